@@ -1,0 +1,28 @@
+# Static libraries for the two pinned C dependencies, built from their unmodified sources.
+file(GLOB PGQ_SRC ${TP}/libpg_query/src/*.c ${TP}/libpg_query/src/postgres/*.c)
+list(APPEND PGQ_SRC ${TP}/libpg_query/vendor/protobuf-c/protobuf-c.c
+                    ${TP}/libpg_query/vendor/xxhash/xxhash.c
+                    ${TP}/libpg_query/protobuf/pg_query.pb-c.c)
+add_library(pg_query STATIC ${PGQ_SRC})
+target_include_directories(pg_query PUBLIC ${TP}/libpg_query ${TP}/libpg_query/src
+  ${TP}/libpg_query/src/include ${TP}/libpg_query/src/postgres/include ${TP}/libpg_query/vendor)
+target_compile_options(pg_query PRIVATE -fwrapv -fno-strict-aliasing -w)
+set_target_properties(pg_query PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug" AND NOT EMSCRIPTEN)  # WASM: PGMICRO_WASM_OPT
+  target_compile_options(pg_query PRIVATE -O2)
+endif()
+
+add_library(sqlite3 STATIC ${TP}/sqlite/sqlite3.c)
+target_include_directories(sqlite3 PUBLIC ${TP}/sqlite)
+target_compile_definitions(sqlite3 PRIVATE SQLITE_DEFAULT_FOREIGN_KEYS=0 SQLITE_DQS=0
+  SQLITE_OMIT_DEPRECATED SQLITE_ENABLE_MATH_FUNCTIONS)
+target_compile_options(sqlite3 PRIVATE -w)
+if(EMSCRIPTEN)
+  # One statically linked module: no PIC (it only adds GOT indirections in wasm).
+  set_target_properties(pg_query PROPERTIES POSITION_INDEPENDENT_CODE OFF)
+  target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION)
+else()
+  target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=1)
+  find_package(Threads REQUIRED)
+  target_link_libraries(sqlite3 PUBLIC Threads::Threads ${CMAKE_DL_LIBS})
+endif()

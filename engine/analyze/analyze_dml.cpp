@@ -1,0 +1,231 @@
+// INSERT / UPDATE / DELETE analysis: target columns, VALUES rows with DEFAULT, assignment
+// coercion to column types (PostgreSQL's 42804 messages), column defaults (parsed from
+// their stored PostgreSQL text), RETURNING.
+#include <functional>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/parser.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+static const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError(sqlstate::kUndefinedTable,
+                  "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
+  const TableDef* t = cat.find_table(rv->relname);
+  if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
+  return t;
+}
+
+ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
+  const ColumnDef& c = table.columns[column];
+  if (c.default_expr) return c.default_expr;
+  ExprPtr e;
+  if (c.default_text.empty()) {
+    e = std::make_shared<Expr>();
+    e->kind = ExprKind::Const;
+    e->type = c.type;
+    e->typmod = c.typmod;
+  } else {
+    ParsedScript ps("SELECT " + c.default_text);
+    auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+    auto* rt = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0));
+    SelectQuery* saved = scope_;
+    const TableDef* saved_dml = dml_table_;
+    scope_ = nullptr;
+    dml_table_ = nullptr;
+    try {
+      e = transform_expr(rt->val, ExprContext::Default);
+    } catch (PgError& err) {
+      scope_ = saved;
+      dml_table_ = saved_dml;
+      err.error.position = 0;  // a position in the stored default means nothing here
+      throw;
+    } catch (...) {
+      scope_ = saved;
+      dml_table_ = saved_dml;
+      throw;
+    }
+    scope_ = saved;
+    dml_table_ = saved_dml;
+    e = coerce_to_column(e, table, column, -1);
+    // Positions inside the default's own text mean nothing to the user's statement.
+    std::function<void(Expr&)> clear = [&](Expr& x) { x.location = -1; for (auto& a : x.args) clear(*a); };
+    clear(*e);
+  }
+  c.default_expr = e;
+  return e;
+}
+
+static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
+  std::vector<TargetEntry> out;
+  for_each_node(list, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    if (IsA(rt->val, ColumnRef)) {
+      auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
+      if (IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) {
+        for (size_t i = 0; i < t->columns.size(); i++) {
+          auto e = std::make_shared<Expr>();
+          e->kind = ExprKind::Var;
+          e->rte = 0;
+          e->attno = (int)i;
+          e->type = t->columns[i].type;
+          e->typmod = t->columns[i].typmod;
+          e->name = t->columns[i].name;
+          out.push_back({e, t->columns[i].name});
+        }
+        return;
+      }
+    }
+    ExprPtr e = a.finalize_unknown(a.transform_expr(rt->val, ExprContext::Returning));
+    out.push_back({e, rt->name ? rt->name : Analyzer::figure_colname(rt->val)});
+  });
+  return out;
+}
+
+std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
+  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
+  if (stmt->onConflictClause) unsupported("ON CONFLICT", stmt->onConflictClause->location);
+  if (stmt->override != OVERRIDING_NOT_SET) unsupported("OVERRIDING", -1);
+  auto q = std::make_unique<InsertQuery>();
+  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  if (stmt->relation->alias) unsupported("aliases in INSERT", stmt->relation->location);
+  q->table = t;
+
+  // Target columns.
+  std::vector<int> cols;
+  std::vector<int> col_locs;
+  if (list_size(stmt->cols) == 0) {
+    for (size_t i = 0; i < t->columns.size(); i++) { cols.push_back((int)i); col_locs.push_back(-1); }
+  } else {
+    for_each_node(stmt->cols, [&](Node* n) {
+      auto* rt = reinterpret_cast<ResTarget*>(n);
+      if (list_size(rt->indirection)) unsupported("subscripted or field INSERT targets", rt->location);
+      int c = t->find_column(rt->name);
+      if (c < 0)
+        throw PgError(sqlstate::kUndefinedColumn,
+                      "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist")
+            .at(rt->location);
+      for (int x : cols)
+        if (x == c)
+          throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(rt->name) + "\" specified more than once")
+              .at(rt->location);
+      cols.push_back(c);
+      col_locs.push_back(rt->location);
+    });
+  }
+  auto* sel = reinterpret_cast<SelectStmt*>(stmt->selectStmt);
+  dml_table_ = nullptr;
+  scope_ = nullptr;
+  auto fill_row = [&](std::vector<ExprPtr> given, const std::vector<int>& locs) {
+    std::vector<ExprPtr> row(t->columns.size());
+    for (size_t i = 0; i < cols.size(); i++) {
+      if (given[i]) row[cols[i]] = coerce_to_column(given[i], *t, cols[i], locs[i]);
+    }
+    for (size_t c = 0; c < row.size(); c++)
+      if (!row[c]) row[c] = transform_default(*t, (int)c);
+    return row;
+  };
+  if (!sel) {
+    // DEFAULT VALUES
+    q->rows.push_back(fill_row(std::vector<ExprPtr>(cols.size()), col_locs));
+  } else if (list_size(sel->valuesLists)) {
+    if (sel->sortClause || sel->limitCount || sel->limitOffset || sel->withClause)
+      unsupported("VALUES with ORDER BY/LIMIT/WITH in INSERT", -1);
+    for_each_node(sel->valuesLists, [&](Node* rown) {
+      auto* row = reinterpret_cast<List*>(rown);
+      if (list_size(row) > (int)cols.size())
+        throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns")
+            .at(expr_location(list_at(row, (int)cols.size())));
+      if (list_size(row) < (int)cols.size()) {
+        int loc = list_size(stmt->cols) ? col_locs[list_size(row)] : expr_location(list_at(row, 0));
+        throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions").at(loc);
+      }
+      std::vector<ExprPtr> given;
+      std::vector<int> locs;
+      for (int i = 0; i < list_size(row); i++) {
+        Node* n = list_at(row, i);
+        locs.push_back(expr_location(n));
+        if (IsA(n, SetToDefault)) { given.push_back(nullptr); continue; }
+        given.push_back(transform_expr(n, ExprContext::Values));
+      }
+      q->rows.push_back(fill_row(std::move(given), locs));
+    });
+  } else {
+    q->select = analyze_select(sel);
+    if (q->select->targets.size() > cols.size())
+      throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns")
+          .at(q->select->targets[cols.size()].expr->location);
+    if (q->select->targets.size() < cols.size())
+      throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions")
+          .at(list_size(stmt->cols) ? col_locs[q->select->targets.size()] : -1);
+    std::vector<TargetEntry> all(t->columns.size());
+    for (size_t i = 0; i < cols.size(); i++) {
+      auto& te = q->select->targets[i];
+      all[cols[i]] = {coerce_to_column(te.expr, *t, cols[i], te.expr->location), t->columns[cols[i]].name};
+    }
+    for (size_t c = 0; c < all.size(); c++)
+      if (!all[c].expr) all[c] = {transform_default(*t, (int)c), t->columns[c].name};
+    q->select->targets = std::move(all);
+  }
+  dml_table_ = t;
+  q->returning = analyze_returning(*this, stmt->returningList, t);
+  dml_table_ = nullptr;
+  return q;
+}
+
+std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
+  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
+  if (list_size(stmt->fromClause)) unsupported("UPDATE ... FROM", -1);
+  if (stmt->relation->alias) unsupported("aliases in UPDATE", stmt->relation->location);
+  auto q = std::make_unique<UpdateQuery>();
+  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  q->table = t;
+  scope_ = nullptr;
+  dml_table_ = t;
+  for_each_node(stmt->targetList, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
+    if (IsA(rt->val, MultiAssignRef)) unsupported("multiple-column UPDATE assignments", rt->location);
+    int c = t->find_column(rt->name);
+    if (c < 0)
+      throw PgError(sqlstate::kUndefinedColumn,
+                    "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist")
+          .at(rt->location);
+    for (auto& s : q->sets)
+      if (s.first == c)
+        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
+            .at(rt->location);
+    ExprPtr e;
+    if (IsA(rt->val, SetToDefault)) {
+      dml_table_ = nullptr;
+      e = transform_default(*t, c);
+      dml_table_ = t;
+    } else {
+      e = coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
+    }
+    q->sets.push_back({c, e});
+  });
+  if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
+  q->returning = analyze_returning(*this, stmt->returningList, t);
+  dml_table_ = nullptr;
+  return q;
+}
+
+std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
+  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
+  if (list_size(stmt->usingClause)) unsupported("DELETE ... USING", -1);
+  if (stmt->relation->alias) unsupported("aliases in DELETE", stmt->relation->location);
+  auto q = std::make_unique<DeleteQuery>();
+  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  q->table = t;
+  scope_ = nullptr;
+  dml_table_ = t;
+  if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
+  q->returning = analyze_returning(*this, stmt->returningList, t);
+  dml_table_ = nullptr;
+  return q;
+}
+
+}  // namespace pgmicro

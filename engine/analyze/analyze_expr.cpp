@@ -1,0 +1,438 @@
+// Expression analysis: constants, column references, operators (A_Expr), boolean
+// connectives, NULL tests, CASE, COALESCE, casts and parameters. Function calls and
+// aggregates are in analyze_func.cpp; coercion and overload resolution in resolve.cpp.
+#include <cstring>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+std::string node_string(Node* n) {
+  if (n && IsA(n, String)) return strVal(n);
+  return "";
+}
+
+int expr_location(Node* n) {
+  if (!n) return -1;
+  switch (nodeTag(n)) {
+    case T_A_Const: return reinterpret_cast<A_Const*>(n)->location;
+    case T_ColumnRef: return reinterpret_cast<ColumnRef*>(n)->location;
+    case T_ParamRef: return reinterpret_cast<ParamRef*>(n)->location;
+    case T_A_Expr: {
+      auto* a = reinterpret_cast<A_Expr*>(n);
+      int l = expr_location(a->lexpr);
+      return l >= 0 ? l : a->location;
+    }
+    case T_FuncCall: return reinterpret_cast<FuncCall*>(n)->location;
+    case T_TypeCast: {
+      auto* t = reinterpret_cast<TypeCast*>(n);
+      int l = expr_location(t->arg);
+      return l >= 0 && l < t->location ? l : t->location;
+    }
+    case T_BoolExpr: {
+      auto* b = reinterpret_cast<BoolExpr*>(n);
+      int l = list_size(b->args) ? expr_location(list_at(b->args, 0)) : -1;
+      return l >= 0 && l < b->location ? l : b->location;
+    }
+    case T_NullTest: {
+      int l = expr_location(reinterpret_cast<Node*>(reinterpret_cast<NullTest*>(n)->arg));
+      return l >= 0 ? l : reinterpret_cast<NullTest*>(n)->location;
+    }
+    case T_CaseExpr: return reinterpret_cast<CaseExpr*>(n)->location;
+    case T_CoalesceExpr: return reinterpret_cast<CoalesceExpr*>(n)->location;
+    case T_ResTarget: return reinterpret_cast<ResTarget*>(n)->location;
+    case T_SetToDefault: return reinterpret_cast<SetToDefault*>(n)->location;
+    case T_BooleanTest: {
+      int l = expr_location(reinterpret_cast<Node*>(reinterpret_cast<BooleanTest*>(n)->arg));
+      return l >= 0 ? l : reinterpret_cast<BooleanTest*>(n)->location;
+    }
+    case T_SubLink: return reinterpret_cast<SubLink*>(n)->location;
+    default: return -1;
+  }
+}
+
+static ExprPtr make_const(Oid type, Datum v, int location) {
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Const;
+  e->type = type;
+  e->value = std::move(v);
+  e->location = location;
+  return e;
+}
+
+ExprPtr Analyzer::transform_const(Node* node) {
+  auto* c = reinterpret_cast<A_Const*>(node);
+  if (c->isnull) return make_const(oid::kUnknown, Datum::null(), c->location);
+  Node* v = reinterpret_cast<Node*>(&c->val);
+  switch (nodeTag(v)) {
+    case T_Integer: return make_const(oid::kInt4, Datum::integer(intVal(v)), c->location);
+    case T_Float: {
+      const char* s = castNode(Float, v)->fval;
+      // An integer literal too large for int4 arrives as Float: int8 if it fits.
+      bool integral = *s != 0;
+      for (const char* p = s; *p; p++)
+        if (!(isdigit((unsigned char)*p) || (p == s && (*p == '-' || *p == '+')))) integral = false;
+      if (integral) {
+        errno = 0;
+        char* end;
+        long long x = strtoll(s, &end, 10);
+        if (errno == 0 && *end == 0) return make_const(oid::kInt8, Datum::integer(x), c->location);
+      }
+      return make_const(oid::kNumeric, type_input(oid::kNumeric, -1, s), c->location);
+    }
+    case T_Boolean: return make_const(oid::kBool, Datum::integer(boolVal(v) ? 1 : 0), c->location);
+    case T_String: return make_const(oid::kUnknown, Datum::text(strVal(v)), c->location);
+    case T_BitString: unsupported("bit string constants", c->location);
+    default: unsupported("this kind of constant", c->location);
+  }
+}
+
+ExprPtr Analyzer::transform_column_ref(Node* node) {
+  auto* cr = reinterpret_cast<ColumnRef*>(node);
+  int n = list_size(cr->fields);
+  std::string rel, col;
+  if (n == 1) {
+    col = node_string(list_at(cr->fields, 0));
+  } else if (n == 2) {
+    rel = node_string(list_at(cr->fields, 0));
+    col = node_string(list_at(cr->fields, 1));
+  } else {
+    unsupported("qualified column references with schema or database names", cr->location);
+  }
+  if (IsA(list_at(cr->fields, n - 1), A_Star))
+    throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(cr->location);
+  auto make_var = [&](int rte, int att, const ColumnDef& cd) {
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Var;
+    e->rte = rte;
+    e->attno = att;
+    e->type = cd.type;
+    e->typmod = cd.typmod;
+    e->name = cd.name;
+    e->location = cr->location;
+    return e;
+  };
+  if (dml_table_ && !scope_) {
+    if (!rel.empty() && rel != dml_table_->name)
+      throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
+    int att = dml_table_->find_column(col);
+    if (att < 0) {
+      if (!rel.empty())
+        throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
+      throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
+    }
+    return make_var(0, att, dml_table_->columns[att]);
+  }
+  if (!scope_) {
+    if (!rel.empty())
+      throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
+    throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
+  }
+  auto& rt = scope_->rtable;
+  if (!rel.empty()) {
+    for (size_t i = 0; i < rt.size(); i++) {
+      if (rt[i].alias != rel) continue;
+      for (size_t a = 0; a < rt[i].column_names.size(); a++)
+        if (rt[i].column_names[a] == col) return make_var((int)i, (int)a, rt[i].table->columns[a]);
+      throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
+    }
+    // Referring to a table by its name when it has an alias gets PostgreSQL's hint.
+    for (size_t i = 0; i < rt.size(); i++)
+      if (rt[i].table && rt[i].table->name == rel)
+        throw PgError(sqlstate::kUndefinedTable,
+                      "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                      "Perhaps you meant to reference the table alias \"" + rt[i].alias + "\".")
+            .at(cr->location);
+    throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
+  }
+  int found_rte = -1, found_att = -1;
+  for (size_t i = 0; i < rt.size(); i++) {
+    for (size_t a = 0; a < rt[i].column_names.size(); a++) {
+      if (rt[i].column_names[a] != col) continue;
+      if (found_rte >= 0)
+        throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous").at(cr->location);
+      found_rte = (int)i;
+      found_att = (int)a;
+    }
+  }
+  if (found_rte < 0)
+    throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
+  return make_var(found_rte, found_att, rt[found_rte].table->columns[found_att]);
+}
+
+static ExprPtr make_bool(ExprKind k, std::vector<ExprPtr> args, int location) {
+  auto e = std::make_shared<Expr>();
+  e->kind = k;
+  e->type = oid::kBool;
+  e->args = std::move(args);
+  e->location = location;
+  return e;
+}
+
+ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
+  auto* a = reinterpret_cast<A_Expr*>(node);
+  std::string op = list_size(a->name) ? node_string(list_at(a->name, list_size(a->name) - 1)) : "";
+  auto sub = [&](Node* n) { return n ? transform_expr(n, ctx) : nullptr; };
+  switch (a->kind) {
+    case AEXPR_OP: {
+      ExprPtr l = sub(a->lexpr);
+      ExprPtr r = sub(a->rexpr);
+      if (!r) unsupported("postfix operators", a->location);
+      return make_operator(op, l, r, a->location);
+    }
+    case AEXPR_LIKE:
+    case AEXPR_ILIKE:
+      return make_operator(op, sub(a->lexpr), sub(a->rexpr), a->location);
+    case AEXPR_DISTINCT:
+    case AEXPR_NOT_DISTINCT: {
+      // Resolve "=" for the types, then compare with SQLite's IS / IS NOT (same semantics
+      // on identical storage types).
+      ExprPtr eq = make_operator("=", sub(a->lexpr), sub(a->rexpr), a->location);
+      std::string t = eq->templ;
+      bool native = t == "($1 = $2)";
+      auto e = std::make_shared<Expr>(*eq);
+      if (native) {
+        e->templ = a->kind == AEXPR_DISTINCT ? "($1 IS NOT $2)" : "($1 IS $2)";
+      } else {
+        std::string inner = t;
+        e->templ = a->kind == AEXPR_DISTINCT
+                       ? "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN ($1 IS NOT $2) ELSE NOT " + inner + " END)"
+                       : "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN ($1 IS $2) ELSE " + inner + " END)";
+      }
+      return e;
+    }
+    case AEXPR_NULLIF: {
+      ExprPtr l = sub(a->lexpr), r = sub(a->rexpr);
+      ExprPtr eq = make_operator("=", l, r, a->location);
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Call;
+      e->name = "nullif";
+      e->type = eq->args[0]->type;
+      e->typmod = eq->args[0]->typmod;
+      e->args = {eq->args[0], eq};
+      e->templ = "(CASE WHEN $2 THEN NULL ELSE $1 END)";
+      e->location = a->location;
+      return e;
+    }
+    case AEXPR_IN: {
+      ExprPtr l = sub(a->lexpr);
+      if (!IsA(a->rexpr, List)) unsupported("IN with a subquery", a->location);
+      std::vector<ExprPtr> ors;
+      bool not_in = op == "<>";
+      for_each_node(reinterpret_cast<List*>(a->rexpr), [&](Node* n) {
+        ors.push_back(make_operator(not_in ? "<>" : "=", l, transform_expr(n, ctx), a->location));
+      });
+      if (ors.size() == 1) return ors[0];
+      return make_bool(not_in ? ExprKind::And : ExprKind::Or, std::move(ors), a->location);
+    }
+    case AEXPR_BETWEEN:
+    case AEXPR_NOT_BETWEEN: {
+      auto* lst = reinterpret_cast<List*>(a->rexpr);
+      ExprPtr x = sub(a->lexpr);
+      ExprPtr lo = transform_expr(list_at(lst, 0), ctx), hi = transform_expr(list_at(lst, 1), ctx);
+      if (a->kind == AEXPR_BETWEEN)
+        return make_bool(ExprKind::And, {make_operator(">=", x, lo, a->location), make_operator("<=", x, hi, a->location)}, a->location);
+      return make_bool(ExprKind::Or, {make_operator("<", x, lo, a->location), make_operator(">", x, hi, a->location)}, a->location);
+    }
+    case AEXPR_OP_ANY:
+    case AEXPR_OP_ALL: unsupported("ANY/ALL with arrays", a->location);
+    case AEXPR_SIMILAR: unsupported("SIMILAR TO", a->location);
+    default: unsupported("BETWEEN SYMMETRIC", a->location);
+  }
+}
+
+ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
+  auto* tc = reinterpret_cast<TypeCast*>(node);
+  Oid target;
+  int32_t typmod;
+  resolve_type_name(tc->typeName, target, typmod);
+  ExprPtr arg = transform_expr(tc->arg, ctx);
+  int loc = tc->location;
+  if (arg->kind == ExprKind::Const && arg->type == oid::kUnknown) {
+    auto c = coerce_to(arg, target, typmod, CastContext::Explicit, -1);
+    c->location = expr_location(tc->arg) >= 0 ? expr_location(tc->arg) : loc;
+    return c;
+  }
+  ExprPtr r = coerce_to(arg, target, typmod, CastContext::Explicit, loc);
+  if (!r)
+    throw PgError(sqlstate::kCannotCoerce, "cannot cast type " + format_type_name(arg->type, -1) +
+                                               " to " + format_type_name(target, -1))
+        .at(loc);
+  return r;
+}
+
+void Analyzer::resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod) {
+  if (list_size(tn->arrayBounds)) unsupported("array types", tn->location);
+  if (tn->setof || tn->pct_type) unsupported("this type reference", tn->location);
+  std::string name;
+  int n = list_size(tn->names);
+  std::string schema = n > 1 ? node_string(list_at(tn->names, n - 2)) : "";
+  name = node_string(list_at(tn->names, n - 1));
+  const TypeInfo* ti = nullptr;
+  if (schema.empty() || schema == "pg_catalog") ti = find_type_by_name(name);
+  // The grammar maps float(p) to float4/float8 itself; "serial" is only valid in CREATE TABLE.
+  if (!ti || ti->oid == oid::kUnknown || ti->oid == oid::kRecord)
+    throw PgError(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist")
+        .at(tn->location);
+  type = ti->oid;
+  typmod = -1;
+  std::vector<long> mods;
+  for_each_node(tn->typmods, [&](Node* m) {
+    if (IsA(m, A_Const) && IsA(&reinterpret_cast<A_Const*>(m)->val, Integer))
+      mods.push_back(intVal(&reinterpret_cast<A_Const*>(m)->val));
+    else
+      throw PgError(sqlstate::kSyntaxError, "type modifiers must be simple constants or identifiers").at(tn->location);
+  });
+  if (mods.empty()) {
+    if (type == oid::kBpchar && !(schema == "pg_catalog" && name == "bpchar")) typmod = 1 + 4;  // char = char(1)
+    return;
+  }
+  switch (type) {
+    case oid::kVarchar:
+    case oid::kBpchar:
+      if (mods.size() != 1) throw PgError(sqlstate::kSyntaxError, "invalid type modifier").at(tn->location);
+      if (mods[0] < 1)
+        throw PgError(sqlstate::kInvalidParameterValue,
+                      std::string("length for type ") + (type == oid::kVarchar ? "varchar" : "char") + " must be at least 1")
+            .at(tn->location);
+      if (mods[0] > 10485760)
+        throw PgError(sqlstate::kInvalidParameterValue,
+                      std::string("length for type ") + (type == oid::kVarchar ? "varchar" : "char") + " cannot exceed 10485760")
+            .at(tn->location);
+      typmod = (int32_t)mods[0] + 4;
+      break;
+    case oid::kNumeric: {
+      if (mods.size() > 2) throw PgError(sqlstate::kInvalidParameterValue, "invalid NUMERIC type modifier").at(tn->location);
+      long p = mods[0], s = mods.size() > 1 ? mods[1] : 0;
+      if (p < 1 || p > 1000)
+        throw PgError(sqlstate::kInvalidParameterValue,
+                      "NUMERIC precision " + std::to_string(p) + " must be between 1 and 1000").at(tn->location);
+      if (s < -1000 || s > 1000)
+        throw PgError(sqlstate::kInvalidParameterValue,
+                      "NUMERIC scale " + std::to_string(s) + " must be between -1000 and 1000").at(tn->location);
+      typmod = make_numeric_typmod((int)p, (int)s);
+      break;
+    }
+    case oid::kTimestamp:
+    case oid::kTimestamptz:
+      if (mods.size() != 1 || mods[0] < 0)
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid type modifier").at(tn->location);
+      typmod = (int32_t)std::min<long>(mods[0], 6);
+      break;
+    default:
+      throw PgError(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" +
+                                                std::string(find_type(type)->typname) + "\"")
+          .at(tn->location);
+  }
+}
+
+ExprPtr Analyzer::transform_case(Node* node, ExprContext ctx) {
+  auto* c = reinterpret_cast<CaseExpr*>(node);
+  ExprPtr arg = c->arg ? transform_expr(reinterpret_cast<Node*>(c->arg), ctx) : nullptr;
+  std::vector<ExprPtr> conds, results;
+  for_each_node(c->args, [&](Node* n) {
+    auto* w = reinterpret_cast<CaseWhen*>(n);
+    ExprPtr cond;
+    if (arg)
+      cond = make_operator("=", arg, transform_expr(reinterpret_cast<Node*>(w->expr), ctx), w->location);
+    else
+      cond = coerce_to_bool(transform_expr(reinterpret_cast<Node*>(w->expr), ctx), "CASE/WHEN");
+    conds.push_back(cond);
+    results.push_back(transform_expr(reinterpret_cast<Node*>(w->result), ctx));
+  });
+  ExprPtr def = c->defresult ? transform_expr(reinterpret_cast<Node*>(c->defresult), ctx) : nullptr;
+  std::vector<ExprPtr> all = results;
+  if (def) all.push_back(def);
+  Oid t = select_common_type(all, "CASE");
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Case;
+  e->type = t;
+  e->location = c->location;
+  for (size_t i = 0; i < conds.size(); i++) {
+    e->args.push_back(conds[i]);
+    e->args.push_back(coerce_to(results[i], t, -1, CastContext::Implicit, -1));
+  }
+  if (def) {
+    e->args.push_back(coerce_to(def, t, -1, CastContext::Implicit, -1));
+    e->has_else = true;
+  }
+  return e;
+}
+
+ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
+  if (!node) return nullptr;
+  switch (nodeTag(node)) {
+    case T_A_Const: return transform_const(node);
+    case T_ColumnRef: return transform_column_ref(node);
+    case T_A_Expr: return transform_a_expr(node, ctx);
+    case T_FuncCall: return transform_func_call(node, ctx);
+    case T_TypeCast: return transform_type_cast(node, ctx);
+    case T_CaseExpr: return transform_case(node, ctx);
+    case T_ParamRef: {
+      auto* p = reinterpret_cast<ParamRef*>(node);
+      if (p->number < 1 || p->number > (int)param_types_.size())
+        throw PgError(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(p->number)).at(p->location);
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Param;
+      e->param_no = p->number;
+      e->type = param_types_[p->number - 1] ? param_types_[p->number - 1] : oid::kUnknown;
+      e->location = p->location;
+      return e;
+    }
+    case T_BoolExpr: {
+      auto* b = reinterpret_cast<BoolExpr*>(node);
+      const char* what = b->boolop == AND_EXPR ? "AND" : b->boolop == OR_EXPR ? "OR" : "NOT";
+      std::vector<ExprPtr> args;
+      for_each_node(b->args, [&](Node* n) { args.push_back(coerce_to_bool(transform_expr(n, ctx), what)); });
+      ExprKind k = b->boolop == AND_EXPR ? ExprKind::And : b->boolop == OR_EXPR ? ExprKind::Or : ExprKind::Not;
+      return make_bool(k, std::move(args), b->location);
+    }
+    case T_NullTest: {
+      auto* nt = reinterpret_cast<NullTest*>(node);
+      ExprPtr arg = transform_expr(reinterpret_cast<Node*>(nt->arg), ctx);
+      auto e = make_bool(ExprKind::NullTest, {arg}, nt->location);
+      e->negated = nt->nulltesttype == IS_NOT_NULL;
+      return e;
+    }
+    case T_BooleanTest: {
+      auto* bt = reinterpret_cast<BooleanTest*>(node);
+      static const char* names[] = {"IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE", "IS UNKNOWN", "IS NOT UNKNOWN"};
+      ExprPtr arg = coerce_to_bool(transform_expr(reinterpret_cast<Node*>(bt->arg), ctx), names[bt->booltesttype]);
+      static const char* templ[] = {"($1 IS TRUE)", "($1 IS NOT TRUE)", "($1 IS FALSE)", "($1 IS NOT FALSE)",
+                                    "($1 IS NULL)", "($1 IS NOT NULL)"};
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Call;
+      e->type = oid::kBool;
+      e->templ = templ[bt->booltesttype];
+      e->args = {arg};
+      e->location = bt->location;
+      return e;
+    }
+    case T_CoalesceExpr: {
+      auto* c = reinterpret_cast<CoalesceExpr*>(node);
+      std::vector<ExprPtr> args;
+      for_each_node(c->args, [&](Node* n) { args.push_back(transform_expr(n, ctx)); });
+      Oid t = select_common_type(args, "COALESCE");
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Coalesce;
+      e->type = t;
+      e->location = c->location;
+      for (auto& a : args) e->args.push_back(coerce_to(a, t, -1, CastContext::Implicit, -1));
+      return e;
+    }
+    case T_SubLink: unsupported("subqueries", reinterpret_cast<SubLink*>(node)->location);
+    case T_A_ArrayExpr: unsupported("array constructors", reinterpret_cast<A_ArrayExpr*>(node)->location);
+    case T_RowExpr: unsupported("row constructors", reinterpret_cast<RowExpr*>(node)->location);
+    case T_SQLValueFunction: unsupported("SQL value functions (CURRENT_DATE, CURRENT_USER, ...)", reinterpret_cast<SQLValueFunction*>(node)->location);
+    case T_A_Indirection: unsupported("subscripts and field selection", -1);
+    case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
+    case T_MinMaxExpr: unsupported("GREATEST/LEAST", reinterpret_cast<MinMaxExpr*>(node)->location);
+    case T_SetToDefault:
+      throw PgError(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context").at(reinterpret_cast<SetToDefault*>(node)->location);
+    default: unsupported("this kind of expression", expr_location(node));
+  }
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,342 @@
+// SELECT analysis: FROM (tables, inner/left/right/full/cross joins), target list with *
+// expansion and PostgreSQL's column naming, WHERE, GROUP BY/HAVING with aggregate checks,
+// DISTINCT, ORDER BY (output names, ordinals, expressions; PostgreSQL's NULL order),
+// LIMIT/OFFSET.
+#include <functional>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+// FigureColname: the name PostgreSQL gives a result column without an alias.
+static int figure_colname_internal(Node* node, std::string& name) {
+  if (!node) return 0;
+  switch (nodeTag(node)) {
+    case T_ColumnRef: {
+      auto* cr = reinterpret_cast<ColumnRef*>(node);
+      Node* last = list_at(cr->fields, list_size(cr->fields) - 1);
+      if (IsA(last, String)) { name = strVal(last); return 2; }
+      return 0;
+    }
+    case T_FuncCall: {
+      auto* fc = reinterpret_cast<FuncCall*>(node);
+      name = node_string(list_at(fc->funcname, list_size(fc->funcname) - 1));
+      return 2;
+    }
+    case T_TypeCast: {
+      auto* tc = reinterpret_cast<TypeCast*>(node);
+      int s = figure_colname_internal(tc->arg, name);
+      if (s <= 1) {
+        name = node_string(list_at(tc->typeName->names, list_size(tc->typeName->names) - 1));
+        return 1;
+      }
+      return s;
+    }
+    case T_A_Expr: {
+      auto* a = reinterpret_cast<A_Expr*>(node);
+      if (a->kind == AEXPR_NULLIF) { name = "nullif"; return 2; }
+      return 0;
+    }
+    case T_CaseExpr: {
+      auto* c = reinterpret_cast<CaseExpr*>(node);
+      int s = figure_colname_internal(reinterpret_cast<Node*>(c->defresult), name);
+      if (s <= 1) { name = "case"; return 1; }
+      return s;
+    }
+    case T_CoalesceExpr: name = "coalesce"; return 2;
+    case T_MinMaxExpr: name = reinterpret_cast<MinMaxExpr*>(node)->op == IS_GREATEST ? "greatest" : "least"; return 2;
+    default: return 0;
+  }
+}
+
+std::string Analyzer::figure_colname(Node* node) {
+  std::string name;
+  if (figure_colname_internal(node, name) > 0) return name;
+  return "?column?";
+}
+
+std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
+  if (IsA(n, RangeVar)) {
+    auto* rv = reinterpret_cast<RangeVar*>(n);
+    if (rv->schemaname && std::string(rv->schemaname) != "public")
+      throw PgError(sqlstate::kUndefinedTable,
+                    "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
+    const TableDef* t = catalog_.find_table(rv->relname);
+    if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
+    RangeTableEntry rte;
+    rte.table = t;
+    rte.alias = rv->alias ? rv->alias->aliasname : t->name;
+    for (auto& existing : q.rtable)
+      if (existing.alias == rte.alias)
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once").at(rv->location);
+    rte.sql_alias = "r" + std::to_string(q.rtable.size() + 1);
+    for (auto& c : t->columns) rte.column_names.push_back(c.name);
+    if (rv->alias && rv->alias->colnames) {
+      int i = 0;
+      if (list_size(rv->alias->colnames) > (int)t->columns.size())
+        throw PgError("42P10", "table \"" + rte.alias + "\" has " + std::to_string(t->columns.size()) +
+                                   " columns available but " + std::to_string(list_size(rv->alias->colnames)) +
+                                   " columns specified").at(rv->location);
+      for_each_node(rv->alias->colnames, [&](Node* c) { rte.column_names[i++] = node_string(c); });
+    }
+    q.rtable.push_back(std::move(rte));
+    auto fn = std::make_unique<FromNode>();
+    fn->rte = (int)q.rtable.size() - 1;
+    return fn;
+  }
+  if (IsA(n, JoinExpr)) {
+    auto* j = reinterpret_cast<JoinExpr*>(n);
+    if (j->isNatural || list_size(j->usingClause)) unsupported("NATURAL joins and JOIN ... USING", -1);
+    if (j->alias) unsupported("aliases on JOIN expressions", -1);
+    auto fn = std::make_unique<FromNode>();
+    fn->left = analyze_from_item(j->larg, q);
+    size_t right_start = q.rtable.size();
+    fn->right = analyze_from_item(j->rarg, q);
+    switch (j->jointype) {
+      case JOIN_INNER: fn->kind = j->quals ? JoinKind::Inner : JoinKind::Cross; break;
+      case JOIN_LEFT: fn->kind = JoinKind::Left; break;
+      case JOIN_RIGHT: fn->kind = JoinKind::Right; break;
+      case JOIN_FULL: fn->kind = JoinKind::Full; break;
+      default: unsupported("this join type", -1);
+    }
+    (void)right_start;
+    if (j->quals) {
+      agg_allowed_ = false;
+      fn->quals = coerce_to_bool(transform_expr(j->quals, ExprContext::JoinOn), "JOIN/ON");
+    }
+    return fn;
+  }
+  if (IsA(n, RangeSubselect)) unsupported("subqueries in FROM", -1);
+  if (IsA(n, RangeFunction)) unsupported("functions in FROM", -1);
+  unsupported("this kind of FROM item", -1);
+}
+
+void Analyzer::analyze_from(List* from, SelectQuery& q) {
+  for_each_node(from, [&](Node* n) { q.from.push_back(analyze_from_item(n, q)); });
+}
+
+void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location, std::vector<TargetEntry>& out) {
+  bool found = false;
+  for (size_t i = 0; i < q.rtable.size(); i++) {
+    auto& r = q.rtable[i];
+    if (!rel.empty() && r.alias != rel) continue;
+    found = true;
+    for (size_t a = 0; a < r.column_names.size(); a++) {
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Var;
+      e->rte = (int)i;
+      e->attno = (int)a;
+      e->type = r.table->columns[a].type;
+      e->typmod = r.table->columns[a].typmod;
+      e->name = r.column_names[a];
+      e->location = location;
+      out.push_back({e, r.column_names[a]});
+    }
+  }
+  if (!rel.empty() && !found)
+    throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(location);
+  if (rel.empty() && q.rtable.empty())
+    throw PgError(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid").at(location);
+}
+
+static bool expr_equal(const Expr& a, const Expr& b) {
+  if (a.kind != b.kind || a.type != b.type || a.args.size() != b.args.size()) return false;
+  switch (a.kind) {
+    case ExprKind::Var: return a.rte == b.rte && a.attno == b.attno;
+    case ExprKind::Const:
+      return a.value.kind == b.value.kind && a.value.i == b.value.i && a.value.s == b.value.s &&
+             (a.value.r == b.value.r);
+    case ExprKind::Param: return a.param_no == b.param_no;
+    default: break;
+  }
+  if (a.templ != b.templ || a.negated != b.negated || a.distinct != b.distinct || a.star != b.star ||
+      a.has_else != b.has_else)
+    return false;
+  for (size_t i = 0; i < a.args.size(); i++)
+    if (!expr_equal(*a.args[i], *b.args[i])) return false;
+  return true;
+}
+
+void Analyzer::check_grouping(SelectQuery& q) {
+  // Functionally dependent columns: a table whose primary key is fully grouped.
+  std::vector<bool> pk_grouped(q.rtable.size(), false);
+  for (size_t r = 0; r < q.rtable.size(); r++) {
+    for (auto& c : q.rtable[r].table->constraints) {
+      if (c.type != 'p') continue;
+      bool all = true;
+      for (int col : c.columns) {
+        bool hit = false;
+        for (auto& g : q.group_by) hit |= g->kind == ExprKind::Var && g->rte == (int)r && g->attno == col;
+        all &= hit;
+      }
+      pk_grouped[r] = all;
+    }
+  }
+  std::function<void(const ExprPtr&, const char*)> check = [&](const ExprPtr& e, const char* where) {
+    if (!e || e->kind == ExprKind::Agg) return;
+    for (auto& g : q.group_by)
+      if (expr_equal(*e, *g)) return;
+    if (e->kind == ExprKind::Var) {
+      if (pk_grouped[e->rte]) return;
+      throw PgError(sqlstate::kGroupingError,
+                    "column \"" + q.rtable[e->rte].alias + "." + q.rtable[e->rte].column_names[e->attno] +
+                        "\" must appear in the GROUP BY clause or be used in an aggregate function")
+          .at(e->location);
+    }
+    for (auto& a : e->args) check(a, where);
+  };
+  for (auto& t : q.targets) check(t.expr, "SELECT");
+  check(q.having, "HAVING");
+  for (auto& s : q.order_by) check(s.expr, "ORDER BY");
+}
+
+std::unique_ptr<SelectQuery> Analyzer::analyze_select(SelectStmt* stmt) {
+  if (stmt->op != SETOP_NONE) unsupported("UNION/INTERSECT/EXCEPT", -1);
+  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
+  if (list_size(stmt->valuesLists)) unsupported("VALUES as a query", -1);
+  if (stmt->intoClause) unsupported("SELECT INTO", -1);
+  if (list_size(stmt->lockingClause)) unsupported("FOR UPDATE/SHARE", -1);
+  if (list_size(stmt->windowClause)) unsupported("WINDOW clauses", -1);
+  if (stmt->groupDistinct) unsupported("GROUP BY DISTINCT", -1);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES", -1);
+
+  auto q = std::make_unique<SelectQuery>();
+  SelectQuery* saved_scope = scope_;
+  const TableDef* saved_dml = dml_table_;
+  scope_ = q.get();
+  dml_table_ = nullptr;
+  struct Restore {
+    Analyzer* a; SelectQuery* s; const TableDef* d;
+    ~Restore() { a->scope_ = s; a->dml_table_ = d; a->agg_allowed_ = false; }
+  } restore{this, saved_scope, saved_dml};
+
+  analyze_from(stmt->fromClause, *q);
+
+  // Target list.
+  agg_allowed_ = true;
+  saw_agg_ = false;
+  for_each_node(stmt->targetList, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    if (IsA(rt->val, ColumnRef)) {
+      auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
+      int nf = list_size(cr->fields);
+      if (IsA(list_at(cr->fields, nf - 1), A_Star)) {
+        expand_star(*q, nf == 2 ? node_string(list_at(cr->fields, 0)) : "", cr->location, q->targets);
+        return;
+      }
+    }
+    ExprPtr e = transform_expr(rt->val, ExprContext::SelectTarget);
+    q->targets.push_back({e, rt->name ? rt->name : figure_colname(rt->val)});
+  });
+  bool target_aggs = saw_agg_;
+
+  if (stmt->whereClause) {
+    agg_allowed_ = false;
+    q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
+  }
+
+  // GROUP BY: input column names first, then output names, then ordinals.
+  agg_allowed_ = false;
+  for_each_node(stmt->groupClause, [&](Node* n) {
+    if (IsA(n, GroupingSet)) unsupported("GROUPING SETS, ROLLUP and CUBE", -1);
+    if (IsA(n, A_Const) && IsA(&reinterpret_cast<A_Const*>(n)->val, Integer)) {
+      long pos = intVal(&reinterpret_cast<A_Const*>(n)->val);
+      if (pos < 1 || pos > (long)q->targets.size())
+        throw PgError("42P10", "GROUP BY position " + std::to_string(pos) + " is not in select list")
+            .at(reinterpret_cast<A_Const*>(n)->location);
+      q->group_by.push_back(q->targets[pos - 1].expr);
+      return;
+    }
+    if (IsA(n, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(n)->fields) == 1) {
+      try {
+        q->group_by.push_back(transform_expr(n, ExprContext::GroupBy));
+        return;
+      } catch (PgError& e) {
+        if (e.error.sqlstate != sqlstate::kUndefinedColumn) throw;
+        std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(n)->fields, 0));
+        for (auto& t : q->targets)
+          if (t.name == name) { q->group_by.push_back(t.expr); return; }
+        throw;
+      }
+    }
+    q->group_by.push_back(transform_expr(n, ExprContext::GroupBy));
+  });
+
+  saw_agg_ = false;
+  if (stmt->havingClause) {
+    agg_allowed_ = true;
+    q->having = coerce_to_bool(transform_expr(stmt->havingClause, ExprContext::Having), "HAVING");
+  }
+  bool having_aggs = saw_agg_;
+
+  // ORDER BY: output column name, ordinal, or an expression over the input.
+  saw_agg_ = false;
+  agg_allowed_ = true;
+  for_each_node(stmt->sortClause, [&](Node* n) {
+    auto* sb = reinterpret_cast<SortBy*>(n);
+    if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
+    SortClause sc;
+    sc.desc = sb->sortby_dir == SORTBY_DESC;
+    sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+    Node* x = sb->node;
+    if (IsA(x, A_Const) && IsA(&reinterpret_cast<A_Const*>(x)->val, Integer)) {
+      long pos = intVal(&reinterpret_cast<A_Const*>(x)->val);
+      if (pos < 1 || pos > (long)q->targets.size())
+        throw PgError("42P10", "ORDER BY position " + std::to_string(pos) + " is not in select list")
+            .at(reinterpret_cast<A_Const*>(x)->location);
+      sc.expr = q->targets[pos - 1].expr;
+    } else {
+      if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1 &&
+          IsA(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0), String)) {
+        std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
+        const TargetEntry* match = nullptr;
+        for (auto& t : q->targets) {
+          if (t.name != name) continue;
+          if (match && !expr_equal(*match->expr, *t.expr))
+            throw PgError(sqlstate::kAmbiguousColumn, "ORDER BY \"" + name + "\" is ambiguous").at(sb->location);
+          match = &t;
+        }
+        if (match) sc.expr = match->expr;
+      }
+      if (!sc.expr) sc.expr = finalize_unknown(transform_expr(x, ExprContext::OrderBy));
+      if (stmt->distinctClause) {
+        bool in_list = false;
+        for (auto& t : q->targets) in_list |= expr_equal(*t.expr, *sc.expr);
+        if (!in_list)
+          throw PgError("42P10", "for SELECT DISTINCT, ORDER BY expressions must appear in select list")
+              .at(expr_location(x));
+      }
+    }
+    q->order_by.push_back(sc);
+  });
+  bool order_aggs = saw_agg_;
+  agg_allowed_ = false;
+
+  if (stmt->distinctClause) {
+    if (list_size(stmt->distinctClause) && list_at(stmt->distinctClause, 0) != nullptr)
+      unsupported("DISTINCT ON", -1);
+    q->distinct = true;
+  }
+
+  q->has_aggs = target_aggs || having_aggs || order_aggs;
+  if (q->has_aggs || !q->group_by.empty() || q->having) check_grouping(*q);
+
+  for (auto& t : q->targets) t.expr = finalize_unknown(t.expr);
+
+  auto limit_expr = [&](Node* n, ExprContext ctx, const char* what) -> ExprPtr {
+    if (!n) return nullptr;
+    if (IsA(n, A_Const) && reinterpret_cast<A_Const*>(n)->isnull) return nullptr;  // LIMIT ALL / NULL
+    ExprPtr e = transform_expr(n, ctx);
+    ExprPtr c = coerce_to(e, oid::kInt8, -1, CastContext::Assignment, -1);
+    if (!c)
+      throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") + what + " must be type bigint, not type " +
+                                                     format_type_name(e->type, -1)).at(e->location);
+    return c;
+  };
+  q->limit = limit_expr(stmt->limitCount, ExprContext::Limit, "LIMIT");
+  q->offset = limit_expr(stmt->limitOffset, ExprContext::Offset, "OFFSET");
+  return q;
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,89 @@
+// The analyzer: raw parse tree (libpg_query C structs) -> typed query tree (query.h).
+// Names are resolved against the Catalog; expressions get PostgreSQL types by
+// PostgreSQL's rules (unknown literals, implicit casts, operator and function overload
+// resolution); errors are PostgreSQL's with positions. One file per statement kind and
+// per expression family (see docs/architecture.md).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+#include "analyze/query.h"
+#include "catalog/builtins.h"
+#include "catalog/catalog.h"
+
+struct Node;
+struct SelectStmt;
+struct InsertStmt;
+struct UpdateStmt;
+struct DeleteStmt;
+struct TypeName;
+struct List;
+
+namespace pgmicro {
+
+// Where an expression appears: decides whether aggregates are allowed and how errors read.
+enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
+                         Values, UpdateSet, Returning, Default };
+
+class Analyzer {
+ public:
+  Analyzer(Catalog& catalog, std::vector<Oid>& param_types)
+      : catalog_(catalog), param_types_(param_types) {}
+
+  std::unique_ptr<SelectQuery> analyze_select(SelectStmt* stmt);
+  std::unique_ptr<InsertQuery> analyze_insert(InsertStmt* stmt);
+  std::unique_ptr<UpdateQuery> analyze_update(UpdateStmt* stmt);
+  std::unique_ptr<DeleteQuery> analyze_delete(DeleteStmt* stmt);
+
+  // Expressions.
+  ExprPtr transform_expr(Node* node, ExprContext ctx);
+  ExprPtr transform_default(const TableDef& table, int column);
+  // Resolves a TypeName to (oid, typmod); throws 42704 for an unknown type.
+  void resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod);
+
+  // Coercion (analyze/resolve.cpp).
+  ExprPtr coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location);
+  // Assignment to a column: PostgreSQL's 42804 message on failure.
+  ExprPtr coerce_to_column(ExprPtr e, const TableDef& t, int col, int location);
+  ExprPtr coerce_to_bool(ExprPtr e, const char* construct);
+  bool can_coerce(Oid from, Oid to, CastContext ctx) const;
+  Oid select_common_type(const std::vector<ExprPtr>& exprs, const char* construct);
+  ExprPtr make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location);
+  ExprPtr finalize_unknown(ExprPtr e);  // unknown -> text (result columns)
+
+  // Column naming as PostgreSQL's FigureColname.
+  static std::string figure_colname(Node* node);
+
+ private:
+  friend struct SelectAnalysis;
+  ExprPtr transform_column_ref(Node* node);
+  ExprPtr transform_a_expr(Node* node, ExprContext ctx);
+  ExprPtr transform_func_call(Node* node, ExprContext ctx);
+  ExprPtr transform_type_cast(Node* node, ExprContext ctx);
+  ExprPtr transform_const(Node* node);
+  ExprPtr transform_case(Node* node, ExprContext ctx);
+  const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,
+                                      bool want_agg, int location);
+  void analyze_from(List* from, SelectQuery& q);
+  std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
+  void expand_star(SelectQuery& q, const std::string& rel, int location,
+                   std::vector<TargetEntry>& out);
+  void check_grouping(SelectQuery& q);
+
+  Catalog& catalog_;
+  std::vector<Oid>& param_types_;
+ public:
+  // Scope for column references: the query whose range table is visible (nullptr: none).
+  SelectQuery* scope_ = nullptr;
+  bool in_aggregate_ = false;
+  bool agg_allowed_ = false;
+  bool saw_agg_ = false;
+  // Single-table DML: Vars refer to this table as rte 0.
+  const TableDef* dml_table_ = nullptr;
+};
+
+// Helpers over the raw tree shared by analyzer files.
+std::string node_string(Node* n);        // String node value
+int expr_location(Node* n);               // exprLocation() for the node kinds we handle
+
+}  // namespace pgmicro

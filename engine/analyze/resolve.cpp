@@ -1,0 +1,385 @@
+// Coercion and overload resolution, following PostgreSQL's parse_coerce.c / parse_oper.c /
+// parse_func.c: exact match (an unknown literal takes the other argument's type), then
+// candidates reachable by implicit casts, narrowed by exact matches, preferred types and
+// unknown-argument categories. Unknown literals are converted at analysis time with the
+// target type's input function, so bad input fails with the literal's position.
+#include <algorithm>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+static const CastDef* find_cast(Oid from, Oid to) {
+  for (const auto& c : builtin_casts())
+    if (c.source == from && c.target == to) return &c;
+  return nullptr;
+}
+
+static bool is_string_type(Oid t) {
+  return t == oid::kText || t == oid::kVarchar || t == oid::kBpchar || t == oid::kName;
+}
+
+bool Analyzer::can_coerce(Oid from, Oid to, CastContext ctx) const {
+  if (from == to || from == oid::kUnknown) return true;
+  if (const CastDef* c = find_cast(from, to))
+    return static_cast<char>(c->context) == 'i' || ctx == CastContext::Explicit ||
+           (ctx == CastContext::Assignment && c->context == CastContext::Assignment);
+  // Automatic I/O conversion casts: to a string type in assignment, from one when explicit.
+  if (find_type(from) && find_type(to)) {
+    if (is_string_type(to) && ctx != CastContext::Implicit) return true;
+    if (is_string_type(from) && ctx == CastContext::Explicit) return true;
+  }
+  return false;
+}
+
+static ExprPtr make_call(const std::string& name, const char* templ, Oid type, int32_t typmod,
+                         std::vector<ExprPtr> args, int location) {
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Call;
+  e->name = name;
+  e->templ = templ;
+  e->type = type;
+  e->typmod = typmod;
+  e->args = std::move(args);
+  e->location = location;
+  return e;
+}
+
+// Length/precision coercion for a value already of the target type.
+static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastContext ctx) {
+  if (typmod < 0 || e->typmod == typmod) {
+    return e;
+  }
+  if (e->kind == ExprKind::Const) {
+    if (!e->value.is_null())
+      e->value = apply_typmod(target, typmod, e->value, ctx == CastContext::Explicit);
+    e->typmod = typmod;
+    return e;
+  }
+  std::string t;
+  switch (target) {
+    case oid::kNumeric: t = "pg_numeric_typmod($1, " + std::to_string(typmod) + ")"; break;
+    case oid::kVarchar:
+    case oid::kBpchar:
+      t = "pg_char_typmod($1, " + std::to_string(target) + ", " + std::to_string(typmod) + ", " +
+          (ctx == CastContext::Explicit ? "1" : "0") + ")";
+      break;
+    case oid::kTimestamp: t = "pg_timestamp_typmod($1, " + std::to_string(typmod) + ")"; break;
+    default: e->typmod = typmod; return e;
+  }
+  int loc = e->location;
+  return make_call("typmod", t.c_str(), target, typmod, {e}, loc);
+}
+
+ExprPtr Analyzer::coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {
+  Oid src = e->type;
+  if (src == oid::kUnknown) {
+    if (e->kind == ExprKind::Const) {
+      // Unknown literal: run the target type's input function now.
+      auto c = std::make_shared<Expr>(*e);
+      c->type = target;
+      c->typmod = -1;
+      if (!c->value.is_null()) {
+        try {
+          c->value = type_input(target, -1, e->value.s);
+        } catch (PgError& err) {
+          throw err.at(e->location);
+        }
+      }
+      if (location >= 0 && c->location < 0) c->location = location;
+      return apply_typmod_expr(c, target, typmod, ctx);
+    }
+    if (e->kind == ExprKind::Param) {
+      auto p = std::make_shared<Expr>(*e);
+      p->type = target;
+      if (p->param_no >= 1 && p->param_no <= (int)param_types_.size()) {
+        Oid& slot = param_types_[p->param_no - 1];
+        if (slot == oid::kUnknown || slot == 0) slot = target;
+        else if (slot != target)
+          throw PgError(sqlstate::kIndeterminateDatatype,
+                        "inconsistent types deduced for parameter $" + std::to_string(p->param_no),
+                        format_type_name(slot, -1) + " versus " + format_type_name(target, -1))
+              .at(p->location);
+      }
+      return apply_typmod_expr(p, target, typmod, ctx);
+    }
+    // Any other unknown-typed expression (e.g. CASE of literals) is text.
+    e = coerce_to(finalize_unknown(e), target, typmod, ctx, location);
+    return e;
+  }
+  if (src == target) return apply_typmod_expr(e, target, typmod, ctx);
+  if (const CastDef* c = find_cast(src, target)) {
+    if (!can_coerce(src, target, ctx)) return nullptr;
+    ExprPtr r;
+    if (std::string(c->templ) == "$1") {
+      r = std::make_shared<Expr>(*e);
+      r->type = target;
+      r->typmod = -1;
+    } else {
+      r = make_call(format_type_name(target, -1), c->templ, target, -1, {e}, location >= 0 ? location : e->location);
+    }
+    return apply_typmod_expr(r, target, typmod, ctx);
+  }
+  if (!can_coerce(src, target, ctx)) return nullptr;
+  // I/O conversion cast through text.
+  ExprPtr r;
+  if (is_string_type(target)) {
+    std::string t = "pg_out($1, " + std::to_string(src) + ")";
+    r = make_call("text", t.c_str(), target, -1, {e}, location);
+  } else {
+    std::string t = "pg_in($1, " + std::to_string(target) + ", -1)";
+    r = make_call(format_type_name(target, -1), t.c_str(), target, -1, {e}, location);
+  }
+  return apply_typmod_expr(r, target, typmod, ctx);
+}
+
+ExprPtr Analyzer::finalize_unknown(ExprPtr e) {
+  if (e->type != oid::kUnknown) return e;
+  if (e->kind == ExprKind::Const || e->kind == ExprKind::Param) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
+  auto r = std::make_shared<Expr>(*e);
+  r->type = oid::kText;
+  return r;
+}
+
+ExprPtr Analyzer::coerce_to_column(ExprPtr e, const TableDef& t, int col, int location) {
+  const ColumnDef& c = t.columns[col];
+  ExprPtr r = coerce_to(e, c.type, c.typmod, CastContext::Assignment, location);
+  if (!r)
+    throw PgError("42804",
+                  "column \"" + c.name + "\" is of type " + format_type_name(c.type, -1) +
+                      " but expression is of type " + format_type_name(e->type, -1),
+                  "", "You will need to rewrite or cast the expression.")
+        .at(location);
+  return r;
+}
+
+ExprPtr Analyzer::coerce_to_bool(ExprPtr e, const char* construct) {
+  if (e->type == oid::kBool) return e;
+  ExprPtr r = e->type == oid::kUnknown ? coerce_to(e, oid::kBool, -1, CastContext::Implicit, -1) : nullptr;
+  if (!r)
+    throw PgError(sqlstate::kDatatypeMismatch,
+                  std::string("argument of ") + construct + " must be type boolean, not type " +
+                      format_type_name(e->type, -1))
+        .at(e->location);
+  return r;
+}
+
+Oid Analyzer::select_common_type(const std::vector<ExprPtr>& exprs, const char* construct) {
+  Oid ptype = oid::kUnknown;
+  for (auto& e : exprs) {
+    Oid t = e->type;
+    if (t == oid::kUnknown) continue;
+    if (ptype == oid::kUnknown) { ptype = t; continue; }
+    if (t == ptype) continue;
+    if (type_category(t) != type_category(ptype))
+      throw PgError(sqlstate::kDatatypeMismatch,
+                    std::string(construct) + " types " + format_type_name(ptype, -1) + " and " +
+                        format_type_name(t, -1) + " cannot be matched")
+          .at(e->location);
+    if (!is_preferred_type(ptype) && can_coerce(ptype, t, CastContext::Implicit) &&
+        !can_coerce(t, ptype, CastContext::Implicit))
+      ptype = t;
+  }
+  if (ptype == oid::kUnknown) ptype = oid::kText;
+  for (auto& e : exprs)
+    if (!can_coerce(e->type, ptype, CastContext::Implicit))
+      throw PgError(sqlstate::kDatatypeMismatch,
+                    std::string(construct) + " could not convert type " +
+                        format_type_name(e->type, -1) + " to " + format_type_name(ptype, -1))
+          .at(e->location);
+  return ptype;
+}
+
+// --- overload resolution ----------------------------------------------------
+
+namespace {
+struct Candidate {
+  Oid args[3];
+  int nargs;
+  const void* def;
+};
+
+// PostgreSQL's func_select_candidate narrowing; returns the surviving candidates.
+std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidate> cands,
+                                         const Oid* input, int nargs) {
+  // Keep those reachable by implicit coercion.
+  std::vector<Candidate> ok;
+  for (auto& c : cands) {
+    bool good = true;
+    for (int i = 0; i < nargs && good; i++) good = a.can_coerce(input[i], c.args[i], CastContext::Implicit);
+    if (good) ok.push_back(c);
+  }
+  if (ok.size() <= 1) return ok;
+  auto narrow = [&](auto score) {
+    int best = -1;
+    std::vector<Candidate> keep;
+    for (auto& c : ok) {
+      int s = score(c);
+      if (s > best) { best = s; keep.clear(); }
+      if (s == best) keep.push_back(c);
+    }
+    ok = keep;
+  };
+  // Most exact matches.
+  narrow([&](const Candidate& c) {
+    int n = 0;
+    for (int i = 0; i < nargs; i++) n += input[i] != oid::kUnknown && input[i] == c.args[i];
+    return n;
+  });
+  if (ok.size() <= 1) return ok;
+  // Most preferred types where coercion is needed.
+  narrow([&](const Candidate& c) {
+    int n = 0;
+    for (int i = 0; i < nargs; i++)
+      n += input[i] != oid::kUnknown && is_preferred_type(c.args[i]);
+    return n;
+  });
+  if (ok.size() <= 1) return ok;
+  // Unknown inputs: prefer string category if any candidate accepts it, then preferred.
+  bool any_unknown = false;
+  for (int i = 0; i < nargs; i++) any_unknown |= input[i] == oid::kUnknown;
+  if (any_unknown) {
+    for (int i = 0; i < nargs; i++) {
+      if (input[i] != oid::kUnknown) continue;
+      char cat = 0;
+      bool conflict = false;
+      for (auto& c : ok) {
+        char cc = type_category(c.args[i]);
+        if (cc == 'S') { cat = 'S'; conflict = false; break; }
+        if (cat == 0) cat = cc;
+        else if (cat != cc) conflict = true;
+      }
+      if (conflict) continue;
+      std::vector<Candidate> keep;
+      bool have_pref = false;
+      for (auto& c : ok) have_pref |= type_category(c.args[i]) == cat && is_preferred_type(c.args[i]);
+      for (auto& c : ok)
+        if (type_category(c.args[i]) == cat && (!have_pref || is_preferred_type(c.args[i])))
+          keep.push_back(c);
+      if (!keep.empty()) ok = keep;
+    }
+    if (ok.size() <= 1) return ok;
+    // Unknowns take the type of the known arguments if they all agree.
+    Oid known = 0;
+    bool same = true;
+    for (int i = 0; i < nargs; i++)
+      if (input[i] != oid::kUnknown) {
+        if (known == 0) known = input[i];
+        else if (known != input[i]) same = false;
+      }
+    if (known && same) {
+      std::vector<Candidate> keep;
+      for (auto& c : ok) {
+        bool good = true;
+        for (int i = 0; i < nargs; i++) good &= c.args[i] == known;
+        if (good) keep.push_back(c);
+      }
+      if (!keep.empty()) ok = keep;
+    }
+  }
+  return ok;
+}
+
+std::string type_list(const std::vector<ExprPtr>& args) {
+  std::string s;
+  for (size_t i = 0; i < args.size(); i++) {
+    if (i) s += ", ";
+    s += format_type_name(args[i]->type, -1);
+  }
+  return s;
+}
+}  // namespace
+
+ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location) {
+  Oid lt = left ? left->type : 0, rt = right->type;
+  // Concatenation with a non-string operand: PostgreSQL's text || anynonarray.
+  if (op == "||" && left && (is_string_type(lt) || is_string_type(rt) ||
+                             (lt == oid::kUnknown) != (rt == oid::kUnknown))) {
+    auto to_text = [&](ExprPtr e) {
+      if (e->type == oid::kUnknown) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
+      if (is_string_type(e->type)) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
+      return coerce_to(e, oid::kText, -1, CastContext::Explicit, -1);
+    };
+    if (lt != oid::kUnknown || rt != oid::kUnknown) {
+      left = to_text(left);
+      right = to_text(right);
+      return make_call("||", "($1 || $2)", oid::kText, -1, {left, right}, location);
+    }
+  }
+  const OperatorDef* chosen = nullptr;
+  // Exact match, with an unknown side assumed to be the other side's type.
+  Oid el = lt == oid::kUnknown ? rt : lt, er = rt == oid::kUnknown ? lt : rt;
+  for (const auto& o : builtin_operators())
+    if (op == o.name && o.left == (left ? el : 0) && o.right == er) { chosen = &o; break; }
+  if (!chosen) {
+    std::vector<Candidate> cands;
+    for (const auto& o : builtin_operators())
+      if (op == o.name && (left != nullptr) == (o.left != 0))
+        cands.push_back({{left ? o.left : o.right, o.right, 0}, left ? 2 : 1, &o});
+    Oid input[2] = {left ? lt : rt, rt};
+    auto ok = select_candidates(*this, cands, input, left ? 2 : 1);
+    std::string sig = left ? format_type_name(lt, -1) + " " + op + " " + format_type_name(rt, -1)
+                           : op + " " + format_type_name(rt, -1);
+    if (ok.empty())
+      throw PgError(sqlstate::kUndefinedFunction, "operator does not exist: " + sig, "",
+                    "No operator matches the given name and argument types. You might need to add "
+                    "explicit type casts.")
+          .at(location);
+    if (ok.size() > 1)
+      throw PgError(sqlstate::kAmbiguousFunction, "operator is not unique: " + sig, "",
+                    "Could not choose a best candidate operator. You might need to add explicit "
+                    "type casts.")
+          .at(location);
+    chosen = static_cast<const OperatorDef*>(ok[0].def);
+  }
+  std::vector<ExprPtr> args;
+  if (left) args.push_back(coerce_to(left, chosen->left, -1, CastContext::Implicit, -1));
+  args.push_back(coerce_to(right, chosen->right, -1, CastContext::Implicit, -1));
+  return make_call(op, chosen->templ, chosen->result, -1, std::move(args), location);
+}
+
+const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vector<ExprPtr>& args,
+                                              bool want_agg, int location) {
+  std::vector<Candidate> cands;
+  bool name_exists = false;
+  for (const auto& f : builtin_functions()) {
+    if (name != f.name) continue;
+    name_exists = true;
+    if (f.nargs != (int)args.size()) continue;
+    Candidate c{{0, 0, 0}, f.nargs, &f};
+    for (int i = 0; i < f.nargs; i++) c.args[i] = f.args[i];
+    cands.push_back(c);
+  }
+  Oid input[3] = {0, 0, 0};
+  for (size_t i = 0; i < args.size() && i < 3; i++) input[i] = args[i]->type;
+  const FunctionDef* chosen = nullptr;
+  for (auto& c : cands) {
+    bool exact = true;
+    for (int i = 0; i < c.nargs; i++) exact &= input[i] == c.args[i];
+    if (exact) { chosen = static_cast<const FunctionDef*>(c.def); break; }
+  }
+  if (!chosen) {
+    auto ok = select_candidates(*this, cands, input, (int)args.size());
+    std::string sig = name + "(" + type_list(args) + ")";
+    if (ok.empty()) {
+      (void)name_exists;
+      throw PgError(sqlstate::kUndefinedFunction, "function " + sig + " does not exist", "",
+                    "No function matches the given name and argument types. You might need to add "
+                    "explicit type casts.")
+          .at(location);
+    }
+    if (ok.size() > 1)
+      throw PgError(sqlstate::kAmbiguousFunction, "function " + sig + " is not unique", "",
+                    "Could not choose a best candidate function. You might need to add explicit "
+                    "type casts.")
+          .at(location);
+    chosen = static_cast<const FunctionDef*>(ok[0].def);
+  }
+  for (size_t i = 0; i < args.size(); i++)
+    args[i] = coerce_to(args[i], chosen->args[i], -1, CastContext::Implicit, -1);
+  (void)want_agg;
+  return chosen;
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,147 @@
+// The data behind catalog/builtins.h. Integer, float and numeric arithmetic go through
+// pg_* runtime functions (overflow, division by zero, NaN); comparisons of values whose
+// SQLite storage order equals PostgreSQL's order stay native SQLite operators.
+#include "catalog/builtins.h"
+
+namespace pgmicro {
+using namespace oid;
+
+#define INT_ARITH(L, R, RES, BITS)                                  \
+  {"+", L, R, RES, "pg_int_add($1, $2, " #BITS ")"},                \
+  {"-", L, R, RES, "pg_int_sub($1, $2, " #BITS ")"},                \
+  {"*", L, R, RES, "pg_int_mul($1, $2, " #BITS ")"},                \
+  {"/", L, R, RES, "pg_int_div($1, $2, " #BITS ")"},                \
+  {"%", L, R, RES, "pg_int_mod($1, $2, " #BITS ")"}
+#define NATIVE_CMP(L, R)                                            \
+  {"=", L, R, kBool, "($1 = $2)"}, {"<>", L, R, kBool, "($1 <> $2)"}, \
+  {"<", L, R, kBool, "($1 < $2)"}, {"<=", L, R, kBool, "($1 <= $2)"}, \
+  {">", L, R, kBool, "($1 > $2)"}, {">=", L, R, kBool, "($1 >= $2)"}
+#define FLOAT_ARITH(L, R, RES, BITS)                                \
+  {"+", L, R, RES, "pg_float_add($1, $2, " #BITS ")"},              \
+  {"-", L, R, RES, "pg_float_sub($1, $2, " #BITS ")"},              \
+  {"*", L, R, RES, "pg_float_mul($1, $2, " #BITS ")"},              \
+  {"/", L, R, RES, "pg_float_div($1, $2, " #BITS ")"}
+
+static const OperatorDef kOperators[] = {
+    INT_ARITH(kInt2, kInt2, kInt2, 16), INT_ARITH(kInt4, kInt4, kInt4, 32),
+    INT_ARITH(kInt8, kInt8, kInt8, 64), INT_ARITH(kInt2, kInt4, kInt4, 32),
+    INT_ARITH(kInt4, kInt2, kInt4, 32), INT_ARITH(kInt2, kInt8, kInt8, 64),
+    INT_ARITH(kInt8, kInt2, kInt8, 64), INT_ARITH(kInt4, kInt8, kInt8, 64),
+    INT_ARITH(kInt8, kInt4, kInt8, 64),
+    NATIVE_CMP(kInt2, kInt2), NATIVE_CMP(kInt4, kInt4), NATIVE_CMP(kInt8, kInt8),
+    NATIVE_CMP(kInt2, kInt4), NATIVE_CMP(kInt4, kInt2), NATIVE_CMP(kInt2, kInt8),
+    NATIVE_CMP(kInt8, kInt2), NATIVE_CMP(kInt4, kInt8), NATIVE_CMP(kInt8, kInt4),
+    {"-", 0, kInt2, kInt2, "pg_int_neg($1, 16)"}, {"-", 0, kInt4, kInt4, "pg_int_neg($1, 32)"},
+    {"-", 0, kInt8, kInt8, "pg_int_neg($1, 64)"}, {"+", 0, kInt2, kInt2, "$1"},
+    {"+", 0, kInt4, kInt4, "$1"}, {"+", 0, kInt8, kInt8, "$1"},
+    FLOAT_ARITH(kFloat4, kFloat4, kFloat4, 32), FLOAT_ARITH(kFloat8, kFloat8, kFloat8, 64),
+    FLOAT_ARITH(kFloat4, kFloat8, kFloat8, 64), FLOAT_ARITH(kFloat8, kFloat4, kFloat8, 64),
+    NATIVE_CMP(kFloat4, kFloat4), NATIVE_CMP(kFloat8, kFloat8), NATIVE_CMP(kFloat4, kFloat8),
+    NATIVE_CMP(kFloat8, kFloat4),
+    {"-", 0, kFloat4, kFloat4, "pg_float_neg($1)"}, {"-", 0, kFloat8, kFloat8, "pg_float_neg($1)"},
+    {"+", 0, kFloat4, kFloat4, "$1"}, {"+", 0, kFloat8, kFloat8, "$1"},
+    {"+", kNumeric, kNumeric, kNumeric, "pg_numeric_add($1, $2)"},
+    {"-", kNumeric, kNumeric, kNumeric, "pg_numeric_sub($1, $2)"},
+    {"*", kNumeric, kNumeric, kNumeric, "pg_numeric_mul($1, $2)"},
+    {"/", kNumeric, kNumeric, kNumeric, "pg_numeric_div($1, $2)"},
+    {"%", kNumeric, kNumeric, kNumeric, "pg_numeric_mod($1, $2)"},
+    {"-", 0, kNumeric, kNumeric, "pg_numeric_neg($1)"}, {"+", 0, kNumeric, kNumeric, "$1"},
+    {"=", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) = 0)"},
+    {"<>", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) <> 0)"},
+    {"<", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) < 0)"},
+    {"<=", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) <= 0)"},
+    {">", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) > 0)"},
+    {">=", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) >= 0)"},
+    NATIVE_CMP(kText, kText), NATIVE_CMP(kBool, kBool), NATIVE_CMP(kDate, kDate),
+    NATIVE_CMP(kTimestamp, kTimestamp),
+    {"||", kText, kText, kText, "($1 || $2)"},
+    {"~~", kText, kText, kBool, "pg_like($1, $2)"},
+    {"!~~", kText, kText, kBool, "(NOT pg_like($1, $2))"},
+    {"~~*", kText, kText, kBool, "pg_ilike($1, $2)"},
+    {"!~~*", kText, kText, kBool, "(NOT pg_ilike($1, $2))"},
+    {"-", kDate, kDate, kInt4, "pg_date_diff($1, $2)"},
+    {"+", kDate, kInt4, kDate, "pg_date_add($1, $2)"},
+    {"+", kInt4, kDate, kDate, "pg_date_add($2, $1)"},
+    {"-", kDate, kInt4, kDate, "pg_date_add($1, pg_int_neg($2, 32))"},
+};
+
+static const FunctionDef kFunctions[] = {
+    {"abs", 1, {kInt2}, kInt2, "pg_int_abs($1, 16)"},
+    {"abs", 1, {kInt4}, kInt4, "pg_int_abs($1, 32)"},
+    {"abs", 1, {kInt8}, kInt8, "pg_int_abs($1, 64)"},
+    {"abs", 1, {kFloat4}, kFloat4, "pg_float_abs($1)"},
+    {"abs", 1, {kFloat8}, kFloat8, "pg_float_abs($1)"},
+    {"abs", 1, {kNumeric}, kNumeric, "pg_numeric_abs($1)"},
+    {"lower", 1, {kText}, kText, "pg_lower($1)"},
+    {"upper", 1, {kText}, kText, "pg_upper($1)"},
+    {"length", 1, {kText}, kInt4, "length($1)"},
+    {"char_length", 1, {kText}, kInt4, "length($1)"},
+    {"character_length", 1, {kText}, kInt4, "length($1)"},
+    {"octet_length", 1, {kText}, kInt4, "octet_length($1)"},
+    {"round", 1, {kFloat8}, kFloat8, "pg_float_round($1)"},
+    {"round", 1, {kNumeric}, kNumeric, "pg_numeric_round($1, 0)"},
+    {"round", 2, {kNumeric, kInt4}, kNumeric, "pg_numeric_round($1, $2)"},
+    {"nextval", 1, {kRegclass}, kInt8, "pg_nextval($1)", false, true},
+    // Aggregates (count and min/max are handled in analyze/analyze_func.cpp).
+    {"sum", 1, {kInt2}, kInt8, "pg_sum_int($1)", true},
+    {"sum", 1, {kInt4}, kInt8, "pg_sum_int($1)", true},
+    {"sum", 1, {kInt8}, kNumeric, "pg_sum_int8($1)", true},
+    {"sum", 1, {kNumeric}, kNumeric, "pg_sum_numeric($1)", true},
+    {"sum", 1, {kFloat4}, kFloat4, "pg_sum_float($1, 32)", true},
+    {"sum", 1, {kFloat8}, kFloat8, "pg_sum_float($1, 64)", true},
+    {"avg", 1, {kInt2}, kNumeric, "pg_avg_int($1)", true},
+    {"avg", 1, {kInt4}, kNumeric, "pg_avg_int($1)", true},
+    {"avg", 1, {kInt8}, kNumeric, "pg_avg_int($1)", true},
+    {"avg", 1, {kNumeric}, kNumeric, "pg_avg_numeric($1)", true},
+    {"avg", 1, {kFloat4}, kFloat8, "pg_avg_float($1)", true},
+    {"avg", 1, {kFloat8}, kFloat8, "pg_avg_float($1)", true},
+};
+
+static const CastDef kCasts[] = {
+    {kInt2, kInt4, CastContext::Implicit, "$1"},
+    {kInt2, kInt8, CastContext::Implicit, "$1"},
+    {kInt4, kInt8, CastContext::Implicit, "$1"},
+    {kInt4, kInt2, CastContext::Assignment, "pg_int_narrow($1, 16)"},
+    {kInt8, kInt2, CastContext::Assignment, "pg_int_narrow($1, 16)"},
+    {kInt8, kInt4, CastContext::Assignment, "pg_int_narrow($1, 32)"},
+    {kInt2, kFloat4, CastContext::Implicit, "pg_to_float4($1)"},
+    {kInt4, kFloat4, CastContext::Implicit, "pg_to_float4($1)"},
+    {kInt8, kFloat4, CastContext::Implicit, "pg_to_float4($1)"},
+    {kInt2, kFloat8, CastContext::Implicit, "CAST($1 AS REAL)"},
+    {kInt4, kFloat8, CastContext::Implicit, "CAST($1 AS REAL)"},
+    {kInt8, kFloat8, CastContext::Implicit, "CAST($1 AS REAL)"},
+    {kInt2, kNumeric, CastContext::Implicit, "pg_numeric_from_int($1)"},
+    {kInt4, kNumeric, CastContext::Implicit, "pg_numeric_from_int($1)"},
+    {kInt8, kNumeric, CastContext::Implicit, "pg_numeric_from_int($1)"},
+    {kFloat4, kFloat8, CastContext::Implicit, "$1"},
+    {kFloat8, kFloat4, CastContext::Assignment, "pg_to_float4($1)"},
+    {kFloat4, kInt2, CastContext::Assignment, "pg_float_to_int($1, 16)"},
+    {kFloat4, kInt4, CastContext::Assignment, "pg_float_to_int($1, 32)"},
+    {kFloat4, kInt8, CastContext::Assignment, "pg_float_to_int($1, 64)"},
+    {kFloat8, kInt2, CastContext::Assignment, "pg_float_to_int($1, 16)"},
+    {kFloat8, kInt4, CastContext::Assignment, "pg_float_to_int($1, 32)"},
+    {kFloat8, kInt8, CastContext::Assignment, "pg_float_to_int($1, 64)"},
+    {kFloat4, kNumeric, CastContext::Assignment, "pg_numeric_from_float4($1)"},
+    {kFloat8, kNumeric, CastContext::Assignment, "pg_numeric_from_float($1)"},
+    {kNumeric, kFloat4, CastContext::Implicit, "pg_numeric_to_float($1, 32)"},
+    {kNumeric, kFloat8, CastContext::Implicit, "pg_numeric_to_float($1, 64)"},
+    {kNumeric, kInt2, CastContext::Assignment, "pg_numeric_to_int($1, 16)"},
+    {kNumeric, kInt4, CastContext::Assignment, "pg_numeric_to_int($1, 32)"},
+    {kNumeric, kInt8, CastContext::Assignment, "pg_numeric_to_int($1, 64)"},
+    {kInt4, kBool, CastContext::Explicit, "pg_int_to_bool($1)"},
+    {kBool, kInt4, CastContext::Explicit, "$1"},
+    {kText, kVarchar, CastContext::Implicit, "$1"},
+    {kVarchar, kText, CastContext::Implicit, "$1"},
+    {kText, kBpchar, CastContext::Implicit, "$1"},
+    {kVarchar, kBpchar, CastContext::Implicit, "$1"},
+    {kBpchar, kText, CastContext::Implicit, "rtrim($1, ' ')"},
+    {kBpchar, kVarchar, CastContext::Implicit, "rtrim($1, ' ')"},
+    {kDate, kTimestamp, CastContext::Implicit, "pg_date_to_timestamp($1)"},
+    {kTimestamp, kDate, CastContext::Assignment, "pg_timestamp_to_date($1)"},
+};
+
+BuiltinSpan::S<OperatorDef> builtin_operators() { return {kOperators, sizeof kOperators / sizeof *kOperators}; }
+BuiltinSpan::S<FunctionDef> builtin_functions() { return {kFunctions, sizeof kFunctions / sizeof *kFunctions}; }
+BuiltinSpan::S<CastDef> builtin_casts() { return {kCasts, sizeof kCasts / sizeof *kCasts}; }
+
+}  // namespace pgmicro

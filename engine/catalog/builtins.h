@@ -1,0 +1,44 @@
+// Built-in operators, functions, aggregates and casts as data (PostgreSQL's pg_operator,
+// pg_proc, pg_aggregate and pg_cast, restricted to what pgmicro implements). Overload
+// resolution (analyze/resolve.cpp) reads these tables. A template says how a resolved
+// call is lowered: $1..$n are the lowered arguments (see lower/lower_expr.cpp).
+#pragma once
+#include <cstddef>
+#include "types/types.h"
+
+namespace pgmicro {
+
+struct OperatorDef {
+  const char* name;
+  Oid left;    // 0 for a prefix operator
+  Oid right;
+  Oid result;
+  const char* templ;
+};
+
+struct FunctionDef {
+  const char* name;
+  int nargs;
+  Oid args[3];
+  Oid result;        // 0: same type (and typmod) as the first argument
+  const char* templ;
+  bool is_agg;
+  bool is_volatile;
+};
+
+enum class CastContext : char { Implicit = 'i', Assignment = 'a', Explicit = 'e' };
+
+struct CastDef {
+  Oid source, target;
+  CastContext context;
+  const char* templ;  // "$1" when binary compatible
+};
+
+struct BuiltinSpan {
+  template <class T> struct S { const T* data; size_t size; const T* begin() const { return data; } const T* end() const { return data + size; } };
+};
+BuiltinSpan::S<OperatorDef> builtin_operators();
+BuiltinSpan::S<FunctionDef> builtin_functions();
+BuiltinSpan::S<CastDef> builtin_casts();
+
+}  // namespace pgmicro

@@ -1,0 +1,198 @@
+// Loading and persisting the catalog (_pgmicro_class, _pgmicro_attribute,
+// _pgmicro_constraint, _pgmicro_sequence, _pgmicro_meta).
+#include "catalog/catalog.h"
+#include <cstring>
+#include "common/error.h"
+
+namespace pgmicro {
+
+std::string quote_ident(const std::string& s) {
+  std::string r = "\"";
+  for (char c : s) {
+    if (c == '"') r += '"';
+    r += c;
+  }
+  return r + "\"";
+}
+
+std::string quote_literal(const std::string& s) {
+  std::string r = "'";
+  for (char c : s) {
+    if (c == '\'') r += '\'';
+    r += c;
+  }
+  return r + "'";
+}
+
+void exec_sql(sqlite3* db, const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errmsg(db);
+    sqlite3_free(err);
+    throw PgError(sqlstate::kInternalError, "storage error: " + msg);
+  }
+}
+
+namespace {
+
+struct Stmt {
+  sqlite3_stmt* s = nullptr;
+  Stmt(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
+      throw PgError(sqlstate::kInternalError, std::string("catalog: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(s); }
+  bool step() { return sqlite3_step(s) == SQLITE_ROW; }
+  int64_t i(int c) { return sqlite3_column_int64(s, c); }
+  std::string t(int c) {
+    auto* p = sqlite3_column_text(s, c);
+    return p ? reinterpret_cast<const char*>(p) : "";
+  }
+};
+
+bool has_catalog(sqlite3* db) {
+  Stmt st(db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name='_pgmicro_meta'");
+  return st.step();
+}
+
+}  // namespace
+
+void Catalog::ensure_catalog_tables(sqlite3* db) {
+  if (has_catalog(db)) return;
+  exec_sql(db,
+           "CREATE TABLE _pgmicro_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+           "INSERT INTO _pgmicro_meta VALUES('format_version', " +
+               std::to_string(kStorageFormatVersion) +
+               "), ('next_oid', 16384);"
+               "CREATE TABLE _pgmicro_class(oid INTEGER PRIMARY KEY, nspname TEXT NOT NULL,"
+               " relname TEXT NOT NULL, relkind TEXT NOT NULL, UNIQUE(nspname, relname));"
+               "CREATE TABLE _pgmicro_attribute(attrelid INTEGER NOT NULL, attnum INTEGER NOT NULL,"
+               " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
+               " attnotnull INTEGER NOT NULL, attdefault TEXT, PRIMARY KEY(attrelid, attnum));"
+               "CREATE TABLE _pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
+               " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL);"
+               "CREATE TABLE _pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
+               " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
+               " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);");
+}
+
+int64_t Catalog::allocate_oid(sqlite3* db) {
+  Stmt st(db, "UPDATE _pgmicro_meta SET value = value + 1 WHERE key='next_oid' RETURNING value - 1");
+  if (!st.step()) throw PgError(sqlstate::kInternalError, "catalog: cannot allocate an OID");
+  return st.i(0);
+}
+
+bool Catalog::refresh(sqlite3* db) {
+  int64_t v;
+  {
+    Stmt st(db, "PRAGMA schema_version");
+    v = st.step() ? st.i(0) : 0;
+  }
+  if (v == schema_version_) return false;
+  load(db);
+  schema_version_ = v;
+  return true;
+}
+
+void Catalog::load(sqlite3* db) {
+  tables_.clear();
+  sequences_.clear();
+  if (!has_catalog(db)) return;
+  std::map<int64_t, TableDef*> by_oid;
+  {
+    Stmt st(db, "SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY oid");
+    while (st.step()) {
+      std::string kind = st.t(3);
+      if (kind == "r") {
+        auto t = std::make_unique<TableDef>();
+        t->oid = st.i(0);
+        t->schema = st.t(1);
+        t->name = st.t(2);
+        by_oid[t->oid] = t.get();
+        tables_.push_back(std::move(t));
+      } else if (kind == "S") {
+        auto s = std::make_unique<SequenceDef>();
+        s->oid = st.i(0);
+        s->schema = st.t(1);
+        s->name = st.t(2);
+        sequences_.push_back(std::move(s));
+      }
+    }
+  }
+  {
+    Stmt st(db,
+            "SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault "
+            "FROM _pgmicro_attribute ORDER BY attrelid, attnum");
+    while (st.step()) {
+      auto it = by_oid.find(st.i(0));
+      if (it == by_oid.end()) continue;
+      ColumnDef c;
+      c.name = st.t(1);
+      c.type = static_cast<Oid>(st.i(2));
+      c.typmod = static_cast<int32_t>(st.i(3));
+      c.not_null = st.i(4) != 0;
+      c.default_text = st.t(5);
+      it->second->columns.push_back(std::move(c));
+    }
+  }
+  {
+    Stmt st(db, "SELECT oid, conrelid, conname, contype, conkey FROM _pgmicro_constraint ORDER BY oid");
+    while (st.step()) {
+      auto it = by_oid.find(st.i(1));
+      if (it == by_oid.end()) continue;
+      ConstraintDef c;
+      c.oid = st.i(0);
+      c.name = st.t(2);
+      c.type = st.t(3)[0];
+      std::string keys = st.t(4);
+      size_t p = 0;
+      while (p < keys.size()) {
+        size_t q = keys.find(',', p);
+        if (q == std::string::npos) q = keys.size();
+        c.columns.push_back(std::stoi(keys.substr(p, q - p)) - 1);
+        p = q + 1;
+      }
+      it->second->constraints.push_back(std::move(c));
+    }
+  }
+  {
+    Stmt st(db,
+            "SELECT seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, owned_by_rel, "
+            "owned_by_att FROM _pgmicro_sequence");
+    while (st.step()) {
+      for (auto& s : sequences_) {
+        if (s->oid != st.i(0)) continue;
+        s->type = static_cast<Oid>(st.i(1));
+        s->start = st.i(2);
+        s->increment = st.i(3);
+        s->min_value = st.i(4);
+        s->max_value = st.i(5);
+        s->owned_by_table = st.i(6);
+        s->owned_by_column = static_cast<int>(st.i(7)) - 1;
+      }
+    }
+  }
+}
+
+const TableDef* Catalog::find_table(const std::string& name) const {
+  for (auto& t : tables_)
+    if (t->name == name) return t.get();
+  return nullptr;
+}
+const TableDef* Catalog::find_table_by_oid(int64_t oid) const {
+  for (auto& t : tables_)
+    if (t->oid == oid) return t.get();
+  return nullptr;
+}
+const SequenceDef* Catalog::find_sequence(const std::string& name) const {
+  for (auto& s : sequences_)
+    if (s->name == name) return s.get();
+  return nullptr;
+}
+const SequenceDef* Catalog::find_sequence_by_oid(int64_t oid) const {
+  for (auto& s : sequences_)
+    if (s->oid == oid) return s.get();
+  return nullptr;
+}
+
+}  // namespace pgmicro

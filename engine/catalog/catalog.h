@@ -1,0 +1,99 @@
+// The PostgreSQL catalog of a database: schemas' tables, columns (PostgreSQL type and
+// typmod), constraints and sequences. Persisted in _pgmicro_* tables of the same SQLite
+// file (docs/storage-format.md) and reloaded whenever SQLite's schema_version moves.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+#include "analyze/query.h"
+#include "sqlite3.h"
+
+namespace pgmicro {
+
+inline constexpr int kStorageFormatVersion = 1;
+
+struct ColumnDef {
+  std::string name;
+  Oid type = 0;
+  int32_t typmod = -1;
+  bool not_null = false;
+  std::string default_text;       // PostgreSQL expression text (as \d shows it), or empty
+  mutable ExprPtr default_expr;   // analyzed lazily from default_text
+};
+
+struct ConstraintDef {
+  int64_t oid = 0;
+  std::string name;
+  char type = 'u';                // 'p' primary key, 'u' unique
+  std::vector<int> columns;       // 0-based column indexes
+};
+
+struct TableDef {
+  int64_t oid = 0;
+  std::string schema = "public";
+  std::string name;
+  std::vector<ColumnDef> columns;
+  std::vector<ConstraintDef> constraints;
+  int find_column(const std::string& col) const {
+    for (size_t i = 0; i < columns.size(); i++)
+      if (columns[i].name == col) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+struct SequenceDef {
+  int64_t oid = 0;
+  std::string schema = "public";
+  std::string name;
+  Oid type = 0;
+  int64_t start = 1, increment = 1, min_value = 1, max_value = INT64_MAX;
+  int64_t owned_by_table = 0;  // table oid (serial) or 0
+  int owned_by_column = -1;
+};
+
+// Sequence counters are shared by every session of a Database and are not rolled back
+// with transactions (PostgreSQL semantics); sessions persist dirty ones at commit points.
+struct SequenceState {
+  std::mutex mu;
+  struct Value { int64_t last_value = 0; bool is_called = false; bool loaded = false; };
+  std::map<int64_t, Value> values;
+};
+
+class Catalog {
+ public:
+  // Reloads from the file if SQLite's schema_version changed since the last load.
+  // Returns true when it reloaded.
+  bool refresh(sqlite3* db);
+  void force_reload(sqlite3* db) { schema_version_ = -1; refresh(db); }
+
+  const TableDef* find_table(const std::string& name) const;
+  const TableDef* find_table_by_oid(int64_t oid) const;
+  const SequenceDef* find_sequence(const std::string& name) const;
+  const SequenceDef* find_sequence_by_oid(int64_t oid) const;
+  bool relation_exists(const std::string& name) const {
+    return find_table(name) || find_sequence(name);
+  }
+  const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
+
+  // Creates the _pgmicro_* tables when missing (first DDL on a database).
+  static void ensure_catalog_tables(sqlite3* db);
+  static int64_t allocate_oid(sqlite3* db);
+
+ private:
+  void load(sqlite3* db);
+  int64_t schema_version_ = -1;
+  std::vector<std::unique_ptr<TableDef>> tables_;
+  std::vector<std::unique_ptr<SequenceDef>> sequences_;
+};
+
+// Runs SQL with no result rows on `db`; throws PgError (XX000) with SQLite's message.
+void exec_sql(sqlite3* db, const std::string& sql);
+// Quotes an identifier for SQLite ("a""b").
+std::string quote_ident(const std::string& s);
+// Quotes a string literal for SQLite ('a''b').
+std::string quote_literal(const std::string& s);
+
+}  // namespace pgmicro

@@ -1,0 +1,86 @@
+// pgmicro public C++ API: open a database, open sessions on it, execute PostgreSQL SQL.
+// This is the one header hosts (shell, WASM binding, tests) include; everything else in
+// engine/ is internal.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pgmicro {
+
+using Oid = uint32_t;
+
+// A PostgreSQL error as the server reports it (ErrorResponse fields).
+struct Error {
+  std::string sqlstate;  // five characters, e.g. "42P01"
+  std::string message;
+  std::string detail;    // empty when absent
+  std::string hint;      // empty when absent
+  int position = 0;      // 1-based character position in the statement string, 0 when absent
+};
+
+// A NoticeResponse: severity "NOTICE" or "WARNING", SQLSTATE and message.
+struct Notice {
+  std::string severity;
+  std::string sqlstate;
+  std::string message;
+  std::string detail;
+  std::string hint;
+  // TODO(formatter): remove once format_notice takes a Notice (prints severity too).
+  operator std::string_view() const { return message; }
+};
+
+struct Column {
+  std::string name;
+  Oid type_oid = 0;
+  int32_t typmod = -1;
+};
+
+// A value in PostgreSQL's text output format; nullopt is SQL NULL.
+using TextValue = std::optional<std::string>;
+
+struct StatementResult {
+  bool returns_rows = false;          // a row description exists (SELECT, ... RETURNING)
+  std::vector<Column> columns;
+  std::vector<std::vector<TextValue>> rows;
+  std::string command_tag;            // "SELECT 3", "INSERT 0 2", "CREATE TABLE", ...
+  std::optional<Error> error;         // set when the statement failed; later ones did not run
+  std::vector<Notice> notices;        // NOTICE/WARNING messages raised while running
+};
+
+enum class TransactionStatus { Idle, InBlock, Failed };  // 'I', 'T', 'E' of ReadyForQuery
+
+class Session;
+
+class Database {
+ public:
+  // path: ":memory:" or a file path. Throws pgmicro::Error-carrying exception DatabaseOpenError.
+  static std::shared_ptr<Database> open(const std::string& path);
+  virtual ~Database() = default;
+  virtual std::unique_ptr<Session> connect() = 0;
+  virtual const std::string& path() const = 0;
+};
+
+class Session {
+ public:
+  virtual ~Session() = default;
+  // Executes one or more ';'-separated statements (simple query protocol semantics:
+  // execution stops at the first error; several statements outside an explicit
+  // transaction block run as one implicit transaction). $1..$n take params.
+  virtual std::vector<StatementResult> execute(std::string_view sql,
+                                               const std::vector<TextValue>& params = {}) = 0;
+  virtual TransactionStatus transaction_status() const = 0;
+};
+
+// Thrown by Database::open.
+struct DatabaseOpenError {
+  Error error;
+};
+
+// Type name as format_type() prints it ("integer", "character varying(10)", ...).
+std::string format_type(Oid type_oid, int32_t typmod);
+
+}  // namespace pgmicro

@@ -1,0 +1,41 @@
+// deparse_expr: an analyzed expression back to PostgreSQL text the way pg_get_expr()
+// prints it (used for stored column defaults and \d).
+#include "catalog/catalog.h"
+#include "lower/lower.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+std::string deparse_expr(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Const: {
+      if (e.value.is_null()) return "NULL::" + format_type_name(e.type, e.typmod);
+      std::string v = type_output(e.type, e.value);
+      bool negative = !v.empty() && v[0] == '-';
+      if (e.type == oid::kInt4 && !negative) return v;
+      if (e.type == oid::kNumeric && !negative && v.find_first_not_of("0123456789.") == std::string::npos) return v;
+      if (e.type == oid::kBool) return v == "t" ? "true" : "false";
+      return quote_literal(v) + "::" + format_type_name(e.type, e.typmod);
+    }
+    case ExprKind::Call:
+      if (e.name == "nextval" && !e.args.empty())
+        return "nextval(" + quote_literal(e.args[0]->value.s) + "::regclass)";
+      if (e.args.size() == 2 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))
+        return "(" + deparse_expr(*e.args[0]) + " " + e.name + " " + deparse_expr(*e.args[1]) + ")";
+      if (e.args.size() == 1 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))
+        return "(" + e.name + deparse_expr(*e.args[0]) + ")";
+      if (e.name == "typmod" || e.args.size() == 1) {
+        if (e.name == "typmod" || find_type_by_name(e.name))
+          return "(" + deparse_expr(*e.args[0]) + ")::" + format_type_name(e.type, e.typmod);
+      }
+      {
+        std::string s = e.name + "(";
+        for (size_t i = 0; i < e.args.size(); i++) s += (i ? ", " : "") + deparse_expr(*e.args[i]);
+        return s + ")";
+      }
+    default:
+      return "NULL";
+  }
+}
+
+}  // namespace pgmicro

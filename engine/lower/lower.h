@@ -1,0 +1,21 @@
+// Lowering: typed query tree -> the SQLite SQL that executes it, calling the registered
+// pg_* functions where SQLite's own operators would differ from PostgreSQL. The result is
+// an internal form built from the analyzed tree, never from the user's text.
+#pragma once
+#include <string>
+#include "analyze/query.h"
+
+namespace pgmicro {
+
+std::string lower_select(const SelectQuery& q);
+std::string lower_insert(const InsertQuery& q);
+std::string lower_update(const UpdateQuery& q);
+std::string lower_delete(const DeleteQuery& q);
+// A standalone expression with no range table (tests, constant evaluation).
+std::string lower_standalone_expr(const Expr& e);
+
+// PostgreSQL's text for an analyzed expression, as pg_get_expr() prints it (stored column
+// defaults, \d output).
+std::string deparse_expr(const Expr& e);
+
+}  // namespace pgmicro

@@ -1,0 +1,206 @@
+// Lowering of expressions and whole statements to SQLite SQL.
+#include <cmath>
+#include <cstdio>
+#include "catalog/catalog.h"
+#include "lower/lower.h"
+
+namespace pgmicro {
+
+namespace {
+
+struct LowerCtx {
+  const std::vector<RangeTableEntry>* rtable = nullptr;  // nullptr: DML, bare column names
+  const TableDef* dml_table = nullptr;
+};
+
+std::string lower_datum(const Datum& d) {
+  switch (d.kind) {
+    case Datum::Kind::Null: return "NULL";
+    case Datum::Kind::Int:
+      if (d.i == INT64_MIN) return "(-9223372036854775807-1)";
+      return d.i < 0 ? "(" + std::to_string(d.i) + ")" : std::to_string(d.i);
+    case Datum::Kind::Real: {
+      if (std::isinf(d.r)) return d.r > 0 ? "9e999" : "(-9e999)";
+      char buf[40];
+      snprintf(buf, sizeof buf, "%.17g", d.r);
+      std::string s = buf;
+      if (s.find_first_of(".en") == std::string::npos) s += ".0";
+      return d.r < 0 || std::signbit(d.r) ? "(" + s + ")" : s;
+    }
+    case Datum::Kind::Text: return quote_literal(d.s);
+    case Datum::Kind::Blob: {
+      static const char* hex = "0123456789ABCDEF";
+      std::string s = "X'";
+      for (unsigned char c : d.s) { s += hex[c >> 4]; s += hex[c & 15]; }
+      return s + "'";
+    }
+  }
+  return "NULL";
+}
+
+std::string substitute(const std::string& templ, const std::vector<std::string>& args) {
+  std::string out;
+  for (size_t i = 0; i < templ.size(); i++) {
+    if (templ[i] == '$' && i + 1 < templ.size() && isdigit((unsigned char)templ[i + 1])) {
+      size_t j = i + 1;
+      int n = 0;
+      while (j < templ.size() && isdigit((unsigned char)templ[j])) n = n * 10 + (templ[j++] - '0');
+      out += args.at(n - 1);
+      i = j - 1;
+    } else {
+      out += templ[i];
+    }
+  }
+  return out;
+}
+
+std::string lower(const Expr& e, const LowerCtx& c) {
+  auto args = [&]() {
+    std::vector<std::string> v;
+    for (auto& a : e.args) v.push_back(lower(*a, c));
+    return v;
+  };
+  switch (e.kind) {
+    case ExprKind::Const: return lower_datum(e.value);
+    case ExprKind::Param: return "?" + std::to_string(e.param_no);
+    case ExprKind::Var:
+      if (!c.rtable) return quote_ident(c.dml_table->columns[e.attno].name);
+      return (*c.rtable)[e.rte].sql_alias + "." + quote_ident((*c.rtable)[e.rte].table->columns[e.attno].name);
+    case ExprKind::Call:
+    case ExprKind::Agg: return substitute(e.templ, args());
+    case ExprKind::And:
+    case ExprKind::Or: {
+      std::string s = "(";
+      auto a = args();
+      for (size_t i = 0; i < a.size(); i++) {
+        if (i) s += e.kind == ExprKind::And ? " AND " : " OR ";
+        s += a[i];
+      }
+      return s + ")";
+    }
+    case ExprKind::Not: return "(NOT " + lower(*e.args[0], c) + ")";
+    case ExprKind::NullTest: return "(" + lower(*e.args[0], c) + (e.negated ? " IS NOT NULL)" : " IS NULL)");
+    case ExprKind::Case: {
+      auto a = args();
+      std::string s = "CASE";
+      size_t n = e.has_else ? a.size() - 1 : a.size();
+      for (size_t i = 0; i + 1 < n + 1 && i < n; i += 2) s += " WHEN " + a[i] + " THEN " + a[i + 1];
+      if (e.has_else) s += " ELSE " + a.back();
+      return s + " END";
+    }
+    case ExprKind::Coalesce: {
+      auto a = args();
+      if (a.size() == 1) return "(" + a[0] + ")";
+      std::string s = "coalesce(";
+      for (size_t i = 0; i < a.size(); i++) s += (i ? ", " : "") + a[i];
+      return s + ")";
+    }
+  }
+  return "NULL";
+}
+
+std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c) {
+  if (f.kind == JoinKind::Base) {
+    auto& r = rt[f.rte];
+    return "main." + quote_ident(r.table->name) + " AS " + r.sql_alias;
+  }
+  std::string l = lower_from(*f.left, rt, c), r = lower_from(*f.right, rt, c);
+  if (f.right->kind != JoinKind::Base) r = "(" + r + ")";
+  const char* j = f.kind == JoinKind::Inner ? " JOIN " : f.kind == JoinKind::Left ? " LEFT JOIN "
+                : f.kind == JoinKind::Right ? " RIGHT JOIN " : f.kind == JoinKind::Full ? " FULL JOIN " : " CROSS JOIN ";
+  std::string s = l + j + r;
+  if (f.quals) s += " ON " + lower(*f.quals, c);
+  else if (f.kind != JoinKind::Cross) s += " ON 1";
+  return s;
+}
+
+std::string lower_returning(const std::vector<TargetEntry>& ret, const LowerCtx& c) {
+  if (ret.empty()) return "";
+  std::string s = " RETURNING ";
+  for (size_t i = 0; i < ret.size(); i++) s += (i ? ", " : "") + lower(*ret[i].expr, c);
+  return s;
+}
+
+}  // namespace
+
+std::string lower_select(const SelectQuery& q) {
+  LowerCtx c;
+  c.rtable = &q.rtable;
+  std::string s = q.distinct ? "SELECT DISTINCT " : "SELECT ";
+  for (size_t i = 0; i < q.targets.size(); i++)
+    s += (i ? ", " : "") + lower(*q.targets[i].expr, c) + " AS c" + std::to_string(i + 1);
+  if (q.targets.empty()) s += "NULL";
+  if (!q.from.empty()) {
+    s += " FROM ";
+    for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
+  }
+  if (q.where) s += " WHERE " + lower(*q.where, c);
+  if (!q.group_by.empty()) {
+    s += " GROUP BY ";
+    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c);
+  }
+  if (q.having) s += " HAVING " + lower(*q.having, c);
+  if (!q.order_by.empty()) {
+    s += " ORDER BY ";
+    for (size_t i = 0; i < q.order_by.size(); i++) {
+      auto& o = q.order_by[i];
+      std::string x;
+      for (size_t t = 0; t < q.targets.size() && x.empty(); t++)
+        if (q.targets[t].expr == o.expr) x = std::to_string(t + 1);
+      if (x.empty()) x = lower(*o.expr, c);
+      s += (i ? ", " : "") + x + (o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
+    }
+  }
+  if (q.limit || q.offset) {
+    s += " LIMIT " + (q.limit ? "coalesce(pg_check_limit(" + lower(*q.limit, c) + ", 0), -1)" : std::string("-1"));
+    if (q.offset) s += " OFFSET coalesce(pg_check_limit(" + lower(*q.offset, c) + ", 1), 0)";
+  }
+  return s;
+}
+
+std::string lower_insert(const InsertQuery& q) {
+  LowerCtx c;
+  c.dml_table = q.table;
+  std::string s = "INSERT INTO main." + quote_ident(q.table->name) + " (";
+  for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
+  s += ") ";
+  if (q.select) {
+    s += lower_select(*q.select);
+  } else {
+    // Rows come through a VALUES subquery: SQLite then evaluates each expression once even
+    // when BEFORE triggers exist (a direct VALUES list re-evaluates the rowid expression).
+    s += "SELECT * FROM (VALUES ";
+    for (size_t r = 0; r < q.rows.size(); r++) {
+      s += r ? ", (" : "(";
+      for (size_t i = 0; i < q.rows[r].size(); i++) s += (i ? ", " : "") + lower(*q.rows[r][i], c);
+      s += ")";
+    }
+    s += ")";
+  }
+  return s + lower_returning(q.returning, c);
+}
+
+std::string lower_update(const UpdateQuery& q) {
+  LowerCtx c;
+  c.dml_table = q.table;
+  std::string s = "UPDATE main." + quote_ident(q.table->name) + " SET ";
+  for (size_t i = 0; i < q.sets.size(); i++)
+    s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
+  if (q.where) s += " WHERE " + lower(*q.where, c);
+  return s + lower_returning(q.returning, c);
+}
+
+std::string lower_delete(const DeleteQuery& q) {
+  LowerCtx c;
+  c.dml_table = q.table;
+  std::string s = "DELETE FROM main." + quote_ident(q.table->name);
+  if (q.where) s += " WHERE " + lower(*q.where, c);
+  return s + lower_returning(q.returning, c);
+}
+
+std::string lower_standalone_expr(const Expr& e) {
+  LowerCtx c;
+  return lower(e, c);
+}
+
+}  // namespace pgmicro

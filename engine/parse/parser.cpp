@@ -1,0 +1,42 @@
+// libpg_query wrapper: enters a memory context, runs pg_query_raw_parse, maps parse errors
+// to PostgreSQL errors with positions.
+#include "parse/parser.h"
+#include <cstdlib>
+#include <cstring>
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+static const char* parse_error_sqlstate(const char* msg) {
+  // Almost every raw-parser error is a syntax error; a few carry their own codes.
+  if (std::strstr(msg, "is out of range")) return sqlstate::kNumericValueOutOfRange;
+  if (std::strstr(msg, "exceeds the maximum")) return sqlstate::kProgramLimitExceeded;
+  if (std::strstr(msg, "is not supported")) return sqlstate::kFeatureNotSupported;
+  if (std::strstr(msg, "unsafe use of string constant")) return sqlstate::kFeatureNotSupported;
+  return sqlstate::kSyntaxError;
+}
+
+ParsedScript::ParsedScript(const std::string& sql) {
+  context_ = reinterpret_cast<MemoryContextData*>(pg_query_enter_memory_context());
+  PgQueryInternalParsetreeAndError r = pg_query_raw_parse(sql.c_str(), 0);
+  if (r.stderr_buffer) free(r.stderr_buffer);
+  if (r.error) {
+    PgError e(parse_error_sqlstate(r.error->message), r.error->message);
+    e.error.position = r.error->cursorpos;
+    pg_query_free_error(r.error);
+    pg_query_exit_memory_context(reinterpret_cast<MemoryContext>(context_));
+    context_ = nullptr;
+    throw e;
+  }
+  for_each_node(r.tree, [&](Node* n) {
+    auto* raw = reinterpret_cast<RawStmt*>(n);
+    statements_.push_back({raw, raw->stmt_location, raw->stmt_len});
+  });
+}
+
+ParsedScript::~ParsedScript() {
+  if (context_) pg_query_exit_memory_context(reinterpret_cast<MemoryContext>(context_));
+}
+
+}  // namespace pgmicro

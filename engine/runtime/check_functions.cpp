@@ -1,0 +1,89 @@
+// Row checks and sequences. pg_check_row(table_oid, col1, ...) runs from each table's
+// BEFORE INSERT/UPDATE temp trigger (session/triggers): PostgreSQL's NOT NULL errors with
+// "Failing row contains (...)", and it remembers the row for a unique violation's DETAIL.
+// pg_nextval(seq_oid) advances a sequence outside transactional control, as PostgreSQL.
+#include "catalog/catalog.h"
+#include "runtime/function_context.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+namespace {
+
+void check_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    const TableDef* t = rc->catalog->find_table_by_oid(sqlite3_value_int64(argv[0]));
+    if (!t || (int)t->columns.size() != argc - 1) return sqlite3_result_int(ctx, 1);
+    rc->last_row_table = t->name;
+    rc->last_row.assign(t->columns.size(), std::nullopt);
+    for (size_t i = 0; i < t->columns.size(); i++) {
+      sqlite3_value* v = argv[i + 1];
+      if (sqlite3_value_type(v) == SQLITE_NULL) continue;
+      std::string out;
+      type_output(t->columns[i].type, v, out);
+      rc->last_row[i] = std::move(out);
+    }
+    for (size_t i = 0; i < t->columns.size(); i++) {
+      if (t->columns[i].not_null && !rc->last_row[i]) {
+        std::string row;
+        for (size_t j = 0; j < rc->last_row.size(); j++) {
+          if (j) row += ", ";
+          row += rc->last_row[j] ? *rc->last_row[j] : "null";
+        }
+        throw PgError(sqlstate::kNotNullViolation,
+                      "null value in column \"" + t->columns[i].name + "\" of relation \"" + t->name +
+                          "\" violates not-null constraint",
+                      "Failing row contains (" + row + ").");
+      }
+    }
+    sqlite3_result_int(ctx, 1);
+  });
+}
+
+void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int64_t oid = sqlite3_value_int64(argv[0]);
+    const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
+    if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
+    std::lock_guard<std::mutex> lock(rc->sequences->mu);
+    auto& v = rc->sequences->values[oid];
+    if (!v.loaded) {
+      sqlite3_stmt* st = nullptr;
+      sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+                         "SELECT last_value, is_called FROM _pgmicro_sequence WHERE seqrelid = ?", -1, &st, nullptr);
+      sqlite3_bind_int64(st, 1, oid);
+      if (st && sqlite3_step(st) == SQLITE_ROW) {
+        v.last_value = sqlite3_column_int64(st, 0);
+        v.is_called = sqlite3_column_int(st, 1) != 0;
+      } else {
+        v.last_value = s->start;
+        v.is_called = false;
+      }
+      sqlite3_finalize(st);
+      v.loaded = true;
+    }
+    int64_t next = v.last_value;
+    if (v.is_called) {
+      if (__builtin_add_overflow(v.last_value, s->increment, &next) || next > s->max_value || next < s->min_value) {
+        bool up = s->increment > 0;
+        throw PgError("2200H", std::string("nextval: reached ") + (up ? "maximum" : "minimum") + " value of sequence \"" +
+                                   s->name + "\" (" + std::to_string(up ? s->max_value : s->min_value) + ")");
+      }
+    }
+    v.last_value = next;
+    v.is_called = true;
+    rc->dirty_sequences.push_back(oid);
+    sqlite3_result_int64(ctx, next);
+  });
+}
+
+}  // namespace
+
+void register_check_functions(sqlite3* db, RuntimeContext* rc) {
+  sqlite3_create_function_v2(db, "pg_check_row", -1, SQLITE_UTF8, rc, check_row, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,72 @@
+// Glue between SQLite application-defined functions and PostgreSQL errors: every pg_*
+// function body runs inside guarded(), which turns a thrown PgError into a pending error on
+// the connection's RuntimeContext (read back by the session after sqlite3_step fails) and
+// an SQLite error for the statement. No C++ exception crosses SQLite's C frames.
+#pragma once
+#include <new>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+#include "common/error.h"
+#include "sqlite3.h"
+
+namespace pgmicro {
+
+class Catalog;
+struct SequenceState;
+
+// One per SQLite connection; registered as the user data of every pg_* function.
+struct RuntimeContext {
+  std::optional<Error> pending_error;
+  Catalog* catalog = nullptr;
+  // Row last seen by a table's check trigger, as PostgreSQL text (for unique-violation DETAIL).
+  std::string last_row_table;
+  std::vector<std::optional<std::string>> last_row;
+  // Sequence counters (shared by the database's sessions) and those this session advanced.
+  SequenceState* sequences = nullptr;
+  std::vector<int64_t> dirty_sequences;
+};
+
+inline RuntimeContext* runtime_context(sqlite3_context* ctx) {
+  return static_cast<RuntimeContext*>(sqlite3_user_data(ctx));
+}
+
+inline void report_error(sqlite3_context* ctx, const Error& e) {
+  if (auto* rc = runtime_context(ctx)) {
+    if (!rc->pending_error) rc->pending_error = e;
+  }
+  sqlite3_result_error(ctx, e.message.c_str(), -1);
+}
+
+template <class F>
+inline void guarded(sqlite3_context* ctx, F&& body) {
+  try {
+    body();
+  } catch (const PgError& e) {
+    report_error(ctx, e.error);
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(ctx);
+  }
+}
+
+// Registration of each runtime family (one file each under runtime/).
+void register_int_functions(sqlite3* db, RuntimeContext* rc);
+void register_float_functions(sqlite3* db, RuntimeContext* rc);
+void register_numeric_functions(sqlite3* db, RuntimeContext* rc);
+void register_text_functions(sqlite3* db, RuntimeContext* rc);
+void register_io_functions(sqlite3* db, RuntimeContext* rc);
+void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
+void register_check_functions(sqlite3* db, RuntimeContext* rc);
+
+inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
+  register_int_functions(db, rc);
+  register_float_functions(db, rc);
+  register_numeric_functions(db, rc);
+  register_text_functions(db, rc);
+  register_io_functions(db, rc);
+  register_aggregate_functions(db, rc);
+  register_check_functions(db, rc);
+}
+
+}  // namespace pgmicro

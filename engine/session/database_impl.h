@@ -1,0 +1,27 @@
+// DatabaseImpl: path/URI of the SQLite database, a keeper connection, and the state shared
+// by its sessions (sequence counters).
+#pragma once
+#include <memory>
+#include <string>
+#include "catalog/catalog.h"
+#include "pgmicro/pgmicro.h"
+
+namespace pgmicro {
+
+class DatabaseImpl : public Database, public std::enable_shared_from_this<DatabaseImpl> {
+ public:
+  explicit DatabaseImpl(const std::string& path);
+  ~DatabaseImpl() override;
+  std::unique_ptr<Session> connect() override;
+  const std::string& path() const override { return path_; }
+  sqlite3* open_connection();
+  SequenceState& sequences() { return sequences_; }
+
+ private:
+  std::string path_;
+  std::string uri_;
+  sqlite3* keeper_ = nullptr;
+  SequenceState sequences_;
+};
+
+}  // namespace pgmicro

@@ -1,0 +1,284 @@
+// CREATE TABLE and DROP TABLE: analysis against the catalog, then the SQLite DDL plus the
+// catalog rows (_pgmicro_*), in the statement's transaction. Serial columns create their
+// sequence and nextval() default, as PostgreSQL does.
+#include <functional>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+
+namespace pgmicro {
+
+namespace {
+
+std::string sqlite_decl_type(Oid type, int32_t typmod) {
+  std::string s = format_type_name(type, -1);
+  if (typmod >= 0 && (type == oid::kVarchar || type == oid::kBpchar || type == oid::kNumeric)) {
+    std::string full = format_type_name(type, typmod);
+    s = full;
+  }
+  return s;
+}
+
+struct PendingConstraint {
+  std::string name;
+  char type;
+  std::vector<int> columns;
+  int location;
+};
+
+}  // namespace
+
+void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
+  RangeVar* rv = stmt->relation;
+  out.command_tag = "CREATE TABLE";
+  if (rv->relpersistence == 't') unsupported("temporary tables", rv->location);
+  if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
+  if (list_size(stmt->inhRelations)) unsupported("table inheritance", rv->location);
+  if (stmt->partspec || stmt->partbound) unsupported("partitioned tables", rv->location);
+  if (stmt->ofTypename) unsupported("typed tables", rv->location);
+  if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
+  std::string tname = rv->relname;
+  if (tname.rfind("_pgmicro_", 0) == 0 || tname.rfind("sqlite_", 0) == 0)
+    throw PgError(sqlstate::kInsufficientPrivilege, "relation name \"" + tname + "\" is reserved by pgmicro").at(rv->location);
+  if (catalog_.relation_exists(tname)) {
+    if (stmt->if_not_exists) {
+      out.notices.push_back({"NOTICE", "42P07", "relation \"" + tname + "\" already exists, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + tname + "\" already exists");
+  }
+
+  TableDef t;
+  t.name = tname;
+  std::vector<PendingConstraint> cons;
+  struct Serial { int column; Oid type; };
+  std::vector<Serial> serials;
+  std::vector<Node*> default_nodes;
+  std::vector<Oid> no_params;
+  Analyzer a(catalog_, no_params);
+
+  auto add_key = [&](Constraint* c, std::vector<int> cols) {
+    if (c->contype == CONSTR_PRIMARY)
+      for (auto& pc : cons)
+        if (pc.type == 'p')
+          throw PgError(sqlstate::kInvalidTableDefinition,
+                        "multiple primary keys for table \"" + tname + "\" are not allowed").at(c->location);
+    cons.push_back({c->conname ? c->conname : "", c->contype == CONSTR_PRIMARY ? 'p' : 'u', std::move(cols), c->location});
+  };
+
+  // Columns first (table constraints may name any column).
+  for_each_node(stmt->tableElts, [&](Node* n) {
+    if (!IsA(n, ColumnDef)) return;
+    auto* cd = reinterpret_cast<::ColumnDef*>(n);
+    for (auto& c : t.columns)
+      if (c.name == cd->colname)
+        throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once")
+            .at(cd->location);
+    if (cd->collClause) unsupported("COLLATE", cd->location);
+    ColumnDef col;
+    col.name = cd->colname;
+    TypeName* tn = cd->typeName;
+    std::string last = node_string(list_at(tn->names, list_size(tn->names) - 1));
+    if (list_size(tn->names) == 1 && !list_size(tn->typmods) && !list_size(tn->arrayBounds) &&
+        (last == "serial" || last == "serial4" || last == "bigserial" || last == "serial8" || last == "smallserial" ||
+         last == "serial2")) {
+      col.type = last == "bigserial" || last == "serial8" ? oid::kInt8 : last == "smallserial" || last == "serial2" ? oid::kInt2 : oid::kInt4;
+      col.not_null = true;
+      serials.push_back({(int)t.columns.size(), col.type});
+    } else {
+      a.resolve_type_name(tn, col.type, col.typmod);
+    }
+    Node* def = cd->raw_default;
+    bool explicit_null = false;
+    for_each_node(cd->constraints, [&](Node* cn) {
+      auto* c = reinterpret_cast<Constraint*>(cn);
+      switch (c->contype) {
+        case CONSTR_NOTNULL: col.not_null = true; break;
+        case CONSTR_NULL: explicit_null = true; break;
+        case CONSTR_DEFAULT:
+          if (def || !serials.empty() && serials.back().column == (int)t.columns.size())
+            throw PgError(sqlstate::kSyntaxError,
+                          serials.empty() || serials.back().column != (int)t.columns.size()
+                              ? "multiple default values specified for column \"" + col.name + "\" of table \"" + tname + "\""
+                              : "multiple default values specified for column \"" + col.name + "\" of table \"" + tname + "\"")
+                .at(c->location);
+          def = c->raw_expr;
+          break;
+        case CONSTR_PRIMARY: add_key(c, {(int)t.columns.size()}); break;
+        case CONSTR_UNIQUE: add_key(c, {(int)t.columns.size()}); break;
+        case CONSTR_CHECK: unsupported("CHECK constraints", c->location);
+        case CONSTR_FOREIGN: unsupported("FOREIGN KEY constraints", c->location);
+        case CONSTR_IDENTITY: unsupported("identity columns", c->location);
+        case CONSTR_GENERATED: unsupported("generated columns", c->location);
+        default: unsupported("this column constraint", c->location);
+      }
+    });
+    if (explicit_null && col.not_null)
+      throw PgError(sqlstate::kSyntaxError, "conflicting NULL/NOT NULL declarations for column \"" + col.name +
+                                                "\" of table \"" + tname + "\"").at(cd->location);
+    default_nodes.push_back(def);
+    t.columns.push_back(std::move(col));
+  });
+  for_each_node(stmt->tableElts, [&](Node* n) {
+    if (IsA(n, ColumnDef)) return;
+    if (IsA(n, TableLikeClause)) unsupported("LIKE in CREATE TABLE", -1);
+    auto* c = reinterpret_cast<Constraint*>(n);
+    if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) {
+      if (c->contype == CONSTR_CHECK) unsupported("CHECK constraints", c->location);
+      if (c->contype == CONSTR_FOREIGN) unsupported("FOREIGN KEY constraints", c->location);
+      unsupported("this table constraint", c->location);
+    }
+    if (list_size(c->including)) unsupported("INCLUDE in constraints", c->location);
+    std::vector<int> cols;
+    for_each_node(c->keys, [&](Node* k) {
+      std::string name = node_string(k);
+      int idx = t.find_column(name);
+      if (idx < 0)
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" named in key does not exist").at(c->location);
+      for (int x : cols)
+        if (x == idx)
+          throw PgError(sqlstate::kDuplicateColumn, "column \"" + name + "\" appears twice in " +
+                                                        (c->contype == CONSTR_PRIMARY ? "primary key" : "unique") + " constraint")
+              .at(c->location);
+      cols.push_back(idx);
+    });
+    add_key(c, cols);
+  });
+  for (auto& pc : cons) {
+    if (pc.type == 'p')
+      for (int c : pc.columns) t.columns[c].not_null = true;
+    if (pc.name.empty()) {
+      if (pc.type == 'p') {
+        pc.name = tname + "_pkey";
+      } else {
+        pc.name = tname;
+        for (int c : pc.columns) pc.name += "_" + t.columns[c].name;
+        pc.name += "_key";
+      }
+      // PostgreSQL picks a new name when one is taken: name1, name2, ...
+      std::string base = pc.name;
+      for (int i = 1;; i++) {
+        bool taken = catalog_.relation_exists(pc.name);
+        for (auto& other : cons) taken |= &other != &pc && other.name == pc.name;
+        if (!taken) break;
+        pc.name = base + std::to_string(i);
+      }
+    }
+    if (pc.name.size() > 63) pc.name.resize(63);
+  }
+  // Defaults: analyzed against no range table, coerced to the column type, stored deparsed.
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    if (!default_nodes[i]) continue;
+    ExprPtr e = a.transform_expr(default_nodes[i], ExprContext::Default);
+    ExprPtr c = a.coerce_to(e, t.columns[i].type, t.columns[i].typmod, CastContext::Assignment, -1);
+    if (!c)
+      throw PgError(sqlstate::kDatatypeMismatch,
+                    "column \"" + t.columns[i].name + "\" is of type " + format_type_name(t.columns[i].type, -1) +
+                        " but default expression is of type " + format_type_name(e->type, -1),
+                    "", "You will need to rewrite or cast the expression.")
+          .at(expr_location(default_nodes[i]));
+    t.columns[i].default_text = deparse_expr(*c);
+  }
+
+  // Persist: catalog rows, sequences, then the SQLite table.
+  Catalog::ensure_catalog_tables(conn_);
+  int64_t toid = Catalog::allocate_oid(conn_);
+  std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(toid) + ", 'public', " + quote_literal(tname) + ", 'r');";
+  for (auto& s : serials) {
+    std::string seqname = tname + "_" + t.columns[s.column].name + "_seq";
+    if (catalog_.relation_exists(seqname))
+      throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
+    int64_t soid = Catalog::allocate_oid(conn_);
+    int64_t maxv = s.type == oid::kInt2 ? 32767 : s.type == oid::kInt4 ? 2147483647 : INT64_MAX;
+    sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
+    sql += "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
+           std::to_string(maxv) + ", 1, 0, " + std::to_string(toid) + ", " + std::to_string(s.column + 1) + ");";
+    t.columns[s.column].default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+  }
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    auto& c = t.columns[i];
+    sql += "INSERT INTO _pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
+           quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", " +
+           (c.not_null ? "1" : "0") + ", " + (c.default_text.empty() ? "NULL" : quote_literal(c.default_text)) + ");";
+  }
+  std::string ddl = "CREATE TABLE main." + quote_ident(tname) + " (";
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    auto& c = t.columns[i];
+    std::string decl = sqlite_decl_type(c.type, c.typmod);
+    // A single-column primary key declared "integer" would become SQLite's rowid alias,
+    // which turns an inserted NULL into a new rowid; "int" keeps PostgreSQL's NOT NULL.
+    if (decl == "integer")
+      for (auto& pc : cons)
+        if (pc.type == 'p' && pc.columns.size() == 1 && pc.columns[0] == (int)i) decl = "int";
+    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null ? " NOT NULL" : "");
+  }
+  for (auto& pc : cons) {
+    if (catalog_.relation_exists(pc.name))
+      throw PgError(sqlstate::kDuplicateTable, "relation \"" + pc.name + "\" already exists");
+    int64_t coid = Catalog::allocate_oid(conn_);
+    std::string keys, cols;
+    for (size_t i = 0; i < pc.columns.size(); i++) {
+      keys += (i ? "," : "") + std::to_string(pc.columns[i] + 1);
+      cols += (i ? ", " : "") + quote_ident(t.columns[pc.columns[i]].name);
+    }
+    sql += "INSERT INTO _pgmicro_constraint VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "');";
+    ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
+  }
+  ddl += ");";
+  exec_sql(conn_, sql + ddl);
+}
+
+void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
+  if (stmt->removeType != OBJECT_TABLE) {
+    const char* what = stmt->removeType == OBJECT_INDEX ? "DROP INDEX" : stmt->removeType == OBJECT_VIEW ? "DROP VIEW"
+                     : stmt->removeType == OBJECT_SEQUENCE ? "DROP SEQUENCE" : stmt->removeType == OBJECT_SCHEMA ? "DROP SCHEMA"
+                     : stmt->removeType == OBJECT_TYPE ? "DROP TYPE" : "this DROP statement";
+    unsupported(what);
+  }
+  if (stmt->concurrent) unsupported("DROP ... CONCURRENTLY");
+  out.command_tag = "DROP TABLE";
+  std::vector<const TableDef*> drop;
+  for_each_node(stmt->objects, [&](Node* n) {
+    auto* names = reinterpret_cast<List*>(n);
+    int len = list_size(names);
+    std::string schema = len > 1 ? node_string(list_at(names, len - 2)) : "";
+    std::string name = node_string(list_at(names, len - 1));
+    std::string shown = schema.empty() ? name : schema + "." + name;
+    const TableDef* t = (schema.empty() || schema == "public") ? catalog_.find_table(name) : nullptr;
+    if (!t) {
+      if (!schema.empty() && schema != "public" && schema != "pg_catalog") {
+        if (stmt->missing_ok) {
+          out.notices.push_back({"NOTICE", "00000", "schema \"" + schema + "\" does not exist, skipping"});
+          return;
+        }
+        throw PgError("3F000", "schema \"" + schema + "\" does not exist");
+      }
+      if (catalog_.find_sequence(name))
+        throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a table", "", "Use DROP SEQUENCE to remove a sequence.");
+      if (stmt->missing_ok) {
+        out.notices.push_back({"NOTICE", "00000", "table \"" + shown + "\" does not exist, skipping"});
+        return;
+      }
+      throw PgError(sqlstate::kUndefinedTable, "table \"" + shown + "\" does not exist");
+    }
+    drop.push_back(t);
+  });
+  std::string sql;
+  for (const TableDef* t : drop) {
+    std::string oid = std::to_string(t->oid);
+    sql += "DROP TABLE main." + quote_ident(t->name) + ";";
+    sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT seqrelid FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ");";
+    sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
+    sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + ";";
+    sql += "DELETE FROM _pgmicro_constraint WHERE conrelid = " + oid + ";";
+    sql += "DELETE FROM _pgmicro_class WHERE oid = " + oid + ";";
+  }
+  if (!sql.empty()) exec_sql(conn_, sql);
+}
+
+}  // namespace pgmicro

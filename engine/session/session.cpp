@@ -1,0 +1,428 @@
+// Session: statement dispatch, PostgreSQL transaction semantics on SQLite transactions,
+// running lowered SQL and converting results to PostgreSQL's text format, and mapping
+// SQLite errors back to PostgreSQL errors.
+#include "session/session_impl.h"
+#include <cstring>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/parser.h"
+#include "parse/pg_nodes.h"
+#include "session/database_impl.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) {
+  conn_ = db_->open_connection();
+  runtime_.catalog = &catalog_;
+  runtime_.sequences = &db_->sequences();
+  register_all_functions(conn_, &runtime_);
+}
+
+SessionImpl::~SessionImpl() {
+  if (status_ != TransactionStatus::Idle || implicit_open_) {
+    sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  try {
+    flush_sequences();
+  } catch (...) {
+  }
+  sqlite3_close_v2(conn_);
+}
+
+void SessionImpl::flush_sequences() {
+  if (runtime_.dirty_sequences.empty()) return;
+  std::vector<int64_t> dirty;
+  dirty.swap(runtime_.dirty_sequences);
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(conn_, "UPDATE _pgmicro_sequence SET last_value = ?, is_called = ? WHERE seqrelid = ?", -1,
+                         &st, nullptr) != SQLITE_OK)
+    return;
+  std::lock_guard<std::mutex> lock(runtime_.sequences->mu);
+  for (int64_t oid : dirty) {
+    auto it = runtime_.sequences->values.find(oid);
+    if (it == runtime_.sequences->values.end()) continue;
+    sqlite3_bind_int64(st, 1, it->second.last_value);
+    sqlite3_bind_int(st, 2, it->second.is_called);
+    sqlite3_bind_int64(st, 3, oid);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+}
+
+void SessionImpl::begin_implicit() {
+  exec_sql(conn_, "BEGIN");
+  implicit_open_ = true;
+}
+
+void SessionImpl::commit_implicit() {
+  flush_sequences();
+  implicit_open_ = false;
+  int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = translate_sqlite_error(rc);
+    sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw PgError(e);
+  }
+}
+
+void SessionImpl::rollback_implicit() {
+  implicit_open_ = false;
+  sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+  try {
+    flush_sequences();
+  } catch (...) {
+  }
+}
+
+void SessionImpl::ensure_triggers() {
+  // One BEFORE INSERT and one BEFORE UPDATE temp trigger per table: PostgreSQL's NOT NULL
+  // check and the row remembered for unique-violation details. Temp triggers live only in
+  // this connection, so the file stays usable from plain SQLite.
+  std::string sql;
+  for (auto& t : catalog_.tables()) {
+    std::string args = std::to_string(t->oid);
+    for (auto& c : t->columns) args += ", NEW." + quote_ident(c.name);
+    for (const char* ev : {"INSERT", "UPDATE"}) {
+      sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + std::to_string(t->oid) + "_" + std::to_string(t->columns.size())) +
+             " BEFORE " + ev + " ON main." + quote_ident(t->name) + " BEGIN SELECT pg_check_row(" + args + "); END;";
+    }
+  }
+  if (!sql.empty()) exec_sql(conn_, sql);
+}
+
+Error SessionImpl::translate_sqlite_error(int rc) {
+  if (runtime_.pending_error) {
+    Error e = *runtime_.pending_error;
+    runtime_.pending_error.reset();
+    return e;
+  }
+  Error e;
+  std::string msg = sqlite3_errmsg(conn_);
+  int ext = sqlite3_extended_errcode(conn_);
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    // "UNIQUE constraint failed: t.a, t.b"
+    size_t p = msg.find(": ");
+    std::string list = p == std::string::npos ? "" : msg.substr(p + 2);
+    std::string table;
+    std::vector<std::string> cols;
+    size_t s = 0;
+    while (s < list.size()) {
+      size_t q = list.find(", ", s);
+      if (q == std::string::npos) q = list.size();
+      std::string item = list.substr(s, q - s);
+      size_t dot = item.find('.');
+      table = item.substr(0, dot);
+      cols.push_back(item.substr(dot + 1));
+      s = q + 2;
+    }
+    const TableDef* t = catalog_.find_table(table);
+    if (t) {
+      for (auto& c : t->constraints) {
+        if (c.columns.size() != cols.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < cols.size(); i++) same &= t->columns[c.columns[i]].name == cols[i];
+        if (!same) continue;
+        e.sqlstate = sqlstate::kUniqueViolation;
+        e.message = "duplicate key value violates unique constraint \"" + c.name + "\"";
+        if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {
+          std::string names, values;
+          for (size_t i = 0; i < c.columns.size(); i++) {
+            names += (i ? ", " : "") + t->columns[c.columns[i]].name;
+            auto& v = runtime_.last_row[c.columns[i]];
+            values += (i ? ", " : "") + (v ? *v : std::string("null"));
+          }
+          e.detail = "Key (" + names + ")=(" + values + ") already exists.";
+        }
+        return e;
+      }
+    }
+    e.sqlstate = sqlstate::kUniqueViolation;
+    e.message = "duplicate key value violates unique constraint";
+    return e;
+  }
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT: e.sqlstate = "23000"; break;
+    case SQLITE_INTERRUPT: e.sqlstate = "57014"; msg = "canceling statement due to user request"; break;
+    case SQLITE_NOMEM: e.sqlstate = "53200"; msg = "out of memory"; break;
+    case SQLITE_FULL: e.sqlstate = "53100"; msg = "could not extend file: " + msg; break;
+    case SQLITE_TOOBIG: e.sqlstate = "54000"; break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: e.sqlstate = "55P03"; msg = "could not obtain lock: " + msg; break;
+    case SQLITE_READONLY: e.sqlstate = "25006"; msg = "cannot execute statement in a read-only database"; break;
+    default: e.sqlstate = sqlstate::kInternalError; break;
+  }
+  e.message = msg;
+  return e;
+}
+
+void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& param_types,
+                            const std::vector<TextValue>& params, StatementResult& out, bool want_rows) {
+  sqlite3_stmt* st = nullptr;
+  runtime_.pending_error.reset();
+  if (sqlite3_prepare_v2(conn_, sql.c_str(), (int)sql.size(), &st, nullptr) != SQLITE_OK) {
+    Error e = translate_sqlite_error(SQLITE_ERROR);
+    e.message = "internal error preparing lowered statement: " + e.message;
+    throw PgError(e);
+  }
+  struct Finalizer { sqlite3_stmt* s; ~Finalizer() { sqlite3_finalize(s); } } fin{st};
+  for (size_t i = 0; i < params.size(); i++) {
+    if (!params[i]) continue;  // unbound parameters are NULL
+    Oid t = param_types[i] == oid::kUnknown || param_types[i] == 0 ? oid::kText : param_types[i];
+    Datum d = type_input(t, -1, *params[i]);
+    int idx = (int)i + 1;
+    switch (d.kind) {
+      case Datum::Kind::Null: break;
+      case Datum::Kind::Int: sqlite3_bind_int64(st, idx, d.i); break;
+      case Datum::Kind::Real: sqlite3_bind_double(st, idx, d.r); break;
+      case Datum::Kind::Text: sqlite3_bind_text(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+      case Datum::Kind::Blob: sqlite3_bind_blob(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+    }
+  }
+  int rc;
+  size_t ncols = out.columns.size();
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    if (!want_rows) continue;
+    std::vector<TextValue> row(ncols);
+    for (size_t c = 0; c < ncols; c++) {
+      sqlite3_value* v = sqlite3_column_value(st, (int)c);
+      if (sqlite3_value_type(v) == SQLITE_NULL) continue;
+      std::string s;
+      type_output(out.columns[c].type_oid, v, s);
+      row[c] = std::move(s);
+    }
+    out.rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) throw PgError(translate_sqlite_error(rc));
+  if (runtime_.pending_error) throw PgError(translate_sqlite_error(SQLITE_ERROR));
+}
+
+static std::vector<Column> columns_of(const std::vector<TargetEntry>& targets) {
+  std::vector<Column> cols;
+  for (auto& t : targets) cols.push_back({t.name, t.expr->type, t.expr->typmod});
+  return cols;
+}
+
+void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out) {
+  std::vector<Oid> param_types(params.size(), oid::kUnknown);
+  Analyzer a(catalog_, param_types);
+  switch (nodeTag(stmt)) {
+    case T_SelectStmt: {
+      auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt));
+      out.returns_rows = true;
+      out.columns = columns_of(q->targets);
+      run_query(lower_select(*q), param_types, params, out, true);
+      out.command_tag = "SELECT " + std::to_string(out.rows.size());
+      return;
+    }
+    case T_InsertStmt: {
+      auto q = a.analyze_insert(reinterpret_cast<InsertStmt*>(stmt));
+      out.returns_rows = !q->returning.empty();
+      out.columns = columns_of(q->returning);
+      run_query(lower_insert(*q), param_types, params, out, out.returns_rows);
+      int64_t n = out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+      out.command_tag = "INSERT 0 " + std::to_string(n);
+      return;
+    }
+    case T_UpdateStmt: {
+      auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+      out.returns_rows = !q->returning.empty();
+      out.columns = columns_of(q->returning);
+      run_query(lower_update(*q), param_types, params, out, out.returns_rows);
+      int64_t n = out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+      out.command_tag = "UPDATE " + std::to_string(n);
+      return;
+    }
+    case T_DeleteStmt: {
+      auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
+      out.returns_rows = !q->returning.empty();
+      out.columns = columns_of(q->returning);
+      run_query(lower_delete(*q), param_types, params, out, out.returns_rows);
+      int64_t n = out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+      out.command_tag = "DELETE " + std::to_string(n);
+      return;
+    }
+    case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
+    case T_DropStmt: return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
+    case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
+    default: break;
+  }
+  const char* name;
+  switch (nodeTag(stmt)) {
+    case T_IndexStmt: name = "CREATE INDEX"; break;
+    case T_ViewStmt: name = "CREATE VIEW"; break;
+    case T_AlterTableStmt: name = "ALTER TABLE"; break;
+    case T_CreateSeqStmt: name = "CREATE SEQUENCE"; break;
+    case T_CreateSchemaStmt: name = "CREATE SCHEMA"; break;
+    case T_TruncateStmt: name = "TRUNCATE"; break;
+    case T_VariableSetStmt: name = "SET"; break;
+    case T_VariableShowStmt: name = "SHOW"; break;
+    case T_ExplainStmt: name = "EXPLAIN"; break;
+    case T_CopyStmt: name = "COPY"; break;
+    case T_MergeStmt: name = "MERGE"; break;
+    case T_CreateFunctionStmt: name = "CREATE FUNCTION"; break;
+    case T_CreateTableAsStmt: name = "CREATE TABLE AS"; break;
+    case T_PrepareStmt: name = "PREPARE"; break;
+    case T_ExecuteStmt: name = "EXECUTE"; break;
+    case T_DeallocateStmt: name = "DEALLOCATE"; break;
+    case T_CreateEnumStmt: name = "CREATE TYPE"; break;
+    case T_CreateDomainStmt: name = "CREATE DOMAIN"; break;
+    case T_CommentStmt: name = "COMMENT"; break;
+    case T_GrantStmt: name = "GRANT"; break;
+    case T_VacuumStmt: name = "VACUUM"; break;
+    case T_DoStmt: name = "DO"; break;
+    case T_CallStmt: name = "CALL"; break;
+    case T_RenameStmt: name = "ALTER ... RENAME"; break;
+    default: name = "this statement"; break;
+  }
+  unsupported(name);
+}
+
+void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& out) {
+  switch (stmt->kind) {
+    case TRANS_STMT_BEGIN:
+    case TRANS_STMT_START:
+      out.command_tag = stmt->kind == TRANS_STMT_BEGIN ? "BEGIN" : "START TRANSACTION";
+      for_each_node(stmt->options, [&](Node* n) {
+        auto* d = reinterpret_cast<DefElem*>(n);
+        if (std::strcmp(d->defname, "transaction_isolation") == 0 || std::strcmp(d->defname, "transaction_read_only") == 0 ||
+            std::strcmp(d->defname, "transaction_deferrable") == 0)
+          return;  // accepted: SQLite transactions are serializable
+      });
+      if (status_ != TransactionStatus::Idle) {
+        out.notices.push_back({"WARNING", "25001", "there is already a transaction in progress"});
+        return;
+      }
+      exec_sql(conn_, "BEGIN");
+      status_ = TransactionStatus::InBlock;
+      savepoints_.clear();
+      return;
+    case TRANS_STMT_COMMIT:
+    case TRANS_STMT_ROLLBACK: {
+      bool commit = stmt->kind == TRANS_STMT_COMMIT;
+      if (stmt->chain) unsupported(commit ? "COMMIT AND CHAIN" : "ROLLBACK AND CHAIN");
+      out.command_tag = commit ? "COMMIT" : "ROLLBACK";
+      if (status_ == TransactionStatus::Idle) {
+        out.notices.push_back({"WARNING", "25P01", "there is no transaction in progress"});
+        return;
+      }
+      if (commit && status_ == TransactionStatus::InBlock) {
+        flush_sequences();
+        status_ = TransactionStatus::Idle;
+        savepoints_.clear();
+        int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+          Error e = translate_sqlite_error(rc);
+          sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+          throw PgError(e);
+        }
+        return;
+      }
+      out.command_tag = "ROLLBACK";
+      status_ = TransactionStatus::Idle;
+      savepoints_.clear();
+      sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+      flush_sequences();
+      return;
+    }
+    case TRANS_STMT_SAVEPOINT:
+    case TRANS_STMT_RELEASE:
+    case TRANS_STMT_ROLLBACK_TO: {
+      std::string name = stmt->savepoint_name ? stmt->savepoint_name : "";
+      const char* what = stmt->kind == TRANS_STMT_SAVEPOINT ? "SAVEPOINT" : stmt->kind == TRANS_STMT_RELEASE ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT";
+      if (status_ == TransactionStatus::Idle)
+        throw PgError(sqlstate::kNoActiveSqlTransaction, std::string(what) + " can only be used in transaction blocks");
+      out.command_tag = stmt->kind == TRANS_STMT_SAVEPOINT ? "SAVEPOINT" : stmt->kind == TRANS_STMT_RELEASE ? "RELEASE" : "ROLLBACK";
+      if (stmt->kind == TRANS_STMT_SAVEPOINT) {
+        exec_sql(conn_, "SAVEPOINT " + quote_ident(name));
+        savepoints_.push_back(name);
+        return;
+      }
+      int idx = -1;
+      for (int i = (int)savepoints_.size() - 1; i >= 0; i--)
+        if (savepoints_[i] == name) { idx = i; break; }
+      if (idx < 0) throw PgError("3B001", "savepoint \"" + name + "\" does not exist");
+      if (stmt->kind == TRANS_STMT_RELEASE) {
+        exec_sql(conn_, "RELEASE " + quote_ident(name));
+        savepoints_.resize(idx);
+      } else {
+        exec_sql(conn_, "ROLLBACK TO " + quote_ident(name));
+        savepoints_.resize(idx + 1);
+        status_ = TransactionStatus::InBlock;
+      }
+      return;
+    }
+    default: unsupported("two-phase commit");
+  }
+}
+
+std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, const std::vector<TextValue>& params) {
+  std::vector<StatementResult> results;
+  std::string sql(sql_view);
+  if (sql.find('\0') != std::string::npos) {
+    StatementResult r;
+    r.error = Error{"22021", "invalid byte sequence for encoding \"UTF8\": 0x00"};
+    results.push_back(std::move(r));
+    return results;
+  }
+  std::unique_ptr<ParsedScript> script;
+  try {
+    script = std::make_unique<ParsedScript>(sql);
+  } catch (PgError& e) {
+    StatementResult r;
+    r.error = e.error;
+    if (status_ == TransactionStatus::InBlock) status_ = TransactionStatus::Failed;
+    results.push_back(std::move(r));
+    return results;
+  }
+  const auto& stmts = script->statements();
+  bool has_txn_stmt = false;
+  for (auto& s : stmts) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
+  bool implicit_multi = stmts.size() > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;
+  for (size_t i = 0; i < stmts.size(); i++) {
+    Node* node = stmts[i].raw->stmt;
+    StatementResult r;
+    try {
+      bool is_txn = nodeTag(node) == T_TransactionStmt;
+      if (status_ == TransactionStatus::Failed) {
+        auto* ts = is_txn ? reinterpret_cast<TransactionStmt*>(node) : nullptr;
+        bool allowed = ts && (ts->kind == TRANS_STMT_COMMIT || ts->kind == TRANS_STMT_ROLLBACK ||
+                              ts->kind == TRANS_STMT_ROLLBACK_TO);
+        if (!allowed)
+          throw PgError(sqlstate::kInFailedTransaction,
+                        "current transaction is aborted, commands ignored until end of transaction block");
+      }
+      if (catalog_.refresh(conn_)) ensure_triggers();
+      bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
+      if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
+      execute_statement(node, params, r);
+      if (own_txn && !implicit_multi) commit_implicit();
+    } catch (PgError& e) {
+      r.error = e.error;
+      r.rows.clear();
+      if (implicit_open_) rollback_implicit();
+      if (status_ == TransactionStatus::InBlock) status_ = TransactionStatus::Failed;
+      results.push_back(std::move(r));
+      return results;
+    } catch (std::bad_alloc&) {
+      r.error = Error{"53200", "out of memory"};
+      if (implicit_open_) rollback_implicit();
+      if (status_ == TransactionStatus::InBlock) status_ = TransactionStatus::Failed;
+      results.push_back(std::move(r));
+      return results;
+    }
+    results.push_back(std::move(r));
+  }
+  if (implicit_open_) {
+    try {
+      commit_implicit();
+    } catch (PgError& e) {
+      results.back().error = e.error;
+    }
+  }
+  return results;
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,51 @@
+// The session: one SQLite connection, its catalog and runtime context, PostgreSQL's
+// transaction state machine (idle / in block / failed), and statement dispatch.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+#include "catalog/catalog.h"
+#include "pgmicro/pgmicro.h"
+#include "runtime/function_context.h"
+
+struct Node;
+struct CreateStmt;
+struct DropStmt;
+struct TransactionStmt;
+
+namespace pgmicro {
+
+class DatabaseImpl;
+
+class SessionImpl : public Session {
+ public:
+  SessionImpl(std::shared_ptr<DatabaseImpl> db);
+  ~SessionImpl() override;
+  std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params) override;
+  TransactionStatus transaction_status() const override { return status_; }
+
+ private:
+  void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out);
+  void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,
+                 StatementResult& out, bool want_rows);
+  void execute_transaction(TransactionStmt* stmt, StatementResult& out);
+  void execute_create_table(CreateStmt* stmt, StatementResult& out);
+  void execute_drop(DropStmt* stmt, StatementResult& out);
+  void ensure_triggers();
+  void begin_implicit();
+  void commit_implicit();
+  void rollback_implicit();
+  void flush_sequences();
+  Error translate_sqlite_error(int rc);
+
+  std::shared_ptr<DatabaseImpl> db_;
+  sqlite3* conn_ = nullptr;
+  Catalog catalog_;
+  RuntimeContext runtime_;
+  TransactionStatus status_ = TransactionStatus::Idle;
+  bool implicit_open_ = false;
+  int64_t triggers_version_ = -2;
+  std::vector<std::string> savepoints_;
+};
+
+}  // namespace pgmicro

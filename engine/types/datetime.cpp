@@ -1,0 +1,559 @@
+// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO, MDY
+// and TimeZone UTC. The input parser is a compact version of PostgreSQL's
+// ParseDateTime/DecodeDateTime covering ISO 8601 ('2024-01-05', '2024-01-05 10:00:00.5',
+// '2024-01-05T10:00:00Z'), YYYYMMDD, M/D/Y and M-D-Y, month names ('Jan 5 2024',
+// '5 January 2024'), AM/PM, AD/BC, numeric time zones and Z/UTC/GMT, and the special
+// words infinity, -infinity, epoch, now, today, tomorrow, yesterday.
+// Storage: the ISO output text ('2024-01-05', '2024-01-05 10:00:00.5'), so text order is
+// time order for years 1..9999 AD ('-infinity' sorts first, 'infinity' last).
+#include <chrono>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+#include "common/error.h"
+#include "types/type_families.h"
+
+namespace pgmicro {
+
+namespace {
+
+constexpr int32_t kPostgresEpochJdate = 2451545;
+constexpr int32_t kUnixEpochJdate = 2440588;
+constexpr int64_t kUsecsPerDay = 86400000000LL;
+constexpr int32_t kDateEndJulian = 2147483494;
+constexpr int64_t kMinTimestamp = -211813488000000000LL;
+constexpr int64_t kEndTimestamp = 9223371331200000000LL;
+
+enum class Kind { Date, Timestamp, Timestamptz };
+
+const char* kind_name(Kind k) {
+  switch (k) {
+    case Kind::Date: return "date";
+    case Kind::Timestamp: return "timestamp";
+    default: return "timestamp with time zone";
+  }
+}
+
+bool is_leap(int y) { return (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0)); }
+const int kDayTab[2][12] = {{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
+                            {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
+
+struct Fields {
+  int year = 0, mon = 0, mday = 0;
+  bool have_year = false, have_mon = false, have_mday = false;
+  bool year_2digits = false;
+  int hour = 0, min = 0, sec = 0;
+  int64_t fsec = 0;
+  bool have_time = false;
+  bool bc = false;
+  int ampm = 0;  // 0 none, 1 AM, 2 PM
+  bool have_tz = false;
+  int tz_seconds = 0;  // east of UTC
+  int special = 0;     // 1 +inf, -1 -inf, 2 epoch, 3 now, 4 today, 5 tomorrow, 6 yesterday
+};
+
+struct DtError {
+  int code;  // 0 bad format, 1 field overflow, 2 md field overflow
+};
+
+[[noreturn]] void bad() { throw DtError{0}; }
+[[noreturn]] void field_overflow() { throw DtError{1}; }
+[[noreturn]] void md_overflow() { throw DtError{2}; }
+
+int month_from_word(const std::string& w) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* kFull[] = {"january", "february", "march",     "april",   "may",      "june",
+                                "july",    "august",   "september", "october", "november", "december"};
+  for (int i = 0; i < 12; i++)
+    if (w == kMonths[i] || w == kFull[i]) return i + 1;
+  if (w == "sept") return 9;
+  return 0;
+}
+
+bool is_dow_word(const std::string& w) {
+  static const char* kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat",
+                                "sunday", "monday", "tuesday", "wednesday", "thursday",
+                                "friday", "saturday", "tues", "wednes", "thur", "thurs"};
+  for (const char* d : kDays)
+    if (w == d) return true;
+  return false;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit((unsigned char)c)) return false;
+  return true;
+}
+
+int to_int(std::string_view s) {
+  if (s.size() > 9) field_overflow();
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+void set_year(Fields& f, std::string_view digits) {
+  if (f.have_year) bad();
+  f.year = to_int(digits);
+  f.have_year = true;
+  f.year_2digits = digits.size() <= 2;
+}
+void set_mon(Fields& f, int m) {
+  if (f.have_mon) bad();
+  f.mon = m;
+  f.have_mon = true;
+}
+void set_mday(Fields& f, std::string_view digits) {
+  if (f.have_mday) bad();
+  f.mday = to_int(digits);
+  f.have_mday = true;
+}
+
+// H:M[:S[.frac]]
+void decode_time(Fields& f, std::string_view s) {
+  if (f.have_time) bad();
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); i++) {
+    if (i == s.size() || s[i] == ':') {
+      parts.push_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (parts.size() < 2 || parts.size() > 3) bad();
+  if (!all_digits(parts[0]) || !all_digits(parts[1])) bad();
+  f.hour = to_int(parts[0]);
+  f.min = to_int(parts[1]);
+  if (parts.size() == 3) {
+    std::string_view sp = parts[2];
+    size_t dot = sp.find('.');
+    std::string_view ip = sp.substr(0, dot);
+    if (!all_digits(ip)) bad();
+    f.sec = to_int(ip);
+    if (dot != std::string_view::npos) {
+      std::string frac(sp.substr(dot));
+      if (frac.size() > 1 && !all_digits(std::string_view(frac).substr(1))) bad();
+      double fr = std::strtod(("0" + frac).c_str(), nullptr);
+      f.fsec = int64_t(std::rint(fr * 1000000.0));
+    }
+  }
+  f.have_time = true;
+}
+
+// a date field with separators '-', '/', '.'
+void decode_date(Fields& f, std::string_view s) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : s) {
+    if (c == '-' || c == '/' || c == '.') {
+      if (cur.empty()) bad();
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += char(std::tolower((unsigned char)c));
+    }
+  }
+  if (cur.empty()) bad();
+  parts.push_back(cur);
+  if (parts.size() != 3) bad();
+  int name_idx = -1;
+  for (int i = 0; i < 3; i++) {
+    if (!all_digits(parts[i])) {
+      int m = month_from_word(parts[i]);
+      if (!m || name_idx >= 0) bad();
+      name_idx = i;
+      set_mon(f, m);
+    }
+  }
+  if (name_idx >= 0) {
+    std::vector<std::string> nums;
+    for (int i = 0; i < 3; i++)
+      if (i != name_idx) nums.push_back(parts[i]);
+    if (nums[0].size() > 2) {
+      set_year(f, nums[0]);
+      set_mday(f, nums[1]);
+    } else {
+      set_mday(f, nums[0]);
+      set_year(f, nums[1]);
+    }
+    return;
+  }
+  if (parts[0].size() > 2) {  // Y-M-D
+    set_year(f, parts[0]);
+    set_mon(f, to_int(parts[1]));
+    set_mday(f, parts[2]);
+  } else {  // M-D-Y (DateStyle MDY)
+    set_mon(f, to_int(parts[0]));
+    set_mday(f, parts[1]);
+    set_year(f, parts[2]);
+  }
+}
+
+void decode_tz(Fields& f, std::string_view s) {
+  // s starts with + or -
+  if (f.have_tz) bad();
+  int sign = s[0] == '-' ? -1 : 1;
+  std::string_view r = s.substr(1);
+  int h = 0, m = 0, sec = 0;
+  size_t colon = r.find(':');
+  if (colon != std::string_view::npos) {
+    std::string_view hh = r.substr(0, colon), rest = r.substr(colon + 1);
+    size_t c2 = rest.find(':');
+    std::string_view mm = rest.substr(0, c2);
+    if (!all_digits(hh) || !all_digits(mm)) bad();
+    h = to_int(hh);
+    m = to_int(mm);
+    if (c2 != std::string_view::npos) {
+      if (!all_digits(rest.substr(c2 + 1))) bad();
+      sec = to_int(rest.substr(c2 + 1));
+    }
+  } else {
+    if (!all_digits(r)) bad();
+    if (r.size() <= 2) h = to_int(r);
+    else if (r.size() <= 4) h = to_int(r.substr(0, r.size() - 2)), m = to_int(r.substr(r.size() - 2));
+    else if (r.size() <= 6) h = to_int(r.substr(0, r.size() - 4)), m = to_int(r.substr(r.size() - 4, 2)), sec = to_int(r.substr(r.size() - 2));
+    else bad();
+  }
+  if (h > 15 || m >= 60 || sec >= 60) throw DtError{3};  // time zone displacement out of range
+  f.tz_seconds = sign * (h * 3600 + m * 60 + sec);
+  f.have_tz = true;
+}
+
+Fields decode(std::string_view in) {
+  Fields f;
+  std::vector<std::string_view> loose;  // plain numbers in order
+  size_t i = 0, n = in.size();
+  bool date_seen = false;
+  while (i < n) {
+    char c = in[i];
+    if (std::isspace((unsigned char)c) || c == ',') {
+      i++;
+      continue;
+    }
+    size_t start = i;
+    if (std::isdigit((unsigned char)c)) {
+      while (i < n && std::isdigit((unsigned char)in[i])) i++;
+      if (i < n && in[i] == ':') {
+        while (i < n && (std::isdigit((unsigned char)in[i]) || in[i] == ':' || in[i] == '.')) i++;
+        decode_time(f, in.substr(start, i - start));
+      } else if (i < n && (in[i] == '-' || in[i] == '/' || in[i] == '.')) {
+        while (i < n && (std::isalnum((unsigned char)in[i]) || in[i] == '-' || in[i] == '/' ||
+                         in[i] == '.')) {
+          // ISO 'T' separator: a 'T' followed by a digit ends the date
+          if ((in[i] == 'T' || in[i] == 't') && i + 1 < n && std::isdigit((unsigned char)in[i + 1]))
+            break;
+          i++;
+        }
+        if (date_seen) bad();
+        decode_date(f, in.substr(start, i - start));
+        date_seen = true;
+        if (i < n && (in[i] == 'T' || in[i] == 't')) i++;
+      } else {
+        std::string_view num = in.substr(start, i - start);
+        if (i < n && (in[i] == 'T' || in[i] == 't') && i + 1 < n && std::isdigit((unsigned char)in[i + 1])) {
+          i++;  // YYYYMMDDTHHMMSS style separator
+        }
+        if (!date_seen && !f.have_year && !f.have_mon && (num.size() == 8 || num.size() == 6) &&
+            loose.empty()) {
+          size_t yl = num.size() - 4;
+          set_year(f, num.substr(0, yl));
+          set_mon(f, to_int(num.substr(yl, 2)));
+          set_mday(f, num.substr(yl + 2, 2));
+          date_seen = true;
+        } else if (f.have_year && f.have_mon && f.have_mday && !f.have_time &&
+                   (num.size() == 6 || num.size() == 4)) {
+          // concatenated time after a full date: HHMMSS or HHMM
+          f.hour = to_int(num.substr(0, 2));
+          f.min = to_int(num.substr(2, 2));
+          if (num.size() == 6) f.sec = to_int(num.substr(4, 2));
+          f.have_time = true;
+        } else {
+          loose.push_back(num);
+        }
+      }
+    } else if (std::isalpha((unsigned char)c)) {
+      while (i < n && std::isalpha((unsigned char)in[i])) i++;
+      std::string w;
+      for (size_t k = start; k < i; k++) w += char(std::tolower((unsigned char)in[k]));
+      // a month name directly followed by a date separator: 'Jan-05-2024'
+      if (i < n && (in[i] == '-' || in[i] == '/') && month_from_word(w)) {
+        while (i < n && (std::isalnum((unsigned char)in[i]) || in[i] == '-' || in[i] == '/')) i++;
+        if (date_seen) bad();
+        decode_date(f, in.substr(start, i - start));
+        date_seen = true;
+        continue;
+      }
+      int m;
+      if (w == "infinity") f.special = 1;
+      else if (w == "epoch") f.special = 2;
+      else if (w == "now") f.special = 3;
+      else if (w == "today") f.special = 4;
+      else if (w == "tomorrow") f.special = 5;
+      else if (w == "yesterday") f.special = 6;
+      else if (w == "bc") f.bc = true;
+      else if (w == "ad") {
+      } else if (w == "am") f.ampm = 1;
+      else if (w == "pm") f.ampm = 2;
+      else if (w == "t") {
+      } else if (w == "z" || w == "utc" || w == "gmt" || w == "zulu" || w == "ut") {
+        if (f.have_tz) bad();
+        f.have_tz = true;
+        f.tz_seconds = 0;
+      } else if ((m = month_from_word(w))) set_mon(f, m);
+      else if (is_dow_word(w)) {
+      } else bad();
+    } else if (c == '+' || c == '-') {
+      i++;
+      if (i < n && std::isalpha((unsigned char)in[i])) {
+        size_t ws = i;
+        while (i < n && std::isalpha((unsigned char)in[i])) i++;
+        std::string w;
+        for (size_t k = ws; k < i; k++) w += char(std::tolower((unsigned char)in[k]));
+        if (w != "infinity") bad();
+        f.special = c == '-' ? -1 : 1;
+      } else {
+        while (i < n && (std::isdigit((unsigned char)in[i]) || in[i] == ':')) i++;
+        if (i == start + 1) bad();
+        if (!f.have_time) bad();
+        decode_tz(f, in.substr(start, i - start));
+      }
+    } else {
+      bad();
+    }
+  }
+  if (f.special) {
+    if (date_seen || f.have_time || !loose.empty() || f.have_mon || f.bc) bad();
+    return f;
+  }
+  // assign loose numbers
+  for (std::string_view num : loose) {
+    if (f.have_mon && !f.have_year && !f.have_mday) {
+      if (num.size() > 2) set_year(f, num);
+      else set_mday(f, num);
+    } else if (!f.have_mon && !f.have_year && !f.have_mday) {
+      if (num.size() > 2) set_year(f, num);
+      else set_mon(f, to_int(num));
+    } else if (!f.have_mday && (f.have_mon)) {
+      if (num.size() > 2 && !f.have_year) set_year(f, num);
+      else set_mday(f, num);
+    } else if (!f.have_year) {
+      set_year(f, num);
+    } else if (!f.have_mon) {
+      set_mon(f, to_int(num));
+    } else {
+      bad();
+    }
+  }
+  if (!(f.have_year && f.have_mon && f.have_mday)) bad();
+  // ValidateDate
+  if (f.bc) {
+    if (f.year <= 0) field_overflow();
+    f.year = -(f.year - 1);
+  } else if (f.year_2digits) {
+    if (f.year < 70) f.year += 2000;
+    else if (f.year < 100) f.year += 1900;
+  } else if (f.year <= 0) {
+    field_overflow();
+  }
+  if (f.mon < 1 || f.mon > 12) md_overflow();
+  if (f.mday < 1 || f.mday > 31) md_overflow();
+  if (f.mday > kDayTab[is_leap(f.year) ? 1 : 0][f.mon - 1]) field_overflow();
+  if (f.ampm && f.hour > 12) field_overflow();
+  if (f.ampm == 1 && f.hour == 12) f.hour = 0;
+  else if (f.ampm == 2 && f.hour != 12) f.hour += 12;
+  if (f.have_time) {
+    if (f.hour < 0 || f.hour > 24 || f.min < 0 || f.min > 59 || f.sec < 0 || f.sec > 60 ||
+        f.fsec < 0 || f.fsec > 1000000)
+      field_overflow();
+    if ((((int64_t(f.hour) * 60 + f.min) * 60 + f.sec) * 1000000 + f.fsec) > kUsecsPerDay)
+      field_overflow();
+  }
+  return f;
+}
+
+[[noreturn]] void raise(const DtError& e, Kind k, std::string_view text) {
+  std::string q = "\"" + std::string(text) + "\"";
+  switch (e.code) {
+    case 0:
+      throw PgError(sqlstate::kInvalidDatetimeFormat,
+                    std::string("invalid input syntax for type ") + kind_name(k) + ": " + q);
+    case 1:
+      throw PgError(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: " + q);
+    case 2:
+      throw PgError(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: " + q,
+                    "", "Perhaps you need a different \"datestyle\" setting.");
+    default:
+      throw PgError("22009", "time zone displacement out of range: " + q);
+  }
+}
+
+bool valid_julian(int y, int m, int d) {
+  // IS_VALID_JULIAN: 4714-11-24 BC .. 5874898-06-03
+  if (y < -4713 || (y == -4713 && (m < 11 || (m == 11 && d < 24)))) return false;
+  if (y > 5874898 || (y == 5874898 && (m > 6 || (m == 6 && d > 3)))) return false;
+  return true;
+}
+
+int64_t now_usecs() {
+  using namespace std::chrono;
+  int64_t unix_us = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+  return unix_us - int64_t(kPostgresEpochJdate - kUnixEpochJdate) * kUsecsPerDay;
+}
+
+int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// Microseconds since 2000-01-01 (local wall clock; days for Kind::Date), or an infinity.
+int64_t parse_ts(std::string_view text, Kind kind, bool apply_tz) {
+  Fields f;
+  try {
+    f = decode(text);
+  } catch (const DtError& e) {
+    raise(e, kind, text);
+  }
+  switch (f.special) {
+    case 1: return kTimestampPosInfinity;
+    case -1: return kTimestampNegInfinity;
+    case 2:
+      return kind == Kind::Date ? -int64_t(kPostgresEpochJdate - kUnixEpochJdate)
+                                : -int64_t(kPostgresEpochJdate - kUnixEpochJdate) * kUsecsPerDay;
+    case 3: return kind == Kind::Date ? floor_div(now_usecs(), kUsecsPerDay) : now_usecs();
+    case 4: case 5: case 6: {
+      int64_t day = floor_div(now_usecs(), kUsecsPerDay);
+      day += f.special == 5 ? 1 : f.special == 6 ? -1 : 0;
+      return kind == Kind::Date ? day : day * kUsecsPerDay;
+    }
+    default: break;
+  }
+  if (!valid_julian(f.year, f.mon, f.mday)) {
+    throw PgError(sqlstate::kDatetimeFieldOverflow,
+                  std::string(kind == Kind::Date ? "date" : "timestamp") + " out of range: \"" +
+                      std::string(text) + "\"");
+  }
+  int64_t jd = date_to_julian(f.year, f.mon, f.mday);
+  int64_t t = ((int64_t(f.hour) * 60 + f.min) * 60 + f.sec) * 1000000 + f.fsec;
+  if (kind == Kind::Date) return jd - kPostgresEpochJdate;  // days
+  int64_t ts = (jd - kPostgresEpochJdate) * kUsecsPerDay + t;
+  if (apply_tz && f.have_tz) ts -= int64_t(f.tz_seconds) * 1000000;
+  if (ts < kMinTimestamp || ts >= kEndTimestamp)
+    throw PgError(sqlstate::kDatetimeFieldOverflow,
+                  "timestamp out of range: \"" + std::string(text) + "\"");
+  return ts;
+}
+
+void append_date(std::string& out, int32_t jd, bool& bc) {
+  int y, m, d;
+  julian_to_date(jd, y, m, d);
+  bc = y <= 0;
+  if (bc) y = 1 - y;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  out += buf;
+}
+
+std::string ts_to_string(int64_t ts, bool tz) {
+  if (ts == kTimestampPosInfinity) return "infinity";
+  if (ts == kTimestampNegInfinity) return "-infinity";
+  int64_t day = floor_div(ts, kUsecsPerDay);
+  int64_t t = ts - day * kUsecsPerDay;
+  std::string out;
+  bool bc;
+  append_date(out, int32_t(day + kPostgresEpochJdate), bc);
+  int64_t secs = t / 1000000, us = t % 1000000;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60),
+                int(secs % 60));
+  out += buf;
+  if (us) {
+    std::snprintf(buf, sizeof buf, ".%06d", int(us));
+    std::string fr = buf;
+    while (fr.back() == '0') fr.pop_back();
+    out += fr;
+  }
+  if (tz) out += "+00";
+  if (bc) out += " BC";
+  return out;
+}
+
+}  // namespace
+
+int32_t date_to_julian(int year, int month, int day) {
+  int julian, century;
+  if (month > 2) {
+    month += 1;
+    year += 4800;
+  } else {
+    month += 13;
+    year += 4799;
+  }
+  century = year / 100;
+  julian = year * 365 - 32167;
+  julian += year / 4 - century + century / 4;
+  julian += 7834 * month / 256 + day;
+  return julian;
+}
+
+void julian_to_date(int32_t jd, int& year, int& month, int& day) {
+  unsigned int julian, quad, extra;
+  int y;
+  julian = unsigned(jd);
+  julian += 32044;
+  quad = julian / 146097;
+  extra = (julian - quad * 146097) * 4 + 3;
+  julian += 60 + quad * 3 + extra / 146097;
+  quad = julian / 1461;
+  julian -= quad * 1461;
+  y = int(julian * 4 / 1461);
+  julian = ((y != 0) ? ((julian + 305) % 365) : ((julian + 306) % 366)) + 123;
+  y += int(quad * 4);
+  year = y - 4800;
+  quad = julian * 2141 / 65536;
+  day = int(julian - 7834 * quad / 256);
+  month = int((quad + 10) % 12 + 1);
+}
+
+int32_t parse_date(std::string_view text) {
+  int64_t day = parse_ts(text, Kind::Date, false);
+  if (day == kTimestampPosInfinity) return kDatePosInfinity;
+  if (day == kTimestampNegInfinity) return kDateNegInfinity;
+  int64_t jd = day + kPostgresEpochJdate;
+  if (jd < 0 || jd >= kDateEndJulian)
+    throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + std::string(text) + "\"");
+  return int32_t(day);
+}
+
+int64_t parse_timestamp(std::string_view text) { return parse_ts(text, Kind::Timestamp, false); }
+int64_t parse_timestamptz(std::string_view text) { return parse_ts(text, Kind::Timestamptz, true); }
+
+std::string date_to_string(int32_t date) {
+  if (date == kDatePosInfinity) return "infinity";
+  if (date == kDateNegInfinity) return "-infinity";
+  std::string out;
+  bool bc;
+  append_date(out, date + kPostgresEpochJdate, bc);
+  if (bc) out += " BC";
+  return out;
+}
+
+std::string timestamp_to_string(int64_t ts) { return ts_to_string(ts, false); }
+std::string timestamptz_to_string(int64_t ts) { return ts_to_string(ts, true); }
+
+int32_t date_from_storage(std::string_view s) { return parse_date(s); }
+int64_t timestamp_from_storage(std::string_view s) { return parse_timestamp(s); }
+int64_t timestamptz_from_storage(std::string_view s) { return parse_timestamptz(s); }
+
+int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod) {
+  static const int64_t kScales[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+  static const int64_t kOffsets[7] = {500000, 50000, 5000, 500, 50, 5, 0};
+  if (ts == kTimestampPosInfinity || ts == kTimestampNegInfinity || typmod < 0 || typmod >= 6)
+    return ts;
+  if (ts >= 0) return ((ts + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
+  return -((((-ts) + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod]);
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,55 @@
+// Per-family text input/output helpers behind type_io.h (one .cpp per family). Also used
+// by runtime functions that need PostgreSQL's exact conversions (float output, dates).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include "types/datum.h"
+#include "types/types.h"
+
+namespace pgmicro {
+
+// int.cpp — int2/int4/int8/oid input (pg_strtoint*), bits 16/32/64.
+int64_t parse_int(std::string_view text, int bits);
+uint32_t parse_oid(std::string_view text);
+
+// bool.cpp — boolin; output "t"/"f".
+bool parse_bool(std::string_view text);
+
+// float.cpp — float8in/float4in (NaN, [+-]Infinity, [+-]inf, strtod forms), and
+// float8out/float4out with extra_float_digits = 1 (shortest round-trip, PostgreSQL's
+// fixed/exponent thresholds).
+double parse_float8(std::string_view text);
+float parse_float4(std::string_view text);
+void format_float8(double v, std::string& out);
+void format_float4(float v, std::string& out);
+std::string float8_to_string(double v);
+std::string float4_to_string(float v);
+// Storage of float4/float8: REAL, except NaN which is the TEXT 'NaN'.
+Datum float_datum(double v);
+// Reads a stored float (REAL, INTEGER, or TEXT 'NaN'/'Infinity'/number). False if NULL.
+bool datum_to_double(const Datum& d, double& out);
+
+// text.cpp — character counting and typmod rules of varchar/bpchar/name.
+size_t utf8_length(std::string_view s);
+std::string apply_char_typmod(Oid type, int32_t typmod, std::string_view s, bool explicit_cast);
+
+// datetime.cpp — date = days since 2000-01-01 (PostgreSQL's DateADT), timestamp =
+// microseconds since 2000-01-01 00:00 (Timestamp); infinities as INT32/INT64 min/max.
+constexpr int32_t kDateNegInfinity = INT32_MIN, kDatePosInfinity = INT32_MAX;
+constexpr int64_t kTimestampNegInfinity = INT64_MIN, kTimestampPosInfinity = INT64_MAX;
+int32_t parse_date(std::string_view text);
+int64_t parse_timestamp(std::string_view text);
+int64_t parse_timestamptz(std::string_view text);  // TimeZone UTC
+std::string date_to_string(int32_t date);          // ISO, "BC" suffix
+std::string timestamp_to_string(int64_t ts);
+std::string timestamptz_to_string(int64_t ts);     // "+00" suffix (TimeZone UTC)
+// Storage text is the ISO output form; these read it back (throw XX000 if malformed).
+int32_t date_from_storage(std::string_view s);
+int64_t timestamp_from_storage(std::string_view s);
+int64_t timestamptz_from_storage(std::string_view s);
+int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod);  // timestamp(p) rounding
+int32_t date_to_julian(int y, int m, int d);  // PostgreSQL date2j
+void julian_to_date(int32_t jd, int& y, int& m, int& d);
+
+}  // namespace pgmicro

@@ -1,0 +1,221 @@
+// Dispatch of text input/output and typmod application by type OID (type_io.h).
+#include "types/type_io.h"
+
+#include <cmath>
+#include <cstdio>
+#include "common/error.h"
+#include "sqlite3.h"
+#include "types/numeric.h"
+#include "types/type_families.h"
+
+namespace pgmicro {
+
+namespace {
+
+Numeric datum_to_numeric(const Datum& v) {
+  switch (v.kind) {
+    case Datum::Kind::Blob: return Numeric::decode(v.s);
+    case Datum::Kind::Int: return Numeric::from_int64(v.i);
+    case Datum::Kind::Real: return Numeric::from_double(v.r);
+    case Datum::Kind::Text: return Numeric::parse(v.s);
+    default: return Numeric();
+  }
+}
+
+std::string datum_as_text(const Datum& v) {
+  switch (v.kind) {
+    case Datum::Kind::Int: return std::to_string(v.i);
+    case Datum::Kind::Real: {
+      char buf[40];
+      std::snprintf(buf, sizeof buf, "%.15g", v.r);
+      return buf;
+    }
+    default: return v.s;
+  }
+}
+
+void output_bytea(const std::string& s, std::string& out) {
+  static const char* kHex = "0123456789abcdef";
+  out += "\\x";
+  for (unsigned char c : s) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string input_bytea(std::string_view t) {
+  std::string out;
+  if (t.size() >= 2 && t[0] == '\\' && t[1] == 'x') {
+    size_t i = 2;
+    while (i < t.size()) {
+      if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
+        i++;
+        continue;
+      }
+      int hi = hex_value(t[i]);
+      if (hi < 0)
+        throw PgError(sqlstate::kInvalidTextRepresentation,
+                      "invalid hexadecimal digit: \"" + std::string(1, t[i]) + "\"");
+      if (i + 1 >= t.size())
+        throw PgError(sqlstate::kInvalidTextRepresentation, "invalid hexadecimal data: odd number of digits");
+      int lo = hex_value(t[i + 1]);
+      if (lo < 0)
+        throw PgError(sqlstate::kInvalidTextRepresentation,
+                      "invalid hexadecimal digit: \"" + std::string(1, t[i + 1]) + "\"");
+      out += char(hi << 4 | lo);
+      i += 2;
+    }
+    return out;
+  }
+  for (size_t i = 0; i < t.size();) {
+    if (t[i] != '\\') {
+      out += t[i++];
+    } else if (i + 1 < t.size() && t[i + 1] == '\\') {
+      out += '\\';
+      i += 2;
+    } else if (i + 3 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '3' && t[i + 2] >= '0' &&
+               t[i + 2] <= '7' && t[i + 3] >= '0' && t[i + 3] <= '7') {
+      out += char((t[i + 1] - '0') * 64 + (t[i + 2] - '0') * 8 + (t[i + 3] - '0'));
+      i += 4;
+    } else {
+      throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type bytea");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Datum type_input(Oid type, int32_t typmod, std::string_view text) {
+  switch (type) {
+    case oid::kBool: return Datum::integer(parse_bool(text) ? 1 : 0);
+    case oid::kInt2: return Datum::integer(parse_int(text, 16));
+    case oid::kInt4: return Datum::integer(parse_int(text, 32));
+    case oid::kInt8: return Datum::integer(parse_int(text, 64));
+    case oid::kOid:
+    case oid::kRegproc:
+    case oid::kRegclass: return Datum::integer(parse_oid(text));
+    case oid::kFloat4: return float_datum(double(parse_float4(text)));
+    case oid::kFloat8: return float_datum(parse_float8(text));
+    case oid::kNumeric: return Datum::blob(Numeric::parse(text).apply_typmod(typmod).encode());
+    case oid::kVarchar:
+    case oid::kBpchar:
+    case oid::kName: return Datum::text(apply_char_typmod(type, typmod, text, false));
+    case oid::kDate: return Datum::text(date_to_string(parse_date(text)));
+    case oid::kTimestamp:
+      return Datum::text(timestamp_to_string(adjust_timestamp_typmod(parse_timestamp(text), typmod)));
+    case oid::kTimestamptz:
+      return Datum::text(
+          timestamptz_to_string(adjust_timestamp_typmod(parse_timestamptz(text), typmod)));
+    case oid::kBytea: return Datum::blob(input_bytea(text));
+    default: {
+      const TypeInfo* t = find_type(type);
+      if (t && t->storage == Storage::Text) return Datum::text(std::string(text));
+      unsupported("input of type " + (t ? std::string(t->sql_name) : std::to_string(type)));
+    }
+  }
+}
+
+void type_output(Oid type, const Datum& v, std::string& out) {
+  switch (type) {
+    case oid::kBool: {
+      bool b;
+      if (v.kind == Datum::Kind::Int) b = v.i != 0;
+      else if (v.kind == Datum::Kind::Real) b = v.r != 0;
+      else b = parse_bool(v.s);
+      out += b ? 't' : 'f';
+      return;
+    }
+    case oid::kInt2:
+    case oid::kInt4:
+    case oid::kInt8:
+    case oid::kOid:
+    case oid::kRegproc:
+    case oid::kRegclass:
+      if (v.kind == Datum::Kind::Int) out += std::to_string(v.i);
+      else if (v.kind == Datum::Kind::Real) out += std::to_string(int64_t(std::llround(v.r)));
+      else out += v.s;
+      return;
+    case oid::kFloat4:
+    case oid::kFloat8: {
+      double d;
+      if (v.kind == Datum::Kind::Text && v.s != "NaN") {
+        // a plain SQLite file may hold other text; print it as is if it is not a number
+        try {
+          d = parse_float8(v.s);
+        } catch (const PgError&) {
+          out += v.s;
+          return;
+        }
+      } else {
+        datum_to_double(v, d);
+      }
+      if (type == oid::kFloat4) format_float4(float(d), out);
+      else format_float8(d, out);
+      return;
+    }
+    case oid::kNumeric: datum_to_numeric(v).append_to(out); return;
+    case oid::kBytea:
+      if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
+      else output_bytea(datum_as_text(v), out);
+      return;
+    default: out += datum_as_text(v); return;
+  }
+}
+
+void type_output(Oid type, sqlite3_value* value, std::string& out) {
+  switch (sqlite3_value_type(value)) {
+    case SQLITE_INTEGER:
+      if (type == oid::kInt2 || type == oid::kInt4 || type == oid::kInt8 || type == oid::kOid) {
+        out += std::to_string(sqlite3_value_int64(value));
+        return;
+      }
+      break;
+    case SQLITE_TEXT:
+      if (type == oid::kText || type == oid::kVarchar || type == oid::kBpchar ||
+          type == oid::kName || type == oid::kDate || type == oid::kTimestamp ||
+          type == oid::kTimestamptz || type == oid::kUnknown) {
+        out.append(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                   size_t(sqlite3_value_bytes(value)));
+        return;
+      }
+      break;
+    default: break;
+  }
+  type_output(type, Datum::from_sqlite(value), out);
+}
+
+std::string type_output(Oid type, const Datum& value) {
+  std::string s;
+  type_output(type, value, s);
+  return s;
+}
+
+Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_cast) {
+  if (value.is_null() || typmod < 0) return value;
+  switch (type) {
+    case oid::kVarchar:
+    case oid::kBpchar:
+      return Datum::text(apply_char_typmod(type, typmod, datum_as_text(value), explicit_cast));
+    case oid::kNumeric:
+      return Datum::blob(datum_to_numeric(value).apply_typmod(typmod).encode());
+    case oid::kTimestamp:
+      if (value.kind != Datum::Kind::Text) return value;
+      return Datum::text(
+          timestamp_to_string(adjust_timestamp_typmod(timestamp_from_storage(value.s), typmod)));
+    case oid::kTimestamptz:
+      if (value.kind != Datum::Kind::Text) return value;
+      return Datum::text(timestamptz_to_string(
+          adjust_timestamp_typmod(timestamptz_from_storage(value.s), typmod)));
+    default: return value;
+  }
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,81 @@
+// The type table: one row per supported PostgreSQL type (values from pg_type.dat).
+#include "types/types.h"
+#include <cstring>
+
+namespace pgmicro {
+
+static const TypeInfo kTypes[] = {
+    {oid::kBool, "bool", "boolean", 'B', true, Storage::Integer, 1},
+    {oid::kBytea, "bytea", "bytea", 'U', false, Storage::Blob, -1},
+    {oid::kChar, "char", "\"char\"", 'Z', false, Storage::Text, 1},
+    {oid::kName, "name", "name", 'S', false, Storage::Text, 64},
+    {oid::kInt8, "int8", "bigint", 'N', false, Storage::Integer, 8},
+    {oid::kInt2, "int2", "smallint", 'N', false, Storage::Integer, 2},
+    {oid::kInt4, "int4", "integer", 'N', false, Storage::Integer, 4},
+    {oid::kText, "text", "text", 'S', true, Storage::Text, -1},
+    {oid::kOid, "oid", "oid", 'N', true, Storage::Integer, 4},
+    {oid::kFloat4, "float4", "real", 'N', false, Storage::Real, 4},
+    {oid::kFloat8, "float8", "double precision", 'N', true, Storage::Real, 8},
+    {oid::kUnknown, "unknown", "unknown", 'X', false, Storage::Text, -2},
+    {oid::kBpchar, "bpchar", "character", 'S', false, Storage::Text, -1},
+    {oid::kVarchar, "varchar", "character varying", 'S', false, Storage::Text, -1},
+    {oid::kDate, "date", "date", 'D', false, Storage::Text, 4},
+    {oid::kTimestamp, "timestamp", "timestamp without time zone", 'D', false, Storage::Text, 8},
+    {oid::kTimestamptz, "timestamptz", "timestamp with time zone", 'D', true, Storage::Text, 8},
+    {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
+    {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
+};
+
+const TypeInfo* find_type(Oid type) {
+  for (const auto& t : kTypes)
+    if (t.oid == type) return &t;
+  return nullptr;
+}
+
+const TypeInfo* find_type_by_name(std::string_view name) {
+  struct Alias { const char* name; Oid oid; };
+  static const Alias kAliases[] = {
+      {"int", oid::kInt4},        {"integer", oid::kInt4},     {"smallint", oid::kInt2},
+      {"bigint", oid::kInt8},     {"real", oid::kFloat4},      {"float", oid::kFloat8},
+      {"double precision", oid::kFloat8}, {"boolean", oid::kBool}, {"decimal", oid::kNumeric},
+      {"character varying", oid::kVarchar}, {"character", oid::kBpchar}, {"char", oid::kBpchar},
+      {"timestamp without time zone", oid::kTimestamp},
+      {"timestamp with time zone", oid::kTimestamptz},
+  };
+  for (const auto& a : kAliases)
+    if (name == a.name) return find_type(a.oid);
+  for (const auto& t : kTypes)
+    if (name == t.typname && t.oid != oid::kUnknown) return &t;
+  return nullptr;
+}
+
+std::string format_type_name(Oid type, int32_t typmod) {
+  const TypeInfo* t = find_type(type);
+  if (!t) return "???";
+  std::string s = t->sql_name;
+  if (typmod >= 0) {
+    switch (type) {
+      case oid::kVarchar:
+      case oid::kBpchar:
+        s += "(" + std::to_string(typmod - 4) + ")";
+        break;
+      case oid::kNumeric:
+        s += "(" + std::to_string(numeric_typmod_precision(typmod)) + "," +
+             std::to_string(numeric_typmod_scale(typmod)) + ")";
+        break;
+      case oid::kTimestamp:
+        s = "timestamp(" + std::to_string(typmod) + ") without time zone";
+        break;
+      case oid::kTimestamptz:
+        s = "timestamp(" + std::to_string(typmod) + ") with time zone";
+        break;
+      default:
+        break;
+    }
+  }
+  return s;
+}
+
+std::string format_type(Oid type_oid, int32_t typmod) { return format_type_name(type_oid, typmod); }
+
+}  // namespace pgmicro

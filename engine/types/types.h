@@ -1,0 +1,70 @@
+// The PostgreSQL types pgmicro knows: OIDs (PostgreSQL's own), pg_type names, type
+// categories and preferred types (for overload resolution), and format_type() names.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include "pgmicro/pgmicro.h"
+
+namespace pgmicro {
+
+namespace oid {
+inline constexpr Oid kInvalid = 0;
+inline constexpr Oid kBool = 16;
+inline constexpr Oid kBytea = 17;
+inline constexpr Oid kChar = 18;
+inline constexpr Oid kName = 19;
+inline constexpr Oid kInt8 = 20;
+inline constexpr Oid kInt2 = 21;
+inline constexpr Oid kInt4 = 23;
+inline constexpr Oid kRegproc = 24;
+inline constexpr Oid kText = 25;
+inline constexpr Oid kOid = 26;
+inline constexpr Oid kJson = 114;
+inline constexpr Oid kFloat4 = 700;
+inline constexpr Oid kFloat8 = 701;
+inline constexpr Oid kUnknown = 705;
+inline constexpr Oid kBpchar = 1042;
+inline constexpr Oid kVarchar = 1043;
+inline constexpr Oid kDate = 1082;
+inline constexpr Oid kTime = 1083;
+inline constexpr Oid kTimestamp = 1114;
+inline constexpr Oid kTimestamptz = 1184;
+inline constexpr Oid kInterval = 1186;
+inline constexpr Oid kNumeric = 1700;
+inline constexpr Oid kRegclass = 2205;
+inline constexpr Oid kRecord = 2249;
+inline constexpr Oid kAny = 2276;
+inline constexpr Oid kAnyElement = 2283;
+inline constexpr Oid kUuid = 2950;
+inline constexpr Oid kJsonb = 3802;
+}  // namespace oid
+
+// How a type's values are stored in SQLite (docs/storage-format.md).
+enum class Storage : uint8_t { Integer, Real, Text, Blob };
+
+struct TypeInfo {
+  Oid oid;
+  const char* typname;     // pg_type.typname ("int4")
+  const char* sql_name;    // format_type() without typmod ("integer")
+  char category;           // pg_type.typcategory: B N S D U X ...
+  bool preferred;          // pg_type.typispreferred
+  Storage storage;
+  int16_t typlen;          // pg_type.typlen (-1 varlena)
+};
+
+const TypeInfo* find_type(Oid type);
+// Looks up a type by the name a user writes, after PostgreSQL's grammar mapping
+// (int/integer -> int4, "character varying" -> varchar, ...). nullptr if unknown.
+const TypeInfo* find_type_by_name(std::string_view name);
+// format_type(oid, typmod): "integer", "character varying(10)", "numeric(10,2)".
+std::string format_type_name(Oid type, int32_t typmod);
+inline char type_category(Oid t) { auto* i = find_type(t); return i ? i->category : 'X'; }
+inline bool is_preferred_type(Oid t) { auto* i = find_type(t); return i && i->preferred; }
+
+// numeric typmod packing, as PostgreSQL: ((precision << 16) | scale) + VARHDRSZ.
+inline int32_t make_numeric_typmod(int precision, int scale) { return ((precision << 16) | (scale & 0x7ff)) + 4; }
+inline int numeric_typmod_precision(int32_t typmod) { return ((typmod - 4) >> 16) & 0xffff; }
+inline int numeric_typmod_scale(int32_t typmod) { return (((typmod - 4) & 0x7ff) ^ 1024) - 1024; }
+
+}  // namespace pgmicro

@@ -1,0 +1,246 @@
+// \dt and \d over the engine's _pgmicro_* catalog tables (docs/storage-format.md), laid out
+// as psql 15's describe.c lays out its pg_catalog queries.
+#include "describe.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <vector>
+
+#include "format/psql_format.h"
+
+namespace pgmicro::shell {
+namespace {
+
+struct Relation {
+  std::string oid, schema, name, kind;  // kind: "r" table, "S" sequence
+};
+
+// Runs one catalog query; on error appends psql's error text to `err` and returns nullopt.
+std::optional<StatementResult> query(Session& session, const std::string& sql,
+                                     const std::vector<TextValue>& params, std::string& err) {
+  std::vector<StatementResult> rs = session.execute(sql, params);
+  if (rs.empty()) return std::nullopt;
+  if (rs.back().error) {
+    // As psql: the error of its internal query, without a cursor into that query.
+    Error e = *rs.back().error;
+    e.position = 0;
+    err += format::format_error(e, sql);
+    return std::nullopt;
+  }
+  return rs.back();
+}
+
+std::string str(const TextValue& v) { return v ? *v : std::string(); }
+
+// psql pattern → (schema glob, name glob): unquoted parts are folded to lower case,
+// '*' matches any sequence, '?' one character, a '.' outside quotes separates the schema.
+struct Pattern {
+  std::string schema, name;
+  bool has_schema = false;
+};
+
+Pattern parse_pattern(const std::string& p) {
+  Pattern out;
+  std::string cur;
+  bool quoted = false;
+  for (size_t i = 0; i < p.size(); i++) {
+    char c = p[i];
+    if (c == '"') {
+      if (quoted && i + 1 < p.size() && p[i + 1] == '"') {
+        cur += '"';
+        i++;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == '.' && !quoted) {
+      out.schema = cur;
+      out.has_schema = true;
+      cur.clear();
+    } else {
+      cur += quoted ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  out.name = cur;
+  return out;
+}
+
+bool glob_match(const std::string& g, size_t gi, const std::string& s, size_t si) {
+  while (gi < g.size()) {
+    if (g[gi] == '*') {
+      for (size_t k = si; k <= s.size(); k++)
+        if (glob_match(g, gi + 1, s, k)) return true;
+      return false;
+    }
+    if (si >= s.size()) return false;
+    if (g[gi] != '?' && g[gi] != s[si]) return false;
+    gi++;
+    si++;
+  }
+  return si == s.size();
+}
+
+bool matches(const Pattern& p, const Relation& r) {
+  if (p.has_schema && !glob_match(p.schema, 0, r.schema, 0)) return false;
+  return glob_match(p.name, 0, r.name, 0);
+}
+
+std::optional<std::vector<Relation>> relations(Session& session, std::string& err) {
+  auto r = query(session,
+                 "SELECT oid, nspname, relname, relkind FROM _pgmicro_class "
+                 "ORDER BY nspname, relname",
+                 {}, err);
+  if (!r) return std::nullopt;
+  std::vector<Relation> out;
+  for (const auto& row : r->rows)
+    out.push_back({str(row[0]), str(row[1]), str(row[2]), str(row[3])});
+  // psql sorts by schema and name in the C collation (byte order).
+  std::stable_sort(out.begin(), out.end(), [](const Relation& a, const Relation& b) {
+    return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
+  });
+  return out;
+}
+
+// An identifier as pg_get_indexdef prints it: quoted unless a plain lower-case name.
+std::string quote_ident(const std::string& s) {
+  bool plain = !s.empty() && (std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_');
+  for (char c : s)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+          c == '_'))
+      plain = false;
+  if (plain) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string describe_table(Session& session, const Relation& rel, std::string& err) {
+  auto cols = query(session,
+                    "SELECT attname, atttypid, atttypmod, attnotnull, attdefault "
+                    "FROM _pgmicro_attribute WHERE attrelid = " + rel.oid + " ORDER BY attnum",
+                    {}, err);
+  if (!cols) return {};
+  auto cons = query(session,
+                    "SELECT conname, contype, conkey FROM _pgmicro_constraint "
+                    "WHERE conrelid = " + rel.oid,
+                    {}, err);
+  if (!cons) return {};
+  format::Table t;
+  t.title = "Table \"" + rel.schema + "." + rel.name + "\"";
+  t.headers = {"Column", "Type", "Collation", "Nullable", "Default"};
+  t.aligns = {'l', 'l', 'l', 'l', 'l'};
+  t.default_footer = false;
+  std::vector<std::string> names;
+  for (const auto& row : cols->rows) {
+    names.push_back(str(row[0]));
+    Oid type = static_cast<Oid>(std::stoul(str(row[1])));
+    int32_t typmod = static_cast<int32_t>(std::stol(str(row[2])));
+    std::string nn = str(row[3]);
+    bool not_null = nn == "1" || nn == "t" || nn == "true";
+    t.cells.push_back({str(row[0]), format_type(type, typmod), "", not_null ? "not null" : "",
+                       str(row[4])});
+  }
+  // Indexes: the primary key first, then by name (psql: ORDER BY indisprimary DESC, relname).
+  struct Index { std::string name; bool primary; std::string cols; };
+  std::vector<Index> idx;
+  for (const auto& row : cons->rows) {
+    Index ix{str(row[0]), str(row[1]) == "p", ""};
+    std::string keys = str(row[2]);
+    size_t p = 0;
+    while (p < keys.size()) {
+      size_t q = keys.find(',', p);
+      if (q == std::string::npos) q = keys.size();
+      int attnum = std::stoi(keys.substr(p, q - p));
+      if (!ix.cols.empty()) ix.cols += ", ";
+      if (attnum >= 1 && attnum <= static_cast<int>(names.size()))
+        ix.cols += quote_ident(names[attnum - 1]);
+      p = q + 1;
+    }
+    idx.push_back(ix);
+  }
+  std::sort(idx.begin(), idx.end(), [](const Index& a, const Index& b) {
+    return a.primary != b.primary ? a.primary : a.name < b.name;
+  });
+  if (!idx.empty()) {
+    t.footers.push_back("Indexes:");
+    for (const auto& ix : idx)
+      t.footers.push_back("    \"" + ix.name + "\" " +
+                          (ix.primary ? "PRIMARY KEY" : "UNIQUE CONSTRAINT") + ", btree (" +
+                          ix.cols + ")");
+  }
+  return format::print_table(t, false);
+}
+
+std::string describe_sequence(Session& session, const Relation& rel, std::string& err) {
+  auto s = query(session,
+                 "SELECT seqtypid, seqstart, seqmin, seqmax, seqincrement, owned_by_rel, "
+                 "owned_by_att FROM _pgmicro_sequence WHERE seqrelid = " + rel.oid,
+                 {}, err);
+  if (!s || s->rows.empty()) return {};
+  const auto& row = s->rows[0];
+  format::Table t;
+  t.title = "Sequence \"" + rel.schema + "." + rel.name + "\"";
+  t.headers = {"Type", "Start", "Minimum", "Maximum", "Increment", "Cycles?", "Cache"};
+  t.aligns = {'l', 'r', 'r', 'r', 'r', 'l', 'r'};
+  t.default_footer = false;
+  t.cells.push_back({format_type(static_cast<Oid>(std::stoul(str(row[0]))), -1), str(row[1]),
+                     str(row[2]), str(row[3]), str(row[4]), "no", "1"});
+  std::string owner_rel = str(row[5]);
+  if (!owner_rel.empty() && owner_rel != "0") {
+    auto owner = query(session,
+                       "SELECT c.nspname, c.relname, a.attname FROM _pgmicro_class c "
+                       "JOIN _pgmicro_attribute a ON a.attrelid = c.oid "
+                       "WHERE c.oid = " + owner_rel + " AND a.attnum = " + str(row[6]),
+                       {}, err);
+    if (owner && !owner->rows.empty())
+      t.footers.push_back("Owned by: " + str(owner->rows[0][0]) + "." + str(owner->rows[0][1]) +
+                          "." + str(owner->rows[0][2]));
+  }
+  return format::print_table(t, false);
+}
+
+}  // namespace
+
+DescribeOutput list_relations(Session& session, const std::string& pattern, bool tables_only,
+                              bool quiet) {
+  DescribeOutput out;
+  auto rels = relations(session, out.err);
+  if (!rels) return out;
+  Pattern p = parse_pattern(pattern);
+  format::Table t;
+  t.title = "List of relations";
+  t.headers = {"Schema", "Name", "Type", "Owner"};
+  t.aligns = {'l', 'l', 'l', 'l'};
+  for (const auto& r : *rels) {
+    if (r.kind != "r" && (tables_only || r.kind != "S")) continue;
+    if (!pattern.empty() && !matches(p, r)) continue;
+    t.cells.push_back({r.schema, r.name, r.kind == "r" ? "table" : "sequence", "postgres"});
+  }
+  if (t.cells.empty() && !quiet) {
+    out.err = pattern.empty() ? "Did not find any relations.\n"
+                              : "Did not find any relation named \"" + pattern + "\".\n";
+    return out;
+  }
+  out.out = format::print_table(t, false);
+  return out;
+}
+
+DescribeOutput describe_relation(Session& session, const std::string& pattern, bool quiet) {
+  DescribeOutput out;
+  auto rels = relations(session, out.err);
+  if (!rels) return out;
+  Pattern p = parse_pattern(pattern);
+  bool found = false;
+  for (const auto& r : *rels) {
+    if (!matches(p, r)) continue;
+    found = true;
+    if (r.kind == "r")
+      out.out += describe_table(session, r, out.err);
+    else if (r.kind == "S")
+      out.out += describe_sequence(session, r, out.err);
+  }
+  if (!found && !quiet) out.err = "Did not find any relation named \"" + pattern + "\".\n";
+  return out;
+}
+
+}  // namespace pgmicro::shell
