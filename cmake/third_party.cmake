@@ -20,7 +20,11 @@ target_compile_options(sqlite3 PRIVATE -w)
 if(EMSCRIPTEN)
   # One statically linked module: no PIC (it only adds GOT indirections in wasm).
   set_target_properties(pg_query PROPERTIES POSITION_INDEPENDENT_CODE OFF)
-  target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION)
+  # TEMP_STORE=3: temp tables, sorter spills and statement journals stay in memory. The
+  # module has no file system (-sFILESYSTEM=0): the unix VFS's open() stub hands back fd 0
+  # and SQLite's robust_open() then loops forever on the first temp file.
+  target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION
+    SQLITE_TEMP_STORE=3)
 else()
   target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=1)
   find_package(Threads REQUIRED)

@@ -116,6 +116,19 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     });
   }
   auto* sel = reinterpret_cast<SelectStmt*>(stmt->selectStmt);
+  if (list_size(stmt->cols) == 0 && sel) {
+    // Without a column list the leading columns are targeted, as many as the rows supply.
+    int n = -1;
+    if (list_size(sel->valuesLists)) {
+      n = list_size(reinterpret_cast<List*>(list_at(sel->valuesLists, 0)));
+      for_each_node(sel->valuesLists, [&](Node* rown) {
+        if (list_size(reinterpret_cast<List*>(rown)) != n)
+          throw PgError(sqlstate::kSyntaxError, "VALUES lists must all be the same length")
+              .at(expr_location(list_at(reinterpret_cast<List*>(rown), 0)));
+      });
+    }
+    if (n >= 0 && n < (int)cols.size()) { cols.resize(n); col_locs.resize(n); }
+  }
   dml_table_ = nullptr;
   scope_ = nullptr;
   auto fill_row = [&](std::vector<ExprPtr> given, const std::vector<int>& locs) {
@@ -154,6 +167,10 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     });
   } else {
     q->select = analyze_select(sel);
+    if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
+      cols.resize(q->select->targets.size());
+      col_locs.resize(cols.size());
+    }
     if (q->select->targets.size() > cols.size())
       throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns")
           .at(q->select->targets[cols.size()].expr->location);
@@ -172,18 +189,19 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   dml_table_ = t;
   q->returning = analyze_returning(*this, stmt->returningList, t);
   dml_table_ = nullptr;
+  dml_alias_.clear();
   return q;
 }
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   if (list_size(stmt->fromClause)) unsupported("UPDATE ... FROM", -1);
-  if (stmt->relation->alias) unsupported("aliases in UPDATE", stmt->relation->location);
   auto q = std::make_unique<UpdateQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   scope_ = nullptr;
   dml_table_ = t;
+  dml_alias_ = stmt->relation->alias ? stmt->relation->alias->aliasname : "";
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
     if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
@@ -210,21 +228,23 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
   dml_table_ = nullptr;
+  dml_alias_.clear();
   return q;
 }
 
 std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   if (list_size(stmt->usingClause)) unsupported("DELETE ... USING", -1);
-  if (stmt->relation->alias) unsupported("aliases in DELETE", stmt->relation->location);
   auto q = std::make_unique<DeleteQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   scope_ = nullptr;
   dml_table_ = t;
+  dml_alias_ = stmt->relation->alias ? stmt->relation->alias->aliasname : "";
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
   dml_table_ = nullptr;
+  dml_alias_.clear();
   return q;
 }
 

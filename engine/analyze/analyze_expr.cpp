@@ -78,7 +78,8 @@ ExprPtr Analyzer::transform_const(Node* node) {
         errno = 0;
         char* end;
         long long x = strtoll(s, &end, 10);
-        if (errno == 0 && *end == 0) return make_const(oid::kInt8, Datum::integer(x), c->location);
+        if (errno == 0 && *end == 0)
+          return make_const(x >= INT32_MIN && x <= INT32_MAX ? oid::kInt4 : oid::kInt8, Datum::integer(x), c->location);
       }
       return make_const(oid::kNumeric, type_input(oid::kNumeric, -1, s), c->location);
     }
@@ -115,8 +116,14 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     return e;
   };
   if (dml_table_ && !scope_) {
-    if (!rel.empty() && rel != dml_table_->name)
+    const std::string& visible = dml_alias_.empty() ? dml_table_->name : dml_alias_;
+    if (!rel.empty() && rel != visible) {
+      if (rel == dml_table_->name)
+        throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                      "Perhaps you meant to reference the table alias \"" + dml_alias_ + "\".")
+            .at(cr->location);
       throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
+    }
     int att = dml_table_->find_column(col);
     if (att < 0) {
       if (!rel.empty())
@@ -343,8 +350,10 @@ ExprPtr Analyzer::transform_case(Node* node, ExprContext ctx) {
     results.push_back(transform_expr(reinterpret_cast<Node*>(w->result), ctx));
   });
   ExprPtr def = c->defresult ? transform_expr(reinterpret_cast<Node*>(c->defresult), ctx) : nullptr;
-  std::vector<ExprPtr> all = results;
+  // PostgreSQL resolves the ELSE result first, then the WHEN results.
+  std::vector<ExprPtr> all;
   if (def) all.push_back(def);
+  all.insert(all.end(), results.begin(), results.end());
   Oid t = select_common_type(all, "CASE");
   auto e = std::make_shared<Expr>();
   e->kind = ExprKind::Case;

@@ -69,7 +69,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     rte.alias = rv->alias ? rv->alias->aliasname : t->name;
     for (auto& existing : q.rtable)
       if (existing.alias == rte.alias)
-        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once").at(rv->location);
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
     rte.sql_alias = "r" + std::to_string(q.rtable.size() + 1);
     for (auto& c : t->columns) rte.column_names.push_back(c.name);
     if (rv->alias && rv->alias->colnames) {

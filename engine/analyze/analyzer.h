@@ -80,6 +80,7 @@ class Analyzer {
   bool saw_agg_ = false;
   // Single-table DML: Vars refer to this table as rte 0.
   const TableDef* dml_table_ = nullptr;
+  std::string dml_alias_;  // its alias in UPDATE/DELETE, or empty
 };
 
 // Helpers over the raw tree shared by analyzer files.

@@ -323,8 +323,10 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
                            : op + " " + format_type_name(rt, -1);
     if (ok.empty())
       throw PgError(sqlstate::kUndefinedFunction, "operator does not exist: " + sig, "",
-                    "No operator matches the given name and argument types. You might need to add "
-                    "explicit type casts.")
+                    left ? "No operator matches the given name and argument types. You might need to add "
+                           "explicit type casts."
+                         : "No operator matches the given name and argument type. You might need to add "
+                           "an explicit type cast.")
           .at(location);
     if (ok.size() > 1)
       throw PgError(sqlstate::kAmbiguousFunction, "operator is not unique: " + sig, "",

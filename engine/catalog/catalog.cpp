@@ -1,6 +1,7 @@
 // Loading and persisting the catalog (_pgmicro_class, _pgmicro_attribute,
 // _pgmicro_constraint, _pgmicro_sequence, _pgmicro_meta).
 #include "catalog/catalog.h"
+#include <cctype>
 #include <cstring>
 #include "common/error.h"
 
@@ -94,10 +95,54 @@ bool Catalog::refresh(sqlite3* db) {
   return true;
 }
 
+// PostgreSQL type for a plain SQLite column, from its declared type: a PostgreSQL type name
+// when it is one, else SQLite's affinity rules (INTEGER -> bigint, REAL -> double precision,
+// everything else -> text).
+static Oid type_from_declared(std::string decl) {
+  for (auto& c : decl) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+  size_t paren = decl.find('(');
+  std::string base = paren == std::string::npos ? decl : decl.substr(0, paren);
+  while (!base.empty() && base.back() == ' ') base.pop_back();
+  if (const TypeInfo* t = find_type_by_name(base)) {
+    if (t->oid != oid::kNumeric) return t->oid;
+  }
+  if (decl.find("int") != std::string::npos) return oid::kInt8;
+  if (decl.find("real") != std::string::npos || decl.find("floa") != std::string::npos ||
+      decl.find("doub") != std::string::npos)
+    return oid::kFloat8;
+  return oid::kText;
+}
+
+void Catalog::load_plain_tables(sqlite3* db) {
+  std::vector<std::string> names;
+  {
+    Stmt st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    while (st.step()) names.push_back(st.t(0));
+  }
+  for (auto& n : names) {
+    if (find_table(n)) continue;
+    auto t = std::make_unique<TableDef>();
+    t->name = n;
+    t->plain_sqlite = true;
+    Stmt st(db, ("SELECT name, type, \"notnull\" FROM pragma_table_info(" + quote_literal(n) + ")").c_str());
+    while (st.step()) {
+      ColumnDef c;
+      c.name = st.t(0);
+      c.type = type_from_declared(st.t(1));
+      c.not_null = st.i(2) != 0;
+      t->columns.push_back(std::move(c));
+    }
+    tables_.push_back(std::move(t));
+  }
+}
+
 void Catalog::load(sqlite3* db) {
   tables_.clear();
   sequences_.clear();
-  if (!has_catalog(db)) return;
+  if (!has_catalog(db)) {
+    load_plain_tables(db);
+    return;
+  }
   std::map<int64_t, TableDef*> by_oid;
   {
     Stmt st(db, "SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY oid");
@@ -172,6 +217,7 @@ void Catalog::load(sqlite3* db) {
       }
     }
   }
+  load_plain_tables(db);
 }
 
 const TableDef* Catalog::find_table(const std::string& name) const {

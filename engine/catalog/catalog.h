@@ -37,6 +37,7 @@ struct TableDef {
   std::string name;
   std::vector<ColumnDef> columns;
   std::vector<ConstraintDef> constraints;
+  bool plain_sqlite = false;  // a SQLite table outside the PostgreSQL catalog (typed from its declared types)
   int find_column(const std::string& col) const {
     for (size_t i = 0; i < columns.size(); i++)
       if (columns[i].name == col) return static_cast<int>(i);
@@ -84,6 +85,7 @@ class Catalog {
 
  private:
   void load(sqlite3* db);
+  void load_plain_tables(sqlite3* db);
   int64_t schema_version_ = -1;
   std::vector<std::unique_ptr<TableDef>> tables_;
   std::vector<std::unique_ptr<SequenceDef>> sequences_;

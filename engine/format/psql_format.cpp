@@ -481,8 +481,12 @@ std::string format_error(const Error& e, std::string_view query, bool verbose) {
   return out;
 }
 
-std::string format_notice(std::string_view message, bool verbose) {
-  return std::string("NOTICE:  ") + (verbose ? "00000: " : "") + std::string(message) + "\n";
+std::string format_notice(const Notice& n, bool verbose) {
+  std::string sev = n.severity.empty() ? "NOTICE" : n.severity;
+  std::string out = sev + ":  " + (verbose ? n.sqlstate + ": " : "") + n.message + "\n";
+  if (!n.detail.empty()) out += "DETAIL:  " + n.detail + "\n";
+  if (!n.hint.empty()) out += "HINT:  " + n.hint + "\n";
+  return out;
 }
 
 }  // namespace pgmicro::format

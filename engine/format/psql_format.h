@@ -44,8 +44,9 @@ std::string format_result(const StatementResult& result, const PrintOptions& opt
 // server-only fields psql would add then (LOCATION, SCHEMA NAME...) are not produced.
 std::string format_error(const Error& error, std::string_view query, bool verbose = false);
 
-// One NOTICE line as psql prints it ("NOTICE:  text\n"; verbose: "NOTICE:  00000: text\n").
-std::string format_notice(std::string_view message, bool verbose = false);
+// One NOTICE/WARNING as psql prints it ("NOTICE:  text\n"; verbose: "NOTICE:  00000: text\n"),
+// with DETAIL and HINT lines when present.
+std::string format_notice(const Notice& notice, bool verbose = false);
 
 // The cursor display alone ("LINE n: ...\n" + caret line); empty when position is out of
 // range. `position` is 1-based in characters, as in the ErrorResponse 'P' field.

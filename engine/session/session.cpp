@@ -83,6 +83,7 @@ void SessionImpl::ensure_triggers() {
   // this connection, so the file stays usable from plain SQLite.
   std::string sql;
   for (auto& t : catalog_.tables()) {
+    if (t->plain_sqlite) continue;
     std::string args = std::to_string(t->oid);
     for (auto& c : t->columns) args += ", NEW." + quote_ident(c.name);
     for (const char* ev : {"INSERT", "UPDATE"}) {

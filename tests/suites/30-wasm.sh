@@ -20,4 +20,6 @@ fi
 w=$b/wasm/pgmicro.wasm; j=$b/wasm/pgmicro.mjs
 echo "size: pgmicro.wasm $(wc -c <$w) B raw, $(gzip -9 -c $w | wc -c) B gzip -9;" \
      "pgmicro.mjs $(wc -c <$j) B raw, $(gzip -9 -c $j | wc -c) B gzip -9"
-node tests/wasm/smoke.mjs "$j"
+timeout 300 node tests/wasm/smoke.mjs "$j"; rc=$?
+[ $rc -eq 124 ] && echo "FAIL: wasm/smoke (timed out after 300 s)"
+exit $rc

@@ -29,8 +29,6 @@ struct Notice {
   std::string message;
   std::string detail;
   std::string hint;
-  // TODO(formatter): remove once format_notice takes a Notice (prints severity too).
-  operator std::string_view() const { return message; }
 };
 
 struct Column {
