@@ -372,6 +372,18 @@ ExprPtr Analyzer::transform_case(Node* node, ExprContext ctx) {
 
 ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
   if (!node) return nullptr;
+  // The engine's own recursion (analysis, lowering, SQLite's parser) needs a bound that
+  // PostgreSQL's grammar does not impose on left-deep operator chains.
+  struct DepthGuard {
+    int& d;
+    explicit DepthGuard(int& x) : d(x) {
+      if (++d > kMaxExprDepth)
+        throw PgError(sqlstate::kStatementTooComplex, "stack depth limit exceeded", "",
+                      "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after "
+                      "ensuring the platform's stack depth limit is adequate.");
+    }
+    ~DepthGuard() { --d; }
+  } guard(depth_);
   switch (nodeTag(node)) {
     case T_A_Const: return transform_const(node);
     case T_ColumnRef: return transform_column_ref(node);

@@ -81,6 +81,8 @@ class Analyzer {
   // Single-table DML: Vars refer to this table as rte 0.
   const TableDef* dml_table_ = nullptr;
   std::string dml_alias_;  // its alias in UPDATE/DELETE, or empty
+  int depth_ = 0;
+  static constexpr int kMaxExprDepth = 400;
 };
 
 // Helpers over the raw tree shared by analyzer files.

@@ -165,7 +165,12 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   runtime_.pending_error.reset();
   if (sqlite3_prepare_v2(conn_, sql.c_str(), (int)sql.size(), &st, nullptr) != SQLITE_OK) {
     Error e = translate_sqlite_error(SQLITE_ERROR);
-    e.message = "internal error preparing lowered statement: " + e.message;
+    if (e.message.find("too large") != std::string::npos || e.message.find("too many") != std::string::npos) {
+      e.sqlstate = sqlstate::kStatementTooComplex;
+      e.message = "statement is too complex: " + e.message;
+    } else {
+      e.message = "internal error preparing lowered statement: " + e.message;
+    }
     throw PgError(e);
   }
   struct Finalizer { sqlite3_stmt* s; ~Finalizer() { sqlite3_finalize(s); } } fin{st};

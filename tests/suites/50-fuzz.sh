@@ -5,6 +5,8 @@
 # PGMICRO_FUZZ_SECONDS (default 120) with -max_len=2048 and the SQL dictionary
 # tests/fuzz/sql.dict. The working corpus build-fuzz/corpus persists between runs.
 # A crash, sanitizer report, hang (>10 s per input) or OOM fails with the reproducer's path.
+# -entropic=0: with ~300k instrumented edges the entropic schedule spent 82 % of the time in
+# InputCorpus::UpdateFeatureFrequency (measured: 150 vs 1150 exec/s, and more coverage).
 # Replay: PGMICRO_FUZZ_REUSE=1 build-fuzz/tests/fuzz/fuzz_session ARTIFACT
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,7 +40,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 log=$b/fuzz-last.log
 $b/tests/fuzz/fuzz_session $b/corpus $seeds -dict=tests/fuzz/sql.dict -max_len=2048 \
-  -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -max_total_time="$secs" -entropic=0 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$root/$b/artifacts/" >$log 2>&1
 rc=$?
 execs=$(awk '/stat::number_of_executed_units/ {print $2}' $log)

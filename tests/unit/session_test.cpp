@@ -1,0 +1,123 @@
+// Session API: parameters, multi-statement strings (implicit transaction, stop at first
+// error), transaction status, notices, and persistence of a file database across opens.
+#include <gtest/gtest.h>
+#include <cstdio>
+#include <filesystem>
+#include "pgmicro/pgmicro.h"
+
+using namespace pgmicro;
+
+namespace {
+std::vector<StatementResult> run(Session& s, const std::string& sql, const std::vector<TextValue>& p = {}) {
+  return s.execute(sql, p);
+}
+}  // namespace
+
+TEST(Session, ParametersAreTypedFromContext) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "CREATE TABLE t (a integer, b text)");
+  auto r = run(*s, "INSERT INTO t VALUES ($1, $2) RETURNING a + 1, b", {"41", "x"});
+  ASSERT_EQ(r.size(), 1u);
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(r[0].command_tag, "INSERT 0 1");
+  EXPECT_EQ(*r[0].rows[0][0], "42");
+  EXPECT_EQ(r[0].columns[0].type_oid, 23u);
+  r = run(*s, "SELECT a FROM t WHERE a = $1", {"abc"});
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "22P02");
+  EXPECT_EQ(r[0].error->message, "invalid input syntax for type integer: \"abc\"");
+  r = run(*s, "SELECT $2");
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "42P02");
+}
+
+TEST(Session, MultiStatementStringIsOneImplicitTransaction) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "CREATE TABLE t (a integer)");
+  auto r = run(*s, "INSERT INTO t VALUES (1); INSERT INTO t VALUES (1/0); INSERT INTO t VALUES (3)");
+  ASSERT_EQ(r.size(), 2u);  // execution stops at the error
+  EXPECT_EQ(r[1].error->sqlstate, "22012");
+  r = run(*s, "SELECT count(*) FROM t");
+  EXPECT_EQ(*r[0].rows[0][0], "0");  // the first INSERT was rolled back with the batch
+  EXPECT_EQ(s->transaction_status(), TransactionStatus::Idle);
+}
+
+TEST(Session, TransactionStatusAndAbortedBlock) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "BEGIN");
+  EXPECT_EQ(s->transaction_status(), TransactionStatus::InBlock);
+  run(*s, "SELECT 1/0");
+  EXPECT_EQ(s->transaction_status(), TransactionStatus::Failed);
+  auto r = run(*s, "SELECT 1");
+  EXPECT_EQ(r[0].error->sqlstate, "25P02");
+  r = run(*s, "COMMIT");
+  EXPECT_EQ(r[0].command_tag, "ROLLBACK");
+  EXPECT_EQ(s->transaction_status(), TransactionStatus::Idle);
+  r = run(*s, "COMMIT");
+  ASSERT_EQ(r[0].notices.size(), 1u);
+  EXPECT_EQ(r[0].notices[0].severity, "WARNING");
+  EXPECT_EQ(r[0].notices[0].message, "there is no transaction in progress");
+}
+
+TEST(Session, SavepointRecoversAbortedBlock) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "CREATE TABLE t (a integer)");
+  run(*s, "BEGIN; INSERT INTO t VALUES (1); SAVEPOINT sp; INSERT INTO t VALUES (2)");
+  run(*s, "SELECT 1/0");
+  run(*s, "ROLLBACK TO SAVEPOINT sp");
+  EXPECT_EQ(s->transaction_status(), TransactionStatus::InBlock);
+  run(*s, "COMMIT");
+  auto r = run(*s, "SELECT a FROM t ORDER BY a");
+  ASSERT_EQ(r[0].rows.size(), 1u);
+  EXPECT_EQ(*r[0].rows[0][0], "1");
+}
+
+TEST(Session, FileDatabaseKeepsRowsCatalogAndSequences) {
+  auto path = std::filesystem::temp_directory_path() / "pgmicro_session_test.db";
+  std::filesystem::remove(path);
+  {
+    auto db = Database::open(path.string());
+    auto s = db->connect();
+    run(*s, "CREATE TABLE users (id SERIAL PRIMARY KEY, name TEXT, score numeric(5,2))");
+    run(*s, "INSERT INTO users (name, score) VALUES ('a', 1.005), ('b', NULL)");
+    run(*s, "BEGIN; INSERT INTO users (name) VALUES ('rolled back'); ROLLBACK");
+  }
+  {
+    auto db = Database::open(path.string());
+    auto s = db->connect();
+    auto r = run(*s, "INSERT INTO users (name) VALUES ('c') RETURNING id");
+    ASSERT_FALSE(r[0].error) << r[0].error->message;
+    EXPECT_EQ(*r[0].rows[0][0], "4");  // sequences are not rolled back, as in PostgreSQL
+    r = run(*s, "SELECT id, name, score FROM users ORDER BY id");
+    ASSERT_EQ(r[0].rows.size(), 3u);
+    EXPECT_EQ(*r[0].rows[0][2], "1.01");
+    EXPECT_EQ(r[0].columns[2].type_oid, 1700u);
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(Session, TwoSessionsShareAnInMemoryDatabase) {
+  auto db = Database::open(":memory:");
+  auto a = db->connect();
+  auto b = db->connect();
+  run(*a, "CREATE TABLE t (x integer)");
+  run(*a, "INSERT INTO t VALUES (5)");
+  auto r = run(*b, "SELECT x FROM t");
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(*r[0].rows[0][0], "5");
+}
+
+TEST(Session, UnsupportedFeaturesAreRefusedWith0A000) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  for (const char* sql : {"CREATE INDEX i ON t (a)", "SELECT (SELECT 1)", "SELECT 1 UNION SELECT 2",
+                          "WITH x AS (SELECT 1) SELECT * FROM x", "SELECT ARRAY[1]"}) {
+    auto r = run(*s, sql);
+    ASSERT_TRUE(r[0].error) << sql;
+    EXPECT_EQ(r[0].error->sqlstate, "0A000") << sql << ": " << r[0].error->message;
+  }
+}
