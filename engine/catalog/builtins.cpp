@@ -2,6 +2,8 @@
 // pg_* runtime functions (overflow, division by zero, NaN); comparisons of values whose
 // SQLite storage order equals PostgreSQL's order stay native SQLite operators.
 #include "catalog/builtins.h"
+#include <initializer_list>
+#include <vector>
 
 namespace pgmicro {
 using namespace oid;
@@ -54,11 +56,6 @@ static const OperatorDef kOperators[] = {
     {">=", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) >= 0)"},
     NATIVE_CMP(kText, kText), NATIVE_CMP(kBool, kBool), NATIVE_CMP(kDate, kDate),
     NATIVE_CMP(kTimestamp, kTimestamp),
-    {"||", kText, kText, kText, "($1 || $2)"},
-    {"~~", kText, kText, kBool, "pg_like($1, $2)"},
-    {"!~~", kText, kText, kBool, "(NOT pg_like($1, $2))"},
-    {"~~*", kText, kText, kBool, "pg_ilike($1, $2)"},
-    {"!~~*", kText, kText, kBool, "(NOT pg_ilike($1, $2))"},
     {"-", kDate, kDate, kInt4, "pg_date_diff($1, $2)"},
     {"+", kDate, kInt4, kDate, "pg_date_add($1, $2)"},
     {"+", kInt4, kDate, kDate, "pg_date_add($2, $1)"},
@@ -72,12 +69,6 @@ static const FunctionDef kFunctions[] = {
     {"abs", 1, {kFloat4}, kFloat4, "pg_float_abs($1)"},
     {"abs", 1, {kFloat8}, kFloat8, "pg_float_abs($1)"},
     {"abs", 1, {kNumeric}, kNumeric, "pg_numeric_abs($1)"},
-    {"lower", 1, {kText}, kText, "pg_lower($1)"},
-    {"upper", 1, {kText}, kText, "pg_upper($1)"},
-    {"length", 1, {kText}, kInt4, "length($1)"},
-    {"char_length", 1, {kText}, kInt4, "length($1)"},
-    {"character_length", 1, {kText}, kInt4, "length($1)"},
-    {"octet_length", 1, {kText}, kInt4, "octet_length($1)"},
     {"round", 1, {kFloat8}, kFloat8, "pg_float_round($1)"},
     {"round", 1, {kNumeric}, kNumeric, "pg_numeric_round($1, 0)"},
     {"round", 2, {kNumeric, kInt4}, kNumeric, "pg_numeric_round($1, $2)"},
@@ -143,8 +134,25 @@ static const CastDef kCasts[] = {
     {kTimestamp, kDate, CastContext::Assignment, "pg_timestamp_to_date($1)"},
 };
 
-BuiltinSpan::S<OperatorDef> builtin_operators() { return {kOperators, sizeof kOperators / sizeof *kOperators}; }
-BuiltinSpan::S<FunctionDef> builtin_functions() { return {kFunctions, sizeof kFunctions / sizeof *kFunctions}; }
-BuiltinSpan::S<CastDef> builtin_casts() { return {kCasts, sizeof kCasts / sizeof *kCasts}; }
+BuiltinSpan::S<OperatorDef> core_operators() { return {kOperators, sizeof kOperators / sizeof *kOperators}; }
+BuiltinSpan::S<FunctionDef> core_functions() { return {kFunctions, sizeof kFunctions / sizeof *kFunctions}; }
+BuiltinSpan::S<CastDef> core_casts() { return {kCasts, sizeof kCasts / sizeof *kCasts}; }
+
+template <class T>
+static BuiltinSpan::S<T> gather(std::initializer_list<BuiltinSpan::S<T>> parts) {
+  auto* all = new std::vector<T>();  // built once, lives for the process
+  for (auto& p : parts) all->insert(all->end(), p.begin(), p.end());
+  return {all->data(), all->size()};
+}
+
+BuiltinSpan::S<OperatorDef> builtin_operators() {
+  static const auto all = gather<OperatorDef>({core_operators(), text_operators()});
+  return all;
+}
+BuiltinSpan::S<FunctionDef> builtin_functions() {
+  static const auto all = gather<FunctionDef>({core_functions(), text_functions()});
+  return all;
+}
+BuiltinSpan::S<CastDef> builtin_casts() { return core_casts(); }
 
 }  // namespace pgmicro

@@ -37,8 +37,17 @@ struct CastDef {
 struct BuiltinSpan {
   template <class T> struct S { const T* data; size_t size; const T* begin() const { return data; } const T* end() const { return data + size; } };
 };
+// Every built-in, gathered once from the per-family tables below.
 BuiltinSpan::S<OperatorDef> builtin_operators();
 BuiltinSpan::S<FunctionDef> builtin_functions();
 BuiltinSpan::S<CastDef> builtin_casts();
+
+// Per-family tables (one file each: builtins.cpp holds the core numeric/comparison set,
+// builtins_text.cpp the string library, ...). Each returns its own array.
+BuiltinSpan::S<OperatorDef> core_operators();
+BuiltinSpan::S<FunctionDef> core_functions();
+BuiltinSpan::S<CastDef> core_casts();
+BuiltinSpan::S<OperatorDef> text_operators();
+BuiltinSpan::S<FunctionDef> text_functions();
 
 }  // namespace pgmicro

@@ -43,8 +43,8 @@ $b/tests/fuzz/fuzz_session $b/corpus $seeds -dict=tests/fuzz/sql.dict -max_len=2
   -max_total_time="$secs" -entropic=0 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$root/$b/artifacts/" >$log 2>&1
 rc=$?
-execs=$(awk '/stat::number_of_executed_units/ {print $2}' $log)
-eps=$(awk '/stat::average_exec_per_sec/ {print $2}' $log)
+execs=$(awk '/stat::number_of_executed_units/ {v=$2} END {print v}' $log)
+eps=$(awk '/stat::average_exec_per_sec/ {v=$2} END {print v}' $log)
 cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' $log | tail -1)
 repro=$(grep -oE 'Test unit written to [^ ]+' $log | tail -1 | sed 's/Test unit written to //')
 echo "fuzz: ${secs}s, ${execs:-?} execs, ${eps:-?} exec/s, $cov (log: $log)"
