@@ -3,6 +3,7 @@
 // their stored PostgreSQL text), RETURNING.
 #include <functional>
 #include "analyze/analyzer.h"
+#include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
@@ -32,23 +33,19 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
     auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
     auto* rt = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0));
     SelectQuery* saved = scope_;
-    const TableDef* saved_dml = dml_table_;
+    std::vector<SelectQuery*> saved_outer;
+    saved_outer.swap(outer_scopes_);
     scope_ = nullptr;
-    dml_table_ = nullptr;
+    struct Restore {
+      Analyzer* a; SelectQuery* s; std::vector<SelectQuery*>* o;
+      ~Restore() { a->scope_ = s; a->outer_scopes_.swap(*o); }
+    } restore{this, saved, &saved_outer};
     try {
       e = transform_expr(rt->val, ExprContext::Default);
     } catch (PgError& err) {
-      scope_ = saved;
-      dml_table_ = saved_dml;
       err.error.position = 0;  // a position in the stored default means nothing here
       throw;
-    } catch (...) {
-      scope_ = saved;
-      dml_table_ = saved_dml;
-      throw;
     }
-    scope_ = saved;
-    dml_table_ = saved_dml;
     e = coerce_to_column(e, table, column, -1);
     // Positions inside the default's own text mean nothing to the user's statement.
     std::function<void(Expr&)> clear = [&](Expr& x) { x.location = -1; for (auto& a : x.args) clear(*a); };
@@ -56,6 +53,22 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
   }
   c.default_expr = e;
   return e;
+}
+
+std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::string& alias) {
+  auto q = std::make_unique<SelectQuery>();
+  RangeTableEntry r;
+  r.table = t;
+  r.alias = alias.empty() ? t->name : alias;
+  r.sql_alias = "main." + quote_ident(t->name);
+  r.dml_target = true;
+  for (auto& c : t->columns) {
+    r.column_names.push_back(c.name);
+    r.column_types.push_back(c.type);
+    r.column_typmods.push_back(c.typmod);
+  }
+  q->rtable.push_back(std::move(r));
+  return q;
 }
 
 static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
@@ -116,6 +129,8 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     });
   }
   auto* sel = reinterpret_cast<SelectStmt*>(stmt->selectStmt);
+  auto scope = dml_scope(t, "");
+  q->rtable = scope->rtable;
   if (list_size(stmt->cols) == 0 && sel) {
     // Without a column list the leading columns are targeted, as many as the rows supply.
     int n = -1;
@@ -129,7 +144,6 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     }
     if (n >= 0 && n < (int)cols.size()) { cols.resize(n); col_locs.resize(n); }
   }
-  dml_table_ = nullptr;
   scope_ = nullptr;
   auto fill_row = [&](std::vector<ExprPtr> given, const std::vector<int>& locs) {
     std::vector<ExprPtr> row(t->columns.size());
@@ -186,10 +200,9 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       if (!all[c].expr) all[c] = {transform_default(*t, (int)c), t->columns[c].name};
     q->select->targets = std::move(all);
   }
-  dml_table_ = t;
+  scope_ = scope.get();
   q->returning = analyze_returning(*this, stmt->returningList, t);
-  dml_table_ = nullptr;
-  dml_alias_.clear();
+  scope_ = nullptr;
   return q;
 }
 
@@ -199,9 +212,9 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   auto q = std::make_unique<UpdateQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
-  scope_ = nullptr;
-  dml_table_ = t;
-  dml_alias_ = stmt->relation->alias ? stmt->relation->alias->aliasname : "";
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
+  q->rtable = scope->rtable;
+  scope_ = scope.get();
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
     if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
@@ -217,9 +230,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
             .at(rt->location);
     ExprPtr e;
     if (IsA(rt->val, SetToDefault)) {
-      dml_table_ = nullptr;
       e = transform_default(*t, c);
-      dml_table_ = t;
     } else {
       e = coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
     }
@@ -227,8 +238,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   });
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
-  dml_table_ = nullptr;
-  dml_alias_.clear();
+  scope_ = nullptr;
   return q;
 }
 
@@ -238,13 +248,12 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   auto q = std::make_unique<DeleteQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
-  scope_ = nullptr;
-  dml_table_ = t;
-  dml_alias_ = stmt->relation->alias ? stmt->relation->alias->aliasname : "";
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
+  q->rtable = scope->rtable;
+  scope_ = scope.get();
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
-  dml_table_ = nullptr;
-  dml_alias_.clear();
+  scope_ = nullptr;
   return q;
 }
 

@@ -104,69 +104,57 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
   }
   if (IsA(list_at(cr->fields, n - 1), A_Star))
     throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(cr->location);
-  auto make_var = [&](int rte, int att, const ColumnDef& cd) {
+  auto make_var = [&](const RangeTableEntry& r, int rte, int att, int levelsup) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Var;
     e->rte = rte;
     e->attno = att;
-    e->type = cd.type;
-    e->typmod = cd.typmod;
-    e->name = cd.name;
+    e->levelsup = levelsup;
+    e->type = r.column_types[att];
+    e->typmod = r.column_typmods[att];
+    e->name = r.column_names[att];
     e->location = cr->location;
     return e;
   };
-  if (dml_table_ && !scope_) {
-    const std::string& visible = dml_alias_.empty() ? dml_table_->name : dml_alias_;
-    if (!rel.empty() && rel != visible) {
-      if (rel == dml_table_->name)
-        throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
-                      "Perhaps you meant to reference the table alias \"" + dml_alias_ + "\".")
-            .at(cr->location);
-      throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
-    }
-    int att = dml_table_->find_column(col);
-    if (att < 0) {
-      if (!rel.empty())
-        throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
-      throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
-    }
-    return make_var(0, att, dml_table_->columns[att]);
-  }
-  if (!scope_) {
-    if (!rel.empty())
-      throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
-    throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
-  }
-  auto& rt = scope_->rtable;
+  // Innermost scope first, then the enclosing queries.
+  std::vector<SelectQuery*> scopes;
+  if (scope_) scopes.push_back(scope_);
+  for (auto it = outer_scopes_.rbegin(); it != outer_scopes_.rend(); ++it) scopes.push_back(*it);
   if (!rel.empty()) {
-    for (size_t i = 0; i < rt.size(); i++) {
-      if (rt[i].alias != rel) continue;
-      for (size_t a = 0; a < rt[i].column_names.size(); a++)
-        if (rt[i].column_names[a] == col) return make_var((int)i, (int)a, rt[i].table->columns[a]);
-      throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
+    for (size_t level = 0; level < scopes.size(); level++) {
+      auto& rt = scopes[level]->rtable;
+      for (size_t i = 0; i < rt.size(); i++) {
+        if (rt[i].alias != rel) continue;
+        for (size_t a = 0; a < rt[i].column_names.size(); a++)
+          if (rt[i].column_names[a] == col) return make_var(rt[i], (int)i, (int)a, (int)level);
+        throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
+      }
     }
     // Referring to a table by its name when it has an alias gets PostgreSQL's hint.
-    for (size_t i = 0; i < rt.size(); i++)
-      if (rt[i].table && rt[i].table->name == rel)
-        throw PgError(sqlstate::kUndefinedTable,
-                      "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
-                      "Perhaps you meant to reference the table alias \"" + rt[i].alias + "\".")
-            .at(cr->location);
+    for (auto* sc : scopes)
+      for (auto& r : sc->rtable)
+        if (r.table && r.table->name == rel)
+          throw PgError(sqlstate::kUndefinedTable,
+                        "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                        "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
+              .at(cr->location);
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
   }
-  int found_rte = -1, found_att = -1;
-  for (size_t i = 0; i < rt.size(); i++) {
-    for (size_t a = 0; a < rt[i].column_names.size(); a++) {
-      if (rt[i].column_names[a] != col) continue;
-      if (found_rte >= 0)
-        throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous").at(cr->location);
-      found_rte = (int)i;
-      found_att = (int)a;
+  for (size_t level = 0; level < scopes.size(); level++) {
+    auto& rt = scopes[level]->rtable;
+    int found_rte = -1, found_att = -1;
+    for (size_t i = 0; i < rt.size(); i++) {
+      for (size_t a = 0; a < rt[i].column_names.size(); a++) {
+        if (rt[i].column_names[a] != col) continue;
+        if (found_rte >= 0)
+          throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous").at(cr->location);
+        found_rte = (int)i;
+        found_att = (int)a;
+      }
     }
+    if (found_rte >= 0) return make_var(rt[found_rte], found_rte, found_att, (int)level);
   }
-  if (found_rte < 0)
-    throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
-  return make_var(found_rte, found_att, rt[found_rte].table->columns[found_att]);
+  throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
 }
 
 static ExprPtr make_bool(ExprKind k, std::vector<ExprPtr> args, int location) {
@@ -443,7 +431,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       for (auto& a : args) e->args.push_back(coerce_to(a, t, -1, CastContext::Implicit, -1));
       return e;
     }
-    case T_SubLink: unsupported("subqueries", reinterpret_cast<SubLink*>(node)->location);
+    case T_SubLink: return transform_sublink(node, ctx);
     case T_A_ArrayExpr: unsupported("array constructors", reinterpret_cast<A_ArrayExpr*>(node)->location);
     case T_RowExpr: unsupported("row constructors", reinterpret_cast<RowExpr*>(node)->location);
     case T_SQLValueFunction: unsupported("SQL value functions (CURRENT_DATE, CURRENT_USER, ...)", reinterpret_cast<SQLValueFunction*>(node)->location);

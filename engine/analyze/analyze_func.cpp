@@ -154,6 +154,11 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   e->type = f->result ? f->result : args[0]->type;
   e->typmod = f->result ? -1 : args[0]->typmod;
   e->templ = f->templ;
+  if (size_t star = e->templ.find("$*"); star != std::string::npos) {  // VARIADIC "any"
+    std::string list;
+    for (size_t i = 0; i < args.size(); i++) list += (i ? ", $" : "$") + std::to_string(i + 1);
+    e->templ.replace(star, 2, list);
+  }
   e->args = std::move(args);
   e->volatile_ = f->is_volatile;
   e->location = fc->location;

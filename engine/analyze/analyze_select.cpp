@@ -2,6 +2,7 @@
 // expansion and PostgreSQL's column naming, WHERE, GROUP BY/HAVING with aggregate checks,
 // DISTINCT, ORDER BY (output names, ordinals, expressions; PostgreSQL's NULL order),
 // LIMIT/OFFSET.
+#include <algorithm>
 #include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
@@ -56,34 +57,86 @@ std::string Analyzer::figure_colname(Node* node) {
   return "?column?";
 }
 
+std::string RangeTableEntry::column_sql(size_t i) const {
+  if (table) return quote_ident(table->columns[i].name);
+  return "c" + std::to_string(i + 1);
+}
+
+static void apply_alias_columns(RangeTableEntry& rte, Alias* alias, int location) {
+  if (!alias || !alias->colnames) return;
+  if (list_size(alias->colnames) > (int)rte.column_names.size())
+    throw PgError("42P10", "table \"" + rte.alias + "\" has " + std::to_string(rte.column_names.size()) +
+                               " columns available but " + std::to_string(list_size(alias->colnames)) +
+                               " columns specified").at(location);
+  int i = 0;
+  for_each_node(alias->colnames, [&](Node* c) { rte.column_names[i++] = node_string(c); });
+}
+
 std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
+  auto add_rte = [&](RangeTableEntry rte, int location) {
+    for (auto& existing : q.rtable)
+      if (existing.alias == rte.alias)
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
+    rte.sql_alias = next_alias("r");
+    q.rtable.push_back(std::move(rte));
+    auto fn = std::make_unique<FromNode>();
+    fn->rte = (int)q.rtable.size() - 1;
+    (void)location;
+    return fn;
+  };
   if (IsA(n, RangeVar)) {
     auto* rv = reinterpret_cast<RangeVar*>(n);
+    RangeTableEntry rte;
+    if (!rv->schemaname) {
+      for (auto it = ctes_visible_.rbegin(); it != ctes_visible_.rend(); ++it) {
+        if ((*it)->name != rv->relname) continue;
+        rte.cte = *it;
+        rte.alias = rv->alias ? rv->alias->aliasname : rv->relname;
+        rte.column_names = (*it)->column_names;
+        rte.column_types = (*it)->column_types;
+        rte.column_typmods = (*it)->column_typmods;
+        apply_alias_columns(rte, rv->alias, rv->location);
+        return add_rte(std::move(rte), rv->location);
+      }
+    }
     if (rv->schemaname && std::string(rv->schemaname) != "public")
       throw PgError(sqlstate::kUndefinedTable,
                     "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
     const TableDef* t = catalog_.find_table(rv->relname);
     if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
-    RangeTableEntry rte;
     rte.table = t;
     rte.alias = rv->alias ? rv->alias->aliasname : t->name;
-    for (auto& existing : q.rtable)
-      if (existing.alias == rte.alias)
-        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
-    rte.sql_alias = "r" + std::to_string(q.rtable.size() + 1);
-    for (auto& c : t->columns) rte.column_names.push_back(c.name);
-    if (rv->alias && rv->alias->colnames) {
-      int i = 0;
-      if (list_size(rv->alias->colnames) > (int)t->columns.size())
-        throw PgError("42P10", "table \"" + rte.alias + "\" has " + std::to_string(t->columns.size()) +
-                                   " columns available but " + std::to_string(list_size(rv->alias->colnames)) +
-                                   " columns specified").at(rv->location);
-      for_each_node(rv->alias->colnames, [&](Node* c) { rte.column_names[i++] = node_string(c); });
+    for (auto& c : t->columns) {
+      rte.column_names.push_back(c.name);
+      rte.column_types.push_back(c.type);
+      rte.column_typmods.push_back(c.typmod);
     }
-    q.rtable.push_back(std::move(rte));
-    auto fn = std::make_unique<FromNode>();
-    fn->rte = (int)q.rtable.size() - 1;
-    return fn;
+    apply_alias_columns(rte, rv->alias, rv->location);
+    return add_rte(std::move(rte), rv->location);
+  }
+  if (IsA(n, RangeSubselect)) {
+    auto* rs = reinterpret_cast<RangeSubselect*>(n);
+    if (rs->lateral) unsupported("LATERAL");
+    if (!rs->alias) {
+      // The raw tree has no location for the subquery: find its opening parenthesis.
+      int pos = -1;
+      auto* sub = reinterpret_cast<SelectStmt*>(rs->subquery);
+      int inner = list_size(sub->targetList) ? expr_location(list_at(sub->targetList, 0)) : -1;
+      for (int i = std::min<int>(inner, (int)sql_.size()) - 1; i >= 0; i--)
+        if (sql_[i] == '(') { pos = i; break; }
+      throw PgError(sqlstate::kSyntaxError, "subquery in FROM must have an alias", "",
+                    "For example, FROM (SELECT ...) [AS] foo.").at(pos);
+    }
+    RangeTableEntry rte;
+    rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), false);
+    rte.alias = rs->alias->aliasname;
+    for (auto& t : rte.subquery->targets) {
+      rte.column_names.push_back(t.name);
+      rte.column_types.push_back(t.expr->type);
+      rte.column_typmods.push_back(t.expr->typmod);
+    }
+    apply_alias_columns(rte, rs->alias, -1);
+    return add_rte(std::move(rte), -1);
   }
   if (IsA(n, JoinExpr)) {
     auto* j = reinterpret_cast<JoinExpr*>(n);
@@ -107,7 +160,6 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     }
     return fn;
   }
-  if (IsA(n, RangeSubselect)) unsupported("subqueries in FROM", -1);
   if (IsA(n, RangeFunction)) unsupported("functions in FROM", -1);
   unsupported("this kind of FROM item", -1);
 }
@@ -127,8 +179,8 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
       e->kind = ExprKind::Var;
       e->rte = (int)i;
       e->attno = (int)a;
-      e->type = r.table->columns[a].type;
-      e->typmod = r.table->columns[a].typmod;
+      e->type = r.column_types[a];
+      e->typmod = r.column_typmods[a];
       e->name = r.column_names[a];
       e->location = location;
       out.push_back({e, r.column_names[a]});
@@ -143,7 +195,9 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
 static bool expr_equal(const Expr& a, const Expr& b) {
   if (a.kind != b.kind || a.type != b.type || a.args.size() != b.args.size()) return false;
   switch (a.kind) {
-    case ExprKind::Var: return a.rte == b.rte && a.attno == b.attno;
+    case ExprKind::Var: return a.rte == b.rte && a.attno == b.attno && a.levelsup == b.levelsup;
+    case ExprKind::SubLink: return false;
+    case ExprKind::Raw: return a.templ == b.templ;
     case ExprKind::Const:
       return a.value.kind == b.value.kind && a.value.i == b.value.i && a.value.s == b.value.s &&
              (a.value.r == b.value.r);
@@ -162,6 +216,7 @@ void Analyzer::check_grouping(SelectQuery& q) {
   // Functionally dependent columns: a table whose primary key is fully grouped.
   std::vector<bool> pk_grouped(q.rtable.size(), false);
   for (size_t r = 0; r < q.rtable.size(); r++) {
+    if (!q.rtable[r].table) continue;
     for (auto& c : q.rtable[r].table->constraints) {
       if (c.type != 'p') continue;
       bool all = true;
@@ -178,7 +233,7 @@ void Analyzer::check_grouping(SelectQuery& q) {
     for (auto& g : q.group_by)
       if (expr_equal(*e, *g)) return;
     if (e->kind == ExprKind::Var) {
-      if (pk_grouped[e->rte]) return;
+      if (e->levelsup > 0 || pk_grouped[e->rte]) return;
       throw PgError(sqlstate::kGroupingError,
                     "column \"" + q.rtable[e->rte].alias + "." + q.rtable[e->rte].column_names[e->attno] +
                         "\" must appear in the GROUP BY clause or be used in an aggregate function")
@@ -191,9 +246,7 @@ void Analyzer::check_grouping(SelectQuery& q) {
   for (auto& s : q.order_by) check(s.expr, "ORDER BY");
 }
 
-std::unique_ptr<SelectQuery> Analyzer::analyze_select(SelectStmt* stmt) {
-  if (stmt->op != SETOP_NONE) unsupported("UNION/INTERSECT/EXCEPT", -1);
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
+std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets) {
   if (list_size(stmt->valuesLists)) unsupported("VALUES as a query", -1);
   if (stmt->intoClause) unsupported("SELECT INTO", -1);
   if (list_size(stmt->lockingClause)) unsupported("FOR UPDATE/SHARE", -1);
@@ -202,14 +255,12 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select(SelectStmt* stmt) {
   if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES", -1);
 
   auto q = std::make_unique<SelectQuery>();
-  SelectQuery* saved_scope = scope_;
-  const TableDef* saved_dml = dml_table_;
-  scope_ = q.get();
-  dml_table_ = nullptr;
   struct Restore {
-    Analyzer* a; SelectQuery* s; const TableDef* d;
-    ~Restore() { a->scope_ = s; a->dml_table_ = d; a->agg_allowed_ = false; }
-  } restore{this, saved_scope, saved_dml};
+    Analyzer* a; SelectQuery* s; bool allowed, saw, in_agg;
+    ~Restore() { a->scope_ = s; a->agg_allowed_ = allowed; a->saw_agg_ = saw; a->in_aggregate_ = in_agg; }
+  } restore{this, scope_, agg_allowed_, saw_agg_, in_aggregate_};
+  scope_ = q.get();
+  in_aggregate_ = false;
 
   analyze_from(stmt->fromClause, *q);
 
@@ -322,21 +373,56 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select(SelectStmt* stmt) {
   q->has_aggs = target_aggs || having_aggs || order_aggs;
   if (q->has_aggs || !q->group_by.empty() || q->having) check_grouping(*q);
 
-  for (auto& t : q->targets) t.expr = finalize_unknown(t.expr);
+  if (finalize_unknown_targets)
+    for (auto& t : q->targets) t.expr = finalize_unknown(t.expr);
 
-  auto limit_expr = [&](Node* n, ExprContext ctx, const char* what) -> ExprPtr {
-    if (!n) return nullptr;
-    if (IsA(n, A_Const) && reinterpret_cast<A_Const*>(n)->isnull) return nullptr;  // LIMIT ALL / NULL
-    ExprPtr e = transform_expr(n, ctx);
-    ExprPtr c = coerce_to(e, oid::kInt8, -1, CastContext::Assignment, -1);
-    if (!c)
-      throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") + what + " must be type bigint, not type " +
-                                                     format_type_name(e->type, -1)).at(e->location);
-    return c;
-  };
-  q->limit = limit_expr(stmt->limitCount, ExprContext::Limit, "LIMIT");
-  q->offset = limit_expr(stmt->limitOffset, ExprContext::Offset, "OFFSET");
+  q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
+  q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;
+}
+
+ExprPtr Analyzer::transform_limit(Node* n, ExprContext ctx, const char* what) {
+  if (!n) return nullptr;
+  if (IsA(n, A_Const) && reinterpret_cast<A_Const*>(n)->isnull) return nullptr;  // LIMIT ALL / NULL
+  bool saved = agg_allowed_;
+  agg_allowed_ = false;
+  ExprPtr e = transform_expr(n, ctx);
+  agg_allowed_ = saved;
+  ExprPtr c = coerce_to(e, oid::kInt8, -1, CastContext::Assignment, -1);
+  if (!c)
+    throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") + what + " must be type bigint, not type " +
+                                                   format_type_name(e->type, -1)).at(e->location);
+  return c;
+}
+
+std::unique_ptr<SelectQuery> Analyzer::analyze_select(SelectStmt* stmt, bool finalize_unknown_targets) {
+  size_t cte_mark = ctes_visible_.size();
+  std::vector<std::shared_ptr<CteDef>> ctes;
+  bool recursive = false;
+  struct Restore {
+    Analyzer* a; size_t mark;
+    ~Restore() { a->ctes_visible_.resize(mark); }
+  } restore{this, cte_mark};
+  if (stmt->withClause) {
+    recursive = stmt->withClause->recursive;
+    SelectQuery holder;
+    analyze_with(stmt->withClause, holder);
+    ctes = holder.ctes;
+  }
+  std::unique_ptr<SelectQuery> q = stmt->op != SETOP_NONE ? analyze_setop(stmt) : analyze_select_body(stmt, finalize_unknown_targets);
+  q->ctes = std::move(ctes);
+  q->recursive_with = recursive;
+  return q;
+}
+
+std::shared_ptr<SelectQuery> Analyzer::analyze_subquery(SelectStmt* stmt, bool see_current) {
+  bool pushed = see_current && scope_;
+  if (pushed) outer_scopes_.push_back(scope_);
+  struct Restore {
+    Analyzer* a; bool pushed;
+    ~Restore() { if (pushed) a->outer_scopes_.pop_back(); }
+  } restore{this, pushed};
+  return std::shared_ptr<SelectQuery>(analyze_select(stmt));
 }
 
 }  // namespace pgmicro

@@ -17,6 +17,7 @@ struct InsertStmt;
 struct UpdateStmt;
 struct DeleteStmt;
 struct TypeName;
+struct WithClause;
 struct List;
 
 namespace pgmicro {
@@ -30,7 +31,11 @@ class Analyzer {
   Analyzer(Catalog& catalog, std::vector<Oid>& param_types)
       : catalog_(catalog), param_types_(param_types) {}
 
-  std::unique_ptr<SelectQuery> analyze_select(SelectStmt* stmt);
+  // finalize_unknown_targets=false keeps unknown-typed result columns (set-operation arms,
+  // whose literals take the type PostgreSQL resolves across the arms).
+  std::unique_ptr<SelectQuery> analyze_select(SelectStmt* stmt, bool finalize_unknown_targets = true);
+  // Statement text (for positions PostgreSQL reports that the raw tree does not carry).
+  std::string_view sql_;
   std::unique_ptr<InsertQuery> analyze_insert(InsertStmt* stmt);
   std::unique_ptr<UpdateQuery> analyze_update(UpdateStmt* stmt);
   std::unique_ptr<DeleteQuery> analyze_delete(DeleteStmt* stmt);
@@ -64,6 +69,13 @@ class Analyzer {
   ExprPtr transform_case(Node* node, ExprContext ctx);
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,
                                       bool want_agg, int location);
+  std::unique_ptr<SelectQuery> analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets);
+  std::unique_ptr<SelectQuery> analyze_setop(SelectStmt* stmt);
+  void analyze_with(WithClause* with, SelectQuery& q);
+  ExprPtr transform_sublink(Node* node, ExprContext ctx);
+  ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
+  // Analyzes a nested SELECT with the current query as its outer scope.
+  std::shared_ptr<SelectQuery> analyze_subquery(SelectStmt* stmt, bool see_current);
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
   void expand_star(SelectQuery& q, const std::string& rel, int location,
@@ -78,10 +90,13 @@ class Analyzer {
   bool in_aggregate_ = false;
   bool agg_allowed_ = false;
   bool saw_agg_ = false;
-  // Single-table DML: Vars refer to this table as rte 0.
-  const TableDef* dml_table_ = nullptr;
-  std::string dml_alias_;  // its alias in UPDATE/DELETE, or empty
   int depth_ = 0;
+  std::vector<SelectQuery*> outer_scopes_;    // enclosing queries, innermost last
+  std::vector<const CteDef*> ctes_visible_;   // WITH queries in scope, innermost last
+  int alias_counter_ = 0;
+  std::string next_alias(const char* prefix) { return prefix + std::to_string(++alias_counter_); }
+  // Builds the one-entry scope an UPDATE/DELETE/INSERT ... RETURNING sees.
+  std::unique_ptr<SelectQuery> dml_scope(const TableDef* t, const std::string& alias);
   static constexpr int kMaxExprDepth = 400;
 };
 

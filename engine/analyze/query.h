@@ -23,7 +23,12 @@ enum class ExprKind : uint8_t {
   Case,      // args: when1, then1, ..., [else]  (has_else)
   Coalesce,
   Agg,       // aggregate call: template over args; distinct, star
+  SubLink,   // subquery: EXISTS, scalar, or lhs op ANY/ALL (sublink field)
+  Raw,       // internal: literal SQLite SQL in templ (lowering-generated references)
 };
+
+enum class SubLinkKind : uint8_t { Exists, Expr, Any, All };
+struct SelectQuery;
 
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
@@ -44,6 +49,10 @@ struct Expr {
   bool distinct = false;    // Agg
   bool star = false;        // Agg: count(*)
   bool volatile_ = false;   // Call: not constant-foldable (nextval, random)
+  int levelsup = 0;         // Var: 0 = this query's range table, 1 = the enclosing query, ...
+  SubLinkKind sublink = SubLinkKind::Exists;      // SubLink
+  std::shared_ptr<SelectQuery> subquery;         // SubLink
+  ExprPtr compare;          // SubLink Any/All: the resolved operator over (lhs, Raw subquery column)
 };
 
 struct TargetEntry {
@@ -57,13 +66,33 @@ struct SortClause {
   bool nulls_first = false;
 };
 
+struct CteDef;
+
 struct RangeTableEntry {
-  const TableDef* table = nullptr;  // base table
+  const TableDef* table = nullptr;          // base table, or
+  std::shared_ptr<SelectQuery> subquery;    // subquery in FROM, or
+  const CteDef* cte = nullptr;              // reference to a WITH query
   std::string alias;                // the name it is referred to by (alias or table name)
   std::string sql_alias;            // alias in the lowered SQL ("r1")
   std::vector<std::string> column_names;  // visible names (alias column list applied)
-  bool nullable_side = false;       // inner side of an outer join
+  std::vector<Oid> column_types;
+  std::vector<int32_t> column_typmods;
+  bool dml_target = false;          // the table of an UPDATE/DELETE/INSERT (bare column names)
+  // Column as lowered SQL refers to it (table column name, or c1..cn of a subquery).
+  std::string column_sql(size_t i) const;
 };
+
+struct CteDef {
+  std::string name;
+  std::string sql_name;             // name in the lowered SQL ("w1")
+  std::shared_ptr<SelectQuery> query;
+  std::vector<std::string> column_names;
+  std::vector<Oid> column_types;
+  std::vector<int32_t> column_typmods;
+  bool recursive = false;
+};
+
+enum class SetOp : uint8_t { None, Union, Intersect, Except };
 
 enum class JoinKind : uint8_t { Base, Inner, Left, Right, Full, Cross };
 
@@ -76,6 +105,12 @@ struct FromNode {
 };
 
 struct SelectQuery {
+  // Set operation: larg/rarg hold the arms; targets hold the result columns (types).
+  SetOp setop = SetOp::None;
+  bool setop_all = false;
+  std::shared_ptr<SelectQuery> larg, rarg;
+  std::vector<std::shared_ptr<CteDef>> ctes;     // WITH list declared on this query
+  bool recursive_with = false;
   std::vector<RangeTableEntry> rtable;
   std::vector<std::unique_ptr<FromNode>> from;  // comma-separated items
   std::vector<TargetEntry> targets;
@@ -90,6 +125,7 @@ struct SelectQuery {
 
 struct InsertQuery {
   const TableDef* table = nullptr;
+  std::vector<RangeTableEntry> rtable;   // [0] = the target table (RETURNING scope)
   // One row of expressions per VALUES row, every column of the table in order
   // (defaults filled in), already coerced to the column types.
   std::vector<std::vector<ExprPtr>> rows;
@@ -99,6 +135,7 @@ struct InsertQuery {
 
 struct UpdateQuery {
   const TableDef* table = nullptr;
+  std::vector<RangeTableEntry> rtable;   // [0] = the target table
   std::vector<std::pair<int, ExprPtr>> sets;  // column index, new value
   ExprPtr where;
   std::vector<TargetEntry> returning;
@@ -106,6 +143,7 @@ struct UpdateQuery {
 
 struct DeleteQuery {
   const TableDef* table = nullptr;
+  std::vector<RangeTableEntry> rtable;   // [0] = the target table
   ExprPtr where;
   std::vector<TargetEntry> returning;
 };

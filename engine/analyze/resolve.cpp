@@ -341,13 +341,61 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
   return make_call(op, chosen->templ, chosen->result, -1, std::move(args), location);
 }
 
+// Functions with a VARIADIC "any" or an anyelement parameter (concat, concat_ws, format,
+// quote_literal, quote_nullable), tried when no ordinary candidate fits. The first
+// definition whose declared parameters accept the arguments by implicit coercion wins.
+// "any" arguments reach the runtime as their type's text output (pg_out; unknown literals
+// as text; string types as they are); anyelement arguments as a cast to text would give.
+static const FunctionDef* resolve_any_function(Analyzer& an, const std::vector<const FunctionDef*>& defs,
+                                               std::vector<ExprPtr>& args) {
+  auto declared = [](const FunctionDef* f, size_t i) {
+    return f->variadic_any && i + 1 >= (size_t)f->nargs ? oid::kAny : f->args[i];
+  };
+  for (const FunctionDef* f : defs) {
+    bool good = true;
+    for (size_t i = 0; i < args.size() && good; i++) {
+      Oid d = declared(f, i);
+      good = d == oid::kAny || d == oid::kAnyElement || an.can_coerce(args[i]->type, d, CastContext::Implicit);
+    }
+    if (!good) continue;
+    for (size_t i = 0; i < args.size(); i++) {
+      Oid d = declared(f, i);
+      ExprPtr a = args[i];
+      if (d == oid::kAny || d == oid::kAnyElement) {
+        if (a->type == oid::kUnknown || is_string_type(a->type)) {
+          a = an.finalize_unknown(a);
+        } else {
+          ExprPtr r = d == oid::kAnyElement ? an.coerce_to(a, oid::kText, -1, CastContext::Explicit, -1) : nullptr;
+          if (!r) {
+            std::string t = "pg_out($1, " + std::to_string(a->type) + ")";
+            r = make_call("text", t.c_str(), oid::kText, -1, {a}, a->location);
+          }
+          a = r;
+        }
+      } else {
+        a = an.coerce_to(a, d, -1, CastContext::Implicit, -1);
+      }
+      args[i] = a;
+    }
+    return f;
+  }
+  return nullptr;
+}
+
 const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vector<ExprPtr>& args,
                                               bool want_agg, int location) {
   std::vector<Candidate> cands;
+  std::vector<const FunctionDef*> any_defs;  // "any"/anyelement parameters: matched last
   bool name_exists = false;
   for (const auto& f : builtin_functions()) {
     if (name != f.name) continue;
     name_exists = true;
+    bool takes_any = f.variadic_any;
+    for (int i = 0; i < f.nargs; i++) takes_any |= f.args[i] == oid::kAnyElement;
+    if (takes_any) {
+      if (f.variadic_any ? (int)args.size() >= f.nargs : (int)args.size() == f.nargs) any_defs.push_back(&f);
+      continue;
+    }
     if (f.nargs != (int)args.size()) continue;
     Candidate c{{0, 0, 0}, f.nargs, &f};
     for (int i = 0; i < f.nargs; i++) c.args[i] = f.args[i];
@@ -365,6 +413,7 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
     auto ok = select_candidates(*this, cands, input, (int)args.size());
     std::string sig = name + "(" + type_list(args) + ")";
     if (ok.empty()) {
+      if (const FunctionDef* f = resolve_any_function(*this, any_defs, args)) return f;
       (void)name_exists;
       throw PgError(sqlstate::kUndefinedFunction, "function " + sig + " does not exist", "",
                     "No function matches the given name and argument types. You might need to add "

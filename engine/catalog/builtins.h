@@ -24,6 +24,11 @@ struct FunctionDef {
   const char* templ;
   bool is_agg;
   bool is_volatile;
+  // The last parameter is VARIADIC "any": args[nargs-1] is oid::kAny and it takes one or
+  // more actual arguments of any type, each passed as its type's text output. The template
+  // says "$*" for the whole argument list. (A non-variadic oid::kAnyElement parameter takes
+  // any type too, converted to text as a cast would.) See Analyzer::resolve_function.
+  bool variadic_any;
 };
 
 enum class CastContext : char { Implicit = 'i', Assignment = 'a', Explicit = 'e' };

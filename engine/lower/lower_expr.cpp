@@ -9,9 +9,11 @@ namespace pgmicro {
 namespace {
 
 struct LowerCtx {
-  const std::vector<RangeTableEntry>* rtable = nullptr;  // nullptr: DML, bare column names
-  const TableDef* dml_table = nullptr;
+  // Range tables of the query being lowered and its enclosing queries, innermost last.
+  std::vector<const std::vector<RangeTableEntry>*> scopes;
 };
+
+std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
 
 std::string lower_datum(const Datum& d) {
   switch (d.kind) {
@@ -63,9 +65,36 @@ std::string lower(const Expr& e, const LowerCtx& c) {
   switch (e.kind) {
     case ExprKind::Const: return lower_datum(e.value);
     case ExprKind::Param: return "?" + std::to_string(e.param_no);
-    case ExprKind::Var:
-      if (!c.rtable) return quote_ident(c.dml_table->columns[e.attno].name);
-      return (*c.rtable)[e.rte].sql_alias + "." + quote_ident((*c.rtable)[e.rte].table->columns[e.attno].name);
+    case ExprKind::Var: {
+      const auto& rt = *c.scopes.at(c.scopes.size() - 1 - e.levelsup);
+      const RangeTableEntry& r = rt[e.rte];
+      if (r.dml_target && e.levelsup == 0) return r.column_sql(e.attno);
+      return r.sql_alias + "." + r.column_sql(e.attno);
+    }
+    case ExprKind::Raw: return e.templ;
+    case ExprKind::SubLink: {
+      std::string inner = lower_select_in(*e.subquery, c);
+      switch (e.sublink) {
+        case SubLinkKind::Exists: return "EXISTS (" + inner + ")";
+        case SubLinkKind::Expr:
+          // More than one row is an error in PostgreSQL; SQLite would take the first.
+          return "(SELECT pg_scalar_subquery(count(*), max(c1)) FROM (SELECT * FROM (" + inner + ") LIMIT 2))";
+        case SubLinkKind::Any:
+        case SubLinkKind::All: {
+          const Expr& cmp = *e.compare;
+          if (e.sublink == SubLinkKind::Any && cmp.templ == "($1 = $2)" && cmp.args[1]->kind == ExprKind::Raw)
+            return "(" + lower(*cmp.args[0], c) + " IN (" + inner + "))";
+          std::string test = lower(cmp, c);
+          std::string from = "(SELECT 1 FROM (" + inner + ") AS " + e.name + " WHERE ";
+          if (e.sublink == SubLinkKind::Any)
+            return "(CASE WHEN EXISTS " + from + test + ") THEN 1 WHEN EXISTS " + from + "(" + test +
+                   ") IS NULL) THEN NULL ELSE 0 END)";
+          return "(CASE WHEN EXISTS " + from + "NOT " + test + ") THEN 0 WHEN EXISTS " + from + "(" + test +
+                 ") IS NULL) THEN NULL ELSE 1 END)";
+        }
+      }
+      return "NULL";
+    }
     case ExprKind::Call:
     case ExprKind::Agg: return substitute(e.templ, args());
     case ExprKind::And:
@@ -102,6 +131,13 @@ std::string lower(const Expr& e, const LowerCtx& c) {
 std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c) {
   if (f.kind == JoinKind::Base) {
     auto& r = rt[f.rte];
+    if (r.cte) return r.cte->sql_name + " AS " + r.sql_alias;
+    if (r.subquery) {
+      // A FROM subquery sees the enclosing queries, not its siblings.
+      LowerCtx outer = c;
+      outer.scopes.pop_back();
+      return "(" + lower_select_in(*r.subquery, outer) + ") AS " + r.sql_alias;
+    }
     return "main." + quote_ident(r.table->name) + " AS " + r.sql_alias;
   }
   std::string l = lower_from(*f.left, rt, c), r = lower_from(*f.right, rt, c);
@@ -121,25 +157,21 @@ std::string lower_returning(const std::vector<TargetEntry>& ret, const LowerCtx&
   return s;
 }
 
-}  // namespace
 
-std::string lower_select(const SelectQuery& q) {
-  LowerCtx c;
-  c.rtable = &q.rtable;
-  std::string s = q.distinct ? "SELECT DISTINCT " : "SELECT ";
-  for (size_t i = 0; i < q.targets.size(); i++)
-    s += (i ? ", " : "") + lower(*q.targets[i].expr, c) + " AS c" + std::to_string(i + 1);
-  if (q.targets.empty()) s += "NULL";
-  if (!q.from.empty()) {
-    s += " FROM ";
-    for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
+std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
+  if (q.ctes.empty()) return "";
+  std::string s = q.recursive_with ? "WITH RECURSIVE " : "WITH ";
+  for (size_t i = 0; i < q.ctes.size(); i++) {
+    auto& d = *q.ctes[i];
+    s += (i ? ", " : "") + d.sql_name + "(";
+    for (size_t k = 0; k < d.column_names.size(); k++) s += (k ? ", c" : "c") + std::to_string(k + 1);
+    s += ") AS (" + lower_select_in(*d.query, outer) + ")";
   }
-  if (q.where) s += " WHERE " + lower(*q.where, c);
-  if (!q.group_by.empty()) {
-    s += " GROUP BY ";
-    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c);
-  }
-  if (q.having) s += " HAVING " + lower(*q.having, c);
+  return s + " ";
+}
+
+std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
+  std::string s;
   if (!q.order_by.empty()) {
     s += " ORDER BY ";
     for (size_t i = 0; i < q.order_by.size(); i++) {
@@ -158,14 +190,54 @@ std::string lower_select(const SelectQuery& q) {
   return s;
 }
 
+std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
+  std::string with = lower_with(q, outer);
+  if (q.setop != SetOp::None) {
+    LowerCtx c = outer;
+    auto arm = [&](const SelectQuery& a, bool right) {
+      bool simple = a.order_by.empty() && !a.limit && !a.offset && a.ctes.empty() && (a.setop == SetOp::None || !right);
+      std::string sql = lower_select_in(a, outer);
+      return simple ? sql : "SELECT * FROM (" + sql + ")";
+    };
+    const char* op = q.setop == SetOp::Union ? (q.setop_all ? " UNION ALL " : " UNION ")
+                   : q.setop == SetOp::Intersect ? " INTERSECT " : " EXCEPT ";
+    std::string s = with + arm(*q.larg, false) + op + arm(*q.rarg, true);
+    // ORDER BY of a set operation names result columns only: ordinals.
+    static const std::vector<RangeTableEntry> none;
+    c.scopes.push_back(&none);
+    return s + lower_order_limit(q, c);
+  }
+  LowerCtx c = outer;
+  c.scopes.push_back(&q.rtable);
+  std::string s = with + (q.distinct ? "SELECT DISTINCT " : "SELECT ");
+  for (size_t i = 0; i < q.targets.size(); i++)
+    s += (i ? ", " : "") + lower(*q.targets[i].expr, c) + " AS c" + std::to_string(i + 1);
+  if (q.targets.empty()) s += "NULL";
+  if (!q.from.empty()) {
+    s += " FROM ";
+    for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
+  }
+  if (q.where) s += " WHERE " + lower(*q.where, c);
+  if (!q.group_by.empty()) {
+    s += " GROUP BY ";
+    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c);
+  }
+  if (q.having) s += " HAVING " + lower(*q.having, c);
+  return s + lower_order_limit(q, c);
+}
+
+}  // namespace
+
+std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
+
 std::string lower_insert(const InsertQuery& q) {
   LowerCtx c;
-  c.dml_table = q.table;
+  c.scopes.push_back(&q.rtable);
   std::string s = "INSERT INTO main." + quote_ident(q.table->name) + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (q.select) {
-    s += lower_select(*q.select);
+    s += lower_select_in(*q.select, LowerCtx{});
   } else {
     // Rows come through a VALUES subquery: SQLite then evaluates each expression once even
     // when BEFORE triggers exist (a direct VALUES list re-evaluates the rowid expression).
@@ -182,7 +254,7 @@ std::string lower_insert(const InsertQuery& q) {
 
 std::string lower_update(const UpdateQuery& q) {
   LowerCtx c;
-  c.dml_table = q.table;
+  c.scopes.push_back(&q.rtable);
   std::string s = "UPDATE main." + quote_ident(q.table->name) + " SET ";
   for (size_t i = 0; i < q.sets.size(); i++)
     s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
@@ -192,7 +264,7 @@ std::string lower_update(const UpdateQuery& q) {
 
 std::string lower_delete(const DeleteQuery& q) {
   LowerCtx c;
-  c.dml_table = q.table;
+  c.scopes.push_back(&q.rtable);
   std::string s = "DELETE FROM main." + quote_ident(q.table->name);
   if (q.where) s += " WHERE " + lower(*q.where, c);
   return s + lower_returning(q.returning, c);

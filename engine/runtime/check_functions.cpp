@@ -79,10 +79,22 @@ void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_scalar_subquery(row_count, value): a scalar subquery's value; more than one row is
+// PostgreSQL's 21000.
+void scalar_subquery(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (sqlite3_value_int64(argv[0]) > 1)
+      throw PgError(sqlstate::kCardinalityViolation, "more than one row returned by a subquery used as an expression");
+    sqlite3_result_value(ctx, argv[1]);
+  });
+}
+
 }  // namespace
 
 void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_row", -1, SQLITE_UTF8, rc, check_row, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,
+                             nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
 }
 

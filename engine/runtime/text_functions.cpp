@@ -1,79 +1,114 @@
-// String functions and operators with PostgreSQL semantics: LIKE/ILIKE (case-sensitive
-// LIKE, backslash as the default escape), lower/upper.
+// The string library with PostgreSQL 15 semantics (varlena.c, oracle_compat.c, like.c,
+// encode.c, quote.c): characters are UTF-8 code points, every function is strict (NULL in,
+// NULL out) unless noted (concat, concat_ws, format, quote_nullable), and errors carry
+// PostgreSQL's SQLSTATE and message. LIKE is case-sensitive with backslash as the default
+// escape (like_escape rewrites a pattern for another escape character); ILIKE lowers both
+// sides first, as PostgreSQL does for multibyte encodings.
 #include <cstdint>
+#include <cstring>
 #include <string>
+#include <string_view>
+#include <vector>
 #include "runtime/function_context.h"
 
 namespace pgmicro {
 
 namespace {
 
+using Fn = void (*)(sqlite3_context*, int, sqlite3_value**);
+
+// --- helpers ------------------------------------------------------------------
+
 // Length in bytes of the UTF-8 sequence starting with c.
 size_t u8len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
-// PostgreSQL's MatchText: % any sequence, _ one character, \ escapes the next character.
-bool like_match(const char* t, size_t tn, const char* p, size_t pn, bool ci) {
-  auto fold = [&](unsigned char c) { return ci && c >= 'A' && c <= 'Z' ? c + 32 : c; };
-  size_t ti = 0, pi = 0;
-  while (pi < pn) {
-    unsigned char pc = p[pi];
-    if (pc == '%') {
-      while (pi < pn && (p[pi] == '%' || p[pi] == '_')) {
-        if (p[pi] == '_') {
-          if (ti >= tn) return false;
-          ti += u8len(t[ti]);
-        }
-        pi++;
-      }
-      if (pi >= pn) return true;
-      for (size_t k = ti; k <= tn; k += (k < tn ? u8len(t[k]) : 1)) {
-        if (like_match(t + k, tn - k, p + pi, pn - pi, ci)) return true;
-        if (k >= tn) break;
-      }
-      return false;
-    }
-    if (ti >= tn) return false;
-    if (pc == '_') {
-      ti += u8len(t[ti]);
-      pi++;
-      continue;
-    }
-    if (pc == '\\') {
-      pi++;
-      if (pi >= pn)
-        throw PgError("22025", "LIKE pattern must not end with escape character");
-    }
-    size_t len = u8len(p[pi]);
-    if (len == 1) {
-      if (fold(t[ti]) != fold(p[pi])) return false;
-    } else {
-      if (ti + len > tn || std::string(t + ti, len) != std::string(p + pi, len)) return false;
-    }
-    ti += len;
-    pi += len;
-  }
-  return ti >= tn;
+std::string_view text_arg(sqlite3_value* v) {
+  auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return p ? std::string_view(p, size_t(sqlite3_value_bytes(v))) : std::string_view();
+}
+std::string_view blob_arg(sqlite3_value* v) {
+  auto* p = static_cast<const char*>(sqlite3_value_blob(v));
+  return p ? std::string_view(p, size_t(sqlite3_value_bytes(v))) : std::string_view();
+}
+int64_t int_arg(sqlite3_value* v) { return sqlite3_value_int64(v); }
+
+void result_text(sqlite3_context* ctx, std::string_view s) {
+  sqlite3_result_text(ctx, s.data() ? s.data() : "", int(s.size()), SQLITE_TRANSIENT);
+}
+void result_blob(sqlite3_context* ctx, std::string_view s) {
+  sqlite3_result_blob(ctx, s.data() ? s.data() : "", int(s.size()), SQLITE_TRANSIENT);
 }
 
-void like_impl(sqlite3_context* ctx, sqlite3_value** argv, bool ci) {
-  guarded(ctx, [&] {
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
-      return sqlite3_result_null(ctx);
-    auto* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-    size_t tn = sqlite3_value_bytes(argv[0]);
-    auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[1]));
-    size_t pn = sqlite3_value_bytes(argv[1]);
-    sqlite3_result_int(ctx, like_match(t, tn, p, pn, ci));
-  });
+// Byte offsets of each character of s, plus s.size() at the end.
+std::vector<size_t> char_offsets(std::string_view s) {
+  std::vector<size_t> o;
+  o.reserve(s.size() + 1);
+  for (size_t i = 0; i < s.size();) {
+    o.push_back(i);
+    size_t n = u8len((unsigned char)s[i]);
+    i = i + n > s.size() ? s.size() : i + n;
+  }
+  o.push_back(s.size());
+  return o;
 }
-void pg_like(sqlite3_context* c, int, sqlite3_value** v) { like_impl(c, v, false); }
-void pg_ilike(sqlite3_context* c, int, sqlite3_value** v) { like_impl(c, v, true); }
+int64_t char_count(std::string_view s) {
+  int64_t n = 0;
+  for (unsigned char b : s)
+    if ((b & 0xC0) != 0x80) n++;
+  return n;
+}
+
+uint32_t decode_utf8(const unsigned char* p, size_t len) {
+  switch (len) {
+    case 1: return p[0];
+    case 2: return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    case 3: return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    default: return ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+  }
+}
+void append_utf8(std::string& out, uint32_t c) {
+  if (c < 0x80) {
+    out += char(c);
+  } else if (c < 0x800) {
+    out += char(0xC0 | (c >> 6));
+    out += char(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += char(0xE0 | (c >> 12));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  } else {
+    out += char(0xF0 | (c >> 18));
+    out += char(0x80 | ((c >> 12) & 0x3F));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  }
+}
+
+// PostgreSQL's check before allocating a result: MaxAllocSize (1 GB - 1).
+constexpr int64_t kMaxAlloc = 0x3fffffff;
+[[noreturn]] void too_large() { throw PgError(sqlstate::kProgramLimitExceeded, "requested length too large"); }
+
+// Registered functions: strict ones return NULL on any NULL argument before the body runs;
+// every body runs inside guarded().
+template <Fn F>
+void strict_fn(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  for (int i = 0; i < argc; i++)
+    if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  guarded(ctx, [&] { F(ctx, argc, argv); });
+}
+template <Fn F>
+void lax_fn(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] { F(ctx, argc, argv); });
+}
+
+// --- case mapping -----------------------------------------------------------------
 
 // Simple Unicode case mapping for the alphabets of C.UTF-8's tables that matter most:
 // ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. Other code points are unchanged.
 uint32_t map_case(uint32_t c, bool upper) {
   if (upper) {
     if (c >= 'a' && c <= 'z') return c - 32;
+    if (c == 0xB5) return 0x39C;
     if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
     if (c == 0xFF) return 0x178;
     if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
@@ -81,7 +116,14 @@ uint32_t map_case(uint32_t c, bool upper) {
       if (odd_lower ? (c % 2 == 0) : (c % 2 == 1)) return c - 1;
       return c;
     }
-    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+    if (c == 0x131) return 'I';
+    if (c == 0x17F) return 'S';
+    if (c == 0x3C2) return 0x3A3;
+    if (c >= 0x3B1 && c <= 0x3CB) return c - 32;
+    if (c == 0x3AC) return 0x386;
+    if (c >= 0x3AD && c <= 0x3AF) return c - 37;
+    if (c == 0x3CC) return 0x38C;
+    if (c == 0x3CD || c == 0x3CE) return c - 63;
     if (c >= 0x430 && c <= 0x44F) return c - 32;
     if (c >= 0x450 && c <= 0x45F) return c - 80;
     return c;
@@ -89,54 +131,879 @@ uint32_t map_case(uint32_t c, bool upper) {
   if (c >= 'A' && c <= 'Z') return c + 32;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c == 0x178) return 0xFF;
+  if (c == 0x130) return 'i';
   if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
     bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
     if (odd_lower ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;
     return c;
   }
-  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+  if (c == 0x386) return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A) return c + 37;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 63;
   if (c >= 0x410 && c <= 0x42F) return c + 32;
   if (c >= 0x400 && c <= 0x40F) return c + 80;
   return c;
 }
 
-void case_map(sqlite3_context* ctx, sqlite3_value* v, bool upper) {
-  if (sqlite3_value_type(v) == SQLITE_NULL) return sqlite3_result_null(ctx);
-  const unsigned char* p = sqlite3_value_text(v);
-  size_t n = sqlite3_value_bytes(v);
+// iswalnum() of C.UTF-8, approximated: ASCII letters and digits, and letters of the
+// alphabets above (anything from U+00C0 on except the two Latin-1 math signs).
+bool is_alnum(uint32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
+  return c != 0xD7 && c != 0xF7;
+}
+
+// mode: 0 lower, 1 upper, 2 initcap
+std::string case_convert(std::string_view s, int mode) {
   std::string out;
-  out.reserve(n);
-  for (size_t i = 0; i < n;) {
+  out.reserve(s.size());
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  bool prev_alnum = false;
+  for (size_t i = 0; i < s.size();) {
     size_t len = u8len(p[i]);
-    if (i + len > n) len = n - i;
-    uint32_t c = len == 1 ? p[0 + i] : len == 2 ? ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)
-               : len == 3 ? ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F)
-                          : ((p[i] & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-    uint32_t m = map_case(c, upper);
-    if (m == c) {
-      out.append(reinterpret_cast<const char*>(p + i), len);
-    } else if (m < 0x80) {
-      out += static_cast<char>(m);
-    } else if (m < 0x800) {
-      out += static_cast<char>(0xC0 | (m >> 6));
-      out += static_cast<char>(0x80 | (m & 0x3F));
+    if (i + len > s.size()) len = s.size() - i;
+    uint32_t c = decode_utf8(p + i, len);
+    uint32_t m;
+    if (mode == 2) {
+      m = map_case(c, !prev_alnum);
+      prev_alnum = is_alnum(c);
     } else {
-      out += static_cast<char>(0xE0 | (m >> 12));
-      out += static_cast<char>(0x80 | ((m >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (m & 0x3F));
+      m = map_case(c, mode == 1);
     }
+    if (m == c) out.append(s.data() + i, len);
+    else append_utf8(out, m);
     i += len;
   }
-  sqlite3_result_text(ctx, out.data(), (int)out.size(), SQLITE_TRANSIENT);
+  return out;
 }
-void pg_lower(sqlite3_context* c, int, sqlite3_value** v) { case_map(c, v[0], false); }
-void pg_upper(sqlite3_context* c, int, sqlite3_value** v) { case_map(c, v[0], true); }
+
+void pg_lower(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, case_convert(text_arg(v[0]), 0)); }
+void pg_upper(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, case_convert(text_arg(v[0]), 1)); }
+void pg_initcap(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, case_convert(text_arg(v[0]), 2)); }
+
+// --- LIKE -------------------------------------------------------------------------
+
+enum { kLikeFalse = 0, kLikeTrue = 1, kLikeAbort = -1 };
+
+// PostgreSQL's MatchText (like_match.c), byte-wise over UTF-8: % any sequence, _ one
+// character, \ escapes the next character.
+int match_text(const char* t, size_t tlen, const char* p, size_t plen) {
+  if (plen == 1 && *p == '%') return kLikeTrue;
+  auto next_char = [](const char*& s, size_t& n) {
+    size_t l = u8len((unsigned char)*s);
+    if (l > n) l = n;
+    s += l;
+    n -= l;
+  };
+  while (tlen > 0 && plen > 0) {
+    if (*p == '\\') {
+      p++, plen--;
+      if (plen == 0) throw PgError("22025", "LIKE pattern must not end with escape character");
+      if (*p != *t) return kLikeFalse;
+    } else if (*p == '%') {
+      p++, plen--;
+      while (plen > 0) {
+        if (*p == '%') {
+          p++, plen--;
+        } else if (*p == '_') {
+          if (tlen == 0) return kLikeAbort;
+          next_char(t, tlen);
+          p++, plen--;
+        } else {
+          break;
+        }
+      }
+      if (plen == 0) return kLikeTrue;
+      char firstpat;
+      if (*p == '\\') {
+        if (plen < 2) throw PgError("22025", "LIKE pattern must not end with escape character");
+        firstpat = p[1];
+      } else {
+        firstpat = *p;
+      }
+      while (tlen > 0) {
+        if (*t == firstpat) {
+          int m = match_text(t, tlen, p, plen);
+          if (m != kLikeFalse) return m;
+        }
+        next_char(t, tlen);
+      }
+      return kLikeAbort;
+    } else if (*p == '_') {
+      next_char(t, tlen);
+      p++, plen--;
+      continue;
+    } else if (*p != *t) {
+      return kLikeFalse;
+    }
+    t++, tlen--;
+    p++, plen--;
+  }
+  if (tlen > 0) return kLikeFalse;
+  while (plen > 0 && *p == '%') p++, plen--;
+  return plen == 0 ? kLikeTrue : kLikeAbort;
+}
+
+void pg_like(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto t = text_arg(v[0]), p = text_arg(v[1]);
+  sqlite3_result_int(ctx, match_text(t.data(), t.size(), p.data(), p.size()) == kLikeTrue);
+}
+void pg_ilike(sqlite3_context* ctx, int, sqlite3_value** v) {
+  std::string t = case_convert(text_arg(v[0]), 0), p = case_convert(text_arg(v[1]), 0);
+  sqlite3_result_int(ctx, match_text(t.data(), t.size(), p.data(), p.size()) == kLikeTrue);
+}
+
+// like_escape(pattern, escape): rewrites the pattern for backslash as the escape character.
+void pg_like_escape(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto p = text_arg(v[0]), e = text_arg(v[1]);
+  std::string r;
+  if (e.empty()) {
+    for (char c : p) {
+      if (c == '\\') r += '\\';
+      r += c;
+    }
+    return result_text(ctx, r);
+  }
+  size_t elen = u8len((unsigned char)e[0]);
+  if (elen != e.size())
+    throw PgError("22025", "invalid escape string", "", "Escape string must be empty or one character.");
+  if (e == "\\") return result_text(ctx, p);
+  bool after = false;
+  for (size_t i = 0; i < p.size();) {
+    size_t l = u8len((unsigned char)p[i]);
+    if (i + l > p.size()) l = p.size() - i;
+    if (p.compare(i, l, e) == 0 && !after) {
+      r += '\\';
+      after = true;
+    } else if (p[i] == '\\') {
+      r += '\\';
+      if (!after) r += '\\';
+      after = false;
+    } else {
+      r.append(p.data() + i, l);
+      after = false;
+    }
+    i += l;
+  }
+  result_text(ctx, r);
+}
+
+// --- substrings and positions ---------------------------------------------------
+
+// PostgreSQL's text_substring: 1-based start, optional length, in characters.
+std::string_view substring(std::string_view s, int64_t start, bool has_len, int64_t len) {
+  if (has_len && len < 0) throw PgError("22011", "negative substring length not allowed");
+  int64_t s1 = start < 1 ? 1 : start;
+  int64_t e = has_len ? start + len : INT64_MAX;
+  if (e <= s1) return {};
+  auto off = char_offsets(s);
+  int64_t nchars = int64_t(off.size()) - 1;
+  if (s1 > nchars) return {};
+  int64_t end = e - 1 > nchars ? nchars : e - 1;
+  return s.substr(off[size_t(s1 - 1)], off[size_t(end)] - off[size_t(s1 - 1)]);
+}
+void pg_substr(sqlite3_context* ctx, int argc, sqlite3_value** v) {
+  result_text(ctx, substring(text_arg(v[0]), int_arg(v[1]), argc > 2, argc > 2 ? int_arg(v[2]) : 0));
+}
+
+void pg_strpos(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]), sub = text_arg(v[1]);
+  if (sub.empty()) return sqlite3_result_int(ctx, 1);
+  size_t at = s.find(sub);
+  sqlite3_result_int64(ctx, at == std::string_view::npos ? 0 : char_count(s.substr(0, at)) + 1);
+}
+
+void pg_starts_with(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]), pre = text_arg(v[1]);
+  sqlite3_result_int(ctx, s.size() >= pre.size() && s.compare(0, pre.size(), pre) == 0);
+}
+
+void pg_left(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]);
+  int64_t n = int_arg(v[1]);
+  auto off = char_offsets(s);
+  int64_t len = int64_t(off.size()) - 1;
+  int64_t keep = n >= 0 ? (n < len ? n : len) : (len + n > 0 ? len + n : 0);
+  result_text(ctx, s.substr(0, off[size_t(keep)]));
+}
+void pg_right(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]);
+  int64_t n = int_arg(v[1]);
+  auto off = char_offsets(s);
+  int64_t len = int64_t(off.size()) - 1;
+  int64_t keep = n >= 0 ? (n < len ? n : len) : (len + n > 0 ? len + n : 0);
+  result_text(ctx, s.substr(off[size_t(len - keep)]));
+}
+
+// lpad/rpad(string, length [, fill]): truncated to length characters, padded with fill.
+void pad(sqlite3_context* ctx, int argc, sqlite3_value** v, bool left) {
+  auto s = text_arg(v[0]);
+  int64_t len = int_arg(v[1]);
+  std::string_view fill = argc > 2 ? text_arg(v[2]) : std::string_view(" ");
+  if (len < 0) len = 0;
+  if (len * 4 > kMaxAlloc) too_large();
+  auto off = char_offsets(s);
+  int64_t slen = int64_t(off.size()) - 1;
+  if (slen > len) slen = len;
+  std::string_view body = s.substr(0, off[size_t(slen)]);
+  if (fill.empty()) return result_text(ctx, body);
+  auto foff = char_offsets(fill);
+  size_t fchars = foff.size() - 1;
+  std::string padding;
+  for (int64_t i = 0, m = len - slen; i < m; i++) {
+    size_t k = size_t(i) % fchars;
+    padding.append(fill.data() + foff[k], foff[k + 1] - foff[k]);
+  }
+  std::string r = left ? padding + std::string(body) : std::string(body) + padding;
+  result_text(ctx, r);
+}
+void pg_lpad(sqlite3_context* ctx, int argc, sqlite3_value** v) { pad(ctx, argc, v, true); }
+void pg_rpad(sqlite3_context* ctx, int argc, sqlite3_value** v) { pad(ctx, argc, v, false); }
+
+void pg_repeat(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]);
+  int64_t n = int_arg(v[1]);
+  if (n < 0) n = 0;
+  if (int64_t(s.size()) * n + 4 > kMaxAlloc) too_large();
+  std::string r;
+  r.reserve(size_t(s.size() * n));
+  for (int64_t i = 0; i < n; i++) r.append(s);
+  result_text(ctx, r);
+}
+
+void pg_reverse(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]);
+  auto off = char_offsets(s);
+  std::string r;
+  r.reserve(s.size());
+  for (size_t k = off.size() - 1; k-- > 0;) r.append(s.data() + off[k], off[k + 1] - off[k]);
+  result_text(ctx, r);
+}
+
+void pg_split_part(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]), sep = text_arg(v[1]);
+  int64_t fld = int_arg(v[2]);
+  if (fld == 0) throw PgError(sqlstate::kInvalidParameterValue, "field position must not be zero");
+  if (s.empty()) return result_text(ctx, "");
+  if (sep.empty() || s.find(sep) == std::string_view::npos)
+    return result_text(ctx, fld == 1 || fld == -1 ? s : std::string_view());
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  for (;;) {
+    size_t at = s.find(sep, start);
+    if (at == std::string_view::npos) {
+      fields.push_back(s.substr(start));
+      break;
+    }
+    fields.push_back(s.substr(start, at - start));
+    start = at + sep.size();
+  }
+  int64_t n = int64_t(fields.size());
+  if (fld < 0) fld += n + 1;
+  if (fld <= 0 || fld > n) return result_text(ctx, "");
+  result_text(ctx, fields[size_t(fld - 1)]);
+}
+
+void pg_translate(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]), from = text_arg(v[1]), to = text_arg(v[2]);
+  auto soff = char_offsets(s), foff = char_offsets(from), toff = char_offsets(to);
+  size_t nfrom = foff.size() - 1, nto = toff.size() - 1;
+  std::string r;
+  for (size_t k = 0; k + 1 < soff.size(); k++) {
+    std::string_view c = s.substr(soff[k], soff[k + 1] - soff[k]);
+    size_t i = 0;
+    while (i < nfrom && from.substr(foff[i], foff[i + 1] - foff[i]) != c) i++;
+    if (i == nfrom) r.append(c);
+    else if (i < nto) r.append(to.substr(toff[i], toff[i + 1] - toff[i]));
+  }
+  result_text(ctx, r);
+}
+
+// --- character codes ------------------------------------------------------------
+
+void pg_ascii(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto s = text_arg(v[0]);
+  if (s.empty()) return sqlite3_result_int(ctx, 0);
+  size_t l = u8len((unsigned char)s[0]);
+  if (l > s.size()) l = s.size();
+  sqlite3_result_int64(ctx, decode_utf8(reinterpret_cast<const unsigned char*>(s.data()), l));
+}
+
+void pg_chr(sqlite3_context* ctx, int, sqlite3_value** v) {
+  int64_t c = int_arg(v[0]);
+  if (c < 0) throw PgError(sqlstate::kProgramLimitExceeded, "character number must be positive");
+  if (c == 0) throw PgError(sqlstate::kProgramLimitExceeded, "null character not permitted");
+  if (c > 0x10FFFF)
+    throw PgError(sqlstate::kProgramLimitExceeded, "requested character too large for encoding: " + std::to_string(c));
+  if (c >= 0xD800 && c <= 0xDFFF)
+    throw PgError(sqlstate::kProgramLimitExceeded, "requested character not valid for encoding: " + std::to_string(c));
+  std::string r;
+  append_utf8(r, uint32_t(c));
+  result_text(ctx, r);
+}
+
+void pg_to_hex(sqlite3_context* ctx, int, sqlite3_value** v) {
+  uint64_t x = uint64_t(int_arg(v[0]));
+  if (sqlite3_value_int(v[1]) == 32) x &= 0xFFFFFFFFu;
+  static const char* kHex = "0123456789abcdef";
+  std::string r;
+  do {
+    r.insert(r.begin(), kHex[x & 15]);
+    x >>= 4;
+  } while (x);
+  result_text(ctx, r);
+}
+
+// --- quoting ----------------------------------------------------------------------
+
+// Keywords that are not UNRESERVED in PostgreSQL 15 (pg_get_keywords() catcode <> 'U').
+const char* const kQuotedKeywords[] = {
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+    "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast", "char", "character",
+    "check", "coalesce", "collate", "collation", "column", "concurrently", "constraint", "create",
+    "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+    "current_timestamp", "current_user", "dec", "decimal", "default", "deferrable", "desc", "distinct",
+    "do", "else", "end", "except", "exists", "extract", "false", "fetch", "float", "for", "foreign",
+    "freeze", "from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
+    "initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is", "isnull",
+    "join", "lateral", "leading", "least", "left", "like", "limit", "localtime", "localtimestamp",
+    "national", "natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
+    "offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing",
+    "position", "precision", "primary", "real", "references", "returning", "right", "row", "select",
+    "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric", "table",
+    "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true", "union",
+    "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when", "where", "window",
+    "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces",
+    "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+};
+
+bool is_quoted_keyword(std::string_view w) {
+  for (const char* k : kQuotedKeywords)
+    if (w == k) return true;
+  return false;
+}
+
+std::string quote_identifier(std::string_view s) {
+  bool safe = !s.empty() && ((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_');
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) safe = false;
+  if (safe && is_quoted_keyword(s)) safe = false;
+  if (safe) return std::string(s);
+  std::string r = "\"";
+  for (char c : s) {
+    if (c == '"') r += '"';
+    r += c;
+  }
+  return r + "\"";
+}
+
+std::string quote_literal(std::string_view s) {
+  std::string r;
+  if (s.find('\\') != std::string_view::npos) r += 'E';
+  r += '\'';
+  for (char c : s) {
+    if (c == '\'' || c == '\\') r += c;
+    r += c;
+  }
+  return r + "'";
+}
+
+void pg_quote_ident(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, quote_identifier(text_arg(v[0]))); }
+void pg_quote_literal(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, quote_literal(text_arg(v[0]))); }
+void pg_quote_nullable(sqlite3_context* ctx, int, sqlite3_value** v) {
+  if (sqlite3_value_type(v[0]) == SQLITE_NULL) return result_text(ctx, "NULL");
+  result_text(ctx, quote_literal(text_arg(v[0])));
+}
+
+// --- concat, concat_ws, format (arguments already converted to text by the analyzer) ---
+
+void pg_concat(sqlite3_context* ctx, int argc, sqlite3_value** v) {
+  std::string r;
+  for (int i = 0; i < argc; i++)
+    if (sqlite3_value_type(v[i]) != SQLITE_NULL) r.append(text_arg(v[i]));
+  result_text(ctx, r);
+}
+
+void pg_concat_ws(sqlite3_context* ctx, int argc, sqlite3_value** v) {
+  if (sqlite3_value_type(v[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  std::string sep(text_arg(v[0])), r;
+  bool first = true;
+  for (int i = 1; i < argc; i++) {
+    if (sqlite3_value_type(v[i]) == SQLITE_NULL) continue;
+    if (!first) r += sep;
+    first = false;
+    r.append(text_arg(v[i]));
+  }
+  result_text(ctx, r);
+}
+
+[[noreturn]] void format_unterminated() {
+  throw PgError(sqlstate::kInvalidParameterValue, "unterminated format() type specifier", "",
+                "For a single \"%\" use \"%%\".");
+}
+
+// int4 input (pg_strtoint32) of a width argument's text.
+int32_t parse_width(std::string_view s) {
+  size_t i = 0, n = s.size();
+  auto bad = [&] {
+    throw PgError(sqlstate::kInvalidTextRepresentation,
+                  "invalid input syntax for type integer: \"" + std::string(s) + "\"");
+  };
+  while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) i++;
+  bool neg = false;
+  if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+  if (i >= n || s[i] < '0' || s[i] > '9') bad();
+  int64_t v = 0;
+  bool overflow = false;
+  while (i < n && s[i] >= '0' && s[i] <= '9') {
+    v = v * 10 + (s[i++] - '0');
+    if (v > 2147483648LL) overflow = true, v = 2147483648LL;
+  }
+  while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) i++;
+  if (i < n) bad();
+  if (neg) v = -v;
+  if (overflow || v > INT32_MAX || v < INT32_MIN)
+    throw PgError(sqlstate::kNumericValueOutOfRange, "value \"" + std::string(s) + "\" is out of range for type integer");
+  return int32_t(v);
+}
+
+void pg_format(sqlite3_context* ctx, int argc, sqlite3_value** v) {
+  if (sqlite3_value_type(v[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  std::string_view f = text_arg(v[0]);
+  const char* cp = f.data();
+  const char* end = cp + f.size();
+  auto advance = [&] {
+    if (++cp >= end) format_unterminated();
+  };
+  auto digits = [&](int& value) {
+    bool found = false;
+    int64_t val = 0;
+    while (*cp >= '0' && *cp <= '9') {
+      val = val * 10 + (*cp - '0');
+      if (val > INT32_MAX) throw PgError(sqlstate::kNumericValueOutOfRange, "number is out of range");
+      advance();
+      found = true;
+    }
+    value = int(val);
+    return found;
+  };
+  std::string out;
+  int arg = 1;
+  for (; cp < end; cp++) {
+    if (*cp != '%') {
+      out += *cp;
+      continue;
+    }
+    advance();
+    if (*cp == '%') {
+      out += '%';
+      continue;
+    }
+    int argpos = -1, widthpos = -1, width = 0, n = 0;
+    bool minus = false;
+    if (digits(n)) {
+      if (*cp != '$') {
+        width = n;
+        goto spec;
+      }
+      argpos = n;
+      if (n == 0)
+        throw PgError(sqlstate::kInvalidParameterValue, "format specifies argument 0, but arguments are numbered from 1");
+      advance();
+    }
+    while (*cp == '-') {
+      minus = true;
+      advance();
+    }
+    if (*cp == '*') {
+      advance();
+      if (digits(n)) {
+        if (*cp != '$')
+          throw PgError(sqlstate::kInvalidParameterValue, "width argument position must be ended by \"$\"");
+        widthpos = n;
+        if (n == 0)
+          throw PgError(sqlstate::kInvalidParameterValue, "format specifies argument 0, but arguments are numbered from 1");
+        advance();
+      } else {
+        widthpos = 0;
+      }
+    } else if (digits(n)) {
+      width = n;
+    }
+  spec:
+    if (*cp != 's' && *cp != 'I' && *cp != 'L') {
+      size_t l = u8len((unsigned char)*cp);
+      if (cp + l > end) l = size_t(end - cp);
+      throw PgError(sqlstate::kInvalidParameterValue,
+                    "unrecognized format() type specifier \"" + std::string(cp, l) + "\"", "",
+                    "For a single \"%\" use \"%%\".");
+    }
+    if (widthpos >= 0) {
+      if (widthpos > 0) arg = widthpos;
+      if (arg >= argc) throw PgError(sqlstate::kInvalidParameterValue, "too few arguments for format()");
+      width = sqlite3_value_type(v[arg]) == SQLITE_NULL ? 0 : parse_width(text_arg(v[arg]));
+      arg++;
+    }
+    if (argpos > 0) arg = argpos;
+    if (arg >= argc) throw PgError(sqlstate::kInvalidParameterValue, "too few arguments for format()");
+    sqlite3_value* val = v[arg++];
+    std::string s;
+    if (sqlite3_value_type(val) == SQLITE_NULL) {
+      if (*cp == 'I')
+        throw PgError("22004", "null values cannot be formatted as an SQL identifier");
+      s = *cp == 'L' ? "NULL" : "";
+    } else if (*cp == 'I') {
+      s = quote_identifier(text_arg(val));
+    } else if (*cp == 'L') {
+      s = quote_literal(text_arg(val));
+    } else {
+      s = std::string(text_arg(val));
+    }
+    if (width == 0) {
+      out += s;
+      continue;
+    }
+    bool left = minus;
+    int64_t w = width;
+    if (w < 0) {
+      left = true;
+      if (width == INT32_MIN) throw PgError(sqlstate::kNumericValueOutOfRange, "number is out of range");
+      w = -w;
+    }
+    int64_t len = char_count(s);
+    if (len < w && w - len > kMaxAlloc) too_large();
+    if (left) {
+      out += s;
+      if (len < w) out.append(size_t(w - len), ' ');
+    } else {
+      if (len < w) out.append(size_t(w - len), ' ');
+      out += s;
+    }
+  }
+  result_text(ctx, out);
+}
+
+// --- digests ------------------------------------------------------------------------
+
+std::string md5_digest(std::string_view msg) {
+  static const uint32_t K[64] = {
+      0xd76aa478, 0xe8c7b756, 0x242070db, 0xc1bdceee, 0xf57c0faf, 0x4787c62a, 0xa8304613, 0xfd469501,
+      0x698098d8, 0x8b44f7af, 0xffff5bb1, 0x895cd7be, 0x6b901122, 0xfd987193, 0xa679438e, 0x49b40821,
+      0xf61e2562, 0xc040b340, 0x265e5a51, 0xe9b6c7aa, 0xd62f105d, 0x02441453, 0xd8a1e681, 0xe7d3fbc8,
+      0x21e1cde6, 0xc33707d6, 0xf4d50d87, 0x455a14ed, 0xa9e3e905, 0xfcefa3f8, 0x676f02d9, 0x8d2a4c8a,
+      0xfffa3942, 0x8771f681, 0x6d9d6122, 0xfde5380c, 0xa4beea44, 0x4bdecfa9, 0xf6bb4b60, 0xbebfbc70,
+      0x289b7ec6, 0xeaa127fa, 0xd4ef3085, 0x04881d05, 0xd9d4d039, 0xe6db99e5, 0x1fa27cf8, 0xc4ac5665,
+      0xf4292244, 0x432aff97, 0xab9423a7, 0xfc93a039, 0x655b59c3, 0x8f0ccc92, 0xffeff47d, 0x85845dd1,
+      0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391};
+  static const int R[64] = {7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
+                            5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20, 5, 9,  14, 20,
+                            4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
+                            6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21};
+  std::string m(msg);
+  uint64_t bits = uint64_t(msg.size()) * 8;
+  m += char(0x80);
+  while (m.size() % 64 != 56) m += char(0);
+  for (int i = 0; i < 8; i++) m += char((bits >> (8 * i)) & 0xFF);
+  uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
+  auto rotl = [](uint32_t x, int c) { return (x << c) | (x >> (32 - c)); };
+  for (size_t off = 0; off < m.size(); off += 64) {
+    uint32_t w[16];
+    for (int i = 0; i < 16; i++) {
+      const unsigned char* b = reinterpret_cast<const unsigned char*>(m.data() + off + 4 * i);
+      w[i] = uint32_t(b[0]) | (uint32_t(b[1]) << 8) | (uint32_t(b[2]) << 16) | (uint32_t(b[3]) << 24);
+    }
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3];
+    for (int i = 0; i < 64; i++) {
+      uint32_t f;
+      int g;
+      if (i < 16) f = (b & c) | (~b & d), g = i;
+      else if (i < 32) f = (d & b) | (~d & c), g = (5 * i + 1) % 16;
+      else if (i < 48) f = b ^ c ^ d, g = (3 * i + 5) % 16;
+      else f = c ^ (b | ~d), g = (7 * i) % 16;
+      uint32_t tmp = d;
+      d = c;
+      c = b;
+      b = b + rotl(a + f + K[i] + w[g], R[i]);
+      a = tmp;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d;
+  }
+  std::string out;
+  for (uint32_t x : h)
+    for (int i = 0; i < 4; i++) out += char((x >> (8 * i)) & 0xFF);
+  return out;
+}
+
+std::string sha256_digest(std::string_view msg) {
+  static const uint32_t K[64] = {
+      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+      0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+      0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+      0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+      0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+      0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+  std::string m(msg);
+  uint64_t bits = uint64_t(msg.size()) * 8;
+  m += char(0x80);
+  while (m.size() % 64 != 56) m += char(0);
+  for (int i = 7; i >= 0; i--) m += char((bits >> (8 * i)) & 0xFF);
+  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  auto rotr = [](uint32_t x, int c) { return (x >> c) | (x << (32 - c)); };
+  for (size_t off = 0; off < m.size(); off += 64) {
+    uint32_t w[64];
+    for (int i = 0; i < 16; i++) {
+      const unsigned char* b = reinterpret_cast<const unsigned char*>(m.data() + off + 4 * i);
+      w[i] = (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | uint32_t(b[3]);
+    }
+    for (int i = 16; i < 64; i++) {
+      uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+      uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 64; i++) {
+      uint32_t S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      uint32_t ch = (e & f) ^ (~e & g);
+      uint32_t t1 = hh + S1 + ch + K[i] + w[i];
+      uint32_t S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      uint32_t mj = (a & b) ^ (a & c) ^ (b & c);
+      uint32_t t2 = S0 + mj;
+      hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+  }
+  std::string out;
+  for (uint32_t x : h)
+    for (int i = 3; i >= 0; i--) out += char((x >> (8 * i)) & 0xFF);
+  return out;
+}
+
+std::string hex_encode(std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  std::string r;
+  r.reserve(s.size() * 2);
+  for (unsigned char c : s) {
+    r += kHex[c >> 4];
+    r += kHex[c & 15];
+  }
+  return r;
+}
+
+void pg_md5(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, hex_encode(md5_digest(blob_arg(v[0])))); }
+void pg_sha256(sqlite3_context* ctx, int, sqlite3_value** v) { result_blob(ctx, sha256_digest(blob_arg(v[0]))); }
+
+// --- encode / decode (encode.c) ------------------------------------------------------
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+std::string mbchar_at(std::string_view s, size_t i) {
+  size_t l = u8len((unsigned char)s[i]);
+  if (i + l > s.size()) l = s.size() - i;
+  return std::string(s.substr(i, l));
+}
+
+std::string hex_decode(std::string_view s) {
+  std::string r;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      i++;
+      continue;
+    }
+    int hi = hex_digit(c);
+    if (hi < 0)
+      throw PgError(sqlstate::kInvalidParameterValue, "invalid hexadecimal digit: \"" + mbchar_at(s, i) + "\"");
+    i++;
+    if (i >= s.size())
+      throw PgError(sqlstate::kInvalidParameterValue, "invalid hexadecimal data: odd number of digits");
+    int lo = hex_digit(s[i]);
+    if (lo < 0)
+      throw PgError(sqlstate::kInvalidParameterValue, "invalid hexadecimal digit: \"" + mbchar_at(s, i) + "\"");
+    i++;
+    r += char(hi << 4 | lo);
+  }
+  return r;
+}
+
+const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64_encode(std::string_view s) {
+  std::string r;
+  uint32_t buf = 0;
+  int pos = 2;
+  size_t line_end = 76;
+  for (unsigned char c : s) {
+    buf |= uint32_t(c) << (pos << 3);
+    pos--;
+    if (pos < 0) {
+      r += kB64[(buf >> 18) & 0x3f];
+      r += kB64[(buf >> 12) & 0x3f];
+      r += kB64[(buf >> 6) & 0x3f];
+      r += kB64[buf & 0x3f];
+      pos = 2;
+      buf = 0;
+    }
+    if (r.size() >= line_end) {
+      r += '\n';
+      line_end = r.size() + 76;
+    }
+  }
+  if (pos != 2) {
+    r += kB64[(buf >> 18) & 0x3f];
+    r += kB64[(buf >> 12) & 0x3f];
+    r += pos == 0 ? kB64[(buf >> 6) & 0x3f] : '=';
+    r += '=';
+  }
+  return r;
+}
+
+std::string base64_decode(std::string_view s) {
+  std::string r;
+  uint32_t buf = 0;
+  int pos = 0, end = 0;
+  for (size_t i = 0; i < s.size(); i++) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    int b;
+    if (c == '=') {
+      if (!end) {
+        if (pos == 2) end = 1;
+        else if (pos == 3) end = 2;
+        else throw PgError(sqlstate::kInvalidParameterValue, "unexpected \"=\" while decoding base64 sequence");
+      }
+      b = 0;
+    } else {
+      const char* f = (c > 0 && c < 127) ? std::strchr(kB64, c) : nullptr;
+      if (!f || c == 0)
+        throw PgError(sqlstate::kInvalidParameterValue,
+                      "invalid symbol \"" + mbchar_at(s, i) + "\" found while decoding base64 sequence");
+      b = int(f - kB64);
+    }
+    buf = (buf << 6) + uint32_t(b);
+    pos++;
+    if (pos == 4) {
+      r += char((buf >> 16) & 255);
+      if (end == 0 || end > 1) r += char((buf >> 8) & 255);
+      if (end == 0 || end > 2) r += char(buf & 255);
+      buf = 0;
+      pos = 0;
+    }
+  }
+  if (pos != 0)
+    throw PgError(sqlstate::kInvalidParameterValue, "invalid base64 end sequence", "",
+                  "Input data is missing padding, is truncated, or is otherwise corrupted.");
+  return r;
+}
+
+std::string escape_encode(std::string_view s) {
+  std::string r;
+  for (unsigned char c : s) {
+    if (c == '\\') {
+      r += "\\\\";
+    } else if (c == 0 || c >= 0x80) {
+      r += '\\';
+      r += char('0' + (c >> 6));
+      r += char('0' + ((c >> 3) & 7));
+      r += char('0' + (c & 7));
+    } else {
+      r += char(c);
+    }
+  }
+  return r;
+}
+
+std::string escape_decode(std::string_view s) {
+  std::string r;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] != '\\') {
+      r += s[i++];
+    } else if (i + 3 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' && s[i + 2] <= '7' &&
+               s[i + 3] >= '0' && s[i + 3] <= '7') {
+      r += char((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
+      i += 4;
+    } else if (i + 1 < s.size() && s[i + 1] == '\\') {
+      r += '\\';
+      i += 2;
+    } else {
+      throw PgError(sqlstate::kInvalidParameterValue, "invalid input syntax for type bytea");
+    }
+  }
+  return r;
+}
+
+int encoding_kind(std::string_view name) {
+  std::string n;
+  for (char c : name) n += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+  if (n == "hex") return 0;
+  if (n == "base64") return 1;
+  if (n == "escape") return 2;
+  throw PgError(sqlstate::kInvalidParameterValue, "unrecognized encoding: \"" + std::string(name) + "\"");
+}
+
+void pg_encode(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto data = blob_arg(v[0]);
+  switch (encoding_kind(text_arg(v[1]))) {
+    case 0: return result_text(ctx, hex_encode(data));
+    case 1: return result_text(ctx, base64_encode(data));
+    default: return result_text(ctx, escape_encode(data));
+  }
+}
+void pg_decode(sqlite3_context* ctx, int, sqlite3_value** v) {
+  auto data = text_arg(v[0]);
+  switch (encoding_kind(text_arg(v[1]))) {
+    case 0: return result_blob(ctx, hex_decode(data));
+    case 1: return result_blob(ctx, base64_decode(data));
+    default: return result_blob(ctx, escape_decode(data));
+  }
+}
 
 }  // namespace
 
 void register_text_functions(sqlite3* db, RuntimeContext* rc) {
-  struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
-  static const F fns[] = {{"pg_like", 2, pg_like}, {"pg_ilike", 2, pg_ilike}, {"pg_lower", 1, pg_lower}, {"pg_upper", 1, pg_upper}};
+  struct F { const char* name; int n; Fn fn; };
+  static const F fns[] = {
+      {"pg_like", 2, strict_fn<pg_like>},
+      {"pg_ilike", 2, strict_fn<pg_ilike>},
+      {"pg_like_escape", 2, strict_fn<pg_like_escape>},
+      {"pg_lower", 1, strict_fn<pg_lower>},
+      {"pg_upper", 1, strict_fn<pg_upper>},
+      {"pg_initcap", 1, strict_fn<pg_initcap>},
+      {"pg_substr", 2, strict_fn<pg_substr>},
+      {"pg_substr", 3, strict_fn<pg_substr>},
+      {"pg_strpos", 2, strict_fn<pg_strpos>},
+      {"pg_starts_with", 2, strict_fn<pg_starts_with>},
+      {"pg_left", 2, strict_fn<pg_left>},
+      {"pg_right", 2, strict_fn<pg_right>},
+      {"pg_lpad", 2, strict_fn<pg_lpad>},
+      {"pg_lpad", 3, strict_fn<pg_lpad>},
+      {"pg_rpad", 2, strict_fn<pg_rpad>},
+      {"pg_rpad", 3, strict_fn<pg_rpad>},
+      {"pg_repeat", 2, strict_fn<pg_repeat>},
+      {"pg_reverse", 1, strict_fn<pg_reverse>},
+      {"pg_split_part", 3, strict_fn<pg_split_part>},
+      {"pg_translate", 3, strict_fn<pg_translate>},
+      {"pg_ascii", 1, strict_fn<pg_ascii>},
+      {"pg_chr", 1, strict_fn<pg_chr>},
+      {"pg_to_hex", 2, strict_fn<pg_to_hex>},
+      {"pg_quote_ident", 1, strict_fn<pg_quote_ident>},
+      {"pg_quote_literal", 1, strict_fn<pg_quote_literal>},
+      {"pg_quote_nullable", 1, lax_fn<pg_quote_nullable>},
+      {"pg_concat", -1, lax_fn<pg_concat>},
+      {"pg_concat_ws", -1, lax_fn<pg_concat_ws>},
+      {"pg_format", -1, lax_fn<pg_format>},
+      {"pg_md5", 1, strict_fn<pg_md5>},
+      {"pg_sha256", 1, strict_fn<pg_sha256>},
+      {"pg_encode", 2, strict_fn<pg_encode>},
+      {"pg_decode", 2, strict_fn<pg_decode>},
+  };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
 }

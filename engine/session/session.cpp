@@ -214,6 +214,7 @@ static std::vector<Column> columns_of(const std::vector<TargetEntry>& targets) {
 void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
   Analyzer a(catalog_, param_types);
+  a.sql_ = current_sql_;
   switch (nodeTag(stmt)) {
     case T_SelectStmt: {
       auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt));
@@ -384,6 +385,7 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
     return results;
   }
   const auto& stmts = script->statements();
+  current_sql_ = sql;
   bool has_txn_stmt = false;
   for (auto& s : stmts) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
   bool implicit_multi = stmts.size() > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;

@@ -46,6 +46,7 @@ class SessionImpl : public Session {
   bool implicit_open_ = false;
   int64_t triggers_version_ = -2;
   std::vector<std::string> savepoints_;
+  std::string_view current_sql_;  // the script being executed (positions index into it)
 };
 
 }  // namespace pgmicro

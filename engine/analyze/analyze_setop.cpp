@@ -1,0 +1,69 @@
+// UNION / INTERSECT / EXCEPT: arms analyzed independently, column counts checked, each
+// result column typed by PostgreSQL's common-type rule and both arms coerced to it; ORDER BY
+// may name result columns or ordinals only; LIMIT/OFFSET apply to the whole.
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
+  const char* what = stmt->op == SETOP_UNION ? "UNION" : stmt->op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+  if (stmt->all && stmt->op != SETOP_UNION) unsupported(std::string(what) + " ALL");
+  auto q = std::make_unique<SelectQuery>();
+  q->setop = stmt->op == SETOP_UNION ? SetOp::Union : stmt->op == SETOP_INTERSECT ? SetOp::Intersect : SetOp::Except;
+  q->setop_all = stmt->all;
+  // Arms see the enclosing queries but not each other.
+  q->larg = std::shared_ptr<SelectQuery>(analyze_select(stmt->larg, false));
+  q->rarg = std::shared_ptr<SelectQuery>(analyze_select(stmt->rarg, false));
+  auto& lt = q->larg->targets;
+  auto& rt = q->rarg->targets;
+  if (lt.size() != rt.size())
+    throw PgError(sqlstate::kSyntaxError, std::string("each ") + what + " query must have the same number of columns")
+        .at(rt.empty() ? -1 : rt[0].expr->location);
+  for (size_t i = 0; i < lt.size(); i++) {
+    Oid t = select_common_type({lt[i].expr, rt[i].expr}, what);
+    int32_t typmod = lt[i].expr->type == rt[i].expr->type && lt[i].expr->typmod == rt[i].expr->typmod ? lt[i].expr->typmod : -1;
+    lt[i].expr = coerce_to(lt[i].expr, t, -1, CastContext::Implicit, -1);
+    rt[i].expr = coerce_to(rt[i].expr, t, -1, CastContext::Implicit, -1);
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Raw;
+    e->templ = "c" + std::to_string(i + 1);
+    e->type = t;
+    e->typmod = typmod;
+    q->targets.push_back({e, lt[i].name});
+  }
+  for_each_node(stmt->sortClause, [&](Node* n) {
+    auto* sb = reinterpret_cast<SortBy*>(n);
+    if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
+    SortClause sc;
+    sc.desc = sb->sortby_dir == SORTBY_DESC;
+    sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+    Node* x = sb->node;
+    if (IsA(x, A_Const) && IsA(&reinterpret_cast<A_Const*>(x)->val, Integer)) {
+      long pos = intVal(&reinterpret_cast<A_Const*>(x)->val);
+      if (pos < 1 || pos > (long)q->targets.size())
+        throw PgError("42P10", "ORDER BY position " + std::to_string(pos) + " is not in select list")
+            .at(reinterpret_cast<A_Const*>(x)->location);
+      sc.expr = q->targets[pos - 1].expr;
+    } else if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1 &&
+               IsA(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0), String)) {
+      std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
+      for (auto& t : q->targets)
+        if (t.name == name && !sc.expr) sc.expr = t.expr;
+      if (!sc.expr)
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist").at(expr_location(x));
+    } else {
+      throw PgError(sqlstate::kFeatureNotSupported, "invalid UNION/INTERSECT/EXCEPT ORDER BY clause",
+                    "Only result column names can be used, not expressions or functions.",
+                    "Add the expression/function to every SELECT, or move the UNION into a FROM clause.")
+          .at(expr_location(x));
+    }
+    q->order_by.push_back(sc);
+  });
+  q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
+  q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
+  return q;
+}
+
+}  // namespace pgmicro

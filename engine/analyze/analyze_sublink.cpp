@@ -1,0 +1,60 @@
+// Subquery expressions: EXISTS, scalar subqueries (one column; more than one row is 21000 at
+// run time), and lhs op ANY/ALL (subquery) including IN / NOT IN, with the operator resolved
+// between the left side and the subquery's column type.
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
+  auto* sl = reinterpret_cast<SubLink*>(node);
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::SubLink;
+  e->location = sl->location;
+  switch (sl->subLinkType) {
+    case EXISTS_SUBLINK:
+      e->sublink = SubLinkKind::Exists;
+      e->type = oid::kBool;
+      e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      return e;
+    case EXPR_SUBLINK: {
+      e->sublink = SubLinkKind::Expr;
+      e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      if (e->subquery->targets.size() != 1)
+        throw PgError(sqlstate::kSyntaxError, "subquery must return only one column").at(sl->location);
+      e->type = e->subquery->targets[0].expr->type;
+      e->typmod = e->subquery->targets[0].expr->typmod;
+      return e;
+    }
+    case ANY_SUBLINK:
+    case ALL_SUBLINK: {
+      if (IsA(sl->testexpr, RowExpr)) unsupported("row constructors with IN/ANY/ALL subqueries", sl->location);
+      e->sublink = sl->subLinkType == ANY_SUBLINK ? SubLinkKind::Any : SubLinkKind::All;
+      ExprPtr lhs = transform_expr(sl->testexpr, ctx);
+      e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      if (e->subquery->targets.size() > 1)
+        throw PgError(sqlstate::kSyntaxError, "subquery has too many columns").at(sl->location);
+      if (e->subquery->targets.empty())
+        throw PgError(sqlstate::kSyntaxError, "subquery has too few columns").at(sl->location);
+      std::string op = list_size(sl->operName) ? node_string(list_at(sl->operName, list_size(sl->operName) - 1)) : "=";
+      auto col = std::make_shared<Expr>();
+      col->kind = ExprKind::Raw;
+      std::string alias = next_alias("s");
+      col->templ = alias + ".c1";
+      col->name = alias;  // the lowering names the subquery by this alias
+      col->type = e->subquery->targets[0].expr->type;
+      col->typmod = e->subquery->targets[0].expr->typmod;
+      e->compare = make_operator(op, lhs, col, sl->location);
+      if (e->compare->type != oid::kBool)
+        throw PgError(sqlstate::kDatatypeMismatch, "op ANY/ALL (array) requires operator to yield boolean").at(sl->location);
+      e->name = alias;
+      e->type = oid::kBool;
+      return e;
+    }
+    default:
+      unsupported("ARRAY(subquery) and row subqueries", sl->location);
+  }
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,89 @@
+// WITH queries (common table expressions), including WITH RECURSIVE of the form
+// non-recursive-term UNION [ALL] recursive-term: the non-recursive term fixes the column
+// types, then the recursive term is analyzed with the CTE visible and coerced to them.
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, CommonTableExpr* cte) {
+  def.column_names.clear();
+  def.column_types.clear();
+  def.column_typmods.clear();
+  for (auto& t : targets) {
+    def.column_names.push_back(t.name);
+    def.column_types.push_back(t.expr->type);
+    def.column_typmods.push_back(t.expr->typmod);
+  }
+  int n = list_size(cte->aliascolnames);
+  if (n > (int)targets.size())
+    throw PgError("42P10", "WITH query \"" + def.name + "\" has " + std::to_string(targets.size()) +
+                               " columns available but " + std::to_string(n) + " columns specified")
+        .at(cte->location);
+  for (int i = 0; i < n; i++) def.column_names[i] = node_string(list_at(cte->aliascolnames, i));
+}
+
+void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
+  for_each_node(with->ctes, [&](Node* n) {
+    auto* cte = reinterpret_cast<CommonTableExpr*>(n);
+    if (!IsA(cte->ctequery, SelectStmt)) unsupported("data-modifying statements in WITH", cte->location);
+    if (cte->search_clause || cte->cycle_clause) unsupported("SEARCH/CYCLE in WITH", cte->location);
+    if (cte->ctematerialized != CTEMaterializeDefault) {
+      // MATERIALIZED / NOT MATERIALIZED only change the plan, never the result.
+    }
+    for (auto& other : q.ctes)
+      if (other->name == cte->ctename)
+        throw PgError(sqlstate::kDuplicateAlias, "WITH query name \"" + std::string(cte->ctename) + "\" specified more than once")
+            .at(cte->location);
+    auto def = std::make_shared<CteDef>();
+    def->name = cte->ctename;
+    def->sql_name = next_alias("w");
+    auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
+    if (with->recursive && stmt->op == SETOP_UNION) {
+      def->recursive = true;
+      auto sq = std::make_shared<SelectQuery>();
+      sq->setop = SetOp::Union;
+      sq->setop_all = stmt->all;
+      sq->larg = analyze_subquery(stmt->larg, false);
+      set_columns(*def, sq->larg->targets, cte);
+      ctes_visible_.push_back(def.get());
+      sq->rarg = analyze_subquery(stmt->rarg, false);
+      auto& lt = sq->larg->targets;
+      auto& rt = sq->rarg->targets;
+      if (lt.size() != rt.size())
+        throw PgError(sqlstate::kSyntaxError, "each UNION query must have the same number of columns");
+      for (size_t i = 0; i < lt.size(); i++) {
+        Oid t = lt[i].expr->type;
+        if (t == oid::kUnknown) t = oid::kText;
+        ExprPtr c = coerce_to(rt[i].expr, t, -1, CastContext::Implicit, -1);
+        if (!c || (rt[i].expr->type != t && rt[i].expr->type != oid::kUnknown))
+          throw PgError(sqlstate::kDatatypeMismatch,
+                        "recursive query \"" + def->name + "\" column " + std::to_string(i + 1) + " has type " +
+                            format_type_name(t, lt[i].expr->typmod) + " in non-recursive term but type " +
+                            format_type_name(select_common_type({lt[i].expr, rt[i].expr}, "UNION"), -1) + " overall",
+                        "", "Cast the output of the non-recursive term to the correct type.")
+              .at(lt[i].expr->location);
+        lt[i].expr = finalize_unknown(lt[i].expr);
+        rt[i].expr = c;
+        auto e = std::make_shared<Expr>();
+        e->kind = ExprKind::Raw;
+        e->templ = "c" + std::to_string(i + 1);
+        e->type = t;
+        e->typmod = lt[i].expr->typmod;
+        sq->targets.push_back({e, lt[i].name});
+      }
+      if (list_size(stmt->sortClause) || stmt->limitCount || stmt->limitOffset)
+        unsupported("ORDER BY/LIMIT in a recursive query", cte->location);
+      def->query = sq;
+      ctes_visible_.pop_back();
+    } else {
+      def->query = analyze_subquery(stmt, false);
+      set_columns(*def, def->query->targets, cte);
+    }
+    ctes_visible_.push_back(def.get());
+    q.ctes.push_back(def);
+  });
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,65 @@
+-- Subqueries (scalar, IN, NOT IN, EXISTS, ANY/ALL, correlated, in FROM), WITH and
+-- WITH RECURSIVE, UNION/INTERSECT/EXCEPT with PostgreSQL's type resolution.
+CREATE TABLE dept (id integer PRIMARY KEY, name text NOT NULL);
+CREATE TABLE emp (id integer PRIMARY KEY, name text, dept_id integer, salary numeric(10,2), boss integer);
+INSERT INTO dept VALUES (1, 'eng'), (2, 'ops'), (3, 'empty');
+INSERT INTO emp VALUES (1, 'ann', 1, 120.50, NULL), (2, 'bob', 1, 99.99, 1), (3, 'cid', 2, 80, 1),
+  (4, 'dee', NULL, 70, 2), (5, 'eve', 2, NULL, 3);
+SELECT (SELECT max(salary) FROM emp) AS top;
+SELECT name, (SELECT name FROM dept d WHERE d.id = e.dept_id) AS dept FROM emp e ORDER BY id;
+SELECT name FROM emp WHERE dept_id IN (SELECT id FROM dept WHERE name = 'eng') ORDER BY name;
+SELECT name FROM emp WHERE dept_id NOT IN (SELECT id FROM dept WHERE name = 'eng') ORDER BY name;
+SELECT name FROM emp WHERE id NOT IN (SELECT boss FROM emp) ORDER BY name;
+SELECT name FROM emp WHERE id NOT IN (SELECT boss FROM emp WHERE boss IS NOT NULL) ORDER BY name;
+SELECT name FROM dept d WHERE EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.id) ORDER BY name;
+SELECT name FROM dept d WHERE NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.id) ORDER BY name;
+SELECT name FROM emp WHERE salary > ALL (SELECT salary FROM emp WHERE dept_id = 2) ORDER BY name;
+SELECT name FROM emp WHERE salary > ANY (SELECT salary FROM emp WHERE dept_id = 2) ORDER BY name;
+SELECT name FROM emp WHERE salary = ANY (SELECT 80) ORDER BY name;
+SELECT 5 IN (SELECT 1 UNION SELECT NULL::int) AS in_null, 1 IN (SELECT 1 UNION SELECT NULL::int) AS in_hit;
+SELECT 2.5 > ALL (SELECT 1 UNION SELECT NULL::int) AS all_null;
+SELECT name, salary, (SELECT count(*) FROM emp e2 WHERE e2.salary > e.salary) AS richer FROM emp e ORDER BY id;
+SELECT (SELECT id FROM emp);
+SELECT (SELECT id, name FROM emp WHERE id = 1);
+SELECT 1 IN (SELECT id, name FROM emp);
+SELECT (SELECT id FROM emp WHERE id = 42) AS none;
+SELECT d.name, s.total FROM dept d JOIN (SELECT dept_id, sum(salary) AS total FROM emp GROUP BY dept_id) s ON s.dept_id = d.id ORDER BY d.name;
+SELECT * FROM (SELECT id, name FROM emp WHERE id < 3) AS x(a, b) ORDER BY a;
+SELECT * FROM (SELECT 1);
+SELECT count(*) FROM (SELECT DISTINCT dept_id FROM emp) t;
+WITH eng AS (SELECT * FROM emp WHERE dept_id = 1) SELECT name FROM eng ORDER BY name;
+WITH a AS (SELECT 1 AS x), b AS (SELECT x + 1 AS y FROM a) SELECT * FROM a, b;
+WITH t(n) AS (SELECT 10) SELECT n * 2 AS doubled FROM t;
+WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT n FROM r;
+WITH RECURSIVE chain AS (SELECT id, name, boss, 0 AS depth FROM emp WHERE boss IS NULL
+  UNION ALL SELECT e.id, e.name, e.boss, c.depth + 1 FROM emp e JOIN chain c ON e.boss = c.id)
+  SELECT name, depth FROM chain ORDER BY depth, name;
+WITH RECURSIVE f(a, b) AS (SELECT 0, 1 UNION ALL SELECT b, a + b FROM f WHERE b < 50) SELECT a FROM f;
+WITH x AS (SELECT 1), x AS (SELECT 2) SELECT * FROM x;
+SELECT 1 AS a UNION SELECT 2 ORDER BY a;
+SELECT 1 UNION ALL SELECT 1 UNION ALL SELECT 2 ORDER BY 1;
+SELECT 1 UNION SELECT 1 UNION SELECT 2 ORDER BY 1;
+SELECT name FROM emp WHERE dept_id = 1 UNION SELECT name FROM dept ORDER BY name;
+SELECT dept_id FROM emp INTERSECT SELECT id FROM dept ORDER BY 1;
+SELECT id FROM dept EXCEPT SELECT dept_id FROM emp ORDER BY 1;
+SELECT 1 UNION SELECT 2.5 ORDER BY 1;
+SELECT 1.5::float8 UNION SELECT 2 ORDER BY 1;
+SELECT 'a' UNION SELECT 'b' ORDER BY 1;
+SELECT 1 UNION SELECT 'x';
+SELECT 1 UNION SELECT 1, 2;
+SELECT NULL UNION SELECT 3 ORDER BY 1;
+(SELECT 1 AS v ORDER BY 1 LIMIT 1) UNION ALL (SELECT 2) ORDER BY v DESC;
+SELECT 3 UNION SELECT 1 UNION SELECT 2 ORDER BY 1 LIMIT 2 OFFSET 1;
+SELECT 1 AS a UNION SELECT 2 ORDER BY a + 1;
+SELECT 1 EXCEPT SELECT 1 UNION SELECT 2;
+SELECT 1 UNION SELECT 2 INTERSECT SELECT 2 ORDER BY 1;
+SELECT * FROM (SELECT 1 UNION SELECT 2) u(x) WHERE x > 1;
+UPDATE emp SET salary = salary + 1 WHERE dept_id IN (SELECT id FROM dept WHERE name = 'ops');
+DELETE FROM emp WHERE NOT EXISTS (SELECT 1 FROM dept WHERE dept.id = emp.dept_id);
+SELECT id, name, salary FROM emp ORDER BY id;
+INSERT INTO dept SELECT max(id) + 1, 'new' FROM dept;
+UPDATE emp e SET boss = (SELECT min(id) FROM emp WHERE id > e.id) WHERE id < 3;
+SELECT id, boss FROM emp ORDER BY id;
+SELECT name FROM emp WHERE salary > (SELECT avg(salary) FROM emp) ORDER BY name;
+SELECT dept_id, count(*) FROM emp GROUP BY dept_id HAVING count(*) > (SELECT 0) ORDER BY 1;
+SELECT * FROM dept WHERE id = (SELECT id FROM dept);
