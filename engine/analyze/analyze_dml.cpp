@@ -1,6 +1,7 @@
 // INSERT / UPDATE / DELETE analysis: target columns, VALUES rows with DEFAULT, assignment
 // coercion to column types (PostgreSQL's 42804 messages), column defaults (parsed from
 // their stored PostgreSQL text), RETURNING.
+#include <algorithm>
 #include <functional>
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
@@ -99,11 +100,9 @@ static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const
 
 std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
-  if (stmt->onConflictClause) unsupported("ON CONFLICT", stmt->onConflictClause->location);
   if (stmt->override != OVERRIDING_NOT_SET) unsupported("OVERRIDING", -1);
   auto q = std::make_unique<InsertQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
-  if (stmt->relation->alias) unsupported("aliases in INSERT", stmt->relation->location);
   q->table = t;
 
   // Target columns.
@@ -129,7 +128,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     });
   }
   auto* sel = reinterpret_cast<SelectStmt*>(stmt->selectStmt);
-  auto scope = dml_scope(t, "");
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
   q->rtable = scope->rtable;
   if (list_size(stmt->cols) == 0 && sel) {
     // Without a column list the leading columns are targeted, as many as the rows supply.
@@ -200,10 +199,72 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       if (!all[c].expr) all[c] = {transform_default(*t, (int)c), t->columns[c].name};
     q->select->targets = std::move(all);
   }
+  if (stmt->onConflictClause) analyze_on_conflict(stmt->onConflictClause, *q);
   scope_ = scope.get();
   q->returning = analyze_returning(*this, stmt->returningList, t);
   scope_ = nullptr;
   return q;
+}
+
+void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
+  const TableDef* t = q.table;
+  q.has_on_conflict = true;
+  q.conflict_do_update = oc->action == ONCONFLICT_UPDATE;
+  if (oc->infer) {
+    if (oc->infer->whereClause) unsupported("ON CONFLICT ... WHERE (partial index inference)", oc->infer->location);
+    const ConstraintDef* match = nullptr;
+    if (oc->infer->conname) {
+      for (auto& c : t->constraints)
+        if (c.name == oc->infer->conname) match = &c;
+      if (!match)
+        throw PgError(sqlstate::kUndefinedObject, "constraint \"" + std::string(oc->infer->conname) + "\" for table \"" +
+                                                      t->name + "\" does not exist");
+    } else {
+      std::vector<int> cols;
+      for_each_node(oc->infer->indexElems, [&](Node* n) {
+        auto* ie = reinterpret_cast<IndexElem*>(n);
+        if (!ie->name) unsupported("expressions in ON CONFLICT", oc->infer->location);
+        int c = t->find_column(ie->name);
+        if (c < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist").at(oc->infer->location);
+        cols.push_back(c);
+      });
+      for (auto& c : t->constraints) {
+        if (c.columns.size() != cols.size()) continue;
+        bool all = true;
+        for (int x : cols) all &= std::find(c.columns.begin(), c.columns.end(), x) != c.columns.end();
+        if (all) match = &c;
+      }
+      if (!match)
+        throw PgError("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+    }
+    q.conflict_columns = match->columns;
+  } else if (q.conflict_do_update) {
+    throw PgError(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name", "",
+                  "For example, ON CONFLICT (column_name).").at(oc->location);
+  }
+  if (!q.conflict_do_update) return;
+  auto scope = dml_scope(t, q.rtable[0].alias == t->name ? "" : q.rtable[0].alias);
+  RangeTableEntry ex = scope->rtable[0];
+  ex.alias = "excluded";
+  ex.sql_alias = "excluded";
+  ex.dml_target = false;
+  scope->rtable.push_back(ex);
+  q.rtable = scope->rtable;
+  scope_ = scope.get();
+  struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{this};
+  for_each_node(oc->targetList, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
+    int c = t->find_column(rt->name);
+    if (c < 0)
+      throw PgError(sqlstate::kUndefinedColumn,
+                    "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist").at(rt->location);
+    ExprPtr e = IsA(rt->val, SetToDefault) ? transform_default(*t, c)
+                                           : coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
+    q.conflict_sets.push_back({c, e});
+  });
+  if (oc->whereClause) q.conflict_where = coerce_to_bool(transform_expr(oc->whereClause, ExprContext::Where), "WHERE");
 }
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {

@@ -18,6 +18,7 @@ struct UpdateStmt;
 struct DeleteStmt;
 struct TypeName;
 struct WithClause;
+struct OnConflictClause;
 struct List;
 
 namespace pgmicro {
@@ -74,6 +75,7 @@ class Analyzer {
   void analyze_with(WithClause* with, SelectQuery& q);
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
+  void analyze_on_conflict(OnConflictClause* oc, InsertQuery& q);
   // Analyzes a nested SELECT with the current query as its outer scope.
   std::shared_ptr<SelectQuery> analyze_subquery(SelectStmt* stmt, bool see_current);
   void analyze_from(List* from, SelectQuery& q);

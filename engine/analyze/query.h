@@ -131,6 +131,13 @@ struct InsertQuery {
   std::vector<std::vector<ExprPtr>> rows;
   std::unique_ptr<SelectQuery> select;   // INSERT ... SELECT (targets coerced, all columns)
   std::vector<TargetEntry> returning;    // Vars refer to rte 0 = the table
+  // ON CONFLICT: arbiter columns (empty: any constraint, DO NOTHING only), DO UPDATE SET
+  // assignments and WHERE over rtable [0] = target, [1] = excluded.
+  bool has_on_conflict = false;
+  bool conflict_do_update = false;
+  std::vector<int> conflict_columns;
+  std::vector<std::pair<int, ExprPtr>> conflict_sets;
+  ExprPtr conflict_where;
 };
 
 struct UpdateQuery {

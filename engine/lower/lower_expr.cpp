@@ -237,7 +237,8 @@ std::string lower_insert(const InsertQuery& q) {
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (q.select) {
-    s += lower_select_in(*q.select, LowerCtx{});
+    std::string sel = lower_select_in(*q.select, LowerCtx{});
+    s += q.has_on_conflict ? "SELECT * FROM (" + sel + ")" : sel;
   } else {
     // Rows come through a VALUES subquery: SQLite then evaluates each expression once even
     // when BEFORE triggers exist (a direct VALUES list re-evaluates the rowid expression).
@@ -248,6 +249,25 @@ std::string lower_insert(const InsertQuery& q) {
       s += ")";
     }
     s += ")";
+  }
+  if (q.has_on_conflict) {
+    // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT.
+    s += " WHERE true ON CONFLICT";
+    if (!q.conflict_columns.empty()) {
+      s += " (";
+      for (size_t i = 0; i < q.conflict_columns.size(); i++)
+        s += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_columns[i]].name);
+      s += ")";
+    }
+    if (!q.conflict_do_update) {
+      s += " DO NOTHING";
+    } else {
+      s += " DO UPDATE SET ";
+      for (size_t i = 0; i < q.conflict_sets.size(); i++)
+        s += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_sets[i].first].name) + " = " +
+             lower(*q.conflict_sets[i].second, c);
+      if (q.conflict_where) s += " WHERE " + lower(*q.conflict_where, c);
+    }
   }
   return s + lower_returning(q.returning, c);
 }
