@@ -18,6 +18,7 @@ static const char* agg_context_message(ExprContext ctx) {
     case ExprContext::UpdateSet: return "aggregate functions are not allowed in UPDATE";
     case ExprContext::Returning: return "aggregate functions are not allowed in RETURNING";
     case ExprContext::Default: return "aggregate functions are not allowed in DEFAULT expressions";
+    case ExprContext::Check: return "aggregate functions are not allowed in check constraints";
     default: return "aggregate functions are not allowed here";
   }
 }

@@ -25,7 +25,7 @@ namespace pgmicro {
 
 // Where an expression appears: decides whether aggregates are allowed and how errors read.
 enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
-                         Values, UpdateSet, Returning, Default };
+                         Values, UpdateSet, Returning, Default, Check };
 
 class Analyzer {
  public:

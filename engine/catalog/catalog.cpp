@@ -71,7 +71,7 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
                " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
                " attnotnull INTEGER NOT NULL, attdefault TEXT, PRIMARY KEY(attrelid, attnum));"
                "CREATE TABLE _pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
-               " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL);"
+               " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT);"
                "CREATE TABLE _pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
                " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
                " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);");
@@ -181,7 +181,7 @@ void Catalog::load(sqlite3* db) {
     }
   }
   {
-    Stmt st(db, "SELECT oid, conrelid, conname, contype, conkey FROM _pgmicro_constraint ORDER BY oid");
+    Stmt st(db, "SELECT oid, conrelid, conname, contype, conkey, consrc FROM _pgmicro_constraint ORDER BY oid");
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
       if (it == by_oid.end()) continue;
@@ -189,6 +189,7 @@ void Catalog::load(sqlite3* db) {
       c.oid = st.i(0);
       c.name = st.t(2);
       c.type = st.t(3)[0];
+      c.check_expr = st.t(5);
       std::string keys = st.t(4);
       size_t p = 0;
       while (p < keys.size()) {

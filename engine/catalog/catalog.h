@@ -27,8 +27,9 @@ struct ColumnDef {
 struct ConstraintDef {
   int64_t oid = 0;
   std::string name;
-  char type = 'u';                // 'p' primary key, 'u' unique
-  std::vector<int> columns;       // 0-based column indexes
+  char type = 'u';                // 'p' primary key, 'u' unique, 'c' check
+  std::vector<int> columns;       // 0-based column indexes (keys)
+  std::string check_expr;         // CHECK: the expression's PostgreSQL source text
 };
 
 struct TableDef {

@@ -13,6 +13,8 @@ std::string lower_update(const UpdateQuery& q);
 std::string lower_delete(const DeleteQuery& q);
 // A standalone expression with no range table (tests, constant evaluation).
 std::string lower_standalone_expr(const Expr& e);
+// An expression whose Vars refer to `rtable` (level 0), e.g. a CHECK over NEW.
+std::string lower_expr_in(const Expr& e, const std::vector<RangeTableEntry>& rtable);
 
 // PostgreSQL's text for an analyzed expression, as pg_get_expr() prints it (stored column
 // defaults, \d output).

@@ -290,6 +290,12 @@ std::string lower_delete(const DeleteQuery& q) {
   return s + lower_returning(q.returning, c);
 }
 
+std::string lower_expr_in(const Expr& e, const std::vector<RangeTableEntry>& rtable) {
+  LowerCtx c;
+  c.scopes.push_back(&rtable);
+  return lower(e, c);
+}
+
 std::string lower_standalone_expr(const Expr& e) {
   LowerCtx c;
   return lower(e, c);

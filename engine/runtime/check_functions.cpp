@@ -41,6 +41,25 @@ void check_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_check_violation(table_oid, col1, ..., constraint_name): raised by a table's trigger
+// when a CHECK constraint evaluates to false for the new row.
+void check_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    const TableDef* t = rc->catalog->find_table_by_oid(sqlite3_value_int64(argv[0]));
+    std::string name(reinterpret_cast<const char*>(sqlite3_value_text(argv[argc - 1])));
+    std::string row;
+    for (int i = 1; i < argc - 1; i++) {
+      if (i > 1) row += ", ";
+      if (sqlite3_value_type(argv[i]) == SQLITE_NULL || !t) { row += "null"; continue; }
+      type_output(t->columns[i - 1].type, argv[i], row);
+    }
+    throw PgError(sqlstate::kCheckViolation,
+                  "new row for relation \"" + (t ? t->name : std::string("?")) + "\" violates check constraint \"" + name + "\"",
+                  "Failing row contains (" + row + ").");
+  });
+}
+
 void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
@@ -93,6 +112,7 @@ void scalar_subquery(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_row", -1, SQLITE_UTF8, rc, check_row, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_check_violation", -1, SQLITE_UTF8, rc, check_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,
                              nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);

@@ -433,7 +433,7 @@ void pg_ascii(sqlite3_context* ctx, int, sqlite3_value** v) {
 
 void pg_chr(sqlite3_context* ctx, int, sqlite3_value** v) {
   int64_t c = int_arg(v[0]);
-  if (c < 0) throw PgError(sqlstate::kProgramLimitExceeded, "character number must be positive");
+  if (c < 0) throw PgError(sqlstate::kInvalidParameterValue, "character number must be positive");
   if (c == 0) throw PgError(sqlstate::kProgramLimitExceeded, "null character not permitted");
   if (c > 0x10FFFF)
     throw PgError(sqlstate::kProgramLimitExceeded, "requested character too large for encoding: " + std::to_string(c));
@@ -933,7 +933,7 @@ std::string escape_decode(std::string_view s) {
       r += '\\';
       i += 2;
     } else {
-      throw PgError(sqlstate::kInvalidParameterValue, "invalid input syntax for type bytea");
+      throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type bytea");
     }
   }
   return r;

@@ -1,7 +1,9 @@
 // CREATE TABLE and DROP TABLE: analysis against the catalog, then the SQLite DDL plus the
 // catalog rows (_pgmicro_*), in the statement's transaction. Serial columns create their
 // sequence and nextval() default, as PostgreSQL does.
+#include <algorithm>
 #include <functional>
+#include <strings.h>
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -26,7 +28,47 @@ struct PendingConstraint {
   char type;
   std::vector<int> columns;
   int location;
+  Node* check = nullptr;       // CHECK expression
+  std::string check_src;       // its source text
+  int check_column = -1;       // column constraint's column
 };
+
+// The source text of CHECK ( expr ) starting at the constraint's location: the balanced
+// parenthesised text after the CHECK keyword (quotes and comments respected).
+std::string check_source(std::string_view sql, int location) {
+  size_t i = location < 0 ? 0 : (size_t)location;
+  size_t kw = sql.size();
+  for (size_t k = i; k + 5 <= sql.size(); k++) {
+    if (strncasecmp(sql.data() + k, "check", 5) == 0) { kw = k + 5; break; }
+  }
+  size_t open = sql.find('(', kw);
+  if (open == std::string_view::npos) return "";
+  int depth = 0;
+  for (size_t k = open; k < sql.size(); k++) {
+    char c = sql[k];
+    if (c == '\'' || c == '"') {
+      char q = c;
+      for (k++; k < sql.size() && !(sql[k] == q && (k + 1 >= sql.size() || sql[k + 1] != q)); k++)
+        if (sql[k] == q) k++;
+      continue;
+    }
+    if (c == '-' && k + 1 < sql.size() && sql[k + 1] == '-') { while (k < sql.size() && sql[k] != '\n') k++; continue; }
+    if (c == '(') depth++;
+    if (c == ')' && --depth == 0) {
+      std::string_view body = sql.substr(open + 1, k - open - 1);
+      size_t b = body.find_first_not_of(" \t\n\r"), e = body.find_last_not_of(" \t\n\r");
+      return b == std::string_view::npos ? "" : std::string(body.substr(b, e - b + 1));
+    }
+  }
+  return "";
+}
+
+void collect_vars(const Expr& e, std::vector<int>& cols) {
+  if (e.kind == ExprKind::Var && e.levelsup == 0 &&
+      std::find(cols.begin(), cols.end(), e.attno) == cols.end())
+    cols.push_back(e.attno);
+  for (auto& a : e.args) collect_vars(*a, cols);
+}
 
 }  // namespace
 
@@ -110,7 +152,10 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
           break;
         case CONSTR_PRIMARY: add_key(c, {(int)t.columns.size()}); break;
         case CONSTR_UNIQUE: add_key(c, {(int)t.columns.size()}); break;
-        case CONSTR_CHECK: unsupported("CHECK constraints", c->location);
+        case CONSTR_CHECK:
+          cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr,
+                          check_source(current_sql_, c->location), (int)t.columns.size()});
+          break;
         case CONSTR_FOREIGN: unsupported("FOREIGN KEY constraints", c->location);
         case CONSTR_IDENTITY: unsupported("identity columns", c->location);
         case CONSTR_GENERATED: unsupported("generated columns", c->location);
@@ -127,8 +172,11 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (IsA(n, ColumnDef)) return;
     if (IsA(n, TableLikeClause)) unsupported("LIKE in CREATE TABLE", -1);
     auto* c = reinterpret_cast<Constraint*>(n);
+    if (c->contype == CONSTR_CHECK) {
+      cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location)});
+      return;
+    }
     if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) {
-      if (c->contype == CONSTR_CHECK) unsupported("CHECK constraints", c->location);
       if (c->contype == CONSTR_FOREIGN) unsupported("FOREIGN KEY constraints", c->location);
       unsupported("this table constraint", c->location);
     }
@@ -148,7 +196,30 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     });
     add_key(c, cols);
   });
+  // CHECK expressions: analyzed over the new table (boolean, no aggregates or subqueries).
   for (auto& pc : cons) {
+    if (pc.type != 'c') continue;
+    auto scope = a.dml_scope(&t, "");
+    a.scope_ = scope.get();
+    ExprPtr e = a.transform_expr(pc.check, ExprContext::Check);
+    a.scope_ = nullptr;
+    e = a.coerce_to_bool(e, "CHECK");
+    std::vector<int> vars;
+    collect_vars(*e, vars);
+    if (pc.check_src.empty()) unsupported("this CHECK constraint text", pc.location);
+    if (pc.name.empty()) {
+      std::string base = tname + (vars.size() == 1 ? "_" + t.columns[vars[0]].name : "") + "_check";
+      pc.name = base;
+      for (int i = 1;; i++) {
+        bool taken = false;
+        for (auto& other : cons) taken |= &other != &pc && other.name == pc.name;
+        if (!taken) break;
+        pc.name = base + std::to_string(i);
+      }
+    }
+  }
+  for (auto& pc : cons) {
+    if (pc.type == 'c') continue;
     if (pc.type == 'p')
       for (int c : pc.columns) t.columns[c].not_null = true;
     if (pc.name.empty()) {
@@ -217,6 +288,12 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null ? " NOT NULL" : "");
   }
   for (auto& pc : cons) {
+    if (pc.type == 'c') {
+      int64_t coid = Catalog::allocate_oid(conn_);
+      sql += "INSERT INTO _pgmicro_constraint VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+             quote_literal(pc.name) + ", 'c', '', " + quote_literal(pc.check_src) + ");";
+      continue;
+    }
     if (catalog_.relation_exists(pc.name))
       throw PgError(sqlstate::kDuplicateTable, "relation \"" + pc.name + "\" already exists");
     int64_t coid = Catalog::allocate_oid(conn_);
@@ -226,7 +303,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       cols += (i ? ", " : "") + quote_ident(t.columns[pc.columns[i]].name);
     }
     sql += "INSERT INTO _pgmicro_constraint VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
-           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "');";
+           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
     ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
   }
   ddl += ");";

@@ -2,6 +2,7 @@
 // running lowered SQL and converting results to PostgreSQL's text format, and mapping
 // SQLite errors back to PostgreSQL errors.
 #include "session/session_impl.h"
+#include <algorithm>
 #include <cstring>
 #include "analyze/analyzer.h"
 #include "common/error.h"
@@ -86,9 +87,30 @@ void SessionImpl::ensure_triggers() {
     if (t->plain_sqlite) continue;
     std::string args = std::to_string(t->oid);
     for (auto& c : t->columns) args += ", NEW." + quote_ident(c.name);
+    // CHECK constraints, in name order as PostgreSQL evaluates them; NULL passes.
+    std::vector<const ConstraintDef*> checks;
+    for (auto& c : t->constraints)
+      if (c.type == 'c') checks.push_back(&c);
+    std::sort(checks.begin(), checks.end(), [](auto* a, auto* b) { return a->name < b->name; });
+    std::string check_sql;
+    for (auto* c : checks) {
+      std::vector<Oid> no_params;
+      Analyzer a(catalog_, no_params);
+      ParsedScript ps("SELECT " + c->check_expr);
+      auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+      auto scope = a.dml_scope(t.get(), "");
+      scope->rtable[0].sql_alias = "NEW";
+      scope->rtable[0].dml_target = false;
+      a.scope_ = scope.get();
+      ExprPtr e = a.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Check);
+      check_sql += " SELECT pg_check_violation(" + args + ", " + quote_literal(c->name) + ") WHERE (" +
+                   lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
+    }
+    std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
-      sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + std::to_string(t->oid) + "_" + std::to_string(t->columns.size())) +
-             " BEFORE " + ev + " ON main." + quote_ident(t->name) + " BEGIN SELECT pg_check_row(" + args + "); END;";
+      sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
+             " BEFORE " + ev + " ON main." + quote_ident(t->name) + " BEGIN SELECT pg_check_row(" + args + ");" +
+             check_sql + " END;";
     }
   }
   if (!sql.empty()) exec_sql(conn_, sql);
