@@ -154,6 +154,17 @@ ExprPtr Analyzer::coerce_to_column(ExprPtr e, const TableDef& t, int col, int lo
   return r;
 }
 
+// exprLocation(): the leftmost known position of an expression and its arguments.
+static int leftmost_location(const Expr& e) {
+  int loc = e.location;
+  if (e.kind == ExprKind::SubLink) return loc;
+  for (auto& a : e.args) {
+    int l = leftmost_location(*a);
+    if (l >= 0 && (loc < 0 || l < loc)) loc = l;
+  }
+  return loc;
+}
+
 ExprPtr Analyzer::coerce_to_bool(ExprPtr e, const char* construct) {
   if (e->type == oid::kBool) return e;
   ExprPtr r = e->type == oid::kUnknown ? coerce_to(e, oid::kBool, -1, CastContext::Implicit, -1) : nullptr;
@@ -161,7 +172,7 @@ ExprPtr Analyzer::coerce_to_bool(ExprPtr e, const char* construct) {
     throw PgError(sqlstate::kDatatypeMismatch,
                   std::string("argument of ") + construct + " must be type boolean, not type " +
                       format_type_name(e->type, -1))
-        .at(e->location);
+        .at(leftmost_location(*e));
   return r;
 }
 
