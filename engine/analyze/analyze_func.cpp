@@ -31,7 +31,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (!schema.empty() && schema != "pg_catalog") {
     throw PgError(sqlstate::kUndefinedFunction, "function " + schema + "." + name + "() does not exist").at(fc->location);
   }
-  if (fc->over) unsupported("window functions", fc->location);
+  if (fc->over) return transform_window_call(node, ctx);
   if (list_size(fc->agg_order)) unsupported("ORDER BY inside aggregate calls", fc->location);
   if (fc->agg_filter) unsupported("FILTER clauses", fc->location);
   if (fc->agg_within_group) unsupported("WITHIN GROUP", fc->location);

@@ -250,7 +250,6 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   if (list_size(stmt->valuesLists)) unsupported("VALUES as a query", -1);
   if (stmt->intoClause) unsupported("SELECT INTO", -1);
   if (list_size(stmt->lockingClause)) unsupported("FOR UPDATE/SHARE", -1);
-  if (list_size(stmt->windowClause)) unsupported("WINDOW clauses", -1);
   if (stmt->groupDistinct) unsupported("GROUP BY DISTINCT", -1);
   if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES", -1);
 
@@ -261,6 +260,9 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   } restore{this, scope_, agg_allowed_, saw_agg_, in_aggregate_};
   scope_ = q.get();
   in_aggregate_ = false;
+  List* saved_windows = window_clause_;
+  window_clause_ = stmt->windowClause;
+  struct RestoreWindows { Analyzer* a; List* w; ~RestoreWindows() { a->window_clause_ = w; } } restore_windows{this, saved_windows};
 
   analyze_from(stmt->fromClause, *q);
 

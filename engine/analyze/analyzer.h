@@ -75,6 +75,11 @@ class Analyzer {
   void analyze_with(WithClause* with, SelectQuery& q);
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
+  ExprPtr transform_window_call(Node* node, ExprContext ctx);
+  List* window_clause_ = nullptr;   // WINDOW definitions of the query being analyzed
+  bool in_window_ = false;
+  bool in_window_spec_ = false;
+  bool saw_window_ = false;
   void analyze_on_conflict(OnConflictClause* oc, InsertQuery& q);
   // Analyzes a nested SELECT with the current query as its outer scope.
   std::shared_ptr<SelectQuery> analyze_subquery(SelectStmt* stmt, bool see_current);

@@ -24,6 +24,7 @@ enum class ExprKind : uint8_t {
   Coalesce,
   Agg,       // aggregate call: template over args; distinct, star
   SubLink,   // subquery: EXISTS, scalar, or lhs op ANY/ALL (sublink field)
+  Window,    // window function call: template over args, then OVER (window)
   Raw,       // internal: literal SQLite SQL in templ (lowering-generated references)
 };
 
@@ -53,7 +54,9 @@ struct Expr {
   SubLinkKind sublink = SubLinkKind::Exists;      // SubLink
   std::shared_ptr<SelectQuery> subquery;         // SubLink
   ExprPtr compare;          // SubLink Any/All: the resolved operator over (lhs, Raw subquery column)
+  std::shared_ptr<struct WindowSpec> window;  // Window
 };
+
 
 struct TargetEntry {
   ExprPtr expr;
@@ -64,6 +67,13 @@ struct SortClause {
   ExprPtr expr;
   bool desc = false;
   bool nulls_first = false;
+};
+
+struct WindowSpec {
+  std::vector<ExprPtr> partition;
+  std::vector<SortClause> order;
+  int frame_options = 0;     // PostgreSQL's FRAMEOPTION_* bits
+  ExprPtr start_offset, end_offset;
 };
 
 struct CteDef;

@@ -72,6 +72,46 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       return r.sql_alias + "." + r.column_sql(e.attno);
     }
     case ExprKind::Raw: return e.templ;
+    case ExprKind::Window: {
+      std::string s = substitute(e.templ, args()) + " OVER (";
+      const WindowSpec& w = *e.window;
+      std::string sep;
+      if (!w.partition.empty()) {
+        s += "PARTITION BY ";
+        for (size_t i = 0; i < w.partition.size(); i++) s += (i ? ", " : "") + lower(*w.partition[i], c);
+        sep = " ";
+      }
+      if (!w.order.empty()) {
+        s += sep + "ORDER BY ";
+        for (size_t i = 0; i < w.order.size(); i++)
+          s += (i ? ", " : "") + lower(*w.order[i].expr, c) + (w.order[i].desc ? " DESC" : " ASC") +
+               (w.order[i].nulls_first ? " NULLS FIRST" : " NULLS LAST");
+        sep = " ";
+      }
+      int f = w.frame_options;
+      if (f & 1) {  // FRAMEOPTION_NONDEFAULT
+        s += sep + ((f & 0x4) ? "ROWS " : (f & 0x8) ? "GROUPS " : "RANGE ");
+        auto bound = [&](bool start) {
+          int up = start ? 0x20 : 0x40, uf = start ? 0x80 : 0x100, cr = start ? 0x200 : 0x400;
+          int op = start ? 0x800 : 0x1000, of = start ? 0x2000 : 0x4000;
+          const ExprPtr& off = start ? w.start_offset : w.end_offset;
+          if (f & up) return std::string("UNBOUNDED PRECEDING");
+          if (f & uf) return std::string("UNBOUNDED FOLLOWING");
+          if (f & cr) return std::string("CURRENT ROW");
+          // A constant offset is checked here; SQLite wants a plain integer expression.
+          std::string o = off->kind == ExprKind::Const ? lower(*off, c) : "pg_check_frame_offset(" + lower(*off, c) + ")";
+          if (f & op) return o + " PRECEDING";
+          if (f & of) return o + " FOLLOWING";
+          return std::string("CURRENT ROW");
+        };
+        if (f & 0x10) s += "BETWEEN " + bound(true) + " AND " + bound(false);
+        else s += bound(true);
+        if (f & 0x8000) s += " EXCLUDE CURRENT ROW";
+        else if (f & 0x10000) s += " EXCLUDE GROUP";
+        else if (f & 0x20000) s += " EXCLUDE TIES";
+      }
+      return s + ")";
+    }
     case ExprKind::SubLink: {
       std::string inner = lower_select_in(*e.subquery, c);
       switch (e.sublink) {

@@ -105,6 +105,15 @@ void check_limit(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// Frame offsets must not be NULL or negative (PostgreSQL's 22013 / 22004).
+void check_frame_offset(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) throw PgError("22004", "frame starting offset must not be null");
+    if (sqlite3_value_double(argv[0]) < 0) throw PgError("22013", "frame starting offset must not be negative");
+    sqlite3_result_value(ctx, argv[0]);
+  });
+}
+
 }  // namespace
 
 void register_int_functions(sqlite3* db, RuntimeContext* rc) {
@@ -113,7 +122,7 @@ void register_int_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_int_add", 3, int_add}, {"pg_int_sub", 3, int_sub}, {"pg_int_mul", 3, int_mul},
       {"pg_int_div", 3, int_div}, {"pg_int_mod", 3, int_mod}, {"pg_int_neg", 2, int_neg},
       {"pg_int_abs", 2, int_abs}, {"pg_int_narrow", 2, int_narrow}, {"pg_int_to_bool", 1, int_to_bool},
-      {"pg_check_limit", 2, check_limit},
+      {"pg_check_limit", 2, check_limit}, {"pg_check_frame_offset", 1, check_frame_offset},
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);

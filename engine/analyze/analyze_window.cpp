@@ -1,0 +1,198 @@
+// Window function calls: row_number, rank, dense_rank, percent_rank, cume_dist, ntile,
+// lag, lead, first_value, last_value, nth_value and the aggregates OVER a window
+// (PARTITION BY, ORDER BY with PostgreSQL's NULL order, ROWS/RANGE/GROUPS frames with
+// offsets and EXCLUDE, named windows from the WINDOW clause). SQLite runs them natively.
+#include <cstring>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+static const char* window_context_message(ExprContext ctx) {
+  switch (ctx) {
+    case ExprContext::Where: return "window functions are not allowed in WHERE";
+    case ExprContext::GroupBy: return "window functions are not allowed in GROUP BY";
+    case ExprContext::Having: return "window functions are not allowed in HAVING";
+    case ExprContext::JoinOn: return "window functions are not allowed in JOIN conditions";
+    case ExprContext::Limit: return "window functions are not allowed in LIMIT";
+    case ExprContext::Offset: return "window functions are not allowed in OFFSET";
+    case ExprContext::Values: return "window functions are not allowed in VALUES";
+    case ExprContext::UpdateSet: return "window functions are not allowed in UPDATE";
+    case ExprContext::Returning: return "window functions are not allowed in RETURNING";
+    case ExprContext::Default: return "window functions are not allowed in DEFAULT expressions";
+    case ExprContext::Check: return "window functions are not allowed in check constraints";
+    default: return "window functions are not allowed here";
+  }
+}
+
+ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
+  auto* fc = reinterpret_cast<FuncCall*>(node);
+  std::string name = node_string(list_at(fc->funcname, list_size(fc->funcname) - 1));
+  if (ctx != ExprContext::SelectTarget && ctx != ExprContext::OrderBy)
+    throw PgError(sqlstate::kWindowingError, window_context_message(ctx)).at(fc->location);
+  if (in_window_)
+    throw PgError(sqlstate::kWindowingError, in_window_spec_ ? "window functions are not allowed in window definitions"
+                                                             : "window function calls cannot be nested").at(fc->location);
+  if (fc->agg_distinct) unsupported("DISTINCT is not implemented for window functions", fc->location);
+  if (list_size(fc->agg_order)) unsupported("ORDER BY inside window aggregate calls", fc->location);
+  if (fc->agg_filter) unsupported("FILTER in window functions", fc->location);
+  in_window_ = true;
+  struct Restore { Analyzer* a; ~Restore() { a->in_window_ = false; } } restore{this};
+
+  std::vector<ExprPtr> args;
+  for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Window;
+  e->name = name;
+  e->location = fc->location;
+  auto no_function = [&]() -> PgError {
+    std::string sig;
+    for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
+    return PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                   "No function matches the given name and argument types. You might need to add explicit type casts.")
+        .at(fc->location);
+  };
+  auto int_arg = [&](size_t i) { args[i] = coerce_to(args[i], oid::kInt4, -1, CastContext::Implicit, -1); if (!args[i]) throw no_function(); };
+  if (fc->agg_star) {
+    if (name != "count") throw PgError(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function").at(fc->location);
+    e->type = oid::kInt8;
+    e->templ = "count(*)";
+  } else if (name == "row_number" || name == "rank" || name == "dense_rank" || name == "percent_rank" || name == "cume_dist") {
+    if (!args.empty()) throw no_function();
+    e->type = name == "percent_rank" || name == "cume_dist" ? oid::kFloat8 : oid::kInt8;
+    e->templ = name + "()";
+  } else if (name == "ntile") {
+    if (args.size() != 1) throw no_function();
+    int_arg(0);
+    e->type = oid::kInt4;
+    e->templ = "ntile($1)";
+  } else if (name == "lag" || name == "lead") {
+    if (args.empty() || args.size() > 3) throw no_function();
+    if (args.size() >= 2) int_arg(1);
+    if (args.size() == 3) {
+      Oid t = select_common_type({args[0], args[2]}, "lag/lead");
+      args[0] = coerce_to(args[0], t, -1, CastContext::Implicit, -1);
+      args[2] = coerce_to(args[2], t, -1, CastContext::Implicit, -1);
+    }
+    args[0] = finalize_unknown(args[0]);
+    e->type = args[0]->type;
+    e->typmod = args[0]->typmod;
+    e->templ = name + (args.size() == 1 ? "($1)" : args.size() == 2 ? "($1, $2)" : "($1, $2, $3)");
+  } else if (name == "first_value" || name == "last_value" || name == "nth_value") {
+    if (args.size() != (name == "nth_value" ? 2u : 1u)) throw no_function();
+    if (name == "nth_value") int_arg(1);
+    args[0] = finalize_unknown(args[0]);
+    e->type = args[0]->type;
+    e->typmod = args[0]->typmod;
+    e->templ = name + (name == "nth_value" ? "($1, $2)" : "($1)");
+  } else if (name == "count") {
+    if (args.size() != 1) throw no_function();
+    args[0] = finalize_unknown(args[0]);
+    e->type = oid::kInt8;
+    e->templ = "count($1)";
+  } else if (name == "min" || name == "max") {
+    if (args.size() != 1) throw no_function();
+    args[0] = finalize_unknown(args[0]);
+    if (args[0]->type == oid::kBool) throw no_function();
+    e->type = args[0]->type == oid::kVarchar ? oid::kText : args[0]->type;
+    e->templ = name + "($1)";
+  } else {
+    bool is_agg = false;
+    for (const auto& f : builtin_functions()) is_agg |= name == f.name && f.is_agg;
+    if (!is_agg) {
+      bool known = false;
+      for (const auto& f : builtin_functions()) known |= name == f.name;
+      if (!known) throw no_function();
+      throw PgError(sqlstate::kWrongObjectType, "OVER specified, but " + name + " is not a window function nor an aggregate function")
+          .at(fc->location);
+    }
+    const FunctionDef* f = resolve_function(name, args, true, fc->location);
+    e->type = f->result;
+    e->templ = f->templ;
+  }
+  e->args = std::move(args);
+
+  // The window: inline definition, possibly based on a named one.
+  WindowDef* wd = fc->over;
+  auto spec = std::make_shared<WindowSpec>();
+  auto find_named = [&](const char* wname) -> WindowDef* {
+    WindowDef* found = nullptr;
+    for_each_node(window_clause_, [&](Node* n) {
+      auto* w = reinterpret_cast<WindowDef*>(n);
+      if (w->name && std::strcmp(w->name, wname) == 0) found = w;
+    });
+    if (!found) throw PgError(sqlstate::kUndefinedObject, "window \"" + std::string(wname) + "\" does not exist").at(wd->location);
+    return found;
+  };
+  WindowDef* base = nullptr;
+  if (wd->name && !wd->refname && !list_size(wd->partitionClause) && !list_size(wd->orderClause) &&
+      !(wd->frameOptions & FRAMEOPTION_NONDEFAULT))
+    base = find_named(wd->name);  // OVER w
+  else if (wd->refname)
+    base = find_named(wd->refname);  // OVER (w ORDER BY ...)
+  std::vector<WindowDef*> parts;
+  if (base) parts.push_back(base);
+  if (!base || base != wd) parts.push_back(wd);
+  bool saved_allowed = agg_allowed_;
+  in_window_spec_ = true;
+  struct RestoreSpec { Analyzer* a; ~RestoreSpec() { a->in_window_spec_ = false; } } restore_spec{this};
+  for (WindowDef* w : parts) {
+    if (w == base && wd != base && list_size(wd->partitionClause))
+      throw PgError(sqlstate::kWindowingError, "cannot override PARTITION BY clause of window \"" + std::string(base->name) + "\"")
+          .at(wd->location);
+    for_each_node(w->partitionClause, [&](Node* n) { spec->partition.push_back(finalize_unknown(transform_expr(n, ExprContext::OrderBy))); });
+    if (list_size(w->orderClause) && !spec->order.empty())
+      throw PgError(sqlstate::kWindowingError, "cannot override ORDER BY clause of window \"" + std::string(base->name) + "\"")
+          .at(wd->location);
+    for_each_node(w->orderClause, [&](Node* n) {
+      auto* sb = reinterpret_cast<SortBy*>(n);
+      if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
+      SortClause sc;
+      sc.desc = sb->sortby_dir == SORTBY_DESC;
+      sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+      sc.expr = finalize_unknown(transform_expr(sb->node, ExprContext::OrderBy));
+      spec->order.push_back(sc);
+    });
+    if (w->frameOptions & FRAMEOPTION_NONDEFAULT) {
+      if (w == base && wd != base)
+        throw PgError(sqlstate::kWindowingError, "cannot copy window \"" + std::string(base->name) + "\" because it has a frame clause")
+            .at(wd->location);
+      spec->frame_options = w->frameOptions;
+      auto offset = [&](Node* n, bool start) -> ExprPtr {
+        if (!n) return nullptr;
+        ExprPtr x = transform_expr(n, ExprContext::Limit);
+        Oid target = oid::kInt8;
+        if (w->frameOptions & FRAMEOPTION_RANGE) {
+          if (spec->order.size() != 1)
+            throw PgError(sqlstate::kWindowingError, "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column")
+                .at(wd->location);
+          Oid ot = spec->order[0].expr->type;
+          if (ot == oid::kFloat4 || ot == oid::kFloat8) target = oid::kFloat8;
+          else if (ot != oid::kInt2 && ot != oid::kInt4 && ot != oid::kInt8)
+            unsupported("RANGE offsets for ORDER BY columns of type " + format_type_name(ot, -1), wd->location);
+        }
+        ExprPtr c = coerce_to(x, target, -1, CastContext::Implicit, -1);
+        if (!c)
+          throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") +
+                                                         ((w->frameOptions & FRAMEOPTION_ROWS) ? "ROWS" : (w->frameOptions & FRAMEOPTION_GROUPS) ? "GROUPS" : "RANGE") +
+                                                         " must be type bigint, not type " + format_type_name(x->type, -1)).at(x->location);
+        if (c->kind == ExprKind::Const) {
+          bool neg = c->value.kind == Datum::Kind::Int ? c->value.i < 0 : c->value.kind == Datum::Kind::Real && c->value.r < 0;
+          if (c->value.is_null())
+            throw PgError("22004", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be null");
+          if (neg) throw PgError("22013", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be negative");
+        }
+        return c;
+      };
+      spec->start_offset = offset(w->startOffset, true);
+      spec->end_offset = offset(w->endOffset, false);
+    }
+  }
+  agg_allowed_ = saved_allowed;
+  e->window = spec;
+  saw_window_ = true;
+  return e;
+}
+
+}  // namespace pgmicro
