@@ -1,13 +1,31 @@
-// Embind binding over the public C++ API (pgmicro/pgmicro.h) and nothing else.
-// Deliberately small: issue 4 replaces per-cell values with a bulk row batch.
+// Embind binding over the public C++ API (pgmicro/pgmicro.h) and nothing else. Values cross
+// the boundary in bulk, as byte buffers in linear memory that JS reads and writes through
+// typed_memory_view; js/wire.js is the other half (encoder and decoder) of this format.
 //
 //   const db = new Module.Database(":memory:");
-//   const results = db.execute("SELECT 1");       // or db.execute(sql, ["text", null, ...])
-//   // [{columns:[{name,typeOid,typmod}], rows:[[text|null]], command, error|null, notices}]
-//   db.close();  // or db.delete()
+//   const input = db.inputBuffer(n);       // Uint8Array view of n bytes: SQL + parameters
+//   const out = db.execute(n, nparams);    // Uint8Array view of the result batch
+//   db.transactionStatus();                // 'I' | 'T' | 'E'
+//   db.close(); db.delete();
+//
+// Input (little-endian): u32 length + UTF-8 bytes of the SQL text, then nparams parameters,
+// each a u32 byte length (0xFFFFFFFF = NULL) + that many UTF-8 bytes of PostgreSQL text format.
+//
+// Output batch (little-endian; str = u32 length + UTF-8 bytes):
+//   u32 'PGMB' magic, u32 statement count, then per statement:
+//     u8 flags (1 returns rows, 2 error), str command tag,
+//     u32 column count, per column: str name, u32 type OID, i32 typmod,
+//     u32 row count, per row per column: i32 length (-1 = NULL) + bytes,
+//     u32 notice count, per notice: str severity, code, message, detail, hint,
+//     if flags & 2: str code, message, detail, hint, i32 position (0 = absent).
+// The views stay valid until the next call on the same Database (or memory growth); JS
+// decodes them at once.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <string>
@@ -23,40 +41,71 @@ namespace {
   val::global("Error").new_(val(message)).throw_();
 }
 
-val error_to_js(const pgmicro::Error& e) {
-  val o = val::object();
-  o.set("code", val(e.sqlstate));
-  o.set("message", val(e.message));
-  o.set("detail", e.detail.empty() ? val::null() : val(e.detail));
-  o.set("hint", e.hint.empty() ? val::null() : val(e.hint));
-  o.set("position", e.position > 0 ? val(e.position) : val::null());
-  return o;
+class Writer {
+ public:
+  explicit Writer(std::vector<uint8_t>& out) : out_(out) {}
+  void u8(uint8_t v) { out_.push_back(v); }
+  void u32(uint32_t v) {
+    uint8_t b[4] = {uint8_t(v), uint8_t(v >> 8), uint8_t(v >> 16), uint8_t(v >> 24)};
+    out_.insert(out_.end(), b, b + 4);
+  }
+  void bytes(const std::string& s) {
+    u32(uint32_t(s.size()));
+    out_.insert(out_.end(), s.begin(), s.end());
+  }
+
+ private:
+  std::vector<uint8_t>& out_;
+};
+
+size_t estimate(const std::vector<pgmicro::StatementResult>& results) {
+  size_t n = 8;
+  for (const auto& r : results) {
+    n += 64 + r.command_tag.size();
+    for (const auto& c : r.columns) n += 12 + c.name.size();
+    for (const auto& row : r.rows)
+      for (const auto& cell : row) n += 4 + (cell ? cell->size() : 0);
+  }
+  return n;
 }
 
-val result_to_js(const pgmicro::StatementResult& r) {
-  val o = val::object();
-  val columns = val::array();
-  for (const auto& c : r.columns) {
-    val col = val::object();
-    col.set("name", val(c.name));
-    col.set("typeOid", val(c.type_oid));
-    col.set("typmod", val(c.typmod));
-    columns.call<void>("push", col);
+void encode(const std::vector<pgmicro::StatementResult>& results, std::vector<uint8_t>& out) {
+  out.clear();
+  out.reserve(estimate(results));
+  Writer w(out);
+  w.u32(0x424D4750);  // "PGMB"
+  w.u32(uint32_t(results.size()));
+  for (const auto& r : results) {
+    w.u8(uint8_t((r.returns_rows ? 1 : 0) | (r.error ? 2 : 0)));
+    w.bytes(r.command_tag);
+    w.u32(uint32_t(r.columns.size()));
+    for (const auto& c : r.columns) {
+      w.bytes(c.name);
+      w.u32(c.type_oid);
+      w.u32(uint32_t(c.typmod));
+    }
+    w.u32(uint32_t(r.rows.size()));
+    for (const auto& row : r.rows)
+      for (const auto& cell : row) {
+        if (cell) w.bytes(*cell);
+        else w.u32(0xFFFFFFFFu);
+      }
+    w.u32(uint32_t(r.notices.size()));
+    for (const auto& n : r.notices) {
+      w.bytes(n.severity);
+      w.bytes(n.sqlstate);
+      w.bytes(n.message);
+      w.bytes(n.detail);
+      w.bytes(n.hint);
+    }
+    if (r.error) {
+      w.bytes(r.error->sqlstate);
+      w.bytes(r.error->message);
+      w.bytes(r.error->detail);
+      w.bytes(r.error->hint);
+      w.u32(uint32_t(r.error->position));
+    }
   }
-  o.set("columns", columns);
-  val rows = val::array();
-  for (const auto& row : r.rows) {
-    val jsrow = val::array();
-    for (const auto& cell : row) jsrow.call<void>("push", cell ? val(*cell) : val::null());
-    rows.call<void>("push", jsrow);
-  }
-  o.set("rows", rows);
-  o.set("command", val(r.command_tag));
-  o.set("error", r.error ? error_to_js(*r.error) : val::null());
-  val notices = val::array();
-  for (const auto& n : r.notices) notices.call<void>("push", val(n));
-  o.set("notices", notices);
-  return o;
 }
 
 class WasmDatabase {
@@ -75,21 +124,35 @@ class WasmDatabase {
     if (!failure.empty()) throw_js_error("pgmicro: cannot open " + path + ": " + failure);
   }
 
-  val execute(const std::string& sql) { return run(sql, {}); }
+  // A view of n writable bytes for the next execute's input (SQL + parameters).
+  val input_buffer(uint32_t n) {
+    if (in_.size() < n)
+      in_.resize(std::max<size_t>(n, in_.size() * 2));
+    else if (in_.size() > (4u << 20) && n < in_.size() / 4)
+      std::vector<uint8_t>(n).swap(in_);  // give back a large buffer from an earlier call
+    return val(emscripten::typed_memory_view(n, in_.data()));
+  }
 
-  // params: array of string | null (PostgreSQL text format), bound to $1..$n.
-  val execute_params(const std::string& sql, val params) {
-    std::vector<pgmicro::TextValue> p;
-    const unsigned n = params.isUndefined() || params.isNull() ? 0 : params["length"].as<unsigned>();
-    p.reserve(n);
-    for (unsigned i = 0; i < n; ++i) {
-      val v = params[i];
-      if (v.isNull() || v.isUndefined())
-        p.emplace_back(std::nullopt);
-      else
-        p.emplace_back(v.isString() ? v.as<std::string>() : val::global("String")(v).as<std::string>());
+  // Runs the SQL in the first input_size bytes of the input buffer with nparams parameters;
+  // returns a view of the result batch.
+  val execute(uint32_t input_size, uint32_t nparams) {
+    if (!session_) throw_js_error("pgmicro: database is closed");
+    std::string sql;
+    std::vector<pgmicro::TextValue> params;
+    if (input_size > in_.size() || !decode_input(input_size, nparams, sql, params))
+      throw_js_error("pgmicro: malformed input buffer");
+    // JS errors are raised outside the try block: catch (...) would also catch them.
+    std::string failure;
+    try {
+      if (out_.capacity() > (8u << 20)) std::vector<uint8_t>().swap(out_);
+      encode(session_->execute(sql, params), out_);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    } catch (...) {
+      failure = "unknown C++ exception";
     }
-    return run(sql, p);
+    if (!failure.empty()) throw_js_error("pgmicro: internal error: " + failure);
+    return val(emscripten::typed_memory_view(out_.size(), out_.data()));
   }
 
   // 'I' idle, 'T' in a transaction block, 'E' in a failed block (ReadyForQuery status).
@@ -102,39 +165,58 @@ class WasmDatabase {
     }
   }
 
+  bool decode_input(uint32_t size, uint32_t nparams, std::string& sql,
+                    std::vector<pgmicro::TextValue>& params) const {
+    const uint8_t* p = in_.data();
+    const uint8_t* end = p + size;
+    auto read_u32 = [&](uint32_t& v) {
+      if (end - p < 4) return false;
+      v = uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+      p += 4;
+      return true;
+    };
+    uint32_t len = 0;
+    if (!read_u32(len) || uint32_t(end - p) < len) return false;
+    sql.assign(reinterpret_cast<const char*>(p), len);
+    p += len;
+    params.reserve(nparams);
+    for (uint32_t i = 0; i < nparams; ++i) {
+      if (!read_u32(len)) return false;
+      if (len == 0xFFFFFFFFu) {
+        params.emplace_back(std::nullopt);
+        continue;
+      }
+      if (uint32_t(end - p) < len) return false;
+      params.emplace_back(std::string(reinterpret_cast<const char*>(p), len));
+      p += len;
+    }
+    return true;
+  }
+
   void close() {
     session_.reset();
     db_.reset();
+    std::vector<uint8_t>().swap(in_);
+    std::vector<uint8_t>().swap(out_);
   }
 
  private:
-  val run(const std::string& sql, const std::vector<pgmicro::TextValue>& params) {
-    if (!session_) throw_js_error("pgmicro: database is closed");
-    std::string failure;
-    try {
-      std::vector<pgmicro::StatementResult> results = session_->execute(sql, params);
-      val out = val::array();
-      for (const auto& r : results) out.call<void>("push", result_to_js(r));
-      return out;
-    } catch (const std::exception& e) {
-      failure = e.what();
-    } catch (...) {
-      failure = "unknown C++ exception";
-    }
-    throw_js_error("pgmicro: internal error: " + failure);
-  }
-
   std::shared_ptr<pgmicro::Database> db_;
   std::unique_ptr<pgmicro::Session> session_;
+  std::vector<uint8_t> in_;
+  std::vector<uint8_t> out_;
 };
+
+std::string format_type(uint32_t oid, int32_t typmod) { return pgmicro::format_type(oid, typmod); }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pgmicro) {
   emscripten::class_<WasmDatabase>("Database")
       .constructor<std::string>()
+      .function("inputBuffer", &WasmDatabase::input_buffer)
       .function("execute", &WasmDatabase::execute)
-      .function("execute", &WasmDatabase::execute_params)
       .function("transactionStatus", &WasmDatabase::transaction_status)
       .function("close", &WasmDatabase::close);
+  emscripten::function("formatType", &format_type);
 }

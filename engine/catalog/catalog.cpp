@@ -72,6 +72,8 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
                " attnotnull INTEGER NOT NULL, attdefault TEXT, PRIMARY KEY(attrelid, attnum));"
                "CREATE TABLE _pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
                " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT);"
+               "CREATE TABLE _pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
+               " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
                "CREATE TABLE _pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
                " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
                " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);");
@@ -203,6 +205,29 @@ void Catalog::load(sqlite3* db) {
   }
   {
     Stmt st(db,
+            "SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption FROM _pgmicro_index i "
+            "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname");
+    while (st.step()) {
+      auto it = by_oid.find(st.i(1));
+      if (it == by_oid.end()) continue;
+      IndexDef ix;
+      ix.oid = st.i(0);
+      ix.name = st.t(2);
+      ix.unique = st.i(3) != 0;
+      std::string keys = st.t(4), opts = st.t(5);
+      size_t p = 0;
+      while (p < keys.size()) {
+        size_t q = keys.find(',', p);
+        if (q == std::string::npos) q = keys.size();
+        ix.columns.push_back(std::stoi(keys.substr(p, q - p)) - 1);
+        p = q + 1;
+      }
+      for (char c : opts) ix.descending.push_back(c == 'd');
+      it->second->indexes.push_back(std::move(ix));
+    }
+  }
+  {
+    Stmt st(db,
             "SELECT seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, owned_by_rel, "
             "owned_by_att FROM _pgmicro_sequence");
     while (st.step()) {
@@ -231,6 +256,13 @@ const TableDef* Catalog::find_table_by_oid(int64_t oid) const {
     if (t->oid == oid) return t.get();
   return nullptr;
 }
+std::pair<const TableDef*, const IndexDef*> Catalog::find_index(const std::string& name) const {
+  for (auto& t : tables_)
+    for (auto& ix : t->indexes)
+      if (ix.name == name) return {t.get(), &ix};
+  return {nullptr, nullptr};
+}
+
 const SequenceDef* Catalog::find_sequence(const std::string& name) const {
   for (auto& s : sequences_)
     if (s->name == name) return s.get();

@@ -32,12 +32,21 @@ struct ConstraintDef {
   std::string check_expr;         // CHECK: the expression's PostgreSQL source text
 };
 
+struct IndexDef {
+  int64_t oid = 0;
+  std::string name;
+  bool unique = false;
+  std::vector<int> columns;       // 0-based column indexes
+  std::vector<bool> descending;
+};
+
 struct TableDef {
   int64_t oid = 0;
   std::string schema = "public";
   std::string name;
   std::vector<ColumnDef> columns;
   std::vector<ConstraintDef> constraints;
+  std::vector<IndexDef> indexes;  // CREATE INDEX (constraint indexes are not listed here)
   bool plain_sqlite = false;  // a SQLite table outside the PostgreSQL catalog (typed from its declared types)
   int find_column(const std::string& col) const {
     for (size_t i = 0; i < columns.size(); i++)
@@ -76,8 +85,10 @@ class Catalog {
   const SequenceDef* find_sequence(const std::string& name) const;
   const SequenceDef* find_sequence_by_oid(int64_t oid) const;
   bool relation_exists(const std::string& name) const {
-    return find_table(name) || find_sequence(name);
+    return find_table(name) || find_sequence(name) || find_index(name).first;
   }
+  // The table owning index `name` and the index (nullptrs when absent).
+  std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const;
   const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
 
   // Creates the _pgmicro_* tables when missing (first DDL on a database).

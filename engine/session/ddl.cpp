@@ -311,6 +311,37 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
 }
 
 void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
+  if (stmt->removeType == OBJECT_INDEX) {
+    if (stmt->concurrent) {}  // DROP INDEX CONCURRENTLY: same result
+    out.command_tag = "DROP INDEX";
+    std::string sql;
+    for_each_node(stmt->objects, [&](Node* n) {
+      auto* names = reinterpret_cast<List*>(n);
+      std::string name = node_string(list_at(names, list_size(names) - 1));
+      auto [t, ix] = catalog_.find_index(name);
+      if (!ix) {
+        bool is_constraint = false;
+        for (auto& tt : catalog_.tables())
+          for (auto& c : tt->constraints)
+            if (c.type != 'c' && c.name == name) {
+              throw PgError("2BP01", "cannot drop index " + name + " because constraint " + name + " on table " + tt->name + " requires it",
+                            "", "You can drop constraint " + name + " on table " + tt->name + " instead.");
+            }
+        (void)is_constraint;
+        if (catalog_.find_table(name) || catalog_.find_sequence(name))
+          throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not an index", "", "Use DROP TABLE to remove a table.");
+        if (stmt->missing_ok) {
+          out.notices.push_back({"NOTICE", "00000", "index \"" + name + "\" does not exist, skipping"});
+          return;
+        }
+        throw PgError(sqlstate::kUndefinedObject, "index \"" + name + "\" does not exist");
+      }
+      sql += "DROP INDEX main." + quote_ident(name) + ";DELETE FROM _pgmicro_index WHERE indexrelid = " + std::to_string(ix->oid) +
+             ";DELETE FROM _pgmicro_class WHERE oid = " + std::to_string(ix->oid) + ";";
+    });
+    if (!sql.empty()) exec_sql(conn_, sql);
+    return;
+  }
   if (stmt->removeType != OBJECT_TABLE) {
     const char* what = stmt->removeType == OBJECT_INDEX ? "DROP INDEX" : stmt->removeType == OBJECT_VIEW ? "DROP VIEW"
                      : stmt->removeType == OBJECT_SEQUENCE ? "DROP SEQUENCE" : stmt->removeType == OBJECT_SCHEMA ? "DROP SCHEMA"
@@ -353,6 +384,8 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
     sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + ";";
     sql += "DELETE FROM _pgmicro_constraint WHERE conrelid = " + oid + ";";
+    sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT indexrelid FROM _pgmicro_index WHERE indrelid = " + oid + ");";
+    sql += "DELETE FROM _pgmicro_index WHERE indrelid = " + oid + ";";
     sql += "DELETE FROM _pgmicro_class WHERE oid = " + oid + ";";
   }
   if (!sql.empty()) exec_sql(conn_, sql);

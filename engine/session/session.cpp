@@ -162,6 +162,26 @@ Error SessionImpl::translate_sqlite_error(int rc) {
         return e;
       }
     }
+    if (t) {
+      for (auto& ix : t->indexes) {
+        if (!ix.unique || ix.columns.size() != cols.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < cols.size(); i++) same &= t->columns[ix.columns[i]].name == cols[i];
+        if (!same) continue;
+        e.sqlstate = sqlstate::kUniqueViolation;
+        e.message = "duplicate key value violates unique constraint \"" + ix.name + "\"";
+        if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {
+          std::string names, values;
+          for (size_t i = 0; i < ix.columns.size(); i++) {
+            names += (i ? ", " : "") + t->columns[ix.columns[i]].name;
+            auto& v = runtime_.last_row[ix.columns[i]];
+            values += (i ? ", " : "") + (v ? *v : std::string("null"));
+          }
+          e.detail = "Key (" + names + ")=(" + values + ") already exists.";
+        }
+        return e;
+      }
+    }
     e.sqlstate = sqlstate::kUniqueViolation;
     e.message = "duplicate key value violates unique constraint";
     return e;
@@ -276,18 +296,35 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
     case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
     case T_DropStmt: return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
+    case T_VariableSetStmt: {
+      auto* vs = reinterpret_cast<VariableSetStmt*>(stmt);
+      settings_.apply(vs, status_ != TransactionStatus::Idle);
+      if (vs->is_local && status_ == TransactionStatus::Idle)
+        out.notices.push_back({"WARNING", "25P01", "SET LOCAL can only be used in transaction blocks"});
+      out.command_tag = vs->kind == VAR_RESET || vs->kind == VAR_RESET_ALL ? "RESET" : "SET";
+      return;
+    }
+    case T_VariableShowStmt: {
+      auto* vs = reinterpret_cast<VariableShowStmt*>(stmt);
+      std::string name = vs->name;
+      if (name == "all") unsupported("SHOW ALL");
+      auto [col, value] = settings_.show(name);
+      out.returns_rows = true;
+      out.columns = {{col, oid::kText, -1}};
+      out.rows = {{value}};
+      out.command_tag = "SHOW";
+      return;
+    }
+    case T_IndexStmt: return execute_index(reinterpret_cast<IndexStmt*>(stmt), out);
+    case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     default: break;
   }
   const char* name;
   switch (nodeTag(stmt)) {
-    case T_IndexStmt: name = "CREATE INDEX"; break;
     case T_ViewStmt: name = "CREATE VIEW"; break;
     case T_AlterTableStmt: name = "ALTER TABLE"; break;
     case T_CreateSeqStmt: name = "CREATE SEQUENCE"; break;
     case T_CreateSchemaStmt: name = "CREATE SCHEMA"; break;
-    case T_TruncateStmt: name = "TRUNCATE"; break;
-    case T_VariableSetStmt: name = "SET"; break;
-    case T_VariableShowStmt: name = "SHOW"; break;
     case T_ExplainStmt: name = "EXPLAIN"; break;
     case T_CopyStmt: name = "COPY"; break;
     case T_MergeStmt: name = "MERGE"; break;
@@ -327,6 +364,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       exec_sql(conn_, "BEGIN");
       status_ = TransactionStatus::InBlock;
       savepoints_.clear();
+      settings_.begin();
       return;
     case TRANS_STMT_COMMIT:
     case TRANS_STMT_ROLLBACK: {
@@ -341,6 +379,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         flush_sequences();
         status_ = TransactionStatus::Idle;
         savepoints_.clear();
+        settings_.commit();
         int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) {
           Error e = translate_sqlite_error(rc);
@@ -352,6 +391,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       out.command_tag = "ROLLBACK";
       status_ = TransactionStatus::Idle;
       savepoints_.clear();
+      settings_.rollback();
       sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
       flush_sequences();
       return;
@@ -443,6 +483,11 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       results.push_back(std::move(r));
       return results;
     }
+    std::string level = settings_.get("client_min_messages");
+    if (level == "warning" || level == "error")
+      r.notices.erase(std::remove_if(r.notices.begin(), r.notices.end(),
+                                     [&](const Notice& n) { return n.severity == "NOTICE" || (level == "error" && n.severity == "WARNING"); }),
+                      r.notices.end());
     results.push_back(std::move(r));
   }
   if (implicit_open_) {

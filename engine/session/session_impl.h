@@ -7,11 +7,14 @@
 #include "catalog/catalog.h"
 #include "pgmicro/pgmicro.h"
 #include "runtime/function_context.h"
+#include "session/settings.h"
 
 struct Node;
 struct CreateStmt;
 struct DropStmt;
 struct TransactionStmt;
+struct IndexStmt;
+struct TruncateStmt;
 
 namespace pgmicro {
 
@@ -46,7 +49,10 @@ class SessionImpl : public Session {
   bool implicit_open_ = false;
   int64_t triggers_version_ = -2;
   std::vector<std::string> savepoints_;
-  std::string_view current_sql_;  // the script being executed (positions index into it)
+  std::string_view current_sql_;
+  Settings settings_;
+  void execute_index(IndexStmt* stmt, StatementResult& out);
+  void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
 };
 
 }  // namespace pgmicro

@@ -1,0 +1,144 @@
+// CREATE [UNIQUE] INDEX [IF NOT EXISTS] (column keys, ASC/DESC; INCLUDE and NULLS order
+// accepted — they do not change results), DROP INDEX, and TRUNCATE [RESTART IDENTITY].
+// Indexes are SQLite indexes with PostgreSQL's names, recorded in _pgmicro_index.
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
+  out.command_tag = "CREATE INDEX";
+  RangeVar* rv = stmt->relation;
+  if (stmt->whereClause) unsupported("partial indexes");
+  std::string am = stmt->accessMethod ? stmt->accessMethod : "btree";
+  if (am != "btree" && am != "hash") unsupported("index access method \"" + am + "\"");
+  if (list_size(stmt->excludeOpNames)) unsupported("exclusion constraints");
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
+  const TableDef* t = catalog_.find_table(rv->relname);
+  if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+  if (t->plain_sqlite) unsupported("indexes on tables outside the PostgreSQL catalog");
+  std::vector<int> cols;
+  std::string opts, sqlcols;
+  for_each_node(stmt->indexParams, [&](Node* n) {
+    auto* ie = reinterpret_cast<IndexElem*>(n);
+    if (!ie->name) unsupported("expression indexes");
+    if (list_size(ie->collation)) unsupported("COLLATE in indexes");
+    if (list_size(ie->opclass)) unsupported("operator classes in indexes");
+    int c = t->find_column(ie->name);
+    if (c < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
+    cols.push_back(c);
+    bool desc = ie->ordering == SORTBY_DESC;
+    opts += desc ? 'd' : 'a';
+    sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + (desc ? " DESC" : "");
+  });
+  for_each_node(stmt->indexIncludingParams, [&](Node* n) {
+    auto* ie = reinterpret_cast<IndexElem*>(n);
+    if (!ie->name || t->find_column(ie->name) < 0)
+      throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name ? ie->name : "?") + "\" does not exist");
+  });
+  std::string name;
+  if (stmt->idxname) {
+    name = stmt->idxname;
+  } else {
+    // PostgreSQL's ChooseIndexName: table_col1_col2_idx, then idx1, idx2, ...
+    std::string base = t->name;
+    for (int c : cols) base += "_" + t->columns[c].name;
+    base += "_idx";
+    if (base.size() > 63) base.resize(63);
+    name = base;
+    for (int i = 1; catalog_.relation_exists(name); i++) name = base.substr(0, 63 - std::to_string(i).size()) + std::to_string(i);
+  }
+  bool taken = catalog_.relation_exists(name);
+  for (auto& tt : catalog_.tables())
+    for (auto& c : tt->constraints) taken |= c.type != 'c' && c.name == name;
+  if (taken) {
+    if (stmt->if_not_exists) {
+      out.notices.push_back({"NOTICE", "42P07", "relation \"" + name + "\" already exists, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+  }
+  Catalog::ensure_catalog_tables(conn_);
+  int64_t ioid = Catalog::allocate_oid(conn_);
+  std::string keys;
+  for (size_t i = 0; i < cols.size(); i++) keys += (i ? "," : "") + std::to_string(cols[i] + 1);
+  std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(ioid) + ", 'public', " + quote_literal(name) + ", 'i');" +
+                    "INSERT INTO _pgmicro_index VALUES(" + std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " +
+                    (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts + "');" +
+                    "CREATE " + (stmt->unique ? "UNIQUE " : "") + "INDEX main." + quote_ident(name) + " ON " + quote_ident(t->name) +
+                    " (" + sqlcols + ");";
+  runtime_.pending_error.reset();
+  runtime_.last_row.clear();
+  char* err = nullptr;
+  int rc = sqlite3_exec(conn_, sql.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    sqlite3_free(err);
+    Error e = translate_sqlite_error(rc);
+    if (e.sqlstate == sqlstate::kUniqueViolation) {
+      e.message = "could not create unique index \"" + name + "\"";
+      // Find one duplicated key for PostgreSQL's DETAIL.
+      std::string names, sel;
+      for (size_t i = 0; i < cols.size(); i++) {
+        names += (i ? ", " : "") + t->columns[cols[i]].name;
+        sel += (i ? ", " : "") + quote_ident(t->columns[cols[i]].name);
+      }
+      std::string q = "SELECT " + sel + " FROM main." + quote_ident(t->name) + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
+      sqlite3_stmt* st = nullptr;
+      std::string values;
+      if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        for (size_t i = 0; i < cols.size(); i++) {
+          if (i) values += ", ";
+          sqlite3_value* v = sqlite3_column_value(st, (int)i);
+          if (sqlite3_value_type(v) == SQLITE_NULL) values += "null";
+          else type_output(t->columns[cols[i]].type, v, values);
+        }
+        e.detail = "Key (" + names + ")=(" + values + ") is duplicated.";
+      }
+      sqlite3_finalize(st);
+    }
+    throw PgError(e);
+  }
+}
+
+void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
+  out.command_tag = "TRUNCATE TABLE";
+  std::vector<const TableDef*> tables;
+  for_each_node(stmt->relations, [&](Node* n) {
+    auto* rv = reinterpret_cast<RangeVar*>(n);
+    const TableDef* t = catalog_.find_table(rv->relname);
+    if (!t || (rv->schemaname && std::string(rv->schemaname) != "public"))
+      throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    tables.push_back(t);
+  });
+  std::string sql;
+  for (auto* t : tables) sql += "DELETE FROM main." + quote_ident(t->name) + ";";
+  exec_sql(conn_, sql);
+  if (stmt->restart_seqs) {
+    std::lock_guard<std::mutex> lock(runtime_.sequences->mu);
+    for (auto* t : tables)
+      for (auto& col : t->columns) {
+        (void)col;
+      }
+    // Owned sequences go back to their start value.
+    sqlite3_stmt* st = nullptr;
+    for (auto* t : tables) {
+      std::string q = "SELECT seqrelid, seqstart FROM _pgmicro_sequence WHERE owned_by_rel = " + std::to_string(t->oid);
+      if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) != SQLITE_OK) continue;
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        auto& v = runtime_.sequences->values[sqlite3_column_int64(st, 0)];
+        v.last_value = sqlite3_column_int64(st, 1);
+        v.is_called = false;
+        v.loaded = true;
+        runtime_.dirty_sequences.push_back(sqlite3_column_int64(st, 0));
+      }
+      sqlite3_finalize(st);
+      st = nullptr;
+    }
+  }
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,190 @@
+// Settings: the table of supported parameters and SET/SHOW/RESET semantics.
+#include "session/settings.h"
+#include <cctype>
+#include <cstring>
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+
+namespace pgmicro {
+
+namespace {
+
+struct Param {
+  const char* name;          // canonical (SHOW column name)
+  const char* default_value;
+  // Values pgmicro can honour; nullptr = any.
+  const char* const* allowed;
+};
+
+const char* const kUtc[] = {"UTC", "utc", "Etc/UTC", "GMT", "Etc/GMT", "Z", "zulu", "UCT", "Universal", nullptr};
+const char* const kDateStyle[] = {"ISO, MDY", "ISO", "iso", "ISO,MDY", "iso, mdy", "MDY", "mdy", nullptr};
+const char* const kUtf8[] = {"UTF8", "utf8", "UTF-8", "utf-8", "unicode", "UNICODE", nullptr};
+const char* const kOn[] = {"on", "ON", "true", "1", nullptr};
+const char* const kIntervalStyle[] = {"postgres", nullptr};
+
+const Param kParams[] = {
+    {"application_name", "", nullptr},
+    {"client_encoding", "UTF8", kUtf8},
+    {"client_min_messages", "notice", nullptr},
+    {"DateStyle", "ISO, MDY", kDateStyle},
+    {"default_transaction_isolation", "read committed", nullptr},
+    {"extra_float_digits", "1", nullptr},
+    {"IntervalStyle", "postgres", kIntervalStyle},
+    {"lock_timeout", "0", nullptr},
+    {"idle_in_transaction_session_timeout", "0", nullptr},
+    {"search_path", "\"$user\", public", nullptr},
+    {"server_encoding", "UTF8", kUtf8},
+    {"server_version", "15.0", nullptr},
+    {"server_version_num", "150000", nullptr},
+    {"standard_conforming_strings", "on", kOn},
+    {"statement_timeout", "0", nullptr},
+    {"TimeZone", "UTC", kUtc},
+    {"timezone_abbreviations", "Default", nullptr},
+    {"integer_datetimes", "on", kOn},
+    {"is_superuser", "on", nullptr},
+    {"max_identifier_length", "63", nullptr},
+    {"transaction_isolation", "read committed", nullptr},
+    {"synchronous_commit", "on", nullptr},
+    {"row_security", "on", nullptr},
+    {"check_function_bodies", "on", nullptr},
+    {"jit", "off", nullptr},
+    {"work_mem", "4MB", nullptr},
+    {"pgmicro.dialect", "postgres", nullptr},
+};
+const char* const kReadOnly[] = {"server_encoding", "server_version", "server_version_num", "integer_datetimes",
+                                 "is_superuser", "max_identifier_length", nullptr};
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+const Param* find_param(const std::string& name) {
+  std::string l = lower(name);
+  if (l == "time zone") l = "timezone";
+  for (auto& p : kParams)
+    if (lower(p.name) == l) return &p;
+  return nullptr;
+}
+
+// The value text of SET's argument list, as PostgreSQL flattens it (lists joined by ", ").
+std::string arg_text(List* args) {
+  std::string out;
+  for_each_node(args, [&](Node* n) {
+    if (!out.empty()) out += ", ";
+    if (IsA(n, A_Const)) {
+      auto* c = reinterpret_cast<A_Const*>(n);
+      Node* v = reinterpret_cast<Node*>(&c->val);
+      if (IsA(v, Integer)) out += std::to_string(intVal(v));
+      else if (IsA(v, Float)) out += castNode(Float, v)->fval;
+      else if (IsA(v, String)) out += strVal(v);
+      else if (IsA(v, Boolean)) out += boolVal(v) ? "on" : "off";
+    } else if (IsA(n, TypeCast)) {
+      // SET TIME ZONE INTERVAL '...' and friends.
+      unsupported("SET with an interval value");
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+Settings::Settings() {
+  for (auto& p : kParams) values_[lower(p.name)] = p.default_value;
+}
+
+std::string Settings::get(const std::string& name) const {
+  auto it = values_.find(lower(name));
+  return it == values_.end() ? "" : it->second;
+}
+
+void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
+  if (stmt->kind == VAR_SET_MULTI) return;  // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: accepted
+  if (stmt->kind == VAR_RESET_ALL) {
+    for (auto& p : kParams) values_[lower(p.name)] = p.default_value;
+    return;
+  }
+  if (stmt->kind == VAR_SET_CURRENT) unsupported("SET ... FROM CURRENT");
+  std::string name = stmt->name ? stmt->name : "";
+  const Param* p = find_param(name);
+  if (!p) throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  for (const char* const* r = kReadOnly; *r; r++)
+    if (lower(*r) == lower(p->name))
+      throw PgError("55P02", "parameter \"" + lower(p->name) + "\" cannot be changed");
+  std::string key = lower(p->name);
+  std::string value = p->default_value;
+  if (stmt->kind == VAR_SET_VALUE) {
+    value = arg_text(stmt->args);
+    if (p->allowed) {
+      bool ok = false;
+      for (const char* const* a = p->allowed; *a; a++) ok |= value == *a || lower(value) == lower(*a);
+      if (!ok) {
+        if (key == "timezone") unsupported("time zones other than UTC (TimeZone = '" + value + "')");
+        if (key == "datestyle") unsupported("DateStyle other than ISO, MDY");
+        if (key == "intervalstyle") unsupported("IntervalStyle other than postgres");
+        if (key == "standard_conforming_strings") unsupported("standard_conforming_strings = off");
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
+      }
+      value = p->default_value;  // normalised spelling
+    }
+    if (key == "extra_float_digits") {
+      char* end;
+      long v = std::strtol(value.c_str(), &end, 10);
+      if (*end || v < -15 || v > 3)
+        throw PgError(sqlstate::kInvalidParameterValue, std::to_string(v) + " is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
+      if (v <= 0) unsupported("extra_float_digits <= 0");
+      value = std::to_string(v);
+    }
+    if (key == "statement_timeout" || key == "lock_timeout" || key == "idle_in_transaction_session_timeout") {
+      char* end;
+      long v = std::strtol(value.c_str(), &end, 10);
+      std::string unit = end;
+      long ms = unit.empty() || unit == "ms" ? v : unit == "s" ? v * 1000 : unit == "min" ? v * 60000 : unit == "h" ? v * 3600000 : -1;
+      if (ms < 0 || end == value.c_str())
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
+      value = ms == 0 ? "0" : ms % 1000 ? std::to_string(ms) + "ms" : ms % 60000 ? std::to_string(ms / 1000) + "s" : std::to_string(ms / 60000) + "min";
+    }
+    if (key == "client_min_messages") {
+      static const char* levels[] = {"debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error", nullptr};
+      bool ok = false;
+      for (const char** l = levels; *l; l++) ok |= lower(value) == *l;
+      if (!ok) throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"client_min_messages\": \"" + value + "\"",
+                             "", "Available values: debug5, debug4, debug3, debug2, debug1, log, notice, warning, error.");
+      value = lower(value);
+    }
+    if (key == "pgmicro.dialect" && value != "postgres")
+      unsupported("pgmicro.dialect = '" + value + "'");
+  }
+  if (stmt->is_local) {
+    if (!in_transaction) return;  // PostgreSQL warns and does nothing outside a block
+    if (!before_local_.count(key)) before_local_[key] = values_[key];
+  }
+  values_[key] = value;
+}
+
+std::pair<std::string, std::string> Settings::show(const std::string& name) const {
+  const Param* p = find_param(name);
+  if (!p) throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  std::string col = p->name;
+  if (lower(name) == "time zone") col = "TimeZone";
+  return {col, values_.at(lower(p->name))};
+}
+
+void Settings::begin() {
+  at_begin_ = values_;
+  before_local_.clear();
+}
+
+void Settings::commit() {
+  for (auto& [k, v] : before_local_) values_[k] = v;
+  before_local_.clear();
+  at_begin_.reset();
+}
+
+void Settings::rollback() {
+  if (at_begin_) values_ = *at_begin_;
+  before_local_.clear();
+  at_begin_.reset();
+}
+
+}  // namespace pgmicro
