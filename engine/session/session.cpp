@@ -82,6 +82,8 @@ void SessionImpl::ensure_triggers() {
   // One BEFORE INSERT and one BEFORE UPDATE temp trigger per table: PostgreSQL's NOT NULL
   // check and the row remembered for unique-violation details. Temp triggers live only in
   // this connection, so the file stays usable from plain SQLite.
+  drop_triggers("");
+  triggers_dirty_ = false;
   std::string sql;
   for (auto& t : catalog_.tables()) {
     if (t->plain_sqlite) continue;
@@ -114,6 +116,20 @@ void SessionImpl::ensure_triggers() {
     }
   }
   if (!sql.empty()) exec_sql(conn_, sql);
+}
+
+void SessionImpl::drop_triggers(const std::string& table) {
+  std::string q = "SELECT name FROM sqlite_temp_schema WHERE type = 'trigger' AND name LIKE '\\_pgmicro\\_check\\_%' ESCAPE '\\'";
+  if (!table.empty()) q += " AND tbl_name = " + quote_literal(table);
+  std::vector<std::string> names;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK)
+    while (sqlite3_step(st) == SQLITE_ROW) names.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+  sqlite3_finalize(st);
+  std::string sql;
+  for (auto& n : names) sql += "DROP TRIGGER IF EXISTS temp." + quote_ident(n) + ";";
+  if (!sql.empty()) exec_sql(conn_, sql);
+  triggers_dirty_ = true;
 }
 
 Error SessionImpl::translate_sqlite_error(int rc) {
@@ -316,13 +332,14 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
       return;
     }
     case T_IndexStmt: return execute_index(reinterpret_cast<IndexStmt*>(stmt), out);
+    case T_AlterTableStmt: return execute_alter_table(reinterpret_cast<AlterTableStmt*>(stmt), out);
+    case T_RenameStmt: return execute_rename(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     default: break;
   }
   const char* name;
   switch (nodeTag(stmt)) {
     case T_ViewStmt: name = "CREATE VIEW"; break;
-    case T_AlterTableStmt: name = "ALTER TABLE"; break;
     case T_CreateSeqStmt: name = "CREATE SEQUENCE"; break;
     case T_CreateSchemaStmt: name = "CREATE SCHEMA"; break;
     case T_ExplainStmt: name = "EXPLAIN"; break;
@@ -340,7 +357,6 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
     case T_VacuumStmt: name = "VACUUM"; break;
     case T_DoStmt: name = "DO"; break;
     case T_CallStmt: name = "CALL"; break;
-    case T_RenameStmt: name = "ALTER ... RENAME"; break;
     default: name = "this statement"; break;
   }
   unsupported(name);
@@ -464,7 +480,7 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
           throw PgError(sqlstate::kInFailedTransaction,
                         "current transaction is aborted, commands ignored until end of transaction block");
       }
-      if (catalog_.refresh(conn_)) ensure_triggers();
+      if (catalog_.refresh(conn_) || triggers_dirty_) ensure_triggers();
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
       execute_statement(node, params, r);

@@ -14,6 +14,8 @@ struct CreateStmt;
 struct DropStmt;
 struct TransactionStmt;
 struct IndexStmt;
+struct AlterTableStmt;
+struct RenameStmt;
 struct TruncateStmt;
 
 namespace pgmicro {
@@ -35,6 +37,11 @@ class SessionImpl : public Session {
   void execute_create_table(CreateStmt* stmt, StatementResult& out);
   void execute_drop(DropStmt* stmt, StatementResult& out);
   void ensure_triggers();
+  void drop_triggers(const std::string& table);  // "" = every table
+  bool triggers_dirty_ = false;
+  void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
+  void execute_rename(RenameStmt* stmt, StatementResult& out);
+  void bump_schema();  // makes every session reload the catalog
   void begin_implicit();
   void commit_implicit();
   void rollback_implicit();

@@ -8,8 +8,9 @@ const { default: c } = await import(pathToFileURL(mjs).href);
 let t = performance.now();
 const M = await c({ wasmBinary: fs.readFileSync(mjs.replace(/mjs$/, 'wasm')) });
 const inst = performance.now() - t;
+const { execute } = await import(new URL('../../js/wire.js', import.meta.url).href);
 const db = new M.Database(':memory:');
-const ex = (s) => { const r = db.execute(s); const e = r.find((x) => x.error); if (e) throw new Error(JSON.stringify(e.error)); return r; };
+const ex = (s) => { const r = execute(db, s); const e = r.find((x) => x.error); if (e) throw new Error(JSON.stringify(e.error)); return r; };
 ex('CREATE TABLE t (id serial PRIMARY KEY, a integer, b text, c numeric(10,2))');
 t = performance.now();
 for (let i = 0; i < 200; i++) {

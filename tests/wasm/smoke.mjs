@@ -1,5 +1,6 @@
 // WASM smoke test (Node 20): loads the ES module build with wasmBinary read through fs
-// (Node cannot fetch a file path), opens :memory:, runs real statements, checks the results.
+// (Node cannot fetch a file path), opens :memory:, runs real statements through the bulk
+// input/result-batch format (js/wire.js), checks the results.
 // Usage: node tests/wasm/smoke.mjs [path/to/pgmicro.mjs]   Prints PASS:/FAIL: lines.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,8 +39,9 @@ await check('open-memory', () => {
   assert.equal(db.transactionStatus(), 'I');
 });
 
+const { execute } = await import(pathToFileURL(path.join(root, 'js/wire.js')).href);
 const one = (sql, params) => {
-  const rs = params ? db.execute(sql, params) : db.execute(sql);
+  const rs = execute(db, sql, params);
   assert.ok(Array.isArray(rs), 'execute returns an array');
   return rs;
 };
@@ -118,7 +120,7 @@ await check('transaction-aborted-block', () => {
 
 await check('close', () => {
   db.close();
-  assert.throws(() => db.execute('SELECT 1'), /closed/);
+  assert.throws(() => execute(db, 'SELECT 1'), /closed/);
   db.delete();
 });
 

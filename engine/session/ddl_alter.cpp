@@ -1,0 +1,255 @@
+// ALTER TABLE: ADD COLUMN [IF NOT EXISTS] (type, NOT NULL, DEFAULT, serial; existing rows get
+// the default), DROP COLUMN [IF EXISTS], ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL,
+// RENAME COLUMN, RENAME TO. Each subcommand changes the SQLite table and the _pgmicro_*
+// catalog in the statement's transaction.
+#include <algorithm>
+#include "analyze/analyzer.h"
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+
+namespace pgmicro {
+
+void SessionImpl::bump_schema() {
+  // Catalog-only changes still move SQLite's schema_version, which every session watches.
+  exec_sql(conn_, "CREATE TABLE _pgmicro_bump(x); DROP TABLE _pgmicro_bump;");
+}
+
+namespace {
+
+std::string keys_text(const std::vector<int>& cols) {
+  std::string s;
+  for (size_t i = 0; i < cols.size(); i++) s += (i ? "," : "") + std::to_string(cols[i] + 1);
+  return s;
+}
+
+bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
+  std::string q = "SELECT 1 FROM main." + quote_ident(t.name) + " WHERE " + quote_ident(col) + " IS NULL LIMIT 1";
+  sqlite3_stmt* st = nullptr;
+  bool found = false;
+  if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
+}  // namespace
+
+void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out) {
+  if (stmt->objtype != OBJECT_TABLE) unsupported("ALTER on this kind of object");
+  out.command_tag = "ALTER TABLE";
+  std::string tname = stmt->relation->relname;
+  if (!catalog_.find_table(tname)) {
+    if (stmt->missing_ok) {
+      out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + tname + "\" does not exist");
+  }
+  for_each_node(stmt->cmds, [&](Node* n) {
+    auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
+    catalog_.force_reload(conn_);
+    const TableDef* t = catalog_.find_table(tname);
+    if (t->plain_sqlite) unsupported("ALTER TABLE on tables outside the PostgreSQL catalog");
+    std::string oid = std::to_string(t->oid);
+    std::vector<Oid> no_params;
+    Analyzer a(catalog_, no_params);
+    a.sql_ = current_sql_;
+    switch (cmd->subtype) {
+      case AT_AddColumn: {
+        auto* cd = reinterpret_cast<::ColumnDef*>(cmd->def);
+        std::string col = cd->colname;
+        if (t->find_column(col) >= 0) {
+          if (cmd->missing_ok) {
+            out.notices.push_back({"NOTICE", "42701", "column \"" + col + "\" of relation \"" + tname + "\" already exists, skipping"});
+            return;
+          }
+          throw PgError(sqlstate::kDuplicateColumn, "column \"" + col + "\" of relation \"" + tname + "\" already exists");
+        }
+        Oid type;
+        int32_t typmod = -1;
+        bool not_null = false, serial = false;
+        std::string last = node_string(list_at(cd->typeName->names, list_size(cd->typeName->names) - 1));
+        if (list_size(cd->typeName->names) == 1 && (last == "serial" || last == "bigserial" || last == "smallserial" ||
+                                                    last == "serial4" || last == "serial8" || last == "serial2")) {
+          type = last == "bigserial" || last == "serial8" ? oid::kInt8 : last == "smallserial" || last == "serial2" ? oid::kInt2 : oid::kInt4;
+          serial = not_null = true;
+        } else {
+          a.resolve_type_name(cd->typeName, type, typmod);
+        }
+        Node* def = cd->raw_default;
+        for_each_node(cd->constraints, [&](Node* cn) {
+          auto* c = reinterpret_cast<Constraint*>(cn);
+          if (c->contype == CONSTR_NOTNULL) not_null = true;
+          else if (c->contype == CONSTR_NULL) {}
+          else if (c->contype == CONSTR_DEFAULT) def = c->raw_expr;
+          else unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+        });
+        std::string default_text;
+        if (def) {
+          ExprPtr e = a.transform_expr(def, ExprContext::Default);
+          ExprPtr c = a.coerce_to(e, type, typmod, CastContext::Assignment, -1);
+          if (!c)
+            throw PgError(sqlstate::kDatatypeMismatch, "column \"" + col + "\" is of type " + format_type_name(type, -1) +
+                                                           " but default expression is of type " + format_type_name(e->type, -1),
+                          "", "You will need to rewrite or cast the expression.").at(expr_location(def));
+          default_text = deparse_expr(*c);
+        }
+        int attnum = (int)t->columns.size() + 1;
+        std::string sql;
+        if (serial) {
+          std::string seqname = tname + "_" + col + "_seq";
+          if (catalog_.relation_exists(seqname)) throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
+          int64_t soid = Catalog::allocate_oid(conn_);
+          int64_t maxv = type == oid::kInt2 ? 32767 : type == oid::kInt4 ? 2147483647 : INT64_MAX;
+          sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
+          sql += "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
+                 std::to_string(maxv) + ", 1, 0, " + oid + ", " + std::to_string(attnum) + ");";
+          default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+        }
+        drop_triggers(tname);
+        std::string decl = format_type_name(type, (type == oid::kNumeric || type == oid::kVarchar || type == oid::kBpchar) ? typmod : -1);
+        sql += "ALTER TABLE main." + quote_ident(tname) + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
+        sql += "INSERT INTO _pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
+               std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
+               (default_text.empty() ? "NULL" : quote_literal(default_text)) + ");";
+        exec_sql(conn_, sql);
+        catalog_.force_reload(conn_);
+        t = catalog_.find_table(tname);
+        if (!default_text.empty()) {
+          // Existing rows take the default, evaluated per row as PostgreSQL does.
+          UpdateQuery uq;
+          uq.table = t;
+          auto scope = a.dml_scope(t, "");
+          uq.rtable = scope->rtable;
+          uq.sets.push_back({attnum - 1, a.transform_default(*t, attnum - 1)});
+          runtime_.pending_error.reset();
+          int rc = sqlite3_exec(conn_, lower_update(uq).c_str(), nullptr, nullptr, nullptr);
+          if (rc != SQLITE_OK) throw PgError(translate_sqlite_error(rc));
+        }
+        if (not_null && has_nulls(conn_, *t, col))
+          throw PgError(sqlstate::kNotNullViolation, "column \"" + col + "\" of relation \"" + tname + "\" contains null values");
+        return;
+      }
+      case AT_DropColumn: {
+        std::string col = cmd->name;
+        int idx = t->find_column(col);
+        if (idx < 0) {
+          if (cmd->missing_ok) {
+            out.notices.push_back({"NOTICE", "00000", "column \"" + col + "\" of relation \"" + tname + "\" does not exist, skipping"});
+            return;
+          }
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
+        }
+        for (auto& c : t->constraints) {
+          if (std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end() ||
+              (c.type == 'c' && c.check_expr.find(col) != std::string::npos))
+            unsupported("dropping a column used by constraint \"" + c.name + "\"");
+        }
+        for (auto& ix : t->indexes)
+          if (std::find(ix.columns.begin(), ix.columns.end(), idx) != ix.columns.end())
+            unsupported("dropping a column used by index \"" + ix.name + "\"");
+        if (t->columns.size() == 1) unsupported("dropping the last column of a table");
+        drop_triggers(tname);
+        std::string num = std::to_string(idx + 1);
+        std::string sql = "ALTER TABLE main." + quote_ident(tname) + " DROP COLUMN " + quote_ident(col) + ";";
+        sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + " AND attnum = " + num + ";";
+        sql += "UPDATE _pgmicro_attribute SET attnum = -(attnum - 1) WHERE attrelid = " + oid + " AND attnum > " + num + ";";
+        sql += "UPDATE _pgmicro_attribute SET attnum = -attnum WHERE attrelid = " + oid + " AND attnum < 0;";
+        sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT seqrelid FROM _pgmicro_sequence WHERE owned_by_rel = " + oid +
+               " AND owned_by_att = " + num + ");";
+        sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + " AND owned_by_att = " + num + ";";
+        sql += "UPDATE _pgmicro_sequence SET owned_by_att = owned_by_att - 1 WHERE owned_by_rel = " + oid + " AND owned_by_att > " + num + ";";
+        auto shift = [&](std::vector<int> cols) {
+          for (auto& c : cols)
+            if (c > idx) c--;
+          return keys_text(cols);
+        };
+        for (auto& c : t->constraints)
+          if (c.type != 'c')
+            sql += "UPDATE _pgmicro_constraint SET conkey = '" + shift(c.columns) + "' WHERE oid = " + std::to_string(c.oid) + ";";
+        for (auto& ix : t->indexes)
+          sql += "UPDATE _pgmicro_index SET indkey = '" + shift(ix.columns) + "' WHERE indexrelid = " + std::to_string(ix.oid) + ";";
+        exec_sql(conn_, sql);
+        return;
+      }
+      case AT_ColumnDefault: {
+        int idx = t->find_column(cmd->name);
+        if (idx < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" does not exist");
+        std::string text;
+        if (cmd->def) {
+          const ColumnDef& c = t->columns[idx];
+          ExprPtr e = a.transform_expr(cmd->def, ExprContext::Default);
+          ExprPtr cc = a.coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+          if (!cc)
+            throw PgError(sqlstate::kDatatypeMismatch, "column \"" + c.name + "\" is of type " + format_type_name(c.type, -1) +
+                                                           " but default expression is of type " + format_type_name(e->type, -1),
+                          "", "You will need to rewrite or cast the expression.").at(expr_location(cmd->def));
+          text = deparse_expr(*cc);
+        }
+        exec_sql(conn_, "UPDATE _pgmicro_attribute SET attdefault = " + (text.empty() ? std::string("NULL") : quote_literal(text)) +
+                            " WHERE attrelid = " + oid + " AND attnum = " + std::to_string(idx + 1));
+        bump_schema();
+        return;
+      }
+      case AT_SetNotNull:
+      case AT_DropNotNull: {
+        int idx = t->find_column(cmd->name);
+        if (idx < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" does not exist");
+        bool set = cmd->subtype == AT_SetNotNull;
+        if (set && has_nulls(conn_, *t, cmd->name))
+          throw PgError(sqlstate::kNotNullViolation, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" contains null values");
+        if (!set)
+          for (auto& c : t->constraints)
+            if (c.type == 'p' && std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end())
+              throw PgError(sqlstate::kInvalidTableDefinition, "column \"" + std::string(cmd->name) + "\" is in a primary key");
+        exec_sql(conn_, std::string("UPDATE _pgmicro_attribute SET attnotnull = ") + (set ? "1" : "0") + " WHERE attrelid = " + oid +
+                            " AND attnum = " + std::to_string(idx + 1));
+        bump_schema();
+        return;
+      }
+      default: unsupported("this ALTER TABLE subcommand");
+    }
+  });
+}
+
+void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
+  if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
+  out.command_tag = "ALTER TABLE";
+  std::string tname = stmt->relation->relname;
+  const TableDef* t = catalog_.find_table(tname);
+  if (!t) {
+    if (stmt->missing_ok) {
+      out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + tname + "\" does not exist");
+  }
+  if (t->plain_sqlite) unsupported("ALTER TABLE on tables outside the PostgreSQL catalog");
+  std::string oid = std::to_string(t->oid);
+  std::string newname = stmt->newname;
+  drop_triggers(tname);
+  if (stmt->renameType == OBJECT_TABLE) {
+    if (catalog_.relation_exists(newname))
+      throw PgError(sqlstate::kDuplicateTable, "relation \"" + newname + "\" already exists");
+    exec_sql(conn_, "ALTER TABLE main." + quote_ident(tname) + " RENAME TO " + quote_ident(newname) +
+                        ";UPDATE _pgmicro_class SET relname = " + quote_literal(newname) + " WHERE oid = " + oid + ";");
+    return;
+  }
+  std::string col = stmt->subname;
+  int idx = t->find_column(col);
+  if (idx < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist");
+  if (t->find_column(newname) >= 0)
+    throw PgError(sqlstate::kDuplicateColumn, "column \"" + newname + "\" of relation \"" + tname + "\" already exists");
+  for (auto& c : t->constraints)
+    if (c.type == 'c' && c.check_expr.find(col) != std::string::npos)
+      unsupported("renaming a column used by CHECK constraint \"" + c.name + "\"");
+  exec_sql(conn_, "ALTER TABLE main." + quote_ident(tname) + " RENAME COLUMN " + quote_ident(col) + " TO " + quote_ident(newname) +
+                      ";UPDATE _pgmicro_attribute SET attname = " + quote_literal(newname) + " WHERE attrelid = " + oid +
+                      " AND attnum = " + std::to_string(idx + 1) + ";");
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,97 @@
+// The JS half of the binding's bulk format (wasm/binding.cpp describes the bytes): the SQL
+// and its parameters are written into the module's input buffer in one go, and the result
+// batch is decoded from a view of linear memory in one pass. Values stay in PostgreSQL's
+// text format here; index.js maps them to JS types.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const NULL_LENGTH = 0xffffffff;
+
+// Decodes len UTF-8 bytes at off; short ASCII strings avoid a TextDecoder call.
+function utf8(u8, off, len) {
+  if (len < 24) {
+    let s = '';
+    for (let i = off, end = off + len; i < end; i++) {
+      const c = u8[i];
+      if (c > 127) return decoder.decode(u8.subarray(off, off + len));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return decoder.decode(u8.subarray(off, off + len));
+}
+
+// Runs sql with params (string | null each, PostgreSQL text format) on a binding Database.
+// Returns [{ columns: [{name, typeOid, typmod}], rows: [[string|null]], returnsRows, command,
+//            notices: [{severity, code, message, detail, hint}],
+//            error: {code, message, detail, hint, position} | null }]
+export function execute(db, sql, params = []) {
+  // Upper bound of the UTF-8 size: 3 bytes per UTF-16 unit.
+  let size = 4 + sql.length * 3;
+  for (const p of params) size += 4 + (p == null ? 0 : p.length * 3);
+  let buf = db.inputBuffer(size);
+  let pos = 0;
+  const put = (s) => {
+    const { written } = encoder.encodeInto(s, buf.subarray(pos + 4));
+    writeU32(buf, pos, written);
+    pos += 4 + written;
+  };
+  put(sql);
+  for (const p of params) {
+    if (p == null) { writeU32(buf, pos, NULL_LENGTH); pos += 4; } else put(p);
+  }
+  return decode(db.execute(pos, params.length));
+}
+
+function writeU32(u8, off, v) {
+  u8[off] = v & 255; u8[off + 1] = (v >>> 8) & 255; u8[off + 2] = (v >>> 16) & 255; u8[off + 3] = v >>> 24;
+}
+
+export function decode(u8) {
+  let pos = 0;
+  const u32 = () => {
+    const v = (u8[pos] | (u8[pos + 1] << 8) | (u8[pos + 2] << 16) | (u8[pos + 3] << 24)) >>> 0;
+    pos += 4;
+    return v;
+  };
+  const str = () => {
+    const n = u32();
+    const s = utf8(u8, pos, n);
+    pos += n;
+    return s;
+  };
+  const opt = () => str() || undefined;
+  if (u32() !== 0x424d4750) throw new Error('pgmicro: bad result batch');
+  const count = u32();
+  const results = new Array(count);
+  for (let s = 0; s < count; s++) {
+    const flags = u8[pos++];
+    const command = str();
+    const ncols = u32();
+    const columns = new Array(ncols);
+    for (let c = 0; c < ncols; c++) columns[c] = { name: str(), typeOid: u32(), typmod: u32() | 0 };
+    const nrows = u32();
+    const rows = new Array(nrows);
+    for (let r = 0; r < nrows; r++) {
+      const row = new Array(ncols);
+      for (let c = 0; c < ncols; c++) {
+        const n = u32();
+        if (n === NULL_LENGTH) { row[c] = null; continue; }
+        row[c] = utf8(u8, pos, n);
+        pos += n;
+      }
+      rows[r] = row;
+    }
+    const nnotices = u32();
+    const notices = new Array(nnotices);
+    for (let i = 0; i < nnotices; i++) {
+      notices[i] = { severity: str(), code: str(), message: str(), detail: opt(), hint: opt() };
+    }
+    let error = null;
+    if (flags & 2) {
+      error = { code: str(), message: str(), detail: opt(), hint: opt(), position: u32() || undefined };
+    }
+    results[s] = { columns, rows, returnsRows: (flags & 1) !== 0, command, notices, error };
+  }
+  return results;
+}
