@@ -44,6 +44,10 @@ async function instantiateFrom(source, imports) {
   if (source instanceof WebAssembly.Module) {
     return { instance: await WebAssembly.instantiate(source, imports), module: source };
   }
+  // Bytes before Response: touching the Response global makes Node 20 load undici (~20 ms).
+  if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) {
+    return WebAssembly.instantiate(source, imports);
+  }
   if (typeof Response !== 'undefined' && source instanceof Response) {
     if (!source.ok) throw new Error(`pg-micro: cannot load ${source.url}: HTTP ${source.status}`);
     if (WebAssembly.instantiateStreaming) {
@@ -288,7 +292,6 @@ export class Statement {
       const max = Math.max(0, ...[...this.source.matchAll(/\$(\d+)/g)].map((m) => +m[1]));
       this.#exec([new Array(max).fill(null)]);
     }
-    const formatType = this.#core.native.constructor.formatType ?? this.#core.formatType;
     return this.#columns.map((c) => ({
       name: c.name, type: this.#core.formatType(c.typeOid, c.typmod), dataTypeID: c.typeOid, typmod: c.typmod,
     }));
@@ -391,7 +394,7 @@ export function sql(strings, ...values) {
   const out = [];
   const add = (v) => {
     if (v instanceof SqlQuery) {
-      text += v.text.replace(/\$(\d+)/g, (_, n) => '$' + (out.length + 0 + Number(n)));
+      text += v.text.replace(/\$(\d+)/g, (_, n) => '$' + (out.length + Number(n)));
       out.push(...v.values);
     } else if (v && v[RAW] !== undefined) {
       text += v[RAW];
@@ -430,7 +433,7 @@ export async function connect(path = ':memory:', options = {}) {
   });
   core.formatType = Module.formatType;
   const db = new Database(core);
-  freeOnCollect?.register(db, native, core);
+  freeOnCollect?.register(core, native, core);  // core: what statements and db share
   return db;
 }
 

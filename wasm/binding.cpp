@@ -126,10 +126,7 @@ class WasmDatabase {
 
   // A view of n writable bytes for the next execute's input (SQL + parameters).
   val input_buffer(uint32_t n) {
-    if (in_.size() < n)
-      in_.resize(std::max<size_t>(n, in_.size() * 2));
-    else if (in_.size() > (4u << 20) && n < in_.size() / 4)
-      std::vector<uint8_t>(n).swap(in_);  // give back a large buffer from an earlier call
+    if (in_.size() < n) in_.resize(std::max<size_t>(n, in_.size() * 2));
     return val(emscripten::typed_memory_view(n, in_.data()));
   }
 
@@ -141,10 +138,12 @@ class WasmDatabase {
     std::vector<pgmicro::TextValue> params;
     if (input_size > in_.size() || !decode_input(input_size, nparams, sql, params))
       throw_js_error("pgmicro: malformed input buffer");
+    // Buffers over 1 MiB from this or an earlier call are not kept between calls.
+    if (in_.size() > (1u << 20)) std::vector<uint8_t>().swap(in_);
+    if (out_.capacity() > (1u << 20)) std::vector<uint8_t>().swap(out_);
     // JS errors are raised outside the try block: catch (...) would also catch them.
     std::string failure;
     try {
-      if (out_.capacity() > (8u << 20)) std::vector<uint8_t>().swap(out_);
       encode(session_->execute(sql, params), out_);
     } catch (const std::exception& e) {
       failure = e.what();

@@ -90,6 +90,15 @@ ExprPtr Analyzer::transform_const(Node* node) {
   }
 }
 
+// A copy of an expression from an outer scope's point of view (Vars' levelsup raised).
+static ExprPtr shift_levels(const ExprPtr& e, int by, int location) {
+  auto c = std::make_shared<Expr>(*e);
+  if (c->kind == ExprKind::Var) c->levelsup += by;
+  if (location >= 0) c->location = location;
+  for (auto& a : c->args) a = shift_levels(a, by, -1);
+  return c;
+}
+
 ExprPtr Analyzer::transform_column_ref(Node* node) {
   auto* cr = reinterpret_cast<ColumnRef*>(node);
   int n = list_size(cr->fields);
@@ -146,13 +155,17 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     for (size_t i = 0; i < rt.size(); i++) {
       for (size_t a = 0; a < rt[i].column_names.size(); a++) {
         if (rt[i].column_names[a] != col) continue;
+        if (a < rt[i].hidden.size() && rt[i].hidden[a]) continue;
         if (found_rte >= 0)
           throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous").at(cr->location);
         found_rte = (int)i;
         found_att = (int)a;
       }
     }
-    if (found_rte >= 0) return make_var(rt[found_rte], found_rte, found_att, (int)level);
+    if (found_rte >= 0) {
+      if (rt[found_rte].is_join) return shift_levels(rt[found_rte].column_exprs[found_att], (int)level, cr->location);
+      return make_var(rt[found_rte], found_rte, found_att, (int)level);
+    }
   }
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
 }

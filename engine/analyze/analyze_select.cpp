@@ -140,8 +140,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   }
   if (IsA(n, JoinExpr)) {
     auto* j = reinterpret_cast<JoinExpr*>(n);
-    if (j->isNatural || list_size(j->usingClause)) unsupported("NATURAL joins and JOIN ... USING", -1);
-    if (j->alias) unsupported("aliases on JOIN expressions", -1);
+    if (j->alias || j->join_using_alias) unsupported("aliases on JOIN expressions", -1);
     auto fn = std::make_unique<FromNode>();
     fn->left = analyze_from_item(j->larg, q);
     size_t right_start = q.rtable.size();
@@ -154,7 +153,9 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
       default: unsupported("this join type", -1);
     }
     (void)right_start;
-    if (j->quals) {
+    if (j->isNatural || list_size(j->usingClause)) {
+      analyze_using_join(j, *fn, q);
+    } else if (j->quals) {
       agg_allowed_ = false;
       fn->quals = coerce_to_bool(transform_expr(j->quals, ExprContext::JoinOn), "JOIN/ON");
     }
@@ -168,11 +169,134 @@ void Analyzer::analyze_from(List* from, SelectQuery& q) {
   for_each_node(from, [&](Node* n) { q.from.push_back(analyze_from_item(n, q)); });
 }
 
+// The columns a FROM item contributes to SELECT *: merged USING columns first, then each
+// side's remaining columns (PostgreSQL's order).
+static void expand_from(const SelectQuery& q, const FromNode& f, int location, std::vector<TargetEntry>& out) {
+  if (f.kind == JoinKind::Base) {
+    auto& r = q.rtable[f.rte];
+    for (size_t a = 0; a < r.column_names.size(); a++) {
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Var;
+      e->rte = f.rte;
+      e->attno = (int)a;
+      e->type = r.column_types[a];
+      e->typmod = r.column_typmods[a];
+      e->name = r.column_names[a];
+      e->location = location;
+      out.push_back({e, r.column_names[a]});
+    }
+    return;
+  }
+  if (f.using_rte < 0) {
+    expand_from(q, *f.left, location, out);
+    expand_from(q, *f.right, location, out);
+    return;
+  }
+  auto& j = q.rtable[f.using_rte];
+  for (size_t a = 0; a < j.column_names.size(); a++) out.push_back({j.column_exprs[a], j.column_names[a]});
+  for (const FromNode* side : {f.left.get(), f.right.get()}) {
+    std::vector<TargetEntry> cols;
+    expand_from(q, *side, location, cols);
+    for (auto& c : cols) {
+      bool merged = false;
+      for (auto& m : j.column_names) merged |= m == c.name;
+      if (!merged) out.push_back(c);
+    }
+  }
+}
+
+void Analyzer::analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q) {
+  std::vector<TargetEntry> lcols, rcols;
+  expand_from(q, *fn.left, -1, lcols);
+  expand_from(q, *fn.right, -1, rcols);
+  std::vector<std::string> names;
+  if (j->isNatural) {
+    for (auto& l : lcols)
+      for (auto& r : rcols)
+        if (l.name == r.name && std::find(names.begin(), names.end(), l.name) == names.end()) names.push_back(l.name);
+  } else {
+    for_each_node(j->usingClause, [&](Node* n) {
+      std::string name = node_string(n);
+      if (std::find(names.begin(), names.end(), name) != names.end())
+        throw PgError(sqlstate::kDuplicateColumn, "column name \"" + name + "\" appears more than once in USING clause");
+      names.push_back(name);
+    });
+  }
+  auto find = [&](std::vector<TargetEntry>& cols, const std::string& name, const char* side) -> ExprPtr {
+    ExprPtr hit;
+    for (auto& c : cols) {
+      if (c.name != name) continue;
+      if (hit)
+        throw PgError(sqlstate::kAmbiguousColumn, "common column name \"" + name + "\" appears more than once in " + side + " table");
+      hit = c.expr;
+    }
+    if (!hit)
+      throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" specified in USING clause does not exist in " + side + " table");
+    return hit;
+  };
+  RangeTableEntry pseudo;
+  pseudo.is_join = true;
+  pseudo.sql_alias = "";
+  std::vector<ExprPtr> quals;
+  for (auto& name : names) {
+    ExprPtr l = find(lcols, name, "left"), r = find(rcols, name, "right");
+    quals.push_back(make_operator("=", l, r, -1));
+    ExprPtr merged = l;
+    if (fn.kind == JoinKind::Right) merged = r;
+    if (fn.kind == JoinKind::Full) {
+      Oid t = select_common_type({l, r}, "JOIN/USING");
+      auto c = std::make_shared<Expr>();
+      c->kind = ExprKind::Coalesce;
+      c->type = t;
+      c->args = {coerce_to(l, t, -1, CastContext::Implicit, -1), coerce_to(r, t, -1, CastContext::Implicit, -1)};
+      merged = c;
+    }
+    pseudo.column_names.push_back(name);
+    pseudo.column_types.push_back(merged->type);
+    pseudo.column_typmods.push_back(merged->typmod);
+    pseudo.column_exprs.push_back(merged);
+    // The sides' own columns are no longer visible unqualified.
+    for (const ExprPtr& side : {l, r}) {
+      if (side->kind == ExprKind::Var) {
+        auto& rte = q.rtable[side->rte];
+        if (rte.hidden.size() < rte.column_names.size()) rte.hidden.resize(rte.column_names.size(), false);
+        rte.hidden[side->attno] = true;
+      }
+    }
+    // Merged columns of an inner USING join are hidden the same way.
+    for (auto& rte : q.rtable) {
+      if (!rte.is_join) continue;
+      for (size_t a = 0; a < rte.column_names.size(); a++)
+        if (rte.column_exprs[a] == l || rte.column_exprs[a] == r) {
+          if (rte.hidden.size() < rte.column_names.size()) rte.hidden.resize(rte.column_names.size(), false);
+          rte.hidden[a] = true;
+        }
+    }
+  }
+  if (fn.kind == JoinKind::Cross) fn.kind = JoinKind::Inner;
+  if (quals.size() == 1) fn.quals = quals[0];
+  else if (!quals.empty()) {
+    auto a = std::make_shared<Expr>();
+    a->kind = ExprKind::And;
+    a->type = oid::kBool;
+    a->args = quals;
+    fn.quals = a;
+  }
+  q.rtable.push_back(std::move(pseudo));
+  fn.using_rte = (int)q.rtable.size() - 1;
+}
+
 void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location, std::vector<TargetEntry>& out) {
+  if (rel.empty()) {
+    if (q.rtable.empty())
+      throw PgError(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid").at(location);
+    for (auto& f : q.from) expand_from(q, *f, location, out);
+    return;
+  }
   bool found = false;
   for (size_t i = 0; i < q.rtable.size(); i++) {
     auto& r = q.rtable[i];
-    if (!rel.empty() && r.alias != rel) continue;
+    if (r.is_join || r.alias != rel) continue;
     found = true;
     for (size_t a = 0; a < r.column_names.size(); a++) {
       auto e = std::make_shared<Expr>();

@@ -18,6 +18,7 @@ struct UpdateStmt;
 struct DeleteStmt;
 struct TypeName;
 struct WithClause;
+struct JoinExpr;
 struct OnConflictClause;
 struct List;
 
@@ -88,6 +89,7 @@ class Analyzer {
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);
+  void analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q);
 
   Catalog& catalog_;
   std::vector<Oid>& param_types_;

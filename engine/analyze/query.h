@@ -88,6 +88,11 @@ struct RangeTableEntry {
   std::vector<Oid> column_types;
   std::vector<int32_t> column_typmods;
   bool dml_target = false;          // the table of an UPDATE/DELETE/INSERT (bare column names)
+  // JOIN ... USING / NATURAL: a pseudo-entry whose columns are the merged join columns
+  // (expressions over the two sides); it is not part of the lowered FROM clause.
+  bool is_join = false;
+  std::vector<ExprPtr> column_exprs;
+  std::vector<bool> hidden;         // columns merged away: skipped by unqualified lookups
   // Column as lowered SQL refers to it (table column name, or c1..cn of a subquery).
   std::string column_sql(size_t i) const;
 };
@@ -112,6 +117,7 @@ struct FromNode {
   int rte = -1;
   std::unique_ptr<FromNode> left, right;
   ExprPtr quals;
+  int using_rte = -1;               // pseudo-entry of the merged USING/NATURAL columns
 };
 
 struct SelectQuery {

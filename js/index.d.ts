@@ -1,0 +1,161 @@
+// Type declarations for pg-micro (js/index.js).
+
+/** A JS value accepted as a parameter ($1..$n); sent to the engine in PostgreSQL's text format. */
+export type ParamValue =
+  | string | number | bigint | boolean | Date | Uint8Array | ArrayBuffer | ArrayBufferView
+  | null | undefined | ParamValue[] | { toPostgres(): ParamValue } | Record<string, unknown>;
+
+export type Row = Record<string, any>;
+export type RowMode = 'array' | 'object';
+
+export interface ConnectOptions {
+  /** int8 (bigint) columns: 'bigint' (default), 'number' (may lose precision) or 'string'. */
+  int8?: 'bigint' | 'number' | 'string';
+  /** date/timestamp/timestamptz columns: 'date' (default; JS Date, timestamp read as UTC) or 'string'. */
+  dates?: 'date' | 'string';
+  /** Per type OID, a function from PostgreSQL's text output to the JS value; replaces the built-in mapping. */
+  parsers?: { [oid: number]: (text: string, typeOid: number) => any };
+  /** Called with every NOTICE/WARNING the engine raises. */
+  onNotice?: (notice: Notice) => void;
+  /** A precompiled module (edge runtimes such as Cloudflare Workers). */
+  wasmModule?: WebAssembly.Module;
+  /** The module's bytes. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where to fetch pgmicro.wasm from (default: next to index.js, `new URL('./pgmicro.wasm', import.meta.url)`). */
+  wasmUrl?: string | URL;
+}
+
+export interface Notice {
+  severity: string;
+  code: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+}
+
+export interface FieldDef {
+  name: string;
+  dataTypeID: number;
+}
+
+export interface Results<R = Row> {
+  rows: R[];
+  fields: FieldDef[];
+  /** Rows inserted, updated or deleted (0 for other statements). */
+  affectedRows: number;
+  /** The count in the command tag (rows returned by SELECT, changed by DML), null when it has none. */
+  rowCount: number | null;
+  /** The command tag without its counts: 'SELECT', 'INSERT', 'CREATE TABLE', ... */
+  command: string;
+}
+
+export interface QueryOptions {
+  rowMode?: RowMode;
+}
+
+export interface QueryConfig {
+  text: string;
+  values?: ParamValue[];
+  rowMode?: RowMode;
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** format_type() text: 'integer', 'character varying(10)', ... */
+  type: string;
+  dataTypeID: number;
+  typmod: number;
+}
+
+export interface RunResult {
+  changes: number;
+  /** Not reported by the engine yet: always undefined for now. */
+  lastInsertRowid: number | bigint | undefined;
+}
+
+export declare class Statement<R = Row> {
+  readonly source: string;
+  /** raw(true): rows as arrays. */
+  raw(on?: boolean): Statement<any[]>;
+  all(...params: ParamValue[]): Promise<R[]>;
+  get(...params: ParamValue[]): Promise<R | undefined>;
+  run(...params: ParamValue[]): Promise<RunResult>;
+  iterate(...params: ParamValue[]): AsyncIterableIterator<R>;
+  /** Known once the statement has run; a read-only query is run once with NULL parameters to learn it. */
+  columns(): ColumnInfo[];
+}
+
+export interface Queryable {
+  exec(sql: string, options?: QueryOptions): Promise<Results[]>;
+  query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
+  prepare<R = Row>(sql: string): Statement<R>;
+}
+
+export declare class Transaction implements Queryable {
+  exec(sql: string, options?: QueryOptions): Promise<Results[]>;
+  query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
+  prepare<R = Row>(sql: string): Statement<R>;
+  /** Rolls back now; transaction() then resolves with the callback's value. */
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+export declare class Database implements Queryable, AsyncDisposable {
+  exec(sql: string, options?: QueryOptions): Promise<Results[]>;
+  query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
+  prepare<R = Row>(sql: string): Statement<R>;
+  /** BEGIN; fn(tx); COMMIT — or ROLLBACK and rethrow. Other calls on the database wait meanwhile. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T> | T): Promise<T>;
+  /** Frees the database's memory; later calls fail. */
+  close(): Promise<void>;
+  readonly closed: boolean;
+  readonly inTransaction: boolean;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** A PostgreSQL error, with the fields node-postgres gives. */
+export declare class DatabaseError extends Error {
+  name: 'DatabaseError';
+  severity: 'ERROR';
+  /** SQLSTATE, e.g. '42P01'. */
+  code: string;
+  detail?: string;
+  hint?: string;
+  /** 1-based character offset in the query, as a string (as node-postgres gives it). */
+  position?: string;
+  query?: string;
+  params?: unknown[];
+}
+
+export declare class SqlQuery {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+/** sql`SELECT * FROM t WHERE id = ${id}`: values become $n parameters; nested sql`` fragments are inlined. */
+export declare function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQuery;
+/** A double-quoted identifier for use inside sql``. */
+export declare function identifier(name: string): unknown;
+/** Raw SQL text for use inside sql`` (never user input). */
+export declare function raw(text: string): unknown;
+
+/** Opens a database. Only ':memory:' for now. */
+export declare function connect(path?: ':memory:' | string, options?: ConnectOptions): Promise<Database>;
+
+export declare const types: {
+  readonly BOOL: 16; readonly BYTEA: 17; readonly CHAR: 18; readonly NAME: 19; readonly INT8: 20;
+  readonly INT2: 21; readonly INT4: 23; readonly TEXT: 25; readonly OID: 26; readonly JSON: 114;
+  readonly FLOAT4: 700; readonly FLOAT8: 701; readonly UNKNOWN: 705; readonly BPCHAR: 1042;
+  readonly VARCHAR: 1043; readonly DATE: 1082; readonly TIME: 1083; readonly TIMESTAMP: 1114;
+  readonly TIMESTAMPTZ: 1184; readonly INTERVAL: 1186; readonly NUMERIC: 1700; readonly UUID: 2950;
+  readonly JSONB: 3802;
+};
+
+declare const _default: {
+  connect: typeof connect; sql: typeof sql; identifier: typeof identifier; raw: typeof raw;
+  types: typeof types; DatabaseError: typeof DatabaseError;
+};
+export default _default;

@@ -1,0 +1,26 @@
+-- JOIN ... USING and NATURAL JOIN: merged columns, SELECT * order, outer joins, errors.
+CREATE TABLE a (id integer, x text, k integer);
+CREATE TABLE b (id integer, y text, k integer);
+CREATE TABLE c (id bigint, z text);
+INSERT INTO a VALUES (1, 'a1', 10), (2, 'a2', 20), (3, 'a3', 30);
+INSERT INTO b VALUES (2, 'b2', 20), (3, 'b3', 31), (4, 'b4', 40);
+INSERT INTO c VALUES (3, 'c3'), (4, 'c4'), (5, 'c5');
+SELECT * FROM a JOIN b USING (id) ORDER BY id;
+SELECT * FROM a JOIN b USING (id, k) ORDER BY id;
+SELECT * FROM a NATURAL JOIN b ORDER BY id;
+SELECT * FROM a LEFT JOIN b USING (id) ORDER BY id;
+SELECT * FROM a RIGHT JOIN b USING (id) ORDER BY id;
+SELECT * FROM a FULL JOIN b USING (id) ORDER BY id;
+SELECT id, a.id, b.id, x, y FROM a FULL JOIN b USING (id) ORDER BY 1;
+SELECT id FROM a JOIN b USING (id) JOIN c USING (id);
+SELECT * FROM a JOIN b USING (id) JOIN c USING (id);
+SELECT * FROM a FULL JOIN c USING (id) ORDER BY id;
+SELECT a.*, b.y FROM a JOIN b USING (id) ORDER BY id;
+SELECT count(*) FROM a NATURAL JOIN c;
+SELECT * FROM a JOIN b USING (nope);
+SELECT * FROM a JOIN b USING (x);
+SELECT * FROM a JOIN b USING (id, id);
+SELECT id FROM a JOIN b ON a.id = b.id;
+SELECT k FROM a JOIN b USING (id);
+SELECT id, count(*) FROM a JOIN b USING (id) GROUP BY id ORDER BY id;
+SELECT * FROM a NATURAL LEFT JOIN (SELECT id, y FROM b) s ORDER BY id;
