@@ -32,12 +32,66 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     throw PgError(sqlstate::kUndefinedFunction, "function " + schema + "." + name + "() does not exist").at(fc->location);
   }
   if (fc->over) return transform_window_call(node, ctx);
-  if (list_size(fc->agg_order)) unsupported("ORDER BY inside aggregate calls", fc->location);
-  if (fc->agg_filter) unsupported("FILTER clauses", fc->location);
   if (fc->agg_within_group) unsupported("WITHIN GROUP", fc->location);
   if (fc->func_variadic) unsupported("VARIADIC", fc->location);
 
   bool is_agg_name = name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
+  for (const auto& f : builtin_functions()) is_agg_name |= f.is_agg && name == f.name;
+  if (!is_agg_name && (list_size(fc->agg_order) || fc->agg_filter))
+    throw PgError(sqlstate::kWrongObjectType, std::string(fc->agg_filter ? "FILTER" : "ORDER BY") + " specified, but " + name +
+                                                  " is not an aggregate function").at(fc->location);
+  // FILTER (WHERE ...) and ORDER BY inside the call, appended to the lowered aggregate
+  // (SQLite supports both for every aggregate).
+  auto finish_agg = [&](ExprPtr e) -> ExprPtr {
+    std::string extra;
+    if (list_size(fc->agg_order)) {
+      extra = " ORDER BY ";
+      bool first = true;
+      bool saved = agg_allowed_;
+      agg_allowed_ = false;
+      for_each_node(fc->agg_order, [&](Node* n) {
+        auto* sb = reinterpret_cast<SortBy*>(n);
+        if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
+        ExprPtr x = finalize_unknown(transform_expr(sb->node, ctx));
+        if (e->distinct) {
+          bool in_args = false;
+          for (auto& arg : e->args) in_args |= arg->kind == x->kind && arg->kind == ExprKind::Var && arg->rte == x->rte && arg->attno == x->attno;
+          if (!in_args)
+            throw PgError("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list").at(expr_location(sb->node));
+        }
+        bool desc = sb->sortby_dir == SORTBY_DESC;
+        bool nf = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+        e->args.push_back(x);
+        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
+        first = false;
+      });
+      agg_allowed_ = saved;
+    }
+    std::string t = e->templ;
+    if (!extra.empty()) {
+      size_t p = t.rfind(')');
+      if (e->star) t = "count(1" + extra + ")";
+      else if (p != std::string::npos) t.insert(p, extra);
+    }
+    if (fc->agg_filter) {
+      bool saved = agg_allowed_;
+      agg_allowed_ = false;
+      ExprPtr f;
+      try {
+        f = coerce_to_bool(transform_expr(fc->agg_filter, ExprContext::Where), "FILTER");
+      } catch (PgError& err) {
+        agg_allowed_ = saved;
+        if (err.error.message == "aggregate functions are not allowed in WHERE")
+          err.error.message = "aggregate functions are not allowed in FILTER";
+        throw;
+      }
+      agg_allowed_ = saved;
+      e->args.push_back(f);
+      t += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
+    }
+    e->templ = t;
+    return e;
+  };
   if (is_agg_name) {
     if (!agg_allowed_)
       throw PgError(sqlstate::kGroupingError, agg_context_message(ctx)).at(fc->location);
@@ -65,9 +119,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->star = true;
       e->type = oid::kInt8;
       e->templ = "count(*)";
-      return e;
+      return finish_agg(e);
     }
-    if (args.size() != 1) {
+    bool fixed_one = name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
+    if (fixed_one && args.size() != 1) {
       std::string sig;
       for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
       throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
@@ -78,7 +133,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->type = oid::kInt8;
       e->args = {finalize_unknown(args[0])};
       e->templ = fc->agg_distinct ? "count(DISTINCT $1)" : "count($1)";
-      return e;
+      return finish_agg(e);
     }
     if (name == "min" || name == "max") {
       ExprPtr a = args[0];
@@ -94,8 +149,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       if (a->type == oid::kBpchar) { e->type = oid::kBpchar; }
       e->args = {a};
       e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT $1)" : "($1)");
-      return e;
+      return finish_agg(e);
     }
+    if (fc->agg_distinct && args.size() > 1)
+      unsupported("DISTINCT in aggregates with more than one argument", fc->location);
     const FunctionDef* f = resolve_function(name, args, true, fc->location);
     e->type = f->result;
     e->args = args;
@@ -105,7 +162,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       if (p != std::string::npos) t.insert(p + 1, "DISTINCT ");
     }
     e->templ = t;
-    return e;
+    return finish_agg(e);
   }
   if (fc->agg_star)
     throw PgError(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function").at(fc->location);

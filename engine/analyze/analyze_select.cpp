@@ -371,9 +371,8 @@ void Analyzer::check_grouping(SelectQuery& q) {
 }
 
 std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets) {
-  if (list_size(stmt->valuesLists)) unsupported("VALUES as a query", -1);
+  if (list_size(stmt->valuesLists)) return analyze_values(stmt, finalize_unknown_targets);
   if (stmt->intoClause) unsupported("SELECT INTO", -1);
-  if (list_size(stmt->lockingClause)) unsupported("FOR UPDATE/SHARE", -1);
   if (stmt->groupDistinct) unsupported("GROUP BY DISTINCT", -1);
   if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES", -1);
 
@@ -501,7 +500,82 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
 
   if (finalize_unknown_targets)
     for (auto& t : q->targets) t.expr = finalize_unknown(t.expr);
+  // FOR UPDATE/SHARE: SQLite serializes writers, so row locks need no action; PostgreSQL's
+  // restrictions still apply.
+  for_each_node(stmt->lockingClause, [&](Node* n) {
+    auto* lc = reinterpret_cast<LockingClause*>(n);
+    const char* what = lc->strength == LCS_FORKEYSHARE ? "KEY SHARE" : lc->strength == LCS_FORSHARE ? "SHARE"
+                     : lc->strength == LCS_FORNOKEYUPDATE ? "NO KEY UPDATE" : "UPDATE";
+    auto fail = [&](const char* with) {
+      throw PgError(sqlstate::kFeatureNotSupported, std::string("FOR ") + what + " is not allowed with " + with);
+    };
+    if (q->distinct) fail("DISTINCT clause");
+    if (!q->group_by.empty()) fail("GROUP BY clause");
+    if (q->having) fail("HAVING clause");
+    if (q->has_aggs) fail("aggregate functions");
+    if (saw_window_) fail("window functions");
+  });
 
+  q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
+  q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
+  return q;
+}
+
+std::unique_ptr<SelectQuery> Analyzer::analyze_values(SelectStmt* stmt, bool finalize_unknown_targets) {
+  auto q = std::make_unique<SelectQuery>();
+  size_t width = 0;
+  for_each_node(stmt->valuesLists, [&](Node* rown) {
+    auto* row = reinterpret_cast<List*>(rown);
+    if (!q->values_rows.empty() && (size_t)list_size(row) != width)
+      throw PgError(sqlstate::kSyntaxError, "VALUES lists must all be the same length").at(expr_location(list_at(row, 0)));
+    width = list_size(row);
+    std::vector<ExprPtr> exprs;
+    for_each_node(row, [&](Node* n) {
+      if (IsA(n, SetToDefault))
+        throw PgError(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context").at(expr_location(n));
+      exprs.push_back(transform_expr(n, ExprContext::Values));
+    });
+    q->values_rows.push_back(std::move(exprs));
+  });
+  for (size_t c = 0; c < width; c++) {
+    std::vector<ExprPtr> col;
+    for (auto& r : q->values_rows) col.push_back(r[c]);
+    bool all_unknown = true;
+    for (auto& e : col) all_unknown &= e->type == oid::kUnknown;
+    Oid t = all_unknown && !finalize_unknown_targets ? oid::kUnknown : select_common_type(col, "VALUES");
+    int32_t typmod = col[0]->typmod;
+    for (auto& r : q->values_rows) {
+      if (r[c]->typmod != typmod) typmod = -1;
+      if (t != oid::kUnknown) r[c] = coerce_to(r[c], t, -1, CastContext::Implicit, -1);
+    }
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Raw;
+    e->templ = "column" + std::to_string(c + 1);
+    e->type = t;
+    e->typmod = t == col[0]->type ? typmod : -1;
+    q->targets.push_back({e, "column" + std::to_string(c + 1)});
+  }
+  for_each_node(stmt->sortClause, [&](Node* n) {
+    auto* sb = reinterpret_cast<SortBy*>(n);
+    SortClause sc;
+    sc.desc = sb->sortby_dir == SORTBY_DESC;
+    sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+    Node* x = sb->node;
+    if (IsA(x, A_Const) && IsA(&reinterpret_cast<A_Const*>(x)->val, Integer)) {
+      long pos = intVal(&reinterpret_cast<A_Const*>(x)->val);
+      if (pos < 1 || pos > (long)q->targets.size())
+        throw PgError("42P10", "ORDER BY position " + std::to_string(pos) + " is not in select list").at(reinterpret_cast<A_Const*>(x)->location);
+      sc.expr = q->targets[pos - 1].expr;
+    } else if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1) {
+      std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
+      for (auto& t : q->targets)
+        if (t.name == name) sc.expr = t.expr;
+      if (!sc.expr) throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist").at(expr_location(x));
+    } else {
+      unsupported("ORDER BY expressions on VALUES", expr_location(x));
+    }
+    q->order_by.push_back(sc);
+  });
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;

@@ -73,6 +73,7 @@ class Analyzer {
                                       bool want_agg, int location);
   std::unique_ptr<SelectQuery> analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets);
   std::unique_ptr<SelectQuery> analyze_setop(SelectStmt* stmt);
+  std::unique_ptr<SelectQuery> analyze_values(SelectStmt* stmt, bool finalize_unknown_targets);
   void analyze_with(WithClause* with, SelectQuery& q);
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);

@@ -127,6 +127,8 @@ struct SelectQuery {
   std::shared_ptr<SelectQuery> larg, rarg;
   std::vector<std::shared_ptr<CteDef>> ctes;     // WITH list declared on this query
   bool recursive_with = false;
+  // VALUES (...), (...) as a query: rows of expressions, targets are Raw column references.
+  std::vector<std::vector<ExprPtr>> values_rows;
   std::vector<RangeTableEntry> rtable;
   std::vector<std::unique_ptr<FromNode>> from;  // comma-separated items
   std::vector<TargetEntry> targets;

@@ -86,6 +86,9 @@ static const FunctionDef kFunctions[] = {
     {"avg", 1, {kNumeric}, kNumeric, "pg_avg_numeric($1)", true},
     {"avg", 1, {kFloat4}, kFloat8, "pg_avg_float($1)", true},
     {"avg", 1, {kFloat8}, kFloat8, "pg_avg_float($1)", true},
+    {"bool_and", 1, {kBool}, kBool, "min($1)", true},
+    {"bool_or", 1, {kBool}, kBool, "max($1)", true},
+    {"every", 1, {kBool}, kBool, "min($1)", true},
 };
 
 static const CastDef kCasts[] = {
@@ -139,19 +142,20 @@ BuiltinSpan::S<FunctionDef> core_functions() { return {kFunctions, sizeof kFunct
 BuiltinSpan::S<CastDef> core_casts() { return {kCasts, sizeof kCasts / sizeof *kCasts}; }
 
 template <class T>
-static BuiltinSpan::S<T> gather(std::initializer_list<BuiltinSpan::S<T>> parts) {
-  auto* all = new std::vector<T>();  // built once, lives for the process
-  for (auto& p : parts) all->insert(all->end(), p.begin(), p.end());
-  return {all->data(), all->size()};
+static BuiltinSpan::S<T> gather(std::vector<T>& all, std::initializer_list<BuiltinSpan::S<T>> parts) {
+  for (auto& p : parts) all.insert(all.end(), p.begin(), p.end());
+  return {all.data(), all.size()};
 }
 
 BuiltinSpan::S<OperatorDef> builtin_operators() {
-  static const auto all = gather<OperatorDef>({core_operators(), text_operators()});
-  return all;
+  static std::vector<OperatorDef> all;  // built once, lives for the process
+  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators()});
+  return span;
 }
 BuiltinSpan::S<FunctionDef> builtin_functions() {
-  static const auto all = gather<FunctionDef>({core_functions(), text_functions()});
-  return all;
+  static std::vector<FunctionDef> all;
+  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions()});
+  return span;
 }
 BuiltinSpan::S<CastDef> builtin_casts() { return core_casts(); }
 

@@ -23,6 +23,7 @@ static const OperatorDef kTextOperators[] = {
 };
 
 static const FunctionDef kTextFunctions[] = {
+    {"string_agg", 2, {kText, kText}, kText, "group_concat($1, coalesce($2, ''))", true},
     {"lower", 1, {kText}, kText, "pg_lower($1)"},
     {"upper", 1, {kText}, kText, "pg_upper($1)"},
     {"initcap", 1, {kText}, kText, "pg_initcap($1)"},

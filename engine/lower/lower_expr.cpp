@@ -247,6 +247,21 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     c.scopes.push_back(&none);
     return s + lower_order_limit(q, c);
   }
+  if (!q.values_rows.empty()) {
+    LowerCtx c = outer;
+    std::string s = with + "SELECT ";
+    for (size_t i = 0; i < q.targets.size(); i++) s += (i ? ", " : "") + q.targets[i].expr->templ + " AS c" + std::to_string(i + 1);
+    s += " FROM (VALUES ";
+    for (size_t r = 0; r < q.values_rows.size(); r++) {
+      s += r ? ", (" : "(";
+      for (size_t i = 0; i < q.values_rows[r].size(); i++) s += (i ? ", " : "") + lower(*q.values_rows[r][i], c);
+      s += ")";
+    }
+    s += ")";
+    static const std::vector<RangeTableEntry> none;
+    c.scopes.push_back(&none);
+    return s + lower_order_limit(q, c);
+  }
   LowerCtx c = outer;
   c.scopes.push_back(&q.rtable);
   std::string s = with + (q.distinct ? "SELECT DISTINCT " : "SELECT ");

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import { connect, sql, identifier, DatabaseError, Database } from '../../js/index.js';
 
 test('seed example from the issue', async () => {
@@ -206,6 +207,27 @@ test('loading from wasmBinary and from a precompiled wasmModule (edge style)', a
   assert.deepEqual((await fromModule.query("SELECT 'ok'::text AS s")).rows, [{ s: 'ok' }]);
   const again = await connect(':memory:', { wasmModule });  // same module instance reused
   await again.close(); await fromModule.close(); await fromBytes.close();
+});
+
+test('loading over fetch (the browser path), with and without the application/wasm type', async () => {
+  const bytes = fs.readFileSync(new URL('../../js/pgmicro.wasm', import.meta.url));
+  const server = http.createServer((req, res) => {
+    if (req.url === '/missing.wasm') { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': req.url === '/typed.wasm' ? 'application/wasm' : 'application/octet-stream' });
+    res.end(bytes);
+  });
+  await new Promise((res) => server.listen(0, '127.0.0.1', res));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (const name of ['typed.wasm', 'untyped.wasm']) {
+      const db = await connect(':memory:', { wasmUrl: `${base}/${name}` });
+      assert.deepEqual((await db.query('SELECT 3 AS v')).rows, [{ v: 3 }]);
+      await db.close();
+    }
+    await assert.rejects(connect(':memory:', { wasmUrl: `${base}/missing.wasm` }), /HTTP 404/);
+  } finally {
+    server.close();
+  }
 });
 
 test('onNotice receives notices', async () => {

@@ -8,7 +8,7 @@ const db = await connect(':memory:');
 const one = async (sqlText, params, d = db) => (await d.query(sqlText, params)).rows[0];
 
 test('integers: int2/int4 → number, int8 → bigint', async () => {
-  const r = await one('SELECT 32767::int2 AS a, '-2147483648'::int4 AS b, 9223372036854775807::int8 AS c, '-9223372036854775808'::int8 AS d, 0::int8 AS e');
+  const r = await one("SELECT 32767::int2 AS a, '-2147483648'::int4 AS b, 9223372036854775807::int8 AS c, '-9223372036854775808'::int8 AS d, 0::int8 AS e");
   assert.deepEqual(r, { a: 32767, b: -2147483648, c: 9223372036854775807n, d: -9223372036854775808n, e: 0n });
   const p = await one('SELECT $1::int2 AS a, $2::int4 AS b, $3::int8 AS c, $4::int8 AS d', [-5, 123456, 9007199254740993n, 42]);
   assert.deepEqual(p, { a: -5, b: 123456, c: 9007199254740993n, d: 42n });
