@@ -1,5 +1,12 @@
 // Type declarations for pg-micro (js/index.js).
 
+// Symbol.asyncDispose for projects whose lib setting predates it (as @types/node declares it).
+declare global {
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol;
+  }
+}
+
 /** A JS value accepted as a parameter ($1..$n); sent to the engine in PostgreSQL's text format. */
 export type ParamValue =
   | string | number | bigint | boolean | Date | Uint8Array | ArrayBuffer | ArrayBufferView
@@ -102,7 +109,7 @@ export declare class Transaction implements Queryable {
   readonly closed: boolean;
 }
 
-export declare class Database implements Queryable, AsyncDisposable {
+export declare class Database implements Queryable {
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
   query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
