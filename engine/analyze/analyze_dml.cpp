@@ -72,13 +72,21 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
   return q;
 }
 
+static void check_returning_target_only(const Expr& e) {
+  if (e.kind == ExprKind::Var && e.levelsup == 0 && e.rte != 0)
+    unsupported("RETURNING columns of FROM/USING tables", e.location);
+  for (auto& a : e.args) check_returning_target_only(*a);
+}
+
 static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
+  bool others = a.scope_ && a.scope_->rtable.size() > 1;
   for_each_node(list, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
     if (IsA(rt->val, ColumnRef)) {
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       if (IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) {
+        if (others && list_size(cr->fields) == 1) unsupported("RETURNING * with FROM/USING tables", cr->location);
         for (size_t i = 0; i < t->columns.size(); i++) {
           auto e = std::make_shared<Expr>();
           e->kind = ExprKind::Var;
@@ -93,6 +101,7 @@ static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const
       }
     }
     ExprPtr e = a.finalize_unknown(a.transform_expr(rt->val, ExprContext::Returning));
+    if (others) check_returning_target_only(*e);
     out.push_back({e, rt->name ? rt->name : Analyzer::figure_colname(rt->val)});
   });
   return out;
@@ -269,13 +278,19 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
-  if (list_size(stmt->fromClause)) unsupported("UPDATE ... FROM", -1);
   auto q = std::make_unique<UpdateQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
-  q->rtable = scope->rtable;
   scope_ = scope.get();
+  if (list_size(stmt->fromClause)) {
+    // UPDATE ... FROM: the target is qualified by an alias in the lowered SQL.
+    scope->rtable[0].dml_target = false;
+    scope->rtable[0].sql_alias = "u0";
+    analyze_from(stmt->fromClause, *scope);
+    q->from = std::move(scope->from);
+  }
+  q->rtable = scope->rtable;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
     if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
@@ -305,13 +320,19 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
 
 std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
-  if (list_size(stmt->usingClause)) unsupported("DELETE ... USING", -1);
   auto q = std::make_unique<DeleteQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
-  q->rtable = scope->rtable;
   scope_ = scope.get();
+  if (list_size(stmt->usingClause)) {
+    // DELETE ... USING becomes DELETE ... WHERE rowid IN (SELECT u0.rowid FROM target u0, ...).
+    scope->rtable[0].dml_target = false;
+    scope->rtable[0].sql_alias = "u0";
+    analyze_from(stmt->usingClause, *scope);
+    q->using_ = std::move(scope->from);
+  }
+  q->rtable = scope->rtable;
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
   scope_ = nullptr;

@@ -162,6 +162,7 @@ struct UpdateQuery {
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table
   std::vector<std::pair<int, ExprPtr>> sets;  // column index, new value
+  std::vector<std::unique_ptr<FromNode>> from;  // UPDATE ... FROM items (rtable[1..])
   ExprPtr where;
   std::vector<TargetEntry> returning;
 };
@@ -169,6 +170,7 @@ struct UpdateQuery {
 struct DeleteQuery {
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table
+  std::vector<std::unique_ptr<FromNode>> using_;  // DELETE ... USING items (rtable[1..])
   ExprPtr where;
   std::vector<TargetEntry> returning;
 };

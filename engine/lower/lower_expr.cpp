@@ -327,20 +327,40 @@ std::string lower_insert(const InsertQuery& q) {
   return s + lower_returning(q.returning, c);
 }
 
+// RETURNING of UPDATE ... FROM / DELETE ... USING names target columns bare: SQLite's
+// RETURNING sees only the modified table.
+static std::string lower_returning_bare(const std::vector<TargetEntry>& ret, const std::vector<RangeTableEntry>& rtable) {
+  std::vector<RangeTableEntry> bare = rtable;
+  bare[0].dml_target = true;
+  LowerCtx c;
+  c.scopes.push_back(&bare);
+  return lower_returning(ret, c);
+}
+
 std::string lower_update(const UpdateQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "UPDATE main." + quote_ident(q.table->name) + " SET ";
+  std::string s = "UPDATE main." + quote_ident(q.table->name) + (q.from.empty() ? "" : " AS u0") + " SET ";
   for (size_t i = 0; i < q.sets.size(); i++)
     s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
+  if (!q.from.empty()) {
+    s += " FROM ";
+    for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
+  }
   if (q.where) s += " WHERE " + lower(*q.where, c);
-  return s + lower_returning(q.returning, c);
+  return s + (q.from.empty() ? lower_returning(q.returning, c) : lower_returning_bare(q.returning, q.rtable));
 }
 
 std::string lower_delete(const DeleteQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
   std::string s = "DELETE FROM main." + quote_ident(q.table->name);
+  if (!q.using_.empty()) {
+    s += " WHERE rowid IN (SELECT u0.rowid FROM main." + quote_ident(q.table->name) + " AS u0";
+    for (auto& f : q.using_) s += ", " + lower_from(*f, q.rtable, c);
+    if (q.where) s += " WHERE " + lower(*q.where, c);
+    return s + ")" + lower_returning_bare(q.returning, q.rtable);
+  }
   if (q.where) s += " WHERE " + lower(*q.where, c);
   return s + lower_returning(q.returning, c);
 }
