@@ -56,10 +56,6 @@ static const OperatorDef kOperators[] = {
     {">=", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) >= 0)"},
     NATIVE_CMP(kText, kText), NATIVE_CMP(kBool, kBool), NATIVE_CMP(kDate, kDate),
     NATIVE_CMP(kTimestamp, kTimestamp),
-    {"-", kDate, kDate, kInt4, "pg_date_diff($1, $2)"},
-    {"+", kDate, kInt4, kDate, "pg_date_add($1, $2)"},
-    {"+", kInt4, kDate, kDate, "pg_date_add($2, $1)"},
-    {"-", kDate, kInt4, kDate, "pg_date_add($1, pg_int_neg($2, 32))"},
 };
 
 static const FunctionDef kFunctions[] = {
@@ -133,8 +129,6 @@ static const CastDef kCasts[] = {
     {kVarchar, kBpchar, CastContext::Implicit, "$1"},
     {kBpchar, kText, CastContext::Implicit, "rtrim($1, ' ')"},
     {kBpchar, kVarchar, CastContext::Implicit, "rtrim($1, ' ')"},
-    {kDate, kTimestamp, CastContext::Implicit, "pg_date_to_timestamp($1)"},
-    {kTimestamp, kDate, CastContext::Assignment, "pg_timestamp_to_date($1)"},
 };
 
 BuiltinSpan::S<OperatorDef> core_operators() { return {kOperators, sizeof kOperators / sizeof *kOperators}; }
@@ -149,14 +143,19 @@ static BuiltinSpan::S<T> gather(std::vector<T>& all, std::initializer_list<Built
 
 BuiltinSpan::S<OperatorDef> builtin_operators() {
   static std::vector<OperatorDef> all;  // built once, lives for the process
-  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators()});
+  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators()});
   return span;
 }
 BuiltinSpan::S<FunctionDef> builtin_functions() {
   static std::vector<FunctionDef> all;
-  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions()});
+  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions()});
   return span;
 }
-BuiltinSpan::S<CastDef> builtin_casts() { return core_casts(); }
+BuiltinSpan::S<CastDef> builtin_casts() {
+  static std::vector<CastDef> all;
+  static const auto span = gather<CastDef>(all, {core_casts(), datetime_casts()});
+  return span;
+}
+
 
 }  // namespace pgmicro

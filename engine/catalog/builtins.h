@@ -54,5 +54,8 @@ BuiltinSpan::S<FunctionDef> core_functions();
 BuiltinSpan::S<CastDef> core_casts();
 BuiltinSpan::S<OperatorDef> text_operators();
 BuiltinSpan::S<FunctionDef> text_functions();
+BuiltinSpan::S<OperatorDef> datetime_operators();
+BuiltinSpan::S<FunctionDef> datetime_functions();
+BuiltinSpan::S<CastDef> datetime_casts();
 
 }  // namespace pgmicro

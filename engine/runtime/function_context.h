@@ -26,6 +26,10 @@ struct RuntimeContext {
   // Sequence counters (shared by the database's sessions) and those this session advanced.
   SequenceState* sequences = nullptr;
   std::vector<int64_t> dirty_sequences;
+  // Microseconds since the Unix epoch (UTC) when the current transaction and statement
+  // started: now()/CURRENT_TIMESTAMP are fixed for the transaction, as in PostgreSQL.
+  int64_t transaction_start_us = 0;
+  int64_t statement_start_us = 0;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {

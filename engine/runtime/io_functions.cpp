@@ -114,6 +114,28 @@ void timestamp_to_date(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
 }
 
+// now(): the transaction's start time as timestamptz (stored as UTC text with +00).
+void pg_now(sqlite3_context* ctx, int, sqlite3_value**) {
+  RuntimeContext* rc = runtime_context(ctx);
+  int64_t us = rc->transaction_start_us;
+  int64_t secs = us / 1000000, frac = us % 1000000;
+  int64_t days = secs / 86400, rem = secs % 86400;
+  int64_t y;
+  unsigned m, d;
+  civil_from_days(days, y, m, d);
+  char buf[64];
+  if (frac)
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld.%06lld", (long long)y, m, d, (long long)(rem / 3600),
+                  (long long)(rem / 60 % 60), (long long)(rem % 60), (long long)frac);
+  else
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u %02lld:%02lld:%02lld", (long long)y, m, d, (long long)(rem / 3600),
+                  (long long)(rem / 60 % 60), (long long)(rem % 60));
+  std::string s = buf;
+  while (s.back() == '0' && s.find('.') != std::string::npos) s.pop_back();
+  s += "+00";
+  sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 void register_io_functions(sqlite3* db, RuntimeContext* rc) {
@@ -124,6 +146,8 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_date_add", 2, date_add}, {"pg_date_to_timestamp", 1, date_to_timestamp},
       {"pg_timestamp_to_date", 1, timestamp_to_date},
   };
+  // Not deterministic: its value is the transaction's start time.
+  sqlite3_create_function_v2(db, "pg_now", 0, SQLITE_UTF8, rc, pg_now, nullptr, nullptr, nullptr);
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
 }

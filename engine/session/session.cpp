@@ -3,6 +3,7 @@
 // SQLite errors back to PostgreSQL errors.
 #include "session/session_impl.h"
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include "analyze/analyzer.h"
 #include "common/error.h"
@@ -13,6 +14,10 @@
 #include "types/type_io.h"
 
 namespace pgmicro {
+
+static int64_t now_us() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) {
   conn_ = db_->open_connection();
@@ -481,6 +486,8 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
                         "current transaction is aborted, commands ignored until end of transaction block");
       }
       if (catalog_.refresh(conn_) || triggers_dirty_) ensure_triggers();
+      runtime_.statement_start_us = now_us();
+      if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
       execute_statement(node, params, r);
