@@ -34,7 +34,16 @@ SessionImpl::~SessionImpl() {
     flush_sequences();
   } catch (...) {
   }
+  for (auto& [sql, st] : stmt_cache_) sqlite3_finalize(st);
   sqlite3_close_v2(conn_);
+}
+
+void SessionImpl::interrupt() { sqlite3_interrupt(conn_); }
+
+// Progress handler: a statement past its statement_timeout deadline is interrupted.
+static int check_deadline(void* arg) {
+  auto* deadline = static_cast<std::chrono::steady_clock::time_point*>(arg);
+  return std::chrono::steady_clock::now() > *deadline ? 1 : 0;
 }
 
 void SessionImpl::flush_sequences() {
@@ -209,7 +218,10 @@ Error SessionImpl::translate_sqlite_error(int rc) {
   }
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT: e.sqlstate = "23000"; break;
-    case SQLITE_INTERRUPT: e.sqlstate = "57014"; msg = "canceling statement due to user request"; break;
+    case SQLITE_INTERRUPT:
+      e.sqlstate = "57014";
+      msg = timeout_armed_ ? "canceling statement due to statement timeout" : "canceling statement due to user request";
+      break;
     case SQLITE_NOMEM: e.sqlstate = "53200"; msg = "out of memory"; break;
     case SQLITE_FULL: e.sqlstate = "53100"; msg = "could not extend file: " + msg; break;
     case SQLITE_TOOBIG: e.sqlstate = "54000"; break;
@@ -226,7 +238,13 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
                             const std::vector<TextValue>& params, StatementResult& out, bool want_rows) {
   sqlite3_stmt* st = nullptr;
   runtime_.pending_error.reset();
-  if (sqlite3_prepare_v2(conn_, sql.c_str(), (int)sql.size(), &st, nullptr) != SQLITE_OK) {
+  // Prepared statements are cached by their lowered SQL (SQLite re-prepares them itself
+  // after schema changes); a different catalog lowers to different SQL.
+  auto cached = stmt_cache_.find(sql);
+  if (cached != stmt_cache_.end()) {
+    st = cached->second;
+    stmt_cache_.erase(cached);
+  } else if (sqlite3_prepare_v3(conn_, sql.c_str(), (int)sql.size(), SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
     Error e = translate_sqlite_error(SQLITE_ERROR);
     if (e.message.find("too large") != std::string::npos || e.message.find("too many") != std::string::npos) {
       e.sqlstate = sqlstate::kStatementTooComplex;
@@ -236,7 +254,30 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
     }
     throw PgError(e);
   }
-  struct Finalizer { sqlite3_stmt* s; ~Finalizer() { sqlite3_finalize(s); } } fin{st};
+  // Return the statement to the cache when done (at most kStmtCacheSize entries).
+  struct Recycler {
+    SessionImpl* self; sqlite3_stmt* s; const std::string& sql;
+    ~Recycler() {
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
+      sqlite3_progress_handler(self->conn_, 0, nullptr, nullptr);
+      if (self->stmt_cache_.size() >= kStmtCacheSize) {
+        for (auto& [k, v] : self->stmt_cache_) sqlite3_finalize(v);
+        self->stmt_cache_.clear();
+      }
+      if (!self->stmt_cache_.emplace(sql, s).second) sqlite3_finalize(s);
+    }
+  } recycle{this, st, sql};
+  std::chrono::steady_clock::time_point deadline;
+  std::string timeout = settings_.get("statement_timeout");
+  if (timeout != "0") {
+    long ms = std::strtol(timeout.c_str(), nullptr, 10);
+    if (timeout.find("min") != std::string::npos) ms *= 60000;
+    else if (timeout.find("ms") == std::string::npos && timeout.find('s') != std::string::npos) ms *= 1000;
+    deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    sqlite3_progress_handler(conn_, 1000, check_deadline, &deadline);
+    timeout_armed_ = true;
+  }
   for (size_t i = 0; i < params.size(); i++) {
     if (!params[i]) continue;  // unbound parameters are NULL
     Oid t = param_types[i] == oid::kUnknown || param_types[i] == 0 ? oid::kText : param_types[i];
@@ -264,7 +305,12 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
     }
     out.rows.push_back(std::move(row));
   }
-  if (rc != SQLITE_DONE) throw PgError(translate_sqlite_error(rc));
+  if (rc != SQLITE_DONE) {
+    Error e = translate_sqlite_error(rc);
+    timeout_armed_ = false;
+    throw PgError(e);
+  }
+  timeout_armed_ = false;
   if (runtime_.pending_error) throw PgError(translate_sqlite_error(SQLITE_ERROR));
 }
 

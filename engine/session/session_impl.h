@@ -1,6 +1,7 @@
 // The session: one SQLite connection, its catalog and runtime context, PostgreSQL's
 // transaction state machine (idle / in block / failed), and statement dispatch.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ class SessionImpl : public Session {
   ~SessionImpl() override;
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params) override;
   TransactionStatus transaction_status() const override { return status_; }
+  void interrupt() override;
 
  private:
   void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out);
@@ -58,6 +60,9 @@ class SessionImpl : public Session {
   std::vector<std::string> savepoints_;
   std::string_view current_sql_;
   Settings settings_;
+  static constexpr size_t kStmtCacheSize = 64;
+  std::map<std::string, sqlite3_stmt*> stmt_cache_;  // lowered SQL -> prepared statement (not in use)
+  bool timeout_armed_ = false;
   void execute_index(IndexStmt* stmt, StatementResult& out);
   void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
 };

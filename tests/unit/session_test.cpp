@@ -121,3 +121,30 @@ TEST(Session, UnsupportedFeaturesAreRefusedWith0A000) {
     EXPECT_EQ(r[0].error->sqlstate, "0A000") << sql << ": " << r[0].error->message;
   }
 }
+
+TEST(Session, StatementTimeoutCancelsAndSessionStaysUsable) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "SET statement_timeout = 50");
+  auto r = run(*s, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "57014");
+  EXPECT_EQ(r[0].error->message, "canceling statement due to statement timeout");
+  r = run(*s, "SELECT 1");
+  ASSERT_FALSE(r[0].error);
+  EXPECT_EQ(*r[0].rows[0][0], "1");
+}
+
+TEST(Session, PreparedStatementCacheSurvivesSchemaChanges) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "CREATE TABLE t (a integer)");
+  for (int i = 0; i < 3; i++) run(*s, "INSERT INTO t VALUES ($1)", {std::to_string(i)});
+  run(*s, "DROP TABLE t");
+  run(*s, "CREATE TABLE t (a integer, b text DEFAULT 'x')");
+  auto r = run(*s, "INSERT INTO t VALUES ($1) RETURNING a, b", {"7"});
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(*r[0].rows[0][1], "x");
+  r = run(*s, "SELECT count(*) FROM t");
+  EXPECT_EQ(*r[0].rows[0][0], "1");
+}

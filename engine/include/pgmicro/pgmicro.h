@@ -71,6 +71,10 @@ class Session {
   virtual std::vector<StatementResult> execute(std::string_view sql,
                                                const std::vector<TextValue>& params = {}) = 0;
   virtual TransactionStatus transaction_status() const = 0;
+  // Cancels the statement running on this session (callable from another thread); it fails
+  // with 57014 "canceling statement due to user request" and the session stays usable.
+  // statement_timeout (SET statement_timeout) cancels with "... due to statement timeout".
+  virtual void interrupt() = 0;
 };
 
 // Thrown by Database::open.
