@@ -16,6 +16,7 @@ static const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
     throw PgError(sqlstate::kUndefinedTable,
                   "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
   const TableDef* t = cat.find_table(rv->relname);
+  if (!t && cat.find_view(rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
   if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
   return t;
 }

@@ -6,6 +6,7 @@
 #include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
+#include "parse/parser.h"
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
@@ -103,6 +104,20 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
       throw PgError(sqlstate::kUndefinedTable,
                     "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
     const TableDef* t = catalog_.find_table(rv->relname);
+    if (!t) {
+      if (const ViewDef* v = catalog_.find_view(rv->relname)) {
+        rte.subquery = analyze_view(*v);
+        rte.alias = rv->alias ? rv->alias->aliasname : v->name;
+        for (size_t i = 0; i < rte.subquery->targets.size(); i++) {
+          auto& tg = rte.subquery->targets[i];
+          rte.column_names.push_back(i < v->column_names.size() ? v->column_names[i] : tg.name);
+          rte.column_types.push_back(tg.expr->type);
+          rte.column_typmods.push_back(tg.expr->typmod);
+        }
+        apply_alias_columns(rte, rv->alias, rv->location);
+        return add_rte(std::move(rte), rv->location);
+      }
+    }
     if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
     rte.table = t;
     rte.alias = rv->alias ? rv->alias->aliasname : t->name;
@@ -613,6 +628,30 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select(SelectStmt* stmt, bool fin
   q->ctes = std::move(ctes);
   q->recursive_with = recursive;
   return q;
+}
+
+std::shared_ptr<SelectQuery> Analyzer::analyze_view(const ViewDef& v) {
+  if (++view_depth_ > 32) {
+    view_depth_ = 0;
+    throw PgError(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + v.name + "\"");
+  }
+  struct Depth { int& d; ~Depth() { if (d > 0) d--; } } depth{view_depth_};
+  ParsedScript ps(v.definition);
+  auto* vs = reinterpret_cast<ViewStmt*>(ps.statements()[0].raw->stmt);
+  std::vector<SelectQuery*> saved_outer;
+  saved_outer.swap(outer_scopes_);
+  SelectQuery* saved_scope = scope_;
+  scope_ = nullptr;
+  struct Restore {
+    Analyzer* a; SelectQuery* s; std::vector<SelectQuery*>* o;
+    ~Restore() { a->scope_ = s; a->outer_scopes_.swap(*o); }
+  } restore{this, saved_scope, &saved_outer};
+  try {
+    return std::shared_ptr<SelectQuery>(analyze_select(reinterpret_cast<SelectStmt*>(vs->query)));
+  } catch (PgError& e) {
+    e.error.position = 0;  // positions inside the stored definition mean nothing here
+    throw;
+  }
 }
 
 std::shared_ptr<SelectQuery> Analyzer::analyze_subquery(SelectStmt* stmt, bool see_current) {

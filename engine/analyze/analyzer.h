@@ -85,6 +85,11 @@ class Analyzer {
   void analyze_on_conflict(OnConflictClause* oc, InsertQuery& q);
   // Analyzes a nested SELECT with the current query as its outer scope.
   std::shared_ptr<SelectQuery> analyze_subquery(SelectStmt* stmt, bool see_current);
+ public:
+  // A view's query, analyzed from its stored definition (in its own scope).
+  std::shared_ptr<SelectQuery> analyze_view(const ViewDef& v);
+ private:
+  int view_depth_ = 0;
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
   void expand_star(SelectQuery& q, const std::string& rel, int location,

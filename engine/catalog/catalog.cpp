@@ -74,6 +74,8 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
                " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT);"
                "CREATE TABLE _pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
                " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
+               "CREATE TABLE _pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
+               " colnames TEXT NOT NULL);"
                "CREATE TABLE _pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
                " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
                " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);");
@@ -141,6 +143,7 @@ void Catalog::load_plain_tables(sqlite3* db) {
 void Catalog::load(sqlite3* db) {
   tables_.clear();
   sequences_.clear();
+  views_.clear();
   if (!has_catalog(db)) {
     load_plain_tables(db);
     return;
@@ -243,7 +246,32 @@ void Catalog::load(sqlite3* db) {
       }
     }
   }
+  {
+    Stmt st(db, "SELECT v.viewrelid, c.relname, v.definition, v.colnames FROM _pgmicro_view v "
+                "JOIN _pgmicro_class c ON c.oid = v.viewrelid");
+    while (st.step()) {
+      auto v = std::make_unique<ViewDef>();
+      v->oid = st.i(0);
+      v->name = st.t(1);
+      v->definition = st.t(2);
+      std::string cols = st.t(3);
+      size_t p = 0;
+      while (p <= cols.size() && !cols.empty()) {
+        size_t q = cols.find('\n', p);
+        if (q == std::string::npos) q = cols.size();
+        v->column_names.push_back(cols.substr(p, q - p));
+        p = q + 1;
+      }
+      views_.push_back(std::move(v));
+    }
+  }
   load_plain_tables(db);
+}
+
+const ViewDef* Catalog::find_view(const std::string& name) const {
+  for (auto& v : views_)
+    if (v->name == name) return v.get();
+  return nullptr;
 }
 
 const TableDef* Catalog::find_table(const std::string& name) const {

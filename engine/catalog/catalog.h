@@ -32,6 +32,7 @@ struct ConstraintDef {
   std::string check_expr;         // CHECK: the expression's PostgreSQL source text
 };
 
+struct ViewDef;
 struct IndexDef {
   int64_t oid = 0;
   std::string name;
@@ -53,6 +54,15 @@ struct TableDef {
       if (columns[i].name == col) return static_cast<int>(i);
     return -1;
   }
+};
+
+// A view: its defining statement (PostgreSQL text of the whole CREATE VIEW, re-parsed and
+// analyzed where it is used, like PostgreSQL's rewriter) and its output columns.
+struct ViewDef {
+  int64_t oid = 0;
+  std::string name;
+  std::string definition;
+  std::vector<std::string> column_names;
 };
 
 struct SequenceDef {
@@ -85,8 +95,9 @@ class Catalog {
   const SequenceDef* find_sequence(const std::string& name) const;
   const SequenceDef* find_sequence_by_oid(int64_t oid) const;
   bool relation_exists(const std::string& name) const {
-    return find_table(name) || find_sequence(name) || find_index(name).first;
+    return find_table(name) || find_sequence(name) || find_index(name).first || find_view(name);
   }
+  const ViewDef* find_view(const std::string& name) const;
   // The table owning index `name` and the index (nullptrs when absent).
   std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const;
   const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
@@ -101,6 +112,7 @@ class Catalog {
   int64_t schema_version_ = -1;
   std::vector<std::unique_ptr<TableDef>> tables_;
   std::vector<std::unique_ptr<SequenceDef>> sequences_;
+  std::vector<std::unique_ptr<ViewDef>> views_;
 };
 
 // Runs SQL with no result rows on `db`; throws PgError (XX000) with SQLite's message.

@@ -342,6 +342,31 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     if (!sql.empty()) exec_sql(conn_, sql);
     return;
   }
+  if (stmt->removeType == OBJECT_VIEW) {
+    out.command_tag = "DROP VIEW";
+    std::string sql;
+    for_each_node(stmt->objects, [&](Node* n) {
+      auto* names = reinterpret_cast<List*>(n);
+      std::string name = node_string(list_at(names, list_size(names) - 1));
+      const ViewDef* v = catalog_.find_view(name);
+      if (!v) {
+        if (catalog_.find_table(name))
+          throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a view", "", "Use DROP TABLE to remove a table.");
+        if (stmt->missing_ok) {
+          out.notices.push_back({"NOTICE", "00000", "view \"" + name + "\" does not exist, skipping"});
+          return;
+        }
+        throw PgError(sqlstate::kUndefinedTable, "view \"" + name + "\" does not exist");
+      }
+      sql += "DELETE FROM _pgmicro_view WHERE viewrelid = " + std::to_string(v->oid) + ";DELETE FROM _pgmicro_class WHERE oid = " +
+             std::to_string(v->oid) + ";";
+    });
+    if (!sql.empty()) {
+      exec_sql(conn_, sql);
+      bump_schema();
+    }
+    return;
+  }
   if (stmt->removeType != OBJECT_TABLE) {
     const char* what = stmt->removeType == OBJECT_INDEX ? "DROP INDEX" : stmt->removeType == OBJECT_VIEW ? "DROP VIEW"
                      : stmt->removeType == OBJECT_SEQUENCE ? "DROP SEQUENCE" : stmt->removeType == OBJECT_SCHEMA ? "DROP SCHEMA"
@@ -368,6 +393,8 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       }
       if (catalog_.find_sequence(name))
         throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a table", "", "Use DROP SEQUENCE to remove a sequence.");
+      if (catalog_.find_view(name))
+        throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a table", "", "Use DROP VIEW to remove a view.");
       if (stmt->missing_ok) {
         out.notices.push_back({"NOTICE", "00000", "table \"" + shown + "\" does not exist, skipping"});
         return;
@@ -389,6 +416,53 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     sql += "DELETE FROM _pgmicro_class WHERE oid = " + oid + ";";
   }
   if (!sql.empty()) exec_sql(conn_, sql);
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// CREATE [OR REPLACE] VIEW: the query is analyzed now (errors, column names) and the whole
+// statement text is stored; uses re-analyze it, as PostgreSQL's rewriter expands views.
+void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
+  out.command_tag = "CREATE VIEW";
+  RangeVar* rv = stmt->view;
+  if (rv->relpersistence == 't') unsupported("temporary views");
+  if (list_size(stmt->options)) unsupported("WITH options on views");
+  if (stmt->withCheckOption != NO_CHECK_OPTION) unsupported("WITH CHECK OPTION");
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
+  std::string name = rv->relname;
+  const ViewDef* existing = catalog_.find_view(name);
+  if ((existing && !stmt->replace) || (!existing && catalog_.relation_exists(name)))
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+  std::vector<Oid> no_params;
+  Analyzer a(catalog_, no_params);
+  a.sql_ = current_sql_;
+  auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt->query));
+  std::vector<std::string> cols;
+  for (auto& t : q->targets) cols.push_back(t.name);
+  if (list_size(stmt->aliases) > (int)cols.size())
+    throw PgError(sqlstate::kSyntaxError, "CREATE VIEW specifies more column names than columns");
+  for (int i = 0; i < list_size(stmt->aliases); i++) cols[i] = node_string(list_at(stmt->aliases, i));
+  for (size_t i = 0; i < cols.size(); i++)
+    for (size_t k = 0; k < i; k++)
+      if (cols[i] == cols[k]) throw PgError(sqlstate::kDuplicateColumn, "column \"" + cols[i] + "\" specified more than once");
+  std::string colnames;
+  for (size_t i = 0; i < cols.size(); i++) colnames += (i ? "\n" : "") + cols[i];
+  Catalog::ensure_catalog_tables(conn_);
+  std::string sql;
+  if (existing) {
+    sql = "UPDATE _pgmicro_view SET definition = " + quote_literal(current_stmt_text_) + ", colnames = " + quote_literal(colnames) +
+          " WHERE viewrelid = " + std::to_string(existing->oid) + ";";
+  } else {
+    int64_t oid = Catalog::allocate_oid(conn_);
+    sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(oid) + ", 'public', " + quote_literal(name) + ", 'v');" +
+          "INSERT INTO _pgmicro_view VALUES(" + std::to_string(oid) + ", " + quote_literal(current_stmt_text_) + ", " +
+          quote_literal(colnames) + ");";
+  }
+  exec_sql(conn_, sql);
+  bump_schema();
 }
 
 }  // namespace pgmicro

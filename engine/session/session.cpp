@@ -385,12 +385,12 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
     case T_IndexStmt: return execute_index(reinterpret_cast<IndexStmt*>(stmt), out);
     case T_AlterTableStmt: return execute_alter_table(reinterpret_cast<AlterTableStmt*>(stmt), out);
     case T_RenameStmt: return execute_rename(reinterpret_cast<RenameStmt*>(stmt), out);
+    case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     default: break;
   }
   const char* name;
   switch (nodeTag(stmt)) {
-    case T_ViewStmt: name = "CREATE VIEW"; break;
     case T_CreateSeqStmt: name = "CREATE SEQUENCE"; break;
     case T_CreateSchemaStmt: name = "CREATE SCHEMA"; break;
     case T_ExplainStmt: name = "EXPLAIN"; break;
@@ -536,6 +536,7 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
+      current_stmt_text_ = stmts[i].length ? sql.substr(stmts[i].location, stmts[i].length) : sql.substr(stmts[i].location);
       execute_statement(node, params, r);
       if (own_txn && !implicit_multi) commit_implicit();
     } catch (PgError& e) {

@@ -17,6 +17,7 @@ struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
 struct RenameStmt;
+struct ViewStmt;
 struct TruncateStmt;
 
 namespace pgmicro {
@@ -43,6 +44,8 @@ class SessionImpl : public Session {
   bool triggers_dirty_ = false;
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
+  void execute_view(ViewStmt* stmt, StatementResult& out);
+  std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
   void begin_implicit();
   void commit_implicit();

@@ -21,6 +21,7 @@ const mf = new Miniflare({
   modulesRoot: root,
   compatibilityDate: '2026-04-01',
   host: '127.0.0.1',
+  port: 0,  // any free port
 });
 let code = 0;
 try {
