@@ -447,7 +447,20 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
     case T_SubLink: return transform_sublink(node, ctx);
     case T_A_ArrayExpr: unsupported("array constructors", reinterpret_cast<A_ArrayExpr*>(node)->location);
     case T_RowExpr: unsupported("row constructors", reinterpret_cast<RowExpr*>(node)->location);
-    case T_SQLValueFunction: unsupported("SQL value functions (CURRENT_DATE, CURRENT_USER, ...)", reinterpret_cast<SQLValueFunction*>(node)->location);
+    case T_SQLValueFunction: {
+      // CURRENT_DATE / CURRENT_TIMESTAMP / LOCALTIMESTAMP as calls (fixed for the transaction).
+      auto* svf = reinterpret_cast<SQLValueFunction*>(node);
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Call;
+      e->location = svf->location;
+      switch (svf->op) {
+        case SVFOP_CURRENT_DATE: e->type = oid::kDate; e->templ = "pg_current_date()"; e->name = "current_date"; break;
+        case SVFOP_CURRENT_TIMESTAMP: e->type = oid::kTimestamptz; e->templ = "pg_now()"; e->name = "now"; break;
+        case SVFOP_LOCALTIMESTAMP: e->type = oid::kTimestamp; e->templ = "pg_localtimestamp()"; e->name = "localtimestamp"; break;
+        default: unsupported("this SQL value function (CURRENT_TIME, LOCALTIME, CURRENT_USER, precision, ...)", svf->location);
+      }
+      return e;
+    }
     case T_A_Indirection: unsupported("subscripts and field selection", -1);
     case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
     case T_MinMaxExpr: unsupported("GREATEST/LEAST", reinterpret_cast<MinMaxExpr*>(node)->location);

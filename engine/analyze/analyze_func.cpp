@@ -169,7 +169,19 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (fc->agg_distinct)
     throw PgError(sqlstate::kWrongObjectType, "DISTINCT specified, but " + name + " is not an aggregate function").at(fc->location);
 
-  if (name == "nextval" && list_size(fc->args) == 1) {
+  if (name == "lastval" && list_size(fc->args) == 0) {
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Call;
+    e->name = "lastval";
+    e->type = oid::kInt8;
+    e->templ = "pg_lastval()";
+    e->volatile_ = true;
+    e->location = fc->location;
+    return e;
+  }
+  bool seq_fn = (name == "nextval" || name == "currval") ? list_size(fc->args) == 1
+              : name == "setval" ? (list_size(fc->args) == 2 || list_size(fc->args) == 3) : false;
+  if (seq_fn) {
     Node* arg = list_at(fc->args, 0);
     // nextval('name'::regclass), as stored defaults spell it: regclass input is a lookup.
     if (IsA(arg, TypeCast)) {
@@ -179,19 +191,38 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
     ExprPtr a = transform_expr(arg, ctx);
     if (a->kind != ExprKind::Const || a->value.kind != Datum::Kind::Text)
-      unsupported("nextval() with a non-constant argument", fc->location);
+      unsupported(name + "() with a non-constant argument", fc->location);
     const SequenceDef* s = catalog_.find_sequence(a->value.s);
-    if (!s) throw PgError(sqlstate::kUndefinedTable, "relation \"" + a->value.s + "\" does not exist").at(a->location);
+    if (!s) {
+      if (catalog_.find_table(a->value.s) || catalog_.find_view(a->value.s))
+        throw PgError(sqlstate::kWrongObjectType, "\"" + a->value.s + "\" is not a sequence");
+      throw PgError(sqlstate::kUndefinedTable, "relation \"" + a->value.s + "\" does not exist").at(a->location);
+    }
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Call;
-    e->name = "nextval";
+    e->name = name;
     e->type = oid::kInt8;
-    e->templ = "pg_nextval(" + std::to_string(s->oid) + ")";
     e->volatile_ = true;
     e->location = fc->location;
     auto c = std::make_shared<Expr>(*a);
     c->type = oid::kRegclass;
-    e->args = {c};  // kept for deparsing; the template does not use it
+    e->args = {c};  // kept for deparsing; the template names the sequence by OID
+    std::string soid = std::to_string(s->oid);
+    if (name == "setval") {
+      ExprPtr v = coerce_to(transform_expr(list_at(fc->args, 1), ctx), oid::kInt8, -1, CastContext::Implicit, -1);
+      if (!v) throw PgError(sqlstate::kUndefinedFunction, "function setval(regclass, " + format_type_name(transform_expr(list_at(fc->args, 1), ctx)->type, -1) + ") does not exist").at(fc->location);
+      e->args.push_back(v);
+      std::string called = "1";
+      if (list_size(fc->args) == 3) {
+        ExprPtr b = coerce_to(transform_expr(list_at(fc->args, 2), ctx), oid::kBool, -1, CastContext::Implicit, -1);
+        if (!b) throw PgError(sqlstate::kUndefinedFunction, "function setval(regclass, bigint, ?) does not exist").at(fc->location);
+        e->args.push_back(b);
+        called = "$3";
+      }
+      e->templ = "pg_setval(" + soid + ", $2, " + called + ")";
+    } else {
+      e->templ = "pg_" + name + "(" + soid + ")";
+    }
     return e;
   }
   std::vector<ExprPtr> args;

@@ -94,6 +94,9 @@ void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     v.last_value = next;
     v.is_called = true;
     rc->dirty_sequences.push_back(oid);
+    rc->session_sequence_values[oid] = next;
+    rc->last_sequence_value = next;
+    rc->has_last_sequence_value = true;
     sqlite3_result_int64(ctx, next);
   });
 }
@@ -108,6 +111,54 @@ void scalar_subquery(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// currval(seq): the value nextval last returned for it in this session.
+void currval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int64_t oid = sqlite3_value_int64(argv[0]);
+    auto it = rc->session_sequence_values.find(oid);
+    if (it == rc->session_sequence_values.end()) {
+      const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
+      throw PgError("55000", "currval of sequence \"" + (s ? s->name : std::string("?")) + "\" is not yet defined in this session");
+    }
+    sqlite3_result_int64(ctx, it->second);
+  });
+}
+
+void lastval(sqlite3_context* ctx, int, sqlite3_value**) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    if (!rc->has_last_sequence_value) throw PgError("55000", "lastval is not yet defined in this session");
+    sqlite3_result_int64(ctx, rc->last_sequence_value);
+  });
+}
+
+// setval(seq, value, is_called): bounds-checked, not transactional.
+void setval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int64_t oid = sqlite3_value_int64(argv[0]);
+    const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
+    if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
+    if (sqlite3_value_type(argv[1]) == SQLITE_NULL || sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    int64_t v = sqlite3_value_int64(argv[1]);
+    if (v < s->min_value || v > s->max_value)
+      throw PgError(sqlstate::kNumericValueOutOfRange, "setval: value " + std::to_string(v) + " is out of bounds for sequence \"" +
+                                                           s->name + "\" (" + std::to_string(s->min_value) + ".." + std::to_string(s->max_value) + ")");
+    bool called = sqlite3_value_int(argv[2]) != 0;
+    {
+      std::lock_guard<std::mutex> lock(rc->sequences->mu);
+      auto& st = rc->sequences->values[oid];
+      st.last_value = v;
+      st.is_called = called;
+      st.loaded = true;
+    }
+    rc->dirty_sequences.push_back(oid);
+    if (called) rc->session_sequence_values[oid] = v;
+    sqlite3_result_int64(ctx, v);
+  });
+}
+
 }  // namespace
 
 void register_check_functions(sqlite3* db, RuntimeContext* rc) {
@@ -115,6 +166,9 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_violation", -1, SQLITE_UTF8, rc, check_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,
                              nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_currval", 1, SQLITE_UTF8, rc, currval, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_lastval", 0, SQLITE_UTF8, rc, lastval, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_setval", 3, SQLITE_UTF8, rc, setval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
 }
 

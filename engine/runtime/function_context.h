@@ -3,6 +3,7 @@
 // the connection's RuntimeContext (read back by the session after sqlite3_step fails) and
 // an SQLite error for the statement. No C++ exception crosses SQLite's C frames.
 #pragma once
+#include <map>
 #include <new>
 #include <cstdint>
 #include <optional>
@@ -26,6 +27,9 @@ struct RuntimeContext {
   // Sequence counters (shared by the database's sessions) and those this session advanced.
   SequenceState* sequences = nullptr;
   std::vector<int64_t> dirty_sequences;
+  std::map<int64_t, int64_t> session_sequence_values;  // currval per sequence
+  int64_t last_sequence_value = 0;                      // lastval
+  bool has_last_sequence_value = false;
   // Microseconds since the Unix epoch (UTC) when the current transaction and statement
   // started: now()/CURRENT_TIMESTAMP are fixed for the transaction, as in PostgreSQL.
   int64_t transaction_start_us = 0;
@@ -62,6 +66,7 @@ void register_text_functions(sqlite3* db, RuntimeContext* rc);
 void register_io_functions(sqlite3* db, RuntimeContext* rc);
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
+void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);
@@ -71,6 +76,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_io_functions(db, rc);
   register_aggregate_functions(db, rc);
   register_check_functions(db, rc);
+  register_datetime_functions(db, rc);
 }
 
 }  // namespace pgmicro

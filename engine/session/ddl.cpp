@@ -2,6 +2,7 @@
 // catalog rows (_pgmicro_*), in the statement's transaction. Serial columns create their
 // sequence and nextval() default, as PostgreSQL does.
 #include <algorithm>
+#include <optional>
 #include <functional>
 #include <strings.h>
 #include "analyze/analyzer.h"
@@ -367,6 +368,40 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     }
     return;
   }
+  if (stmt->removeType == OBJECT_SEQUENCE) {
+    out.command_tag = "DROP SEQUENCE";
+    std::string sql;
+    for_each_node(stmt->objects, [&](Node* n) {
+      auto* names = reinterpret_cast<List*>(n);
+      std::string name = node_string(list_at(names, list_size(names) - 1));
+      const SequenceDef* s = catalog_.find_sequence(name);
+      if (!s) {
+        if (catalog_.find_table(name))
+          throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a sequence", "", "Use DROP TABLE to remove a table.");
+        if (stmt->missing_ok) {
+          out.notices.push_back({"NOTICE", "00000", "sequence \"" + name + "\" does not exist, skipping"});
+          return;
+        }
+        throw PgError(sqlstate::kUndefinedTable, "sequence \"" + name + "\" does not exist");
+      }
+      if (s->owned_by_table) {
+        const TableDef* t = catalog_.find_table_by_oid(s->owned_by_table);
+        if (t && s->owned_by_column >= 0 && s->owned_by_column < (int)t->columns.size() && stmt->behavior != DROP_CASCADE)
+          throw PgError("2BP01", "cannot drop sequence " + name + " because other objects depend on it",
+                        "default value for column " + t->columns[s->owned_by_column].name + " of table " + t->name +
+                            " depends on sequence " + name,
+                        "Use DROP ... CASCADE to drop the dependent objects too.");
+        if (stmt->behavior == DROP_CASCADE) unsupported("DROP SEQUENCE ... CASCADE");
+      }
+      std::string oid = std::to_string(s->oid);
+      sql += "DELETE FROM _pgmicro_sequence WHERE seqrelid = " + oid + ";DELETE FROM _pgmicro_class WHERE oid = " + oid + ";";
+    });
+    if (!sql.empty()) {
+      exec_sql(conn_, sql);
+      bump_schema();
+    }
+    return;
+  }
   if (stmt->removeType != OBJECT_TABLE) {
     const char* what = stmt->removeType == OBJECT_INDEX ? "DROP INDEX" : stmt->removeType == OBJECT_VIEW ? "DROP VIEW"
                      : stmt->removeType == OBJECT_SEQUENCE ? "DROP SEQUENCE" : stmt->removeType == OBJECT_SCHEMA ? "DROP SCHEMA"
@@ -462,6 +497,80 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
           quote_literal(colnames) + ");";
   }
   exec_sql(conn_, sql);
+  bump_schema();
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// CREATE SEQUENCE [IF NOT EXISTS] with AS type, INCREMENT, MINVALUE, MAXVALUE, START, CACHE
+// (accepted). Sequences are rows in _pgmicro_sequence; their counters are not transactional.
+void SessionImpl::execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out) {
+  out.command_tag = "CREATE SEQUENCE";
+  RangeVar* rv = stmt->sequence;
+  if (rv->relpersistence == 't') unsupported("temporary sequences");
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
+  std::string name = rv->relname;
+  if (catalog_.relation_exists(name)) {
+    if (stmt->if_not_exists) {
+      out.notices.push_back({"NOTICE", "42P07", "relation \"" + name + "\" already exists, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
+  }
+  Oid type = oid::kInt8;
+  int64_t increment = 1;
+  std::optional<int64_t> minv, maxv, start;
+  auto int_arg = [&](DefElem* d) -> int64_t {
+    Node* a = d->arg;
+    if (a && IsA(a, Integer)) return intVal(a);
+    if (a && IsA(a, Float)) return std::strtoll(castNode(Float, a)->fval, nullptr, 10);
+    throw PgError(sqlstate::kSyntaxError, std::string(d->defname) + " requires a numeric value");
+  };
+  for_each_node(stmt->options, [&](Node* n) {
+    auto* d = reinterpret_cast<DefElem*>(n);
+    std::string opt = d->defname;
+    if (opt == "as") {
+      Oid t; int32_t tm;
+      std::vector<Oid> no_params;
+      Analyzer a(catalog_, no_params);
+      a.resolve_type_name(reinterpret_cast<TypeName*>(d->arg), t, tm);
+      if (t != oid::kInt2 && t != oid::kInt4 && t != oid::kInt8)
+        throw PgError(sqlstate::kInvalidParameterValue, "sequence type must be smallint, integer, or bigint");
+      type = t;
+    } else if (opt == "increment") {
+      increment = int_arg(d);
+      if (increment == 0) throw PgError(sqlstate::kInvalidParameterValue, "INCREMENT must not be zero");
+    } else if (opt == "minvalue") {
+      if (d->arg) minv = int_arg(d);
+    } else if (opt == "maxvalue") {
+      if (d->arg) maxv = int_arg(d);
+    } else if (opt == "start") {
+      start = int_arg(d);
+    } else if (opt == "cache") {
+    } else if (opt == "cycle") {
+      if (d->arg && IsA(d->arg, Boolean) && boolVal(d->arg)) unsupported("CYCLE sequences");
+    } else {
+      unsupported("sequence option " + opt);
+    }
+  });
+  int64_t type_max = type == oid::kInt2 ? 32767 : type == oid::kInt4 ? 2147483647 : INT64_MAX;
+  int64_t type_min = type == oid::kInt2 ? -32768 : type == oid::kInt4 ? INT32_MIN : INT64_MIN;
+  int64_t lo = minv ? *minv : increment > 0 ? 1 : type_min;
+  int64_t hi = maxv ? *maxv : increment > 0 ? type_max : -1;
+  if (lo >= hi)
+    throw PgError(sqlstate::kInvalidParameterValue, "MINVALUE (" + std::to_string(lo) + ") must be less than MAXVALUE (" + std::to_string(hi) + ")");
+  int64_t st = start ? *start : increment > 0 ? lo : hi;
+  if (st < lo) throw PgError(sqlstate::kInvalidParameterValue, "START value (" + std::to_string(st) + ") cannot be less than MINVALUE (" + std::to_string(lo) + ")");
+  if (st > hi) throw PgError(sqlstate::kInvalidParameterValue, "START value (" + std::to_string(st) + ") cannot be greater than MAXVALUE (" + std::to_string(hi) + ")");
+  Catalog::ensure_catalog_tables(conn_);
+  int64_t soid = Catalog::allocate_oid(conn_);
+  exec_sql(conn_, "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(name) + ", 'S');" +
+                      "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", " +
+                      std::to_string(st) + ", " + std::to_string(increment) + ", " + std::to_string(lo) + ", " +
+                      std::to_string(hi) + ", " + std::to_string(st) + ", 0, 0, 0);");
   bump_schema();
 }
 

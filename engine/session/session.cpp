@@ -386,12 +386,13 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
     case T_AlterTableStmt: return execute_alter_table(reinterpret_cast<AlterTableStmt*>(stmt), out);
     case T_RenameStmt: return execute_rename(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
+    case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     default: break;
   }
   const char* name;
   switch (nodeTag(stmt)) {
-    case T_CreateSeqStmt: name = "CREATE SEQUENCE"; break;
+    case T_AlterSeqStmt: name = "ALTER SEQUENCE"; break;
     case T_CreateSchemaStmt: name = "CREATE SCHEMA"; break;
     case T_ExplainStmt: name = "EXPLAIN"; break;
     case T_CopyStmt: name = "COPY"; break;

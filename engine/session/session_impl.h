@@ -18,6 +18,7 @@ struct IndexStmt;
 struct AlterTableStmt;
 struct RenameStmt;
 struct ViewStmt;
+struct CreateSeqStmt;
 struct TruncateStmt;
 
 namespace pgmicro {
@@ -45,6 +46,7 @@ class SessionImpl : public Session {
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
+  void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
   void begin_implicit();
