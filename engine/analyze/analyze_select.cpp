@@ -491,7 +491,8 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
         if (match) sc.expr = match->expr;
       }
       if (!sc.expr) sc.expr = finalize_unknown(transform_expr(x, ExprContext::OrderBy));
-      if (stmt->distinctClause) {
+      bool distinct_on = list_size(stmt->distinctClause) && list_at(stmt->distinctClause, 0) != nullptr;
+      if (stmt->distinctClause && !distinct_on) {
         bool in_list = false;
         for (auto& t : q->targets) in_list |= expr_equal(*t.expr, *sc.expr);
         if (!in_list)
@@ -505,9 +506,40 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   agg_allowed_ = false;
 
   if (stmt->distinctClause) {
-    if (list_size(stmt->distinctClause) && list_at(stmt->distinctClause, 0) != nullptr)
-      unsupported("DISTINCT ON", -1);
-    q->distinct = true;
+    if (list_size(stmt->distinctClause) && list_at(stmt->distinctClause, 0) != nullptr) {
+      // DISTINCT ON (exprs): the first row of each group in ORDER BY order; the expressions
+      // must match the leading ORDER BY items, as PostgreSQL requires.
+      agg_allowed_ = true;
+      for_each_node(stmt->distinctClause, [&](Node* n) {
+        ExprPtr e;
+        if (IsA(n, A_Const) && IsA(&reinterpret_cast<A_Const*>(n)->val, Integer)) {
+          long pos = intVal(&reinterpret_cast<A_Const*>(n)->val);
+          if (pos < 1 || pos > (long)q->targets.size())
+            throw PgError("42P10", "SELECT DISTINCT ON position " + std::to_string(pos) + " is not in select list")
+                .at(reinterpret_cast<A_Const*>(n)->location);
+          e = q->targets[pos - 1].expr;
+        } else {
+          if (IsA(n, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(n)->fields) == 1) {
+            std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(n)->fields, 0));
+            for (auto& t : q->targets)
+              if (t.name == name && !e) e = t.expr;
+          }
+          if (!e) e = finalize_unknown(transform_expr(n, ExprContext::OrderBy));
+        }
+        size_t i = q->distinct_on.size();
+        if (i < q->order_by.size() && !expr_equal(*q->order_by[i].expr, *e)) {
+          bool later = false;
+          for (auto& o : q->order_by) later |= expr_equal(*o.expr, *e);
+          (void)later;
+          throw PgError("42P10", "SELECT DISTINCT ON expressions must match initial ORDER BY expressions")
+              .at(expr_location(n));
+        }
+        q->distinct_on.push_back(e);
+      });
+      agg_allowed_ = false;
+    } else {
+      q->distinct = true;
+    }
   }
 
   q->has_aggs = target_aggs || having_aggs || order_aggs;

@@ -136,6 +136,7 @@ struct SelectQuery {
   std::vector<ExprPtr> group_by;
   ExprPtr having;
   bool has_aggs = false;
+  std::vector<ExprPtr> distinct_on;  // DISTINCT ON (...) expressions
   bool distinct = false;
   std::vector<SortClause> order_by;
   ExprPtr limit, offset;

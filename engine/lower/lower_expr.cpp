@@ -278,6 +278,36 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c);
   }
   if (q.having) s += " HAVING " + lower(*q.having, c);
+  if (!q.distinct_on.empty()) {
+    // DISTINCT ON: number the rows of each group in ORDER BY order and keep the first;
+    // the sort keys travel as extra columns so the outer query can order by them.
+    std::string win = "row_number() OVER (PARTITION BY ";
+    for (size_t i = 0; i < q.distinct_on.size(); i++) win += (i ? ", " : "") + lower(*q.distinct_on[i], c);
+    std::string order, outer_order;
+    for (size_t i = 0; i < q.order_by.size(); i++) {
+      auto& o = q.order_by[i];
+      std::string dir = std::string(o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
+      order += (i ? ", " : "") + lower(*o.expr, c) + dir;
+      outer_order += (i ? ", " : "") + std::string("o") + std::to_string(i + 1) + dir;
+    }
+    if (!order.empty()) win += " ORDER BY " + order;
+    win += ")";
+    size_t from_pos = s.find(" FROM ");
+    std::string head = s.substr(0, from_pos == std::string::npos ? s.size() : from_pos);
+    std::string tail = from_pos == std::string::npos ? "" : s.substr(from_pos);
+    std::string extra = ", " + win + " AS rn";
+    for (size_t i = 0; i < q.order_by.size(); i++) extra += ", " + lower(*q.order_by[i].expr, c) + " AS o" + std::to_string(i + 1);
+    std::string cols;
+    for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", " : "") + std::string("c") + std::to_string(i + 1);
+    std::string out = "SELECT " + cols + " FROM (" + head + extra + tail + ") WHERE rn = 1";
+    if (!outer_order.empty()) out += " ORDER BY " + outer_order;
+    SelectQuery limits_only;
+    if (q.limit || q.offset) {
+      out += " LIMIT " + (q.limit ? "coalesce(pg_check_limit(" + lower(*q.limit, c) + ", 0), -1)" : std::string("-1"));
+      if (q.offset) out += " OFFSET coalesce(pg_check_limit(" + lower(*q.offset, c) + ", 1), 0)";
+    }
+    return out;
+  }
   return s + lower_order_limit(q, c);
 }
 
