@@ -2,7 +2,7 @@
 # Fuzzing: builds build-fuzz/ with clang (-DPGMICRO_FUZZ=ON: libFuzzer + ASan + UBSan on
 # every target; incremental), builds a seed corpus from tests/sql/*.sql and
 # tests/fuzz/seeds.sql (statements split on ';'), then fuzzes fuzz_session for
-# PGMICRO_FUZZ_SECONDS (default 120) with -max_len=2048 and the SQL dictionary
+# PGMICRO_FUZZ_SECONDS (default 20; .ci/run sets 120) with -max_len=2048 and the SQL dictionary
 # tests/fuzz/sql.dict. The working corpus build-fuzz/corpus persists between runs.
 # A crash, sanitizer report, hang (>10 s per input) or OOM fails with the reproducer's path.
 # -entropic=0: with ~300k instrumented edges the entropic schedule spent 82 % of the time in
@@ -11,7 +11,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-secs=${PGMICRO_FUZZ_SECONDS:-120}
+secs=${PGMICRO_FUZZ_SECONDS:-20}
 b=build-fuzz
 if [ ! -f $b/CMakeCache.txt ]; then
   CC=clang CXX=clang++ cmake -S . -B $b -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPGMICRO_FUZZ=ON \
