@@ -5,6 +5,7 @@
 #include <cstdio>
 #include "common/error.h"
 #include "sqlite3.h"
+#include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
 
@@ -115,6 +116,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       return Datum::text(
           timestamptz_to_string(adjust_timestamp_typmod(parse_timestamptz(text), typmod)));
     case oid::kBytea: return Datum::blob(input_bytea(text));
+    case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
     default: {
       const TypeInfo* t = find_type(type);
       if (t && t->storage == Storage::Text) return Datum::text(std::string(text));
@@ -162,6 +164,7 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       return;
     }
     case oid::kNumeric: datum_to_numeric(v).append_to(out); return;
+    case oid::kInterval: out += interval_storage_output(datum_as_text(v)); return;
     case oid::kBytea:
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);

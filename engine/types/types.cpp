@@ -22,6 +22,7 @@ static const TypeInfo kTypes[] = {
     {oid::kDate, "date", "date", 'D', false, Storage::Text, 4},
     {oid::kTimestamp, "timestamp", "timestamp without time zone", 'D', false, Storage::Text, 8},
     {oid::kTimestamptz, "timestamptz", "timestamp with time zone", 'D', true, Storage::Text, 8},
+    {oid::kInterval, "interval", "interval", 'T', true, Storage::Text, 16},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
 };

@@ -1,0 +1,24 @@
+// interval: PostgreSQL's (months, days, microseconds) triple, its text input (postgres
+// verbose and ISO 8601 forms) and IntervalStyle postgres output, and the storage encoding
+// (docs/storage-format.md): a 23-digit sortable span, a space, then the output text.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pgmicro {
+
+struct Interval {
+  int32_t month = 0;
+  int32_t day = 0;
+  int64_t time = 0;  // microseconds
+};
+
+Interval parse_interval(std::string_view text);           // interval_in (22007 on bad input)
+std::string interval_to_string(const Interval& iv);        // interval_out, IntervalStyle postgres
+std::string interval_to_storage(const Interval& iv);       // sortable TEXT
+Interval interval_from_storage(std::string_view s);        // storage or plain interval text
+std::string interval_storage_output(std::string_view s);   // output text of a stored value
+constexpr int kIntervalSpanDigits = 23;
+
+}  // namespace pgmicro
