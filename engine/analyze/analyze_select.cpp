@@ -47,6 +47,21 @@ static int figure_colname_internal(Node* node, std::string& name) {
       return s;
     }
     case T_CoalesceExpr: name = "coalesce"; return 2;
+    case T_SQLValueFunction:
+      switch (reinterpret_cast<SQLValueFunction*>(node)->op) {
+        case SVFOP_CURRENT_DATE: name = "current_date"; return 2;
+        case SVFOP_CURRENT_TIME: case SVFOP_CURRENT_TIME_N: name = "current_time"; return 2;
+        case SVFOP_CURRENT_TIMESTAMP: case SVFOP_CURRENT_TIMESTAMP_N: name = "current_timestamp"; return 2;
+        case SVFOP_LOCALTIME: case SVFOP_LOCALTIME_N: name = "localtime"; return 2;
+        case SVFOP_LOCALTIMESTAMP: case SVFOP_LOCALTIMESTAMP_N: name = "localtimestamp"; return 2;
+        case SVFOP_CURRENT_ROLE: name = "current_role"; return 2;
+        case SVFOP_CURRENT_USER: name = "current_user"; return 2;
+        case SVFOP_USER: name = "user"; return 2;
+        case SVFOP_SESSION_USER: name = "session_user"; return 2;
+        case SVFOP_CURRENT_CATALOG: name = "current_catalog"; return 2;
+        case SVFOP_CURRENT_SCHEMA: name = "current_schema"; return 2;
+      }
+      return 0;
     case T_MinMaxExpr: name = reinterpret_cast<MinMaxExpr*>(node)->op == IS_GREATEST ? "greatest" : "least"; return 2;
     default: return 0;
   }
