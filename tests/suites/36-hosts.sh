@@ -4,11 +4,11 @@
 # Worker; Debian's chromium from tools/install-packages.sh test, driven by playwright-core) and
 # Cloudflare's workerd (miniflare). Installs the npm-borne hosts, pinned in tests/hosts/package.json, into
 # .cache/hosts/node_modules (git-ignored) from the npm registry. Needs js/pgmicro.{wasm,mjs}
-# (35-js.sh copies them there).
+# (35-js.sh copies them there after building).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-[ -f build-wasm/wasm/pgmicro.wasm ] && bash js/build.sh >/dev/null
+[ -f js/pgmicro.wasm ] || { [ -f build-wasm/wasm/pgmicro.wasm ] && bash js/build.sh >/dev/null; }
 [ -f js/pgmicro.wasm ] || { echo "FAIL: host/setup — js/pgmicro.wasm is missing (run tests/suites/35-js.sh)"; exit 1; }
 
 dir=.cache/hosts
