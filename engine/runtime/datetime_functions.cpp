@@ -56,7 +56,10 @@ Tm to_tm(int64_t ts) {
 [[noreturn]] void ts_range() { throw PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range"); }
 int64_t from_tm(const Tm& tm) {
   int64_t jd = date_to_julian(tm.year, tm.mon, tm.mday);
-  int64_t ts = (jd - kEpochJ) * kUsDay + ((int64_t(tm.hour) * 60 + tm.min) * 60 + tm.sec) * kUsSec + tm.fsec;
+  int64_t days_us, ts;
+  if (__builtin_mul_overflow(jd - kEpochJ, kUsDay, &days_us) ||
+      __builtin_add_overflow(days_us, ((int64_t(tm.hour) * 60 + tm.min) * 60 + tm.sec) * kUsSec + tm.fsec, &ts))
+    ts_range();
   if (ts < kMinTs || ts >= kEndTs) ts_range();
   return ts;
 }
@@ -112,7 +115,7 @@ int64_t ts_add_iv(int64_t ts, const Interval& iv) {
     int64_t year = tm.year;
     if (mon > 12) { year += (mon - 1) / 12; mon = (mon - 1) % 12 + 1; }
     else if (mon < 1) { year += mon / 12 - 1; mon = mon % 12 + 12; }
-    if (year > 6000000 || year < -6000000) ts_range();
+    if (year > 300000 || year < -300000) ts_range();  // beyond timestamp's range; keeps date2j in int
     tm.year = int(year);
     tm.mon = int(mon);
     int lim = kDayTab[is_leap(tm.year) ? 1 : 0][tm.mon - 1];
@@ -622,8 +625,10 @@ void make_timestamp(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
                     "time field value out of range: " + std::to_string(h) + ":" + std::to_string(mi) + ":" +
                         float8_to_string(sec));
     int64_t t = (h * 60 + mi) * 60 * kUsSec + (int64_t)std::rint(sec * 1000000.0);
+    if (y > 300000 || y < -300000) ts_range();
     int64_t jd = date_to_julian(int(y), int(m), int(d));
-    int64_t ts = (jd - kEpochJ) * kUsDay + t;
+    int64_t days_us, ts;
+    if (__builtin_mul_overflow(jd - kEpochJ, kUsDay, &days_us) || __builtin_add_overflow(days_us, t, &ts)) ts_range();
     if (ts < kMinTs || ts >= kEndTs) ts_range();
     result_text(ctx, timestamp_to_string(ts));
   });
