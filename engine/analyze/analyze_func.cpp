@@ -51,7 +51,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       agg_allowed_ = false;
       for_each_node(fc->agg_order, [&](Node* n) {
         auto* sb = reinterpret_cast<SortBy*>(n);
-        if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
+        SortClause dir = sort_direction(sb);
         ExprPtr x = finalize_unknown(transform_expr(sb->node, ctx));
         if (e->distinct) {
           bool in_args = false;
@@ -59,8 +59,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
           if (!in_args)
             throw PgError("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list").at(expr_location(sb->node));
         }
-        bool desc = sb->sortby_dir == SORTBY_DESC;
-        bool nf = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+        bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
         extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;

@@ -481,10 +481,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   agg_allowed_ = true;
   for_each_node(stmt->sortClause, [&](Node* n) {
     auto* sb = reinterpret_cast<SortBy*>(n);
-    if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
-    SortClause sc;
-    sc.desc = sb->sortby_dir == SORTBY_DESC;
-    sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+    SortClause sc = sort_direction(sb);
     Node* x = sb->node;
     if (IsA(x, A_Const) && IsA(&reinterpret_cast<A_Const*>(x)->val, Integer)) {
       long pos = intVal(&reinterpret_cast<A_Const*>(x)->val);
@@ -617,27 +614,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_values(SelectStmt* stmt, bool fin
     e->typmod = t == col[0]->type ? typmod : -1;
     q->targets.push_back({e, "column" + std::to_string(c + 1)});
   }
-  for_each_node(stmt->sortClause, [&](Node* n) {
-    auto* sb = reinterpret_cast<SortBy*>(n);
-    SortClause sc;
-    sc.desc = sb->sortby_dir == SORTBY_DESC;
-    sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
-    Node* x = sb->node;
-    if (IsA(x, A_Const) && IsA(&reinterpret_cast<A_Const*>(x)->val, Integer)) {
-      long pos = intVal(&reinterpret_cast<A_Const*>(x)->val);
-      if (pos < 1 || pos > (long)q->targets.size())
-        throw PgError("42P10", "ORDER BY position " + std::to_string(pos) + " is not in select list").at(reinterpret_cast<A_Const*>(x)->location);
-      sc.expr = q->targets[pos - 1].expr;
-    } else if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1) {
-      std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
-      for (auto& t : q->targets)
-        if (t.name == name) sc.expr = t.expr;
-      if (!sc.expr) throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist").at(expr_location(x));
-    } else {
-      unsupported("ORDER BY expressions on VALUES", expr_location(x));
-    }
-    q->order_by.push_back(sc);
-  });
+  analyze_output_order_by(stmt->sortClause, *q, false);
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;

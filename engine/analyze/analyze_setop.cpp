@@ -33,37 +33,48 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
     e->typmod = typmod;
     q->targets.push_back({e, lt[i].name});
   }
-  for_each_node(stmt->sortClause, [&](Node* n) {
+  analyze_output_order_by(stmt->sortClause, *q, true);
+  q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
+  q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
+  return q;
+}
+
+SortClause sort_direction(SortBy* sb) {
+  if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
+  SortClause sc;
+  sc.desc = sb->sortby_dir == SORTBY_DESC;
+  sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+  return sc;
+}
+
+void Analyzer::analyze_output_order_by(List* sort_clause, SelectQuery& q, bool setop) {
+  for_each_node(sort_clause, [&](Node* n) {
     auto* sb = reinterpret_cast<SortBy*>(n);
-    if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
-    SortClause sc;
-    sc.desc = sb->sortby_dir == SORTBY_DESC;
-    sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
+    SortClause sc = sort_direction(sb);
     Node* x = sb->node;
     if (IsA(x, A_Const) && IsA(&reinterpret_cast<A_Const*>(x)->val, Integer)) {
       long pos = intVal(&reinterpret_cast<A_Const*>(x)->val);
-      if (pos < 1 || pos > (long)q->targets.size())
+      if (pos < 1 || pos > (long)q.targets.size())
         throw PgError("42P10", "ORDER BY position " + std::to_string(pos) + " is not in select list")
             .at(reinterpret_cast<A_Const*>(x)->location);
-      sc.expr = q->targets[pos - 1].expr;
+      sc.expr = q.targets[pos - 1].expr;
     } else if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1 &&
                IsA(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0), String)) {
       std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
-      for (auto& t : q->targets)
+      for (auto& t : q.targets)
         if (t.name == name && !sc.expr) sc.expr = t.expr;
       if (!sc.expr)
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist").at(expr_location(x));
-    } else {
+    } else if (setop) {
       throw PgError(sqlstate::kFeatureNotSupported, "invalid UNION/INTERSECT/EXCEPT ORDER BY clause",
                     "Only result column names can be used, not expressions or functions.",
                     "Add the expression/function to every SELECT, or move the UNION into a FROM clause.")
           .at(expr_location(x));
+    } else {
+      unsupported("ORDER BY expressions on VALUES", expr_location(x));
     }
-    q->order_by.push_back(sc);
+    q.order_by.push_back(sc);
   });
-  q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
-  q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
-  return q;
 }
 
 }  // namespace pgmicro

@@ -146,11 +146,8 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
       throw PgError(sqlstate::kWindowingError, "cannot override ORDER BY clause of window \"" + std::string(base->name) + "\"")
           .at(wd->location);
     for_each_node(w->orderClause, [&](Node* n) {
+      SortClause sc = sort_direction(reinterpret_cast<SortBy*>(n));
       auto* sb = reinterpret_cast<SortBy*>(n);
-      if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
-      SortClause sc;
-      sc.desc = sb->sortby_dir == SORTBY_DESC;
-      sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
       sc.expr = finalize_unknown(transform_expr(sb->node, ExprContext::OrderBy));
       spec->order.push_back(sc);
     });

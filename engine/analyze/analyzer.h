@@ -13,6 +13,7 @@
 
 struct Node;
 struct SelectStmt;
+struct SortBy;
 struct InsertStmt;
 struct UpdateStmt;
 struct DeleteStmt;
@@ -74,6 +75,8 @@ class Analyzer {
   std::unique_ptr<SelectQuery> analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets);
   std::unique_ptr<SelectQuery> analyze_setop(SelectStmt* stmt);
   std::unique_ptr<SelectQuery> analyze_values(SelectStmt* stmt, bool finalize_unknown_targets);
+  // ORDER BY of a set operation or VALUES: result column ordinals and names only.
+  void analyze_output_order_by(List* sort_clause, SelectQuery& q, bool setop);
   void analyze_with(WithClause* with, SelectQuery& q);
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
@@ -114,6 +117,10 @@ class Analyzer {
   std::unique_ptr<SelectQuery> dml_scope(const TableDef* t, const std::string& alias);
   static constexpr int kMaxExprDepth = 400;
 };
+
+// ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
+// refuses ORDER BY ... USING.
+SortClause sort_direction(SortBy* sb);
 
 // Helpers over the raw tree shared by analyzer files.
 std::string node_string(Node* n);        // String node value
