@@ -1,5 +1,5 @@
 // Runtime casts through the type library: pg_in (text -> type), pg_out (type -> text),
-// typmod coercions, and the date/timestamp conversions and arithmetic of the slice.
+// typmod coercions, date ± integer and date − date, and now().
 #include <cstdio>
 #include <string>
 #include "runtime/function_context.h"
@@ -101,19 +101,6 @@ void date_add(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
   });
 }
-void date_to_timestamp(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  if (is_null(argv[0])) return sqlite3_result_null(ctx);
-  std::string s = date_text(argv[0]);
-  if (s.size() == 10) s += " 00:00:00";
-  sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
-}
-void timestamp_to_date(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  if (is_null(argv[0])) return sqlite3_result_null(ctx);
-  std::string s = date_text(argv[0]);
-  if (s.size() >= 10 && s[4] == '-') s = s.substr(0, 10);
-  sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
-}
-
 // now(): the transaction's start time as timestamptz (stored as UTC text with +00).
 void pg_now(sqlite3_context* ctx, int, sqlite3_value**) {
   RuntimeContext* rc = runtime_context(ctx);
@@ -143,8 +130,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc) {
   static const F fns[] = {
       {"pg_in", 3, pg_in}, {"pg_out", 2, pg_out}, {"pg_char_typmod", 4, char_typmod},
       {"pg_timestamp_typmod", 2, timestamp_typmod}, {"pg_date_diff", 2, date_diff},
-      {"pg_date_add", 2, date_add}, {"pg_date_to_timestamp", 1, date_to_timestamp},
-      {"pg_timestamp_to_date", 1, timestamp_to_date},
+      {"pg_date_add", 2, date_add},
   };
   // Not deterministic: its value is the transaction's start time.
   sqlite3_create_function_v2(db, "pg_now", 0, SQLITE_UTF8, rc, pg_now, nullptr, nullptr, nullptr);
