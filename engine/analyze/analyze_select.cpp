@@ -199,22 +199,27 @@ void Analyzer::analyze_from(List* from, SelectQuery& q) {
   for_each_node(from, [&](Node* n) { q.from.push_back(analyze_from_item(n, q)); });
 }
 
+// Every column of one range-table entry as Vars (rel.* and the leaves of SELECT *).
+static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out) {
+  auto& r = q.rtable[rte];
+  for (size_t a = 0; a < r.column_names.size(); a++) {
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Var;
+    e->rte = rte;
+    e->attno = (int)a;
+    e->type = r.column_types[a];
+    e->typmod = r.column_typmods[a];
+    e->name = r.column_names[a];
+    e->location = location;
+    out.push_back({e, r.column_names[a]});
+  }
+}
+
 // The columns a FROM item contributes to SELECT *: merged USING columns first, then each
 // side's remaining columns (PostgreSQL's order).
 static void expand_from(const SelectQuery& q, const FromNode& f, int location, std::vector<TargetEntry>& out) {
   if (f.kind == JoinKind::Base) {
-    auto& r = q.rtable[f.rte];
-    for (size_t a = 0; a < r.column_names.size(); a++) {
-      auto e = std::make_shared<Expr>();
-      e->kind = ExprKind::Var;
-      e->rte = f.rte;
-      e->attno = (int)a;
-      e->type = r.column_types[a];
-      e->typmod = r.column_typmods[a];
-      e->name = r.column_names[a];
-      e->location = location;
-      out.push_back({e, r.column_names[a]});
-    }
+    expand_entry(q, f.rte, location, out);
     return;
   }
   if (f.using_rte < 0) {
@@ -328,17 +333,7 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
     auto& r = q.rtable[i];
     if (r.is_join || r.alias != rel) continue;
     found = true;
-    for (size_t a = 0; a < r.column_names.size(); a++) {
-      auto e = std::make_shared<Expr>();
-      e->kind = ExprKind::Var;
-      e->rte = (int)i;
-      e->attno = (int)a;
-      e->type = r.column_types[a];
-      e->typmod = r.column_typmods[a];
-      e->name = r.column_names[a];
-      e->location = location;
-      out.push_back({e, r.column_names[a]});
-    }
+    expand_entry(q, (int)i, location, out);
   }
   if (!rel.empty() && !found)
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(location);

@@ -172,45 +172,30 @@ Error SessionImpl::translate_sqlite_error(int rc) {
       s = q + 2;
     }
     const TableDef* t = catalog_.find_table(table);
-    if (t) {
-      for (auto& c : t->constraints) {
-        if (c.columns.size() != cols.size()) continue;
-        bool same = true;
-        for (size_t i = 0; i < cols.size(); i++) same &= t->columns[c.columns[i]].name == cols[i];
-        if (!same) continue;
-        e.sqlstate = sqlstate::kUniqueViolation;
-        e.message = "duplicate key value violates unique constraint \"" + c.name + "\"";
-        if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {
-          std::string names, values;
-          for (size_t i = 0; i < c.columns.size(); i++) {
-            names += (i ? ", " : "") + t->columns[c.columns[i]].name;
-            auto& v = runtime_.last_row[c.columns[i]];
-            values += (i ? ", " : "") + (v ? *v : std::string("null"));
-          }
-          e.detail = "Key (" + names + ")=(" + values + ") already exists.";
+    // The constraint or unique index whose key is exactly the failed columns, and the
+    // remembered row's key values for PostgreSQL's DETAIL.
+    auto match = [&](const std::string& name, const std::vector<int>& key) {
+      if (key.size() != cols.size()) return false;
+      for (size_t i = 0; i < cols.size(); i++)
+        if (t->columns[key[i]].name != cols[i]) return false;
+      e.sqlstate = sqlstate::kUniqueViolation;
+      e.message = "duplicate key value violates unique constraint \"" + name + "\"";
+      if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {
+        std::string names, values;
+        for (size_t i = 0; i < key.size(); i++) {
+          names += (i ? ", " : "") + t->columns[key[i]].name;
+          auto& v = runtime_.last_row[key[i]];
+          values += (i ? ", " : "") + (v ? *v : std::string("null"));
         }
-        return e;
+        e.detail = "Key (" + names + ")=(" + values + ") already exists.";
       }
-    }
+      return true;
+    };
     if (t) {
-      for (auto& ix : t->indexes) {
-        if (!ix.unique || ix.columns.size() != cols.size()) continue;
-        bool same = true;
-        for (size_t i = 0; i < cols.size(); i++) same &= t->columns[ix.columns[i]].name == cols[i];
-        if (!same) continue;
-        e.sqlstate = sqlstate::kUniqueViolation;
-        e.message = "duplicate key value violates unique constraint \"" + ix.name + "\"";
-        if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {
-          std::string names, values;
-          for (size_t i = 0; i < ix.columns.size(); i++) {
-            names += (i ? ", " : "") + t->columns[ix.columns[i]].name;
-            auto& v = runtime_.last_row[ix.columns[i]];
-            values += (i ? ", " : "") + (v ? *v : std::string("null"));
-          }
-          e.detail = "Key (" + names + ")=(" + values + ") already exists.";
-        }
-        return e;
-      }
+      for (auto& c : t->constraints)
+        if (c.type != 'c' && match(c.name, c.columns)) return e;
+      for (auto& ix : t->indexes)
+        if (ix.unique && match(ix.name, ix.columns)) return e;
     }
     e.sqlstate = sqlstate::kUniqueViolation;
     e.message = "duplicate key value violates unique constraint";
