@@ -54,6 +54,7 @@ inline constexpr const char* kDivisionByZero = "22012";
 inline constexpr const char* kStringDataRightTruncation = "22001";
 inline constexpr const char* kDatetimeFieldOverflow = "22008";
 inline constexpr const char* kInvalidDatetimeFormat = "22007";
+inline constexpr const char* kIntervalFieldOverflow = "22015";
 inline constexpr const char* kInvalidParameterValue = "22023";
 inline constexpr const char* kInvalidRowCountInLimit = "2201W";
 inline constexpr const char* kInvalidRowCountInResultOffset = "2201X";

@@ -2,6 +2,7 @@
 // IntervalStyle postgres) and its sortable storage text.
 #include "types/interval.h"
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,22 +18,38 @@ constexpr int64_t kUsecsPerHour = 3600000000LL;
 constexpr int64_t kUsecsPerMinute = 60000000LL;
 constexpr int64_t kUsecsPerSec = 1000000LL;
 
-struct Bad {};
+struct Bad {};    // invalid input syntax (22007)
+struct Range {};  // interval field value out of range (22015)
+
+// Overflow-checked steps: every field sum and product goes through these.
+int64_t to_i64(double d) {
+  if (!(d > -9.2e18 && d < 9.2e18)) throw Range{};
+  return (int64_t)d;
+}
+int64_t mul(int64_t a, int64_t b) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r)) throw Range{};
+  return r;
+}
+void add(int64_t& acc, int64_t v) {
+  if (__builtin_add_overflow(acc, v, &acc)) throw Range{};
+}
 
 struct Acc {
   int64_t month = 0, day = 0, usec = 0;
   void frac_usec(double frac, double scale) {
     if (frac == 0) return;
     frac *= scale;
-    int64_t u = (int64_t)frac;
+    int64_t u = to_i64(frac);
     frac -= (double)u;
-    usec += u + (int64_t)std::rint(frac);
+    add(usec, u);
+    add(usec, to_i64(std::rint(frac)));
   }
   void frac_days(double frac, int scale) {
     if (frac == 0) return;
     frac *= scale;
     int extra = (int)frac;
-    day += extra;
+    add(day, extra);
     frac -= extra;
     frac_usec(frac, (double)kUsecsPerDay);
   }
@@ -70,20 +87,24 @@ int unit_code(const std::string& w) {
 void apply_unit(Acc& a, int unit, double val) {
   double ip;
   double fval = std::modf(val, &ip);
-  int64_t iv = (int64_t)ip;
+  int64_t iv = to_i64(ip);
+  auto months = [&](int64_t per) {
+    add(a.month, mul(iv, per));
+    add(a.month, to_i64(std::rint(fval * (double)per)));
+  };
   switch (unit) {
-    case 1: a.usec += (int64_t)std::rint(val); break;
-    case 2: a.usec += (int64_t)std::rint(val * 1000); break;
-    case 3: a.usec += iv * kUsecsPerSec; a.frac_usec(fval, (double)kUsecsPerSec); break;
-    case 4: a.usec += iv * kUsecsPerMinute; a.frac_usec(fval, (double)kUsecsPerMinute); break;
-    case 5: a.usec += iv * kUsecsPerHour; a.frac_usec(fval, (double)kUsecsPerHour); break;
-    case 6: a.day += iv; a.frac_usec(fval, (double)kUsecsPerDay); break;
-    case 7: a.day += iv * 7; a.frac_days(fval, 7); break;
-    case 8: a.month += iv; a.frac_days(fval, 30); break;
-    case 9: a.month += iv * 12; a.month += (int64_t)std::rint(fval * 12); break;
-    case 10: a.month += iv * 120; a.month += (int64_t)std::rint(fval * 120); break;
-    case 11: a.month += iv * 1200; a.month += (int64_t)std::rint(fval * 1200); break;
-    case 12: a.month += iv * 12000; a.month += (int64_t)std::rint(fval * 12000); break;
+    case 1: add(a.usec, to_i64(std::rint(val))); break;
+    case 2: add(a.usec, to_i64(std::rint(val * 1000))); break;
+    case 3: add(a.usec, mul(iv, kUsecsPerSec)); a.frac_usec(fval, (double)kUsecsPerSec); break;
+    case 4: add(a.usec, mul(iv, kUsecsPerMinute)); a.frac_usec(fval, (double)kUsecsPerMinute); break;
+    case 5: add(a.usec, mul(iv, kUsecsPerHour)); a.frac_usec(fval, (double)kUsecsPerHour); break;
+    case 6: add(a.day, iv); a.frac_usec(fval, (double)kUsecsPerDay); break;
+    case 7: add(a.day, mul(iv, 7)); a.frac_days(fval, 7); break;
+    case 8: add(a.month, iv); a.frac_days(fval, 30); break;
+    case 9: months(12); break;
+    case 10: months(120); break;
+    case 11: months(1200); break;
+    case 12: months(12000); break;
     default: throw Bad{};
   }
 }
@@ -107,7 +128,7 @@ double read_number(std::string_view s, size_t& i, bool& had_digits) {
 }
 
 Interval finish(const Acc& a) {
-  if (a.month > INT32_MAX || a.month < INT32_MIN || a.day > INT32_MAX || a.day < INT32_MIN) throw Bad{};
+  if (a.month > INT32_MAX || a.month < INT32_MIN || a.day > INT32_MAX || a.day < INT32_MIN) throw Range{};
   Interval r;
   r.month = (int32_t)a.month;
   r.day = (int32_t)a.day;
@@ -136,7 +157,11 @@ Interval parse_iso(std::string_view s) {
     if (!in_time) code = u == 'Y' ? 9 : u == 'M' ? 8 : u == 'W' ? 7 : u == 'D' ? 6 : 0;
     else code = u == 'H' ? 5 : u == 'M' ? 4 : u == 'S' ? 3 : 0;
     if (!code) throw Bad{};
-    apply_unit(a, code, v);
+    try {
+      apply_unit(a, code, v);
+    } catch (const Range&) {
+      throw Bad{};  // PostgreSQL's ISO 8601 reader reports overflow as bad syntax
+    }
   }
   return finish(a);
 }
@@ -186,16 +211,20 @@ Interval parse_impl(std::string_view in) {
           if (parts[k].empty()) throw Bad{};
           if (k + 1 < parts.size() && parts[k].find('.') != std::string::npos) throw Bad{};
         }
-        int64_t h = std::atoll(parts[0].c_str()), m = std::atoll(parts[1].c_str());
+        errno = 0;
+        int64_t h = std::strtoll(parts[0].c_str(), nullptr, 10), m = std::strtoll(parts[1].c_str(), nullptr, 10);
+        if (errno == ERANGE) throw Range{};
         if (m > 59) throw Bad{};
-        int64_t us = (h * 60 + m) * kUsecsPerMinute;
+        int64_t hm = mul(h, 60);
+        add(hm, m);
+        int64_t us = mul(hm, kUsecsPerMinute);
         if (parts.size() == 3) {
           double sec = std::strtod(parts[2].c_str(), nullptr);
           if (sec >= 60) throw Bad{};
           int64_t is = (int64_t)sec;
-          us += is * kUsecsPerSec + (int64_t)std::rint((sec - (double)is) * 1e6);
+          add(us, is * kUsecsPerSec + (int64_t)std::rint((sec - (double)is) * 1e6));
         }
-        a.usec += sign * us;
+        add(a.usec, sign * us);
         any = true;
         continue;
       }
@@ -225,7 +254,7 @@ Interval parse_impl(std::string_view in) {
     throw Bad{};
   }
   if (!any) throw Bad{};
-  if (ago) { a.month = -a.month; a.day = -a.day; a.usec = -a.usec; }
+  if (ago) { a.month = mul(a.month, -1); a.day = mul(a.day, -1); a.usec = mul(a.usec, -1); }
   return finish(a);
 }
 
@@ -247,6 +276,9 @@ Interval parse_interval(std::string_view text) {
   } catch (const Bad&) {
     throw PgError(sqlstate::kInvalidDatetimeFormat,
                   "invalid input syntax for type interval: \"" + std::string(text) + "\"");
+  } catch (const Range&) {
+    throw PgError(sqlstate::kIntervalFieldOverflow,
+                  "interval field value out of range: \"" + std::string(text) + "\"");
   }
 }
 

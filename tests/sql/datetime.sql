@@ -134,3 +134,11 @@ SELECT id, span, at::date AS day FROM ev WHERE span BETWEEN interval '1 day' AND
 SELECT timestamp '9999-12-31' + interval '1000000 years';
 SELECT date '2024-01-01' + interval '1 day' = timestamp '2024-01-02' AS a, timestamp '2024-01-01' - date '2023-12-31' AS b;
 SELECT CAST('1 hour' AS interval) + CAST('2024-01-01 10:00' AS timestamp) AS a;
+-- interval fields that overflow: 22015, not undefined behaviour
+SELECT interval '99999999999 hours';
+SELECT interval '9999999999999999 seconds';
+SELECT interval '3000000000 days';
+SELECT interval '2562047788 hours';
+SELECT interval '9999999999:00';
+SELECT interval '2562047787 hours 3000000000000 seconds';
+SELECT interval 'P99999999999999H';

@@ -1,0 +1,1 @@
+SELECT interval '9999999999999999 seconds';

@@ -1,0 +1,1 @@
+SELECT timestamp '9999-12-31' + interval '1000000 years';
