@@ -39,6 +39,7 @@ SessionImpl::~SessionImpl() {
 }
 
 void SessionImpl::interrupt() { sqlite3_interrupt(conn_); }
+int64_t SessionImpl::last_insert_rowid() const { return sqlite3_last_insert_rowid(conn_); }
 
 // Progress handler: a statement past its statement_timeout deadline is interrupted.
 static int check_deadline(void* arg) {

@@ -32,6 +32,7 @@ class SessionImpl : public Session {
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params) override;
   TransactionStatus transaction_status() const override { return status_; }
   void interrupt() override;
+  int64_t last_insert_rowid() const override;
 
  private:
   void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out);

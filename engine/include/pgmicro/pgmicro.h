@@ -75,6 +75,9 @@ class Session {
   // with 57014 "canceling statement due to user request" and the session stays usable.
   // statement_timeout (SET statement_timeout) cancels with "... due to statement timeout".
   virtual void interrupt() = 0;
+  // The SQLite rowid of the last row an INSERT added on this session (0 before any); the
+  // seed API's `lastInsertRowid`. PostgreSQL has no equivalent; RETURNING is the portable way.
+  virtual int64_t last_insert_rowid() const = 0;
 };
 
 // Thrown by Database::open.
