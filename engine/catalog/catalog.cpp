@@ -87,9 +87,12 @@ int64_t Catalog::allocate_oid(sqlite3* db) {
   return st.i(0);
 }
 
-bool Catalog::refresh(sqlite3* db) {
+bool Catalog::refresh(sqlite3* db, sqlite3_stmt* version_stmt) {
   int64_t v;
-  {
+  if (version_stmt) {
+    v = sqlite3_step(version_stmt) == SQLITE_ROW ? sqlite3_column_int64(version_stmt, 0) : 0;
+    sqlite3_reset(version_stmt);
+  } else {
     Stmt st(db, "PRAGMA schema_version");
     v = st.step() ? st.i(0) : 0;
   }
@@ -141,6 +144,7 @@ void Catalog::load_plain_tables(sqlite3* db) {
 }
 
 void Catalog::load(sqlite3* db) {
+  generation_++;
   tables_.clear();
   sequences_.clear();
   views_.clear();

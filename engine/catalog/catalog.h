@@ -87,8 +87,11 @@ class Catalog {
  public:
   // Reloads from the file if SQLite's schema_version changed since the last load.
   // Returns true when it reloaded.
-  bool refresh(sqlite3* db);
+  // version_stmt: a prepared "PRAGMA schema_version" to reuse (optional).
+  bool refresh(sqlite3* db, sqlite3_stmt* version_stmt = nullptr);
   void force_reload(sqlite3* db) { schema_version_ = -1; refresh(db); }
+  // Counts loads: anything derived from the catalog (cached plans) is valid while it is unchanged.
+  uint64_t generation() const { return generation_; }
 
   const TableDef* find_table(const std::string& name) const;
   const TableDef* find_table_by_oid(int64_t oid) const;
@@ -110,6 +113,7 @@ class Catalog {
   void load(sqlite3* db);
   void load_plain_tables(sqlite3* db);
   int64_t schema_version_ = -1;
+  uint64_t generation_ = 0;
   std::vector<std::unique_ptr<TableDef>> tables_;
   std::vector<std::unique_ptr<SequenceDef>> sequences_;
   std::vector<std::unique_ptr<ViewDef>> views_;

@@ -93,7 +93,7 @@ void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     v.last_value = next;
     v.is_called = true;
-    rc->dirty_sequences.push_back(oid);
+    rc->mark_sequence_dirty(oid);
     rc->session_sequence_values[oid] = next;
     rc->last_sequence_value = next;
     rc->has_last_sequence_value = true;
@@ -153,7 +153,7 @@ void setval(sqlite3_context* ctx, int, sqlite3_value** argv) {
       st.is_called = called;
       st.loaded = true;
     }
-    rc->dirty_sequences.push_back(oid);
+    rc->mark_sequence_dirty(oid);
     if (called) rc->session_sequence_values[oid] = v;
     sqlite3_result_int64(ctx, v);
   });

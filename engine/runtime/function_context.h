@@ -26,7 +26,12 @@ struct RuntimeContext {
   std::vector<std::optional<std::string>> last_row;
   // Sequence counters (shared by the database's sessions) and those this session advanced.
   SequenceState* sequences = nullptr;
-  std::vector<int64_t> dirty_sequences;
+  std::vector<int64_t> dirty_sequences;  // written back at commit; each oid once
+  void mark_sequence_dirty(int64_t oid) {
+    for (int64_t o : dirty_sequences)
+      if (o == oid) return;
+    dirty_sequences.push_back(oid);
+  }
   std::map<int64_t, int64_t> session_sequence_values;  // currval per sequence
   int64_t last_sequence_value = 0;                      // lastval
   bool has_last_sequence_value = false;

@@ -133,7 +133,7 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
         v.last_value = sqlite3_column_int64(st, 1);
         v.is_called = false;
         v.loaded = true;
-        runtime_.dirty_sequences.push_back(sqlite3_column_int64(st, 0));
+        runtime_.mark_sequence_dirty(sqlite3_column_int64(st, 0));
       }
       sqlite3_finalize(st);
       st = nullptr;

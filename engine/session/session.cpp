@@ -35,6 +35,7 @@ SessionImpl::~SessionImpl() {
   } catch (...) {
   }
   for (auto& [sql, st] : stmt_cache_) sqlite3_finalize(st);
+  sqlite3_finalize(schema_version_stmt_);
   sqlite3_close_v2(conn_);
 }
 
@@ -306,46 +307,65 @@ static std::vector<Column> columns_of(const std::vector<TargetEntry>& targets) {
   return cols;
 }
 
-void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out) {
+void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out) {
+  out.returns_rows = plan.returns_rows;
+  out.columns = plan.columns;
+  run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
+  int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+  switch (plan.kind) {
+    case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
+    case T_InsertStmt: out.command_tag = "INSERT 0 " + std::to_string(n); break;
+    case T_UpdateStmt: out.command_tag = "UPDATE " + std::to_string(n); break;
+    default: out.command_tag = "DELETE " + std::to_string(n); break;
+  }
+}
+
+void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
+                                    CachedPlan* keep) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
+  CachedPlan plan;
+  plan.kind = nodeTag(stmt);
   switch (nodeTag(stmt)) {
     case T_SelectStmt: {
       auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt));
-      out.returns_rows = true;
-      out.columns = columns_of(q->targets);
-      run_query(lower_select(*q), param_types, params, out, true);
-      out.command_tag = "SELECT " + std::to_string(out.rows.size());
-      return;
+      plan.returns_rows = true;
+      plan.columns = columns_of(q->targets);
+      plan.lowered = lower_select(*q);
+      break;
     }
     case T_InsertStmt: {
       auto q = a.analyze_insert(reinterpret_cast<InsertStmt*>(stmt));
-      out.returns_rows = !q->returning.empty();
-      out.columns = columns_of(q->returning);
-      run_query(lower_insert(*q), param_types, params, out, out.returns_rows);
-      int64_t n = out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
-      out.command_tag = "INSERT 0 " + std::to_string(n);
-      return;
+      plan.returns_rows = !q->returning.empty();
+      plan.columns = columns_of(q->returning);
+      plan.lowered = lower_insert(*q);
+      break;
     }
     case T_UpdateStmt: {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
-      out.returns_rows = !q->returning.empty();
-      out.columns = columns_of(q->returning);
-      run_query(lower_update(*q), param_types, params, out, out.returns_rows);
-      int64_t n = out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
-      out.command_tag = "UPDATE " + std::to_string(n);
-      return;
+      plan.returns_rows = !q->returning.empty();
+      plan.columns = columns_of(q->returning);
+      plan.lowered = lower_update(*q);
+      break;
     }
     case T_DeleteStmt: {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
-      out.returns_rows = !q->returning.empty();
-      out.columns = columns_of(q->returning);
-      run_query(lower_delete(*q), param_types, params, out, out.returns_rows);
-      int64_t n = out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
-      out.command_tag = "DELETE " + std::to_string(n);
-      return;
+      plan.returns_rows = !q->returning.empty();
+      plan.columns = columns_of(q->returning);
+      plan.lowered = lower_delete(*q);
+      break;
     }
+    default: plan.kind = 0; break;
+  }
+  if (plan.kind) {
+    plan.param_types = std::move(param_types);
+    plan.catalog_generation = catalog_.generation();
+    run_plan(plan, params, out);
+    if (keep) *keep = std::move(plan);
+    return;
+  }
+  switch (nodeTag(stmt)) {
     case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
     case T_DropStmt: return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
@@ -490,26 +510,38 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
     results.push_back(std::move(r));
     return results;
   }
+  // A script seen before as one query/DML statement runs from its cached plan (checked
+  // against the catalog below, after refresh); otherwise it is parsed.
+  std::string plan_key = sql;
+  plan_key += '\0';
+  plan_key += std::to_string(params.size());
+  const CachedPlan* cached = nullptr;
+  if (auto it = plan_cache_.find(plan_key); it != plan_cache_.end()) cached = &it->second;
   std::unique_ptr<ParsedScript> script;
-  try {
-    script = std::make_unique<ParsedScript>(sql);
-  } catch (PgError& e) {
-    StatementResult r;
-    r.error = e.error;
-    if (status_ == TransactionStatus::InBlock) status_ = TransactionStatus::Failed;
-    results.push_back(std::move(r));
-    return results;
-  }
-  const auto& stmts = script->statements();
+  auto parse = [&]() -> bool {
+    try {
+      script = std::make_unique<ParsedScript>(sql);
+      return true;
+    } catch (PgError& e) {
+      StatementResult r;
+      r.error = e.error;
+      if (status_ == TransactionStatus::InBlock) status_ = TransactionStatus::Failed;
+      results.push_back(std::move(r));
+      return false;
+    }
+  };
+  if (!cached && !parse()) return results;
+  size_t count = cached ? 1 : script->statements().size();
   current_sql_ = sql;
   bool has_txn_stmt = false;
-  for (auto& s : stmts) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
-  bool implicit_multi = stmts.size() > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;
-  for (size_t i = 0; i < stmts.size(); i++) {
-    Node* node = stmts[i].raw->stmt;
+  if (!cached)
+    for (auto& s : script->statements()) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
+  bool implicit_multi = count > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;
+  for (size_t i = 0; i < count; i++) {
+    Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;
     try {
-      bool is_txn = nodeTag(node) == T_TransactionStmt;
+      bool is_txn = node && nodeTag(node) == T_TransactionStmt;
       if (status_ == TransactionStatus::Failed) {
         auto* ts = is_txn ? reinterpret_cast<TransactionStmt*>(node) : nullptr;
         bool allowed = ts && (ts->kind == TRANS_STMT_COMMIT || ts->kind == TRANS_STMT_ROLLBACK ||
@@ -518,13 +550,36 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
           throw PgError(sqlstate::kInFailedTransaction,
                         "current transaction is aborted, commands ignored until end of transaction block");
       }
-      if (catalog_.refresh(conn_) || triggers_dirty_) ensure_triggers();
+      if (!schema_version_stmt_)
+        sqlite3_prepare_v3(conn_, "PRAGMA schema_version", -1, SQLITE_PREPARE_PERSISTENT, &schema_version_stmt_, nullptr);
+      if (catalog_.refresh(conn_, schema_version_stmt_) || triggers_dirty_) ensure_triggers();
+      if (cached && cached->catalog_generation != catalog_.generation()) {
+        // The schema changed since the plan was made: forget every plan, parse this script.
+        cached = nullptr;
+        plan_cache_.clear();
+        if (!parse()) return results;
+        if (script->statements().size() != 1) {  // cannot happen for a cached text; be safe
+          throw PgError(sqlstate::kInternalError, "cached plan no longer matches its statement");
+        }
+        node = script->statements()[0].raw->stmt;
+      }
       runtime_.statement_start_us = now_us();
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
-      current_stmt_text_ = stmts[i].length ? sql.substr(stmts[i].location, stmts[i].length) : sql.substr(stmts[i].location);
-      execute_statement(node, params, r);
+      if (cached) {
+        current_stmt_text_ = sql;
+        run_plan(*cached, params, r);
+      } else {
+        const auto& st = script->statements()[i];
+        current_stmt_text_ = st.length ? sql.substr(st.location, st.length) : sql.substr(st.location);
+        CachedPlan plan;
+        execute_statement(node, params, r, count == 1 ? &plan : nullptr);
+        if (plan.kind && r.notices.empty() && catalog_.generation() == plan.catalog_generation) {
+          if (plan_cache_.size() >= kPlanCacheSize) plan_cache_.clear();
+          plan_cache_.emplace(plan_key, std::move(plan));
+        }
+      }
       if (own_txn && !implicit_multi) commit_implicit();
     } catch (PgError& e) {
       r.error = e.error;

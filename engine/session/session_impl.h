@@ -25,6 +25,16 @@ namespace pgmicro {
 
 class DatabaseImpl;
 
+// A query or DML statement analysed and lowered once: what executing it again needs.
+struct CachedPlan {
+  int kind = 0;  // NodeTag: T_SelectStmt, T_InsertStmt, T_UpdateStmt, T_DeleteStmt
+  std::string lowered;
+  std::vector<Column> columns;
+  std::vector<Oid> param_types;
+  bool returns_rows = false;
+  uint64_t catalog_generation = 0;
+};
+
 class SessionImpl : public Session {
  public:
   SessionImpl(std::shared_ptr<DatabaseImpl> db);
@@ -35,7 +45,10 @@ class SessionImpl : public Session {
   int64_t last_insert_rowid() const override;
 
  private:
-  void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out);
+  // plan (optional): receives the analysed plan of a query/DML statement, for the plan cache.
+  void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
+                         CachedPlan* plan = nullptr);
+  void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
   void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,
                  StatementResult& out, bool want_rows);
   void execute_transaction(TransactionStmt* stmt, StatementResult& out);
@@ -69,6 +82,11 @@ class SessionImpl : public Session {
   static constexpr size_t kStmtCacheSize = 64;
   std::map<std::string, sqlite3_stmt*> stmt_cache_;  // lowered SQL -> prepared statement (not in use)
   bool timeout_armed_ = false;
+  sqlite3_stmt* schema_version_stmt_ = nullptr;  // "PRAGMA schema_version", checked before each statement
+  // Plan cache: single-statement query/DML scripts by (text, parameter count) -> plan, so a
+  // repeated statement skips parsing, analysis and lowering. Emptied when the catalog reloads.
+  static constexpr size_t kPlanCacheSize = 256;
+  std::map<std::string, CachedPlan> plan_cache_;
   void execute_index(IndexStmt* stmt, StatementResult& out);
   void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
 };

@@ -148,3 +148,47 @@ TEST(Session, PreparedStatementCacheSurvivesSchemaChanges) {
   r = run(*s, "SELECT count(*) FROM t");
   EXPECT_EQ(*r[0].rows[0][0], "1");
 }
+
+// The plan cache (a repeated single-statement text skips parse/analyse/lower) must follow the
+// schema: DDL in this session, catalog-only changes, and DDL from another session.
+TEST(Session, CachedPlansFollowSchemaChanges) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  auto s2 = db->connect();
+  run(*s, "CREATE TABLE t (a integer)");
+  run(*s, "INSERT INTO t VALUES (1)");
+  const std::string q = "SELECT * FROM t";
+  EXPECT_EQ(run(*s, q)[0].columns.size(), 1u);
+  EXPECT_EQ(run(*s, q)[0].columns.size(), 1u);  // from the cache
+  run(*s, "ALTER TABLE t ADD COLUMN b text DEFAULT 'x'");
+  auto r = run(*s, q);
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  ASSERT_EQ(r[0].columns.size(), 2u);
+  EXPECT_EQ(*r[0].rows[0][1], "x");
+  // A catalog-only change (a column default) seen by a cached INSERT.
+  const std::string ins = "INSERT INTO t (a) VALUES ($1) RETURNING b";
+  EXPECT_EQ(*run(*s, ins, {"2"})[0].rows[0][0], "x");
+  run(*s, "ALTER TABLE t ALTER COLUMN b SET DEFAULT 'y'");
+  EXPECT_EQ(*run(*s, ins, {"3"})[0].rows[0][0], "y");
+  // DDL from another session.
+  EXPECT_EQ(run(*s2, q)[0].columns.size(), 2u);
+  run(*s2, "ALTER TABLE t DROP COLUMN b");
+  r = run(*s, q);
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(r[0].columns.size(), 1u);
+  r = run(*s, ins, {"4"});
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "42703");
+  run(*s, "DROP TABLE t");
+  r = run(*s, q);
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "42P01");
+  // An aborted block refuses a cached statement too.
+  run(*s, "CREATE TABLE u (a integer)");
+  run(*s, "SELECT * FROM u");
+  run(*s, "BEGIN; SELECT 1/0");
+  r = run(*s, "SELECT * FROM u");
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "25P02");
+  run(*s, "ROLLBACK");
+}
