@@ -58,8 +58,37 @@ bool has_catalog(sqlite3* db) {
 
 }  // namespace
 
+// format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns.
+static void migrate_catalog(sqlite3* db) {
+  int64_t version = 0;
+  {
+    Stmt st(db, "SELECT value FROM _pgmicro_meta WHERE key = 'format_version'");
+    if (st.step()) version = st.i(0);
+  }
+  if (version >= kStorageFormatVersion) return;
+  if (version < 2)
+    exec_sql(db,
+             "ALTER TABLE _pgmicro_constraint ADD COLUMN confrelid INTEGER;"
+             "ALTER TABLE _pgmicro_constraint ADD COLUMN confkey TEXT;"
+             "ALTER TABLE _pgmicro_constraint ADD COLUMN confupdtype TEXT;"
+             "ALTER TABLE _pgmicro_constraint ADD COLUMN confdeltype TEXT;");
+  exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
+}
+
+static std::vector<int> parse_keys(const std::string& keys) {
+  std::vector<int> cols;
+  size_t p = 0;
+  while (p < keys.size()) {
+    size_t q = keys.find(',', p);
+    if (q == std::string::npos) q = keys.size();
+    cols.push_back(std::stoi(keys.substr(p, q - p)) - 1);
+    p = q + 1;
+  }
+  return cols;
+}
+
 void Catalog::ensure_catalog_tables(sqlite3* db) {
-  if (has_catalog(db)) return;
+  if (has_catalog(db)) return migrate_catalog(db);
   exec_sql(db,
            "CREATE TABLE _pgmicro_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
            "INSERT INTO _pgmicro_meta VALUES('format_version', " +
@@ -71,7 +100,8 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
                " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
                " attnotnull INTEGER NOT NULL, attdefault TEXT, PRIMARY KEY(attrelid, attnum));"
                "CREATE TABLE _pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
-               " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT);"
+               " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
+               " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
                "CREATE TABLE _pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
                " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
                "CREATE TABLE _pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
@@ -190,7 +220,10 @@ void Catalog::load(sqlite3* db) {
     }
   }
   {
-    Stmt st(db, "SELECT oid, conrelid, conname, contype, conkey, consrc FROM _pgmicro_constraint ORDER BY oid");
+    migrate_catalog(db);  // a format_version 1 file gains the foreign-key columns
+    Stmt st(db,
+            "SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
+            "FROM _pgmicro_constraint ORDER BY oid");
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
       if (it == by_oid.end()) continue;
@@ -199,13 +232,12 @@ void Catalog::load(sqlite3* db) {
       c.name = st.t(2);
       c.type = st.t(3)[0];
       c.check_expr = st.t(5);
-      std::string keys = st.t(4);
-      size_t p = 0;
-      while (p < keys.size()) {
-        size_t q = keys.find(',', p);
-        if (q == std::string::npos) q = keys.size();
-        c.columns.push_back(std::stoi(keys.substr(p, q - p)) - 1);
-        p = q + 1;
+      c.columns = parse_keys(st.t(4));
+      if (c.type == 'f') {
+        c.ref_table_oid = st.i(6);
+        c.ref_columns = parse_keys(st.t(7));
+        c.on_update = st.t(8).empty() ? 'a' : st.t(8)[0];
+        c.on_delete = st.t(9).empty() ? 'a' : st.t(9)[0];
       }
       it->second->constraints.push_back(std::move(c));
     }

@@ -13,7 +13,7 @@
 
 namespace pgmicro {
 
-inline constexpr int kStorageFormatVersion = 1;
+inline constexpr int kStorageFormatVersion = 2;  // 2: foreign keys in _pgmicro_constraint
 
 struct ColumnDef {
   std::string name;
@@ -27,9 +27,14 @@ struct ColumnDef {
 struct ConstraintDef {
   int64_t oid = 0;
   std::string name;
-  char type = 'u';                // 'p' primary key, 'u' unique, 'c' check
-  std::vector<int> columns;       // 0-based column indexes (keys)
+  char type = 'u';                // 'p' primary key, 'u' unique, 'c' check, 'f' foreign key
+  std::vector<int> columns;       // 0-based column indexes (keys; FOREIGN KEY: referencing columns)
   std::string check_expr;         // CHECK: the expression's PostgreSQL source text
+  // FOREIGN KEY: the referenced table and its columns; actions as pg_constraint spells them
+  // ('a' no action, 'r' restrict, 'c' cascade, 'n' set null, 'd' set default).
+  int64_t ref_table_oid = 0;
+  std::vector<int> ref_columns;
+  char on_update = 'a', on_delete = 'a';
 };
 
 struct ViewDef;

@@ -72,6 +72,7 @@ inline constexpr const char* kIoError = "58030";
 inline constexpr const char* kProgramLimitExceeded = "54000";
 inline constexpr const char* kStatementTooComplex = "54001";
 inline constexpr const char* kWrongObjectType = "42809";
+inline constexpr const char* kInvalidForeignKey = "42830";
 inline constexpr const char* kInsufficientPrivilege = "42501";
 }  // namespace sqlstate
 

@@ -60,6 +60,43 @@ void check_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_fk_violation(kind, constraint_oid, key1, ...): raised by a foreign key's temp triggers.
+// kind 0: a referencing row's key is missing from the referenced table; 1: a referenced row
+// that is still referenced was updated or deleted; 2: MATCH FULL with mixed null/non-null keys.
+void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int kind = sqlite3_value_int(argv[0]);
+    int64_t con_oid = sqlite3_value_int64(argv[1]);
+    const TableDef* child = nullptr;
+    const ConstraintDef* fk = nullptr;
+    for (auto& t : rc->catalog->tables())
+      for (auto& c : t->constraints)
+        if (c.oid == con_oid) { child = t.get(); fk = &c; }
+    const TableDef* parent = fk ? rc->catalog->find_table_by_oid(fk->ref_table_oid) : nullptr;
+    if (!child || !parent) throw PgError(sqlstate::kInternalError, "foreign key constraint " + std::to_string(con_oid) + " is missing");
+    const TableDef* keyed = kind == 1 ? parent : child;
+    const std::vector<int>& cols = kind == 1 ? fk->ref_columns : fk->columns;
+    std::string names, values;
+    for (size_t i = 0; i < cols.size() && (int)i + 2 < argc; i++) {
+      const ColumnDef& col = keyed->columns[cols[i]];
+      names += (i ? ", " : "") + col.name;
+      if (i) values += ", ";
+      if (sqlite3_value_type(argv[i + 2]) == SQLITE_NULL) values += "null";
+      else type_output(col.type, argv[i + 2], values);
+    }
+    if (kind == 1)
+      throw PgError(sqlstate::kForeignKeyViolation,
+                    "update or delete on table \"" + parent->name + "\" violates foreign key constraint \"" + fk->name +
+                        "\" on table \"" + child->name + "\"",
+                    "Key (" + names + ")=(" + values + ") is still referenced from table \"" + child->name + "\".");
+    throw PgError(sqlstate::kForeignKeyViolation,
+                  "insert or update on table \"" + child->name + "\" violates foreign key constraint \"" + fk->name + "\"",
+                  kind == 2 ? "MATCH FULL does not allow mixing of null and nonnull key values."
+                            : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
+  });
+}
+
 void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
@@ -164,6 +201,7 @@ void setval(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_row", -1, SQLITE_UTF8, rc, check_row, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_check_violation", -1, SQLITE_UTF8, rc, check_violation, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_fk_violation", -1, SQLITE_UTF8, rc, fk_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,
                              nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_currval", 1, SQLITE_UTF8, rc, currval, nullptr, nullptr, nullptr);

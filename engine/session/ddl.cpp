@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/foreign_keys.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -101,6 +102,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   struct Serial { int column; Oid type; };
   std::vector<Serial> serials;
   std::vector<Node*> default_nodes;
+  std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
 
@@ -157,7 +159,12 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
           cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr,
                           check_source(current_sql_, c->location), (int)t.columns.size()});
           break;
-        case CONSTR_FOREIGN: unsupported("FOREIGN KEY constraints", c->location);
+        case CONSTR_FOREIGN: foreign_keys.push_back({c, {(int)t.columns.size()}}); break;
+        case CONSTR_ATTR_DEFERRABLE:
+        case CONSTR_ATTR_NOT_DEFERRABLE:
+        case CONSTR_ATTR_IMMEDIATE:
+          break;  // folded into the preceding constraint by the grammar
+        case CONSTR_ATTR_DEFERRED: unsupported("INITIALLY DEFERRED constraints", c->location);
         case CONSTR_IDENTITY: unsupported("identity columns", c->location);
         case CONSTR_GENERATED: unsupported("generated columns", c->location);
         default: unsupported("this column constraint", c->location);
@@ -177,10 +184,11 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location)});
       return;
     }
-    if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) {
-      if (c->contype == CONSTR_FOREIGN) unsupported("FOREIGN KEY constraints", c->location);
-      unsupported("this table constraint", c->location);
+    if (c->contype == CONSTR_FOREIGN) {
+      foreign_keys.push_back({c, {}});
+      return;
     }
+    if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) unsupported("this table constraint", c->location);
     if (list_size(c->including)) unsupported("INCLUDE in constraints", c->location);
     std::vector<int> cols;
     for_each_node(c->keys, [&](Node* k) {
@@ -242,6 +250,26 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
     if (pc.name.size() > 63) pc.name.resize(63);
   }
+  // Foreign keys: resolved against the catalog, or this table for a self-reference.
+  Catalog::ensure_catalog_tables(conn_);
+  int64_t toid = Catalog::allocate_oid(conn_);
+  std::vector<ConstraintDef> fks;
+  if (!foreign_keys.empty()) {
+    TableDef self = t;
+    for (auto& pc : cons)
+      if (pc.type == 'p' || pc.type == 'u') {
+        ConstraintDef k;
+        k.type = pc.type;
+        k.columns = pc.columns;
+        self.constraints.push_back(k);
+      }
+    std::vector<std::string> taken;
+    for (auto& pc : cons) taken.push_back(pc.name);
+    for (auto& [c, cols] : foreign_keys) {
+      fks.push_back(resolve_foreign_key(catalog_, self, c, cols, &self, toid, taken));
+      taken.push_back(fks.back().name);
+    }
+  }
   // Defaults: analyzed against no range table, coerced to the column type, stored deparsed.
   for (size_t i = 0; i < t.columns.size(); i++) {
     if (!default_nodes[i]) continue;
@@ -257,8 +285,6 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   }
 
   // Persist: catalog rows, sequences, then the SQLite table.
-  Catalog::ensure_catalog_tables(conn_);
-  int64_t toid = Catalog::allocate_oid(conn_);
   std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(toid) + ", 'public', " + quote_literal(tname) + ", 'r');";
   for (auto& s : serials) {
     std::string seqname = tname + "_" + t.columns[s.column].name + "_seq";
@@ -291,7 +317,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   for (auto& pc : cons) {
     if (pc.type == 'c') {
       int64_t coid = Catalog::allocate_oid(conn_);
-      sql += "INSERT INTO _pgmicro_constraint VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+      sql += "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
              quote_literal(pc.name) + ", 'c', '', " + quote_literal(pc.check_src) + ");";
       continue;
     }
@@ -303,9 +329,13 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       keys += (i ? "," : "") + std::to_string(pc.columns[i] + 1);
       cols += (i ? ", " : "") + quote_ident(t.columns[pc.columns[i]].name);
     }
-    sql += "INSERT INTO _pgmicro_constraint VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+    sql += "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
            quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
     ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
+  }
+  for (auto& fk : fks) {
+    fk.oid = Catalog::allocate_oid(conn_);
+    sql += foreign_key_catalog_row(fk, toid);
   }
   ddl += ");";
   exec_sql(conn_, sql + ddl);
@@ -439,6 +469,30 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     drop.push_back(t);
   });
   std::string sql;
+  // Foreign keys of other tables referencing a dropped table: an error, or dropped with CASCADE.
+  std::vector<std::string> deps, cascaded;
+  std::string depended;  // the first dropped table something depends on
+  for (const TableDef* t : drop)
+    for (auto& [child, fk] : referencing_foreign_keys(catalog_, t->oid)) {
+      if (std::find(drop.begin(), drop.end(), child) != drop.end()) continue;
+      std::string what = "constraint " + fk->name + " on table " + child->name;
+      deps.push_back(what + " depends on table " + t->name);
+      if (depended.empty()) depended = t->name;
+      cascaded.push_back("drop cascades to " + what);
+      sql += "DELETE FROM _pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
+    }
+  auto lines = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (auto& l : v) s += (s.empty() ? "" : "\n") + l;
+    return s;
+  };
+  if (!deps.empty() && stmt->behavior != DROP_CASCADE)
+    throw PgError("2BP01", "cannot drop table " + depended + " because other objects depend on it", lines(deps),
+                  "Use DROP ... CASCADE to drop the dependent objects too.");
+  if (cascaded.size() == 1) out.notices.push_back({"NOTICE", "00000", cascaded[0]});
+  if (cascaded.size() > 1)
+    out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(cascaded.size()) + " other objects",
+                           lines(cascaded)});
   for (const TableDef* t : drop) {
     std::string oid = std::to_string(t->oid);
     sql += "DROP TABLE main." + quote_ident(t->name) + ";";

@@ -8,6 +8,8 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/foreign_keys.h"
+#include "types/type_io.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -150,6 +152,10 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         for (auto& ix : t->indexes)
           if (std::find(ix.columns.begin(), ix.columns.end(), idx) != ix.columns.end())
             unsupported("dropping a column used by index \"" + ix.name + "\"");
+        auto referencing = referencing_foreign_keys(catalog_, t->oid);
+        for (auto& [child, fk] : referencing)
+          if (std::find(fk->ref_columns.begin(), fk->ref_columns.end(), idx) != fk->ref_columns.end())
+            unsupported("dropping a column referenced by foreign key constraint \"" + fk->name + "\"");
         if (t->columns.size() == 1) unsupported("dropping the last column of a table");
         drop_triggers(tname);
         std::string num = std::to_string(idx + 1);
@@ -169,6 +175,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         for (auto& c : t->constraints)
           if (c.type != 'c')
             sql += "UPDATE _pgmicro_constraint SET conkey = '" + shift(c.columns) + "' WHERE oid = " + std::to_string(c.oid) + ";";
+        for (auto& [child, fk] : referencing)
+          sql += "UPDATE _pgmicro_constraint SET confkey = '" + shift(fk->ref_columns) + "' WHERE oid = " + std::to_string(fk->oid) + ";";
         for (auto& ix : t->indexes)
           sql += "UPDATE _pgmicro_index SET indkey = '" + shift(ix.columns) + "' WHERE indexrelid = " + std::to_string(ix.oid) + ";";
         exec_sql(conn_, sql);
@@ -211,9 +219,68 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         bump_schema();
         return;
       }
+      case AT_AddConstraint: {
+        auto* c = reinterpret_cast<Constraint*>(cmd->def);
+        if (c->contype != CONSTR_FOREIGN) unsupported("ALTER TABLE ADD CONSTRAINT other than FOREIGN KEY");
+        return add_foreign_key(*t, c);
+      }
+      case AT_DropConstraint: {
+        std::string name = cmd->name;
+        const ConstraintDef* found = nullptr;
+        for (auto& c : t->constraints)
+          if (c.name == name) found = &c;
+        if (!found) {
+          if (cmd->missing_ok) {
+            out.notices.push_back({"NOTICE", "00000", "constraint \"" + name + "\" of relation \"" + tname + "\" does not exist, skipping"});
+            return;
+          }
+          throw PgError(sqlstate::kUndefinedObject, "constraint \"" + name + "\" of relation \"" + tname + "\" does not exist");
+        }
+        if (found->type != 'f' && found->type != 'c') unsupported("dropping a primary key or unique constraint");
+        drop_triggers(tname);
+        exec_sql(conn_, "DELETE FROM _pgmicro_constraint WHERE oid = " + std::to_string(found->oid));
+        bump_schema();
+        return;
+      }
       default: unsupported("this ALTER TABLE subcommand");
     }
   });
+}
+
+// ALTER TABLE ... ADD [CONSTRAINT name] FOREIGN KEY: existing rows must satisfy it.
+void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
+  std::vector<std::string> taken;
+  for (auto& k : t.constraints) taken.push_back(k.name);
+  ConstraintDef fk = resolve_foreign_key(catalog_, t, c, {}, nullptr, 0, taken);
+  for (auto& k : t.constraints)
+    if (k.name == fk.name)
+      throw PgError(sqlstate::kDuplicateObject, "constraint \"" + fk.name + "\" for relation \"" + t.name + "\" already exists");
+  const TableDef* parent = catalog_.find_table_by_oid(fk.ref_table_oid);
+  std::string q = foreign_key_violation_query(catalog_, t, fk);
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) != SQLITE_OK) throw PgError(translate_sqlite_error(SQLITE_ERROR));
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    std::string names, values;
+    bool any_null = false;
+    for (size_t i = 0; i < fk.columns.size(); i++) {
+      const ColumnDef& col = t.columns[fk.columns[i]];
+      names += (i ? ", " : "") + col.name;
+      if (i) values += ", ";
+      sqlite3_value* v = sqlite3_column_value(st, (int)i);
+      if (sqlite3_value_type(v) == SQLITE_NULL) { values += "null"; any_null = true; }
+      else type_output(col.type, v, values);
+    }
+    sqlite3_finalize(st);
+    throw PgError(sqlstate::kForeignKeyViolation,
+                  "insert or update on table \"" + t.name + "\" violates foreign key constraint \"" + fk.name + "\"",
+                  any_null ? "MATCH FULL does not allow mixing of null and nonnull key values."
+                           : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
+  }
+  sqlite3_finalize(st);
+  fk.oid = Catalog::allocate_oid(conn_);
+  drop_triggers(t.name);
+  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid));
+  bump_schema();
 }
 
 void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {

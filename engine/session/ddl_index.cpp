@@ -1,9 +1,12 @@
 // CREATE [UNIQUE] INDEX [IF NOT EXISTS] (column keys, ASC/DESC; INCLUDE and NULLS order
 // accepted — they do not change results), DROP INDEX, and TRUNCATE [RESTART IDENTITY].
 // Indexes are SQLite indexes with PostgreSQL's names, recorded in _pgmicro_index.
+#include <algorithm>
+#include <functional>
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "session/foreign_keys.h"
 #include "session/session_impl.h"
 #include "types/type_io.h"
 
@@ -114,9 +117,34 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
       throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
     tables.push_back(t);
   });
+  // A table referenced by a foreign key goes only with its referencing tables (or CASCADE).
+  for (size_t i = 0; i < tables.size(); i++)
+    for (auto& [child, fk] : referencing_foreign_keys(catalog_, tables[i]->oid)) {
+      if (std::find(tables.begin(), tables.end(), child) != tables.end()) continue;
+      if (stmt->behavior != DROP_CASCADE)
+        throw PgError(sqlstate::kFeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint",
+                      "Table \"" + child->name + "\" references \"" + tables[i]->name + "\".",
+                      "Truncate table \"" + child->name + "\" at the same time, or use TRUNCATE ... CASCADE.");
+      out.notices.push_back({"NOTICE", "00000", "truncate cascades to table \"" + child->name + "\""});
+      tables.push_back(child);
+    }
+  // Referencing tables are emptied before the tables they reference, so that no foreign-key
+  // trigger finds a referencing row (a reference cycle is emptied in any order).
+  std::vector<const TableDef*> left = tables, order;
+  while (!left.empty()) {
+    size_t pick = 0;
+    for (size_t i = 0; i < left.size(); i++) {
+      bool referenced = false;
+      for (auto& [child, fk] : referencing_foreign_keys(catalog_, left[i]->oid))
+        referenced |= child != left[i] && std::find(left.begin(), left.end(), child) != left.end();
+      if (!referenced) { pick = i; break; }
+    }
+    order.push_back(left[pick]);
+    left.erase(left.begin() + pick);
+  }
   std::string sql;
-  for (auto* t : tables) sql += "DELETE FROM main." + quote_ident(t->name) + ";";
-  exec_sql(conn_, sql);
+  for (auto* t : order) sql += "DELETE FROM main." + quote_ident(t->name) + ";";
+  exec_checked(sql);
   if (stmt->restart_seqs) {
     std::lock_guard<std::mutex> lock(runtime_.sequences->mu);
     for (auto* t : tables)

@@ -1,6 +1,7 @@
 // Session: statement dispatch, PostgreSQL transaction semantics on SQLite transactions,
 // running lowered SQL and converting results to PostgreSQL's text format, and mapping
 // SQLite errors back to PostgreSQL errors.
+#include "session/foreign_keys.h"
 #include "session/session_impl.h"
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,8 @@ static int64_t now_us() {
 
 SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) {
   conn_ = db_->open_connection();
+  // Foreign-key cascades on a self-referencing table delete/update through the same trigger.
+  sqlite3_exec(conn_, "PRAGMA recursive_triggers = ON", nullptr, nullptr, nullptr);
   runtime_.catalog = &catalog_;
   runtime_.sequences = &db_->sequences();
   register_all_functions(conn_, &runtime_);
@@ -124,6 +127,8 @@ void SessionImpl::ensure_triggers() {
       check_sql += " SELECT pg_check_violation(" + args + ", " + quote_literal(c->name) + ") WHERE (" +
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
+    for (auto& c : t->constraints)
+      if (c.type == 'f') sql += foreign_key_triggers(catalog_, *t, c);
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
@@ -135,8 +140,10 @@ void SessionImpl::ensure_triggers() {
 }
 
 void SessionImpl::drop_triggers(const std::string& table) {
-  std::string q = "SELECT name FROM sqlite_temp_schema WHERE type = 'trigger' AND name LIKE '\\_pgmicro\\_check\\_%' ESCAPE '\\'";
-  if (!table.empty()) q += " AND tbl_name = " + quote_literal(table);
+  // Every pgmicro trigger goes, whatever `table` is: a foreign key's triggers on other tables
+  // name this table's columns. ensure_triggers() recreates them all before the next statement.
+  (void)table;
+  std::string q = "SELECT name FROM sqlite_temp_schema WHERE type = 'trigger' AND name LIKE '\\_pgmicro\\_%' ESCAPE '\\'";
   std::vector<std::string> names;
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK)
@@ -146,6 +153,12 @@ void SessionImpl::drop_triggers(const std::string& table) {
   for (auto& n : names) sql += "DROP TRIGGER IF EXISTS temp." + quote_ident(n) + ";";
   if (!sql.empty()) exec_sql(conn_, sql);
   triggers_dirty_ = true;
+}
+
+void SessionImpl::exec_checked(const std::string& sql) {
+  runtime_.pending_error.reset();
+  int rc = sqlite3_exec(conn_, sql.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) throw PgError(translate_sqlite_error(rc));
 }
 
 Error SessionImpl::translate_sqlite_error(int rc) {

@@ -20,6 +20,7 @@ struct RenameStmt;
 struct ViewStmt;
 struct CreateSeqStmt;
 struct TruncateStmt;
+struct Constraint;
 
 namespace pgmicro {
 
@@ -58,6 +59,7 @@ class SessionImpl : public Session {
   void drop_triggers(const std::string& table);  // "" = every table
   bool triggers_dirty_ = false;
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
+  void add_foreign_key(const TableDef& t, Constraint* c);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
@@ -68,6 +70,8 @@ class SessionImpl : public Session {
   void rollback_implicit();
   void flush_sequences();
   Error translate_sqlite_error(int rc);
+  // Runs internal SQL whose failure is a user-facing error (a trigger's PostgreSQL error).
+  void exec_checked(const std::string& sql);
 
   std::shared_ptr<DatabaseImpl> db_;
   sqlite3* conn_ = nullptr;

@@ -192,3 +192,30 @@ TEST(Session, CachedPlansFollowSchemaChanges) {
   EXPECT_EQ(r[0].error->sqlstate, "25P02");
   run(*s, "ROLLBACK");
 }
+
+// Foreign keys live in the catalog of the file: enforced by every session and after reopening.
+TEST(Session, ForeignKeysAcrossSessionsAndReopen) {
+  auto path = (std::filesystem::temp_directory_path() / "pgmicro_fk_test.db").string();
+  std::remove(path.c_str());
+  {
+    auto db = Database::open(path);
+    auto s = db->connect();
+    auto s2 = db->connect();
+    run(*s, "CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE c (p int REFERENCES p ON DELETE CASCADE)");
+    run(*s, "INSERT INTO p VALUES (1); INSERT INTO c VALUES (1)");
+    auto r = run(*s2, "INSERT INTO c VALUES (2)");
+    ASSERT_TRUE(r[0].error);
+    EXPECT_EQ(r[0].error->sqlstate, "23503");
+    EXPECT_EQ(r[0].error->detail, "Key (p)=(2) is not present in table \"p\".");
+  }
+  {
+    auto db = Database::open(path);
+    auto s = db->connect();
+    auto r = run(*s, "INSERT INTO c VALUES (3)");
+    ASSERT_TRUE(r[0].error);
+    EXPECT_EQ(r[0].error->sqlstate, "23503");
+    run(*s, "DELETE FROM p");
+    EXPECT_EQ(*run(*s, "SELECT count(*) FROM c")[0].rows[0][0], "0");
+  }
+  std::remove(path.c_str());
+}

@@ -1,0 +1,265 @@
+// FOREIGN KEY constraints: resolution with PostgreSQL's checks and messages, catalog rows,
+// and enforcement by temp triggers (see foreign_keys.h).
+//
+// Enforcement, per constraint (names carry the constraint's oid):
+//   referencing table  AFTER INSERT, AFTER UPDATE OF its key columns (when the key changed):
+//     the key must exist in the referenced table (MATCH SIMPLE: a key with a NULL passes;
+//     MATCH FULL: all-NULL passes, mixed NULLs fail);
+//   referenced table   AFTER DELETE, AFTER UPDATE OF its key columns (when the key changed):
+//     NO ACTION / RESTRICT fail while a referencing row exists; CASCADE deletes or updates the
+//     referencing rows; SET NULL nulls their key columns.
+// Checks run per row (like RESTRICT) rather than at the end of the statement as PostgreSQL's
+// NO ACTION does: a statement that breaks and then repairs a reference within itself fails.
+#include "session/foreign_keys.h"
+#include <algorithm>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "parse/pg_nodes.h"
+#include "types/types.h"
+
+namespace pgmicro {
+
+namespace {
+
+[[noreturn]] void fk_unsupported(const std::string& what, int location) {
+  throw PgError(sqlstate::kFeatureNotSupported, what + " is not supported by pgmicro").at(location);
+}
+
+bool is_int_type(Oid t) { return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8; }
+bool is_text_type(Oid t) { return t == oid::kText || t == oid::kVarchar; }
+
+// Key columns whose stored values compare equal exactly when PostgreSQL's = says so.
+void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string& conname, int location) {
+  if (fk.type == pk.type) {
+    if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
+      fk_unsupported("foreign keys between numeric columns of different scales", location);
+    if (fk.type == oid::kInterval || fk.type == oid::kFloat4 || fk.type == oid::kFloat8)
+      fk_unsupported("foreign keys on " + format_type_name(fk.type, -1) + " columns", location);
+    return;
+  }
+  if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
+  char a = type_category(fk.type), b = type_category(pk.type);
+  if (a == b && a != 'X')
+    fk_unsupported("foreign keys between columns of types " + format_type_name(fk.type, -1) + " and " +
+                       format_type_name(pk.type, -1),
+                   location);
+  throw PgError(sqlstate::kDatatypeMismatch, "foreign key constraint \"" + conname + "\" cannot be implemented",
+                "Key columns \"" + fk.name + "\" and \"" + pk.name + "\" are of incompatible types: " +
+                    format_type_name(fk.type, -1) + " and " + format_type_name(pk.type, -1) + ".");
+}
+
+std::string keys_text(const std::vector<int>& cols) {
+  std::string s;
+  for (size_t i = 0; i < cols.size(); i++) s += (i ? "," : "") + std::to_string(cols[i] + 1);
+  return s;
+}
+
+// "a"."x" = NEW."y" AND ... over the key column pairs.
+std::string key_match(const TableDef& left, const std::vector<int>& lcols, const std::string& right_prefix,
+                      const TableDef& right, const std::vector<int>& rcols) {
+  std::string s;
+  for (size_t i = 0; i < lcols.size(); i++)
+    s += (i ? " AND " : "") + quote_ident(left.columns[lcols[i]].name) + " = " + right_prefix +
+         quote_ident(right.columns[rcols[i]].name);
+  return s;
+}
+
+std::string key_list(const TableDef& t, const std::vector<int>& cols, const std::string& prefix) {
+  std::string s;
+  for (size_t i = 0; i < cols.size(); i++) s += (i ? ", " : "") + prefix + quote_ident(t.columns[cols[i]].name);
+  return s;
+}
+
+std::string key_changed(const TableDef& t, const std::vector<int>& cols) {
+  std::string s;
+  for (size_t i = 0; i < cols.size(); i++) {
+    std::string c = quote_ident(t.columns[cols[i]].name);
+    s += (i ? " OR " : "") + ("NEW." + c + " IS NOT OLD." + c);
+  }
+  return s;
+}
+
+// The condition under which a referencing row's key must be found (prefix "NEW." or "").
+std::string key_present(const TableDef& t, const std::vector<int>& cols, const std::string& prefix) {
+  std::string s;
+  for (size_t i = 0; i < cols.size(); i++)
+    s += (i ? " AND " : "") + prefix + quote_ident(t.columns[cols[i]].name) + " IS NOT NULL";
+  return s;
+}
+
+std::string key_absent(const TableDef& t, const std::vector<int>& cols, const std::string& prefix) {
+  std::string s;
+  for (size_t i = 0; i < cols.size(); i++)
+    s += (i ? " AND " : "") + prefix + quote_ident(t.columns[cols[i]].name) + " IS NULL";
+  return s;
+}
+
+}  // namespace
+
+ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child, Constraint* c,
+                                  std::vector<int> fk_cols, const TableDef* creating, int64_t creating_oid,
+                                  const std::vector<std::string>& taken) {
+  ConstraintDef fk;
+  fk.type = 'f';
+  if (c->fk_matchtype == 'p') fk_unsupported("MATCH PARTIAL", c->location);
+  if (c->initdeferred) fk_unsupported("INITIALLY DEFERRED foreign keys", c->location);
+  if (list_size(c->fk_del_set_cols)) fk_unsupported("ON DELETE SET NULL/SET DEFAULT with a column list", c->location);
+  if (c->fk_upd_action == 'd' || c->fk_del_action == 'd') fk_unsupported("ON UPDATE/DELETE SET DEFAULT", c->location);
+  fk.on_update = c->fk_upd_action ? c->fk_upd_action : 'a';
+  fk.on_delete = c->fk_del_action ? c->fk_del_action : 'a';
+  if (c->fk_matchtype == 'f') fk.check_expr = "MATCH FULL";
+  if (fk_cols.empty()) {
+    for_each_node(c->fk_attrs, [&](Node* n) {
+      std::string name = node_string(n);
+      int idx = child.find_column(name);
+      if (idx < 0)
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+      fk_cols.push_back(idx);
+    });
+  }
+  fk.columns = fk_cols;
+  RangeVar* rv = c->pktable;
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
+  const TableDef* parent = creating && creating->name == rv->relname ? creating : catalog.find_table(rv->relname);
+  if (!parent) {
+    if (catalog.find_view(rv->relname) || catalog.find_sequence(rv->relname))
+      throw PgError(sqlstate::kWrongObjectType, "referenced relation \"" + std::string(rv->relname) + "\" is not a table");
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+  }
+  if (parent->plain_sqlite) fk_unsupported("foreign keys referencing tables outside the PostgreSQL catalog", c->location);
+  fk.ref_table_oid = parent == creating ? creating_oid : parent->oid;
+  if (list_size(c->pk_attrs) == 0) {
+    const ConstraintDef* pk = nullptr;
+    for (auto& k : parent->constraints)
+      if (k.type == 'p') pk = &k;
+    if (!pk)
+      throw PgError(sqlstate::kUndefinedObject, "there is no primary key for referenced table \"" + parent->name + "\"");
+    fk.ref_columns = pk->columns;
+  } else {
+    for_each_node(c->pk_attrs, [&](Node* n) {
+      std::string name = node_string(n);
+      int idx = parent->find_column(name);
+      if (idx < 0)
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+      fk.ref_columns.push_back(idx);
+    });
+  }
+  fk.name = c->conname ? c->conname : foreign_key_name(child, fk.columns, taken);
+  if (list_size(c->pk_attrs) != 0) {
+    // The referenced columns must be exactly a primary key or unique constraint (any order).
+    std::vector<int> want = fk.ref_columns;
+    std::sort(want.begin(), want.end());
+    bool found = false;
+    for (auto& k : parent->constraints) {
+      if (k.type != 'p' && k.type != 'u') continue;
+      std::vector<int> have = k.columns;
+      std::sort(have.begin(), have.end());
+      found |= have == want;
+    }
+    for (auto& ix : parent->indexes) {
+      if (!ix.unique) continue;
+      std::vector<int> have = ix.columns;
+      std::sort(have.begin(), have.end());
+      found |= have == want;
+    }
+    if (!found)
+      throw PgError(sqlstate::kInvalidForeignKey,
+                    "there is no unique constraint matching given keys for referenced table \"" + parent->name + "\"");
+  }
+  if (fk.ref_columns.size() != fk.columns.size())
+    throw PgError(sqlstate::kInvalidForeignKey, "number of referencing and referenced columns for foreign key disagree");
+  for (size_t i = 0; i < fk.columns.size(); i++)
+    check_key_types(child.columns[fk.columns[i]], parent->columns[fk.ref_columns[i]], fk.name, c->location);
+  return fk;
+}
+
+std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols, const std::vector<std::string>& taken) {
+  std::string base = child.name;
+  for (int c : cols) base += "_" + child.columns[c].name;
+  base += "_fkey";
+  if (base.size() > 63) base.resize(63);
+  std::string name = base;
+  for (int i = 1; std::find(taken.begin(), taken.end(), name) != taken.end(); i++) name = base + std::to_string(i);
+  return name;
+}
+
+std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid) {
+  return "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
+         "confupdtype, confdeltype) VALUES(" +
+         std::to_string(fk.oid) + ", " + std::to_string(table_oid) + ", " + quote_literal(fk.name) + ", 'f', '" +
+         keys_text(fk.columns) + "', " + (fk.check_expr.empty() ? "NULL" : quote_literal(fk.check_expr)) + ", " +
+         std::to_string(fk.ref_table_oid) + ", '" + keys_text(fk.ref_columns) + "', '" + std::string(1, fk.on_update) +
+         "', '" + std::string(1, fk.on_delete) + "');";
+}
+
+std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
+  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
+  if (!parent) return "";
+  const std::string id = std::to_string(fk.oid);
+  const std::string ct = "main." + quote_ident(child.name), pt = "main." + quote_ident(parent->name);
+  const bool full = fk.check_expr == "MATCH FULL";
+  std::string sql;
+  // Referencing side: the new key must exist.
+  std::string check = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " +
+                      key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt + " WHERE " +
+                      key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ");";
+  if (full && fk.columns.size() > 1)
+    check += " SELECT pg_fk_violation(2, " + id + ") WHERE NOT (" + key_present(child, fk.columns, "NEW.") +
+             ") AND NOT (" + key_absent(child, fk.columns, "NEW.") + ");";
+  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_ins_" + id) + " AFTER INSERT ON " + ct + " BEGIN" + check + " END;";
+  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_upd_" + id) + " AFTER UPDATE OF " +
+         key_list(child, fk.columns, "") + " ON " + ct + " WHEN " + key_changed(child, fk.columns) + " BEGIN" + check + " END;";
+  // Referenced side: what happens to referencing rows when the key goes away.
+  const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
+  auto action = [&](char act, bool is_delete) -> std::string {
+    switch (act) {
+      case 'c':
+        if (is_delete) return " DELETE FROM " + ct + " WHERE " + refs + ";";
+        {
+          std::string set;
+          for (size_t i = 0; i < fk.columns.size(); i++)
+            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NEW." +
+                   quote_ident(parent->columns[fk.ref_columns[i]].name);
+          return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+        }
+      case 'n': {
+        std::string set;
+        for (size_t i = 0; i < fk.columns.size(); i++)
+          set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
+        return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+      }
+      default:
+        return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +
+               ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
+    }
+  };
+  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_del_" + id) + " AFTER DELETE ON " + pt + " BEGIN" +
+         action(fk.on_delete, true) + " END;";
+  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_pupd_" + id) + " AFTER UPDATE OF " +
+         key_list(*parent, fk.ref_columns, "") + " ON " + pt + " WHEN " + key_changed(*parent, fk.ref_columns) + " BEGIN" +
+         action(fk.on_update, false) + " END;";
+  return sql;
+}
+
+std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
+  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
+  std::string c = "c";
+  std::string q = "SELECT " + key_list(child, fk.columns, "c.") + " FROM main." + quote_ident(child.name) + " AS c WHERE (" +
+                  key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM main." + quote_ident(parent->name) +
+                  " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + "))";
+  if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
+    q += " OR (NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + "))";
+  return q + " LIMIT 1";
+}
+
+std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,
+                                                                                        int64_t table_oid) {
+  std::vector<std::pair<const TableDef*, const ConstraintDef*>> out;
+  for (auto& t : catalog.tables())
+    for (auto& c : t->constraints)
+      if (c.type == 'f' && c.ref_table_oid == table_oid) out.emplace_back(t.get(), &c);
+  return out;
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,39 @@
+// FOREIGN KEY constraints: resolving a REFERENCES clause against the catalog (PostgreSQL's
+// checks and messages), their catalog rows, and their enforcement as temp triggers on the
+// referencing and referenced tables (pg_fk_violation raises PostgreSQL's 23503 errors).
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+#include "catalog/catalog.h"
+
+struct Constraint;
+
+namespace pgmicro {
+
+// Resolves FOREIGN KEY / REFERENCES `c` of table `child` (its referencing columns `fk_cols`;
+// empty: c->fk_attrs names them). `creating`: the table being created, for self-references.
+// Returns the constraint without oid, named as written or by foreign_key_name (avoiding
+// `taken`). Throws PgError.
+ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child, Constraint* c,
+                                  std::vector<int> fk_cols, const TableDef* creating, int64_t creating_oid,
+                                  const std::vector<std::string>& taken);
+
+// PostgreSQL's default name: <table>_<col>[_<col>...]_fkey, made unique against `taken`.
+std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols,
+                             const std::vector<std::string>& taken);
+
+// INSERT of the constraint's _pgmicro_constraint row.
+std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid);
+
+// CREATE TEMP TRIGGER statements enforcing `fk` of `child` (parent side included).
+std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk);
+
+// A query returning the key of one referencing row that violates `fk` (for ADD CONSTRAINT).
+std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk);
+
+// Foreign keys of other tables that reference `table_oid`: (referencing table, constraint).
+std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,
+                                                                                        int64_t table_oid);
+
+}  // namespace pgmicro
