@@ -76,8 +76,10 @@ if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlob
   const onMessage = serve((m, t) => globalThis.postMessage(m, t));
   globalThis.addEventListener('message', (ev) => onMessage(ev.data));
 } else {
-  // Node's worker_threads (Bun and Deno provide the module too).
-  const { parentPort } = await import(/* @vite-ignore */ workerThreads);
-  const onMessage = serve((m, t) => parentPort.postMessage(m, t));
-  parentPort.on('message', onMessage);
+  // Node's worker_threads (Bun and Deno provide the module too). No top-level await: bundlers
+  // emit workers as classic scripts by default (Vite: iife), where it is a syntax error.
+  import(/* @vite-ignore */ workerThreads).then(({ parentPort }) => {
+    const onMessage = serve((m, t) => parentPort.postMessage(m, t));
+    parentPort.on('message', onMessage);
+  });
 }
