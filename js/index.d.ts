@@ -75,9 +75,14 @@ export interface ColumnInfo {
 }
 
 export interface RunResult {
+  /** Rows the statement inserted, updated or deleted (0 for other statements). */
   changes: number;
-  /** Not reported by the engine yet: always undefined for now. */
-  lastInsertRowid: number | bigint | undefined;
+  /**
+   * SQLite's rowid of the last row inserted on this database (by this statement or, when it
+   * inserted nothing, an earlier one; 0 before any): a number, a bigint beyond 2^53 - 1
+   * (as better-sqlite3 gives it). PostgreSQL has no equivalent: RETURNING is the portable way.
+   */
+  lastInsertRowid: number | bigint;
 }
 
 export declare class Statement<R = Row> {

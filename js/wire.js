@@ -26,6 +26,12 @@ function utf8(u8, off, len) {
 //            notices: [{severity, code, message, detail, hint}],
 //            error: {code, message, detail, hint, position} | null }]
 export function execute(db, sql, params = []) {
+  return decode(executeRaw(db, sql, params));
+}
+
+// The same, returning the undecoded result batch: a view of linear memory, valid until the
+// next call on db (the worker copies it out and transfers it to the calling thread).
+export function executeRaw(db, sql, params = []) {
   // Upper bound of the UTF-8 size: 3 bytes per UTF-16 unit.
   let size = 4 + sql.length * 3;
   for (const p of params) size += 4 + (p == null ? 0 : p.length * 3);
@@ -40,7 +46,7 @@ export function execute(db, sql, params = []) {
   for (const p of params) {
     if (p == null) { writeU32(buf, pos, NULL_LENGTH); pos += 4; } else put(p);
   }
-  return decode(db.execute(pos, params.length));
+  return db.execute(pos, params.length);
 }
 
 function writeU32(u8, off, v) {

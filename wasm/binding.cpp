@@ -6,6 +6,8 @@
 //   const input = db.inputBuffer(n);       // Uint8Array view of n bytes: SQL + parameters
 //   const out = db.execute(n, nparams);    // Uint8Array view of the result batch
 //   db.transactionStatus();                // 'I' | 'T' | 'E'
+//   db.lastInsertRowid();                  // decimal text of SQLite's last insert rowid
+//   db.setCancelCheck(fn | null);          // fn() polled while a statement runs; true cancels it
 //   db.close(); db.delete();
 //
 // Input (little-endian): u32 length + UTF-8 bytes of the SQL text, then nparams parameters,
@@ -164,6 +166,22 @@ class WasmDatabase {
     }
   }
 
+  // Decimal text: the value may exceed 2^53 (JS makes it a number or a bigint).
+  std::string last_insert_rowid() const {
+    return session_ ? std::to_string(session_->last_insert_rowid()) : "0";
+  }
+
+  // fn(): a JS function the engine polls while a statement runs (every 1000 SQLite VM steps);
+  // returning true cancels the statement with 57014. null/undefined removes it.
+  void set_cancel_check(val fn) {
+    if (!session_) return;
+    if (fn.isNull() || fn.isUndefined()) {
+      session_->set_cancel_check({});
+      return;
+    }
+    session_->set_cancel_check([fn] { return fn().as<bool>(); });
+  }
+
   bool decode_input(uint32_t size, uint32_t nparams, std::string& sql,
                     std::vector<pgmicro::TextValue>& params) const {
     const uint8_t* p = in_.data();
@@ -216,6 +234,8 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("inputBuffer", &WasmDatabase::input_buffer)
       .function("execute", &WasmDatabase::execute)
       .function("transactionStatus", &WasmDatabase::transaction_status)
+      .function("lastInsertRowid", &WasmDatabase::last_insert_rowid)
+      .function("setCancelCheck", &WasmDatabase::set_cancel_check)
       .function("close", &WasmDatabase::close);
   emscripten::function("formatType", &format_type);
 }

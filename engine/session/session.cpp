@@ -45,10 +45,23 @@ SessionImpl::~SessionImpl() {
 void SessionImpl::interrupt() { sqlite3_interrupt(conn_); }
 int64_t SessionImpl::last_insert_rowid() const { return sqlite3_last_insert_rowid(conn_); }
 
-// Progress handler: a statement past its statement_timeout deadline is interrupted.
-static int check_deadline(void* arg) {
-  auto* deadline = static_cast<std::chrono::steady_clock::time_point*>(arg);
-  return std::chrono::steady_clock::now() > *deadline ? 1 : 0;
+// What the progress handler watches while a statement runs: its statement_timeout
+// deadline and the host's cancel check.
+struct StatementWatch {
+  bool has_deadline = false;
+  std::chrono::steady_clock::time_point deadline;
+  bool* timeout_fired = nullptr;
+  const std::function<bool()>* cancel_check = nullptr;
+};
+
+// Progress handler: a statement past its deadline or canceled by the host is interrupted.
+static int check_statement(void* arg) {
+  auto* w = static_cast<StatementWatch*>(arg);
+  if (w->has_deadline && std::chrono::steady_clock::now() > w->deadline) {
+    *w->timeout_fired = true;
+    return 1;
+  }
+  return w->cancel_check && (*w->cancel_check)() ? 1 : 0;
 }
 
 void SessionImpl::flush_sequences() {
@@ -220,7 +233,7 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     case SQLITE_CONSTRAINT: e.sqlstate = "23000"; break;
     case SQLITE_INTERRUPT:
       e.sqlstate = "57014";
-      msg = timeout_armed_ ? "canceling statement due to statement timeout" : "canceling statement due to user request";
+      msg = timeout_fired_ ? "canceling statement due to statement timeout" : "canceling statement due to user request";
       break;
     case SQLITE_NOMEM: e.sqlstate = "53200"; msg = "out of memory"; break;
     case SQLITE_FULL: e.sqlstate = "53100"; msg = "could not extend file: " + msg; break;
@@ -268,16 +281,19 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
       if (!self->stmt_cache_.emplace(sql, s).second) sqlite3_finalize(s);
     }
   } recycle{this, st, sql};
-  std::chrono::steady_clock::time_point deadline;
+  StatementWatch watch;
   std::string timeout = settings_.get("statement_timeout");
   if (timeout != "0") {
     long ms = std::strtol(timeout.c_str(), nullptr, 10);
     if (timeout.find("min") != std::string::npos) ms *= 60000;
     else if (timeout.find("ms") == std::string::npos && timeout.find('s') != std::string::npos) ms *= 1000;
-    deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    sqlite3_progress_handler(conn_, 1000, check_deadline, &deadline);
-    timeout_armed_ = true;
+    watch.has_deadline = true;
+    watch.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   }
+  watch.timeout_fired = &timeout_fired_;
+  if (cancel_check_) watch.cancel_check = &cancel_check_;
+  timeout_fired_ = false;
+  if (watch.has_deadline || watch.cancel_check) sqlite3_progress_handler(conn_, 1000, check_statement, &watch);
   for (size_t i = 0; i < params.size(); i++) {
     if (!params[i]) continue;  // unbound parameters are NULL
     Oid t = param_types[i] == oid::kUnknown || param_types[i] == 0 ? oid::kText : param_types[i];
@@ -307,10 +323,10 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   }
   if (rc != SQLITE_DONE) {
     Error e = translate_sqlite_error(rc);
-    timeout_armed_ = false;
+    timeout_fired_ = false;
     throw PgError(e);
   }
-  timeout_armed_ = false;
+  timeout_fired_ = false;
   if (runtime_.pending_error) throw PgError(translate_sqlite_error(SQLITE_ERROR));
 }
 

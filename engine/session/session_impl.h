@@ -43,6 +43,7 @@ class SessionImpl : public Session {
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params) override;
   TransactionStatus transaction_status() const override { return status_; }
   void interrupt() override;
+  void set_cancel_check(std::function<bool()> check) override { cancel_check_ = std::move(check); }
   int64_t last_insert_rowid() const override;
 
  private:
@@ -85,7 +86,8 @@ class SessionImpl : public Session {
   Settings settings_;
   static constexpr size_t kStmtCacheSize = 64;
   std::map<std::string, sqlite3_stmt*> stmt_cache_;  // lowered SQL -> prepared statement (not in use)
-  bool timeout_armed_ = false;
+  bool timeout_fired_ = false;           // the running statement passed its statement_timeout
+  std::function<bool()> cancel_check_;   // set_cancel_check
   sqlite3_stmt* schema_version_stmt_ = nullptr;  // "PRAGMA schema_version", checked before each statement
   // Plan cache: single-statement query/DML scripts by (text, parameter count) -> plan, so a
   // repeated statement skips parsing, analysis and lowering. Emptied when the catalog reloads.

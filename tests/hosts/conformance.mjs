@@ -19,10 +19,10 @@ function same(a, b) {
   return false;
 }
 const show = (v) => { try { return JSON.stringify(v, (_, x) => typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? [...x] : x); } catch { return String(v); } };
-function eq(actual, expected, what = 'value') {
+export function eq(actual, expected, what = 'value') {
   if (!same(actual, expected)) throw new Error(`${what}: got ${show(actual)}, expected ${show(expected)}`);
 }
-async function rejects(promise) {
+export async function rejects(promise) {
   try { await promise; } catch (e) { return e; }
   throw new Error('expected an error');
 }

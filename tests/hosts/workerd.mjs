@@ -15,7 +15,8 @@ const mf = new Miniflare({
   // import('node:fs/promises') (a variable specifier, only taken on file: URLs).
   modules: [
     ['ESModule', 'tests/hosts/workerd-worker.mjs'], ['ESModule', 'tests/hosts/conformance.mjs'],
-    ['ESModule', 'js/index.js'], ['ESModule', 'js/wire.js'], ['ESModule', 'js/types.js'],
+    ['ESModule', 'js/index.js'], ['ESModule', 'js/api.js'], ['ESModule', 'js/load.js'],
+    ['ESModule', 'js/wire.js'], ['ESModule', 'js/types.js'],
     ['ESModule', 'js/pgmicro.mjs'], ['CompiledWasm', 'js/pgmicro.wasm'],
   ].map(([type, p]) => ({ type, path: path.join(root, p) })),
   modulesRoot: root,

@@ -19,7 +19,7 @@ test('prepare: all/get/run/iterate/columns/raw with parameters', async () => {
   const db = await connect(':memory:');
   await db.exec('CREATE TABLE t (id serial PRIMARY KEY, name text, n integer)');
   const ins = db.prepare('INSERT INTO t (name, n) VALUES ($1, $2)');
-  assert.deepEqual(await ins.run('a', 1), { changes: 1, lastInsertRowid: undefined });
+  assert.deepEqual(await ins.run('a', 1), { changes: 1, lastInsertRowid: 1 });
   await ins.run(['b', 2]);  // an array binds its elements, as better-sqlite3 does
   await ins.run('c', null);
   const sel = db.prepare('SELECT id, name, n FROM t WHERE id >= $1 ORDER BY id');

@@ -2,7 +2,9 @@
 # Hosts: the same conformance script (tests/hosts/conformance.mjs: the seed example plus
 # type, error and API checks through the public API) in Node, Deno, Bun, Chromium (a page and a
 # Worker; Debian's chromium from tools/install-packages.sh test, driven by playwright-core) and
-# Cloudflare's workerd (miniflare). Installs the npm-borne hosts, pinned in tests/hosts/package.json, into
+# Cloudflare's workerd (miniflare); in Node, Deno, Bun and Chromium also through pg-micro/worker
+# with tests/hosts/worker-checks.mjs (AbortSignal, statement_timeout; Chromium with and without
+# COOP/COEP). Installs the npm-borne hosts, pinned in tests/hosts/package.json, into
 # .cache/hosts/node_modules (git-ignored) from the npm registry. Needs js/pgmicro.{wasm,mjs}
 # (35-js.sh copies them there after building).
 set -uo pipefail

@@ -135,6 +135,24 @@ TEST(Session, StatementTimeoutCancelsAndSessionStaysUsable) {
   EXPECT_EQ(*r[0].rows[0][0], "1");
 }
 
+TEST(Session, CancelCheckCancelsWithUserRequestAndSessionStaysUsable) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  int polls = 0;
+  s->set_cancel_check([&polls] { return ++polls > 3; });
+  // Even with a statement_timeout armed, a cancel by the host says "user request".
+  run(*s, "SET statement_timeout = '1min'");
+  auto r = run(*s, "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "57014");
+  EXPECT_EQ(r[0].error->message, "canceling statement due to user request");
+  EXPECT_EQ(polls, 4);
+  s->set_cancel_check({});
+  r = run(*s, "SELECT count(*) FROM (WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5000) SELECT n FROM r) x");
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(*r[0].rows[0][0], "5000");
+}
+
 TEST(Session, PreparedStatementCacheSurvivesSchemaChanges) {
   auto db = Database::open(":memory:");
   auto s = db->connect();

@@ -15,10 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "describe.h"
-#include "format/psql_format.h"
+#include "format/psql_frontend.h"
 #include "pgmicro/pgmicro.h"
-#include "psql_scan.h"
 
 #ifdef PGMICRO_HAVE_LIBEDIT
 #include <editline/readline.h>
@@ -54,182 +52,17 @@ void usage(FILE* to) {
       to);
 }
 
-class Shell {
- public:
-  Shell(Options opt, std::unique_ptr<Session> session)
-      : opt_(std::move(opt)), session_(std::move(session)) {
-    print_.quiet = opt_.quiet;
-  }
-
-  // Runs the input of `in`; returns the exit code.
-  int run_stream(std::istream& in, bool interactive);
-  int run_command_string(const std::string& cmd);
-
- private:
-  void out(const std::string& s) {
-    if (s.empty()) return;
-    std::fwrite(s.data(), 1, s.size(), stdout);
-    std::fflush(stdout);
-  }
-  void err(const std::string& s) {
-    if (s.empty()) return;
-    std::fflush(stdout);
-    std::string text = s;
-    if (!opt_.file.empty() && !interactive_)
-      text = "pgmicro:" + opt_.file + ":" + std::to_string(lineno_) + ": " + text;
-    std::fwrite(text.data(), 1, text.size(), stderr);
-    std::fflush(stderr);
-  }
-  void run_sql(const std::string& sql);
-  // Returns false when the shell should quit.
-  bool run_meta(const std::string& text);
-  std::string prompt() const;
-  bool read_line(std::istream& in, bool interactive, std::string& line);
-
-  Options opt_;
-  std::unique_ptr<Session> session_;
-  PsqlScanner scanner_;
-  format::PrintOptions print_;
-  bool timing_ = false;
-  bool verbose_errors_ = false;  // \set VERBOSITY verbose
-  bool interactive_ = false;
-  long lineno_ = 0;
-  bool had_error_ = false;
-};
-
-std::string Shell::prompt() const {
-  std::string p = "pgmicro";
-  p += scanner_.prompt_char();
-  switch (session_->transaction_status()) {
-    case TransactionStatus::InBlock: p += '*'; break;
-    case TransactionStatus::Failed: p += '!'; break;
-    default: break;
-  }
-  return p + "> ";
+// Writes the front end's output: stdout flushed before each stderr write, as psql does.
+void write_output(bool to_stderr, std::string_view text) {
+  if (to_stderr) std::fflush(stdout);
+  std::fwrite(text.data(), 1, text.size(), to_stderr ? stderr : stdout);
+  std::fflush(to_stderr ? stderr : stdout);
 }
 
-void Shell::run_sql(const std::string& sql) {
-  auto start = std::chrono::steady_clock::now();
-  std::vector<StatementResult> results;
-  try {
-    results = session_->execute(sql);
-  } catch (const std::exception& e) {
-    err(std::string("ERROR:  internal error: ") + e.what() + "\n");
-    had_error_ = true;
-    return;
-  }
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                  .count();
-  for (const auto& r : results) {
-    for (const auto& n : r.notices) err(format::format_notice(n, verbose_errors_));
-    if (r.error) {
-      err(format::format_error(*r.error, sql, verbose_errors_));
-      had_error_ = true;
-    } else {
-      out(format::format_result(r, print_));
-    }
-  }
-  if (timing_) {
-    char buf[96];
-    if (ms < 1000.0) {
-      std::snprintf(buf, sizeof buf, "Time: %.3f ms\n", ms);
-    } else {
-      double secs = ms / 1000.0;
-      int mins = static_cast<int>(secs / 60);
-      std::snprintf(buf, sizeof buf, "Time: %.3f ms (%02d:%06.3f)\n", ms, mins, secs - mins * 60);
-    }
-    out(buf);
-  }
-}
-
-bool Shell::run_meta(const std::string& text) {
-  // "\cmd args": the command word runs to the first space.
-  size_t sp = text.find_first_of(" \t");
-  std::string cmd = text.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
-  std::string args = sp == std::string::npos ? "" : text.substr(sp);
-  std::vector<std::string> argv;
-  {
-    size_t i = 0;
-    while (i < args.size()) {
-      while (i < args.size() && (args[i] == ' ' || args[i] == '\t')) i++;
-      if (i >= args.size()) break;
-      std::string a;
-      bool quoted = false;
-      while (i < args.size() && (quoted || (args[i] != ' ' && args[i] != '\t'))) {
-        if (args[i] == '"') quoted = !quoted;
-        a += args[i++];
-      }
-      argv.push_back(a);
-    }
-  }
-  auto on_off = [&](bool& flag, const char* what) {
-    if (argv.empty())
-      flag = !flag;
-    else if (argv[0] == "on" || argv[0] == "true" || argv[0] == "1")
-      flag = true;
-    else if (argv[0] == "off" || argv[0] == "false" || argv[0] == "0")
-      flag = false;
-    else {
-      err("unrecognized value \"" + argv[0] + "\" for \"\\" + cmd + "\": Boolean expected\n");
-      return;
-    }
-    if (!opt_.quiet) out(std::string(what) + (flag ? " is on.\n" : " is off.\n"));
-  };
-  if (cmd == "q" || cmd == "quit") return false;
-  if (cmd == "?") {
-    out("General\n"
-        "  \\q                     quit pgmicro\n"
-        "  \\?                     show this help\n\n"
-        "Query Buffer\n"
-        "  \\g                     execute the query buffer\n\n"
-        "Informational\n"
-        "  \\d                     list tables and sequences\n"
-        "  \\d      NAME           describe table or sequence\n"
-        "  \\dt     [PATTERN]      list tables\n\n"
-        "Formatting\n"
-        "  \\x [on|off]            toggle expanded output\n"
-        "  \\timing [on|off]       toggle timing of commands\n\n");
-  } else if (cmd == "echo") {
-    std::string line;
-    for (size_t k = 0; k < argv.size(); k++) {
-      std::string a = argv[k];
-      if (a.size() >= 2 && a.front() == '\'' && a.back() == '\'') a = a.substr(1, a.size() - 2);
-      line += (k ? " " : "") + a;
-    }
-    out(line + "\n");
-  } else if (cmd == "set") {
-    // Only VERBOSITY has an effect; other variables are accepted and ignored.
-    if (argv.size() >= 2 && argv[0] == "VERBOSITY") verbose_errors_ = argv[1] == "verbose";
-  } else if (cmd == "timing") {
-    on_off(timing_, "Timing");
-  } else if (cmd == "x") {
-    on_off(print_.expanded, "Expanded display");
-  } else if (cmd == "dt" || cmd == "dt+") {
-    DescribeOutput d = list_relations(*session_, argv.empty() ? "" : argv[0], true, opt_.quiet);
-    out(d.out);
-    err(d.err);
-  } else if (cmd == "d" || cmd == "d+") {
-    DescribeOutput d = argv.empty() ? list_relations(*session_, "", false, opt_.quiet)
-                                    : describe_relation(*session_, argv[0], opt_.quiet);
-    out(d.out);
-    err(d.err);
-  } else if (cmd == "g") {
-    if (!scanner_.pending().empty()) {
-      std::string q = scanner_.pending();
-      scanner_.reset_pending();
-      run_sql(q);
-    }
-  } else {
-    err("invalid command \\" + cmd + "\nTry \\? for help.\n");
-    had_error_ = true;
-  }
-  return true;
-}
-
-bool Shell::read_line(std::istream& in, bool interactive, std::string& line) {
+bool read_line(const format::PsqlFrontend& frontend, std::istream& in, bool interactive, std::string& line) {
 #ifdef PGMICRO_HAVE_LIBEDIT
   if (interactive) {
-    char* l = readline(prompt().c_str());
+    char* l = readline(frontend.prompt().c_str());
     if (!l) return false;
     line = l;
     std::free(l);
@@ -238,7 +71,7 @@ bool Shell::read_line(std::istream& in, bool interactive, std::string& line) {
   }
 #else
   if (interactive) {
-    std::fputs(prompt().c_str(), stdout);
+    std::fputs(frontend.prompt().c_str(), stdout);
     std::fflush(stdout);
   }
 #endif
@@ -248,10 +81,10 @@ bool Shell::read_line(std::istream& in, bool interactive, std::string& line) {
 
 // --list-statements: the input split as psql splits it, each item followed by '\0'.
 int list_statements(std::istream& in) {
-  PsqlScanner scanner;
+  format::PsqlScanner scanner;
   std::string line;
   while (std::getline(in, line))
-    for (const ScanEvent& ev : scanner.scan_line(line)) {
+    for (const format::ScanEvent& ev : scanner.scan_line(line)) {
       std::fwrite(ev.text.data(), 1, ev.text.size(), stdout);
       std::fputc('\0', stdout);
     }
@@ -262,42 +95,14 @@ int list_statements(std::istream& in) {
   return 0;
 }
 
-int Shell::run_stream(std::istream& in, bool interactive) {
-  interactive_ = interactive;
+// Runs the input of `in` through the front end; returns the exit code.
+int run_stream(format::PsqlFrontend& frontend, std::istream& in, bool interactive) {
   std::string line;
-  while (read_line(in, interactive, line)) {
-    lineno_++;
-    if (opt_.echo_all && !interactive) {
-      out(line + "\n");
-    }
-    for (const ScanEvent& ev : scanner_.scan_line(line)) {
-      if (ev.kind == ScanEvent::Statement) {
-        run_sql(ev.text);
-      } else if (!run_meta(ev.text)) {
-        return 0;
-      }
-    }
+  while (read_line(frontend, in, interactive, line)) {
+    if (!frontend.feed_line(line, interactive)) return 0;
   }
-  if (interactive) {
-    out("\\q\n");
-    return 0;
-  }
-  // psql sends a statement left without a semicolon at the end of a script.
-  if (!scanner_.pending().empty()) {
-    std::string q = scanner_.pending();
-    scanner_.reset_pending();
-    run_sql(q);
-  }
+  frontend.finish(interactive);
   return 0;
-}
-
-int Shell::run_command_string(const std::string& cmd) {
-  if (!cmd.empty() && cmd[0] == '\\') {
-    run_meta(cmd);
-  } else {
-    run_sql(cmd);  // psql -c sends the whole string as one query
-  }
-  return had_error_ ? 1 : 0;
 }
 
 }  // namespace
@@ -377,12 +182,16 @@ int main(int argc, char** argv) {
                  opt.database.c_str(), e.what());
     return 2;
   }
-  Shell shell(opt, db->connect());
+  std::unique_ptr<pgmicro::Session> session = db->connect();
+  pgmicro::format::FrontendOptions fopt;
+  fopt.echo_all = opt.echo_all;
+  fopt.quiet = opt.quiet;
+  fopt.file = opt.file;
+  pgmicro::format::PsqlFrontend frontend(*session, fopt, write_output);
 
   if (!opt.commands.empty()) {
-    int rc = 0;
-    for (const auto& c : opt.commands) rc |= shell.run_command_string(c);
-    return rc;
+    for (const auto& c : opt.commands) frontend.run_command_string(c);
+    return frontend.had_error() ? 1 : 0;
   }
   if (!opt.file.empty()) {
     std::ifstream f(opt.file);
@@ -390,7 +199,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "pgmicro: error: %s: %s\n", opt.file.c_str(), std::strerror(errno));
       return 1;
     }
-    return shell.run_stream(f, false);
+    return run_stream(frontend, f, false);
   }
   bool interactive = isatty(0) && isatty(1);
 #ifdef PGMICRO_HAVE_LIBEDIT
@@ -404,7 +213,7 @@ int main(int argc, char** argv) {
     std::printf("pgmicro (PostgreSQL 15 dialect on SQLite), database %s\n"
                 "Type \"\\?\" for help, \"\\q\" to quit.\n\n", opt.database.c_str());
   }
-  int rc = shell.run_stream(std::cin, interactive);
+  int rc = run_stream(frontend, std::cin, interactive);
   if (interactive && !history.empty()) {
     stifle_history(1000);
     write_history(history.c_str());
@@ -414,6 +223,6 @@ int main(int argc, char** argv) {
   if (interactive)
     std::printf("pgmicro (PostgreSQL 15 dialect on SQLite), database %s\n"
                 "Type \"\\?\" for help, \"\\q\" to quit.\n\n", opt.database.c_str());
-  return shell.run_stream(std::cin, interactive);
+  return run_stream(frontend, std::cin, interactive);
 #endif
 }

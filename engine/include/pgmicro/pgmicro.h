@@ -3,6 +3,7 @@
 // engine/ is internal.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,11 @@ class Session {
   // with 57014 "canceling statement due to user request" and the session stays usable.
   // statement_timeout (SET statement_timeout) cancels with "... due to statement timeout".
   virtual void interrupt() = 0;
+  // Installs a function polled while a statement runs (every 1000 SQLite VM steps); when it
+  // returns true the statement is canceled as interrupt() cancels it. For hosts that cannot
+  // call interrupt() from another thread (WASM without threads: a flag in shared memory).
+  // An empty function removes it.
+  virtual void set_cancel_check(std::function<bool()> check) = 0;
   // The SQLite rowid of the last row an INSERT added on this session (0 before any); the
   // seed API's `lastInsertRowid`. PostgreSQL has no equivalent; RETURNING is the portable way.
   virtual int64_t last_insert_rowid() const = 0;

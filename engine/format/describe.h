@@ -1,11 +1,12 @@
-// psql's \dt and \d [NAME] for the shell: reads the engine's catalog through SQL on the
-// _pgmicro_* catalog tables and prints what psql 15 prints for the same schema.
+// psql's \dt and \d [NAME] for the psql front end (psql_frontend.h: the shell and the JS CLI):
+// reads the engine's catalog through SQL on the _pgmicro_* catalog tables and prints what
+// psql 15 prints for the same schema.
 #pragma once
 #include <string>
 
 #include "pgmicro/pgmicro.h"
 
-namespace pgmicro::shell {
+namespace pgmicro::format {
 
 struct DescribeOutput {
   std::string out;  // stdout
@@ -18,4 +19,4 @@ DescribeOutput list_relations(Session& session, const std::string& pattern, bool
 // \d PATTERN: one block per matching table or sequence.
 DescribeOutput describe_relation(Session& session, const std::string& pattern, bool quiet);
 
-}  // namespace pgmicro::shell
+}  // namespace pgmicro::format

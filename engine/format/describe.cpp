@@ -1,6 +1,6 @@
 // \dt and \d over the engine's _pgmicro_* catalog tables (docs/storage-format.md), laid out
 // as psql 15's describe.c lays out its pg_catalog queries.
-#include "describe.h"
+#include "format/describe.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +9,7 @@
 
 #include "format/psql_format.h"
 
-namespace pgmicro::shell {
+namespace pgmicro::format {
 namespace {
 
 struct Relation {
@@ -243,4 +243,4 @@ DescribeOutput describe_relation(Session& session, const std::string& pattern, b
   return out;
 }
 
-}  // namespace pgmicro::shell
+}  // namespace pgmicro::format

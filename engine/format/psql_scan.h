@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pgmicro::shell {
+namespace pgmicro::format {
 
 struct ScanEvent {
   enum Kind { Statement, MetaCommand } kind;
@@ -36,4 +36,4 @@ class PsqlScanner {
   std::string buf_;
 };
 
-}  // namespace pgmicro::shell
+}  // namespace pgmicro::format

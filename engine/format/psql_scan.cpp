@@ -1,9 +1,9 @@
 // psql-compatible statement splitting (see psql_scan.h).
-#include "psql_scan.h"
+#include "format/psql_scan.h"
 
 #include <cctype>
 
-namespace pgmicro::shell {
+namespace pgmicro::format {
 namespace {
 
 bool is_ident_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
@@ -156,4 +156,4 @@ std::vector<ScanEvent> PsqlScanner::scan_line(std::string_view line) {
   return events;
 }
 
-}  // namespace pgmicro::shell
+}  // namespace pgmicro::format

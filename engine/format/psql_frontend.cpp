@@ -1,0 +1,197 @@
+// The psql front end without its I/O (see psql_frontend.h); moved here from the native shell
+// so that the JS CLI shares it.
+#include "format/psql_frontend.h"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+#include "format/describe.h"
+
+namespace pgmicro::format {
+
+PsqlFrontend::PsqlFrontend(Session& session, FrontendOptions options, Sink sink)
+    : session_(session), opt_(std::move(options)), sink_(std::move(sink)) {
+  print_.quiet = opt_.quiet;
+}
+
+void PsqlFrontend::out(const std::string& s) {
+  if (!s.empty()) sink_(false, s);
+}
+
+void PsqlFrontend::err(const std::string& s) {
+  if (s.empty()) return;
+  if (!opt_.file.empty() && !interactive_)
+    sink_(true, "pgmicro:" + opt_.file + ":" + std::to_string(lineno_) + ": " + s);
+  else
+    sink_(true, s);
+}
+
+std::string PsqlFrontend::prompt() const {
+  std::string p = "pgmicro";
+  p += scanner_.prompt_char();
+  switch (session_.transaction_status()) {
+    case TransactionStatus::InBlock: p += '*'; break;
+    case TransactionStatus::Failed: p += '!'; break;
+    default: break;
+  }
+  return p + "> ";
+}
+
+void PsqlFrontend::run_sql(const std::string& sql) {
+  auto start = std::chrono::steady_clock::now();
+  ran_sql_ = true;
+  std::vector<StatementResult> results;
+  try {
+    results = session_.execute(sql);
+  } catch (const std::exception& e) {
+    err(std::string("ERROR:  internal error: ") + e.what() + "\n");
+    had_error_ = true;
+    return;
+  }
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                  .count();
+  for (const auto& r : results) {
+    for (const auto& n : r.notices) err(format_notice(n, verbose_errors_));
+    if (r.error) {
+      err(format_error(*r.error, sql, verbose_errors_));
+      had_error_ = true;
+    } else {
+      out(format_result(r, print_));
+    }
+  }
+  if (timing_) {
+    char buf[96];
+    if (ms < 1000.0) {
+      std::snprintf(buf, sizeof buf, "Time: %.3f ms\n", ms);
+    } else {
+      double secs = ms / 1000.0;
+      int mins = static_cast<int>(secs / 60);
+      std::snprintf(buf, sizeof buf, "Time: %.3f ms (%02d:%06.3f)\n", ms, mins, secs - mins * 60);
+    }
+    out(buf);
+  }
+}
+
+bool PsqlFrontend::run_meta(const std::string& text) {
+  // "\cmd args": the command word runs to the first space.
+  size_t sp = text.find_first_of(" \t");
+  std::string cmd = text.substr(1, sp == std::string::npos ? std::string::npos : sp - 1);
+  std::string args = sp == std::string::npos ? "" : text.substr(sp);
+  std::vector<std::string> argv;
+  {
+    size_t i = 0;
+    while (i < args.size()) {
+      while (i < args.size() && (args[i] == ' ' || args[i] == '\t')) i++;
+      if (i >= args.size()) break;
+      std::string a;
+      bool quoted = false;
+      while (i < args.size() && (quoted || (args[i] != ' ' && args[i] != '\t'))) {
+        if (args[i] == '"') quoted = !quoted;
+        a += args[i++];
+      }
+      argv.push_back(a);
+    }
+  }
+  auto on_off = [&](bool& flag, const char* what) {
+    if (argv.empty())
+      flag = !flag;
+    else if (argv[0] == "on" || argv[0] == "true" || argv[0] == "1")
+      flag = true;
+    else if (argv[0] == "off" || argv[0] == "false" || argv[0] == "0")
+      flag = false;
+    else {
+      err("unrecognized value \"" + argv[0] + "\" for \"\\" + cmd + "\": Boolean expected\n");
+      return;
+    }
+    if (!opt_.quiet) out(std::string(what) + (flag ? " is on.\n" : " is off.\n"));
+  };
+  if (cmd == "q" || cmd == "quit") return false;
+  if (cmd == "?") {
+    out("General\n"
+        "  \\q                     quit pgmicro\n"
+        "  \\?                     show this help\n\n"
+        "Query Buffer\n"
+        "  \\g                     execute the query buffer\n\n"
+        "Informational\n"
+        "  \\d                     list tables and sequences\n"
+        "  \\d      NAME           describe table or sequence\n"
+        "  \\dt     [PATTERN]      list tables\n\n"
+        "Formatting\n"
+        "  \\x [on|off]            toggle expanded output\n"
+        "  \\timing [on|off]       toggle timing of commands\n\n");
+  } else if (cmd == "echo") {
+    std::string line;
+    for (size_t k = 0; k < argv.size(); k++) {
+      std::string a = argv[k];
+      if (a.size() >= 2 && a.front() == '\'' && a.back() == '\'') a = a.substr(1, a.size() - 2);
+      line += (k ? " " : "") + a;
+    }
+    out(line + "\n");
+  } else if (cmd == "set") {
+    // Only VERBOSITY has an effect; other variables are accepted and ignored.
+    if (argv.size() >= 2 && argv[0] == "VERBOSITY") verbose_errors_ = argv[1] == "verbose";
+  } else if (cmd == "timing") {
+    on_off(timing_, "Timing");
+  } else if (cmd == "x") {
+    on_off(print_.expanded, "Expanded display");
+  } else if (cmd == "dt" || cmd == "dt+") {
+    DescribeOutput d = list_relations(session_, argv.empty() ? "" : argv[0], true, opt_.quiet);
+    out(d.out);
+    err(d.err);
+  } else if (cmd == "d" || cmd == "d+") {
+    DescribeOutput d = argv.empty() ? list_relations(session_, "", false, opt_.quiet)
+                                    : describe_relation(session_, argv[0], opt_.quiet);
+    out(d.out);
+    err(d.err);
+  } else if (cmd == "g") {
+    if (!scanner_.pending().empty()) {
+      std::string q = scanner_.pending();
+      scanner_.reset_pending();
+      run_sql(q);
+    }
+  } else {
+    err("invalid command \\" + cmd + "\nTry \\? for help.\n");
+    had_error_ = true;
+  }
+  return true;
+}
+
+bool PsqlFrontend::feed_line(std::string_view line, bool interactive) {
+  interactive_ = interactive;
+  lineno_++;
+  if (opt_.echo_all && !interactive) out(std::string(line) + "\n");
+  for (const ScanEvent& ev : scanner_.scan_line(line)) {
+    if (ev.kind == ScanEvent::Statement) {
+      run_sql(ev.text);
+    } else if (!run_meta(ev.text)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void PsqlFrontend::finish(bool interactive) {
+  interactive_ = interactive;
+  if (interactive) {
+    out("\\q\n");
+    return;
+  }
+  // psql sends a statement left without a semicolon at the end of a script.
+  if (!scanner_.pending().empty()) {
+    std::string q = scanner_.pending();
+    scanner_.reset_pending();
+    run_sql(q);
+  }
+}
+
+void PsqlFrontend::run_command_string(const std::string& cmd) {
+  if (!cmd.empty() && cmd[0] == '\\') {
+    run_meta(cmd);
+  } else {
+    run_sql(cmd);  // psql -c sends the whole string as one query
+  }
+}
+
+}  // namespace pgmicro::format

@@ -1,0 +1,85 @@
+// The Worker side of pg-micro/worker: owns the engine (one database per Worker) and answers
+// the calling thread's requests (worker.js is the other side). Runs as a browser (module)
+// Worker and as a Node worker_threads Worker.
+//
+// Requests (calling thread → here), each answered by one message with the same id:
+//   { id, op: 'open', path, load: { wasmModule?, wasmBinary?, wasmUrl? } }  → { id, ok: true }
+//   { id, op: 'execute', sql, params, flag?, rowid? }
+//       → { id, ok: true, batch (ArrayBuffer, transferred), status, lastInsertRowid? }
+//       or { id, ok: true, canceled: true } when flag was set before the statement started
+//   { id, op: 'formatTypes', columns: [[oid, typmod]] }                → { id, ok: true, typeNames }
+//   { id, op: 'close' }                                                    → { id, ok: true }
+// and { id, ok: false, error: { name, message, stack } } when a request fails outside SQL.
+// flag is an Int32Array on a SharedArrayBuffer: the calling thread stores 1 in it when the
+// request's AbortSignal aborts; the engine polls it while the statement runs (setCancelCheck)
+// and cancels with 57014.
+import { loadModule } from './load.js';
+import { executeRaw } from './wire.js';
+
+const workerThreads = 'node:worker_threads';  // not a literal import: bundlers must not follow it
+
+let Module = null;
+let native = null;
+
+function handle(msg) {
+  switch (msg.op) {
+    case 'open':
+      return loadModule(msg.load).then((M) => {
+        Module = M;
+        native = new Module.Database(msg.path);
+        return { ok: true };
+      });
+    case 'execute': {
+      if (!native) throw new Error('pg-micro: the database is closed');
+      const { flag } = msg;
+      if (flag && Atomics.load(flag, 0) !== 0) return { ok: true, canceled: true };
+      if (flag) native.setCancelCheck(() => Atomics.load(flag, 0) !== 0);
+      let view;
+      try {
+        view = executeRaw(native, msg.sql, msg.params);
+      } finally {
+        if (flag) native.setCancelCheck(null);
+      }
+      const batch = view.slice().buffer;  // the view is into linear memory: copy it out
+      const out = { ok: true, batch, status: native.transactionStatus() };
+      if (msg.rowid) out.lastInsertRowid = native.lastInsertRowid();
+      return out;
+    }
+    case 'formatTypes':
+      return { ok: true, typeNames: msg.columns.map(([oid, typmod]) => Module.formatType(oid, typmod)) };
+    case 'close':
+      if (native) { native.close(); native.delete(); native = null; }
+      return { ok: true };
+    default:
+      throw new Error(`pg-micro/worker: unknown request ${msg.op}`);
+  }
+}
+
+function failure(e) {
+  return { ok: false, error: { name: e?.name ?? 'Error', message: String(e?.message ?? e), stack: e?.stack } };
+}
+
+// Answers requests in arrival order (the calling thread sends one at a time per database).
+function serve(post) {
+  let chain = Promise.resolve();
+  return (msg) => {
+    chain = chain.then(async () => {
+      let reply;
+      try { reply = await handle(msg); } catch (e) { reply = failure(e); }
+      reply.id = msg.id;
+      post(reply, reply.batch ? [reply.batch] : []);
+    });
+  };
+}
+
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
+  const onMessage = serve((m, t) => globalThis.postMessage(m, t));
+  globalThis.addEventListener('message', (ev) => onMessage(ev.data));
+} else {
+  // Node's worker_threads (Bun and Deno provide the module too). No top-level await: bundlers
+  // emit workers as classic scripts by default (Vite: iife), where it is a syntax error.
+  import(/* @vite-ignore */ workerThreads).then(({ parentPort }) => {
+    const onMessage = serve((m, t) => parentPort.postMessage(m, t));
+    parentPort.on('message', onMessage);
+  });
+}
