@@ -61,7 +61,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         }
         bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
-        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
+        Oid x_elem = array_element_type(x->type);
+        std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : "";
+        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + coll + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;
       });
       agg_allowed_ = saved;
@@ -152,10 +154,11 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
     if (fc->agg_distinct && args.size() > 1)
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
-    const FunctionDef* f = resolve_function(name, args, true, fc->location);
-    e->type = f->result;
+    PolyInfo poly;
+    const FunctionDef* f = resolve_function(name, args, true, fc->location, &poly);
+    e->type = poly.polymorphic ? poly.result : f->result;
     e->args = args;
-    std::string t = f->templ;
+    std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
     if (fc->agg_distinct) {
       size_t p = t.find("($1");
       if (p != std::string::npos) t.insert(p + 1, "DISTINCT ");
@@ -235,13 +238,14 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
                   "No function matches the given name and argument types. You might need to add explicit type casts.")
         .at(fc->location);
   }
-  const FunctionDef* f = resolve_function(name, args, false, fc->location);
+  PolyInfo poly;
+  const FunctionDef* f = resolve_function(name, args, false, fc->location, &poly);
   auto e = std::make_shared<Expr>();
   e->kind = ExprKind::Call;
   e->name = name;
-  e->type = f->result ? f->result : args[0]->type;
+  e->type = poly.polymorphic ? poly.result : f->result ? f->result : args[0]->type;
   e->typmod = f->result ? -1 : args[0]->typmod;
-  e->templ = f->templ;
+  e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
   if (size_t star = e->templ.find("$*"); star != std::string::npos) {  // VARIADIC "any"
     std::string list;
     for (size_t i = 0; i < args.size(); i++) list += (i ? ", $" : "$") + std::to_string(i + 1);

@@ -47,6 +47,29 @@ static int figure_colname_internal(Node* node, std::string& name) {
       return s;
     }
     case T_CoalesceExpr: name = "coalesce"; return 2;
+    case T_A_ArrayExpr: name = "array"; return 2;
+    case T_A_Indirection: {
+      auto* ind = reinterpret_cast<A_Indirection*>(node);
+      Node* last = list_at(ind->indirection, list_size(ind->indirection) - 1);
+      if (IsA(last, String)) { name = strVal(last); return 2; }
+      return figure_colname_internal(ind->arg, name);
+    }
+    case T_SubLink:
+      switch (reinterpret_cast<SubLink*>(node)->subLinkType) {
+        case EXISTS_SUBLINK: name = "exists"; return 2;
+        case ARRAY_SUBLINK: name = "array"; return 2;
+        case EXPR_SUBLINK: {
+          // the subquery's single output column name
+          auto* sub = reinterpret_cast<SelectStmt*>(reinterpret_cast<SubLink*>(node)->subselect);
+          if (sub && list_size(sub->targetList) == 1) {
+            auto* rt = reinterpret_cast<ResTarget*>(list_at(sub->targetList, 0));
+            if (rt->name) { name = rt->name; return 2; }
+            return figure_colname_internal(rt->val, name);
+          }
+          return 0;
+        }
+        default: return 0;
+      }
     case T_SQLValueFunction:
       switch (reinterpret_cast<SQLValueFunction*>(node)->op) {
         case SVFOP_CURRENT_DATE: name = "current_date"; return 2;

@@ -70,8 +70,15 @@ class Analyzer {
   ExprPtr transform_type_cast(Node* node, ExprContext ctx);
   ExprPtr transform_const(Node* node);
   ExprPtr transform_case(Node* node, ExprContext ctx);
+  // analyze_array.cpp: ARRAY[...] (target_array: the type of an enclosing cast, or 0),
+  // subscripts/slices, lhs op ANY/ALL (array).
+  ExprPtr transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod);
+  ExprPtr transform_indirection(Node* node, ExprContext ctx);
+  ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
+  // A polymorphic function's resolved result and element types.
+  struct PolyInfo { bool polymorphic = false; Oid result = 0; Oid elem = 0; };
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,
-                                      bool want_agg, int location);
+                                      bool want_agg, int location, PolyInfo* poly = nullptr);
   std::unique_ptr<SelectQuery> analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets);
   std::unique_ptr<SelectQuery> analyze_setop(SelectStmt* stmt);
   std::unique_ptr<SelectQuery> analyze_values(SelectStmt* stmt, bool finalize_unknown_targets);
@@ -121,6 +128,9 @@ class Analyzer {
 // ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
 // refuses ORDER BY ... USING.
 SortClause sort_direction(SortBy* sb);
+
+// A template with "$E" replaced by an element type OID (polymorphic built-ins).
+std::string instantiate_template(const char* templ, Oid elem);
 
 // Helpers over the raw tree shared by analyzer files.
 std::string node_string(Node* n);        // String node value

@@ -28,7 +28,7 @@ enum class ExprKind : uint8_t {
   Raw,       // internal: literal SQLite SQL in templ (lowering-generated references)
 };
 
-enum class SubLinkKind : uint8_t { Exists, Expr, Any, All };
+enum class SubLinkKind : uint8_t { Exists, Expr, Any, All, Array };
 struct SelectQuery;
 
 struct Expr;

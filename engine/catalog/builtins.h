@@ -57,5 +57,7 @@ BuiltinSpan::S<FunctionDef> text_functions();
 BuiltinSpan::S<OperatorDef> datetime_operators();
 BuiltinSpan::S<FunctionDef> datetime_functions();
 BuiltinSpan::S<CastDef> datetime_casts();
+BuiltinSpan::S<OperatorDef> array_operators();
+BuiltinSpan::S<FunctionDef> array_functions();
 
 }  // namespace pgmicro

@@ -67,6 +67,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc);
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
+void register_array_functions(sqlite3* db, RuntimeContext* rc);
 
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);
@@ -77,6 +78,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_aggregate_functions(db, rc);
   register_check_functions(db, rc);
   register_datetime_functions(db, rc);
+  register_array_functions(db, rc);
 }
 
 }  // namespace pgmicro
