@@ -149,7 +149,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->typmod = a->type == oid::kVarchar ? -1 : a->typmod;
       if (a->type == oid::kBpchar) { e->type = oid::kBpchar; }
       e->args = {a};
-      e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT $1)" : "($1)");
+      Oid elem = array_element_type(a->type);  // arrays compare in PostgreSQL's array order
+      std::string arg = elem ? "$1 COLLATE pg_array_" + std::to_string(elem) : "$1";
+      e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
       return finish_agg(e);
     }
     if (fc->agg_distinct && args.size() > 1)
@@ -229,8 +231,12 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   }
   std::vector<ExprPtr> args;
   for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
-  bool known = false;
-  for (const auto& f : builtin_functions()) known |= name == f.name;
+  bool known = false, srf = false;
+  for (const auto& f : builtin_functions()) {
+    known |= name == f.name && !f.returns_set;
+    srf |= name == f.name && f.returns_set;
+  }
+  if (srf && !known) unsupported("set-returning functions outside FROM (use " + name + "() in FROM)", fc->location);
   if (!known) {
     std::string sig;
     for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);

@@ -98,6 +98,7 @@ std::string Analyzer::figure_colname(Node* node) {
 
 std::string RangeTableEntry::column_sql(size_t i) const {
   if (table) return quote_ident(table->columns[i].name);
+  if (function) return i == 0 ? "value" : "ordinality";
   return "c" + std::to_string(i + 1);
 }
 
@@ -214,8 +215,76 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     }
     return fn;
   }
-  if (IsA(n, RangeFunction)) unsupported("functions in FROM", -1);
+  if (IsA(n, RangeFunction)) return analyze_range_function(reinterpret_cast<RangeFunction*>(n), q);
   unsupported("this kind of FROM item", -1);
+}
+
+// A set-returning function in FROM (implicitly LATERAL: its arguments see the FROM items
+// before it): one column named after the function or the alias, plus "ordinality" WITH
+// ORDINALITY.
+std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, SelectQuery& q) {
+  if (rf->is_rowsfrom || list_size(rf->functions) != 1) unsupported("ROWS FROM");
+  if (list_size(rf->coldeflist)) unsupported("column definition lists for functions in FROM");
+  List* item = reinterpret_cast<List*>(list_at(rf->functions, 0));
+  Node* call = list_at(item, 0);
+  if (!IsA(call, FuncCall)) unsupported("this kind of function in FROM", expr_location(call));
+  auto* fc = reinterpret_cast<FuncCall*>(call);
+  int n = list_size(fc->funcname);
+  std::string name = node_string(list_at(fc->funcname, n - 1));
+  bool saved = agg_allowed_;
+  agg_allowed_ = false;
+  std::vector<ExprPtr> args;
+  try {
+    for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ExprContext::JoinOn)); });
+  } catch (PgError& e) {
+    agg_allowed_ = saved;
+    if (e.error.message == "aggregate functions are not allowed in JOIN conditions")
+      e.error.message = "aggregate functions are not allowed in functions in FROM";
+    throw;
+  }
+  agg_allowed_ = saved;
+  bool srf = false;
+  for (const auto& f : builtin_functions()) srf |= f.returns_set && name == f.name;
+  if (!srf || (n > 1 && node_string(list_at(fc->funcname, n - 2)) != "pg_catalog")) {
+    // A scalar function in FROM yields one row; only set-returning built-ins are supported.
+    std::string sig;
+    for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
+    bool known = false;
+    for (const auto& f : builtin_functions()) known |= name == f.name;
+    if (known) unsupported("non-set-returning functions in FROM", fc->location);
+    throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                  "No function matches the given name and argument types. You might need to add explicit type casts.")
+        .at(fc->location);
+  }
+  PolyInfo poly;
+  const FunctionDef* f = resolve_function(name, args, false, fc->location, &poly, true);
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Call;
+  e->name = name;
+  e->type = poly.polymorphic ? poly.result : f->result;
+  e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
+  e->args = std::move(args);
+  e->location = fc->location;
+  RangeTableEntry rte;
+  rte.function = e;
+  rte.alias = rf->alias ? rf->alias->aliasname : name;
+  rte.column_names.push_back(rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
+  rte.column_types.push_back(e->type);
+  rte.column_typmods.push_back(-1);
+  if (rf->ordinality) {
+    rte.column_names.push_back("ordinality");
+    rte.column_types.push_back(oid::kInt8);
+    rte.column_typmods.push_back(-1);
+  }
+  apply_alias_columns(rte, rf->alias, -1);
+  for (auto& existing : q.rtable)
+    if (existing.alias == rte.alias)
+      throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
+  rte.sql_alias = next_alias("r");
+  q.rtable.push_back(std::move(rte));
+  auto fn = std::make_unique<FromNode>();
+  fn->rte = (int)q.rtable.size() - 1;
+  return fn;
 }
 
 void Analyzer::analyze_from(List* from, SelectQuery& q) {

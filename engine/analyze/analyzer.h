@@ -20,6 +20,7 @@ struct DeleteStmt;
 struct TypeName;
 struct WithClause;
 struct JoinExpr;
+struct RangeFunction;
 struct OnConflictClause;
 struct List;
 
@@ -78,7 +79,8 @@ class Analyzer {
   // A polymorphic function's resolved result and element types.
   struct PolyInfo { bool polymorphic = false; Oid result = 0; Oid elem = 0; };
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,
-                                      bool want_agg, int location, PolyInfo* poly = nullptr);
+                                      bool want_agg, int location, PolyInfo* poly = nullptr,
+                                      bool want_srf = false);
   std::unique_ptr<SelectQuery> analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets);
   std::unique_ptr<SelectQuery> analyze_setop(SelectStmt* stmt);
   std::unique_ptr<SelectQuery> analyze_values(SelectStmt* stmt, bool finalize_unknown_targets);
@@ -102,6 +104,7 @@ class Analyzer {
   int view_depth_ = 0;
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
+  std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);

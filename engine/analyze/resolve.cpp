@@ -523,13 +523,14 @@ static const FunctionDef* resolve_any_function(Analyzer& an, const std::vector<c
 }
 
 const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vector<ExprPtr>& args,
-                                              bool want_agg, int location, PolyInfo* poly_out) {
+                                              bool want_agg, int location, PolyInfo* poly_out,
+                                              bool want_srf) {
   std::vector<Candidate> cands;
   std::vector<const FunctionDef*> any_defs;  // "any"/anyelement parameters: matched last
   bool name_exists = false;
   bool poly_unknown = false;  // a polymorphic candidate saw only unknown-typed inputs
   for (const auto& f : builtin_functions()) {
-    if (name != f.name) continue;
+    if (name != f.name || f.returns_set != want_srf) continue;
     name_exists = true;
     bool is_poly = has_polymorphic(f.args, f.nargs, f.result);
     bool takes_any = f.variadic_any;

@@ -43,6 +43,19 @@ static const FunctionDef kArrayFunctions[] = {
     {"string_to_array", 3, {kText, kText, kText}, kTextArray, "pg_string_to_array($1, $2, $3)"},
     {"array_agg", 1, {kAnyNonArray}, kAnyArray, "pg_array_agg_$E($1)", true},
     {"array_agg", 1, {kAnyArray}, kAnyArray, "pg_array_agg_array_$E($1)", true},
+    // Set-returning functions (FROM only).
+    {"unnest", 1, {kAnyArray}, kAnyElement, "pg_unnest($1, $E)", false, false, false, true},
+    {"generate_series", 2, {kInt4, kInt4}, kInt4, "pg_series_int($1, $2, 1)", false, false, false, true},
+    {"generate_series", 3, {kInt4, kInt4, kInt4}, kInt4, "pg_series_int($1, $2, $3)", false, false, false, true},
+    {"generate_series", 2, {kInt8, kInt8}, kInt8, "pg_series_int($1, $2, 1)", false, false, false, true},
+    {"generate_series", 3, {kInt8, kInt8, kInt8}, kInt8, "pg_series_int($1, $2, $3)", false, false, false, true},
+    {"generate_series", 2, {kNumeric, kNumeric}, kNumeric, "pg_series_numeric($1, $2, pg_numeric_from_int(1))", false, false, false, true},
+    {"generate_series", 3, {kNumeric, kNumeric, kNumeric}, kNumeric, "pg_series_numeric($1, $2, $3)", false, false,
+     false, true},
+    {"generate_series", 3, {kTimestamp, kTimestamp, kInterval}, kTimestamp, "pg_series_ts($1, $2, $3, 0)", false,
+     false, false, true},
+    {"generate_series", 3, {kTimestamptz, kTimestamptz, kInterval}, kTimestamptz, "pg_series_ts($1, $2, $3, 1)",
+     false, false, false, true},
 };
 
 BuiltinSpan::S<OperatorDef> array_operators() { return {kArrayOperators, sizeof kArrayOperators / sizeof *kArrayOperators}; }

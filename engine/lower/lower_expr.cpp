@@ -181,6 +181,7 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
   if (f.kind == JoinKind::Base) {
     auto& r = rt[f.rte];
     if (r.cte) return r.cte->sql_name + " AS " + r.sql_alias;
+    if (r.function) return lower(*r.function, c) + " AS " + r.sql_alias;
     if (r.subquery) {
       // A FROM subquery sees the enclosing queries, not its siblings.
       LowerCtx outer = c;
