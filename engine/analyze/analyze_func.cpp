@@ -236,7 +236,17 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     known |= name == f.name && !f.returns_set;
     srf |= name == f.name && f.returns_set;
   }
-  if (srf && !known) unsupported("set-returning functions outside FROM (use " + name + "() in FROM)", fc->location);
+  if (srf && !known) {
+    const char* where = ctx == ExprContext::Where ? "WHERE" : ctx == ExprContext::JoinOn ? "JOIN conditions"
+                      : ctx == ExprContext::GroupBy ? "GROUP BY" : ctx == ExprContext::Having ? "HAVING"
+                      : ctx == ExprContext::Limit ? "LIMIT" : ctx == ExprContext::Offset ? "OFFSET"
+                      : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
+                      : ctx == ExprContext::Values ? "VALUES" : nullptr;
+    if (where) throw PgError(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + where).at(fc->location);
+    if (ctx != ExprContext::SelectTarget || in_aggregate_)
+      unsupported("set-returning functions here", fc->location);
+    return srf_in_select_list(name, std::move(args), fc->location);
+  }
   if (!known) {
     std::string sig;
     for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);

@@ -219,6 +219,49 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   unsupported("this kind of FROM item", -1);
 }
 
+ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location) {
+  PolyInfo poly;
+  const FunctionDef* f = resolve_function(name, args, false, location, &poly, true);
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Call;
+  e->name = name;
+  e->type = poly.polymorphic ? poly.result : f->result;
+  e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
+  e->args = std::move(args);
+  e->location = location;
+  return e;
+}
+
+// A set-returning function in the select list (one, not under an aggregate): PostgreSQL's
+// ProjectSet for a single SRF is a lateral cross join with the function, so it becomes a FROM
+// item after the others and the call a reference to its column.
+ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location) {
+  if (!scope_ || srf_in_targets_) unsupported("more than one set-returning function in the select list", location);
+  ExprPtr e = make_srf_call(name, std::move(args), location);
+  srf_in_targets_ = true;
+  SelectQuery& q = *scope_;
+  RangeTableEntry rte;
+  rte.function = e;
+  rte.alias = "";
+  rte.column_names.push_back(name);
+  rte.column_types.push_back(e->type);
+  rte.column_typmods.push_back(-1);
+  rte.hidden.push_back(true);  // not visible to column references
+  rte.sql_alias = next_alias("r");
+  q.rtable.push_back(std::move(rte));
+  auto fn = std::make_unique<FromNode>();
+  fn->rte = (int)q.rtable.size() - 1;
+  q.from.push_back(std::move(fn));
+  auto v = std::make_shared<Expr>();
+  v->kind = ExprKind::Var;
+  v->rte = (int)q.rtable.size() - 1;
+  v->attno = 0;
+  v->type = e->type;
+  v->name = name;
+  v->location = location;
+  return v;
+}
+
 // A set-returning function in FROM (implicitly LATERAL: its arguments see the FROM items
 // before it): one column named after the function or the alias, plus "ordinality" WITH
 // ORDINALITY.
@@ -256,15 +299,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
                   "No function matches the given name and argument types. You might need to add explicit type casts.")
         .at(fc->location);
   }
-  PolyInfo poly;
-  const FunctionDef* f = resolve_function(name, args, false, fc->location, &poly, true);
-  auto e = std::make_shared<Expr>();
-  e->kind = ExprKind::Call;
-  e->name = name;
-  e->type = poly.polymorphic ? poly.result : f->result;
-  e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
-  e->args = std::move(args);
-  e->location = fc->location;
+  ExprPtr e = make_srf_call(name, std::move(args), fc->location);
   RangeTableEntry rte;
   rte.function = e;
   rte.alias = rf->alias ? rf->alias->aliasname : name;
@@ -311,6 +346,7 @@ static void expand_entry(const SelectQuery& q, int rte, int location, std::vecto
 // side's remaining columns (PostgreSQL's order).
 static void expand_from(const SelectQuery& q, const FromNode& f, int location, std::vector<TargetEntry>& out) {
   if (f.kind == JoinKind::Base) {
+    if (q.rtable[f.rte].function && q.rtable[f.rte].alias.empty()) return;  // a select-list SRF
     expand_entry(q, f.rte, location, out);
     return;
   }
@@ -505,6 +541,10 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   struct RestoreWindows { Analyzer* a; List* w; ~RestoreWindows() { a->window_clause_ = w; } } restore_windows{this, saved_windows};
 
   analyze_from(stmt->fromClause, *q);
+  bool saved_srf = srf_in_targets_;
+  srf_in_targets_ = false;
+  struct RestoreSrf { Analyzer* a; bool v; ~RestoreSrf() { a->srf_in_targets_ = v; } } restore_srf{this, saved_srf};
+  size_t from_items = q->from.size();
 
   // Target list.
   agg_allowed_ = true;
@@ -642,6 +682,8 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   }
 
   q->has_aggs = target_aggs || having_aggs || order_aggs;
+  if (q->from.size() != from_items && (q->has_aggs || !q->group_by.empty() || q->having || saw_window_))
+    unsupported("set-returning functions in the select list of a query with aggregates, GROUP BY or window functions");
   if (q->has_aggs || !q->group_by.empty() || q->having) check_grouping(*q);
 
   if (finalize_unknown_targets)

@@ -105,6 +105,9 @@ class Analyzer {
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
+  ExprPtr make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location);
+  ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location);
+  bool srf_in_targets_ = false;
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);

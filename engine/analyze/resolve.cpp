@@ -547,7 +547,10 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
       Oid in[3] = {0, 0, 0};
       for (size_t i = 0; i < args.size() && i < 3; i++) in[i] = args[i]->type;
       if (!resolve_polymorphic(*this, c, in, f.result)) {
-        poly_unknown |= std::all_of(args.begin(), args.end(), [](const ExprPtr& a) { return a->type == oid::kUnknown; });
+        bool all_unknown = true;
+        for (int i = 0; i < f.nargs && i < (int)args.size(); i++)
+          if (is_polymorphic_type(f.args[i]) && args[i]->type != oid::kUnknown) all_unknown = false;
+        poly_unknown |= all_unknown;
         continue;
       }
     }
@@ -569,8 +572,7 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
       if (const FunctionDef* f = resolve_any_function(*this, any_defs, args)) return f;
       (void)name_exists;
       if (poly_unknown)
-        throw PgError(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown")
-            .at(location);
+        throw PgError(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown");
       throw PgError(sqlstate::kUndefinedFunction, "function " + sig + " does not exist", "",
                     "No function matches the given name and argument types. You might need to add "
                     "explicit type casts.")
