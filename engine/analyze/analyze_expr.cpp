@@ -235,6 +235,25 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
         ors.push_back(make_operator(not_in ? "<>" : "=", l, transform_expr(n, ctx), a->location));
       });
       if (ors.size() == 1) return ors[0];
+      // Native comparisons with the left side unchanged: SQLite's IN, which evaluates the left
+      // side once (it may be volatile) with the same NULL semantics.
+      bool native = true;
+      for (auto& o : ors)
+        native &= o->kind == ExprKind::Call && o->templ == (not_in ? "($1 <> $2)" : "($1 = $2)") && o->args[0] == ors[0]->args[0];
+      if (native) {
+        auto e = std::make_shared<Expr>();
+        e->kind = ExprKind::Call;
+        e->type = oid::kBool;
+        e->location = a->location;
+        e->args.push_back(ors[0]->args[0]);
+        std::string list;
+        for (auto& o : ors) {
+          e->args.push_back(o->args[1]);
+          list += (list.empty() ? "$" : ", $") + std::to_string(e->args.size());
+        }
+        e->templ = std::string("($1 ") + (not_in ? "NOT IN (" : "IN (") + list + "))";
+        return e;
+      }
       return make_bool(not_in ? ExprKind::And : ExprKind::Or, std::move(ors), a->location);
     }
     case AEXPR_BETWEEN:

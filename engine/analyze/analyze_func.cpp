@@ -141,8 +141,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       if (a->type == oid::kUnknown) {
         a = finalize_unknown(a);
       }
-      if (a->type == oid::kBool)
-        throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(boolean) does not exist", "",
+      if (a->type == oid::kBool || a->type == oid::kUuid)
+        throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + format_type_name(a->type, -1) + ") does not exist", "",
                       "No function matches the given name and argument types. You might need to add explicit type casts.")
             .at(fc->location);
       e->type = a->type == oid::kVarchar ? oid::kText : a->type;

@@ -118,6 +118,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
           timestamptz_to_string(adjust_timestamp_typmod(parse_timestamptz(text), typmod)));
     case oid::kBytea: return Datum::blob(input_bytea(text));
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
+    case oid::kUuid: return Datum::text(parse_uuid(text));
     default: {
       if (Oid elem = array_element_type(type))
         return Datum::text(array_to_storage(elem, array_parse_text(elem, typmod, text)));

@@ -25,6 +25,7 @@ static const TypeInfo kTypes[] = {
     {oid::kInterval, "interval", "interval", 'T', true, Storage::Text, 16},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
+    {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
     // Arrays: stored as JSON text (docs/storage-format.md).
     {oid::kBoolArray, "_bool", "boolean[]", 'A', false, Storage::Text, -1, oid::kBool},
     {oid::kByteaArray, "_bytea", "bytea[]", 'A', false, Storage::Text, -1, oid::kBytea},
@@ -43,6 +44,7 @@ static const TypeInfo kTypes[] = {
     {oid::kTimestamptzArray, "_timestamptz", "timestamp with time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamptz},
     {oid::kIntervalArray, "_interval", "interval[]", 'A', false, Storage::Text, -1, oid::kInterval},
     {oid::kNumericArray, "_numeric", "numeric[]", 'A', false, Storage::Text, -1, oid::kNumeric},
+    {oid::kUuidArray, "_uuid", "uuid[]", 'A', false, Storage::Text, -1, oid::kUuid},
     // Polymorphic pseudo-types: names for error messages only.
     {oid::kAnyElement, "anyelement", "anyelement", 'P', false, Storage::Text, 4},
     {oid::kAnyArray, "anyarray", "anyarray", 'P', false, Storage::Text, -1},
@@ -52,7 +54,7 @@ static const TypeInfo kTypes[] = {
 };
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 || t > 1231) return 0;
+  if (t < 1000 || (t > 1231 && t != oid::kUuidArray)) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }

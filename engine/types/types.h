@@ -61,6 +61,7 @@ inline constexpr Oid kDateArray = 1182;
 inline constexpr Oid kTimestamptzArray = 1185;
 inline constexpr Oid kIntervalArray = 1187;
 inline constexpr Oid kNumericArray = 1231;
+inline constexpr Oid kUuidArray = 2951;
 }  // namespace oid
 
 // How a type's values are stored in SQLite (docs/storage-format.md).
