@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "sqlite3.h"
 #include "types/array.h"
+#include "types/json.h"
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
@@ -119,6 +120,14 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
     case oid::kBytea: return Datum::blob(input_bytea(text));
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
+    case oid::kJson:
+      json_parse(text, false);  // validates; json keeps its text
+      return Datum::text(std::string(text));
+    case oid::kJsonb: {
+      JsonValue v = json_parse(text, true);
+      jsonb_normalize(v);
+      return Datum::text(jsonb_to_text(v));
+    }
     default: {
       if (Oid elem = array_element_type(type))
         return Datum::text(array_to_storage(elem, array_parse_text(elem, typmod, text)));

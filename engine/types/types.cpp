@@ -26,6 +26,8 @@ static const TypeInfo kTypes[] = {
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
+    {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
+    {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
     // Arrays: stored as JSON text (docs/storage-format.md).
     {oid::kBoolArray, "_bool", "boolean[]", 'A', false, Storage::Text, -1, oid::kBool},
     {oid::kByteaArray, "_bytea", "bytea[]", 'A', false, Storage::Text, -1, oid::kBytea},
@@ -45,6 +47,8 @@ static const TypeInfo kTypes[] = {
     {oid::kIntervalArray, "_interval", "interval[]", 'A', false, Storage::Text, -1, oid::kInterval},
     {oid::kNumericArray, "_numeric", "numeric[]", 'A', false, Storage::Text, -1, oid::kNumeric},
     {oid::kUuidArray, "_uuid", "uuid[]", 'A', false, Storage::Text, -1, oid::kUuid},
+    {oid::kJsonArray, "_json", "json[]", 'A', false, Storage::Text, -1, oid::kJson},
+    {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
     // Polymorphic pseudo-types: names for error messages only.
     {oid::kAnyElement, "anyelement", "anyelement", 'P', false, Storage::Text, 4},
     {oid::kAnyArray, "anyarray", "anyarray", 'P', false, Storage::Text, -1},
@@ -54,7 +58,7 @@ static const TypeInfo kTypes[] = {
 };
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 || (t > 1231 && t != oid::kUuidArray)) return 0;
+  if (t < 1000 && t != oid::kJsonArray) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }

@@ -62,6 +62,8 @@ inline constexpr Oid kTimestamptzArray = 1185;
 inline constexpr Oid kIntervalArray = 1187;
 inline constexpr Oid kNumericArray = 1231;
 inline constexpr Oid kUuidArray = 2951;
+inline constexpr Oid kJsonArray = 199;
+inline constexpr Oid kJsonbArray = 3807;
 }  // namespace oid
 
 // How a type's values are stored in SQLite (docs/storage-format.md).
