@@ -18,6 +18,8 @@ int expr_location(Node* n) {
   if (!n) return -1;
   switch (nodeTag(n)) {
     case T_A_Const: return reinterpret_cast<A_Const*>(n)->location;
+    case T_A_ArrayExpr: return reinterpret_cast<A_ArrayExpr*>(n)->location;
+    case T_A_Indirection: return expr_location(reinterpret_cast<A_Indirection*>(n)->arg);
     case T_ColumnRef: return reinterpret_cast<ColumnRef*>(n)->location;
     case T_ParamRef: return reinterpret_cast<ParamRef*>(n)->location;
     case T_A_Expr: {
@@ -233,6 +235,25 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
         ors.push_back(make_operator(not_in ? "<>" : "=", l, transform_expr(n, ctx), a->location));
       });
       if (ors.size() == 1) return ors[0];
+      // Native comparisons with the left side unchanged: SQLite's IN, which evaluates the left
+      // side once (it may be volatile) with the same NULL semantics.
+      bool native = true;
+      for (auto& o : ors)
+        native &= o->kind == ExprKind::Call && o->templ == (not_in ? "($1 <> $2)" : "($1 = $2)") && o->args[0] == ors[0]->args[0];
+      if (native) {
+        auto e = std::make_shared<Expr>();
+        e->kind = ExprKind::Call;
+        e->type = oid::kBool;
+        e->location = a->location;
+        e->args.push_back(ors[0]->args[0]);
+        std::string list;
+        for (auto& o : ors) {
+          e->args.push_back(o->args[1]);
+          list += (list.empty() ? "$" : ", $") + std::to_string(e->args.size());
+        }
+        e->templ = std::string("($1 ") + (not_in ? "NOT IN (" : "IN (") + list + "))";
+        return e;
+      }
       return make_bool(not_in ? ExprKind::And : ExprKind::Or, std::move(ors), a->location);
     }
     case AEXPR_BETWEEN:
@@ -245,7 +266,7 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
       return make_bool(ExprKind::Or, {make_operator("<", x, lo, a->location), make_operator(">", x, hi, a->location)}, a->location);
     }
     case AEXPR_OP_ANY:
-    case AEXPR_OP_ALL: unsupported("ANY/ALL with arrays", a->location);
+    case AEXPR_OP_ALL: return transform_scalar_array_op(node, ctx);
     case AEXPR_SIMILAR: unsupported("SIMILAR TO", a->location);
     default: unsupported("BETWEEN SYMMETRIC", a->location);
   }
@@ -256,6 +277,8 @@ ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
   Oid target;
   int32_t typmod;
   resolve_type_name(tc->typeName, target, typmod);
+  // ARRAY[...]::type[] resolves the constructor's elements to the cast's element type.
+  if (IsA(tc->arg, A_ArrayExpr) && is_array_type(target)) return transform_array_expr(tc->arg, ctx, target, typmod);
   ExprPtr arg = transform_expr(tc->arg, ctx);
   int loc = tc->location;
   if (arg->kind == ExprKind::Const && arg->type == oid::kUnknown) {
@@ -272,8 +295,21 @@ ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
 }
 
 void Analyzer::resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod) {
-  if (list_size(tn->arrayBounds)) unsupported("array types", tn->location);
   if (tn->setof || tn->pct_type) unsupported("this type reference", tn->location);
+  if (list_size(tn->arrayBounds)) {
+    // int[], integer ARRAY, int[3][3]: the array type of the element (bounds are ignored, as
+    // in PostgreSQL); the typmod is the element's.
+    List* bounds = tn->arrayBounds;
+    tn->arrayBounds = nullptr;
+    struct Restore { TypeName* t; List* b; ~Restore() { t->arrayBounds = b; } } restore{tn, bounds};
+    resolve_type_name(tn, type, typmod);
+    Oid arr = array_type_of(type);
+    if (!arr)
+      throw PgError(sqlstate::kUndefinedObject, "could not find array type for data type " + format_type_name(type, -1))
+          .at(tn->location);
+    type = arr;
+    return;
+  }
   std::string name;
   int n = list_size(tn->names);
   std::string schema = n > 1 ? node_string(list_at(tn->names, n - 2)) : "";
@@ -445,7 +481,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       return e;
     }
     case T_SubLink: return transform_sublink(node, ctx);
-    case T_A_ArrayExpr: unsupported("array constructors", reinterpret_cast<A_ArrayExpr*>(node)->location);
+    case T_A_ArrayExpr: return transform_array_expr(node, ctx, 0, -1);
     case T_RowExpr: unsupported("row constructors", reinterpret_cast<RowExpr*>(node)->location);
     case T_SQLValueFunction: {
       // CURRENT_DATE / CURRENT_TIMESTAMP / LOCALTIMESTAMP as calls (fixed for the transaction).
@@ -461,7 +497,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       }
       return e;
     }
-    case T_A_Indirection: unsupported("subscripts and field selection", -1);
+    case T_A_Indirection: return transform_indirection(node, ctx);
     case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
     case T_MinMaxExpr: unsupported("GREATEST/LEAST", reinterpret_cast<MinMaxExpr*>(node)->location);
     case T_SetToDefault:

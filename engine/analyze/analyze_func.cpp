@@ -61,7 +61,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         }
         bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
-        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
+        Oid x_elem = array_element_type(x->type);
+        std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : "";
+        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + coll + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;
       });
       agg_allowed_ = saved;
@@ -139,23 +141,26 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       if (a->type == oid::kUnknown) {
         a = finalize_unknown(a);
       }
-      if (a->type == oid::kBool)
-        throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(boolean) does not exist", "",
+      if (a->type == oid::kBool || a->type == oid::kUuid)
+        throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + format_type_name(a->type, -1) + ") does not exist", "",
                       "No function matches the given name and argument types. You might need to add explicit type casts.")
             .at(fc->location);
       e->type = a->type == oid::kVarchar ? oid::kText : a->type;
       e->typmod = a->type == oid::kVarchar ? -1 : a->typmod;
       if (a->type == oid::kBpchar) { e->type = oid::kBpchar; }
       e->args = {a};
-      e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT $1)" : "($1)");
+      Oid elem = array_element_type(a->type);  // arrays compare in PostgreSQL's array order
+      std::string arg = elem ? "$1 COLLATE pg_array_" + std::to_string(elem) : "$1";
+      e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
       return finish_agg(e);
     }
     if (fc->agg_distinct && args.size() > 1)
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
-    const FunctionDef* f = resolve_function(name, args, true, fc->location);
-    e->type = f->result;
+    PolyInfo poly;
+    const FunctionDef* f = resolve_function(name, args, true, fc->location, &poly);
+    e->type = poly.polymorphic ? poly.result : f->result;
     e->args = args;
-    std::string t = f->templ;
+    std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
     if (fc->agg_distinct) {
       size_t p = t.find("($1");
       if (p != std::string::npos) t.insert(p + 1, "DISTINCT ");
@@ -226,8 +231,22 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   }
   std::vector<ExprPtr> args;
   for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
-  bool known = false;
-  for (const auto& f : builtin_functions()) known |= name == f.name;
+  bool known = false, srf = false;
+  for (const auto& f : builtin_functions()) {
+    known |= name == f.name && !f.returns_set;
+    srf |= name == f.name && f.returns_set;
+  }
+  if (srf && !known) {
+    const char* where = ctx == ExprContext::Where ? "WHERE" : ctx == ExprContext::JoinOn ? "JOIN conditions"
+                      : ctx == ExprContext::GroupBy ? "GROUP BY" : ctx == ExprContext::Having ? "HAVING"
+                      : ctx == ExprContext::Limit ? "LIMIT" : ctx == ExprContext::Offset ? "OFFSET"
+                      : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
+                      : ctx == ExprContext::Values ? "VALUES" : nullptr;
+    if (where) throw PgError(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + where).at(fc->location);
+    if (ctx != ExprContext::SelectTarget || in_aggregate_)
+      unsupported("set-returning functions here", fc->location);
+    return srf_in_select_list(name, std::move(args), fc->location);
+  }
   if (!known) {
     std::string sig;
     for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
@@ -235,13 +254,14 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
                   "No function matches the given name and argument types. You might need to add explicit type casts.")
         .at(fc->location);
   }
-  const FunctionDef* f = resolve_function(name, args, false, fc->location);
+  PolyInfo poly;
+  const FunctionDef* f = resolve_function(name, args, false, fc->location, &poly);
   auto e = std::make_shared<Expr>();
   e->kind = ExprKind::Call;
   e->name = name;
-  e->type = f->result ? f->result : args[0]->type;
+  e->type = poly.polymorphic ? poly.result : f->result ? f->result : args[0]->type;
   e->typmod = f->result ? -1 : args[0]->typmod;
-  e->templ = f->templ;
+  e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
   if (size_t star = e->templ.find("$*"); star != std::string::npos) {  // VARIADIC "any"
     std::string list;
     for (size_t i = 0; i < args.size(); i++) list += (i ? ", $" : "$") + std::to_string(i + 1);

@@ -47,6 +47,29 @@ static int figure_colname_internal(Node* node, std::string& name) {
       return s;
     }
     case T_CoalesceExpr: name = "coalesce"; return 2;
+    case T_A_ArrayExpr: name = "array"; return 2;
+    case T_A_Indirection: {
+      auto* ind = reinterpret_cast<A_Indirection*>(node);
+      Node* last = list_at(ind->indirection, list_size(ind->indirection) - 1);
+      if (IsA(last, String)) { name = strVal(last); return 2; }
+      return figure_colname_internal(ind->arg, name);
+    }
+    case T_SubLink:
+      switch (reinterpret_cast<SubLink*>(node)->subLinkType) {
+        case EXISTS_SUBLINK: name = "exists"; return 2;
+        case ARRAY_SUBLINK: name = "array"; return 2;
+        case EXPR_SUBLINK: {
+          // the subquery's single output column name
+          auto* sub = reinterpret_cast<SelectStmt*>(reinterpret_cast<SubLink*>(node)->subselect);
+          if (sub && list_size(sub->targetList) == 1) {
+            auto* rt = reinterpret_cast<ResTarget*>(list_at(sub->targetList, 0));
+            if (rt->name) { name = rt->name; return 2; }
+            return figure_colname_internal(rt->val, name);
+          }
+          return 0;
+        }
+        default: return 0;
+      }
     case T_SQLValueFunction:
       switch (reinterpret_cast<SQLValueFunction*>(node)->op) {
         case SVFOP_CURRENT_DATE: name = "current_date"; return 2;
@@ -75,6 +98,7 @@ std::string Analyzer::figure_colname(Node* node) {
 
 std::string RangeTableEntry::column_sql(size_t i) const {
   if (table) return quote_ident(table->columns[i].name);
+  if (function) return i == 0 ? "value" : "ordinality";
   return "c" + std::to_string(i + 1);
 }
 
@@ -191,8 +215,111 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     }
     return fn;
   }
-  if (IsA(n, RangeFunction)) unsupported("functions in FROM", -1);
+  if (IsA(n, RangeFunction)) return analyze_range_function(reinterpret_cast<RangeFunction*>(n), q);
   unsupported("this kind of FROM item", -1);
+}
+
+ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location) {
+  PolyInfo poly;
+  const FunctionDef* f = resolve_function(name, args, false, location, &poly, true);
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Call;
+  e->name = name;
+  e->type = poly.polymorphic ? poly.result : f->result;
+  e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
+  e->args = std::move(args);
+  e->location = location;
+  return e;
+}
+
+// A set-returning function in the select list (one, not under an aggregate): PostgreSQL's
+// ProjectSet for a single SRF is a lateral cross join with the function, so it becomes a FROM
+// item after the others and the call a reference to its column.
+ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location) {
+  if (!scope_ || srf_in_targets_) unsupported("more than one set-returning function in the select list", location);
+  ExprPtr e = make_srf_call(name, std::move(args), location);
+  srf_in_targets_ = true;
+  SelectQuery& q = *scope_;
+  RangeTableEntry rte;
+  rte.function = e;
+  rte.alias = "";
+  rte.column_names.push_back(name);
+  rte.column_types.push_back(e->type);
+  rte.column_typmods.push_back(-1);
+  rte.hidden.push_back(true);  // not visible to column references
+  rte.sql_alias = next_alias("r");
+  q.rtable.push_back(std::move(rte));
+  auto fn = std::make_unique<FromNode>();
+  fn->rte = (int)q.rtable.size() - 1;
+  q.from.push_back(std::move(fn));
+  auto v = std::make_shared<Expr>();
+  v->kind = ExprKind::Var;
+  v->rte = (int)q.rtable.size() - 1;
+  v->attno = 0;
+  v->type = e->type;
+  v->name = name;
+  v->location = location;
+  return v;
+}
+
+// A set-returning function in FROM (implicitly LATERAL: its arguments see the FROM items
+// before it): one column named after the function or the alias, plus "ordinality" WITH
+// ORDINALITY.
+std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, SelectQuery& q) {
+  if (rf->is_rowsfrom || list_size(rf->functions) != 1) unsupported("ROWS FROM");
+  if (list_size(rf->coldeflist)) unsupported("column definition lists for functions in FROM");
+  List* item = reinterpret_cast<List*>(list_at(rf->functions, 0));
+  Node* call = list_at(item, 0);
+  if (!IsA(call, FuncCall)) unsupported("this kind of function in FROM", expr_location(call));
+  auto* fc = reinterpret_cast<FuncCall*>(call);
+  int n = list_size(fc->funcname);
+  std::string name = node_string(list_at(fc->funcname, n - 1));
+  bool saved = agg_allowed_;
+  agg_allowed_ = false;
+  std::vector<ExprPtr> args;
+  try {
+    for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ExprContext::JoinOn)); });
+  } catch (PgError& e) {
+    agg_allowed_ = saved;
+    if (e.error.message == "aggregate functions are not allowed in JOIN conditions")
+      e.error.message = "aggregate functions are not allowed in functions in FROM";
+    throw;
+  }
+  agg_allowed_ = saved;
+  bool srf = false;
+  for (const auto& f : builtin_functions()) srf |= f.returns_set && name == f.name;
+  if (!srf || (n > 1 && node_string(list_at(fc->funcname, n - 2)) != "pg_catalog")) {
+    // A scalar function in FROM yields one row; only set-returning built-ins are supported.
+    std::string sig;
+    for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
+    bool known = false;
+    for (const auto& f : builtin_functions()) known |= name == f.name;
+    if (known) unsupported("non-set-returning functions in FROM", fc->location);
+    throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                  "No function matches the given name and argument types. You might need to add explicit type casts.")
+        .at(fc->location);
+  }
+  ExprPtr e = make_srf_call(name, std::move(args), fc->location);
+  RangeTableEntry rte;
+  rte.function = e;
+  rte.alias = rf->alias ? rf->alias->aliasname : name;
+  rte.column_names.push_back(rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
+  rte.column_types.push_back(e->type);
+  rte.column_typmods.push_back(-1);
+  if (rf->ordinality) {
+    rte.column_names.push_back("ordinality");
+    rte.column_types.push_back(oid::kInt8);
+    rte.column_typmods.push_back(-1);
+  }
+  apply_alias_columns(rte, rf->alias, -1);
+  for (auto& existing : q.rtable)
+    if (existing.alias == rte.alias)
+      throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
+  rte.sql_alias = next_alias("r");
+  q.rtable.push_back(std::move(rte));
+  auto fn = std::make_unique<FromNode>();
+  fn->rte = (int)q.rtable.size() - 1;
+  return fn;
 }
 
 void Analyzer::analyze_from(List* from, SelectQuery& q) {
@@ -219,6 +346,7 @@ static void expand_entry(const SelectQuery& q, int rte, int location, std::vecto
 // side's remaining columns (PostgreSQL's order).
 static void expand_from(const SelectQuery& q, const FromNode& f, int location, std::vector<TargetEntry>& out) {
   if (f.kind == JoinKind::Base) {
+    if (q.rtable[f.rte].function && q.rtable[f.rte].alias.empty()) return;  // a select-list SRF
     expand_entry(q, f.rte, location, out);
     return;
   }
@@ -413,6 +541,10 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   struct RestoreWindows { Analyzer* a; List* w; ~RestoreWindows() { a->window_clause_ = w; } } restore_windows{this, saved_windows};
 
   analyze_from(stmt->fromClause, *q);
+  bool saved_srf = srf_in_targets_;
+  srf_in_targets_ = false;
+  struct RestoreSrf { Analyzer* a; bool v; ~RestoreSrf() { a->srf_in_targets_ = v; } } restore_srf{this, saved_srf};
+  size_t from_items = q->from.size();
 
   // Target list.
   agg_allowed_ = true;
@@ -550,6 +682,8 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   }
 
   q->has_aggs = target_aggs || having_aggs || order_aggs;
+  if (q->from.size() != from_items && (q->has_aggs || !q->group_by.empty() || q->having || saw_window_))
+    unsupported("set-returning functions in the select list of a query with aggregates, GROUP BY or window functions");
   if (q->has_aggs || !q->group_by.empty() || q->having) check_grouping(*q);
 
   if (finalize_unknown_targets)

@@ -54,8 +54,24 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
       e->type = oid::kBool;
       return e;
     }
+    case ARRAY_SUBLINK: {
+      // ARRAY(subquery): the column's values in the subquery's order ({} when it is empty);
+      // an array-typed column gives one more dimension.
+      e->sublink = SubLinkKind::Array;
+      e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      if (e->subquery->targets.size() != 1)
+        throw PgError(sqlstate::kSyntaxError, "subquery must return only one column").at(sl->location);
+      Oid t = e->subquery->targets[0].expr->type;
+      Oid elem = array_element_type(t);
+      e->type = elem ? t : array_type_of(t);
+      if (!e->type)
+        throw PgError(sqlstate::kUndefinedObject, "could not find array type for data type " + format_type_name(t, -1))
+            .at(sl->location);
+      e->templ = elem ? "pg_array_agg_array_" + std::to_string(elem) : "pg_array_agg_" + std::to_string(t);
+      return e;
+    }
     default:
-      unsupported("ARRAY(subquery) and row subqueries", sl->location);
+      unsupported("row subqueries", sl->location);
   }
 }
 

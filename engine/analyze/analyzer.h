@@ -20,6 +20,7 @@ struct DeleteStmt;
 struct TypeName;
 struct WithClause;
 struct JoinExpr;
+struct RangeFunction;
 struct OnConflictClause;
 struct List;
 
@@ -70,8 +71,16 @@ class Analyzer {
   ExprPtr transform_type_cast(Node* node, ExprContext ctx);
   ExprPtr transform_const(Node* node);
   ExprPtr transform_case(Node* node, ExprContext ctx);
+  // analyze_array.cpp: ARRAY[...] (target_array: the type of an enclosing cast, or 0),
+  // subscripts/slices, lhs op ANY/ALL (array).
+  ExprPtr transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod);
+  ExprPtr transform_indirection(Node* node, ExprContext ctx);
+  ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
+  // A polymorphic function's resolved result and element types.
+  struct PolyInfo { bool polymorphic = false; Oid result = 0; Oid elem = 0; };
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,
-                                      bool want_agg, int location);
+                                      bool want_agg, int location, PolyInfo* poly = nullptr,
+                                      bool want_srf = false);
   std::unique_ptr<SelectQuery> analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets);
   std::unique_ptr<SelectQuery> analyze_setop(SelectStmt* stmt);
   std::unique_ptr<SelectQuery> analyze_values(SelectStmt* stmt, bool finalize_unknown_targets);
@@ -95,6 +104,10 @@ class Analyzer {
   int view_depth_ = 0;
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
+  std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
+  ExprPtr make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location);
+  ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location);
+  bool srf_in_targets_ = false;
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);
@@ -121,6 +134,9 @@ class Analyzer {
 // ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
 // refuses ORDER BY ... USING.
 SortClause sort_direction(SortBy* sb);
+
+// A template with "$E" replaced by an element type OID (polymorphic built-ins).
+std::string instantiate_template(const char* templ, Oid elem);
 
 // Helpers over the raw tree shared by analyzer files.
 std::string node_string(Node* n);        // String node value

@@ -28,7 +28,7 @@ enum class ExprKind : uint8_t {
   Raw,       // internal: literal SQLite SQL in templ (lowering-generated references)
 };
 
-enum class SubLinkKind : uint8_t { Exists, Expr, Any, All };
+enum class SubLinkKind : uint8_t { Exists, Expr, Any, All, Array };
 struct SelectQuery;
 
 struct Expr;
@@ -81,7 +81,9 @@ struct CteDef;
 struct RangeTableEntry {
   const TableDef* table = nullptr;          // base table, or
   std::shared_ptr<SelectQuery> subquery;    // subquery in FROM, or
-  const CteDef* cte = nullptr;              // reference to a WITH query
+  const CteDef* cte = nullptr;              // reference to a WITH query, or
+  ExprPtr function;                         // set-returning function in FROM (its template
+                                            // names a table function: columns value, ordinality)
   std::string alias;                // the name it is referred to by (alias or table name)
   std::string sql_alias;            // alias in the lowered SQL ("r1")
   std::vector<std::string> column_names;  // visible names (alias column list applied)

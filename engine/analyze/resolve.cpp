@@ -25,6 +25,9 @@ bool Analyzer::can_coerce(Oid from, Oid to, CastContext ctx) const {
   if (const CastDef* c = find_cast(from, to))
     return static_cast<char>(c->context) == 'i' || ctx == CastContext::Explicit ||
            (ctx == CastContext::Assignment && c->context == CastContext::Assignment);
+  // Array coercion: element by element, in the element cast's context.
+  Oid fe = array_element_type(from), te = array_element_type(to);
+  if (fe && te) return can_coerce(fe, te, ctx);
   // Automatic I/O conversion casts: to a string type in assignment, from one when explicit.
   if (find_type(from) && find_type(to)) {
     if (is_string_type(to) && ctx != CastContext::Implicit) return true;
@@ -66,7 +69,18 @@ static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastCont
           (ctx == CastContext::Explicit ? "1" : "0") + ")";
       break;
     case oid::kTimestamp: t = "pg_timestamp_typmod($1, " + std::to_string(typmod) + ")"; break;
-    default: e->typmod = typmod; return e;
+    default: {
+      Oid elem = array_element_type(target);
+      if (elem != oid::kVarchar && elem != oid::kBpchar && elem != oid::kNumeric && elem != oid::kTimestamp &&
+          elem != oid::kTimestamptz) {
+        e->typmod = typmod;
+        return e;
+      }
+      // varchar(n)[], numeric(p,s)[]: the element typmod on every element.
+      t = "pg_char_typmod($1, " + std::to_string(target) + ", " + std::to_string(typmod) + ", " +
+          (ctx == CastContext::Explicit ? "1" : "0") + ")";
+      break;
+    }
   }
   int loc = e->location;
   return make_call("typmod", t.c_str(), target, typmod, {e}, loc);
@@ -122,6 +136,11 @@ ExprPtr Analyzer::coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext c
     return apply_typmod_expr(r, target, typmod, ctx);
   }
   if (!can_coerce(src, target, ctx)) return nullptr;
+  if (Oid fe = array_element_type(src), te = array_element_type(target); fe && te) {
+    std::string t = "pg_array_cast($1, " + std::to_string(fe) + ", " + std::to_string(te) + ")";
+    ExprPtr r = make_call(format_type_name(target, -1), t.c_str(), target, -1, {e}, location);
+    return apply_typmod_expr(r, target, typmod, ctx);
+  }
   // I/O conversion cast through text.
   ExprPtr r;
   if (is_string_type(target)) {
@@ -206,10 +225,97 @@ Oid Analyzer::select_common_type(const std::vector<ExprPtr>& exprs, const char* 
 
 namespace {
 struct Candidate {
-  Oid args[3];
+  Oid args[3];     // parameter types (polymorphic ones resolved for these inputs)
   int nargs;
   const void* def;
+  Oid decl[3] = {0, 0, 0};  // declared parameter types (as PostgreSQL scores candidates)
+  Oid result = 0;           // resolved result type of a polymorphic candidate
+  Oid elem = 0;             // its element type (the $E of the template)
 };
+
+// PostgreSQL's enforce_generic_type_consistency for one candidate: anyelement/anyarray/
+// anynonarray must agree on one element type; anycompatible/anycompatiblearray take the
+// common type of their inputs. Fills c.args with the concrete parameter types, c.result and
+// c.elem. False if the inputs do not fit.
+bool resolve_polymorphic(const Analyzer& a, Candidate& c, const Oid* input, Oid declared_result) {
+  Oid elem = 0;
+  std::vector<Oid> compat;
+  bool any_poly = false;
+  for (int i = 0; i < c.nargs; i++) {
+    Oid d = c.decl[i], t = input[i];
+    if (!is_polymorphic_type(d)) continue;
+    any_poly = true;
+    if (t == oid::kUnknown) continue;
+    if (d == oid::kAnyElement || d == oid::kAnyNonArray || d == oid::kAnyArray) {
+      Oid e = t;
+      if (d == oid::kAnyArray) {
+        e = array_element_type(t);
+        if (!e) return false;
+      } else if (d == oid::kAnyNonArray && is_array_type(t)) {
+        return false;
+      }
+      if (elem && elem != e) return false;
+      elem = e;
+    } else {
+      Oid e = t;
+      if (d == oid::kAnyCompatibleArray) {
+        e = array_element_type(t);
+        if (!e) return false;
+      }
+      compat.push_back(e);
+    }
+  }
+  if (!any_poly) return true;
+  // Common type of the anycompatible inputs (select_common_type's rules, without errors).
+  Oid common = 0;
+  for (Oid t : compat) {
+    if (!common) { common = t; continue; }
+    if (t == common) continue;
+    if (type_category(t) != type_category(common)) return false;
+    if (!is_preferred_type(common) && a.can_coerce(common, t, CastContext::Implicit) &&
+        !a.can_coerce(t, common, CastContext::Implicit))
+      common = t;
+  }
+  for (Oid t : compat)
+    if (!a.can_coerce(t, common, CastContext::Implicit)) return false;
+  for (int i = 0; i < c.nargs; i++) {
+    switch (c.decl[i]) {
+      case oid::kAnyElement:
+      case oid::kAnyNonArray:
+        if (!elem) return false;
+        c.args[i] = elem;
+        break;
+      case oid::kAnyArray:
+        if (!elem || !array_type_of(elem)) return false;
+        c.args[i] = array_type_of(elem);
+        break;
+      case oid::kAnyCompatible:
+        if (!common) return false;
+        c.args[i] = common;
+        break;
+      case oid::kAnyCompatibleArray:
+        if (!common || !array_type_of(common)) return false;
+        c.args[i] = array_type_of(common);
+        break;
+      default: c.args[i] = c.decl[i];
+    }
+  }
+  c.elem = elem ? elem : common;
+  switch (declared_result) {
+    case oid::kAnyElement: c.result = elem; break;
+    case oid::kAnyArray: c.result = array_type_of(elem); break;
+    case oid::kAnyCompatible: c.result = common; break;
+    case oid::kAnyCompatibleArray: c.result = array_type_of(common); break;
+    default: c.result = declared_result;
+  }
+  return c.result != 0 || declared_result == 0;
+}
+
+bool has_polymorphic(const Oid* args, int n, Oid result) {
+  for (int i = 0; i < n; i++)
+    if (args[i] != oid::kAnyElement && is_polymorphic_type(args[i])) return true;
+  return result != 0 && is_polymorphic_type(result);
+}
 
 // PostgreSQL's func_select_candidate narrowing; returns the surviving candidates.
 std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidate> cands,
@@ -221,6 +327,9 @@ std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidat
     for (int i = 0; i < nargs && good; i++) good = a.can_coerce(input[i], c.args[i], CastContext::Implicit);
     if (good) ok.push_back(c);
   }
+  for (auto& c : ok)
+    for (int i = 0; i < nargs; i++)
+      if (!c.decl[i]) c.decl[i] = c.args[i];
   if (ok.size() <= 1) return ok;
   auto narrow = [&](auto score) {
     int best = -1;
@@ -235,7 +344,7 @@ std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidat
   // Most exact matches.
   narrow([&](const Candidate& c) {
     int n = 0;
-    for (int i = 0; i < nargs; i++) n += input[i] != oid::kUnknown && input[i] == c.args[i];
+    for (int i = 0; i < nargs; i++) n += input[i] != oid::kUnknown && input[i] == c.decl[i];
     return n;
   });
   if (ok.size() <= 1) return ok;
@@ -243,7 +352,7 @@ std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidat
   narrow([&](const Candidate& c) {
     int n = 0;
     for (int i = 0; i < nargs; i++)
-      n += input[i] != oid::kUnknown && is_preferred_type(c.args[i]);
+      n += input[i] != oid::kUnknown && is_preferred_type(c.decl[i]);
     return n;
   });
   if (ok.size() <= 1) return ok;
@@ -256,7 +365,7 @@ std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidat
       char cat = 0;
       bool conflict = false;
       for (auto& c : ok) {
-        char cc = type_category(c.args[i]);
+        char cc = type_category(c.decl[i]);
         if (cc == 'S') { cat = 'S'; conflict = false; break; }
         if (cat == 0) cat = cc;
         else if (cat != cc) conflict = true;
@@ -264,9 +373,9 @@ std::vector<Candidate> select_candidates(const Analyzer& a, std::vector<Candidat
       if (conflict) continue;
       std::vector<Candidate> keep;
       bool have_pref = false;
-      for (auto& c : ok) have_pref |= type_category(c.args[i]) == cat && is_preferred_type(c.args[i]);
+      for (auto& c : ok) have_pref |= type_category(c.decl[i]) == cat && is_preferred_type(c.decl[i]);
       for (auto& c : ok)
-        if (type_category(c.args[i]) == cat && (!have_pref || is_preferred_type(c.args[i])))
+        if (type_category(c.decl[i]) == cat && (!have_pref || is_preferred_type(c.decl[i])))
           keep.push_back(c);
       if (!keep.empty()) ok = keep;
     }
@@ -305,8 +414,8 @@ std::string type_list(const std::vector<ExprPtr>& args) {
 ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location) {
   Oid lt = left ? left->type : 0, rt = right->type;
   // Concatenation with a non-string operand: PostgreSQL's text || anynonarray.
-  if (op == "||" && left && (is_string_type(lt) || is_string_type(rt) ||
-                             (lt == oid::kUnknown) != (rt == oid::kUnknown))) {
+  if (op == "||" && left && !is_array_type(lt) && !is_array_type(rt) &&
+      (is_string_type(lt) || is_string_type(rt) || (lt == oid::kUnknown) != (rt == oid::kUnknown))) {
     auto to_text = [&](ExprPtr e) {
       if (e->type == oid::kUnknown) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
       if (is_string_type(e->type)) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
@@ -319,16 +428,23 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
     }
   }
   const OperatorDef* chosen = nullptr;
+  Candidate poly{};
   // Exact match, with an unknown side assumed to be the other side's type.
   Oid el = lt == oid::kUnknown ? rt : lt, er = rt == oid::kUnknown ? lt : rt;
   for (const auto& o : builtin_operators())
     if (op == o.name && o.left == (left ? el : 0) && o.right == er) { chosen = &o; break; }
   if (!chosen) {
     std::vector<Candidate> cands;
-    for (const auto& o : builtin_operators())
-      if (op == o.name && (left != nullptr) == (o.left != 0))
-        cands.push_back({{left ? o.left : o.right, o.right, 0}, left ? 2 : 1, &o});
     Oid input[2] = {left ? lt : rt, rt};
+    for (const auto& o : builtin_operators()) {
+      if (op != o.name || (left != nullptr) != (o.left != 0)) continue;
+      Candidate c{{left ? o.left : o.right, o.right, 0}, left ? 2 : 1, &o};
+      c.decl[0] = c.args[0];
+      c.decl[1] = c.args[1];
+      c.result = o.result;
+      if (has_polymorphic(c.decl, c.nargs, o.result) && !resolve_polymorphic(*this, c, input, o.result)) continue;
+      cands.push_back(c);
+    }
     auto ok = select_candidates(*this, cands, input, left ? 2 : 1);
     std::string sig = left ? format_type_name(lt, -1) + " " + op + " " + format_type_name(rt, -1)
                            : op + " " + format_type_name(rt, -1);
@@ -345,11 +461,24 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
                     "type casts.")
           .at(location);
     chosen = static_cast<const OperatorDef*>(ok[0].def);
+    poly = ok[0];
   }
   std::vector<ExprPtr> args;
+  if (poly.def) {
+    if (left) args.push_back(coerce_to(left, poly.args[0], -1, CastContext::Implicit, -1));
+    args.push_back(coerce_to(right, poly.args[left ? 1 : 0], -1, CastContext::Implicit, -1));
+    return make_call(op, instantiate_template(chosen->templ, poly.elem).c_str(), poly.result, -1, std::move(args), location);
+  }
   if (left) args.push_back(coerce_to(left, chosen->left, -1, CastContext::Implicit, -1));
   args.push_back(coerce_to(right, chosen->right, -1, CastContext::Implicit, -1));
   return make_call(op, chosen->templ, chosen->result, -1, std::move(args), location);
+}
+
+std::string instantiate_template(const char* templ, Oid elem) {
+  std::string t = templ;
+  for (size_t p = t.find("$E"); p != std::string::npos; p = t.find("$E", p))
+    t.replace(p, 2, std::to_string(elem));
+  return t;
 }
 
 // Functions with a VARIADIC "any" or an anyelement parameter (concat, concat_ws, format,
@@ -394,31 +523,47 @@ static const FunctionDef* resolve_any_function(Analyzer& an, const std::vector<c
 }
 
 const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vector<ExprPtr>& args,
-                                              bool want_agg, int location) {
+                                              bool want_agg, int location, PolyInfo* poly_out,
+                                              bool want_srf) {
   std::vector<Candidate> cands;
   std::vector<const FunctionDef*> any_defs;  // "any"/anyelement parameters: matched last
   bool name_exists = false;
+  bool poly_unknown = false;  // a polymorphic candidate saw only unknown-typed inputs
   for (const auto& f : builtin_functions()) {
-    if (name != f.name) continue;
+    if (name != f.name || f.returns_set != want_srf) continue;
     name_exists = true;
+    bool is_poly = has_polymorphic(f.args, f.nargs, f.result);
     bool takes_any = f.variadic_any;
-    for (int i = 0; i < f.nargs; i++) takes_any |= f.args[i] == oid::kAnyElement;
+    for (int i = 0; i < f.nargs; i++) takes_any |= f.args[i] == oid::kAnyElement && !is_poly;
     if (takes_any) {
       if (f.variadic_any ? (int)args.size() >= f.nargs : (int)args.size() == f.nargs) any_defs.push_back(&f);
       continue;
     }
     if (f.nargs != (int)args.size()) continue;
     Candidate c{{0, 0, 0}, f.nargs, &f};
-    for (int i = 0; i < f.nargs; i++) c.args[i] = f.args[i];
+    for (int i = 0; i < f.nargs; i++) c.args[i] = c.decl[i] = f.args[i];
+    c.result = f.result;
+    if (is_poly) {
+      Oid in[3] = {0, 0, 0};
+      for (size_t i = 0; i < args.size() && i < 3; i++) in[i] = args[i]->type;
+      if (!resolve_polymorphic(*this, c, in, f.result)) {
+        bool all_unknown = true;
+        for (int i = 0; i < f.nargs && i < (int)args.size(); i++)
+          if (is_polymorphic_type(f.args[i]) && args[i]->type != oid::kUnknown) all_unknown = false;
+        poly_unknown |= all_unknown;
+        continue;
+      }
+    }
     cands.push_back(c);
   }
   Oid input[3] = {0, 0, 0};
   for (size_t i = 0; i < args.size() && i < 3; i++) input[i] = args[i]->type;
   const FunctionDef* chosen = nullptr;
+  Candidate chosen_c{};
   for (auto& c : cands) {
     bool exact = true;
     for (int i = 0; i < c.nargs; i++) exact &= input[i] == c.args[i];
-    if (exact) { chosen = static_cast<const FunctionDef*>(c.def); break; }
+    if (exact) { chosen = static_cast<const FunctionDef*>(c.def); chosen_c = c; break; }
   }
   if (!chosen) {
     auto ok = select_candidates(*this, cands, input, (int)args.size());
@@ -426,6 +571,8 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
     if (ok.empty()) {
       if (const FunctionDef* f = resolve_any_function(*this, any_defs, args)) return f;
       (void)name_exists;
+      if (poly_unknown)
+        throw PgError(sqlstate::kDatatypeMismatch, "could not determine polymorphic type because input has type unknown");
       throw PgError(sqlstate::kUndefinedFunction, "function " + sig + " does not exist", "",
                     "No function matches the given name and argument types. You might need to add "
                     "explicit type casts.")
@@ -437,9 +584,15 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
                     "type casts.")
           .at(location);
     chosen = static_cast<const FunctionDef*>(ok[0].def);
+    chosen_c = ok[0];
   }
   for (size_t i = 0; i < args.size(); i++)
-    args[i] = coerce_to(args[i], chosen->args[i], -1, CastContext::Implicit, -1);
+    args[i] = coerce_to(args[i], chosen_c.args[i], -1, CastContext::Implicit, -1);
+  if (poly_out) {
+    poly_out->polymorphic = has_polymorphic(chosen->args, chosen->nargs, chosen->result);
+    poly_out->result = chosen_c.result;
+    poly_out->elem = chosen_c.elem;
+  }
   (void)want_agg;
   return chosen;
 }

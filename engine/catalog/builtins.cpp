@@ -56,6 +56,7 @@ static const OperatorDef kOperators[] = {
     {">=", kNumeric, kNumeric, kBool, "(pg_numeric_cmp($1, $2) >= 0)"},
     NATIVE_CMP(kText, kText), NATIVE_CMP(kBool, kBool), NATIVE_CMP(kDate, kDate),
     NATIVE_CMP(kTimestamp, kTimestamp),
+    NATIVE_CMP(kUuid, kUuid),  // canonical lowercase text: byte order is uuid order
 };
 
 static const FunctionDef kFunctions[] = {
@@ -69,6 +70,7 @@ static const FunctionDef kFunctions[] = {
     {"round", 1, {kNumeric}, kNumeric, "pg_numeric_round($1, 0)"},
     {"round", 2, {kNumeric, kInt4}, kNumeric, "pg_numeric_round($1, $2)"},
     {"nextval", 1, {kRegclass}, kInt8, "pg_nextval($1)", false, true},
+    {"gen_random_uuid", 0, {}, kUuid, "pg_gen_random_uuid()", false, true},
     // Aggregates (count and min/max are handled in analyze/analyze_func.cpp).
     {"sum", 1, {kInt2}, kInt8, "pg_sum_int($1)", true},
     {"sum", 1, {kInt4}, kInt8, "pg_sum_int($1)", true},
@@ -143,12 +145,12 @@ static BuiltinSpan::S<T> gather(std::vector<T>& all, std::initializer_list<Built
 
 BuiltinSpan::S<OperatorDef> builtin_operators() {
   static std::vector<OperatorDef> all;  // built once, lives for the process
-  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators()});
+  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators(), array_operators()});
   return span;
 }
 BuiltinSpan::S<FunctionDef> builtin_functions() {
   static std::vector<FunctionDef> all;
-  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions()});
+  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions()});
   return span;
 }
 BuiltinSpan::S<CastDef> builtin_casts() {

@@ -29,6 +29,9 @@ struct FunctionDef {
   // says "$*" for the whole argument list. (A non-variadic oid::kAnyElement parameter takes
   // any type too, converted to text as a cast would.) See Analyzer::resolve_function.
   bool variadic_any;
+  // A set-returning function: usable in FROM only; the template names an eponymous table
+  // function of runtime/table_functions.cpp (columns value, ordinality).
+  bool returns_set = false;
 };
 
 enum class CastContext : char { Implicit = 'i', Assignment = 'a', Explicit = 'e' };
@@ -57,5 +60,7 @@ BuiltinSpan::S<FunctionDef> text_functions();
 BuiltinSpan::S<OperatorDef> datetime_operators();
 BuiltinSpan::S<FunctionDef> datetime_functions();
 BuiltinSpan::S<CastDef> datetime_casts();
+BuiltinSpan::S<OperatorDef> array_operators();
+BuiltinSpan::S<FunctionDef> array_functions();
 
 }  // namespace pgmicro

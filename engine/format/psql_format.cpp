@@ -478,6 +478,7 @@ std::string format_error(const Error& e, std::string_view query, bool verbose) {
   if (e.position > 0) out += format_error_position(query, e.position);
   if (!e.detail.empty()) out += "DETAIL:  " + e.detail + "\n";
   if (!e.hint.empty()) out += "HINT:  " + e.hint + "\n";
+  if (!e.context.empty()) out += "CONTEXT:  " + e.context + "\n";
   return out;
 }
 

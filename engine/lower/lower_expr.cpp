@@ -15,6 +15,12 @@ struct LowerCtx {
 
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
 
+// Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
+std::string sort_collation(const Expr& e) {
+  Oid elem = array_element_type(e.type);
+  return elem ? " COLLATE pg_array_" + std::to_string(elem) : "";
+}
+
 std::string lower_datum(const Datum& d) {
   switch (d.kind) {
     case Datum::Kind::Null: return "NULL";
@@ -84,7 +90,7 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       if (!w.order.empty()) {
         s += sep + "ORDER BY ";
         for (size_t i = 0; i < w.order.size(); i++)
-          s += (i ? ", " : "") + lower(*w.order[i].expr, c) + (w.order[i].desc ? " DESC" : " ASC") +
+          s += (i ? ", " : "") + lower(*w.order[i].expr, c) + sort_collation(*w.order[i].expr) + (w.order[i].desc ? " DESC" : " ASC") +
                (w.order[i].nulls_first ? " NULLS FIRST" : " NULLS LAST");
         sep = " ";
       }
@@ -116,6 +122,9 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       std::string inner = lower_select_in(*e.subquery, c);
       switch (e.sublink) {
         case SubLinkKind::Exists: return "EXISTS (" + inner + ")";
+        case SubLinkKind::Array:
+          // SQLite feeds an ordered FROM subquery to an outer aggregate in its order.
+          return "(SELECT coalesce(" + e.templ + "(c1), '[]') FROM (" + inner + "))";
         case SubLinkKind::Expr:
           // More than one row is an error in PostgreSQL; SQLite would take the first.
           return "(SELECT pg_scalar_subquery(count(*), max(c1)) FROM (SELECT * FROM (" + inner + ") LIMIT 2))";
@@ -172,6 +181,7 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
   if (f.kind == JoinKind::Base) {
     auto& r = rt[f.rte];
     if (r.cte) return r.cte->sql_name + " AS " + r.sql_alias;
+    if (r.function) return lower(*r.function, c) + " AS " + r.sql_alias;
     if (r.subquery) {
       // A FROM subquery sees the enclosing queries, not its siblings.
       LowerCtx outer = c;
@@ -220,7 +230,7 @@ std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
       for (size_t t = 0; t < q.targets.size() && x.empty(); t++)
         if (q.targets[t].expr == o.expr) x = std::to_string(t + 1);
       if (x.empty()) x = lower(*o.expr, c);
-      s += (i ? ", " : "") + x + (o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
+      s += (i ? ", " : "") + x + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
     }
   }
   if (q.limit || q.offset) {
@@ -287,8 +297,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     for (size_t i = 0; i < q.order_by.size(); i++) {
       auto& o = q.order_by[i];
       std::string dir = std::string(o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
-      order += (i ? ", " : "") + lower(*o.expr, c) + dir;
-      outer_order += (i ? ", " : "") + std::string("o") + std::to_string(i + 1) + dir;
+      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + dir;
+      outer_order += (i ? ", " : "") + std::string("o") + std::to_string(i + 1) + sort_collation(*o.expr) + dir;
     }
     if (!order.empty()) win += " ORDER BY " + order;
     win += ")";

@@ -710,6 +710,8 @@ void iv_avg_final(sqlite3_context* ctx) { iv_agg_final(ctx, true); }
 
 }  // namespace
 
+int64_t timestamp_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv); }
+
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
   static const F fns[] = {

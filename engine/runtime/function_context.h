@@ -72,6 +72,13 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc);
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
+void register_array_functions(sqlite3* db, RuntimeContext* rc);
+void register_table_functions(sqlite3* db, RuntimeContext* rc);
+
+// timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
+// 22008 "timestamp out of range".
+struct Interval;
+int64_t timestamp_add_interval(int64_t ts, const Interval& iv);
 
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);
@@ -82,6 +89,8 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_aggregate_functions(db, rc);
   register_check_functions(db, rc);
   register_datetime_functions(db, rc);
+  register_array_functions(db, rc);
+  register_table_functions(db, rc);
 }
 
 }  // namespace pgmicro

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 #include "runtime/function_context.h"
+#include "types/type_families.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -123,6 +124,16 @@ void pg_now(sqlite3_context* ctx, int, sqlite3_value**) {
   sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
 }
 
+// gen_random_uuid(): a version 4 (random) UUID from SQLite's PRNG.
+void gen_random_uuid(sqlite3_context* ctx, int, sqlite3_value**) {
+  unsigned char b[16];
+  sqlite3_randomness(16, b);
+  b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+  b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+  std::string s = uuid_to_string(b);
+  sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 void register_io_functions(sqlite3* db, RuntimeContext* rc) {
@@ -134,6 +145,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc) {
   };
   // Not deterministic: its value is the transaction's start time.
   sqlite3_create_function_v2(db, "pg_now", 0, SQLITE_UTF8, rc, pg_now, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_gen_random_uuid", 0, SQLITE_UTF8, rc, gen_random_uuid, nullptr, nullptr, nullptr);
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
 }

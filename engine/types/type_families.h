@@ -52,4 +52,8 @@ int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod);  // timestamp(p) ro
 int32_t date_to_julian(int y, int m, int d);  // PostgreSQL date2j
 void julian_to_date(int32_t jd, int& y, int& m, int& d);
 
+// uuid.cpp — uuid input (PostgreSQL's accepted spellings) to the canonical lowercase form.
+std::string parse_uuid(std::string_view text);
+std::string uuid_to_string(const unsigned char* bytes);  // 16 bytes -> 8-4-4-4-12
+
 }  // namespace pgmicro

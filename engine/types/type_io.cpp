@@ -5,6 +5,8 @@
 #include <cstdio>
 #include "common/error.h"
 #include "sqlite3.h"
+#include "types/array.h"
+#include "types/json.h"
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
@@ -117,7 +119,18 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
           timestamptz_to_string(adjust_timestamp_typmod(parse_timestamptz(text), typmod)));
     case oid::kBytea: return Datum::blob(input_bytea(text));
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
+    case oid::kUuid: return Datum::text(parse_uuid(text));
+    case oid::kJson:
+      json_parse(text, false);  // validates; json keeps its text
+      return Datum::text(std::string(text));
+    case oid::kJsonb: {
+      JsonValue v = json_parse(text, true);
+      jsonb_normalize(v);
+      return Datum::text(jsonb_to_text(v));
+    }
     default: {
+      if (Oid elem = array_element_type(type))
+        return Datum::text(array_to_storage(elem, array_parse_text(elem, typmod, text)));
       const TypeInfo* t = find_type(type);
       if (t && t->storage == Storage::Text) return Datum::text(std::string(text));
       unsupported("input of type " + (t ? std::string(t->sql_name) : std::to_string(type)));
@@ -169,7 +182,13 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);
       return;
-    default: out += datum_as_text(v); return;
+    default:
+      if (Oid elem = array_element_type(type)) {
+        out += array_format_text(elem, array_from_storage(elem, datum_as_text(v)));
+        return;
+      }
+      out += datum_as_text(v);
+      return;
   }
 }
 
@@ -217,7 +236,12 @@ Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_c
       if (value.kind != Datum::Kind::Text) return value;
       return Datum::text(timestamptz_to_string(
           adjust_timestamp_typmod(timestamptz_from_storage(value.s), typmod)));
-    default: return value;
+    default:
+      if (Oid elem = array_element_type(type)) {
+        if (value.kind != Datum::Kind::Text) return value;
+        return Datum::text(array_to_storage(elem, array_apply_typmod(elem, typmod, array_from_storage(elem, value.s), explicit_cast)));
+      }
+      return value;
   }
 }
 

@@ -25,7 +25,49 @@ static const TypeInfo kTypes[] = {
     {oid::kInterval, "interval", "interval", 'T', true, Storage::Text, 16},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
+    {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
+    {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
+    {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
+    // Arrays: stored as JSON text (docs/storage-format.md).
+    {oid::kBoolArray, "_bool", "boolean[]", 'A', false, Storage::Text, -1, oid::kBool},
+    {oid::kByteaArray, "_bytea", "bytea[]", 'A', false, Storage::Text, -1, oid::kBytea},
+    {oid::kNameArray, "_name", "name[]", 'A', false, Storage::Text, -1, oid::kName},
+    {oid::kInt2Array, "_int2", "smallint[]", 'A', false, Storage::Text, -1, oid::kInt2},
+    {oid::kInt4Array, "_int4", "integer[]", 'A', false, Storage::Text, -1, oid::kInt4},
+    {oid::kTextArray, "_text", "text[]", 'A', false, Storage::Text, -1, oid::kText},
+    {oid::kBpcharArray, "_bpchar", "character[]", 'A', false, Storage::Text, -1, oid::kBpchar},
+    {oid::kVarcharArray, "_varchar", "character varying[]", 'A', false, Storage::Text, -1, oid::kVarchar},
+    {oid::kInt8Array, "_int8", "bigint[]", 'A', false, Storage::Text, -1, oid::kInt8},
+    {oid::kFloat4Array, "_float4", "real[]", 'A', false, Storage::Text, -1, oid::kFloat4},
+    {oid::kFloat8Array, "_float8", "double precision[]", 'A', false, Storage::Text, -1, oid::kFloat8},
+    {oid::kOidArray, "_oid", "oid[]", 'A', false, Storage::Text, -1, oid::kOid},
+    {oid::kTimestampArray, "_timestamp", "timestamp without time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamp},
+    {oid::kDateArray, "_date", "date[]", 'A', false, Storage::Text, -1, oid::kDate},
+    {oid::kTimestamptzArray, "_timestamptz", "timestamp with time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamptz},
+    {oid::kIntervalArray, "_interval", "interval[]", 'A', false, Storage::Text, -1, oid::kInterval},
+    {oid::kNumericArray, "_numeric", "numeric[]", 'A', false, Storage::Text, -1, oid::kNumeric},
+    {oid::kUuidArray, "_uuid", "uuid[]", 'A', false, Storage::Text, -1, oid::kUuid},
+    {oid::kJsonArray, "_json", "json[]", 'A', false, Storage::Text, -1, oid::kJson},
+    {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
+    // Polymorphic pseudo-types: names for error messages only.
+    {oid::kAnyElement, "anyelement", "anyelement", 'P', false, Storage::Text, 4},
+    {oid::kAnyArray, "anyarray", "anyarray", 'P', false, Storage::Text, -1},
+    {oid::kAnyNonArray, "anynonarray", "anynonarray", 'P', false, Storage::Text, 4},
+    {oid::kAnyCompatible, "anycompatible", "anycompatible", 'P', false, Storage::Text, 4},
+    {oid::kAnyCompatibleArray, "anycompatiblearray", "anycompatiblearray", 'P', false, Storage::Text, -1},
 };
+
+Oid array_element_type(Oid t) {
+  if (t < 1000 && t != oid::kJsonArray) return 0;
+  const TypeInfo* i = find_type(t);
+  return i ? i->elem : 0;
+}
+
+Oid array_type_of(Oid elem) {
+  for (const auto& t : kTypes)
+    if (t.elem == elem && t.elem != 0) return t.oid;
+  return 0;
+}
 
 const TypeInfo* find_type(Oid type) {
   for (const auto& t : kTypes)
@@ -46,11 +88,13 @@ const TypeInfo* find_type_by_name(std::string_view name) {
   for (const auto& a : kAliases)
     if (name == a.name) return find_type(a.oid);
   for (const auto& t : kTypes)
-    if (name == t.typname && t.oid != oid::kUnknown) return &t;
+    if (name == t.typname && t.oid != oid::kUnknown && t.category != 'P') return &t;
   return nullptr;
 }
 
 std::string format_type_name(Oid type, int32_t typmod) {
+  // An array's typmod is its element's: character varying(10)[].
+  if (Oid elem = array_element_type(type)) return format_type_name(elem, typmod) + "[]";
   const TypeInfo* t = find_type(type);
   if (!t) return "???";
   std::string s = t->sql_name;

@@ -38,6 +38,32 @@ inline constexpr Oid kAny = 2276;
 inline constexpr Oid kAnyElement = 2283;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
+// Polymorphic pseudo-types (function signatures only).
+inline constexpr Oid kAnyArray = 2277;
+inline constexpr Oid kAnyNonArray = 2776;
+inline constexpr Oid kAnyCompatible = 5077;
+inline constexpr Oid kAnyCompatibleArray = 5078;
+// Array types (pg_type's _int4 ...).
+inline constexpr Oid kBoolArray = 1000;
+inline constexpr Oid kByteaArray = 1001;
+inline constexpr Oid kNameArray = 1003;
+inline constexpr Oid kInt2Array = 1005;
+inline constexpr Oid kInt4Array = 1007;
+inline constexpr Oid kTextArray = 1009;
+inline constexpr Oid kBpcharArray = 1014;
+inline constexpr Oid kVarcharArray = 1015;
+inline constexpr Oid kInt8Array = 1016;
+inline constexpr Oid kFloat4Array = 1021;
+inline constexpr Oid kFloat8Array = 1022;
+inline constexpr Oid kOidArray = 1028;
+inline constexpr Oid kTimestampArray = 1115;
+inline constexpr Oid kDateArray = 1182;
+inline constexpr Oid kTimestamptzArray = 1185;
+inline constexpr Oid kIntervalArray = 1187;
+inline constexpr Oid kNumericArray = 1231;
+inline constexpr Oid kUuidArray = 2951;
+inline constexpr Oid kJsonArray = 199;
+inline constexpr Oid kJsonbArray = 3807;
 }  // namespace oid
 
 // How a type's values are stored in SQLite (docs/storage-format.md).
@@ -51,6 +77,7 @@ struct TypeInfo {
   bool preferred;          // pg_type.typispreferred
   Storage storage;
   int16_t typlen;          // pg_type.typlen (-1 varlena)
+  Oid elem = 0;            // pg_type.typelem of an array type (0: not an array)
 };
 
 const TypeInfo* find_type(Oid type);
@@ -61,6 +88,15 @@ const TypeInfo* find_type_by_name(std::string_view name);
 std::string format_type_name(Oid type, int32_t typmod);
 inline char type_category(Oid t) { auto* i = find_type(t); return i ? i->category : 'X'; }
 inline bool is_preferred_type(Oid t) { auto* i = find_type(t); return i && i->preferred; }
+// Arrays: the element type of an array type (0 if `t` is not one), the array type of an
+// element type (0 if it has none).
+Oid array_element_type(Oid t);
+Oid array_type_of(Oid elem);
+inline bool is_array_type(Oid t) { return array_element_type(t) != 0; }
+inline bool is_polymorphic_type(Oid t) {
+  return t == oid::kAnyElement || t == oid::kAnyArray || t == oid::kAnyNonArray ||
+         t == oid::kAnyCompatible || t == oid::kAnyCompatibleArray;
+}
 
 // numeric typmod packing, as PostgreSQL: ((precision << 16) | scale) + VARHDRSZ.
 inline int32_t make_numeric_typmod(int precision, int scale) { return ((precision << 16) | (scale & 0x7ff)) + 4; }

@@ -21,6 +21,7 @@ struct Error {
   std::string detail;    // empty when absent
   std::string hint;      // empty when absent
   int position = 0;      // 1-based character position in the statement string, 0 when absent
+  std::string context;   // CONTEXT line(s) (e.g. "JSON data, line 1: ..."), empty when absent
 };
 
 // A NoticeResponse: severity "NOTICE" or "WARNING", SQLSTATE and message.

@@ -1,0 +1,32 @@
+-- Set-returning functions: generate_series and unnest in FROM (aliases, WITH ORDINALITY,
+-- LATERAL arguments) and in the select list.
+select * from generate_series(1,3);
+select * from generate_series(1,10,3) as g(x);
+select g, g.ordinality from generate_series(5,1,-2) with ordinality g;
+select * from generate_series(1.5, 3) ;
+select * from generate_series('2020-01-01'::timestamp, '2020-01-03', '1 day');
+select * from generate_series('2020-01-01'::date, '2020-01-03', '12 hours');
+select * from unnest(array[1,2,3]) with ordinality as u(x, n);
+select * from unnest('{{a,b},{c,NULL}}'::text[]);
+select * from generate_series(1,3,0);
+select generate_series(1,3);
+select generate_series(1,3) + 1 as x order by x desc;
+create table t (id int, tags text[]);
+insert into t values (1, '{a,b}'), (2, '{}'), (3, null), (4, '{c}');
+select id, x from t, unnest(t.tags) x order by id, x;
+select id, x, n from t left join unnest(t.tags) with ordinality u(x, n) on true order by id, n;
+select id, unnest(tags) from t order by 1, 2;
+select unnest(tags), * from t order by 1;
+select * from t where generate_series(1,2) > 1;
+select id from t limit generate_series(1,2);
+select * from generate_series(9223372036854775806, 9223372036854775807) g;
+select * from generate_series(1, 2, 0.5) g, generate_series(1, g::int) h;
+select * from generate_series('2020-01-31'::timestamptz, '2020-05-01', '1 month');
+select * from generate_series(1.0, 'NaN');
+select * from generate_series(now(), now(), '0 days');
+select count(*) from generate_series(1, 100000);
+select * from unnest(null::int[]);
+select * from generate_series(1, null);
+select sum(x) from generate_series(1, 10) x where x % 2 = 0;
+select unnest(array[array[1,2], array[3,4]]) order by 1;
+drop table t;
