@@ -64,6 +64,12 @@ test('meta-commands \\dt \\d \\x \\? \\timing \\g \\echo \\q: same output as the
   if (hasNative) assert.equal(noTime(out), noTime(sh(q(native) + ' -q', META).out));
 });
 
+test('\\dt and \\d on a database without tables: psql\'s "Did not find any relations."', () => {
+  const { out } = sh(jsCli(), '\\dt\n\\d\n\\d t\n');
+  assert.equal(out, 'Did not find any relations.\nDid not find any relations.\nDid not find any relation named "t".\n');
+  if (hasNative) assert.equal(out, sh(q(native), '\\dt\n\\d\n\\d t\n').out);
+});
+
 test('-c and -f: exit codes, error prefix pgmicro:FILE:LINE as the native shell', () => {
   const bad = sh(jsCli(`-c ${q('select 1/0')}`));
   assert.deepEqual(bad, { out: 'ERROR:  division by zero\n', code: 1 });
