@@ -122,6 +122,23 @@ test('FILE: created, reopened, saved after each commit only, written atomically;
   }
 });
 
+test('npx pg-micro: the npm-packed package, installed with npm (offline), runs as its bin', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgmicro-npx-'));
+  try {
+    const run = (cmd, args, input) => spawnSync(cmd, args, { cwd: dir, input, encoding: 'utf8', timeout: 120000 });
+    const pack = run('npm', ['pack', path.join(root, 'js'), '--pack-destination', dir, '--silent']);
+    assert.equal(pack.status, 0, pack.stderr);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
+    const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--no-package-lock', '--silent',
+      './' + pack.stdout.trim().split('\n').pop()]);
+    assert.equal(install.status, 0, install.stderr);
+    const r = run('npx', ['--no-install', 'pg-micro'], 'select 1;\n');
+    assert.equal(r.stdout + r.stderr, ' ?column? \n----------\n        1\n(1 row)\n\n');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('package.json names the CLI as the "pg-micro" bin', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'js/package.json'), 'utf8'));
   assert.equal(pkg.bin['pg-micro'], './cli.js');
