@@ -130,6 +130,12 @@ async function* lines(stream) {
   if (rest.length) yield rest.toString('utf8');
 }
 
+// A reader that went away (`pg-micro < x.sql | head`): stop quietly, as SIGPIPE stops the
+// native shell (every commit is already on disk).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
+}
+
 async function main() {
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed.exit !== undefined) {

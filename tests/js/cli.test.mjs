@@ -139,6 +139,13 @@ test('npx pg-micro: the npm-packed package, installed with npm (offline), runs a
   }
 });
 
+test('a reader that stops early (| head) ends the CLI quietly', () => {
+  const input = Array.from({ length: 3000 }, (_, i) => `select ${i};`).join('\n') + '\n';
+  const r = spawnSync('sh', ['-c', `${jsCli()} | head -2`], { input, encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.stdout, ' ?column? \n----------\n');
+  assert.equal(r.stderr, '');  // no EPIPE stack trace
+});
+
 test('package.json names the CLI as the "pg-micro" bin', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'js/package.json'), 'utf8'));
   assert.equal(pkg.bin['pg-micro'], './cli.js');
