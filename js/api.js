@@ -1,10 +1,13 @@
 // The query API shared by 'pg-micro' (the engine on the calling thread, index.js) and
 // 'pg-micro/worker' (the engine in a Worker, worker.js): Database, Transaction, Statement,
-// DatabaseError, the sql`` tag. Both drive an engine object with one method,
-//   execute(sql, textParams, { signal, rowid, types }) → { results, lastInsertRowid?, typeNames? }
-// (or a promise of it), where results is wire.js's decoded batch, plus `status` (the
-// transaction status 'I' | 'T' | 'E' after the last call) and close(). index.js's engine also
-// has executeSync for Statement.columns().
+// DatabaseError, the sql`` tag. Both drive an engine object:
+//   execute(sql, textParams, { signal, rowid, types }) → { results, lastInsertRowid? } (or a
+//     promise of it; { canceled: true } when a signal canceled it before it started), where
+//     results is wire.js's decoded batch; `types` asks that formatType() know the last
+//     result's column types afterwards;
+//   formatType(oid, typmod) → format_type() text, synchronously;
+//   status → the transaction status 'I' | 'T' | 'E' after the last call; close().
+// index.js's engine also has executeSync for Statement.columns().
 import { types, parserFor, serialize } from './types.js';
 
 export { types };
@@ -94,7 +97,7 @@ export class Core {
     return out;
   }
 
-  // Runs sql; resolves to the engine's output ({ results, lastInsertRowid?, typeNames? }),
+  // Runs sql; resolves to the engine's output ({ results, lastInsertRowid? }),
   // rejects with DatabaseError on an error (57014 when `signal` aborts it).
   async run(sql, params, opts = {}) {
     this.#check(sql, opts.signal);
@@ -229,7 +232,7 @@ export class Queryable {
 // Seed-style prepared statement. The engine has no separate prepare step yet: each call
 // analyzes and runs the SQL text with its parameters.
 export class Statement {
-  #core; #guard; #columns = null; #typeNames = null; #raw = false;
+  #core; #guard; #columns = null; #raw = false;
   constructor(core, guard, text) {
     if (typeof text !== 'string') throw new TypeError('pg-micro: SQL must be a string');
     this.#core = core; this.#guard = guard; this.source = text;
@@ -238,7 +241,6 @@ export class Statement {
   #learn(out) {
     const r = out.results[out.results.length - 1];
     this.#columns = r.columns;
-    this.#typeNames = out.typeNames;
     return r;
   }
 
@@ -289,8 +291,9 @@ export class Statement {
       const max = Math.max(0, ...[...this.source.matchAll(/\$(\d+)/g)].map((m) => +m[1]));
       this.#learn(this.#core.runSync(this.source, new Array(max).fill(null), { types: true }));
     }
-    return this.#columns.map((c, i) => ({
-      name: c.name, type: this.#typeNames[i], dataTypeID: c.typeOid, typmod: c.typmod,
+    const { engine } = this.#core;
+    return this.#columns.map((c) => ({
+      name: c.name, type: engine.formatType(c.typeOid, c.typmod), dataTypeID: c.typeOid, typmod: c.typmod,
     }));
   }
 }

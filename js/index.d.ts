@@ -58,12 +58,29 @@ export interface Results<R = Row> {
 
 export interface QueryOptions {
   rowMode?: RowMode;
+  /**
+   * Aborting rejects with DatabaseError 57014 "canceling statement due to user request": at once
+   * when the call has not started (it then never runs); with pg-micro/worker also while it runs
+   * (needs SharedArrayBuffer: in browsers only on cross-origin isolated pages).
+   */
+  signal?: AbortSignal;
 }
 
 export interface QueryConfig {
   text: string;
   values?: ParamValue[];
   rowMode?: RowMode;
+  signal?: AbortSignal;
+}
+
+/** The last argument of a Statement method: stmt.all(1, 2, { signal }). */
+export interface StatementOptions {
+  signal?: AbortSignal;
+}
+
+export interface TransactionOptions {
+  /** Cancels the transaction before it starts, and is the signal of tx's statements that have none. */
+  signal?: AbortSignal;
 }
 
 export interface ColumnInfo {
@@ -89,24 +106,30 @@ export declare class Statement<R = Row> {
   readonly source: string;
   /** raw(true): rows as arrays. */
   raw(on?: boolean): Statement<any[]>;
-  all(...params: ParamValue[]): Promise<R[]>;
-  get(...params: ParamValue[]): Promise<R | undefined>;
-  run(...params: ParamValue[]): Promise<RunResult>;
-  iterate(...params: ParamValue[]): AsyncIterableIterator<R>;
-  /** Known once the statement has run; a read-only query is run once with NULL parameters to learn it. */
+  /** Parameters bind $1..$n (or one array of them); a last { signal } argument is options. */
+  all(...params: (ParamValue | StatementOptions)[]): Promise<R[]>;
+  get(...params: (ParamValue | StatementOptions)[]): Promise<R | undefined>;
+  run(...params: (ParamValue | StatementOptions)[]): Promise<RunResult>;
+  iterate(...params: (ParamValue | StatementOptions)[]): AsyncIterableIterator<R>;
+  /**
+   * Known once the statement has run; before that (pg-micro only, not pg-micro/worker) a
+   * read-only query is run once with NULL parameters to learn it.
+   */
   columns(): ColumnInfo[];
 }
 
 export interface Queryable {
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
-  query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  query<R = Row>(query: string | QueryConfig, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  query<R = Row>(query: SqlQuery, options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
   prepare<R = Row>(sql: string): Statement<R>;
 }
 
 export declare class Transaction implements Queryable {
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
-  query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  query<R = Row>(query: string | QueryConfig, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  query<R = Row>(query: SqlQuery, options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
   prepare<R = Row>(sql: string): Statement<R>;
   /** Rolls back now; transaction() then resolves with the callback's value. */
@@ -116,12 +139,13 @@ export declare class Transaction implements Queryable {
 
 export declare class Database implements Queryable {
   exec(sql: string, options?: QueryOptions): Promise<Results[]>;
-  query<R = Row>(query: string | QueryConfig | SqlQuery, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  query<R = Row>(query: string | QueryConfig, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
+  query<R = Row>(query: SqlQuery, options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
   prepare<R = Row>(sql: string): Statement<R>;
   /** BEGIN; fn(tx); COMMIT — or ROLLBACK and rethrow. Other calls on the database wait meanwhile. */
-  transaction<T>(fn: (tx: Transaction) => Promise<T> | T): Promise<T>;
-  /** Frees the database's memory; later calls fail. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T> | T, options?: TransactionOptions): Promise<T>;
+  /** Frees the database's memory (pg-micro/worker: ends its Worker); later calls fail. */
   close(): Promise<void>;
   readonly closed: boolean;
   readonly inTransaction: boolean;
@@ -154,7 +178,7 @@ export declare function identifier(name: string): unknown;
 /** Raw SQL text for use inside sql`` (never user input). */
 export declare function raw(text: string): unknown;
 
-/** Opens a database. Only ':memory:' for now. */
+/** Opens a database. Only ':memory:' for now (pg-micro/worker: in a new Worker). */
 export declare function connect(path?: ':memory:' | string, options?: ConnectOptions): Promise<Database>;
 
 export declare const types: {

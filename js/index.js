@@ -29,11 +29,10 @@ class LocalEngine {
     const results = execute(this.native, sql, params);
     const out = { results };
     if (opts.rowid) out.lastInsertRowid = this.native.lastInsertRowid();
-    if (opts.types) {
-      out.typeNames = results[results.length - 1].columns.map((c) => this.Module.formatType(c.typeOid, c.typmod));
-    }
     return out;
   }
+
+  formatType(oid, typmod) { return this.Module.formatType(oid, typmod); }
 
   // The statement runs to its end here (nothing else runs on this thread meanwhile), so an
   // AbortSignal is honoured up to the moment it starts; pg-micro/worker can interrupt it.

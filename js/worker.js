@@ -117,21 +117,20 @@ class RemoteEngine {
     if (reply.canceled) return { canceled: true };
     this.status = reply.status;
     const results = decode(new Uint8Array(reply.batch));
-    const out = { results, lastInsertRowid: reply.lastInsertRowid };
-    if (opts.types) out.typeNames = await this.#typeNames(results[results.length - 1].columns);
-    return out;
+    if (opts.types) await this.#learnTypes(results[results.length - 1].columns);
+    return { results, lastInsertRowid: reply.lastInsertRowid };
   }
 
-  // format_type() names of columns, asked of the Worker once per (type, typmod).
-  async #typeNames(columns) {
-    const key = (c) => `${c.typeOid}:${c.typmod}`;
-    const missing = columns.filter((c) => !this.typeNameCache.has(key(c)));
-    if (missing.length) {
-      const { typeNames } = await this.request({ op: 'formatTypes', columns: missing.map((c) => [c.typeOid, c.typmod]) });
-      missing.forEach((c, i) => this.typeNameCache.set(key(c), typeNames[i]));
-    }
-    return columns.map((c) => this.typeNameCache.get(key(c)));
+  // format_type() names are asked of the Worker once per (type, typmod), after a statement
+  // whose columns() may be wanted; formatType() then answers synchronously.
+  async #learnTypes(columns) {
+    const missing = columns.filter((c) => !this.typeNameCache.has(`${c.typeOid}:${c.typmod}`));
+    if (!missing.length) return;
+    const { typeNames } = await this.request({ op: 'formatTypes', columns: missing.map((c) => [c.typeOid, c.typmod]) });
+    missing.forEach((c, i) => this.typeNameCache.set(`${c.typeOid}:${c.typmod}`, typeNames[i]));
   }
+
+  formatType(oid, typmod) { return this.typeNameCache.get(`${oid}:${typmod}`); }
 
   async close() {
     try {

@@ -1,4 +1,5 @@
-// Embind binding over the public C++ API (pgmicro/pgmicro.h) and nothing else. Values cross
+// Embind binding over the public C++ API (pgmicro/pgmicro.h) and the psql front end the native
+// shell uses (format/psql_frontend.h, for the JS CLI), and nothing else. Values cross
 // the boundary in bulk, as byte buffers in linear memory that JS reads and writes through
 // typed_memory_view; js/wire.js is the other half (encoder and decoder) of this format.
 //
@@ -8,6 +9,12 @@
 //   db.transactionStatus();                // 'I' | 'T' | 'E'
 //   db.lastInsertRowid();                  // decimal text of SQLite's last insert rowid
 //   db.setCancelCheck(fn | null);          // fn() polled while a statement runs; true cancels it
+//   db.loadImage(n);                       // replaces the database with the SQLite file image
+//                                          // in the first n bytes of the input buffer
+//   db.serialize();                        // Uint8Array view: the database as a SQLite file
+//   const sh = new Module.Shell(db, quiet, echoAll, fileLabel);  // psql front end (the CLI)
+//   sh.feedLine(line, interactive);        // [[toStderr, text], ...]; sh.quit after \q
+//   sh.finish(interactive); sh.runCommand(cmd); sh.prompt(); sh.hadError(); sh.takeRanSql()
 //   db.close(); db.delete();
 //
 // Input (little-endian): u32 length + UTF-8 bytes of the SQL text, then nparams parameters,
@@ -34,6 +41,8 @@
 #include <vector>
 
 #include <pgmicro/pgmicro.h>
+
+#include "format/psql_frontend.h"
 
 using emscripten::val;
 
@@ -210,7 +219,36 @@ class WasmDatabase {
     return true;
   }
 
+  // Replaces the database with a fresh in-memory one holding the SQLite file image in the
+  // first n bytes of the input buffer.
+  void load_image(uint32_t n) {
+    if (n > in_.size()) throw_js_error("pgmicro: malformed input buffer");
+    std::string failure;
+    try {
+      auto db = pgmicro::Database::open_image(std::string_view(reinterpret_cast<const char*>(in_.data()), n));
+      session_ = db->connect();
+      db_ = std::move(db);
+    } catch (const pgmicro::DatabaseOpenError& e) {
+      failure = e.error.sqlstate + ": " + e.error.message;
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    std::vector<uint8_t>().swap(in_);
+    if (!failure.empty()) throw_js_error("pgmicro: cannot load the database image: " + failure);
+  }
+
+  // The database as a SQLite file; the view stays valid until the next call on this Database.
+  val serialize() {
+    if (!db_) throw_js_error("pgmicro: database is closed");
+    image_ = db_->serialize();
+    return val(emscripten::typed_memory_view(image_.size(), reinterpret_cast<const uint8_t*>(image_.data())));
+  }
+
+  pgmicro::Session* session() { return session_.get(); }
+
   void close() {
+    image_.clear();
+    image_.shrink_to_fit();
     session_.reset();
     db_.reset();
     std::vector<uint8_t>().swap(in_);
@@ -222,6 +260,57 @@ class WasmDatabase {
   std::unique_ptr<pgmicro::Session> session_;
   std::vector<uint8_t> in_;
   std::vector<uint8_t> out_;
+  std::string image_;
+};
+
+// The psql front end (engine/format/psql_frontend.h) on a Database's session: the JS CLI feeds
+// it lines and writes the chunks it returns to stdout / stderr in order.
+class WasmShell {
+ public:
+  WasmShell(WasmDatabase& db, bool quiet, bool echo_all, const std::string& file_label) {
+    if (!db.session()) throw_js_error("pgmicro: database is closed");
+    pgmicro::format::FrontendOptions opt;
+    opt.quiet = quiet;
+    opt.echo_all = echo_all;
+    opt.file = file_label;
+    frontend_ = std::make_unique<pgmicro::format::PsqlFrontend>(
+        *db.session(), opt, [this](bool to_stderr, std::string_view text) {
+          val chunk = val::array();
+          chunk.call<void>("push", val(to_stderr));
+          chunk.call<void>("push", val(std::string(text)));
+          chunks_.call<void>("push", chunk);
+        });
+  }
+
+  val feed_line(const std::string& line, bool interactive) {
+    return collect([&] { quit_ = !frontend_->feed_line(line, interactive) || quit_; });
+  }
+  val finish(bool interactive) { return collect([&] { frontend_->finish(interactive); }); }
+  val run_command(const std::string& command) { return collect([&] { frontend_->run_command_string(command); }); }
+  std::string prompt() const { return frontend_->prompt(); }
+  bool had_error() const { return frontend_->had_error(); }
+  bool take_ran_sql() { return frontend_->take_ran_sql(); }
+  bool quit() const { return quit_; }
+
+ private:
+  template <typename F>
+  val collect(F run) {
+    chunks_ = val::array();
+    std::string failure;
+    try {
+      run();
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+    if (!failure.empty()) throw_js_error("pgmicro: internal error: " + failure);
+    val out = chunks_;
+    chunks_ = val::undefined();
+    return out;
+  }
+
+  std::unique_ptr<pgmicro::format::PsqlFrontend> frontend_;
+  val chunks_ = val::undefined();
+  bool quit_ = false;
 };
 
 std::string format_type(uint32_t oid, int32_t typmod) { return pgmicro::format_type(oid, typmod); }
@@ -236,6 +325,17 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("transactionStatus", &WasmDatabase::transaction_status)
       .function("lastInsertRowid", &WasmDatabase::last_insert_rowid)
       .function("setCancelCheck", &WasmDatabase::set_cancel_check)
+      .function("loadImage", &WasmDatabase::load_image)
+      .function("serialize", &WasmDatabase::serialize)
       .function("close", &WasmDatabase::close);
+  emscripten::class_<WasmShell>("Shell")
+      .constructor<WasmDatabase&, bool, bool, std::string>()
+      .function("feedLine", &WasmShell::feed_line)
+      .function("finish", &WasmShell::finish)
+      .function("runCommand", &WasmShell::run_command)
+      .function("prompt", &WasmShell::prompt)
+      .function("hadError", &WasmShell::had_error)
+      .function("takeRanSql", &WasmShell::take_ran_sql)
+      .property("quit", &WasmShell::quit);
   emscripten::function("formatType", &format_type);
 }

@@ -86,11 +86,18 @@ bool matches(const Pattern& p, const Relation& r) {
 }
 
 std::optional<std::vector<Relation>> relations(Session& session, std::string& err) {
+  std::string query_err;
   auto r = query(session,
                  "SELECT oid, nspname, relname, relkind FROM _pgmicro_class "
                  "ORDER BY nspname, relname",
-                 {}, err);
-  if (!r) return std::nullopt;
+                 {}, query_err);
+  if (!r) {
+    // The catalog tables come with the first CREATE: a database without them lists nothing.
+    if (query_err.find("relation \"_pgmicro_class\" does not exist") != std::string::npos)
+      return std::vector<Relation>{};
+    err += query_err;
+    return std::nullopt;
+  }
   std::vector<Relation> out;
   for (const auto& row : r->rows)
     out.push_back({str(row[0]), str(row[1]), str(row[2]), str(row[3])});

@@ -3,6 +3,7 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <string_view>
 #include "catalog/catalog.h"
 #include "pgmicro/pgmicro.h"
 
@@ -14,6 +15,8 @@ class DatabaseImpl : public Database, public std::enable_shared_from_this<Databa
   ~DatabaseImpl() override;
   std::unique_ptr<Session> connect() override;
   const std::string& path() const override { return path_; }
+  std::string serialize() override;
+  void load_image(std::string_view image);  // a fresh database only: copies image into it
   sqlite3* open_connection();
   SequenceState& sequences() { return sequences_; }
 

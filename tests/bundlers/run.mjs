@@ -5,7 +5,8 @@
 // Vite: no configuration about pg-micro at all (pgmicro.wasm and the pg-micro/worker Worker
 // script are emitted from their new URL(..., import.meta.url) references). esbuild bundles
 // the JS and leaves new URL('./pgmicro.wasm', import.meta.url) alone, so the .wasm is copied
-// next to the bundle (as the README says).
+// next to the bundle, and for pg-micro/worker the package's worker-thread.js is a second
+// entry point (as the README says).
 // Usage: node tests/bundlers/run.mjs <node_modules dir with vite, esbuild, playwright-core>
 import fs from 'node:fs';
 import http from 'node:http';
@@ -66,6 +67,21 @@ const builds = [];  // [name, dist dir, pages]
     fs.copyFileSync(path.join(pkgDir, 'pgmicro.wasm'), path.join(dist, 'pgmicro.wasm'));
     pass('esbuild/build');
     builds.push(['esbuild', dist, ['index.html']]);
+  }
+}
+{
+  // pg-micro/worker with esbuild: the package's worker-thread.js as a second entry point, so
+  // it lands next to the bundle where new URL('./worker-thread.js', import.meta.url) looks.
+  const dist = path.join(app, 'dist-esbuild-worker');
+  const r = run(path.join(nm, '.bin/esbuild'),
+    ['worker-main.js', 'worker-thread=node_modules/pg-micro/worker-thread.js', '--bundle', '--format=esm',
+      '--platform=browser', `--outdir=${dist}`, '--log-level=error'], app);
+  if (r.status !== 0) fail('esbuild/worker-build', r.stderr + r.stdout);
+  else {
+    fs.copyFileSync(path.join(app, 'worker.html'), path.join(dist, 'worker.html'));
+    fs.copyFileSync(path.join(pkgDir, 'pgmicro.wasm'), path.join(dist, 'pgmicro.wasm'));
+    pass('esbuild/worker-build');
+    builds.push(['esbuild', dist, ['worker.html']]);
   }
 }
 

@@ -153,6 +153,31 @@ TEST(Session, CancelCheckCancelsWithUserRequestAndSessionStaysUsable) {
   EXPECT_EQ(*r[0].rows[0][0], "5000");
 }
 
+TEST(Session, OpenImageAndSerializeRoundTrip) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "CREATE TABLE t (id serial PRIMARY KEY, v numeric(6,2)); INSERT INTO t (v) VALUES (1.5), (2.25)");
+  std::string image = db->serialize();
+  ASSERT_GT(image.size(), 100u);
+  EXPECT_EQ(image.compare(0, 15, "SQLite format 3"), 0);
+  auto copy = Database::open_image(image);
+  auto c = copy->connect();
+  auto r = run(*c, "SELECT id, v FROM t ORDER BY id");
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  ASSERT_EQ(r[0].rows.size(), 2u);
+  EXPECT_EQ(*r[0].rows[1][1], "2.25");
+  r = run(*c, "INSERT INTO t (v) VALUES (3) RETURNING id");  // the sequence continues
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(*r[0].rows[0][0], "3");
+  // A second session on the copy sees the same content; the original is unchanged.
+  auto c2 = copy->connect();
+  EXPECT_EQ(*run(*c2, "SELECT count(*) FROM t")[0].rows[0][0], "3");
+  EXPECT_EQ(*run(*s, "SELECT count(*) FROM t")[0].rows[0][0], "2");
+  auto fresh = Database::open_image("");  // a fresh database; its image opens again
+  EXPECT_FALSE(run(*Database::open_image(fresh->serialize())->connect(), "SELECT 1")[0].error);
+  EXPECT_THROW(Database::open_image(std::string(4096, 'x')), DatabaseOpenError);
+}
+
 TEST(Session, PreparedStatementCacheSurvivesSchemaChanges) {
   auto db = Database::open(":memory:");
   auto s = db->connect();

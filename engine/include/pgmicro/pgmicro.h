@@ -59,9 +59,15 @@ class Database {
  public:
   // path: ":memory:" or a file path. Throws pgmicro::Error-carrying exception DatabaseOpenError.
   static std::shared_ptr<Database> open(const std::string& path);
+  // An in-memory database whose initial content is `image`, the bytes of a SQLite database
+  // file (empty: a fresh database). Throws DatabaseOpenError when it is not a database. With
+  // serialize(), how a host without a file system keeps a database in a file of its own.
+  static std::shared_ptr<Database> open_image(std::string_view image);
   virtual ~Database() = default;
   virtual std::unique_ptr<Session> connect() = 0;
   virtual const std::string& path() const = 0;
+  // The database's committed content as the bytes of a SQLite database file.
+  virtual std::string serialize() = 0;
 };
 
 class Session {

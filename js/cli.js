@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// `npx pg-micro [OPTION]... [FILE]`: the pgmicro shell in Node over the WASM build. The prompt,
+// statement splitting, meta-commands (\q \? \dt \d NAME \timing \x) and psql-style output are
+// the engine's psql front end (engine/format/psql_frontend.h, the native shell's too) reached
+// through the binding's Shell; this file only reads input, writes the chunks it returns to
+// stdout/stderr in order, and keeps FILE on disk.
+//
+// FILE (default: a fresh in-memory database) is a SQLite database file: it is read whole at
+// start (sqlite3_deserialize behind Database::open_image) and, after every input line whose
+// statements committed a change, written back atomically (a temp file next to it, fsync,
+// rename). A transaction still open at the end is not saved, as psql's would roll back.
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { loadModule } from './load.js';
+
+const USAGE = `pg-micro is PostgreSQL's SQL dialect running in-process on SQLite (WebAssembly).
+
+Usage:
+  pg-micro [OPTION]... [FILE]
+
+FILE is the database file (default :memory:, a fresh in-memory database).
+
+Options:
+  -a, --echo-all           echo all input from script
+  -c, --command=COMMAND    run only single command (SQL or internal) and exit
+  -f, --file=FILENAME      execute commands from file, then exit
+  -q, --quiet              run quietly (no messages, only query output)
+  -X, --no-psqlrc          accepted for psql compatibility (there is no startup file)
+  -V, --version            output version information, then exit
+  -?, --help               show this help, then exit
+`;
+
+function parseArgs(argv) {
+  const opt = { echoAll: false, quiet: false, file: '', commands: [], database: ':memory:' };
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const long = (name) => (a.startsWith(name + '=') ? a.slice(name.length + 1) : null);
+    let v;
+    if (a === '--echo-all') opt.echoAll = true;
+    else if (a === '--quiet') opt.quiet = true;
+    else if (a === '--no-psqlrc') { /* nothing to skip */ }
+    else if (a === '--help' || a === '-?') return { exit: 0, out: USAGE };
+    else if (a === '--version' || a === '-V') return { exit: 0, out: 'pg-micro (PostgreSQL 15 dialect)\n' };
+    else if ((v = long('--file')) !== null) opt.file = v;
+    else if ((v = long('--command')) !== null) opt.commands.push(v);
+    else if (a === '--') positional.push(...argv.slice(i + 1)), i = argv.length;
+    else if (a.length > 1 && a[0] === '-' && a[1] !== '-') {
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k];
+        if (c === 'a') opt.echoAll = true;
+        else if (c === 'q') opt.quiet = true;
+        else if (c === 'X') { /* psql compatibility */ }
+        else if (c === 'f' || c === 'c') {
+          let value;
+          if (k + 1 < a.length) value = a.slice(k + 1);
+          else if (i + 1 < argv.length) value = argv[++i];
+          else return { exit: 1, err: `pg-micro: error: option -${c} requires an argument\n` };
+          if (c === 'f') opt.file = value; else opt.commands.push(value);
+          break;
+        } else {
+          return { exit: 1, err: `pg-micro: error: invalid option -- '${c}'\nTry "pg-micro --help" for more information.\n` };
+        }
+      }
+    } else if (a.length > 1 && a[0] === '-' && a !== '-') {
+      return { exit: 1, err: `pg-micro: error: unrecognized option "${a}"\nTry "pg-micro --help" for more information.\n` };
+    } else positional.push(a);
+  }
+  if (positional.length > 1) return { exit: 1, err: 'pg-micro: error: too many arguments\n' };
+  if (positional.length) opt.database = positional[0];
+  return { opt };
+}
+
+// Writes a database image to `file` atomically: temp file in the same folder, fsync, rename.
+function writeAtomically(file, bytes) {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.pg-micro-${process.pid}.tmp`);
+  const fd = fs.openSync(tmp, 'w', 0o644);
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// The database (a binding Database) and, for a FILE, what was last written to it.
+async function openDatabase(Module, file) {
+  const db = new Module.Database(':memory:');
+  if (file === ':memory:') return { db, save() {} };
+  let saved = null;
+  if (fs.existsSync(file)) {
+    saved = fs.readFileSync(file);
+    if (saved.length) {
+      db.inputBuffer(saved.length).set(saved);
+      db.loadImage(saved.length);
+      // Compared from now on with the image as loaded (copying it in rewrites header fields).
+      saved = Buffer.from(db.serialize());
+    }
+  }
+  const save = () => {
+    const image = db.serialize();
+    if (saved && Buffer.compare(saved, image) === 0) return;
+    const copy = Buffer.from(image);  // the view is into linear memory
+    writeAtomically(file, copy);
+    saved = copy;
+  };
+  if (!saved || !saved.length) save();  // a new file is created at once, as the native shell does
+  return { db, save };
+}
+
+// Lines of a byte stream as std::getline gives them ('\n' ends a line, '\r' is kept).
+async function* lines(stream) {
+  let rest = Buffer.alloc(0);
+  for await (const chunk of stream) {
+    let buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0, nl;
+    while ((nl = buf.indexOf(10, start)) !== -1) {
+      yield buf.toString('utf8', start, nl);
+      start = nl + 1;
+    }
+    rest = buf.subarray(start);
+  }
+  if (rest.length) yield rest.toString('utf8');
+}
+
+// A reader that went away (`pg-micro < x.sql | head`): stop quietly, as SIGPIPE stops the
+// native shell (every commit is already on disk).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
+}
+
+async function main() {
+  const parsed = parseArgs(process.argv.slice(2));
+  if (parsed.exit !== undefined) {
+    if (parsed.out) process.stdout.write(parsed.out);
+    if (parsed.err) process.stderr.write(parsed.err);
+    return parsed.exit;
+  }
+  const { opt } = parsed;
+  const Module = await loadModule();
+  let database;
+  try {
+    database = await openDatabase(Module, opt.database);
+  } catch (e) {
+    const why = String(e?.message ?? e).replace(/^.*could not open database "[^"]*": /, '');
+    process.stderr.write(`pg-micro: error: could not open database "${opt.database}": ${why}\n`);
+    return 2;
+  }
+  const { db, save } = database;
+  const shell = new Module.Shell(db, opt.quiet, opt.echoAll, opt.file);
+  const emit = (chunks) => {
+    for (const [toStderr, text] of chunks) (toStderr ? process.stderr : process.stdout).write(text);
+    // Save what committed: SQL ran and no transaction block is left open.
+    if (shell.takeRanSql() && db.transactionStatus() === 'I') save();
+  };
+
+  if (opt.commands.length) {
+    for (const c of opt.commands) emit(shell.runCommand(c));
+    return shell.hadError() ? 1 : 0;
+  }
+  if (opt.file) {
+    let input;
+    try {
+      input = fs.createReadStream(opt.file);
+      await new Promise((resolve, reject) => { input.once('open', resolve); input.once('error', reject); });
+    } catch (e) {
+      process.stderr.write(`pg-micro: error: ${opt.file}: ${e.code === 'ENOENT' ? 'No such file or directory' : e.message}\n`);
+      return 1;
+    }
+    for await (const line of lines(input)) {
+      emit(shell.feedLine(line, false));
+      if (shell.quit) return 0;
+    }
+    emit(shell.finish(false));
+    return 0;
+  }
+  const interactive = process.stdin.isTTY && process.stdout.isTTY;
+  if (!interactive) {
+    for await (const line of lines(process.stdin)) {
+      emit(shell.feedLine(line, false));
+      if (shell.quit) return 0;
+    }
+    emit(shell.finish(false));
+    return 0;
+  }
+  process.stdout.write(`pg-micro (PostgreSQL 15 dialect on SQLite), database ${opt.database}\n` +
+    'Type "\\?" for help, "\\q" to quit.\n\n');
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000 });
+  rl.setPrompt(shell.prompt());
+  rl.prompt();
+  for await (const line of rl) {
+    emit(shell.feedLine(line, true));
+    if (shell.quit) { rl.close(); return 0; }
+    rl.setPrompt(shell.prompt());
+    rl.prompt();
+  }
+  emit(shell.finish(true));
+  return 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => {
+  process.stderr.write(`pg-micro: error: ${e?.stack ?? e}\n`);
+  process.exitCode = 2;
+});
