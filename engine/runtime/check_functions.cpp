@@ -8,6 +8,13 @@
 
 namespace pgmicro {
 
+std::optional<std::string> RuntimeContext::last_row_text(size_t i) const {
+  if (i >= last_row.size() || last_row[i].is_null()) return std::nullopt;
+  std::string out;
+  type_output(last_row_types[i], last_row[i], out);
+  return out;
+}
+
 namespace {
 
 void check_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
@@ -15,21 +22,37 @@ void check_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     RuntimeContext* rc = runtime_context(ctx);
     const TableDef* t = rc->catalog->find_table_by_oid(sqlite3_value_int64(argv[0]));
     if (!t || (int)t->columns.size() != argc - 1) return sqlite3_result_int(ctx, 1);
-    rc->last_row_table = t->name;
-    rc->last_row.assign(t->columns.size(), std::nullopt);
+    if (rc->last_row_table != t->name) rc->last_row_table = t->name;
+    rc->last_row.resize(t->columns.size());
+    rc->last_row_types.resize(t->columns.size());
     for (size_t i = 0; i < t->columns.size(); i++) {
       sqlite3_value* v = argv[i + 1];
-      if (sqlite3_value_type(v) == SQLITE_NULL) continue;
-      std::string out;
-      type_output(t->columns[i].type, v, out);
-      rc->last_row[i] = std::move(out);
+      Datum& d = rc->last_row[i];
+      rc->last_row_types[i] = t->columns[i].type;
+      switch (sqlite3_value_type(v)) {
+        case SQLITE_NULL: d.kind = Datum::Kind::Null; break;
+        case SQLITE_INTEGER: d.kind = Datum::Kind::Int; d.i = sqlite3_value_int64(v); break;
+        case SQLITE_FLOAT: d.kind = Datum::Kind::Real; d.r = sqlite3_value_double(v); break;
+        case SQLITE_BLOB: {
+          d.kind = Datum::Kind::Blob;
+          const char* p = static_cast<const char*>(sqlite3_value_blob(v));
+          d.s.assign(p ? p : "", size_t(sqlite3_value_bytes(v)));
+          break;
+        }
+        default: {
+          d.kind = Datum::Kind::Text;
+          const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+          d.s.assign(p ? p : "", size_t(sqlite3_value_bytes(v)));
+        }
+      }
     }
     for (size_t i = 0; i < t->columns.size(); i++) {
-      if (t->columns[i].not_null && !rc->last_row[i]) {
+      if (t->columns[i].not_null && rc->last_row[i].is_null()) {
         std::string row;
         for (size_t j = 0; j < rc->last_row.size(); j++) {
           if (j) row += ", ";
-          row += rc->last_row[j] ? *rc->last_row[j] : "null";
+          auto text = rc->last_row_text(j);
+          row += text ? *text : "null";
         }
         throw PgError(sqlstate::kNotNullViolation,
                       "null value in column \"" + t->columns[i].name + "\" of relation \"" + t->name +

@@ -11,6 +11,7 @@
 #include <vector>
 #include "common/error.h"
 #include "sqlite3.h"
+#include "types/datum.h"
 
 namespace pgmicro {
 
@@ -21,9 +22,16 @@ struct SequenceState;
 struct RuntimeContext {
   std::optional<Error> pending_error;
   Catalog* catalog = nullptr;
-  // Row last seen by a table's check trigger, as PostgreSQL text (for unique-violation DETAIL).
+  // Row last seen by a table's check trigger (for a unique violation's DETAIL): the values are
+  // copied into reused buffers and turned into PostgreSQL text only when an error needs them.
   std::string last_row_table;
-  std::vector<std::optional<std::string>> last_row;
+  std::vector<Datum> last_row;
+  std::vector<Oid> last_row_types;
+  void clear_last_row() {
+    last_row.clear();
+    last_row_types.clear();
+  }
+  std::optional<std::string> last_row_text(size_t i) const;  // PostgreSQL text; nullopt for NULL
   // Sequence counters (shared by the database's sessions) and those this session advanced.
   SequenceState* sequences = nullptr;
   std::vector<int64_t> dirty_sequences;  // written back at commit; each oid once

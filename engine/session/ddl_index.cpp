@@ -75,7 +75,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
                     "CREATE " + (stmt->unique ? "UNIQUE " : "") + "INDEX main." + quote_ident(name) + " ON " + quote_ident(t->name) +
                     " (" + sqlcols + ");";
   runtime_.pending_error.reset();
-  runtime_.last_row.clear();
+  runtime_.clear_last_row();
   char* err = nullptr;
   int rc = sqlite3_exec(conn_, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {

@@ -212,7 +212,7 @@ Error SessionImpl::translate_sqlite_error(int rc) {
         std::string names, values;
         for (size_t i = 0; i < key.size(); i++) {
           names += (i ? ", " : "") + t->columns[key[i]].name;
-          auto& v = runtime_.last_row[key[i]];
+          auto v = runtime_.last_row_text(key[i]);
           values += (i ? ", " : "") + (v ? *v : std::string("null"));
         }
         e.detail = "Key (" + names + ")=(" + values + ") already exists.";

@@ -815,4 +815,64 @@ Numeric Numeric::decode(std::string_view b) {
   return n;
 }
 
+bool Numeric::decode_small(std::string_view b, __int128& value, int& dscale) {
+  if (b.empty()) return false;
+  uint8_t tag = uint8_t(b[0]);
+  auto read_dscale = [&](size_t pos, int& out) {
+    if (pos >= b.size()) return false;
+    uint8_t c = uint8_t(b[pos]);
+    if (c < 0x80) {
+      out = c;
+      return pos + 1 == b.size();
+    }
+    if (pos + 2 != b.size()) return false;
+    out = (c & 0x7f) << 8 | uint8_t(b[pos + 1]);
+    return true;
+  };
+  if (tag == kTagZero) {
+    value = 0;
+    return read_dscale(1, dscale);
+  }
+  if (tag != kTagPos && tag != kTagNeg) return false;
+  bool neg = tag == kTagNeg;
+  uint8_t inv = neg ? 0xff : 0x00;
+  if (b.size() < 6) return false;
+  uint32_t be = uint32_t(uint8_t(b[1]) ^ inv) << 16 | uint32_t(uint8_t(b[2]) ^ inv) << 8 | uint32_t(uint8_t(b[3]) ^ inv);
+  long e = long(be) - kExpBias;
+  __int128 v = 0;
+  int ndigits = 0;
+  size_t pos = 4;
+  for (;;) {
+    if (pos >= b.size()) return false;
+    uint8_t c = uint8_t(b[pos++]) ^ inv;
+    uint8_t hi = c >> 4, lo = c & 0xf;
+    if (hi == 0) break;
+    if (hi > 10 || ++ndigits > 36) return false;
+    v = v * 10 + (hi - 1);
+    if (lo == 0) break;
+    if (lo > 10 || ++ndigits > 36) return false;
+    v = v * 10 + (lo - 1);
+  }
+  if (!read_dscale(pos, dscale)) return false;
+  long shift = e - ndigits + dscale;
+  if (ndigits == 0 || shift < 0 || ndigits + shift > 36) return false;
+  for (long i = 0; i < shift; i++) v *= 10;
+  value = neg ? -v : v;
+  return true;
+}
+
+Numeric Numeric::from_scaled(__int128 value, int dscale) {
+  bool neg = value < 0;
+  unsigned __int128 m = neg ? -(unsigned __int128)value : (unsigned __int128)value;
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), char('0' + int(m % 10)));
+    m /= 10;
+  } while (m);
+  if ((int)digits.size() <= dscale) digits.insert(0, size_t(dscale + 1 - (int)digits.size()), '0');
+  std::string text = (neg ? "-" : "") + digits.substr(0, digits.size() - dscale);
+  if (dscale > 0) text += "." + digits.substr(digits.size() - dscale);
+  return parse(text);
+}
+
 }  // namespace pgmicro

@@ -99,6 +99,11 @@ class Numeric {
 
   std::string encode() const;
   static Numeric decode(std::string_view bytes);  // throws PgError XX000 if malformed
+  // Fast path for aggregates: a finite stored value as value * 10^-dscale with |value| < 10^36.
+  // False for NaN/Infinity, larger values or malformed bytes (decode() then reports those).
+  static bool decode_small(std::string_view bytes, __int128& value, int& dscale);
+  // value * 10^-dscale (|value| < 10^38, 0 <= dscale <= kMaxDscale).
+  static Numeric from_scaled(__int128 value, int dscale);
 
  private:
   using Limbs = std::vector<uint32_t>;

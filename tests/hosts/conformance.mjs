@@ -3,7 +3,6 @@
 // Bun, workerd, a browser page, a Worker) runs the very same file; the caller passes the
 // package's exports and the options connect() needs there (e.g. { wasmModule } on workerd).
 //   const results = await conformance(pgmicro, options)  →  [{ name, ok, error? }]
-// json/jsonb and arrays are left out until the engine has those types.
 // Each check compares with exact expected values, so hosts that pass agree on every result.
 
 function same(a, b) {
@@ -60,6 +59,20 @@ export async function conformance(pg, options = {}) {
       'SELECT $1::int8 AS b, $2::bool AS t, $3::timestamptz AS w, $4::bytea AS y, $5::numeric AS n, $6::text AS s',
       [42n, false, when, new Uint8Array([1, 2]), 3.25, null]);
     eq(r, { b: 42n, t: false, w: when, y: new Uint8Array([1, 2]), n: '3.25', s: null });
+    await db.close();
+  });
+
+  check('types-json-arrays', async () => {
+    const db = await connect(':memory:', options);
+    const { rows: [r] } = await db.query(
+      "SELECT '{\"b\": [1, 2.5, null], \"a\": \"x\"}'::jsonb AS j, '[1, {\"k\": true}]'::json AS js, " +
+      "ARRAY[1, 2, NULL]::int4[] AS ai, ARRAY['a', 'b c', NULL, '\"q\"'] AS at, '{{1,2},{3,4}}'::int8[] AS a2, " +
+      "ARRAY[true, false] AS ab, '{}'::text[] AS ae");
+    eq(r, { j: { a: 'x', b: [1, 2.5, null] }, js: [1, { k: true }], ai: [1, 2, null], at: ['a', 'b c', null, '"q"'],
+      a2: [[1n, 2n], [3n, 4n]], ab: [true, false], ae: [] });
+    const { rows: [p] } = await db.query('SELECT $1::jsonb AS j, $2::int4[] AS a, $3::text[] AS t, cardinality($2::int4[]) AS n',
+      [{ x: [1, 'two'] }, [5, 6, 7], ['p', null, 'r,s']]);
+    eq(p, { j: { x: [1, 'two'] }, a: [5, 6, 7], t: ['p', null, 'r,s'], n: 3 });
     await db.close();
   });
 
