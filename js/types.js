@@ -53,6 +53,48 @@ export function parseDateTime(text) {
 
 const identity = null;  // no conversion: the value stays PostgreSQL's text
 
+// Array type OID → element type OID (the built-in array types the engine has).
+const ARRAY_ELEMENT = new Map([
+  [1000, 16], [1001, 17], [1005, 21], [1007, 23], [1016, 20], [1021, 700], [1022, 701], [1009, 25],
+  [1015, 1043], [1014, 1042], [1231, 1700], [1182, 1082], [1115, 1114], [1185, 1184], [1187, 1186],
+  [199, 114], [3807, 3802], [2951, 2950], [1028, 26], [1183, 1083], [1002, 18], [1003, 19],
+]);
+
+// PostgreSQL's array text ('{1,2,NULL}', '{{"a b",c}}', '[0:1]={1,2}') → nested JS arrays, each
+// element through `element` (null: kept as text).
+export function parseArray(text, element) {
+  let i = text.startsWith('[') ? text.indexOf('=') + 1 : 0;
+  const conv = (t) => (element ? element(t) : t);
+  function parse() {
+    const out = [];
+    i++;  // '{'
+    if (text[i] === '}') { i++; return out; }
+    for (;;) {
+      if (text[i] === '{') {
+        out.push(parse());
+      } else if (text[i] === '"') {
+        let s = '';
+        i++;
+        while (text[i] !== '"') {
+          if (text[i] === '\\') i++;
+          s += text[i++];
+        }
+        i++;
+        out.push(conv(s));
+      } else {
+        const start = i;
+        while (text[i] !== ',' && text[i] !== '}') i++;
+        const s = text.slice(start, i);
+        out.push(s.toUpperCase() === 'NULL' ? null : conv(s));
+      }
+      if (text[i] === ',') { i++; continue; }
+      i++;  // '}'
+      return out;
+    }
+  }
+  return parse();
+}
+
 // The parser for one type OID under the connection's options, or null for "keep the text".
 export function parserFor(oid, options) {
   const custom = options.parsers?.[oid];
@@ -69,7 +111,14 @@ export function parserFor(oid, options) {
     case types.BYTEA: return parseBytea;
     case types.DATE: case types.TIMESTAMP: case types.TIMESTAMPTZ:
       return options.dates === 'string' ? identity : parseDateTime;
-    default: return identity;  // numeric, text, varchar, char, name, time, uuid, ...
+    default: {
+      const elem = ARRAY_ELEMENT.get(oid);
+      if (elem !== undefined) {
+        const p = parserFor(elem, options);
+        return (t) => parseArray(t, p);
+      }
+      return identity;  // numeric, text, varchar, char, name, time, uuid, ...
+    }
   }
 }
 

@@ -2,7 +2,8 @@
 // and enforcement by temp triggers (see foreign_keys.h).
 //
 // Enforcement, per constraint (names carry the constraint's oid):
-//   referencing table  AFTER INSERT, AFTER UPDATE OF its key columns (when the key changed):
+//   referencing table  AFTER INSERT, AFTER UPDATE (when the key changed), all its keys in one
+//     trigger per event, in constraint creation order as PostgreSQL checks them:
 //     the key must exist in the referenced table (MATCH SIMPLE: a key with a NULL passes;
 //     MATCH FULL: all-NULL passes, mixed NULLs fail);
 //   referenced table   AFTER DELETE, AFTER UPDATE OF its key columns (when the key changed):
@@ -193,52 +194,65 @@ std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid) 
          "', '" + std::string(1, fk.on_delete) + "');";
 }
 
-std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
-  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
-  if (!parent) return "";
-  const std::string id = std::to_string(fk.oid);
-  const std::string ct = "main." + quote_ident(child.name), pt = "main." + quote_ident(parent->name);
-  const bool full = fk.check_expr == "MATCH FULL";
-  std::string sql;
-  // Referencing side: the new key must exist.
-  std::string check = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " +
+std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) {
+  std::vector<const ConstraintDef*> fks;
+  for (auto& c : child.constraints)
+    if (c.type == 'f' && catalog.find_table_by_oid(c.ref_table_oid)) fks.push_back(&c);
+  if (fks.empty()) return "";
+  // PostgreSQL checks a row's foreign keys in constraint creation order (its RI triggers sort by
+  // name, which carries the OID): one trigger per event runs them all in that order.
+  std::sort(fks.begin(), fks.end(), [](auto* a, auto* b) { return a->oid < b->oid; });
+  const std::string ct = "main." + quote_ident(child.name), tid = std::to_string(child.oid);
+  std::string on_insert, on_update, sql;
+  for (const ConstraintDef* fkp : fks) {
+    const ConstraintDef& fk = *fkp;
+    const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
+    const std::string id = std::to_string(fk.oid);
+    const std::string pt = "main." + quote_ident(parent->name);
+    // Referencing side: the new key must exist (MATCH FULL: and not be partly NULL).
+    auto check = [&](const std::string& when) {
+      std::string s = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " + when +
                       key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt + " WHERE " +
                       key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ");";
-  if (full && fk.columns.size() > 1)
-    check += " SELECT pg_fk_violation(2, " + id + ") WHERE NOT (" + key_present(child, fk.columns, "NEW.") +
+      if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
+        s += " SELECT pg_fk_violation(2, " + id + ") WHERE " + when + "NOT (" + key_present(child, fk.columns, "NEW.") +
              ") AND NOT (" + key_absent(child, fk.columns, "NEW.") + ");";
-  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_ins_" + id) + " AFTER INSERT ON " + ct + " BEGIN" + check + " END;";
-  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_upd_" + id) + " AFTER UPDATE OF " +
-         key_list(child, fk.columns, "") + " ON " + ct + " WHEN " + key_changed(child, fk.columns) + " BEGIN" + check + " END;";
-  // Referenced side: what happens to referencing rows when the key goes away.
-  const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
-  auto action = [&](char act, bool is_delete) -> std::string {
-    switch (act) {
-      case 'c':
-        if (is_delete) return " DELETE FROM " + ct + " WHERE " + refs + ";";
-        {
+      return s;
+    };
+    on_insert += check("");
+    on_update += check("(" + key_changed(child, fk.columns) + ") AND ");
+    // Referenced side: what happens to referencing rows when the key goes away.
+    const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
+    auto action = [&](char act, bool is_delete) -> std::string {
+      switch (act) {
+        case 'c':
+          if (is_delete) return " DELETE FROM " + ct + " WHERE " + refs + ";";
+          {
+            std::string set;
+            for (size_t i = 0; i < fk.columns.size(); i++)
+              set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NEW." +
+                     quote_ident(parent->columns[fk.ref_columns[i]].name);
+            return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+          }
+        case 'n': {
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
-            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NEW." +
-                   quote_ident(parent->columns[fk.ref_columns[i]].name);
+            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
           return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
         }
-      case 'n': {
-        std::string set;
-        for (size_t i = 0; i < fk.columns.size(); i++)
-          set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
-        return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+        default:
+          return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +
+                 ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
       }
-      default:
-        return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +
-               ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
-    }
-  };
-  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_del_" + id) + " AFTER DELETE ON " + pt + " BEGIN" +
-         action(fk.on_delete, true) + " END;";
-  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_pupd_" + id) + " AFTER UPDATE OF " +
-         key_list(*parent, fk.ref_columns, "") + " ON " + pt + " WHEN " + key_changed(*parent, fk.ref_columns) + " BEGIN" +
-         action(fk.on_update, false) + " END;";
+    };
+    sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_del_" + id) + " AFTER DELETE ON " + pt + " BEGIN" +
+           action(fk.on_delete, true) + " END;";
+    sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_pupd_" + id) + " AFTER UPDATE OF " +
+           key_list(*parent, fk.ref_columns, "") + " ON " + pt + " WHEN " + key_changed(*parent, fk.ref_columns) +
+           " BEGIN" + action(fk.on_update, false) + " END;";
+  }
+  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_ins_" + tid) + " AFTER INSERT ON " + ct + " BEGIN" + on_insert + " END;";
+  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_upd_" + tid) + " AFTER UPDATE ON " + ct + " BEGIN" + on_update + " END;";
   return sql;
 }
 

@@ -26,8 +26,9 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
 // INSERT of the constraint's _pgmicro_constraint row.
 std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid);
 
-// CREATE TEMP TRIGGER statements enforcing `fk` of `child` (parent side included).
-std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk);
+// CREATE TEMP TRIGGER statements enforcing the foreign keys of `child` (on it and on the
+// tables they reference).
+std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child);
 
 // A query returning the key of one referencing row that violates `fk` (for ADD CONSTRAINT).
 std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk);

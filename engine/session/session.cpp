@@ -140,8 +140,7 @@ void SessionImpl::ensure_triggers() {
       check_sql += " SELECT pg_check_violation(" + args + ", " + quote_literal(c->name) + ") WHERE (" +
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
-    for (auto& c : t->constraints)
-      if (c.type == 'f') sql += foreign_key_triggers(catalog_, *t, c);
+    sql += foreign_key_triggers(catalog_, *t);
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
