@@ -168,7 +168,7 @@ ExprPtr Analyzer::transform_scalar_array_op(Node* node, ExprContext ctx) {
   std::string alias = next_alias("u");
   auto item = std::make_shared<Expr>();
   item->kind = ExprKind::Raw;
-  item->templ = alias + ".value";
+  item->templ = alias + ".c1";
   item->type = elem;
   item->typmod = r->typmod;
   // An unknown right side is taken as an array of the operator's right operand type.

@@ -98,7 +98,7 @@ std::string Analyzer::figure_colname(Node* node) {
 
 std::string RangeTableEntry::column_sql(size_t i) const {
   if (table) return quote_ident(table->columns[i].name);
-  if (function) return i == 0 ? "value" : "ordinality";
+  if (function) return (int)i < function_columns ? "c" + std::to_string(i + 1) : "ordinality";
   return "c" + std::to_string(i + 1);
 }
 
@@ -219,6 +219,13 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   unsupported("this kind of FROM item", -1);
 }
 
+// The output columns of a multi-column set-returning function, or nullptr.
+static const char* srf_columns(const std::string& name) {
+  for (const auto& f : builtin_functions())
+    if (f.returns_set && name == f.name && f.columns) return f.columns;
+  return nullptr;
+}
+
 ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location) {
   PolyInfo poly;
   const FunctionDef* f = resolve_function(name, args, false, location, &poly, true);
@@ -237,6 +244,7 @@ ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> ar
 // item after the others and the call a reference to its column.
 ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location) {
   if (!scope_ || srf_in_targets_) unsupported("more than one set-returning function in the select list", location);
+  if (srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
   ExprPtr e = make_srf_call(name, std::move(args), location);
   srf_in_targets_ = true;
   SelectQuery& q = *scope_;
@@ -303,9 +311,25 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
   RangeTableEntry rte;
   rte.function = e;
   rte.alias = rf->alias ? rf->alias->aliasname : name;
-  rte.column_names.push_back(rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
-  rte.column_types.push_back(e->type);
-  rte.column_typmods.push_back(-1);
+  if (const char* cols = srf_columns(name)) {
+    // several output columns ("key 25,value 114")
+    std::string spec = cols;
+    rte.function_columns = 0;
+    for (size_t p = 0; p < spec.size();) {
+      size_t comma = spec.find(',', p);
+      std::string item = spec.substr(p, comma == std::string::npos ? std::string::npos : comma - p);
+      size_t sp = item.find(' ');
+      rte.column_names.push_back(item.substr(0, sp));
+      rte.column_types.push_back((Oid)std::stoul(item.substr(sp + 1)));
+      rte.column_typmods.push_back(-1);
+      rte.function_columns++;
+      p = comma == std::string::npos ? spec.size() : comma + 1;
+    }
+  } else {
+    rte.column_names.push_back(rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
+    rte.column_types.push_back(e->type);
+    rte.column_typmods.push_back(-1);
+  }
   if (rf->ordinality) {
     rte.column_names.push_back("ordinality");
     rte.column_types.push_back(oid::kInt8);

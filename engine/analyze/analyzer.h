@@ -76,6 +76,12 @@ class Analyzer {
   ExprPtr transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod);
   ExprPtr transform_indirection(Node* node, ExprContext ctx);
   ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
+  // analyze_json.cpp: to_json(b), json(b)_build_object/array (nullptr: not one of them), and
+  // the json aggregates (false: not one of them).
+  ExprPtr to_json_expr(ExprPtr arg, bool jsonb);
+  ExprPtr json_key_expr(ExprPtr key);
+  ExprPtr transform_json_function(const std::string& name, std::vector<ExprPtr>& args, int location);
+  bool transform_json_aggregate(const std::string& name, std::vector<ExprPtr>& args, Expr& e);
   // A polymorphic function's resolved result and element types.
   struct PolyInfo { bool polymorphic = false; Oid result = 0; Oid elem = 0; };
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,

@@ -368,7 +368,7 @@ void append_jsonb(const JsonValue& v, std::string& out, int indent, bool pretty)
         if (pretty) newline(indent + 1);
         append_jsonb(v.items[i], out, indent + 1, pretty);
       }
-      if (pretty && !v.items.empty()) newline(indent);
+      if (pretty) newline(indent);
       out += ']';
       return;
     case JsonValue::Kind::Object:
@@ -380,7 +380,7 @@ void append_jsonb(const JsonValue& v, std::string& out, int indent, bool pretty)
         out += ": ";
         append_jsonb(v.members[i].second, out, indent + 1, pretty);
       }
-      if (pretty && !v.members.empty()) newline(indent);
+      if (pretty) newline(indent);
       out += '}';
       return;
   }
@@ -484,7 +484,7 @@ std::string json_value_text(const JsonValue& v, std::string_view source, bool js
 bool json_value_as_text(const JsonValue& v, std::string_view source, std::string& out) {
   if (v.kind == JsonValue::Kind::Null) return false;
   if (v.kind == JsonValue::Kind::String) out = v.text;
-  else out = json_value_text(v, source, source.size() > 0);
+  else out = json_value_text(v, source, source.empty());
   return true;
 }
 
