@@ -67,6 +67,14 @@ static const FunctionDef kJsonFunctions[] = {
 static const CastDef kJsonCasts[] = {
     {kJson, kJsonb, CastContext::Assignment, "pg_jsonb_from_json($1)"},
     {kJsonb, kJson, CastContext::Assignment, "$1"},
+    // jsonb scalars to SQL scalars (explicit): numbers and booleans only.
+    {kJsonb, kBool, CastContext::Explicit, "pg_jsonb_to_scalar($1, 16)"},
+    {kJsonb, kInt2, CastContext::Explicit, "pg_jsonb_to_scalar($1, 21)"},
+    {kJsonb, kInt4, CastContext::Explicit, "pg_jsonb_to_scalar($1, 23)"},
+    {kJsonb, kInt8, CastContext::Explicit, "pg_jsonb_to_scalar($1, 20)"},
+    {kJsonb, kFloat4, CastContext::Explicit, "pg_jsonb_to_scalar($1, 700)"},
+    {kJsonb, kFloat8, CastContext::Explicit, "pg_jsonb_to_scalar($1, 701)"},
+    {kJsonb, kNumeric, CastContext::Explicit, "pg_jsonb_to_scalar($1, 1700)"},
 };
 
 BuiltinSpan::S<OperatorDef> json_operators() { return {kJsonOperators, sizeof kJsonOperators / sizeof *kJsonOperators}; }

@@ -9,6 +9,7 @@
 #include "runtime/function_context.h"
 #include "types/array.h"
 #include "types/json.h"
+#include "types/numeric.h"
 #include "types/type_families.h"
 #include "types/type_io.h"
 
@@ -471,6 +472,37 @@ void jsonb_from_json(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_jsonb_to_scalar(doc, type): jsonb number -> numeric types, boolean -> bool (jsonb_int4 ...).
+void jsonb_to_scalar(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    Oid target = static_cast<Oid>(sqlite3_value_int64(argv[1]));
+    JsonValue d = doc_of(argv[0], true);
+    bool want_bool = target == oid::kBool;
+    bool ok = want_bool ? (d.kind == JsonValue::Kind::True || d.kind == JsonValue::Kind::False) : d.kind == JsonValue::Kind::Number;
+    if (!ok) {
+      const char* kind = d.kind == JsonValue::Kind::Object ? "object" : d.kind == JsonValue::Kind::Array ? "array"
+                       : d.kind == JsonValue::Kind::String ? "string" : d.kind == JsonValue::Kind::Number ? "numeric"
+                       : d.kind == JsonValue::Kind::Null ? "null" : "boolean";
+      throw PgError(sqlstate::kInvalidParameterValue,
+                    std::string("cannot cast jsonb ") + kind + " to type " + format_type_name(target, -1));
+    }
+    if (want_bool) return sqlite3_result_int(ctx, d.kind == JsonValue::Kind::True);
+    Numeric n = Numeric::parse(d.text);
+    switch (target) {
+      case oid::kInt2: return sqlite3_result_int64(ctx, n.to_int64(16));
+      case oid::kInt4: return sqlite3_result_int64(ctx, n.to_int64(32));
+      case oid::kInt8: return sqlite3_result_int64(ctx, n.to_int64(64));
+      case oid::kFloat4: return float_datum(double(n.to_float())).to_sqlite_result(ctx);
+      case oid::kFloat8: return float_datum(n.to_double()).to_sqlite_result(ctx);
+      default: {
+        std::string b = n.encode();
+        sqlite3_result_blob64(ctx, b.data(), b.size(), SQLITE_TRANSIENT);
+      }
+    }
+  });
+}
+
 // Collation pg_jsonb: PostgreSQL's jsonb order for ORDER BY (stored text is jsonb output).
 int collate_jsonb(void*, int n1, const void* p1, int n2, const void* p2) {
   std::string_view a(static_cast<const char*>(p1), size_t(n1)), b(static_cast<const char*>(p2), size_t(n2));
@@ -507,6 +539,7 @@ void register_json_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_json_build_object", -1, json_build_object},
       {"pg_json_build_array", -1, json_build_array},
       {"pg_jsonb_from_json", 1, jsonb_from_json},
+      {"pg_jsonb_to_scalar", 2, jsonb_to_scalar},
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);

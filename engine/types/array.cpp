@@ -323,7 +323,7 @@ struct JsonReader {
   }
   // One level of nested arrays at depth `level`; fills dims on first visit.
   void level(Oid elem, int depth, ArrayValue& a, bool& dims_known) {
-    if (!eat('[')) bad();
+    if (depth >= kMaxArrayDims || !eat('[')) bad();
     int n = 0;
     bool nested = peek() == '[';
     if (peek() != ']') {

@@ -14,7 +14,9 @@ namespace {
 
 enum class Tok { ObjStart, ObjEnd, ArrStart, ArrEnd, Comma, Colon, String, Number, True, False, Null, End, Invalid };
 
-constexpr int kMaxJsonDepth = 6000;
+// Nesting limit: the engine's recursive walkers (parse, normalise, compare, print) must stay
+// within the WASM stack; PostgreSQL's own limit (max_stack_depth) is somewhat higher.
+constexpr int kMaxJsonDepth = 1500;
 
 struct Lexer {
   std::string_view in;

@@ -94,3 +94,14 @@ select '1e1000'::jsonb, '-0.0'::jsonb, '0.000001e-3'::jsonb, '[1.0, 1e0, 10e-1]'
 select 'NaN'::jsonb;
 select '{"a":1}'::jsonb ? null, null::jsonb -> 'a', '{"a":1}'::jsonb -> null::text;
 select x from (values ('{"b": 1}'::jsonb), ('[1]'), ('"a"'), ('1'), ('null'), ('true'), ('{"a": 1, "b": 2}'), ('[0, 0]')) v(x) order by x;
+select '1'::jsonb::int, '1.5'::jsonb::numeric, '2.5'::jsonb::int, 'true'::jsonb::bool, '1e2'::jsonb::float8, '12'::jsonb::int2, '3'::jsonb::bigint, '1.5'::jsonb::real;
+select '"1"'::jsonb::int;
+select '{}'::jsonb::numeric;
+select '[1]'::jsonb::bool;
+select 'null'::jsonb::int;
+select '1'::jsonb::bool;
+select 'true'::jsonb::int;
+select '99999999999'::jsonb::int;
+select '"x"'::jsonb::text, '{"a":1}'::json::text;
+select 1::jsonb;
+select '1'::json::int;
