@@ -21,6 +21,7 @@ struct TypeName;
 struct WithClause;
 struct JoinExpr;
 struct RangeFunction;
+struct ResTarget;
 struct OnConflictClause;
 struct List;
 
@@ -76,6 +77,8 @@ class Analyzer {
   ExprPtr transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod);
   ExprPtr transform_indirection(Node* node, ExprContext ctx);
   ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
+  // UPDATE ... SET col[i]... = value (current: an earlier assignment to the same column).
+  ExprPtr transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
   // analyze_json.cpp: to_json(b), json(b)_build_object/array (nullptr: not one of them), and
   // the json aggregates (false: not one of them).
   ExprPtr to_json_expr(ExprPtr arg, bool jsonb);

@@ -153,6 +153,57 @@ void array_slice(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_array_set(arr, elem, value, i1, ..., ik): arr[i1]...[ik] = value (array_set_element): a
+// NULL or empty array becomes a one-element array at those subscripts; a one-dimensional
+// array grows as needed, the gap filled with NULLs.
+void array_set(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    Oid elem = oid_arg(argv[1]);
+    Datum v = Datum::from_sqlite(argv[2]);
+    int k = argc - 3;
+    std::vector<int64_t> idx;
+    for (int i = 0; i < k; i++) {
+      if (is_null(argv[3 + i])) throw PgError("22004", "array subscript in assignment must not be null");
+      idx.push_back(sqlite3_value_int64(argv[3 + i]));
+    }
+    ArrayValue a = is_null(argv[0]) ? ArrayValue() : array_arg(argv[0], elem);
+    if (a.empty()) {
+      if (k > kMaxArrayDims)
+        throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(k) +
+                                                           ") exceeds the maximum allowed (6)");
+      ArrayValue r;
+      for (int i = 0; i < k; i++) {
+        r.dims.push_back(1);
+        r.lbounds.push_back((int)idx[i]);
+      }
+      r.items.push_back(v);
+      return result_array(ctx, elem, r);
+    }
+    if (k != a.ndims()) subscript_error("wrong number of array subscripts");
+    if (k == 1) {
+      int64_t lb = a.lbounds[0], ub = lb + a.dims[0] - 1;
+      if (std::max(ub, idx[0]) - std::min(lb, idx[0]) + 1 > 134217727)
+        throw PgError(sqlstate::kProgramLimitExceeded, "array size exceeds the maximum allowed (134217727)");
+      if (idx[0] < lb) {
+        a.items.insert(a.items.begin(), size_t(lb - idx[0]), Datum::null());
+        a.lbounds[0] = (int)idx[0];
+      } else if (idx[0] > ub) {
+        a.items.resize(a.items.size() + size_t(idx[0] - ub), Datum::null());
+      }
+      a.dims[0] = (int)a.items.size();
+      a.items[size_t(idx[0] - a.lbounds[0])] = v;
+      return result_array(ctx, elem, a);
+    }
+    size_t off = 0;
+    for (int d = 0; d < k; d++) {
+      if (idx[d] < a.lbounds[d] || idx[d] >= (int64_t)a.lbounds[d] + a.dims[d]) subscript_error("array subscript out of range");
+      off = off * a.dims[d] + size_t(idx[d] - a.lbounds[d]);
+    }
+    a.items[off] = v;
+    result_array(ctx, elem, a);
+  });
+}
+
 void array_eq(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
@@ -573,6 +624,7 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_array_build_md", -1, array_build_md},
       {"pg_array_subscript", -1, array_subscript},
       {"pg_array_slice", -1, array_slice},
+      {"pg_array_set", -1, array_set},
       {"pg_array_eq", 3, array_eq},
       {"pg_array_cmp", 3, array_cmp},
       {"pg_array_contains", 3, array_contains},
