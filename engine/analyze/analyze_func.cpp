@@ -112,7 +112,15 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     in_aggregate_ = true;
     std::vector<ExprPtr> args;
     try {
-      for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+      for_each_node(fc->args, [&](Node* a) {
+        // json_agg(alias): the FROM item's rows as objects (row_to_json)
+        if ((name == "json_agg" || name == "jsonb_agg") && list_size(fc->args) == 1 && is_row_reference(a)) {
+          args.push_back(transform_row_to_json(a, expr_location(a)));
+          args.back()->name = "record";
+          return;
+        }
+        args.push_back(transform_expr(a, ctx));
+      });
     } catch (...) {
       in_aggregate_ = false;
       throw;
@@ -244,6 +252,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
     return e;
   }
+  if (name == "row_to_json" && list_size(fc->args) == 1) return transform_row_to_json(list_at(fc->args, 0), fc->location);
   std::vector<ExprPtr> args;
   for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;

@@ -4,6 +4,7 @@
 // functions are ordinary built-ins (catalog/builtins_json.cpp).
 #include "analyze/analyzer.h"
 #include "common/error.h"
+#include "parse/pg_nodes.h"
 
 namespace pgmicro {
 
@@ -59,6 +60,71 @@ ExprPtr Analyzer::transform_json_function(const std::string& name, std::vector<E
   return json_call(name, templ + ")", rtype, std::move(conv), location);
 }
 
+// row_to_json(alias): a FROM item's row as {"col":value,...} (whole-row references are
+// supported here only).
+ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
+  if (!arg || !IsA(arg, ColumnRef)) unsupported("row_to_json of anything but a FROM item's row", location);
+  auto* cr = reinterpret_cast<ColumnRef*>(arg);
+  int n = list_size(cr->fields);
+  std::string rel = node_string(list_at(cr->fields, n == 2 && IsA(list_at(cr->fields, 1), A_Star) ? 0 : n - 1));
+  if (n > 2 || (n == 2 && !IsA(list_at(cr->fields, 1), A_Star)))
+    unsupported("row_to_json of anything but a FROM item's row", location);
+  std::vector<SelectQuery*> scopes;
+  if (scope_) scopes.push_back(scope_);
+  for (auto it = outer_scopes_.rbegin(); it != outer_scopes_.rend(); ++it) scopes.push_back(*it);
+  for (size_t level = 0; level < scopes.size(); level++) {
+    auto& rt = scopes[level]->rtable;
+    for (size_t r = 0; r < rt.size(); r++) {
+      if (rt[r].alias != rel || rt[r].is_join) continue;
+      if (n == 1) {  // a column of that name takes precedence, as in PostgreSQL
+        for (auto& c : rt[r].column_names)
+          if (c == rel) unsupported("row_to_json of a scalar", location);
+      }
+      std::string templ = "pg_json_build_object(2";
+      std::vector<ExprPtr> args;
+      for (size_t a = 0; a < rt[r].column_names.size(); a++) {
+        auto key = std::make_shared<Expr>();
+        key->kind = ExprKind::Const;
+        key->type = oid::kText;
+        key->value = Datum::text(rt[r].column_names[a]);
+        auto var = std::make_shared<Expr>();
+        var->kind = ExprKind::Var;
+        var->rte = (int)r;
+        var->attno = (int)a;
+        var->levelsup = (int)level;
+        var->type = rt[r].column_types[a];
+        var->typmod = rt[r].column_typmods[a];
+        var->name = rt[r].column_names[a];
+        args.push_back(key);
+        args.push_back(to_json_expr(var, false));
+        templ += ", $" + std::to_string(args.size() - 1) + ", $" + std::to_string(args.size());
+      }
+      return json_call("row_to_json", templ + ")", oid::kJson, std::move(args), location);
+    }
+  }
+  unsupported("row_to_json of anything but a FROM item's row", location);
+}
+
+bool Analyzer::is_row_reference(Node* arg) {
+  if (!arg || !IsA(arg, ColumnRef)) return false;
+  auto* cr = reinterpret_cast<ColumnRef*>(arg);
+  if (list_size(cr->fields) != 1 || !IsA(list_at(cr->fields, 0), String)) return false;
+  std::string rel = node_string(list_at(cr->fields, 0));
+  std::vector<SelectQuery*> scopes;
+  if (scope_) scopes.push_back(scope_);
+  for (auto* s : outer_scopes_) scopes.push_back(s);
+  for (auto* sc : scopes)
+    for (auto& r : sc->rtable) {
+      if (r.is_join) continue;
+      for (auto& c : r.column_names)
+        if (c == rel) return false;  // a column of that name wins
+    }
+  for (auto* sc : scopes)
+    for (auto& r : sc->rtable)
+      if (!r.is_join && r.alias == rel) return true;
+  return false;
+}
+
 bool Analyzer::transform_json_aggregate(const std::string& name, std::vector<ExprPtr>& args, Expr& e) {
   bool object = name == "json_object_agg" || name == "jsonb_object_agg";
   if (name != "json_agg" && name != "jsonb_agg" && !object) return false;
@@ -69,8 +135,10 @@ bool Analyzer::transform_json_aggregate(const std::string& name, std::vector<Exp
     e.args = {json_key_expr(args[0]), to_json_expr(args[1], false)};
     e.templ = jsonb ? "pg_jsonb_object_agg($1, $2)" : "pg_json_object_agg($1, $2)";
   } else {
+    // json_agg puts "\n " before each array or row after the first (PostgreSQL's layout)
+    bool structured = is_array_type(args[0]->type) || args[0]->name == "record";
     e.args = {to_json_expr(args[0], false)};
-    e.templ = jsonb ? "pg_jsonb_agg($1)" : "pg_json_agg($1)";
+    e.templ = jsonb ? "pg_jsonb_agg($1)" : structured ? "pg_json_agg_nl($1)" : "pg_json_agg($1)";
   }
   return true;
 }

@@ -85,6 +85,8 @@ class Analyzer {
   ExprPtr json_key_expr(ExprPtr key);
   ExprPtr transform_json_function(const std::string& name, std::vector<ExprPtr>& args, int location);
   bool transform_json_aggregate(const std::string& name, std::vector<ExprPtr>& args, Expr& e);
+  ExprPtr transform_row_to_json(Node* arg, int location);
+  bool is_row_reference(Node* arg);  // a bare FROM-item name used as a whole row
   // A polymorphic function's resolved result and element types.
   struct PolyInfo { bool polymorphic = false; Oid result = 0; Oid elem = 0; };
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,

@@ -390,18 +390,20 @@ void to_json(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
-// pg_json_build_object(jsonb, k1, v1, ...): keys as text, values as json text (NULL = null).
+// pg_json_build_object(kind, k1, v1, ...): keys as text, values as json text (NULL = null);
+// kind 0 json_build_object, 1 jsonb_build_object, 2 row_to_json (compact: {"a":1,"b":2}).
 void json_build_object(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
-    bool jsonb = sqlite3_value_int(argv[0]);
+    int kind = sqlite3_value_int(argv[0]);
+    bool jsonb = kind == 1;
     std::string out = "{";
     for (int i = 1; i + 1 < argc; i += 2) {
       if (is_null(argv[i]))
         throw PgError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i) + " cannot be null", "",
                       "Object keys should be text.");
-      if (i > 1) out += ", ";
+      if (i > 1) out += kind == 2 ? "," : ", ";
       json_escape(text_of(argv[i]), out);
-      out += " : ";
+      out += kind == 2 ? ":" : " : ";
       out += is_null(argv[i + 1]) ? "null" : text_of(argv[i + 1]);
     }
     out += "}";
@@ -430,7 +432,7 @@ struct JsonAggState {
   int64_t n = 0;
 };
 
-template <bool Jsonb, bool Object>
+template <bool Jsonb, bool Object, bool Newline = false>
 void json_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
   auto** slot = static_cast<JsonAggState**>(sqlite3_aggregate_context(ctx, sizeof(JsonAggState*)));
   if (!slot) return sqlite3_result_error_nomem(ctx);
@@ -445,6 +447,7 @@ void json_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
       st.text += is_null(argv[1]) ? "null" : text_of(argv[1]);
     } else {
       st.text += st.n ? ", " : "";
+      if (Newline && st.n && !is_null(argv[0])) st.text += "\n ";
       st.text += is_null(argv[0]) ? "null" : text_of(argv[0]);
     }
     st.n++;
@@ -544,6 +547,8 @@ void register_json_functions(sqlite3* db, RuntimeContext* rc) {
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_json_agg", 1, SQLITE_UTF8, rc, nullptr, json_agg_step<false, false>,
+                             json_agg_final<false, false>, nullptr);
+  sqlite3_create_function_v2(db, "pg_json_agg_nl", 1, SQLITE_UTF8, rc, nullptr, json_agg_step<false, false, true>,
                              json_agg_final<false, false>, nullptr);
   sqlite3_create_function_v2(db, "pg_jsonb_agg", 1, SQLITE_UTF8, rc, nullptr, json_agg_step<true, false>,
                              json_agg_final<true, false>, nullptr);
