@@ -40,7 +40,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   if (target_array) {
     array_type = target_array;
     elem_type = target_elem;
-    for (auto& e : elems) multidims |= is_array_type(e->type) || e->type == oid::kUnknown && false;
+    for (auto& e : elems) multidims |= is_array_type(e->type);
     for (bool n : nested) multidims |= n;
   } else {
     if (elems.empty())

@@ -3,6 +3,8 @@
 // element casts and array_agg. Arrays arrive and leave in their JSON storage encoding
 // (types/array.h); elements in their own storage encoding. The element type is an argument.
 #include <algorithm>
+#include <string>
+#include <vector>
 #include <cmath>
 #include <memory>
 #include "runtime/function_context.h"

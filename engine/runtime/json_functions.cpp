@@ -3,6 +3,8 @@
 // json(b)_agg and json(b)_object_agg, jsonb_set/insert/strip_nulls/pretty, typeof and
 // array_length. Documents arrive as their stored text; `jsonb` flags say which type.
 #include <algorithm>
+#include <cstdlib>
+#include <string>
 #include <cerrno>
 #include <functional>
 #include <memory>

@@ -4,6 +4,8 @@
 // its arguments as HIDDEN columns; rows are generated lazily. Arguments may reference
 // earlier FROM items (LATERAL), which SQLite's planner supports for table-valued functions.
 #include <cstring>
+#include <string>
+#include <vector>
 #include <memory>
 #include "runtime/function_context.h"
 #include "types/array.h"

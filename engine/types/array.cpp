@@ -1,6 +1,9 @@
 // Arrays: text input/output as PostgreSQL 15's array_in/array_out (same validation states and
 // error details), the JSON storage encoding and array_cmp/array_eq (see array.h).
 #include "types/array.h"
+#include <cctype>
+#include <cstdlib>
+#include <strings.h>
 
 #include <cstring>
 #include "common/error.h"

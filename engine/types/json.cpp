@@ -2,6 +2,9 @@
 // json_lex (token boundaries decide the error context), the parser its recursive descent
 // (which token each error names).
 #include "types/json.h"
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cstring>
