@@ -98,3 +98,8 @@ update arr set s[1] = 'abc' where id = 1;
 update arr set id[1] = 1;
 update arr set s[2] = 'x' where id = 1 returning s, s[2];
 drop table arr;
+create table tdef (id int, a int[] default '{}', b text[] default array['x','y'], c jsonb default '{"k": 1}', u uuid default gen_random_uuid(), d int default (array[5,6])[2], e bool default (1 = any('{1,2}')), f bool default (2 in (1, 2)), g int[] default array[]::int[], h int[] default array[[1,2],[3,4]]);
+insert into tdef (id) values (1);
+select id, a, b, c, length(u::text), d, e, f, g, h from tdef;
+\d tdef
+drop table tdef;
