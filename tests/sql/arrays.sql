@@ -103,3 +103,5 @@ insert into tdef (id) values (1);
 select id, a, b, c, length(u::text), d, e, f, g, h from tdef;
 \d tdef
 drop table tdef;
+select '[-2147483648:2147483647]={1}'::int[];
+select '[2147483647:2147483647]={1}'::int[];
