@@ -3,6 +3,7 @@
 // element casts and array_agg. Arrays arrive and leave in their JSON storage encoding
 // (types/array.h); elements in their own storage encoding. The element type is an argument.
 #include <algorithm>
+#include <deque>
 #include <string>
 #include <vector>
 #include <cmath>
@@ -550,9 +551,8 @@ void agg_guarded(sqlite3_context* ctx, F&& body) {
 }
 
 struct ArrayAggState {
-  std::vector<Datum> items;
+  std::deque<Datum> items;  // a window frame drops rows from the front
   std::vector<int> sub_dims, sub_lbs;
-  int64_t rows = 0;
 };
 
 template <bool OfArrays>
@@ -564,13 +564,12 @@ void agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     ArrayAggState& st = **slot;
     if (!OfArrays) {
       st.items.push_back(Datum::from_sqlite(argv[0]));
-      st.rows++;
       return;
     }
     if (is_null(argv[0])) throw PgError("22004", "cannot accumulate null arrays");
     ArrayValue a = array_from_storage(oid::kText, text_of(argv[0]));  // dims only
     if (a.empty()) subscript_error("cannot accumulate empty arrays");
-    if (st.rows == 0) {
+    if (st.items.empty()) {
       st.sub_dims = a.dims;
       st.sub_lbs = a.lbounds;
     } else if (a.dims != st.sub_dims || a.lbounds != st.sub_lbs) {
@@ -580,8 +579,23 @@ void agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
       throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(a.dims.size() + 1) +
                                                          ") exceeds the maximum allowed (6)");
     st.items.push_back(Datum::text(text_of(argv[0])));
-    st.rows++;
   });
+}
+
+template <bool OfArrays>
+void agg_emit(sqlite3_context* ctx, const ArrayAggState* st, Oid elem) {
+  if (!st || st->items.empty()) return sqlite3_result_null(ctx);
+  if (!OfArrays) return result_array(ctx, elem, ArrayValue::vector(std::vector<Datum>(st->items.begin(), st->items.end())));
+  ArrayValue r;
+  r.dims.push_back((int)st->items.size());
+  r.lbounds.push_back(1);
+  r.dims.insert(r.dims.end(), st->sub_dims.begin(), st->sub_dims.end());
+  r.lbounds.insert(r.lbounds.end(), st->sub_lbs.begin(), st->sub_lbs.end());
+  for (auto& sub : st->items) {
+    ArrayValue a = array_from_storage(elem, sub.s);
+    r.items.insert(r.items.end(), a.items.begin(), a.items.end());
+  }
+  result_array(ctx, elem, r);
 }
 
 template <bool OfArrays>
@@ -589,20 +603,20 @@ void agg_final(sqlite3_context* ctx) {
   auto** slot = static_cast<ArrayAggState**>(sqlite3_aggregate_context(ctx, 0));
   std::unique_ptr<ArrayAggState> st(slot ? *slot : nullptr);
   if (slot) *slot = nullptr;
-  agg_guarded(ctx, [&](Oid elem) {
-    if (!st || st->rows == 0) return sqlite3_result_null(ctx);
-    if (!OfArrays) return result_array(ctx, elem, ArrayValue::vector(std::move(st->items)));
-    ArrayValue r;
-    r.dims.push_back((int)st->rows);
-    r.lbounds.push_back(1);
-    r.dims.insert(r.dims.end(), st->sub_dims.begin(), st->sub_dims.end());
-    r.lbounds.insert(r.lbounds.end(), st->sub_lbs.begin(), st->sub_lbs.end());
-    for (auto& sub : st->items) {
-      ArrayValue a = array_from_storage(elem, sub.s);
-      r.items.insert(r.items.end(), a.items.begin(), a.items.end());
-    }
-    result_array(ctx, elem, r);
-  });
+  agg_guarded(ctx, [&](Oid elem) { agg_emit<OfArrays>(ctx, st.get(), elem); });
+}
+
+// Window use: the current frame's result, and dropping the frame's first row.
+template <bool OfArrays>
+void agg_value(sqlite3_context* ctx) {
+  auto** slot = static_cast<ArrayAggState**>(sqlite3_aggregate_context(ctx, 0));
+  agg_guarded(ctx, [&](Oid elem) { agg_emit<OfArrays>(ctx, slot ? *slot : nullptr, elem); });
+}
+
+template <bool OfArrays>
+void agg_inverse(sqlite3_context* ctx, int, sqlite3_value**) {
+  auto** slot = static_cast<ArrayAggState**>(sqlite3_aggregate_context(ctx, 0));
+  if (slot && *slot && !(*slot)->items.empty()) (*slot)->items.pop_front();
 }
 
 // Collation pg_array_<elem>: PostgreSQL's array order for ORDER BY, min/max and DISTINCT.
@@ -658,10 +672,10 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
     std::string suffix = std::to_string(elem);
     sqlite3_create_collation_v2(db, ("pg_array_" + suffix).c_str(), SQLITE_UTF8, tag, collate_arrays, nullptr);
     auto destroy = [](void* p) { delete static_cast<AggTag*>(p); };
-    sqlite3_create_function_v2(db, ("pg_array_agg_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem}, nullptr,
-                               agg_step<false>, agg_final<false>, destroy);
-    sqlite3_create_function_v2(db, ("pg_array_agg_array_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
-                               nullptr, agg_step<true>, agg_final<true>, destroy);
+    sqlite3_create_window_function(db, ("pg_array_agg_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
+                                   agg_step<false>, agg_final<false>, agg_value<false>, agg_inverse<false>, destroy);
+    sqlite3_create_window_function(db, ("pg_array_agg_array_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
+                                   agg_step<true>, agg_final<true>, agg_value<true>, agg_inverse<true>, destroy);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 #include <cerrno>
+#include <deque>
 #include <functional>
 #include <memory>
 #include "runtime/function_context.h"
@@ -430,8 +431,8 @@ void json_build_array(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 // Aggregates: json_agg/jsonb_agg over json text values, json(b)_object_agg over (key, json).
 struct JsonAggState {
-  std::string text;
-  int64_t n = 0;
+  std::deque<std::string> parts;  // per row: the value's json text, or "key : value"; "" for NULL
+  std::deque<bool> nulls;
 };
 
 template <bool Jsonb, bool Object, bool Newline = false>
@@ -441,32 +442,55 @@ void json_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (!*slot) *slot = new JsonAggState();
     JsonAggState& st = **slot;
+    std::string part;
     if (Object) {
       if (is_null(argv[0])) throw PgError(sqlstate::kInvalidParameterValue, "field name must not be null");
-      st.text += st.n ? ", " : "";
-      json_escape(text_of(argv[0]), st.text);
-      st.text += " : ";
-      st.text += is_null(argv[1]) ? "null" : text_of(argv[1]);
+      json_escape(text_of(argv[0]), part);
+      part += " : ";
+      part += is_null(argv[1]) ? "null" : text_of(argv[1]);
     } else {
-      st.text += st.n ? ", " : "";
-      if (Newline && st.n && !is_null(argv[0])) st.text += "\n ";
-      st.text += is_null(argv[0]) ? "null" : text_of(argv[0]);
+      part = is_null(argv[0]) ? "null" : text_of(argv[0]);
     }
-    st.n++;
+    st.parts.push_back(std::move(part));
+    st.nulls.push_back(!Object && is_null(argv[0]));
   });
 }
 
-template <bool Jsonb, bool Object>
+template <bool Jsonb, bool Object, bool Newline = false>
+void json_agg_emit(sqlite3_context* ctx, const JsonAggState* st) {
+  if (!st || st->parts.empty()) return sqlite3_result_null(ctx);
+  std::string out = Object ? "{ " : "[";
+  for (size_t i = 0; i < st->parts.size(); i++) {
+    if (i) out += ", ";
+    // json_agg puts "\n " before each array or row after the first
+    if (Newline && i && !st->nulls[i]) out += "\n ";
+    out += st->parts[i];
+  }
+  out += Object ? " }" : "]";
+  if (!Jsonb) return result_text(ctx, out);
+  result_jsonb(ctx, json_parse(out, true));
+}
+
+template <bool Jsonb, bool Object, bool Newline = false>
 void json_agg_final(sqlite3_context* ctx) {
   auto** slot = static_cast<JsonAggState**>(sqlite3_aggregate_context(ctx, 0));
   std::unique_ptr<JsonAggState> st(slot ? *slot : nullptr);
   if (slot) *slot = nullptr;
-  guarded(ctx, [&] {
-    if (!st || st->n == 0) return sqlite3_result_null(ctx);
-    std::string out = Object ? "{ " + st->text + " }" : "[" + st->text + "]";
-    if (!Jsonb) return result_text(ctx, out);
-    result_jsonb(ctx, json_parse(out, true));
-  });
+  guarded(ctx, [&] { json_agg_emit<Jsonb, Object, Newline>(ctx, st.get()); });
+}
+
+template <bool Jsonb, bool Object, bool Newline = false>
+void json_agg_value(sqlite3_context* ctx) {
+  auto** slot = static_cast<JsonAggState**>(sqlite3_aggregate_context(ctx, 0));
+  guarded(ctx, [&] { json_agg_emit<Jsonb, Object, Newline>(ctx, slot ? *slot : nullptr); });
+}
+
+void json_agg_inverse(sqlite3_context* ctx, int, sqlite3_value**) {
+  auto** slot = static_cast<JsonAggState**>(sqlite3_aggregate_context(ctx, 0));
+  if (slot && *slot && !(*slot)->parts.empty()) {
+    (*slot)->parts.pop_front();
+    (*slot)->nulls.pop_front();
+  }
 }
 
 // pg_json_from(doc, jsonb): json -> jsonb (normalise) as a cast.
@@ -548,16 +572,17 @@ void register_json_functions(sqlite3* db, RuntimeContext* rc) {
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
-  sqlite3_create_function_v2(db, "pg_json_agg", 1, SQLITE_UTF8, rc, nullptr, json_agg_step<false, false>,
-                             json_agg_final<false, false>, nullptr);
-  sqlite3_create_function_v2(db, "pg_json_agg_nl", 1, SQLITE_UTF8, rc, nullptr, json_agg_step<false, false, true>,
-                             json_agg_final<false, false>, nullptr);
-  sqlite3_create_function_v2(db, "pg_jsonb_agg", 1, SQLITE_UTF8, rc, nullptr, json_agg_step<true, false>,
-                             json_agg_final<true, false>, nullptr);
-  sqlite3_create_function_v2(db, "pg_json_object_agg", 2, SQLITE_UTF8, rc, nullptr, json_agg_step<false, true>,
-                             json_agg_final<false, true>, nullptr);
-  sqlite3_create_function_v2(db, "pg_jsonb_object_agg", 2, SQLITE_UTF8, rc, nullptr, json_agg_step<true, true>,
-                             json_agg_final<true, true>, nullptr);
+  struct Agg { const char* name; int n; Fn step; void (*final)(sqlite3_context*); void (*value)(sqlite3_context*); };
+  static const Agg aggs[] = {
+      {"pg_json_agg", 1, json_agg_step<false, false>, json_agg_final<false, false>, json_agg_value<false, false>},
+      {"pg_json_agg_nl", 1, json_agg_step<false, false, true>, json_agg_final<false, false, true>,
+       json_agg_value<false, false, true>},
+      {"pg_jsonb_agg", 1, json_agg_step<true, false>, json_agg_final<true, false>, json_agg_value<true, false>},
+      {"pg_json_object_agg", 2, json_agg_step<false, true>, json_agg_final<false, true>, json_agg_value<false, true>},
+      {"pg_jsonb_object_agg", 2, json_agg_step<true, true>, json_agg_final<true, true>, json_agg_value<true, true>},
+  };
+  for (auto& a : aggs)
+    sqlite3_create_window_function(db, a.name, a.n, SQLITE_UTF8, rc, a.step, a.final, a.value, json_agg_inverse, nullptr);
 }
 
 }  // namespace pgmicro

@@ -105,3 +105,6 @@ select id, a, b, c, length(u::text), d, e, f, g, h from tdef;
 drop table tdef;
 select '[-2147483648:2147483647]={1}'::int[];
 select '[2147483647:2147483647]={1}'::int[];
+select x, array_agg(x) over (order by x), array_agg(x) over (order by x rows between 1 preceding and current row), json_agg(x) over (order by x rows between current row and 1 following), jsonb_agg(x) over () from generate_series(1, 4) x;
+select x, array_agg(array[x, x]) over (order by x rows 1 preceding), json_object_agg('k' || x, x) over (order by x) from generate_series(1, 3) x;
+select json_agg(a) over (order by a rows 1 preceding) from (values (array[1]), (array[2]), (null)) v(a);
