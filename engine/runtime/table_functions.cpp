@@ -167,8 +167,11 @@ std::unique_ptr<Generator> make_json_each(sqlite3_value** argv) {
   std::string src = text_of(argv[0]);
   JsonValue d = json_parse(src, jsonb);
   std::string fn = std::string(jsonb ? "jsonb" : "json") + "_each" + (as_text ? "_text" : "");
-  if (d.kind != JsonValue::Kind::Object)
-    throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on a non-object");
+  if (d.kind != JsonValue::Kind::Object) {
+    if (jsonb) throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on a non-object");
+    throw PgError(sqlstate::kInvalidParameterValue, d.kind == JsonValue::Kind::Array ? "cannot deconstruct an array as an object"
+                                                                                    : "cannot deconstruct a scalar");
+  }
   auto g = std::make_unique<JsonRowsGen>();
   for (auto& m : d.members) g->rows.push_back({Datum::text(m.first), json_cell(m.second, src, jsonb, as_text)});
   return g;

@@ -101,7 +101,8 @@ struct Lexer {
     } else {
       ok = false;
     }
-    if (ok && p < in.size() && in[p] == '.') {
+    // like PostgreSQL, the fraction and exponent parts are scanned even after a bad start
+    if (p < in.size() && in[p] == '.') {
       p++;
       if (p < in.size() && isdigit((unsigned char)in[p])) {
         while (p < in.size() && isdigit((unsigned char)in[p])) p++;
@@ -109,7 +110,7 @@ struct Lexer {
         ok = false;
       }
     }
-    if (ok && p < in.size() && (in[p] == 'e' || in[p] == 'E')) {
+    if (p < in.size() && (in[p] == 'e' || in[p] == 'E')) {
       p++;
       if (p < in.size() && (in[p] == '+' || in[p] == '-')) p++;
       if (p < in.size() && isdigit((unsigned char)in[p])) {

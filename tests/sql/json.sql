@@ -115,3 +115,8 @@ select json_agg(x) from (values (array[1,2]), (null), (array[3])) v(x);
 select jsonb_agg(s order by s.id desc) from (select 1 as id, 'x' as t union all select 2, null) s;
 select json_agg(s) from (select 1 as s) s;
 drop table p;
+select * from json_each('1');
+select * from json_each_text('[1]');
+select '4-e+'::json;
+select '-'::jsonb;
+select '1.e5'::json;
