@@ -72,7 +72,10 @@ void json_field(sqlite3_context* ctx, int, sqlite3_value** argv) {
     const JsonValue* v = nullptr;
     if (sqlite3_value_type(argv[1]) == SQLITE_INTEGER) {
       size_t i;
-      if (d.kind == JsonValue::Kind::Array && array_index(d, std::to_string(sqlite3_value_int64(argv[1])), i)) v = &d.items[i];
+      int64_t n = sqlite3_value_int64(argv[1]);
+      if (d.kind == JsonValue::Kind::Array && array_index(d, std::to_string(n), i)) v = &d.items[i];
+      // a jsonb scalar is a one-element array to PostgreSQL's element access
+      else if (jsonb && d.is_scalar() && (n == 0 || n == -1)) v = &d;
     } else if (d.kind == JsonValue::Kind::Object) {
       v = d.find(text_of(argv[1]));
     }

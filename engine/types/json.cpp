@@ -494,7 +494,21 @@ bool json_value_as_text(const JsonValue& v, std::string_view source, std::string
   return true;
 }
 
+static int compare_values(const JsonValue& a, const JsonValue& b);
+
 int jsonb_compare(const JsonValue& a, const JsonValue& b) {
+  // A top-level scalar is, for PostgreSQL, a one-element "raw scalar" array: against an array
+  // it sorts by element count first, then before the array.
+  bool sa = a.is_scalar(), sb = b.is_scalar();
+  if (sa != sb && (sa ? b : a).kind == JsonValue::Kind::Array) {
+    size_t na = sa ? 1 : a.items.size(), nb = sb ? 1 : b.items.size();
+    if (na != nb) return na < nb ? -1 : 1;
+    return sa ? -1 : 1;
+  }
+  return compare_values(a, b);
+}
+
+static int compare_values(const JsonValue& a, const JsonValue& b) {
   int ra = type_rank(a), rb = type_rank(b);
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (a.kind) {
@@ -509,14 +523,14 @@ int jsonb_compare(const JsonValue& a, const JsonValue& b) {
     case JsonValue::Kind::Array:
       if (a.items.size() != b.items.size()) return a.items.size() < b.items.size() ? -1 : 1;
       for (size_t i = 0; i < a.items.size(); i++)
-        if (int c = jsonb_compare(a.items[i], b.items[i])) return c;
+        if (int c = compare_values(a.items[i], b.items[i])) return c;
       return 0;
     case JsonValue::Kind::Object:
       if (a.members.size() != b.members.size()) return a.members.size() < b.members.size() ? -1 : 1;
       for (size_t i = 0; i < a.members.size(); i++) {
         const auto &x = a.members[i].first, &y = b.members[i].first;
-        if (x != y) return key_less(x, y) ? -1 : 1;
-        if (int c = jsonb_compare(a.members[i].second, b.members[i].second)) return c;
+        if (x != y) return x < y ? -1 : 1;  // pairs in storage order, keys compared as text
+        if (int c = compare_values(a.members[i].second, b.members[i].second)) return c;
       }
       return 0;
   }

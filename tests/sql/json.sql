@@ -120,3 +120,6 @@ select * from json_each_text('[1]');
 select '4-e+'::json;
 select '-'::jsonb;
 select '1.e5'::json;
+select '"a"'::jsonb -> -1, '"a"'::jsonb ->> 0, '"a"'::json -> 0, '1'::jsonb -> 1;
+select '[]'::jsonb < '-0.0'::jsonb, 'false'::jsonb > '[]'::jsonb, '[1, 2]'::jsonb > '3'::jsonb, '[3]'::jsonb > '3'::jsonb, '{}'::jsonb > '3'::jsonb;
+select x from (values ('{"c": 1}'::jsonb), ('{"aa": false}'), ('{"aa": []}'), ('{"c": []}'), ('{}')) v(x) order by x;
