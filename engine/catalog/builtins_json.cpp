@@ -31,6 +31,7 @@ static const OperatorDef kJsonOperators[] = {
     {"-", kJsonb, kText, kJsonb, "pg_jsonb_delete($1, $2, 0)"},
     {"-", kJsonb, kTextArray, kJsonb, "pg_jsonb_delete($1, $2, 1)"},
     {"-", kJsonb, kInt4, kJsonb, "pg_jsonb_delete($1, $2, 2)"},
+    {"#-", kJsonb, kTextArray, kJsonb, "pg_jsonb_delete_path($1, $2)"},
     JSONB_CMP("=", "= 0"), JSONB_CMP("<>", "<> 0"), JSONB_CMP("<", "< 0"), JSONB_CMP("<=", "<= 0"),
     JSONB_CMP(">", "> 0"), JSONB_CMP(">=", ">= 0"),
 };
@@ -42,6 +43,7 @@ static const FunctionDef kJsonFunctions[] = {
     {"jsonb_array_length", 1, {kJsonb}, kInt4, "pg_json_array_length($1, 1)"},
     {"jsonb_pretty", 1, {kJsonb}, kText, "pg_jsonb_pretty($1)"},
     {"jsonb_strip_nulls", 1, {kJsonb}, kJsonb, "pg_jsonb_strip_nulls($1)"},
+    {"json_strip_nulls", 1, {kJson}, kJson, "pg_json_strip_nulls($1)"},
     {"jsonb_set", 3, {kJsonb, kTextArray, kJsonb}, kJsonb, "pg_jsonb_set($1, $2, $3, 1, 0)"},
     {"jsonb_set", 4, {kJsonb, kTextArray, kJsonb, kBool}, kJsonb, "pg_jsonb_set($1, $2, $3, $4, 0)"},
     {"jsonb_insert", 3, {kJsonb, kTextArray, kJsonb}, kJsonb, "pg_jsonb_set($1, $2, $3, 0, 1)"},

@@ -265,6 +265,86 @@ void jsonb_strip_nulls(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// json_strip_nulls: compact output (no whitespace), strings re-escaped, numbers as written.
+void append_compact(const JsonValue& v, std::string& out) {
+  switch (v.kind) {
+    case JsonValue::Kind::Array:
+      out += '[';
+      for (size_t i = 0; i < v.items.size(); i++) {
+        if (i) out += ',';
+        append_compact(v.items[i], out);
+      }
+      out += ']';
+      return;
+    case JsonValue::Kind::Object:
+      out += '{';
+      for (size_t i = 0; i < v.members.size(); i++) {
+        if (i) out += ',';
+        json_escape(v.members[i].first, out);
+        out += ':';
+        append_compact(v.members[i].second, out);
+      }
+      out += '}';
+      return;
+    default: out += jsonb_to_text(v);
+  }
+}
+
+void json_strip_nulls(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    JsonValue d = doc_of(argv[0], false);
+    strip_nulls(d);
+    std::string out;
+    append_compact(d, out);
+    result_text(ctx, out);
+  });
+}
+
+// jsonb #- text[]: delete the value at a path.
+void delete_path(JsonValue& v, const std::vector<std::string>& path, size_t level) {
+  const std::string& step = path[level];
+  bool last = level + 1 == path.size();
+  if (v.kind == JsonValue::Kind::Object) {
+    for (size_t i = 0; i < v.members.size(); i++) {
+      if (v.members[i].first != step) continue;
+      if (last) v.members.erase(v.members.begin() + long(i));
+      else delete_path(v.members[i].second, path, level + 1);
+      return;
+    }
+    return;
+  }
+  if (v.kind == JsonValue::Kind::Array) {
+    char* end = nullptr;
+    errno = 0;
+    long long i = std::strtoll(step.c_str(), &end, 10);
+    if (step.empty() || *end || errno)
+      throw PgError(sqlstate::kInvalidTextRepresentation, "path element at position " + std::to_string(level + 1) +
+                                                              " is not an integer: \"" + step + "\"");
+    long long n = (long long)v.items.size();
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return;
+    if (last) v.items.erase(v.items.begin() + long(i));
+    else delete_path(v.items[size_t(i)], path, level + 1);
+  }
+}
+
+void jsonb_delete_path(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
+    JsonValue d = doc_of(argv[0], true);
+    std::vector<std::string> path;
+    for (auto& p : array_from_storage(oid::kText, text_of(argv[1])).items) {
+      if (p.is_null())
+        throw PgError("22004", "path element at position " + std::to_string(path.size() + 1) + " is null");
+      path.push_back(p.s);
+    }
+    if (d.is_scalar()) invalid("cannot delete path in scalar");
+    if (!path.empty()) delete_path(d, path, 0);
+    result_jsonb(ctx, d);
+  });
+}
+
 // jsonb_set (insert = false) and jsonb_insert (insert = true) along a text[] path.
 void set_path(JsonValue& v, const std::vector<std::string>& path, size_t level, const JsonValue& nv, bool create,
               bool insert, bool after) {
@@ -565,6 +645,8 @@ void register_json_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_json_array_length", 2, json_array_length},
       {"pg_jsonb_pretty", 1, jsonb_pretty},
       {"pg_jsonb_strip_nulls", 1, jsonb_strip_nulls},
+      {"pg_json_strip_nulls", 1, json_strip_nulls},
+      {"pg_jsonb_delete_path", 2, jsonb_delete_path},
       {"pg_jsonb_set", 5, jsonb_set},
       {"pg_to_json", 2, to_json<false>},
       {"pg_to_jsonb", 2, to_json<true>},

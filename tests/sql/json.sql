@@ -123,3 +123,8 @@ select '1.e5'::json;
 select '"a"'::jsonb -> -1, '"a"'::jsonb ->> 0, '"a"'::json -> 0, '1'::jsonb -> 1;
 select '[]'::jsonb < '-0.0'::jsonb, 'false'::jsonb > '[]'::jsonb, '[1, 2]'::jsonb > '3'::jsonb, '[3]'::jsonb > '3'::jsonb, '{}'::jsonb > '3'::jsonb;
 select x from (values ('{"c": 1}'::jsonb), ('{"aa": false}'), ('{"aa": []}'), ('{"c": []}'), ('{}')) v(x) order by x;
+select json_strip_nulls('{"a": 1, "b": null, "c": [null, {"d": null, "e": "x"}], "f": {"g": null}}'), json_strip_nulls('[ 1 , null ]'), json_strip_nulls('null'), json_strip_nulls(' "s" ');
+select '{"a": {"b": [1, 2, 3]}, "c": 1}'::jsonb #- '{a,b,1}', '{"a": 1}'::jsonb #- '{a}', '[1,2]'::jsonb #- '{-1}', '{"a": 1}'::jsonb #- '{x,y}', '[1]'::jsonb #- '{}';
+select '{"a": [1]}'::jsonb #- '{a,x}';
+select '1'::jsonb #- '{0}';
+select '[{"a":1}]'::jsonb #- '{0,a}';
