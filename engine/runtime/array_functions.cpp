@@ -207,6 +207,39 @@ void array_set(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_array_fill(value, elem, dims int[] [, lbounds int[]]).
+void array_fill(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    Oid elem = oid_arg(argv[1]);
+    if (is_null(argv[2]) || (argc > 3 && is_null(argv[3])))
+      throw PgError("22004", "dimension array or low bound array cannot be null");
+    ArrayValue dims = array_arg(argv[2], oid::kInt4);
+    ArrayValue lbs = argc > 3 ? array_arg(argv[3], oid::kInt4) : ArrayValue();
+    if (dims.ndims() > 1) subscript_error("wrong number of array subscripts", "Dimension array must be one dimensional.");
+    if (argc > 3 && lbs.ndims() > 1) subscript_error("wrong number of array subscripts", "Dimension array must be one dimensional.");
+    if (argc > 3 && lbs.items.size() != dims.items.size())
+      subscript_error("wrong number of array subscripts", "Low bound array has different size than dimensions array.");
+    if (dims.items.size() > (size_t)kMaxArrayDims)
+      throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(dims.items.size()) +
+                                                         ") exceeds the maximum allowed (6)");
+    ArrayValue r;
+    int64_t n = 1;
+    for (size_t i = 0; i < dims.items.size(); i++) {
+      if (dims.items[i].is_null() || (argc > 3 && lbs.items[i].is_null()))
+        throw PgError("22004", "dimension values cannot be null");
+      int64_t d = dims.items[i].i;
+      n *= d;
+      if (d < 0 || n > 134217727)
+        throw PgError(sqlstate::kProgramLimitExceeded, "array size exceeds the maximum allowed (134217727)");
+      r.dims.push_back((int)d);
+      r.lbounds.push_back(argc > 3 ? (int)lbs.items[i].i : 1);
+    }
+    if (dims.items.empty() || n == 0) return result_array(ctx, elem, ArrayValue());
+    r.items.assign(size_t(n), Datum::from_sqlite(argv[0]));
+    result_array(ctx, elem, r);
+  });
+}
+
 void array_eq(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
@@ -641,6 +674,8 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_array_subscript", -1, array_subscript},
       {"pg_array_slice", -1, array_slice},
       {"pg_array_set", -1, array_set},
+      {"pg_array_fill", 3, array_fill},
+      {"pg_array_fill", 4, array_fill},
       {"pg_array_eq", 3, array_eq},
       {"pg_array_cmp", 3, array_cmp},
       {"pg_array_contains", 3, array_contains},
