@@ -118,7 +118,9 @@ class Analyzer {
   std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
   ExprPtr make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location);
   ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location);
-  bool srf_in_targets_ = false;
+  int srf_in_targets_ = 0;  // set-returning functions in the select list being analyzed
+  bool srf_nested_ = false;  // one of them takes another's result as an argument
+  void lockstep_srfs(SelectQuery& q, int count);
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);
