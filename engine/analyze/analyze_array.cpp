@@ -40,7 +40,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   if (target_array) {
     array_type = target_array;
     elem_type = target_elem;
-    for (auto& e : elems) multidims |= is_array_type(e->type) || e->type == oid::kUnknown && false;
+    for (auto& e : elems) multidims |= is_array_type(e->type);
     for (bool n : nested) multidims |= n;
   } else {
     if (elems.empty())
@@ -151,6 +151,51 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   return e;
 }
 
+ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current) {
+  const ColumnDef& col = t.columns[column];
+  Oid elem = array_element_type(col.type);
+  bool slice = false;
+  for_each_node(rt->indirection, [&](Node* n) {
+    if (!IsA(n, A_Indices)) unsupported("field assignment", rt->location);
+    slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
+  });
+  if (!elem)
+    throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(col.type, -1) +
+                                                   " because it does not support subscripting")
+        .at(rt->location);
+  if (slice) unsupported("assignment to array slices", rt->location);
+  if (!current) {
+    current = std::make_shared<Expr>();
+    current->kind = ExprKind::Var;
+    current->rte = 0;
+    current->attno = column;
+    current->type = col.type;
+    current->typmod = col.typmod;
+    current->name = col.name;
+  }
+  ExprPtr value = transform_expr(rt->val, ExprContext::UpdateSet);
+  ExprPtr v = coerce_to(value, elem, col.typmod, CastContext::Assignment, -1);
+  if (!v)
+    throw PgError(sqlstate::kDatatypeMismatch,
+                  "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
+                      " but expression is of type " + format_type_name(value->type, -1),
+                  "", "You will need to rewrite or cast the expression.")
+        .at(expr_location(rt->val));
+  std::vector<ExprPtr> args = {current, v};
+  std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
+  for_each_node(rt->indirection, [&](Node* n) {
+    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
+    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
+    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
+    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
+    args.push_back(c);
+    templ += ", $" + std::to_string(args.size());
+  });
+  auto e = make_call_expr("array element assignment", templ + ")", col.type, std::move(args), rt->location);
+  e->typmod = col.typmod;
+  return e;
+}
+
 // lhs op ANY/ALL (array): the operator between lhs and the array's element type, tested
 // against every element of pg_unnest(array); NULL results as PostgreSQL's three-valued
 // ANY/ALL.
@@ -168,7 +213,7 @@ ExprPtr Analyzer::transform_scalar_array_op(Node* node, ExprContext ctx) {
   std::string alias = next_alias("u");
   auto item = std::make_shared<Expr>();
   item->kind = ExprKind::Raw;
-  item->templ = alias + ".value";
+  item->templ = alias + ".c1";
   item->type = elem;
   item->typmod = r->typmod;
   // An unknown right side is taken as an array of the operator's right operand type.

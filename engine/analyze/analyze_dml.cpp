@@ -294,13 +294,25 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   q->rtable = scope->rtable;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
-    if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
     if (IsA(rt->val, MultiAssignRef)) unsupported("multiple-column UPDATE assignments", rt->location);
     int c = t->find_column(rt->name);
     if (c < 0)
       throw PgError(sqlstate::kUndefinedColumn,
                     "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist")
           .at(rt->location);
+    if (list_size(rt->indirection)) {
+      // SET a[i] = v: several element assignments to one column apply in order.
+      ExprPtr* prior = nullptr;
+      for (auto& s : q->sets)
+        if (s.first == c) prior = &s.second;
+      if (prior && (*prior)->name != "array element assignment")
+        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
+            .at(rt->location);
+      ExprPtr e = transform_array_assignment(rt, *t, c, prior ? *prior : nullptr);
+      if (prior) *prior = e;
+      else q->sets.push_back({c, e});
+      return;
+    }
     for (auto& s : q->sets)
       if (s.first == c)
         throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")

@@ -252,6 +252,7 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
           list += (list.empty() ? "$" : ", $") + std::to_string(e->args.size());
         }
         e->templ = std::string("($1 ") + (not_in ? "NOT IN (" : "IN (") + list + "))";
+        e->name = not_in ? "not in" : "in";
         return e;
       }
       return make_bool(not_in ? ExprKind::And : ExprKind::Or, std::move(ors), a->location);

@@ -62,13 +62,24 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
         Oid x_elem = array_element_type(x->type);
-        std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : "";
+        std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : x->type == oid::kJsonb ? " COLLATE pg_jsonb" : "";
         extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + coll + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;
       });
       agg_allowed_ = saved;
     }
     std::string t = e->templ;
+    // PostgreSQL feeds a DISTINCT aggregate its input sorted: order-sensitive results
+    // (array_agg, json_agg, string_agg) come out in ascending order without an ORDER BY.
+    if (extra.empty() && e->distinct && !e->args.empty() &&
+        (e->name == "array_agg" || e->name == "json_agg" || e->name == "jsonb_agg" || e->name == "string_agg")) {
+      bool json = e->name == "json_agg" || e->name == "jsonb_agg";
+      ExprPtr x = json ? e->args[0]->args[0] : e->args[0];
+      Oid x_elem = array_element_type(x->type);
+      std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : x->type == oid::kJsonb ? " COLLATE pg_jsonb" : "";
+      if (json) e->args.push_back(x);  // sort by the value, not its JSON text
+      extra = " ORDER BY $" + std::to_string(json ? e->args.size() : 1) + coll;
+    }
     if (!extra.empty()) {
       size_t p = t.rfind(')');
       if (e->star) t = "count(1" + extra + ")";
@@ -101,7 +112,15 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     in_aggregate_ = true;
     std::vector<ExprPtr> args;
     try {
-      for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+      for_each_node(fc->args, [&](Node* a) {
+        // json_agg(alias): the FROM item's rows as objects (row_to_json)
+        if ((name == "json_agg" || name == "jsonb_agg") && list_size(fc->args) == 1 && is_row_reference(a)) {
+          args.push_back(transform_row_to_json(a, expr_location(a)));
+          args.back()->name = "record";
+          return;
+        }
+        args.push_back(transform_expr(a, ctx));
+      });
     } catch (...) {
       in_aggregate_ = false;
       throw;
@@ -156,6 +175,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
     if (fc->agg_distinct && args.size() > 1)
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
+    if (transform_json_aggregate(name, args, *e)) {
+      if (fc->agg_distinct) e->templ.insert(e->templ.find("($1") + 1, "DISTINCT ");
+      return finish_agg(e);
+    }
     PolyInfo poly;
     const FunctionDef* f = resolve_function(name, args, true, fc->location, &poly);
     e->type = poly.polymorphic ? poly.result : f->result;
@@ -229,8 +252,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
     return e;
   }
+  if (name == "row_to_json" && list_size(fc->args) == 1) return transform_row_to_json(list_at(fc->args, 0), fc->location);
   std::vector<ExprPtr> args;
   for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+  if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {
     known |= name == f.name && !f.returns_set;

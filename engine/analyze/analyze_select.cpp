@@ -98,7 +98,7 @@ std::string Analyzer::figure_colname(Node* node) {
 
 std::string RangeTableEntry::column_sql(size_t i) const {
   if (table) return quote_ident(table->columns[i].name);
-  if (function) return i == 0 ? "value" : "ordinality";
+  if (function) return (int)i < function_columns ? "c" + std::to_string(i + 1) : "ordinality";
   return "c" + std::to_string(i + 1);
 }
 
@@ -219,6 +219,13 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   unsupported("this kind of FROM item", -1);
 }
 
+// The output columns of a multi-column set-returning function, or nullptr.
+static const char* srf_columns(const std::string& name) {
+  for (const auto& f : builtin_functions())
+    if (f.returns_set && name == f.name && f.columns) return f.columns;
+  return nullptr;
+}
+
 ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location) {
   PolyInfo poly;
   const FunctionDef* f = resolve_function(name, args, false, location, &poly, true);
@@ -236,10 +243,21 @@ ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> ar
 // ProjectSet for a single SRF is a lateral cross join with the function, so it becomes a FROM
 // item after the others and the call a reference to its column.
 ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location) {
-  if (!scope_ || srf_in_targets_) unsupported("more than one set-returning function in the select list", location);
-  ExprPtr e = make_srf_call(name, std::move(args), location);
-  srf_in_targets_ = true;
+  if (!scope_) unsupported("set-returning functions here", location);
+  if (srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
   SelectQuery& q = *scope_;
+  // An argument using another select-list SRF's result: PostgreSQL evaluates nested SRFs in
+  // separate steps.
+  std::function<bool(const Expr&)> uses_srf = [&](const Expr& x) {
+    if (x.kind == ExprKind::Var && x.levelsup == 0 && q.rtable[x.rte].function && q.rtable[x.rte].alias.empty()) return true;
+    for (auto& a : x.args)
+      if (uses_srf(*a)) return true;
+    return false;
+  };
+  for (auto& a : args)
+    if (uses_srf(*a)) srf_nested_ = true;  // evaluated after the inner one: a lateral join after it
+  ExprPtr e = make_srf_call(name, std::move(args), location);
+  srf_in_targets_++;
   RangeTableEntry rte;
   rte.function = e;
   rte.alias = "";
@@ -260,6 +278,67 @@ ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPt
   v->name = name;
   v->location = location;
   return v;
+}
+
+// Several SRFs in one select list run in lock step (PostgreSQL's ProjectSet): as many rows as
+// the longest, the shorter ones padded with NULLs. The SRF items appended to FROM become LEFT
+// JOINs on their ordinality against a series 1..max(row counts).
+void Analyzer::lockstep_srfs(SelectQuery& q, int count) {
+  std::vector<std::unique_ptr<FromNode>> srfs;
+  for (int i = 0; i < count; i++) {
+    srfs.insert(srfs.begin(), std::move(q.from.back()));
+    q.from.pop_back();
+  }
+  auto renumber = [](const std::string& t, size_t offset) {
+    std::string out;
+    for (size_t i = 0; i < t.size(); i++) {
+      if (t[i] == '$' && i + 1 < t.size() && isdigit((unsigned char)t[i + 1])) {
+        size_t j = i + 1;
+        int n = 0;
+        while (j < t.size() && isdigit((unsigned char)t[j])) n = n * 10 + (t[j++] - '0');
+        out += "$" + std::to_string(n + offset);
+        i = j - 1;
+      } else {
+        out += t[i];
+      }
+    }
+    return out;
+  };
+  auto driver = std::make_shared<Expr>();
+  driver->kind = ExprKind::Call;
+  driver->type = oid::kInt4;
+  driver->name = "lockstep";
+  std::string counts;
+  for (auto& f : srfs) {
+    const Expr& call = *q.rtable[f->rte].function;
+    counts += (counts.empty() ? "" : ", ") + std::string("(SELECT count(*) FROM ") + renumber(call.templ, driver->args.size()) + ")";
+    for (auto& a : call.args) driver->args.push_back(a);
+  }
+  driver->templ = "pg_series_int(1, max(" + counts + "), 1)";
+  RangeTableEntry rte;
+  rte.function = driver;
+  rte.column_names.push_back("?lockstep?");
+  rte.column_types.push_back(oid::kInt4);
+  rte.column_typmods.push_back(-1);
+  rte.hidden.push_back(true);
+  rte.sql_alias = next_alias("r");
+  std::string driver_alias = rte.sql_alias;
+  q.rtable.push_back(std::move(rte));
+  auto node = std::make_unique<FromNode>();
+  node->rte = (int)q.rtable.size() - 1;
+  for (auto& f : srfs) {
+    auto on = std::make_shared<Expr>();
+    on->kind = ExprKind::Raw;
+    on->type = oid::kBool;
+    on->templ = "(" + q.rtable[f->rte].sql_alias + ".ordinality = " + driver_alias + ".c1)";
+    auto join = std::make_unique<FromNode>();
+    join->kind = JoinKind::Left;
+    join->left = std::move(node);
+    join->right = std::move(f);
+    join->quals = on;
+    node = std::move(join);
+  }
+  q.from.push_back(std::move(node));
 }
 
 // A set-returning function in FROM (implicitly LATERAL: its arguments see the FROM items
@@ -303,9 +382,25 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
   RangeTableEntry rte;
   rte.function = e;
   rte.alias = rf->alias ? rf->alias->aliasname : name;
-  rte.column_names.push_back(rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
-  rte.column_types.push_back(e->type);
-  rte.column_typmods.push_back(-1);
+  if (const char* cols = srf_columns(name)) {
+    // several output columns ("key 25,value 114")
+    std::string spec = cols;
+    rte.function_columns = 0;
+    for (size_t p = 0; p < spec.size();) {
+      size_t comma = spec.find(',', p);
+      std::string item = spec.substr(p, comma == std::string::npos ? std::string::npos : comma - p);
+      size_t sp = item.find(' ');
+      rte.column_names.push_back(item.substr(0, sp));
+      rte.column_types.push_back((Oid)std::stoul(item.substr(sp + 1)));
+      rte.column_typmods.push_back(-1);
+      rte.function_columns++;
+      p = comma == std::string::npos ? spec.size() : comma + 1;
+    }
+  } else {
+    rte.column_names.push_back(rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
+    rte.column_types.push_back(e->type);
+    rte.column_typmods.push_back(-1);
+  }
   if (rf->ordinality) {
     rte.column_names.push_back("ordinality");
     rte.column_types.push_back(oid::kInt8);
@@ -541,9 +636,14 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   struct RestoreWindows { Analyzer* a; List* w; ~RestoreWindows() { a->window_clause_ = w; } } restore_windows{this, saved_windows};
 
   analyze_from(stmt->fromClause, *q);
-  bool saved_srf = srf_in_targets_;
-  srf_in_targets_ = false;
-  struct RestoreSrf { Analyzer* a; bool v; ~RestoreSrf() { a->srf_in_targets_ = v; } } restore_srf{this, saved_srf};
+  int saved_srf = srf_in_targets_;
+  bool saved_nested = srf_nested_;
+  srf_in_targets_ = 0;
+  srf_nested_ = false;
+  struct RestoreSrf {
+    Analyzer* a; int v; bool n;
+    ~RestoreSrf() { a->srf_in_targets_ = v; a->srf_nested_ = n; }
+  } restore_srf{this, saved_srf, saved_nested};
   size_t from_items = q->from.size();
 
   // Target list.
@@ -563,6 +663,9 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
     q->targets.push_back({e, rt->name ? rt->name : figure_colname(rt->val)});
   });
   bool target_aggs = saw_agg_;
+  if (srf_in_targets_ > 1 && srf_nested_ && srf_in_targets_ > 2)
+    unsupported("nested set-returning functions together with other set-returning functions in the select list");
+  if (srf_in_targets_ > 1 && !srf_nested_) lockstep_srfs(*q, srf_in_targets_);
 
   if (stmt->whereClause) {
     agg_allowed_ = false;

@@ -107,9 +107,14 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
       throw PgError(sqlstate::kWrongObjectType, "OVER specified, but " + name + " is not a window function nor an aggregate function")
           .at(fc->location);
     }
-    const FunctionDef* f = resolve_function(name, args, true, fc->location);
-    e->type = f->result;
-    e->templ = f->templ;
+    if (transform_json_aggregate(name, args, *e)) {
+      args = e->args;
+    } else {
+      PolyInfo poly;
+      const FunctionDef* f = resolve_function(name, args, true, fc->location, &poly);
+      e->type = poly.polymorphic ? poly.result : f->result;
+      e->templ = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
+    }
   }
   e->args = std::move(args);
 

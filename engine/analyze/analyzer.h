@@ -21,6 +21,7 @@ struct TypeName;
 struct WithClause;
 struct JoinExpr;
 struct RangeFunction;
+struct ResTarget;
 struct OnConflictClause;
 struct List;
 
@@ -76,6 +77,16 @@ class Analyzer {
   ExprPtr transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod);
   ExprPtr transform_indirection(Node* node, ExprContext ctx);
   ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
+  // UPDATE ... SET col[i]... = value (current: an earlier assignment to the same column).
+  ExprPtr transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
+  // analyze_json.cpp: to_json(b), json(b)_build_object/array (nullptr: not one of them), and
+  // the json aggregates (false: not one of them).
+  ExprPtr to_json_expr(ExprPtr arg, bool jsonb);
+  ExprPtr json_key_expr(ExprPtr key);
+  ExprPtr transform_json_function(const std::string& name, std::vector<ExprPtr>& args, int location);
+  bool transform_json_aggregate(const std::string& name, std::vector<ExprPtr>& args, Expr& e);
+  ExprPtr transform_row_to_json(Node* arg, int location);
+  bool is_row_reference(Node* arg);  // a bare FROM-item name used as a whole row
   // A polymorphic function's resolved result and element types.
   struct PolyInfo { bool polymorphic = false; Oid result = 0; Oid elem = 0; };
   const FunctionDef* resolve_function(const std::string& name, std::vector<ExprPtr>& args,
@@ -107,7 +118,9 @@ class Analyzer {
   std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
   ExprPtr make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location);
   ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location);
-  bool srf_in_targets_ = false;
+  int srf_in_targets_ = 0;  // set-returning functions in the select list being analyzed
+  bool srf_nested_ = false;  // one of them takes another's result as an argument
+  void lockstep_srfs(SelectQuery& q, int count);
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);

@@ -83,7 +83,8 @@ struct RangeTableEntry {
   std::shared_ptr<SelectQuery> subquery;    // subquery in FROM, or
   const CteDef* cte = nullptr;              // reference to a WITH query, or
   ExprPtr function;                         // set-returning function in FROM (its template
-                                            // names a table function: columns value, ordinality)
+                                            // names a table function: columns c1.., ordinality)
+  int function_columns = 1;                 // its result columns before ordinality
   std::string alias;                // the name it is referred to by (alias or table name)
   std::string sql_alias;            // alias in the lowered SQL ("r1")
   std::vector<std::string> column_names;  // visible names (alias column list applied)

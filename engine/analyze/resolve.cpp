@@ -225,10 +225,10 @@ Oid Analyzer::select_common_type(const std::vector<ExprPtr>& exprs, const char* 
 
 namespace {
 struct Candidate {
-  Oid args[3];     // parameter types (polymorphic ones resolved for these inputs)
+  Oid args[4];     // parameter types (polymorphic ones resolved for these inputs)
   int nargs;
   const void* def;
-  Oid decl[3] = {0, 0, 0};  // declared parameter types (as PostgreSQL scores candidates)
+  Oid decl[4] = {0, 0, 0, 0};  // declared parameter types (as PostgreSQL scores candidates)
   Oid result = 0;           // resolved result type of a polymorphic candidate
   Oid elem = 0;             // its element type (the $E of the template)
 };
@@ -414,7 +414,13 @@ std::string type_list(const std::vector<ExprPtr>& args) {
 ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location) {
   Oid lt = left ? left->type : 0, rt = right->type;
   // Concatenation with a non-string operand: PostgreSQL's text || anynonarray.
-  if (op == "||" && left && !is_array_type(lt) && !is_array_type(rt) &&
+  bool exact_concat = false;  // e.g. jsonb || jsonb, with an unknown side taken as the other's type
+  if (op == "||" && left) {
+    Oid xl = lt == oid::kUnknown ? rt : lt, xr = rt == oid::kUnknown ? lt : rt;
+    for (const auto& o : builtin_operators())
+      exact_concat |= o.left == xl && o.right == xr && std::string(o.name) == "||" && !is_string_type(xl);
+  }
+  if (op == "||" && left && !exact_concat && !is_array_type(lt) && !is_array_type(rt) &&
       (is_string_type(lt) || is_string_type(rt) || (lt == oid::kUnknown) != (rt == oid::kUnknown))) {
     auto to_text = [&](ExprPtr e) {
       if (e->type == oid::kUnknown) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
@@ -540,12 +546,12 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
       continue;
     }
     if (f.nargs != (int)args.size()) continue;
-    Candidate c{{0, 0, 0}, f.nargs, &f};
+    Candidate c{{0, 0, 0, 0}, f.nargs, &f};
     for (int i = 0; i < f.nargs; i++) c.args[i] = c.decl[i] = f.args[i];
     c.result = f.result;
     if (is_poly) {
-      Oid in[3] = {0, 0, 0};
-      for (size_t i = 0; i < args.size() && i < 3; i++) in[i] = args[i]->type;
+      Oid in[4] = {0, 0, 0, 0};
+      for (size_t i = 0; i < args.size() && i < 4; i++) in[i] = args[i]->type;
       if (!resolve_polymorphic(*this, c, in, f.result)) {
         bool all_unknown = true;
         for (int i = 0; i < f.nargs && i < (int)args.size(); i++)
@@ -556,8 +562,8 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
     }
     cands.push_back(c);
   }
-  Oid input[3] = {0, 0, 0};
-  for (size_t i = 0; i < args.size() && i < 3; i++) input[i] = args[i]->type;
+  Oid input[4] = {0, 0, 0, 0};
+  for (size_t i = 0; i < args.size() && i < 4; i++) input[i] = args[i]->type;
   const FunctionDef* chosen = nullptr;
   Candidate chosen_c{};
   for (auto& c : cands) {

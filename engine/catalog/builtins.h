@@ -19,7 +19,7 @@ struct OperatorDef {
 struct FunctionDef {
   const char* name;
   int nargs;
-  Oid args[3];
+  Oid args[4];
   Oid result;        // 0: same type (and typmod) as the first argument
   const char* templ;
   bool is_agg;
@@ -32,6 +32,8 @@ struct FunctionDef {
   // A set-returning function: usable in FROM only; the template names an eponymous table
   // function of runtime/table_functions.cpp (columns value, ordinality).
   bool returns_set = false;
+  // A set-returning function with several output columns: "name typeoid,name typeoid".
+  const char* columns = nullptr;
 };
 
 enum class CastContext : char { Implicit = 'i', Assignment = 'a', Explicit = 'e' };
@@ -62,5 +64,8 @@ BuiltinSpan::S<FunctionDef> datetime_functions();
 BuiltinSpan::S<CastDef> datetime_casts();
 BuiltinSpan::S<OperatorDef> array_operators();
 BuiltinSpan::S<FunctionDef> array_functions();
+BuiltinSpan::S<OperatorDef> json_operators();
+BuiltinSpan::S<FunctionDef> json_functions();
+BuiltinSpan::S<CastDef> json_casts();
 
 }  // namespace pgmicro

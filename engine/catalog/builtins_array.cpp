@@ -28,6 +28,8 @@ static const FunctionDef kArrayFunctions[] = {
     {"array_ndims", 1, {kAnyArray}, kInt4, "pg_array_ndims($1)"},
     {"array_dims", 1, {kAnyArray}, kText, "pg_array_dims($1)"},
     {"cardinality", 1, {kAnyArray}, kInt4, "pg_array_cardinality($1)"},
+    {"array_fill", 2, {kAnyElement, kInt4Array}, kAnyArray, "pg_array_fill($1, $E, $2)"},
+    {"array_fill", 3, {kAnyElement, kInt4Array, kInt4Array}, kAnyArray, "pg_array_fill($1, $E, $2, $3)"},
     {"array_append", 2, {kAnyCompatibleArray, kAnyCompatible}, kAnyCompatibleArray, "pg_array_append($1, $2, $E)"},
     {"array_prepend", 2, {kAnyCompatible, kAnyCompatibleArray}, kAnyCompatibleArray, "pg_array_prepend($1, $2, $E)"},
     {"array_cat", 2, {kAnyCompatibleArray, kAnyCompatibleArray}, kAnyCompatibleArray, "pg_array_cat($1, $2, $E)"},

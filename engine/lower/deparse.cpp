@@ -18,6 +18,25 @@ std::string deparse_expr(const Expr& e) {
       return quote_literal(v) + "::" + format_type_name(e.type, e.typmod);
     }
     case ExprKind::Call:
+      if (e.name == "array") {  // ARRAY[...] (nested sub-arrays print as ARRAY[...] too)
+        std::string s = "ARRAY[";
+        for (size_t i = 0; i < e.args.size(); i++) s += (i ? ", " : "") + deparse_expr(*e.args[i]);
+        s += "]";
+        return e.args.empty() ? s + "::" + format_type_name(e.type, e.typmod) : s;
+      }
+      if (e.name == "subscript" && !e.args.empty()) {
+        std::string s = "(" + deparse_expr(*e.args[0]) + ")";
+        for (size_t i = 1; i < e.args.size(); i++) s += "[" + deparse_expr(*e.args[i]) + "]";
+        return s;
+      }
+      if ((e.name == "any" || e.name == "all") && e.args.size() == 2 && e.args[0]->args.size() == 2)
+        return deparse_expr(*e.args[0]->args[0]) + " " + e.args[0]->name + (e.name == "any" ? " ANY (" : " ALL (") +
+               deparse_expr(*e.args[1]) + ")";
+      if ((e.name == "in" || e.name == "not in") && !e.args.empty()) {  // as PostgreSQL stores IN lists
+        std::string s = deparse_expr(*e.args[0]) + (e.name == "in" ? " = ANY (ARRAY[" : " <> ALL (ARRAY[");
+        for (size_t i = 1; i < e.args.size(); i++) s += (i > 1 ? ", " : "") + deparse_expr(*e.args[i]);
+        return s + "])";
+      }
       if (e.name == "nextval" && !e.args.empty())
         return "nextval(" + quote_literal(e.args[0]->value.s) + "::regclass)";
       if (e.args.size() == 2 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))

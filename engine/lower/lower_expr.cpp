@@ -17,6 +17,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
 std::string sort_collation(const Expr& e) {
+  if (e.type == oid::kJsonb) return " COLLATE pg_jsonb";
   Oid elem = array_element_type(e.type);
   return elem ? " COLLATE pg_array_" + std::to_string(elem) : "";
 }

@@ -3,6 +3,9 @@
 // element casts and array_agg. Arrays arrive and leave in their JSON storage encoding
 // (types/array.h); elements in their own storage encoding. The element type is an argument.
 #include <algorithm>
+#include <deque>
+#include <string>
+#include <vector>
 #include <cmath>
 #include <memory>
 #include "runtime/function_context.h"
@@ -149,6 +152,90 @@ void array_slice(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       while (d >= 0 && ++idx[d] >= r.dims[d]) idx[d--] = 0;
       if (d < 0) break;
     }
+    result_array(ctx, elem, r);
+  });
+}
+
+// pg_array_set(arr, elem, value, i1, ..., ik): arr[i1]...[ik] = value (array_set_element): a
+// NULL or empty array becomes a one-element array at those subscripts; a one-dimensional
+// array grows as needed, the gap filled with NULLs.
+void array_set(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    Oid elem = oid_arg(argv[1]);
+    Datum v = Datum::from_sqlite(argv[2]);
+    int k = argc - 3;
+    std::vector<int64_t> idx;
+    for (int i = 0; i < k; i++) {
+      if (is_null(argv[3 + i])) throw PgError("22004", "array subscript in assignment must not be null");
+      idx.push_back(sqlite3_value_int64(argv[3 + i]));
+    }
+    ArrayValue a = is_null(argv[0]) ? ArrayValue() : array_arg(argv[0], elem);
+    if (a.empty()) {
+      if (k > kMaxArrayDims)
+        throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(k) +
+                                                           ") exceeds the maximum allowed (6)");
+      ArrayValue r;
+      for (int i = 0; i < k; i++) {
+        r.dims.push_back(1);
+        r.lbounds.push_back((int)idx[i]);
+      }
+      r.items.push_back(v);
+      return result_array(ctx, elem, r);
+    }
+    if (k != a.ndims()) subscript_error("wrong number of array subscripts");
+    if (k == 1) {
+      int64_t lb = a.lbounds[0], ub = lb + a.dims[0] - 1;
+      if (std::max(ub, idx[0]) - std::min(lb, idx[0]) + 1 > 134217727)
+        throw PgError(sqlstate::kProgramLimitExceeded, "array size exceeds the maximum allowed (134217727)");
+      if (idx[0] < lb) {
+        a.items.insert(a.items.begin(), size_t(lb - idx[0]), Datum::null());
+        a.lbounds[0] = (int)idx[0];
+      } else if (idx[0] > ub) {
+        a.items.resize(a.items.size() + size_t(idx[0] - ub), Datum::null());
+      }
+      a.dims[0] = (int)a.items.size();
+      a.items[size_t(idx[0] - a.lbounds[0])] = v;
+      return result_array(ctx, elem, a);
+    }
+    size_t off = 0;
+    for (int d = 0; d < k; d++) {
+      if (idx[d] < a.lbounds[d] || idx[d] >= (int64_t)a.lbounds[d] + a.dims[d]) subscript_error("array subscript out of range");
+      off = off * a.dims[d] + size_t(idx[d] - a.lbounds[d]);
+    }
+    a.items[off] = v;
+    result_array(ctx, elem, a);
+  });
+}
+
+// pg_array_fill(value, elem, dims int[] [, lbounds int[]]).
+void array_fill(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    Oid elem = oid_arg(argv[1]);
+    if (is_null(argv[2]) || (argc > 3 && is_null(argv[3])))
+      throw PgError("22004", "dimension array or low bound array cannot be null");
+    ArrayValue dims = array_arg(argv[2], oid::kInt4);
+    ArrayValue lbs = argc > 3 ? array_arg(argv[3], oid::kInt4) : ArrayValue();
+    if (dims.ndims() > 1) subscript_error("wrong number of array subscripts", "Dimension array must be one dimensional.");
+    if (argc > 3 && lbs.ndims() > 1) subscript_error("wrong number of array subscripts", "Dimension array must be one dimensional.");
+    if (argc > 3 && lbs.items.size() != dims.items.size())
+      subscript_error("wrong number of array subscripts", "Low bound array has different size than dimensions array.");
+    if (dims.items.size() > (size_t)kMaxArrayDims)
+      throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(dims.items.size()) +
+                                                         ") exceeds the maximum allowed (6)");
+    ArrayValue r;
+    int64_t n = 1;
+    for (size_t i = 0; i < dims.items.size(); i++) {
+      if (dims.items[i].is_null() || (argc > 3 && lbs.items[i].is_null()))
+        throw PgError("22004", "dimension values cannot be null");
+      int64_t d = dims.items[i].i;
+      n *= d;
+      if (d < 0 || n > 134217727)
+        throw PgError(sqlstate::kProgramLimitExceeded, "array size exceeds the maximum allowed (134217727)");
+      r.dims.push_back((int)d);
+      r.lbounds.push_back(argc > 3 ? (int)lbs.items[i].i : 1);
+    }
+    if (dims.items.empty() || n == 0) return result_array(ctx, elem, ArrayValue());
+    r.items.assign(size_t(n), Datum::from_sqlite(argv[0]));
     result_array(ctx, elem, r);
   });
 }
@@ -497,9 +584,8 @@ void agg_guarded(sqlite3_context* ctx, F&& body) {
 }
 
 struct ArrayAggState {
-  std::vector<Datum> items;
+  std::deque<Datum> items;  // a window frame drops rows from the front
   std::vector<int> sub_dims, sub_lbs;
-  int64_t rows = 0;
 };
 
 template <bool OfArrays>
@@ -511,13 +597,12 @@ void agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     ArrayAggState& st = **slot;
     if (!OfArrays) {
       st.items.push_back(Datum::from_sqlite(argv[0]));
-      st.rows++;
       return;
     }
     if (is_null(argv[0])) throw PgError("22004", "cannot accumulate null arrays");
     ArrayValue a = array_from_storage(oid::kText, text_of(argv[0]));  // dims only
     if (a.empty()) subscript_error("cannot accumulate empty arrays");
-    if (st.rows == 0) {
+    if (st.items.empty()) {
       st.sub_dims = a.dims;
       st.sub_lbs = a.lbounds;
     } else if (a.dims != st.sub_dims || a.lbounds != st.sub_lbs) {
@@ -527,8 +612,23 @@ void agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
       throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(a.dims.size() + 1) +
                                                          ") exceeds the maximum allowed (6)");
     st.items.push_back(Datum::text(text_of(argv[0])));
-    st.rows++;
   });
+}
+
+template <bool OfArrays>
+void agg_emit(sqlite3_context* ctx, const ArrayAggState* st, Oid elem) {
+  if (!st || st->items.empty()) return sqlite3_result_null(ctx);
+  if (!OfArrays) return result_array(ctx, elem, ArrayValue::vector(std::vector<Datum>(st->items.begin(), st->items.end())));
+  ArrayValue r;
+  r.dims.push_back((int)st->items.size());
+  r.lbounds.push_back(1);
+  r.dims.insert(r.dims.end(), st->sub_dims.begin(), st->sub_dims.end());
+  r.lbounds.insert(r.lbounds.end(), st->sub_lbs.begin(), st->sub_lbs.end());
+  for (auto& sub : st->items) {
+    ArrayValue a = array_from_storage(elem, sub.s);
+    r.items.insert(r.items.end(), a.items.begin(), a.items.end());
+  }
+  result_array(ctx, elem, r);
 }
 
 template <bool OfArrays>
@@ -536,20 +636,20 @@ void agg_final(sqlite3_context* ctx) {
   auto** slot = static_cast<ArrayAggState**>(sqlite3_aggregate_context(ctx, 0));
   std::unique_ptr<ArrayAggState> st(slot ? *slot : nullptr);
   if (slot) *slot = nullptr;
-  agg_guarded(ctx, [&](Oid elem) {
-    if (!st || st->rows == 0) return sqlite3_result_null(ctx);
-    if (!OfArrays) return result_array(ctx, elem, ArrayValue::vector(std::move(st->items)));
-    ArrayValue r;
-    r.dims.push_back((int)st->rows);
-    r.lbounds.push_back(1);
-    r.dims.insert(r.dims.end(), st->sub_dims.begin(), st->sub_dims.end());
-    r.lbounds.insert(r.lbounds.end(), st->sub_lbs.begin(), st->sub_lbs.end());
-    for (auto& sub : st->items) {
-      ArrayValue a = array_from_storage(elem, sub.s);
-      r.items.insert(r.items.end(), a.items.begin(), a.items.end());
-    }
-    result_array(ctx, elem, r);
-  });
+  agg_guarded(ctx, [&](Oid elem) { agg_emit<OfArrays>(ctx, st.get(), elem); });
+}
+
+// Window use: the current frame's result, and dropping the frame's first row.
+template <bool OfArrays>
+void agg_value(sqlite3_context* ctx) {
+  auto** slot = static_cast<ArrayAggState**>(sqlite3_aggregate_context(ctx, 0));
+  agg_guarded(ctx, [&](Oid elem) { agg_emit<OfArrays>(ctx, slot ? *slot : nullptr, elem); });
+}
+
+template <bool OfArrays>
+void agg_inverse(sqlite3_context* ctx, int, sqlite3_value**) {
+  auto** slot = static_cast<ArrayAggState**>(sqlite3_aggregate_context(ctx, 0));
+  if (slot && *slot && !(*slot)->items.empty()) (*slot)->items.pop_front();
 }
 
 // Collation pg_array_<elem>: PostgreSQL's array order for ORDER BY, min/max and DISTINCT.
@@ -573,6 +673,9 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_array_build_md", -1, array_build_md},
       {"pg_array_subscript", -1, array_subscript},
       {"pg_array_slice", -1, array_slice},
+      {"pg_array_set", -1, array_set},
+      {"pg_array_fill", 3, array_fill},
+      {"pg_array_fill", 4, array_fill},
       {"pg_array_eq", 3, array_eq},
       {"pg_array_cmp", 3, array_cmp},
       {"pg_array_contains", 3, array_contains},
@@ -604,10 +707,10 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
     std::string suffix = std::to_string(elem);
     sqlite3_create_collation_v2(db, ("pg_array_" + suffix).c_str(), SQLITE_UTF8, tag, collate_arrays, nullptr);
     auto destroy = [](void* p) { delete static_cast<AggTag*>(p); };
-    sqlite3_create_function_v2(db, ("pg_array_agg_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem}, nullptr,
-                               agg_step<false>, agg_final<false>, destroy);
-    sqlite3_create_function_v2(db, ("pg_array_agg_array_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
-                               nullptr, agg_step<true>, agg_final<true>, destroy);
+    sqlite3_create_window_function(db, ("pg_array_agg_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
+                                   agg_step<false>, agg_final<false>, agg_value<false>, agg_inverse<false>, destroy);
+    sqlite3_create_window_function(db, ("pg_array_agg_array_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
+                                   agg_step<true>, agg_final<true>, agg_value<true>, agg_inverse<true>, destroy);
   }
 }
 

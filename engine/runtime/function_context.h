@@ -82,11 +82,15 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
+void register_json_functions(sqlite3* db, RuntimeContext* rc);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
 struct Interval;
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv);
+// to_json of one stored value of `type` (json_functions.cpp), appended to out.
+struct Datum;
+void value_to_json(Oid type, const Datum& d, std::string& out);
 
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);
@@ -99,6 +103,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_datetime_functions(db, rc);
   register_array_functions(db, rc);
   register_table_functions(db, rc);
+  register_json_functions(db, rc);
 }
 
 }  // namespace pgmicro

@@ -4,10 +4,13 @@
 // its arguments as HIDDEN columns; rows are generated lazily. Arguments may reference
 // earlier FROM items (LATERAL), which SQLite's planner supports for table-valued functions.
 #include <cstring>
+#include <string>
+#include <vector>
 #include <memory>
 #include "runtime/function_context.h"
 #include "types/array.h"
 #include "types/interval.h"
+#include "types/json.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
 
@@ -19,6 +22,8 @@ namespace {
 struct Generator {
   virtual ~Generator() = default;
   virtual bool next(Datum& out) = 0;  // false at the end
+  // Columns after the first of the current row (multi-column functions).
+  std::vector<Datum> more;
 };
 
 struct UnnestGen : Generator {
@@ -67,6 +72,19 @@ struct TsSeriesGen : Generator {
     } catch (const PgError&) {
       done = true;  // past the end of the timestamp range
     }
+    return true;
+  }
+};
+
+// json(b)_each / _array_elements / _object_keys over a parsed document.
+struct JsonRowsGen : Generator {
+  std::vector<std::vector<Datum>> rows;
+  size_t i = 0;
+  bool next(Datum& out) override {
+    if (i >= rows.size()) return false;
+    out = rows[i][0];
+    more.assign(rows[i].begin() + 1, rows[i].end());
+    i++;
     return true;
   }
 };
@@ -129,20 +147,82 @@ std::unique_ptr<Generator> make_ts_series(sqlite3_value** argv) {
   return g;
 }
 
+Datum json_cell(const JsonValue& v, const std::string& src, bool jsonb, bool as_text) {
+  if (as_text) {
+    std::string out;
+    if (!json_value_as_text(v, jsonb ? std::string_view() : std::string_view(src), out)) return Datum::null();
+    return Datum::text(out);
+  }
+  if (jsonb) {
+    JsonValue n = v;
+    jsonb_normalize(n);
+    return Datum::text(jsonb_to_text(n));
+  }
+  return Datum::text(json_value_text(v, src, false));
+}
+
+// pg_json_each(doc, jsonb, as_text): (key, value) of an object.
+std::unique_ptr<Generator> make_json_each(sqlite3_value** argv) {
+  bool jsonb = sqlite3_value_int(argv[1]), as_text = sqlite3_value_int(argv[2]);
+  std::string src = text_of(argv[0]);
+  JsonValue d = json_parse(src, jsonb);
+  std::string fn = std::string(jsonb ? "jsonb" : "json") + "_each" + (as_text ? "_text" : "");
+  if (d.kind != JsonValue::Kind::Object) {
+    if (jsonb) throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on a non-object");
+    throw PgError(sqlstate::kInvalidParameterValue, d.kind == JsonValue::Kind::Array ? "cannot deconstruct an array as an object"
+                                                                                    : "cannot deconstruct a scalar");
+  }
+  auto g = std::make_unique<JsonRowsGen>();
+  for (auto& m : d.members) g->rows.push_back({Datum::text(m.first), json_cell(m.second, src, jsonb, as_text)});
+  return g;
+}
+
+// pg_json_elements(doc, jsonb, as_text): the elements of an array.
+std::unique_ptr<Generator> make_json_elements(sqlite3_value** argv) {
+  bool jsonb = sqlite3_value_int(argv[1]), as_text = sqlite3_value_int(argv[2]);
+  std::string src = text_of(argv[0]);
+  JsonValue d = json_parse(src, jsonb);
+  if (d.kind != JsonValue::Kind::Array) {
+    std::string fn = std::string(jsonb ? "jsonb" : "json") + "_array_elements" + (as_text ? "_text" : "");
+    if (jsonb) throw PgError(sqlstate::kInvalidParameterValue, d.kind == JsonValue::Kind::Object ? "cannot extract elements from an object" : "cannot extract elements from a scalar");
+    throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + (d.kind == JsonValue::Kind::Object ? " on a non-array" : " on a scalar"));
+  }
+  auto g = std::make_unique<JsonRowsGen>();
+  for (auto& x : d.items) g->rows.push_back({json_cell(x, src, jsonb, as_text)});
+  return g;
+}
+
+// pg_json_keys(doc, jsonb): the keys of an object.
+std::unique_ptr<Generator> make_json_keys(sqlite3_value** argv) {
+  bool jsonb = sqlite3_value_int(argv[1]);
+  JsonValue d = json_parse(text_of(argv[0]), jsonb);
+  std::string fn = jsonb ? "jsonb_object_keys" : "json_object_keys";
+  if (d.kind == JsonValue::Kind::Array) throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on an array");
+  if (d.kind != JsonValue::Kind::Object) throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on a scalar");
+  if (jsonb) jsonb_normalize(d);
+  auto g = std::make_unique<JsonRowsGen>();
+  for (auto& m : d.members) g->rows.push_back({Datum::text(m.first)});
+  return g;
+}
+
 struct TableFunctionDef {
   const char* name;
   const char* schema;
   int nargs;
   std::unique_ptr<Generator> (*make)(sqlite3_value** argv);
+  int ncols = 1;  // visible result columns before "ordinality"
 };
 
 const TableFunctionDef kTableFunctions[] = {
-    {"pg_unnest", "CREATE TABLE x(value, ordinality, arr HIDDEN, elem HIDDEN)", 2, make_unnest},
-    {"pg_series_int", "CREATE TABLE x(value, ordinality, start HIDDEN, stop HIDDEN, step HIDDEN)", 3, make_int_series},
-    {"pg_series_numeric", "CREATE TABLE x(value, ordinality, start HIDDEN, stop HIDDEN, step HIDDEN)", 3,
+    {"pg_unnest", "CREATE TABLE x(c1, ordinality, arr HIDDEN, elem HIDDEN)", 2, make_unnest},
+    {"pg_series_int", "CREATE TABLE x(c1, ordinality, start HIDDEN, stop HIDDEN, step HIDDEN)", 3, make_int_series},
+    {"pg_series_numeric", "CREATE TABLE x(c1, ordinality, start HIDDEN, stop HIDDEN, step HIDDEN)", 3,
      make_numeric_series},
-    {"pg_series_ts", "CREATE TABLE x(value, ordinality, start HIDDEN, stop HIDDEN, step HIDDEN, tz HIDDEN)", 4,
+    {"pg_series_ts", "CREATE TABLE x(c1, ordinality, start HIDDEN, stop HIDDEN, step HIDDEN, tz HIDDEN)", 4,
      make_ts_series},
+    {"pg_json_each", "CREATE TABLE x(c1, c2, ordinality, doc HIDDEN, jsonb HIDDEN, as_text HIDDEN)", 3, make_json_each, 2},
+    {"pg_json_elements", "CREATE TABLE x(c1, ordinality, doc HIDDEN, jsonb HIDDEN, as_text HIDDEN)", 3, make_json_elements},
+    {"pg_json_keys", "CREATE TABLE x(c1, ordinality, doc HIDDEN, jsonb HIDDEN)", 2, make_json_keys},
 };
 
 struct ModuleData {
@@ -184,7 +264,7 @@ int x_best_index(sqlite3_vtab* v, sqlite3_index_info* info) {
   std::vector<int> slot(nargs, -1);
   for (int i = 0; i < info->nConstraint; i++) {
     const auto& c = info->aConstraint[i];
-    int arg = c.iColumn - 2;
+    int arg = c.iColumn - 1 - static_cast<VTab*>(v)->md->def->ncols;
     if (arg < 0 || arg >= nargs || c.op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
     if (!c.usable) return SQLITE_CONSTRAINT;
     slot[arg] = i;
@@ -250,9 +330,11 @@ int x_eof(sqlite3_vtab_cursor* c) { return static_cast<Cursor*>(c)->eof; }
 
 int x_column(sqlite3_vtab_cursor* c, sqlite3_context* ctx, int col) {
   auto* cur = static_cast<Cursor*>(c);
+  int ncols = static_cast<VTab*>(c->pVtab)->md->def->ncols;
   if (col == 0) cur->value.to_sqlite_result(ctx);
-  else if (col == 1) sqlite3_result_int64(ctx, cur->ordinality);
-  else if (size_t(col - 2) < cur->args.size()) cur->args[col - 2].to_sqlite_result(ctx);
+  else if (col < ncols) (cur->gen && size_t(col - 1) < cur->gen->more.size() ? cur->gen->more[col - 1] : Datum()).to_sqlite_result(ctx);
+  else if (col == ncols) sqlite3_result_int64(ctx, cur->ordinality);
+  else if (size_t(col - ncols - 1) < cur->args.size()) cur->args[col - ncols - 1].to_sqlite_result(ctx);
   else sqlite3_result_null(ctx);
   return SQLITE_OK;
 }

@@ -1,6 +1,9 @@
 // Arrays: text input/output as PostgreSQL 15's array_in/array_out (same validation states and
 // error details), the JSON storage encoding and array_cmp/array_eq (see array.h).
 #include "types/array.h"
+#include <cctype>
+#include <cstdlib>
+#include <strings.h>
 
 #include <cstring>
 #include "common/error.h"
@@ -323,7 +326,7 @@ struct JsonReader {
   }
   // One level of nested arrays at depth `level`; fills dims on first visit.
   void level(Oid elem, int depth, ArrayValue& a, bool& dims_known) {
-    if (!eat('[')) bad();
+    if (depth >= kMaxArrayDims || !eat('[')) bad();
     int n = 0;
     bool nested = peek() == '[';
     if (peek() != ']') {
@@ -402,7 +405,8 @@ ArrayValue array_parse_text(Oid elem, int32_t typmod, std::string_view text) {
     int ub = read_int(p, q);
     p = q + 1;
     if (ub < lb[ndim]) throw PgError("2202E", "upper bound cannot be less than lower bound");
-    dim[ndim] = ub - lb[ndim] + 1;
+    int64_t n = int64_t(ub) - lb[ndim] + 1;
+    dim[ndim] = n > INT32_MAX ? -1 : int(n);  // cannot match the braces' count
     ndim++;
   }
   std::string_view body;
@@ -431,7 +435,7 @@ ArrayValue array_parse_text(Oid elem, int32_t typmod, std::string_view text) {
   }
   if (nitems == 0) return a;
   for (int i = 0; i < ndim; i++) {
-    if ((int64_t)lb[i] + dim[i] - 1 > INT32_MAX)
+    if ((int64_t)lb[i] + dim[i] > INT32_MAX)
       throw PgError(sqlstate::kProgramLimitExceeded, "array lower bound is too large: " + std::to_string(lb[i]));
     a.dims.push_back(dim[i]);
     a.lbounds.push_back(lb[i]);

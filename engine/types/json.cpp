@@ -2,6 +2,9 @@
 // json_lex (token boundaries decide the error context), the parser its recursive descent
 // (which token each error names).
 #include "types/json.h"
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cstring>
@@ -14,7 +17,9 @@ namespace {
 
 enum class Tok { ObjStart, ObjEnd, ArrStart, ArrEnd, Comma, Colon, String, Number, True, False, Null, End, Invalid };
 
-constexpr int kMaxJsonDepth = 6000;
+// Nesting limit: the engine's recursive walkers (parse, normalise, compare, print) must stay
+// within the WASM stack; PostgreSQL's own limit (max_stack_depth) is somewhat higher.
+constexpr int kMaxJsonDepth = 1500;
 
 struct Lexer {
   std::string_view in;
@@ -96,7 +101,8 @@ struct Lexer {
     } else {
       ok = false;
     }
-    if (ok && p < in.size() && in[p] == '.') {
+    // like PostgreSQL, the fraction and exponent parts are scanned even after a bad start
+    if (p < in.size() && in[p] == '.') {
       p++;
       if (p < in.size() && isdigit((unsigned char)in[p])) {
         while (p < in.size() && isdigit((unsigned char)in[p])) p++;
@@ -104,7 +110,7 @@ struct Lexer {
         ok = false;
       }
     }
-    if (ok && p < in.size() && (in[p] == 'e' || in[p] == 'E')) {
+    if (p < in.size() && (in[p] == 'e' || in[p] == 'E')) {
       p++;
       if (p < in.size() && (in[p] == '+' || in[p] == '-')) p++;
       if (p < in.size() && isdigit((unsigned char)in[p])) {
@@ -368,7 +374,7 @@ void append_jsonb(const JsonValue& v, std::string& out, int indent, bool pretty)
         if (pretty) newline(indent + 1);
         append_jsonb(v.items[i], out, indent + 1, pretty);
       }
-      if (pretty && !v.items.empty()) newline(indent);
+      if (pretty) newline(indent);
       out += ']';
       return;
     case JsonValue::Kind::Object:
@@ -380,7 +386,7 @@ void append_jsonb(const JsonValue& v, std::string& out, int indent, bool pretty)
         out += ": ";
         append_jsonb(v.members[i].second, out, indent + 1, pretty);
       }
-      if (pretty && !v.members.empty()) newline(indent);
+      if (pretty) newline(indent);
       out += '}';
       return;
   }
@@ -484,11 +490,25 @@ std::string json_value_text(const JsonValue& v, std::string_view source, bool js
 bool json_value_as_text(const JsonValue& v, std::string_view source, std::string& out) {
   if (v.kind == JsonValue::Kind::Null) return false;
   if (v.kind == JsonValue::Kind::String) out = v.text;
-  else out = json_value_text(v, source, source.size() > 0);
+  else out = json_value_text(v, source, source.empty());
   return true;
 }
 
+static int compare_values(const JsonValue& a, const JsonValue& b);
+
 int jsonb_compare(const JsonValue& a, const JsonValue& b) {
+  // A top-level scalar is, for PostgreSQL, a one-element "raw scalar" array: against an array
+  // it sorts by element count first, then before the array.
+  bool sa = a.is_scalar(), sb = b.is_scalar();
+  if (sa != sb && (sa ? b : a).kind == JsonValue::Kind::Array) {
+    size_t na = sa ? 1 : a.items.size(), nb = sb ? 1 : b.items.size();
+    if (na != nb) return na < nb ? -1 : 1;
+    return sa ? -1 : 1;
+  }
+  return compare_values(a, b);
+}
+
+static int compare_values(const JsonValue& a, const JsonValue& b) {
   int ra = type_rank(a), rb = type_rank(b);
   if (ra != rb) return ra < rb ? -1 : 1;
   switch (a.kind) {
@@ -503,14 +523,14 @@ int jsonb_compare(const JsonValue& a, const JsonValue& b) {
     case JsonValue::Kind::Array:
       if (a.items.size() != b.items.size()) return a.items.size() < b.items.size() ? -1 : 1;
       for (size_t i = 0; i < a.items.size(); i++)
-        if (int c = jsonb_compare(a.items[i], b.items[i])) return c;
+        if (int c = compare_values(a.items[i], b.items[i])) return c;
       return 0;
     case JsonValue::Kind::Object:
       if (a.members.size() != b.members.size()) return a.members.size() < b.members.size() ? -1 : 1;
       for (size_t i = 0; i < a.members.size(); i++) {
         const auto &x = a.members[i].first, &y = b.members[i].first;
-        if (x != y) return key_less(x, y) ? -1 : 1;
-        if (int c = jsonb_compare(a.members[i].second, b.members[i].second)) return c;
+        if (x != y) return x < y ? -1 : 1;  // pairs in storage order, keys compared as text
+        if (int c = compare_values(a.members[i].second, b.members[i].second)) return c;
       }
       return 0;
   }

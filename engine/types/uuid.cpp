@@ -2,6 +2,7 @@
 // hyphen after any group of four digits, either case) and the canonical lowercase 8-4-4-4-12
 // output, which is also the storage form (its byte order is uuid order).
 #include <cctype>
+#include <string>
 #include "common/error.h"
 #include "types/type_families.h"
 

@@ -1,0 +1,86 @@
+// json/jsonb operators, functions and casts (PostgreSQL's jsonfuncs.c / jsonb_op.c family) as
+// data; implementations in runtime/json_functions.cpp (scalar) and runtime/table_functions.cpp
+// (json(b)_each, _array_elements, _object_keys). to_json(b), json(b)_build_object/array and the
+// json aggregates take any type and are analyzed in analyze/analyze_json.cpp.
+#include "catalog/builtins.h"
+
+namespace pgmicro {
+using namespace oid;
+
+#define JSONB_CMP(OP, TEST) {OP, kJsonb, kJsonb, kBool, "(pg_jsonb_cmp($1, $2) " TEST ")"}
+
+static const OperatorDef kJsonOperators[] = {
+    {"->", kJson, kText, kJson, "pg_json_field($1, $2, 0, 0)"},
+    {"->", kJson, kInt4, kJson, "pg_json_field($1, $2, 0, 0)"},
+    {"->>", kJson, kText, kText, "pg_json_field($1, $2, 0, 1)"},
+    {"->>", kJson, kInt4, kText, "pg_json_field($1, $2, 0, 1)"},
+    {"#>", kJson, kTextArray, kJson, "pg_json_path($1, $2, 0, 0)"},
+    {"#>>", kJson, kTextArray, kText, "pg_json_path($1, $2, 0, 1)"},
+    {"->", kJsonb, kText, kJsonb, "pg_json_field($1, $2, 1, 0)"},
+    {"->", kJsonb, kInt4, kJsonb, "pg_json_field($1, $2, 1, 0)"},
+    {"->>", kJsonb, kText, kText, "pg_json_field($1, $2, 1, 1)"},
+    {"->>", kJsonb, kInt4, kText, "pg_json_field($1, $2, 1, 1)"},
+    {"#>", kJsonb, kTextArray, kJsonb, "pg_json_path($1, $2, 1, 0)"},
+    {"#>>", kJsonb, kTextArray, kText, "pg_json_path($1, $2, 1, 1)"},
+    {"@>", kJsonb, kJsonb, kBool, "pg_jsonb_contains($1, $2)"},
+    {"<@", kJsonb, kJsonb, kBool, "pg_jsonb_contains($2, $1)"},
+    {"?", kJsonb, kText, kBool, "pg_jsonb_exists($1, $2)"},
+    {"?|", kJsonb, kTextArray, kBool, "pg_jsonb_exists_any($1, $2)"},
+    {"?&", kJsonb, kTextArray, kBool, "pg_jsonb_exists_all($1, $2)"},
+    {"||", kJsonb, kJsonb, kJsonb, "pg_jsonb_concat($1, $2)"},
+    {"-", kJsonb, kText, kJsonb, "pg_jsonb_delete($1, $2, 0)"},
+    {"-", kJsonb, kTextArray, kJsonb, "pg_jsonb_delete($1, $2, 1)"},
+    {"-", kJsonb, kInt4, kJsonb, "pg_jsonb_delete($1, $2, 2)"},
+    {"#-", kJsonb, kTextArray, kJsonb, "pg_jsonb_delete_path($1, $2)"},
+    JSONB_CMP("=", "= 0"), JSONB_CMP("<>", "<> 0"), JSONB_CMP("<", "< 0"), JSONB_CMP("<=", "<= 0"),
+    JSONB_CMP(">", "> 0"), JSONB_CMP(">=", ">= 0"),
+};
+
+static const FunctionDef kJsonFunctions[] = {
+    {"json_typeof", 1, {kJson}, kText, "pg_json_typeof($1, 0)"},
+    {"jsonb_typeof", 1, {kJsonb}, kText, "pg_json_typeof($1, 1)"},
+    {"json_array_length", 1, {kJson}, kInt4, "pg_json_array_length($1, 0)"},
+    {"jsonb_array_length", 1, {kJsonb}, kInt4, "pg_json_array_length($1, 1)"},
+    {"jsonb_pretty", 1, {kJsonb}, kText, "pg_jsonb_pretty($1)"},
+    {"jsonb_strip_nulls", 1, {kJsonb}, kJsonb, "pg_jsonb_strip_nulls($1)"},
+    {"json_strip_nulls", 1, {kJson}, kJson, "pg_json_strip_nulls($1)"},
+    {"jsonb_set", 3, {kJsonb, kTextArray, kJsonb}, kJsonb, "pg_jsonb_set($1, $2, $3, 1, 0)"},
+    {"jsonb_set", 4, {kJsonb, kTextArray, kJsonb, kBool}, kJsonb, "pg_jsonb_set($1, $2, $3, $4, 0)"},
+    {"jsonb_insert", 3, {kJsonb, kTextArray, kJsonb}, kJsonb, "pg_jsonb_set($1, $2, $3, 0, 1)"},
+    {"jsonb_insert", 4, {kJsonb, kTextArray, kJsonb, kBool}, kJsonb, "pg_jsonb_set($1, $2, $3, $4, 1)"},
+    // Aggregates over any type (analyze_json.cpp builds the calls; listed so the names are known).
+    {"json_agg", 1, {kAny}, kJson, "", true},
+    {"jsonb_agg", 1, {kAny}, kJsonb, "", true},
+    {"json_object_agg", 2, {kAny, kAny}, kJson, "", true},
+    {"jsonb_object_agg", 2, {kAny, kAny}, kJsonb, "", true},
+    // Set-returning functions (FROM); "columns" names the output columns and their types.
+    {"json_each", 1, {kJson}, kJson, "pg_json_each($1, 0, 0)", false, false, false, true, "key 25,value 114"},
+    {"jsonb_each", 1, {kJsonb}, kJsonb, "pg_json_each($1, 1, 0)", false, false, false, true, "key 25,value 3802"},
+    {"json_each_text", 1, {kJson}, kText, "pg_json_each($1, 0, 1)", false, false, false, true, "key 25,value 25"},
+    {"jsonb_each_text", 1, {kJsonb}, kText, "pg_json_each($1, 1, 1)", false, false, false, true, "key 25,value 25"},
+    {"json_array_elements", 1, {kJson}, kJson, "pg_json_elements($1, 0, 0)", false, false, false, true, "value 114"},
+    {"jsonb_array_elements", 1, {kJsonb}, kJsonb, "pg_json_elements($1, 1, 0)", false, false, false, true, "value 3802"},
+    {"json_array_elements_text", 1, {kJson}, kText, "pg_json_elements($1, 0, 1)", false, false, false, true, "value 25"},
+    {"jsonb_array_elements_text", 1, {kJsonb}, kText, "pg_json_elements($1, 1, 1)", false, false, false, true, "value 25"},
+    {"json_object_keys", 1, {kJson}, kText, "pg_json_keys($1, 0)", false, false, false, true},
+    {"jsonb_object_keys", 1, {kJsonb}, kText, "pg_json_keys($1, 1)", false, false, false, true},
+};
+
+static const CastDef kJsonCasts[] = {
+    {kJson, kJsonb, CastContext::Assignment, "pg_jsonb_from_json($1)"},
+    {kJsonb, kJson, CastContext::Assignment, "$1"},
+    // jsonb scalars to SQL scalars (explicit): numbers and booleans only.
+    {kJsonb, kBool, CastContext::Explicit, "pg_jsonb_to_scalar($1, 16)"},
+    {kJsonb, kInt2, CastContext::Explicit, "pg_jsonb_to_scalar($1, 21)"},
+    {kJsonb, kInt4, CastContext::Explicit, "pg_jsonb_to_scalar($1, 23)"},
+    {kJsonb, kInt8, CastContext::Explicit, "pg_jsonb_to_scalar($1, 20)"},
+    {kJsonb, kFloat4, CastContext::Explicit, "pg_jsonb_to_scalar($1, 700)"},
+    {kJsonb, kFloat8, CastContext::Explicit, "pg_jsonb_to_scalar($1, 701)"},
+    {kJsonb, kNumeric, CastContext::Explicit, "pg_jsonb_to_scalar($1, 1700)"},
+};
+
+BuiltinSpan::S<OperatorDef> json_operators() { return {kJsonOperators, sizeof kJsonOperators / sizeof *kJsonOperators}; }
+BuiltinSpan::S<FunctionDef> json_functions() { return {kJsonFunctions, sizeof kJsonFunctions / sizeof *kJsonFunctions}; }
+BuiltinSpan::S<CastDef> json_casts() { return {kJsonCasts, sizeof kJsonCasts / sizeof *kJsonCasts}; }
+
+}  // namespace pgmicro
