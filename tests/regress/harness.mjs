@@ -202,6 +202,30 @@ function setupItems() {
   return items;
 }
 
+// The btree indexes create_index.sql builds on the setup tables (written without operator class
+// names, which select the default ones anyway). In PostgreSQL's schedule every script after
+// create_index's group finds them, so those scripts get them here too; the others do not.
+const SETUP_INDEXES = `CREATE INDEX onek_unique1 ON onek (unique1);
+CREATE INDEX onek_unique2 ON onek (unique2);
+CREATE INDEX onek_hundred ON onek (hundred);
+CREATE INDEX onek_stringu1 ON onek (stringu1);
+CREATE INDEX tenk1_unique1 ON tenk1 (unique1);
+CREATE INDEX tenk1_unique2 ON tenk1 (unique2);
+CREATE INDEX tenk1_hundred ON tenk1 (hundred);
+CREATE INDEX tenk1_thous_tenthous ON tenk1 (thousand, tenthous);
+CREATE INDEX tenk2_unique1 ON tenk2 (unique1);
+CREATE INDEX tenk2_unique2 ON tenk2 (unique2);
+CREATE INDEX tenk2_hundred ON tenk2 (hundred);
+`;
+
+// Scripts that parallel_schedule runs in a group after create_index's.
+function afterCreateIndex() {
+  const groups = readFileSync(join(REGRESS, 'parallel_schedule'), 'utf8').split('\n')
+    .filter((l) => /^test:/.test(l)).map((l) => l.replace(/^test:\s*/, '').trim().split(/\s+/));
+  const at = groups.findIndex((g) => g.includes('create_index'));
+  return new Set(groups.slice(at + 1).flat());
+}
+
 function describeItem(it) {
   return (it.sql ?? it.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 160);
 }
@@ -221,27 +245,41 @@ function showMismatches(items, res, n) {
 // so that the most frequent causes can be counted.
 function blur(text) {
   const line = text.split('\n').find((l) => /^(ERROR|WARNING|NOTICE):/.test(l)) ?? '(different result)';
-  return line.replace(/"[^"]*"/g, '"…"').replace(/\b\d+\b/g, 'N').slice(0, 120);
+  const m = /^(\w+:  (?:[0-9A-Z]{5}: )?)(.*)$/.exec(line) ?? ['', '', line];
+  return (m[1] + m[2].replace(/"[^"]*"/g, '"…"').replace(/\b\d+\b/g, 'N')).slice(0, 120);
 }
 
 // ---- main --------------------------------------------------------------------------------------
 async function main() {
   const t0 = Date.now();
-  // Setup once per side: a template database on PostgreSQL, a database file for pgmicro.
+  // Setup once per side: template databases on PostgreSQL, database files for pgmicro — one
+  // after test_setup.sql, one after test_setup.sql and the create_index indexes.
   const setup = setupItems();
+  const indexes = splitScript(SETUP_INDEXES, { env: ENV });
   const template = `${RUN_ID}_setup`;
-  await psqlAdmin(`DROP DATABASE IF EXISTS "${template}"`);
-  await psqlAdmin(`CREATE DATABASE "${template}" TEMPLATE template0`);
+  const templateIdx = `${RUN_ID}_setup_idx`;
   const setupDb = join(work, 'setup.db');
+  const setupIdxDb = join(work, 'setup-idx.db');
+  const indexed = afterCreateIndex();
+  for (const t of [template, templateIdx]) await psqlAdmin(`DROP DATABASE IF EXISTS "${t}"`);
+  await psqlAdmin(`CREATE DATABASE "${template}" TEMPLATE template0`);
   const [pgSetup, usSetup] = await Promise.all([
     psql(template, markedScript(setup)),
     run(BIN, ['-X', setupDb], { input: markedScript(setup), timeoutMs: SCRIPT_TIMEOUT * 2 }),
   ]);
-  writeFileSync(join(OUT, 'test_setup.pg'), pgSetup.out);
-  writeFileSync(join(OUT, 'test_setup.us'), usSetup.out);
+  await psqlAdmin(`CREATE DATABASE "${templateIdx}" TEMPLATE "${template}"`);
+  copyFileSync(setupDb, setupIdxDb);
+  const [pgIdx, usIdx] = await Promise.all([
+    psql(templateIdx, markedScript(indexes)),
+    run(BIN, ['-X', setupIdxDb], { input: markedScript(indexes), timeoutMs: SCRIPT_TIMEOUT }),
+  ]);
+  writeFileSync(join(OUT, 'test_setup.pg'), pgSetup.out + pgIdx.out);
+  writeFileSync(join(OUT, 'test_setup.us'), usSetup.out + usIdx.out);
   const setupRes = compare(setup, chunks(pgSetup.out, true).map, chunks(usSetup.out, false).map);
-  const setupOk = chunks(usSetup.out, false).ended && !usSetup.signal && !SANITIZER.test(usSetup.out);
-  console.log(`${setupOk ? 'PASS' : 'FAIL'}: regress/test_setup (setup: ${setupRes.identical}/${setupRes.statements} identical, ${setupRes.skipped} skipped; ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const idxRes = compare(indexes, chunks(pgIdx.out, true).map, chunks(usIdx.out, false).map);
+  const setupOk = [usSetup, usIdx].every((r) => chunks(r.out, false).ended && !r.signal && !SANITIZER.test(r.out));
+  console.log(`${setupOk ? 'PASS' : 'FAIL'}: regress/test_setup (setup: ${setupRes.identical}/${setupRes.statements} identical, ${setupRes.skipped} skipped; ` +
+    `indexes: ${idxRes.identical}/${idxRes.statements} identical; ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (SHOW) console.log(showMismatches(setup, setupRes, SHOW));
 
   const results = new Map();
@@ -253,13 +291,17 @@ async function main() {
       const t = Date.now();
       const file = join(REGRESS, 'sql', `${name}.sql`);
       const items = splitScript(readFileSync(file, 'utf8'), { env: ENV, dataDir: DATA_DIR });
-      const [pg, us] = await Promise.all([runPostgres(name, items, template), runPgmicro(name, items, setupDb)]);
+      const idx = indexed.has(name);
+      const [pg, us] = await Promise.all([runPostgres(name, items, idx ? templateIdx : template),
+        runPgmicro(name, items, idx ? setupIdxDb : setupDb)]);
       writeFileSync(join(OUT, `${name}.pg`), pg.raw);
       writeFileSync(join(OUT, `${name}.us`), us.raw);
       const res = compare(items, pg.outputs, us.outputs);
       res.incidents = us.incidents;
       res.seconds = (Date.now() - t) / 1000;
       res.items = items;
+      res.indexed = idx;
+      res.timeouts = [pg.raw, us.raw].map((o) => (o.match(/^ERROR:  57014: canceling statement due to statement timeout$/gm) ?? []).length);
       results.set(name, res);
       const pct = res.statements ? (100 * res.identical / res.statements).toFixed(1) : '100.0';
       const ok = us.incidents.length === 0;
@@ -270,7 +312,7 @@ async function main() {
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, JOBS) }, worker));
-  await psqlAdmin(`DROP DATABASE IF EXISTS "${template}"`);
+  for (const t of [templateIdx, template]) await psqlAdmin(`DROP DATABASE IF EXISTS "${t}"`);
   const seconds = (Date.now() - t0) / 1000;
 
   // ---- the table -------------------------------------------------------------------------------
@@ -316,9 +358,17 @@ async function main() {
     doc.push('psql meta-commands and statements run on neither side. "same rows, other order": not identical,');
     doc.push('but the same output lines in another order (a query without ORDER BY). ⚠: pgmicro crashed or hung.');
     doc.push('');
-    doc.push(`Setup (test_setup.sql, adapted, run once per side and copied for every script): ${setupRes.identical} of ${setupRes.statements} statements identical, ${setupRes.skipped} skipped.`);
+    doc.push(`Setup (test_setup.sql, adapted, run once per side and copied for every script): ${setupRes.identical} of ${setupRes.statements} statements identical, ${setupRes.skipped} skipped;`);
+    doc.push(`the create_index indexes: ${idxRes.identical} of ${idxRes.statements} identical.`);
     doc.push('');
     doc.push(...md);
+    doc.push('');
+    doc.push(`Scripts that also had the create_index indexes on onek, tenk1, tenk2 (they run after create_index in`);
+    doc.push(`parallel_schedule): ${[...results].filter(([, r]) => r.indexed).map(([n]) => n).join(', ') || 'none'}.`);
+    doc.push('');
+    const to = [...results].filter(([, r]) => r.timeouts[0] + r.timeouts[1]);
+    doc.push(`Statements canceled by statement_timeout = ${STMT_TIMEOUT}: ` + (to.length
+      ? to.map(([n, r]) => `${n} (PostgreSQL ${r.timeouts[0]}, pgmicro ${r.timeouts[1]})`).join(', ') : 'none') + '.');
     doc.push('');
     const incidents = [...results].filter(([, r]) => r.incidents.length);
     if (incidents.length) {

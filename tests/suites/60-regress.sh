@@ -29,10 +29,9 @@ if ! bash "$root/tools/pg15-cluster.sh" start; then
   exit 1
 fi
 source "$root/tests/tools/pg-env.sh"
-export PG_PSQL PG_ARGS="${PG_ARGS[*]}"
 results=()
 [ $# -eq 0 ] && results=(--results "$root/tests/regress/results.md")
 server=$("$PG_PSQL" "${PG_ARGS[@]}" -X -A -t -d postgres -c 'SHOW server_version' 2>/dev/null | awk '{print $1}')
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
-exec node "$root/tests/regress/harness.mjs" --bin "$bin" --regress "$regress" --out "$build/regress" \
+PG_PSQL="$PG_PSQL" PG_ARGS="${PG_ARGS[*]}" exec node "$root/tests/regress/harness.mjs" --bin "$bin" --regress "$regress" --out "$build/regress" \
   --pgver "$(basename "$regress")" --server "PostgreSQL ${server:-15}" --commit "$commit" "${results[@]}" "$@"
