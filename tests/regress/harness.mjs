@@ -104,7 +104,9 @@ function chunks(out, dropServerOnly) {
   let cur = null;
   let ended = false;
   let last = null;
-  for (const line of out.split('\n')) {
+  const lines = out.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) {
     const m = /^@@@regress-stmt (\d+)$/.exec(line);
     if (m) { cur = Number(m[1]); last = cur; map.set(cur, ''); continue; }
     if (line === END) { ended = true; cur = null; continue; }
