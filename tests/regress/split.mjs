@@ -40,7 +40,15 @@ export class PsqlSplitter {
     this.identCount = 0;
     this.commentDepth = 0;
     this.dollarTag = '';
+    this.stdStrings = true;
     this.undefinedRef = false;  // the pending statement uses an undefined :variable
+  }
+
+  // psql follows the server's standard_conforming_strings: when off, '…' takes backslash escapes.
+  trackStdStrings(sql) {
+    const m = /^\s*set\s+(?:session\s+|local\s+)?standard_conforming_strings\s*(?:=|to)\s*'?(\w+)'?\s*;/i.exec(sql);
+    if (m) this.stdStrings = !/^(off|false|no|0|of|fa|n)$/i.test(m[1]);
+    else if (/^\s*reset\s+(standard_conforming_strings|all)\s*;/i.test(sql)) this.stdStrings = true;
   }
 
   resetStatement() {
@@ -106,13 +114,29 @@ export class PsqlSplitter {
             this.buf += c; i++;
             if (this.paren === 0 && this.beginDepth === 0) {
               ev.push({ kind: 'sql', text: this.buf, undefinedRef: this.undefinedRef });
+              this.trackStdStrings(this.buf);
               this.resetStatement();
             }
+          } else if (c === '\\' && (c2 === ';' || c2 === ':')) {
+            // psql's \; and \: put a ';' or ':' into the query buffer (\; joins statements into
+            // one query string); kept as written so that psql reads the generated script the same.
+            this.buf += c + c2; i += 2;
           } else if (c === '\\') {
-            let end = line.indexOf('\\\\', i + 1);
-            if (end < 0) end = line.length;
+            // The command runs to the end of the line or a "\\" outside quoted arguments.
+            let end = i + 1;
+            let q = null;
+            while (end < line.length) {
+              const d = line[end];
+              if (q) {
+                if (q === "'" && d === '\\') end++;
+                else if (d === q) q = null;
+              } else if (d === "'" || d === '"' || d === '`') q = d;
+              else if (d === '\\' && line[end + 1] === '\\') break;
+              end++;
+            }
+            end = Math.min(end, line.length);
             const text = line.slice(i, end);
-            i = end === line.length ? end : end + 2;
+            i = end >= line.length ? line.length : end + 2;
             ev.push(...this.meta(text));
           } else if (c === ':') {
             if (c2 === ':') { this.buf += '::'; i += 2; break; }
@@ -144,6 +168,12 @@ export class PsqlSplitter {
             const word = line.slice(i, j);
             if ((word === 'e' || word === 'E') && line[j] === "'") {
               this.state = 'equote'; this.buf += word + "'"; i = j + 1;
+            } else if (/^[bBxX]$/.test(word) && line[j] === "'") {
+              // b'…' / x'…' never take backslash escapes (psql's xb/xh states).
+              this.state = 'rawquote'; this.buf += word + "'"; i = j + 1;
+            } else if (/^[uU]$/.test(word) && line.startsWith("&'", j)) {
+              // Neither do U&'…' strings (psql's xus state).
+              this.state = 'rawquote'; this.buf += word + "&'"; i = j + 2;
             } else {
               if (!(/^[uU]$/.test(word) && line[j] === '&')) this.trackIdent(word);
               this.buf += word; i = j;
@@ -161,7 +191,8 @@ export class PsqlSplitter {
           break;
         case 'quote':
         case 'equote':
-          if (this.state === 'equote' && c === '\\' && i + 1 < line.length) {
+        case 'rawquote':
+          if ((this.state === 'equote' || (this.state === 'quote' && !this.stdStrings)) && c === '\\' && i + 1 < line.length) {
             this.buf += c + c2; i += 2; break;
           }
           this.buf += c; i++;
