@@ -5,7 +5,8 @@
 // What is psql's and what is ours:
 // - statement boundaries: a ';' outside quotes ('', E'', "", $tag$), comments (--, nested /* */),
 //   parentheses and CREATE FUNCTION/PROCEDURE … BEGIN ATOMIC … END bodies (psql's heuristic);
-//   whitespace and -- comments before a statement are dropped; lines are joined with '\n';
+//   whitespace and -- comments before a statement are dropped; lines are joined with '\n' and
+//   empty lines outside quotes and comments are ignored (psql's MainLoop);
 // - a backslash outside quotes starts a meta-command running to the end of the line or "\\";
 // - psql variables: `\set`, `\unset` and `\getenv` are evaluated here (client side, as psql does)
 //   and :name, :'name', :"name" are interpolated into the SQL text before either side sees it;
@@ -79,6 +80,8 @@ export class PsqlSplitter {
   // Scans one input line; returns events {kind: 'sql'|'meta', text, undefinedRef}.
   scanLine(line) {
     const ev = [];
+    // psql ignores an empty line outside quotes, dollar quotes and comments.
+    if (line === '' && this.state === 'initial') return ev;
     if (this.buf !== '') this.buf += '\n';
     let i = 0;
     let guard = 0;

@@ -32,6 +32,7 @@ source "$root/tests/tools/pg-env.sh"
 results=()
 [ $# -eq 0 ] && results=(--results "$root/tests/regress/results.md")
 server=$("$PG_PSQL" "${PG_ARGS[@]}" -X -A -t -d postgres -c 'SHOW server_version' 2>/dev/null | awk '{print $1}')
-commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')
+# The commit that last changed the engine or the shell: what the numbers measure.
+commit=$(git -C "$root" log -1 --format=%h -- engine tools/shell 2>/dev/null || echo '?')
 PG_PSQL="$PG_PSQL" PG_ARGS="${PG_ARGS[*]}" exec node "$root/tests/regress/harness.mjs" --bin "$bin" --regress "$regress" --out "$build/regress" \
   --pgver "$(basename "$regress")" --server "PostgreSQL ${server:-15}" --commit "$commit" "${results[@]}" "$@"
