@@ -229,7 +229,7 @@ function afterCreateIndex() {
 }
 
 function describeItem(it) {
-  return (it.sql ?? it.text ?? '').replace(/\s+/g, ' ').trim().slice(0, 160);
+  return (it.sql ?? it.text ?? '').split(REGRESS + '/').join('…/').replace(/\s+/g, ' ').trim().slice(0, 160);
 }
 
 function showMismatches(items, res, n) {
