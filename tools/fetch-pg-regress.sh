@@ -39,6 +39,10 @@ if ! sha_ok "$tarball" "$TAR_SHA"; then
   sha_ok "$tarball" "$TAR_SHA" || { echo "fetch-pg-regress: $TAR missing or sha256 mismatch" >&2; exit 1; }
   rm -f "$dl"/*.dsc "$dl"/*.debian.tar.xz
 fi
+if ! command -v bzip2 >/dev/null; then  # tar -j needs it; not in every minimal Debian 12
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends bzip2 >/dev/null ||
+    { echo "fetch-pg-regress: bzip2 is missing and could not be installed" >&2; exit 1; }
+fi
 rm -rf "$dest" "$dest.part"; mkdir -p "$dest.part"
 tar -xjf "$tarball" -C "$dest.part" --strip-components=4 \
   "postgresql-$PG_VER/src/test/regress/sql" "postgresql-$PG_VER/src/test/regress/data" \
