@@ -152,6 +152,9 @@ struct InsertQuery {
   std::vector<std::vector<ExprPtr>> rows;
   std::unique_ptr<SelectQuery> select;   // INSERT ... SELECT (targets coerced, all columns)
   std::vector<TargetEntry> returning;    // Vars refer to rte 0 = the table
+  // Generated columns (empty: none): per column, its expression over the row's values (Vars
+  // of rte 0), or null for a column whose value comes from rows/select.
+  std::vector<ExprPtr> generated;
   // ON CONFLICT: arbiter columns (empty: any constraint, DO NOTHING only), DO UPDATE SET
   // assignments and WHERE over rtable [0] = target, [1] = excluded.
   bool has_on_conflict = false;

@@ -331,7 +331,33 @@ std::string lower_insert(const InsertQuery& q) {
   std::string s = "INSERT INTO main." + quote_ident(q.table->name) + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
-  if (q.select) {
+  if (!q.generated.empty()) {
+    // Generated columns are computed over the row's other values, each evaluated once:
+    // SELECT g0.c1, ..., <expression over g0.c1...> FROM (<the rows>) AS g0.
+    std::vector<RangeTableEntry> rows(1);
+    rows[0].sql_alias = "g0";
+    LowerCtx gc;
+    gc.scopes.push_back(&rows);
+    s += "SELECT ";
+    for (size_t i = 0; i < q.table->columns.size(); i++)
+      s += (i ? ", " : "") + (q.generated[i] ? lower(*q.generated[i], gc) : "g0.c" + std::to_string(i + 1));
+    s += " FROM (";
+    if (q.select) {
+      s += lower_select_in(*q.select, LowerCtx{});
+    } else {
+      s += "SELECT ";
+      for (size_t i = 0; i < q.table->columns.size(); i++)
+        s += (i ? ", " : "") + std::string("column") + std::to_string(i + 1) + " AS c" + std::to_string(i + 1);
+      s += " FROM (VALUES ";
+      for (size_t r = 0; r < q.rows.size(); r++) {
+        s += r ? ", (" : "(";
+        for (size_t i = 0; i < q.rows[r].size(); i++) s += (i ? ", " : "") + lower(*q.rows[r][i], c);
+        s += ")";
+      }
+      s += ")";
+    }
+    s += ") AS g0";
+  } else if (q.select) {
     std::string sel = lower_select_in(*q.select, LowerCtx{});
     s += q.has_on_conflict ? "SELECT * FROM (" + sel + ")" : sel;
   } else {
