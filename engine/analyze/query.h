@@ -26,7 +26,12 @@ enum class ExprKind : uint8_t {
   SubLink,   // subquery: EXISTS, scalar, or lhs op ANY/ALL (sublink field)
   Window,    // window function call: template over args, then OVER (window)
   Raw,       // internal: literal SQLite SQL in templ (lowering-generated references)
+  Grouping,  // GROUPING(args): args are grouping expressions of the query
 };
+
+struct Expr;
+// Structural equality of analyzed expressions (GROUP BY matching).
+bool expr_equal(const Expr& a, const Expr& b);
 
 enum class SubLinkKind : uint8_t { Exists, Expr, Any, All, Array };
 struct SelectQuery;
@@ -136,6 +141,8 @@ struct SelectQuery {
   std::vector<TargetEntry> targets;
   ExprPtr where;
   std::vector<ExprPtr> group_by;
+  // GROUPING SETS / ROLLUP / CUBE: each set lists indexes into group_by (empty: plain GROUP BY).
+  std::vector<std::vector<int>> grouping_sets;
   ExprPtr having;
   bool has_aggs = false;
   std::vector<ExprPtr> distinct_on;  // DISTINCT ON (...) expressions
