@@ -362,12 +362,24 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
     case T_PrepareStmt: return execute_prepare(reinterpret_cast<PrepareStmt*>(stmt), out);
     case T_ExecuteStmt: return execute_execute(reinterpret_cast<ExecuteStmt*>(stmt), out);
     case T_DeallocateStmt: return execute_deallocate(reinterpret_cast<DeallocateStmt*>(stmt), out);
+    case T_CreateTableAsStmt: {
+      auto* c = reinterpret_cast<CreateTableAsStmt*>(stmt);
+      return execute_create_table_as(c->query, c->into, c->if_not_exists, c->objtype == OBJECT_MATVIEW, out);
+    }
+    case T_SelectStmt: {
+      // SELECT ... INTO table: the query without its INTO clause.
+      auto* s = reinterpret_cast<SelectStmt*>(stmt);
+      IntoClause* into = s->intoClause;
+      s->intoClause = nullptr;
+      return execute_create_table_as(stmt, into, false, false, out);
+    }
     default: break;
   }
   execute_utility(stmt, out);
 }
 
 bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan) {
+  if (IsA(stmt, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt)->intoClause) return false;  // SELECT INTO
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
   plan.kind = nodeTag(stmt);

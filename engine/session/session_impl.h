@@ -22,6 +22,7 @@ struct CreateSeqStmt;
 struct TruncateStmt;
 struct Constraint;
 struct PrepareStmt;
+struct IntoClause;
 struct ExecuteStmt;
 struct DeallocateStmt;
 
@@ -65,6 +66,8 @@ class SessionImpl : public Session {
   };
   std::map<std::string, PreparedStatement> prepared_;
   void execute_prepare(PrepareStmt* stmt, StatementResult& out);
+  // CREATE TABLE AS / SELECT INTO (ddl_create_as.cpp).
+  void execute_create_table_as(Node* query, IntoClause* into, bool if_not_exists, bool materialized, StatementResult& out);
   void execute_execute(ExecuteStmt* stmt, StatementResult& out);
   void execute_deallocate(DeallocateStmt* stmt, StatementResult& out);
   void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
