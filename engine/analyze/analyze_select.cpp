@@ -781,6 +781,16 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   if (!q->grouping_sets.empty()) {
     // Lowered as a UNION ALL of one GROUP BY per set: ORDER BY may only sort result columns.
     if (saw_window_) unsupported("window functions with GROUPING SETS, ROLLUP or CUBE");
+    // A subquery's outer references to grouping columns would not read as NULL in the
+    // branches that group them away.
+    std::function<bool(const Expr&)> has_sublink = [&](const Expr& e) {
+      if (e.kind == ExprKind::SubLink) return true;
+      for (auto& a : e.args) if (has_sublink(*a)) return true;
+      return false;
+    };
+    for (auto& t : q->targets)
+      if (has_sublink(*t.expr)) unsupported("subqueries in the select list with GROUPING SETS, ROLLUP or CUBE", t.expr->location);
+    if (q->having && has_sublink(*q->having)) unsupported("subqueries in HAVING with GROUPING SETS, ROLLUP or CUBE");
     if (!q->distinct_on.empty()) unsupported("DISTINCT ON with GROUPING SETS, ROLLUP or CUBE");
     for (auto& o : q->order_by) {
       bool in_targets = false;
