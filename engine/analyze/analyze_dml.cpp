@@ -25,7 +25,8 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
   const ColumnDef& c = table.columns[column];
   if (c.default_expr) return c.default_expr;
   ExprPtr e;
-  if (c.default_text.empty()) {
+  if (c.default_text.empty() || c.generated) {
+    // No default (a generated column's value is computed from the row: generated_values).
     e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = c.type;
@@ -55,6 +56,59 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
   }
   c.default_expr = e;
   return e;
+}
+
+ExprPtr Analyzer::transform_generated(const TableDef& table, int column) {
+  const ColumnDef& c = table.columns[column];
+  ParsedScript ps("SELECT " + c.default_text);
+  auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+  auto* rt = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0));
+  SelectQuery* saved = scope_;
+  std::vector<SelectQuery*> saved_outer;
+  saved_outer.swap(outer_scopes_);
+  auto scope = dml_scope(&table, "");
+  scope_ = scope.get();
+  struct Restore {
+    Analyzer* a; SelectQuery* s; std::vector<SelectQuery*>* o;
+    ~Restore() { a->scope_ = s; a->outer_scopes_.swap(*o); }
+  } restore{this, saved, &saved_outer};
+  ExprPtr e;
+  try {
+    e = coerce_to_column(transform_expr(rt->val, ExprContext::Generated), table, column, -1);
+  } catch (PgError& err) {
+    err.error.position = 0;
+    throw;
+  }
+  std::function<void(Expr&)> clear = [&](Expr& x) { x.location = -1; for (auto& a : x.args) clear(*a); };
+  clear(*e);
+  return e;
+}
+
+// A copy of e with the target's columns (Vars of rte 0) replaced by `values` where given.
+static ExprPtr substitute_columns(const ExprPtr& e, const std::vector<ExprPtr>& values) {
+  if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte == 0 && e->attno < (int)values.size() && values[e->attno])
+    return values[e->attno];
+  auto copy = std::make_shared<Expr>(*e);
+  for (auto& a : copy->args) a = substitute_columns(a, values);
+  return copy;
+}
+
+// UPDATE / ON CONFLICT DO UPDATE: generated columns are recomputed from the new values (the
+// SET expressions, or the old row for columns not assigned), as PostgreSQL does.
+void Analyzer::add_generated_sets(const TableDef& t, std::vector<std::pair<int, ExprPtr>>& sets) {
+  bool any = false;
+  for (auto& c : t.columns) any |= c.generated != 0;
+  if (!any) return;
+  std::vector<ExprPtr> values(t.columns.size());
+  std::vector<std::pair<int, ExprPtr>> kept;
+  for (auto& s : sets) {
+    if (t.columns[s.first].generated) continue;  // SET g = DEFAULT
+    values[s.first] = s.second;
+    kept.push_back(s);
+  }
+  for (size_t i = 0; i < t.columns.size(); i++)
+    if (t.columns[i].generated) kept.push_back({(int)i, substitute_columns(transform_generated(t, (int)i), values)});
+  sets = std::move(kept);
 }
 
 std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::string& alias) {
@@ -108,9 +162,34 @@ static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const
   return out;
 }
 
+// A non-DEFAULT value for column c of an INSERT: false when OVERRIDING USER VALUE replaces it
+// by the identity default; 428C9 for a GENERATED ALWAYS identity or a generated column
+// (PostgreSQL's rewriter).
+static bool insert_value_allowed(const TableDef& t, int c, OverridingKind override) {
+  const ColumnDef& col = t.columns[c];
+  if (col.generated)
+    throw PgError("428C9", "cannot insert a non-DEFAULT value into column \"" + col.name + "\"",
+                  "Column \"" + col.name + "\" is a generated column.");
+  if (!col.identity) return true;
+  if (override == OVERRIDING_USER_VALUE) return false;
+  if (col.identity == 'a' && override != OVERRIDING_SYSTEM_VALUE)
+    throw PgError("428C9", "cannot insert a non-DEFAULT value into column \"" + col.name + "\"",
+                  "Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.",
+                  "Use OVERRIDING SYSTEM VALUE to override.");
+  return true;
+}
+
+// UPDATE SET c = value (not DEFAULT): 428C9 for GENERATED ALWAYS identity and generated columns.
+static void check_update_target(const TableDef& t, int c) {
+  const ColumnDef& col = t.columns[c];
+  if (col.identity == 'a' || col.generated)
+    throw PgError("428C9", "column \"" + col.name + "\" can only be updated to DEFAULT",
+                  col.generated ? "Column \"" + col.name + "\" is a generated column."
+                                : "Column \"" + col.name + "\" is an identity column defined as GENERATED ALWAYS.");
+}
+
 std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
-  if (stmt->override != OVERRIDING_NOT_SET) unsupported("OVERRIDING", -1);
   auto q = std::make_unique<InsertQuery>();
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
@@ -157,7 +236,10 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   auto fill_row = [&](std::vector<ExprPtr> given, const std::vector<int>& locs) {
     std::vector<ExprPtr> row(t->columns.size());
     for (size_t i = 0; i < cols.size(); i++) {
-      if (given[i]) row[cols[i]] = coerce_to_column(given[i], *t, cols[i], locs[i]);
+      if (given[i]) {
+        ExprPtr v = coerce_to_column(given[i], *t, cols[i], locs[i]);
+        if (insert_value_allowed(*t, cols[i], stmt->override)) row[cols[i]] = v;
+      }
     }
     for (size_t c = 0; c < row.size(); c++)
       if (!row[c]) row[c] = transform_default(*t, (int)c);
@@ -203,12 +285,18 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     std::vector<TargetEntry> all(t->columns.size());
     for (size_t i = 0; i < cols.size(); i++) {
       auto& te = q->select->targets[i];
-      all[cols[i]] = {coerce_to_column(te.expr, *t, cols[i], te.expr->location), t->columns[cols[i]].name};
+      ExprPtr v = coerce_to_column(te.expr, *t, cols[i], te.expr->location);
+      if (insert_value_allowed(*t, cols[i], stmt->override)) all[cols[i]] = {v, t->columns[cols[i]].name};
     }
     for (size_t c = 0; c < all.size(); c++)
       if (!all[c].expr) all[c] = {transform_default(*t, (int)c), t->columns[c].name};
     q->select->targets = std::move(all);
   }
+  for (size_t i = 0; i < t->columns.size(); i++)
+    if (t->columns[i].generated) {
+      q->generated.resize(t->columns.size());
+      q->generated[i] = transform_generated(*t, (int)i);
+    }
   if (stmt->onConflictClause) analyze_on_conflict(stmt->onConflictClause, *q);
   scope_ = scope.get();
   q->returning = analyze_returning(*this, stmt->returningList, t);
@@ -270,10 +358,12 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
     if (c < 0)
       throw PgError(sqlstate::kUndefinedColumn,
                     "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist").at(rt->location);
+    if (!IsA(rt->val, SetToDefault)) check_update_target(*t, c);
     ExprPtr e = IsA(rt->val, SetToDefault) ? transform_default(*t, c)
                                            : coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
     q.conflict_sets.push_back({c, e});
   });
+  add_generated_sets(*t, q.conflict_sets);
   if (oc->whereClause) q.conflict_where = coerce_to_bool(transform_expr(oc->whereClause, ExprContext::Where), "WHERE");
 }
 
@@ -322,9 +412,11 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
       e = transform_default(*t, c);
     } else {
       e = coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
+      check_update_target(*t, c);
     }
     q->sets.push_back({c, e});
   });
+  add_generated_sets(*t, q->sets);
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
   scope_ = nullptr;

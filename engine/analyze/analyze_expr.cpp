@@ -499,6 +499,22 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       return e;
     }
     case T_A_Indirection: return transform_indirection(node, ctx);
+    case T_GroupingFunc: {
+      // GROUPING(a, b): checked against GROUP BY with the aggregates (check_grouping).
+      auto* gf = reinterpret_cast<GroupingFunc*>(node);
+      if (ctx != ExprContext::SelectTarget && ctx != ExprContext::Having && ctx != ExprContext::OrderBy)
+        throw PgError(sqlstate::kGroupingError, "grouping operations are not allowed in " +
+                                                    std::string(ctx == ExprContext::Where ? "WHERE" : ctx == ExprContext::GroupBy ? "GROUP BY" : "this context"))
+            .at(gf->location);
+      if (list_size(gf->args) > 31)
+        throw PgError("54023", "GROUPING must have fewer than 32 arguments").at(gf->location);
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Grouping;
+      e->type = oid::kInt4;
+      e->location = gf->location;
+      for_each_node(gf->args, [&](Node* a) { e->args.push_back(transform_expr(a, ctx)); });
+      return e;
+    }
     case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
     case T_MinMaxExpr: unsupported("GREATEST/LEAST", reinterpret_cast<MinMaxExpr*>(node)->location);
     case T_SetToDefault:

@@ -19,6 +19,7 @@ static const char* agg_context_message(ExprContext ctx) {
     case ExprContext::Returning: return "aggregate functions are not allowed in RETURNING";
     case ExprContext::Default: return "aggregate functions are not allowed in DEFAULT expressions";
     case ExprContext::Check: return "aggregate functions are not allowed in check constraints";
+    case ExprContext::Generated: return "aggregate functions are not allowed in column generation expressions";
     default: return "aggregate functions are not allowed here";
   }
 }
@@ -266,6 +267,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
                       : ctx == ExprContext::GroupBy ? "GROUP BY" : ctx == ExprContext::Having ? "HAVING"
                       : ctx == ExprContext::Limit ? "LIMIT" : ctx == ExprContext::Offset ? "OFFSET"
                       : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
+                      : ctx == ExprContext::Generated ? "column generation expressions"
                       : ctx == ExprContext::Values ? "VALUES" : nullptr;
     if (where) throw PgError(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + where).at(fc->location);
     if (ctx != ExprContext::SelectTarget || in_aggregate_)

@@ -85,6 +85,7 @@ static int figure_colname_internal(Node* node, std::string& name) {
         case SVFOP_CURRENT_SCHEMA: name = "current_schema"; return 2;
       }
       return 0;
+    case T_GroupingFunc: name = "grouping"; return 2;
     case T_MinMaxExpr: name = reinterpret_cast<MinMaxExpr*>(node)->op == IS_GREATEST ? "greatest" : "least"; return 2;
     default: return 0;
   }
@@ -564,7 +565,7 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
     throw PgError(sqlstate::kSyntaxError, "SELECT * with no tables specified is not valid").at(location);
 }
 
-static bool expr_equal(const Expr& a, const Expr& b) {
+bool expr_equal(const Expr& a, const Expr& b) {
   if (a.kind != b.kind || a.type != b.type || a.args.size() != b.args.size()) return false;
   switch (a.kind) {
     case ExprKind::Var: return a.rte == b.rte && a.attno == b.attno && a.levelsup == b.levelsup;
@@ -602,6 +603,17 @@ void Analyzer::check_grouping(SelectQuery& q) {
   }
   std::function<void(const ExprPtr&, const char*)> check = [&](const ExprPtr& e, const char* where) {
     if (!e || e->kind == ExprKind::Agg) return;
+    if (e->kind == ExprKind::Grouping) {
+      for (auto& a : e->args) {
+        bool found = false;
+        for (auto& g : q.group_by) found |= expr_equal(*a, *g);
+        if (!found)
+          throw PgError(sqlstate::kGroupingError,
+                        "arguments to GROUPING must be grouping expressions of the associated query level")
+              .at(a->location);
+      }
+      return;
+    }
     for (auto& g : q.group_by)
       if (expr_equal(*e, *g)) return;
     if (e->kind == ExprKind::Var) {
@@ -674,13 +686,21 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
 
   // GROUP BY: input column names first, then output names, then ordinals.
   agg_allowed_ = false;
-  for_each_node(stmt->groupClause, [&](Node* n) {
-    if (IsA(n, GroupingSet)) unsupported("GROUPING SETS, ROLLUP and CUBE", -1);
+  std::function<void(Node*)> add_group_item;
+  add_group_item = [&](Node* n) {
     if (IsA(n, A_Const) && IsA(&reinterpret_cast<A_Const*>(n)->val, Integer)) {
       long pos = intVal(&reinterpret_cast<A_Const*>(n)->val);
       if (pos < 1 || pos > (long)q->targets.size())
         throw PgError("42P10", "GROUP BY position " + std::to_string(pos) + " is not in select list")
             .at(reinterpret_cast<A_Const*>(n)->location);
+      std::function<bool(const Expr&)> has_agg = [&](const Expr& e) {
+        if (e.kind == ExprKind::Agg) return true;
+        for (auto& a : e.args) if (has_agg(*a)) return true;
+        return false;
+      };
+      if (has_agg(*q->targets[pos - 1].expr))
+        throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY")
+            .at(q->targets[pos - 1].expr->location);
       q->group_by.push_back(q->targets[pos - 1].expr);
       return;
     }
@@ -697,7 +717,80 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
       }
     }
     q->group_by.push_back(transform_expr(n, ExprContext::GroupBy));
-  });
+  };
+  // One grouping expression, deduplicated: its index in group_by.
+  auto group_index = [&](Node* n) {
+    size_t before = q->group_by.size();
+    add_group_item(n);
+    ExprPtr e = q->group_by.back();
+    for (size_t i = 0; i < before; i++)
+      if (expr_equal(*q->group_by[i], *e)) { q->group_by.pop_back(); return (int)i; }
+    return (int)before;
+  };
+  using Sets = std::vector<std::vector<int>>;
+  std::function<Sets(Node*)> expand = [&](Node* n) -> Sets {
+    if (!IsA(n, GroupingSet)) return {{group_index(n)}};
+    auto* gs = reinterpret_cast<GroupingSet*>(n);
+    Sets out;
+    switch (gs->kind) {
+      case GROUPING_SET_EMPTY: return {{}};
+      case GROUPING_SET_SIMPLE: {
+        std::vector<int> set;
+        for_each_node(gs->content, [&](Node* x) { for (auto& s : expand(x)) set.insert(set.end(), s.begin(), s.end()); });
+        return {set};
+      }
+      case GROUPING_SET_ROLLUP:
+      case GROUPING_SET_CUBE: {
+        std::vector<std::vector<int>> items;  // each item: its columns
+        for_each_node(gs->content, [&](Node* x) {
+          std::vector<int> cols;
+          for (auto& s : expand(x)) cols.insert(cols.end(), s.begin(), s.end());
+          items.push_back(cols);
+        });
+        if (gs->kind == GROUPING_SET_ROLLUP) {
+          for (size_t k = items.size() + 1; k-- > 0;) {
+            std::vector<int> set;
+            for (size_t i = 0; i < k; i++) set.insert(set.end(), items[i].begin(), items[i].end());
+            out.push_back(set);
+          }
+        } else {
+          if (items.size() > 12) unsupported("CUBE with more than 12 elements", gs->location);
+          for (size_t mask = (1u << items.size()); mask-- > 0;) {
+            std::vector<int> set;
+            for (size_t i = 0; i < items.size(); i++)
+              if (mask & (1u << (items.size() - 1 - i))) set.insert(set.end(), items[i].begin(), items[i].end());
+            out.push_back(set);
+          }
+        }
+        return out;
+      }
+      case GROUPING_SET_SETS:
+        for_each_node(gs->content, [&](Node* x) { for (auto& s : expand(x)) out.push_back(s); });
+        return out;
+    }
+    return out;
+  };
+  bool has_sets = false;
+  for_each_node(stmt->groupClause, [&](Node* n) { has_sets |= IsA(n, GroupingSet); });
+  if (!has_sets) {
+    for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+  } else {
+    // GROUP BY a, ROLLUP(b): the cross product of the items' grouping sets.
+    Sets sets = {{}};
+    for_each_node(stmt->groupClause, [&](Node* n) {
+      Sets item = expand(n), next;
+      for (auto& s : sets)
+        for (auto& t : item) {
+          std::vector<int> u = s;
+          for (int x : t)
+            if (std::find(u.begin(), u.end(), x) == u.end()) u.push_back(x);
+          next.push_back(u);
+        }
+      if (next.size() > 4096) unsupported("more than 4096 grouping sets", -1);
+      sets = std::move(next);
+    });
+    q->grouping_sets = std::move(sets);
+  }
 
   saw_agg_ = false;
   if (stmt->havingClause) {
@@ -787,7 +880,28 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   q->has_aggs = target_aggs || having_aggs || order_aggs;
   if (q->from.size() != from_items && (q->has_aggs || !q->group_by.empty() || q->having || saw_window_))
     unsupported("set-returning functions in the select list of a query with aggregates, GROUP BY or window functions");
-  if (q->has_aggs || !q->group_by.empty() || q->having) check_grouping(*q);
+  if (q->has_aggs || !q->group_by.empty() || q->having || !q->grouping_sets.empty()) check_grouping(*q);
+  if (!q->grouping_sets.empty()) {
+    // Lowered as a UNION ALL of one GROUP BY per set: ORDER BY may only sort result columns.
+    if (saw_window_) unsupported("window functions with GROUPING SETS, ROLLUP or CUBE");
+    // A subquery's outer references to grouping columns would not read as NULL in the
+    // branches that group them away.
+    std::function<bool(const Expr&)> has_sublink = [&](const Expr& e) {
+      if (e.kind == ExprKind::SubLink) return true;
+      for (auto& a : e.args) if (has_sublink(*a)) return true;
+      return false;
+    };
+    for (auto& t : q->targets)
+      if (has_sublink(*t.expr)) unsupported("subqueries in the select list with GROUPING SETS, ROLLUP or CUBE", t.expr->location);
+    if (q->having && has_sublink(*q->having)) unsupported("subqueries in HAVING with GROUPING SETS, ROLLUP or CUBE");
+    if (!q->distinct_on.empty()) unsupported("DISTINCT ON with GROUPING SETS, ROLLUP or CUBE");
+    for (auto& o : q->order_by) {
+      bool in_targets = false;
+      for (auto& t : q->targets)
+        if (t.expr == o.expr || expr_equal(*t.expr, *o.expr)) { o.expr = t.expr; in_targets = true; break; }
+      if (!in_targets) unsupported("ORDER BY expressions that are not in the select list with GROUPING SETS, ROLLUP or CUBE");
+    }
+  }
 
   if (finalize_unknown_targets)
     for (auto& t : q->targets) t.expr = finalize_unknown(t.expr);

@@ -10,6 +10,8 @@ namespace pgmicro {
 ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
   auto* sl = reinterpret_cast<SubLink*>(node);
   if (ctx == ExprContext::Check) unsupported("cannot use subquery in check constraint", sl->location);
+  if (ctx == ExprContext::Generated)
+    throw PgError(sqlstate::kFeatureNotSupported, "cannot use subquery in column generation expression").at(sl->location);
   if (ctx == ExprContext::Default) unsupported("cannot use subquery in DEFAULT expression", sl->location);
   auto e = std::make_shared<Expr>();
   e->kind = ExprKind::SubLink;

@@ -22,6 +22,7 @@ static const char* window_context_message(ExprContext ctx) {
     case ExprContext::Returning: return "window functions are not allowed in RETURNING";
     case ExprContext::Default: return "window functions are not allowed in DEFAULT expressions";
     case ExprContext::Check: return "window functions are not allowed in check constraints";
+    case ExprContext::Generated: return "window functions are not allowed in column generation expressions";
     default: return "window functions are not allowed here";
   }
 }

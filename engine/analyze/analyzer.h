@@ -29,7 +29,7 @@ namespace pgmicro {
 
 // Where an expression appears: decides whether aggregates are allowed and how errors read.
 enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
-                         Values, UpdateSet, Returning, Default, Check };
+                         Values, UpdateSet, Returning, Default, Check, Generated };
 
 class Analyzer {
  public:
@@ -48,6 +48,10 @@ class Analyzer {
   // Expressions.
   ExprPtr transform_expr(Node* node, ExprContext ctx);
   ExprPtr transform_default(const TableDef& table, int column);
+  // A generated column's expression over the table's columns (Vars of rte 0).
+  ExprPtr transform_generated(const TableDef& table, int column);
+  // Replaces assignments to generated columns by their recomputed values.
+  void add_generated_sets(const TableDef& t, std::vector<std::pair<int, ExprPtr>>& sets);
   // Resolves a TypeName to (oid, typmod); throws 42704 for an unknown type.
   void resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod);
 

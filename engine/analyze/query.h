@@ -26,7 +26,12 @@ enum class ExprKind : uint8_t {
   SubLink,   // subquery: EXISTS, scalar, or lhs op ANY/ALL (sublink field)
   Window,    // window function call: template over args, then OVER (window)
   Raw,       // internal: literal SQLite SQL in templ (lowering-generated references)
+  Grouping,  // GROUPING(args): args are grouping expressions of the query
 };
+
+struct Expr;
+// Structural equality of analyzed expressions (GROUP BY matching).
+bool expr_equal(const Expr& a, const Expr& b);
 
 enum class SubLinkKind : uint8_t { Exists, Expr, Any, All, Array };
 struct SelectQuery;
@@ -137,6 +142,8 @@ struct SelectQuery {
   std::vector<TargetEntry> targets;
   ExprPtr where;
   std::vector<ExprPtr> group_by;
+  // GROUPING SETS / ROLLUP / CUBE: each set lists indexes into group_by (empty: plain GROUP BY).
+  std::vector<std::vector<int>> grouping_sets;
   ExprPtr having;
   bool has_aggs = false;
   std::vector<ExprPtr> distinct_on;  // DISTINCT ON (...) expressions
@@ -153,6 +160,9 @@ struct InsertQuery {
   std::vector<std::vector<ExprPtr>> rows;
   std::unique_ptr<SelectQuery> select;   // INSERT ... SELECT (targets coerced, all columns)
   std::vector<TargetEntry> returning;    // Vars refer to rte 0 = the table
+  // Generated columns (empty: none): per column, its expression over the row's values (Vars
+  // of rte 0), or null for a column whose value comes from rows/select.
+  std::vector<ExprPtr> generated;
   // ON CONFLICT: arbiter columns (empty: any constraint, DO NOTHING only), DO UPDATE SET
   // assignments and WHERE over rtable [0] = target, [1] = excluded.
   bool has_on_conflict = false;

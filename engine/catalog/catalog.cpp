@@ -58,7 +58,8 @@ bool has_catalog(sqlite3* db) {
 
 }  // namespace
 
-// format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns.
+// format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
+// 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -72,6 +73,10 @@ static void migrate_catalog(sqlite3* db) {
              "ALTER TABLE _pgmicro_constraint ADD COLUMN confkey TEXT;"
              "ALTER TABLE _pgmicro_constraint ADD COLUMN confupdtype TEXT;"
              "ALTER TABLE _pgmicro_constraint ADD COLUMN confdeltype TEXT;");
+  if (version < 3)
+    exec_sql(db,
+             "ALTER TABLE _pgmicro_attribute ADD COLUMN attidentity TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE _pgmicro_attribute ADD COLUMN attgenerated TEXT NOT NULL DEFAULT '';");
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -98,7 +103,8 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
                " relname TEXT NOT NULL, relkind TEXT NOT NULL, UNIQUE(nspname, relname));"
                "CREATE TABLE _pgmicro_attribute(attrelid INTEGER NOT NULL, attnum INTEGER NOT NULL,"
                " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
-               " attnotnull INTEGER NOT NULL, attdefault TEXT, PRIMARY KEY(attrelid, attnum));"
+               " attnotnull INTEGER NOT NULL, attdefault TEXT, attidentity TEXT NOT NULL DEFAULT '',"
+               " attgenerated TEXT NOT NULL DEFAULT '', PRIMARY KEY(attrelid, attnum));"
                "CREATE TABLE _pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
                " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
                " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
@@ -182,6 +188,7 @@ void Catalog::load(sqlite3* db) {
     load_plain_tables(db);
     return;
   }
+  migrate_catalog(db);  // an older file gains the columns of this format_version
   std::map<int64_t, TableDef*> by_oid;
   {
     Stmt st(db, "SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY oid");
@@ -205,7 +212,7 @@ void Catalog::load(sqlite3* db) {
   }
   {
     Stmt st(db,
-            "SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault "
+            "SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated "
             "FROM _pgmicro_attribute ORDER BY attrelid, attnum");
     while (st.step()) {
       auto it = by_oid.find(st.i(0));
@@ -216,11 +223,12 @@ void Catalog::load(sqlite3* db) {
       c.typmod = static_cast<int32_t>(st.i(3));
       c.not_null = st.i(4) != 0;
       c.default_text = st.t(5);
+      c.identity = st.t(6).empty() ? 0 : st.t(6)[0];
+      c.generated = st.t(7).empty() ? 0 : st.t(7)[0];
       it->second->columns.push_back(std::move(c));
     }
   }
   {
-    migrate_catalog(db);  // a format_version 1 file gains the foreign-key columns
     Stmt st(db,
             "SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
             "FROM _pgmicro_constraint ORDER BY oid");

@@ -13,14 +13,18 @@
 
 namespace pgmicro {
 
-inline constexpr int kStorageFormatVersion = 2;  // 2: foreign keys in _pgmicro_constraint
+// 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute
+inline constexpr int kStorageFormatVersion = 3;
 
 struct ColumnDef {
   std::string name;
   Oid type = 0;
   int32_t typmod = -1;
   bool not_null = false;
-  std::string default_text;       // PostgreSQL expression text (as \d shows it), or empty
+  std::string default_text;       // PostgreSQL expression text (as \d shows it), or empty;
+                                  // a generated column's generation expression
+  char identity = 0;              // 'a' GENERATED ALWAYS / 'd' BY DEFAULT AS IDENTITY (default: nextval)
+  char generated = 0;             // 's' GENERATED ALWAYS AS (default_text) STORED
   mutable ExprPtr default_expr;   // analyzed lazily from default_text
 };
 

@@ -44,14 +44,23 @@ std::string deparse_expr(const Expr& e) {
       if (e.args.size() == 1 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))
         return "(" + e.name + deparse_expr(*e.args[0]) + ")";
       if (e.name == "typmod" || e.args.size() == 1) {
-        if (e.name == "typmod" || find_type_by_name(e.name))
-          return "(" + deparse_expr(*e.args[0]) + ")::" + format_type_name(e.type, e.typmod);
+        if (e.name == "typmod" || find_type_by_name(e.name)) {
+          std::string arg = deparse_expr(*e.args[0]);
+          return (e.args[0]->kind == ExprKind::Var ? arg : "(" + arg + ")") + "::" + format_type_name(e.type, e.typmod);
+        }
       }
       {
         std::string s = e.name + "(";
         for (size_t i = 0; i < e.args.size(); i++) s += (i ? ", " : "") + deparse_expr(*e.args[i]);
         return s + ")";
       }
+    case ExprKind::Var: {
+      // A column of the expression's own table (generation expressions), quoted as
+      // PostgreSQL's quote_identifier does.
+      bool plain = !e.name.empty() && (islower((unsigned char)e.name[0]) || e.name[0] == '_');
+      for (char ch : e.name) plain &= islower((unsigned char)ch) || isdigit((unsigned char)ch) || ch == '_';
+      return plain ? e.name : quote_ident(e.name);
+    }
     default:
       return "NULL";
   }

@@ -1,6 +1,7 @@
 // Lowering of expressions and whole statements to SQLite SQL.
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include "catalog/catalog.h"
 #include "lower/lower.h"
 
@@ -11,6 +12,10 @@ namespace {
 struct LowerCtx {
   // Range tables of the query being lowered and its enclosing queries, innermost last.
   std::vector<const std::vector<RangeTableEntry>*> scopes;
+  // One grouping set's branch of a GROUPING SETS query: grouping expressions outside the set
+  // read as NULL (outside aggregate arguments), GROUPING() as its bit mask.
+  const SelectQuery* grouping_query = nullptr;
+  const std::vector<int>* grouping_set = nullptr;
 };
 
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
@@ -64,6 +69,29 @@ std::string substitute(const std::string& templ, const std::vector<std::string>&
 }
 
 std::string lower(const Expr& e, const LowerCtx& c) {
+  if (c.grouping_query) {
+    const auto& gb = c.grouping_query->group_by;
+    auto in_set = [&](size_t i) {
+      return std::find(c.grouping_set->begin(), c.grouping_set->end(), (int)i) != c.grouping_set->end();
+    };
+    if (e.kind == ExprKind::Grouping) {
+      int64_t bits = 0;
+      for (auto& a : e.args) {
+        bool grouped = false;
+        for (size_t i = 0; i < gb.size(); i++) grouped |= in_set(i) && expr_equal(*a, *gb[i]);
+        bits = bits * 2 + (grouped ? 0 : 1);
+      }
+      return std::to_string(bits);
+    }
+    for (size_t i = 0; i < gb.size(); i++)
+      if (!in_set(i) && expr_equal(e, *gb[i])) return "NULL";
+    if (e.kind == ExprKind::Agg) {
+      LowerCtx inner = c;
+      inner.grouping_query = nullptr;
+      inner.grouping_set = nullptr;
+      return lower(e, inner);
+    }
+  }
   auto args = [&]() {
     std::vector<std::string> v;
     for (auto& a : e.args) v.push_back(lower(*a, c));
@@ -79,6 +107,7 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       return r.sql_alias + "." + r.column_sql(e.attno);
     }
     case ExprKind::Raw: return e.templ;
+    case ExprKind::Grouping: return "0";  // plain GROUP BY: every argument is grouped
     case ExprKind::Window: {
       std::string s = substitute(e.templ, args()) + " OVER (";
       const WindowSpec& w = *e.window;
@@ -274,7 +303,45 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     return s + lower_order_limit(q, c);
   }
   LowerCtx c = outer;
+  c.grouping_query = nullptr;
+  c.grouping_set = nullptr;
   c.scopes.push_back(&q.rtable);
+  if (!q.grouping_sets.empty()) {
+    // GROUPING SETS: one GROUP BY per set, UNION ALL'd; ORDER BY sorts result columns.
+    std::string u;
+    for (size_t k = 0; k < q.grouping_sets.size(); k++) {
+      LowerCtx b = c;
+      b.grouping_query = &q;
+      b.grouping_set = &q.grouping_sets[k];
+      const auto& set = q.grouping_sets[k];
+      std::string s = "SELECT ";
+      for (size_t i = 0; i < q.targets.size(); i++)
+        s += (i ? ", " : "") + lower(*q.targets[i].expr, b) + " AS c" + std::to_string(i + 1);
+      if (q.targets.empty()) s += "NULL";
+      // The empty set is one group, even over no rows: an aggregate in the select list makes
+      // SQLite see it so.
+      if (set.empty()) s += ", count(*) AS gs_count";
+      if (!q.from.empty()) {
+        s += " FROM ";
+        for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
+      }
+      if (q.where) s += " WHERE " + lower(*q.where, c);
+      if (!set.empty()) {
+        s += " GROUP BY ";
+        for (size_t i = 0; i < set.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[set[i]], c);
+      }
+      if (q.having) s += " HAVING " + lower(*q.having, b);
+      std::string cols = "*";
+      if (set.empty()) {
+        cols.clear();
+        for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
+        if (cols.empty()) cols = "NULL";
+      }
+      u += (k ? " UNION ALL " : "") + ("SELECT " + cols + " FROM (" + s + ")");
+    }
+    std::string s = with + (q.distinct ? "SELECT DISTINCT * FROM (" : "SELECT * FROM (") + u + ")";
+    return s + lower_order_limit(q, c);
+  }
   std::string s = with + (q.distinct ? "SELECT DISTINCT " : "SELECT ");
   for (size_t i = 0; i < q.targets.size(); i++)
     s += (i ? ", " : "") + lower(*q.targets[i].expr, c) + " AS c" + std::to_string(i + 1);
@@ -332,7 +399,33 @@ std::string lower_insert(const InsertQuery& q) {
   std::string s = "INSERT INTO main." + quote_ident(q.table->name) + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
-  if (q.select) {
+  if (!q.generated.empty()) {
+    // Generated columns are computed over the row's other values, each evaluated once:
+    // SELECT g0.c1, ..., <expression over g0.c1...> FROM (<the rows>) AS g0.
+    std::vector<RangeTableEntry> rows(1);
+    rows[0].sql_alias = "g0";
+    LowerCtx gc;
+    gc.scopes.push_back(&rows);
+    s += "SELECT ";
+    for (size_t i = 0; i < q.table->columns.size(); i++)
+      s += (i ? ", " : "") + (q.generated[i] ? lower(*q.generated[i], gc) : "g0.c" + std::to_string(i + 1));
+    s += " FROM (";
+    if (q.select) {
+      s += lower_select_in(*q.select, LowerCtx{});
+    } else {
+      s += "SELECT ";
+      for (size_t i = 0; i < q.table->columns.size(); i++)
+        s += (i ? ", " : "") + std::string("column") + std::to_string(i + 1) + " AS c" + std::to_string(i + 1);
+      s += " FROM (VALUES ";
+      for (size_t r = 0; r < q.rows.size(); r++) {
+        s += r ? ", (" : "(";
+        for (size_t i = 0; i < q.rows[r].size(); i++) s += (i ? ", " : "") + lower(*q.rows[r][i], c);
+        s += ")";
+      }
+      s += ")";
+    }
+    s += ") AS g0";
+  } else if (q.select) {
     std::string sel = lower_select_in(*q.select, LowerCtx{});
     s += q.has_on_conflict ? "SELECT * FROM (" + sel + ")" : sel;
   } else {

@@ -2,6 +2,7 @@
 // catalog rows (_pgmicro_*), in the statement's transaction. Serial columns create their
 // sequence and nextval() default, as PostgreSQL does.
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <functional>
 #include <strings.h>
@@ -10,6 +11,7 @@
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
+#include "session/sequence_options.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -65,6 +67,26 @@ std::string check_source(std::string_view sql, int location) {
   return "";
 }
 
+// PostgreSQL's ChooseRelationName: base, base1, base2, ... whichever is free.
+std::string choose_relation_name(const Catalog& cat, const std::string& base, const std::vector<std::string>& taken) {
+  std::string name = base;
+  for (int i = 1; cat.relation_exists(name) || std::find(taken.begin(), taken.end(), name) != taken.end(); i++)
+    name = base + std::to_string(i);
+  return name;
+}
+
+// Vars of the table itself.
+void check_generation_vars(const Expr& e, const TableDef& t) {
+  if (e.kind == ExprKind::Var && e.levelsup == 0 && e.attno < (int)t.columns.size() && t.columns[e.attno].generated)
+    throw PgError("42P17", "cannot use generated column \"" + t.columns[e.attno].name + "\" in column generation expression",
+                  "A generated column cannot reference another generated column.").at(e.location);
+  if (e.volatile_) throw PgError("42P17", "generation expression is not immutable");
+  // The expression is stored as deparse_expr prints it, which covers these kinds.
+  if (e.kind != ExprKind::Var && e.kind != ExprKind::Const && e.kind != ExprKind::Call)
+    unsupported("this kind of expression in a column generation expression", e.location);
+  for (auto& a : e.args) check_generation_vars(*a, t);
+}
+
 void collect_vars(const Expr& e, std::vector<int>& cols) {
   if (e.kind == ExprKind::Var && e.levelsup == 0 &&
       std::find(cols.begin(), cols.end(), e.attno) == cols.end())
@@ -73,6 +95,24 @@ void collect_vars(const Expr& e, std::vector<int>& cols) {
 }
 
 }  // namespace
+
+// GENERATED ALWAYS AS (expr) STORED of column `column`: analyzed over the table's columns with
+// PostgreSQL's restrictions, coerced to the column type; returns the stored (deparsed) text.
+static std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node) {
+  auto scope = a.dml_scope(&t, "");
+  a.scope_ = scope.get();
+  struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{&a};
+  ExprPtr e = a.transform_expr(node, ExprContext::Generated);
+  check_generation_vars(*e, t);
+  const ColumnDef& col = t.columns[column];
+  ExprPtr c = a.coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);
+  if (!c)
+    throw PgError(sqlstate::kDatatypeMismatch,
+                  "column \"" + col.name + "\" is of type " + format_type_name(col.type, -1) +
+                      " but default expression is of type " + format_type_name(e->type, -1),
+                  "", "You will need to rewrite or cast the expression.");
+  return deparse_expr(*c);
+}
 
 void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
@@ -102,6 +142,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   struct Serial { int column; Oid type; };
   std::vector<Serial> serials;
   std::vector<Node*> default_nodes;
+  struct Identity { int column; char kind; List* options; };
+  std::vector<Identity> identities;
+  std::map<size_t, Node*> generated_nodes;  // column -> GENERATED ALWAYS AS (expr) STORED
   std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
@@ -126,6 +169,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (cd->collClause) unsupported("COLLATE", cd->location);
     ColumnDef col;
     col.name = cd->colname;
+    bool is_serial = false;
     TypeName* tn = cd->typeName;
     std::string last = node_string(list_at(tn->names, list_size(tn->names) - 1));
     if (list_size(tn->names) == 1 && !list_size(tn->typmods) && !list_size(tn->arrayBounds) &&
@@ -133,25 +177,50 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
          last == "serial2")) {
       col.type = last == "bigserial" || last == "serial8" ? oid::kInt8 : last == "smallserial" || last == "serial2" ? oid::kInt2 : oid::kInt4;
       col.not_null = true;
+      is_serial = true;
       serials.push_back({(int)t.columns.size(), col.type});
     } else {
       a.resolve_type_name(tn, col.type, col.typmod);
     }
     Node* def = cd->raw_default;
-    bool explicit_null = false;
+    // PostgreSQL's transformColumnDefinition order of checks.
+    bool saw_nullable = false, saw_default = def != nullptr || is_serial, saw_identity = false, saw_generated = false;
     for_each_node(cd->constraints, [&](Node* cn) {
       auto* c = reinterpret_cast<Constraint*>(cn);
       switch (c->contype) {
-        case CONSTR_NOTNULL: col.not_null = true; break;
-        case CONSTR_NULL: explicit_null = true; break;
+        case CONSTR_NULL:
+        case CONSTR_NOTNULL:
+          if (saw_nullable && col.not_null != (c->contype == CONSTR_NOTNULL))
+            throw PgError(sqlstate::kSyntaxError, "conflicting NULL/NOT NULL declarations for column \"" + col.name +
+                                                      "\" of table \"" + tname + "\"").at(c->location);
+          col.not_null = c->contype == CONSTR_NOTNULL;
+          saw_nullable = true;
+          break;
         case CONSTR_DEFAULT:
-          if (def || !serials.empty() && serials.back().column == (int)t.columns.size())
+          if (saw_default)
             throw PgError(sqlstate::kSyntaxError,
-                          serials.empty() || serials.back().column != (int)t.columns.size()
-                              ? "multiple default values specified for column \"" + col.name + "\" of table \"" + tname + "\""
-                              : "multiple default values specified for column \"" + col.name + "\" of table \"" + tname + "\"")
+                          "multiple default values specified for column \"" + col.name + "\" of table \"" + tname + "\"")
                 .at(c->location);
           def = c->raw_expr;
+          saw_default = true;
+          break;
+        case CONSTR_IDENTITY:
+          if (saw_identity)
+            throw PgError(sqlstate::kSyntaxError,
+                          "multiple identity specifications for column \"" + col.name + "\" of table \"" + tname + "\"")
+                .at(c->location);
+          identities.push_back({(int)t.columns.size(), c->generated_when, c->options});
+          col.identity = c->generated_when;
+          col.not_null = true;
+          saw_identity = saw_nullable = true;
+          break;
+        case CONSTR_GENERATED:
+          if (saw_generated)
+            throw PgError(sqlstate::kSyntaxError, "multiple generation clauses specified for column \"" + col.name +
+                                                      "\" of table \"" + tname + "\"").at(c->location);
+          col.generated = 's';
+          generated_nodes[t.columns.size()] = c->raw_expr;
+          saw_generated = true;
           break;
         case CONSTR_PRIMARY: add_key(c, {(int)t.columns.size()}); break;
         case CONSTR_UNIQUE: add_key(c, {(int)t.columns.size()}); break;
@@ -165,14 +234,26 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
         case CONSTR_ATTR_IMMEDIATE:
           break;  // folded into the preceding constraint by the grammar
         case CONSTR_ATTR_DEFERRED: unsupported("INITIALLY DEFERRED constraints", c->location);
-        case CONSTR_IDENTITY: unsupported("identity columns", c->location);
-        case CONSTR_GENERATED: unsupported("generated columns", c->location);
         default: unsupported("this column constraint", c->location);
       }
+      if (saw_default && saw_identity)
+        throw PgError(sqlstate::kSyntaxError, "both default and identity specified for column \"" + col.name +
+                                                  "\" of table \"" + tname + "\"").at(is_serial ? -1 : c->location);
+      if (saw_default && saw_generated)
+        throw PgError(sqlstate::kSyntaxError, "both default and generation expression specified for column \"" + col.name +
+                                                  "\" of table \"" + tname + "\"").at(is_serial ? -1 : c->location);
+      if (saw_identity && saw_generated)
+        throw PgError(sqlstate::kSyntaxError, "both identity and generation expression specified for column \"" + col.name +
+                                                  "\" of table \"" + tname + "\"").at(c->location);
     });
-    if (explicit_null && col.not_null)
-      throw PgError(sqlstate::kSyntaxError, "conflicting NULL/NOT NULL declarations for column \"" + col.name +
-                                                "\" of table \"" + tname + "\"").at(cd->location);
+    if (is_serial) {
+      if (saw_nullable && !col.not_null)
+        throw PgError(sqlstate::kSyntaxError, "conflicting NULL/NOT NULL declarations for column \"" + col.name +
+                                                  "\" of table \"" + tname + "\"");
+      col.not_null = true;
+    }
+    if (col.identity && col.type != oid::kInt2 && col.type != oid::kInt4 && col.type != oid::kInt8)
+      throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
     default_nodes.push_back(def);
     t.columns.push_back(std::move(col));
   });
@@ -284,8 +365,13 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     t.columns[i].default_text = deparse_expr(*c);
   }
 
+  // Generation expressions: over the new row, stored deparsed in attdefault (attgenerated 's').
+  for (auto& [i, node] : generated_nodes)
+    t.columns[i].default_text = analyze_generation_expr(a, t, (int)i, node);
+
   // Persist: catalog rows, sequences, then the SQLite table.
   std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(toid) + ", 'public', " + quote_literal(tname) + ", 'r');";
+  std::vector<std::string> taken_seq_names;
   for (auto& s : serials) {
     std::string seqname = tname + "_" + t.columns[s.column].name + "_seq";
     if (catalog_.relation_exists(seqname))
@@ -297,11 +383,25 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
            std::to_string(maxv) + ", 1, 0, " + std::to_string(toid) + ", " + std::to_string(s.column + 1) + ");";
     t.columns[s.column].default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
   }
+  for (auto& id : identities) {
+    SequenceOptions o = parse_sequence_options(catalog_, id.options, t.columns[id.column].type, true);
+    std::string seqname = o.name.empty() ? choose_relation_name(catalog_, tname + "_" + t.columns[id.column].name + "_seq", taken_seq_names)
+                                         : o.name;
+    if (catalog_.relation_exists(seqname) || std::find(taken_seq_names.begin(), taken_seq_names.end(), seqname) != taken_seq_names.end())
+      throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
+    taken_seq_names.push_back(seqname);
+    int64_t soid = Catalog::allocate_oid(conn_);
+    sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
+    sql += sequence_catalog_row(soid, o, toid, id.column + 1);
+    t.columns[id.column].default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+  }
   for (size_t i = 0; i < t.columns.size(); i++) {
     auto& c = t.columns[i];
     sql += "INSERT INTO _pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
            quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", " +
-           (c.not_null ? "1" : "0") + ", " + (c.default_text.empty() ? "NULL" : quote_literal(c.default_text)) + ");";
+           (c.not_null ? "1" : "0") + ", " + (c.default_text.empty() ? "NULL" : quote_literal(c.default_text)) + ", " +
+           quote_literal(c.identity ? std::string(1, c.identity) : "") + ", " +
+           quote_literal(c.generated ? std::string(1, c.generated) : "") + ");";
   }
   std::string ddl = "CREATE TABLE main." + quote_ident(tname) + " (";
   for (size_t i = 0; i < t.columns.size(); i++) {
@@ -551,80 +651,6 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
           quote_literal(colnames) + ");";
   }
   exec_sql(conn_, sql);
-  bump_schema();
-}
-
-}  // namespace pgmicro
-
-namespace pgmicro {
-
-// CREATE SEQUENCE [IF NOT EXISTS] with AS type, INCREMENT, MINVALUE, MAXVALUE, START, CACHE
-// (accepted). Sequences are rows in _pgmicro_sequence; their counters are not transactional.
-void SessionImpl::execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out) {
-  out.command_tag = "CREATE SEQUENCE";
-  RangeVar* rv = stmt->sequence;
-  if (rv->relpersistence == 't') unsupported("temporary sequences");
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
-  std::string name = rv->relname;
-  if (catalog_.relation_exists(name)) {
-    if (stmt->if_not_exists) {
-      out.notices.push_back({"NOTICE", "42P07", "relation \"" + name + "\" already exists, skipping"});
-      return;
-    }
-    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
-  }
-  Oid type = oid::kInt8;
-  int64_t increment = 1;
-  std::optional<int64_t> minv, maxv, start;
-  auto int_arg = [&](DefElem* d) -> int64_t {
-    Node* a = d->arg;
-    if (a && IsA(a, Integer)) return intVal(a);
-    if (a && IsA(a, Float)) return std::strtoll(castNode(Float, a)->fval, nullptr, 10);
-    throw PgError(sqlstate::kSyntaxError, std::string(d->defname) + " requires a numeric value");
-  };
-  for_each_node(stmt->options, [&](Node* n) {
-    auto* d = reinterpret_cast<DefElem*>(n);
-    std::string opt = d->defname;
-    if (opt == "as") {
-      Oid t; int32_t tm;
-      std::vector<Oid> no_params;
-      Analyzer a(catalog_, no_params);
-      a.resolve_type_name(reinterpret_cast<TypeName*>(d->arg), t, tm);
-      if (t != oid::kInt2 && t != oid::kInt4 && t != oid::kInt8)
-        throw PgError(sqlstate::kInvalidParameterValue, "sequence type must be smallint, integer, or bigint");
-      type = t;
-    } else if (opt == "increment") {
-      increment = int_arg(d);
-      if (increment == 0) throw PgError(sqlstate::kInvalidParameterValue, "INCREMENT must not be zero");
-    } else if (opt == "minvalue") {
-      if (d->arg) minv = int_arg(d);
-    } else if (opt == "maxvalue") {
-      if (d->arg) maxv = int_arg(d);
-    } else if (opt == "start") {
-      start = int_arg(d);
-    } else if (opt == "cache") {
-    } else if (opt == "cycle") {
-      if (d->arg && IsA(d->arg, Boolean) && boolVal(d->arg)) unsupported("CYCLE sequences");
-    } else {
-      unsupported("sequence option " + opt);
-    }
-  });
-  int64_t type_max = type == oid::kInt2 ? 32767 : type == oid::kInt4 ? 2147483647 : INT64_MAX;
-  int64_t type_min = type == oid::kInt2 ? -32768 : type == oid::kInt4 ? INT32_MIN : INT64_MIN;
-  int64_t lo = minv ? *minv : increment > 0 ? 1 : type_min;
-  int64_t hi = maxv ? *maxv : increment > 0 ? type_max : -1;
-  if (lo >= hi)
-    throw PgError(sqlstate::kInvalidParameterValue, "MINVALUE (" + std::to_string(lo) + ") must be less than MAXVALUE (" + std::to_string(hi) + ")");
-  int64_t st = start ? *start : increment > 0 ? lo : hi;
-  if (st < lo) throw PgError(sqlstate::kInvalidParameterValue, "START value (" + std::to_string(st) + ") cannot be less than MINVALUE (" + std::to_string(lo) + ")");
-  if (st > hi) throw PgError(sqlstate::kInvalidParameterValue, "START value (" + std::to_string(st) + ") cannot be greater than MAXVALUE (" + std::to_string(hi) + ")");
-  Catalog::ensure_catalog_tables(conn_);
-  int64_t soid = Catalog::allocate_oid(conn_);
-  exec_sql(conn_, "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(name) + ", 'S');" +
-                      "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", " +
-                      std::to_string(st) + ", " + std::to_string(increment) + ", " + std::to_string(lo) + ", " +
-                      std::to_string(hi) + ", " + std::to_string(st) + ", 0, 0, 0);");
   bump_schema();
 }
 

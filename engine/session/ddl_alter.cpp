@@ -1,4 +1,4 @@
-// ALTER TABLE: ADD COLUMN [IF NOT EXISTS] (type, NOT NULL, DEFAULT, serial; existing rows get
+// ALTER TABLE: ADD COLUMN [IF NOT EXISTS] (type, NOT NULL, DEFAULT, serial, identity; existing rows get
 // the default), DROP COLUMN [IF EXISTS], ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL,
 // RENAME COLUMN, RENAME TO. Each subcommand changes the SQLite table and the _pgmicro_*
 // catalog in the statement's transaction.
@@ -9,6 +9,7 @@
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
+#include "session/sequence_options.h"
 #include "types/type_io.h"
 #include "session/session_impl.h"
 
@@ -81,13 +82,25 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           a.resolve_type_name(cd->typeName, type, typmod);
         }
         Node* def = cd->raw_default;
+        Constraint* identity = nullptr;
         for_each_node(cd->constraints, [&](Node* cn) {
           auto* c = reinterpret_cast<Constraint*>(cn);
           if (c->contype == CONSTR_NOTNULL) not_null = true;
           else if (c->contype == CONSTR_NULL) {}
           else if (c->contype == CONSTR_DEFAULT) def = c->raw_expr;
-          else unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+          else if (c->contype == CONSTR_IDENTITY) {
+            if (identity)
+              throw PgError(sqlstate::kSyntaxError, "multiple identity specifications for column \"" + col + "\" of table \"" +
+                                                        tname + "\"").at(c->location);
+            identity = c;
+            not_null = true;
+          } else unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+          if (identity && (def || serial))
+            throw PgError(sqlstate::kSyntaxError, "both default and identity specified for column \"" + col + "\" of table \"" +
+                                                      tname + "\"").at(serial ? -1 : c->location);
         });
+        if (identity && type != oid::kInt2 && type != oid::kInt4 && type != oid::kInt8)
+          throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
         std::string default_text;
         if (def) {
           ExprPtr e = a.transform_expr(def, ExprContext::Default);
@@ -110,12 +123,27 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                  std::to_string(maxv) + ", 1, 0, " + oid + ", " + std::to_string(attnum) + ");";
           default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
         }
+        if (identity) {
+          SequenceOptions o = parse_sequence_options(catalog_, identity->options, type, true);
+          std::string seqname = o.name;
+          if (seqname.empty()) {
+            std::string base = tname + "_" + col + "_seq";
+            seqname = base;
+            for (int i = 1; catalog_.relation_exists(seqname); i++) seqname = base + std::to_string(i);
+          }
+          if (catalog_.relation_exists(seqname)) throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
+          int64_t soid = Catalog::allocate_oid(conn_);
+          sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
+          sql += sequence_catalog_row(soid, o, t->oid, attnum);
+          default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+        }
         drop_triggers(tname);
         std::string decl = format_type_name(type, (type == oid::kNumeric || type == oid::kVarchar || type == oid::kBpchar) ? typmod : -1);
         sql += "ALTER TABLE main." + quote_ident(tname) + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
         sql += "INSERT INTO _pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
                std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
-               (default_text.empty() ? "NULL" : quote_literal(default_text)) + ");";
+               (default_text.empty() ? "NULL" : quote_literal(default_text)) + ", " +
+               quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '');";
         exec_sql(conn_, sql);
         catalog_.force_reload(conn_);
         t = catalog_.find_table(tname);
@@ -187,6 +215,12 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         if (idx < 0)
           throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" does not exist");
         std::string text;
+        if (t->columns[idx].identity)
+          throw PgError(sqlstate::kSyntaxError, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" is an identity column",
+                        "", cmd->def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
+        if (t->columns[idx].generated)
+          throw PgError(sqlstate::kSyntaxError, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" is a generated column",
+                        "", cmd->def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
         if (cmd->def) {
           const ColumnDef& c = t->columns[idx];
           ExprPtr e = a.transform_expr(cmd->def, ExprContext::Default);

@@ -351,9 +351,36 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
 void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                                     CachedPlan* keep) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
+  CachedPlan plan;
+  if (plan_statement(stmt, param_types, plan)) {
+    run_plan(plan, params, out);
+    if (keep) *keep = std::move(plan);
+    return;
+  }
+  switch (nodeTag(stmt)) {
+    case T_PrepareStmt: return execute_prepare(reinterpret_cast<PrepareStmt*>(stmt), out);
+    case T_ExecuteStmt: return execute_execute(reinterpret_cast<ExecuteStmt*>(stmt), out);
+    case T_DeallocateStmt: return execute_deallocate(reinterpret_cast<DeallocateStmt*>(stmt), out);
+    case T_CreateTableAsStmt: {
+      auto* c = reinterpret_cast<CreateTableAsStmt*>(stmt);
+      return execute_create_table_as(c->query, c->into, c->if_not_exists, c->objtype == OBJECT_MATVIEW, out);
+    }
+    case T_SelectStmt: {
+      // SELECT ... INTO table: the query without its INTO clause.
+      auto* s = reinterpret_cast<SelectStmt*>(stmt);
+      IntoClause* into = s->intoClause;
+      s->intoClause = nullptr;
+      return execute_create_table_as(stmt, into, false, false, out);
+    }
+    default: break;
+  }
+  execute_utility(stmt, out);
+}
+
+bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan) {
+  if (IsA(stmt, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt)->intoClause) return false;  // SELECT INTO
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
-  CachedPlan plan;
   plan.kind = nodeTag(stmt);
   switch (nodeTag(stmt)) {
     case T_SelectStmt: {
@@ -386,13 +413,13 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
     }
     default: plan.kind = 0; break;
   }
-  if (plan.kind) {
-    plan.param_types = std::move(param_types);
-    plan.catalog_generation = catalog_.generation();
-    run_plan(plan, params, out);
-    if (keep) *keep = std::move(plan);
-    return;
-  }
+  if (!plan.kind) return false;
+  plan.param_types = param_types;
+  plan.catalog_generation = catalog_.generation();
+  return true;
+}
+
+void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
   switch (nodeTag(stmt)) {
     case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
     case T_DropStmt: return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);

@@ -21,6 +21,10 @@ struct ViewStmt;
 struct CreateSeqStmt;
 struct TruncateStmt;
 struct Constraint;
+struct PrepareStmt;
+struct IntoClause;
+struct ExecuteStmt;
+struct DeallocateStmt;
 
 namespace pgmicro {
 
@@ -50,6 +54,22 @@ class SessionImpl : public Session {
   // plan (optional): receives the analysed plan of a query/DML statement, for the plan cache.
   void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                          CachedPlan* plan = nullptr);
+  // Analyses and lowers a query/DML statement (false for other statements).
+  bool plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan);
+  void execute_utility(Node* stmt, StatementResult& out);
+  // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
+  // catalog changes.
+  struct PreparedStatement {
+    std::string text;             // the whole PREPARE statement (re-parsed after schema changes)
+    std::vector<Oid> declared;    // PREPARE name (types)
+    CachedPlan plan;
+  };
+  std::map<std::string, PreparedStatement> prepared_;
+  void execute_prepare(PrepareStmt* stmt, StatementResult& out);
+  // CREATE TABLE AS / SELECT INTO (ddl_create_as.cpp).
+  void execute_create_table_as(Node* query, IntoClause* into, bool if_not_exists, bool materialized, StatementResult& out);
+  void execute_execute(ExecuteStmt* stmt, StatementResult& out);
+  void execute_deallocate(DeallocateStmt* stmt, StatementResult& out);
   void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
   void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,
                  StatementResult& out, bool want_rows);

@@ -1,0 +1,80 @@
+// CREATE TABLE ... AS query [WITH [NO] DATA] and SELECT ... INTO table: the new table's columns
+// take the query's result names and types (typmods included), then the rows are inserted;
+// PostgreSQL's command tag SELECT n.
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+
+namespace pgmicro {
+
+void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if_not_exists, bool materialized,
+                                          StatementResult& out) {
+  RangeVar* rv = into->rel;
+  if (materialized) unsupported("materialized views");
+  if (rv->relpersistence == 't') unsupported("temporary tables", rv->location);
+  if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
+  if (list_size(into->options)) unsupported("WITH options on tables", rv->location);
+  if (into->onCommit != ONCOMMIT_NOOP) unsupported("ON COMMIT", rv->location);
+  if (!IsA(query, SelectStmt)) unsupported("CREATE TABLE AS EXECUTE", rv->location);
+  if (rv->schemaname && std::string(rv->schemaname) != "public")
+    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
+  std::string tname = rv->relname;
+  if (tname.rfind("_pgmicro_", 0) == 0 || tname.rfind("sqlite_", 0) == 0)
+    throw PgError(sqlstate::kInsufficientPrivilege, "relation name \"" + tname + "\" is reserved by pgmicro").at(rv->location);
+  if (catalog_.relation_exists(tname)) {
+    if (if_not_exists) {
+      out.command_tag = "CREATE TABLE AS";
+      out.notices.push_back({"NOTICE", "42P07", "relation \"" + tname + "\" already exists, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + tname + "\" already exists");
+  }
+  std::vector<Oid> no_params;
+  Analyzer a(catalog_, no_params);
+  a.sql_ = current_sql_;
+  auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(query));
+  std::vector<ColumnDef> cols;
+  for (auto& t : q->targets) {
+    ColumnDef c;
+    c.name = t.name;
+    c.type = t.expr->type;
+    c.typmod = t.expr->typmod;
+    cols.push_back(c);
+  }
+  int named = 0;
+  for_each_node(into->colNames, [&](Node* n) {
+    if (named >= (int)cols.size()) throw PgError(sqlstate::kSyntaxError, "too many column names were specified");
+    cols[named++].name = node_string(n);
+  });
+  for (size_t i = 0; i < cols.size(); i++)
+    for (size_t j = 0; j < i; j++)
+      if (cols[i].name == cols[j].name)
+        throw PgError(sqlstate::kDuplicateColumn, "column \"" + cols[i].name + "\" specified more than once");
+  Catalog::ensure_catalog_tables(conn_);
+  int64_t toid = Catalog::allocate_oid(conn_);
+  std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(toid) + ", 'public', " + quote_literal(tname) + ", 'r');";
+  std::string ddl = "CREATE TABLE main." + quote_ident(tname) + " (";
+  std::string names;
+  for (size_t i = 0; i < cols.size(); i++) {
+    auto& c = cols[i];
+    sql += "INSERT INTO _pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
+           quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", 0, NULL, '', '');";
+    bool with_typmod = c.typmod >= 0 && (c.type == oid::kVarchar || c.type == oid::kBpchar || c.type == oid::kNumeric);
+    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + format_type_name(c.type, with_typmod ? c.typmod : -1);
+    names += (i ? ", " : "") + quote_ident(c.name);
+  }
+  ddl += ");";
+  exec_sql(conn_, sql + ddl);
+  bump_schema();
+  int64_t n = 0;
+  if (!into->skipData) {
+    StatementResult ignored;
+    run_query("INSERT INTO main." + quote_ident(tname) + " (" + names + ") " + lower_select(*q), {}, {}, ignored, false);
+    n = sqlite3_changes64(conn_);
+  }
+  out.command_tag = into->skipData ? "CREATE TABLE AS" : "SELECT " + std::to_string(n);
+}
+
+}  // namespace pgmicro

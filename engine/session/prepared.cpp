@@ -1,0 +1,137 @@
+// PREPARE name [(types)] AS statement, EXECUTE name [(args)], DEALLOCATE [PREPARE] name | ALL:
+// SQL-level prepared statements of a session, with PostgreSQL's errors (42P05, 26000, 42601,
+// 42804). A statement is analysed when prepared and re-planned when the catalog changes.
+#include <algorithm>
+#include <cctype>
+#include "analyze/analyzer.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/parser.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+#include "types/type_io.h"
+
+namespace pgmicro {
+
+namespace {
+
+// The highest $n of the statement text (quotes, identifiers and comments skipped): parameters
+// PREPARE does not declare take types from their use.
+int highest_param(const std::string& sql) {
+  int hi = 0;
+  for (size_t i = 0; i < sql.size(); i++) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      for (i++; i < sql.size() && sql[i] != c; i++) {}
+      continue;
+    }
+    if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') i++;
+      continue;
+    }
+    if (c == '$' && i + 1 < sql.size() && isdigit((unsigned char)sql[i + 1]) && (i == 0 || !isalnum((unsigned char)sql[i - 1]))) {
+      int n = 0;
+      size_t j = i + 1;
+      while (j < sql.size() && isdigit((unsigned char)sql[j]) && n < 100000) n = n * 10 + (sql[j++] - '0');
+      hi = std::max(hi, n);
+      i = j - 1;
+    }
+  }
+  return hi;
+}
+
+bool preparable(Node* n) {
+  return IsA(n, SelectStmt) || IsA(n, InsertStmt) || IsA(n, UpdateStmt) || IsA(n, DeleteStmt);
+}
+
+}  // namespace
+
+void SessionImpl::execute_prepare(PrepareStmt* stmt, StatementResult& out) {
+  out.command_tag = "PREPARE";
+  std::string name = stmt->name;
+  if (prepared_.count(name))
+    throw PgError("42P05", "prepared statement \"" + name + "\" already exists");
+  if (!preparable(stmt->query)) unsupported("PREPARE of statements other than SELECT, INSERT, UPDATE and DELETE");
+  PreparedStatement p;
+  p.text = current_stmt_text_;
+  std::vector<Oid> no_params;
+  Analyzer a(catalog_, no_params);
+  for_each_node(stmt->argtypes, [&](Node* n) {
+    Oid t;
+    int32_t typmod;
+    a.resolve_type_name(reinterpret_cast<TypeName*>(n), t, typmod);
+    p.declared.push_back(t);
+  });
+  std::vector<Oid> types = p.declared;
+  int hi = highest_param(p.text);
+  if (hi > 65535) throw PgError(sqlstate::kSyntaxError, "there is no parameter $" + std::to_string(hi));
+  if ((int)types.size() < hi) types.resize(hi, oid::kUnknown);
+  p.declared = types;
+  if (!plan_statement(stmt->query, types, p.plan)) unsupported("PREPARE of this statement");
+  for (size_t i = 0; i < types.size(); i++)
+    if (types[i] == oid::kUnknown) p.plan.param_types[i] = types[i] = oid::kText;
+  prepared_.emplace(name, std::move(p));
+}
+
+void SessionImpl::execute_execute(ExecuteStmt* stmt, StatementResult& out) {
+  std::string name = stmt->name;
+  auto it = prepared_.find(name);
+  if (it == prepared_.end()) throw PgError("26000", "prepared statement \"" + name + "\" does not exist");
+  PreparedStatement& p = it->second;
+  if (p.plan.catalog_generation != catalog_.generation()) {
+    // The schema changed: analyse the statement again from its text.
+    ParsedScript ps(p.text);
+    auto* again = reinterpret_cast<PrepareStmt*>(ps.statements().at(0).raw->stmt);
+    std::vector<Oid> types = p.declared;
+    CachedPlan plan;
+    plan_statement(again->query, types, plan);
+    for (size_t i = 0; i < types.size(); i++)
+      if (types[i] == oid::kUnknown) plan.param_types[i] = oid::kText;
+    bool same = plan.columns.size() == p.plan.columns.size();
+    for (size_t i = 0; same && i < plan.columns.size(); i++)
+      same = plan.columns[i].name == p.plan.columns[i].name && plan.columns[i].type_oid == p.plan.columns[i].type_oid;
+    if (!same) throw PgError(sqlstate::kFeatureNotSupported, "cached plan must not change result type");
+    p.plan = std::move(plan);
+  }
+  const auto& types = p.plan.param_types;
+  int given = list_size(stmt->params);
+  if (given != (int)types.size())
+    throw PgError(sqlstate::kSyntaxError, "wrong number of parameters for prepared statement \"" + name + "\"",
+                  "Expected " + std::to_string(types.size()) + " parameters but got " + std::to_string(given) + ".");
+  // Arguments: expressions evaluated once, coerced (assignment) to the parameter types, and
+  // passed to the plan as text.
+  std::vector<TextValue> args;
+  for (int i = 0; i < given; i++) {
+    Node* n = list_at(stmt->params, i);
+    std::vector<Oid> no_params;
+    Analyzer a(catalog_, no_params);
+    a.sql_ = current_sql_;
+    ExprPtr e = a.transform_expr(n, ExprContext::Values);
+    ExprPtr c = a.coerce_to(e, types[i], -1, CastContext::Assignment, expr_location(n));
+    if (!c)
+      throw PgError(sqlstate::kDatatypeMismatch,
+                    "parameter $" + std::to_string(i + 1) + " of type " + format_type_name(e->type, -1) +
+                        " cannot be coerced to the expected type " + format_type_name(types[i], -1),
+                    "", "You will need to rewrite or cast the expression.")
+          .at(expr_location(n));
+    StatementResult value;
+    value.columns = {{"v", types[i], -1}};
+    run_query("SELECT " + lower_standalone_expr(*c), {}, {}, value, true);
+    args.push_back(value.rows.at(0).at(0));
+  }
+  CachedPlan plan = p.plan;  // run_plan may re-enter the session's caches
+  run_plan(plan, args, out);
+}
+
+void SessionImpl::execute_deallocate(DeallocateStmt* stmt, StatementResult& out) {
+  if (!stmt->name) {
+    out.command_tag = "DEALLOCATE ALL";
+    prepared_.clear();
+    return;
+  }
+  out.command_tag = "DEALLOCATE";
+  if (!prepared_.erase(stmt->name))
+    throw PgError("26000", "prepared statement \"" + std::string(stmt->name) + "\" does not exist");
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,45 @@
+-- Generated columns: GENERATED ALWAYS AS (expr) STORED computed on INSERT, UPDATE and
+-- ON CONFLICT DO UPDATE; PostgreSQL's 428C9 errors for writing them and the restrictions
+-- on the generation expression.
+CREATE TABLE g (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c text GENERATED ALWAYS AS ('x' || a::text) STORED);
+INSERT INTO g (a) VALUES (1), (2);
+INSERT INTO g VALUES (3, DEFAULT, DEFAULT) RETURNING *;
+INSERT INTO g (a, b) VALUES (4, 5);
+INSERT INTO g (a, b) OVERRIDING SYSTEM VALUE VALUES (4, 5);
+INSERT INTO g SELECT 7;
+INSERT INTO g SELECT 7, 8;
+INSERT INTO g (a) SELECT x FROM generate_series(20, 21) x RETURNING b, c;
+UPDATE g SET b = 1;
+UPDATE g SET a = a + 10, b = DEFAULT WHERE a = 1 RETURNING *;
+UPDATE g SET c = DEFAULT WHERE a = 2 RETURNING *;
+SELECT * FROM g ORDER BY a;
+\d g
+-- Constraints see the computed value.
+CREATE TABLE n (a int, b int GENERATED ALWAYS AS (a + 1) STORED NOT NULL CHECK (b > 0));
+INSERT INTO n VALUES (NULL);
+INSERT INTO n VALUES (-5);
+INSERT INTO n VALUES (5) RETURNING *;
+UPDATE n SET a = -10;
+-- A serial input is evaluated once.
+CREATE TABLE s (id serial, twice int GENERATED ALWAYS AS (id * 2) STORED, v text);
+INSERT INTO s (v) VALUES ('a'), ('b') RETURNING *;
+-- ON CONFLICT DO UPDATE recomputes it.
+CREATE TABLE k (id int PRIMARY KEY, qty int, total numeric GENERATED ALWAYS AS (qty * 1.5) STORED);
+INSERT INTO k VALUES (1, 2);
+INSERT INTO k VALUES (1, 4) ON CONFLICT (id) DO UPDATE SET qty = k.qty + excluded.qty RETURNING *;
+INSERT INTO k VALUES (1, 4) ON CONFLICT (id) DO UPDATE SET total = 1;
+-- Errors in the definition.
+CREATE TABLE e1 (a int, b int GENERATED ALWAYS AS (b * 2) STORED);
+CREATE TABLE e2 (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c int GENERATED ALWAYS AS (b * 2) STORED);
+CREATE TABLE e3 (a int, b int GENERATED ALWAYS AS (sum(a)) STORED);
+CREATE TABLE e4 (a int, b int GENERATED ALWAYS AS ((SELECT 1)) STORED);
+CREATE TABLE e5 (a int, b uuid GENERATED ALWAYS AS (gen_random_uuid()) STORED);
+CREATE TABLE e6 (a int, b int GENERATED ALWAYS AS (a * 2) STORED DEFAULT 3);
+CREATE TABLE e8 (a int, b int GENERATED ALWAYS AS (row_number() over ()) STORED);
+CREATE TABLE e9 (a int, b int GENERATED ALWAYS AS (generate_series(1, a)) STORED);
+CREATE TABLE e10 (a int, b int GENERATED ALWAYS AS (zz) STORED);
+CREATE TABLE e11 (a text, b int GENERATED ALWAYS AS (a) STORED);
+CREATE TABLE e12 (a int, b int GENERATED ALWAYS AS (a) STORED GENERATED ALWAYS AS (a) STORED);
+CREATE TABLE e13 (a int GENERATED ALWAYS AS IDENTITY GENERATED ALWAYS AS (1) STORED);
+ALTER TABLE g ALTER COLUMN b SET DEFAULT 1;
+ALTER TABLE g ALTER COLUMN b DROP DEFAULT;

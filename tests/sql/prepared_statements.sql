@@ -1,0 +1,32 @@
+-- PREPARE / EXECUTE / DEALLOCATE: declared and inferred parameter types, argument
+-- expressions, re-planning after a schema change, PostgreSQL's errors.
+CREATE TABLE t (id int, v text);
+PREPARE ins (int, text) AS INSERT INTO t VALUES ($1, $2);
+EXECUTE ins(1, 'a');
+EXECUTE ins(2 + 1, 'b' || 'c');
+PREPARE q (int) AS SELECT * FROM t WHERE id >= $1 ORDER BY id;
+EXECUTE q(0);
+EXECUTE q(2);
+EXECUTE q;
+EXECUTE q(1, 2);
+EXECUTE q('x');
+EXECUTE q(1.7);
+PREPARE q AS SELECT 1;
+EXECUTE nope;
+DEALLOCATE nope;
+DEALLOCATE q;
+EXECUTE q(1);
+PREPARE u AS UPDATE t SET v = $1 WHERE id = $2 RETURNING *;
+EXECUTE u('z', 1);
+ALTER TABLE t ADD COLUMN w int DEFAULT 7;
+PREPARE s AS SELECT * FROM t ORDER BY id;
+EXECUTE s;
+EXECUTE u('y', 3);
+PREPARE bad AS SELECT * FROM nope;
+PREPARE d (int) AS DELETE FROM t WHERE id = $1;
+EXECUTE d(1);
+DEALLOCATE PREPARE d;
+DEALLOCATE ALL;
+EXECUTE s;
+PREPARE n (date) AS SELECT $1 + 1 AS next;
+EXECUTE n('2024-01-31');
