@@ -10,10 +10,9 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>  // getentropy
-
 #include <sqlite3.h>
 
+#include "default_vfs.h"
 #include "file_locks.h"
 
 using emscripten::val;
@@ -178,20 +177,12 @@ int x_full_pathname(sqlite3_vfs*, const char* name, int n_out, char* out) {
   return SQLITE_OK;
 }
 
-// Sleeping and the clock come from SQLite's built-in VFS. Randomness does not: the unix VFS
-// reads /dev/urandom, and without a file system (-sFILESYSTEM=0) its open() loops forever;
-// getentropy() is crypto.getRandomValues. SQLite seeds its PRNG from the default VFS, which
-// is why this VFS registers itself as the default.
+// Randomness, sleeping and the clock come from the default VFS (default_vfs.h).
 sqlite3_vfs* base_vfs() {
   static sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
   return base;
 }
-int x_randomness(sqlite3_vfs*, int n, char* out) {
-  for (int done = 0; done < n; done += 256) {
-    if (getentropy(out + done, size_t(std::min(256, n - done))) != 0) return done;
-  }
-  return n;
-}
+int x_randomness(sqlite3_vfs*, int n, char* out) { return base_vfs()->xRandomness(base_vfs(), n, out); }
 int x_sleep(sqlite3_vfs*, int us) { return base_vfs()->xSleep(base_vfs(), us); }
 int x_current_time(sqlite3_vfs*, double* t) { return base_vfs()->xCurrentTime(base_vfs(), t); }
 int x_get_last_error(sqlite3_vfs*, int, char*) { return 0; }
@@ -212,10 +203,10 @@ void register_node_file_vfs(val host) {
     *g_host = std::move(host);
     return;
   }
-  sqlite3_initialize();
+  install_default_vfs();
   base_vfs();
   g_host = new val(std::move(host));
-  sqlite3_vfs_register(&vfs, 1);
+  sqlite3_vfs_register(&vfs, 0);
 }
 
 }  // namespace pgmicro::vfs

@@ -45,6 +45,7 @@
 #include <pgmicro/pgmicro.h>
 
 #include "format/psql_frontend.h"
+#include "default_vfs.h"
 #include "node_file_vfs.h"
 
 using emscripten::val;
@@ -330,6 +331,7 @@ std::string register_node_file_vfs(val host) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pgmicro) {
+  pgmicro::vfs::install_default_vfs();
   emscripten::class_<WasmDatabase>("Database")
       .constructor<std::string>()
       .constructor<std::string, std::string>()
