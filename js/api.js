@@ -6,7 +6,8 @@
 //     results is wire.js's decoded batch; `types` asks that formatType() know the last
 //     result's column types afterwards;
 //   formatType(oid, typmod) → format_type() text, synchronously;
-//   status → the transaction status 'I' | 'T' | 'E' after the last call; close().
+//   status → the transaction status 'I' | 'T' | 'E' after the last call; export() → Uint8Array
+//     (a SQLite file image, or a promise of it); close().
 // index.js's engine also has executeSync for Statement.columns().
 import { types, parserFor, serialize } from './types.js';
 
@@ -365,6 +366,17 @@ export class Database extends Queryable {
       }
       return value;
     }, options.signal);
+  }
+
+  // The database as the bytes of a standard SQLite database file (sqlite3_serialize): what
+  // has committed. Refused while a transaction block is open (export after COMMIT).
+  export() {
+    const core = this.#core;
+    return core.schedule(async () => {
+      if (core.closed) throw new Error('pg-micro: the database is closed');
+      if (core.engine.status !== 'I') throw new Error('pg-micro: export() inside a transaction block; commit or roll back first');
+      return core.engine.export();
+    });
   }
 
   // Frees the database (and, for pg-micro/worker, ends its Worker); later calls fail.

@@ -5,14 +5,13 @@
 // through the binding's Shell; this file only reads input, writes the chunks it returns to
 // stdout/stderr in order, and keeps FILE on disk.
 //
-// FILE (default: a fresh in-memory database) is a SQLite database file: it is read whole at
-// start (sqlite3_deserialize behind Database::open_image) and, after every input line whose
-// statements committed a change, written back atomically (a temp file next to it, fsync,
-// rename). A transaction still open at the end is not saved, as psql's would roll back.
+// FILE (default: a fresh in-memory database) is a SQLite database file, opened in place through
+// the Node file VFS (storage.js, vfs/node_file_vfs.cpp): SQLite's rollback journal makes each
+// commit durable as it happens. A transaction still open at the end is rolled back, as psql's.
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { loadModule } from './load.js';
+import { openNative } from './storage.js';
 
 const USAGE = `pg-micro is PostgreSQL's SQL dialect running in-process on SQLite (WebAssembly).
 
@@ -72,49 +71,6 @@ function parseArgs(argv) {
   return { opt };
 }
 
-// Writes a database image to `file` atomically: temp file in the same folder, fsync, rename.
-function writeAtomically(file, bytes) {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.pg-micro-${process.pid}.tmp`);
-  const fd = fs.openSync(tmp, 'w', 0o644);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-// The database (a binding Database) and, for a FILE, what was last written to it.
-async function openDatabase(Module, file) {
-  const db = new Module.Database(':memory:');
-  if (file === ':memory:') return { db, save() {} };
-  let saved = null;
-  if (fs.existsSync(file)) {
-    saved = fs.readFileSync(file);
-    if (saved.length) {
-      db.inputBuffer(saved.length).set(saved);
-      db.loadImage(saved.length);
-      // Compared from now on with the image as loaded (copying it in rewrites header fields).
-      saved = Buffer.from(db.serialize());
-    }
-  }
-  const save = () => {
-    const image = db.serialize();
-    if (saved && Buffer.compare(saved, image) === 0) return;
-    const copy = Buffer.from(image);  // the view is into linear memory
-    writeAtomically(file, copy);
-    saved = copy;
-  };
-  if (!saved || !saved.length) save();  // a new file is created at once, as the native shell does
-  return { db, save };
-}
-
 // Lines of a byte stream as std::getline gives them ('\n' ends a line, '\r' is kept).
 async function* lines(stream) {
   let rest = Buffer.alloc(0);
@@ -147,18 +103,25 @@ async function main() {
   const Module = await loadModule();
   let database;
   try {
-    database = await openDatabase(Module, opt.database);
+    database = await openNative(Module, opt.database);
   } catch (e) {
     const why = String(e?.message ?? e).replace(/^.*could not open database "[^"]*": /, '');
     process.stderr.write(`pg-micro: error: could not open database "${opt.database}": ${why}\n`);
     return 2;
   }
-  const { db, save } = database;
+  const db = database;
+  try {
+    return await runShell(Module, db, opt);
+  } finally {
+    db.close();  // rolls back a transaction left open, removes the journal
+    db.delete();
+  }
+}
+
+async function runShell(Module, db, opt) {
   const shell = new Module.Shell(db, opt.quiet, opt.echoAll, opt.file);
   const emit = (chunks) => {
     for (const [toStderr, text] of chunks) (toStderr ? process.stderr : process.stdout).write(text);
-    // Save what committed: SQL ran and no transaction block is left open.
-    if (shell.takeRanSql() && db.transactionStatus() === 'I') save();
   };
 
   if (opt.commands.length) {

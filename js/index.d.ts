@@ -30,6 +30,8 @@ export interface ConnectOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch pgmicro.wasm from (default: next to index.js, `new URL('./pgmicro.wasm', import.meta.url)`). */
   wasmUrl?: string | URL;
+  /** ':memory:' only: the bytes of a SQLite database file to start from (sqlite3_deserialize). */
+  data?: Uint8Array | ArrayBuffer;
 }
 
 export interface Notice {
@@ -146,6 +148,8 @@ export declare class Database implements Queryable {
   /** BEGIN; fn(tx); COMMIT — or ROLLBACK and rethrow. Other calls on the database wait meanwhile. */
   transaction<T>(fn: (tx: Transaction) => Promise<T> | T, options?: TransactionOptions): Promise<T>;
   /** Frees the database's memory (pg-micro/worker: ends its Worker); later calls fail. */
+  /** The database as the bytes of a standard SQLite database file (refused inside a transaction block). */
+  export(): Promise<Uint8Array>;
   close(): Promise<void>;
   readonly closed: boolean;
   readonly inTransaction: boolean;

@@ -11,6 +11,7 @@
 // cross the WASM boundary in bulk (wire.js); types.js maps them to JS; api.js is the API.
 import { loadModule } from './load.js';
 import { execute } from './wire.js';
+import { openNative } from './storage.js';
 import { Core, Database, DatabaseError, coreOptions, sql, identifier, raw, types } from './api.js';
 
 export { Database, DatabaseError, Statement, Transaction, SqlQuery, sql, identifier, raw, types } from './api.js';
@@ -38,6 +39,9 @@ class LocalEngine {
   // AbortSignal is honoured up to the moment it starts; pg-micro/worker can interrupt it.
   execute(sql, params, opts) { return this.executeSync(sql, params, opts); }
 
+  // The database as the bytes of a SQLite database file (a copy).
+  export() { return this.native.serialize().slice(); }
+
   close() {
     freeOnCollect?.unregister(this);
     this.native.close();
@@ -45,14 +49,11 @@ class LocalEngine {
   }
 }
 
-// Opens a database: ':memory:' (a fresh in-memory database).
+// Opens a database: ':memory:' (in memory; options.data = bytes of a SQLite file to start
+// from) or a file path (Node, Deno, Bun: a SQLite database file on disk; storage.js).
 export async function connect(path = ':memory:', options = {}) {
-  if (path !== ':memory:') {
-    throw new Error(`pg-micro: only ":memory:" databases are supported so far, not ${JSON.stringify(path)} ` +
-      '(file and browser storage come with the storage backends)');
-  }
   const Module = await loadModule(options);
-  const native = new Module.Database(':memory:');
+  const native = await openNative(Module, path, options.data);
   const engine = new LocalEngine(native, Module);
   freeOnCollect?.register(engine, native, engine);
   return new Database(new Core(engine, coreOptions(options)));

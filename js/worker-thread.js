@@ -3,7 +3,8 @@
 // Worker and as a Node worker_threads Worker.
 //
 // Requests (calling thread → here), each answered by one message with the same id:
-//   { id, op: 'open', path, load: { wasmModule?, wasmBinary?, wasmUrl? } }  → { id, ok: true }
+//   { id, op: 'open', path, data?, load: { wasmModule?, wasmBinary?, wasmUrl? } }  → { id, ok: true }
+//   { id, op: 'export' }  → { id, ok: true, image (ArrayBuffer of a SQLite file, transferred) }
 //   { id, op: 'execute', sql, params, flag?, rowid? }
 //       → { id, ok: true, batch (ArrayBuffer, transferred), status, lastInsertRowid? }
 //       or { id, ok: true, canceled: true } when flag was set before the statement started
@@ -15,6 +16,7 @@
 // and cancels with 57014.
 import { loadModule } from './load.js';
 import { executeRaw } from './wire.js';
+import { openNative } from './storage.js';
 
 const workerThreads = 'node:worker_threads';  // not a literal import: bundlers must not follow it
 
@@ -24,11 +26,14 @@ let native = null;
 function handle(msg) {
   switch (msg.op) {
     case 'open':
-      return loadModule(msg.load).then((M) => {
+      return loadModule(msg.load).then(async (M) => {
         Module = M;
-        native = new Module.Database(msg.path);
+        native = await openNative(Module, msg.path, msg.data);
         return { ok: true };
       });
+    case 'export':
+      if (!native) throw new Error('pg-micro: the database is closed');
+      return { ok: true, image: native.serialize().slice().buffer };
     case 'execute': {
       if (!native) throw new Error('pg-micro: the database is closed');
       const { flag } = msg;
@@ -67,7 +72,8 @@ function serve(post) {
       let reply;
       try { reply = await handle(msg); } catch (e) { reply = failure(e); }
       reply.id = msg.id;
-      post(reply, reply.batch ? [reply.batch] : []);
+      const transfer = reply.batch ?? reply.image;
+      post(reply, transfer ? [transfer] : []);
     });
   };
 }

@@ -132,6 +132,8 @@ class RemoteEngine {
 
   formatType(oid, typmod) { return this.typeNameCache.get(`${oid}:${typmod}`); }
 
+  async export() { return new Uint8Array((await this.request({ op: 'export' })).image); }
+
   async close() {
     try {
       await this.request({ op: 'close' });
@@ -142,14 +144,10 @@ class RemoteEngine {
   }
 }
 
-// Opens a database in a new Worker: ':memory:' (a fresh in-memory database). Options as for
-// 'pg-micro'; wasmModule / wasmBinary / wasmUrl are passed to the Worker (a relative wasmUrl
-// is resolved against this file, as 'pg-micro' resolves it).
+// Opens a database in a new Worker: ':memory:' or a file path, as 'pg-micro' does (the Worker
+// opens it). Options as for 'pg-micro'; wasmModule / wasmBinary / wasmUrl are passed to the
+// Worker (a relative wasmUrl is resolved against this file, as 'pg-micro' resolves it).
 export async function connect(path = ':memory:', options = {}) {
-  if (path !== ':memory:') {
-    throw new Error(`pg-micro: only ":memory:" databases are supported so far, not ${JSON.stringify(path)} ` +
-      '(file and browser storage come with the storage backends)');
-  }
   const port = await startWorker();
   const engine = new RemoteEngine(port);
   const load = {};
@@ -157,7 +155,7 @@ export async function connect(path = ':memory:', options = {}) {
   if (options.wasmBinary) load.wasmBinary = options.wasmBinary;
   if (options.wasmUrl) load.wasmUrl = new URL(String(options.wasmUrl), import.meta.url).href;
   try {
-    await engine.request({ op: 'open', path, load });
+    await engine.request({ op: 'open', path, data: options.data, load });
   } catch (e) {
     await port.terminate();
     throw e;

@@ -4,6 +4,8 @@
 // typed_memory_view; js/wire.js is the other half (encoder and decoder) of this format.
 //
 //   const db = new Module.Database(":memory:");
+//   Module.registerNodeFileVfs(host);      // vfs/node_file_vfs.h; host: js/node-file-vfs.js
+//   const db = new Module.Database(path, "pgmicro-node");   // a file through that VFS
 //   const input = db.inputBuffer(n);       // Uint8Array view of n bytes: SQL + parameters
 //   const out = db.execute(n, nparams);    // Uint8Array view of the result batch
 //   db.transactionStatus();                // 'I' | 'T' | 'E'
@@ -43,6 +45,8 @@
 #include <pgmicro/pgmicro.h>
 
 #include "format/psql_frontend.h"
+#include "default_vfs.h"
+#include "node_file_vfs.h"
 
 using emscripten::val;
 
@@ -121,10 +125,13 @@ void encode(const std::vector<pgmicro::StatementResult>& results, std::vector<ui
 
 class WasmDatabase {
  public:
-  explicit WasmDatabase(const std::string& path) {
+  explicit WasmDatabase(const std::string& path) : WasmDatabase(path, std::string()) {}
+
+  // vfs: a registered SQLite VFS for a file path (empty: the in-memory default).
+  WasmDatabase(const std::string& path, const std::string& vfs) {
     std::string failure;
     try {
-      db_ = pgmicro::Database::open(path);
+      db_ = pgmicro::Database::open(path, pgmicro::OpenOptions{.vfs = vfs});
       session_ = db_->connect();
     } catch (const pgmicro::DatabaseOpenError& e) {
       failure = e.error.sqlstate + ": " + e.error.message;
@@ -315,11 +322,19 @@ class WasmShell {
 
 std::string format_type(uint32_t oid, int32_t typmod) { return pgmicro::format_type(oid, typmod); }
 
+// The Node file VFS's JS half (js/node-file-vfs.js); returns the VFS name to open files with.
+std::string register_node_file_vfs(val host) {
+  pgmicro::vfs::register_node_file_vfs(std::move(host));
+  return pgmicro::vfs::kNodeFileVfsName;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pgmicro) {
+  pgmicro::vfs::install_default_vfs();
   emscripten::class_<WasmDatabase>("Database")
       .constructor<std::string>()
+      .constructor<std::string, std::string>()
       .function("inputBuffer", &WasmDatabase::input_buffer)
       .function("execute", &WasmDatabase::execute)
       .function("transactionStatus", &WasmDatabase::transaction_status)
@@ -338,4 +353,5 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("takeRanSql", &WasmShell::take_ran_sql)
       .property("quit", &WasmShell::quit);
   emscripten::function("formatType", &format_type);
+  emscripten::function("registerNodeFileVfs", &register_node_file_vfs);
 }

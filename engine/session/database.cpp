@@ -11,11 +11,12 @@ namespace pgmicro {
 
 static std::atomic<int> g_memdb_counter{0};
 
-DatabaseImpl::DatabaseImpl(const std::string& path) : path_(path) {
+DatabaseImpl::DatabaseImpl(const std::string& path, const OpenOptions& options) : path_(path) {
   if (path == ":memory:" || path.empty()) {
     uri_ = "file:/pgmicro-mem-" + std::to_string(++g_memdb_counter) + "?vfs=memdb";
   } else {
     uri_ = path;
+    vfs_ = options.vfs;
   }
   // Keep one connection open for the database's lifetime (an in-memory database lives
   // as long as a connection to it does) and validate the file now.
@@ -27,7 +28,7 @@ DatabaseImpl::~DatabaseImpl() { sqlite3_close_v2(keeper_); }
 sqlite3* DatabaseImpl::open_connection() {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI;
-  int rc = sqlite3_open_v2(uri_.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(uri_.c_str(), &db, flags, vfs_.empty() ? nullptr : vfs_.c_str());
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);
@@ -58,6 +59,10 @@ std::unique_ptr<Session> DatabaseImpl::connect() {
 
 std::shared_ptr<Database> Database::open(const std::string& path) {
   return std::make_shared<DatabaseImpl>(path);
+}
+
+std::shared_ptr<Database> Database::open(const std::string& path, const OpenOptions& options) {
+  return std::make_shared<DatabaseImpl>(path, options);
 }
 
 std::shared_ptr<Database> Database::open_image(std::string_view image) {

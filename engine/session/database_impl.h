@@ -11,7 +11,7 @@ namespace pgmicro {
 
 class DatabaseImpl : public Database, public std::enable_shared_from_this<DatabaseImpl> {
  public:
-  explicit DatabaseImpl(const std::string& path);
+  explicit DatabaseImpl(const std::string& path, const OpenOptions& options = {});
   ~DatabaseImpl() override;
   std::unique_ptr<Session> connect() override;
   const std::string& path() const override { return path_; }
@@ -23,6 +23,7 @@ class DatabaseImpl : public Database, public std::enable_shared_from_this<Databa
  private:
   std::string path_;
   std::string uri_;
+  std::string vfs_;  // empty: SQLite's default (or the one a URI names)
   sqlite3* keeper_ = nullptr;
   SequenceState sequences_;
 };

@@ -194,8 +194,10 @@ test('close() gives the memory back: 150 databases of 1 MB each opened and close
   await first.close();
 });
 
-test('connect refuses paths other than :memory: with a clear message', async () => {
-  await assert.rejects(connect('/tmp/x.db'), /only ":memory:" databases are supported so far/);
+test('connect refuses storage it does not have yet, and a file it cannot open, with a clear message', async () => {
+  await assert.rejects(connect('idb://app'), /"idb:\/\/app": this storage backend is not available yet/);
+  await assert.rejects(connect('/nonexistent-dir/x.db'), /cannot open \/nonexistent-dir\/x\.db/);
+  await assert.rejects(connect(''), /non-empty string/);
 });
 
 test('loading from wasmBinary and from a precompiled wasmModule (edge style)', async () => {

@@ -55,10 +55,18 @@ enum class TransactionStatus { Idle, InBlock, Failed };  // 'I', 'T', 'E' of Rea
 
 class Session;
 
+// How Database::open reaches the file.
+struct OpenOptions {
+  // Name of a registered SQLite VFS for a file path (empty: SQLite's default VFS). Hosts
+  // without a POSIX file system register their own (vfs/, e.g. Node's fs under WASM).
+  std::string vfs;
+};
+
 class Database {
  public:
   // path: ":memory:" or a file path. Throws pgmicro::Error-carrying exception DatabaseOpenError.
   static std::shared_ptr<Database> open(const std::string& path);
+  static std::shared_ptr<Database> open(const std::string& path, const OpenOptions& options);
   // An in-memory database whose initial content is `image`, the bytes of a SQLite database
   // file (empty: a fresh database). Throws DatabaseOpenError when it is not a database. With
   // serialize(), how a host without a file system keeps a database in a file of its own.

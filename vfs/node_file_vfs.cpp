@@ -1,0 +1,212 @@
+// The "pgmicro-node" SQLite VFS (node_file_vfs.h): each xRead/xWrite/xSync/... is one
+// synchronous call into the JS host object, which makes the system call with Node's fs. File
+// locks are in-process (file_locks.h): Node has no advisory locks, so another process must not
+// write the file while it is open here. Files SQLite opens without a name (temp files) live in
+// memory. No xShm methods: the journal is SQLite's rollback journal (WAL needs shared memory).
+#include "node_file_vfs.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "default_vfs.h"
+#include "file_locks.h"
+
+using emscripten::val;
+
+namespace pgmicro::vfs {
+namespace {
+
+val* g_host = nullptr;
+
+struct NodeFile {
+  sqlite3_file base;
+  int fd;                      // -1: an anonymous file held in `memory`
+  FileLock* lock;              // main database files only
+  std::string* path;           // for delete-on-close
+  std::vector<unsigned char>* memory;
+  bool delete_on_close;
+};
+
+NodeFile& self(sqlite3_file* f) { return *reinterpret_cast<NodeFile*>(f); }
+
+val bytes(void* p, int n) { return val(emscripten::typed_memory_view(size_t(n), static_cast<unsigned char*>(p))); }
+
+int x_close(sqlite3_file* f) {
+  NodeFile& nf = self(f);
+  int rc = SQLITE_OK;
+  if (nf.fd >= 0 && g_host->call<int>("close", nf.fd) < 0) rc = SQLITE_IOERR_CLOSE;
+  if (nf.delete_on_close && nf.path) g_host->call<int>("remove", *nf.path, false);
+  delete nf.lock;
+  delete nf.path;
+  delete nf.memory;
+  nf.lock = nullptr;
+  nf.path = nullptr;
+  nf.memory = nullptr;
+  return rc;
+}
+
+int x_read(sqlite3_file* f, void* buf, int amt, sqlite3_int64 offset) {
+  NodeFile& nf = self(f);
+  int got;
+  if (nf.memory) {
+    auto& m = *nf.memory;
+    got = offset >= sqlite3_int64(m.size()) ? 0 : int(std::min<sqlite3_int64>(amt, m.size() - offset));
+    if (got > 0) std::memcpy(buf, m.data() + offset, size_t(got));
+  } else {
+    got = g_host->call<int>("read", nf.fd, bytes(buf, amt), double(offset));
+    if (got < 0) return SQLITE_IOERR_READ;
+  }
+  if (got < amt) {
+    std::memset(static_cast<char*>(buf) + got, 0, size_t(amt - got));
+    return SQLITE_IOERR_SHORT_READ;
+  }
+  return SQLITE_OK;
+}
+
+int x_write(sqlite3_file* f, const void* buf, int amt, sqlite3_int64 offset) {
+  NodeFile& nf = self(f);
+  if (nf.memory) {
+    auto& m = *nf.memory;
+    if (size_t(offset) + size_t(amt) > m.size()) m.resize(size_t(offset) + size_t(amt));
+    std::memcpy(m.data() + offset, buf, size_t(amt));
+    return SQLITE_OK;
+  }
+  int put = g_host->call<int>("write", nf.fd, bytes(const_cast<void*>(buf), amt), double(offset));
+  return put == amt ? SQLITE_OK : SQLITE_IOERR_WRITE;
+}
+
+int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
+  NodeFile& nf = self(f);
+  if (nf.memory) {
+    if (size_t(size) < nf.memory->size()) nf.memory->resize(size_t(size));
+    return SQLITE_OK;
+  }
+  return g_host->call<int>("truncate", nf.fd, double(size)) < 0 ? SQLITE_IOERR_TRUNCATE : SQLITE_OK;
+}
+
+int x_sync(sqlite3_file* f, int flags) {
+  NodeFile& nf = self(f);
+  if (nf.memory) return SQLITE_OK;
+  return g_host->call<int>("sync", nf.fd) < 0 ? SQLITE_IOERR_FSYNC : SQLITE_OK;
+}
+
+int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
+  NodeFile& nf = self(f);
+  if (nf.memory) {
+    *size = sqlite3_int64(nf.memory->size());
+    return SQLITE_OK;
+  }
+  double n = g_host->call<double>("size", nf.fd);
+  if (n < 0) return SQLITE_IOERR_FSTAT;
+  *size = sqlite3_int64(n);
+  return SQLITE_OK;
+}
+
+int x_lock(sqlite3_file* f, int level) {
+  NodeFile& nf = self(f);
+  return nf.lock ? nf.lock->lock(level) : SQLITE_OK;
+}
+
+int x_unlock(sqlite3_file* f, int level) {
+  NodeFile& nf = self(f);
+  return nf.lock ? nf.lock->unlock(level) : SQLITE_OK;
+}
+
+int x_check_reserved_lock(sqlite3_file* f, int* out) {
+  NodeFile& nf = self(f);
+  *out = nf.lock && nf.lock->reserved() ? 1 : 0;
+  return SQLITE_OK;
+}
+
+int x_file_control(sqlite3_file*, int, void*) { return SQLITE_NOTFOUND; }
+int x_sector_size(sqlite3_file*) { return 4096; }
+int x_device_characteristics(sqlite3_file*) { return 0; }
+
+const sqlite3_io_methods kIoMethods = {
+    1,  // iVersion: no xShm*, no xFetch
+    x_close, x_read, x_write, x_truncate, x_sync, x_file_size, x_lock, x_unlock,
+    x_check_reserved_lock, x_file_control, x_sector_size, x_device_characteristics,
+    nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+
+int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
+  NodeFile& nf = self(f);
+  nf = NodeFile{};
+  nf.fd = -1;
+  if (!name) {
+    nf.memory = new std::vector<unsigned char>();
+  } else {
+    int fd = g_host->call<int>("open", std::string(name), flags);
+    if (fd < 0 && (flags & SQLITE_OPEN_READWRITE)) {
+      // A read-only file (or folder): open it read-only, as the unix VFS does.
+      int ro = (flags & ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_READONLY;
+      fd = g_host->call<int>("open", std::string(name), ro);
+      if (fd >= 0) flags = ro;
+    }
+    if (fd < 0) return SQLITE_CANTOPEN;
+    nf.fd = fd;
+    if (flags & SQLITE_OPEN_MAIN_DB) nf.lock = new FileLock(name);
+    if (flags & SQLITE_OPEN_DELETEONCLOSE) {
+      nf.delete_on_close = true;
+      nf.path = new std::string(name);
+    }
+  }
+  if (out_flags) *out_flags = flags;
+  nf.base.pMethods = &kIoMethods;
+  return SQLITE_OK;
+}
+
+int x_delete(sqlite3_vfs*, const char* name, int sync_dir) {
+  int rc = g_host->call<int>("remove", std::string(name), sync_dir != 0);
+  if (rc == -2) return SQLITE_IOERR_DELETE_NOENT;  // ENOENT
+  return rc < 0 ? SQLITE_IOERR_DELETE : SQLITE_OK;
+}
+
+int x_access(sqlite3_vfs*, const char* name, int flags, int* out) {
+  *out = g_host->call<bool>("exists", std::string(name)) ? 1 : 0;
+  return SQLITE_OK;
+}
+
+int x_full_pathname(sqlite3_vfs*, const char* name, int n_out, char* out) {
+  std::string full = g_host->call<std::string>("fullPath", std::string(name));
+  if (full.empty() || int(full.size()) >= n_out) return SQLITE_CANTOPEN;
+  std::memcpy(out, full.c_str(), full.size() + 1);
+  return SQLITE_OK;
+}
+
+// Randomness, sleeping and the clock come from the default VFS (default_vfs.h).
+sqlite3_vfs* base_vfs() {
+  static sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
+  return base;
+}
+int x_randomness(sqlite3_vfs*, int n, char* out) { return base_vfs()->xRandomness(base_vfs(), n, out); }
+int x_sleep(sqlite3_vfs*, int us) { return base_vfs()->xSleep(base_vfs(), us); }
+int x_current_time(sqlite3_vfs*, double* t) { return base_vfs()->xCurrentTime(base_vfs(), t); }
+int x_get_last_error(sqlite3_vfs*, int, char*) { return 0; }
+int x_current_time_int64(sqlite3_vfs*, sqlite3_int64* t) {
+  return base_vfs()->xCurrentTimeInt64(base_vfs(), t);
+}
+
+}  // namespace
+
+void register_node_file_vfs(val host) {
+  static sqlite3_vfs vfs = {
+      2, sizeof(NodeFile), 4096, nullptr, kNodeFileVfsName, nullptr,
+      x_open, x_delete, x_access, x_full_pathname,
+      nullptr, nullptr, nullptr, nullptr,  // no loadable extensions
+      x_randomness, x_sleep, x_current_time, x_get_last_error, x_current_time_int64,
+      nullptr, nullptr, nullptr};
+  if (g_host) {
+    *g_host = std::move(host);
+    return;
+  }
+  install_default_vfs();
+  base_vfs();
+  g_host = new val(std::move(host));
+  sqlite3_vfs_register(&vfs, 0);
+}
+
+}  // namespace pgmicro::vfs
