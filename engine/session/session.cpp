@@ -618,7 +618,9 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
         }
         node = script->statements()[0].raw->stmt;
       }
-      runtime_.statement_start_us = now_us();
+      // Strictly increasing per session: WASM's clock has millisecond resolution, and a statement
+      // must not share its start time with the BEGIN before it (now() <> statement_timestamp()).
+      runtime_.statement_start_us = std::max(now_us(), runtime_.statement_start_us + 1);
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();

@@ -16,7 +16,8 @@ const mf = new Miniflare({
   modules: [
     ['ESModule', 'tests/hosts/workerd-worker.mjs'], ['ESModule', 'tests/hosts/conformance.mjs'],
     ['ESModule', 'js/index.js'], ['ESModule', 'js/api.js'], ['ESModule', 'js/load.js'],
-    ['ESModule', 'js/wire.js'], ['ESModule', 'js/types.js'],
+    ['ESModule', 'js/wire.js'], ['ESModule', 'js/types.js'], ['ESModule', 'js/storage.js'],
+    ['ESModule', 'js/node-file-vfs.js'],
     ['ESModule', 'js/pgmicro.mjs'], ['CompiledWasm', 'js/pgmicro.wasm'],
   ].map(([type, p]) => ({ type, path: path.join(root, p) })),
   modulesRoot: root,
