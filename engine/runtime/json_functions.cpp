@@ -192,7 +192,7 @@ void jsonb_delete(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     auto doomed = [&](const std::string& k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); };
     if (d.kind == JsonValue::Kind::Object) {
-      std::vector<std::pair<std::string, JsonValue>> keep;
+      std::vector<JsonMember> keep;
       for (auto& m : d.members)
         if (!doomed(m.first)) keep.push_back(m);
       d.members = std::move(keep);
@@ -244,7 +244,7 @@ void jsonb_pretty(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 void strip_nulls(JsonValue& v) {
   if (v.kind == JsonValue::Kind::Object) {
-    std::vector<std::pair<std::string, JsonValue>> keep;
+    std::vector<JsonMember> keep;
     for (auto& m : v.members) {
       if (m.second.kind == JsonValue::Kind::Null) continue;
       strip_nulls(m.second);

@@ -434,7 +434,7 @@ void jsonb_normalize(JsonValue& v) {
       // stable sort keeps duplicates in input order; the last one wins
       std::stable_sort(v.members.begin(), v.members.end(),
                        [](const auto& a, const auto& b) { return key_less(a.first, b.first); });
-      std::vector<std::pair<std::string, JsonValue>> out;
+      std::vector<JsonMember> out;
       for (auto& m : v.members) {
         if (!out.empty() && out.back().first == m.first) out.back().second = std::move(m.second);
         else out.push_back(std::move(m));

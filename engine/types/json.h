@@ -10,22 +10,39 @@
 
 namespace pgmicro {
 
+struct JsonMember;  // an object's key and value (below)
+
 struct JsonValue {
   enum class Kind : unsigned char { Null, False, True, Number, String, Array, Object };
   Kind kind = Kind::Null;
   std::string text;                                         // Number: as written; String: decoded
   std::vector<JsonValue> items;                             // Array
-  std::vector<std::pair<std::string, JsonValue>> members;   // Object
+  std::vector<JsonMember> members;                          // Object
   size_t start = 0, end = 0;                                // source span (json's -> returns it)
 
-  static JsonValue null() { return {}; }
-  static JsonValue boolean(bool b) { JsonValue v; v.kind = b ? Kind::True : Kind::False; return v; }
-  static JsonValue number(std::string t) { JsonValue v; v.kind = Kind::Number; v.text = std::move(t); return v; }
-  static JsonValue string(std::string t) { JsonValue v; v.kind = Kind::String; v.text = std::move(t); return v; }
+  // Defined after the class: clang with libstdc++ 12 cannot instantiate the member vectors
+  // while JsonValue is still incomplete (hence also JsonMember rather than std::pair).
+  static JsonValue null();
+  static JsonValue boolean(bool b);
+  static JsonValue number(std::string t);
+  static JsonValue string(std::string t);
   bool is_scalar() const { return kind != Kind::Array && kind != Kind::Object; }
   // The value of key (the last one among duplicates), or nullptr.
   const JsonValue* find(std::string_view key) const;
 };
+
+// Like std::pair<std::string, JsonValue> (first = key, second = value).
+struct JsonMember {
+  std::string first;
+  JsonValue second;
+  JsonMember() = default;
+  JsonMember(std::string k, JsonValue v) : first(std::move(k)), second(std::move(v)) {}
+};
+
+inline JsonValue JsonValue::null() { return {}; }
+inline JsonValue JsonValue::boolean(bool b) { JsonValue v; v.kind = b ? Kind::True : Kind::False; return v; }
+inline JsonValue JsonValue::number(std::string t) { JsonValue v; v.kind = Kind::Number; v.text = std::move(t); return v; }
+inline JsonValue JsonValue::string(std::string t) { JsonValue v; v.kind = Kind::String; v.text = std::move(t); return v; }
 
 // json_in / jsonb_in parsing. `for_jsonb` rejects \u0000 (22P05) as jsonb does. Errors are
 // 22P02 "invalid input syntax for type json" with PostgreSQL's DETAIL and CONTEXT.
