@@ -438,9 +438,11 @@ int64_t parse_ts(std::string_view text, Kind kind, bool apply_tz) {
   int64_t jd = date_to_julian(f.year, f.mon, f.mday);
   int64_t t = ((int64_t(f.hour) * 60 + f.min) * 60 + f.sec) * 1000000 + f.fsec;
   if (kind == Kind::Date) return jd - kPostgresEpochJdate;  // days
-  int64_t ts = (jd - kPostgresEpochJdate) * kUsecsPerDay + t;
-  if (apply_tz && f.have_tz) ts -= int64_t(f.tz_seconds) * 1000000;
-  if (ts < kMinTimestamp || ts >= kEndTimestamp)
+  int64_t ts = 0;
+  bool overflow = __builtin_mul_overflow(jd - kPostgresEpochJdate, kUsecsPerDay, &ts) ||
+                  __builtin_add_overflow(ts, t, &ts) ||
+                  (apply_tz && f.have_tz && __builtin_sub_overflow(ts, int64_t(f.tz_seconds) * 1000000, &ts));
+  if (overflow || ts < kMinTimestamp || ts >= kEndTimestamp)
     throw PgError(sqlstate::kDatetimeFieldOverflow,
                   "timestamp out of range: \"" + std::string(text) + "\"");
   return ts;

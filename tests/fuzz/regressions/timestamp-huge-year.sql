@@ -1,0 +1,1 @@
+SELECT date '2024-01-01' + interval '1 day' = timestamp '2022023-12-31' AS b;
