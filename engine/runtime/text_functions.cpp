@@ -351,10 +351,16 @@ void pad(sqlite3_context* ctx, int argc, sqlite3_value** v, bool left) {
   if (fill.empty()) return result_text(ctx, body);
   auto foff = char_offsets(fill);
   size_t fchars = foff.size() - 1;
+  // Whole repetitions of fill, then its first (m % fchars) characters.
+  int64_t m = len - slen;
+  size_t whole = size_t(m) / fchars, rest = size_t(m) % fchars;
   std::string padding;
-  for (int64_t i = 0, m = len - slen; i < m; i++) {
-    size_t k = size_t(i) % fchars;
-    padding.append(fill.data() + foff[k], foff[k + 1] - foff[k]);
+  if (fill.size() == 1) {
+    padding.assign(size_t(m), fill[0]);
+  } else {
+    padding.reserve(whole * fill.size() + foff[rest]);
+    for (size_t i = 0; i < whole; i++) padding.append(fill);
+    padding.append(fill.data(), foff[rest]);
   }
   std::string r = left ? padding + std::string(body) : std::string(body) + padding;
   result_text(ctx, r);

@@ -54,7 +54,7 @@ fi
 # 2. The deterministic pass.
 log=$b/fuzz-last.log
 $b/tests/fuzz/fuzz_session $corpus $seeds -dict=tests/fuzz/sql.dict -max_len=2048 \
-  -seed=1 -runs="$runs" -entropic=0 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -seed=1 -runs="$runs" -entropic=0 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$root/$b/artifacts/" >$log 2>&1
 rc=$?
 execs=$(awk '/stat::number_of_executed_units/ {v=$2} END {print v}' $log)
