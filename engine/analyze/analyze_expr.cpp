@@ -194,6 +194,7 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
     }
     case AEXPR_LIKE:
     case AEXPR_ILIKE:
+    case AEXPR_SIMILAR:  // x ~ / !~ similar_to_escape(pattern [, escape]), as the grammar builds it
       return make_operator(op, sub(a->lexpr), sub(a->rexpr), a->location);
     case AEXPR_DISTINCT:
     case AEXPR_NOT_DISTINCT: {
@@ -268,7 +269,6 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
     }
     case AEXPR_OP_ANY:
     case AEXPR_OP_ALL: return transform_scalar_array_op(node, ctx);
-    case AEXPR_SIMILAR: unsupported("SIMILAR TO", a->location);
     default: unsupported("BETWEEN SYMMETRIC", a->location);
   }
 }

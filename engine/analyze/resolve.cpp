@@ -225,10 +225,10 @@ Oid Analyzer::select_common_type(const std::vector<ExprPtr>& exprs, const char* 
 
 namespace {
 struct Candidate {
-  Oid args[4];     // parameter types (polymorphic ones resolved for these inputs)
+  Oid args[kMaxFuncArgs];  // parameter types (polymorphic ones resolved for these inputs)
   int nargs;
   const void* def;
-  Oid decl[4] = {0, 0, 0, 0};  // declared parameter types (as PostgreSQL scores candidates)
+  Oid decl[kMaxFuncArgs] = {};  // declared parameter types (as PostgreSQL scores candidates)
   Oid result = 0;           // resolved result type of a polymorphic candidate
   Oid elem = 0;             // its element type (the $E of the template)
 };
@@ -550,8 +550,8 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
     for (int i = 0; i < f.nargs; i++) c.args[i] = c.decl[i] = f.args[i];
     c.result = f.result;
     if (is_poly) {
-      Oid in[4] = {0, 0, 0, 0};
-      for (size_t i = 0; i < args.size() && i < 4; i++) in[i] = args[i]->type;
+      Oid in[kMaxFuncArgs] = {};
+      for (size_t i = 0; i < args.size() && i < kMaxFuncArgs; i++) in[i] = args[i]->type;
       if (!resolve_polymorphic(*this, c, in, f.result)) {
         bool all_unknown = true;
         for (int i = 0; i < f.nargs && i < (int)args.size(); i++)
@@ -562,8 +562,8 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
     }
     cands.push_back(c);
   }
-  Oid input[4] = {0, 0, 0, 0};
-  for (size_t i = 0; i < args.size() && i < 4; i++) input[i] = args[i]->type;
+  Oid input[kMaxFuncArgs] = {};
+  for (size_t i = 0; i < args.size() && i < kMaxFuncArgs; i++) input[i] = args[i]->type;
   const FunctionDef* chosen = nullptr;
   Candidate chosen_c{};
   for (auto& c : cands) {

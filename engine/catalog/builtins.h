@@ -16,10 +16,12 @@ struct OperatorDef {
   const char* templ;
 };
 
+inline constexpr int kMaxFuncArgs = 8;  // regexp_instr has 7 parameters
+
 struct FunctionDef {
   const char* name;
   int nargs;
-  Oid args[4];
+  Oid args[kMaxFuncArgs];
   Oid result;        // 0: same type (and typmod) as the first argument
   const char* templ;
   bool is_agg;
@@ -67,5 +69,7 @@ BuiltinSpan::S<FunctionDef> array_functions();
 BuiltinSpan::S<OperatorDef> json_operators();
 BuiltinSpan::S<FunctionDef> json_functions();
 BuiltinSpan::S<CastDef> json_casts();
+BuiltinSpan::S<OperatorDef> regex_operators();
+BuiltinSpan::S<FunctionDef> regex_functions();
 
 }  // namespace pgmicro

@@ -3,6 +3,7 @@
 // the connection's RuntimeContext (read back by the session after sqlite3_step fails) and
 // an SQLite error for the statement. No C++ exception crosses SQLite's C frames.
 #pragma once
+#include <functional>
 #include <map>
 #include <new>
 #include <cstdint>
@@ -47,6 +48,9 @@ struct RuntimeContext {
   // started: now()/CURRENT_TIMESTAMP are fixed for the transaction, as in PostgreSQL.
   int64_t transaction_start_us = 0;
   int64_t statement_start_us = 0;
+  // Set by the session while a statement runs: 0 to go on, 1 canceled, 2 statement_timeout
+  // passed. Polled by functions that can run long inside one call (the regex engine).
+  std::function<int()> interrupt_check;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {
@@ -83,6 +87,7 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
+void register_regex_functions(sqlite3* db, RuntimeContext* rc);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -104,6 +109,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_array_functions(db, rc);
   register_table_functions(db, rc);
   register_json_functions(db, rc);
+  register_regex_functions(db, rc);
 }
 
 }  // namespace pgmicro

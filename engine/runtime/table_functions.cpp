@@ -8,6 +8,7 @@
 #include <vector>
 #include <memory>
 #include "runtime/function_context.h"
+#include "runtime/regex_functions.h"
 #include "types/array.h"
 #include "types/interval.h"
 #include "types/json.h"
@@ -76,7 +77,8 @@ struct TsSeriesGen : Generator {
   }
 };
 
-// json(b)_each / _array_elements / _object_keys over a parsed document.
+// Rows computed up front: json(b)_each / _array_elements / _object_keys over a parsed
+// document, regexp_matches, regexp_split_to_table.
 struct JsonRowsGen : Generator {
   std::vector<std::vector<Datum>> rows;
   size_t i = 0;
@@ -103,13 +105,13 @@ std::string text_of(sqlite3_value* v) {
 
 [[noreturn]] void invalid_step(const char* what) { throw PgError(sqlstate::kInvalidParameterValue, what); }
 
-std::unique_ptr<Generator> make_unnest(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_unnest(sqlite3_value** argv, RuntimeContext*) {
   auto g = std::make_unique<UnnestGen>();
   g->a = array_from_storage(static_cast<Oid>(sqlite3_value_int64(argv[1])), text_of(argv[0]));
   return g;
 }
 
-std::unique_ptr<Generator> make_int_series(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_int_series(sqlite3_value** argv, RuntimeContext*) {
   auto g = std::make_unique<IntSeriesGen>();
   g->cur = sqlite3_value_int64(argv[0]);
   g->stop = sqlite3_value_int64(argv[1]);
@@ -118,7 +120,7 @@ std::unique_ptr<Generator> make_int_series(sqlite3_value** argv) {
   return g;
 }
 
-std::unique_ptr<Generator> make_numeric_series(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_numeric_series(sqlite3_value** argv, RuntimeContext*) {
   auto g = std::make_unique<NumericSeriesGen>();
   g->cur = numeric_of(argv[0]);
   g->stop = numeric_of(argv[1]);
@@ -134,7 +136,7 @@ std::unique_ptr<Generator> make_numeric_series(sqlite3_value** argv) {
   return g;
 }
 
-std::unique_ptr<Generator> make_ts_series(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_ts_series(sqlite3_value** argv, RuntimeContext*) {
   auto g = std::make_unique<TsSeriesGen>();
   g->tz = sqlite3_value_int(argv[3]) != 0;
   g->cur = g->tz ? timestamptz_from_storage(text_of(argv[0])) : timestamp_from_storage(text_of(argv[0]));
@@ -162,7 +164,7 @@ Datum json_cell(const JsonValue& v, const std::string& src, bool jsonb, bool as_
 }
 
 // pg_json_each(doc, jsonb, as_text): (key, value) of an object.
-std::unique_ptr<Generator> make_json_each(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_json_each(sqlite3_value** argv, RuntimeContext*) {
   bool jsonb = sqlite3_value_int(argv[1]), as_text = sqlite3_value_int(argv[2]);
   std::string src = text_of(argv[0]);
   JsonValue d = json_parse(src, jsonb);
@@ -178,7 +180,7 @@ std::unique_ptr<Generator> make_json_each(sqlite3_value** argv) {
 }
 
 // pg_json_elements(doc, jsonb, as_text): the elements of an array.
-std::unique_ptr<Generator> make_json_elements(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_json_elements(sqlite3_value** argv, RuntimeContext*) {
   bool jsonb = sqlite3_value_int(argv[1]), as_text = sqlite3_value_int(argv[2]);
   std::string src = text_of(argv[0]);
   JsonValue d = json_parse(src, jsonb);
@@ -193,7 +195,7 @@ std::unique_ptr<Generator> make_json_elements(sqlite3_value** argv) {
 }
 
 // pg_json_keys(doc, jsonb): the keys of an object.
-std::unique_ptr<Generator> make_json_keys(sqlite3_value** argv) {
+std::unique_ptr<Generator> make_json_keys(sqlite3_value** argv, RuntimeContext*) {
   bool jsonb = sqlite3_value_int(argv[1]);
   JsonValue d = json_parse(text_of(argv[0]), jsonb);
   std::string fn = jsonb ? "jsonb_object_keys" : "json_object_keys";
@@ -205,11 +207,23 @@ std::unique_ptr<Generator> make_json_keys(sqlite3_value** argv) {
   return g;
 }
 
+// regexp_matches / regexp_split_to_table (rows made by runtime/regex_functions.cpp).
+std::unique_ptr<Generator> make_regexp_matches(sqlite3_value** argv, RuntimeContext* rc) {
+  auto g = std::make_unique<JsonRowsGen>();
+  g->rows = regexp_matches_rows(argv, rc);
+  return g;
+}
+std::unique_ptr<Generator> make_regexp_split(sqlite3_value** argv, RuntimeContext* rc) {
+  auto g = std::make_unique<JsonRowsGen>();
+  g->rows = regexp_split_rows(argv, rc, "regexp_split_to_table()");
+  return g;
+}
+
 struct TableFunctionDef {
   const char* name;
   const char* schema;
   int nargs;
-  std::unique_ptr<Generator> (*make)(sqlite3_value** argv);
+  std::unique_ptr<Generator> (*make)(sqlite3_value** argv, RuntimeContext* rc);
   int ncols = 1;  // visible result columns before "ordinality"
 };
 
@@ -223,6 +237,8 @@ const TableFunctionDef kTableFunctions[] = {
     {"pg_json_each", "CREATE TABLE x(c1, c2, ordinality, doc HIDDEN, jsonb HIDDEN, as_text HIDDEN)", 3, make_json_each, 2},
     {"pg_json_elements", "CREATE TABLE x(c1, ordinality, doc HIDDEN, jsonb HIDDEN, as_text HIDDEN)", 3, make_json_elements},
     {"pg_json_keys", "CREATE TABLE x(c1, ordinality, doc HIDDEN, jsonb HIDDEN)", 2, make_json_keys},
+    {"pg_regexp_matches", "CREATE TABLE x(c1, ordinality, str HIDDEN, pattern HIDDEN, flags HIDDEN)", 3, make_regexp_matches},
+    {"pg_regexp_split", "CREATE TABLE x(c1, ordinality, str HIDDEN, pattern HIDDEN, flags HIDDEN)", 3, make_regexp_split},
 };
 
 struct ModuleData {
@@ -318,7 +334,7 @@ int x_filter(sqlite3_vtab_cursor* c, int, const char*, int argc, sqlite3_value**
   bool any_null = argc < v->md->def->nargs;
   for (int i = 0; i < argc; i++) any_null |= sqlite3_value_type(argv[i]) == SQLITE_NULL;
   try {
-    if (!any_null) cur->gen = v->md->def->make(argv);  // a NULL argument: no rows (strict)
+    if (!any_null) cur->gen = v->md->def->make(argv, v->md->rc);  // a NULL argument: no rows (strict)
   } catch (const PgError& e) {
     cur->eof = true;
     return fail(cur, e);

@@ -273,6 +273,7 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
       sqlite3_reset(s);
       sqlite3_clear_bindings(s);
       sqlite3_progress_handler(self->conn_, 0, nullptr, nullptr);
+      self->runtime_.interrupt_check = nullptr;
       if (self->stmt_cache_.size() >= kStmtCacheSize) {
         for (auto& [k, v] : self->stmt_cache_) sqlite3_finalize(v);
         self->stmt_cache_.clear();
@@ -293,6 +294,11 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   if (cancel_check_) watch.cancel_check = &cancel_check_;
   timeout_fired_ = false;
   if (watch.has_deadline || watch.cancel_check) sqlite3_progress_handler(conn_, 1000, check_statement, &watch);
+  // Functions that run long inside one call (regex matching) poll the same conditions.
+  runtime_.interrupt_check = [this, &watch]() -> int {
+    bool hit = sqlite3_is_interrupted(conn_) || ((watch.has_deadline || watch.cancel_check) && check_statement(&watch));
+    return hit ? (timeout_fired_ ? 2 : 1) : 0;
+  };
   for (size_t i = 0; i < params.size(); i++) {
     if (!params[i]) continue;  // unbound parameters are NULL
     Oid t = param_types[i] == oid::kUnknown || param_types[i] == 0 ? oid::kText : param_types[i];

@@ -1,0 +1,151 @@
+// Characters for the regex engine: UTF-8 decoding, simple case mapping (ASCII, Latin-1,
+// Latin Extended-A, Greek, Cyrillic — the same table as lower()/upper()), and the character
+// classes of C.UTF-8 (iswalpha & co.), approximated for non-ASCII code points: letters are
+// the cased alphabets above plus the large letter blocks (CJK, kana, Hangul…).
+#include "regex/regex_internal.h"
+
+namespace pgmicro::regex {
+
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = (unsigned char)s[i];
+    int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (n == 1 || i + n > s.size()) {
+      out.push_back(b);
+      i++;
+      continue;
+    }
+    char32_t c = b & (0x7F >> n);
+    for (int k = 1; k < n; k++) c = (c << 6) | ((unsigned char)s[i + k] & 0x3F);
+    out.push_back(c);
+    i += n;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += char(c);
+  } else if (c < 0x800) {
+    out += char(0xC0 | (c >> 6));
+    out += char(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += char(0xE0 | (c >> 12));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  } else {
+    out += char(0xF0 | (c >> 18));
+    out += char(0x80 | ((c >> 12) & 0x3F));
+    out += char(0x80 | ((c >> 6) & 0x3F));
+    out += char(0x80 | (c & 0x3F));
+  }
+}
+
+std::string encode_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t c : s) append_utf8(out, c);
+  return out;
+}
+
+static bool latin_ext_a_cased(char32_t c) {
+  return c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F;
+}
+static bool latin_odd_lower(char32_t c) { return (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E); }
+
+char32_t to_upper(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  if (c < 0x80) return c;
+  if (c == 0xB5) return 0x39C;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
+  if (c == 0xFF) return 0x178;
+  if (latin_ext_a_cased(c)) return (latin_odd_lower(c) ? c % 2 == 0 : c % 2 == 1) ? c - 1 : c;
+  if (c == 0x131) return 'I';
+  if (c == 0x17F) return 'S';
+  if (c == 0x3C2) return 0x3A3;
+  if (c >= 0x3B1 && c <= 0x3CB) return c - 32;
+  if (c == 0x3AC) return 0x386;
+  if (c >= 0x3AD && c <= 0x3AF) return c - 37;
+  if (c == 0x3CC) return 0x38C;
+  if (c == 0x3CD || c == 0x3CE) return c - 63;
+  if (c >= 0x430 && c <= 0x44F) return c - 32;
+  if (c >= 0x450 && c <= 0x45F) return c - 80;
+  return c;
+}
+
+char32_t to_lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c < 0x80) return c;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c == 0x178) return 0xFF;
+  if (c == 0x130) return 'i';
+  if (latin_ext_a_cased(c)) return (latin_odd_lower(c) ? c % 2 == 1 : c % 2 == 0) ? c + 1 : c;
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+  if (c == 0x386) return 0x3AC;
+  if (c >= 0x388 && c <= 0x38A) return c + 37;
+  if (c == 0x38C) return 0x3CC;
+  if (c == 0x38E || c == 0x38F) return c + 63;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+static bool is_letter(char32_t c) {
+  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
+  if (c <= 0x24F) return c != 0xD7 && c != 0xF7;
+  if (c >= 0x370 && c <= 0x3FF) return c != 0x37E && c != 0x387 && c != 0x375 && !(c >= 0x384 && c <= 0x385);
+  if (c >= 0x400 && c <= 0x52F) return !(c >= 0x482 && c <= 0x489);
+  if (c >= 0x531 && c <= 0x587) return true;                     // Armenian
+  if (c >= 0x5D0 && c <= 0x5EA) return true;                     // Hebrew
+  if (c >= 0x620 && c <= 0x64A) return true;                     // Arabic
+  if (c >= 0x1E00 && c <= 0x1FFF) return true;                   // Latin/Greek extended
+  if (c >= 0x3041 && c <= 0x30FF) return c != 0x30FB;            // kana
+  if (c >= 0x3400 && c <= 0x9FFF) return true;                   // CJK
+  if (c >= 0xAC00 && c <= 0xD7A3) return true;                   // Hangul
+  if (c >= 0xF900 && c <= 0xFAFF) return true;
+  if (c >= 0x20000 && c <= 0x3134F) return true;
+  return false;
+}
+
+static bool is_space(char32_t c) {
+  return c == ' ' || (c >= 9 && c <= 13) || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool in_class(uint16_t bit, char32_t c) {
+  bool digit = c >= '0' && c <= '9';
+  switch (bit) {
+    case kAlnum: return digit || is_letter(c);
+    case kAlpha: return is_letter(c);
+    case kBlank: return c == ' ' || c == '\t';
+    case kCntrl: return c < 32 || c == 127 || (c >= 0x80 && c < 0xA0);
+    case kDigit: return digit;
+    case kGraph: return !is_space(c) && !(c < 32 || c == 127 || (c >= 0x80 && c < 0xA0));
+    case kLower: return is_letter(c) && to_upper(c) != c;
+    case kPrint: return !(c < 32 || c == 127 || (c >= 0x80 && c < 0xA0));
+    case kPunct:
+      if (c < 0x80) return c > 32 && c < 127 && !digit && !is_letter(c);
+      return c < 0x2E80 && !is_letter(c) && !is_space(c) && !(c >= 0x80 && c < 0xA0) && !(c >= 0x300 && c <= 0x36F);
+    case kSpace: return is_space(c);
+    case kUpper: return is_letter(c) && to_lower(c) != c;
+    case kXdigit: return digit || ((c | 32) >= 'a' && (c | 32) <= 'f');
+    case kWord: return digit || c == '_' || is_letter(c);
+    default: return false;
+  }
+}
+
+bool is_word_char(char32_t c) { return in_class(kWord, c); }
+
+bool CharSet::contains(char32_t c) const {
+  for (auto& r : ranges)
+    if (c >= r.first && c <= r.second) return true;
+  if (classes)
+    for (uint16_t b = 1; b && b <= kWord; b <<= 1)
+      if ((classes & b) && in_class(b, c)) return true;
+  return false;
+}
+
+}  // namespace pgmicro::regex
