@@ -24,7 +24,7 @@ static const FunctionDef kRegexFunctions[] = {
     {"similar_to_escape", 1, {kText}, kText, "pg_similar_to_escape($1)"},
     {"similar_to_escape", 2, {kText, kText}, kText, "pg_similar_to_escape($1, $2)"},
     {"substring", 2, {kText, kText}, kText, "pg_re_substring($1, $2)"},
-    {"substring", 3, {kText, kText, kText}, kText, "pg_re_substring($1, pg_similar_to_escape($2, $3))"},
+    {"substring", 3, {kText, kText, kText}, kText, "pg_re_substring_similar($1, $2, $3)"},
     {"regexp_match", 2, {kText, kText}, kTextArray, "pg_regexp_match($1, $2, '')"},
     {"regexp_match", 3, {kText, kText, kText}, kTextArray, "pg_regexp_match($1, $2, $3)"},
     {"regexp_replace", 3, {kText, kText, kText}, kText, "pg_regexp_replace($1, $2, $3, 1, '')"},

@@ -35,6 +35,7 @@ struct Node {
   std::vector<int> kids;
   int min = 1, max = 1;  // Rep (max -1: unbounded)
   bool greedy = true;    // Rep
+  bool exact = false;    // Rep written {m} / {m}?
   int cap = 0;           // Group: capture number (1-based), 0 non-capturing; Backref: number
   Assert assert_kind = Assert::Bol;
   bool ahead = true, neg = false;  // Look

@@ -1,8 +1,8 @@
 // PostgreSQL's match rules on top of the NFA simulation (regexec.c's find/cdissect):
 // the match is the leftmost one, longest if the whole RE is greedy and shortest if it is
 // non-greedy (9.7.3.5); then the subexpressions are dissected top-down with the overall span
-// fixed: a concatenation gives its first part the longest (greedy) or shortest (non-greedy)
-// extent that still lets the rest match, an alternation takes the first branch that matches
+// fixed: a concatenation gives each part in turn the longest (greedy part) or shortest
+// (non-greedy part) extent that still lets the rest match, an alternation takes the first branch that matches
 // the span, an iteration takes iterations longest-first (shortest-first when non-greedy) and
 // reports the captures of the last one. Back-references are checked here; a pattern with
 // them tries candidate spans until the dissection succeeds. Choice points are kept on
@@ -96,7 +96,11 @@ class Dissector {
     run_.ends(re_.suffix_prog(cat, i + 1), e, x, buf2_);
     for (size_t q = x; q <= e; q++)
       if (buf_[q] && buf2_[q]) out.push_back(q);
-    if (n.pref != Pref::NonGreedy) std::reverse(out.begin(), out.end());
+    // The left part's own preference decides (regexec.c's ccondissect/crevcondissect); a
+    // part without one follows the concatenation's.
+    Pref p = re_.nodes[n.kids[i]].pref;
+    if (p == Pref::None) p = n.pref;
+    if (p != Pref::NonGreedy) std::reverse(out.begin(), out.end());
     return out;
   }
 
@@ -133,20 +137,25 @@ class Dissector {
     const Node& n = re_.nodes[id];
     int c = n.kids[0];
     if (b == e) {
+      // An empty span: zero iterations when allowed and non-greedy, else one empty iteration.
+      if (n.min == 0 && !n.greedy) return true;
       if (matches(c, b, b) && (n.max != 0)) return dissect(c, b, b);
       return n.min == 0;
     }
     struct Frame { size_t at; std::vector<size_t> cands; size_t idx; };
-    auto cands = [&](size_t x) {
+    // Candidate ends of the k-th iteration (1-based) starting at x; an empty iteration only
+    // while the minimum count is not reached (regexec.c's citerdissect).
+    auto cands = [&](size_t x, int k) {
       run_.ends(re_.prog_for(c, false), x, e, buf_);
       std::vector<size_t> out;
       for (size_t q = x + 1; q <= e; q++)
         if (buf_[q]) out.push_back(q);
       if (n.greedy) std::reverse(out.begin(), out.end());
+      if (k < n.min && buf_[x]) out.push_back(x);
       return out;
     };
     std::vector<Frame> st;
-    st.push_back({b, cands(b), 0});
+    st.push_back({b, cands(b, 1), 0});
     while (!st.empty()) {
       size_t i = st.size() - 1;
       if (st[i].idx >= st[i].cands.size()) {
@@ -168,7 +177,7 @@ class Dissector {
         continue;
       }
       if (n.max >= 0 && count >= n.max) continue;
-      st.push_back({q, cands(q), 0});
+      st.push_back({q, cands(q, count + 1), 0});
     }
     return false;
   }

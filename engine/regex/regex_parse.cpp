@@ -237,6 +237,7 @@ class Parser {
     if (!quantifier_next()) return atom;
     if (!quantifiable) regex_error("quantifier operand invalid");
     int mn, mx;
+    bool exact_brace = false;  // {m} (not {m,m}): keeps the atom's own preference
     char32_t c = p_[i_++];
     if (c == '*') { mn = 0; mx = -1; }
     else if (c == '+') { mn = 1; mx = -1; }
@@ -245,6 +246,7 @@ class Parser {
       if (c == '\\') i_++;  // BRE \{
       mn = read_count();
       mx = mn;
+      exact_brace = peek() != ',';
       if (peek() == ',') {
         i_++;
         mx = read_count();
@@ -268,16 +270,16 @@ class Parser {
       greedy = false;
     }
     if (quantifier_next()) regex_error("quantifier operand invalid");
-    if (mn == 1 && mx == 1 && greedy) return atom;
+    if (mn == 1 && mx == 1 && greedy && (c != '{' || exact_brace)) return atom;
     Node n;
     n.kind = Node::Rep;
     n.kids = {atom};
     n.min = mn;
     n.max = mx;
     n.greedy = greedy;
-    // {m}, {m}? keep the atom's own preference (set in finish()).
-    n.pref = (mn == mx) ? Pref::None : (greedy ? Pref::Greedy : Pref::NonGreedy);
-    if (mn == mx && !greedy) n.pref = Pref::NonGreedy;
+    // {m} and {m}? keep the atom's own preference (set in finish()); {m,m}? is non-greedy.
+    n.exact = exact_brace;
+    n.pref = exact_brace ? Pref::None : (greedy ? Pref::Greedy : Pref::NonGreedy);
     return add(std::move(n));
   }
 
@@ -628,7 +630,7 @@ void finish(Regex& re) {
           if (re.nodes[k].pref != Pref::None) { n.pref = re.nodes[k].pref; break; }
         break;
       case Node::Rep:
-        if (n.min == n.max) n.pref = n.greedy ? re.nodes[n.kids[0]].pref : Pref::NonGreedy;
+        if (n.exact) n.pref = re.nodes[n.kids[0]].pref;
         break;
       default: break;
     }

@@ -168,6 +168,22 @@ void pg_re_substring(sqlite3_context* ctx, int, sqlite3_value** v) {
   result(ctx, s.group(m, s.re->ncaptures() > 0 ? 1 : 0));
 }
 
+// substring(str similar pattern escape e): PostgreSQL's SQL function
+// substring($1, similar_to_escape($2, $3)), whose errors carry its CONTEXT line.
+void pg_re_substring_similar(sqlite3_context* ctx, int, sqlite3_value** v) {
+  try {
+    std::string esc(text_arg(v[2]));
+    std::string re = regex::similar_to_regex(text_arg(v[1]), &esc);
+    Subject s(text_arg(v[0]), re, 0, runtime_context(ctx));
+    regex::Match m;
+    if (!s.find(0, s.re->ncaptures() > 0, m)) return sqlite3_result_null(ctx);
+    result(ctx, s.group(m, s.re->ncaptures() > 0 ? 1 : 0));
+  } catch (PgError& e) {
+    if (e.error.sqlstate != "57014") e.error.context = "SQL function \"substring\" statement 1";
+    throw;
+  }
+}
+
 // regexp_match(str, pattern, flags)
 void pg_regexp_match(sqlite3_context* ctx, int, sqlite3_value** v) {
   ReFlags f = parse_flags(text_arg(v[2]));
@@ -333,6 +349,7 @@ void register_regex_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_re_test", 3, strict_fn<pg_re_test>},
       {"pg_regexp_like", 3, strict_fn<pg_regexp_like>},
       {"pg_re_substring", 2, strict_fn<pg_re_substring>},
+      {"pg_re_substring_similar", 3, strict_fn<pg_re_substring_similar>},
       {"pg_regexp_match", 3, strict_fn<pg_regexp_match>},
       {"pg_regexp_replace", 5, strict_fn<pg_regexp_replace>},
       {"pg_regexp_replace", 6, strict_fn<pg_regexp_replace>},
