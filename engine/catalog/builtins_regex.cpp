@@ -28,7 +28,7 @@ static const FunctionDef kRegexFunctions[] = {
     {"regexp_match", 2, {kText, kText}, kTextArray, "pg_regexp_match($1, $2, '')"},
     {"regexp_match", 3, {kText, kText, kText}, kTextArray, "pg_regexp_match($1, $2, $3)"},
     {"regexp_replace", 3, {kText, kText, kText}, kText, "pg_regexp_replace($1, $2, $3, 1, '')"},
-    {"regexp_replace", 4, {kText, kText, kText, kText}, kText, "pg_regexp_replace($1, $2, $3, 1, $4)"},
+    {"regexp_replace", 4, {kText, kText, kText, kText}, kText, "pg_regexp_replace_flags($1, $2, $3, $4)"},
     {"regexp_replace", 4, {kText, kText, kText, kInt4}, kText, "pg_regexp_replace($1, $2, $3, $4, '')"},
     {"regexp_replace", 5, {kText, kText, kText, kInt4, kInt4}, kText, "pg_regexp_replace($1, $2, $3, $4, '', $5)"},
     {"regexp_replace", 6, {kText, kText, kText, kInt4, kInt4, kText}, kText, "pg_regexp_replace($1, $2, $3, $4, $6, $5)"},

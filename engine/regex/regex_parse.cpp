@@ -395,8 +395,7 @@ class Parser {
         if (e == '<') { quantifiable = false; return constraint(Assert::WordStart); }
         if (e == '>') { quantifiable = false; return constraint(Assert::WordEnd); }
         if (e >= '1' && e <= '9') return backref(int(e - '0'));
-        if (is_alnum_ascii(e)) regex_error("invalid escape \\ sequence");
-        return char_node(e);
+        return char_node(e);  // any other escaped character is itself
       }
       default: return char_node(c);
     }

@@ -38,7 +38,9 @@ ReFlags parse_flags(std::string_view opts) {
       case 'g': f.glob = true; break;
       case 'b': f.cflags = (f.cflags & ~(regex::kExtended | regex::kQuote)) | regex::kBasic; break;
       case 'c': f.cflags &= ~regex::kIcase; break;
-      case 'e': f.cflags = (f.cflags & ~(regex::kBasic | regex::kQuote)) | regex::kExtended; break;
+      // PostgreSQL sets REG_EXTENDED and then clears REG_ADVANCED, which includes it: 'e'
+      // gives basic REs, as 'b' does.
+      case 'e': f.cflags = (f.cflags & ~(regex::kExtended | regex::kQuote)) | regex::kBasic; break;
       case 'i': f.cflags |= regex::kIcase; break;
       case 'm':
       case 'n': f.cflags |= regex::kNlStop | regex::kNlAnchor; break;
@@ -194,19 +196,11 @@ void pg_regexp_match(sqlite3_context* ctx, int, sqlite3_value** v) {
   result(ctx, match_array(s, m));
 }
 
-// pg_regexp_replace(src, pattern, replacement, start, flags [, n])
-void pg_regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** v) {
-  int64_t start = sqlite3_value_int64(v[3]);
-  if (start <= 0) bad_param("start", start);
-  int64_t n = -1;
-  if (argc > 5) {
-    n = sqlite3_value_int64(v[5]);
-    if (n < 0) bad_param("n", n);
-  }
+// replace_text_regexp: v = (src, pattern, replacement, -, flags); n < 0: from the 'g' flag.
+void pg_regexp_replace_impl(sqlite3_context* ctx, sqlite3_value** v, int64_t start, int64_t n) {
   ReFlags f = parse_flags(text_arg(v[4]));
   if (n < 0) n = f.glob ? 0 : 1;
   Subject s(text_arg(v[0]), text_arg(v[1]), f.cflags, runtime_context(ctx));
-  std::u32string_view repl_src;
   std::u32string repl = regex::decode_utf8(text_arg(v[2]));
   bool has_escape = repl.find(U'\\') != std::u32string::npos;
   std::u32string out;
@@ -252,10 +246,32 @@ void pg_regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** v) {
     search = data_pos;
     if (m.start == m.end) search++;
   }
-  (void)repl_src;
   if (data_pos < s.text.size()) out.append(s.text, data_pos, std::u32string::npos);
   std::string r = regex::encode_utf8(out);
   sqlite3_result_text(ctx, r.data(), int(r.size()), SQLITE_TRANSIENT);
+}
+
+// pg_regexp_replace(src, pattern, replacement, start, flags [, n])
+void pg_regexp_replace(sqlite3_context* ctx, int argc, sqlite3_value** v) {
+  int64_t start = sqlite3_value_int64(v[3]);
+  if (start <= 0) bad_param("start", start);
+  int64_t n = -1;
+  if (argc > 5) {
+    n = sqlite3_value_int64(v[5]);
+    if (n < 0) bad_param("n", n);
+  }
+  pg_regexp_replace_impl(ctx, v, start, n);
+}
+
+// regexp_replace(src, pattern, replacement, flags): an unknown-typed fourth argument resolves
+// here, so flags that look like a start position get textregexreplace's HINT.
+void pg_regexp_replace_flags(sqlite3_context* ctx, int, sqlite3_value** v) {
+  std::string_view opts = text_arg(v[3]);
+  if (!opts.empty() && opts[0] >= '0' && opts[0] <= '9')
+    throw PgError(sqlstate::kInvalidParameterValue, "invalid regular expression option: \"" + std::string(1, opts[0]) + "\"", "",
+                  "If you meant to use regexp_replace() with a start parameter, cast the fourth argument to integer explicitly.");
+  sqlite3_value* args[5] = {v[0], v[1], v[2], nullptr, v[3]};
+  pg_regexp_replace_impl(ctx, args, 1, -1);
 }
 
 // regexp_split_to_array(str, pattern, flags)
@@ -352,6 +368,7 @@ void register_regex_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_re_substring_similar", 3, strict_fn<pg_re_substring_similar>},
       {"pg_regexp_match", 3, strict_fn<pg_regexp_match>},
       {"pg_regexp_replace", 5, strict_fn<pg_regexp_replace>},
+      {"pg_regexp_replace_flags", 4, strict_fn<pg_regexp_replace_flags>},
       {"pg_regexp_replace", 6, strict_fn<pg_regexp_replace>},
       {"pg_regexp_split_to_array", 3, strict_fn<pg_regexp_split_to_array>},
       {"pg_regexp_count", 4, strict_fn<pg_regexp_count>},

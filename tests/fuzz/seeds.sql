@@ -14,3 +14,6 @@ SELECT $1::integer + $2;
 DROP TABLE IF EXISTS t;
 SELECT * FROM (SELECT 1 AS x) s WHERE x IN (1, 2) AND x BETWEEN 0 AND 3 AND x IS NOT NULL;
 SELECT CASE WHEN true THEN 'a' ELSE NULL END, COALESCE(NULL, 2), NULLIF(1, 1);
+SELECT 'abc' ~ '(a|ab)(c|bcd)(d*)', 'ABC' ~* '^[[:alpha:]]+$', regexp_match('foo123', '(?<=o)\d+(?!9)'), regexp_replace('abcabc', '(b)(c)', '\2\1\&', 'g');
+SELECT regexp_matches('a1b22', '([a-z])(\d+)', 'g'), regexp_split_to_array('a, b ,c', '\s*,\s*'), regexp_count('aaa', 'a*?', 1, 'i'), regexp_instr('abc', '(b)', 1, 1, 1, 'n', 1), regexp_substr('abc', '[bc]+', 2);
+SELECT 'abc' SIMILAR TO '%(b|x)_' ESCAPE '#', substring('foobar' similar '%#"o_b#"%' escape '#'), substring('xabcx' from '(a+)?b'), regexp_match('abab', '^(ab)\1$', 'x');

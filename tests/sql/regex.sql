@@ -113,3 +113,10 @@ SELECT w, regexp_matches(w, '[aeiou]', 'g') FROM words ORDER BY 1, 2;
 -- pathological patterns stay polynomial
 SELECT repeat('a', 5000) ~ '(a*)*b', repeat('a', 3000) ~ '^(a|aa)*$', repeat('ab', 2000) ~ '(a|b|ab)*c';
 SELECT length(regexp_replace(repeat('xy', 3000), '(x)(y)', '\2\1', 'g'));
+SELECT regexp_replace('A PostgreSQL function', 'a|e|i|o|u', 'X', '1');
+SELECT regexp_replace('abcabc', 'b', 'X', 10), regexp_replace('abcabc', 'b', 'X', 3, 1), regexp_replace('abcabc', 'b', 'X', 1, 5);
+SELECT 'abc'::name ~ 'b', 'abc'::name ~* 'B';
+-- flags e (ERE), b (BRE)
+SELECT regexp_match('abc', 'a(b)c', 'e'), regexp_match('a(b)c', 'a(b)c', 'b'), regexp_match('abc', 'a\(b\)c', 'b'), regexp_match('aab', 'a\{2\}b', 'b');
+SELECT regexp_match('ab+', 'b+', 'b'), regexp_match('a|b', 'a|b', 'b'), regexp_match('*a', '*a', 'b'), regexp_match('abab', '\(ab\)\1', 'b');
+SELECT regexp_match('a1', 'a\d', 'e');
