@@ -124,7 +124,7 @@ bool in_class(uint16_t bit, char32_t c) {
     case kCntrl: return c < 32 || c == 127 || (c >= 0x80 && c < 0xA0);
     case kDigit: return digit;
     case kGraph: return !is_space(c) && !(c < 32 || c == 127 || (c >= 0x80 && c < 0xA0));
-    case kLower: return is_letter(c) && to_upper(c) != c;
+    case kLower: return is_letter(c) && (to_upper(c) != c || c == 0xDF || c == 0x138 || c == 0x149);
     case kPrint: return !(c < 32 || c == 127 || (c >= 0x80 && c < 0xA0));
     case kPunct:
       if (c < 0x80) return c > 32 && c < 127 && !digit && !is_letter(c);

@@ -170,6 +170,7 @@ class Dissector {
         bool all = true;
         for (size_t k = 0; k < st.size() && all; k++) {
           size_t to = k + 1 < st.size() ? st[k + 1].at : e;
+          reset(c);  // each iteration starts with its groups unset (PostgreSQL keeps the last one's)
           all = dissect(c, st[k].at, to);
         }
         if (all) return true;

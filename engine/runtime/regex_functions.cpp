@@ -7,6 +7,7 @@
 // its errors. Positions are characters. Compiled patterns are kept in a small LRU; long
 // matches poll the session's cancel / statement_timeout hook.
 #include "runtime/regex_functions.h"
+#include <algorithm>
 #include <list>
 #include <string>
 #include <string_view>
@@ -302,11 +303,13 @@ void pg_regexp_instr(sqlite3_context* ctx, int, sqlite3_value** v) {
   int64_t sub = sqlite3_value_int64(v[6]);
   if (sub < 0) bad_param("subexpr", sub);
   Subject s(text_arg(v[0]), text_arg(v[1]), f.cflags, runtime_context(ctx));
-  if (sub > s.re->ncaptures()) return sqlite3_result_int(ctx, 0);
   auto ms = all_matches(s, size_t(start - 1), true, sub > 0, false);
   if (n > int64_t(ms.size())) return sqlite3_result_int(ctx, 0);
+  // Without parenthesized subexpressions the whole match counts as subexpression 1
+  // (setup_regexp_matches' npatterns = 1).
+  if (sub > std::max(1, s.re->ncaptures())) return sqlite3_result_int(ctx, 0);
   const auto& m = ms[size_t(n - 1)];
-  auto [b, e] = sub == 0 ? std::pair<int64_t, int64_t>{m.start, m.end} : m.groups[size_t(sub - 1)];
+  auto [b, e] = sub == 0 || s.re->ncaptures() == 0 ? std::pair<int64_t, int64_t>{m.start, m.end} : m.groups[size_t(sub - 1)];
   if (b < 0) return sqlite3_result_int(ctx, 0);
   sqlite3_result_int64(ctx, (endopt ? e : b) + 1);
 }
@@ -321,10 +324,10 @@ void pg_regexp_substr(sqlite3_context* ctx, int, sqlite3_value** v) {
   int64_t sub = sqlite3_value_int64(v[5]);
   if (sub < 0) bad_param("subexpr", sub);
   Subject s(text_arg(v[0]), text_arg(v[1]), f.cflags, runtime_context(ctx));
-  if (sub > s.re->ncaptures()) return sqlite3_result_null(ctx);
   auto ms = all_matches(s, size_t(start - 1), true, sub > 0, false);
   if (n > int64_t(ms.size())) return sqlite3_result_null(ctx);
-  result(ctx, s.group(ms[size_t(n - 1)], int(sub)));
+  if (sub > std::max(1, s.re->ncaptures())) return sqlite3_result_null(ctx);  // as regexp_instr
+  result(ctx, s.group(ms[size_t(n - 1)], s.re->ncaptures() == 0 ? 0 : int(sub)));
 }
 
 // similar_to_escape(pattern [, escape])

@@ -120,3 +120,8 @@ SELECT 'abc'::name ~ 'b', 'abc'::name ~* 'B';
 SELECT regexp_match('abc', 'a(b)c', 'e'), regexp_match('a(b)c', 'a(b)c', 'b'), regexp_match('abc', 'a\(b\)c', 'b'), regexp_match('aab', 'a\{2\}b', 'b');
 SELECT regexp_match('ab+', 'b+', 'b'), regexp_match('a|b', 'a|b', 'b'), regexp_match('*a', '*a', 'b'), regexp_match('abab', '\(ab\)\1', 'b');
 SELECT regexp_match('a1', 'a\d', 'e');
+-- captures of iterations: the last iteration's, each iteration starting unset
+SELECT regexp_match('abc', '((a)|(b))+'), regexp_replace('abcabc', '((a)|(b))+', '[\1|\2|\3|\&]');
+-- subexpression 1 of a pattern without parentheses is the whole match
+SELECT regexp_substr('aabbcc', '^.{3}', 1, 1, '', 1), regexp_instr('x.y', '[^,]+', 1, 1, 0, '', 1), regexp_substr('abc', 'b', 1, 1, '', 2);
+SELECT regexp_split_to_array('Ünïcödé Straße', '[[:upper:]][[:lower:]]*', 'n');
