@@ -11,7 +11,7 @@ namespace pgmicro::regex {
 
 namespace {
 
-constexpr size_t kMaxProgram = 400000;
+constexpr size_t kMaxProgram = 100000;  // instructions; beyond: "too complex"
 
 struct Compiler {
   Regex& re;

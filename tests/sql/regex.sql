@@ -125,3 +125,18 @@ SELECT regexp_match('abc', '((a)|(b))+'), regexp_replace('abcabc', '((a)|(b))+',
 -- subexpression 1 of a pattern without parentheses is the whole match
 SELECT regexp_substr('aabbcc', '^.{3}', 1, 1, '', 1), regexp_instr('x.y', '[^,]+', 1, 1, 0, '', 1), regexp_substr('abc', 'b', 1, 1, '', 2);
 SELECT regexp_split_to_array('Ünïcödé Straße', '[[:upper:]][[:lower:]]*', 'n');
+-- in the select list, WITH ORDINALITY, CHECK constraints, views, prepared statements
+SELECT regexp_split_to_table('a,b,,c', ','), regexp_matches('a1b2', '\d', 'g');
+SELECT * FROM regexp_split_to_table('a b c', ' ') WITH ORDINALITY AS t(x, n);
+SELECT x, regexp_matches(x, '(\w)(\d)?', 'g') FROM (VALUES ('a1b'), ('c')) v(x) ORDER BY 1, 2;
+SELECT array_length(regexp_split_to_array(repeat('a,', 1000), ','), 1);
+PREPARE p(text, text) AS SELECT $1 ~ $2, regexp_replace($1, $2, 'X', 'g');
+EXECUTE p('hello', 'l+');
+SELECT 'abc' ~ 'b' = true, ('abc' ~ 'b')::text, NOT 'abc' ~ 'z';
+CREATE TABLE r (id int, s text CHECK (s ~ '^[a-z]+$'));
+INSERT INTO r VALUES (1, 'abc');
+INSERT INTO r VALUES (2, 'ABC');
+CREATE VIEW rv AS SELECT id, s ~* 'B' AS hasb, regexp_replace(s, 'b', 'B') AS up FROM r;
+SELECT * FROM rv;
+SELECT s FROM r WHERE s SIMILAR TO 'a%' AND s NOT SIMILAR TO '%z%';
+SELECT count(*) FILTER (WHERE s ~ 'a') FROM r;
