@@ -137,8 +137,9 @@ class Dissector {
     const Node& n = re_.nodes[id];
     int c = n.kids[0];
     if (b == e) {
-      // An empty span: zero iterations when allowed and non-greedy, else one empty iteration.
-      if (n.min == 0 && !n.greedy) return true;
+      // An empty span: zero iterations when allowed and the child is non-greedy, else one
+      // empty iteration (what PostgreSQL reports: (a*)*? gives "", (x*?)* gives NULL).
+      if (n.min == 0 && re_.nodes[c].pref == Pref::NonGreedy) return true;
       if (matches(c, b, b) && (n.max != 0)) return dissect(c, b, b);
       return n.min == 0;
     }

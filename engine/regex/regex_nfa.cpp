@@ -26,7 +26,7 @@ struct Compiler {
   }
 
   void node(int id) {
-    if (++depth > 400) regex_error("regular expression is too complex");
+    if (++depth > 200) regex_error("regular expression is too complex");
     const Node& n = re.nodes[id];
     switch (n.kind) {
       case Node::Empty: break;

@@ -3,7 +3,7 @@
 // (?:) (?=) (?!) (?<=) (?<!) (?#comment), quantifiers with their non-greedy forms, bracket
 // expressions (ranges, [:class:], [.x.], [=x=], escapes), the escapes of 9.7.3.3 and
 // back-references. Also POSIX BRE (flag b) and literal patterns (flag q / ***=). Errors are
-// Spencer's (regerrs.h). Nesting depth is capped so the recursive descent stays shallow.
+// Spencer's (regerrs.h). Nesting depth is capped (40) so the recursive descent stays shallow.
 #include <cstring>
 #include "common/error.h"
 #include "regex/regex_internal.h"
@@ -16,7 +16,7 @@ namespace pgmicro::regex {
 
 namespace {
 
-constexpr int kMaxDepth = 100;
+constexpr int kMaxDepth = 40;  // nesting of parentheses: keeps the WASM stack use small
 constexpr int kDupMax = 255;
 
 struct CollName { const char* name; char32_t c; };

@@ -44,6 +44,8 @@ TEST(Regex, PreferenceRules) {
   EXPECT_EQ(run("Y*?([0-9]{1,3})", "XY1234Z"), "Y1|1");
   EXPECT_EQ(run("(a*)*", ""), "|");
   EXPECT_EQ(run("(a)*", "b"), "|NULL");
+  EXPECT_EQ(run("(a*)*?", "b"), "|");
+  EXPECT_EQ(run("(x*?)*b", "ba"), "b|NULL");
   EXPECT_EQ(run("(ab)*", "abab"), "abab|ab");
 }
 
