@@ -1,7 +1,7 @@
 // Date/time operators, functions and casts (PostgreSQL's date.c / timestamp.c families) as
 // data; implementations in runtime/datetime_functions.cpp (kinds passed to the pg_dt_*
-// functions: 0 date, 1 timestamp, 2 timestamptz, 3 interval). With TimeZone UTC a
-// timestamp and a timestamptz with the same digits are the same instant.
+// functions: 0 date, 1 timestamp, 2 timestamptz, 3 interval). date and timestamp are local
+// times, timestamptz values UTC instants; conversions between them use the session's TimeZone.
 #include "catalog/builtins.h"
 
 namespace pgmicro {
@@ -73,6 +73,9 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"date_trunc", 2, {kText, kInterval}, kInterval, "pg_dt_trunc($1, $2, 3)"},
     {"timezone", 2, {kText, kTimestamp}, kTimestamptz, "pg_dt_timezone($1, $2, 1, 2)"},
     {"timezone", 2, {kText, kTimestamptz}, kTimestamp, "pg_dt_timezone($1, $2, 2, 1)"},
+    {"timezone", 2, {kInterval, kTimestamp}, kTimestamptz, "pg_dt_izone($1, $2, 1, 2)"},
+    {"timezone", 2, {kInterval, kTimestamptz}, kTimestamp, "pg_dt_izone($1, $2, 2, 1)"},
+    {"date_trunc", 3, {kText, kTimestamptz, kText}, kTimestamptz, "pg_dt_trunc($1, $2, 2, $3)"},
     {"sum", 1, {kInterval}, kInterval, "pg_sum_interval($1)", true},
     {"avg", 1, {kInterval}, kInterval, "pg_avg_interval($1)", true},
     {"make_date", 3, {kInt4, kInt4, kInt4}, kDate, "pg_make_date($1, $2, $3)"},

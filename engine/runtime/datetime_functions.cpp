@@ -1,6 +1,7 @@
-// Date/time runtime (PostgreSQL 15's timestamp.c/date.c, TimeZone UTC): conversions between
-// date/timestamp/timestamptz, interval arithmetic, age, justify_*, extract/date_part,
-// date_trunc, make_*, and the transaction/statement/clock timestamps.
+// Date/time runtime (PostgreSQL 15's timestamp.c/date.c): conversions between
+// date/timestamp/timestamptz in the session's TimeZone, interval arithmetic, age, justify_*,
+// extract/date_part, date_trunc, AT TIME ZONE, make_*, and the transaction/statement/clock
+// timestamps.
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "runtime/function_context.h"
 #include "types/interval.h"
 #include "types/numeric.h"
+#include "types/timezone.h"
 #include "types/type_families.h"
 
 namespace pgmicro {
@@ -75,6 +77,23 @@ int64_t read_ts(sqlite3_value* v, K k) {
   }
   return k == K::Ts ? parse_timestamp(s) : parse_timestamptz(s);
 }
+// Local wall-clock time of a timestamptz in zone tz, and back (DetermineTimeZoneOffset).
+int64_t to_local(int64_t utc, const TimeZone& tz = session_timezone()) {
+  return ts_finite(utc) ? timestamp_in_zone(utc, tz) : utc;
+}
+int64_t from_local(int64_t local, const TimeZone& tz = session_timezone()) {
+  if (!ts_finite(local)) return local;
+  int64_t r = timestamp_from_zone(local, tz);
+  if (r < kMinTs || r >= kEndTs) ts_range();
+  return r;
+}
+// A value of kind `from` read as kind `to`: date/timestamp are local times, timestamptz UTC.
+int64_t convert_ts(int64_t v, K from, K to) {
+  bool from_tz = from == K::Tstz, to_tz = to == K::Tstz;
+  if (from_tz && !to_tz) return to_local(v);
+  if (!from_tz && to_tz) return from_local(v);
+  return v;
+}
 void result_text(sqlite3_context* ctx, const std::string& s) {
   sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
 }
@@ -103,14 +122,16 @@ void dt_conv(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0])) return sqlite3_result_null(ctx);
     K from = K(sqlite3_value_int(argv[1])), to = K(sqlite3_value_int(argv[2]));
-    result_ts(ctx, read_ts(argv[0], from), to);
+    result_ts(ctx, convert_ts(read_ts(argv[0], from), from, to), to);
   });
 }
 
-int64_t ts_add_iv(int64_t ts, const Interval& iv) {
+// timestamp + interval; with a zone (timestamptz), the month and day steps happen in local
+// time and each is converted back with DetermineTimeZoneOffset, as timestamptz_pl_interval.
+int64_t ts_add_iv(int64_t ts, const Interval& iv, const TimeZone* tz = nullptr) {
   if (!ts_finite(ts)) return ts;
   if (iv.month != 0) {
-    Tm tm = to_tm(ts);
+    Tm tm = to_tm(tz ? to_local(ts, *tz) : ts);
     int64_t mon = int64_t(tm.mon) + iv.month;
     int64_t year = tm.year;
     if (mon > 12) { year += (mon - 1) / 12; mon = (mon - 1) % 12 + 1; }
@@ -120,14 +141,14 @@ int64_t ts_add_iv(int64_t ts, const Interval& iv) {
     tm.mon = int(mon);
     int lim = kDayTab[is_leap(tm.year) ? 1 : 0][tm.mon - 1];
     if (tm.mday > lim) tm.mday = lim;
-    ts = from_tm(tm);
+    ts = tz ? from_local(from_tm(tm), *tz) : from_tm(tm);
   }
   if (iv.day != 0) {
-    Tm tm = to_tm(ts);
+    Tm tm = to_tm(tz ? to_local(ts, *tz) : ts);
     int64_t jd = int64_t(date_to_julian(tm.year, tm.mon, tm.mday)) + iv.day;
     if (jd < 0 || jd > INT32_MAX) ts_range();
     julian_to_date(int32_t(jd), tm.year, tm.mon, tm.mday);
-    ts = from_tm(tm);
+    ts = tz ? from_local(from_tm(tm), *tz) : from_tm(tm);
   }
   if ((iv.time > 0 && ts > kEndTs - iv.time) || (iv.time < 0 && ts < kMinTs - iv.time)) ts_range();
   ts += iv.time;
@@ -143,7 +164,8 @@ void dt_add_iv(sqlite3_context* ctx, int, sqlite3_value** argv) {
     K k = K(sqlite3_value_int(argv[1]));
     Interval iv = read_iv(argv[2]);
     if (sqlite3_value_int(argv[3]) < 0) iv = iv_neg(iv);
-    result_ts(ctx, ts_add_iv(read_ts(argv[0], k), iv), K(sqlite3_value_int(argv[4])));
+    K rk = K(sqlite3_value_int(argv[4]));
+    result_ts(ctx, ts_add_iv(read_ts(argv[0], k), iv, k == K::Tstz ? &session_timezone() : nullptr), rk);
   });
 }
 
@@ -212,7 +234,9 @@ void dt_age(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     K k = K(sqlite3_value_int(argv[2]));
-    result_iv(ctx, age_of(read_ts(argv[0], k), read_ts(argv[1], k)));
+    int64_t a = read_ts(argv[0], k), b = read_ts(argv[1], k);
+    if (k == K::Tstz) a = to_local(a), b = to_local(b);  // timestamptz_age: local fields
+    result_iv(ctx, age_of(a, b));
   });
 }
 
@@ -223,8 +247,10 @@ void dt_age1(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0])) return sqlite3_result_null(ctx);
     K k = K(sqlite3_value_int(argv[1]));
-    int64_t now = unix_to_pg(runtime_context(ctx)->transaction_start_us);
-    result_iv(ctx, age_of(floor_div(now, kUsDay) * kUsDay, read_ts(argv[0], k)));
+    int64_t now = to_local(unix_to_pg(runtime_context(ctx)->transaction_start_us));
+    int64_t v = read_ts(argv[0], k);
+    if (k == K::Tstz) v = to_local(v);
+    result_iv(ctx, age_of(floor_div(now, kUsDay) * kUsDay, v));
   });
 }
 
@@ -422,7 +448,6 @@ Part ts_part(const std::string& u, int64_t ts, K k, bool numeric) {
     int64_t e = ts + int64_t(kEpochJ - kUnixEpochJ) * kUsDay;
     Part p; p.num = e; p.scale = 6; p.d = e / 1000000.0; return p;
   }
-  if (k == K::Tstz && (u == "timezone" || u == "timezone_hour" || u == "timezone_minute")) return ip(0);
   not_supported(u, k);
 }
 
@@ -477,7 +502,16 @@ void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
     } else {
       int64_t ts = read_ts(argv[1], k);
       if (!ts_finite(ts)) return sqlite3_result_null(ctx);
-      p = ts_part(u, ts, k, numeric);
+      if (k == K::Tstz && u != "epoch") {  // fields of the local time in the session's zone
+        int32_t utoff;
+        ts = timestamp_in_zone(ts, session_timezone(), &utoff);
+        if (u == "timezone") p = ip(utoff);
+        else if (u == "timezone_hour") p = ip(utoff / 3600);
+        else if (u == "timezone_minute") p = ip((utoff / 60) % 60);
+        else p = ts_part(u, ts, k, numeric);
+      } else {
+        p = ts_part(u, ts, k, numeric);
+      }
     }
     if (numeric) {
       std::string enc = Numeric::parse(scaled_text(p.num, p.scale)).encode();
@@ -488,8 +522,37 @@ void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
-// pg_dt_trunc(unit, value, kind)
-void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// A zone argument (AT TIME ZONE, date_trunc's third argument): a timezone_abbreviations
+// entry first (fixed or dynamic), then a zone name or POSIX spec (timestamptz_zone).
+struct ZoneArg {
+  const TimezoneAbbrev* abbrev = nullptr;
+  const TimeZone* tz = nullptr;  // the zone (of a dynamic abbreviation, too)
+  std::string text;
+};
+ZoneArg zone_arg(const std::string& name) {
+  ZoneArg z;
+  z.text = name;
+  std::string low = lower(name.substr(0, 63));
+  z.abbrev = find_timezone_abbrev(low);
+  if (z.abbrev && z.abbrev->zone) z.tz = find_timezone(z.abbrev->zone);
+  if (!z.abbrev) z.tz = find_timezone(name);
+  if (!z.abbrev && !z.tz)
+    throw PgError(sqlstate::kInvalidParameterValue, "time zone \"" + name + "\" not recognized");
+  return z;
+}
+const TimeZone* zone_for_trunc(const std::string& name) {
+  ZoneArg z = zone_arg(name);
+  if (z.abbrev && !z.abbrev->zone) return timezone_from_offset(-int64_t(z.abbrev->utoff));
+  return z.tz;
+}
+std::string upper_ascii(const std::string& s) {
+  std::string r;
+  for (char c : s) r += char(std::toupper((unsigned char)c));
+  return r;
+}
+
+// pg_dt_trunc(unit, value, kind[, zone])
+void dt_trunc(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     std::string raw = lower(text_of(argv[0]));
@@ -532,6 +595,19 @@ void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     int64_t ts = read_ts(argv[1], k);
     if (!ts_finite(ts)) return result_ts(ctx, ts, k);
+    // timestamptz: truncate the local time in the session's zone (or the zone argument);
+    // units of a day and more find the offset again, smaller ones keep the original one.
+    const TimeZone* tz = nullptr;
+    int32_t utoff = 0;
+    if (k == K::Tstz) {
+      tz = argc > 3 && !is_null(argv[3]) ? zone_for_trunc(text_of(argv[3])) : &session_timezone();
+      ts = timestamp_in_zone(ts, *tz, &utoff);
+    }
+    auto done = [&](int64_t local, bool redo) {
+      if (!tz) return result_ts(ctx, local, k);
+      int64_t r = redo ? from_local(local, *tz) : local - int64_t(utoff) * kUsSec;
+      result_ts(ctx, r, k);
+    };
     Tm tm = to_tm(ts);
     if (u == "week") {
       int woy = date2isoweek(tm.year, tm.mon, tm.mday);
@@ -540,7 +616,7 @@ void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
       isoweek2date(woy, tm.year, tm.mon, tm.mday);
       tm.hour = tm.min = tm.sec = 0;
       tm.fsec = 0;
-      return result_ts(ctx, from_tm(tm), k);
+      return done(from_tm(tm), true);
     }
     static const char* kOrder[] = {"millennium", "century", "decade", "year", "quarter", "month", "day",
                                    "hour", "minute", "second", "milliseconds", "microseconds"};
@@ -559,19 +635,60 @@ void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (lvl <= 8) tm.sec = 0;
     if (lvl <= 9) tm.fsec = 0;
     if (lvl == 10) tm.fsec = (tm.fsec / 1000) * 1000;
-    result_ts(ctx, from_tm(tm), k);
+    done(from_tm(tm), lvl <= 6);
   });
 }
 
-// pg_dt_timezone(zone, value, from kind, to kind): AT TIME ZONE for UTC-equivalent zones.
+// pg_dt_timezone(zone, value, from kind, to kind): value AT TIME ZONE zone; timestamptz →
+// timestamp is the local time in the zone, timestamp → timestamptz the instant of that local
+// time there (timestamptz_zone / timestamp_zone).
 void dt_timezone(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-    std::string z = lower(text_of(argv[0]));
-    if (z != "utc" && z != "gmt" && z != "z" && z != "zulu" && z != "uct" && z != "etc/utc" && z != "etc/gmt" &&
-        z != "universal" && z != "etc/universal")
-      unsupported("AT TIME ZONE with a zone other than UTC");
-    result_ts(ctx, read_ts(argv[1], K(sqlite3_value_int(argv[2]))), K(sqlite3_value_int(argv[3])));
+    K from = K(sqlite3_value_int(argv[2])), to = K(sqlite3_value_int(argv[3]));
+    int64_t v = read_ts(argv[1], from);
+    if (!ts_finite(v)) return result_ts(ctx, v, to);
+    ZoneArg z = zone_arg(text_of(argv[0]));
+    int64_t secs = floor_div(v, kUsSec) + kPgEpochUnixSeconds;
+    int64_t r;
+    if (from == K::Tstz) {  // instant -> local time in the zone
+      int32_t off;
+      if (z.abbrev && !z.abbrev->zone) off = z.abbrev->utoff;
+      else if (z.abbrev) {
+        const ZoneType* zt = z.tz ? z.tz->interpret_abbrev(upper_ascii(z.text), secs) : nullptr;
+        off = zt ? zt->utoff : z.tz ? z.tz->utoff_at(secs) : 0;
+      } else off = z.tz->utoff_at(secs);
+      r = v + int64_t(off) * kUsSec;
+    } else {  // local time in the zone -> instant
+      int32_t off;
+      if (z.abbrev && !z.abbrev->zone) off = z.abbrev->utoff;
+      else if (z.abbrev) {
+        off = z.tz ? z.tz->utoff_for_local(secs) : 0;
+        const ZoneType* zt = z.tz ? z.tz->interpret_abbrev(upper_ascii(z.text), secs - off) : nullptr;
+        if (zt) off = zt->utoff;
+      } else off = z.tz->utoff_for_local(secs);
+      r = v - int64_t(off) * kUsSec;
+    }
+    if (r < kMinTs || r >= kEndTs) ts_range();
+    result_ts(ctx, r, to);
+  });
+}
+
+// pg_dt_izone(interval, value, from kind, to kind): AT TIME ZONE with an interval offset.
+void dt_izone(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
+    K from = K(sqlite3_value_int(argv[2])), to = K(sqlite3_value_int(argv[3]));
+    Interval iv = read_iv(argv[0]);
+    if (iv.month != 0 || iv.day != 0)
+      throw PgError(sqlstate::kInvalidParameterValue,
+                    "interval time zone \"" + interval_to_string(iv) + "\" must not include months or days");
+    int64_t v = read_ts(argv[1], from);
+    if (!ts_finite(v)) return result_ts(ctx, v, to);
+    int64_t off = iv.time / kUsSec * kUsSec;
+    int64_t r = from == K::Tstz ? v + off : v - off;
+    if (r < kMinTs || r >= kEndTs) ts_range();
+    result_ts(ctx, r, to);
   });
 }
 
@@ -659,11 +776,11 @@ void statement_ts(sqlite3_context* ctx, int, sqlite3_value**) {
 }
 void clock_ts(sqlite3_context* ctx, int, sqlite3_value**) { result_text(ctx, tstz_of_unix(clock_unix_us())); }
 void current_date(sqlite3_context* ctx, int, sqlite3_value**) {
-  int64_t pg = unix_to_pg(runtime_context(ctx)->transaction_start_us);
+  int64_t pg = to_local(unix_to_pg(runtime_context(ctx)->transaction_start_us));
   result_text(ctx, date_to_string(int32_t(floor_div(pg, kUsDay))));
 }
 void local_ts(sqlite3_context* ctx, int, sqlite3_value**) {
-  result_text(ctx, timestamp_to_string(unix_to_pg(runtime_context(ctx)->transaction_start_us)));
+  result_text(ctx, timestamp_to_string(to_local(unix_to_pg(runtime_context(ctx)->transaction_start_us))));
 }
 
 // sum(interval) / avg(interval): (months, days, µs) sums; avg divides by the count as
@@ -711,6 +828,7 @@ void iv_avg_final(sqlite3_context* ctx) { iv_agg_final(ctx, true); }
 }  // namespace
 
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv); }
+int64_t timestamptz_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv, &session_timezone()); }
 
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
@@ -720,7 +838,8 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_justify_hours", 1, fn_justify_hours}, {"pg_justify_days", 1, fn_justify_days},
       {"pg_justify_interval", 1, fn_justify_interval}, {"pg_iv_neg", 1, fn_iv_neg},
       {"pg_iv_add", 3, iv_add},            {"pg_iv_mul", 3, iv_mul},
-      {"pg_dt_part", 4, dt_part},          {"pg_dt_trunc", 3, dt_trunc},
+      {"pg_dt_part", 4, dt_part},          {"pg_dt_trunc", 3, dt_trunc}, {"pg_dt_trunc", 4, dt_trunc},
+      {"pg_dt_izone", 4, dt_izone},
       {"pg_make_date", 3, make_date},      {"pg_make_timestamp", -1, make_timestamp},
       {"pg_make_interval", -1, make_interval}, {"pg_dt_timezone", 4, dt_timezone},
   };

@@ -88,6 +88,8 @@ void register_json_functions(sqlite3* db, RuntimeContext* rc);
 // 22008 "timestamp out of range".
 struct Interval;
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv);
+// timestamptz + interval: months and days step in the session's TimeZone (across DST).
+int64_t timestamptz_add_interval(int64_t ts, const Interval& iv);
 // to_json of one stored value of `type` (json_functions.cpp), appended to out.
 struct Datum;
 void value_to_json(Oid type, const Datum& d, std::string& out);

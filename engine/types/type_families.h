@@ -43,7 +43,10 @@ int64_t parse_timestamp(std::string_view text);
 int64_t parse_timestamptz(std::string_view text);  // TimeZone UTC
 std::string date_to_string(int32_t date);          // ISO, "BC" suffix
 std::string timestamp_to_string(int64_t ts);
-std::string timestamptz_to_string(int64_t ts);     // "+00" suffix (TimeZone UTC)
+std::string timestamptz_to_string(int64_t ts);     // storage: the UTC instant, "+00" suffix
+std::string timestamptz_output(int64_t ts);        // output in the session's TimeZone
+std::string timestamptz_storage_output(std::string_view stored);  // stored text -> output
+bool session_timezone_is_utc();                    // output = storage text
 // Storage text is the ISO output form; these read it back (throw XX000 if malformed).
 int32_t date_from_storage(std::string_view s);
 int64_t timestamp_from_storage(std::string_view s);

@@ -178,6 +178,7 @@ void type_output(Oid type, const Datum& v, std::string& out) {
     }
     case oid::kNumeric: datum_to_numeric(v).append_to(out); return;
     case oid::kInterval: out += interval_storage_output(datum_as_text(v)); return;
+    case oid::kTimestamptz: out += timestamptz_storage_output(datum_as_text(v)); return;
     case oid::kBytea:
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);
@@ -203,7 +204,7 @@ void type_output(Oid type, sqlite3_value* value, std::string& out) {
     case SQLITE_TEXT:
       if (type == oid::kText || type == oid::kVarchar || type == oid::kBpchar ||
           type == oid::kName || type == oid::kDate || type == oid::kTimestamp ||
-          type == oid::kTimestamptz || type == oid::kUnknown) {
+          (type == oid::kTimestamptz && session_timezone_is_utc()) || type == oid::kUnknown) {
         out.append(reinterpret_cast<const char*>(sqlite3_value_text(value)),
                    size_t(sqlite3_value_bytes(value)));
         return;
