@@ -1,6 +1,7 @@
 // Date/time operators, functions and casts (PostgreSQL's date.c / timestamp.c families) as
 // data; implementations in runtime/datetime_functions.cpp (kinds passed to the pg_dt_*
-// functions: 0 date, 1 timestamp, 2 timestamptz, 3 interval). date and timestamp are local
+// functions: 0 date, 1 timestamp, 2 timestamptz, 3 interval, 4 time, 5 timetz; time and
+// timetz in runtime/time_functions.cpp). date and timestamp are local
 // times, timestamptz values UTC instants; conversions between them use the session's TimeZone.
 #include "catalog/builtins.h"
 
@@ -28,6 +29,20 @@ static const OperatorDef kDatetimeOperators[] = {
     CONV_CMP(kTimestamp, kTimestamptz, "pg_dt_conv($1, 1, 2)", "$2"),
     CONV_CMP(kTimestamptz, kTimestamp, "$1", "pg_dt_conv($2, 1, 2)"),
     IV_CMP,
+    // time: its output text; timetz: a prefix ordered as PostgreSQL (UTC time, then zone).
+    CONV_CMP(kTime, kTime, "$1", "$2"),
+    CONV_CMP(kTimetz, kTimetz, "$1", "$2"),
+    {"+", kTime, kInterval, kTime, "pg_time_add_iv($1, 4, $2, 1)"},
+    {"+", kInterval, kTime, kTime, "pg_time_add_iv($2, 4, $1, 1)"},
+    {"-", kTime, kInterval, kTime, "pg_time_add_iv($1, 4, $2, -1)"},
+    {"+", kTimetz, kInterval, kTimetz, "pg_time_add_iv($1, 5, $2, 1)"},
+    {"+", kInterval, kTimetz, kTimetz, "pg_time_add_iv($2, 5, $1, 1)"},
+    {"-", kTimetz, kInterval, kTimetz, "pg_time_add_iv($1, 5, $2, -1)"},
+    {"-", kTime, kTime, kInterval, "pg_time_diff($1, $2)"},
+    {"+", kDate, kTime, kTimestamp, "pg_date_time($1, $2, 4)"},
+    {"+", kTime, kDate, kTimestamp, "pg_date_time($2, $1, 4)"},
+    {"+", kDate, kTimetz, kTimestamptz, "pg_date_time($1, $2, 5)"},
+    {"+", kTimetz, kDate, kTimestamptz, "pg_date_time($2, $1, 5)"},
     {"+", kInterval, kInterval, kInterval, "pg_iv_add($1, $2, 1)"},
     {"-", kInterval, kInterval, kInterval, "pg_iv_add($1, $2, -1)"},
     {"-", 0, kInterval, kInterval, "pg_iv_neg($1)"},
@@ -79,6 +94,13 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"sum", 1, {kInterval}, kInterval, "pg_sum_interval($1)", true},
     {"avg", 1, {kInterval}, kInterval, "pg_avg_interval($1)", true},
     {"make_date", 3, {kInt4, kInt4, kInt4}, kDate, "pg_make_date($1, $2, $3)"},
+    {"make_time", 3, {kInt4, kInt4, kFloat8}, kTime, "pg_make_time($1, $2, $3)"},
+    {"extract", 2, {kText, kTime}, kNumeric, "pg_time_part($1, $2, 4, 1)"},
+    {"extract", 2, {kText, kTimetz}, kNumeric, "pg_time_part($1, $2, 5, 1)"},
+    {"date_part", 2, {kText, kTime}, kFloat8, "pg_time_part($1, $2, 4, 0)"},
+    {"date_part", 2, {kText, kTimetz}, kFloat8, "pg_time_part($1, $2, 5, 0)"},
+    {"timezone", 2, {kText, kTimetz}, kTimetz, "pg_timetz_zone($1, $2)"},
+    {"timezone", 2, {kInterval, kTimetz}, kTimetz, "pg_timetz_izone($1, $2)"},
     // More than three parameters: taken as VARIADIC "any" (text of each argument) and
     // checked at run time.
     {"make_timestamp", 1, {kAny}, kTimestamp, "pg_make_timestamp($*)", false, false, true},
@@ -92,6 +114,13 @@ static const CastDef kDatetimeCasts[] = {
     {kTimestamp, kTimestamptz, CastContext::Implicit, "pg_dt_conv($1, 1, 2)"},
     {kTimestamptz, kTimestamp, CastContext::Assignment, "pg_dt_conv($1, 2, 1)"},
     {kTimestamptz, kDate, CastContext::Assignment, "pg_dt_conv($1, 2, 0)"},
+    {kTimestamp, kTime, CastContext::Assignment, "pg_time_conv($1, 1, 4)"},
+    {kTimestamptz, kTime, CastContext::Assignment, "pg_time_conv($1, 2, 4)"},
+    {kTimestamptz, kTimetz, CastContext::Assignment, "pg_time_conv($1, 2, 5)"},
+    {kInterval, kTime, CastContext::Assignment, "pg_time_conv($1, 3, 4)"},
+    {kTime, kInterval, CastContext::Implicit, "pg_time_conv($1, 4, 3)"},
+    {kTime, kTimetz, CastContext::Implicit, "pg_time_conv($1, 4, 5)"},
+    {kTimetz, kTime, CastContext::Assignment, "pg_time_conv($1, 5, 4)"},
 };
 
 BuiltinSpan::S<OperatorDef> datetime_operators() { return {kDatetimeOperators, sizeof kDatetimeOperators / sizeof *kDatetimeOperators}; }

@@ -828,6 +828,7 @@ void iv_avg_final(sqlite3_context* ctx) { iv_agg_final(ctx, true); }
 }  // namespace
 
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv); }
+std::string canonical_datetime_unit(const std::string& lower_unit) { return canon_unit(lower_unit); }
 int64_t timestamptz_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv, &session_timezone()); }
 
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {

@@ -80,6 +80,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc);
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
+void register_time_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
@@ -103,6 +104,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_aggregate_functions(db, rc);
   register_check_functions(db, rc);
   register_datetime_functions(db, rc);
+  register_time_functions(db, rc);
   register_array_functions(db, rc);
   register_table_functions(db, rc);
   register_json_functions(db, rc);

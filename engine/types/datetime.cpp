@@ -39,12 +39,14 @@ int64_t now_usecs() {
 }
 int64_t floor_div(int64_t a, int64_t b) { return pg_floor_div(a, b); }
 
-enum class Kind { Date, Timestamp, Timestamptz };
+enum class Kind { Date, Timestamp, Timestamptz, Time, Timetz };
 
 const char* kind_name(Kind k) {
   switch (k) {
     case Kind::Date: return "date";
     case Kind::Timestamp: return "timestamp";
+    case Kind::Time: return "time";
+    case Kind::Timetz: return "time with time zone";
     default: return "timestamp with time zone";
   }
 }
@@ -261,7 +263,8 @@ void decode_tz(Fields& f, std::string_view s) {
   f.have_tz = true;
 }
 
-Fields decode(std::string_view in) {
+// time_only: DecodeTimeOnly (time and timetz input): a time is required, a date optional.
+Fields decode(std::string_view in, bool time_only = false) {
   Fields f;
   std::vector<std::string_view> loose;  // plain numbers in order
   size_t i = 0, n = in.size();
@@ -329,7 +332,7 @@ Fields decode(std::string_view in) {
           i++;
         std::string field;
         for (size_t k = start; k < i; k++) field += char(std::tolower((unsigned char)in[k]));
-        if (f.have_mon && f.have_mday) {
+        if ((f.have_mon && f.have_mday) || (time_only && (f.have_time || !month_from_word(w)))) {
           set_named_zone(f, field, true);
         } else {
           if (date_seen) bad();
@@ -354,7 +357,11 @@ Fields decode(std::string_view in) {
       else if (w == "today") f.special = 4;
       else if (w == "tomorrow") f.special = 5;
       else if (w == "yesterday") f.special = 6;
-      else if (w == "bc") f.bc = true;
+      else if (w == "allballs") {  // 00:00:00 UTC
+        if (f.have_time || f.have_tz) bad();
+        f.have_time = f.have_tz = true;
+        f.tz_seconds = 0;
+      } else if (w == "bc") f.bc = true;
       else if (w == "ad") {
       } else if (w == "am") f.ampm = 1;
       else if (w == "pm") f.ampm = 2;
@@ -379,6 +386,19 @@ Fields decode(std::string_view in) {
       }
     } else {
       bad();
+    }
+  }
+  if (time_only) {
+    if (f.special == 3 && !f.have_time && !date_seen && loose.empty()) return f;  // 'now'
+    if (f.special || !f.have_time) bad();
+    if (!date_seen && loose.empty() && !f.have_mon && !f.have_year && !f.have_mday) {
+      if (f.ampm && f.hour > 12) field_overflow();
+      if (f.ampm == 1 && f.hour == 12) f.hour = 0;
+      else if (f.ampm == 2 && f.hour != 12) f.hour += 12;
+      if (f.hour < 0 || f.hour > 24 || f.min < 0 || f.min > 59 || f.sec < 0 || f.sec > 60 || f.fsec < 0 ||
+          f.fsec > 1000000 || (f.hour == 24 && (f.min > 0 || f.sec > 0 || f.fsec > 0)))
+        field_overflow();
+      return f;
     }
   }
   if (f.special >= 4) {  // today/tomorrow/yesterday: the session zone's date, time allowed
@@ -437,6 +457,10 @@ Fields decode(std::string_view in) {
       field_overflow();
   }
   return f;
+}
+
+bool is_fixed_zone(const TimeZone& tz) {  // pg_get_timezone_offset
+  return tz.times.empty() && !(tz.rule && tz.rule->has_dst) && tz.types.size() == 1;
 }
 
 [[noreturn]] void raise(const DtError& e, Kind k, std::string_view text) {
@@ -637,6 +661,99 @@ std::string timestamptz_storage_output(std::string_view stored) {
     return std::string(stored);  // a plain SQLite file may hold other text
   }
   return timestamptz_output(ts);
+}
+
+// ---- time and timetz (DecodeTimeOnly)
+namespace {
+Fields decode_time_text(std::string_view text, Kind kind) {
+  try {
+    return decode(text, true);
+  } catch (const DtError& e) {
+    raise(e, kind, text);
+  }
+}
+int64_t fields_time(const Fields& f) {
+  return ((int64_t(f.hour) * 60 + f.min) * 60 + f.sec) * 1000000 + f.fsec;
+}
+bool has_date(const Fields& f) { return f.have_year && f.have_mon && f.have_mday; }
+int64_t local_now_time() {
+  int64_t local = timestamp_in_zone(now_usecs(), session_timezone());
+  return local - floor_div(local, kUsecsPerDay) * kUsecsPerDay;
+}
+}  // namespace
+
+int64_t parse_time(std::string_view text) {
+  Fields f = decode_time_text(text, Kind::Time);
+  if (f.special == 3) return local_now_time();
+  int64_t t = fields_time(f);
+  if (t > kUsecsPerDay) raise(DtError{1}, Kind::Time, text);
+  return t;
+}
+
+TimeTz parse_timetz(std::string_view text) {
+  Fields f = decode_time_text(text, Kind::Timetz);
+  int32_t now_off;
+  int64_t now = timestamp_in_zone(now_usecs(), session_timezone(), &now_off);
+  if (f.special == 3) return {now - floor_div(now, kUsecsPerDay) * kUsecsPerDay, -now_off};
+  int64_t t = fields_time(f);
+  if (t > kUsecsPerDay) raise(DtError{1}, Kind::Timetz, text);
+  // The offset: explicit, or that of the zone at the given date (today if none) and time.
+  int64_t day;
+  if (has_date(f)) {
+    if (!valid_julian(f.year, f.mon, f.mday)) raise(DtError{1}, Kind::Timetz, text);
+    day = date_to_julian(f.year, f.mon, f.mday) - kPostgresEpochJdate;
+  } else {
+    if (f.named_tz && !is_fixed_zone(*f.named_tz)) raise(DtError{0}, Kind::Timetz, text);
+    day = floor_div(now, kUsecsPerDay);
+  }
+  return {t, -input_utoff(f, day * kUsecsPerDay + t)};
+}
+
+std::string time_to_string(int64_t t) {
+  int64_t secs = t / 1000000, us = t % 1000000;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
+  std::string out = buf;
+  if (us) {
+    std::snprintf(buf, sizeof buf, ".%06d", int(us));
+    std::string fr = buf;
+    while (fr.back() == '0') fr.pop_back();
+    out += fr;
+  }
+  return out;
+}
+
+std::string timetz_to_string(const TimeTz& v) {
+  std::string out = time_to_string(v.time);
+  append_utc_offset(out, -v.zone);
+  return out;
+}
+
+// Storage: 13 digits of the UTC-adjusted time (µs, shifted by 7 days so never negative),
+// a space, 7 digits of the zone (seconds west, shifted by 7 days), a space, the output text.
+std::string timetz_to_storage(const TimeTz& v) {
+  constexpr int64_t kShift = 7 * 86400;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%013lld %07lld ", (long long)(v.time + (int64_t(v.zone) + kShift) * 1000000),
+                (long long)(v.zone + kShift));
+  return buf + timetz_to_string(v);
+}
+
+TimeTz timetz_from_storage(std::string_view s) {
+  if (s.size() > 22 && s[13] == ' ' && s[21] == ' ') s = s.substr(22);
+  return parse_timetz(s);
+}
+
+std::string timetz_storage_output(std::string_view s) {
+  if (s.size() > 22 && s[13] == ' ' && s[21] == ' ') return std::string(s.substr(22));
+  return std::string(s);
+}
+
+int64_t adjust_time_typmod(int64_t t, int32_t typmod) {
+  static const int64_t kScales[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+  static const int64_t kOffsets[7] = {500000, 50000, 5000, 500, 50, 5, 0};
+  if (typmod < 0 || typmod >= 6) return t;
+  return ((t + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
 }
 
 int32_t date_from_storage(std::string_view s) { return parse_date(s); }
