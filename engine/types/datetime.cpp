@@ -298,7 +298,13 @@ Fields decode(std::string_view in, bool time_only = false) {
         if (i < n && (in[i] == 'T' || in[i] == 't') && i + 1 < n && std::isdigit((unsigned char)in[i + 1])) {
           i++;  // YYYYMMDDTHHMMSS style separator
         }
-        if (!date_seen && !f.have_year && !f.have_mon && (num.size() == 8 || num.size() == 6) &&
+        if (time_only && !f.have_time && (num.size() == 6 || num.size() == 4) && loose.empty()) {
+          // DecodeNumberField in a time: HHMMSS or HHMM
+          f.hour = to_int(num.substr(0, 2));
+          f.min = to_int(num.substr(2, 2));
+          if (num.size() == 6) f.sec = to_int(num.substr(4, 2));
+          f.have_time = true;
+        } else if (!date_seen && !f.have_year && !f.have_mon && (num.size() == 8 || num.size() == 6) &&
             loose.empty()) {
           size_t yl = num.size() - 4;
           set_year(f, num.substr(0, yl));
