@@ -401,6 +401,7 @@ struct Part {
   int64_t num = 0;
   int scale = 0;
   double d = 0;
+  std::string text;  // numeric text when num cannot hold it (±Infinity, huge epochs)
 };
 Part ip(int64_t v) { Part p; p.num = v; p.d = double(v); return p; }
 
@@ -445,8 +446,17 @@ Part ts_part(const std::string& u, int64_t ts, K k, bool numeric) {
   }
   if (u == "doy") return ip(date_to_julian(tm.year, tm.mon, tm.mday) - date_to_julian(tm.year, 1, 1) + 1);
   if (u == "epoch") {
-    int64_t e = ts + int64_t(kEpochJ - kUnixEpochJ) * kUsDay;
-    Part p; p.num = e; p.scale = 6; p.d = e / 1000000.0; return p;
+    __int128 e = (__int128)ts + (__int128)int64_t(kEpochJ - kUnixEpochJ) * kUsDay;
+    Part p; p.scale = 6; p.d = double(e) / 1000000.0;
+    if (e > INT64_MAX) {  // past 294247: build the text from the 128-bit value
+      std::string digits;
+      for (__int128 v = e; v > 0; v /= 10) digits.insert(digits.begin(), char('0' + int(v % 10)));
+      digits.insert(digits.size() - 6, ".");
+      p.text = digits;
+    } else {
+      p.num = int64_t(e);
+    }
+    return p;
   }
   not_supported(u, k);
 }
@@ -478,6 +488,19 @@ Part iv_part(const std::string& u, const Interval& iv) {
   not_supported(u, K::Iv);
 }
 
+// A part of an infinite date/timestamp (NonFiniteTimestampTzPart): monotonic units are
+// ±Infinity, the others NULL.
+void nonfinite_part(sqlite3_context* ctx, const std::string& u, const std::string& raw, K k, bool positive, bool numeric) {
+  if (u == "year" || u == "decade" || u == "century" || u == "millennium" || u == "julian" || u == "isoyear" ||
+      u == "epoch") {
+    if (!numeric) return sqlite3_result_double(ctx, positive ? INFINITY : -INFINITY);
+    std::string enc = Numeric::parse(positive ? "Infinity" : "-Infinity").encode();
+    return sqlite3_result_blob(ctx, enc.data(), (int)enc.size(), SQLITE_TRANSIENT);
+  }
+  if (k == K::Ts && (u == "timezone" || u == "timezone_hour" || u == "timezone_minute")) not_supported(raw, k);
+  sqlite3_result_null(ctx);
+}
+
 // pg_dt_part(unit, value, kind, numeric)
 void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
@@ -495,13 +518,13 @@ void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
           u == "timezone" || u == "timezone_hour" || u == "timezone_minute")
         not_supported(raw, k);
       int64_t ts = read_ts(argv[1], K::Date);
-      if (!ts_finite(ts)) return sqlite3_result_null(ctx);
+      if (!ts_finite(ts)) return nonfinite_part(ctx, u, raw, k, ts > 0, numeric);
       if (u == "julian") p = ip(floor_div(ts, kUsDay) + kEpochJ);
       else if (u == "epoch") p = ip((floor_div(ts, kUsDay) + kEpochJ - kUnixEpochJ) * 86400);
       else p = ts_part(u, ts, K::Ts, true);
     } else {
       int64_t ts = read_ts(argv[1], k);
-      if (!ts_finite(ts)) return sqlite3_result_null(ctx);
+      if (!ts_finite(ts)) return nonfinite_part(ctx, u, raw, k, ts > 0, numeric);
       if (k == K::Tstz && u != "epoch") {  // fields of the local time in the session's zone
         int32_t utoff;
         ts = timestamp_in_zone(ts, session_timezone(), &utoff);
@@ -514,7 +537,7 @@ void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
       }
     }
     if (numeric) {
-      std::string enc = Numeric::parse(scaled_text(p.num, p.scale)).encode();
+      std::string enc = Numeric::parse(p.text.empty() ? scaled_text(p.num, p.scale) : p.text).encode();
       sqlite3_result_blob(ctx, enc.data(), (int)enc.size(), SQLITE_TRANSIENT);
     } else {
       sqlite3_result_double(ctx, p.d);

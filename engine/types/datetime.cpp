@@ -338,7 +338,7 @@ Fields decode(std::string_view in, bool time_only = false) {
           i++;
         std::string field;
         for (size_t k = start; k < i; k++) field += char(std::tolower((unsigned char)in[k]));
-        if ((f.have_mon && f.have_mday) || (time_only && (f.have_time || !month_from_word(w)))) {
+        if ((f.have_mon && (f.have_mday || !loose.empty())) || (time_only && (f.have_time || !month_from_word(w)))) {
           set_named_zone(f, field, true);
         } else {
           if (date_seen) bad();
@@ -486,9 +486,10 @@ bool is_fixed_zone(const TimeZone& tz) {  // pg_get_timezone_offset
 }
 
 bool valid_julian(int y, int m, int d) {
-  // IS_VALID_JULIAN: 4714-11-24 BC .. 5874898-06-03
-  if (y < -4713 || (y == -4713 && (m < 11 || (m == 11 && d < 24)))) return false;
-  if (y > 5874898 || (y == 5874898 && (m > 6 || (m == 6 && d > 3)))) return false;
+  // IS_VALID_JULIAN checks months only (4714-11 BC .. 5874898-05); the timestamp range check
+  // after the zone is applied does the rest
+  if (y < -4713 || (y == -4713 && m < 11)) return false;
+  if (y > 5874898 || (y == 5874898 && m >= 6)) return false;
   return true;
 }
 
@@ -691,6 +692,8 @@ int64_t local_now_time() {
 int64_t parse_time(std::string_view text) {
   Fields f = decode_time_text(text, Kind::Time);
   if (f.special == 3) return local_now_time();
+  // a zone is ignored, but one with a history needs a date (DecodeTimeOnly)
+  if (f.named_tz && !is_fixed_zone(*f.named_tz) && !has_date(f)) raise(DtError{0}, Kind::Time, text);
   int64_t t = fields_time(f);
   if (t > kUsecsPerDay) raise(DtError{1}, Kind::Time, text);
   return t;
