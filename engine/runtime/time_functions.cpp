@@ -142,10 +142,8 @@ void time_conv(sqlite3_context* ctx, int, sqlite3_value** argv) {
       return result_time(ctx, t);
     }
     if (from == 3) {  // interval → time
-      int64_t t = interval_from_storage(s).time;
-      if (t >= kUsDay) t -= t / kUsDay * kUsDay;
-      else if (t < 0) t += (-t + kUsDay - 1) / kUsDay * kUsDay;
-      return result_time(ctx, t);
+      int64_t t = interval_from_storage(s).time;  // its time part modulo a day
+      return result_time(ctx, (t % kUsDay + kUsDay) % kUsDay);
     }
     if (from == 4 && to == 3) {  // time → interval
       Interval iv;
