@@ -91,6 +91,8 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"timezone", 2, {kInterval, kTimestamp}, kTimestamptz, "pg_dt_izone($1, $2, 1, 2)"},
     {"timezone", 2, {kInterval, kTimestamptz}, kTimestamp, "pg_dt_izone($1, $2, 2, 1)"},
     {"date_trunc", 3, {kText, kTimestamptz, kText}, kTimestamptz, "pg_dt_trunc($1, $2, 2, $3)"},
+    {"date_bin", 3, {kInterval, kTimestamp, kTimestamp}, kTimestamp, "pg_dt_bin($1, $2, $3, 1)"},
+    {"date_bin", 3, {kInterval, kTimestamptz, kTimestamptz}, kTimestamptz, "pg_dt_bin($1, $2, $3, 2)"},
     {"sum", 1, {kInterval}, kInterval, "pg_sum_interval($1)", true},
     {"avg", 1, {kInterval}, kInterval, "pg_avg_interval($1)", true},
     {"make_date", 3, {kInt4, kInt4, kInt4}, kDate, "pg_make_date($1, $2, $3)"},

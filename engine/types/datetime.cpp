@@ -387,7 +387,7 @@ Fields decode(std::string_view in, bool time_only = false) {
       } else {
         while (i < n && (std::isdigit((unsigned char)in[i]) || in[i] == ':')) i++;
         if (i == start + 1) bad();
-        if (!f.have_time) bad();
+        if (!f.have_time && !date_seen && !f.have_mon) bad();  // a zone follows a time or a date
         decode_tz(f, in.substr(start, i - start));
       }
     } else {

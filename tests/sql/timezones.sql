@@ -115,3 +115,10 @@ INSERT INTO events VALUES (5, '2024-07-01 12:00');
 SET TIME ZONE 'UTC';
 SELECT id, at FROM events ORDER BY id;
 SELECT count(*) FROM events WHERE at > '2024-06-01 00:00 Europe/Paris';
+-- date_bin and zone offsets after a date
+SELECT date_bin('15 minutes', timestamptz '2024-07-01 12:07:30+00', timestamptz '2001-01-01') AS b1,
+       date_bin('1 day', timestamp '2024-07-01 12:07:30', timestamp '2001-01-01 06:00') AS b2,
+       date_bin('1 hour', timestamptz '1999-12-31 23:30+00', timestamptz '2000-01-01 00:15+00') AS before_origin,
+       timestamptz '2001-01-01+11' AS date_zone, timestamptz 'Jan 5 2024 -5' AS month_zone;
+SELECT date_bin('1 month', timestamp '2024-07-01', timestamp '2001-01-01');
+SELECT date_bin('0 days', timestamptz '2024-07-01', timestamptz '2001-01-01');
