@@ -93,7 +93,9 @@ const names = [];
 (function walk(rel) {
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
-    if (!rel && ['posix', 'right', 'localtime', 'posixrules'].includes(e.name)) continue;
+    // posix/ holds the same zones again (the lookup maps it), right/ the leap-second variants
+    // PostgreSQL refuses, localtime the host's own zone
+    if (!rel && ['posix', 'right', 'localtime'].includes(e.name)) continue;
     const st = fs.statSync(path.join(dir, r));
     if (st.isDirectory()) walk(r);
     else names.push(r);

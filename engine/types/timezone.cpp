@@ -353,6 +353,10 @@ const TimeZone* find_timezone(std::string_view name) {
     tz->types.push_back({0, false, "GMT"});
   } else if (const tzdata::ZoneName* z = find_in_table(name)) {
     tz = decode_record(tzdata::kTable.names + z->name_offset, z->record);
+  } else if (key.rfind("POSIX/", 0) == 0 && (z = find_in_table(name.substr(6)))) {
+    // zoneinfo's posix/ directory repeats every zone
+    tz = decode_record(tzdata::kTable.names + z->name_offset, z->record);
+    tz->name = "posix/" + tz->name;
   } else if (key[0] != ':') {
     auto rule = parse_posix(key);
     if (!rule) return nullptr;
@@ -408,6 +412,9 @@ const TimeZone* timezone_setting(const std::string& value) {
       tz = timezone_from_offset(int64_t(-hours * 3600));
     } else {
       tz = find_timezone(value);
+      if (!tz && value.size() > 6 && lower(value.substr(0, 6)) == "right/" && find_in_table(value.substr(6)))
+        throw PgError(sqlstate::kInvalidParameterValue, "time zone \"" + value + "\" appears to use leap seconds",
+                      "PostgreSQL does not support leap seconds.");
       if (!tz) fail("");
     }
   }

@@ -122,3 +122,14 @@ SELECT date_bin('15 minutes', timestamptz '2024-07-01 12:07:30+00', timestamptz 
        timestamptz '2001-01-01+11' AS date_zone, timestamptz 'Jan 5 2024 -5' AS month_zone;
 SELECT date_bin('1 month', timestamp '2024-07-01', timestamp '2001-01-01');
 SELECT date_bin('0 days', timestamptz '2024-07-01', timestamptz '2001-01-01');
+-- zoneinfo's other spellings: posixrules, posix/…, right/… (leap seconds, refused)
+SET TIME ZONE 'posixrules';
+SHOW TimeZone;
+SET TIME ZONE 'posix/Europe/Paris';
+SHOW TimeZone;
+SELECT timestamptz '2024-07-01 12:00+00' AS paris;
+SET TIME ZONE 'right/UTC';
+SET TIME ZONE 'Factory';
+SELECT timestamptz '2024-07-01 12:00+00' AS factory;
+SET TIME ZONE 'Etc/GMT+12';
+SELECT timestamptz '2024-07-01 12:00+00' AS gmt_plus_12;
