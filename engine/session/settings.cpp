@@ -85,7 +85,13 @@ std::string arg_text(List* args) {
       auto* tc = reinterpret_cast<TypeCast*>(n);
       Node* v = tc->arg && IsA(tc->arg, A_Const) ? reinterpret_cast<Node*>(&reinterpret_cast<A_Const*>(tc->arg)->val) : nullptr;
       if (!v || !IsA(v, String)) unsupported("SET with this value");
-      out += "INTERVAL '" + interval_to_string(parse_interval(strVal(v))) + "'";
+      Interval iv = parse_interval(strVal(v));
+      // A field qualifier (HOUR TO MINUTE) only changes 'hh:mm' input by dropping seconds;
+      // other inputs it reinterprets ('5' HOUR), which is not implemented here.
+      if (tc->typeName && tc->typeName->typmods &&
+          (std::strchr(strVal(v), ':') == nullptr || iv.time % 60000000 != 0 || iv.month || iv.day))
+        unsupported("SET TIME ZONE INTERVAL with this field qualifier");
+      out += "INTERVAL '" + interval_to_string(iv) + "'";
     }
   });
   return out;
