@@ -67,12 +67,19 @@ int64_t from_tm(const Tm& tm) {
 }
 
 enum class K { Date, Ts, Tstz, Iv };
-int64_t read_ts(sqlite3_value* v, K k) {
+// A date past timestamp's range (294277-01-01 on) is an error (date2timestamp), or, for a
+// comparison (saturate), later than every timestamp (date2timestamp_no_overflow).
+constexpr int32_t kDateEndForTimestamp = 109203528 - kEpochJ;
+int64_t read_ts(sqlite3_value* v, K k, bool saturate = false) {
   std::string s = text_of(v);
   if (k == K::Date) {
     int32_t d = parse_date(s);
     if (d == kDatePosInfinity) return kTimestampPosInfinity;
     if (d == kDateNegInfinity) return kTimestampNegInfinity;
+    if (d >= kDateEndForTimestamp) {
+      if (saturate) return kTimestampPosInfinity;
+      throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
+    }
     return int64_t(d) * kUsDay;
   }
   return k == K::Ts ? parse_timestamp(s) : parse_timestamptz(s);
@@ -117,12 +124,13 @@ Interval make_iv(int64_t m, int64_t d, int64_t t) {
   return r;
 }
 
-// pg_dt_conv(value, from kind, to kind)
-void dt_conv(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// pg_dt_conv(value, from kind, to kind[, for a comparison])
+void dt_conv(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0])) return sqlite3_result_null(ctx);
     K from = K(sqlite3_value_int(argv[1])), to = K(sqlite3_value_int(argv[2]));
-    result_ts(ctx, convert_ts(read_ts(argv[0], from), from, to), to);
+    bool saturate = argc > 3 && sqlite3_value_int(argv[3]) != 0;
+    result_ts(ctx, convert_ts(read_ts(argv[0], from, saturate), from, to), to);
   });
 }
 
@@ -880,7 +888,7 @@ int64_t timestamptz_add_interval(int64_t ts, const Interval& iv) { return ts_add
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
   static const F fns[] = {
-      {"pg_dt_conv", 3, dt_conv},          {"pg_dt_add_iv", 5, dt_add_iv},
+      {"pg_dt_conv", 3, dt_conv},          {"pg_dt_conv", 4, dt_conv},          {"pg_dt_add_iv", 5, dt_add_iv},
       {"pg_dt_ts_diff", 3, dt_ts_diff},    {"pg_dt_age", 3, dt_age},
       {"pg_justify_hours", 1, fn_justify_hours}, {"pg_justify_days", 1, fn_justify_days},
       {"pg_justify_interval", 1, fn_justify_interval}, {"pg_iv_neg", 1, fn_iv_neg},

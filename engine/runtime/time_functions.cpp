@@ -114,6 +114,7 @@ void date_time(sqlite3_context* ctx, int, sqlite3_value** argv) {
       int64_t inf = date == kDatePosInfinity ? kTimestampPosInfinity : kTimestampNegInfinity;
       return result_text(ctx, tz ? timestamptz_to_string(inf) : timestamp_to_string(inf));
     }
+    if (date >= 109203528 - kEpochJ) throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
     int64_t ts = int64_t(date) * kUsDay;
     if (tz) {
       TimeTz v = read_timetz(argv[1]);
@@ -224,7 +225,11 @@ void make_time(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     if (bad) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%lld:%02lld:%02g", (long long)h, (long long)m, sec);
+      if (std::isnan(sec) || std::isinf(sec))  // PostgreSQL's snprintf spelling
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%s", (long long)h, (long long)m,
+                      std::isnan(sec) ? "NaN" : sec > 0 ? "Infinity" : "-Infinity");
+      else
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02g", (long long)h, (long long)m, sec);
       throw PgError(sqlstate::kDatetimeFieldOverflow, std::string("time field value out of range: ") + buf);
     }
     result_time(ctx, t);

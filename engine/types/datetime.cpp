@@ -266,6 +266,16 @@ void decode_tz(Fields& f, std::string_view s) {
 // time_only: DecodeTimeOnly (time and timetz input): a time is required, a date optional.
 Fields decode(std::string_view in, bool time_only = false) {
   Fields f;
+  {  // ParseDateTime's field buffer (MAXDATELEN + MAXDATEFIELDS): longer input is bad format
+    size_t used = 0;
+    bool in_field = false;
+    for (char c : in) {
+      bool sp = std::isspace((unsigned char)c);
+      if (!sp) used += in_field ? 1 : 2;  // a field's characters and its terminator
+      in_field = !sp;
+    }
+    if (used >= 128 + 25) bad();
+  }
   std::vector<std::string_view> loose;  // plain numbers in order
   size_t i = 0, n = in.size();
   bool date_seen = false;
