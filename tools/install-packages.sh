@@ -3,7 +3,7 @@
 # Usage: tools/install-packages.sh [build|test]   (test adds PostgreSQL 15, Chromium for the host tests)
 set -euo pipefail
 mode=${1:-build}
-pkgs=(cmake g++ make libgtest-dev libedit-dev sqlite3 xz-utils ca-certificates curl nodejs npm
+pkgs=(cmake g++ make tzdata libgtest-dev libedit-dev sqlite3 xz-utils ca-certificates curl nodejs npm
       emscripten clang libclang-rt-14-dev)
 if [ "$mode" = test ]; then
   pkgs+=(postgresql-15 postgresql-client-15 chromium)

@@ -362,6 +362,8 @@ void Analyzer::resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod) {
     }
     case oid::kTimestamp:
     case oid::kTimestamptz:
+    case oid::kTime:
+    case oid::kTimetz:
       if (mods.size() != 1 || mods[0] < 0)
         throw PgError(sqlstate::kInvalidParameterValue, "invalid type modifier").at(tn->location);
       typmod = (int32_t)std::min<long>(mods[0], 6);
@@ -494,8 +496,18 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
         case SVFOP_CURRENT_DATE: e->type = oid::kDate; e->templ = "pg_current_date()"; e->name = "current_date"; break;
         case SVFOP_CURRENT_TIMESTAMP: e->type = oid::kTimestamptz; e->templ = "pg_now()"; e->name = "now"; break;
         case SVFOP_LOCALTIMESTAMP: e->type = oid::kTimestamp; e->templ = "pg_localtimestamp()"; e->name = "localtimestamp"; break;
-        default: unsupported("this SQL value function (CURRENT_TIME, LOCALTIME, CURRENT_USER, precision, ...)", svf->location);
+        // With a precision, and the time-of-day ones: pg_current_dt(kind, precision) rounds the
+        // transaction start (kinds as builtins_datetime.cpp: 1 timestamp, 2 timestamptz,
+        // 4 time, 5 timetz).
+        case SVFOP_CURRENT_TIMESTAMP_N: e->type = oid::kTimestamptz; e->templ = "pg_current_dt(2, " + std::to_string(svf->typmod) + ")"; e->name = "now"; break;
+        case SVFOP_LOCALTIMESTAMP_N: e->type = oid::kTimestamp; e->templ = "pg_current_dt(1, " + std::to_string(svf->typmod) + ")"; e->name = "localtimestamp"; break;
+        case SVFOP_CURRENT_TIME:
+        case SVFOP_CURRENT_TIME_N: e->type = oid::kTimetz; e->templ = "pg_current_dt(5, " + std::to_string(svf->typmod) + ")"; e->name = "current_time"; break;
+        case SVFOP_LOCALTIME:
+        case SVFOP_LOCALTIME_N: e->type = oid::kTime; e->templ = "pg_current_dt(4, " + std::to_string(svf->typmod) + ")"; e->name = "localtime"; break;
+        default: unsupported("this SQL value function (CURRENT_USER, CURRENT_ROLE, ...)", svf->location);
       }
+      if (svf->typmod >= 0) e->typmod = std::min(svf->typmod, 6);
       return e;
     }
     case T_A_Indirection: return transform_indirection(node, ctx);

@@ -69,6 +69,10 @@ static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastCont
           (ctx == CastContext::Explicit ? "1" : "0") + ")";
       break;
     case oid::kTimestamp: t = "pg_timestamp_typmod($1, " + std::to_string(typmod) + ")"; break;
+    case oid::kTime:
+    case oid::kTimetz:
+      t = "pg_time_typmod($1, " + std::to_string(typmod) + ", " + (target == oid::kTimetz ? "1" : "0") + ")";
+      break;
     default: {
       Oid elem = array_element_type(target);
       if (elem != oid::kVarchar && elem != oid::kBpchar && elem != oid::kNumeric && elem != oid::kTimestamp &&

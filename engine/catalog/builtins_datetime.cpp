@@ -1,7 +1,8 @@
 // Date/time operators, functions and casts (PostgreSQL's date.c / timestamp.c families) as
 // data; implementations in runtime/datetime_functions.cpp (kinds passed to the pg_dt_*
-// functions: 0 date, 1 timestamp, 2 timestamptz, 3 interval). With TimeZone UTC a
-// timestamp and a timestamptz with the same digits are the same instant.
+// functions: 0 date, 1 timestamp, 2 timestamptz, 3 interval, 4 time, 5 timetz; time and
+// timetz in runtime/time_functions.cpp). date and timestamp are local
+// times, timestamptz values UTC instants; conversions between them use the session's TimeZone.
 #include "catalog/builtins.h"
 
 namespace pgmicro {
@@ -21,13 +22,27 @@ static const OperatorDef kDatetimeOperators[] = {
     {"+", kInt4, kDate, kDate, "pg_date_add($2, $1)"},
     {"-", kDate, kInt4, kDate, "pg_date_add($1, pg_int_neg($2, 32))"},
     CONV_CMP(kTimestamptz, kTimestamptz, "$1", "$2"),
-    CONV_CMP(kDate, kTimestamp, "pg_dt_conv($1, 0, 1)", "$2"),
-    CONV_CMP(kTimestamp, kDate, "$1", "pg_dt_conv($2, 0, 1)"),
-    CONV_CMP(kDate, kTimestamptz, "pg_dt_conv($1, 0, 2)", "$2"),
-    CONV_CMP(kTimestamptz, kDate, "$1", "pg_dt_conv($2, 0, 2)"),
+    CONV_CMP(kDate, kTimestamp, "pg_dt_conv($1, 0, 1, 1)", "$2"),
+    CONV_CMP(kTimestamp, kDate, "$1", "pg_dt_conv($2, 0, 1, 1)"),
+    CONV_CMP(kDate, kTimestamptz, "pg_dt_conv($1, 0, 2, 1)", "$2"),
+    CONV_CMP(kTimestamptz, kDate, "$1", "pg_dt_conv($2, 0, 2, 1)"),
     CONV_CMP(kTimestamp, kTimestamptz, "pg_dt_conv($1, 1, 2)", "$2"),
     CONV_CMP(kTimestamptz, kTimestamp, "$1", "pg_dt_conv($2, 1, 2)"),
     IV_CMP,
+    // time: its output text; timetz: a prefix ordered as PostgreSQL (UTC time, then zone).
+    CONV_CMP(kTime, kTime, "$1", "$2"),
+    CONV_CMP(kTimetz, kTimetz, "$1", "$2"),
+    {"+", kTime, kInterval, kTime, "pg_time_add_iv($1, 4, $2, 1)"},
+    {"+", kInterval, kTime, kTime, "pg_time_add_iv($2, 4, $1, 1)"},
+    {"-", kTime, kInterval, kTime, "pg_time_add_iv($1, 4, $2, -1)"},
+    {"+", kTimetz, kInterval, kTimetz, "pg_time_add_iv($1, 5, $2, 1)"},
+    {"+", kInterval, kTimetz, kTimetz, "pg_time_add_iv($2, 5, $1, 1)"},
+    {"-", kTimetz, kInterval, kTimetz, "pg_time_add_iv($1, 5, $2, -1)"},
+    {"-", kTime, kTime, kInterval, "pg_time_diff($1, $2)"},
+    {"+", kDate, kTime, kTimestamp, "pg_date_time($1, $2, 4)"},
+    {"+", kTime, kDate, kTimestamp, "pg_date_time($2, $1, 4)"},
+    {"+", kDate, kTimetz, kTimestamptz, "pg_date_time($1, $2, 5)"},
+    {"+", kTimetz, kDate, kTimestamptz, "pg_date_time($2, $1, 5)"},
     {"+", kInterval, kInterval, kInterval, "pg_iv_add($1, $2, 1)"},
     {"-", kInterval, kInterval, kInterval, "pg_iv_add($1, $2, -1)"},
     {"-", 0, kInterval, kInterval, "pg_iv_neg($1)"},
@@ -73,9 +88,21 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"date_trunc", 2, {kText, kInterval}, kInterval, "pg_dt_trunc($1, $2, 3)"},
     {"timezone", 2, {kText, kTimestamp}, kTimestamptz, "pg_dt_timezone($1, $2, 1, 2)"},
     {"timezone", 2, {kText, kTimestamptz}, kTimestamp, "pg_dt_timezone($1, $2, 2, 1)"},
+    {"timezone", 2, {kInterval, kTimestamp}, kTimestamptz, "pg_dt_izone($1, $2, 1, 2)"},
+    {"timezone", 2, {kInterval, kTimestamptz}, kTimestamp, "pg_dt_izone($1, $2, 2, 1)"},
+    {"date_trunc", 3, {kText, kTimestamptz, kText}, kTimestamptz, "pg_dt_trunc($1, $2, 2, $3)"},
+    {"date_bin", 3, {kInterval, kTimestamp, kTimestamp}, kTimestamp, "pg_dt_bin($1, $2, $3, 1)"},
+    {"date_bin", 3, {kInterval, kTimestamptz, kTimestamptz}, kTimestamptz, "pg_dt_bin($1, $2, $3, 2)"},
     {"sum", 1, {kInterval}, kInterval, "pg_sum_interval($1)", true},
     {"avg", 1, {kInterval}, kInterval, "pg_avg_interval($1)", true},
     {"make_date", 3, {kInt4, kInt4, kInt4}, kDate, "pg_make_date($1, $2, $3)"},
+    {"make_time", 3, {kInt4, kInt4, kFloat8}, kTime, "pg_make_time($1, $2, $3)"},
+    {"extract", 2, {kText, kTime}, kNumeric, "pg_time_part($1, $2, 4, 1)"},
+    {"extract", 2, {kText, kTimetz}, kNumeric, "pg_time_part($1, $2, 5, 1)"},
+    {"date_part", 2, {kText, kTime}, kFloat8, "pg_time_part($1, $2, 4, 0)"},
+    {"date_part", 2, {kText, kTimetz}, kFloat8, "pg_time_part($1, $2, 5, 0)"},
+    {"timezone", 2, {kText, kTimetz}, kTimetz, "pg_timetz_zone($1, $2)"},
+    {"timezone", 2, {kInterval, kTimetz}, kTimetz, "pg_timetz_izone($1, $2)"},
     // More than three parameters: taken as VARIADIC "any" (text of each argument) and
     // checked at run time.
     {"make_timestamp", 1, {kAny}, kTimestamp, "pg_make_timestamp($*)", false, false, true},
@@ -89,6 +116,13 @@ static const CastDef kDatetimeCasts[] = {
     {kTimestamp, kTimestamptz, CastContext::Implicit, "pg_dt_conv($1, 1, 2)"},
     {kTimestamptz, kTimestamp, CastContext::Assignment, "pg_dt_conv($1, 2, 1)"},
     {kTimestamptz, kDate, CastContext::Assignment, "pg_dt_conv($1, 2, 0)"},
+    {kTimestamp, kTime, CastContext::Assignment, "pg_time_conv($1, 1, 4)"},
+    {kTimestamptz, kTime, CastContext::Assignment, "pg_time_conv($1, 2, 4)"},
+    {kTimestamptz, kTimetz, CastContext::Assignment, "pg_time_conv($1, 2, 5)"},
+    {kInterval, kTime, CastContext::Assignment, "pg_time_conv($1, 3, 4)"},
+    {kTime, kInterval, CastContext::Implicit, "pg_time_conv($1, 4, 3)"},
+    {kTime, kTimetz, CastContext::Implicit, "pg_time_conv($1, 4, 5)"},
+    {kTimetz, kTime, CastContext::Assignment, "pg_time_conv($1, 5, 4)"},
 };
 
 BuiltinSpan::S<OperatorDef> datetime_operators() { return {kDatetimeOperators, sizeof kDatetimeOperators / sizeof *kDatetimeOperators}; }

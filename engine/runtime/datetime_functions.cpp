@@ -1,6 +1,7 @@
-// Date/time runtime (PostgreSQL 15's timestamp.c/date.c, TimeZone UTC): conversions between
-// date/timestamp/timestamptz, interval arithmetic, age, justify_*, extract/date_part,
-// date_trunc, make_*, and the transaction/statement/clock timestamps.
+// Date/time runtime (PostgreSQL 15's timestamp.c/date.c): conversions between
+// date/timestamp/timestamptz in the session's TimeZone, interval arithmetic, age, justify_*,
+// extract/date_part, date_trunc, AT TIME ZONE, make_*, and the transaction/statement/clock
+// timestamps.
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include "runtime/function_context.h"
 #include "types/interval.h"
 #include "types/numeric.h"
+#include "types/timezone.h"
 #include "types/type_families.h"
 
 namespace pgmicro {
@@ -65,15 +67,39 @@ int64_t from_tm(const Tm& tm) {
 }
 
 enum class K { Date, Ts, Tstz, Iv };
-int64_t read_ts(sqlite3_value* v, K k) {
+// A date past timestamp's range (294277-01-01 on) is an error (date2timestamp), or, for a
+// comparison (saturate), later than every timestamp (date2timestamp_no_overflow).
+constexpr int32_t kDateEndForTimestamp = 109203528 - kEpochJ;
+int64_t read_ts(sqlite3_value* v, K k, bool saturate = false) {
   std::string s = text_of(v);
   if (k == K::Date) {
     int32_t d = parse_date(s);
     if (d == kDatePosInfinity) return kTimestampPosInfinity;
     if (d == kDateNegInfinity) return kTimestampNegInfinity;
+    if (d >= kDateEndForTimestamp) {
+      if (saturate) return kTimestampPosInfinity;
+      throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range for timestamp");
+    }
     return int64_t(d) * kUsDay;
   }
   return k == K::Ts ? parse_timestamp(s) : parse_timestamptz(s);
+}
+// Local wall-clock time of a timestamptz in zone tz, and back (DetermineTimeZoneOffset).
+int64_t to_local(int64_t utc, const TimeZone& tz = session_timezone()) {
+  return ts_finite(utc) ? timestamp_in_zone(utc, tz) : utc;
+}
+int64_t from_local(int64_t local, const TimeZone& tz = session_timezone()) {
+  if (!ts_finite(local)) return local;
+  int64_t r = timestamp_from_zone(local, tz);
+  if (r < kMinTs || r >= kEndTs) ts_range();
+  return r;
+}
+// A value of kind `from` read as kind `to`: date/timestamp are local times, timestamptz UTC.
+int64_t convert_ts(int64_t v, K from, K to) {
+  bool from_tz = from == K::Tstz, to_tz = to == K::Tstz;
+  if (from_tz && !to_tz) return to_local(v);
+  if (!from_tz && to_tz) return from_local(v);
+  return v;
 }
 void result_text(sqlite3_context* ctx, const std::string& s) {
   sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
@@ -98,19 +124,22 @@ Interval make_iv(int64_t m, int64_t d, int64_t t) {
   return r;
 }
 
-// pg_dt_conv(value, from kind, to kind)
-void dt_conv(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// pg_dt_conv(value, from kind, to kind[, for a comparison])
+void dt_conv(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0])) return sqlite3_result_null(ctx);
     K from = K(sqlite3_value_int(argv[1])), to = K(sqlite3_value_int(argv[2]));
-    result_ts(ctx, read_ts(argv[0], from), to);
+    bool saturate = argc > 3 && sqlite3_value_int(argv[3]) != 0;
+    result_ts(ctx, convert_ts(read_ts(argv[0], from, saturate), from, to), to);
   });
 }
 
-int64_t ts_add_iv(int64_t ts, const Interval& iv) {
+// timestamp + interval; with a zone (timestamptz), the month and day steps happen in local
+// time and each is converted back with DetermineTimeZoneOffset, as timestamptz_pl_interval.
+int64_t ts_add_iv(int64_t ts, const Interval& iv, const TimeZone* tz = nullptr) {
   if (!ts_finite(ts)) return ts;
   if (iv.month != 0) {
-    Tm tm = to_tm(ts);
+    Tm tm = to_tm(tz ? to_local(ts, *tz) : ts);
     int64_t mon = int64_t(tm.mon) + iv.month;
     int64_t year = tm.year;
     if (mon > 12) { year += (mon - 1) / 12; mon = (mon - 1) % 12 + 1; }
@@ -120,14 +149,14 @@ int64_t ts_add_iv(int64_t ts, const Interval& iv) {
     tm.mon = int(mon);
     int lim = kDayTab[is_leap(tm.year) ? 1 : 0][tm.mon - 1];
     if (tm.mday > lim) tm.mday = lim;
-    ts = from_tm(tm);
+    ts = tz ? from_local(from_tm(tm), *tz) : from_tm(tm);
   }
   if (iv.day != 0) {
-    Tm tm = to_tm(ts);
+    Tm tm = to_tm(tz ? to_local(ts, *tz) : ts);
     int64_t jd = int64_t(date_to_julian(tm.year, tm.mon, tm.mday)) + iv.day;
     if (jd < 0 || jd > INT32_MAX) ts_range();
     julian_to_date(int32_t(jd), tm.year, tm.mon, tm.mday);
-    ts = from_tm(tm);
+    ts = tz ? from_local(from_tm(tm), *tz) : from_tm(tm);
   }
   if ((iv.time > 0 && ts > kEndTs - iv.time) || (iv.time < 0 && ts < kMinTs - iv.time)) ts_range();
   ts += iv.time;
@@ -143,7 +172,8 @@ void dt_add_iv(sqlite3_context* ctx, int, sqlite3_value** argv) {
     K k = K(sqlite3_value_int(argv[1]));
     Interval iv = read_iv(argv[2]);
     if (sqlite3_value_int(argv[3]) < 0) iv = iv_neg(iv);
-    result_ts(ctx, ts_add_iv(read_ts(argv[0], k), iv), K(sqlite3_value_int(argv[4])));
+    K rk = K(sqlite3_value_int(argv[4]));
+    result_ts(ctx, ts_add_iv(read_ts(argv[0], k), iv, k == K::Tstz ? &session_timezone() : nullptr), rk);
   });
 }
 
@@ -212,7 +242,9 @@ void dt_age(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     K k = K(sqlite3_value_int(argv[2]));
-    result_iv(ctx, age_of(read_ts(argv[0], k), read_ts(argv[1], k)));
+    int64_t a = read_ts(argv[0], k), b = read_ts(argv[1], k);
+    if (k == K::Tstz) a = to_local(a), b = to_local(b);  // timestamptz_age: local fields
+    result_iv(ctx, age_of(a, b));
   });
 }
 
@@ -223,8 +255,10 @@ void dt_age1(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0])) return sqlite3_result_null(ctx);
     K k = K(sqlite3_value_int(argv[1]));
-    int64_t now = unix_to_pg(runtime_context(ctx)->transaction_start_us);
-    result_iv(ctx, age_of(floor_div(now, kUsDay) * kUsDay, read_ts(argv[0], k)));
+    int64_t now = to_local(unix_to_pg(runtime_context(ctx)->transaction_start_us));
+    int64_t v = read_ts(argv[0], k);
+    if (k == K::Tstz) v = to_local(v);
+    result_iv(ctx, age_of(floor_div(now, kUsDay) * kUsDay, v));
   });
 }
 
@@ -375,6 +409,7 @@ struct Part {
   int64_t num = 0;
   int scale = 0;
   double d = 0;
+  std::string text;  // numeric text when num cannot hold it (±Infinity, huge epochs)
 };
 Part ip(int64_t v) { Part p; p.num = v; p.d = double(v); return p; }
 
@@ -419,10 +454,18 @@ Part ts_part(const std::string& u, int64_t ts, K k, bool numeric) {
   }
   if (u == "doy") return ip(date_to_julian(tm.year, tm.mon, tm.mday) - date_to_julian(tm.year, 1, 1) + 1);
   if (u == "epoch") {
-    int64_t e = ts + int64_t(kEpochJ - kUnixEpochJ) * kUsDay;
-    Part p; p.num = e; p.scale = 6; p.d = e / 1000000.0; return p;
+    __int128 e = (__int128)ts + (__int128)int64_t(kEpochJ - kUnixEpochJ) * kUsDay;
+    Part p; p.scale = 6; p.d = double(e) / 1000000.0;
+    if (e > INT64_MAX) {  // past 294247: build the text from the 128-bit value
+      std::string digits;
+      for (__int128 v = e; v > 0; v /= 10) digits.insert(digits.begin(), char('0' + int(v % 10)));
+      digits.insert(digits.size() - 6, ".");
+      p.text = digits;
+    } else {
+      p.num = int64_t(e);
+    }
+    return p;
   }
-  if (k == K::Tstz && (u == "timezone" || u == "timezone_hour" || u == "timezone_minute")) return ip(0);
   not_supported(u, k);
 }
 
@@ -453,6 +496,19 @@ Part iv_part(const std::string& u, const Interval& iv) {
   not_supported(u, K::Iv);
 }
 
+// A part of an infinite date/timestamp (NonFiniteTimestampTzPart): monotonic units are
+// ±Infinity, the others NULL.
+void nonfinite_part(sqlite3_context* ctx, const std::string& u, const std::string& raw, K k, bool positive, bool numeric) {
+  if (u == "year" || u == "decade" || u == "century" || u == "millennium" || u == "julian" || u == "isoyear" ||
+      u == "epoch") {
+    if (!numeric) return sqlite3_result_double(ctx, positive ? INFINITY : -INFINITY);
+    std::string enc = Numeric::parse(positive ? "Infinity" : "-Infinity").encode();
+    return sqlite3_result_blob(ctx, enc.data(), (int)enc.size(), SQLITE_TRANSIENT);
+  }
+  if (k == K::Ts && (u == "timezone" || u == "timezone_hour" || u == "timezone_minute")) not_supported(raw, k);
+  sqlite3_result_null(ctx);
+}
+
 // pg_dt_part(unit, value, kind, numeric)
 void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
@@ -470,17 +526,26 @@ void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
           u == "timezone" || u == "timezone_hour" || u == "timezone_minute")
         not_supported(raw, k);
       int64_t ts = read_ts(argv[1], K::Date);
-      if (!ts_finite(ts)) return sqlite3_result_null(ctx);
+      if (!ts_finite(ts)) return nonfinite_part(ctx, u, raw, k, ts > 0, numeric);
       if (u == "julian") p = ip(floor_div(ts, kUsDay) + kEpochJ);
       else if (u == "epoch") p = ip((floor_div(ts, kUsDay) + kEpochJ - kUnixEpochJ) * 86400);
       else p = ts_part(u, ts, K::Ts, true);
     } else {
       int64_t ts = read_ts(argv[1], k);
-      if (!ts_finite(ts)) return sqlite3_result_null(ctx);
-      p = ts_part(u, ts, k, numeric);
+      if (!ts_finite(ts)) return nonfinite_part(ctx, u, raw, k, ts > 0, numeric);
+      if (k == K::Tstz && u != "epoch") {  // fields of the local time in the session's zone
+        int32_t utoff;
+        ts = timestamp_in_zone(ts, session_timezone(), &utoff);
+        if (u == "timezone") p = ip(utoff);
+        else if (u == "timezone_hour") p = ip(utoff / 3600);
+        else if (u == "timezone_minute") p = ip((utoff / 60) % 60);
+        else p = ts_part(u, ts, k, numeric);
+      } else {
+        p = ts_part(u, ts, k, numeric);
+      }
     }
     if (numeric) {
-      std::string enc = Numeric::parse(scaled_text(p.num, p.scale)).encode();
+      std::string enc = Numeric::parse(p.text.empty() ? scaled_text(p.num, p.scale) : p.text).encode();
       sqlite3_result_blob(ctx, enc.data(), (int)enc.size(), SQLITE_TRANSIENT);
     } else {
       sqlite3_result_double(ctx, p.d);
@@ -488,8 +553,37 @@ void dt_part(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
-// pg_dt_trunc(unit, value, kind)
-void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// A zone argument (AT TIME ZONE, date_trunc's third argument): a timezone_abbreviations
+// entry first (fixed or dynamic), then a zone name or POSIX spec (timestamptz_zone).
+struct ZoneArg {
+  const TimezoneAbbrev* abbrev = nullptr;
+  const TimeZone* tz = nullptr;  // the zone (of a dynamic abbreviation, too)
+  std::string text;
+};
+ZoneArg zone_arg(const std::string& name) {
+  ZoneArg z;
+  z.text = name;
+  std::string low = lower(name.substr(0, 63));
+  z.abbrev = find_timezone_abbrev(low);
+  if (z.abbrev && z.abbrev->zone) z.tz = find_timezone(z.abbrev->zone);
+  if (!z.abbrev) z.tz = find_timezone(name);
+  if (!z.abbrev && !z.tz)
+    throw PgError(sqlstate::kInvalidParameterValue, "time zone \"" + name + "\" not recognized");
+  return z;
+}
+const TimeZone* zone_for_trunc(const std::string& name) {
+  ZoneArg z = zone_arg(name);
+  if (z.abbrev && !z.abbrev->zone) return timezone_from_offset(-int64_t(z.abbrev->utoff));
+  return z.tz;
+}
+std::string upper_ascii(const std::string& s) {
+  std::string r;
+  for (char c : s) r += char(std::toupper((unsigned char)c));
+  return r;
+}
+
+// pg_dt_trunc(unit, value, kind[, zone])
+void dt_trunc(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     std::string raw = lower(text_of(argv[0]));
@@ -532,6 +626,19 @@ void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
     }
     int64_t ts = read_ts(argv[1], k);
     if (!ts_finite(ts)) return result_ts(ctx, ts, k);
+    // timestamptz: truncate the local time in the session's zone (or the zone argument);
+    // units of a day and more find the offset again, smaller ones keep the original one.
+    const TimeZone* tz = nullptr;
+    int32_t utoff = 0;
+    if (k == K::Tstz) {
+      tz = argc > 3 && !is_null(argv[3]) ? zone_for_trunc(text_of(argv[3])) : &session_timezone();
+      ts = timestamp_in_zone(ts, *tz, &utoff);
+    }
+    auto done = [&](int64_t local, bool redo) {
+      if (!tz) return result_ts(ctx, local, k);
+      int64_t r = redo ? from_local(local, *tz) : local - int64_t(utoff) * kUsSec;
+      result_ts(ctx, r, k);
+    };
     Tm tm = to_tm(ts);
     if (u == "week") {
       int woy = date2isoweek(tm.year, tm.mon, tm.mday);
@@ -540,7 +647,7 @@ void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
       isoweek2date(woy, tm.year, tm.mon, tm.mday);
       tm.hour = tm.min = tm.sec = 0;
       tm.fsec = 0;
-      return result_ts(ctx, from_tm(tm), k);
+      return done(from_tm(tm), true);
     }
     static const char* kOrder[] = {"millennium", "century", "decade", "year", "quarter", "month", "day",
                                    "hour", "minute", "second", "milliseconds", "microseconds"};
@@ -559,19 +666,83 @@ void dt_trunc(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (lvl <= 8) tm.sec = 0;
     if (lvl <= 9) tm.fsec = 0;
     if (lvl == 10) tm.fsec = (tm.fsec / 1000) * 1000;
-    result_ts(ctx, from_tm(tm), k);
+    done(from_tm(tm), lvl <= 6);
   });
 }
 
-// pg_dt_timezone(zone, value, from kind, to kind): AT TIME ZONE for UTC-equivalent zones.
+// pg_dt_timezone(zone, value, from kind, to kind): value AT TIME ZONE zone; timestamptz →
+// timestamp is the local time in the zone, timestamp → timestamptz the instant of that local
+// time there (timestamptz_zone / timestamp_zone).
 void dt_timezone(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-    std::string z = lower(text_of(argv[0]));
-    if (z != "utc" && z != "gmt" && z != "z" && z != "zulu" && z != "uct" && z != "etc/utc" && z != "etc/gmt" &&
-        z != "universal" && z != "etc/universal")
-      unsupported("AT TIME ZONE with a zone other than UTC");
-    result_ts(ctx, read_ts(argv[1], K(sqlite3_value_int(argv[2]))), K(sqlite3_value_int(argv[3])));
+    K from = K(sqlite3_value_int(argv[2])), to = K(sqlite3_value_int(argv[3]));
+    int64_t v = read_ts(argv[1], from);
+    if (!ts_finite(v)) return result_ts(ctx, v, to);
+    ZoneArg z = zone_arg(text_of(argv[0]));
+    int64_t secs = floor_div(v, kUsSec) + kPgEpochUnixSeconds;
+    int64_t r;
+    if (from == K::Tstz) {  // instant -> local time in the zone
+      int32_t off;
+      if (z.abbrev && !z.abbrev->zone) off = z.abbrev->utoff;
+      else if (z.abbrev) {
+        const ZoneType* zt = z.tz ? z.tz->interpret_abbrev(upper_ascii(z.text), secs) : nullptr;
+        off = zt ? zt->utoff : z.tz ? z.tz->utoff_at(secs) : 0;
+      } else off = z.tz->utoff_at(secs);
+      r = v + int64_t(off) * kUsSec;
+    } else {  // local time in the zone -> instant
+      int32_t off;
+      if (z.abbrev && !z.abbrev->zone) off = z.abbrev->utoff;
+      else if (z.abbrev) {
+        off = z.tz ? z.tz->utoff_for_local(secs) : 0;
+        const ZoneType* zt = z.tz ? z.tz->interpret_abbrev(upper_ascii(z.text), secs - off) : nullptr;
+        if (zt) off = zt->utoff;
+      } else off = z.tz->utoff_for_local(secs);
+      r = v - int64_t(off) * kUsSec;
+    }
+    if (r < kMinTs || r >= kEndTs) ts_range();
+    result_ts(ctx, r, to);
+  });
+}
+
+// pg_dt_izone(interval, value, from kind, to kind): AT TIME ZONE with an interval offset.
+void dt_izone(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
+    K from = K(sqlite3_value_int(argv[2])), to = K(sqlite3_value_int(argv[3]));
+    Interval iv = read_iv(argv[0]);
+    if (iv.month != 0 || iv.day != 0)
+      throw PgError(sqlstate::kInvalidParameterValue,
+                    "interval time zone \"" + interval_to_string(iv) + "\" must not include months or days");
+    int64_t v = read_ts(argv[1], from);
+    if (!ts_finite(v)) return result_ts(ctx, v, to);
+    int64_t off = iv.time / kUsSec * kUsSec;
+    int64_t r = from == K::Tstz ? v + off : v - off;
+    if (r < kMinTs || r >= kEndTs) ts_range();
+    result_ts(ctx, r, to);
+  });
+}
+
+// pg_dt_bin(stride, value, origin, kind): date_bin (timestamp_bin / timestamptz_bin).
+void dt_bin(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[1]) || is_null(argv[2])) return sqlite3_result_null(ctx);
+    K k = K(sqlite3_value_int(argv[3]));
+    Interval stride = read_iv(argv[0]);
+    int64_t ts = read_ts(argv[1], k), origin = read_ts(argv[2], k);
+    if (!ts_finite(ts)) return result_ts(ctx, ts, k);
+    if (!ts_finite(origin)) throw PgError(sqlstate::kDatetimeFieldOverflow, "origin out of range");
+    if (stride.month != 0)
+      throw PgError(sqlstate::kFeatureNotSupported, "timestamps cannot be binned into intervals containing months or years");
+    int64_t stride_us, diff;
+    if (__builtin_mul_overflow(int64_t(stride.day), kUsDay, &stride_us) || __builtin_add_overflow(stride_us, stride.time, &stride_us))
+      throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
+    if (stride_us <= 0) throw PgError(sqlstate::kDatetimeFieldOverflow, "stride must be greater than zero");
+    if (__builtin_sub_overflow(ts, origin, &diff)) throw PgError(sqlstate::kDatetimeFieldOverflow, "interval out of range");
+    int64_t modulo = diff % stride_us;
+    int64_t r = origin + (diff - modulo);
+    if (modulo < 0 && (__builtin_sub_overflow(r, stride_us, &r) || r < kMinTs || r >= kEndTs)) ts_range();
+    result_ts(ctx, r, k);
   });
 }
 
@@ -659,11 +830,11 @@ void statement_ts(sqlite3_context* ctx, int, sqlite3_value**) {
 }
 void clock_ts(sqlite3_context* ctx, int, sqlite3_value**) { result_text(ctx, tstz_of_unix(clock_unix_us())); }
 void current_date(sqlite3_context* ctx, int, sqlite3_value**) {
-  int64_t pg = unix_to_pg(runtime_context(ctx)->transaction_start_us);
+  int64_t pg = to_local(unix_to_pg(runtime_context(ctx)->transaction_start_us));
   result_text(ctx, date_to_string(int32_t(floor_div(pg, kUsDay))));
 }
 void local_ts(sqlite3_context* ctx, int, sqlite3_value**) {
-  result_text(ctx, timestamp_to_string(unix_to_pg(runtime_context(ctx)->transaction_start_us)));
+  result_text(ctx, timestamp_to_string(to_local(unix_to_pg(runtime_context(ctx)->transaction_start_us))));
 }
 
 // sum(interval) / avg(interval): (months, days, µs) sums; avg divides by the count as
@@ -711,16 +882,19 @@ void iv_avg_final(sqlite3_context* ctx) { iv_agg_final(ctx, true); }
 }  // namespace
 
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv); }
+std::string canonical_datetime_unit(const std::string& lower_unit) { return canon_unit(lower_unit); }
+int64_t timestamptz_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv, &session_timezone()); }
 
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
   static const F fns[] = {
-      {"pg_dt_conv", 3, dt_conv},          {"pg_dt_add_iv", 5, dt_add_iv},
+      {"pg_dt_conv", 3, dt_conv},          {"pg_dt_conv", 4, dt_conv},          {"pg_dt_add_iv", 5, dt_add_iv},
       {"pg_dt_ts_diff", 3, dt_ts_diff},    {"pg_dt_age", 3, dt_age},
       {"pg_justify_hours", 1, fn_justify_hours}, {"pg_justify_days", 1, fn_justify_days},
       {"pg_justify_interval", 1, fn_justify_interval}, {"pg_iv_neg", 1, fn_iv_neg},
       {"pg_iv_add", 3, iv_add},            {"pg_iv_mul", 3, iv_mul},
-      {"pg_dt_part", 4, dt_part},          {"pg_dt_trunc", 3, dt_trunc},
+      {"pg_dt_part", 4, dt_part},          {"pg_dt_trunc", 3, dt_trunc}, {"pg_dt_trunc", 4, dt_trunc},
+      {"pg_dt_izone", 4, dt_izone},        {"pg_dt_bin", 4, dt_bin},
       {"pg_make_date", 3, make_date},      {"pg_make_timestamp", -1, make_timestamp},
       {"pg_make_interval", -1, make_interval}, {"pg_dt_timezone", 4, dt_timezone},
   };

@@ -84,6 +84,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc);
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
+void register_time_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
@@ -93,6 +94,8 @@ void register_regex_functions(sqlite3* db, RuntimeContext* rc);
 // 22008 "timestamp out of range".
 struct Interval;
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv);
+// timestamptz + interval: months and days step in the session's TimeZone (across DST).
+int64_t timestamptz_add_interval(int64_t ts, const Interval& iv);
 // to_json of one stored value of `type` (json_functions.cpp), appended to out.
 struct Datum;
 void value_to_json(Oid type, const Datum& d, std::string& out);
@@ -106,6 +109,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_aggregate_functions(db, rc);
   register_check_functions(db, rc);
   register_datetime_functions(db, rc);
+  register_time_functions(db, rc);
   register_array_functions(db, rc);
   register_table_functions(db, rc);
   register_json_functions(db, rc);

@@ -69,7 +69,7 @@ struct TsSeriesGen : Generator {
     if (done || (step_sign > 0 ? cur > stop : cur < stop)) return false;
     out = Datum::text(tz ? timestamptz_to_string(cur) : timestamp_to_string(cur));
     try {
-      cur = timestamp_add_interval(cur, step);
+      cur = tz ? timestamptz_add_interval(cur, step) : timestamp_add_interval(cur, step);
     } catch (const PgError&) {
       done = true;  // past the end of the timestamp range
     }

@@ -12,6 +12,7 @@
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/database_impl.h"
+#include "types/timezone.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -576,6 +577,8 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
   std::string plan_key = sql;
   plan_key += '\0';
   plan_key += std::to_string(params.size());
+  plan_key += '\0';
+  plan_key += settings_.get("timezone");  // constants were converted in this zone
   const CachedPlan* cached = nullptr;
   if (auto it = plan_cache_.find(plan_key); it != plan_cache_.end()) cached = &it->second;
   std::unique_ptr<ParsedScript> script;
@@ -627,6 +630,7 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       // Strictly increasing per session: WASM's clock has millisecond resolution, and a statement
       // must not share its start time with the BEGIN before it (now() <> statement_timestamp()).
       runtime_.statement_start_us = std::max(now_us(), runtime_.statement_start_us + 1);
+      set_session_timezone(find_timezone(settings_.get("timezone")));
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();

@@ -4,6 +4,8 @@
 #include <cstring>
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "types/interval.h"
+#include "types/timezone.h"
 
 namespace pgmicro {
 
@@ -16,7 +18,6 @@ struct Param {
   const char* const* allowed;
 };
 
-const char* const kUtc[] = {"UTC", "utc", "Etc/UTC", "GMT", "Etc/GMT", "Z", "zulu", "UCT", "Universal", nullptr};
 const char* const kDateStyle[] = {"ISO, MDY", "ISO", "iso", "ISO,MDY", "iso, mdy", "MDY", "mdy", nullptr};
 const char* const kUtf8[] = {"UTF8", "utf8", "UTF-8", "utf-8", "unicode", "UNICODE", nullptr};
 const char* const kOn[] = {"on", "ON", "true", "1", nullptr};
@@ -38,7 +39,7 @@ const Param kParams[] = {
     {"server_version_num", "150000", nullptr},
     {"standard_conforming_strings", "on", kOn},
     {"statement_timeout", "0", nullptr},
-    {"TimeZone", "UTC", kUtc},
+    {"TimeZone", "UTC", nullptr},  // checked by timezone_setting()
     {"timezone_abbreviations", "Default", nullptr},
     {"integer_datetimes", "on", kOn},
     {"is_superuser", "on", nullptr},
@@ -80,8 +81,17 @@ std::string arg_text(List* args) {
       else if (IsA(v, String)) out += strVal(v);
       else if (IsA(v, Boolean)) out += boolVal(v) ? "on" : "off";
     } else if (IsA(n, TypeCast)) {
-      // SET TIME ZONE INTERVAL '...' and friends.
-      unsupported("SET with an interval value");
+      // SET TIME ZONE INTERVAL '...' [HOUR TO MINUTE]: PostgreSQL passes on "INTERVAL '<output>'".
+      auto* tc = reinterpret_cast<TypeCast*>(n);
+      Node* v = tc->arg && IsA(tc->arg, A_Const) ? reinterpret_cast<Node*>(&reinterpret_cast<A_Const*>(tc->arg)->val) : nullptr;
+      if (!v || !IsA(v, String)) unsupported("SET with this value");
+      Interval iv = parse_interval(strVal(v));
+      // A field qualifier (HOUR TO MINUTE) only changes 'hh:mm' input by dropping seconds;
+      // other inputs it reinterprets ('5' HOUR), which is not implemented here.
+      if (tc->typeName && tc->typeName->typmods &&
+          (std::strchr(strVal(v), ':') == nullptr || iv.time % 60000000 != 0 || iv.month || iv.day))
+        unsupported("SET TIME ZONE INTERVAL with this field qualifier");
+      out += "INTERVAL '" + interval_to_string(iv) + "'";
     }
   });
   return out;
@@ -119,7 +129,6 @@ void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
       bool ok = false;
       for (const char* const* a = p->allowed; *a; a++) ok |= value == *a || lower(value) == lower(*a);
       if (!ok) {
-        if (key == "timezone") unsupported("time zones other than UTC (TimeZone = '" + value + "')");
         if (key == "datestyle") unsupported("DateStyle other than ISO, MDY");
         if (key == "intervalstyle") unsupported("IntervalStyle other than postgres");
         if (key == "standard_conforming_strings") unsupported("standard_conforming_strings = off");
@@ -127,6 +136,7 @@ void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
       }
       value = p->default_value;  // normalised spelling
     }
+    if (key == "timezone") value = timezone_setting(value)->name;
     if (key == "extra_float_digits") {
       char* end;
       long v = std::strtol(value.c_str(), &end, 10);

@@ -1,11 +1,14 @@
-// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO, MDY
-// and TimeZone UTC. The input parser is a compact version of PostgreSQL's
-// ParseDateTime/DecodeDateTime covering ISO 8601 ('2024-01-05', '2024-01-05 10:00:00.5',
-// '2024-01-05T10:00:00Z'), YYYYMMDD, M/D/Y and M-D-Y, month names ('Jan 5 2024',
-// '5 January 2024'), AM/PM, AD/BC, numeric time zones and Z/UTC/GMT, and the special
-// words infinity, -infinity, epoch, now, today, tomorrow, yesterday.
+// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO, MDY.
+// The input parser is a compact version of PostgreSQL's ParseDateTime/DecodeDateTime
+// covering ISO 8601 ('2024-01-05', '2024-01-05 10:00:00.5', '2024-01-05T10:00:00Z'),
+// YYYYMMDD, M/D/Y and M-D-Y, month names ('Jan 5 2024', '5 January 2024'), AM/PM, AD/BC,
+// numeric time zones, zone abbreviations (timezone_abbreviations Default), zone names and
+// POSIX zone specs ('America/New_York', 'EST5EDT', 'UTC+3'), and the special words infinity,
+// -infinity, epoch, now, today, tomorrow, yesterday. A timestamptz without a zone is local
+// time in the session's TimeZone (timezone.h).
 // Storage: the ISO output text ('2024-01-05', '2024-01-05 10:00:00.5'), so text order is
-// time order for years 1..9999 AD ('-infinity' sorts first, 'infinity' last).
+// time order for years 1..9999 AD ('-infinity' sorts first, 'infinity' last); timestamptz
+// stores the UTC instant ('2024-01-05 10:00:00+00') and is printed in the session's zone.
 #include <chrono>
 #include <cctype>
 #include <cmath>
@@ -15,6 +18,7 @@
 #include <string>
 #include <vector>
 #include "common/error.h"
+#include "types/timezone.h"
 #include "types/type_families.h"
 
 namespace pgmicro {
@@ -28,12 +32,21 @@ constexpr int32_t kDateEndJulian = 2147483494;
 constexpr int64_t kMinTimestamp = -211813488000000000LL;
 constexpr int64_t kEndTimestamp = 9223371331200000000LL;
 
-enum class Kind { Date, Timestamp, Timestamptz };
+int64_t now_usecs() {
+  using namespace std::chrono;
+  int64_t unix_us = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+  return unix_us - int64_t(kPostgresEpochJdate - kUnixEpochJdate) * kUsecsPerDay;
+}
+int64_t floor_div(int64_t a, int64_t b) { return pg_floor_div(a, b); }
+
+enum class Kind { Date, Timestamp, Timestamptz, Time, Timetz };
 
 const char* kind_name(Kind k) {
   switch (k) {
     case Kind::Date: return "date";
     case Kind::Timestamp: return "timestamp";
+    case Kind::Time: return "time";
+    case Kind::Timetz: return "time with time zone";
     default: return "timestamp with time zone";
   }
 }
@@ -53,6 +66,9 @@ struct Fields {
   int ampm = 0;  // 0 none, 1 AM, 2 PM
   bool have_tz = false;
   int tz_seconds = 0;  // east of UTC
+  const TimeZone* named_tz = nullptr;        // a zone name ('America/New_York')
+  const TimezoneAbbrev* dyn_abbrev = nullptr;  // a dynamic abbreviation ('MSK')
+  std::string dyn_abbrev_text;
   int special = 0;     // 1 +inf, -1 -inf, 2 epoch, 3 now, 4 today, 5 tomorrow, 6 yesterday
 };
 
@@ -63,6 +79,28 @@ struct DtError {
 [[noreturn]] void bad() { throw DtError{0}; }
 [[noreturn]] void field_overflow() { throw DtError{1}; }
 [[noreturn]] void md_overflow() { throw DtError{2}; }
+
+// Words of PostgreSQL's datetktbl that keep a following digit or '+' out of the field.
+bool is_keyword(const std::string& w) {
+  static const char* kWords[] = {"ad", "allballs", "am", "at", "bc", "d", "epoch", "h", "infinity", "isodow",
+                                 "isoyear", "j", "julian", "m", "mm", "now", "on", "pm", "s", "t", "today",
+                                 "tomorrow", "y", "yesterday"};
+  for (const char* k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+void set_named_zone(Fields& f, const std::string& name, bool report) {
+  if (f.have_tz) bad();
+  const TimeZone* tz = find_timezone(name);
+  if (!tz) {
+    if (report)
+      throw PgError(sqlstate::kInvalidParameterValue, "time zone \"" + name + "\" not recognized");
+    bad();
+  }
+  f.named_tz = tz;
+  f.have_tz = true;
+}
 
 int month_from_word(const std::string& w) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -225,8 +263,19 @@ void decode_tz(Fields& f, std::string_view s) {
   f.have_tz = true;
 }
 
-Fields decode(std::string_view in) {
+// time_only: DecodeTimeOnly (time and timetz input): a time is required, a date optional.
+Fields decode(std::string_view in, bool time_only = false) {
   Fields f;
+  {  // ParseDateTime's field buffer (MAXDATELEN + MAXDATEFIELDS): longer input is bad format
+    size_t used = 0;
+    bool in_field = false;
+    for (char c : in) {
+      bool sp = std::isspace((unsigned char)c);
+      if (!sp) used += in_field ? 1 : 2;  // a field's characters and its terminator
+      in_field = !sp;
+    }
+    if (used >= 128 + 25) bad();
+  }
   std::vector<std::string_view> loose;  // plain numbers in order
   size_t i = 0, n = in.size();
   bool date_seen = false;
@@ -259,7 +308,13 @@ Fields decode(std::string_view in) {
         if (i < n && (in[i] == 'T' || in[i] == 't') && i + 1 < n && std::isdigit((unsigned char)in[i + 1])) {
           i++;  // YYYYMMDDTHHMMSS style separator
         }
-        if (!date_seen && !f.have_year && !f.have_mon && (num.size() == 8 || num.size() == 6) &&
+        if (time_only && !f.have_time && (num.size() == 6 || num.size() == 4) && loose.empty()) {
+          // DecodeNumberField in a time: HHMMSS or HHMM
+          f.hour = to_int(num.substr(0, 2));
+          f.min = to_int(num.substr(2, 2));
+          if (num.size() == 6) f.sec = to_int(num.substr(4, 2));
+          f.have_time = true;
+        } else if (!date_seen && !f.have_year && !f.have_mon && (num.size() == 8 || num.size() == 6) &&
             loose.empty()) {
           size_t yl = num.size() - 4;
           set_year(f, num.substr(0, yl));
@@ -281,33 +336,55 @@ Fields decode(std::string_view in) {
       while (i < n && std::isalpha((unsigned char)in[i])) i++;
       std::string w;
       for (size_t k = start; k < i; k++) w += char(std::tolower((unsigned char)in[k]));
-      // a month name directly followed by a date separator: 'Jan-05-2024'
-      if (i < n && (in[i] == '-' || in[i] == '/') && month_from_word(w)) {
-        while (i < n && (std::isalnum((unsigned char)in[i]) || in[i] == '-' || in[i] == '/')) i++;
-        if (date_seen) bad();
-        decode_date(f, in.substr(start, i - start));
-        date_seen = true;
+      // ParseDateTime: a word followed by a date separator, or by '+'/a digit when it is not
+      // a keyword, runs on as one field: a date ('Jan-05-2024') or a zone name
+      // ('America/New_York', 'EST5EDT', 'UTC+3').
+      bool run_on = false;
+      if (i < n && (in[i] == '-' || in[i] == '/' || in[i] == '.')) run_on = true;
+      else if (i < n && (in[i] == '+' || std::isdigit((unsigned char)in[i])) && !is_keyword(w)) run_on = true;
+      if (run_on) {
+        while (i < n && (std::isalnum((unsigned char)in[i]) || in[i] == '-' || in[i] == '/' || in[i] == '.' ||
+                         in[i] == '+' || in[i] == '_' || in[i] == ':'))
+          i++;
+        std::string field;
+        for (size_t k = start; k < i; k++) field += char(std::tolower((unsigned char)in[k]));
+        if ((f.have_mon && (f.have_mday || !loose.empty())) || (time_only && (f.have_time || !month_from_word(w)))) {
+          set_named_zone(f, field, true);
+        } else {
+          if (date_seen) bad();
+          decode_date(f, field);
+          date_seen = true;
+        }
         continue;
       }
       int m;
-      if (w == "infinity") f.special = 1;
+      if (const TimezoneAbbrev* a = find_timezone_abbrev(w)) {  // abbreviations come first
+        if (f.have_tz) bad();
+        f.have_tz = true;
+        if (a->zone) {
+          f.dyn_abbrev = a;
+          f.dyn_abbrev_text = w;
+        } else {
+          f.tz_seconds = a->utoff;
+        }
+      } else if (w == "infinity") f.special = 1;
       else if (w == "epoch") f.special = 2;
       else if (w == "now") f.special = 3;
       else if (w == "today") f.special = 4;
       else if (w == "tomorrow") f.special = 5;
       else if (w == "yesterday") f.special = 6;
-      else if (w == "bc") f.bc = true;
+      else if (w == "allballs") {  // 00:00:00 UTC
+        if (f.have_time || f.have_tz) bad();
+        f.have_time = f.have_tz = true;
+        f.tz_seconds = 0;
+      } else if (w == "bc") f.bc = true;
       else if (w == "ad") {
       } else if (w == "am") f.ampm = 1;
       else if (w == "pm") f.ampm = 2;
-      else if (w == "t") {
-      } else if (w == "z" || w == "utc" || w == "gmt" || w == "zulu" || w == "ut") {
-        if (f.have_tz) bad();
-        f.have_tz = true;
-        f.tz_seconds = 0;
+      else if (w == "t" || w == "at" || w == "on") {
       } else if ((m = month_from_word(w))) set_mon(f, m);
       else if (is_dow_word(w)) {
-      } else bad();
+      } else set_named_zone(f, w, false);  // an all-letters zone name ('Japan')
     } else if (c == '+' || c == '-') {
       i++;
       if (i < n && std::isalpha((unsigned char)in[i])) {
@@ -320,15 +397,36 @@ Fields decode(std::string_view in) {
       } else {
         while (i < n && (std::isdigit((unsigned char)in[i]) || in[i] == ':')) i++;
         if (i == start + 1) bad();
-        if (!f.have_time) bad();
+        if (!f.have_time && !date_seen && !f.have_mon) bad();  // a zone follows a time or a date
         decode_tz(f, in.substr(start, i - start));
       }
     } else {
       bad();
     }
   }
-  if (f.special) {
-    if (date_seen || f.have_time || !loose.empty() || f.have_mon || f.bc) bad();
+  if (time_only) {
+    if (f.special == 3 && !f.have_time && !date_seen && loose.empty()) return f;  // 'now'
+    if (f.special || !f.have_time) bad();
+    if (!date_seen && loose.empty() && !f.have_mon && !f.have_year && !f.have_mday) {
+      if (f.ampm && f.hour > 12) field_overflow();
+      if (f.ampm == 1 && f.hour == 12) f.hour = 0;
+      else if (f.ampm == 2 && f.hour != 12) f.hour += 12;
+      if (f.hour < 0 || f.hour > 24 || f.min < 0 || f.min > 59 || f.sec < 0 || f.sec > 60 || f.fsec < 0 ||
+          f.fsec > 1000000 || (f.hour == 24 && (f.min > 0 || f.sec > 0 || f.fsec > 0)))
+        field_overflow();
+      return f;
+    }
+  }
+  if (f.special >= 4) {  // today/tomorrow/yesterday: the session zone's date, time allowed
+    if (date_seen || !loose.empty() || f.have_mon || f.bc) bad();
+    int64_t local = timestamp_in_zone(now_usecs(), session_timezone());
+    int64_t day = floor_div(local, kUsecsPerDay) + (f.special == 5 ? 1 : f.special == 6 ? -1 : 0);
+    julian_to_date(int32_t(day + kPostgresEpochJdate), f.year, f.mon, f.mday);
+    f.have_year = f.have_mon = f.have_mday = true;
+    f.special = 0;
+    if (f.year <= 0) f.year = 1 - f.year, f.bc = true;
+  } else if (f.special) {
+    if (date_seen || f.have_time || !loose.empty() || f.have_mon || f.bc || f.have_tz) bad();
     return f;
   }
   // assign loose numbers
@@ -377,6 +475,10 @@ Fields decode(std::string_view in) {
   return f;
 }
 
+bool is_fixed_zone(const TimeZone& tz) {  // pg_get_timezone_offset
+  return tz.times.empty() && !(tz.rule && tz.rule->has_dst) && tz.types.size() == 1;
+}
+
 [[noreturn]] void raise(const DtError& e, Kind k, std::string_view text) {
   std::string q = "\"" + std::string(text) + "\"";
   switch (e.code) {
@@ -394,19 +496,30 @@ Fields decode(std::string_view in) {
 }
 
 bool valid_julian(int y, int m, int d) {
-  // IS_VALID_JULIAN: 4714-11-24 BC .. 5874898-06-03
-  if (y < -4713 || (y == -4713 && (m < 11 || (m == 11 && d < 24)))) return false;
-  if (y > 5874898 || (y == 5874898 && (m > 6 || (m == 6 && d > 3)))) return false;
+  // IS_VALID_JULIAN checks months only (4714-11 BC .. 5874898-05); the timestamp range check
+  // after the zone is applied does the rest
+  if (y < -4713 || (y == -4713 && m < 11)) return false;
+  if (y > 5874898 || (y == 5874898 && m >= 6)) return false;
   return true;
 }
 
-int64_t now_usecs() {
-  using namespace std::chrono;
-  int64_t unix_us = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-  return unix_us - int64_t(kPostgresEpochJdate - kUnixEpochJdate) * kUsecsPerDay;
-}
 
-int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+// The UTC offset (seconds east) a timestamptz input's zone gives its local time ts.
+int32_t input_utoff(const Fields& f, int64_t ts) {
+  int64_t secs = floor_div(ts, 1000000) + kPgEpochUnixSeconds;
+  if (f.named_tz) return f.named_tz->utoff_for_local(secs);
+  if (f.dyn_abbrev) {  // DetermineTimeZoneAbbrevOffset
+    const TimeZone* zone = find_timezone(f.dyn_abbrev->zone);
+    if (!zone) return 0;
+    int32_t zone_off = zone->utoff_for_local(secs);
+    std::string up;
+    for (char c : f.dyn_abbrev_text) up += char(std::toupper((unsigned char)c));
+    const ZoneType* zt = zone->interpret_abbrev(up, secs - zone_off);
+    return zt ? zt->utoff : zone_off;
+  }
+  if (f.have_tz) return f.tz_seconds;
+  return session_timezone().utoff_for_local(secs);
+}
 
 // Microseconds since 2000-01-01 (local wall clock; days for Kind::Date), or an infinity.
 int64_t parse_ts(std::string_view text, Kind kind, bool apply_tz) {
@@ -422,11 +535,10 @@ int64_t parse_ts(std::string_view text, Kind kind, bool apply_tz) {
     case 2:
       return kind == Kind::Date ? -int64_t(kPostgresEpochJdate - kUnixEpochJdate)
                                 : -int64_t(kPostgresEpochJdate - kUnixEpochJdate) * kUsecsPerDay;
-    case 3: return kind == Kind::Date ? floor_div(now_usecs(), kUsecsPerDay) : now_usecs();
-    case 4: case 5: case 6: {
-      int64_t day = floor_div(now_usecs(), kUsecsPerDay);
-      day += f.special == 5 ? 1 : f.special == 6 ? -1 : 0;
-      return kind == Kind::Date ? day : day * kUsecsPerDay;
+    case 3: {
+      if (kind == Kind::Timestamptz) return now_usecs();
+      int64_t local = timestamp_in_zone(now_usecs(), session_timezone());
+      return kind == Kind::Date ? floor_div(local, kUsecsPerDay) : local;
     }
     default: break;
   }
@@ -441,7 +553,7 @@ int64_t parse_ts(std::string_view text, Kind kind, bool apply_tz) {
   int64_t ts = 0;
   bool overflow = __builtin_mul_overflow(jd - kPostgresEpochJdate, kUsecsPerDay, &ts) ||
                   __builtin_add_overflow(ts, t, &ts) ||
-                  (apply_tz && f.have_tz && __builtin_sub_overflow(ts, int64_t(f.tz_seconds) * 1000000, &ts));
+                  (apply_tz && __builtin_sub_overflow(ts, int64_t(input_utoff(f, ts)) * 1000000, &ts));
   if (overflow || ts < kMinTimestamp || ts >= kEndTimestamp)
     throw PgError(sqlstate::kDatetimeFieldOverflow,
                   "timestamp out of range: \"" + std::string(text) + "\"");
@@ -458,7 +570,7 @@ void append_date(std::string& out, int32_t jd, bool& bc) {
   out += buf;
 }
 
-std::string ts_to_string(int64_t ts, bool tz) {
+std::string ts_to_string(int64_t ts, bool tz, int32_t utoff = 0) {
   if (ts == kTimestampPosInfinity) return "infinity";
   if (ts == kTimestampNegInfinity) return "-infinity";
   int64_t day = floor_div(ts, kUsecsPerDay);
@@ -477,7 +589,7 @@ std::string ts_to_string(int64_t ts, bool tz) {
     while (fr.back() == '0') fr.pop_back();
     out += fr;
   }
-  if (tz) out += "+00";
+  if (tz) append_utc_offset(out, utoff);
   if (bc) out += " BC";
   return out;
 }
@@ -544,6 +656,124 @@ std::string date_to_string(int32_t date) {
 
 std::string timestamp_to_string(int64_t ts) { return ts_to_string(ts, false); }
 std::string timestamptz_to_string(int64_t ts) { return ts_to_string(ts, true); }
+
+std::string timestamptz_output(int64_t ts) {
+  if (ts == kTimestampPosInfinity || ts == kTimestampNegInfinity) return ts_to_string(ts, true);
+  int32_t utoff;
+  int64_t local = timestamp_in_zone(ts, session_timezone(), &utoff);
+  return ts_to_string(local, true, utoff);
+}
+
+bool session_timezone_is_utc() {
+  const TimeZone& tz = session_timezone();
+  return tz.times.empty() && !(tz.rule && tz.rule->has_dst) && tz.types.size() == 1 && tz.types[0].utoff == 0;
+}
+
+std::string timestamptz_storage_output(std::string_view stored) {
+  if (session_timezone_is_utc()) return std::string(stored);
+  int64_t ts;
+  try {
+    ts = timestamptz_from_storage(stored);
+  } catch (const PgError&) {
+    return std::string(stored);  // a plain SQLite file may hold other text
+  }
+  return timestamptz_output(ts);
+}
+
+// ---- time and timetz (DecodeTimeOnly)
+namespace {
+Fields decode_time_text(std::string_view text, Kind kind) {
+  try {
+    return decode(text, true);
+  } catch (const DtError& e) {
+    raise(e, kind, text);
+  }
+}
+int64_t fields_time(const Fields& f) {
+  return ((int64_t(f.hour) * 60 + f.min) * 60 + f.sec) * 1000000 + f.fsec;
+}
+bool has_date(const Fields& f) { return f.have_year && f.have_mon && f.have_mday; }
+int64_t local_now_time() {
+  int64_t local = timestamp_in_zone(now_usecs(), session_timezone());
+  return local - floor_div(local, kUsecsPerDay) * kUsecsPerDay;
+}
+}  // namespace
+
+int64_t parse_time(std::string_view text) {
+  Fields f = decode_time_text(text, Kind::Time);
+  if (f.special == 3) return local_now_time();
+  // a zone is ignored, but one with a history needs a date (DecodeTimeOnly)
+  if (f.named_tz && !is_fixed_zone(*f.named_tz) && !has_date(f)) raise(DtError{0}, Kind::Time, text);
+  int64_t t = fields_time(f);
+  if (t > kUsecsPerDay) raise(DtError{1}, Kind::Time, text);
+  return t;
+}
+
+TimeTz parse_timetz(std::string_view text) {
+  Fields f = decode_time_text(text, Kind::Timetz);
+  int32_t now_off;
+  int64_t now = timestamp_in_zone(now_usecs(), session_timezone(), &now_off);
+  if (f.special == 3) return {now - floor_div(now, kUsecsPerDay) * kUsecsPerDay, -now_off};
+  int64_t t = fields_time(f);
+  if (t > kUsecsPerDay) raise(DtError{1}, Kind::Timetz, text);
+  // The offset: explicit, or that of the zone at the given date (today if none) and time.
+  int64_t day;
+  if (has_date(f)) {
+    if (!valid_julian(f.year, f.mon, f.mday)) raise(DtError{1}, Kind::Timetz, text);
+    day = date_to_julian(f.year, f.mon, f.mday) - kPostgresEpochJdate;
+  } else {
+    if (f.named_tz && !is_fixed_zone(*f.named_tz)) raise(DtError{0}, Kind::Timetz, text);
+    day = floor_div(now, kUsecsPerDay);
+  }
+  return {t, -input_utoff(f, day * kUsecsPerDay + t)};
+}
+
+std::string time_to_string(int64_t t) {
+  int64_t secs = t / 1000000, us = t % 1000000;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
+  std::string out = buf;
+  if (us) {
+    std::snprintf(buf, sizeof buf, ".%06d", int(us));
+    std::string fr = buf;
+    while (fr.back() == '0') fr.pop_back();
+    out += fr;
+  }
+  return out;
+}
+
+std::string timetz_to_string(const TimeTz& v) {
+  std::string out = time_to_string(v.time);
+  append_utc_offset(out, -v.zone);
+  return out;
+}
+
+// Storage: 13 digits of the UTC-adjusted time (µs, shifted by 7 days so never negative),
+// a space, 7 digits of the zone (seconds west, shifted by 7 days), a space, the output text.
+std::string timetz_to_storage(const TimeTz& v) {
+  constexpr int64_t kShift = 7 * 86400;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%013lld %07lld ", (long long)(v.time + (int64_t(v.zone) + kShift) * 1000000),
+                (long long)(v.zone + kShift));
+  return buf + timetz_to_string(v);
+}
+
+TimeTz timetz_from_storage(std::string_view s) {
+  if (s.size() > 22 && s[13] == ' ' && s[21] == ' ') s = s.substr(22);
+  return parse_timetz(s);
+}
+
+std::string timetz_storage_output(std::string_view s) {
+  if (s.size() > 22 && s[13] == ' ' && s[21] == ' ') return std::string(s.substr(22));
+  return std::string(s);
+}
+
+int64_t adjust_time_typmod(int64_t t, int32_t typmod) {
+  static const int64_t kScales[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+  static const int64_t kOffsets[7] = {500000, 50000, 5000, 500, 50, 5, 0};
+  if (typmod < 0 || typmod >= 6) return t;
+  return ((t + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
+}
 
 int32_t date_from_storage(std::string_view s) { return parse_date(s); }
 int64_t timestamp_from_storage(std::string_view s) { return parse_timestamp(s); }

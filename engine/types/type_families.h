@@ -43,13 +43,31 @@ int64_t parse_timestamp(std::string_view text);
 int64_t parse_timestamptz(std::string_view text);  // TimeZone UTC
 std::string date_to_string(int32_t date);          // ISO, "BC" suffix
 std::string timestamp_to_string(int64_t ts);
-std::string timestamptz_to_string(int64_t ts);     // "+00" suffix (TimeZone UTC)
+std::string timestamptz_to_string(int64_t ts);     // storage: the UTC instant, "+00" suffix
+std::string timestamptz_output(int64_t ts);        // output in the session's TimeZone
+std::string timestamptz_storage_output(std::string_view stored);  // stored text -> output
+bool session_timezone_is_utc();                    // output = storage text
 // Storage text is the ISO output form; these read it back (throw XX000 if malformed).
 int32_t date_from_storage(std::string_view s);
 int64_t timestamp_from_storage(std::string_view s);
 int64_t timestamptz_from_storage(std::string_view s);
 int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod);  // timestamp(p) rounding
 int32_t date_to_julian(int y, int m, int d);  // PostgreSQL date2j
+// time = microseconds since midnight (0 .. 24:00:00); timetz adds the zone in seconds WEST
+// of UTC (PostgreSQL's TimeTzADT). Storage: time as its output text, timetz as a sortable
+// prefix and the output text (docs/storage-format.md).
+struct TimeTz {
+  int64_t time = 0;
+  int32_t zone = 0;
+};
+int64_t parse_time(std::string_view text);
+TimeTz parse_timetz(std::string_view text);  // no zone: the session's, at the date or today
+std::string time_to_string(int64_t t);
+std::string timetz_to_string(const TimeTz& v);
+std::string timetz_to_storage(const TimeTz& v);
+TimeTz timetz_from_storage(std::string_view s);  // storage or plain timetz text
+std::string timetz_storage_output(std::string_view s);
+int64_t adjust_time_typmod(int64_t t, int32_t typmod);
 void julian_to_date(int32_t jd, int& y, int& m, int& d);
 
 // uuid.cpp — uuid input (PostgreSQL's accepted spellings) to the canonical lowercase form.

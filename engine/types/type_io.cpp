@@ -117,6 +117,12 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
     case oid::kTimestamptz:
       return Datum::text(
           timestamptz_to_string(adjust_timestamp_typmod(parse_timestamptz(text), typmod)));
+    case oid::kTime: return Datum::text(time_to_string(adjust_time_typmod(parse_time(text), typmod)));
+    case oid::kTimetz: {
+      TimeTz v = parse_timetz(text);
+      v.time = adjust_time_typmod(v.time, typmod);
+      return Datum::text(timetz_to_storage(v));
+    }
     case oid::kBytea: return Datum::blob(input_bytea(text));
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
@@ -178,6 +184,8 @@ void type_output(Oid type, const Datum& v, std::string& out) {
     }
     case oid::kNumeric: datum_to_numeric(v).append_to(out); return;
     case oid::kInterval: out += interval_storage_output(datum_as_text(v)); return;
+    case oid::kTimestamptz: out += timestamptz_storage_output(datum_as_text(v)); return;
+    case oid::kTimetz: out += timetz_storage_output(datum_as_text(v)); return;
     case oid::kBytea:
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);
@@ -203,7 +211,7 @@ void type_output(Oid type, sqlite3_value* value, std::string& out) {
     case SQLITE_TEXT:
       if (type == oid::kText || type == oid::kVarchar || type == oid::kBpchar ||
           type == oid::kName || type == oid::kDate || type == oid::kTimestamp ||
-          type == oid::kTimestamptz || type == oid::kUnknown) {
+          (type == oid::kTimestamptz && session_timezone_is_utc()) || type == oid::kUnknown) {
         out.append(reinterpret_cast<const char*>(sqlite3_value_text(value)),
                    size_t(sqlite3_value_bytes(value)));
         return;
@@ -236,6 +244,15 @@ Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_c
       if (value.kind != Datum::Kind::Text) return value;
       return Datum::text(timestamptz_to_string(
           adjust_timestamp_typmod(timestamptz_from_storage(value.s), typmod)));
+    case oid::kTime:
+      if (value.kind != Datum::Kind::Text) return value;
+      return Datum::text(time_to_string(adjust_time_typmod(parse_time(value.s), typmod)));
+    case oid::kTimetz: {
+      if (value.kind != Datum::Kind::Text) return value;
+      TimeTz v = timetz_from_storage(value.s);
+      v.time = adjust_time_typmod(v.time, typmod);
+      return Datum::text(timetz_to_storage(v));
+    }
     default:
       if (Oid elem = array_element_type(type)) {
         if (value.kind != Datum::Kind::Text) return value;

@@ -23,6 +23,8 @@ static const TypeInfo kTypes[] = {
     {oid::kTimestamp, "timestamp", "timestamp without time zone", 'D', false, Storage::Text, 8},
     {oid::kTimestamptz, "timestamptz", "timestamp with time zone", 'D', true, Storage::Text, 8},
     {oid::kInterval, "interval", "interval", 'T', true, Storage::Text, 16},
+    {oid::kTime, "time", "time without time zone", 'D', false, Storage::Text, 8},
+    {oid::kTimetz, "timetz", "time with time zone", 'D', false, Storage::Text, 12},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
@@ -44,6 +46,8 @@ static const TypeInfo kTypes[] = {
     {oid::kTimestampArray, "_timestamp", "timestamp without time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamp},
     {oid::kDateArray, "_date", "date[]", 'A', false, Storage::Text, -1, oid::kDate},
     {oid::kTimestamptzArray, "_timestamptz", "timestamp with time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamptz},
+    {oid::kTimeArray, "_time", "time without time zone[]", 'A', false, Storage::Text, -1, oid::kTime},
+    {oid::kTimetzArray, "_timetz", "time with time zone[]", 'A', false, Storage::Text, -1, oid::kTimetz},
     {oid::kIntervalArray, "_interval", "interval[]", 'A', false, Storage::Text, -1, oid::kInterval},
     {oid::kNumericArray, "_numeric", "numeric[]", 'A', false, Storage::Text, -1, oid::kNumeric},
     {oid::kUuidArray, "_uuid", "uuid[]", 'A', false, Storage::Text, -1, oid::kUuid},
@@ -84,6 +88,8 @@ const TypeInfo* find_type_by_name(std::string_view name) {
       {"character varying", oid::kVarchar}, {"character", oid::kBpchar}, {"char", oid::kBpchar},
       {"timestamp without time zone", oid::kTimestamp},
       {"timestamp with time zone", oid::kTimestamptz},
+      {"time without time zone", oid::kTime},
+      {"time with time zone", oid::kTimetz},
   };
   for (const auto& a : kAliases)
     if (name == a.name) return find_type(a.oid);
@@ -113,6 +119,12 @@ std::string format_type_name(Oid type, int32_t typmod) {
         break;
       case oid::kTimestamptz:
         s = "timestamp(" + std::to_string(typmod) + ") with time zone";
+        break;
+      case oid::kTime:
+        s = "time(" + std::to_string(typmod) + ") without time zone";
+        break;
+      case oid::kTimetz:
+        s = "time(" + std::to_string(typmod) + ") with time zone";
         break;
       default:
         break;

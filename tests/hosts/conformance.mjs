@@ -52,6 +52,21 @@ export async function conformance(pg, options = {}) {
     await db.close();
   });
 
+  check('time-zones', async () => {  // the compiled zone table gives every host the same answers
+    const db = await connect(':memory:', options);
+    await db.exec("SET TIME ZONE 'America/New_York'");
+    const { rows: [r] } = await db.query(
+      "SELECT '2024-03-10 02:30'::timestamptz::text AS gap, '2024-07-01 12:00+00'::timestamptz::text AS summer, " +
+      "('2024-03-09 12:00'::timestamptz + interval '1 day')::text AS dst_day, " +
+      "('2024-07-01 12:00+00'::timestamptz AT TIME ZONE 'Asia/Kathmandu')::text AS ktm, " +
+      "'1800-01-01'::timestamptz::text AS lmt, '2300-07-01 12:00+00'::timestamptz::text AS rule, " +
+      "timetz '10:00+05:30'::text AS tz, (time '23:30' + interval '1 hour')::text AS t");
+    eq(r, { gap: '2024-03-10 03:30:00-04', summer: '2024-07-01 08:00:00-04', dst_day: '2024-03-10 12:00:00-04',
+      ktm: '2024-07-01 17:45:00', lmt: '1800-01-01 00:00:00-04:56:02', rule: '2300-07-01 08:00:00-04',
+      tz: '10:00:00+05:30', t: '00:30:00' });
+    await db.close();
+  });
+
   check('types-in', async () => {
     const db = await connect(':memory:', options);
     const when = new Date('2023-07-08T09:10:11.123Z');
