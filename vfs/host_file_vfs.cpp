@@ -1,9 +1,12 @@
-// The "pgmicro-node" SQLite VFS (node_file_vfs.h): each xRead/xWrite/xSync/... is one
-// synchronous call into the JS host object, which makes the system call with Node's fs. File
-// locks are in-process (file_locks.h): Node has no advisory locks, so another process must not
-// write the file while it is open here. Files SQLite opens without a name (temp files) live in
-// memory. No xShm methods: the journal is SQLite's rollback journal (WAL needs shared memory).
-#include "node_file_vfs.h"
+// The host-object SQLite VFSes (host_file_vfs.h): each xRead/xWrite/xSync/... is one
+// synchronous call into the JS host object registered under the VFS's name. File locks are
+// in-process (file_locks.h): another process (Node) or tab (OPFS, IndexedDB: js/shared-db.js
+// makes one context the owner) must not write the file while it is open here. Files SQLite
+// opens without a name (temp files) live in memory. No xShm methods: the journal is SQLite's
+// rollback journal (WAL needs shared memory).
+#include "host_file_vfs.h"
+
+#include <map>
 
 #include <algorithm>
 #include <cstring>
@@ -20,10 +23,11 @@ using emscripten::val;
 namespace pgmicro::vfs {
 namespace {
 
-val* g_host = nullptr;
+constexpr int kNoSpace = -28;  // ENOSPC
 
-struct NodeFile {
+struct HostFile {
   sqlite3_file base;
+  val* host;                   // the VFS's host object (HostVfs::host)
   int fd;                      // -1: an anonymous file held in `memory`
   FileLock* lock;              // main database files only
   std::string* path;           // for delete-on-close
@@ -31,15 +35,15 @@ struct NodeFile {
   bool delete_on_close;
 };
 
-NodeFile& self(sqlite3_file* f) { return *reinterpret_cast<NodeFile*>(f); }
+HostFile& self(sqlite3_file* f) { return *reinterpret_cast<HostFile*>(f); }
 
 val bytes(void* p, int n) { return val(emscripten::typed_memory_view(size_t(n), static_cast<unsigned char*>(p))); }
 
 int x_close(sqlite3_file* f) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   int rc = SQLITE_OK;
-  if (nf.fd >= 0 && g_host->call<int>("close", nf.fd) < 0) rc = SQLITE_IOERR_CLOSE;
-  if (nf.delete_on_close && nf.path) g_host->call<int>("remove", *nf.path, false);
+  if (nf.fd >= 0 && nf.host->call<int>("close", nf.fd) < 0) rc = SQLITE_IOERR_CLOSE;
+  if (nf.delete_on_close && nf.path) nf.host->call<int>("remove", *nf.path, false);
   delete nf.lock;
   delete nf.path;
   delete nf.memory;
@@ -50,14 +54,14 @@ int x_close(sqlite3_file* f) {
 }
 
 int x_read(sqlite3_file* f, void* buf, int amt, sqlite3_int64 offset) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   int got;
   if (nf.memory) {
     auto& m = *nf.memory;
     got = offset >= sqlite3_int64(m.size()) ? 0 : int(std::min<sqlite3_int64>(amt, m.size() - offset));
     if (got > 0) std::memcpy(buf, m.data() + offset, size_t(got));
   } else {
-    got = g_host->call<int>("read", nf.fd, bytes(buf, amt), double(offset));
+    got = nf.host->call<int>("read", nf.fd, bytes(buf, amt), double(offset));
     if (got < 0) return SQLITE_IOERR_READ;
   }
   if (got < amt) {
@@ -68,56 +72,61 @@ int x_read(sqlite3_file* f, void* buf, int amt, sqlite3_int64 offset) {
 }
 
 int x_write(sqlite3_file* f, const void* buf, int amt, sqlite3_int64 offset) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   if (nf.memory) {
     auto& m = *nf.memory;
     if (size_t(offset) + size_t(amt) > m.size()) m.resize(size_t(offset) + size_t(amt));
     std::memcpy(m.data() + offset, buf, size_t(amt));
     return SQLITE_OK;
   }
-  int put = g_host->call<int>("write", nf.fd, bytes(const_cast<void*>(buf), amt), double(offset));
+  int put = nf.host->call<int>("write", nf.fd, bytes(const_cast<void*>(buf), amt), double(offset));
+  if (put == kNoSpace) return SQLITE_FULL;
   return put == amt ? SQLITE_OK : SQLITE_IOERR_WRITE;
 }
 
 int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   if (nf.memory) {
     if (size_t(size) < nf.memory->size()) nf.memory->resize(size_t(size));
     return SQLITE_OK;
   }
-  return g_host->call<int>("truncate", nf.fd, double(size)) < 0 ? SQLITE_IOERR_TRUNCATE : SQLITE_OK;
+  int rc = nf.host->call<int>("truncate", nf.fd, double(size));
+  if (rc == kNoSpace) return SQLITE_FULL;
+  return rc < 0 ? SQLITE_IOERR_TRUNCATE : SQLITE_OK;
 }
 
 int x_sync(sqlite3_file* f, int flags) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   if (nf.memory) return SQLITE_OK;
-  return g_host->call<int>("sync", nf.fd) < 0 ? SQLITE_IOERR_FSYNC : SQLITE_OK;
+  int rc = nf.host->call<int>("sync", nf.fd);
+  if (rc == kNoSpace) return SQLITE_FULL;
+  return rc < 0 ? SQLITE_IOERR_FSYNC : SQLITE_OK;
 }
 
 int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   if (nf.memory) {
     *size = sqlite3_int64(nf.memory->size());
     return SQLITE_OK;
   }
-  double n = g_host->call<double>("size", nf.fd);
+  double n = nf.host->call<double>("size", nf.fd);
   if (n < 0) return SQLITE_IOERR_FSTAT;
   *size = sqlite3_int64(n);
   return SQLITE_OK;
 }
 
 int x_lock(sqlite3_file* f, int level) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   return nf.lock ? nf.lock->lock(level) : SQLITE_OK;
 }
 
 int x_unlock(sqlite3_file* f, int level) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   return nf.lock ? nf.lock->unlock(level) : SQLITE_OK;
 }
 
 int x_check_reserved_lock(sqlite3_file* f, int* out) {
-  NodeFile& nf = self(f);
+  HostFile& nf = self(f);
   *out = nf.lock && nf.lock->reserved() ? 1 : 0;
   return SQLITE_OK;
 }
@@ -132,18 +141,21 @@ const sqlite3_io_methods kIoMethods = {
     x_check_reserved_lock, x_file_control, x_sector_size, x_device_characteristics,
     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
 
-int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
-  NodeFile& nf = self(f);
-  nf = NodeFile{};
+val* host_of(sqlite3_vfs* vfs) { return static_cast<val*>(vfs->pAppData); }
+
+int x_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
+  HostFile& nf = self(f);
+  nf = HostFile{};
   nf.fd = -1;
+  nf.host = host_of(vfs);
   if (!name) {
     nf.memory = new std::vector<unsigned char>();
   } else {
-    int fd = g_host->call<int>("open", std::string(name), flags);
+    int fd = nf.host->call<int>("open", std::string(name), flags);
     if (fd < 0 && (flags & SQLITE_OPEN_READWRITE)) {
       // A read-only file (or folder): open it read-only, as the unix VFS does.
       int ro = (flags & ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_READONLY;
-      fd = g_host->call<int>("open", std::string(name), ro);
+      fd = nf.host->call<int>("open", std::string(name), ro);
       if (fd >= 0) flags = ro;
     }
     if (fd < 0) return SQLITE_CANTOPEN;
@@ -159,19 +171,19 @@ int x_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int*
   return SQLITE_OK;
 }
 
-int x_delete(sqlite3_vfs*, const char* name, int sync_dir) {
-  int rc = g_host->call<int>("remove", std::string(name), sync_dir != 0);
+int x_delete(sqlite3_vfs* vfs, const char* name, int sync_dir) {
+  int rc = host_of(vfs)->call<int>("remove", std::string(name), sync_dir != 0);
   if (rc == -2) return SQLITE_IOERR_DELETE_NOENT;  // ENOENT
   return rc < 0 ? SQLITE_IOERR_DELETE : SQLITE_OK;
 }
 
-int x_access(sqlite3_vfs*, const char* name, int flags, int* out) {
-  *out = g_host->call<bool>("exists", std::string(name)) ? 1 : 0;
+int x_access(sqlite3_vfs* vfs, const char* name, int flags, int* out) {
+  *out = host_of(vfs)->call<bool>("exists", std::string(name)) ? 1 : 0;
   return SQLITE_OK;
 }
 
-int x_full_pathname(sqlite3_vfs*, const char* name, int n_out, char* out) {
-  std::string full = g_host->call<std::string>("fullPath", std::string(name));
+int x_full_pathname(sqlite3_vfs* vfs, const char* name, int n_out, char* out) {
+  std::string full = host_of(vfs)->call<std::string>("fullPath", std::string(name));
   if (full.empty() || int(full.size()) >= n_out) return SQLITE_CANTOPEN;
   std::memcpy(out, full.c_str(), full.size() + 1);
   return SQLITE_OK;
@@ -192,21 +204,31 @@ int x_current_time_int64(sqlite3_vfs*, sqlite3_int64* t) {
 
 }  // namespace
 
-void register_node_file_vfs(val host) {
-  static sqlite3_vfs vfs = {
-      2, sizeof(NodeFile), 4096, nullptr, kNodeFileVfsName, nullptr,
-      x_open, x_delete, x_access, x_full_pathname,
-      nullptr, nullptr, nullptr, nullptr,  // no loadable extensions
-      x_randomness, x_sleep, x_current_time, x_get_last_error, x_current_time_int64,
-      nullptr, nullptr, nullptr};
-  if (g_host) {
-    *g_host = std::move(host);
+// One registered VFS: SQLite keeps the pointer, so entries are never freed.
+struct HostVfs {
+  sqlite3_vfs vfs;
+  std::string name;
+  val host;
+};
+
+void register_host_file_vfs(const std::string& name, val host) {
+  static std::map<std::string, HostVfs*> registered;
+  auto it = registered.find(name);
+  if (it != registered.end()) {
+    it->second->host = std::move(host);
     return;
   }
   install_default_vfs();
   base_vfs();
-  g_host = new val(std::move(host));
-  sqlite3_vfs_register(&vfs, 0);
+  auto* h = new HostVfs{{}, name, std::move(host)};
+  h->vfs = sqlite3_vfs{
+      2, sizeof(HostFile), 4096, nullptr, h->name.c_str(), &h->host,
+      x_open, x_delete, x_access, x_full_pathname,
+      nullptr, nullptr, nullptr, nullptr,  // no loadable extensions
+      x_randomness, x_sleep, x_current_time, x_get_last_error, x_current_time_int64,
+      nullptr, nullptr, nullptr};
+  registered.emplace(name, h);
+  sqlite3_vfs_register(&h->vfs, 0);
 }
 
 }  // namespace pgmicro::vfs
