@@ -102,7 +102,7 @@ const integrity = (page, key) => page.evaluate((key) => window.dbs[key].integrit
 const closeDb = (page, key) => page.evaluate((key) => window.dbs[key].close(), key);
 
 // In the page: commits `committed` rows one by one, then opens a transaction and inserts 4 MB
-// per statement until stopped (pages spill to the file while it is open).
+// per statement, 30 times, and leaves it open (pages spill to the file meanwhile).
 function startWriter(page, p, committed) {
   return page.evaluate(async ([p, committed]) => {
     const db = await window.pg.connect(p);
@@ -116,7 +116,7 @@ function startWriter(page, p, committed) {
     window.big = 0;
     (async () => {
       await db.exec('BEGIN');
-      for (let i = 0; ; i++) {
+      for (let i = 0; i < 30; i++) {
         await db.query("INSERT INTO big SELECT g, repeat('y', 2000) FROM generate_series($1::int, $1::int + 1999) g", [i * 2000]);
         window.big = i + 1;
       }
@@ -163,7 +163,7 @@ try {
   }
 
   const progress = async (page) => {
-    await page.waitForFunction(() => window.big >= 3, null, { timeout: 60000 });
+    await page.waitForFunction(() => window.big >= 3, null, { timeout: 60000, polling: 100 });
     return page.evaluate(() => window.acked);
   };
 
@@ -282,9 +282,16 @@ try {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 4 * 1024 * 1024 });
       const err = await page.evaluate(async () => {
         const db = window.dbs.f;
+        // Random text (IndexedDB compresses what it stores: repeated bytes would fit any quota).
+        const random = () => {
+          const b = new Uint8Array(250000);
+          for (let i = 0; i < b.length; i += 65536) crypto.getRandomValues(b.subarray(i, i + 65536));
+          return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+        };
         for (let i = 1; i <= 200; i++) {
+          const pad = random();
           try {
-            await db.query("INSERT INTO f SELECT g, repeat('z', 1000) FROM generate_series(1, 500) g");
+            await db.query('INSERT INTO f SELECT g, substr($1, (g - 1) * 1000 + 1, 1000) FROM generate_series(1, 500) g', [pad]);
           } catch (e) { return { code: e.code, message: e.message, at: i }; }
         }
         return null;
