@@ -39,7 +39,7 @@ try {
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => window.ready);
   const rows = [];
-  for (const where of [':memory:', 'opfs://bench', 'idb://bench']) {
+  for (const where of (process.env.BENCH_ONLY ?? ':memory:,opfs://bench,idb://bench').split(',').filter(Boolean)) {
     const r = await page.evaluate(async (where) => {
       const N_USERS = 10000, N_ORDERS = 100000, N_SINGLE = 1000;
       const STATUS = ['new', 'paid', 'shipped', 'cancelled', 'refunded'];
@@ -70,6 +70,25 @@ try {
     console.log(`${r.where.padEnd(13)} W2 ${(r.w2 / 1000).toFixed(2)} s   W6 ${r.w6.toFixed(0)} ms (${(r.w6 / 1000).toFixed(2)} ms/commit)   users ${r.users}`);
   }
 
+  // What one OPFS flush costs here (a Worker: 4 KiB written + flush(), 200 times).
+  const flushMs = await page.evaluate(async () => {
+    const src = `onmessage = async () => {
+      const dir = await navigator.storage.getDirectory();
+      const h = await (await dir.getFileHandle('flush-probe', { create: true })).createSyncAccessHandle();
+      const page = new Uint8Array(4096);
+      const t = performance.now();
+      for (let i = 0; i < 200; i++) { h.write(page, { at: i * 4096 }); h.flush(); }
+      const ms = (performance.now() - t) / 200;
+      h.close();
+      postMessage(ms);
+    };`;
+    const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+    const ms = await new Promise((r) => { w.onmessage = (e) => r(e.data); w.postMessage(0); });
+    w.terminate();
+    return ms;
+  });
+  console.log(`opfs: one 4 KiB write + flush() ${flushMs.toFixed(2)} ms`);
+
   // 50 MB in IndexedDB: load at open vs page by page.
   const load = await page.evaluate(async () => {
     const db = await window.pg.connect('idb://fifty');
@@ -93,11 +112,22 @@ try {
     const os = tx.objectStore('pages');
     await Promise.all(all.map((_, i) => req(os.get(i))));
     const perPage = performance.now() - t;
+    const chunked = {};
+    for (const chunk of [64, 512, 2048]) {
+      t = performance.now();
+      const tx2 = idb.transaction('pages');
+      const os2 = tx2.objectStore('pages');
+      const reads = [];
+      for (let first = 0; first < all.length; first += chunk) reads.push(req(os2.getAll(IDBKeyRange.bound(first, first + chunk - 1))));
+      await Promise.all(reads);
+      chunked[chunk] = performance.now() - t;
+    }
     idb.close();
-    return { pages: all.length, mb: (all.length * 4096) / 1048576, size: Number(size), count: Number(count), openAll, getAll, perPage };
+    return { chunked, pages: all.length, mb: (all.length * 4096) / 1048576, size: Number(size), count: Number(count), openAll, getAll, perPage };
   });
   console.log(`idb 50 MB: ${load.pages} pages (${load.mb.toFixed(1)} MB, ${load.count} rows): connect + first query ${load.openAll.toFixed(0)} ms; ` +
-    `one getAll ${load.getAll.toFixed(0)} ms; ${load.pages} single get()s ${load.perPage.toFixed(0)} ms`);
+    `one getAll ${load.getAll.toFixed(0)} ms; ${load.pages} single get()s ${load.perPage.toFixed(0)} ms; ` +
+    Object.entries(load.chunked).map(([k, v]) => `getAll per ${k} pages ${v.toFixed(0)} ms`).join('; '));
 } finally {
   await ctx.close();
   server.close();

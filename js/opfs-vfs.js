@@ -7,11 +7,11 @@
 //
 // Per database NAME, the folder pg-micro/<NAME> holds SLOTS files. Each starts with a HEADER of
 // 4096 bytes — magic, the SQLite path it holds (empty: free), a checksum — and then the bytes
-// of that file. SQLite's files (the database, its rollback journal) take a slot when created
-// and give it back when deleted (the header is cleared, then the data truncated), so deleting
-// the journal — SQLite's commit point — is one header write and a flush. A torn header fails
-// its checksum and reads as a free slot: the journal is then gone (the commit happened) or
-// still there (SQLite rolls it back); either way a committed state.
+// of that file. SQLite's files take a slot when created and give it back when deleted (the
+// header is cleared, then the data truncated). The rollback journal keeps its slot: deleting
+// it — SQLite's commit point — truncates it to no data and flushes, and an empty journal is no
+// journal. A torn header fails its checksum and reads as a free slot; a crash before the
+// truncation leaves a hot journal that SQLite rolls back: either way a committed state.
 // The pool is used by one context at a time (js/shared-db.js holds the database's Web Lock).
 const HEADER = 4096;
 const SLOTS = 4;          // the database, its journal, and room to spare
@@ -170,6 +170,14 @@ export function opfsVfsHost() {
       const slot = find(path);
       if (!slot) return ENOENT;
       try {
+        if (path.endsWith('-journal')) {
+          // The journal keeps its slot, emptied: an empty journal is no journal, and the next
+          // transaction reuses the slot without rewriting its header (one flush per commit
+          // instead of three: what journal_mode=TRUNCATE does on a file system).
+          slot.handle.truncate(HEADER);
+          slot.handle.flush();
+          return 0;
+        }
         writeHeader(slot.handle, '');  // flushed: the file is gone from here on
         slot.path = '';
         slot.handle.truncate(HEADER);
