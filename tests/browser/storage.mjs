@@ -200,6 +200,66 @@ try {
   }
 
   for (const kind of ['opfs', 'idb']) {
+    await check(`${kind}/browser-killed-during-autocommit-writes`, async () => {
+      const page = await open();
+      await page.evaluate(async (p) => {
+        const db = await window.pg.connect(p);
+        await db.exec('CREATE TABLE IF NOT EXISTS a (n int PRIMARY KEY)');
+        window.acked = 0;
+        (async () => { for (let n = 1; ; n++) { await db.query('INSERT INTO a VALUES ($1)', [n]); window.acked = n; } })();
+      }, `${kind}://autocommit`);
+      await page.waitForFunction(() => window.acked >= 40, null, { timeout: 60000, polling: 50 });
+      const acked = await page.evaluate(() => window.acked);
+      for (const pid of browserPids()) { try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ } }
+      await ctx.close().catch(() => {});
+      await launch();
+      const again = await open();
+      await connect(again, 'a', `${kind}://autocommit`);
+      const [[count, max]] = await q(again, 'a', 'SELECT count(*), max(n) FROM a');
+      if (count < acked || count !== max) throw new Error(`${count} rows (max ${max}) after ${acked} acknowledged commits`);
+      assertEq(await integrity(again, 'a'), 'ok', 'integrity_check');
+      await closeDb(again, 'a');
+      await again.close();
+    });
+  }
+
+  await check('opfs/pg-micro-inside-a-worker', async () => {
+    const page = await open();
+    const run = () => page.evaluate(() => new Promise((resolve) => {
+      const w = new Worker('/tests/browser/worker.mjs', { type: 'module' });
+      w.onmessage = (e) => { w.terminate(); resolve(e.data); };
+      w.onerror = (e) => resolve({ error: e.message });
+      w.postMessage('opfs://inworker');
+    }));
+    const first = await run();
+    if (first.error) throw new Error(first.error);
+    const second = await run();
+    if (second.error) throw new Error(second.error);
+    assertEq(second, { rows: [[1, 'worker'], [2, 'worker']], check: 'ok' }, 'rows from two Workers in turn');
+    // The page (through its own Worker) reads what they wrote.
+    await connect(page, 'w', 'opfs://inworker');
+    assertEq(await q(page, 'w', 'SELECT count(*) FROM w'), [[2]], 'page reads it');
+    await closeDb(page, 'w');
+    await page.close();
+  });
+
+  await check('idb/pg-micro-worker-and-page-share-it', async () => {
+    const page = await open();
+    await page.evaluate(async () => {
+      window.dbs.viaWorker = await window.pgw.connect('idb://viaworker', { int8: 'number' });
+      await window.dbs.viaWorker.exec("CREATE TABLE IF NOT EXISTS v (id int PRIMARY KEY, who text); INSERT INTO v VALUES (1, 'worker')");
+    });
+    await connect(page, 'here', 'idb://viaworker');  // a client of the Worker, which owns it
+    await q(page, 'here', "INSERT INTO v VALUES (2, 'page')");
+    assertEq(await q(page, 'viaWorker', 'SELECT id, who FROM v ORDER BY id'), [[1, 'worker'], [2, 'page']], 'worker reads both');
+    await closeDb(page, 'viaWorker');  // the page takes over
+    await q(page, 'here', "INSERT INTO v VALUES (3, 'page')");
+    assertEq(await q(page, 'here', 'SELECT count(*) FROM v'), [[3]], 'after the worker closed');
+    await closeDb(page, 'here');
+    await page.close();
+  });
+
+  for (const kind of ['opfs', 'idb']) {
     await check(`${kind}/two-pages-share-one-database`, async () => {
       const p = `${kind}://shared`;
       const a = await open(), b = await open();
