@@ -110,6 +110,12 @@ export class SharedDb {
   // Opens (as owner or client) the database; data: bytes to start from (only when no other
   // context has it open).
   static async open(Module, kind, name, data) {
+    if (kind === 'idb' && typeof indexedDB !== 'object') {
+      throw new Error(`pg-micro: "idb://${name}": IndexedDB databases need a browser`);
+    }
+    if (kind === 'opfs' && typeof FileSystemSyncAccessHandle !== 'function') {
+      throw new Error(`pg-micro: "opfs://${name}": OPFS databases need a browser's dedicated Worker (FileSystemSyncAccessHandle)`);
+    }
     const db = new SharedDb(Module, kind, name);
     if (!hasLocks()) {
       // No Web Locks (no coordination possible): this context uses the storage alone.
