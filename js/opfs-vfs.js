@@ -9,13 +9,15 @@
 // 4096 bytes — magic, the SQLite path it holds (empty: free), a checksum — and then the bytes
 // of that file. SQLite's files take a slot when created and give it back when deleted (the
 // header is cleared, then the data truncated). The rollback journal keeps its slot: deleting
-// it — SQLite's commit point — truncates it to no data and flushes, and an empty journal is no
-// journal. A torn header fails its checksum and reads as a free slot; a crash before the
-// truncation leaves a hot journal that SQLite rolls back: either way a committed state.
+// it — SQLite's commit point — zeroes its first bytes and flushes (journal_mode=PERSIST's way),
+// and a journal starting with 0 is no journal. A torn header fails its checksum and reads as a
+// free slot; a crash before the zeroing leaves a hot journal that SQLite rolls back: either way
+// a committed state.
 // The pool is used by one context at a time (js/shared-db.js holds the database's Web Lock).
 const HEADER = 4096;
 const SLOTS = 4;          // the database, its journal, and room to spare
 const PATH_MAX = 512;
+const JOURNAL_KEEP = 4 * 1024 * 1024;  // an ended journal up to this size keeps its bytes
 const MAGIC = 0x53474d50; // 'PMGS'
 const ENOSPC = -28, EIO = -5, ENOENT = -2, EMFILE = -24;
 
@@ -171,10 +173,13 @@ export function opfsVfsHost() {
       if (!slot) return ENOENT;
       try {
         if (path.endsWith('-journal')) {
-          // The journal keeps its slot, emptied: an empty journal is no journal, and the next
-          // transaction reuses the slot without rewriting its header (one flush per commit
-          // instead of three: what journal_mode=TRUNCATE does on a file system).
-          slot.handle.truncate(HEADER);
+          // The journal keeps its slot and its size (growing a file and flushing the growth
+          // costs about twice a flush within it): zeroing its first bytes ends it, as SQLite's
+          // journal_mode=PERSIST does — a journal whose first byte is 0 is not hot, and SQLite
+          // ignores what follows a new journal's records (their checksums use a new nonce).
+          // A journal grown past JOURNAL_KEEP is truncated instead.
+          if (slot.handle.getSize() > HEADER + JOURNAL_KEEP) slot.handle.truncate(HEADER);
+          else slot.handle.write(new Uint8Array(32), { at: HEADER });
           slot.handle.flush();
           return 0;
         }
@@ -187,7 +192,13 @@ export function opfsVfsHost() {
     },
     exists(path) {
       const slot = find(path);
-      try { return !!slot && slot.handle.getSize() > HEADER; } catch { return false; }
+      if (!slot) return false;
+      try {
+        if (slot.handle.getSize() <= HEADER) return false;
+        const first = new Uint8Array(1);
+        slot.handle.read(first, { at: HEADER });
+        return first[0] !== 0;  // an ended journal (above) is no journal
+      } catch { return false; }
     },
     fullPath(path) { return path; },
   };
