@@ -285,7 +285,7 @@ export class Statement {
   columns() {
     if (!this.#columns) {
       if (!this.#core.engine.executeSync) {
-        throw new Error('pg-micro: columns() of a statement is known once it has run (pg-micro/worker runs it in the worker)');
+        throw new Error('pg-micro: columns() of a statement is known once it has run (pg-micro/worker, opfs:// and idb:// run statements asynchronously)');
       }
       if (!/^\s*(select|values|table)\b/i.test(this.source)) {
         throw new Error('pg-micro: columns() of a statement that modifies data is known after it has run');

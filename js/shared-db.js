@@ -30,7 +30,9 @@ function randomId() {
 export function browserStorage(path) {
   const m = /^(opfs|idb):\/\/(.+)$/.exec(path);
   if (!m) return null;
-  if (/[\0/\\]/.test(m[2]) || m[2].length > 200) throw new Error(`pg-micro: ${JSON.stringify(path)}: a database name must not contain '/', '\\' or NUL`);
+  if (/[\0/\\]/.test(m[2]) || m[2] === '.' || m[2] === '..' || m[2].length > 200) {
+    throw new Error(`pg-micro: ${JSON.stringify(path)}: a database name must not contain '/', '\\' or NUL, nor be '.' or '..'`);
+  }
   return { kind: m[1], name: m[2] };
 }
 
