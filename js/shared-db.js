@@ -248,7 +248,11 @@ export class SharedDb {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.channel.postMessage({ t: 'ack', cid: m.cid, id: m.id });
-    this.#submit(m.cid, () => this.#answer(m.cid, m)).then(
+    this.#submit(m.cid, () => {
+      // This owner closed while the request waited: the client sends it to the next owner.
+      if (!this.local) return { retry: true };
+      return this.#answer(m.cid, m);
+    }).then(
       (reply) => this.channel?.postMessage({ t: 'res', cid: m.cid, id: m.id, ok: true, ...reply }),
       (e) => this.channel?.postMessage({ t: 'res', cid: m.cid, id: m.id, ok: false, error: String(e?.message ?? e) }));
   }
@@ -279,6 +283,7 @@ export class SharedDb {
     const p = this.pending.get(m.id);
     if (!p) return;
     if (m.t === 'ack') { p.acked = true; return; }
+    if (m.retry) { p.acked = false; return; }  // resent when the next owner announces itself
     this.pending.delete(m.id);
     if (m.ok) p.resolve(m); else p.reject(new Error(m.error));
   }
@@ -326,7 +331,11 @@ export class SharedDb {
         if (this.holder !== null) executeRaw(this.local.native, 'ROLLBACK', []);
         this.local.close();
         this.local = null;
+        this.holder = null;
       });
+      // Client requests still queued here are answered { retry } (in #serve) before the lock
+      // is released, so they go to the next owner.
+      await new Promise((r) => setTimeout(r, 0));
     }
     this.#fail(new Error('pg-micro: the database is closed'));
     this.#release();

@@ -298,6 +298,25 @@ try {
   }
 
   for (const kind of ['opfs', 'idb']) {
+    await check(`${kind}/owner-closes-with-a-client-statement-queued`, async () => {
+      const p = `${kind}://handover`;
+      const a = await open(), b = await open();
+      await connect(a, 'h', p);
+      await q(a, 'h', 'CREATE TABLE IF NOT EXISTS h (who text)');
+      await connect(b, 'h', p);
+      await q(a, 'h', 'BEGIN');
+      await q(a, 'h', "INSERT INTO h VALUES ('a-uncommitted')");
+      await b.evaluate(() => { window.queued = window.dbs.h.query("INSERT INTO h VALUES ('b')").then(() => 'done', (e) => 'error: ' + e.message); });
+      await new Promise((r) => setTimeout(r, 300));
+      await closeDb(a, 'h');  // rolls back its block; b's statement goes to the next owner: b
+      assertEq(await b.evaluate(() => window.queued), 'done', "b's queued statement");
+      assertEq(await q(b, 'h', 'SELECT who FROM h'), [['b']], 'rows');
+      await closeDb(b, 'h');
+      await a.close(); await b.close();
+    });
+  }
+
+  for (const kind of ['opfs', 'idb']) {
     await check(`${kind}/export-opens-in-sqlite3`, async () => {
       const page = await open();
       await connect(page, 'e', `${kind}://export`);
