@@ -333,7 +333,9 @@ try {
     await check(`${kind}/import-sqlite3-file`, async () => {
       const file = path.join(tmp, `${kind}-made.db`);
       fs.rmSync(file, { force: true });
-      sqlite3(file, "CREATE TABLE people (id integer PRIMARY KEY, name text, born date); " +
+      // Page sizes other than the default 4096, one smaller and one larger.
+      sqlite3(file, `PRAGMA page_size = ${kind === 'idb' ? 1024 : 65536}; ` +
+        "CREATE TABLE people (id integer PRIMARY KEY, name text, born date); " +
         "INSERT INTO people VALUES (1, 'Ada', '1815-12-10'), (2, 'Alan', '1912-06-23');");
       const page = await open();
       await connect(page, 'i', `${kind}://import`, fs.readFileSync(file).toString('base64'));
@@ -345,6 +347,7 @@ try {
       await page.waitForFunction(() => window.ready);
       await connect(page, 'i', `${kind}://import`);
       assertEq(await q(page, 'i', 'SELECT count(*) FROM people'), [[3]], 'imported database is stored');
+      assertEq(await integrity(page, 'i'), 'ok', 'integrity_check');
       await closeDb(page, 'i');
       await page.close();
     });
