@@ -118,6 +118,7 @@ export class SharedDb {
     if (kind === 'opfs' && typeof FileSystemSyncAccessHandle !== 'function') {
       throw new Error(`pg-micro: "opfs://${name}": OPFS databases need a browser's dedicated Worker (FileSystemSyncAccessHandle)`);
     }
+    if (data !== undefined && data !== null) data = checkImage(data, `${kind}://${name}`);
     const db = new SharedDb(Module, kind, name);
     if (!hasLocks()) {
       // No Web Locks (no coordination possible): this context uses the storage alone.
@@ -340,6 +341,18 @@ export class SharedDb {
     this.#fail(new Error('pg-micro: the database is closed'));
     this.#release();
   }
+}
+
+// options.data → a Uint8Array that starts like a SQLite database file (or is empty: a new
+// database), checked before it replaces what the storage holds.
+function checkImage(data, where) {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data)
+    : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null;
+  if (!bytes) throw new TypeError('pg-micro: options.data must be a Uint8Array');
+  const magic = 'SQLite format 3\0';
+  const ok = bytes.length === 0 || (bytes.length >= 512 && [...magic].every((c, i) => bytes[i] === c.charCodeAt(0)));
+  if (!ok) throw new Error(`pg-micro: cannot open ${where}: options.data is not a SQLite database file`);
+  return bytes;
 }
 
 function ownerGone() {

@@ -349,6 +349,11 @@ try {
       assertEq(await q(page, 'i', 'SELECT count(*) FROM people'), [[3]], 'imported database is stored');
       assertEq(await integrity(page, 'i'), 'ok', 'integrity_check');
       await closeDb(page, 'i');
+      const bad = await page.evaluate((p) => window.pg.connect(p, { data: new Uint8Array(600).fill(7) }).then(() => 'opened', (e) => e.message), `${kind}://import`);
+      if (!/not a SQLite database file/.test(bad)) throw new Error(`bytes that are not a database: ${bad}`);
+      await connect(page, 'i', `${kind}://import`);
+      assertEq(await q(page, 'i', 'SELECT count(*) FROM people'), [[3]], 'untouched by refused data');
+      await closeDb(page, 'i');
       await page.close();
     });
   }
