@@ -100,7 +100,7 @@ export class SharedDb {
     this.jobs = [];          // { party, fn, resolve, reject }
     this.pumping = false;
     this.holder = null;      // the party whose transaction block is open
-    this.seen = new Set();   // 'cid:id' of client requests taken
+    this.seen = new Map();   // cid → highest request id taken (a client's ids increase)
     this.watched = new Set();
     // client side
     this.pending = new Map();  // id → { msg, acked, resolve, reject }
@@ -238,6 +238,7 @@ export class SharedDb {
     this.watched.add(cid);
     navigator.locks.request(`${this.lockName}:client:${cid}`, () => {
       this.watched.delete(cid);
+      this.seen.delete(cid);
       if (this.holder === cid && this.local) {
         this.#submit(cid, () => this.#execute(cid, 'ROLLBACK', [], false)).catch(() => {});
       }
@@ -245,9 +246,8 @@ export class SharedDb {
   }
 
   #serve(m) {
-    const key = `${m.cid}:${m.id}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+    if ((this.seen.get(m.cid) ?? 0) >= m.id) return;  // a resent request this owner took
+    this.seen.set(m.cid, m.id);
     this.channel.postMessage({ t: 'ack', cid: m.cid, id: m.id });
     this.#submit(m.cid, () => {
       // This owner closed while the request waited: the client sends it to the next owner.
