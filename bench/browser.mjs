@@ -2,7 +2,8 @@
 // tests/suites/39-browser-storage.sh installs it): the benchmark's W2 (10 000 users + 100 000
 // orders in one transaction) and W6 (1 000 autocommit single-row inserts: one durable commit
 // each) on ':memory:', 'opfs://' (from a page: the engine in a Worker) and 'idb://' (main
-// thread), the statements exactly as bench/child.mjs runs them; then, for a 50 MB idb://
+// thread), the statements exactly as bench/child.mjs runs them; W6 again from a second page
+// whose statements go to the first page's context; then, for a 50 MB idb://
 // database, opening it (one getAll of every page) against reading the same pages one get()
 // at a time (what loading them lazily would cost).
 // Usage: node bench/browser.mjs [node_modules dir with playwright-core]
@@ -68,6 +69,29 @@ try {
     }, where);
     rows.push(r);
     console.log(`${r.where.padEnd(13)} W2 ${(r.w2 / 1000).toFixed(2)} s   W6 ${r.w6.toFixed(0)} ms (${(r.w6 / 1000).toFixed(2)} ms/commit)   users ${r.users}`);
+  }
+
+  // W6 from a second page: a client whose statements the first page's context runs.
+  for (const where of ['opfs://bench2', 'idb://bench2']) {
+    const owner = await ctx.newPage();
+    await owner.goto(page.url());
+    await owner.waitForFunction(() => window.ready);
+    await owner.evaluate(async (where) => {
+      window.db = await window.pg.connect(where);
+      await window.db.exec('DROP TABLE IF EXISTS users; CREATE TABLE users (id serial PRIMARY KEY, name text, email text, age int, created_at timestamp)');
+    }, where);
+    const ms = await page.evaluate(async (where) => {
+      const db = await window.pg.connect(where);
+      const iu = db.prepare('INSERT INTO users (name, email, age, created_at) VALUES ($1, $2, $3, $4)');
+      const t = performance.now();
+      for (let i = 1; i <= 1000; i++) await iu.run([`user${i}`, `user${i}@example.com`, 18 + (i % 60), '2024-01-01 00:00:00']);
+      const ms = performance.now() - t;
+      await db.close();
+      return ms;
+    }, where);
+    await owner.evaluate(() => window.db.close());
+    await owner.close();
+    console.log(`${where.padEnd(13)} W6 from a second page (client of the owner): ${ms.toFixed(0)} ms (${(ms / 1000).toFixed(2)} ms/commit)`);
   }
 
   // What one OPFS flush costs here (a Worker: 4 KiB written + flush(), 200 times).
