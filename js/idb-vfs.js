@@ -23,8 +23,6 @@ function done(tx) {
   });
 }
 
-export function idbAvailable() { return typeof indexedDB === 'object' && indexedDB !== null; }
-
 export function idbPath(name) { return '/' + name + '.db'; }
 
 async function openIdb(name) {
@@ -89,7 +87,7 @@ export async function openIdbStore(name, data) {
 // Reads the stored database into store.file: every page, in one read-only transaction of
 // getAll()s over ranges of LOAD_CHUNK pages issued together (bench/browser.mjs: for 50 MB,
 // faster than one getAll of everything, which Chromium returns as one huge message).
-export const LOAD_CHUNK = 64;
+const LOAD_CHUNK = 64;
 export async function loadStore(store) {
   const tx = store.idb.transaction(['pages', 'meta'], 'readonly');
   const size = (await request(tx.objectStore('meta').get('size'))) ?? 0;
@@ -157,9 +155,6 @@ export function closeIdbStore(store) {
   stores.delete(store.path);
   store.idb.close();
 }
-
-// Deletes database NAME from IndexedDB (tests, tools).
-export function deleteIdbDatabase(name) { return request(indexedDB.deleteDatabase('pg-micro:' + name)); }
 
 const stores = new Map();  // SQLite path of the database file → store
 

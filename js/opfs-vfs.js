@@ -69,7 +69,7 @@ async function accessHandle(dir, name) {
   }
 }
 
-export function opfsAvailable() {
+function opfsAvailable() {
   return typeof FileSystemSyncAccessHandle === 'function' && typeof navigator === 'object' &&
     typeof navigator.storage?.getDirectory === 'function';
 }
