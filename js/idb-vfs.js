@@ -23,7 +23,8 @@ function done(tx) {
   });
 }
 
-export function idbPath(name) { return '/' + name + '.db'; }
+// The SQLite path of database `name` (distinct from opfs-vfs.js's: file locks go by path).
+export function idbPath(name) { return '/idb/' + name + '.db'; }
 
 async function openIdb(name) {
   const r = indexedDB.open('pg-micro:' + name, 1);

@@ -74,8 +74,9 @@ function opfsAvailable() {
     typeof navigator.storage?.getDirectory === 'function';
 }
 
-// The SQLite path of database `name` ('/' + name + '.db'; its journal adds '-journal').
-export function opfsPath(name) { return '/' + name + '.db'; }
+// The SQLite path of database `name` (its journal adds '-journal'). Distinct from idb-vfs.js's:
+// SQLite's in-process file locks (vfs/file_locks.cpp) go by path.
+export function opfsPath(name) { return '/opfs/' + name + '.db'; }
 
 // The pools of the databases open in this context, by SQLite path of their database file.
 const pools = new Map();

@@ -6,10 +6,9 @@
 // rollback journal (WAL needs shared memory).
 #include "host_file_vfs.h"
 
-#include <map>
-
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,28 +39,28 @@ HostFile& self(sqlite3_file* f) { return *reinterpret_cast<HostFile*>(f); }
 val bytes(void* p, int n) { return val(emscripten::typed_memory_view(size_t(n), static_cast<unsigned char*>(p))); }
 
 int x_close(sqlite3_file* f) {
-  HostFile& nf = self(f);
+  HostFile& hf = self(f);
   int rc = SQLITE_OK;
-  if (nf.fd >= 0 && nf.host->call<int>("close", nf.fd) < 0) rc = SQLITE_IOERR_CLOSE;
-  if (nf.delete_on_close && nf.path) nf.host->call<int>("remove", *nf.path, false);
-  delete nf.lock;
-  delete nf.path;
-  delete nf.memory;
-  nf.lock = nullptr;
-  nf.path = nullptr;
-  nf.memory = nullptr;
+  if (hf.fd >= 0 && hf.host->call<int>("close", hf.fd) < 0) rc = SQLITE_IOERR_CLOSE;
+  if (hf.delete_on_close && hf.path) hf.host->call<int>("remove", *hf.path, false);
+  delete hf.lock;
+  delete hf.path;
+  delete hf.memory;
+  hf.lock = nullptr;
+  hf.path = nullptr;
+  hf.memory = nullptr;
   return rc;
 }
 
 int x_read(sqlite3_file* f, void* buf, int amt, sqlite3_int64 offset) {
-  HostFile& nf = self(f);
+  HostFile& hf = self(f);
   int got;
-  if (nf.memory) {
-    auto& m = *nf.memory;
+  if (hf.memory) {
+    auto& m = *hf.memory;
     got = offset >= sqlite3_int64(m.size()) ? 0 : int(std::min<sqlite3_int64>(amt, m.size() - offset));
     if (got > 0) std::memcpy(buf, m.data() + offset, size_t(got));
   } else {
-    got = nf.host->call<int>("read", nf.fd, bytes(buf, amt), double(offset));
+    got = hf.host->call<int>("read", hf.fd, bytes(buf, amt), double(offset));
     if (got < 0) return SQLITE_IOERR_READ;
   }
   if (got < amt) {
@@ -72,62 +71,62 @@ int x_read(sqlite3_file* f, void* buf, int amt, sqlite3_int64 offset) {
 }
 
 int x_write(sqlite3_file* f, const void* buf, int amt, sqlite3_int64 offset) {
-  HostFile& nf = self(f);
-  if (nf.memory) {
-    auto& m = *nf.memory;
+  HostFile& hf = self(f);
+  if (hf.memory) {
+    auto& m = *hf.memory;
     if (size_t(offset) + size_t(amt) > m.size()) m.resize(size_t(offset) + size_t(amt));
     std::memcpy(m.data() + offset, buf, size_t(amt));
     return SQLITE_OK;
   }
-  int put = nf.host->call<int>("write", nf.fd, bytes(const_cast<void*>(buf), amt), double(offset));
+  int put = hf.host->call<int>("write", hf.fd, bytes(const_cast<void*>(buf), amt), double(offset));
   if (put == kNoSpace) return SQLITE_FULL;
   return put == amt ? SQLITE_OK : SQLITE_IOERR_WRITE;
 }
 
 int x_truncate(sqlite3_file* f, sqlite3_int64 size) {
-  HostFile& nf = self(f);
-  if (nf.memory) {
-    if (size_t(size) < nf.memory->size()) nf.memory->resize(size_t(size));
+  HostFile& hf = self(f);
+  if (hf.memory) {
+    if (size_t(size) < hf.memory->size()) hf.memory->resize(size_t(size));
     return SQLITE_OK;
   }
-  int rc = nf.host->call<int>("truncate", nf.fd, double(size));
+  int rc = hf.host->call<int>("truncate", hf.fd, double(size));
   if (rc == kNoSpace) return SQLITE_FULL;
   return rc < 0 ? SQLITE_IOERR_TRUNCATE : SQLITE_OK;
 }
 
 int x_sync(sqlite3_file* f, int flags) {
-  HostFile& nf = self(f);
-  if (nf.memory) return SQLITE_OK;
-  int rc = nf.host->call<int>("sync", nf.fd);
+  HostFile& hf = self(f);
+  if (hf.memory) return SQLITE_OK;
+  int rc = hf.host->call<int>("sync", hf.fd);
   if (rc == kNoSpace) return SQLITE_FULL;
   return rc < 0 ? SQLITE_IOERR_FSYNC : SQLITE_OK;
 }
 
 int x_file_size(sqlite3_file* f, sqlite3_int64* size) {
-  HostFile& nf = self(f);
-  if (nf.memory) {
-    *size = sqlite3_int64(nf.memory->size());
+  HostFile& hf = self(f);
+  if (hf.memory) {
+    *size = sqlite3_int64(hf.memory->size());
     return SQLITE_OK;
   }
-  double n = nf.host->call<double>("size", nf.fd);
+  double n = hf.host->call<double>("size", hf.fd);
   if (n < 0) return SQLITE_IOERR_FSTAT;
   *size = sqlite3_int64(n);
   return SQLITE_OK;
 }
 
 int x_lock(sqlite3_file* f, int level) {
-  HostFile& nf = self(f);
-  return nf.lock ? nf.lock->lock(level) : SQLITE_OK;
+  HostFile& hf = self(f);
+  return hf.lock ? hf.lock->lock(level) : SQLITE_OK;
 }
 
 int x_unlock(sqlite3_file* f, int level) {
-  HostFile& nf = self(f);
-  return nf.lock ? nf.lock->unlock(level) : SQLITE_OK;
+  HostFile& hf = self(f);
+  return hf.lock ? hf.lock->unlock(level) : SQLITE_OK;
 }
 
 int x_check_reserved_lock(sqlite3_file* f, int* out) {
-  HostFile& nf = self(f);
-  *out = nf.lock && nf.lock->reserved() ? 1 : 0;
+  HostFile& hf = self(f);
+  *out = hf.lock && hf.lock->reserved() ? 1 : 0;
   return SQLITE_OK;
 }
 
@@ -144,30 +143,30 @@ const sqlite3_io_methods kIoMethods = {
 val* host_of(sqlite3_vfs* vfs) { return static_cast<val*>(vfs->pAppData); }
 
 int x_open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
-  HostFile& nf = self(f);
-  nf = HostFile{};
-  nf.fd = -1;
-  nf.host = host_of(vfs);
+  HostFile& hf = self(f);
+  hf = HostFile{};
+  hf.fd = -1;
+  hf.host = host_of(vfs);
   if (!name) {
-    nf.memory = new std::vector<unsigned char>();
+    hf.memory = new std::vector<unsigned char>();
   } else {
-    int fd = nf.host->call<int>("open", std::string(name), flags);
+    int fd = hf.host->call<int>("open", std::string(name), flags);
     if (fd < 0 && (flags & SQLITE_OPEN_READWRITE)) {
       // A read-only file (or folder): open it read-only, as the unix VFS does.
       int ro = (flags & ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_READONLY;
-      fd = nf.host->call<int>("open", std::string(name), ro);
+      fd = hf.host->call<int>("open", std::string(name), ro);
       if (fd >= 0) flags = ro;
     }
     if (fd < 0) return SQLITE_CANTOPEN;
-    nf.fd = fd;
-    if (flags & SQLITE_OPEN_MAIN_DB) nf.lock = new FileLock(name);
+    hf.fd = fd;
+    if (flags & SQLITE_OPEN_MAIN_DB) hf.lock = new FileLock(name);
     if (flags & SQLITE_OPEN_DELETEONCLOSE) {
-      nf.delete_on_close = true;
-      nf.path = new std::string(name);
+      hf.delete_on_close = true;
+      hf.path = new std::string(name);
     }
   }
   if (out_flags) *out_flags = flags;
-  nf.base.pMethods = &kIoMethods;
+  hf.base.pMethods = &kIoMethods;
   return SQLITE_OK;
 }
 
