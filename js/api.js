@@ -7,7 +7,8 @@
 //     result's column types afterwards;
 //   formatType(oid, typmod) → format_type() text, synchronously;
 //   status → the transaction status 'I' | 'T' | 'E' after the last call; export() → Uint8Array
-//     (a SQLite file image, or a promise of it); close().
+//     (a SQLite file image, or a promise of it); integrityCheck() → 'ok' or SQLite's findings
+//     (or a promise of it); close().
 // index.js's engine also has executeSync for Statement.columns().
 import { types, parserFor, serialize } from './types.js';
 
@@ -284,7 +285,7 @@ export class Statement {
   columns() {
     if (!this.#columns) {
       if (!this.#core.engine.executeSync) {
-        throw new Error('pg-micro: columns() of a statement is known once it has run (pg-micro/worker runs it in the worker)');
+        throw new Error('pg-micro: columns() of a statement is known once it has run (pg-micro/worker, opfs:// and idb:// run statements asynchronously)');
       }
       if (!/^\s*(select|values|table)\b/i.test(this.source)) {
         throw new Error('pg-micro: columns() of a statement that modifies data is known after it has run');
@@ -376,6 +377,17 @@ export class Database extends Queryable {
       if (core.closed) throw new Error('pg-micro: the database is closed');
       if (core.engine.status !== 'I') throw new Error('pg-micro: export() inside a transaction block; commit or roll back first');
       return core.engine.export();
+    });
+  }
+
+  // PRAGMA integrity_check of the stored database, on a connection of its own: 'ok' when it is
+  // sound, else SQLite's findings one per line. Refused inside a transaction block.
+  integrityCheck() {
+    const core = this.#core;
+    return core.schedule(async () => {
+      if (core.closed) throw new Error('pg-micro: the database is closed');
+      if (core.engine.status !== 'I') throw new Error('pg-micro: integrityCheck() inside a transaction block; commit or roll back first');
+      return core.engine.integrityCheck();
     });
   }
 

@@ -11,7 +11,7 @@ for f in pgmicro.wasm pgmicro.mjs; do
 done
 cd "$root/js"
 gz() { gzip -9 -c "$@" | wc -c; }
-w=$(gz pgmicro.wasm); js_files="pgmicro.mjs index.js api.js load.js wire.js types.js storage.js node-file-vfs.js"
+w=$(gz pgmicro.wasm); js_files="pgmicro.mjs index.js api.js load.js wire.js types.js storage.js node-file-vfs.js shared-db.js opfs-vfs.js idb-vfs.js"
 j=$(cat $js_files | gzip -9 | wc -c)
 echo "pg-micro package: pgmicro.wasm $(wc -c <pgmicro.wasm) B raw, $w B gzip -9;" \
      "JS (glue + API) $(cat $js_files | wc -c) B raw, $j B gzip -9;" \

@@ -30,7 +30,7 @@ export interface ConnectOptions {
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch pgmicro.wasm from (default: next to index.js, `new URL('./pgmicro.wasm', import.meta.url)`). */
   wasmUrl?: string | URL;
-  /** ':memory:' only: the bytes of a SQLite database file to start from (sqlite3_deserialize). */
+  /** The bytes of a SQLite database file to start from: ':memory:', 'opfs://NAME' and 'idb://NAME' (replacing what it held). */
   data?: Uint8Array | ArrayBuffer;
 }
 
@@ -147,9 +147,11 @@ export declare class Database implements Queryable {
   prepare<R = Row>(sql: string): Statement<R>;
   /** BEGIN; fn(tx); COMMIT — or ROLLBACK and rethrow. Other calls on the database wait meanwhile. */
   transaction<T>(fn: (tx: Transaction) => Promise<T> | T, options?: TransactionOptions): Promise<T>;
-  /** Frees the database's memory (pg-micro/worker: ends its Worker); later calls fail. */
   /** The database as the bytes of a standard SQLite database file (refused inside a transaction block). */
   export(): Promise<Uint8Array>;
+  /** PRAGMA integrity_check of the stored database: 'ok', or SQLite's findings one per line. */
+  integrityCheck(): Promise<string>;
+  /** Frees the database's memory (pg-micro/worker: ends its Worker); later calls fail. */
   close(): Promise<void>;
   readonly closed: boolean;
   readonly inTransaction: boolean;
@@ -182,7 +184,12 @@ export declare function identifier(name: string): unknown;
 /** Raw SQL text for use inside sql`` (never user input). */
 export declare function raw(text: string): unknown;
 
-/** Opens a database. Only ':memory:' for now (pg-micro/worker: in a new Worker). */
+/**
+ * Opens a database: ':memory:', a file path (Node, Deno, Bun), 'opfs://NAME' (browsers: the
+ * Origin Private File System; on a page the engine runs in a Worker) or 'idb://NAME' (browsers:
+ * IndexedDB). Several tabs may open one opfs:// or idb:// database: one owns it, the others
+ * send their statements to it (pg-micro/worker: in a new Worker).
+ */
 export declare function connect(path?: ':memory:' | string, options?: ConnectOptions): Promise<Database>;
 
 export declare const types: {

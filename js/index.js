@@ -10,8 +10,9 @@
 // database run one after another (a transaction holds the database until it ends). Values
 // cross the WASM boundary in bulk (wire.js); types.js maps them to JS; api.js is the API.
 import { loadModule } from './load.js';
-import { execute } from './wire.js';
+import { execute, decode } from './wire.js';
 import { openNative } from './storage.js';
+import { SharedDb, browserStorage } from './shared-db.js';
 import { Core, Database, DatabaseError, coreOptions, sql, identifier, raw, types } from './api.js';
 
 export { Database, DatabaseError, Statement, Transaction, SqlQuery, sql, identifier, raw, types } from './api.js';
@@ -42,6 +43,8 @@ class LocalEngine {
   // The database as the bytes of a SQLite database file (a copy).
   export() { return this.native.serialize().slice(); }
 
+  integrityCheck() { return this.native.integrityCheck(); }
+
   close() {
     freeOnCollect?.unregister(this);
     this.native.close();
@@ -49,10 +52,44 @@ class LocalEngine {
   }
 }
 
+// A browser-stored database (opfs://, idb://) shared with other tabs and workers
+// (shared-db.js): this context owns it or sends its statements to the context that does.
+class SharedEngine {
+  constructor(shared, Module) { this.shared = shared; this.Module = Module; }
+  get status() { return this.shared.status; }
+  async execute(sql, params, opts) {
+    const r = await this.shared.run(sql, params, { rowid: opts.rowid });
+    return { results: decode(r.batch), lastInsertRowid: r.lastInsertRowid };
+  }
+  formatType(oid, typmod) { return this.Module.formatType(oid, typmod); }
+  export() { return this.shared.export(); }
+  integrityCheck() { return this.shared.integrityCheck(); }
+  close() { return this.shared.close(); }
+}
+
 // Opens a database: ':memory:' (in memory; options.data = bytes of a SQLite file to start
-// from) or a file path (Node, Deno, Bun: a SQLite database file on disk; storage.js).
+// from), a file path (Node, Deno, Bun: a SQLite database file on disk; storage.js),
+// 'opfs://NAME' (browsers: the Origin Private File System; on a page, the engine runs in a
+// Worker — pg-micro/worker — since only Workers may access OPFS synchronously) or
+// 'idb://NAME' (browsers: IndexedDB). options.data also starts an opfs:// or idb:// database
+// from those bytes (replacing what it held).
 export async function connect(path = ':memory:', options = {}) {
+  const where = typeof path === 'string' ? browserStorage(path) : null;
+  if (where?.kind === 'opfs' && typeof FileSystemSyncAccessHandle !== 'function') {
+    if (typeof navigator !== 'object' || typeof navigator.storage?.getDirectory !== 'function') {
+      throw new Error(`pg-micro: ${JSON.stringify(path)}: OPFS databases need a browser (Origin Private File System)`);
+    }
+    const worker = await import('./worker.js');
+    return worker.connect(path, options);
+  }
   const Module = await loadModule(options);
+  if (where) {
+    if (where.kind === 'idb' && typeof indexedDB !== 'object') {
+      throw new Error(`pg-micro: ${JSON.stringify(path)}: IndexedDB databases need a browser`);
+    }
+    const shared = await SharedDb.open(Module, where.kind, where.name, options.data);
+    return new Database(new Core(new SharedEngine(shared, Module), coreOptions(options)));
+  }
   const native = await openNative(Module, path, options.data);
   const engine = new LocalEngine(native, Module);
   freeOnCollect?.register(engine, native, engine);

@@ -3,6 +3,7 @@
 // (worker-thread.js):
 //   ':memory:'            in memory; options.data (bytes of a SQLite file) is its initial content
 //   anything else         a file on disk through the "pgmicro-node" VFS (Node, Deno, Bun)
+// ('opfs://NAME' and 'idb://NAME', the browser backends, are opened by shared-db.js.)
 import { nodeFileVfsHost } from './node-file-vfs.js';
 
 const nodeVfs = new WeakMap();  // Module → Promise<VFS name>
@@ -10,7 +11,7 @@ const nodeVfs = new WeakMap();  // Module → Promise<VFS name>
 function registerNodeVfs(Module) {
   let p = nodeVfs.get(Module);
   if (!p) {
-    p = nodeFileVfsHost().then((host) => Module.registerNodeFileVfs(host));
+    p = nodeFileVfsHost().then((host) => Module.registerHostFileVfs('pgmicro-node', host));
     nodeVfs.set(Module, p);
   }
   return p;
@@ -25,8 +26,8 @@ function hasNodeFs() {
 export async function openNative(Module, path, data) {
   if (typeof path !== 'string' || path === '') throw new TypeError('pg-micro: the database path must be a non-empty string');
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    throw new Error(`pg-micro: ${JSON.stringify(path)}: this storage backend is not available yet ` +
-      '(":memory:" and file paths in Node, Deno and Bun are)');
+    throw new Error(`pg-micro: ${JSON.stringify(path)}: unknown storage backend ` +
+      '(":memory:", file paths in Node, Deno and Bun, "opfs://NAME" and "idb://NAME" in browsers)');
   }
   if (path === ':memory:') {
     const native = new Module.Database(':memory:');
@@ -47,7 +48,7 @@ export async function openNative(Module, path, data) {
   if (data !== undefined && data !== null) throw new Error('pg-micro: options.data is for ":memory:" databases only');
   if (!hasNodeFs()) {
     throw new Error(`pg-micro: ${JSON.stringify(path)}: file databases need a file system (Node, Deno, Bun); ` +
-      'in browsers use ":memory:"');
+      'in browsers use ":memory:", "opfs://NAME" or "idb://NAME"');
   }
   return new Module.Database(path, await registerNodeVfs(Module));
 }

@@ -101,3 +101,21 @@ export function decode(u8) {
   }
   return results;
 }
+
+// A result batch of one failed statement (SQLSTATE code, message, detail?): what a storage
+// backend reports when a commit the engine made cannot be made durable (js/shared-db.js).
+export function errorBatch(code, message, detail = '') {
+  const parts = [code, message, detail, ''].map((s) => encoder.encode(s));
+  const tag = encoder.encode('');
+  const size = 8 + 1 + 4 + tag.length + 4 + 4 + 4 + parts.reduce((n, p) => n + 4 + p.length, 0) + 4;
+  const u8 = new Uint8Array(size);
+  let pos = 0;
+  const u32 = (v) => { writeU32(u8, pos, v); pos += 4; };
+  const str = (b) => { u32(b.length); u8.set(b, pos); pos += b.length; };
+  u32(0x424d4750); u32(1);
+  u8[pos++] = 2;
+  str(tag); u32(0); u32(0); u32(0);
+  for (const p of parts) str(p);
+  u32(0);
+  return u8;
+}

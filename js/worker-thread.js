@@ -5,6 +5,7 @@
 // Requests (calling thread → here), each answered by one message with the same id:
 //   { id, op: 'open', path, data?, load: { wasmModule?, wasmBinary?, wasmUrl? } }  → { id, ok: true }
 //   { id, op: 'export' }  → { id, ok: true, image (ArrayBuffer of a SQLite file, transferred) }
+//   { id, op: 'integrity' }  → { id, ok: true, text } (PRAGMA integrity_check: 'ok' or findings)
 //   { id, op: 'execute', sql, params, flag?, rowid? }
 //       → { id, ok: true, batch (ArrayBuffer, transferred), status, lastInsertRowid? }
 //       or { id, ok: true, canceled: true } when flag was set before the statement started
@@ -17,23 +18,56 @@
 import { loadModule } from './load.js';
 import { executeRaw } from './wire.js';
 import { openNative } from './storage.js';
+import { SharedDb, browserStorage } from './shared-db.js';
 
 const workerThreads = 'node:worker_threads';  // not a literal import: bundlers must not follow it
 
 let Module = null;
 let native = null;
+let shared = null;  // an opfs:// or idb:// database (shared-db.js) instead of native
+
+const ownBuffer = (u8) => (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? u8.buffer : u8.slice().buffer);
+
+async function handleShared(msg) {
+  switch (msg.op) {
+    case 'export': return { ok: true, image: ownBuffer(await shared.export()) };
+    case 'integrity': return { ok: true, text: await shared.integrityCheck() };
+    case 'execute': {
+      const { flag } = msg;
+      if (flag && Atomics.load(flag, 0) !== 0) return { ok: true, canceled: true };
+      const r = await shared.run(msg.sql, msg.params, { rowid: msg.rowid, flag });
+      const out = { ok: true, batch: ownBuffer(r.batch), status: r.status };
+      if (msg.rowid) out.lastInsertRowid = r.lastInsertRowid;
+      return out;
+    }
+    case 'close':
+      await shared.close();
+      shared = null;
+      return { ok: true };
+    default: return null;
+  }
+}
 
 function handle(msg) {
+  if (shared) {
+    const r = handleShared(msg);
+    if (msg.op !== 'formatTypes') return r;
+  }
   switch (msg.op) {
     case 'open':
       return loadModule(msg.load).then(async (M) => {
         Module = M;
-        native = await openNative(Module, msg.path, msg.data);
+        const where = browserStorage(msg.path);
+        if (where) shared = await SharedDb.open(Module, where.kind, where.name, msg.data);
+        else native = await openNative(Module, msg.path, msg.data);
         return { ok: true };
       });
     case 'export':
       if (!native) throw new Error('pg-micro: the database is closed');
       return { ok: true, image: native.serialize().slice().buffer };
+    case 'integrity':
+      if (!native) throw new Error('pg-micro: the database is closed');
+      return { ok: true, text: native.integrityCheck() };
     case 'execute': {
       if (!native) throw new Error('pg-micro: the database is closed');
       const { flag } = msg;

@@ -134,6 +134,8 @@ class RemoteEngine {
 
   async export() { return new Uint8Array((await this.request({ op: 'export' })).image); }
 
+  async integrityCheck() { return (await this.request({ op: 'integrity' })).text; }
+
   async close() {
     try {
       await this.request({ op: 'close' });

@@ -4,8 +4,9 @@
 // typed_memory_view; js/wire.js is the other half (encoder and decoder) of this format.
 //
 //   const db = new Module.Database(":memory:");
-//   Module.registerNodeFileVfs(host);      // vfs/node_file_vfs.h; host: js/node-file-vfs.js
-//   const db = new Module.Database(path, "pgmicro-node");   // a file through that VFS
+//   Module.registerHostFileVfs(name, host); // vfs/host_file_vfs.h; host: js/node-file-vfs.js,
+//                                           // js/opfs-vfs.js or js/idb-vfs.js
+//   const db = new Module.Database(path, name);   // a file through that VFS
 //   const input = db.inputBuffer(n);       // Uint8Array view of n bytes: SQL + parameters
 //   const out = db.execute(n, nparams);    // Uint8Array view of the result batch
 //   db.transactionStatus();                // 'I' | 'T' | 'E'
@@ -14,6 +15,7 @@
 //   db.loadImage(n);                       // replaces the database with the SQLite file image
 //                                          // in the first n bytes of the input buffer
 //   db.serialize();                        // Uint8Array view: the database as a SQLite file
+//   db.integrityCheck();                   // PRAGMA integrity_check's rows joined by '\n'
 //   const sh = new Module.Shell(db, quiet, echoAll, fileLabel);  // psql front end (the CLI)
 //   sh.feedLine(line, interactive);        // [[toStderr, text], ...]; sh.quit after \q
 //   sh.finish(interactive); sh.runCommand(cmd); sh.prompt(); sh.hadError(); sh.takeRanSql()
@@ -46,7 +48,8 @@
 
 #include "format/psql_frontend.h"
 #include "default_vfs.h"
-#include "node_file_vfs.h"
+#include "host_file_vfs.h"
+#include "integrity.h"
 
 using emscripten::val;
 
@@ -128,7 +131,7 @@ class WasmDatabase {
   explicit WasmDatabase(const std::string& path) : WasmDatabase(path, std::string()) {}
 
   // vfs: a registered SQLite VFS for a file path (empty: the in-memory default).
-  WasmDatabase(const std::string& path, const std::string& vfs) {
+  WasmDatabase(const std::string& path, const std::string& vfs) : path_(path), vfs_(vfs) {
     std::string failure;
     try {
       db_ = pgmicro::Database::open(path, pgmicro::OpenOptions{.vfs = vfs});
@@ -235,6 +238,7 @@ class WasmDatabase {
       auto db = pgmicro::Database::open_image(std::string_view(reinterpret_cast<const char*>(in_.data()), n));
       session_ = db->connect();
       db_ = std::move(db);
+      vfs_.clear();
     } catch (const pgmicro::DatabaseOpenError& e) {
       failure = e.error.sqlstate + ": " + e.error.message;
     } catch (const std::exception& e) {
@@ -249,6 +253,14 @@ class WasmDatabase {
     if (!db_) throw_js_error("pgmicro: database is closed");
     image_ = db_->serialize();
     return val(emscripten::typed_memory_view(image_.size(), reinterpret_cast<const uint8_t*>(image_.data())));
+  }
+
+  // PRAGMA integrity_check on a connection of its own (file databases: through their VFS;
+  // in-memory ones: on their serialized image). "ok" for a sound database.
+  std::string integrity_check() {
+    if (!db_) throw_js_error("pgmicro: database is closed");
+    if (!vfs_.empty()) return pgmicro::vfs::integrity_check_file(path_, vfs_);
+    return pgmicro::vfs::integrity_check_image(db_->serialize());
   }
 
   pgmicro::Session* session() { return session_.get(); }
@@ -268,6 +280,8 @@ class WasmDatabase {
   std::vector<uint8_t> in_;
   std::vector<uint8_t> out_;
   std::string image_;
+  std::string path_;
+  std::string vfs_;
 };
 
 // The psql front end (engine/format/psql_frontend.h) on a Database's session: the JS CLI feeds
@@ -322,10 +336,11 @@ class WasmShell {
 
 std::string format_type(uint32_t oid, int32_t typmod) { return pgmicro::format_type(oid, typmod); }
 
-// The Node file VFS's JS half (js/node-file-vfs.js); returns the VFS name to open files with.
-std::string register_node_file_vfs(val host) {
-  pgmicro::vfs::register_node_file_vfs(std::move(host));
-  return pgmicro::vfs::kNodeFileVfsName;
+// A host-object VFS's JS half (js/node-file-vfs.js, js/opfs-vfs.js, js/idb-vfs.js) under
+// `name`; returns the name to open files with.
+std::string register_host_file_vfs(const std::string& name, val host) {
+  pgmicro::vfs::register_host_file_vfs(name, std::move(host));
+  return name;
 }
 
 }  // namespace
@@ -342,6 +357,7 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("setCancelCheck", &WasmDatabase::set_cancel_check)
       .function("loadImage", &WasmDatabase::load_image)
       .function("serialize", &WasmDatabase::serialize)
+      .function("integrityCheck", &WasmDatabase::integrity_check)
       .function("close", &WasmDatabase::close);
   emscripten::class_<WasmShell>("Shell")
       .constructor<WasmDatabase&, bool, bool, std::string>()
@@ -353,5 +369,5 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("takeRanSql", &WasmShell::take_ran_sql)
       .property("quit", &WasmShell::quit);
   emscripten::function("formatType", &format_type);
-  emscripten::function("registerNodeFileVfs", &register_node_file_vfs);
+  emscripten::function("registerHostFileVfs", &register_host_file_vfs);
 }

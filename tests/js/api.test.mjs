@@ -194,8 +194,11 @@ test('close() gives the memory back: 150 databases of 1 MB each opened and close
   await first.close();
 });
 
-test('connect refuses storage it does not have yet, and a file it cannot open, with a clear message', async () => {
-  await assert.rejects(connect('idb://app'), /"idb:\/\/app": this storage backend is not available yet/);
+test('connect refuses storage this host does not have, and a file it cannot open, with a clear message', async () => {
+  await assert.rejects(connect('idb://app'), /"idb:\/\/app": IndexedDB databases need a browser/);
+  await assert.rejects(connect('opfs://app'), /"opfs:\/\/app": OPFS databases need a browser/);
+  await assert.rejects(connect('s3://bucket/app'), /"s3:\/\/bucket\/app": unknown storage backend/);
+  await assert.rejects(connect('idb://a/b'), /must not contain/);
   await assert.rejects(connect('/nonexistent-dir/x.db'), /cannot open \/nonexistent-dir\/x\.db/);
   await assert.rejects(connect(''), /non-empty string/);
 });

@@ -130,3 +130,35 @@ test('pg-micro/worker: a file database opened in the Worker; export() from it', 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('integrityCheck(): ok on memory, file and pg-micro/worker databases; a damaged file reports its damage', async () => {
+  const { connect: connectWorker } = await import('../../js/worker.js');
+  const dir = tmp();
+  const file = path.join(dir, 'i.db');
+  try {
+    const mem = await connect(':memory:');
+    await mem.exec("CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, repeat('v', 100) FROM generate_series(1, 500) g");
+    assert.equal(await mem.integrityCheck(), 'ok');
+    await mem.exec('BEGIN');
+    await assert.rejects(mem.integrityCheck(), /inside a transaction block/);
+    await mem.exec('ROLLBACK');
+    const image = await mem.export();
+    await mem.close();
+    fs.writeFileSync(file, image);
+    const onFile = await connect(file);
+    assert.equal(await onFile.integrityCheck(), 'ok');
+    await onFile.close();
+    const viaWorker = await connectWorker(file);
+    assert.equal(await viaWorker.integrityCheck(), 'ok');
+    await viaWorker.close();
+    // Scribble over a page in the middle of the table's b-tree.
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x55, 4096 * 5 + 8, 4096 * 5 + 1000);
+    fs.writeFileSync(file, bytes);
+    const damaged = await connect(file);
+    assert.notEqual(await damaged.integrityCheck(), 'ok');
+    await damaged.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
