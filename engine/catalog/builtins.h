@@ -67,5 +67,6 @@ BuiltinSpan::S<FunctionDef> array_functions();
 BuiltinSpan::S<OperatorDef> json_operators();
 BuiltinSpan::S<FunctionDef> json_functions();
 BuiltinSpan::S<CastDef> json_casts();
+BuiltinSpan::S<FunctionDef> formatting_functions();
 
 }  // namespace pgmicro

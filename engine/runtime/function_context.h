@@ -83,6 +83,7 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
+void register_formatting_functions(sqlite3* db, RuntimeContext* rc);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -104,6 +105,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_array_functions(db, rc);
   register_table_functions(db, rc);
   register_json_functions(db, rc);
+  register_formatting_functions(db, rc);
 }
 
 }  // namespace pgmicro
