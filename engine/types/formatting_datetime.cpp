@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include "common/error.h"
@@ -485,11 +486,11 @@ void seq_search(int* dest, const char*& src, const char* const* array, const For
 void skip_th(const char*& s, const FormatNode& n) {
   if (!thth(n)) return;
   for (int k = 0; k < 2; k++)
-    if (*s) s += fmt::utf8_char_len(s, strlen(s));
+    if (*s) s += fmt::utf8_char_len(s, SIZE_MAX);  // stops at the terminating NUL
 }
 
 void advance_char(const char*& s) {
-  if (*s) s += fmt::utf8_char_len(s, strlen(s));
+  if (*s) s += fmt::utf8_char_len(s, SIZE_MAX);
 }
 
 // Y,YYY: sscanf(s, "%d,%03d%n") — digits, a comma, up to three more characters of number.
@@ -639,7 +640,8 @@ void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar&
       case DCH_D: parse_int(&out.d, s, nodes, i); skip_th(s, n); break;
       case DCH_ID:
         parse_int_len(&out.d, s, 1, nodes, i);
-        if (++out.d > 7) out.d = 1;  // ISO Monday=1 .. Sunday=7 to Sunday=1
+        out.d = int(uint32_t(out.d) + 1u);  // ISO Monday=1 .. Sunday=7 to Sunday=1 (wraps as -fwrapv)
+        if (out.d > 7) out.d = 1;
         skip_th(s, n);
         break;
       case DCH_WW: case DCH_IW: parse_int(&out.ww, s, nodes, i); skip_th(s, n); break;
@@ -837,7 +839,7 @@ int32_t to_date(std::string_view text, std::string_view fmt_text) {
   std::string shown(text.substr(0, text.find('\0')));
   if (!valid_julian(tm.year, tm.mon))
     throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + shown + "\"");
-  int64_t result = int64_t(date_to_julian(tm.year, tm.mon, tm.mday)) - kPostgresEpochJdate;
+  int64_t result = date2j(tm.year, tm.mon, tm.mday) - kPostgresEpochJdate;
   if (result < -kPostgresEpochJdate || result >= 2147483494LL - kPostgresEpochJdate)
     throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + shown + "\"");
   return int32_t(result);
@@ -849,7 +851,7 @@ int64_t to_timestamp(std::string_view text, std::string_view fmt_text,
   int tz = tm.has_tz ? tm.gmtoffset : session_offset_west(tm);
   auto range = [] { return PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range"); };
   if (!valid_julian(tm.year, tm.mon)) throw range();
-  int64_t date = int64_t(date_to_julian(tm.year, tm.mon, tm.mday)) - kPostgresEpochJdate;
+  int64_t date = date2j(tm.year, tm.mon, tm.mday) - kPostgresEpochJdate;
   int64_t time = ((int64_t(tm.hour) * 60 + tm.min) * 60 + tm.sec) * 1000000 + tm.fsec;
   int64_t result;
   if (__builtin_mul_overflow(date, kUsecsPerDay, &result) || __builtin_add_overflow(result, time, &result) ||
