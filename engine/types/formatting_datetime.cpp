@@ -132,62 +132,68 @@ std::string lower(std::string s) {
   return s;
 }
 
-// date2j in 64-bit arithmetic: interval fields can be far outside the calendar's range
-// (PostgreSQL's int arithmetic would overflow there).
-int64_t date2j(int64_t y, int64_t m, int64_t d) {
-  if (m > 2) {
-    m += 1;
-    y += 4800;
+// PostgreSQL 15 computes calendar fields in int arithmetic that wraps on overflow (it is
+// built with -fwrapv; interval fields and to_date input can be far outside the calendar) and
+// range-checks only results; w() gives that wrapping, the *_w functions are its date.c helpers.
+int w(int64_t v) { return int32_t(uint32_t(uint64_t(v))); }
+int date2j_w(int year, int month, int day) {
+  if (month > 2) {
+    month = w(int64_t(month) + 1);
+    year = w(int64_t(year) + 4800);
   } else {
-    m += 13;
-    y += 4799;
+    month = w(int64_t(month) + 13);
+    year = w(int64_t(year) + 4799);
   }
-  int64_t century = y / 100;
-  return y * 365 - 32167 + y / 4 - century + century / 4 + 7834 * m / 256 + d;
+  int century = year / 100;
+  int julian = w(int64_t(year) * 365 - 32167);
+  julian = w(int64_t(julian) + (year / 4 - century + century / 4));
+  return w(int64_t(julian) + w(w(int64_t(7834) * month) / 256 + int64_t(day)));
 }
-int64_t j2day(int64_t date) {
-  date = (date + 1) % 7;
+int j2day_w(int date) {
+  date = w(int64_t(date) + 1) % 7;
   return date < 0 ? date + 7 : date;
 }
-int64_t isoweek2j(int64_t year, int64_t week) {
-  int64_t day4 = date2j(year, 1, 4);
-  return (week - 1) * 7 + (day4 - j2day(day4 - 1));
+int isoweek2j_w(int year, int week) {
+  int day4 = date2j_w(year, 1, 4);
+  int day0 = j2day_w(w(int64_t(day4) - 1));
+  return w((int64_t(week) - 1) * 7 + (int64_t(day4) - day0));
 }
-int64_t date2isoweek(int64_t year, int mon, int mday) {
-  int64_t dayn = date2j(year, mon, mday);
-  int64_t day4 = date2j(year, 1, 4);
-  int64_t day0 = j2day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = date2j(year - 1, 1, 4);
-    day0 = j2day(day4 - 1);
+
+int date2isoweek_w(int year, int mon, int mday) {
+  int dayn = date2j_w(year, mon, mday);
+  int day4 = date2j_w(year, 1, 4);
+  int day0 = j2day_w(w(int64_t(day4) - 1));
+  if (dayn < w(int64_t(day4) - day0)) {
+    day4 = date2j_w(w(int64_t(year) - 1), 1, 4);
+    day0 = j2day_w(w(int64_t(day4) - 1));
   }
-  int64_t result = (dayn - (day4 - day0)) / 7 + 1;
+  int result = w(int64_t(w(int64_t(dayn) - w(int64_t(day4) - day0)) / 7) + 1);
   if (result >= 52) {
-    day4 = date2j(year + 1, 1, 4);
-    day0 = j2day(day4 - 1);
-    if (dayn >= day4 - day0) result = (dayn - (day4 - day0)) / 7 + 1;
+    day4 = date2j_w(w(int64_t(year) + 1), 1, 4);
+    day0 = j2day_w(w(int64_t(day4) - 1));
+    if (dayn >= w(int64_t(day4) - day0)) result = w(int64_t(w(int64_t(dayn) - w(int64_t(day4) - day0)) / 7) + 1);
   }
   return result;
 }
-int64_t date2isoyear(int64_t year, int mon, int mday) {
-  int64_t dayn = date2j(year, mon, mday);
-  int64_t day4 = date2j(year, 1, 4);
-  int64_t day0 = j2day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = date2j(year - 1, 1, 4);
-    day0 = j2day(day4 - 1);
-    year--;
+int date2isoyear_w(int year, int mon, int mday) {
+  int dayn = date2j_w(year, mon, mday);
+  int day4 = date2j_w(year, 1, 4);
+  int day0 = j2day_w(w(int64_t(day4) - 1));
+  if (dayn < w(int64_t(day4) - day0)) {
+    day4 = date2j_w(w(int64_t(year) - 1), 1, 4);
+    day0 = j2day_w(w(int64_t(day4) - 1));
+    year = w(int64_t(year) - 1);
   }
-  int64_t result = (dayn - (day4 - day0)) / 7 + 1;
+  int result = w(int64_t(w(int64_t(dayn) - w(int64_t(day4) - day0)) / 7) + 1);
   if (result >= 52) {
-    day4 = date2j(year + 1, 1, 4);
-    day0 = j2day(day4 - 1);
-    if (dayn >= day4 - day0) year++;
+    day4 = date2j_w(w(int64_t(year) + 1), 1, 4);
+    day0 = j2day_w(w(int64_t(day4) - 1));
+    if (dayn >= w(int64_t(day4) - day0)) year = w(int64_t(year) + 1);
   }
   return year;
 }
-int64_t date2isoyearday(int64_t year, int mon, int mday) {
-  return date2j(year, mon, mday) - isoweek2j(date2isoyear(year, mon, mday), 1) + 1;
+int date2isoyearday_w(int year, int mon, int mday) {
+  return w(int64_t(date2j_w(year, mon, mday)) - isoweek2j_w(date2isoyear_w(year, mon, mday), 1) + 1);
 }
 
 int64_t adjust_year(int64_t year, bool is_interval) { return is_interval ? year : (year <= 0 ? -(year - 1) : year); }
@@ -286,14 +292,14 @@ std::string datetime_to_char(const FormatTm& tm, bool is_interval, std::string_v
         break;
       }
       case DCH_DDD: case DCH_IDDD:
-        s = padded(id == DCH_DDD ? tm.yday : date2isoyearday(tm.year, tm.mon, tm.mday), fmode ? 0 : 3);
+        s = padded(id == DCH_DDD ? tm.yday : date2isoyearday_w(tm.year, tm.mon, tm.mday), fmode ? 0 : 3);
         numeric = true;
         break;
       case DCH_DD: s = padded(tm.mday, fmode ? 0 : 2); numeric = true; break;
       case DCH_D: invalid_for_interval(is_interval); s = padded(tm.wday + 1, 0); numeric = true; break;
       case DCH_ID: invalid_for_interval(is_interval); s = padded(tm.wday == 0 ? 7 : tm.wday, 0); numeric = true; break;
-      case DCH_WW: s = padded((tm.yday - 1) / 7 + 1, fmode ? 0 : 2); numeric = true; break;
-      case DCH_IW: s = padded(date2isoweek(tm.year, tm.mon, tm.mday), fmode ? 0 : 2); numeric = true; break;
+      case DCH_WW: s = padded(w(int64_t(w(int64_t(tm.yday) - 1) / 7) + 1), fmode ? 0 : 2); numeric = true; break;
+      case DCH_IW: s = padded(date2isoweek_w(tm.year, tm.mon, tm.mday), fmode ? 0 : 2); numeric = true; break;
       case DCH_Q:
         if (!tm.mon) break;
         s = padded((tm.mon - 1) / 3 + 1, 0);
@@ -320,7 +326,7 @@ std::string datetime_to_char(const FormatTm& tm, bool is_interval, std::string_v
       case DCH_Y: case DCH_I: {
         int64_t y = adjust_year(tm.year, is_interval);
         bool iso = id == DCH_IYYY || id == DCH_IYY || id == DCH_IY || id == DCH_I;
-        int64_t v = iso ? adjust_year(date2isoyear(tm.year, tm.mon, tm.mday), is_interval) : y;
+        int64_t v = iso ? adjust_year(date2isoyear_w(tm.year, tm.mon, tm.mday), is_interval) : y;
         int digits = (id == DCH_YYYY || id == DCH_IYYY) ? 4 : (id == DCH_YYY || id == DCH_IYY) ? 3
                      : (id == DCH_YY || id == DCH_IY) ? 2 : 1;
         if (digits == 3) v %= 1000;
@@ -341,8 +347,8 @@ std::string datetime_to_char(const FormatTm& tm, bool is_interval, std::string_v
         if (!fmode) s = left_justified(s, 4);
         break;
       }
-      case DCH_W: s = padded((tm.mday - 1) / 7 + 1, 0); numeric = true; break;
-      case DCH_J: s = padded(int32_t(uint32_t(date2j(tm.year, tm.mon, tm.mday))), 0); numeric = true; break;
+      case DCH_W: s = padded(w(int64_t(w(int64_t(tm.mday) - 1) / 7) + 1), 0); numeric = true; break;
+      case DCH_J: s = padded(date2j_w(tm.year, tm.mon, tm.mday), 0); numeric = true; break;
       default: break;  // FX: nothing to print
     }
     if (numeric && thth(n)) s += ordinal(s, n.suffix & fmt::kSuffixTH);
@@ -650,10 +656,7 @@ void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar&
       case DCH_Y_YYY: {
         int millennia, years, nch;
         if (!scan_y_yyy(s, millennia, years, nch)) bad_format("invalid input string for \"Y,YYY\"");
-        int64_t y = int64_t(years) + int64_t(millennia) * 1000;
-        if (y < INT_MIN || y > INT_MAX)
-          throw PgError(sqlstate::kDatetimeFieldOverflow, "value for \"Y,YYY\" in source string is out of range");
-        set_int(&out.year, int(y), n);
+        set_int(&out.year, w(int64_t(years) + int64_t(w(int64_t(millennia) * 1000))), n);
         out.yysz = 4;
         s += nch;
         skip_th(s, n);
@@ -697,12 +700,6 @@ void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar&
   throw PgError(sqlstate::kDatetimeFieldOverflow, "date/time field value out of range: \"" + text + "\"");
 }
 
-bool checked_year(int64_t v, int& out) {
-  if (v < INT_MIN || v > INT_MAX) return false;
-  out = int(v);
-  return true;
-}
-
 bool valid_julian(int y, int m) {
   return (y > -4713 || (y == -4713 && m >= 11)) && (y < 5874898 || (y == 5874898 && m < 6));
 }
@@ -738,22 +735,23 @@ FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_te
   }
   if (tmfc.year) {
     if (tmfc.cc && tmfc.yysz <= 2) {
-      int64_t cc = tmfc.bc ? -int64_t(tmfc.cc) : tmfc.cc;
-      int64_t y = tmfc.year % 100;
-      if (y) y = cc >= 0 ? y + (cc - 1) * 100 : (cc + 1) * 100 - y + 1;
-      else y = cc * 100 + (cc >= 0 ? 0 : 1);
-      if (!checked_year(y, tm.year)) field_overflow(date_str);
+      if (tmfc.bc) tmfc.cc = w(-int64_t(tmfc.cc));
+      tm.year = tmfc.year % 100;
+      if (tm.year) {
+        if (tmfc.cc >= 0) tm.year = w(tm.year + (int64_t(tmfc.cc) - 1) * 100);
+        else tm.year = w((int64_t(tmfc.cc) + 1) * 100 - tm.year + 1);
+      } else {
+        tm.year = w(int64_t(tmfc.cc) * 100 + (tmfc.cc >= 0 ? 0 : 1));
+      }
     } else {
-      int64_t y = tmfc.year;
-      if (tmfc.bc) y = -y;
-      if (y < 0) y++;
-      if (!checked_year(y, tm.year)) field_overflow(date_str);
+      tm.year = tmfc.year;
+      if (tmfc.bc) tm.year = w(-int64_t(tm.year));
+      if (tm.year < 0) tm.year++;
     }
     fmask |= kYear;
   } else if (tmfc.cc) {
-    int64_t cc = tmfc.bc ? -int64_t(tmfc.cc) : tmfc.cc;
-    int64_t y = cc >= 0 ? (cc - 1) * 100 + 1 : cc * 100 + 1;
-    if (!checked_year(y, tm.year)) field_overflow(date_str);
+    if (tmfc.bc) tmfc.cc = w(-int64_t(tmfc.cc));
+    tm.year = tmfc.cc >= 0 ? w((int64_t(tmfc.cc) - 1) * 100 + 1) : w(int64_t(tmfc.cc) * 100 + 1);
     fmask |= kYear;
   }
   if (tmfc.j) {
@@ -762,22 +760,15 @@ FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_te
   }
   if (tmfc.ww) {
     if (tmfc.mode == DateMode::IsoWeek) {
-      int64_t j = isoweek2j(tm.year, tmfc.ww);
-      if (tmfc.d) j += tmfc.d > 1 ? tmfc.d - 2 : 6;
-      if (j < INT_MIN || j > INT_MAX) field_overflow(date_str);
-      julian_to_date(int(j), tm.year, tm.mon, tm.mday);
+      int j = isoweek2j_w(tm.year, tmfc.ww);
+      if (tmfc.d) j = w(int64_t(j) + (tmfc.d > 1 ? int64_t(tmfc.d) - 2 : 6));
+      julian_to_date(j, tm.year, tm.mon, tm.mday);
       fmask |= kDateMask;
     } else {
-      int64_t ddd = (int64_t(tmfc.ww) - 1) * 7 + 1;
-      if (ddd < INT_MIN || ddd > INT_MAX) field_overflow(date_str);
-      tmfc.ddd = int(ddd);
+      tmfc.ddd = w((int64_t(tmfc.ww) - 1) * 7 + 1);
     }
   }
-  if (tmfc.w) {
-    int64_t dd = (int64_t(tmfc.w) - 1) * 7 + 1;
-    if (dd < INT_MIN || dd > INT_MAX) field_overflow(date_str);
-    tmfc.dd = int(dd);
-  }
+  if (tmfc.w) tmfc.dd = w((int64_t(tmfc.w) - 1) * 7 + 1);
   if (tmfc.dd) {
     tm.mday = tmfc.dd;
     fmask |= kDay;
@@ -789,9 +780,8 @@ FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_te
   if (tmfc.ddd && (tm.mon <= 1 || tm.mday <= 1)) {
     if (!tm.year && !tmfc.bc) bad_format("cannot calculate day of year without year information");
     if (tmfc.mode == DateMode::IsoWeek) {
-      int64_t j = int64_t(isoweek2j(tm.year, 1)) - 1 + tmfc.ddd;
-      if (j < INT_MIN || j > INT_MAX) field_overflow(date_str);
-      julian_to_date(int(j), tm.year, tm.mon, tm.mday);
+      int j0 = w(int64_t(isoweek2j_w(tm.year, 1)) - 1);
+      julian_to_date(w(int64_t(j0) + tmfc.ddd), tm.year, tm.mon, tm.mday);
       fmask |= kDateMask;
     } else {
       static const int ysum[2][13] = {{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
@@ -801,13 +791,13 @@ FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_te
       for (i = 1; i <= 12; i++)
         if (tmfc.ddd <= y[i]) break;
       if (tm.mon <= 1) tm.mon = i;
-      if (tm.mday <= 1) tm.mday = tmfc.ddd - y[i - 1];
+      if (tm.mday <= 1) tm.mday = w(int64_t(tmfc.ddd) - y[i - 1]);
       fmask |= kMonth | kDay;
     }
   }
-  int64_t fsec = 0;
-  if (tmfc.ms) fsec += int64_t(tmfc.ms) * 1000;
-  if (tmfc.us) fsec += tmfc.us;
+  int fsec = 0;
+  if (tmfc.ms) fsec = w(int64_t(tmfc.ms) * 1000);
+  if (tmfc.us) fsec = w(int64_t(fsec) + tmfc.us);
   tm.fprec = tmfc.ff;
   if (fmask) {  // ValidateDate (the year is already astronomical)
     bool bad = false;
@@ -839,7 +829,7 @@ int32_t to_date(std::string_view text, std::string_view fmt_text) {
   std::string shown(text.substr(0, text.find('\0')));
   if (!valid_julian(tm.year, tm.mon))
     throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + shown + "\"");
-  int64_t result = date2j(tm.year, tm.mon, tm.mday) - kPostgresEpochJdate;
+  int64_t result = int64_t(date2j_w(tm.year, tm.mon, tm.mday)) - kPostgresEpochJdate;
   if (result < -kPostgresEpochJdate || result >= 2147483494LL - kPostgresEpochJdate)
     throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range: \"" + shown + "\"");
   return int32_t(result);
@@ -851,7 +841,7 @@ int64_t to_timestamp(std::string_view text, std::string_view fmt_text,
   int tz = tm.has_tz ? tm.gmtoffset : session_offset_west(tm);
   auto range = [] { return PgError(sqlstate::kDatetimeFieldOverflow, "timestamp out of range"); };
   if (!valid_julian(tm.year, tm.mon)) throw range();
-  int64_t date = date2j(tm.year, tm.mon, tm.mday) - kPostgresEpochJdate;
+  int64_t date = int64_t(date2j_w(tm.year, tm.mon, tm.mday)) - kPostgresEpochJdate;
   int64_t time = ((int64_t(tm.hour) * 60 + tm.min) * 60 + tm.sec) * 1000000 + tm.fsec;
   int64_t result;
   if (__builtin_mul_overflow(date, kUsecsPerDay, &result) || __builtin_add_overflow(result, time, &result) ||
