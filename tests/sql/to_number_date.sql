@@ -60,4 +60,11 @@ SELECT to_timestamp('2024 1', 'IYYY MM');
 SELECT to_timestamp('9999999999', 'J');
 SELECT to_timestamp('x', 'YYYY');
 SELECT to_timestamp('12', 'HH24MI');
+-- int arithmetic of PostgreSQL 15 (wraps; only results are range-checked)
+SELECT to_date('2147483647 01', 'CC YY'), to_date('2147483647 7', 'IYYY ID');
+SELECT to_date('21474836 01', 'CC YY');
+SELECT to_date('999999999,999', 'Y,YYY');
+SELECT to_date('2000 999999999', 'IYYY IW');
+SELECT to_timestamp('2147483647', 'MS');
+SELECT to_char(interval '178000000 years', 'J IW IYYY IDDD DDD WW CC Y,YYY'), to_char(interval '2147483647 days 2147483647 hours', 'DD HH24 SSSS J IW W');
 SELECT 'still usable' AS session;
