@@ -210,11 +210,13 @@ std::string cased(const char* name, int how) { return how == 1 ? upper(name) : h
 }  // namespace
 
 std::string datetime_to_char(const FormatTm& tm, bool is_interval, std::string_view fmt_text) {
+  fmt::check_palloc(fmt_text.size() * 12 + 1);  // the result buffer: DCH_MAX_ITEM_SIZ per byte
+  fmt::check_palloc(fmt::node_array_bytes(fmt_text.size()));
   std::vector<FormatNode> nodes = fmt::parse_template(fmt_text, kKeywords, true);
   std::string out;
   for (const FormatNode& n : nodes) {
     if (n.type != NodeType::Action) {
-      out += n.chars;
+      out += n.text();
       continue;
     }
     std::string s;       // the field's text
@@ -416,7 +418,7 @@ bool is_next_separator(const std::vector<FormatNode>& nodes, size_t i) {
   if (i + 1 >= nodes.size()) return true;
   const FormatNode& next = nodes[i + 1];
   if (next.type == NodeType::Action) return !next.key->is_digit;
-  if (next.chars.size() == 1 && next.chars[0] >= '0' && next.chars[0] <= '9') return false;
+  if (next.len == 1 && next.chars[0] >= '0' && next.chars[0] <= '9') return false;
   return true;
 }
 
@@ -711,6 +713,7 @@ FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_te
   FromCharResult tm;
   TmFromChar tmfc;
   if (!fmt_text.empty()) {
+    fmt::check_palloc(fmt::node_array_bytes(fmt_text.size()));
     std::vector<FormatNode> nodes = fmt::parse_template(fmt_text, kKeywords, true);
     from_char(nodes, date_str.c_str(), tmfc);
   }

@@ -266,7 +266,7 @@ class Processor {
 
     for (const FormatNode& n : nodes) {
       if (n.type != NodeType::Action) {
-        out_ += n.chars;
+        out_ += n.text();
         continue;
       }
       switch (n.key->id) {
@@ -382,6 +382,8 @@ class Processor {
 template <class F>
 std::string number_to_char(std::string_view fmt_text, F digits) {
   if (fmt_text.empty() || fmt_text.size() >= size_t(INT_MAX - 4) / 8) return "";
+  fmt::check_palloc(fmt_text.size() * 8 + 1 + 4);  // the result buffer: NUM_MAX_ITEM_SIZ per byte
+  fmt::check_palloc(fmt::node_array_bytes(fmt_text.size()));
   NumDesc num;
   std::vector<FormatNode> nodes = parse(fmt_text, num);
   Digits d = digits(num);
@@ -731,6 +733,7 @@ Numeric numeric_to_number(std::string_view text, std::string_view fmt_text, bool
     is_null = true;
     return Numeric();
   }
+  fmt::check_palloc(fmt::node_array_bytes(fmt_text.size()));
   NumDesc num;
   std::vector<FormatNode> nodes = parse(fmt_text, num);
   Reader reader(num, text);

@@ -1,6 +1,7 @@
 // Template parsing for the formatting functions (see formatting_template.h).
 #include "types/formatting_template.h"
 #include <cstring>
+#include "common/error.h"
 
 namespace pgmicro::fmt {
 
@@ -42,6 +43,11 @@ bool is_c_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 
 }  // namespace
 
+void check_palloc(size_t bytes) {
+  if (bytes > 0x3fffffff)
+    throw PgError(sqlstate::kInternalError, "invalid memory alloc request size " + std::to_string(bytes));
+}
+
 int utf8_char_len(const char* s, size_t left) {
   unsigned char c = static_cast<unsigned char>(*s);
   int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
@@ -62,11 +68,14 @@ std::vector<FormatNode> parse_template(std::string_view fmt, const KeyWord* keyw
   std::vector<FormatNode> nodes;
   size_t i = 0;
   auto rest = [&] { return fmt.substr(i); };
+  nodes.reserve(fmt.size());  // at most one node per byte
   auto push_char = [&](NodeType type) {
     int len = utf8_char_len(fmt.data() + i, fmt.size() - i);
-    FormatNode n{type};
-    n.chars.assign(fmt.data() + i, len);
-    nodes.push_back(std::move(n));
+    FormatNode n;
+    n.type = type;
+    n.len = static_cast<unsigned char>(len);
+    std::memcpy(n.chars, fmt.data() + i, size_t(len));
+    nodes.push_back(n);
     i += len;
   };
   while (i < fmt.size()) {
@@ -79,16 +88,19 @@ std::vector<FormatNode> parse_template(std::string_view fmt, const KeyWord* keyw
     }
     const KeyWord* k = i < fmt.size() ? find_keyword(rest(), keywords) : nullptr;
     if (k) {
-      FormatNode n{NodeType::Action, k, suffix};
+      FormatNode n;
+      n.type = NodeType::Action;
+      n.key = k;
+      n.suffix = static_cast<unsigned char>(suffix);
       i += k->len;
       if (on_keyword) on_keyword(n);
       if (datetime && i < fmt.size()) {
         if (const Suffix* s = find_suffix(rest(), false)) {
-          n.suffix |= s->id;
+          n.suffix = static_cast<unsigned char>(n.suffix | s->id);
           i += 2;
         }
       }
-      nodes.push_back(std::move(n));
+      nodes.push_back(n);
     } else if (i < fmt.size()) {
       if (fmt[i] == '"') {
         i++;

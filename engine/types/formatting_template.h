@@ -27,12 +27,23 @@ enum class NodeType : unsigned char { Action, Char, Separator, Space };
 // Suffix bits of a date/time keyword node.
 constexpr int kSuffixFM = 0x01, kSuffixTH = 0x02, kSuffixth = 0x04, kSuffixSP = 0x08, kSuffixTM = 0x10;
 
+// 16 bytes, as PostgreSQL's FormatNode (templates of tens of millions of characters stay
+// within PostgreSQL's own memory limits).
 struct FormatNode {
-  NodeType type;
   const KeyWord* key = nullptr;  // Action
-  int suffix = 0;
-  std::string chars;             // Char/Separator/Space: one (UTF-8) character
+  NodeType type;
+  unsigned char suffix = 0;
+  unsigned char len = 0;         // Char/Separator/Space: one (UTF-8) character of `len` bytes
+  char chars[4] = {};
+  std::string_view text() const { return {chars, len}; }
 };
+
+// PostgreSQL's palloc limit (MaxAllocSize, 1 GB - 1): the formatting functions allocate their
+// buffers from the template length, so very long templates fail there first with XX000
+// "invalid memory alloc request size N" — the same error at the same lengths here.
+void check_palloc(size_t bytes);
+// Bytes PostgreSQL allocates for the parsed nodes of a template of `len` bytes.
+inline size_t node_array_bytes(size_t len) { return (len + 1) * 16; }
 
 // Parses `fmt` (up to its first NUL, as PostgreSQL's C strings) against the keyword table
 // `keywords` (terminated by a null name, grouped by first character, longest first).
