@@ -71,5 +71,6 @@ BuiltinSpan::S<FunctionDef> json_functions();
 BuiltinSpan::S<CastDef> json_casts();
 BuiltinSpan::S<OperatorDef> regex_operators();
 BuiltinSpan::S<FunctionDef> regex_functions();
+BuiltinSpan::S<FunctionDef> formatting_functions();
 
 }  // namespace pgmicro

@@ -89,6 +89,7 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
 void register_regex_functions(sqlite3* db, RuntimeContext* rc);
+void register_formatting_functions(sqlite3* db, RuntimeContext* rc);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -114,6 +115,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_table_functions(db, rc);
   register_json_functions(db, rc);
   register_regex_functions(db, rc);
+  register_formatting_functions(db, rc);
 }
 
 }  // namespace pgmicro
