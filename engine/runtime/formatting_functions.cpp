@@ -9,6 +9,7 @@
 #include "types/formatting.h"
 #include "types/interval.h"
 #include "types/numeric.h"
+#include "types/timezone.h"
 #include "types/type_families.h"
 
 namespace pgmicro {
@@ -16,15 +17,22 @@ namespace pgmicro {
 namespace {
 
 // The session TimeZone's view of a UTC instant: offset east of UTC in seconds and the zone
-// abbreviation. TimeZone is always UTC today; this is the one place to ask real zones.
+// abbreviation (types/timezone.h), the one place formatting asks the session TimeZone.
 struct SessionZone {
   int utc_offset;
   std::string abbrev;
 };
-SessionZone session_zone_at(int64_t /*utc_ts*/) { return {0, "UTC"}; }
+SessionZone session_zone_at(int64_t utc_ts) {
+  const ZoneType& zt = session_timezone().at(pg_floor_div(utc_ts, 1000000) + kPgEpochUnixSeconds);
+  return {zt.utoff, zt.abbrev};
+}
 // Offset (seconds west of UTC, PostgreSQL's convention) of a local wall-clock time in the
 // session TimeZone, for to_timestamp input without TZH/TZM.
-int session_offset_west(const FromCharResult& /*local*/) { return 0; }
+int session_offset_west(const FromCharResult& local) {
+  int64_t days = int64_t(date_to_julian(local.year, local.mon, local.mday)) - 2440588;  // 1970-01-01
+  int64_t unix_local = days * 86400 + local.hour * 3600 + local.min * 60 + local.sec;
+  return -session_timezone().utoff_for_local(unix_local);
+}
 
 bool any_null(int argc, sqlite3_value** argv) {
   for (int i = 0; i < argc; i++)
