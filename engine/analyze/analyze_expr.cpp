@@ -149,6 +149,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
                         "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
               .at(cr->location);
+    if (ExprPtr p = sql_function_param(rel, col, cr->location)) return p;
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
   }
   for (size_t level = 0; level < scopes.size(); level++) {
@@ -169,6 +170,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
       return make_var(rt[found_rte], found_rte, found_att, (int)level);
     }
   }
+  if (ExprPtr p = sql_function_param("", col, cr->location)) return p;
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
 }
 

@@ -171,7 +171,6 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   }
   if (IsA(n, RangeSubselect)) {
     auto* rs = reinterpret_cast<RangeSubselect*>(n);
-    if (rs->lateral) unsupported("LATERAL");
     if (!rs->alias) {
       // The raw tree has no location for the subquery: find its opening parenthesis.
       int pos = -1;
@@ -183,7 +182,9 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
                     "For example, FROM (SELECT ...) [AS] foo.").at(pos);
     }
     RangeTableEntry rte;
-    rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), false);
+    rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), rs->lateral);
+    rte.lateral = rs->lateral;
+    if (rte.lateral && rte.subquery->targets.size() > 100) unsupported("LATERAL subqueries with more than 100 columns");
     rte.alias = rs->alias->aliasname;
     for (auto& t : rte.subquery->targets) {
       rte.column_names.push_back(t.name);
@@ -243,9 +244,9 @@ ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> ar
 // A set-returning function in the select list (one, not under an aggregate): PostgreSQL's
 // ProjectSet for a single SRF is a lateral cross join with the function, so it becomes a FROM
 // item after the others and the call a reference to its column.
-ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location) {
+ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location, ExprPtr prebuilt) {
   if (!scope_) unsupported("set-returning functions here", location);
-  if (srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
+  if (!prebuilt && srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
   SelectQuery& q = *scope_;
   // An argument using another select-list SRF's result: PostgreSQL evaluates nested SRFs in
   // separate steps.
@@ -257,7 +258,10 @@ ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPt
   };
   for (auto& a : args)
     if (uses_srf(*a)) srf_nested_ = true;  // evaluated after the inner one: a lateral join after it
-  ExprPtr e = make_srf_call(name, std::move(args), location);
+  if (prebuilt)
+    for (auto& a : prebuilt->args)
+      if (uses_srf(*a)) srf_nested_ = true;
+  ExprPtr e = prebuilt ? prebuilt : make_srf_call(name, std::move(args), location);
   srf_in_targets_++;
   RangeTableEntry rte;
   rte.function = e;
@@ -366,6 +370,59 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
     throw;
   }
   agg_allowed_ = saved;
+  UserCall uc;
+  bool user = false;
+  if (n == 1 || node_string(list_at(fc->funcname, n - 2)) == "public") {
+    agg_allowed_ = false;
+    try {
+      user = resolve_user_call(name, call, ExprContext::JoinOn, uc);
+    } catch (...) {
+      agg_allowed_ = saved;
+      throw;
+    }
+    agg_allowed_ = saved;
+  }
+  if (user) {
+    RangeTableEntry rte;
+    rte.function = user_call_expr(uc, true, !uc.proc->retset);
+    rte.alias = rf->alias ? rf->alias->aliasname : name;
+    if (!uc.column_types.empty()) {
+      rte.function_columns = (int)uc.column_types.size();
+      for (size_t i = 0; i < uc.column_types.size(); i++) {
+        rte.column_names.push_back(uc.column_names[i]);
+        rte.column_types.push_back(uc.column_types[i]);
+        rte.column_typmods.push_back(-1);
+      }
+    } else {
+      if (uc.result == oid::kRecord) {
+        if (!list_size(rf->coldeflist))
+          throw PgError(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"")
+              .at(fc->location);
+        unsupported("column definition lists for SQL functions returning record", fc->location);
+      }
+      rte.column_names.push_back(!uc.scalar_name.empty() ? uc.scalar_name
+                                 : rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
+      rte.column_types.push_back(uc.result);
+      rte.column_typmods.push_back(-1);
+    }
+    if (list_size(rf->coldeflist))
+      throw PgError(sqlstate::kSyntaxError, "a column definition list is only allowed for functions returning \"record\"")
+          .at(fc->location);
+    if (rf->ordinality) {
+      rte.column_names.push_back("ordinality");
+      rte.column_types.push_back(oid::kInt8);
+      rte.column_typmods.push_back(-1);
+    }
+    apply_alias_columns(rte, rf->alias, -1);
+    for (auto& existing : q.rtable)
+      if (existing.alias == rte.alias)
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
+    rte.sql_alias = next_alias("r");
+    q.rtable.push_back(std::move(rte));
+    auto fn = std::make_unique<FromNode>();
+    fn->rte = (int)q.rtable.size() - 1;
+    return fn;
+  }
   bool srf = false;
   for (const auto& f : builtin_functions()) srf |= f.returns_set && name == f.name;
   if (!srf || (n > 1 && node_string(list_at(fc->funcname, n - 2)) != "pg_catalog")) {

@@ -22,6 +22,7 @@ struct SequenceState;
 struct RuntimeContext {
   std::optional<Error> pending_error;
   Catalog* catalog = nullptr;
+  sqlite3* db = nullptr;  // the connection (nested statements of SQL functions)
   // Row last seen by a table's check trigger (for a unique violation's DETAIL): the values are
   // copied into reused buffers and turned into PostgreSQL text only when an error needs them.
   std::string last_row_table;
@@ -83,6 +84,7 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
+void register_sql_functions(sqlite3* db, RuntimeContext* rc);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -104,6 +106,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_array_functions(db, rc);
   register_table_functions(db, rc);
   register_json_functions(db, rc);
+  register_sql_functions(db, rc);
 }
 
 }  // namespace pgmicro
