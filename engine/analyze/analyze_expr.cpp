@@ -150,6 +150,12 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
               .at(cr->location);
     if (ExprPtr p = sql_function_param(rel, col, cr->location)) return p;
+    for (auto* sc : invisible_scopes_)
+      for (auto& r : sc->rtable)
+        if (r.alias == rel)
+          throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                        "There is an entry for table \"" + rel + "\", but it cannot be referenced from this part of the query.")
+              .at(cr->location);
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
   }
   for (size_t level = 0; level < scopes.size(); level++) {
@@ -171,6 +177,13 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     }
   }
   if (ExprPtr p = sql_function_param("", col, cr->location)) return p;
+  // A whole-row reference to a function returning a scalar is that scalar.
+  for (size_t level = 0; level < scopes.size(); level++) {
+    auto& rt = scopes[level]->rtable;
+    for (size_t i = 0; i < rt.size(); i++)
+      if (rt[i].function && rt[i].function_columns == 1 && rt[i].alias == col && !rt[i].column_names.empty())
+        return make_var(rt[i], (int)i, 0, (int)level);
+  }
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
 }
 

@@ -62,7 +62,33 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       return user_call_expr(uc, false, false);
     }
   }
-  if (fc->func_variadic) unsupported("VARIADIC", fc->location);
+  if (fc->func_variadic) {
+    // f(..., VARIADIC array) of a built-in taking VARIADIC "any": the array's elements as arguments.
+    int which = name == "concat" ? 0 : name == "concat_ws" ? 1 : name == "format" ? 2 : -1;
+    if (which < 0 || list_size(fc->args) != (which == 0 ? 1 : 2) || fc->agg_star || fc->agg_distinct)
+      unsupported("VARIADIC in calls of " + name + "()", fc->location);
+    std::vector<ExprPtr> args;
+    for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+    ExprPtr arr = args.back();
+    Oid elem = array_element_type(arr->type);
+    if (!elem)
+      throw PgError(sqlstate::kDatatypeMismatch, "VARIADIC argument must be an array").at(expr_location(list_at(fc->args, list_size(fc->args) - 1)));
+    std::string t = "pg_variadic_text(" + std::to_string(which) + ", $" + std::to_string(args.size()) + ", " + std::to_string(elem);
+    for (size_t i = 0; i + 1 < args.size(); i++) {
+      ExprPtr c = coerce_to(args[i], oid::kText, -1, CastContext::Implicit, -1);
+      if (!c) unsupported("VARIADIC in calls of " + name + "() with these arguments", fc->location);
+      args[i] = c;
+      t += ", $" + std::to_string(i + 1);
+    }
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Call;
+    e->name = name;
+    e->type = oid::kText;
+    e->templ = t + ")";
+    e->args = std::move(args);
+    e->location = fc->location;
+    return e;
+  }
 
   bool is_agg_name = name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
   for (const auto& f : builtin_functions()) is_agg_name |= f.is_agg && name == f.name;

@@ -1084,10 +1084,15 @@ std::shared_ptr<SelectQuery> Analyzer::analyze_view(const ViewDef& v) {
 std::shared_ptr<SelectQuery> Analyzer::analyze_subquery(SelectStmt* stmt, bool see_current) {
   bool pushed = see_current && scope_;
   if (pushed) outer_scopes_.push_back(scope_);
+  bool hidden = !see_current && scope_;
+  if (hidden) invisible_scopes_.push_back(scope_);  // for PostgreSQL's "cannot be referenced" error
   struct Restore {
-    Analyzer* a; bool pushed;
-    ~Restore() { if (pushed) a->outer_scopes_.pop_back(); }
-  } restore{this, pushed};
+    Analyzer* a; bool pushed, hidden;
+    ~Restore() {
+      if (pushed) a->outer_scopes_.pop_back();
+      if (hidden) a->invisible_scopes_.pop_back();
+    }
+  } restore{this, pushed, hidden};
   return std::shared_ptr<SelectQuery>(analyze_select(stmt));
 }
 

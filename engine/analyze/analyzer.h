@@ -173,6 +173,7 @@ class Analyzer {
   bool saw_agg_ = false;
   int depth_ = 0;
   std::vector<SelectQuery*> outer_scopes_;    // enclosing queries, innermost last
+  std::vector<SelectQuery*> invisible_scopes_;  // queries whose FROM items a (non-LATERAL) FROM subquery cannot see
   std::vector<const CteDef*> ctes_visible_;   // WITH queries in scope, innermost last
   int alias_counter_ = 0;
   std::string next_alias(const char* prefix) { return prefix + std::to_string(++alias_counter_); }
