@@ -480,11 +480,12 @@ void Analyzer::analyze_from(List* from, SelectQuery& q) {
 }
 
 // Every column of one range-table entry as Vars (rel.* and the leaves of SELECT *).
-static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out) {
+static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out, int levelsup = 0) {
   auto& r = q.rtable[rte];
   for (size_t a = 0; a < r.column_names.size(); a++) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Var;
+    e->levelsup = levelsup;
     e->rte = rte;
     e->attno = (int)a;
     e->type = r.column_types[a];
@@ -615,6 +616,15 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
     if (r.is_join || r.alias != rel) continue;
     found = true;
     expand_entry(q, (int)i, location, out);
+  }
+  // rel.* of an enclosing query (a correlated or LATERAL subquery), innermost first.
+  for (size_t level = 1; !found && level <= outer_scopes_.size(); level++) {
+    SelectQuery& o = *outer_scopes_[outer_scopes_.size() - level];
+    for (size_t i = 0; i < o.rtable.size() && !found; i++)
+      if (!o.rtable[i].is_join && o.rtable[i].alias == rel) {
+        found = true;
+        expand_entry(o, (int)i, location, out, (int)level);
+      }
   }
   if (!rel.empty() && !found)
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(location);

@@ -84,15 +84,16 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
       return_expr = reinterpret_cast<ReturnStmt*>(cf->sql_body)->returnval;
     } else if (IsA(cf->sql_body, List)) {
       for_each_node(reinterpret_cast<List*>(cf->sql_body), [&](Node* inner) {
-        if (IsA(inner, List)) for_each_node(reinterpret_cast<List*>(inner), [&](Node* s) { stmts.push_back(s); });
-        else stmts.push_back(inner);
+        if (inner && IsA(inner, List)) for_each_node(reinterpret_cast<List*>(inner), [&](Node* s) { if (s) stmts.push_back(s); });
+        else if (inner) stmts.push_back(inner);
       });
     }
     body_text = p.definition;
   } else {
     body_text = sql_function_body_text(cf);
     body_script = std::make_unique<ParsedScript>(body_text);
-    for (auto& s : body_script->statements()) stmts.push_back(s.raw->stmt);
+    for (auto& s : body_script->statements())
+      if (s.raw && s.raw->stmt) stmts.push_back(s.raw->stmt);
   }
   auto mismatch = [&](const std::string& detail) {
     std::string rt = p.retset && columns.empty() ? format_type_name(result, -1)
@@ -153,6 +154,14 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
     std::unique_ptr<UpdateQuery> uq;
     std::unique_ptr<DeleteQuery> dq;
     switch (nodeTag(s)) {
+      case T_ReturnStmt: {  // RETURN inside BEGIN ATOMIC: SELECT expr
+        sq = std::make_unique<SelectQuery>();
+        a.scope_ = sq.get();
+        sq->targets.push_back({a.transform_expr(reinterpret_cast<ReturnStmt*>(s)->returnval, ExprContext::SelectTarget), "?column?"});
+        a.scope_ = nullptr;
+        targets = &sq->targets;
+        break;
+      }
       case T_SelectStmt:
         if (reinterpret_cast<SelectStmt*>(s)->intoClause) unsupported("SELECT INTO in SQL functions");
         sq = a.analyze_select(reinterpret_cast<SelectStmt*>(s));

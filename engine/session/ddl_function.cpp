@@ -81,12 +81,10 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
       p.volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
     } else if (opt == "strict") {
       p.strict = intVal(d->arg) != 0;
-    } else if (opt == "security") {
-      if (intVal(d->arg)) unsupported("SECURITY DEFINER");
-    } else if (opt == "parallel" || opt == "cost" || opt == "rows" || opt == "leakproof") {
-      // planner hints: accepted, no effect here
+    } else if (opt == "security" || opt == "parallel" || opt == "cost" || opt == "rows" || opt == "leakproof") {
+      // planner hints, and SECURITY DEFINER/INVOKER (one user, every privilege): no effect here
     } else if (opt == "window") {
-      unsupported("WINDOW functions in SQL");
+      if (intVal(d->arg)) p.kind = 'w';
     } else {
       unsupported("function option " + opt);
     }
@@ -102,6 +100,8 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
                   "Use CREATE EXTENSION to load the language into the database.");
   }
   if (!have_body) throw PgError(sqlstate::kInvalidFunctionDefinition, "no function body specified");
+  if (cf->sql_body && !sql_function_body_text(cf).empty())
+    throw PgError(sqlstate::kInvalidFunctionDefinition, "duplicate function body specified");
   // Parameters.
   bool seen_default = false, seen_variadic = false;
   std::vector<Oid> out_types;
@@ -159,6 +159,8 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     throw PgError(sqlstate::kInvalidFunctionDefinition, "cannot determine result data type", 
                   "A result of type " + format_type_name(is_polymorphic_type(p.result) ? p.result : oid::kAnyElement, -1) +
                       " requires at least one input of type anyelement, anyarray, anynonarray, anyenum, anyrange, or anymultirange.");
+  if (poly_in && cf->sql_body)
+    throw PgError(sqlstate::kInvalidFunctionDefinition, "SQL function with unquoted function body cannot have polymorphic arguments");
   p.definition = current_stmt_text_;
   // An existing function with the same input types.
   const ProcDef* existing = nullptr;
@@ -169,12 +171,13 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
                                                     "\" already exists with same argument types");
   if (existing) {
     if (existing->kind != p.kind)
-      throw PgError(sqlstate::kWrongObjectType, "cannot change routine kind", "",
+      throw PgError(sqlstate::kWrongObjectType, "cannot change routine kind",
                     "\"" + name + "\" is a " + (existing->kind == 'p' ? "procedure" : "function") + ".");
     if (existing->result != p.result || existing->retset != p.retset)
       throw PgError(sqlstate::kInvalidFunctionDefinition, "cannot change return type of existing function", "",
                     "Use DROP FUNCTION " + signature_text(name, in_types) + " first.");
   }
+  if (p.kind == 'w') unsupported("WINDOW functions in LANGUAGE sql");
   // Validation: the body analysed for the declared types (polymorphic bodies are checked when called).
   if (settings_.get("check_function_bodies") != "off" && !poly_in) {
     std::vector<Oid> cols;
@@ -309,6 +312,31 @@ void SessionImpl::execute_rename_function(RenameStmt* stmt, StatementResult& out
       throw PgError(sqlstate::kDuplicateFunction, std::string(e->kind == 'p' ? "procedure " : "function ") +
                                                       signature_text(newname, p->input_types()) + " already exists in schema \"public\"");
   exec_sql(conn_, "UPDATE _pgmicro_proc SET proname = " + quote_literal(newname) + " WHERE oid = " + std::to_string(p->oid));
+  bump_schema();
+}
+
+// ALTER FUNCTION / PROCEDURE f(args) action...: volatility and strictness are kept; the other
+// attributes (COST, ROWS, PARALLEL, LEAKPROOF, SECURITY) have no effect here.
+void SessionImpl::execute_alter_function(AlterFunctionStmt* stmt, StatementResult& out) {
+  bool procedure = stmt->objtype == OBJECT_PROCEDURE;
+  out.command_tag = procedure ? "ALTER PROCEDURE" : "ALTER FUNCTION";
+  const ProcDef* p = find_routine(stmt->func, procedure ? 'p' : 'f', false, out, procedure ? "procedure" : "function");
+  char volatility = p->volatility;
+  bool strict = p->strict;
+  for_each_node(stmt->actions, [&](Node* o) {
+    auto* d = reinterpret_cast<DefElem*>(o);
+    std::string opt = d->defname;
+    if (opt == "volatility") {
+      std::string v = node_string(d->arg);
+      volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
+    } else if (opt == "strict") {
+      strict = intVal(d->arg) != 0;
+    } else if (opt != "security" && opt != "parallel" && opt != "cost" && opt != "rows" && opt != "leakproof") {
+      unsupported("ALTER FUNCTION ... " + opt);
+    }
+  });
+  exec_sql(conn_, "UPDATE _pgmicro_proc SET provolatile = " + quote_literal(std::string(1, volatility)) +
+                      ", proisstrict = " + (strict ? "1" : "0") + " WHERE oid = " + std::to_string(p->oid));
   bump_schema();
 }
 

@@ -451,6 +451,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     case T_CreateFunctionStmt: return execute_create_function(reinterpret_cast<CreateFunctionStmt*>(stmt), out);
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);
+    case T_AlterFunctionStmt: return execute_alter_function(reinterpret_cast<AlterFunctionStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -460,7 +461,6 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_ExplainStmt: name = "EXPLAIN"; break;
     case T_CopyStmt: name = "COPY"; break;
     case T_MergeStmt: name = "MERGE"; break;
-    case T_AlterFunctionStmt: name = "ALTER FUNCTION"; break;
     case T_CreateTableAsStmt: name = "CREATE TABLE AS"; break;
     case T_PrepareStmt: name = "PREPARE"; break;
     case T_ExecuteStmt: name = "EXECUTE"; break;

@@ -27,6 +27,7 @@ struct ExecuteStmt;
 struct DeallocateStmt;
 struct CreateFunctionStmt;
 struct CallStmt;
+struct AlterFunctionStmt;
 struct ObjectWithArgs;
 struct TypeName;
 
@@ -93,6 +94,7 @@ class SessionImpl : public Session {
   void execute_drop_function(DropStmt* stmt, StatementResult& out);
   void execute_rename_function(RenameStmt* stmt, StatementResult& out);
   void execute_call(CallStmt* stmt, StatementResult& out);
+  void execute_alter_function(AlterFunctionStmt* stmt, StatementResult& out);
   void resolve_function_type(TypeName* tn, Oid& type);
   const ProcDef* find_routine(ObjectWithArgs* owa, char kind, bool missing_ok, StatementResult& out, const char* what);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
