@@ -55,10 +55,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         if (const char* where = srf_forbidden())
           throw PgError(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + where).at(fc->location);
         if (ctx != ExprContext::SelectTarget || in_aggregate_) unsupported("set-returning functions here", fc->location);
-        if (!uc.column_types.empty()) unsupported("set-returning functions returning record in the select list", fc->location);
+        if (!uc.column_types.empty() || uc.result == oid::kRecord) unsupported("set-returning functions returning record in the select list", fc->location);
         return srf_in_select_list(name, {}, fc->location, user_call_expr(uc, true, false));
       }
-      if (!uc.column_types.empty()) unsupported("functions returning record outside FROM", fc->location);
+      if (!uc.column_types.empty() || uc.result == oid::kRecord) unsupported("functions returning record outside FROM", fc->location);
       return user_call_expr(uc, false, false);
     }
   }

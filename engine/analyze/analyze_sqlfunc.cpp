@@ -51,6 +51,8 @@ int Analyzer::sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_ty
                                 const std::vector<Oid>& columns) {
   std::string key = std::to_string(p.oid) + ":";
   for (Oid t : arg_types) key += std::to_string(t) + ",";
+  key += ":";
+  for (Oid t : columns) key += std::to_string(t) + ",";  // RETURNS record: a column definition list
   bool fresh = false;
   int id = catalog_.body_id(key, fresh);
   if (!fresh) return id;  // analysed already, or being analysed (a recursive call)
@@ -412,7 +414,10 @@ bool Analyzer::resolve_user_call(const std::string& name, Node* call_node, ExprC
   }
   for (Oid t : out.column_types)
     if (is_polymorphic_type(t)) unsupported("polymorphic OUT parameters", fc->location);
-  out.body_id = sql_function_body(p, types, out.result, out.column_types);
+  out.arg_types = types;
+  // RETURNS record without OUT parameters: the columns come from the call's column definition list.
+  if (!(out.result == oid::kRecord && out.column_types.empty()))
+    out.body_id = sql_function_body(p, types, out.result, out.column_types);
   out.location = fc->location;
   return true;
 }

@@ -21,6 +21,7 @@ struct TypeName;
 struct WithClause;
 struct JoinExpr;
 struct RangeFunction;
+struct FuncCall;
 struct ResTarget;
 struct OnConflictClause;
 struct List;
@@ -82,6 +83,7 @@ class Analyzer {
     std::string scalar_name;                // a single OUT parameter's name (column name)
     std::vector<std::string> column_names;  // several OUT/TABLE columns
     std::vector<Oid> column_types;
+    std::vector<Oid> arg_types;             // the body's parameter types
     int body_id = -1;                       // Catalog::body
     int location = -1;
   };
@@ -152,6 +154,7 @@ class Analyzer {
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
+  std::unique_ptr<FromNode> analyze_json_to_record(RangeFunction* rf, FuncCall* fc, const std::string& name, SelectQuery& q);
   ExprPtr make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location);
   ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location,
                              ExprPtr prebuilt = nullptr);
