@@ -57,8 +57,10 @@ int Analyzer::sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_ty
   int id = catalog_.body_id(key, fresh);
   if (!fresh) return id;  // analysed already, or being analysed (a recursive call)
   try {
-    std::vector<std::string> stmts = analyze_sql_body(p, arg_types, result, columns);
+    bool inlinable = false;
+    std::vector<std::string> stmts = analyze_sql_body(p, arg_types, result, columns, &inlinable);
     LoweredBody* b = catalog_.body(id);
+    b->inlinable = inlinable;
     b->function_name = p.name;
     b->statements = std::move(stmts);
     b->ready = true;
@@ -70,7 +72,7 @@ int Analyzer::sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_ty
 }
 
 std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result,
-                                                    const std::vector<Oid>& columns, int* error_offset) {
+                                                    const std::vector<Oid>& columns, bool* inlinable) {
   ParsedScript def(p.definition);
   CreateFunctionStmt* cf = definition_stmt(def);
   std::vector<std::string> names;
@@ -139,6 +141,7 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
     a.scope_ = nullptr;
     coerce_result(a, q.targets);
     out.push_back(lower_select(q));
+    if (inlinable) *inlinable = !p.retset && !is_void;
     return out;
   }
   if (stmts.empty() && !is_void) mismatch("Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
@@ -191,7 +194,12 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
     sql = sq ? lower_select(*sq) : iq ? lower_insert(*iq) : uq ? lower_update(*uq) : lower_delete(*dq);
     out.push_back(sql);
   }
-  (void)error_offset;
+  if (inlinable && stmts.size() == 1 && IsA(stmts[0], SelectStmt) && !p.retset && !is_void) {
+    auto* sel = reinterpret_cast<SelectStmt*>(stmts[0]);
+    *inlinable = sel->op == SETOP_NONE && !sel->fromClause && !sel->whereClause && !sel->groupClause &&
+                 !sel->havingClause && !sel->sortClause && !sel->limitCount && !sel->limitOffset && !sel->withClause &&
+                 !sel->distinctClause && !sel->valuesLists && list_size(sel->targetList) == 1;
+  }
   return out;
 }
 

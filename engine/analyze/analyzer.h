@@ -96,7 +96,7 @@ class Analyzer {
   int sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result, const std::vector<Oid>& columns);
   // Analyses and lowers the body's statements (CREATE FUNCTION validates with it).
   std::vector<std::string> analyze_sql_body(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result,
-                                            const std::vector<Oid>& columns, int* error_offset = nullptr);
+                                            const std::vector<Oid>& columns, bool* inlinable = nullptr);
   // In a SQL function body: a parameter referenced by name (nullptr: not one).
   ExprPtr sql_function_param(const std::string& rel, const std::string& col, int location);
   const ProcDef* sql_function_ = nullptr;

@@ -109,6 +109,7 @@ struct LoweredBody {
   std::string function_name;
   std::vector<std::string> statements;
   bool ready = false;        // false while the body is being analyzed (a recursive call)
+  bool inlinable = false;    // PostgreSQL would inline it (a lone SELECT of expressions): no CONTEXT line
 };
 
 struct SequenceDef {

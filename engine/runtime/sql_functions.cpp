@@ -47,9 +47,26 @@ struct Running {
   ~Running() { sqlite3_finalize(st); }
 };
 
-// Throws the pending PostgreSQL error of a failed nested step, or one made from SQLite's.
+// Where a nested statement runs: PostgreSQL's CONTEXT line for errors inside it.
+struct Where {
+  const LoweredBody* body = nullptr;  // nullptr: a LATERAL subquery (no CONTEXT)
+  size_t statement = 0;               // 0-based
+};
+thread_local Where current_where;
+
+// Throws the pending PostgreSQL error of a failed nested step, or one made from SQLite's;
+// the error gains "SQL function "f" statement n" (PostgreSQL's error context callback).
 [[noreturn]] void nested_failure(sqlite3* db, RuntimeContext* rc, int code) {
-  if (rc && rc->pending_error) throw PgError(*rc->pending_error);
+  if (rc && rc->pending_error) {
+    const Where& w = current_where;
+    if (w.body && !w.body->inlinable && !rc->pending_error->sqlstate.empty() && rc->pending_error->sqlstate != "57014" &&
+        rc->pending_error->sqlstate != "54001") {
+      std::string line = "SQL function \"" + w.body->function_name + "\" statement " + std::to_string(w.statement + 1);
+      auto& ctx = rc->pending_error->context;
+      ctx = ctx.empty() ? line : ctx + "\n" + line;
+    }
+    throw PgError(*rc->pending_error);
+  }
   if (code == SQLITE_INTERRUPT) throw PgError("57014", "canceling statement due to user request");
   throw PgError(sqlstate::kInternalError, std::string("SQL function: ") + sqlite3_errmsg(db));
 }
@@ -61,19 +78,23 @@ void prepare(sqlite3* db, RuntimeContext* rc, const std::string& sql, int argc, 
   for (int i = 0; i < n && i < argc; i++) sqlite3_bind_value(out.st, i + 1, argv[i]);
 }
 
-// Runs every statement of `body` but the last to completion; returns the body's statements.
-const std::vector<std::string>* body_statements(RuntimeContext* rc, sqlite3_value* body, std::vector<std::string>& text) {
+// The statements of `body` (a LoweredBody id or one statement's text); `lowered` gets the body.
+const std::vector<std::string>* body_statements(RuntimeContext* rc, sqlite3_value* body, std::vector<std::string>& text,
+                                                const LoweredBody** lowered = nullptr) {
   if (sqlite3_value_type(body) == SQLITE_INTEGER) {
     LoweredBody* b = rc && rc->catalog ? rc->catalog->body(sqlite3_value_int64(body)) : nullptr;
     if (!b || !b->ready) throw PgError(sqlstate::kInternalError, "SQL function body is not available");
+    if (lowered) *lowered = b;
     return &b->statements;
   }
   text.assign(1, std::string(reinterpret_cast<const char*>(sqlite3_value_text(body)), (size_t)sqlite3_value_bytes(body)));
   return &text;
 }
 
+// Runs every statement of the body but the last to completion.
 void run_leading(sqlite3* db, RuntimeContext* rc, const std::vector<std::string>& stmts, int argc, sqlite3_value** argv) {
   for (size_t i = 0; i + 1 < stmts.size(); i++) {
+    current_where.statement = i;
     Running r;
     prepare(db, rc, stmts[i], argc, argv, r);
     int code;
@@ -96,9 +117,14 @@ void sql_scalar(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if ((flags & 1) && any_null(argc - 2, argv + 2)) return sqlite3_result_null(ctx);
     Depth depth;
     std::vector<std::string> text;
-    const std::vector<std::string>* stmts = body_statements(rc, argv[0], text);
+    const LoweredBody* lowered = nullptr;
+    const std::vector<std::string>* stmts = body_statements(rc, argv[0], text, &lowered);
     std::vector<std::string> copy = *stmts;  // a nested CREATE could reload the catalog
+    Where saved = current_where;
+    struct RestoreWhere { Where s; ~RestoreWhere() { current_where = s; } } restore{saved};
+    current_where = {lowered, 0};
     run_leading(db, rc, copy, argc - 2, argv + 2);
+    current_where.statement = copy.empty() ? 0 : copy.size() - 1;
     if (flags & 4) {  // void: run the last statement, return ''
       if (!copy.empty()) {
         Running r;
@@ -134,6 +160,7 @@ struct RowsVTab : sqlite3_vtab {
 
 struct RowsCursor : sqlite3_vtab_cursor {
   std::unique_ptr<Running> run;
+  Where where;               // the function's CONTEXT for errors while stepping
   bool one_row = false;      // flags & 2
   bool null_row = false;     // the one row is all NULLs
   std::unique_ptr<Depth> depth;
@@ -221,7 +248,10 @@ int rows_next(sqlite3_vtab_cursor* c) {
     cur->depth.reset();
     return SQLITE_OK;
   }
+  Where saved = current_where;
+  current_where = cur->where;
   int code = sqlite3_step(cur->run->st);
+  struct RestoreWhere { Where s; ~RestoreWhere() { current_where = s; } } restore{saved};
   if (code == SQLITE_DONE && cur->one_row && cur->ordinality == 0) {
     cur->null_row = true;
     cur->ordinality = 1;
@@ -268,7 +298,12 @@ int rows_filter(sqlite3_vtab_cursor* c, int, const char*, int argc, sqlite3_valu
     }
     cur->depth = std::make_unique<Depth>();
     std::vector<std::string> text;
-    std::vector<std::string> stmts = *body_statements(v->rc, argv[0], text);
+    const LoweredBody* lowered = nullptr;
+    std::vector<std::string> stmts = *body_statements(v->rc, argv[0], text, &lowered);
+    Where saved = current_where;
+    struct RestoreWhere { Where s; ~RestoreWhere() { current_where = s; } } restore{saved};
+    current_where = {lowered, 0};
+    cur->where = {lowered, stmts.empty() ? 0 : stmts.size() - 1};
     // The database handle of this virtual table's connection.
     sqlite3* db = v->rc ? v->rc->db : nullptr;
     if (!db) throw PgError(sqlstate::kInternalError, "pg_sql_rows: no connection");
