@@ -41,10 +41,26 @@ struct Depth {
   ~Depth() { --value(); }
 };
 
-// One prepared statement of a body, with its arguments bound; finalized on destruction.
+constexpr size_t kMaxCachedStatements = 64;
+
+// One prepared statement of a body, with its arguments bound. Taken from the connection's
+// cache of idle nested statements and given back (reset) on destruction, so a function called
+// per row or a LATERAL subquery per outer row is prepared once.
 struct Running {
   sqlite3_stmt* st = nullptr;
-  ~Running() { sqlite3_finalize(st); }
+  RuntimeContext* rc = nullptr;
+  std::string sql;
+  ~Running() {
+    if (!st) return;
+    if (rc && rc->nested_statement_count < kMaxCachedStatements) {
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+      rc->nested_statements[sql].push_back(st);
+      rc->nested_statement_count++;
+    } else {
+      sqlite3_finalize(st);
+    }
+  }
 };
 
 // Where a nested statement runs: PostgreSQL's CONTEXT line for errors inside it.
@@ -72,8 +88,21 @@ thread_local Where current_where;
 }
 
 void prepare(sqlite3* db, RuntimeContext* rc, const std::string& sql, int argc, sqlite3_value** argv, Running& out) {
-  if (sqlite3_prepare_v2(db, sql.c_str(), (int)sql.size(), &out.st, nullptr) != SQLITE_OK)
+  if (rc) {
+    auto it = rc->nested_statements.find(sql);
+    if (it != rc->nested_statements.end() && !it->second.empty()) {
+      out.st = it->second.back();
+      it->second.pop_back();
+      rc->nested_statement_count--;
+      if (it->second.empty()) rc->nested_statements.erase(it);
+    }
+  }
+  if (!out.st && sqlite3_prepare_v2(db, sql.c_str(), (int)sql.size(), &out.st, nullptr) != SQLITE_OK) {
+    out.st = nullptr;
     nested_failure(db, rc, SQLITE_ERROR);
+  }
+  out.rc = rc;
+  out.sql = sql;
   int n = sqlite3_bind_parameter_count(out.st);
   for (int i = 0; i < n && i < argc; i++) sqlite3_bind_value(out.st, i + 1, argv[i]);
 }
@@ -342,6 +371,13 @@ const sqlite3_module kRowsModule = {
 };
 
 }  // namespace
+
+void finalize_nested_statements(RuntimeContext* rc) {
+  for (auto& [sql, list] : rc->nested_statements)
+    for (sqlite3_stmt* st : list) sqlite3_finalize(st);
+  rc->nested_statements.clear();
+  rc->nested_statement_count = 0;
+}
 
 void register_sql_functions(sqlite3* db, RuntimeContext* rc) {
   rc->db = db;
