@@ -330,16 +330,27 @@ bool Analyzer::resolve_user_call(const std::string& name, Node* call_node, ExprC
     throw PgError(sqlstate::kAmbiguousFunction, "function " + sig + " is not unique", "",
                   "Could not choose a best candidate function. You might need to add explicit type casts.")
         .at(fc->location);
+  if (k < 0 && kind == 'f' && arg_names.empty()) {
+    // A procedure of that signature: PostgreSQL's "is a procedure".
+    for (const ProcDef* p : procs) {
+      if (p->kind != 'p') continue;
+      std::vector<Oid> in = p->input_types();
+      if (in.size() != args.size()) continue;
+      bool fits = true;
+      for (size_t i = 0; i < in.size() && fits; i++) fits = can_coerce(args[i]->type, in[i], CastContext::Implicit);
+      if (fits)
+        throw PgError(sqlstate::kWrongObjectType, name + "(" + type_signature(input) + ") is a procedure", "",
+                      "To call a procedure, use CALL.")
+            .at(fc->location);
+    }
+  }
   if (k < 0) {
     bool builtin_named = false;
     for (const auto& f : builtin_functions()) builtin_named |= name == f.name;
-    if (builtin_named && arg_names.empty()) return false;  // the built-ins' own errors
-    bool procedure = false;
-    for (const ProcDef* p : procs) procedure |= p->kind == 'p';
-    throw PgError(sqlstate::kUndefinedFunction, "function " + sig + " does not exist", "",
-                  std::string(procedure && shapes.empty() ? "To call a procedure, use CALL." :
-                  arg_names.empty() ? "No function matches the given name and argument types. You might need to add explicit type casts."
-                                    : "No function matches the given name and argument types. You might need to add explicit type casts."))
+    if (builtin_named && arg_names.empty() && kind == 'f') return false;  // the built-ins' own errors
+    const char* what = kind == 'p' ? "procedure" : "function";
+    throw PgError(sqlstate::kUndefinedFunction, std::string(what) + " " + sig + " does not exist", "",
+                  std::string("No ") + what + " matches the given name and argument types. You might need to add explicit type casts.")
         .at(fc->location);
   }
   const Shape& sh = shapes[(size_t)k];

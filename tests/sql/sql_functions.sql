@@ -133,4 +133,16 @@ DROP FUNCTION nosuch(int);
 CREATE PROCEDURE add_log(m text) LANGUAGE sql AS $$ INSERT INTO log VALUES (m) $$;
 CALL add_log('from a procedure');
 SELECT * FROM log;
+SELECT add_log('x');
+CALL add_log();
+CALL nosuch(1);
 DROP PROCEDURE add_log(text);
+
+-- errors inside bodies carry PostgreSQL's CONTEXT
+CREATE FUNCTION div_rows(a int) RETURNS int LANGUAGE sql AS $$ SELECT a / 0 FROM generate_series(1, 2) $$;
+SELECT div_rows(1);
+CREATE FUNCTION div_second(a int) RETURNS int LANGUAGE sql AS $$ SELECT 1; SELECT a / (a - a) $$;
+SELECT div_second(1);
+CREATE FUNCTION div_outer(a int) RETURNS int LANGUAGE sql AS $$ SELECT div_rows(a) $$;
+SELECT div_outer(1);
+SELECT * FROM upto(2) u, LATERAL (SELECT 10 / (u - 1) AS q) l;
