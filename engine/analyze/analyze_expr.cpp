@@ -149,6 +149,13 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
                         "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
               .at(cr->location);
+    if (ExprPtr p = sql_function_param(rel, col, cr->location)) return p;
+    for (auto* sc : invisible_scopes_)
+      for (auto& r : sc->rtable)
+        if (r.alias == rel)
+          throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                        "There is an entry for table \"" + rel + "\", but it cannot be referenced from this part of the query.")
+              .at(cr->location);
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
   }
   for (size_t level = 0; level < scopes.size(); level++) {
@@ -168,6 +175,14 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
       if (rt[found_rte].is_join) return shift_levels(rt[found_rte].column_exprs[found_att], (int)level, cr->location);
       return make_var(rt[found_rte], found_rte, found_att, (int)level);
     }
+  }
+  if (ExprPtr p = sql_function_param("", col, cr->location)) return p;
+  // A whole-row reference to a function returning a scalar is that scalar.
+  for (size_t level = 0; level < scopes.size(); level++) {
+    auto& rt = scopes[level]->rtable;
+    for (size_t i = 0; i < rt.size(); i++)
+      if (rt[i].function && rt[i].function_columns == 1 && rt[i].alias == col && !rt[i].column_names.empty())
+        return make_var(rt[i], (int)i, 0, (int)level);
   }
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
 }

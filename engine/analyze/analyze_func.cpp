@@ -29,12 +29,66 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   int n = list_size(fc->funcname);
   std::string schema = n > 1 ? node_string(list_at(fc->funcname, n - 2)) : "";
   std::string name = node_string(list_at(fc->funcname, n - 1));
-  if (!schema.empty() && schema != "pg_catalog") {
+  if (!schema.empty() && schema != "pg_catalog" && (schema != "public" || catalog_.find_procs(name).empty())) {
     throw PgError(sqlstate::kUndefinedFunction, "function " + schema + "." + name + "() does not exist").at(fc->location);
   }
   if (fc->over) return transform_window_call(node, ctx);
   if (fc->agg_within_group) unsupported("WITHIN GROUP", fc->location);
-  if (fc->func_variadic) unsupported("VARIADIC", fc->location);
+  // Where a set-returning function may not appear (nullptr: allowed).
+  auto srf_forbidden = [&]() -> const char* {
+    return ctx == ExprContext::Where ? "WHERE" : ctx == ExprContext::JoinOn ? "JOIN conditions"
+         : ctx == ExprContext::GroupBy ? "GROUP BY" : ctx == ExprContext::Having ? "HAVING"
+         : ctx == ExprContext::Limit ? "LIMIT" : ctx == ExprContext::Offset ? "OFFSET"
+         : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
+         : ctx == ExprContext::Generated ? "column generation expressions"
+         : ctx == ExprContext::Values ? "VALUES" : nullptr;
+  };
+  if (schema != "pg_catalog" && !catalog_.find_procs(name).empty()) {
+    UserCall uc;
+    if (resolve_user_call(name, node, ctx, uc)) {
+      if (fc->agg_star || fc->agg_distinct || list_size(fc->agg_order) || fc->agg_filter) {
+        const char* what = fc->agg_star ? "*" : fc->agg_distinct ? "DISTINCT" : fc->agg_filter ? "FILTER" : "ORDER BY";
+        std::string msg = fc->agg_star ? name + "(*)" : what;
+        throw PgError(sqlstate::kWrongObjectType, msg + " specified, but " + name + " is not an aggregate function").at(fc->location);
+      }
+      if (uc.proc->retset) {
+        if (const char* where = srf_forbidden())
+          throw PgError(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + where).at(fc->location);
+        if (ctx != ExprContext::SelectTarget || in_aggregate_) unsupported("set-returning functions here", fc->location);
+        if (!uc.column_types.empty() || uc.result == oid::kRecord) unsupported("set-returning functions returning record in the select list", fc->location);
+        return srf_in_select_list(name, {}, fc->location, user_call_expr(uc, true, false));
+      }
+      if (!uc.column_types.empty() || uc.result == oid::kRecord) unsupported("functions returning record outside FROM", fc->location);
+      return user_call_expr(uc, false, false);
+    }
+  }
+  if (fc->func_variadic) {
+    // f(..., VARIADIC array) of a built-in taking VARIADIC "any": the array's elements as arguments.
+    int which = name == "concat" ? 0 : name == "concat_ws" ? 1 : name == "format" ? 2 : -1;
+    if (which < 0 || list_size(fc->args) != (which == 0 ? 1 : 2) || fc->agg_star || fc->agg_distinct)
+      unsupported("VARIADIC in calls of " + name + "()", fc->location);
+    std::vector<ExprPtr> args;
+    for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+    ExprPtr arr = args.back();
+    Oid elem = array_element_type(arr->type);
+    if (!elem)
+      throw PgError(sqlstate::kDatatypeMismatch, "VARIADIC argument must be an array").at(expr_location(list_at(fc->args, list_size(fc->args) - 1)));
+    std::string t = "pg_variadic_text(" + std::to_string(which) + ", $" + std::to_string(args.size()) + ", " + std::to_string(elem);
+    for (size_t i = 0; i + 1 < args.size(); i++) {
+      ExprPtr c = coerce_to(args[i], oid::kText, -1, CastContext::Implicit, -1);
+      if (!c) unsupported("VARIADIC in calls of " + name + "() with these arguments", fc->location);
+      args[i] = c;
+      t += ", $" + std::to_string(i + 1);
+    }
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Call;
+    e->name = name;
+    e->type = oid::kText;
+    e->templ = t + ")";
+    e->args = std::move(args);
+    e->location = fc->location;
+    return e;
+  }
 
   bool is_agg_name = name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
   for (const auto& f : builtin_functions()) is_agg_name |= f.is_agg && name == f.name;
@@ -263,12 +317,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     srf |= name == f.name && f.returns_set;
   }
   if (srf && !known) {
-    const char* where = ctx == ExprContext::Where ? "WHERE" : ctx == ExprContext::JoinOn ? "JOIN conditions"
-                      : ctx == ExprContext::GroupBy ? "GROUP BY" : ctx == ExprContext::Having ? "HAVING"
-                      : ctx == ExprContext::Limit ? "LIMIT" : ctx == ExprContext::Offset ? "OFFSET"
-                      : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
-                      : ctx == ExprContext::Generated ? "column generation expressions"
-                      : ctx == ExprContext::Values ? "VALUES" : nullptr;
+    const char* where = srf_forbidden();
     if (where) throw PgError(sqlstate::kFeatureNotSupported, std::string("set-returning functions are not allowed in ") + where).at(fc->location);
     if (ctx != ExprContext::SelectTarget || in_aggregate_)
       unsupported("set-returning functions here", fc->location);

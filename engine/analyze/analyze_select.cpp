@@ -171,7 +171,6 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   }
   if (IsA(n, RangeSubselect)) {
     auto* rs = reinterpret_cast<RangeSubselect*>(n);
-    if (rs->lateral) unsupported("LATERAL");
     if (!rs->alias) {
       // The raw tree has no location for the subquery: find its opening parenthesis.
       int pos = -1;
@@ -183,7 +182,9 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
                     "For example, FROM (SELECT ...) [AS] foo.").at(pos);
     }
     RangeTableEntry rte;
-    rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), false);
+    rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), rs->lateral);
+    rte.lateral = rs->lateral;
+    if (rte.lateral && rte.subquery->targets.size() > 100) unsupported("LATERAL subqueries with more than 100 columns");
     rte.alias = rs->alias->aliasname;
     for (auto& t : rte.subquery->targets) {
       rte.column_names.push_back(t.name);
@@ -243,9 +244,9 @@ ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> ar
 // A set-returning function in the select list (one, not under an aggregate): PostgreSQL's
 // ProjectSet for a single SRF is a lateral cross join with the function, so it becomes a FROM
 // item after the others and the call a reference to its column.
-ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location) {
+ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location, ExprPtr prebuilt) {
   if (!scope_) unsupported("set-returning functions here", location);
-  if (srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
+  if (!prebuilt && srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
   SelectQuery& q = *scope_;
   // An argument using another select-list SRF's result: PostgreSQL evaluates nested SRFs in
   // separate steps.
@@ -257,7 +258,10 @@ ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPt
   };
   for (auto& a : args)
     if (uses_srf(*a)) srf_nested_ = true;  // evaluated after the inner one: a lateral join after it
-  ExprPtr e = make_srf_call(name, std::move(args), location);
+  if (prebuilt)
+    for (auto& a : prebuilt->args)
+      if (uses_srf(*a)) srf_nested_ = true;
+  ExprPtr e = prebuilt ? prebuilt : make_srf_call(name, std::move(args), location);
   srf_in_targets_++;
   RangeTableEntry rte;
   rte.function = e;
@@ -342,18 +346,87 @@ void Analyzer::lockstep_srfs(SelectQuery& q, int count) {
   q.from.push_back(std::move(node));
 }
 
+// json(b)_to_record(set)(doc) AS alias(col type, ...): the column definition list gives the
+// output columns (runtime/table_functions.cpp: pg_json_to_record).
+std::unique_ptr<FromNode> Analyzer::analyze_json_to_record(RangeFunction* rf, FuncCall* fc, const std::string& name, SelectQuery& q) {
+  if (!list_size(rf->coldeflist))
+    throw PgError(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"")
+        .at(fc->location);
+  if (list_size(fc->args) != 1 || fc->agg_star || fc->func_variadic || list_size(fc->agg_order) || fc->agg_filter || fc->over)
+    unsupported(name + "() with these arguments", fc->location);
+  bool jsonb = name.rfind("jsonb", 0) == 0, set = name.find("recordset") != std::string::npos;
+  bool saved = agg_allowed_;
+  agg_allowed_ = false;
+  ExprPtr doc;
+  try {
+    doc = transform_expr(list_at(fc->args, 0), ExprContext::JoinOn);
+  } catch (...) {
+    agg_allowed_ = saved;
+    throw;
+  }
+  agg_allowed_ = saved;
+  Oid want = jsonb ? oid::kJsonb : oid::kJson;
+  ExprPtr c = coerce_to(doc, want, -1, CastContext::Implicit, -1);
+  if (!c)
+    throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + format_type_name(doc->type, -1) + ") does not exist", "",
+                  "No function matches the given name and argument types. You might need to add explicit type casts.")
+        .at(fc->location);
+  RangeTableEntry rte;
+  std::string spec;
+  for_each_node(rf->coldeflist, [&](Node* node) {
+    auto* cd = reinterpret_cast<::ColumnDef*>(node);
+    Oid t;
+    int32_t typmod;
+    resolve_type_name(cd->typeName, t, typmod);
+    for (auto& prev : rte.column_names)
+      if (prev == cd->colname)
+        throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once");
+    rte.column_names.push_back(cd->colname);
+    rte.column_types.push_back(t);
+    rte.column_typmods.push_back(typmod);
+    spec += (spec.empty() ? "" : "\n") + std::to_string(t) + " " + std::to_string(typmod) + " " + cd->colname;
+  });
+  if (rte.column_names.size() > 100) unsupported("column definition lists of more than 100 columns", fc->location);
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Call;
+  e->name = name;
+  e->type = oid::kRecord;
+  e->templ = "pg_json_to_record($1, " + std::string(jsonb ? "1" : "0") + ", " + quote_literal(spec) + ", " + (set ? "1" : "0") + ")";
+  e->args = {c};
+  e->location = fc->location;
+  rte.function = e;
+  rte.function_columns = (int)rte.column_names.size();
+  rte.alias = rf->alias ? rf->alias->aliasname : name;
+  if (rf->ordinality) {
+    rte.column_names.push_back("ordinality");
+    rte.column_types.push_back(oid::kInt8);
+    rte.column_typmods.push_back(-1);
+  }
+  for (auto& existing : q.rtable)
+    if (existing.alias == rte.alias)
+      throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
+  rte.sql_alias = next_alias("r");
+  q.rtable.push_back(std::move(rte));
+  auto fn = std::make_unique<FromNode>();
+  fn->rte = (int)q.rtable.size() - 1;
+  return fn;
+}
+
 // A set-returning function in FROM (implicitly LATERAL: its arguments see the FROM items
 // before it): one column named after the function or the alias, plus "ordinality" WITH
 // ORDINALITY.
 std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, SelectQuery& q) {
   if (rf->is_rowsfrom || list_size(rf->functions) != 1) unsupported("ROWS FROM");
-  if (list_size(rf->coldeflist)) unsupported("column definition lists for functions in FROM");
   List* item = reinterpret_cast<List*>(list_at(rf->functions, 0));
   Node* call = list_at(item, 0);
   if (!IsA(call, FuncCall)) unsupported("this kind of function in FROM", expr_location(call));
   auto* fc = reinterpret_cast<FuncCall*>(call);
   int n = list_size(fc->funcname);
   std::string name = node_string(list_at(fc->funcname, n - 1));
+  bool to_record = name == "json_to_record" || name == "jsonb_to_record" || name == "json_to_recordset" ||
+                   name == "jsonb_to_recordset";
+  if (to_record && (n == 1 || node_string(list_at(fc->funcname, n - 2)) == "pg_catalog") && catalog_.find_procs(name).empty())
+    return analyze_json_to_record(rf, fc, name, q);
   bool saved = agg_allowed_;
   agg_allowed_ = false;
   std::vector<ExprPtr> args;
@@ -366,6 +439,74 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
     throw;
   }
   agg_allowed_ = saved;
+  UserCall uc;
+  bool user = false;
+  if (n == 1 || node_string(list_at(fc->funcname, n - 2)) == "public") {
+    agg_allowed_ = false;
+    try {
+      user = resolve_user_call(name, call, ExprContext::JoinOn, uc);
+    } catch (...) {
+      agg_allowed_ = saved;
+      throw;
+    }
+    agg_allowed_ = saved;
+  }
+  if (user) {
+    RangeTableEntry rte;
+    bool coldefs = false;
+    if (uc.result == oid::kRecord && uc.column_types.empty() && list_size(rf->coldeflist)) {
+      for_each_node(rf->coldeflist, [&](Node* node) {
+        auto* cd = reinterpret_cast<::ColumnDef*>(node);
+        Oid t;
+        int32_t typmod;
+        resolve_type_name(cd->typeName, t, typmod);
+        uc.column_names.push_back(cd->colname);
+        uc.column_types.push_back(t);
+      });
+      uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
+      coldefs = true;
+    }
+    rte.function = user_call_expr(uc, true, !uc.proc->retset);
+    rte.alias = rf->alias ? rf->alias->aliasname : name;
+    if (!uc.column_types.empty()) {
+      rte.function_columns = (int)uc.column_types.size();
+      for (size_t i = 0; i < uc.column_types.size(); i++) {
+        rte.column_names.push_back(uc.column_names[i]);
+        rte.column_types.push_back(uc.column_types[i]);
+        rte.column_typmods.push_back(-1);
+      }
+    } else {
+      if (uc.result == oid::kRecord) {
+        if (!list_size(rf->coldeflist))
+          throw PgError(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"")
+              .at(fc->location);
+      }
+      rte.column_names.push_back(!uc.scalar_name.empty() ? uc.scalar_name
+                                 : rf->alias && !list_size(rf->alias->colnames) ? std::string(rf->alias->aliasname) : name);
+      rte.column_types.push_back(uc.result);
+      rte.column_typmods.push_back(-1);
+    }
+    if (list_size(rf->coldeflist) && !coldefs)
+      throw PgError(sqlstate::kSyntaxError, "a column definition list is only allowed for functions returning \"record\"")
+          .at(reinterpret_cast<::ColumnDef*>(list_at(rf->coldeflist, 0))->location);
+    if (rf->ordinality) {
+      rte.column_names.push_back("ordinality");
+      rte.column_types.push_back(oid::kInt8);
+      rte.column_typmods.push_back(-1);
+    }
+    apply_alias_columns(rte, rf->alias, -1);
+    for (auto& existing : q.rtable)
+      if (existing.alias == rte.alias)
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
+    rte.sql_alias = next_alias("r");
+    q.rtable.push_back(std::move(rte));
+    auto fn = std::make_unique<FromNode>();
+    fn->rte = (int)q.rtable.size() - 1;
+    return fn;
+  }
+  if (list_size(rf->coldeflist))
+    throw PgError(sqlstate::kSyntaxError, "a column definition list is only allowed for functions returning \"record\"")
+        .at(reinterpret_cast<::ColumnDef*>(list_at(rf->coldeflist, 0))->location);
   bool srf = false;
   for (const auto& f : builtin_functions()) srf |= f.returns_set && name == f.name;
   if (!srf || (n > 1 && node_string(list_at(fc->funcname, n - 2)) != "pg_catalog")) {
@@ -423,11 +564,12 @@ void Analyzer::analyze_from(List* from, SelectQuery& q) {
 }
 
 // Every column of one range-table entry as Vars (rel.* and the leaves of SELECT *).
-static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out) {
+static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out, int levelsup = 0) {
   auto& r = q.rtable[rte];
   for (size_t a = 0; a < r.column_names.size(); a++) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Var;
+    e->levelsup = levelsup;
     e->rte = rte;
     e->attno = (int)a;
     e->type = r.column_types[a];
@@ -558,6 +700,15 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
     if (r.is_join || r.alias != rel) continue;
     found = true;
     expand_entry(q, (int)i, location, out);
+  }
+  // rel.* of an enclosing query (a correlated or LATERAL subquery), innermost first.
+  for (size_t level = 1; !found && level <= outer_scopes_.size(); level++) {
+    SelectQuery& o = *outer_scopes_[outer_scopes_.size() - level];
+    for (size_t i = 0; i < o.rtable.size() && !found; i++)
+      if (!o.rtable[i].is_join && o.rtable[i].alias == rel) {
+        found = true;
+        expand_entry(o, (int)i, location, out, (int)level);
+      }
   }
   if (!rel.empty() && !found)
     throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(location);
@@ -1027,10 +1178,15 @@ std::shared_ptr<SelectQuery> Analyzer::analyze_view(const ViewDef& v) {
 std::shared_ptr<SelectQuery> Analyzer::analyze_subquery(SelectStmt* stmt, bool see_current) {
   bool pushed = see_current && scope_;
   if (pushed) outer_scopes_.push_back(scope_);
+  bool hidden = !see_current && scope_;
+  if (hidden) invisible_scopes_.push_back(scope_);  // for PostgreSQL's "cannot be referenced" error
   struct Restore {
-    Analyzer* a; bool pushed;
-    ~Restore() { if (pushed) a->outer_scopes_.pop_back(); }
-  } restore{this, pushed};
+    Analyzer* a; bool pushed, hidden;
+    ~Restore() {
+      if (pushed) a->outer_scopes_.pop_back();
+      if (hidden) a->invisible_scopes_.pop_back();
+    }
+  } restore{this, pushed, hidden};
   return std::shared_ptr<SelectQuery>(analyze_select(stmt));
 }
 

@@ -21,6 +21,7 @@ struct TypeName;
 struct WithClause;
 struct JoinExpr;
 struct RangeFunction;
+struct FuncCall;
 struct ResTarget;
 struct OnConflictClause;
 struct List;
@@ -67,6 +68,39 @@ class Analyzer {
 
   // Column naming as PostgreSQL's FigureColname.
   static std::string figure_colname(Node* node);
+
+  // Overload resolution among candidate signatures (declared parameter types, possibly
+  // polymorphic, and results) for the input types: the chosen index, -1 none, -2 ambiguous;
+  // args_out/result_out get the resolved parameter and result types (resolve.cpp).
+  int select_signature(const std::vector<std::vector<Oid>>& decl, const std::vector<Oid>& results,
+                       const std::vector<Oid>& input, std::vector<Oid>& args_out, Oid& result_out);
+
+  // LANGUAGE sql functions (analyze_sqlfunc.cpp).
+  struct UserCall {
+    const ProcDef* proc = nullptr;
+    std::vector<ExprPtr> args;              // input arguments in parameter order
+    Oid result = 0;                         // resolved result type
+    std::string scalar_name;                // a single OUT parameter's name (column name)
+    std::vector<std::string> column_names;  // several OUT/TABLE columns
+    std::vector<Oid> column_types;
+    std::vector<Oid> arg_types;             // the body's parameter types
+    int body_id = -1;                       // Catalog::body
+    int location = -1;
+  };
+  // Resolves a call of a user function named `name` (false: none of that name, or a built-in
+  // of the name fits better — the caller's built-in path applies).
+  bool resolve_user_call(const std::string& name, Node* func_call, ExprContext ctx, UserCall& out, char kind = 'f');
+  // The call as pg_sql_scalar (rows=false) or pg_sql_rows (one_row: exactly one row, FROM).
+  ExprPtr user_call_expr(const UserCall& c, bool rows, bool one_row);
+  // The body lowered for these argument types (registered in the catalog); its id.
+  int sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result, const std::vector<Oid>& columns);
+  // Analyses and lowers the body's statements (CREATE FUNCTION validates with it).
+  std::vector<std::string> analyze_sql_body(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result,
+                                            const std::vector<Oid>& columns, bool* inlinable = nullptr);
+  // In a SQL function body: a parameter referenced by name (nullptr: not one).
+  ExprPtr sql_function_param(const std::string& rel, const std::string& col, int location);
+  const ProcDef* sql_function_ = nullptr;
+  std::vector<std::string> sql_param_names_;
 
  private:
   friend struct SelectAnalysis;
@@ -120,8 +154,10 @@ class Analyzer {
   void analyze_from(List* from, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_from_item(Node* n, SelectQuery& q);
   std::unique_ptr<FromNode> analyze_range_function(RangeFunction* rf, SelectQuery& q);
+  std::unique_ptr<FromNode> analyze_json_to_record(RangeFunction* rf, FuncCall* fc, const std::string& name, SelectQuery& q);
   ExprPtr make_srf_call(const std::string& name, std::vector<ExprPtr> args, int location);
-  ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location);
+  ExprPtr srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location,
+                             ExprPtr prebuilt = nullptr);
   int srf_in_targets_ = 0;  // set-returning functions in the select list being analyzed
   bool srf_nested_ = false;  // one of them takes another's result as an argument
   void lockstep_srfs(SelectQuery& q, int count);
@@ -140,6 +176,7 @@ class Analyzer {
   bool saw_agg_ = false;
   int depth_ = 0;
   std::vector<SelectQuery*> outer_scopes_;    // enclosing queries, innermost last
+  std::vector<SelectQuery*> invisible_scopes_;  // queries whose FROM items a (non-LATERAL) FROM subquery cannot see
   std::vector<const CteDef*> ctes_visible_;   // WITH queries in scope, innermost last
   int alias_counter_ = 0;
   std::string next_alias(const char* prefix) { return prefix + std::to_string(++alias_counter_); }

@@ -85,11 +85,12 @@ struct CteDef;
 
 struct RangeTableEntry {
   const TableDef* table = nullptr;          // base table, or
-  std::shared_ptr<SelectQuery> subquery;    // subquery in FROM, or
+  std::shared_ptr<SelectQuery> subquery;    // subquery in FROM (lateral: it sees the items before it), or
   const CteDef* cte = nullptr;              // reference to a WITH query, or
   ExprPtr function;                         // set-returning function in FROM (its template
                                             // names a table function: columns c1.., ordinality)
   int function_columns = 1;                 // its result columns before ordinality
+  bool lateral = false;                     // LATERAL subquery (lowered as a nested statement)
   std::string alias;                // the name it is referred to by (alias or table name)
   std::string sql_alias;            // alias in the lowered SQL ("r1")
   std::vector<std::string> column_names;  // visible names (alias column list applied)

@@ -228,11 +228,12 @@ Oid Analyzer::select_common_type(const std::vector<ExprPtr>& exprs, const char* 
 // --- overload resolution ----------------------------------------------------
 
 namespace {
+constexpr int kMaxCandidateArgs = 100;  // PostgreSQL's FUNC_MAX_ARGS
 struct Candidate {
-  Oid args[kMaxFuncArgs];  // parameter types (polymorphic ones resolved for these inputs)
+  Oid args[kMaxCandidateArgs];     // parameter types (polymorphic ones resolved for these inputs)
   int nargs;
   const void* def;
-  Oid decl[kMaxFuncArgs] = {};  // declared parameter types (as PostgreSQL scores candidates)
+  Oid decl[kMaxCandidateArgs] = {};  // declared parameter types (as PostgreSQL scores candidates)
   Oid result = 0;           // resolved result type of a polymorphic candidate
   Oid elem = 0;             // its element type (the $E of the template)
 };
@@ -605,6 +606,46 @@ const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vect
   }
   (void)want_agg;
   return chosen;
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+int Analyzer::select_signature(const std::vector<std::vector<Oid>>& decl, const std::vector<Oid>& results,
+                               const std::vector<Oid>& input, std::vector<Oid>& args_out, Oid& result_out) {
+  if (input.size() > (size_t)kMaxCandidateArgs) return -1;
+  std::vector<Candidate> cands;
+  std::vector<size_t> index;
+  Oid in[kMaxCandidateArgs] = {};
+  for (size_t i = 0; i < input.size(); i++) in[i] = input[i];
+  for (size_t k = 0; k < decl.size(); k++) {
+    if (decl[k].size() != input.size()) continue;
+    Candidate c{{}, (int)input.size(), reinterpret_cast<const void*>(k + 1)};
+    for (size_t i = 0; i < input.size(); i++) c.args[i] = c.decl[i] = decl[k][i];
+    c.result = results[k];
+    bool poly = false;
+    for (Oid t : decl[k]) poly |= is_polymorphic_type(t);
+    poly |= results[k] && is_polymorphic_type(results[k]);
+    if (poly && !resolve_polymorphic(*this, c, in, results[k])) continue;
+    cands.push_back(c);
+  }
+  const Candidate* chosen = nullptr;
+  for (auto& c : cands) {
+    bool exact = true;
+    for (int i = 0; i < c.nargs; i++) exact &= in[i] == c.args[i];
+    if (exact) { chosen = &c; break; }
+  }
+  std::vector<Candidate> ok;
+  if (!chosen) {
+    ok = select_candidates(*this, cands, in, (int)input.size());
+    if (ok.empty()) return -1;
+    if (ok.size() > 1) return -2;
+    chosen = &ok[0];
+  }
+  args_out.assign(chosen->args, chosen->args + chosen->nargs);
+  result_out = chosen->result;
+  return (int)(reinterpret_cast<size_t>(chosen->def) - 1);
 }
 
 }  // namespace pgmicro

@@ -58,8 +58,16 @@ bool has_catalog(sqlite3* db) {
 
 }  // namespace
 
+// LANGUAGE sql functions: parameters as comma-separated type OIDs, one mode letter each and
+// newline-separated names; pronargdefaults = how many trailing input parameters have defaults.
+static const char* const kProcTable =
+    "CREATE TABLE _pgmicro_proc(oid INTEGER PRIMARY KEY, proname TEXT NOT NULL, prokind TEXT NOT NULL,"
+    " proargtypes TEXT NOT NULL, proargmodes TEXT NOT NULL, proargnames TEXT NOT NULL,"
+    " pronargdefaults INTEGER NOT NULL, prorettype INTEGER NOT NULL, proretset INTEGER NOT NULL,"
+    " provolatile TEXT NOT NULL, proisstrict INTEGER NOT NULL, definition TEXT NOT NULL);";
+
 // format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
-// 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated.
+// 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated; 3 -> 4 adds _pgmicro_proc.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -77,6 +85,7 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db,
              "ALTER TABLE _pgmicro_attribute ADD COLUMN attidentity TEXT NOT NULL DEFAULT '';"
              "ALTER TABLE _pgmicro_attribute ADD COLUMN attgenerated TEXT NOT NULL DEFAULT '';");
+  if (version < 4) exec_sql(db, kProcTable);
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -114,7 +123,8 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
                " colnames TEXT NOT NULL);"
                "CREATE TABLE _pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
                " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
-               " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);");
+               " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);" +
+               std::string(kProcTable));
 }
 
 int64_t Catalog::allocate_oid(sqlite3* db) {
@@ -184,6 +194,9 @@ void Catalog::load(sqlite3* db) {
   tables_.clear();
   sequences_.clear();
   views_.clear();
+  procs_.clear();
+  body_ids_.clear();
+  bodies_.clear();
   if (!has_catalog(db)) {
     load_plain_tables(db);
     return;
@@ -309,7 +322,58 @@ void Catalog::load(sqlite3* db) {
       views_.push_back(std::move(v));
     }
   }
+  {
+    Stmt st(db, "SELECT oid, proname, prokind, proargtypes, proargmodes, proargnames, pronargdefaults, prorettype,"
+                " proretset, provolatile, proisstrict, definition FROM _pgmicro_proc ORDER BY oid");
+    while (st.step()) {
+      auto p = std::make_unique<ProcDef>();
+      p->oid = st.i(0);
+      p->name = st.t(1);
+      p->kind = st.t(2).empty() ? 'f' : st.t(2)[0];
+      std::string types = st.t(3), modes = st.t(4), names = st.t(5);
+      size_t tp = 0, np = 0;
+      for (char m : modes) {
+        ProcArg a;
+        a.mode = m;
+        size_t tq = types.find(',', tp);
+        if (tq == std::string::npos) tq = types.size();
+        a.type = static_cast<Oid>(std::stoul(types.substr(tp, tq - tp)));
+        tp = tq + 1;
+        size_t nq = names.find('\n', np);
+        if (nq == std::string::npos) nq = names.size();
+        a.name = np <= names.size() ? names.substr(np, nq - np) : "";
+        np = nq + 1;
+        p->args.push_back(std::move(a));
+      }
+      int ndefaults = static_cast<int>(st.i(6));
+      for (auto it = p->args.rbegin(); it != p->args.rend() && ndefaults > 0; ++it)
+        if (it->is_input()) { it->has_default = true; ndefaults--; }
+      p->result = static_cast<Oid>(st.i(7));
+      p->retset = st.i(8) != 0;
+      p->volatility = st.t(9).empty() ? 'v' : st.t(9)[0];
+      p->strict = st.i(10) != 0;
+      p->definition = st.t(11);
+      procs_.push_back(std::move(p));
+    }
+  }
   load_plain_tables(db);
+}
+
+std::vector<const ProcDef*> Catalog::find_procs(const std::string& name) const {
+  std::vector<const ProcDef*> out;
+  for (auto& p : procs_)
+    if (p->name == name) out.push_back(p.get());
+  return out;
+}
+
+int Catalog::body_id(const std::string& key, bool& fresh) {
+  auto it = body_ids_.find(key);
+  fresh = it == body_ids_.end();
+  if (!fresh) return it->second;
+  int id = static_cast<int>(bodies_.size());
+  bodies_.emplace_back();
+  body_ids_[key] = id;
+  return id;
 }
 
 const ViewDef* Catalog::find_view(const std::string& name) const {

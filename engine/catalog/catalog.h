@@ -13,8 +13,9 @@
 
 namespace pgmicro {
 
-// 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute
-inline constexpr int kStorageFormatVersion = 3;
+// 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute;
+// 4: _pgmicro_proc (LANGUAGE sql functions)
+inline constexpr int kStorageFormatVersion = 4;
 
 struct ColumnDef {
   std::string name;
@@ -74,6 +75,43 @@ struct ViewDef {
   std::vector<std::string> column_names;
 };
 
+// A LANGUAGE sql function or procedure (pg_proc). Its body and parameter defaults live in
+// `definition`, the text of the CREATE statement, re-parsed where the function is called.
+struct ProcArg {
+  std::string name;          // empty when unnamed
+  Oid type = 0;
+  char mode = 'i';           // 'i' IN, 'o' OUT, 'b' INOUT, 'v' VARIADIC, 't' TABLE column
+  bool has_default = false;
+  bool is_input() const { return mode == 'i' || mode == 'b' || mode == 'v'; }
+};
+struct ProcDef {
+  int64_t oid = 0;
+  std::string name;
+  char kind = 'f';           // 'f' function, 'p' procedure
+  std::vector<ProcArg> args; // every parameter in declaration order (OUT and TABLE too)
+  Oid result = 0;            // declared result type (oid::kRecord for several OUT/TABLE columns)
+  bool retset = false;
+  char volatility = 'v';     // 'i' immutable, 's' stable, 'v' volatile
+  bool strict = false;
+  std::string definition;    // the CREATE FUNCTION statement
+  // Parameter types of the input arguments (IN, INOUT, VARIADIC), in order.
+  std::vector<Oid> input_types() const {
+    std::vector<Oid> t;
+    for (auto& a : args)
+      if (a.is_input()) t.push_back(a.type);
+    return t;
+  }
+};
+
+// A SQL function body lowered for one argument signature: the SQLite statements run by
+// pg_sql_scalar / pg_sql_rows (runtime/sql_functions.cpp), parameters as ?1..?n.
+struct LoweredBody {
+  std::string function_name;
+  std::vector<std::string> statements;
+  bool ready = false;        // false while the body is being analyzed (a recursive call)
+  bool inlinable = false;    // PostgreSQL would inline it (a lone SELECT of expressions): no CONTEXT line
+};
+
 struct SequenceDef {
   int64_t oid = 0;
   std::string schema = "public";
@@ -113,6 +151,17 @@ class Catalog {
   // The table owning index `name` and the index (nullptrs when absent).
   std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const;
   const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
+  // LANGUAGE sql functions and procedures named `name` (any signature).
+  std::vector<const ProcDef*> find_procs(const std::string& name) const;
+  const std::vector<std::unique_ptr<ProcDef>>& procs() const { return procs_; }
+
+  // Lowered SQL function bodies of this catalog generation, by signature key ("oid:types").
+  // id_for returns the body's id (registering an empty one when new; `fresh` says so).
+  int body_id(const std::string& key, bool& fresh);
+  void forget_body(const std::string& key) { body_ids_.erase(key); }
+  LoweredBody* body(int64_t id) {
+    return id >= 0 && (size_t)id < bodies_.size() ? &bodies_[(size_t)id] : nullptr;
+  }
 
   // Creates the _pgmicro_* tables when missing (first DDL on a database).
   static void ensure_catalog_tables(sqlite3* db);
@@ -126,6 +175,9 @@ class Catalog {
   std::vector<std::unique_ptr<TableDef>> tables_;
   std::vector<std::unique_ptr<SequenceDef>> sequences_;
   std::vector<std::unique_ptr<ViewDef>> views_;
+  std::vector<std::unique_ptr<ProcDef>> procs_;
+  std::map<std::string, int> body_ids_;
+  std::vector<LoweredBody> bodies_;
 };
 
 // Runs SQL with no result rows on `db`; throws PgError (XX000) with SQLite's message.

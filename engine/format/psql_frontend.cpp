@@ -161,6 +161,10 @@ bool PsqlFrontend::run_meta(const std::string& text) {
 bool PsqlFrontend::feed_line(std::string_view line, bool interactive) {
   interactive_ = interactive;
   lineno_++;
+  // psql's MainLoop ignores an empty line outside quotes and comments (not even echoed).
+  if (line.empty() && scanner_.prompt_char() != '\'' && scanner_.prompt_char() != '"' &&
+      scanner_.prompt_char() != '$' && scanner_.prompt_char() != '*')
+    return true;
   if (opt_.echo_all && !interactive) out(std::string(line) + "\n");
   for (const ScanEvent& ev : scanner_.scan_line(line)) {
     if (ev.kind == ScanEvent::Statement) {

@@ -87,11 +87,26 @@ std::vector<ScanEvent> PsqlScanner::scan_line(std::string_view line) {
           if (paren_depth_ > 0) paren_depth_--;
           buf_ += c;
           i++;
-        } else if (c == ';' && paren_depth_ == 0) {
+        } else if (c == ';' && paren_depth_ == 0 && begin_depth_ == 0) {
           buf_ += c;
           events.push_back({ScanEvent::Statement, buf_});
           buf_.clear();
+          identifier_count_ = 0;
           i++;
+        } else if (is_ident_start(static_cast<unsigned char>(c)) &&
+                   (buf_.empty() || !is_ident_char(static_cast<unsigned char>(buf_.back())))) {
+          size_t j = i;
+          while (j < n && (is_ident_char(static_cast<unsigned char>(line[j])) || line[j] == '$')) j++;
+          std::string word(line.substr(i, j - i));
+          for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          identifier_count_++;
+          if (word == "begin" || word == "case") {
+            if (identifier_count_ > 1) begin_depth_++;
+          } else if (word == "end") {
+            if (begin_depth_ > 0) begin_depth_--;
+          }
+          buf_.append(line.substr(i, j - i));
+          i = j;
         } else if (c == '\\') {
           // Meta-command: up to the end of the line or a "\\" separator.
           size_t end = line.find("\\\\", i + 1);

@@ -32,6 +32,10 @@ class PsqlScanner {
   State state_ = Initial;
   int comment_depth_ = 0;
   int paren_depth_ = 0;
+  // psql's BEGIN ATOMIC ... END tracking: identifiers seen in the statement, and open
+  // BEGIN/CASE blocks after its first word (a ';' inside one does not end the statement).
+  int identifier_count_ = 0;
+  int begin_depth_ = 0;
   std::string dollar_tag_;
   std::string buf_;
 };

@@ -9,16 +9,33 @@ namespace pgmicro {
 
 namespace {
 
+struct Capture;
 struct LowerCtx {
   // Range tables of the query being lowered and its enclosing queries, innermost last.
   std::vector<const std::vector<RangeTableEntry>*> scopes;
+  // Inside a LATERAL subquery lowered as a nested statement (pg_sql_rows): references to
+  // scopes outside it, and the statement's own parameters, become its arguments ?1..?n.
+  std::shared_ptr<Capture> capture;
   // One grouping set's branch of a GROUPING SETS query: grouping expressions outside the set
   // read as NULL (outside aggregate arguments), GROUPING() as its bit mask.
   const SelectQuery* grouping_query = nullptr;
   const std::vector<int>* grouping_set = nullptr;
 };
 
+struct Capture {
+  size_t boundary = 0;             // scopes [0, boundary) are outside the nested statement
+  LowerCtx outside;                // lowers the captured expressions in the enclosing query
+  std::vector<std::string> args;   // the lowered arguments, bound as ?1..?n
+  std::string arg(const std::string& sql) {
+    for (size_t i = 0; i < args.size(); i++)
+      if (args[i] == sql) return "?" + std::to_string(i + 1);
+    args.push_back(sql);
+    return "?" + std::to_string(args.size());
+  }
+};
+
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
+std::string lower(const Expr& e, const LowerCtx& c);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
 std::string sort_collation(const Expr& e) {
@@ -99,9 +116,17 @@ std::string lower(const Expr& e, const LowerCtx& c) {
   };
   switch (e.kind) {
     case ExprKind::Const: return lower_datum(e.value);
-    case ExprKind::Param: return "?" + std::to_string(e.param_no);
+    case ExprKind::Param:
+      if (c.capture) return c.capture->arg(lower(e, c.capture->outside));
+      return "?" + std::to_string(e.param_no);
     case ExprKind::Var: {
-      const auto& rt = *c.scopes.at(c.scopes.size() - 1 - e.levelsup);
+      size_t index = c.scopes.size() - 1 - e.levelsup;
+      if (c.capture && index < c.capture->boundary) {
+        Expr outer_var = e;
+        outer_var.levelsup = (int)(c.capture->boundary - 1 - index);
+        return c.capture->arg(lower(outer_var, c.capture->outside));
+      }
+      const auto& rt = *c.scopes.at(index);
       const RangeTableEntry& r = rt[e.rte];
       if (r.dml_target && e.levelsup == 0) return r.column_sql(e.attno);
       return r.sql_alias + "." + r.column_sql(e.attno);
@@ -212,6 +237,20 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
     auto& r = rt[f.rte];
     if (r.cte) return r.cte->sql_name + " AS " + r.sql_alias;
     if (r.function) return lower(*r.function, c) + " AS " + r.sql_alias;
+    if (r.subquery && r.lateral) {
+      // LATERAL: SQLite's FROM subqueries cannot see their siblings, so the subquery runs as a
+      // nested statement whose arguments are its references to the enclosing query.
+      auto cap = std::make_shared<Capture>();
+      cap->boundary = c.scopes.size();
+      cap->outside = c;
+      LowerCtx inner = c;
+      inner.capture = cap;
+      std::string sql = lower_select_in(*r.subquery, inner);
+      if (cap->args.empty()) return "(" + sql + ") AS " + r.sql_alias;
+      std::string call = "pg_sql_rows(" + quote_literal(sql) + ", 0";
+      for (auto& a : cap->args) call += ", " + a;
+      return call + ") AS " + r.sql_alias;
+    }
     if (r.subquery) {
       // A FROM subquery sees the enclosing queries, not its siblings.
       LowerCtx outer = c;

@@ -23,6 +23,11 @@ struct SequenceState;
 struct RuntimeContext {
   std::optional<Error> pending_error;
   Catalog* catalog = nullptr;
+  sqlite3* db = nullptr;  // the connection (nested statements of SQL functions)
+  // Prepared nested statements not in use, by SQL text (runtime/sql_functions.cpp); finalized
+  // by finalize_nested_statements before the connection closes.
+  std::map<std::string, std::vector<sqlite3_stmt*>> nested_statements;
+  size_t nested_statement_count = 0;
   // Row last seen by a table's check trigger (for a unique violation's DETAIL): the values are
   // copied into reused buffers and turned into PostgreSQL text only when an error needs them.
   std::string last_row_table;
@@ -90,6 +95,8 @@ void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
 void register_regex_functions(sqlite3* db, RuntimeContext* rc);
 void register_formatting_functions(sqlite3* db, RuntimeContext* rc);
+void register_sql_functions(sqlite3* db, RuntimeContext* rc);
+void finalize_nested_statements(RuntimeContext* rc);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -116,6 +123,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_json_functions(db, rc);
   register_regex_functions(db, rc);
   register_formatting_functions(db, rc);
+  register_sql_functions(db, rc);
 }
 
 }  // namespace pgmicro

@@ -14,6 +14,7 @@
 #include "types/json.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
+#include "types/type_io.h"
 
 namespace pgmicro {
 
@@ -219,6 +220,77 @@ std::unique_ptr<Generator> make_regexp_split(sqlite3_value** argv, RuntimeContex
   return g;
 }
 
+// pg_json_to_record(doc, jsonb, spec, set): json(b)_to_record(set) with a column definition
+// list. spec = "typeoid typmod name" per column, newline-separated; set = one row per array
+// element (each an object). A value becomes its column's type by the type's input function
+// from the JSON string's contents or the value's JSON text (json/jsonb columns take the JSON).
+std::unique_ptr<Generator> make_json_to_record(sqlite3_value** argv, RuntimeContext*) {
+  bool jsonb = sqlite3_value_int(argv[1]), set = sqlite3_value_int(argv[3]);
+  std::string src = text_of(argv[0]);
+  struct Col { Oid type; int32_t typmod; std::string name; };
+  std::vector<Col> cols;
+  std::string spec = text_of(argv[2]);
+  for (size_t p = 0; p < spec.size();) {
+    size_t nl = spec.find('\n', p);
+    if (nl == std::string::npos) nl = spec.size();
+    std::string line = spec.substr(p, nl - p);
+    size_t a = line.find(' '), b = line.find(' ', a + 1);
+    cols.push_back({(Oid)std::stoul(line.substr(0, a)), (int32_t)std::stol(line.substr(a + 1, b - a - 1)), line.substr(b + 1)});
+    p = nl + 1;
+  }
+  JsonValue d = json_parse(src, jsonb);
+  std::string fn = std::string(jsonb ? "jsonb" : "json") + (set ? "_to_recordset" : "_to_record");
+  auto g = std::make_unique<JsonRowsGen>();
+  auto row_of = [&](const JsonValue& obj) {
+    std::vector<Datum> row;
+    for (auto& c : cols) {
+      const JsonValue* v = obj.find(c.name);
+      if (!v || v->kind == JsonValue::Kind::Null) {
+        row.push_back(Datum::null());
+        continue;
+      }
+      std::string text;
+      if (c.type == oid::kJson || c.type == oid::kJsonb) {
+        JsonValue n = *v;
+        text = c.type == oid::kJsonb ? (jsonb_normalize(n), jsonb_to_text(n)) : json_value_text(*v, jsonb ? std::string_view() : std::string_view(src), false);
+      } else if (v->kind == JsonValue::Kind::String) {
+        text = v->text;
+      } else if (array_element_type(c.type) || !v->is_scalar()) {
+        throw PgError(sqlstate::kFeatureNotSupported, fn + " of JSON arrays or objects into columns of type " +
+                                                          format_type_name(c.type, -1) + " is not supported by pgmicro yet");
+      } else {
+        JsonValue n = *v;
+        if (jsonb) jsonb_normalize(n);
+        text = jsonb ? jsonb_to_text(n) : json_value_text(*v, src, false);
+      }
+      row.push_back(type_input(c.type, c.typmod, text));
+    }
+    g->rows.push_back(std::move(row));
+  };
+  if (set) {
+    if (d.kind != JsonValue::Kind::Array)
+      throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on a non-array");
+    for (auto& x : d.items) {
+      if (x.kind != JsonValue::Kind::Object)
+        throw PgError(sqlstate::kInvalidParameterValue, "argument of " + fn + " must be an array of objects");
+      row_of(x);
+    }
+  } else {
+    if (d.kind != JsonValue::Kind::Object)
+      throw PgError(sqlstate::kInvalidParameterValue,
+                    std::string("cannot call populate_composite on ") + (d.kind == JsonValue::Kind::Array ? "an array" : "a scalar"));
+    row_of(d);
+  }
+  return g;
+}
+
+std::string json_to_record_schema() {
+  std::string s = "CREATE TABLE x(";
+  for (int i = 1; i <= 100; i++) s += "c" + std::to_string(i) + ", ";
+  return s + "ordinality, doc HIDDEN, jsonb HIDDEN, spec HIDDEN, rset HIDDEN)";
+}
+const std::string kJsonToRecordSchema = json_to_record_schema();
+
 struct TableFunctionDef {
   const char* name;
   const char* schema;
@@ -239,6 +311,7 @@ const TableFunctionDef kTableFunctions[] = {
     {"pg_json_keys", "CREATE TABLE x(c1, ordinality, doc HIDDEN, jsonb HIDDEN)", 2, make_json_keys},
     {"pg_regexp_matches", "CREATE TABLE x(c1, ordinality, str HIDDEN, pattern HIDDEN, flags HIDDEN)", 3, make_regexp_matches},
     {"pg_regexp_split", "CREATE TABLE x(c1, ordinality, str HIDDEN, pattern HIDDEN, flags HIDDEN)", 3, make_regexp_split},
+    {"pg_json_to_record", kJsonToRecordSchema.c_str(), 4, make_json_to_record, 100},
 };
 
 struct ModuleData {

@@ -6,10 +6,13 @@
 // sides first, as PostgreSQL does for multibyte encodings.
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 #include "runtime/function_context.h"
+#include "types/array.h"
+#include "types/type_io.h"
 
 namespace pgmicro {
 
@@ -691,6 +694,46 @@ void pg_format(sqlite3_context* ctx, int argc, sqlite3_value** v) {
   result_text(ctx, out);
 }
 
+// pg_variadic_text(which, array, elem_type, fixed...): concat (0), concat_ws (1) or format (2)
+// called with VARIADIC array: the fixed arguments, then the array's elements as text. The
+// elements become sqlite3_values as the columns of a "SELECT ?1, ..." statement.
+void pg_variadic_text(sqlite3_context* ctx, int argc, sqlite3_value** v) {
+  int which = sqlite3_value_int(v[0]);
+  std::vector<std::optional<std::string>> items;
+  if (sqlite3_value_type(v[1]) == SQLITE_NULL) {
+    if (which != 2) return sqlite3_result_null(ctx);  // concat(VARIADIC NULL) is NULL
+  } else {
+    Oid elem = static_cast<Oid>(sqlite3_value_int64(v[2]));
+    ArrayValue a = array_from_storage(elem, std::string(text_arg(v[1])));
+    for (auto& d : a.items) {
+      if (d.is_null()) items.emplace_back();
+      else items.emplace_back(type_output(elem, d));
+    }
+  }
+  int total = argc - 3 + (int)items.size();
+  if (total > 2000) throw PgError(sqlstate::kProgramLimitExceeded, "too many arguments in a VARIADIC call");
+  sqlite3* db = sqlite3_context_db_handle(ctx);
+  std::string sql = "SELECT NULL";
+  for (int i = 1; i <= total; i++) sql += ", ?" + std::to_string(i);
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+    throw PgError(sqlstate::kInternalError, sqlite3_errmsg(db));
+  struct Finalize { sqlite3_stmt* s; ~Finalize() { sqlite3_finalize(s); } } fin{st};
+  int k = 1;
+  for (int i = 3; i < argc; i++) sqlite3_bind_value(st, k++, v[i]);
+  for (auto& it : items) {
+    if (it) sqlite3_bind_text(st, k, it->data(), (int)it->size(), SQLITE_TRANSIENT);
+    k++;
+  }
+  if (sqlite3_step(st) != SQLITE_ROW) throw PgError(sqlstate::kInternalError, sqlite3_errmsg(db));
+  std::vector<sqlite3_value*> args;
+  for (int i = 1; i <= total; i++) args.push_back(sqlite3_column_value(st, i));
+  sqlite3_value** argv = args.data();
+  if (which == 0) pg_concat(ctx, total, argv);
+  else if (which == 1) pg_concat_ws(ctx, total, argv);
+  else pg_format(ctx, total, argv);
+}
+
 // --- digests ------------------------------------------------------------------------
 
 std::string md5_digest(std::string_view msg) {
@@ -1003,6 +1046,7 @@ void register_text_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_quote_literal", 1, strict_fn<pg_quote_literal>},
       {"pg_quote_nullable", 1, lax_fn<pg_quote_nullable>},
       {"pg_concat", -1, lax_fn<pg_concat>},
+      {"pg_variadic_text", -1, lax_fn<pg_variadic_text>},
       {"pg_concat_ws", -1, lax_fn<pg_concat_ws>},
       {"pg_format", -1, lax_fn<pg_format>},
       {"pg_md5", 1, strict_fn<pg_md5>},

@@ -442,6 +442,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
 }
 
 void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
+  if (stmt->removeType == OBJECT_FUNCTION || stmt->removeType == OBJECT_PROCEDURE) return execute_drop_function(stmt, out);
   if (stmt->removeType == OBJECT_INDEX) {
     if (stmt->concurrent) {}  // DROP INDEX CONCURRENTLY: same result
     out.command_tag = "DROP INDEX";

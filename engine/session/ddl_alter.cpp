@@ -318,6 +318,7 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
 }
 
 void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
+  if (stmt->renameType == OBJECT_FUNCTION || stmt->renameType == OBJECT_PROCEDURE) return execute_rename_function(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

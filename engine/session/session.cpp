@@ -39,6 +39,7 @@ SessionImpl::~SessionImpl() {
   } catch (...) {
   }
   for (auto& [sql, st] : stmt_cache_) sqlite3_finalize(st);
+  finalize_nested_statements(&runtime_);
   sqlite3_finalize(schema_version_stmt_);
   sqlite3_close_v2(conn_);
 }
@@ -456,6 +457,9 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
+    case T_CreateFunctionStmt: return execute_create_function(reinterpret_cast<CreateFunctionStmt*>(stmt), out);
+    case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);
+    case T_AlterFunctionStmt: return execute_alter_function(reinterpret_cast<AlterFunctionStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -465,7 +469,6 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_ExplainStmt: name = "EXPLAIN"; break;
     case T_CopyStmt: name = "COPY"; break;
     case T_MergeStmt: name = "MERGE"; break;
-    case T_CreateFunctionStmt: name = "CREATE FUNCTION"; break;
     case T_CreateTableAsStmt: name = "CREATE TABLE AS"; break;
     case T_PrepareStmt: name = "PREPARE"; break;
     case T_ExecuteStmt: name = "EXECUTE"; break;
@@ -476,7 +479,6 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_GrantStmt: name = "GRANT"; break;
     case T_VacuumStmt: name = "VACUUM"; break;
     case T_DoStmt: name = "DO"; break;
-    case T_CallStmt: name = "CALL"; break;
     default: name = "this statement"; break;
   }
   unsupported(name);

@@ -25,6 +25,11 @@ struct PrepareStmt;
 struct IntoClause;
 struct ExecuteStmt;
 struct DeallocateStmt;
+struct CreateFunctionStmt;
+struct CallStmt;
+struct AlterFunctionStmt;
+struct ObjectWithArgs;
+struct TypeName;
 
 namespace pgmicro {
 
@@ -84,6 +89,14 @@ class SessionImpl : public Session {
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
+  // LANGUAGE sql functions and procedures (ddl_function.cpp).
+  void execute_create_function(CreateFunctionStmt* stmt, StatementResult& out);
+  void execute_drop_function(DropStmt* stmt, StatementResult& out);
+  void execute_rename_function(RenameStmt* stmt, StatementResult& out);
+  void execute_call(CallStmt* stmt, StatementResult& out);
+  void execute_alter_function(AlterFunctionStmt* stmt, StatementResult& out);
+  void resolve_function_type(TypeName* tn, Oid& type);
+  const ProcDef* find_routine(ObjectWithArgs* owa, char kind, bool missing_ok, StatementResult& out, const char* what);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
   void begin_implicit();

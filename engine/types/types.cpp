@@ -27,6 +27,7 @@ static const TypeInfo kTypes[] = {
     {oid::kTimetz, "timetz", "time with time zone", 'D', false, Storage::Text, 12},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
+    {oid::kVoid, "void", "void", 'P', false, Storage::Text, 4},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},

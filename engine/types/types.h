@@ -36,6 +36,7 @@ inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kRegclass = 2205;
 inline constexpr Oid kRecord = 2249;
 inline constexpr Oid kAny = 2276;
+inline constexpr Oid kVoid = 2278;
 inline constexpr Oid kAnyElement = 2283;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
