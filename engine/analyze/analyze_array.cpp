@@ -90,7 +90,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
 
 ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
-  ExprPtr base = transform_expr(ind->arg, ctx);
+  ExprPtr base = strip_domain(transform_expr(ind->arg, ctx));
   List* subs = ind->indirection;
   bool is_slice = false;
   for_each_node(subs, [&](Node* n) {

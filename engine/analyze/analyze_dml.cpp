@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include "analyze/analyzer.h"
+#include "types/user_types.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -25,14 +26,24 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
   const ColumnDef& c = table.columns[column];
   if (c.default_expr) return c.default_expr;
   ExprPtr e;
-  if (c.default_text.empty() || c.generated) {
+  // A column of a domain type without a default of its own takes the domain's (through
+  // domains over domains), as PostgreSQL does.
+  std::string text = c.default_text;
+  for (const UserType* d = find_user_type(c.type); text.empty() && d && d->kind == 'd'; d = find_user_type(d->base))
+    text = d->default_text;
+  if (text.empty() || c.generated) {
     // No default (a generated column's value is computed from the row: generated_values).
     e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = c.type;
     e->typmod = c.typmod;
+    if (is_domain_type(c.type) && !c.generated) {
+      // NULL still passes through the domain's NOT NULL check.
+      e->type = domain_base_type(c.type, &e->typmod);
+      e = coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+    }
   } else {
-    ParsedScript ps("SELECT " + c.default_text);
+    ParsedScript ps("SELECT " + text);
     auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
     auto* rt = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0));
     SelectQuery* saved = scope_;

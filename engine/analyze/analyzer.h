@@ -146,11 +146,18 @@ class Analyzer {
   // Builds the one-entry scope an UPDATE/DELETE/INSERT ... RETURNING sees.
   std::unique_ptr<SelectQuery> dml_scope(const TableDef* t, const std::string& alias);
   static constexpr int kMaxExprDepth = 400;
+  // While analysing a domain's CHECK: the type of VALUE (the domain's base type), else 0.
+  Oid domain_value_type_ = 0;
+  int32_t domain_value_typmod_ = -1;
 };
 
 // ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
 // refuses ORDER BY ... USING.
 SortClause sort_direction(SortBy* sb);
+
+// A domain-typed expression relabelled as its base type (PostgreSQL's getBaseType where
+// operators and functions are resolved); other expressions unchanged.
+ExprPtr strip_domain(ExprPtr e);
 
 // A template with "$E" replaced by an element type OID (polymorphic built-ins).
 std::string instantiate_template(const char* templ, Oid elem);

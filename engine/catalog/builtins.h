@@ -67,5 +67,7 @@ BuiltinSpan::S<FunctionDef> array_functions();
 BuiltinSpan::S<OperatorDef> json_operators();
 BuiltinSpan::S<FunctionDef> json_functions();
 BuiltinSpan::S<CastDef> json_casts();
+BuiltinSpan::S<OperatorDef> enum_operators();
+BuiltinSpan::S<FunctionDef> enum_functions();
 
 }  // namespace pgmicro

@@ -7,6 +7,7 @@
 #include <new>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 #include "common/error.h"
@@ -47,6 +48,9 @@ struct RuntimeContext {
   // started: now()/CURRENT_TIMESTAMP are fixed for the transaction, as in PostgreSQL.
   int64_t transaction_start_us = 0;
   int64_t statement_start_us = 0;
+  // User-defined types whose per-type SQL objects (collations, array aggregates) this
+  // connection has registered (user_type_functions.cpp).
+  std::set<Oid> registered_user_types;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {
@@ -83,6 +87,12 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
 void register_table_functions(sqlite3* db, RuntimeContext* rc);
 void register_json_functions(sqlite3* db, RuntimeContext* rc);
+void register_user_type_functions(sqlite3* db, RuntimeContext* rc);
+// Array collation pg_array_<elem> and array_agg functions for one element type.
+void register_array_element_functions(sqlite3* db, RuntimeContext* rc, Oid elem);
+// Per-type objects of user-defined types not registered on this connection yet.
+class UserTypes;
+void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -104,6 +114,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_array_functions(db, rc);
   register_table_functions(db, rc);
   register_json_functions(db, rc);
+  register_user_type_functions(db, rc);
 }
 
 }  // namespace pgmicro

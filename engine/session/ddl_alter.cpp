@@ -138,7 +138,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
         }
         drop_triggers(tname);
-        std::string decl = format_type_name(type, (type == oid::kNumeric || type == oid::kVarchar || type == oid::kBpchar) ? typmod : -1);
+        std::string decl = sqlite_column_type(type, typmod);
         sql += "ALTER TABLE main." + quote_ident(tname) + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
         sql += "INSERT INTO _pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
                std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
@@ -318,6 +318,8 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
 }
 
 void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
+  if (stmt->renameType == OBJECT_TYPE || stmt->renameType == OBJECT_DOMAIN || stmt->renameType == OBJECT_DOMCONSTRAINT)
+    return execute_rename_type(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

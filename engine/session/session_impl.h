@@ -25,6 +25,11 @@ struct PrepareStmt;
 struct IntoClause;
 struct ExecuteStmt;
 struct DeallocateStmt;
+struct CreateEnumStmt;
+struct AlterEnumStmt;
+struct CreateDomainStmt;
+struct AlterDomainStmt;
+struct List;
 
 namespace pgmicro {
 
@@ -84,6 +89,17 @@ class SessionImpl : public Session {
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
+  // User-defined types (ddl_type.cpp).
+  void execute_create_enum(CreateEnumStmt* stmt, StatementResult& out);
+  void execute_alter_enum(AlterEnumStmt* stmt, StatementResult& out);
+  void execute_create_domain(CreateDomainStmt* stmt, StatementResult& out);
+  void execute_alter_domain(AlterDomainStmt* stmt, StatementResult& out);
+  void execute_rename_type(RenameStmt* stmt, StatementResult& out);
+  void execute_drop_types(DropStmt* stmt, StatementResult& out);
+  const UserType& lookup_user_type(List* names, int location);
+  void check_new_type_name(const std::string& name);
+  void validate_domain_columns(const UserType& d, const std::string& check_expr_sql, bool not_null);
+  void prepare_user_types();  // after a catalog load
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
   void begin_implicit();

@@ -1,0 +1,85 @@
+-- Domains: CREATE DOMAIN with DEFAULT, NOT NULL, CHECK and named constraints; domains over
+-- arrays and over domains; enforcement on INSERT, UPDATE and casts; ALTER DOMAIN; DROP DOMAIN.
+CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+SELECT 5::posint;
+SELECT 0::posint;
+SELECT '-3'::posint;
+SELECT NULL::posint IS NULL AS is_null;
+SELECT 5::posint + 1 AS plus, 5::posint * 2::posint AS times;
+SELECT abs(-3::posint);
+SELECT '7'::posint > 3 AS gt;
+CREATE DOMAIN us_zip AS text CONSTRAINT zip_format CHECK (length(VALUE) = 5) CONSTRAINT zip_digits CHECK (VALUE < 'a');
+SELECT '12345'::us_zip;
+SELECT '1234'::us_zip;
+SELECT 'abcde'::us_zip;
+SELECT upper('abcde'::text)::us_zip;
+CREATE DOMAIN nn_text AS varchar(5) NOT NULL DEFAULT 'none';
+SELECT 'abc'::nn_text;
+SELECT NULL::nn_text;
+SELECT 'abcdefgh'::nn_text;
+CREATE TABLE orders (id int PRIMARY KEY, qty posint, zip us_zip, note nn_text);
+INSERT INTO orders (id, qty, zip) VALUES (1, 3, '10001');
+INSERT INTO orders VALUES (2, 0, '10001', 'x');
+INSERT INTO orders VALUES (3, 1, '1000', 'x');
+INSERT INTO orders VALUES (4, 1, '10002', NULL);
+INSERT INTO orders VALUES (5, NULL, NULL, 'ok');
+SELECT * FROM orders ORDER BY id;
+UPDATE orders SET qty = qty - 3 WHERE id = 1;
+UPDATE orders SET qty = qty + 1 WHERE id = 1 RETURNING qty;
+UPDATE orders SET note = NULL WHERE id = 1;
+SELECT id, qty + 1 AS next_qty, zip || '-0000' AS zip4 FROM orders ORDER BY id;
+SELECT sum(qty), max(zip) FROM orders;
+-- domains over domains
+CREATE DOMAIN small_posint AS posint CHECK (VALUE < 100);
+SELECT 50::small_posint;
+SELECT 500::small_posint;
+SELECT 0::small_posint;
+-- domains over arrays
+CREATE DOMAIN int_pair AS int[] CHECK (array_length(VALUE, 1) = 2);
+SELECT '{1,2}'::int_pair;
+SELECT ARRAY[1,2,3]::int_pair;
+SELECT ('{3,4}'::int_pair)[2];
+-- ALTER DOMAIN
+ALTER DOMAIN posint SET DEFAULT 1;
+CREATE TABLE items (id int, n posint);
+INSERT INTO items (id) VALUES (1);
+SELECT * FROM items;
+ALTER DOMAIN posint DROP DEFAULT;
+INSERT INTO items (id) VALUES (2);
+SELECT * FROM items ORDER BY id;
+ALTER DOMAIN posint SET NOT NULL;
+DELETE FROM items WHERE n IS NULL;
+ALTER DOMAIN posint SET NOT NULL;
+INSERT INTO items VALUES (3, NULL);
+ALTER DOMAIN posint DROP NOT NULL;
+INSERT INTO items VALUES (3, NULL);
+ALTER DOMAIN posint ADD CONSTRAINT posint_small CHECK (VALUE < 10);
+DELETE FROM items WHERE n IS NULL;
+INSERT INTO items VALUES (4, 20);
+ALTER DOMAIN posint ADD CONSTRAINT posint_small CHECK (VALUE < 10);
+ALTER DOMAIN posint ADD CONSTRAINT posint_smaller CHECK (VALUE < 5) NOT VALID;
+INSERT INTO items VALUES (5, 7);
+ALTER DOMAIN posint VALIDATE CONSTRAINT posint_smaller;
+DELETE FROM items WHERE n >= 5;
+ALTER DOMAIN posint VALIDATE CONSTRAINT posint_smaller;
+ALTER DOMAIN posint DROP CONSTRAINT posint_smaller;
+ALTER DOMAIN posint DROP CONSTRAINT nosuch;
+ALTER DOMAIN posint DROP CONSTRAINT IF EXISTS nosuch;
+ALTER DOMAIN posint RENAME CONSTRAINT posint_check TO posint_positive;
+SELECT 0::posint;
+ALTER DOMAIN us_zip RENAME TO zipcode;
+SELECT '1'::zipcode;
+ALTER DOMAIN nosuch SET DEFAULT 1;
+-- DROP DOMAIN
+DROP TABLE items;
+DROP DOMAIN small_posint;
+DROP DOMAIN posint;
+DROP DOMAIN IF EXISTS nosuch;
+DROP DOMAIN nosuch;
+DROP TABLE orders;
+DROP DOMAIN posint, zipcode, nn_text, int_pair;
+SELECT 1::posint;
+-- CREATE DOMAIN errors
+CREATE DOMAIN d1 AS nosuchtype;
+CREATE DOMAIN d2 AS int CHECK (VALUE > 'x');
+CREATE DOMAIN d3 AS int CHECK (nosuchcol > 0);
