@@ -197,6 +197,17 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (fc->agg_distinct)
     throw PgError(sqlstate::kWrongObjectType, "DISTINCT specified, but " + name + " is not an aggregate function").at(fc->location);
 
+  if (name == "pg_typeof" && list_size(fc->args) == 1) {
+    // The argument's type as a regtype (its format_type name); the argument is analysed, not
+    // evaluated.
+    ExprPtr a = transform_expr(list_at(fc->args, 0), ctx);
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Const;
+    e->type = oid::kRegtype;
+    e->value = Datum::text(format_type_name(a->type, -1));
+    e->location = fc->location;
+    return e;
+  }
   if (name == "lastval" && list_size(fc->args) == 0) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Call;

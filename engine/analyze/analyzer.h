@@ -57,6 +57,7 @@ class Analyzer {
 
   // Coercion (analyze/resolve.cpp).
   ExprPtr coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location);
+  ExprPtr coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location);  // no element domain checks
   // Assignment to a column: PostgreSQL's 42804 message on failure.
   ExprPtr coerce_to_column(ExprPtr e, const TableDef& t, int col, int location);
   ExprPtr coerce_to_bool(ExprPtr e, const char* construct);

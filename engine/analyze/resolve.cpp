@@ -101,6 +101,17 @@ static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastCont
 }
 
 ExprPtr Analyzer::coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {
+  // An array of a domain: the array coercion, then the domain's checks on every element.
+  if (Oid te = array_element_type(target); te && is_domain_type(te) && e->type != target) {
+    ExprPtr r = coerce_to_plain(e, target, typmod, ctx, location);
+    if (!r) return r;
+    std::string t = "pg_domain_array_check($1, " + std::to_string(te) + ")";
+    return make_call(format_type_name(target, -1), t.c_str(), target, r->typmod, {r}, r->location);
+  }
+  return coerce_to_plain(e, target, typmod, ctx, location);
+}
+
+ExprPtr Analyzer::coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {
   if (e->type != target) {
     if (const UserType* d = find_user_type(target); d && d->kind == 'd') {
       // CoerceToDomain: to the base type (with the domain's typmod), then the domain's

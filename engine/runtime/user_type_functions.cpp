@@ -67,14 +67,12 @@ void enum_cmp(sqlite3_context* ctx, int, sqlite3_value** argv) {
 // a CHECK constraint of the domain or of a domain under it (PostgreSQL's order: the
 // base-most domain's checks first, each domain's by name; a NULL check result passes). The
 // error names the domain coerced to.
-void domain_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  guarded(ctx, [&] {
-    const UserType& t = user_type(ctx, argv[1]);
+template <class Bind>
+void check_domain_value(sqlite3_context* ctx, const UserType& t, bool is_null, Bind&& bind) {
     std::vector<const UserType*> chain;
     for (const UserType* d = &t; d && d->kind == 'd' && chain.size() < 64;
          d = runtime_context(ctx)->catalog->user_types().find(d->base))
       chain.insert(chain.begin(), d);
-    bool is_null = sqlite3_value_type(argv[0]) == SQLITE_NULL;
     for (const UserType* d : chain)
       if (is_null && d->not_null)
         throw PgError(sqlstate::kNotNullViolation, "domain " + t.name + " does not allow null values");
@@ -88,7 +86,7 @@ void domain_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
         sqlite3_stmt* st = nullptr;
         if (sqlite3_prepare_v2(db, c.check_sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
           throw PgError(sqlstate::kInternalError, std::string("domain check: ") + sqlite3_errmsg(db));
-        sqlite3_bind_value(st, 1, argv[0]);
+        bind(st);
         int r = sqlite3_step(st);
         bool violated = r == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL && sqlite3_column_int(st, 0) == 0;
         sqlite3_finalize(st);
@@ -104,6 +102,33 @@ void domain_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
           throw PgError(sqlstate::kCheckViolation,
                         "value for domain " + t.name + " violates check constraint \"" + c.name + "\"");
       }
+    }
+}
+
+void domain_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    check_domain_value(ctx, user_type(ctx, argv[1]), sqlite3_value_type(argv[0]) == SQLITE_NULL,
+                       [&](sqlite3_stmt* st) { sqlite3_bind_value(st, 1, argv[0]); });
+    sqlite3_result_value(ctx, argv[0]);
+  });
+}
+
+// pg_domain_array_check(array, domain): every element of an array of a domain type.
+void domain_array_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+      const UserType& t = user_type(ctx, argv[1]);
+      ArrayValue a = array_from_storage(t.oid, text_arg(argv[0]));
+      for (const Datum& d : a.items)
+        check_domain_value(ctx, t, d.is_null(), [&](sqlite3_stmt* st) {
+          switch (d.kind) {
+            case Datum::Kind::Int: sqlite3_bind_int64(st, 1, d.i); break;
+            case Datum::Kind::Real: sqlite3_bind_double(st, 1, d.r); break;
+            case Datum::Kind::Text: sqlite3_bind_text(st, 1, d.s.data(), int(d.s.size()), SQLITE_TRANSIENT); break;
+            case Datum::Kind::Blob: sqlite3_bind_blob(st, 1, d.s.data(), int(d.s.size()), SQLITE_TRANSIENT); break;
+            default: sqlite3_bind_null(st, 1);
+          }
+        });
     }
     sqlite3_result_value(ctx, argv[0]);
   });
@@ -132,6 +157,7 @@ void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_enum_range", 3, SQLITE_UTF8, rc, enum_range, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_enum_cmp", 3, SQLITE_UTF8, rc, enum_cmp, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_domain_check", 2, SQLITE_UTF8, rc, domain_check, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_domain_array_check", 2, SQLITE_UTF8, rc, domain_array_check, nullptr, nullptr, nullptr);
 }
 
 void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types) {

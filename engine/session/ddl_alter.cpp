@@ -53,6 +53,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
   for_each_node(stmt->cmds, [&](Node* n) {
     auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
     catalog_.force_reload(conn_);
+    prepare_user_types();
     const TableDef* t = catalog_.find_table(tname);
     if (t->plain_sqlite) unsupported("ALTER TABLE on tables outside the PostgreSQL catalog");
     std::string oid = std::to_string(t->oid);
@@ -146,9 +147,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '');";
         exec_sql(conn_, sql);
         catalog_.force_reload(conn_);
+        prepare_user_types();
         t = catalog_.find_table(tname);
-        if (!default_text.empty()) {
-          // Existing rows take the default, evaluated per row as PostgreSQL does.
+        if (!default_text.empty() || is_domain_type(type)) {
+          // Existing rows take the default (a domain's: its default and checks), evaluated per
+          // row as PostgreSQL does.
           UpdateQuery uq;
           uq.table = t;
           auto scope = a.dml_scope(t, "");

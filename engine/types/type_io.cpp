@@ -125,6 +125,19 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       return Datum::text(
           timestamptz_to_string(adjust_timestamp_typmod(parse_timestamptz(text), typmod)));
     case oid::kBytea: return Datum::blob(input_bytea(text));
+    case oid::kRegtype: {
+      std::string name(text);
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      std::string elem = name;
+      int dims = 0;
+      while (elem.size() > 2 && elem.compare(elem.size() - 2, 2, "[]") == 0) elem.resize(elem.size() - 2), dims++;
+      const TypeInfo* t = find_type_by_name(elem);
+      Oid oid = t ? t->oid : 0;
+      if (t && dims == 1) oid = array_type_of(oid);
+      if (!t || !oid || dims > 1 || t->category == 'P')
+        throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
+      return Datum::text(format_type_name(oid, -1));
+    }
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
     case oid::kJson:

@@ -26,6 +26,8 @@ static const TypeInfo kTypes[] = {
     {oid::kInterval, "interval", "interval", 'T', true, Storage::Text, 16},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
+    // regtype: stored as the type's format_type name (pg_typeof, 'name'::regtype).
+    {oid::kRegtype, "regtype", "regtype", 'N', false, Storage::Text, 4},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},

@@ -33,6 +33,7 @@ inline constexpr Oid kTimestamptz = 1184;
 inline constexpr Oid kInterval = 1186;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kRegclass = 2205;
+inline constexpr Oid kRegtype = 2206;
 inline constexpr Oid kRecord = 2249;
 inline constexpr Oid kAny = 2276;
 inline constexpr Oid kAnyElement = 2283;

@@ -111,8 +111,8 @@ std::string sqlite_column_type(Oid type, int32_t typmod) {
     if (u->kind == 'e') return elem ? "text[]" : "text";
     int32_t base_typmod = -1;
     Oid base = domain_base_type(scalar, &base_typmod);
-    std::string s = sqlite_column_type(base, base_typmod);
-    return elem ? s + "[]" : s;
+    // SQLite's type names take no "(n)[]": an array is declared without the element typmod.
+    return elem ? sqlite_column_type(base, -1) + "[]" : sqlite_column_type(base, base_typmod);
   }
   if (typmod >= 0 && (type == oid::kVarchar || type == oid::kBpchar || type == oid::kNumeric))
     return format_type_name(type, typmod);
