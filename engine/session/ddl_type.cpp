@@ -50,6 +50,35 @@ std::vector<ColumnUse> columns_using(const Catalog& cat, Oid type, bool with_arr
 
 }  // namespace
 
+// PostgreSQL's dependency listing for DROP TYPE/DOMAIN: per dependent in creation order
+// (tables' columns last to first), a domain followed by its own dependents.
+void SessionImpl::type_dependents(const UserType& t, const std::vector<const UserType*>& skip,
+                                  std::vector<TypeDependent>& out) {
+  struct Item { int64_t order; std::vector<TypeDependent> deps; };
+  std::vector<Item> items;
+  for (auto& tbl : catalog_.tables()) {
+    Item it{tbl->oid, {}};
+    for (size_t i = tbl->columns.size(); i-- > 0;) {
+      Oid ct = tbl->columns[i].type;
+      if (ct == t.oid || ct == t.array_oid)
+        it.deps.push_back({"column " + tbl->columns[i].name + " of table " + tbl->name, "type " + format_type_name(ct, -1),
+                           tbl->name, tbl->columns[i].name, nullptr});
+    }
+    if (!it.deps.empty()) items.push_back(std::move(it));
+  }
+  for (auto& [oid, u] : catalog_.user_types().all()) {
+    if (u->kind != 'd' || (u->base != t.oid && u->base != t.array_oid)) continue;
+    if (std::find(skip.begin(), skip.end(), u.get()) != skip.end()) continue;
+    Item it{int64_t(oid), {}};
+    it.deps.push_back({"type " + u->name, "type " + format_type_name(u->base, -1), "", "", u.get()});
+    type_dependents(*u, skip, it.deps);
+    items.push_back(std::move(it));
+  }
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
+  for (auto& it : items)
+    for (auto& d : it.deps) out.push_back(std::move(d));
+}
+
 const UserType& SessionImpl::lookup_user_type(List* names, int location) {
   std::string name = last_name(names);
   const UserType* t = catalog_.user_types().find_by_name(name);
@@ -228,30 +257,42 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
     if (domain && t->kind != 'd') throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a domain").at(tn->location);
     victims.push_back(t);
   });
-  // Dependent objects (columns, domains over it) outside the dropped set: 2BP01.
-  for (const UserType* t : victims) {
-    std::vector<std::string> deps;
-    for (auto& use : columns_using(catalog_, t->oid, true)) {
-      Oid ct = use.table->columns[use.column].type;
-      deps.push_back("column " + use.table->columns[use.column].name + " of table " + use.table->name +
-                     " depends on type " + format_type_name(ct, -1));
+  // Dependent objects (columns, domains over it, recursively) outside the dropped set:
+  // 2BP01, or with CASCADE dropped too (columns by ALTER TABLE … DROP COLUMN).
+  std::vector<TypeDependent> deps;
+  for (const UserType* t : victims) type_dependents(*t, victims, deps);
+  if (!deps.empty()) {
+    std::string what = std::string(domain ? "type " : "type ") + victims[0]->name;
+    if (stmt->behavior != DROP_CASCADE) {
+      std::string detail;
+      for (auto& d : deps) detail += (detail.empty() ? "" : "\n") + d.object + " depends on " + d.on;
+      throw PgError("2BP01", "cannot drop " + what + " because other objects depend on it", detail,
+                    "Use DROP ... CASCADE to drop the dependent objects too.");
     }
-    for (auto& [oid, u] : catalog_.user_types().all())
-      if (u->kind == 'd' && (u->base == t->oid || u->base == t->array_oid) &&
-          std::find(victims.begin(), victims.end(), u.get()) == victims.end())
-        deps.push_back("type " + u->name + " depends on type " + format_type_name(u->base, -1));
-    if (deps.empty()) continue;
-    if (stmt->behavior == DROP_CASCADE) unsupported("DROP " + std::string(domain ? "DOMAIN" : "TYPE") + " … CASCADE with dependent objects");
-    std::string detail;
-    for (auto& d : deps) detail += (detail.empty() ? "" : "\n") + d;
-    throw PgError("2BP01", "cannot drop " + std::string(domain ? "type " : "type ") + t->name +
-                               " because other objects depend on it",
-                  detail, "Use DROP ... CASCADE to drop the dependent objects too.");
+    if (deps.size() == 1) {
+      out.notices.push_back({"NOTICE", "00000", "drop cascades to " + deps[0].object});
+    } else {
+      Notice n{"NOTICE", "00000", "drop cascades to " + std::to_string(deps.size()) + " other objects"};
+      for (auto& d : deps) n.detail += (n.detail.empty() ? "" : "\n") + std::string("drop cascades to ") + d.object;
+      out.notices.push_back(n);
+    }
+    for (auto& d : deps)
+      if (d.type) victims.push_back(d.type);
   }
-  if (victims.empty()) return;
+  // Column drops reload the catalog: keep the oids, not the types.
+  std::vector<Oid> victim_oids;
+  for (const UserType* t : victims) victim_oids.push_back(t->oid);
+  for (auto& d : deps) {
+    if (!d.type) {
+      ParsedScript ps("ALTER TABLE " + quote_ident(d.table) + " DROP COLUMN " + quote_ident(d.column));
+      StatementResult ignored;
+      execute_alter_table(reinterpret_cast<AlterTableStmt*>(ps.statements()[0].raw->stmt), ignored);
+    }
+  }
+  if (victim_oids.empty()) return;
   std::string sql;
-  for (const UserType* t : victims) {
-    std::string oid = std::to_string(t->oid);
+  for (Oid victim : victim_oids) {
+    std::string oid = std::to_string(victim);
     sql += "DELETE FROM _pgmicro_type WHERE oid = " + oid + ";DELETE FROM _pgmicro_enum WHERE enumtypid = " + oid +
            ";DELETE FROM _pgmicro_domain_constraint WHERE contypid = " + oid + ";";
   }

@@ -100,6 +100,12 @@ class SessionImpl : public Session {
   void check_new_type_name(const std::string& name);
   void validate_domain_columns(const UserType& d, const std::string& check_expr_sql, bool not_null);
   void prepare_user_types();  // after a catalog load
+  struct TypeDependent {
+    std::string object, on;        // "column a of table t" / "type d", and what it depends on
+    std::string table, column;     // a column
+    const UserType* type = nullptr;  // a domain
+  };
+  void type_dependents(const UserType& t, const std::vector<const UserType*>& skip, std::vector<TypeDependent>& out);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
   void begin_implicit();

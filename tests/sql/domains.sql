@@ -108,3 +108,14 @@ SELECT 1::posint;
 CREATE DOMAIN d1 AS nosuchtype;
 CREATE DOMAIN d2 AS int CHECK (VALUE > 'x');
 CREATE DOMAIN d3 AS int CHECK (nosuchcol > 0);
+-- DROP ... CASCADE: dependent domains and columns
+CREATE DOMAIN dd1 AS int;
+CREATE TABLE t1 (a dd1, b dd1, c int);
+CREATE DOMAIN dd2 AS dd1;
+CREATE TABLE t2 (x dd1, y dd2[], z int);
+DROP DOMAIN dd1;
+DROP DOMAIN dd1 CASCADE;
+SELECT * FROM t1;
+SELECT * FROM t2;
+SELECT 1::dd2;
+DROP TABLE t1, t2;
