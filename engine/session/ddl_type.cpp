@@ -131,6 +131,9 @@ void SessionImpl::execute_alter_enum(AlterEnumStmt* stmt, StatementResult& out) 
       throw PgError(sqlstate::kInvalidParameterValue, "\"" + from + "\" is not an existing enum label");
     if (t.enum_position(to) >= 0) throw PgError("42710", "enum label \"" + to + "\" already exists");
     check_label(to);
+    // The stored labels change in place: foreign keys between enum columns stay satisfied, so
+    // the enforcement triggers are dropped here (recreated before the next statement).
+    drop_triggers("");
     std::string sql = "UPDATE _pgmicro_enum SET enumlabel = " + quote_literal(to) + " WHERE enumtypid = " + oid +
                       " AND enumlabel = " + quote_literal(from) + ";";
     for (auto& use : columns_using(catalog_, t.oid, true)) {
@@ -416,7 +419,15 @@ void SessionImpl::execute_create_domain(CreateDomainStmt* stmt, StatementResult&
 // Existing values of a domain's columns against a new CHECK (check_sql over _pgmicro_value)
 // or NOT NULL (check_sql empty): PostgreSQL's 23514/23502 naming the first bad column.
 void SessionImpl::validate_domain_columns(const UserType& d, const std::string& check_expr_sql, bool not_null) {
-  for (auto& use : columns_using(catalog_, d.oid, false)) {
+  // Columns of the domain and of domains over it (their values are checked by it too).
+  std::vector<Oid> domains = {d.oid};
+  for (size_t i = 0; i < domains.size(); i++)
+    for (auto& [oid, u] : catalog_.user_types().all())
+      if (u->kind == 'd' && u->base == domains[i]) domains.push_back(oid);
+  std::vector<ColumnUse> uses;
+  for (Oid o : domains)
+    for (auto& use : columns_using(catalog_, o, false)) uses.push_back(use);
+  for (auto& use : uses) {
     const ColumnDef& c = use.table->columns[use.column];
     std::string from = "(SELECT " + quote_ident(c.name) + " AS _pgmicro_value FROM main." + quote_ident(use.table->name) + ")";
     std::string q = not_null ? "SELECT 1 FROM " + from + " WHERE _pgmicro_value IS NULL LIMIT 1"

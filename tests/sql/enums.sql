@@ -86,3 +86,17 @@ CREATE TYPE tmp_enum AS ENUM ('x', 'y');
 SELECT 'y'::tmp_enum;
 ROLLBACK;
 SELECT 'y'::tmp_enum;
+-- foreign keys between enum columns; RENAME VALUE keeps them satisfied
+CREATE TYPE rainbow AS ENUM ('red', 'green');
+CREATE TYPE bogus AS ENUM ('x');
+CREATE TABLE parent_t (id rainbow PRIMARY KEY);
+CREATE TABLE child_t (parent rainbow REFERENCES parent_t);
+INSERT INTO parent_t VALUES ('red'), ('green');
+INSERT INTO child_t VALUES ('red');
+CREATE TABLE bogus_child (parent bogus REFERENCES parent_t);
+ALTER TYPE rainbow RENAME VALUE 'red' TO 'crimson';
+SELECT * FROM child_t;
+SELECT * FROM parent_t ORDER BY id DESC;
+DELETE FROM parent_t WHERE id = 'crimson';
+DROP TABLE child_t, parent_t;
+DROP TYPE rainbow, bogus;
