@@ -282,7 +282,9 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       q->rows.push_back(fill_row(std::move(given), locs));
     });
   } else {
-    q->select = analyze_select(sel);
+    // Unknown literals in the SELECT list take the target columns' types (PostgreSQL's
+    // INSERT … SELECT does not resolve them as text first); set operations resolve their own.
+    q->select = analyze_select(sel, sel->op != SETOP_NONE);
     if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
       cols.resize(q->select->targets.size());
       col_locs.resize(cols.size());
@@ -296,7 +298,11 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     std::vector<TargetEntry> all(t->columns.size());
     for (size_t i = 0; i < cols.size(); i++) {
       auto& te = q->select->targets[i];
-      ExprPtr v = coerce_to_column(te.expr, *t, cols[i], te.expr->location);
+      // A set operation's column is reported at its leftmost arm's expression.
+      const SelectQuery* arm = q->select.get();
+      while (arm->setop != SetOp::None && arm->larg) arm = arm->larg.get();
+      int loc = te.expr->location >= 0 || i >= arm->targets.size() ? te.expr->location : arm->targets[i].expr->location;
+      ExprPtr v = coerce_to_column(te.expr, *t, cols[i], loc);
       if (insert_value_allowed(*t, cols[i], stmt->override)) all[cols[i]] = {v, t->columns[cols[i]].name};
     }
     for (size_t c = 0; c < all.size(); c++)

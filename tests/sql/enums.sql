@@ -100,3 +100,14 @@ SELECT * FROM parent_t ORDER BY id DESC;
 DELETE FROM parent_t WHERE id = 'crimson';
 DROP TABLE child_t, parent_t;
 DROP TYPE rainbow, bogus;
+-- window min/max, DEFAULT, INSERT … SELECT of literals, \d
+CREATE TYPE mood2 AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE t (id int, m mood2 DEFAULT 'ok');
+INSERT INTO t (id) VALUES (1);
+INSERT INTO t SELECT 2, 'happy';
+INSERT INTO t SELECT 3, 'sad' UNION ALL SELECT 4, 'ok';
+INSERT INTO t SELECT 5, 'bad';
+SELECT id, m, max(m) OVER (), min(m) OVER (ORDER BY id), rank() OVER (ORDER BY m) FROM t ORDER BY id;
+\d t
+DROP TABLE t;
+DROP TYPE mood2;
