@@ -51,6 +51,8 @@ struct RuntimeContext {
   // User-defined types whose per-type SQL objects (collations, array aggregates) this
   // connection has registered (user_type_functions.cpp).
   std::set<Oid> registered_user_types;
+  // Prepared domain CHECK statements by SQL (finalized by the session before it closes).
+  std::map<std::string, sqlite3_stmt*> domain_check_stmts;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {

@@ -83,13 +83,25 @@ void check_domain_value(sqlite3_context* ctx, const UserType& t, bool is_null, B
         if (c.check_sql.empty())
           throw PgError(sqlstate::kInternalError, "check constraint \"" + c.name + "\" of domain " + t.name +
                                                       " could not be prepared");
-        sqlite3_stmt* st = nullptr;
-        if (sqlite3_prepare_v2(db, c.check_sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
-          throw PgError(sqlstate::kInternalError, std::string("domain check: ") + sqlite3_errmsg(db));
+        // A cached statement per check (a fresh one if the cached one is running: a check that
+        // reaches the same domain again through a nested call).
+        sqlite3_stmt*& cached = rc->domain_check_stmts[c.check_sql];
+        bool own = cached && sqlite3_stmt_busy(cached);
+        sqlite3_stmt* st = own ? nullptr : cached;
+        if (!st) {
+          if (sqlite3_prepare_v2(db, c.check_sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
+            throw PgError(sqlstate::kInternalError, std::string("domain check: ") + sqlite3_errmsg(db));
+          if (!own) cached = st;
+        }
         bind(st);
         int r = sqlite3_step(st);
         bool violated = r == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL && sqlite3_column_int(st, 0) == 0;
-        sqlite3_finalize(st);
+        if (own) {
+          sqlite3_finalize(st);
+        } else {
+          sqlite3_reset(st);
+          sqlite3_clear_bindings(st);
+        }
         if (r != SQLITE_ROW) {
           if (rc && rc->pending_error) {
             Error e = *rc->pending_error;

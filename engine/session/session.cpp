@@ -38,6 +38,7 @@ SessionImpl::~SessionImpl() {
   } catch (...) {
   }
   for (auto& [sql, st] : stmt_cache_) sqlite3_finalize(st);
+  for (auto& [sql, st] : runtime_.domain_check_stmts) sqlite3_finalize(st);
   sqlite3_finalize(schema_version_stmt_);
   sqlite3_close_v2(conn_);
 }
