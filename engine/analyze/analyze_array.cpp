@@ -3,6 +3,7 @@
 // (transformContainerSubscripts), and lhs op ANY/ALL (array) (make_scalar_array_op). The
 // runtime side is runtime/array_functions.cpp and the pg_unnest table function.
 #include "analyze/analyzer.h"
+#include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 
@@ -90,7 +91,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
 
 ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
-  ExprPtr base = transform_expr(ind->arg, ctx);
+  ExprPtr base = strip_domain(transform_expr(ind->arg, ctx));
   List* subs = ind->indirection;
   bool is_slice = false;
   for_each_node(subs, [&](Node* n) {
@@ -153,7 +154,10 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
 
 ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current) {
   const ColumnDef& col = t.columns[column];
-  Oid elem = array_element_type(col.type);
+  // A domain over an array type: assign into the base array, then check the domain.
+  int32_t arr_typmod = col.typmod;
+  Oid arr_type = domain_base_type(col.type, &arr_typmod);
+  Oid elem = array_element_type(arr_type);
   bool slice = false;
   for_each_node(rt->indirection, [&](Node* n) {
     if (!IsA(n, A_Indices)) unsupported("field assignment", rt->location);
@@ -174,7 +178,7 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     current->name = col.name;
   }
   ExprPtr value = transform_expr(rt->val, ExprContext::UpdateSet);
-  ExprPtr v = coerce_to(value, elem, col.typmod, CastContext::Assignment, -1);
+  ExprPtr v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
   if (!v)
     throw PgError(sqlstate::kDatatypeMismatch,
                   "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
@@ -191,8 +195,9 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     args.push_back(c);
     templ += ", $" + std::to_string(args.size());
   });
-  auto e = make_call_expr("array element assignment", templ + ")", col.type, std::move(args), rt->location);
-  e->typmod = col.typmod;
+  auto e = make_call_expr("array element assignment", templ + ")", arr_type, std::move(args), rt->location);
+  e->typmod = arr_typmod;
+  if (arr_type != col.type) e = coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);
   return e;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include "analyze/analyzer.h"
+#include "types/user_types.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -25,14 +26,24 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
   const ColumnDef& c = table.columns[column];
   if (c.default_expr) return c.default_expr;
   ExprPtr e;
-  if (c.default_text.empty() || c.generated) {
+  // A column of a domain type without a default of its own takes the domain's (through
+  // domains over domains), as PostgreSQL does.
+  std::string text = c.default_text;
+  for (const UserType* d = find_user_type(c.type); text.empty() && d && d->kind == 'd'; d = find_user_type(d->base))
+    text = d->default_text;
+  if (text.empty() || c.generated) {
     // No default (a generated column's value is computed from the row: generated_values).
     e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = c.type;
     e->typmod = c.typmod;
+    if (is_domain_type(c.type) && !c.generated) {
+      // NULL still passes through the domain's NOT NULL check.
+      e->type = domain_base_type(c.type, &e->typmod);
+      e = coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+    }
   } else {
-    ParsedScript ps("SELECT " + c.default_text);
+    ParsedScript ps("SELECT " + text);
     auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
     auto* rt = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0));
     SelectQuery* saved = scope_;
@@ -271,7 +282,9 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       q->rows.push_back(fill_row(std::move(given), locs));
     });
   } else {
-    q->select = analyze_select(sel);
+    // Unknown literals in the SELECT list take the target columns' types (PostgreSQL's
+    // INSERT … SELECT does not resolve them as text first); set operations resolve their own.
+    q->select = analyze_select(sel, sel->op != SETOP_NONE);
     if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
       cols.resize(q->select->targets.size());
       col_locs.resize(cols.size());
@@ -285,7 +298,11 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     std::vector<TargetEntry> all(t->columns.size());
     for (size_t i = 0; i < cols.size(); i++) {
       auto& te = q->select->targets[i];
-      ExprPtr v = coerce_to_column(te.expr, *t, cols[i], te.expr->location);
+      // A set operation's column is reported at its leftmost arm's expression.
+      const SelectQuery* arm = q->select.get();
+      while (arm->setop != SetOp::None && arm->larg) arm = arm->larg.get();
+      int loc = te.expr->location >= 0 || i >= arm->targets.size() ? te.expr->location : arm->targets[i].expr->location;
+      ExprPtr v = coerce_to_column(te.expr, *t, cols[i], loc);
       if (insert_value_allowed(*t, cols[i], stmt->override)) all[cols[i]] = {v, t->columns[cols[i]].name};
     }
     for (size_t c = 0; c < all.size(); c++)

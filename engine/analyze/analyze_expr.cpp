@@ -115,6 +115,16 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
   }
   if (IsA(list_at(cr->fields, n - 1), A_Star))
     throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(cr->location);
+  if (domain_value_type_ && n == 1 && col == "value") {
+    // VALUE in a domain's CHECK: the value being checked, a column of the check's subquery.
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Raw;
+    e->templ = "_pgmicro_value";
+    e->type = domain_value_type_;
+    e->typmod = domain_value_typmod_;
+    e->location = cr->location;
+    return e;
+  }
   auto make_var = [&](const RangeTableEntry& r, int rte, int att, int levelsup) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Var;

@@ -2,6 +2,7 @@
 // and aggregates of catalog/builtins.cpp, nextval(). Aggregate placement rules
 // (42803 nested aggregates, not allowed in WHERE/GROUP BY/JOIN ON) follow PostgreSQL.
 #include "analyze/analyzer.h"
+#include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 
@@ -116,8 +117,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         }
         bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
-        Oid x_elem = array_element_type(x->type);
-        std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : x->type == oid::kJsonb ? " COLLATE pg_jsonb" : "";
+        std::string coll = order_collation(x->type);
         extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + coll + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;
       });
@@ -130,8 +130,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         (e->name == "array_agg" || e->name == "json_agg" || e->name == "jsonb_agg" || e->name == "string_agg")) {
       bool json = e->name == "json_agg" || e->name == "jsonb_agg";
       ExprPtr x = json ? e->args[0]->args[0] : e->args[0];
-      Oid x_elem = array_element_type(x->type);
-      std::string coll = x_elem ? " COLLATE pg_array_" + std::to_string(x_elem) : x->type == oid::kJsonb ? " COLLATE pg_jsonb" : "";
+      std::string coll = order_collation(x->type);
       if (json) e->args.push_back(x);  // sort by the value, not its JSON text
       extra = " ORDER BY $" + std::to_string(json ? e->args.size() : 1) + coll;
     }
@@ -211,7 +210,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       return finish_agg(e);
     }
     if (name == "min" || name == "max") {
-      ExprPtr a = args[0];
+      ExprPtr a = strip_domain(args[0]);
       if (a->type == oid::kUnknown) {
         a = finalize_unknown(a);
       }
@@ -223,8 +222,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->typmod = a->type == oid::kVarchar ? -1 : a->typmod;
       if (a->type == oid::kBpchar) { e->type = oid::kBpchar; }
       e->args = {a};
-      Oid elem = array_element_type(a->type);  // arrays compare in PostgreSQL's array order
-      std::string arg = elem ? "$1 COLLATE pg_array_" + std::to_string(elem) : "$1";
+      // arrays, jsonb and enums compare in PostgreSQL's order (a collation)
+      std::string coll = order_collation(a->type);
+      std::string arg = coll.empty() ? "$1" : "$1" + coll;
       e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
       return finish_agg(e);
     }
@@ -251,6 +251,17 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (fc->agg_distinct)
     throw PgError(sqlstate::kWrongObjectType, "DISTINCT specified, but " + name + " is not an aggregate function").at(fc->location);
 
+  if (name == "pg_typeof" && list_size(fc->args) == 1) {
+    // The argument's type as a regtype (its format_type name); the argument is analysed, not
+    // evaluated.
+    ExprPtr a = transform_expr(list_at(fc->args, 0), ctx);
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Const;
+    e->type = oid::kRegtype;
+    e->value = Datum::text(format_type_name(a->type, -1));
+    e->location = fc->location;
+    return e;
+  }
   if (name == "lastval" && list_size(fc->args) == 0) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Call;

@@ -96,8 +96,9 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     if (args.size() != 1) throw no_function();
     args[0] = finalize_unknown(args[0]);
     if (args[0]->type == oid::kBool) throw no_function();
+    args[0] = strip_domain(args[0]);
     e->type = args[0]->type == oid::kVarchar ? oid::kText : args[0]->type;
-    e->templ = name + "($1)";
+    e->templ = name + "($1" + order_collation(args[0]->type) + ")";
   } else {
     bool is_agg = false;
     for (const auto& f : builtin_functions()) is_agg |= name == f.name && f.is_agg;

@@ -58,6 +58,7 @@ class Analyzer {
 
   // Coercion (analyze/resolve.cpp).
   ExprPtr coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location);
+  ExprPtr coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location);  // no element domain checks
   // Assignment to a column: PostgreSQL's 42804 message on failure.
   ExprPtr coerce_to_column(ExprPtr e, const TableDef& t, int col, int location);
   ExprPtr coerce_to_bool(ExprPtr e, const char* construct);
@@ -183,11 +184,18 @@ class Analyzer {
   // Builds the one-entry scope an UPDATE/DELETE/INSERT ... RETURNING sees.
   std::unique_ptr<SelectQuery> dml_scope(const TableDef* t, const std::string& alias);
   static constexpr int kMaxExprDepth = 400;
+  // While analysing a domain's CHECK: the type of VALUE (the domain's base type), else 0.
+  Oid domain_value_type_ = 0;
+  int32_t domain_value_typmod_ = -1;
 };
 
 // ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
 // refuses ORDER BY ... USING.
 SortClause sort_direction(SortBy* sb);
+
+// A domain-typed expression relabelled as its base type (PostgreSQL's getBaseType where
+// operators and functions are resolved); other expressions unchanged.
+ExprPtr strip_domain(ExprPtr e);
 
 // A template with "$E" replaced by an element type OID (polymorphic built-ins).
 std::string instantiate_template(const char* templ, Oid elem);

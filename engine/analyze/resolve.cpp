@@ -7,6 +7,7 @@
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "types/type_io.h"
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -20,8 +21,21 @@ static bool is_string_type(Oid t) {
   return t == oid::kText || t == oid::kVarchar || t == oid::kBpchar || t == oid::kName;
 }
 
+ExprPtr strip_domain(ExprPtr e) {
+  if (!e || !is_domain_type(e->type)) return e;
+  auto r = std::make_shared<Expr>(*e);
+  int32_t typmod = -1;
+  r->type = domain_base_type(e->type, &typmod);
+  r->typmod = typmod;
+  return r;
+}
+
 bool Analyzer::can_coerce(Oid from, Oid to, CastContext ctx) const {
   if (from == to || from == oid::kUnknown) return true;
+  // A domain coerces as its base type (getBaseType); coercion to a domain is coercion to its
+  // base type followed by the domain's checks.
+  if (is_domain_type(from)) return can_coerce(domain_base_type(from), to, ctx);
+  if (is_domain_type(to)) return can_coerce(from, domain_base_type(to), ctx);
   if (const CastDef* c = find_cast(from, to))
     return static_cast<char>(c->context) == 'i' || ctx == CastContext::Explicit ||
            (ctx == CastContext::Assignment && c->context == CastContext::Assignment);
@@ -91,6 +105,31 @@ static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastCont
 }
 
 ExprPtr Analyzer::coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {
+  // An array of a domain: the array coercion, then the domain's checks on every element.
+  if (Oid te = array_element_type(target); te && is_domain_type(te) && e->type != target) {
+    ExprPtr r = coerce_to_plain(e, target, typmod, ctx, location);
+    if (!r) return r;
+    std::string t = "pg_domain_array_check($1, " + std::to_string(te) + ")";
+    return make_call(format_type_name(target, -1), t.c_str(), target, r->typmod, {r}, r->location);
+  }
+  return coerce_to_plain(e, target, typmod, ctx, location);
+}
+
+ExprPtr Analyzer::coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {
+  if (e->type != target) {
+    if (const UserType* d = find_user_type(target); d && d->kind == 'd') {
+      // CoerceToDomain: to the base type (with the domain's typmod), then the domain's
+      // NOT NULL and CHECK constraints at run time (errors without a position, as PostgreSQL).
+      // Domains over domains: one check of the whole chain (user_type_functions.cpp).
+      int32_t base_typmod = -1;
+      Oid base = domain_base_type(target, &base_typmod);
+      ExprPtr inner = coerce_to(e, base, base_typmod, ctx, location);
+      if (!inner) return nullptr;
+      std::string t = "pg_domain_check($1, " + std::to_string(target) + ")";
+      return make_call(d->name, t.c_str(), target, -1, {inner}, location >= 0 ? location : e->location);
+    }
+    if (is_domain_type(e->type)) e = strip_domain(e);
+  }
   Oid src = e->type;
   if (src == oid::kUnknown) {
     if (e->kind == ExprKind::Const) {
@@ -201,8 +240,16 @@ ExprPtr Analyzer::coerce_to_bool(ExprPtr e, const char* construct) {
 
 Oid Analyzer::select_common_type(const std::vector<ExprPtr>& exprs, const char* construct) {
   Oid ptype = oid::kUnknown;
+  // Inputs all of one domain keep it; otherwise domains take part as their base types.
+  bool mixed_domains = false;
+  Oid first = 0;
+  for (auto& e : exprs)
+    if (e->type != oid::kUnknown) {
+      if (!first) first = e->type;
+      else if (e->type != first) mixed_domains = true;
+    }
   for (auto& e : exprs) {
-    Oid t = e->type;
+    Oid t = mixed_domains ? domain_base_type(e->type) : e->type;
     if (t == oid::kUnknown) continue;
     if (ptype == oid::kUnknown) { ptype = t; continue; }
     if (t == ptype) continue;
@@ -251,8 +298,13 @@ bool resolve_polymorphic(const Analyzer& a, Candidate& c, const Oid* input, Oid 
     if (!is_polymorphic_type(d)) continue;
     any_poly = true;
     if (t == oid::kUnknown) continue;
-    if (d == oid::kAnyElement || d == oid::kAnyNonArray || d == oid::kAnyArray) {
-      Oid e = t;
+    if (d == oid::kAnyEnum) {
+      Oid e = domain_base_type(t);
+      if (!is_enum_type(e)) return false;
+      if (elem && elem != e) return false;
+      elem = e;
+    } else if (d == oid::kAnyElement || d == oid::kAnyNonArray || d == oid::kAnyArray) {
+      Oid e = domain_base_type(t);
       if (d == oid::kAnyArray) {
         e = array_element_type(t);
         if (!e) return false;
@@ -287,6 +339,7 @@ bool resolve_polymorphic(const Analyzer& a, Candidate& c, const Oid* input, Oid 
     switch (c.decl[i]) {
       case oid::kAnyElement:
       case oid::kAnyNonArray:
+      case oid::kAnyEnum:
         if (!elem) return false;
         c.args[i] = elem;
         break;
@@ -307,7 +360,8 @@ bool resolve_polymorphic(const Analyzer& a, Candidate& c, const Oid* input, Oid 
   }
   c.elem = elem ? elem : common;
   switch (declared_result) {
-    case oid::kAnyElement: c.result = elem; break;
+    case oid::kAnyElement:
+    case oid::kAnyEnum: c.result = elem; break;
     case oid::kAnyArray: c.result = array_type_of(elem); break;
     case oid::kAnyCompatible: c.result = common; break;
     case oid::kAnyCompatibleArray: c.result = array_type_of(common); break;
@@ -417,6 +471,8 @@ std::string type_list(const std::vector<ExprPtr>& args) {
 }  // namespace
 
 ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location) {
+  left = strip_domain(left);
+  right = strip_domain(right);
   Oid lt = left ? left->type : 0, rt = right->type;
   // Concatenation with a non-string operand: PostgreSQL's text || anynonarray.
   bool exact_concat = false;  // e.g. jsonb || jsonb, with an unknown side taken as the other's type
@@ -536,6 +592,7 @@ static const FunctionDef* resolve_any_function(Analyzer& an, const std::vector<c
 const FunctionDef* Analyzer::resolve_function(const std::string& name, std::vector<ExprPtr>& args,
                                               bool want_agg, int location, PolyInfo* poly_out,
                                               bool want_srf) {
+  for (auto& a : args) a = strip_domain(a);
   std::vector<Candidate> cands;
   std::vector<const FunctionDef*> any_defs;  // "any"/anyelement parameters: matched last
   bool name_exists = false;

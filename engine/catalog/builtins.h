@@ -72,5 +72,7 @@ BuiltinSpan::S<CastDef> json_casts();
 BuiltinSpan::S<OperatorDef> regex_operators();
 BuiltinSpan::S<FunctionDef> regex_functions();
 BuiltinSpan::S<FunctionDef> formatting_functions();
+BuiltinSpan::S<OperatorDef> enum_operators();
+BuiltinSpan::S<FunctionDef> enum_functions();
 
 }  // namespace pgmicro

@@ -197,11 +197,13 @@ void Catalog::load(sqlite3* db) {
   procs_.clear();
   body_ids_.clear();
   bodies_.clear();
+  types_.clear();
   if (!has_catalog(db)) {
     load_plain_tables(db);
     return;
   }
   migrate_catalog(db);  // an older file gains the columns of this format_version
+  load_user_types(db);
   std::map<int64_t, TableDef*> by_oid;
   {
     Stmt st(db, "SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY oid");

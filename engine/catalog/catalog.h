@@ -10,6 +10,7 @@
 #include <vector>
 #include "analyze/query.h"
 #include "sqlite3.h"
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -163,6 +164,12 @@ class Catalog {
     return id >= 0 && (size_t)id < bodies_.size() ? &bodies_[(size_t)id] : nullptr;
   }
 
+  // User-defined types (enums, domains; catalog_types.cpp).
+  const UserTypes& user_types() const { return types_; }
+  const UserType* find_user_type_by_name(const std::string& name) const;
+  // Creates _pgmicro_type/_pgmicro_enum/_pgmicro_domain_constraint when missing.
+  static void ensure_type_tables(sqlite3* db);
+
   // Creates the _pgmicro_* tables when missing (first DDL on a database).
   static void ensure_catalog_tables(sqlite3* db);
   static int64_t allocate_oid(sqlite3* db);
@@ -170,6 +177,9 @@ class Catalog {
  private:
   void load(sqlite3* db);
   void load_plain_tables(sqlite3* db);
+  void load_user_types(sqlite3* db);
+  static bool has_type_tables(sqlite3* db);
+  UserTypes types_;
   int64_t schema_version_ = -1;
   uint64_t generation_ = 0;
   std::vector<std::unique_ptr<TableDef>> tables_;

@@ -33,6 +33,18 @@ std::optional<StatementResult> query(Session& session, const std::string& sql,
 
 std::string str(const TextValue& v) { return v ? *v : std::string(); }
 
+// format_type, also for user-defined types (enums, domains and their array types), which
+// only the session's catalog knows: their names are read from _pgmicro_type.
+std::string type_name(Session& session, Oid type, int32_t typmod) {
+  std::string s = format_type(type, typmod);
+  if (type < 16384 || s != "???") return s;
+  std::string err, oid = std::to_string(type);
+  auto r = query(session, "SELECT typname, oid = " + oid + " FROM _pgmicro_type WHERE oid = " + oid + " OR typarray = " + oid,
+                 {}, err);
+  if (r && !r->rows.empty()) return str(r->rows[0][0]) + (str(r->rows[0][1]) == "t" ? "" : "[]");
+  return s;
+}
+
 // psql pattern → (schema glob, name glob): unquoted parts are folded to lower case,
 // '*' matches any sequence, '?' one character, a '.' outside quotes separates the schema.
 struct Pattern {
@@ -162,7 +174,7 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
       }
       def = "generated always as (" + def + ") stored";
     }
-    t.cells.push_back({str(row[0]), format_type(type, typmod), "", not_null ? "not null" : "", def});
+    t.cells.push_back({str(row[0]), type_name(session, type, typmod), "", not_null ? "not null" : "", def});
   }
   // Indexes: the primary key first, then by name (psql: ORDER BY indisprimary DESC, relname).
   struct Index { std::string name; bool primary; std::string cols; };

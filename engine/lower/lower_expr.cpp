@@ -38,11 +38,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
 std::string lower(const Expr& e, const LowerCtx& c);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
-std::string sort_collation(const Expr& e) {
-  if (e.type == oid::kJsonb) return " COLLATE pg_jsonb";
-  Oid elem = array_element_type(e.type);
-  return elem ? " COLLATE pg_array_" + std::to_string(elem) : "";
-}
+std::string sort_collation(const Expr& e) { return order_collation(e.type); }
 
 std::string lower_datum(const Datum& d) {
   switch (d.kind) {

@@ -702,16 +702,18 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
-  for (Oid elem : kElementTypes) {
-    void* tag = reinterpret_cast<void*>(static_cast<intptr_t>(elem));
-    std::string suffix = std::to_string(elem);
-    sqlite3_create_collation_v2(db, ("pg_array_" + suffix).c_str(), SQLITE_UTF8, tag, collate_arrays, nullptr);
-    auto destroy = [](void* p) { delete static_cast<AggTag*>(p); };
-    sqlite3_create_window_function(db, ("pg_array_agg_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
-                                   agg_step<false>, agg_final<false>, agg_value<false>, agg_inverse<false>, destroy);
-    sqlite3_create_window_function(db, ("pg_array_agg_array_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
-                                   agg_step<true>, agg_final<true>, agg_value<true>, agg_inverse<true>, destroy);
-  }
+  for (Oid elem : kElementTypes) register_array_element_functions(db, rc, elem);
+}
+
+void register_array_element_functions(sqlite3* db, RuntimeContext* rc, Oid elem) {
+  void* tag = reinterpret_cast<void*>(static_cast<intptr_t>(elem));
+  std::string suffix = std::to_string(elem);
+  sqlite3_create_collation_v2(db, ("pg_array_" + suffix).c_str(), SQLITE_UTF8, tag, collate_arrays, nullptr);
+  auto destroy = [](void* p) { delete static_cast<AggTag*>(p); };
+  sqlite3_create_window_function(db, ("pg_array_agg_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
+                                 agg_step<false>, agg_final<false>, agg_value<false>, agg_inverse<false>, destroy);
+  sqlite3_create_window_function(db, ("pg_array_agg_array_" + suffix).c_str(), 1, SQLITE_UTF8, new AggTag{rc, elem},
+                                 agg_step<true>, agg_final<true>, agg_value<true>, agg_inverse<true>, destroy);
 }
 
 }  // namespace pgmicro

@@ -8,6 +8,7 @@
 #include <new>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 #include "common/error.h"
@@ -56,6 +57,11 @@ struct RuntimeContext {
   // Set by the session while a statement runs: 0 to go on, 1 canceled, 2 statement_timeout
   // passed. Polled by functions that can run long inside one call (the regex engine).
   std::function<int()> interrupt_check;
+  // User-defined types whose per-type SQL objects (collations, array aggregates) this
+  // connection has registered (user_type_functions.cpp).
+  std::set<Oid> registered_user_types;
+  // Prepared domain CHECK statements by SQL (finalized by the session before it closes).
+  std::map<std::string, sqlite3_stmt*> domain_check_stmts;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {
@@ -97,6 +103,12 @@ void register_regex_functions(sqlite3* db, RuntimeContext* rc);
 void register_formatting_functions(sqlite3* db, RuntimeContext* rc);
 void register_sql_functions(sqlite3* db, RuntimeContext* rc);
 void finalize_nested_statements(RuntimeContext* rc);
+void register_user_type_functions(sqlite3* db, RuntimeContext* rc);
+// Array collation pg_array_<elem> and array_agg functions for one element type.
+void register_array_element_functions(sqlite3* db, RuntimeContext* rc, Oid elem);
+// Per-type objects of user-defined types not registered on this connection yet.
+class UserTypes;
+void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types);
 
 // timestamp + interval with PostgreSQL's month/day/time steps (datetime_functions.cpp);
 // 22008 "timestamp out of range".
@@ -124,6 +136,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_regex_functions(db, rc);
   register_formatting_functions(db, rc);
   register_sql_functions(db, rc);
+  register_user_type_functions(db, rc);
 }
 
 }  // namespace pgmicro

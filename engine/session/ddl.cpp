@@ -18,14 +18,7 @@ namespace pgmicro {
 
 namespace {
 
-std::string sqlite_decl_type(Oid type, int32_t typmod) {
-  std::string s = format_type_name(type, -1);
-  if (typmod >= 0 && (type == oid::kVarchar || type == oid::kBpchar || type == oid::kNumeric)) {
-    std::string full = format_type_name(type, typmod);
-    s = full;
-  }
-  return s;
-}
+std::string sqlite_decl_type(Oid type, int32_t typmod) { return sqlite_column_type(type, typmod); }
 
 struct PendingConstraint {
   std::string name;
@@ -39,6 +32,8 @@ struct PendingConstraint {
 
 // The source text of CHECK ( expr ) starting at the constraint's location: the balanced
 // parenthesised text after the CHECK keyword (quotes and comments respected).
+}  // namespace
+
 std::string check_source(std::string_view sql, int location) {
   size_t i = location < 0 ? 0 : (size_t)location;
   size_t kw = sql.size();
@@ -66,6 +61,8 @@ std::string check_source(std::string_view sql, int location) {
   }
   return "";
 }
+
+namespace {
 
 // PostgreSQL's ChooseRelationName: base, base1, base2, ... whichever is free.
 std::string choose_relation_name(const Catalog& cat, const std::string& base, const std::vector<std::string>& taken) {
@@ -443,6 +440,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
 
 void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (stmt->removeType == OBJECT_FUNCTION || stmt->removeType == OBJECT_PROCEDURE) return execute_drop_function(stmt, out);
+  if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN) return execute_drop_types(stmt, out);
   if (stmt->removeType == OBJECT_INDEX) {
     if (stmt->concurrent) {}  // DROP INDEX CONCURRENTLY: same result
     out.command_tag = "DROP INDEX";

@@ -53,6 +53,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
   for_each_node(stmt->cmds, [&](Node* n) {
     auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
     catalog_.force_reload(conn_);
+    prepare_user_types();
     const TableDef* t = catalog_.find_table(tname);
     if (t->plain_sqlite) unsupported("ALTER TABLE on tables outside the PostgreSQL catalog");
     std::string oid = std::to_string(t->oid);
@@ -138,7 +139,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
         }
         drop_triggers(tname);
-        std::string decl = format_type_name(type, (type == oid::kNumeric || type == oid::kVarchar || type == oid::kBpchar) ? typmod : -1);
+        std::string decl = sqlite_column_type(type, typmod);
         sql += "ALTER TABLE main." + quote_ident(tname) + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
         sql += "INSERT INTO _pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
                std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
@@ -146,9 +147,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '');";
         exec_sql(conn_, sql);
         catalog_.force_reload(conn_);
+        prepare_user_types();
         t = catalog_.find_table(tname);
-        if (!default_text.empty()) {
-          // Existing rows take the default, evaluated per row as PostgreSQL does.
+        if (!default_text.empty() || is_domain_type(type)) {
+          // Existing rows take the default (a domain's: its default and checks), evaluated per
+          // row as PostgreSQL does.
           UpdateQuery uq;
           uq.table = t;
           auto scope = a.dml_scope(t, "");
@@ -319,6 +322,8 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
 
 void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   if (stmt->renameType == OBJECT_FUNCTION || stmt->renameType == OBJECT_PROCEDURE) return execute_rename_function(stmt, out);
+  if (stmt->renameType == OBJECT_TYPE || stmt->renameType == OBJECT_DOMAIN || stmt->renameType == OBJECT_DOMCONSTRAINT)
+    return execute_rename_type(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

@@ -62,7 +62,7 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
     sql += "INSERT INTO _pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
            quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", 0, NULL, '', '');";
     bool with_typmod = c.typmod >= 0 && (c.type == oid::kVarchar || c.type == oid::kBpchar || c.type == oid::kNumeric);
-    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + format_type_name(c.type, with_typmod ? c.typmod : -1);
+    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + sqlite_column_type(c.type, with_typmod ? c.typmod : -1);
     names += (i ? ", " : "") + quote_ident(c.name);
   }
   ddl += ");";

@@ -31,6 +31,12 @@ bool is_text_type(Oid t) { return t == oid::kText || t == oid::kVarchar; }
 
 // Key columns whose stored values compare equal exactly when PostgreSQL's = says so.
 void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string& conname, int location) {
+  // Domains compare as their base types.
+  if ((is_domain_type(fk.type) || is_domain_type(pk.type)) && domain_base_type(fk.type) == domain_base_type(pk.type)) {
+    ColumnDef f = fk, p = pk;
+    f.type = p.type = domain_base_type(fk.type);
+    return check_key_types(f, p, conname, location);
+  }
   if (fk.type == pk.type) {
     if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
       fk_unsupported("foreign keys between numeric columns of different scales", location);
@@ -40,7 +46,7 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
   }
   if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
   char a = type_category(fk.type), b = type_category(pk.type);
-  if (a == b && a != 'X')
+  if (a == b && a != 'X' && a != 'E')  // two enum types have no equality operator
     fk_unsupported("foreign keys between columns of types " + format_type_name(fk.type, -1) + " and " +
                        format_type_name(pk.type, -1),
                    location);

@@ -40,6 +40,7 @@ SessionImpl::~SessionImpl() {
   }
   for (auto& [sql, st] : stmt_cache_) sqlite3_finalize(st);
   finalize_nested_statements(&runtime_);
+  for (auto& [sql, st] : runtime_.domain_check_stmts) sqlite3_finalize(st);
   sqlite3_finalize(schema_version_stmt_);
   sqlite3_close_v2(conn_);
 }
@@ -339,7 +340,12 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
 
 static std::vector<Column> columns_of(const std::vector<TargetEntry>& targets) {
   std::vector<Column> cols;
-  for (auto& t : targets) cols.push_back({t.name, t.expr->type, t.expr->typmod});
+  // A domain column is described by its base type and typmod, as PostgreSQL's RowDescription.
+  for (auto& t : targets) {
+    int32_t typmod = t.expr->typmod;
+    Oid type = domain_base_type(t.expr->type, &typmod);
+    cols.push_back({t.name, type, typmod});
+  }
   return cols;
 }
 
@@ -460,6 +466,10 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CreateFunctionStmt: return execute_create_function(reinterpret_cast<CreateFunctionStmt*>(stmt), out);
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);
     case T_AlterFunctionStmt: return execute_alter_function(reinterpret_cast<AlterFunctionStmt*>(stmt), out);
+    case T_CreateEnumStmt: return execute_create_enum(reinterpret_cast<CreateEnumStmt*>(stmt), out);
+    case T_AlterEnumStmt: return execute_alter_enum(reinterpret_cast<AlterEnumStmt*>(stmt), out);
+    case T_CreateDomainStmt: return execute_create_domain(reinterpret_cast<CreateDomainStmt*>(stmt), out);
+    case T_AlterDomainStmt: return execute_alter_domain(reinterpret_cast<AlterDomainStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -473,9 +483,10 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_PrepareStmt: name = "PREPARE"; break;
     case T_ExecuteStmt: name = "EXECUTE"; break;
     case T_DeallocateStmt: name = "DEALLOCATE"; break;
-    case T_CreateEnumStmt: name = "CREATE TYPE"; break;
-    case T_CreateDomainStmt: name = "CREATE DOMAIN"; break;
     case T_CommentStmt: name = "COMMENT"; break;
+    case T_CompositeTypeStmt: name = "composite types"; break;
+    case T_CreateRangeStmt: name = "range types"; break;
+    case T_DefineStmt: name = "this CREATE statement"; break;
     case T_GrantStmt: name = "GRANT"; break;
     case T_VacuumStmt: name = "VACUUM"; break;
     case T_DoStmt: name = "DO"; break;
@@ -567,6 +578,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
 
 std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, const std::vector<TextValue>& params) {
   std::vector<StatementResult> results;
+  UserTypesScope user_types_scope(&catalog_.user_types());  // type lookups see this session's types
   std::string sql(sql_view);
   if (sql.find('\0') != std::string::npos) {
     StatementResult r;
@@ -618,7 +630,12 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       }
       if (!schema_version_stmt_)
         sqlite3_prepare_v3(conn_, "PRAGMA schema_version", -1, SQLITE_PREPARE_PERSISTENT, &schema_version_stmt_, nullptr);
-      if (catalog_.refresh(conn_, schema_version_stmt_) || triggers_dirty_) ensure_triggers();
+      if (catalog_.refresh(conn_, schema_version_stmt_)) {
+        prepare_user_types();
+        ensure_triggers();
+      } else if (triggers_dirty_) {
+        ensure_triggers();
+      }
       if (cached && cached->catalog_generation != catalog_.generation()) {
         // The schema changed since the plan was made: forget every plan, parse this script.
         cached = nullptr;

@@ -30,6 +30,11 @@ struct CallStmt;
 struct AlterFunctionStmt;
 struct ObjectWithArgs;
 struct TypeName;
+struct CreateEnumStmt;
+struct AlterEnumStmt;
+struct CreateDomainStmt;
+struct AlterDomainStmt;
+struct List;
 
 namespace pgmicro {
 
@@ -97,6 +102,23 @@ class SessionImpl : public Session {
   void execute_alter_function(AlterFunctionStmt* stmt, StatementResult& out);
   void resolve_function_type(TypeName* tn, Oid& type);
   const ProcDef* find_routine(ObjectWithArgs* owa, char kind, bool missing_ok, StatementResult& out, const char* what);
+  // User-defined types (ddl_type.cpp).
+  void execute_create_enum(CreateEnumStmt* stmt, StatementResult& out);
+  void execute_alter_enum(AlterEnumStmt* stmt, StatementResult& out);
+  void execute_create_domain(CreateDomainStmt* stmt, StatementResult& out);
+  void execute_alter_domain(AlterDomainStmt* stmt, StatementResult& out);
+  void execute_rename_type(RenameStmt* stmt, StatementResult& out);
+  void execute_drop_types(DropStmt* stmt, StatementResult& out);
+  const UserType& lookup_user_type(List* names, int location);
+  void check_new_type_name(const std::string& name);
+  void validate_domain_columns(const UserType& d, const std::string& check_expr_sql, bool not_null);
+  void prepare_user_types();  // after a catalog load
+  struct TypeDependent {
+    std::string object, on;        // "column a of table t" / "type d", and what it depends on
+    std::string table, column;     // a column
+    const UserType* type = nullptr;  // a domain
+  };
+  void type_dependents(const UserType& t, const std::vector<const UserType*>& skip, std::vector<TypeDependent>& out);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
   void begin_implicit();

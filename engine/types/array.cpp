@@ -11,6 +11,7 @@
 #include "types/numeric.h"
 #include "types/type_families.h"
 #include "types/type_io.h"
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -513,6 +514,7 @@ std::string array_format_text(Oid elem, const ArrayValue& a) {
 }
 
 std::string array_to_storage(Oid elem, const ArrayValue& a) {
+  elem = domain_base_type(elem);  // an array of a domain is stored as one of its base type
   std::string out;
   bool needdims = false;
   for (int l : a.lbounds) needdims |= l != 1;
@@ -549,6 +551,7 @@ std::string array_to_storage(Oid elem, const ArrayValue& a) {
 }
 
 ArrayValue array_from_storage(Oid elem, std::string_view json) {
+  elem = domain_base_type(elem);
   JsonReader r{json};
   ArrayValue a;
   std::vector<int> lbounds;
@@ -579,6 +582,10 @@ ArrayValue array_from_storage(Oid elem, std::string_view json) {
 }
 
 int datum_compare(Oid type, const Datum& a, const Datum& b) {
+  if (const UserType* u = find_user_type(type)) {
+    if (u->kind == 'e') return enum_compare(*u, a.s, b.s);
+    return datum_compare(domain_base_type(type), a, b);
+  }
   switch (type) {
     case oid::kInt2:
     case oid::kInt4:

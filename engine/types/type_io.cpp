@@ -10,6 +10,7 @@
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -97,6 +98,12 @@ std::string input_bytea(std::string_view t) {
 }  // namespace
 
 Datum type_input(Oid type, int32_t typmod, std::string_view text) {
+  // User-defined types: an enum's label (checked), a domain's base type input (its
+  // constraints are checked by the coercion to the domain, see resolve.cpp).
+  if (const UserType* u = find_user_type(type)) {
+    if (u->kind == 'e') return Datum::text(enum_input(*u, text));
+    return type_input(u->base, typmod >= 0 ? typmod : u->base_typmod, text);
+  }
   switch (type) {
     case oid::kBool: return Datum::integer(parse_bool(text) ? 1 : 0);
     case oid::kInt2: return Datum::integer(parse_int(text, 16));
@@ -124,6 +131,19 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       return Datum::text(timetz_to_storage(v));
     }
     case oid::kBytea: return Datum::blob(input_bytea(text));
+    case oid::kRegtype: {
+      std::string name(text);
+      while (!name.empty() && name.back() == ' ') name.pop_back();
+      std::string elem = name;
+      int dims = 0;
+      while (elem.size() > 2 && elem.compare(elem.size() - 2, 2, "[]") == 0) elem.resize(elem.size() - 2), dims++;
+      const TypeInfo* t = find_type_by_name(elem);
+      Oid oid = t ? t->oid : 0;
+      if (t && dims == 1) oid = array_type_of(oid);
+      if (!t || !oid || dims > 1 || t->category == 'P')
+        throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
+      return Datum::text(format_type_name(oid, -1));
+    }
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
     case oid::kJson:
@@ -145,6 +165,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
 }
 
 void type_output(Oid type, const Datum& v, std::string& out) {
+  if (const UserType* u = find_user_type(type); u && u->kind == 'd') return type_output(domain_base_type(type), v, out);
   switch (type) {
     case oid::kBool: {
       bool b;
@@ -230,6 +251,7 @@ std::string type_output(Oid type, const Datum& value) {
 
 Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_cast) {
   if (value.is_null() || typmod < 0) return value;
+  if (is_domain_type(type)) return apply_typmod(domain_base_type(type), typmod, value, explicit_cast);
   switch (type) {
     case oid::kVarchar:
     case oid::kBpchar:

@@ -1,6 +1,7 @@
 // The type table: one row per supported PostgreSQL type (values from pg_type.dat).
 #include "types/types.h"
 #include <cstring>
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -28,6 +29,8 @@ static const TypeInfo kTypes[] = {
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
     {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
     {oid::kVoid, "void", "void", 'P', false, Storage::Text, 4},
+    // regtype: stored as the type's format_type name (pg_typeof, 'name'::regtype).
+    {oid::kRegtype, "regtype", "regtype", 'N', false, Storage::Text, 4},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
@@ -60,6 +63,7 @@ static const TypeInfo kTypes[] = {
     {oid::kAnyNonArray, "anynonarray", "anynonarray", 'P', false, Storage::Text, 4},
     {oid::kAnyCompatible, "anycompatible", "anycompatible", 'P', false, Storage::Text, 4},
     {oid::kAnyCompatibleArray, "anycompatiblearray", "anycompatiblearray", 'P', false, Storage::Text, -1},
+    {oid::kAnyEnum, "anyenum", "anyenum", 'P', false, Storage::Text, 4},
 };
 
 Oid array_element_type(Oid t) {
@@ -71,12 +75,14 @@ Oid array_element_type(Oid t) {
 Oid array_type_of(Oid elem) {
   for (const auto& t : kTypes)
     if (t.elem == elem && t.elem != 0) return t.oid;
+  if (const UserTypes* u = current_user_types(); u && elem >= 16384) return u->array_of(elem);
   return 0;
 }
 
 const TypeInfo* find_type(Oid type) {
   for (const auto& t : kTypes)
     if (t.oid == type) return &t;
+  if (const UserTypes* u = current_user_types(); u && type >= 16384) return u->type_info(type);
   return nullptr;
 }
 
@@ -96,6 +102,11 @@ const TypeInfo* find_type_by_name(std::string_view name) {
     if (name == a.name) return find_type(a.oid);
   for (const auto& t : kTypes)
     if (name == t.typname && t.oid != oid::kUnknown && t.category != 'P') return &t;
+  if (const UserTypes* u = current_user_types()) {
+    if (const UserType* t = u->find_by_name(name)) return &t->info;
+    if (name.size() > 1 && name[0] == '_')
+      if (const UserType* t = u->find_by_name(name.substr(1))) return &t->array_info;
+  }
   return nullptr;
 }
 

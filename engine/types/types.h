@@ -34,6 +34,7 @@ inline constexpr Oid kTimetz = 1266;
 inline constexpr Oid kInterval = 1186;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kRegclass = 2205;
+inline constexpr Oid kRegtype = 2206;
 inline constexpr Oid kRecord = 2249;
 inline constexpr Oid kAny = 2276;
 inline constexpr Oid kVoid = 2278;
@@ -45,6 +46,7 @@ inline constexpr Oid kAnyArray = 2277;
 inline constexpr Oid kAnyNonArray = 2776;
 inline constexpr Oid kAnyCompatible = 5077;
 inline constexpr Oid kAnyCompatibleArray = 5078;
+inline constexpr Oid kAnyEnum = 3500;
 // Array types (pg_type's _int4 ...).
 inline constexpr Oid kBoolArray = 1000;
 inline constexpr Oid kByteaArray = 1001;
@@ -99,7 +101,7 @@ Oid array_type_of(Oid elem);
 inline bool is_array_type(Oid t) { return array_element_type(t) != 0; }
 inline bool is_polymorphic_type(Oid t) {
   return t == oid::kAnyElement || t == oid::kAnyArray || t == oid::kAnyNonArray ||
-         t == oid::kAnyCompatible || t == oid::kAnyCompatibleArray;
+         t == oid::kAnyCompatible || t == oid::kAnyCompatibleArray || t == oid::kAnyEnum;
 }
 
 // numeric typmod packing, as PostgreSQL: ((precision << 16) | scale) + VARHDRSZ.
