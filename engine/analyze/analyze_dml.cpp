@@ -116,7 +116,7 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
   RangeTableEntry r;
   r.table = t;
   r.alias = alias.empty() ? t->name : alias;
-  r.sql_alias = "main." + quote_ident(t->name);
+  r.sql_alias = "" + t->sqlite_ref();
   r.dml_target = true;
   for (auto& c : t->columns) {
     r.column_names.push_back(c.name);

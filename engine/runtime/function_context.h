@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "common/error.h"
 #include "sqlite3.h"
@@ -16,12 +17,14 @@
 namespace pgmicro {
 
 class Catalog;
+class Settings;
 struct SequenceState;
 
 // One per SQLite connection; registered as the user data of every pg_* function.
 struct RuntimeContext {
   std::optional<Error> pending_error;
   Catalog* catalog = nullptr;
+  Settings* settings = nullptr;  // the session's settings (current_setting, set_config)
   // Row last seen by a table's check trigger (for a unique violation's DETAIL): the values are
   // copied into reused buffers and turned into PostgreSQL text only when an error needs them.
   std::string last_row_table;
@@ -91,6 +94,10 @@ int64_t timestamp_add_interval(int64_t ts, const Interval& iv);
 // to_json of one stored value of `type` (json_functions.cpp), appended to out.
 struct Datum;
 void value_to_json(Oid type, const Datum& d, std::string& out);
+
+// PostgreSQL's quote_identifier (text_functions.cpp): quoted unless a plain lower-case
+// identifier that is not a reserved keyword.
+std::string pg_quote_identifier(std::string_view s);
 
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);

@@ -595,7 +595,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
                            lines(cascaded)});
   for (const TableDef* t : drop) {
     std::string oid = std::to_string(t->oid);
-    sql += "DROP TABLE main." + quote_ident(t->name) + ";";
+    sql += "DROP TABLE " + t->sqlite_ref() + ";";
     sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT seqrelid FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ");";
     sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
     sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + ";";

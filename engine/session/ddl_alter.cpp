@@ -29,7 +29,7 @@ std::string keys_text(const std::vector<int>& cols) {
 }
 
 bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
-  std::string q = "SELECT 1 FROM main." + quote_ident(t.name) + " WHERE " + quote_ident(col) + " IS NULL LIMIT 1";
+  std::string q = "SELECT 1 FROM " + t.sqlite_ref() + " WHERE " + quote_ident(col) + " IS NULL LIMIT 1";
   sqlite3_stmt* st = nullptr;
   bool found = false;
   if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) found = sqlite3_step(st) == SQLITE_ROW;

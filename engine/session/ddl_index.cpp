@@ -89,7 +89,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
         names += (i ? ", " : "") + t->columns[cols[i]].name;
         sel += (i ? ", " : "") + quote_ident(t->columns[cols[i]].name);
       }
-      std::string q = "SELECT " + sel + " FROM main." + quote_ident(t->name) + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
+      std::string q = "SELECT " + sel + " FROM " + t->sqlite_ref() + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
       sqlite3_stmt* st = nullptr;
       std::string values;
       if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
@@ -143,7 +143,7 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
     left.erase(left.begin() + pick);
   }
   std::string sql;
-  for (auto* t : order) sql += "DELETE FROM main." + quote_ident(t->name) + ";";
+  for (auto* t : order) sql += "DELETE FROM " + t->sqlite_ref() + ";";
   exec_checked(sql);
   if (stmt->restart_seqs) {
     std::lock_guard<std::mutex> lock(runtime_.sequences->mu);

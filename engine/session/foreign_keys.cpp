@@ -202,13 +202,13 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
   // PostgreSQL checks a row's foreign keys in constraint creation order (its RI triggers sort by
   // name, which carries the OID): one trigger per event runs them all in that order.
   std::sort(fks.begin(), fks.end(), [](auto* a, auto* b) { return a->oid < b->oid; });
-  const std::string ct = "main." + quote_ident(child.name), tid = std::to_string(child.oid);
+  const std::string ct = "" + child.sqlite_ref(), tid = std::to_string(child.oid);
   std::string on_insert, on_update, sql;
   for (const ConstraintDef* fkp : fks) {
     const ConstraintDef& fk = *fkp;
     const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
     const std::string id = std::to_string(fk.oid);
-    const std::string pt = "main." + quote_ident(parent->name);
+    const std::string pt = "" + parent->sqlite_ref();
     // Referencing side: the new key must exist (MATCH FULL: and not be partly NULL).
     auto check = [&](const std::string& when) {
       std::string s = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " + when +
@@ -259,8 +259,8 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
 std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
   const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
   std::string c = "c";
-  std::string q = "SELECT " + key_list(child, fk.columns, "c.") + " FROM main." + quote_ident(child.name) + " AS c WHERE (" +
-                  key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM main." + quote_ident(parent->name) +
+  std::string q = "SELECT " + key_list(child, fk.columns, "c.") + " FROM " + child.sqlite_ref() + " AS c WHERE (" +
+                  key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM " + parent->sqlite_ref() +
                   " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + "))";
   if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
     q += " OR (NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + "))";

@@ -12,6 +12,7 @@
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/database_impl.h"
+#include "session/guc_table.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -24,9 +25,14 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   conn_ = db_->open_connection();
   // Foreign-key cascades on a self-referencing table delete/update through the same trigger.
   sqlite3_exec(conn_, "PRAGMA recursive_triggers = ON", nullptr, nullptr, nullptr);
+  // The session's temporary schema (pg_temp): a private in-memory database, searched after
+  // main by unqualified SQLite names, so it never shadows the file's own tables.
+  sqlite3_exec(conn_, "ATTACH ':memory:' AS pgtemp", nullptr, nullptr, nullptr);
   runtime_.catalog = &catalog_;
   runtime_.sequences = &db_->sequences();
   register_all_functions(conn_, &runtime_);
+  runtime_.settings = &settings_;
+  register_session_functions(conn_, &runtime_);
 }
 
 SessionImpl::~SessionImpl() {
@@ -93,6 +99,7 @@ void SessionImpl::begin_implicit() {
 void SessionImpl::commit_implicit() {
   flush_sequences();
   implicit_open_ = false;
+  settings_.end_implicit();
   int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) {
     Error e = translate_sqlite_error(rc);
@@ -103,6 +110,7 @@ void SessionImpl::commit_implicit() {
 
 void SessionImpl::rollback_implicit() {
   implicit_open_ = false;
+  settings_.end_implicit();
   sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
   try {
     flush_sequences();
@@ -144,7 +152,7 @@ void SessionImpl::ensure_triggers() {
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
-             " BEFORE " + ev + " ON main." + quote_ident(t->name) + " BEGIN SELECT pg_check_row(" + args + ");" +
+             " BEFORE " + ev + " ON " + t->sqlite_ref() + " BEGIN SELECT pg_check_row(" + args + ");" +
              check_sql + " END;";
     }
   }
@@ -283,9 +291,7 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   StatementWatch watch;
   std::string timeout = settings_.get("statement_timeout");
   if (timeout != "0") {
-    long ms = std::strtol(timeout.c_str(), nullptr, 10);
-    if (timeout.find("min") != std::string::npos) ms *= 60000;
-    else if (timeout.find("ms") == std::string::npos && timeout.find('s') != std::string::npos) ms *= 1000;
+    int64_t ms = guc_int_value(*find_guc("statement_timeout"), timeout);
     watch.has_deadline = true;
     watch.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   }
@@ -435,7 +441,13 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_VariableShowStmt: {
       auto* vs = reinterpret_cast<VariableShowStmt*>(stmt);
       std::string name = vs->name;
-      if (name == "all") unsupported("SHOW ALL");
+      out.returns_rows = true;
+      out.command_tag = "SHOW";
+      if (name == "all") {
+        out.columns = {{"name", oid::kText, -1}, {"setting", oid::kText, -1}, {"description", oid::kText, -1}};
+        for (auto& row : settings_.show_all()) out.rows.push_back({row[0], row[1], row[2]});
+        return;
+      }
       auto [col, value] = settings_.show(name);
       out.returns_rows = true;
       out.columns = {{col, oid::kText, -1}};
@@ -608,6 +620,7 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       if (!schema_version_stmt_)
         sqlite3_prepare_v3(conn_, "PRAGMA schema_version", -1, SQLITE_PREPARE_PERSISTENT, &schema_version_stmt_, nullptr);
       if (catalog_.refresh(conn_, schema_version_stmt_) || triggers_dirty_) ensure_triggers();
+      catalog_.set_search_path(settings_.get("search_path"));
       if (cached && cached->catalog_generation != catalog_.generation()) {
         // The schema changed since the plan was made: forget every plan, parse this script.
         cached = nullptr;

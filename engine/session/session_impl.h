@@ -30,6 +30,10 @@ namespace pgmicro {
 
 class DatabaseImpl;
 
+// Functions that read or change the session's state (session_functions.cpp): current_setting,
+// set_config, current_schema, current_schemas.
+void register_session_functions(sqlite3* db, RuntimeContext* rc);
+
 // A query or DML statement analysed and lowered once: what executing it again needs.
 struct CachedPlan {
   int kind = 0;  // NodeTag: T_SelectStmt, T_InsertStmt, T_UpdateStmt, T_DeleteStmt
