@@ -12,12 +12,12 @@
 namespace pgmicro {
 
 static const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  const TableDef* t = cat.find_table(schema, rv->relname);
+  if (!t && cat.find_view(schema, rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
+  if (!t)
     throw PgError(sqlstate::kUndefinedTable,
-                  "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
-  const TableDef* t = cat.find_table(rv->relname);
-  if (!t && cat.find_view(rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
-  if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
+                  "relation \"" + (schema.empty() ? "" : schema + ".") + std::string(rv->relname) + "\" does not exist").at(rv->location);
   return t;
 }
 

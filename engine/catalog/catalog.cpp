@@ -455,7 +455,10 @@ const std::vector<std::string>& Catalog::lookup_path() const {
     path_cache_ = current_schemas(true);
     path_generation_ = generation_;
   }
-  return path_cache_;
+  if (path_prefix_.empty()) return path_cache_;
+  prefixed_path_.assign(path_prefix_.rbegin(), path_prefix_.rend());
+  prefixed_path_.insert(prefixed_path_.end(), path_cache_.begin(), path_cache_.end());
+  return prefixed_path_;
 }
 
 std::string Catalog::creation_schema() const {
@@ -483,6 +486,20 @@ std::string Catalog::target_schema(const std::string& schema, bool temporary, in
   if (!find_schema(n)) throw PgError("3F000", "schema \"" + schema + "\" does not exist").at(location);
   if (n == kCatalogSchema) unsupported("creating objects in schema pg_catalog", location);
   return n;
+}
+
+std::vector<const ViewDef*> Catalog::views_in(const std::string& schema) const {
+  std::vector<const ViewDef*> r;
+  for (auto& v : views_)
+    if (v->schema == schema) r.push_back(v.get());
+  return r;
+}
+
+std::vector<const SequenceDef*> Catalog::sequences_in(const std::string& schema) const {
+  std::vector<const SequenceDef*> r;
+  for (auto& q : sequences_)
+    if (q->schema == schema) r.push_back(q.get());
+  return r;
 }
 
 const std::string* Catalog::comment(int64_t oid, int subid) const {

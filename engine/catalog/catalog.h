@@ -168,6 +168,12 @@ class Catalog {
   // The schema for a new object named (schema, name) with the given persistence: resolves
   // "" through the path; throws 3F000 when there is none or it does not exist.
   std::string target_schema(const std::string& schema, bool temporary, int location = -1) const;
+  // While alive, unqualified names are looked up in `schema` before the search path.
+  struct PathPrefix {
+    const Catalog& c;
+    PathPrefix(const Catalog& cat, const std::string& schema) : c(cat) { c.path_prefix_.push_back(schema); }
+    ~PathPrefix() { c.path_prefix_.pop_back(); }
+  };
   // COMMENT ON: descriptions by object.
   const std::string* comment(int64_t oid, int subid) const;
   const TableDef* find_table_by_oid(int64_t oid) const;
@@ -179,6 +185,8 @@ class Catalog {
   // The table owning index `name` and the index (nullptrs when absent).
   std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const { return find_index("", name); }
   const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
+  std::vector<const ViewDef*> views_in(const std::string& schema) const;
+  std::vector<const SequenceDef*> sequences_in(const std::string& schema) const;
 
   // Creates the _pgmicro_* tables when missing (first DDL on a database).
   static void ensure_catalog_tables(sqlite3* db);
@@ -193,6 +201,8 @@ class Catalog {
   // The schemas an unqualified name is looked up in, in order.
   const std::vector<std::string>& lookup_path() const;
   mutable std::vector<std::string> path_cache_;
+  mutable std::vector<std::string> path_prefix_;  // PathPrefix
+  mutable std::vector<std::string> prefixed_path_;
   mutable uint64_t path_generation_ = ~uint64_t(0);
   int64_t schema_version_ = -1;
   int64_t temp_schema_version_ = -1;

@@ -120,14 +120,21 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   }
   fk.columns = fk_cols;
   RangeVar* rv = c->pktable;
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
-  const TableDef* parent = creating && creating->name == rv->relname ? creating : catalog.find_table(rv->relname);
+  std::string ref_schema = rv->schemaname ? rv->schemaname : "";
+  if (!ref_schema.empty() && !catalog.find_schema(ref_schema))
+    throw PgError("3F000", "schema \"" + ref_schema + "\" does not exist").at(rv->location);
+  const TableDef* parent = creating && creating->name == rv->relname &&
+                                   (ref_schema.empty() || Catalog::canonical_schema(ref_schema) == creating->schema)
+                               ? creating
+                               : catalog.find_table(ref_schema, rv->relname);
   if (!parent) {
-    if (catalog.find_view(rv->relname) || catalog.find_sequence(rv->relname))
+    if (catalog.find_view(ref_schema, rv->relname) || catalog.find_sequence(ref_schema, rv->relname))
       throw PgError(sqlstate::kWrongObjectType, "referenced relation \"" + std::string(rv->relname) + "\" is not a table");
-    throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + (ref_schema.empty() ? "" : ref_schema + ".") + std::string(rv->relname) + "\" does not exist");
   }
+  if (child.temporary() != parent->temporary())
+    throw PgError(sqlstate::kInvalidTableDefinition, child.temporary() ? "constraints on temporary tables may reference only temporary tables"
+                                                                           : "constraints on permanent tables may reference only permanent tables");
   if (parent->plain_sqlite) fk_unsupported("foreign keys referencing tables outside the PostgreSQL catalog", c->location);
   fk.ref_table_oid = parent == creating ? creating_oid : parent->oid;
   if (list_size(c->pk_attrs) == 0) {
@@ -185,8 +192,8 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
   return name;
 }
 
-std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid) {
-  return "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
+std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, const std::string& prefix) {
+  return "INSERT INTO " + prefix + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
          "confupdtype, confdeltype) VALUES(" +
          std::to_string(fk.oid) + ", " + std::to_string(table_oid) + ", " + quote_literal(fk.name) + ", 'f', '" +
          keys_text(fk.columns) + "', " + (fk.check_expr.empty() ? "NULL" : quote_literal(fk.check_expr)) + ", " +

@@ -97,6 +97,7 @@ void SessionImpl::begin_implicit() {
 }
 
 void SessionImpl::commit_implicit() {
+  run_on_commit_actions();
   flush_sequences();
   implicit_open_ = false;
   settings_.end_implicit();
@@ -201,12 +202,15 @@ Error SessionImpl::translate_sqlite_error(int rc) {
       size_t q = list.find(", ", s);
       if (q == std::string::npos) q = list.size();
       std::string item = list.substr(s, q - s);
-      size_t dot = item.find('.');
+      size_t dot = item.rfind('.');  // a table of another schema is "schema.table" in SQLite
       table = item.substr(0, dot);
       cols.push_back(item.substr(dot + 1));
       s = q + 2;
     }
-    const TableDef* t = catalog_.find_table(table);
+    // By SQLite name; a temporary table (pgtemp) of that name shadows the permanent one.
+    const TableDef* t = nullptr;
+    for (auto& cand : catalog_.tables())
+      if (sqlite_relation_name(cand->schema, cand->name) == table && (!t || cand->temporary())) t = cand.get();
     // The constraint or unique index whose key is exactly the failed columns, and the
     // remembered row's key values for PostgreSQL's DETAIL.
     auto match = [&](const std::string& name, const std::vector<int>& key) {
@@ -461,6 +465,9 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
+    case T_CreateSchemaStmt: return execute_create_schema(reinterpret_cast<CreateSchemaStmt*>(stmt), out);
+    case T_AlterObjectSchemaStmt: return execute_alter_object_schema(reinterpret_cast<AlterObjectSchemaStmt*>(stmt), out);
+    case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -517,6 +524,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         return;
       }
       if (commit && status_ == TransactionStatus::InBlock) {
+        run_on_commit_actions();
         flush_sequences();
         status_ = TransactionStatus::Idle;
         savepoints_.clear();
