@@ -470,7 +470,7 @@ std::string Catalog::creation_schema() const {
   return "";
 }
 
-std::string Catalog::target_schema(const std::string& schema, bool temporary, int location) const {
+std::string Catalog::target_schema(const std::string& schema, bool temporary, int location, const std::string& name) const {
   if (temporary) {
     if (!schema.empty() && canonical_schema(schema) != kTempSchema)
       throw PgError("42P16", "cannot create temporary relation in non-temporary schema").at(location);
@@ -484,7 +484,8 @@ std::string Catalog::target_schema(const std::string& schema, bool temporary, in
   std::string n = canonical_schema(schema);
   if (n == kTempSchema) return n;
   if (!find_schema(n)) throw PgError("3F000", "schema \"" + schema + "\" does not exist").at(location);
-  if (n == kCatalogSchema) unsupported("creating objects in schema pg_catalog", location);
+  if (n == kCatalogSchema)
+    throw PgError("42501", "permission denied to create \"pg_catalog." + name + "\"", "System catalog modifications are currently disallowed.");
   return n;
 }
 

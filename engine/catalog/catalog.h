@@ -167,7 +167,7 @@ class Catalog {
   std::string creation_schema() const;
   // The schema for a new object named (schema, name) with the given persistence: resolves
   // "" through the path; throws 3F000 when there is none or it does not exist.
-  std::string target_schema(const std::string& schema, bool temporary, int location = -1) const;
+  std::string target_schema(const std::string& schema, bool temporary, int location = -1, const std::string& name = "") const;
   // While alive, unqualified names are looked up in `schema` before the search path.
   struct PathPrefix {
     const Catalog& c;

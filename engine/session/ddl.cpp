@@ -125,7 +125,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   bool temporary = rv->relpersistence == 't';
   if (stmt->oncommit != ONCOMMIT_NOOP && !temporary)
     throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
-  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location);
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location, rv->relname);
   const std::string cp = catalog_prefix(schema);  // where this table's catalog rows go
   std::string tname = rv->relname;
   if (tname.rfind("_pgmicro_", 0) == 0 || tname.rfind("sqlite_", 0) == 0)
@@ -652,7 +652,7 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->view;
   if (list_size(stmt->options)) unsupported("WITH options on views");
   if (stmt->withCheckOption != NO_CHECK_OPTION) unsupported("WITH CHECK OPTION");
-  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location);
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
   const std::string cp = catalog_prefix(schema);
   std::string name = rv->relname;
   const ViewDef* existing = catalog_.find_view(schema, name);

@@ -18,7 +18,7 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
   bool temporary = rv->relpersistence == 't';
   if (into->onCommit != ONCOMMIT_NOOP && !temporary) throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
   if (!IsA(query, SelectStmt)) unsupported("CREATE TABLE AS EXECUTE", rv->location);
-  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location);
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location, rv->relname);
   const std::string cp = catalog_prefix(schema);
   std::string tname = rv->relname;
   if (tname.rfind("_pgmicro_", 0) == 0 || tname.rfind("sqlite_", 0) == 0)

@@ -175,35 +175,38 @@ void SessionImpl::execute_drop_schema(DropStmt* stmt, StatementResult& out) {
   std::vector<std::string> deps, cascaded;
   std::string sql;
   // A table as PostgreSQL describes it: qualified unless the search path finds it.
-  auto visible_name = [&](const TableDef* t) { return catalog_.find_table(t->name) == t ? t->name : t->qualified_name(); };
+  auto q = [](const std::string& n) { return pg_quote_identifier(n); };
+  auto visible_name = [&](const TableDef* t) {
+    return catalog_.find_table(t->name) == t ? q(t->name) : q(t->schema) + "." + q(t->name);
+  };
   for (const SchemaDef* s : schemas) {
     std::vector<Member> mine;
     for (auto& t : catalog_.tables())
       if (t->schema == s->name && !t->plain_sqlite) {
-        mine.push_back({t->oid, "table " + s->name + "." + t->name, {}});
+        mine.push_back({t->oid, "table " + q(s->name) + "." + q(t->name), {}});
         sql += drop_table_sql(*t);
         for (auto& [child, fk] : referencing_foreign_keys(catalog_, t->oid)) {
           if (child->schema == s->name) continue;
-          mine.back().fks.push_back("constraint " + fk->name + " on table " + visible_name(child));
+          mine.back().fks.push_back("constraint " + q(fk->name) + " on table " + visible_name(child));
           sql += "DELETE FROM " + catalog_prefix(child->schema) + "_pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
         }
       }
     for (auto* v : catalog_.views_in(s->name)) {
-      mine.push_back({v->oid, "view " + s->name + "." + v->name, {}});
+      mine.push_back({v->oid, "view " + q(s->name) + "." + q(v->name), {}});
       sql += "DELETE FROM main._pgmicro_view WHERE viewrelid = " + std::to_string(v->oid) + ";DELETE FROM main._pgmicro_class WHERE oid = " +
              std::to_string(v->oid) + ";DELETE FROM main._pgmicro_description WHERE objoid = " + std::to_string(v->oid) + ";";
     }
-    for (auto* q : catalog_.sequences_in(s->name)) {
-      if (q->owned_by_table && catalog_.find_table_by_oid(q->owned_by_table) &&
-          catalog_.find_table_by_oid(q->owned_by_table)->schema == s->name)
+    for (auto* seq : catalog_.sequences_in(s->name)) {
+      if (seq->owned_by_table && catalog_.find_table_by_oid(seq->owned_by_table) &&
+          catalog_.find_table_by_oid(seq->owned_by_table)->schema == s->name)
         continue;  // goes with its table
-      mine.push_back({q->oid, "sequence " + s->name + "." + q->name, {}});
-      sql += "DELETE FROM main._pgmicro_sequence WHERE seqrelid = " + std::to_string(q->oid) + ";DELETE FROM main._pgmicro_class WHERE oid = " +
-             std::to_string(q->oid) + ";DELETE FROM main._pgmicro_description WHERE objoid = " + std::to_string(q->oid) + ";";
+      mine.push_back({seq->oid, "sequence " + q(s->name) + "." + q(seq->name), {}});
+      sql += "DELETE FROM main._pgmicro_sequence WHERE seqrelid = " + std::to_string(seq->oid) + ";DELETE FROM main._pgmicro_class WHERE oid = " +
+             std::to_string(seq->oid) + ";DELETE FROM main._pgmicro_description WHERE objoid = " + std::to_string(seq->oid) + ";";
     }
     std::sort(mine.begin(), mine.end(), [](const Member& a, const Member& b) { return a.oid < b.oid; });
     for (auto& m : mine) {
-      deps.push_back(m.what + " depends on schema " + s->name);
+      deps.push_back(m.what + " depends on schema " + q(s->name));
       cascaded.push_back("drop cascades to " + m.what);
       for (auto& fk : m.fks) {
         deps.push_back(fk + " depends on " + m.what);
@@ -222,11 +225,11 @@ void SessionImpl::execute_drop_schema(DropStmt* stmt, StatementResult& out) {
   if (!deps.empty() && stmt->behavior != DROP_CASCADE) {
     std::string first = schemas[0]->name;
     for (const SchemaDef* s : schemas)
-      if (std::any_of(members.begin(), members.end(), [&](const Member& m) { return m.what.find(" " + s->name + ".") != std::string::npos; })) {
+      if (std::any_of(members.begin(), members.end(), [&](const Member& m) { return m.what.find(" " + q(s->name) + ".") != std::string::npos; })) {
         first = s->name;
         break;
       }
-    throw PgError("2BP01", "cannot drop schema " + first + " because other objects depend on it", lines(deps),
+    throw PgError("2BP01", "cannot drop schema " + q(first) + " because other objects depend on it", lines(deps),
                   "Use DROP ... CASCADE to drop the dependent objects too.");
   }
   if (cascaded.size() == 1) out.notices.push_back({"NOTICE", "00000", cascaded[0]});
@@ -333,6 +336,37 @@ void SessionImpl::execute_alter_object_schema(AlterObjectSchemaStmt* stmt, State
   }
   exec_sql(conn_, sql);
   bump_schema();
+}
+
+// DISCARD TEMP drops this session's temporary objects; DISCARD PLANS forgets cached plans;
+// DISCARD SEQUENCES forgets currval/lastval; DISCARD ALL does all of it, RESET ALL and
+// DEALLOCATE ALL, outside a transaction block only.
+void SessionImpl::execute_discard(DiscardStmt* stmt, StatementResult& out) {
+  static const char* const tags[] = {"DISCARD ALL", "DISCARD PLANS", "DISCARD SEQUENCES", "DISCARD TEMP"};
+  out.command_tag = tags[stmt->target];
+  bool all = stmt->target == DISCARD_ALL;
+  if (all && status_ != TransactionStatus::Idle) throw PgError("25001", "DISCARD ALL cannot run inside a transaction block");
+  if (all || stmt->target == DISCARD_PLANS) plan_cache_.clear();
+  if (all || stmt->target == DISCARD_SEQUENCES) {
+    runtime_.session_sequence_values.clear();
+    runtime_.has_last_sequence_value = false;
+  }
+  if (all) {
+    settings_.reset_all();
+    prepared_.clear();
+  }
+  if ((all || stmt->target == DISCARD_TEMP) && catalog_.temp_schema_exists()) {
+    std::string sql;
+    for (auto& t : catalog_.tables())
+      if (t->temporary()) sql += drop_table_sql(*t);
+    sql += "DELETE FROM pgtemp._pgmicro_view; DELETE FROM pgtemp._pgmicro_sequence; DELETE FROM pgtemp._pgmicro_description;"
+           "DELETE FROM pgtemp._pgmicro_class;";
+    drop_triggers("");
+    exec_sql(conn_, sql);
+    on_commit_.clear();
+    catalog_.force_reload(conn_);
+    triggers_dirty_ = true;
+  }
 }
 
 void SessionImpl::run_on_commit_actions() {

@@ -86,7 +86,7 @@ std::string sequence_catalog_row(int64_t soid, const SequenceOptions& o, int64_t
 void SessionImpl::execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE SEQUENCE";
   RangeVar* rv = stmt->sequence;
-  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location);
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
   const std::string cp = catalog_prefix(schema);
   std::string name = rv->relname;
   if (catalog_.relation_exists(schema, name)) {

@@ -468,6 +468,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CreateSchemaStmt: return execute_create_schema(reinterpret_cast<CreateSchemaStmt*>(stmt), out);
     case T_AlterObjectSchemaStmt: return execute_alter_object_schema(reinterpret_cast<AlterObjectSchemaStmt*>(stmt), out);
     case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
+    case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
     default: break;
   }
   const char* name;

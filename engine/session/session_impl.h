@@ -29,6 +29,7 @@ struct RangeVar;
 struct CreateSchemaStmt;
 struct AlterObjectSchemaStmt;
 struct CommentStmt;
+struct DiscardStmt;
 
 namespace pgmicro {
 
@@ -136,6 +137,7 @@ class SessionImpl : public Session {
   // ON COMMIT DELETE ROWS ('d') / DROP ('D') of this session's temporary tables, run at commit.
   std::map<int64_t, char> on_commit_;
   void run_on_commit_actions();
+  void execute_discard(DiscardStmt* stmt, StatementResult& out);
   void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
 };
 

@@ -27,6 +27,8 @@ class Settings {
   std::optional<std::string> current_setting(const std::string& name, bool missing_ok) const;
   // set_config(name, value, is_local): SET by name (a NULL value resets); returns the new value.
   std::string set_config(const std::string& name, const std::optional<std::string>& value, bool is_local);
+  // RESET ALL.
+  void reset_all();
   // End of an implicit (single statement) transaction: set_config(..., true) values end there.
   void end_implicit();
   // Transaction boundaries.
@@ -46,7 +48,6 @@ class Settings {
   // The parameters of the generated table (guc_table.h) and placeholders (settings_generic.cpp).
   void set_generic(const std::string& name, const std::optional<std::string>& value, bool is_local, bool in_transaction);
   std::optional<std::pair<std::string, std::string>> generic_value(const std::string& name) const;  // (SHOW name, value)
-  void reset_all();
   static bool has_own_rules(const std::string& key);  // validated by settings.cpp itself
   // A list parameter's SET arguments as PostgreSQL flattens them (GUC_LIST_QUOTE): each
   // identifier or string quoted as an identifier when it needs it, joined by ", ".
