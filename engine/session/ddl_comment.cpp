@@ -15,13 +15,19 @@ void SessionImpl::execute_comment(CommentStmt* stmt, StatementResult& out) {
   int subid = 0;
   std::string schema = kPublicSchema;
   std::vector<std::string> names;
-  if (stmt->objtype == OBJECT_SCHEMA) {
-    names.push_back(node_string(stmt->object));
-  } else {
-    for_each_node(reinterpret_cast<List*>(stmt->object), [&](Node* n) { names.push_back(node_string(n)); });
+  switch (stmt->objtype) {
+    case OBJECT_SCHEMA: names.push_back(node_string(stmt->object)); break;
+    case OBJECT_TABLE: case OBJECT_VIEW: case OBJECT_SEQUENCE: case OBJECT_INDEX: case OBJECT_COLUMN: case OBJECT_TABCONSTRAINT:
+      // The object is a list of names (other kinds carry other node shapes).
+      if (!stmt->object || !IsA(stmt->object, List)) unsupported("COMMENT ON this kind of object");
+      for_each_node(reinterpret_cast<List*>(stmt->object), [&](Node* n) { names.push_back(node_string(n)); });
+      if (names.empty()) unsupported("COMMENT ON this kind of object");
+      break;
+    default: unsupported("COMMENT ON this kind of object");
   }
   // A relation named by names[0 .. count-1] (schema-qualified when count is 2).
   auto relation_name = [&](size_t count, std::string& sch, std::string& rel) {
+    if (count == 0) throw PgError(sqlstate::kSyntaxError, "the name of the relation is missing");
     if (count > 2) unsupported("cross-database references");
     sch = count == 2 ? names[0] : "";
     rel = names[count - 1];
