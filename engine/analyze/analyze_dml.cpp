@@ -13,12 +13,12 @@
 namespace pgmicro {
 
 static const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  const TableDef* t = cat.find_table(schema, rv->relname);
+  if (!t && cat.find_view(schema, rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
+  if (!t)
     throw PgError(sqlstate::kUndefinedTable,
-                  "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
-  const TableDef* t = cat.find_table(rv->relname);
-  if (!t && cat.find_view(rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
-  if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
+                  "relation \"" + (schema.empty() ? "" : schema + ".") + std::string(rv->relname) + "\" does not exist").at(rv->location);
   return t;
 }
 
@@ -127,7 +127,7 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
   RangeTableEntry r;
   r.table = t;
   r.alias = alias.empty() ? t->name : alias;
-  r.sql_alias = "main." + quote_ident(t->name);
+  r.sql_alias = "" + t->sqlite_ref();
   r.dml_target = true;
   for (auto& c : t->columns) {
     r.column_names.push_back(c.name);

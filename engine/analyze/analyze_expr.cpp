@@ -104,14 +104,19 @@ static ExprPtr shift_levels(const ExprPtr& e, int by, int location) {
 ExprPtr Analyzer::transform_column_ref(Node* node) {
   auto* cr = reinterpret_cast<ColumnRef*>(node);
   int n = list_size(cr->fields);
-  std::string rel, col;
+  std::string rel, col, schema;
   if (n == 1) {
     col = node_string(list_at(cr->fields, 0));
   } else if (n == 2) {
     rel = node_string(list_at(cr->fields, 0));
     col = node_string(list_at(cr->fields, 1));
+  } else if (n == 3) {
+    // schema.table.column: the FROM item that is that table under its own name.
+    schema = Catalog::canonical_schema(node_string(list_at(cr->fields, 0)));
+    rel = node_string(list_at(cr->fields, 1));
+    col = node_string(list_at(cr->fields, 2));
   } else {
-    unsupported("qualified column references with schema or database names", cr->location);
+    unsupported("column references qualified with a database name", cr->location);
   }
   if (IsA(list_at(cr->fields, n - 1), A_Star))
     throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(cr->location);
@@ -146,6 +151,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
       auto& rt = scopes[level]->rtable;
       for (size_t i = 0; i < rt.size(); i++) {
         if (rt[i].alias != rel) continue;
+        if (!schema.empty() && (!rt[i].table || rt[i].table->schema != schema || rt[i].table->name != rel)) continue;
         for (size_t a = 0; a < rt[i].column_names.size(); a++)
           if (rt[i].column_names[a] == col) return make_var(rt[i], (int)i, (int)a, (int)level);
         throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);

@@ -285,9 +285,27 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     ExprPtr a = transform_expr(arg, ctx);
     if (a->kind != ExprKind::Const || a->value.kind != Datum::Kind::Text)
       unsupported(name + "() with a non-constant argument", fc->location);
-    const SequenceDef* s = catalog_.find_sequence(a->value.s);
+    // regclass input: [schema.]name, each part lower-cased unless double-quoted.
+    std::vector<std::string> parts{""};
+    bool quoted = false;
+    for (size_t i = 0; i < a->value.s.size(); i++) {
+      char ch = a->value.s[i];
+      if (ch == '"') {
+        if (quoted && i + 1 < a->value.s.size() && a->value.s[i + 1] == '"') { parts.back() += '"'; i++; continue; }
+        quoted = !quoted;
+      } else if (ch == '.' && !quoted) {
+        parts.push_back("");
+      } else {
+        parts.back() += quoted ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+    if (parts.size() > 2) unsupported("cross-database references", a->location);
+    std::string seq_schema = parts.size() == 2 ? parts[0] : "", seq_name = parts.back();
+    if (!seq_schema.empty() && !catalog_.find_schema(seq_schema))
+      throw PgError("3F000", "schema \"" + seq_schema + "\" does not exist").at(a->location);
+    const SequenceDef* s = catalog_.find_sequence(seq_schema, seq_name);
     if (!s) {
-      if (catalog_.find_table(a->value.s) || catalog_.find_view(a->value.s))
+      if (catalog_.find_table(seq_schema, seq_name) || catalog_.find_view(seq_schema, seq_name))
         throw PgError(sqlstate::kWrongObjectType, "\"" + a->value.s + "\" is not a sequence");
       throw PgError(sqlstate::kUndefinedTable, "relation \"" + a->value.s + "\" does not exist").at(a->location);
     }

@@ -140,12 +140,11 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
         return add_rte(std::move(rte), rv->location);
       }
     }
-    if (rv->schemaname && std::string(rv->schemaname) != "public")
-      throw PgError(sqlstate::kUndefinedTable,
-                    "relation \"" + std::string(rv->schemaname) + "." + rv->relname + "\" does not exist").at(rv->location);
-    const TableDef* t = catalog_.find_table(rv->relname);
+    std::string schema = rv->schemaname ? rv->schemaname : "";
+    std::string shown = schema.empty() ? std::string(rv->relname) : schema + "." + rv->relname;
+    const TableDef* t = catalog_.find_table(schema, rv->relname);
     if (!t) {
-      if (const ViewDef* v = catalog_.find_view(rv->relname)) {
+      if (const ViewDef* v = catalog_.find_view(schema, rv->relname)) {
         rte.subquery = analyze_view(*v);
         rte.alias = rv->alias ? rv->alias->aliasname : v->name;
         for (size_t i = 0; i < rte.subquery->targets.size(); i++) {
@@ -158,7 +157,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
         return add_rte(std::move(rte), rv->location);
       }
     }
-    if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist").at(rv->location);
+    if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist").at(rv->location);
     rte.table = t;
     rte.alias = rv->alias ? rv->alias->aliasname : t->name;
     for (auto& c : t->columns) {
@@ -818,7 +817,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       int nf = list_size(cr->fields);
       if (IsA(list_at(cr->fields, nf - 1), A_Star)) {
-        expand_star(*q, nf == 2 ? node_string(list_at(cr->fields, 0)) : "", cr->location, q->targets);
+        expand_star(*q, nf >= 2 ? node_string(list_at(cr->fields, nf - 2)) : "", cr->location, q->targets);
         return;
       }
     }
@@ -1158,7 +1157,12 @@ std::shared_ptr<SelectQuery> Analyzer::analyze_view(const ViewDef& v) {
   }
   struct Depth { int& d; ~Depth() { if (d > 0) d--; } } depth{view_depth_};
   ParsedScript ps(v.definition);
+  if (ps.statements().empty() || !IsA(ps.statements()[0].raw->stmt, ViewStmt))
+    throw PgError(sqlstate::kInternalError, "view \"" + v.name + "\" has an invalid stored definition");
   auto* vs = reinterpret_cast<ViewStmt*>(ps.statements()[0].raw->stmt);
+  // Names in the view resolve in the view's own schema first (PostgreSQL binds them when the
+  // view is created; the stored text is re-analyzed here).
+  Catalog::PathPrefix in_view_schema(catalog_, v.schema);
   std::vector<SelectQuery*> saved_outer;
   saved_outer.swap(outer_scopes_);
   SelectQuery* saved_scope = scope_;

@@ -71,6 +71,12 @@ static const FunctionDef kFunctions[] = {
     {"round", 2, {kNumeric, kInt4}, kNumeric, "pg_numeric_round($1, $2)"},
     {"nextval", 1, {kRegclass}, kInt8, "pg_nextval($1)", false, true},
     {"gen_random_uuid", 0, {}, kUuid, "pg_gen_random_uuid()", false, true},
+    // Session state (session/session_functions.cpp).
+    {"current_setting", 1, {kText}, kText, "pg_current_setting($1)", false, true},
+    {"current_setting", 2, {kText, kBool}, kText, "pg_current_setting($1, $2)", false, true},
+    {"set_config", 3, {kText, kText, kBool}, kText, "pg_set_config($1, $2, $3)", false, true},
+    {"current_schema", 0, {}, kName, "pg_current_schema()", false, true},
+    {"current_schemas", 1, {kBool}, kNameArray, "pg_current_schemas($1)", false, true},
     // Aggregates (count and min/max are handled in analyze/analyze_func.cpp).
     {"sum", 1, {kInt2}, kInt8, "pg_sum_int($1)", true},
     {"sum", 1, {kInt4}, kInt8, "pg_sum_int($1)", true},

@@ -2,6 +2,7 @@
 // _pgmicro_constraint, _pgmicro_sequence, _pgmicro_meta).
 #include "catalog/catalog.h"
 #include <cctype>
+#include <algorithm>
 #include <cstring>
 #include "common/error.h"
 
@@ -34,6 +35,14 @@ void exec_sql(sqlite3* db, const std::string& sql) {
   }
 }
 
+std::string sqlite_relation_name(const std::string& schema, const std::string& name) {
+  return schema == kPublicSchema || schema == kTempSchema ? name : schema + "." + name;
+}
+std::string sqlite_database(const std::string& schema) { return schema == kTempSchema ? "pgtemp" : "main"; }
+std::string sqlite_ref(const std::string& schema, const std::string& name) {
+  return sqlite_database(schema) + "." + quote_ident(sqlite_relation_name(schema, name));
+}
+
 namespace {
 
 struct Stmt {
@@ -52,9 +61,45 @@ struct Stmt {
 };
 
 bool has_catalog(sqlite3* db) {
-  Stmt st(db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name='_pgmicro_meta'");
+  Stmt st(db, "SELECT 1 FROM main.sqlite_schema WHERE type='table' AND name='_pgmicro_meta'");
   return st.step();
 }
+
+bool has_temp_catalog(sqlite3* db) {
+  sqlite3_stmt* s = nullptr;
+  bool found = sqlite3_prepare_v2(db, "SELECT 1 FROM pgtemp.sqlite_schema WHERE name='_pgmicro_class'", -1, &s, nullptr) == SQLITE_OK &&
+               sqlite3_step(s) == SQLITE_ROW;
+  sqlite3_finalize(s);
+  return found;
+}
+
+// The relation catalog tables, created in `prefix` ("main." or "pgtemp.").
+std::string relation_catalog_ddl(const std::string& p) {
+  return "CREATE TABLE " + p + "_pgmicro_class(oid INTEGER PRIMARY KEY, nspname TEXT NOT NULL,"
+         " relname TEXT NOT NULL, relkind TEXT NOT NULL, UNIQUE(nspname, relname));"
+         "CREATE TABLE " + p + "_pgmicro_attribute(attrelid INTEGER NOT NULL, attnum INTEGER NOT NULL,"
+         " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
+         " attnotnull INTEGER NOT NULL, attdefault TEXT, attidentity TEXT NOT NULL DEFAULT '',"
+         " attgenerated TEXT NOT NULL DEFAULT '', PRIMARY KEY(attrelid, attnum));"
+         "CREATE TABLE " + p + "_pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
+         " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
+         " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
+         "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
+         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
+         "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
+         " colnames TEXT NOT NULL);"
+         "CREATE TABLE " + p + "_pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
+         " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
+         " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);"
+         "CREATE TABLE IF NOT EXISTS " + p + "_pgmicro_description(objoid INTEGER NOT NULL, objsubid INTEGER NOT NULL,"
+         " description TEXT NOT NULL, PRIMARY KEY(objoid, objsubid));";
+}
+
+// Format 4's schema table (user schemas; public and pg_catalog are implicit).
+const char* const kNamespaceDdl =
+    "CREATE TABLE IF NOT EXISTS main._pgmicro_namespace(oid INTEGER PRIMARY KEY, nspname TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE IF NOT EXISTS main._pgmicro_description(objoid INTEGER NOT NULL, objsubid INTEGER NOT NULL,"
+    " description TEXT NOT NULL, PRIMARY KEY(objoid, objsubid));";
 
 }  // namespace
 
@@ -67,7 +112,8 @@ static const char* const kProcTable =
     " provolatile TEXT NOT NULL, proisstrict INTEGER NOT NULL, definition TEXT NOT NULL);";
 
 // format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
-// 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated; 3 -> 4 adds _pgmicro_proc.
+// 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated;
+// 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -85,7 +131,10 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db,
              "ALTER TABLE _pgmicro_attribute ADD COLUMN attidentity TEXT NOT NULL DEFAULT '';"
              "ALTER TABLE _pgmicro_attribute ADD COLUMN attgenerated TEXT NOT NULL DEFAULT '';");
-  if (version < 4) exec_sql(db, kProcTable);
+  if (version < 4) {
+    exec_sql(db, kProcTable);
+    exec_sql(db, kNamespaceDdl);
+  }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -104,28 +153,17 @@ static std::vector<int> parse_keys(const std::string& keys) {
 void Catalog::ensure_catalog_tables(sqlite3* db) {
   if (has_catalog(db)) return migrate_catalog(db);
   exec_sql(db,
-           "CREATE TABLE _pgmicro_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
-           "INSERT INTO _pgmicro_meta VALUES('format_version', " +
-               std::to_string(kStorageFormatVersion) +
-               "), ('next_oid', 16384);"
-               "CREATE TABLE _pgmicro_class(oid INTEGER PRIMARY KEY, nspname TEXT NOT NULL,"
-               " relname TEXT NOT NULL, relkind TEXT NOT NULL, UNIQUE(nspname, relname));"
-               "CREATE TABLE _pgmicro_attribute(attrelid INTEGER NOT NULL, attnum INTEGER NOT NULL,"
-               " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
-               " attnotnull INTEGER NOT NULL, attdefault TEXT, attidentity TEXT NOT NULL DEFAULT '',"
-               " attgenerated TEXT NOT NULL DEFAULT '', PRIMARY KEY(attrelid, attnum));"
-               "CREATE TABLE _pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
-               " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
-               " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
-               "CREATE TABLE _pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
-               " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
-               "CREATE TABLE _pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
-               " colnames TEXT NOT NULL);"
-               "CREATE TABLE _pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
-               " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
-               " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);" +
-               std::string(kProcTable));
+           "CREATE TABLE main._pgmicro_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+           "INSERT INTO main._pgmicro_meta VALUES('format_version', " +
+               std::to_string(kStorageFormatVersion) + "), ('next_oid', 16384);" + relation_catalog_ddl("main.") + kNamespaceDdl + kProcTable);
 }
+
+void Catalog::ensure_temp_catalog_tables(sqlite3* db) {
+  ensure_catalog_tables(db);  // OIDs come from the file's counter
+  if (!has_temp_catalog(db)) exec_sql(db, relation_catalog_ddl("pgtemp."));
+}
+
+Catalog::~Catalog() { sqlite3_finalize(temp_version_stmt_); }
 
 int64_t Catalog::allocate_oid(sqlite3* db) {
   Stmt st(db, "UPDATE _pgmicro_meta SET value = value + 1 WHERE key='next_oid' RETURNING value - 1");
@@ -142,9 +180,22 @@ bool Catalog::refresh(sqlite3* db, sqlite3_stmt* version_stmt) {
     Stmt st(db, "PRAGMA schema_version");
     v = st.step() ? st.i(0) : 0;
   }
-  if (v == schema_version_) return false;
+  // This session's temporary objects live in `pgtemp`, whose schema version moves on its own.
+  if (temp_version_db_ != db) {
+    sqlite3_finalize(temp_version_stmt_);
+    temp_version_stmt_ = nullptr;
+    temp_version_db_ = db;
+    sqlite3_prepare_v3(db, "PRAGMA pgtemp.schema_version", -1, SQLITE_PREPARE_PERSISTENT, &temp_version_stmt_, nullptr);
+  }
+  int64_t tv = 0;
+  if (temp_version_stmt_) {
+    tv = sqlite3_step(temp_version_stmt_) == SQLITE_ROW ? sqlite3_column_int64(temp_version_stmt_, 0) : 0;
+    sqlite3_reset(temp_version_stmt_);
+  }
+  if (v == schema_version_ && tv == temp_schema_version_) return false;
   load(db);
   schema_version_ = v;
+  temp_schema_version_ = tv;
   return true;
 }
 
@@ -169,15 +220,15 @@ static Oid type_from_declared(std::string decl) {
 void Catalog::load_plain_tables(sqlite3* db) {
   std::vector<std::string> names;
   {
-    Stmt st(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+    Stmt st(db, "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
     while (st.step()) names.push_back(st.t(0));
   }
   for (auto& n : names) {
-    if (find_table(n)) continue;
+    if (find_table_by_sqlite_name(n)) continue;
     auto t = std::make_unique<TableDef>();
     t->name = n;
     t->plain_sqlite = true;
-    Stmt st(db, ("SELECT name, type, \"notnull\" FROM pragma_table_info(" + quote_literal(n) + ")").c_str());
+    Stmt st(db, ("SELECT name, type, \"notnull\" FROM pragma_table_info(" + quote_literal(n) + ", 'main')").c_str());
     while (st.step()) {
       ColumnDef c;
       c.name = st.t(0);
@@ -198,132 +249,32 @@ void Catalog::load(sqlite3* db) {
   body_ids_.clear();
   bodies_.clear();
   types_.clear();
+  schemas_ = {{kPublicSchemaOid, kPublicSchema}, {kCatalogSchemaOid, kCatalogSchema}};
+  comments_.clear();
+  temp_exists_ = false;
   if (!has_catalog(db)) {
     load_plain_tables(db);
     return;
   }
   migrate_catalog(db);  // an older file gains the columns of this format_version
+  schemas_ = {{kPublicSchemaOid, kPublicSchema}, {kCatalogSchemaOid, kCatalogSchema}};
+  {
+    Stmt st(db, "SELECT oid, nspname FROM main._pgmicro_namespace ORDER BY oid");
+    while (st.step()) schemas_.push_back({st.i(0), st.t(1)});
+  }
+  {
+    Stmt st(db, "SELECT objoid, objsubid, description FROM main._pgmicro_description");
+    while (st.step()) comments_[{st.i(0), static_cast<int>(st.i(1))}] = st.t(2);
+  }
+  load_relations(db, "main.");
+  temp_exists_ = has_temp_catalog(db);
+  if (temp_exists_) {
+    schemas_.push_back({-1, kTempSchema});
+    Stmt st(db, "SELECT objoid, objsubid, description FROM pgtemp._pgmicro_description");
+    while (st.step()) comments_[{st.i(0), static_cast<int>(st.i(1))}] = st.t(2);
+    load_relations(db, "pgtemp.");
+  }
   load_user_types(db);
-  std::map<int64_t, TableDef*> by_oid;
-  {
-    Stmt st(db, "SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY oid");
-    while (st.step()) {
-      std::string kind = st.t(3);
-      if (kind == "r") {
-        auto t = std::make_unique<TableDef>();
-        t->oid = st.i(0);
-        t->schema = st.t(1);
-        t->name = st.t(2);
-        by_oid[t->oid] = t.get();
-        tables_.push_back(std::move(t));
-      } else if (kind == "S") {
-        auto s = std::make_unique<SequenceDef>();
-        s->oid = st.i(0);
-        s->schema = st.t(1);
-        s->name = st.t(2);
-        sequences_.push_back(std::move(s));
-      }
-    }
-  }
-  {
-    Stmt st(db,
-            "SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated "
-            "FROM _pgmicro_attribute ORDER BY attrelid, attnum");
-    while (st.step()) {
-      auto it = by_oid.find(st.i(0));
-      if (it == by_oid.end()) continue;
-      ColumnDef c;
-      c.name = st.t(1);
-      c.type = static_cast<Oid>(st.i(2));
-      c.typmod = static_cast<int32_t>(st.i(3));
-      c.not_null = st.i(4) != 0;
-      c.default_text = st.t(5);
-      c.identity = st.t(6).empty() ? 0 : st.t(6)[0];
-      c.generated = st.t(7).empty() ? 0 : st.t(7)[0];
-      it->second->columns.push_back(std::move(c));
-    }
-  }
-  {
-    Stmt st(db,
-            "SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
-            "FROM _pgmicro_constraint ORDER BY oid");
-    while (st.step()) {
-      auto it = by_oid.find(st.i(1));
-      if (it == by_oid.end()) continue;
-      ConstraintDef c;
-      c.oid = st.i(0);
-      c.name = st.t(2);
-      c.type = st.t(3)[0];
-      c.check_expr = st.t(5);
-      c.columns = parse_keys(st.t(4));
-      if (c.type == 'f') {
-        c.ref_table_oid = st.i(6);
-        c.ref_columns = parse_keys(st.t(7));
-        c.on_update = st.t(8).empty() ? 'a' : st.t(8)[0];
-        c.on_delete = st.t(9).empty() ? 'a' : st.t(9)[0];
-      }
-      it->second->constraints.push_back(std::move(c));
-    }
-  }
-  {
-    Stmt st(db,
-            "SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption FROM _pgmicro_index i "
-            "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname");
-    while (st.step()) {
-      auto it = by_oid.find(st.i(1));
-      if (it == by_oid.end()) continue;
-      IndexDef ix;
-      ix.oid = st.i(0);
-      ix.name = st.t(2);
-      ix.unique = st.i(3) != 0;
-      std::string keys = st.t(4), opts = st.t(5);
-      size_t p = 0;
-      while (p < keys.size()) {
-        size_t q = keys.find(',', p);
-        if (q == std::string::npos) q = keys.size();
-        ix.columns.push_back(std::stoi(keys.substr(p, q - p)) - 1);
-        p = q + 1;
-      }
-      for (char c : opts) ix.descending.push_back(c == 'd');
-      it->second->indexes.push_back(std::move(ix));
-    }
-  }
-  {
-    Stmt st(db,
-            "SELECT seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, owned_by_rel, "
-            "owned_by_att FROM _pgmicro_sequence");
-    while (st.step()) {
-      for (auto& s : sequences_) {
-        if (s->oid != st.i(0)) continue;
-        s->type = static_cast<Oid>(st.i(1));
-        s->start = st.i(2);
-        s->increment = st.i(3);
-        s->min_value = st.i(4);
-        s->max_value = st.i(5);
-        s->owned_by_table = st.i(6);
-        s->owned_by_column = static_cast<int>(st.i(7)) - 1;
-      }
-    }
-  }
-  {
-    Stmt st(db, "SELECT v.viewrelid, c.relname, v.definition, v.colnames FROM _pgmicro_view v "
-                "JOIN _pgmicro_class c ON c.oid = v.viewrelid");
-    while (st.step()) {
-      auto v = std::make_unique<ViewDef>();
-      v->oid = st.i(0);
-      v->name = st.t(1);
-      v->definition = st.t(2);
-      std::string cols = st.t(3);
-      size_t p = 0;
-      while (p <= cols.size() && !cols.empty()) {
-        size_t q = cols.find('\n', p);
-        if (q == std::string::npos) q = cols.size();
-        v->column_names.push_back(cols.substr(p, q - p));
-        p = q + 1;
-      }
-      views_.push_back(std::move(v));
-    }
-  }
   {
     Stmt st(db, "SELECT oid, proname, prokind, proargtypes, proargmodes, proargnames, pronargdefaults, prorettype,"
                 " proretset, provolatile, proisstrict, definition FROM _pgmicro_proc ORDER BY oid");
@@ -361,6 +312,135 @@ void Catalog::load(sqlite3* db) {
   load_plain_tables(db);
 }
 
+void Catalog::load_relations(sqlite3* db, const std::string& p) {
+  auto q = [&](std::string sql) {
+    for (size_t at = 0; (at = sql.find("_pgmicro_", at)) != std::string::npos; at += p.size() + 9) sql.insert(at, p);
+    return sql;
+  };
+  std::map<int64_t, TableDef*> by_oid;
+  {
+    Stmt st(db, q("SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY oid").c_str());
+    while (st.step()) {
+      std::string kind = st.t(3);
+      if (kind == "r") {
+        auto t = std::make_unique<TableDef>();
+        t->oid = st.i(0);
+        t->schema = st.t(1);
+        t->name = st.t(2);
+        by_oid[t->oid] = t.get();
+        tables_.push_back(std::move(t));
+      } else if (kind == "S") {
+        auto s = std::make_unique<SequenceDef>();
+        s->oid = st.i(0);
+        s->schema = st.t(1);
+        s->name = st.t(2);
+        sequences_.push_back(std::move(s));
+      }
+    }
+  }
+  {
+    Stmt st(db,
+            q("SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated "
+            "FROM _pgmicro_attribute ORDER BY attrelid, attnum").c_str());
+    while (st.step()) {
+      auto it = by_oid.find(st.i(0));
+      if (it == by_oid.end()) continue;
+      ColumnDef c;
+      c.name = st.t(1);
+      c.type = static_cast<Oid>(st.i(2));
+      c.typmod = static_cast<int32_t>(st.i(3));
+      c.not_null = st.i(4) != 0;
+      c.default_text = st.t(5);
+      c.identity = st.t(6).empty() ? 0 : st.t(6)[0];
+      c.generated = st.t(7).empty() ? 0 : st.t(7)[0];
+      it->second->columns.push_back(std::move(c));
+    }
+  }
+  {
+    Stmt st(db,
+            q("SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
+            "FROM _pgmicro_constraint ORDER BY oid").c_str());
+    while (st.step()) {
+      auto it = by_oid.find(st.i(1));
+      if (it == by_oid.end()) continue;
+      ConstraintDef c;
+      c.oid = st.i(0);
+      c.name = st.t(2);
+      c.type = st.t(3)[0];
+      c.check_expr = st.t(5);
+      c.columns = parse_keys(st.t(4));
+      if (c.type == 'f') {
+        c.ref_table_oid = st.i(6);
+        c.ref_columns = parse_keys(st.t(7));
+        c.on_update = st.t(8).empty() ? 'a' : st.t(8)[0];
+        c.on_delete = st.t(9).empty() ? 'a' : st.t(9)[0];
+      }
+      it->second->constraints.push_back(std::move(c));
+    }
+  }
+  {
+    Stmt st(db,
+            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption FROM _pgmicro_index i "
+            "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname").c_str());
+    while (st.step()) {
+      auto it = by_oid.find(st.i(1));
+      if (it == by_oid.end()) continue;
+      IndexDef ix;
+      ix.oid = st.i(0);
+      ix.name = st.t(2);
+      ix.unique = st.i(3) != 0;
+      std::string keys = st.t(4), opts = st.t(5);
+      size_t p = 0;
+      while (p < keys.size()) {
+        size_t q = keys.find(',', p);
+        if (q == std::string::npos) q = keys.size();
+        ix.columns.push_back(std::stoi(keys.substr(p, q - p)) - 1);
+        p = q + 1;
+      }
+      for (char c : opts) ix.descending.push_back(c == 'd');
+      it->second->indexes.push_back(std::move(ix));
+    }
+  }
+  {
+    Stmt st(db,
+            q("SELECT seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, owned_by_rel, "
+            "owned_by_att FROM _pgmicro_sequence").c_str());
+    while (st.step()) {
+      for (auto& s : sequences_) {
+        if (s->oid != st.i(0)) continue;
+        s->type = static_cast<Oid>(st.i(1));
+        s->start = st.i(2);
+        s->increment = st.i(3);
+        s->min_value = st.i(4);
+        s->max_value = st.i(5);
+        s->owned_by_table = st.i(6);
+        s->owned_by_column = static_cast<int>(st.i(7)) - 1;
+      }
+    }
+  }
+  {
+    Stmt st(db, q("SELECT v.viewrelid, c.relname, v.definition, v.colnames, c.nspname FROM _pgmicro_view v "
+                  "JOIN _pgmicro_class c ON c.oid = v.viewrelid").c_str());
+    while (st.step()) {
+      auto v = std::make_unique<ViewDef>();
+      v->oid = st.i(0);
+      v->name = st.t(1);
+      v->definition = st.t(2);
+      v->schema = st.t(4);
+      std::string cols = st.t(3);
+      size_t p = 0;
+      while (p <= cols.size() && !cols.empty()) {
+        size_t q = cols.find('\n', p);
+        if (q == std::string::npos) q = cols.size();
+        v->column_names.push_back(cols.substr(p, q - p));
+        p = q + 1;
+      }
+      views_.push_back(std::move(v));
+    }
+  }
+}
+
+
 std::vector<const ProcDef*> Catalog::find_procs(const std::string& name) const {
   std::vector<const ProcDef*> out;
   for (auto& p : procs_)
@@ -378,33 +458,175 @@ int Catalog::body_id(const std::string& key, bool& fresh) {
   return id;
 }
 
-const ViewDef* Catalog::find_view(const std::string& name) const {
-  for (auto& v : views_)
-    if (v->name == name) return v.get();
+std::string Catalog::canonical_schema(const std::string& name) { return name == "pg_temp" ? kTempSchema : name; }
+
+const SchemaDef* Catalog::find_schema(const std::string& name) const {
+  std::string n = canonical_schema(name);
+  for (auto& sc : schemas_)
+    if (sc.name == n) return &sc;
   return nullptr;
 }
 
-const TableDef* Catalog::find_table(const std::string& name) const {
-  for (auto& t : tables_)
-    if (t->name == name) return t.get();
+void Catalog::set_search_path(const std::string& setting) {
+  // SplitIdentifierString: comma-separated, "quoted" names kept, others lower-cased.
+  std::vector<std::string> path;
+  size_t i = 0;
+  while (i < setting.size()) {
+    while (i < setting.size() && (setting[i] == ' ' || setting[i] == ',')) i++;
+    if (i >= setting.size()) break;
+    std::string item;
+    if (setting[i] == '"') {
+      for (i++; i < setting.size(); i++) {
+        if (setting[i] == '"') {
+          if (i + 1 < setting.size() && setting[i + 1] == '"') { item += '"'; i++; continue; }
+          i++;
+          break;
+        }
+        item += setting[i];
+      }
+    } else {
+      for (; i < setting.size() && setting[i] != ','; i++) item += static_cast<char>(std::tolower(static_cast<unsigned char>(setting[i])));
+      while (!item.empty() && item.back() == ' ') item.pop_back();
+    }
+    path.push_back(item);
+  }
+  if (path != search_path_) {
+    search_path_ = path;
+    generation_++;  // plans resolved names under the old path
+  }
+}
+
+std::vector<std::string> Catalog::current_schemas(bool include_implicit) const {
+  std::vector<std::string> out;
+  bool temp_explicit = false, catalog_explicit = false;
+  for (auto& item : search_path_) {
+    std::string n = item == "$user" ? "postgres" : canonical_schema(item);
+    if (item == "pg_temp") temp_explicit = true;
+    if (n == kCatalogSchema) catalog_explicit = true;
+    if (!find_schema(n) || std::find(out.begin(), out.end(), n) != out.end()) continue;
+    out.push_back(n);
+  }
+  if (!include_implicit) {
+    // PostgreSQL leaves the implicit schemas out, and pg_temp too.
+    std::vector<std::string> r;
+    for (auto& n : out)
+      if (n != kTempSchema) r.push_back(n);
+    return r;
+  }
+  if (!catalog_explicit) out.insert(out.begin(), kCatalogSchema);
+  if (!temp_explicit && temp_exists_) out.insert(out.begin(), kTempSchema);
+  return out;
+}
+
+const std::vector<std::string>& Catalog::lookup_path() const {
+  if (path_generation_ != generation_) {
+    path_cache_ = current_schemas(true);
+    path_generation_ = generation_;
+  }
+  if (path_prefix_.empty()) return path_cache_;
+  prefixed_path_.assign(path_prefix_.rbegin(), path_prefix_.rend());
+  prefixed_path_.insert(prefixed_path_.end(), path_cache_.begin(), path_cache_.end());
+  return prefixed_path_;
+}
+
+std::string Catalog::creation_schema() const {
+  for (auto& item : search_path_) {
+    std::string n = item == "$user" ? "postgres" : canonical_schema(item);
+    if (n == kCatalogSchema) continue;
+    if (find_schema(n)) return n;
+  }
+  return "";
+}
+
+std::string Catalog::target_schema(const std::string& schema, bool temporary, int location, const std::string& name) const {
+  if (temporary) {
+    if (!schema.empty() && canonical_schema(schema) != kTempSchema)
+      throw PgError("42P16", "cannot create temporary relation in non-temporary schema").at(location);
+    return kTempSchema;
+  }
+  if (schema.empty()) {
+    std::string s = creation_schema();
+    if (s.empty()) throw PgError("3F000", "no schema has been selected to create in").at(location);
+    return s;
+  }
+  std::string n = canonical_schema(schema);
+  if (n == kTempSchema) return n;
+  if (!find_schema(n)) throw PgError("3F000", "schema \"" + schema + "\" does not exist").at(location);
+  if (n == kCatalogSchema)
+    throw PgError("42501", "permission denied to create \"pg_catalog." + name + "\"", "System catalog modifications are currently disallowed.");
+  return n;
+}
+
+std::vector<const ViewDef*> Catalog::views_in(const std::string& schema) const {
+  std::vector<const ViewDef*> r;
+  for (auto& v : views_)
+    if (v->schema == schema) r.push_back(v.get());
+  return r;
+}
+
+std::vector<const SequenceDef*> Catalog::sequences_in(const std::string& schema) const {
+  std::vector<const SequenceDef*> r;
+  for (auto& q : sequences_)
+    if (q->schema == schema) r.push_back(q.get());
+  return r;
+}
+
+const std::string* Catalog::comment(int64_t oid, int subid) const {
+  auto it = comments_.find({oid, subid});
+  return it == comments_.end() ? nullptr : &it->second;
+}
+
+// The first match of `pred(object, schema)` along the path, or in `schema` only.
+template <class V, class Pred>
+static auto find_in(const V& objects, const std::vector<std::string>& path, Pred pred) -> decltype(objects[0].get()) {
+  for (auto& sc : path)
+    for (auto& o : objects)
+      if (pred(*o, sc)) return o.get();
   return nullptr;
 }
+
+const ViewDef* Catalog::find_view(const std::string& schema, const std::string& name) const {
+  std::vector<std::string> one{canonical_schema(schema)};
+  const auto& path = schema.empty() ? lookup_path() : one;
+  return find_in(views_, path, [&](const ViewDef& v, const std::string& sc) { return v.schema == sc && v.name == name; });
+}
+
+const TableDef* Catalog::find_table(const std::string& schema, const std::string& name) const {
+  std::vector<std::string> one{canonical_schema(schema)};
+  const auto& path = schema.empty() ? lookup_path() : one;
+  return find_in(tables_, path, [&](const TableDef& t, const std::string& sc) { return t.schema == sc && t.name == name; });
+}
+
+const TableDef* Catalog::find_table_by_sqlite_name(const std::string& sqlite_name) const {
+  for (auto& t : tables_)
+    if (!t->temporary() && sqlite_relation_name(t->schema, t->name) == sqlite_name) return t.get();
+  return nullptr;
+}
+
+bool Catalog::relation_exists(const std::string& schema, const std::string& name) const {
+  return find_table(schema, name) || find_sequence(schema, name) || find_index(schema, name).first || find_view(schema, name);
+}
+
 const TableDef* Catalog::find_table_by_oid(int64_t oid) const {
   for (auto& t : tables_)
     if (t->oid == oid) return t.get();
   return nullptr;
 }
-std::pair<const TableDef*, const IndexDef*> Catalog::find_index(const std::string& name) const {
-  for (auto& t : tables_)
-    for (auto& ix : t->indexes)
-      if (ix.name == name) return {t.get(), &ix};
+std::pair<const TableDef*, const IndexDef*> Catalog::find_index(const std::string& schema, const std::string& name) const {
+  std::vector<std::string> one{canonical_schema(schema)};
+  const auto& path = schema.empty() ? lookup_path() : one;
+  for (auto& sc : path)
+    for (auto& t : tables_)
+      if (t->schema == sc)
+        for (auto& ix : t->indexes)
+          if (ix.name == name) return {t.get(), &ix};
   return {nullptr, nullptr};
 }
 
-const SequenceDef* Catalog::find_sequence(const std::string& name) const {
-  for (auto& s : sequences_)
-    if (s->name == name) return s.get();
-  return nullptr;
+const SequenceDef* Catalog::find_sequence(const std::string& schema, const std::string& name) const {
+  std::vector<std::string> one{canonical_schema(schema)};
+  const auto& path = schema.empty() ? lookup_path() : one;
+  return find_in(sequences_, path, [&](const SequenceDef& s, const std::string& sc) { return s.schema == sc && s.name == name; });
 }
 const SequenceDef* Catalog::find_sequence_by_oid(int64_t oid) const {
   for (auto& s : sequences_)

@@ -15,8 +15,27 @@
 namespace pgmicro {
 
 // 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute;
-// 4: _pgmicro_proc (LANGUAGE sql functions)
+// 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace (schemas) and
+//    _pgmicro_description (comments)
 inline constexpr int kStorageFormatVersion = 4;
+
+// Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
+// (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.
+inline constexpr const char* kPublicSchema = "public";
+inline constexpr const char* kCatalogSchema = "pg_catalog";
+inline constexpr const char* kTempSchema = "pg_temp_3";
+inline constexpr int64_t kPublicSchemaOid = 2200;
+inline constexpr int64_t kCatalogSchemaOid = 11;
+
+// Where a schema's relations live in SQLite: public tables keep their own name in `main`
+// (so plain SQLite tools see them unchanged), other schemas' tables are `main."schema.name"`,
+// and temporary ones are in the session's private attached database `pgtemp`.
+std::string sqlite_relation_name(const std::string& schema, const std::string& name);
+std::string sqlite_database(const std::string& schema);
+// The qualified, quoted SQLite reference: main."t", main."s.t", pgtemp."t".
+std::string sqlite_ref(const std::string& schema, const std::string& name);
+// The catalog tables holding a schema's objects: "main." or "pgtemp." (prefix of _pgmicro_*).
+inline std::string catalog_prefix(const std::string& schema) { return sqlite_database(schema) + "."; }
 
 struct ColumnDef {
   std::string name;
@@ -60,6 +79,10 @@ struct TableDef {
   std::vector<ConstraintDef> constraints;
   std::vector<IndexDef> indexes;  // CREATE INDEX (constraint indexes are not listed here)
   bool plain_sqlite = false;  // a SQLite table outside the PostgreSQL catalog (typed from its declared types)
+  char on_commit = 0;         // temporary tables: 'd' ON COMMIT DELETE ROWS, 'D' ON COMMIT DROP
+  bool temporary() const { return schema == kTempSchema; }
+  std::string sqlite_ref() const { return pgmicro::sqlite_ref(schema, name); }
+  std::string qualified_name() const { return schema + "." + name; }
   int find_column(const std::string& col) const {
     for (size_t i = 0; i < columns.size(); i++)
       if (columns[i].name == col) return static_cast<int>(i);
@@ -71,6 +94,7 @@ struct TableDef {
 // analyzed where it is used, like PostgreSQL's rewriter) and its output columns.
 struct ViewDef {
   int64_t oid = 0;
+  std::string schema = "public";
   std::string name;
   std::string definition;
   std::vector<std::string> column_names;
@@ -131,8 +155,21 @@ struct SequenceState {
   std::map<int64_t, Value> values;
 };
 
+struct SchemaDef {
+  int64_t oid = 0;
+  std::string name;
+};
+
+// A comment (COMMENT ON): object OID and column number (0 for the object itself).
+struct CommentKey {
+  int64_t oid;
+  int subid;
+  bool operator<(const CommentKey& o) const { return oid != o.oid ? oid < o.oid : subid < o.subid; }
+};
+
 class Catalog {
  public:
+  ~Catalog();
   // Reloads from the file if SQLite's schema_version changed since the last load.
   // Returns true when it reloaded.
   // version_stmt: a prepared "PRAGMA schema_version" to reuse (optional).
@@ -141,16 +178,51 @@ class Catalog {
   // Counts loads: anything derived from the catalog (cached plans) is valid while it is unchanged.
   uint64_t generation() const { return generation_; }
 
-  const TableDef* find_table(const std::string& name) const;
+  // Lookups by unqualified name search the search path (pg_temp first, then the path's
+  // schemas); the two-argument forms take a schema ("" = search the path, "pg_temp" = this
+  // session's temporary schema).
+  const TableDef* find_table(const std::string& name) const { return find_table("", name); }
+  const TableDef* find_table(const std::string& schema, const std::string& name) const;
+  const SequenceDef* find_sequence(const std::string& schema, const std::string& name) const;
+  const ViewDef* find_view(const std::string& schema, const std::string& name) const;
+  std::pair<const TableDef*, const IndexDef*> find_index(const std::string& schema, const std::string& name) const;
+  // Any relation of that name in exactly that schema.
+  bool relation_exists(const std::string& schema, const std::string& name) const;
+  const TableDef* find_table_by_sqlite_name(const std::string& sqlite_name) const;
+
+  // Schemas.
+  const SchemaDef* find_schema(const std::string& name) const;  // public, pg_catalog, pg_temp (when it exists), user schemas
+  const std::vector<SchemaDef>& schemas() const { return schemas_; }
+  // "pg_temp" -> this session's temp schema name; other names unchanged.
+  static std::string canonical_schema(const std::string& name);
+  bool temp_schema_exists() const { return temp_exists_; }
+  // search_path: set from the setting's text (a change counts as a catalog change, so plans
+  // made under another path are not reused).
+  void set_search_path(const std::string& setting);
+  // current_schemas(include_implicit): the existing schemas of the path, with pg_temp and
+  // pg_catalog when include_implicit.
+  std::vector<std::string> current_schemas(bool include_implicit) const;
+  // Where CREATE puts an unqualified name: the first existing schema of the path, or "".
+  std::string creation_schema() const;
+  // The schema for a new object named (schema, name) with the given persistence: resolves
+  // "" through the path; throws 3F000 when there is none or it does not exist.
+  std::string target_schema(const std::string& schema, bool temporary, int location = -1, const std::string& name = "") const;
+  // While alive, unqualified names are looked up in `schema` before the search path.
+  struct PathPrefix {
+    const Catalog& c;
+    PathPrefix(const Catalog& cat, const std::string& schema) : c(cat) { c.path_prefix_.push_back(schema); }
+    ~PathPrefix() { c.path_prefix_.pop_back(); }
+  };
+  // COMMENT ON: descriptions by object.
+  const std::string* comment(int64_t oid, int subid) const;
   const TableDef* find_table_by_oid(int64_t oid) const;
-  const SequenceDef* find_sequence(const std::string& name) const;
+  const SequenceDef* find_sequence(const std::string& name) const { return find_sequence("", name); }
   const SequenceDef* find_sequence_by_oid(int64_t oid) const;
-  bool relation_exists(const std::string& name) const {
-    return find_table(name) || find_sequence(name) || find_index(name).first || find_view(name);
-  }
-  const ViewDef* find_view(const std::string& name) const;
+  // Unqualified: in the schema CREATE would use (creation_schema()).
+  bool relation_exists(const std::string& name) const { return relation_exists(creation_schema(), name); }
+  const ViewDef* find_view(const std::string& name) const { return find_view("", name); }
   // The table owning index `name` and the index (nullptrs when absent).
-  std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const;
+  std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const { return find_index("", name); }
   const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
   // LANGUAGE sql functions and procedures named `name` (any signature).
   std::vector<const ProcDef*> find_procs(const std::string& name) const;
@@ -169,18 +241,36 @@ class Catalog {
   const UserType* find_user_type_by_name(const std::string& name) const;
   // Creates _pgmicro_type/_pgmicro_enum/_pgmicro_domain_constraint when missing.
   static void ensure_type_tables(sqlite3* db);
+  std::vector<const ViewDef*> views_in(const std::string& schema) const;
+  std::vector<const SequenceDef*> sequences_in(const std::string& schema) const;
 
   // Creates the _pgmicro_* tables when missing (first DDL on a database).
   static void ensure_catalog_tables(sqlite3* db);
   static int64_t allocate_oid(sqlite3* db);
+  // Creates this session's temporary catalog tables in `pgtemp` when missing.
+  static void ensure_temp_catalog_tables(sqlite3* db);
 
  private:
   void load(sqlite3* db);
+  void load_relations(sqlite3* db, const std::string& prefix);
   void load_plain_tables(sqlite3* db);
   void load_user_types(sqlite3* db);
   static bool has_type_tables(sqlite3* db);
   UserTypes types_;
+  // The schemas an unqualified name is looked up in, in order.
+  const std::vector<std::string>& lookup_path() const;
+  mutable std::vector<std::string> path_cache_;
+  mutable std::vector<std::string> path_prefix_;  // PathPrefix
+  mutable std::vector<std::string> prefixed_path_;
+  mutable uint64_t path_generation_ = ~uint64_t(0);
   int64_t schema_version_ = -1;
+  int64_t temp_schema_version_ = -1;
+  sqlite3_stmt* temp_version_stmt_ = nullptr;
+  sqlite3* temp_version_db_ = nullptr;
+  std::vector<SchemaDef> schemas_;
+  std::map<CommentKey, std::string> comments_;
+  std::vector<std::string> search_path_ = {"$user", "public"};  // as set (unresolved)
+  bool temp_exists_ = false;
   uint64_t generation_ = 0;
   std::vector<std::unique_ptr<TableDef>> tables_;
   std::vector<std::unique_ptr<SequenceDef>> sequences_;

@@ -253,7 +253,7 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
       outer.scopes.pop_back();
       return "(" + lower_select_in(*r.subquery, outer) + ") AS " + r.sql_alias;
     }
-    return "main." + quote_ident(r.table->name) + " AS " + r.sql_alias;
+    return "" + r.table->sqlite_ref() + " AS " + r.sql_alias;
   }
   std::string l = lower_from(*f.left, rt, c), r = lower_from(*f.right, rt, c);
   if (f.right->kind != JoinKind::Base) r = "(" + r + ")";
@@ -431,7 +431,7 @@ std::string lower_select(const SelectQuery& q) { return lower_select_in(q, Lower
 std::string lower_insert(const InsertQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "INSERT INTO main." + quote_ident(q.table->name) + " (";
+  std::string s = "INSERT INTO " + q.table->sqlite_ref() + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (!q.generated.empty()) {
@@ -509,7 +509,7 @@ static std::string lower_returning_bare(const std::vector<TargetEntry>& ret, con
 std::string lower_update(const UpdateQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "UPDATE main." + quote_ident(q.table->name) + (q.from.empty() ? "" : " AS u0") + " SET ";
+  std::string s = "UPDATE " + q.table->sqlite_ref() + (q.from.empty() ? "" : " AS u0") + " SET ";
   for (size_t i = 0; i < q.sets.size(); i++)
     s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
   if (!q.from.empty()) {
@@ -523,9 +523,9 @@ std::string lower_update(const UpdateQuery& q) {
 std::string lower_delete(const DeleteQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "DELETE FROM main." + quote_ident(q.table->name);
+  std::string s = "DELETE FROM " + q.table->sqlite_ref();
   if (!q.using_.empty()) {
-    s += " WHERE rowid IN (SELECT u0.rowid FROM main." + quote_ident(q.table->name) + " AS u0";
+    s += " WHERE rowid IN (SELECT u0.rowid FROM " + q.table->sqlite_ref() + " AS u0";
     for (auto& f : q.using_) s += ", " + lower_from(*f, q.rtable, c);
     if (q.where) s += " WHERE " + lower(*q.where, c);
     return s + ")" + lower_returning_bare(q.returning, q.rtable);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "common/error.h"
 #include "sqlite3.h"
@@ -18,6 +19,7 @@
 namespace pgmicro {
 
 class Catalog;
+class Settings;
 struct SequenceState;
 
 // One per SQLite connection; registered as the user data of every pg_* function.
@@ -29,6 +31,7 @@ struct RuntimeContext {
   // by finalize_nested_statements before the connection closes.
   std::map<std::string, std::vector<sqlite3_stmt*>> nested_statements;
   size_t nested_statement_count = 0;
+  Settings* settings = nullptr;  // the session's settings (current_setting, set_config)
   // Row last seen by a table's check trigger (for a unique violation's DETAIL): the values are
   // copied into reused buffers and turned into PostgreSQL text only when an error needs them.
   std::string last_row_table;
@@ -119,6 +122,10 @@ int64_t timestamptz_add_interval(int64_t ts, const Interval& iv);
 // to_json of one stored value of `type` (json_functions.cpp), appended to out.
 struct Datum;
 void value_to_json(Oid type, const Datum& d, std::string& out);
+
+// PostgreSQL's quote_identifier (text_functions.cpp): quoted unless a plain lower-case
+// identifier that is not a reserved keyword.
+std::string pg_quote_identifier(std::string_view s);
 
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);

@@ -1058,4 +1058,7 @@ void register_text_functions(sqlite3* db, RuntimeContext* rc) {
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
 }
 
+// quote_ident()'s rule, for C++ callers (function_context.h).
+std::string pg_quote_identifier(std::string_view s) { return quote_identifier(s); }
+
 }  // namespace pgmicro

@@ -65,9 +65,9 @@ std::string check_source(std::string_view sql, int location) {
 namespace {
 
 // PostgreSQL's ChooseRelationName: base, base1, base2, ... whichever is free.
-std::string choose_relation_name(const Catalog& cat, const std::string& base, const std::vector<std::string>& taken) {
+std::string choose_relation_name(const Catalog& cat, const std::string& schema, const std::string& base, const std::vector<std::string>& taken) {
   std::string name = base;
-  for (int i = 1; cat.relation_exists(name) || std::find(taken.begin(), taken.end(), name) != taken.end(); i++)
+  for (int i = 1; cat.relation_exists(schema, name) || std::find(taken.begin(), taken.end(), name) != taken.end(); i++)
     name = base + std::to_string(i);
   return name;
 }
@@ -114,18 +114,20 @@ static std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int c
 void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   out.command_tag = "CREATE TABLE";
-  if (rv->relpersistence == 't') unsupported("temporary tables", rv->location);
   if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
   if (list_size(stmt->inhRelations)) unsupported("table inheritance", rv->location);
   if (stmt->partspec || stmt->partbound) unsupported("partitioned tables", rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
   if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
+  bool temporary = rv->relpersistence == 't';
+  if (stmt->oncommit != ONCOMMIT_NOOP && !temporary)
+    throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location, rv->relname);
+  const std::string cp = catalog_prefix(schema);  // where this table's catalog rows go
   std::string tname = rv->relname;
   if (tname.rfind("_pgmicro_", 0) == 0 || tname.rfind("sqlite_", 0) == 0)
     throw PgError(sqlstate::kInsufficientPrivilege, "relation name \"" + tname + "\" is reserved by pgmicro").at(rv->location);
-  if (catalog_.relation_exists(tname)) {
+  if (catalog_.relation_exists(schema, tname)) {
     if (stmt->if_not_exists) {
       out.notices.push_back({"NOTICE", "42P07", "relation \"" + tname + "\" already exists, skipping"});
       return;
@@ -135,6 +137,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
 
   TableDef t;
   t.name = tname;
+  t.schema = schema;
   std::vector<PendingConstraint> cons;
   struct Serial { int column; Oid type; };
   std::vector<Serial> serials;
@@ -320,7 +323,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       // PostgreSQL picks a new name when one is taken: name1, name2, ...
       std::string base = pc.name;
       for (int i = 1;; i++) {
-        bool taken = catalog_.relation_exists(pc.name);
+        bool taken = catalog_.relation_exists(schema, pc.name);
         for (auto& other : cons) taken |= &other != &pc && other.name == pc.name;
         if (!taken) break;
         pc.name = base + std::to_string(i);
@@ -367,40 +370,45 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     t.columns[i].default_text = analyze_generation_expr(a, t, (int)i, node);
 
   // Persist: catalog rows, sequences, then the SQLite table.
-  std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(toid) + ", 'public', " + quote_literal(tname) + ", 'r');";
+  if (temporary) Catalog::ensure_temp_catalog_tables(conn_);
+  // A serial default names its sequence as regclass output does: qualified outside public/pg_temp.
+  auto seq_ref = [&](const std::string& seq) {
+    return schema == kPublicSchema || schema == kTempSchema ? seq : pg_quote_identifier(schema) + "." + seq;
+  };
+  std::string sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(toid) + ", " + quote_literal(schema) + ", " + quote_literal(tname) + ", 'r');";
   std::vector<std::string> taken_seq_names;
   for (auto& s : serials) {
     std::string seqname = tname + "_" + t.columns[s.column].name + "_seq";
-    if (catalog_.relation_exists(seqname))
+    if (catalog_.relation_exists(schema, seqname))
       throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
     int64_t soid = Catalog::allocate_oid(conn_);
     int64_t maxv = s.type == oid::kInt2 ? 32767 : s.type == oid::kInt4 ? 2147483647 : INT64_MAX;
-    sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
-    sql += "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
+    sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(schema) + ", " + quote_literal(seqname) + ", 'S');";
+    sql += "INSERT INTO " + cp + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
            std::to_string(maxv) + ", 1, 0, " + std::to_string(toid) + ", " + std::to_string(s.column + 1) + ");";
-    t.columns[s.column].default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+    t.columns[s.column].default_text = "nextval(" + quote_literal(seq_ref(seqname)) + "::regclass)";
   }
   for (auto& id : identities) {
     SequenceOptions o = parse_sequence_options(catalog_, id.options, t.columns[id.column].type, true);
-    std::string seqname = o.name.empty() ? choose_relation_name(catalog_, tname + "_" + t.columns[id.column].name + "_seq", taken_seq_names)
+    std::string seqname = o.name.empty() ? choose_relation_name(catalog_, schema, tname + "_" + t.columns[id.column].name + "_seq", taken_seq_names)
                                          : o.name;
-    if (catalog_.relation_exists(seqname) || std::find(taken_seq_names.begin(), taken_seq_names.end(), seqname) != taken_seq_names.end())
+    if (catalog_.relation_exists(schema, seqname) || std::find(taken_seq_names.begin(), taken_seq_names.end(), seqname) != taken_seq_names.end())
       throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
     taken_seq_names.push_back(seqname);
     int64_t soid = Catalog::allocate_oid(conn_);
-    sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
-    sql += sequence_catalog_row(soid, o, toid, id.column + 1);
-    t.columns[id.column].default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+    sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(schema) + ", " + quote_literal(seqname) + ", 'S');";
+    sql += sequence_catalog_row(soid, o, toid, id.column + 1, cp);
+    t.columns[id.column].default_text = "nextval(" + quote_literal(seq_ref(seqname)) + "::regclass)";
   }
   for (size_t i = 0; i < t.columns.size(); i++) {
     auto& c = t.columns[i];
-    sql += "INSERT INTO _pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
+    sql += "INSERT INTO " + cp + "_pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
            quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", " +
            (c.not_null ? "1" : "0") + ", " + (c.default_text.empty() ? "NULL" : quote_literal(c.default_text)) + ", " +
            quote_literal(c.identity ? std::string(1, c.identity) : "") + ", " +
            quote_literal(c.generated ? std::string(1, c.generated) : "") + ");";
   }
-  std::string ddl = "CREATE TABLE main." + quote_ident(tname) + " (";
+  std::string ddl = "CREATE TABLE " + sqlite_ref(schema, tname) + " (";
   for (size_t i = 0; i < t.columns.size(); i++) {
     auto& c = t.columns[i];
     std::string decl = sqlite_decl_type(c.type, c.typmod);
@@ -414,11 +422,11 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   for (auto& pc : cons) {
     if (pc.type == 'c') {
       int64_t coid = Catalog::allocate_oid(conn_);
-      sql += "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+      sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
              quote_literal(pc.name) + ", 'c', '', " + quote_literal(pc.check_src) + ");";
       continue;
     }
-    if (catalog_.relation_exists(pc.name))
+    if (catalog_.relation_exists(schema, pc.name))
       throw PgError(sqlstate::kDuplicateTable, "relation \"" + pc.name + "\" already exists");
     int64_t coid = Catalog::allocate_oid(conn_);
     std::string keys, cols;
@@ -426,16 +434,18 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       keys += (i ? "," : "") + std::to_string(pc.columns[i] + 1);
       cols += (i ? ", " : "") + quote_ident(t.columns[pc.columns[i]].name);
     }
-    sql += "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+    sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
            quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
     ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
   }
   for (auto& fk : fks) {
     fk.oid = Catalog::allocate_oid(conn_);
-    sql += foreign_key_catalog_row(fk, toid);
+    sql += foreign_key_catalog_row(fk, toid, cp);
   }
   ddl += ");";
   exec_sql(conn_, sql + ddl);
+  if (temporary && stmt->oncommit != ONCOMMIT_NOOP && stmt->oncommit != ONCOMMIT_PRESERVE_ROWS)
+    on_commit_[toid] = stmt->oncommit == ONCOMMIT_DROP ? 'D' : 'd';
 }
 
 void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
@@ -448,7 +458,9 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     for_each_node(stmt->objects, [&](Node* n) {
       auto* names = reinterpret_cast<List*>(n);
       std::string name = node_string(list_at(names, list_size(names) - 1));
-      auto [t, ix] = catalog_.find_index(name);
+      std::string schema = list_size(names) > 1 ? node_string(list_at(names, list_size(names) - 2)) : "";
+      if (!schema_for_drop(schema, stmt->missing_ok, out)) return;
+      auto [t, ix] = catalog_.find_index(schema, name);
       if (!ix) {
         bool is_constraint = false;
         for (auto& tt : catalog_.tables())
@@ -458,7 +470,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
                             "", "You can drop constraint " + name + " on table " + tt->name + " instead.");
             }
         (void)is_constraint;
-        if (catalog_.find_table(name) || catalog_.find_sequence(name))
+        if (catalog_.find_table(schema, name) || catalog_.find_sequence(schema, name))
           throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not an index", "", "Use DROP TABLE to remove a table.");
         if (stmt->missing_ok) {
           out.notices.push_back({"NOTICE", "00000", "index \"" + name + "\" does not exist, skipping"});
@@ -466,8 +478,9 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
         }
         throw PgError(sqlstate::kUndefinedObject, "index \"" + name + "\" does not exist");
       }
-      sql += "DROP INDEX main." + quote_ident(name) + ";DELETE FROM _pgmicro_index WHERE indexrelid = " + std::to_string(ix->oid) +
-             ";DELETE FROM _pgmicro_class WHERE oid = " + std::to_string(ix->oid) + ";";
+      std::string cp = catalog_prefix(t->schema);
+      sql += "DROP INDEX " + sqlite_ref(t->schema, name) + ";DELETE FROM " + cp + "_pgmicro_index WHERE indexrelid = " + std::to_string(ix->oid) +
+             ";DELETE FROM " + cp + "_pgmicro_class WHERE oid = " + std::to_string(ix->oid) + ";";
     });
     if (!sql.empty()) exec_sql(conn_, sql);
     return;
@@ -478,9 +491,11 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     for_each_node(stmt->objects, [&](Node* n) {
       auto* names = reinterpret_cast<List*>(n);
       std::string name = node_string(list_at(names, list_size(names) - 1));
-      const ViewDef* v = catalog_.find_view(name);
+      std::string schema = list_size(names) > 1 ? node_string(list_at(names, list_size(names) - 2)) : "";
+      if (!schema_for_drop(schema, stmt->missing_ok, out)) return;
+      const ViewDef* v = catalog_.find_view(schema, name);
       if (!v) {
-        if (catalog_.find_table(name))
+        if (catalog_.find_table(schema, name))
           throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a view", "", "Use DROP TABLE to remove a table.");
         if (stmt->missing_ok) {
           out.notices.push_back({"NOTICE", "00000", "view \"" + name + "\" does not exist, skipping"});
@@ -488,8 +503,9 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
         }
         throw PgError(sqlstate::kUndefinedTable, "view \"" + name + "\" does not exist");
       }
-      sql += "DELETE FROM _pgmicro_view WHERE viewrelid = " + std::to_string(v->oid) + ";DELETE FROM _pgmicro_class WHERE oid = " +
-             std::to_string(v->oid) + ";";
+      std::string cp = catalog_prefix(v->schema);
+      sql += "DELETE FROM " + cp + "_pgmicro_view WHERE viewrelid = " + std::to_string(v->oid) + ";DELETE FROM " + cp + "_pgmicro_class WHERE oid = " +
+             std::to_string(v->oid) + ";DELETE FROM " + cp + "_pgmicro_description WHERE objoid = " + std::to_string(v->oid) + ";";
     });
     if (!sql.empty()) {
       exec_sql(conn_, sql);
@@ -503,9 +519,11 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     for_each_node(stmt->objects, [&](Node* n) {
       auto* names = reinterpret_cast<List*>(n);
       std::string name = node_string(list_at(names, list_size(names) - 1));
-      const SequenceDef* s = catalog_.find_sequence(name);
+      std::string schema = list_size(names) > 1 ? node_string(list_at(names, list_size(names) - 2)) : "";
+      if (!schema_for_drop(schema, stmt->missing_ok, out)) return;
+      const SequenceDef* s = catalog_.find_sequence(schema, name);
       if (!s) {
-        if (catalog_.find_table(name))
+        if (catalog_.find_table(schema, name))
           throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a sequence", "", "Use DROP TABLE to remove a table.");
         if (stmt->missing_ok) {
           out.notices.push_back({"NOTICE", "00000", "sequence \"" + name + "\" does not exist, skipping"});
@@ -522,8 +540,9 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
                         "Use DROP ... CASCADE to drop the dependent objects too.");
         if (stmt->behavior == DROP_CASCADE) unsupported("DROP SEQUENCE ... CASCADE");
       }
-      std::string oid = std::to_string(s->oid);
-      sql += "DELETE FROM _pgmicro_sequence WHERE seqrelid = " + oid + ";DELETE FROM _pgmicro_class WHERE oid = " + oid + ";";
+      std::string oid = std::to_string(s->oid), cp = catalog_prefix(s->schema);
+      sql += "DELETE FROM " + cp + "_pgmicro_sequence WHERE seqrelid = " + oid + ";DELETE FROM " + cp + "_pgmicro_class WHERE oid = " + oid +
+             ";DELETE FROM " + cp + "_pgmicro_description WHERE objoid = " + oid + ";";
     });
     if (!sql.empty()) {
       exec_sql(conn_, sql);
@@ -531,6 +550,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     }
     return;
   }
+  if (stmt->removeType == OBJECT_SCHEMA) return execute_drop_schema(stmt, out);
   if (stmt->removeType != OBJECT_TABLE) {
     const char* what = stmt->removeType == OBJECT_INDEX ? "DROP INDEX" : stmt->removeType == OBJECT_VIEW ? "DROP VIEW"
                      : stmt->removeType == OBJECT_SEQUENCE ? "DROP SEQUENCE" : stmt->removeType == OBJECT_SCHEMA ? "DROP SCHEMA"
@@ -546,18 +566,12 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
     std::string schema = len > 1 ? node_string(list_at(names, len - 2)) : "";
     std::string name = node_string(list_at(names, len - 1));
     std::string shown = schema.empty() ? name : schema + "." + name;
-    const TableDef* t = (schema.empty() || schema == "public") ? catalog_.find_table(name) : nullptr;
+    if (!schema_for_drop(schema, stmt->missing_ok, out)) return;
+    const TableDef* t = catalog_.find_table(schema, name);
     if (!t) {
-      if (!schema.empty() && schema != "public" && schema != "pg_catalog") {
-        if (stmt->missing_ok) {
-          out.notices.push_back({"NOTICE", "00000", "schema \"" + schema + "\" does not exist, skipping"});
-          return;
-        }
-        throw PgError("3F000", "schema \"" + schema + "\" does not exist");
-      }
-      if (catalog_.find_sequence(name))
+      if (catalog_.find_sequence(schema, name))
         throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a table", "", "Use DROP SEQUENCE to remove a sequence.");
-      if (catalog_.find_view(name))
+      if (catalog_.find_view(schema, name))
         throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a table", "", "Use DROP VIEW to remove a view.");
       if (stmt->missing_ok) {
         out.notices.push_back({"NOTICE", "00000", "table \"" + shown + "\" does not exist, skipping"});
@@ -578,7 +592,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       deps.push_back(what + " depends on table " + t->name);
       if (depended.empty()) depended = t->name;
       cascaded.push_back("drop cascades to " + what);
-      sql += "DELETE FROM _pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
+      sql += "DELETE FROM " + catalog_prefix(child->schema) + "_pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
     }
   auto lines = [](const std::vector<std::string>& v) {
     std::string s;
@@ -592,18 +606,38 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (cascaded.size() > 1)
     out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(cascaded.size()) + " other objects",
                            lines(cascaded)});
-  for (const TableDef* t : drop) {
-    std::string oid = std::to_string(t->oid);
-    sql += "DROP TABLE main." + quote_ident(t->name) + ";";
-    sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT seqrelid FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ");";
-    sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
-    sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + ";";
-    sql += "DELETE FROM _pgmicro_constraint WHERE conrelid = " + oid + ";";
-    sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT indexrelid FROM _pgmicro_index WHERE indrelid = " + oid + ");";
-    sql += "DELETE FROM _pgmicro_index WHERE indrelid = " + oid + ";";
-    sql += "DELETE FROM _pgmicro_class WHERE oid = " + oid + ";";
-  }
+  for (const TableDef* t : drop) sql += drop_table_sql(*t);
   if (!sql.empty()) exec_sql(conn_, sql);
+}
+
+// The SQLite table and every catalog row of table `t` (columns, constraints, indexes, owned
+// sequences, comments).
+std::string SessionImpl::drop_table_sql(const TableDef& t) {
+  std::string oid = std::to_string(t.oid), cp = catalog_prefix(t.schema), sql;
+  sql += "DROP TABLE " + t.sqlite_ref() + ";";
+  sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid IN (SELECT seqrelid FROM " + cp + "_pgmicro_sequence WHERE owned_by_rel = " + oid + ");";
+  sql += "DELETE FROM " + cp + "_pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
+  sql += "DELETE FROM " + cp + "_pgmicro_attribute WHERE attrelid = " + oid + ";";
+  sql += "DELETE FROM " + cp + "_pgmicro_description WHERE objoid = " + oid + " OR objoid IN (SELECT oid FROM " + cp +
+         "_pgmicro_constraint WHERE conrelid = " + oid + ") OR objoid IN (SELECT indexrelid FROM " + cp +
+         "_pgmicro_index WHERE indrelid = " + oid + ");";
+  sql += "DELETE FROM " + cp + "_pgmicro_constraint WHERE conrelid = " + oid + ";";
+  sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid IN (SELECT indexrelid FROM " + cp + "_pgmicro_index WHERE indrelid = " + oid + ");";
+  sql += "DELETE FROM " + cp + "_pgmicro_index WHERE indrelid = " + oid + ";";
+  sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid = " + oid + ";";
+  on_commit_.erase(t.oid);
+  return sql;
+}
+
+// A schema named in DROP: false (with PostgreSQL's notice) when it does not exist and IF
+// EXISTS was given; 3F000 otherwise.
+bool SessionImpl::schema_for_drop(const std::string& schema, bool missing_ok, StatementResult& out) {
+  if (schema.empty() || catalog_.find_schema(schema)) return true;
+  if (missing_ok) {
+    out.notices.push_back({"NOTICE", "00000", "schema \"" + schema + "\" does not exist, skipping"});
+    return false;
+  }
+  throw PgError("3F000", "schema \"" + schema + "\" does not exist");
 }
 
 }  // namespace pgmicro
@@ -615,14 +649,13 @@ namespace pgmicro {
 void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE VIEW";
   RangeVar* rv = stmt->view;
-  if (rv->relpersistence == 't') unsupported("temporary views");
   if (list_size(stmt->options)) unsupported("WITH options on views");
   if (stmt->withCheckOption != NO_CHECK_OPTION) unsupported("WITH CHECK OPTION");
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
+  const std::string cp = catalog_prefix(schema);
   std::string name = rv->relname;
-  const ViewDef* existing = catalog_.find_view(name);
-  if ((existing && !stmt->replace) || (!existing && catalog_.relation_exists(name)))
+  const ViewDef* existing = catalog_.find_view(schema, name);
+  if ((existing && !stmt->replace) || (!existing && catalog_.relation_exists(schema, name)))
     throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
@@ -639,14 +672,15 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   std::string colnames;
   for (size_t i = 0; i < cols.size(); i++) colnames += (i ? "\n" : "") + cols[i];
   Catalog::ensure_catalog_tables(conn_);
+  if (schema == kTempSchema) Catalog::ensure_temp_catalog_tables(conn_);
   std::string sql;
   if (existing) {
-    sql = "UPDATE _pgmicro_view SET definition = " + quote_literal(current_stmt_text_) + ", colnames = " + quote_literal(colnames) +
+    sql = "UPDATE " + cp + "_pgmicro_view SET definition = " + quote_literal(current_stmt_text_) + ", colnames = " + quote_literal(colnames) +
           " WHERE viewrelid = " + std::to_string(existing->oid) + ";";
   } else {
     int64_t oid = Catalog::allocate_oid(conn_);
-    sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(oid) + ", 'public', " + quote_literal(name) + ", 'v');" +
-          "INSERT INTO _pgmicro_view VALUES(" + std::to_string(oid) + ", " + quote_literal(current_stmt_text_) + ", " +
+    sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(oid) + ", " + quote_literal(schema) + ", " + quote_literal(name) + ", 'v');" +
+          "INSERT INTO " + cp + "_pgmicro_view VALUES(" + std::to_string(oid) + ", " + quote_literal(current_stmt_text_) + ", " +
           quote_literal(colnames) + ");";
   }
   exec_sql(conn_, sql);

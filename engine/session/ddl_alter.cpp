@@ -6,6 +6,7 @@
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
+#include "runtime/function_context.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
@@ -29,7 +30,7 @@ std::string keys_text(const std::vector<int>& cols) {
 }
 
 bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
-  std::string q = "SELECT 1 FROM main." + quote_ident(t.name) + " WHERE " + quote_ident(col) + " IS NULL LIMIT 1";
+  std::string q = "SELECT 1 FROM " + t.sqlite_ref() + " WHERE " + quote_ident(col) + " IS NULL LIMIT 1";
   sqlite3_stmt* st = nullptr;
   bool found = false;
   if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) found = sqlite3_step(st) == SQLITE_ROW;
@@ -43,18 +44,22 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
   if (stmt->objtype != OBJECT_TABLE) unsupported("ALTER on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;
-  if (!catalog_.find_table(tname)) {
-    if (stmt->missing_ok) {
-      out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
-      return;
-    }
-    throw PgError(sqlstate::kUndefinedTable, "relation \"" + tname + "\" does not exist");
+  std::string tschema = stmt->relation->schemaname ? stmt->relation->schemaname : "";
+  if (stmt->missing_ok && !tschema.empty() && !catalog_.find_schema(tschema)) {
+    out.notices.push_back({"NOTICE", "00000", "schema \"" + tschema + "\" does not exist, skipping"});
+    return;
   }
+  if (stmt->missing_ok && !catalog_.find_table(tschema, tname)) {
+    out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
+    return;
+  }
+  tschema = ddl_table(stmt->relation)->schema;
   for_each_node(stmt->cmds, [&](Node* n) {
     auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
     catalog_.force_reload(conn_);
     prepare_user_types();
-    const TableDef* t = catalog_.find_table(tname);
+    const TableDef* t = catalog_.find_table(tschema, tname);
+    const std::string cp = catalog_prefix(t->schema);
     if (t->plain_sqlite) unsupported("ALTER TABLE on tables outside the PostgreSQL catalog");
     std::string oid = std::to_string(t->oid);
     std::vector<Oid> no_params;
@@ -116,13 +121,13 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         std::string sql;
         if (serial) {
           std::string seqname = tname + "_" + col + "_seq";
-          if (catalog_.relation_exists(seqname)) throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
+          if (catalog_.relation_exists(t->schema, seqname)) throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
           int64_t soid = Catalog::allocate_oid(conn_);
           int64_t maxv = type == oid::kInt2 ? 32767 : type == oid::kInt4 ? 2147483647 : INT64_MAX;
-          sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
-          sql += "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
+          sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(t->schema) + ", " + quote_literal(seqname) + ", 'S');";
+          sql += "INSERT INTO " + cp + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
                  std::to_string(maxv) + ", 1, 0, " + oid + ", " + std::to_string(attnum) + ");";
-          default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+          default_text = "nextval(" + quote_literal(t->schema == kPublicSchema || t->temporary() ? seqname : pg_quote_identifier(t->schema) + "." + seqname) + "::regclass)";
         }
         if (identity) {
           SequenceOptions o = parse_sequence_options(catalog_, identity->options, type, true);
@@ -130,25 +135,25 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           if (seqname.empty()) {
             std::string base = tname + "_" + col + "_seq";
             seqname = base;
-            for (int i = 1; catalog_.relation_exists(seqname); i++) seqname = base + std::to_string(i);
+            for (int i = 1; catalog_.relation_exists(t->schema, seqname); i++) seqname = base + std::to_string(i);
           }
-          if (catalog_.relation_exists(seqname)) throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
+          if (catalog_.relation_exists(t->schema, seqname)) throw PgError(sqlstate::kDuplicateTable, "relation \"" + seqname + "\" already exists");
           int64_t soid = Catalog::allocate_oid(conn_);
-          sql += "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(seqname) + ", 'S');";
-          sql += sequence_catalog_row(soid, o, t->oid, attnum);
-          default_text = "nextval(" + quote_literal(seqname) + "::regclass)";
+          sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(t->schema) + ", " + quote_literal(seqname) + ", 'S');";
+          sql += sequence_catalog_row(soid, o, t->oid, attnum, cp);
+          default_text = "nextval(" + quote_literal(t->schema == kPublicSchema || t->temporary() ? seqname : pg_quote_identifier(t->schema) + "." + seqname) + "::regclass)";
         }
         drop_triggers(tname);
         std::string decl = sqlite_column_type(type, typmod);
-        sql += "ALTER TABLE main." + quote_ident(tname) + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
-        sql += "INSERT INTO _pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
+        sql += "ALTER TABLE " + t->sqlite_ref() + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
+        sql += "INSERT INTO " + cp + "_pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
                std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
                (default_text.empty() ? "NULL" : quote_literal(default_text)) + ", " +
                quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '');";
         exec_sql(conn_, sql);
         catalog_.force_reload(conn_);
         prepare_user_types();
-        t = catalog_.find_table(tname);
+        t = catalog_.find_table(tschema, tname);
         if (!default_text.empty() || is_domain_type(type)) {
           // Existing rows take the default (a domain's: its default and checks), evaluated per
           // row as PostgreSQL does.
@@ -190,14 +195,14 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         if (t->columns.size() == 1) unsupported("dropping the last column of a table");
         drop_triggers(tname);
         std::string num = std::to_string(idx + 1);
-        std::string sql = "ALTER TABLE main." + quote_ident(tname) + " DROP COLUMN " + quote_ident(col) + ";";
-        sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + " AND attnum = " + num + ";";
-        sql += "UPDATE _pgmicro_attribute SET attnum = -(attnum - 1) WHERE attrelid = " + oid + " AND attnum > " + num + ";";
-        sql += "UPDATE _pgmicro_attribute SET attnum = -attnum WHERE attrelid = " + oid + " AND attnum < 0;";
-        sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT seqrelid FROM _pgmicro_sequence WHERE owned_by_rel = " + oid +
+        std::string sql = "ALTER TABLE " + t->sqlite_ref() + " DROP COLUMN " + quote_ident(col) + ";";
+        sql += "DELETE FROM " + cp + "_pgmicro_attribute WHERE attrelid = " + oid + " AND attnum = " + num + ";";
+        sql += "UPDATE " + cp + "_pgmicro_attribute SET attnum = -(attnum - 1) WHERE attrelid = " + oid + " AND attnum > " + num + ";";
+        sql += "UPDATE " + cp + "_pgmicro_attribute SET attnum = -attnum WHERE attrelid = " + oid + " AND attnum < 0;";
+        sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid IN (SELECT seqrelid FROM " + cp + "_pgmicro_sequence WHERE owned_by_rel = " + oid +
                " AND owned_by_att = " + num + ");";
-        sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + " AND owned_by_att = " + num + ";";
-        sql += "UPDATE _pgmicro_sequence SET owned_by_att = owned_by_att - 1 WHERE owned_by_rel = " + oid + " AND owned_by_att > " + num + ";";
+        sql += "DELETE FROM " + cp + "_pgmicro_sequence WHERE owned_by_rel = " + oid + " AND owned_by_att = " + num + ";";
+        sql += "UPDATE " + cp + "_pgmicro_sequence SET owned_by_att = owned_by_att - 1 WHERE owned_by_rel = " + oid + " AND owned_by_att > " + num + ";";
         auto shift = [&](std::vector<int> cols) {
           for (auto& c : cols)
             if (c > idx) c--;
@@ -205,11 +210,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         };
         for (auto& c : t->constraints)
           if (c.type != 'c')
-            sql += "UPDATE _pgmicro_constraint SET conkey = '" + shift(c.columns) + "' WHERE oid = " + std::to_string(c.oid) + ";";
+            sql += "UPDATE " + cp + "_pgmicro_constraint SET conkey = '" + shift(c.columns) + "' WHERE oid = " + std::to_string(c.oid) + ";";
         for (auto& [child, fk] : referencing)
-          sql += "UPDATE _pgmicro_constraint SET confkey = '" + shift(fk->ref_columns) + "' WHERE oid = " + std::to_string(fk->oid) + ";";
+          sql += "UPDATE " + cp + "_pgmicro_constraint SET confkey = '" + shift(fk->ref_columns) + "' WHERE oid = " + std::to_string(fk->oid) + ";";
         for (auto& ix : t->indexes)
-          sql += "UPDATE _pgmicro_index SET indkey = '" + shift(ix.columns) + "' WHERE indexrelid = " + std::to_string(ix.oid) + ";";
+          sql += "UPDATE " + cp + "_pgmicro_index SET indkey = '" + shift(ix.columns) + "' WHERE indexrelid = " + std::to_string(ix.oid) + ";";
         exec_sql(conn_, sql);
         return;
       }
@@ -234,7 +239,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                           "", "You will need to rewrite or cast the expression.").at(expr_location(cmd->def));
           text = deparse_expr(*cc);
         }
-        exec_sql(conn_, "UPDATE _pgmicro_attribute SET attdefault = " + (text.empty() ? std::string("NULL") : quote_literal(text)) +
+        exec_sql(conn_, "UPDATE " + cp + "_pgmicro_attribute SET attdefault = " + (text.empty() ? std::string("NULL") : quote_literal(text)) +
                             " WHERE attrelid = " + oid + " AND attnum = " + std::to_string(idx + 1));
         bump_schema();
         return;
@@ -251,7 +256,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           for (auto& c : t->constraints)
             if (c.type == 'p' && std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end())
               throw PgError(sqlstate::kInvalidTableDefinition, "column \"" + std::string(cmd->name) + "\" is in a primary key");
-        exec_sql(conn_, std::string("UPDATE _pgmicro_attribute SET attnotnull = ") + (set ? "1" : "0") + " WHERE attrelid = " + oid +
+        exec_sql(conn_, std::string("UPDATE " + cp + "_pgmicro_attribute SET attnotnull = ") + (set ? "1" : "0") + " WHERE attrelid = " + oid +
                             " AND attnum = " + std::to_string(idx + 1));
         bump_schema();
         return;
@@ -275,7 +280,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         }
         if (found->type != 'f' && found->type != 'c') unsupported("dropping a primary key or unique constraint");
         drop_triggers(tname);
-        exec_sql(conn_, "DELETE FROM _pgmicro_constraint WHERE oid = " + std::to_string(found->oid));
+        exec_sql(conn_, "DELETE FROM " + cp + "_pgmicro_constraint WHERE oid = " + std::to_string(found->oid));
         bump_schema();
         return;
       }
@@ -316,7 +321,7 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
   sqlite3_finalize(st);
   fk.oid = Catalog::allocate_oid(conn_);
   drop_triggers(t.name);
-  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid));
+  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid, catalog_prefix(t.schema)));
   bump_schema();
 }
 
@@ -324,10 +329,19 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   if (stmt->renameType == OBJECT_FUNCTION || stmt->renameType == OBJECT_PROCEDURE) return execute_rename_function(stmt, out);
   if (stmt->renameType == OBJECT_TYPE || stmt->renameType == OBJECT_DOMAIN || stmt->renameType == OBJECT_DOMCONSTRAINT)
     return execute_rename_type(stmt, out);
+  if (stmt->renameType == OBJECT_SCHEMA) return execute_rename_schema(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;
-  const TableDef* t = catalog_.find_table(tname);
+  std::string tschema = stmt->relation->schemaname ? stmt->relation->schemaname : "";
+  if (!tschema.empty() && !catalog_.find_schema(tschema)) {
+    if (stmt->missing_ok) {
+      out.notices.push_back({"NOTICE", "00000", "schema \"" + tschema + "\" does not exist, skipping"});
+      return;
+    }
+    throw PgError("3F000", "schema \"" + tschema + "\" does not exist");
+  }
+  const TableDef* t = catalog_.find_table(tschema, tname);
   if (!t) {
     if (stmt->missing_ok) {
       out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
@@ -337,13 +351,14 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   }
   if (t->plain_sqlite) unsupported("ALTER TABLE on tables outside the PostgreSQL catalog");
   std::string oid = std::to_string(t->oid);
+  const std::string cp = catalog_prefix(t->schema);
   std::string newname = stmt->newname;
   drop_triggers(tname);
   if (stmt->renameType == OBJECT_TABLE) {
-    if (catalog_.relation_exists(newname))
+    if (catalog_.relation_exists(t->schema, newname))
       throw PgError(sqlstate::kDuplicateTable, "relation \"" + newname + "\" already exists");
-    exec_sql(conn_, "ALTER TABLE main." + quote_ident(tname) + " RENAME TO " + quote_ident(newname) +
-                        ";UPDATE _pgmicro_class SET relname = " + quote_literal(newname) + " WHERE oid = " + oid + ";");
+    exec_sql(conn_, "ALTER TABLE " + t->sqlite_ref() + " RENAME TO " + quote_ident(sqlite_relation_name(t->schema, newname)) +
+                        ";UPDATE " + cp + "_pgmicro_class SET relname = " + quote_literal(newname) + " WHERE oid = " + oid + ";");
     return;
   }
   std::string col = stmt->subname;
@@ -354,8 +369,8 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   for (auto& c : t->constraints)
     if (c.type == 'c' && c.check_expr.find(col) != std::string::npos)
       unsupported("renaming a column used by CHECK constraint \"" + c.name + "\"");
-  exec_sql(conn_, "ALTER TABLE main." + quote_ident(tname) + " RENAME COLUMN " + quote_ident(col) + " TO " + quote_ident(newname) +
-                      ";UPDATE _pgmicro_attribute SET attname = " + quote_literal(newname) + " WHERE attrelid = " + oid +
+  exec_sql(conn_, "ALTER TABLE " + t->sqlite_ref() + " RENAME COLUMN " + quote_ident(col) + " TO " + quote_ident(newname) +
+                      ";UPDATE " + cp + "_pgmicro_attribute SET attname = " + quote_literal(newname) + " WHERE attrelid = " + oid +
                       " AND attnum = " + std::to_string(idx + 1) + ";");
 }
 

@@ -13,17 +13,17 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
                                           StatementResult& out) {
   RangeVar* rv = into->rel;
   if (materialized) unsupported("materialized views");
-  if (rv->relpersistence == 't') unsupported("temporary tables", rv->location);
   if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
   if (list_size(into->options)) unsupported("WITH options on tables", rv->location);
-  if (into->onCommit != ONCOMMIT_NOOP) unsupported("ON COMMIT", rv->location);
+  bool temporary = rv->relpersistence == 't';
+  if (into->onCommit != ONCOMMIT_NOOP && !temporary) throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
   if (!IsA(query, SelectStmt)) unsupported("CREATE TABLE AS EXECUTE", rv->location);
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location, rv->relname);
+  const std::string cp = catalog_prefix(schema);
   std::string tname = rv->relname;
   if (tname.rfind("_pgmicro_", 0) == 0 || tname.rfind("sqlite_", 0) == 0)
     throw PgError(sqlstate::kInsufficientPrivilege, "relation name \"" + tname + "\" is reserved by pgmicro").at(rv->location);
-  if (catalog_.relation_exists(tname)) {
+  if (catalog_.relation_exists(schema, tname)) {
     if (if_not_exists) {
       out.command_tag = "CREATE TABLE AS";
       out.notices.push_back({"NOTICE", "42P07", "relation \"" + tname + "\" already exists, skipping"});
@@ -53,13 +53,14 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
       if (cols[i].name == cols[j].name)
         throw PgError(sqlstate::kDuplicateColumn, "column \"" + cols[i].name + "\" specified more than once");
   Catalog::ensure_catalog_tables(conn_);
+  if (temporary) Catalog::ensure_temp_catalog_tables(conn_);
   int64_t toid = Catalog::allocate_oid(conn_);
-  std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(toid) + ", 'public', " + quote_literal(tname) + ", 'r');";
-  std::string ddl = "CREATE TABLE main." + quote_ident(tname) + " (";
+  std::string sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(toid) + ", " + quote_literal(schema) + ", " + quote_literal(tname) + ", 'r');";
+  std::string ddl = "CREATE TABLE " + sqlite_ref(schema, tname) + " (";
   std::string names;
   for (size_t i = 0; i < cols.size(); i++) {
     auto& c = cols[i];
-    sql += "INSERT INTO _pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
+    sql += "INSERT INTO " + cp + "_pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
            quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", 0, NULL, '', '');";
     bool with_typmod = c.typmod >= 0 && (c.type == oid::kVarchar || c.type == oid::kBpchar || c.type == oid::kNumeric);
     ddl += (i ? ", " : "") + quote_ident(c.name) + " " + sqlite_column_type(c.type, with_typmod ? c.typmod : -1);
@@ -71,9 +72,11 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
   int64_t n = 0;
   if (!into->skipData) {
     StatementResult ignored;
-    run_query("INSERT INTO main." + quote_ident(tname) + " (" + names + ") " + lower_select(*q), {}, {}, ignored, false);
+    run_query("INSERT INTO " + sqlite_ref(schema, tname) + " (" + names + ") " + lower_select(*q), {}, {}, ignored, false);
     n = sqlite3_changes64(conn_);
   }
+  if (temporary && into->onCommit != ONCOMMIT_NOOP && into->onCommit != ONCOMMIT_PRESERVE_ROWS)
+    on_commit_[toid] = into->onCommit == ONCOMMIT_DROP ? 'D' : 'd';
   out.command_tag = into->skipData ? "CREATE TABLE AS" : "SELECT " + std::to_string(n);
 }
 

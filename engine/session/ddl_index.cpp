@@ -19,10 +19,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   std::string am = stmt->accessMethod ? stmt->accessMethod : "btree";
   if (am != "btree" && am != "hash") unsupported("index access method \"" + am + "\"");
   if (list_size(stmt->excludeOpNames)) unsupported("exclusion constraints");
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
-  const TableDef* t = catalog_.find_table(rv->relname);
-  if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+  const TableDef* t = ddl_table(rv);
   if (t->plain_sqlite) unsupported("indexes on tables outside the PostgreSQL catalog");
   std::vector<int> cols;
   std::string opts, sqlcols;
@@ -53,11 +50,11 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     base += "_idx";
     if (base.size() > 63) base.resize(63);
     name = base;
-    for (int i = 1; catalog_.relation_exists(name); i++) name = base.substr(0, 63 - std::to_string(i).size()) + std::to_string(i);
+    for (int i = 1; catalog_.relation_exists(t->schema, name); i++) name = base.substr(0, 63 - std::to_string(i).size()) + std::to_string(i);
   }
-  bool taken = catalog_.relation_exists(name);
+  bool taken = catalog_.relation_exists(t->schema, name);
   for (auto& tt : catalog_.tables())
-    for (auto& c : tt->constraints) taken |= c.type != 'c' && c.name == name;
+    for (auto& c : tt->constraints) taken |= c.type != 'c' && c.name == name && tt->schema == t->schema;
   if (taken) {
     if (stmt->if_not_exists) {
       out.notices.push_back({"NOTICE", "42P07", "relation \"" + name + "\" already exists, skipping"});
@@ -69,11 +66,12 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   int64_t ioid = Catalog::allocate_oid(conn_);
   std::string keys;
   for (size_t i = 0; i < cols.size(); i++) keys += (i ? "," : "") + std::to_string(cols[i] + 1);
-  std::string sql = "INSERT INTO _pgmicro_class VALUES(" + std::to_string(ioid) + ", 'public', " + quote_literal(name) + ", 'i');" +
-                    "INSERT INTO _pgmicro_index VALUES(" + std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " +
+  const std::string cp = catalog_prefix(t->schema);
+  std::string sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(ioid) + ", " + quote_literal(t->schema) + ", " + quote_literal(name) + ", 'i');" +
+                    "INSERT INTO " + cp + "_pgmicro_index VALUES(" + std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " +
                     (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts + "');" +
-                    "CREATE " + (stmt->unique ? "UNIQUE " : "") + "INDEX main." + quote_ident(name) + " ON " + quote_ident(t->name) +
-                    " (" + sqlcols + ");";
+                    "CREATE " + (stmt->unique ? "UNIQUE " : "") + "INDEX " + sqlite_ref(t->schema, name) + " ON " +
+                    quote_ident(sqlite_relation_name(t->schema, t->name)) + " (" + sqlcols + ");";
   runtime_.pending_error.reset();
   runtime_.clear_last_row();
   char* err = nullptr;
@@ -89,7 +87,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
         names += (i ? ", " : "") + t->columns[cols[i]].name;
         sel += (i ? ", " : "") + quote_ident(t->columns[cols[i]].name);
       }
-      std::string q = "SELECT " + sel + " FROM main." + quote_ident(t->name) + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
+      std::string q = "SELECT " + sel + " FROM " + t->sqlite_ref() + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
       sqlite3_stmt* st = nullptr;
       std::string values;
       if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
@@ -107,15 +105,23 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   }
 }
 
+// The table a DDL statement names: 3F000 for a missing schema, 42P01 for a missing table.
+const TableDef* SessionImpl::ddl_table(RangeVar* rv) {
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  if (!schema.empty() && !catalog_.find_schema(schema))
+    throw PgError("3F000", "schema \"" + schema + "\" does not exist");
+  const TableDef* t = catalog_.find_table(schema, rv->relname);
+  if (!t)
+    throw PgError(sqlstate::kUndefinedTable,
+                  "relation \"" + (schema.empty() ? "" : schema + ".") + std::string(rv->relname) + "\" does not exist");
+  return t;
+}
+
 void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
   out.command_tag = "TRUNCATE TABLE";
   std::vector<const TableDef*> tables;
   for_each_node(stmt->relations, [&](Node* n) {
-    auto* rv = reinterpret_cast<RangeVar*>(n);
-    const TableDef* t = catalog_.find_table(rv->relname);
-    if (!t || (rv->schemaname && std::string(rv->schemaname) != "public"))
-      throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
-    tables.push_back(t);
+    tables.push_back(ddl_table(reinterpret_cast<RangeVar*>(n)));
   });
   // A table referenced by a foreign key goes only with its referencing tables (or CASCADE).
   for (size_t i = 0; i < tables.size(); i++)
@@ -143,7 +149,7 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
     left.erase(left.begin() + pick);
   }
   std::string sql;
-  for (auto* t : order) sql += "DELETE FROM main." + quote_ident(t->name) + ";";
+  for (auto* t : order) sql += "DELETE FROM " + t->sqlite_ref() + ";";
   exec_checked(sql);
   if (stmt->restart_seqs) {
     std::lock_guard<std::mutex> lock(runtime_.sequences->mu);
@@ -154,7 +160,7 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
     // Owned sequences go back to their start value.
     sqlite3_stmt* st = nullptr;
     for (auto* t : tables) {
-      std::string q = "SELECT seqrelid, seqstart FROM _pgmicro_sequence WHERE owned_by_rel = " + std::to_string(t->oid);
+      std::string q = "SELECT seqrelid, seqstart FROM " + catalog_prefix(t->schema) + "_pgmicro_sequence WHERE owned_by_rel = " + std::to_string(t->oid);
       if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) != SQLITE_OK) continue;
       while (sqlite3_step(st) == SQLITE_ROW) {
         auto& v = runtime_.sequences->values[sqlite3_column_int64(st, 0)];

@@ -74,8 +74,8 @@ SequenceOptions parse_sequence_options(Catalog& catalog, List* options, Oid type
   return o;
 }
 
-std::string sequence_catalog_row(int64_t soid, const SequenceOptions& o, int64_t owner, int attnum) {
-  return "INSERT INTO _pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(o.type) + ", " +
+std::string sequence_catalog_row(int64_t soid, const SequenceOptions& o, int64_t owner, int attnum, const std::string& prefix) {
+  return "INSERT INTO " + prefix + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(o.type) + ", " +
          std::to_string(o.start) + ", " + std::to_string(o.increment) + ", " + std::to_string(o.min_value) + ", " +
          std::to_string(o.max_value) + ", " + std::to_string(o.start) + ", 0, " + std::to_string(owner) + ", " +
          std::to_string(attnum) + ");";
@@ -86,11 +86,10 @@ std::string sequence_catalog_row(int64_t soid, const SequenceOptions& o, int64_t
 void SessionImpl::execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE SEQUENCE";
   RangeVar* rv = stmt->sequence;
-  if (rv->relpersistence == 't') unsupported("temporary sequences");
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist");
+  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
+  const std::string cp = catalog_prefix(schema);
   std::string name = rv->relname;
-  if (catalog_.relation_exists(name)) {
+  if (catalog_.relation_exists(schema, name)) {
     if (stmt->if_not_exists) {
       out.notices.push_back({"NOTICE", "42P07", "relation \"" + name + "\" already exists, skipping"});
       return;
@@ -99,9 +98,10 @@ void SessionImpl::execute_create_sequence(CreateSeqStmt* stmt, StatementResult& 
   }
   SequenceOptions o = parse_sequence_options(catalog_, stmt->options, oid::kInt8, false);
   Catalog::ensure_catalog_tables(conn_);
+  if (schema == kTempSchema) Catalog::ensure_temp_catalog_tables(conn_);
   int64_t soid = Catalog::allocate_oid(conn_);
-  exec_sql(conn_, "INSERT INTO _pgmicro_class VALUES(" + std::to_string(soid) + ", 'public', " + quote_literal(name) + ", 'S');" +
-                      sequence_catalog_row(soid, o, 0, 0));
+  exec_sql(conn_, "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(schema) + ", " + quote_literal(name) + ", 'S');" +
+                      sequence_catalog_row(soid, o, 0, 0, cp));
   bump_schema();
 }
 

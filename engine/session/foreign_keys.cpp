@@ -126,14 +126,21 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   }
   fk.columns = fk_cols;
   RangeVar* rv = c->pktable;
-  if (rv->schemaname && std::string(rv->schemaname) != "public")
-    throw PgError("3F000", "schema \"" + std::string(rv->schemaname) + "\" does not exist").at(rv->location);
-  const TableDef* parent = creating && creating->name == rv->relname ? creating : catalog.find_table(rv->relname);
+  std::string ref_schema = rv->schemaname ? rv->schemaname : "";
+  if (!ref_schema.empty() && !catalog.find_schema(ref_schema))
+    throw PgError("3F000", "schema \"" + ref_schema + "\" does not exist").at(rv->location);
+  const TableDef* parent = creating && creating->name == rv->relname &&
+                                   (ref_schema.empty() || Catalog::canonical_schema(ref_schema) == creating->schema)
+                               ? creating
+                               : catalog.find_table(ref_schema, rv->relname);
   if (!parent) {
-    if (catalog.find_view(rv->relname) || catalog.find_sequence(rv->relname))
+    if (catalog.find_view(ref_schema, rv->relname) || catalog.find_sequence(ref_schema, rv->relname))
       throw PgError(sqlstate::kWrongObjectType, "referenced relation \"" + std::string(rv->relname) + "\" is not a table");
-    throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + (ref_schema.empty() ? "" : ref_schema + ".") + std::string(rv->relname) + "\" does not exist");
   }
+  if (child.temporary() != parent->temporary())
+    throw PgError(sqlstate::kInvalidTableDefinition, child.temporary() ? "constraints on temporary tables may reference only temporary tables"
+                                                                           : "constraints on permanent tables may reference only permanent tables");
   if (parent->plain_sqlite) fk_unsupported("foreign keys referencing tables outside the PostgreSQL catalog", c->location);
   fk.ref_table_oid = parent == creating ? creating_oid : parent->oid;
   if (list_size(c->pk_attrs) == 0) {
@@ -191,8 +198,8 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
   return name;
 }
 
-std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid) {
-  return "INSERT INTO _pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
+std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, const std::string& prefix) {
+  return "INSERT INTO " + prefix + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
          "confupdtype, confdeltype) VALUES(" +
          std::to_string(fk.oid) + ", " + std::to_string(table_oid) + ", " + quote_literal(fk.name) + ", 'f', '" +
          keys_text(fk.columns) + "', " + (fk.check_expr.empty() ? "NULL" : quote_literal(fk.check_expr)) + ", " +
@@ -208,13 +215,13 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
   // PostgreSQL checks a row's foreign keys in constraint creation order (its RI triggers sort by
   // name, which carries the OID): one trigger per event runs them all in that order.
   std::sort(fks.begin(), fks.end(), [](auto* a, auto* b) { return a->oid < b->oid; });
-  const std::string ct = "main." + quote_ident(child.name), tid = std::to_string(child.oid);
+  const std::string ct = "" + child.sqlite_ref(), tid = std::to_string(child.oid);
   std::string on_insert, on_update, sql;
   for (const ConstraintDef* fkp : fks) {
     const ConstraintDef& fk = *fkp;
     const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
     const std::string id = std::to_string(fk.oid);
-    const std::string pt = "main." + quote_ident(parent->name);
+    const std::string pt = "" + parent->sqlite_ref();
     // Referencing side: the new key must exist (MATCH FULL: and not be partly NULL).
     auto check = [&](const std::string& when) {
       std::string s = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " + when +
@@ -265,8 +272,8 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
 std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
   const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
   std::string c = "c";
-  std::string q = "SELECT " + key_list(child, fk.columns, "c.") + " FROM main." + quote_ident(child.name) + " AS c WHERE (" +
-                  key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM main." + quote_ident(parent->name) +
+  std::string q = "SELECT " + key_list(child, fk.columns, "c.") + " FROM " + child.sqlite_ref() + " AS c WHERE (" +
+                  key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM " + parent->sqlite_ref() +
                   " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + "))";
   if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
     q += " OR (NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + "))";

@@ -24,7 +24,7 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
                              const std::vector<std::string>& taken);
 
 // INSERT of the constraint's _pgmicro_constraint row.
-std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid);
+std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, const std::string& prefix = "");
 
 // CREATE TEMP TRIGGER statements enforcing the foreign keys of `child` (on it and on the
 // tables they reference).

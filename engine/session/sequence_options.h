@@ -17,6 +17,7 @@ struct SequenceOptions {
 // for_identity: the options of GENERATED ... AS IDENTITY (...), where SEQUENCE NAME is allowed.
 SequenceOptions parse_sequence_options(Catalog& catalog, List* options, Oid type, bool for_identity);
 // The _pgmicro_sequence row (owner 0: not owned by a column).
-std::string sequence_catalog_row(int64_t soid, const SequenceOptions& o, int64_t owner, int attnum);
+// prefix: the catalog tables' database ("main." / "pgtemp."; "" = unqualified, main).
+std::string sequence_catalog_row(int64_t soid, const SequenceOptions& o, int64_t owner, int attnum, const std::string& prefix = "");
 
 }  // namespace pgmicro

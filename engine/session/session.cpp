@@ -13,6 +13,7 @@
 #include "parse/pg_nodes.h"
 #include "session/database_impl.h"
 #include "types/timezone.h"
+#include "session/guc_table.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -25,9 +26,14 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   conn_ = db_->open_connection();
   // Foreign-key cascades on a self-referencing table delete/update through the same trigger.
   sqlite3_exec(conn_, "PRAGMA recursive_triggers = ON", nullptr, nullptr, nullptr);
+  // The session's temporary schema (pg_temp): a private in-memory database, searched after
+  // main by unqualified SQLite names, so it never shadows the file's own tables.
+  sqlite3_exec(conn_, "ATTACH ':memory:' AS pgtemp", nullptr, nullptr, nullptr);
   runtime_.catalog = &catalog_;
   runtime_.sequences = &db_->sequences();
   register_all_functions(conn_, &runtime_);
+  runtime_.settings = &settings_;
+  register_session_functions(conn_, &runtime_);
 }
 
 SessionImpl::~SessionImpl() {
@@ -94,8 +100,10 @@ void SessionImpl::begin_implicit() {
 }
 
 void SessionImpl::commit_implicit() {
+  run_on_commit_actions();
   flush_sequences();
   implicit_open_ = false;
+  settings_.end_implicit();
   int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) {
     Error e = translate_sqlite_error(rc);
@@ -106,6 +114,7 @@ void SessionImpl::commit_implicit() {
 
 void SessionImpl::rollback_implicit() {
   implicit_open_ = false;
+  settings_.end_implicit();
   sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
   try {
     flush_sequences();
@@ -147,7 +156,7 @@ void SessionImpl::ensure_triggers() {
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
-             " BEFORE " + ev + " ON main." + quote_ident(t->name) + " BEGIN SELECT pg_check_row(" + args + ");" +
+             " BEFORE " + ev + " ON " + t->sqlite_ref() + " BEGIN SELECT pg_check_row(" + args + ");" +
              check_sql + " END;";
     }
   }
@@ -196,12 +205,15 @@ Error SessionImpl::translate_sqlite_error(int rc) {
       size_t q = list.find(", ", s);
       if (q == std::string::npos) q = list.size();
       std::string item = list.substr(s, q - s);
-      size_t dot = item.find('.');
+      size_t dot = item.rfind('.');  // a table of another schema is "schema.table" in SQLite
       table = item.substr(0, dot);
       cols.push_back(item.substr(dot + 1));
       s = q + 2;
     }
-    const TableDef* t = catalog_.find_table(table);
+    // By SQLite name; a temporary table (pgtemp) of that name shadows the permanent one.
+    const TableDef* t = nullptr;
+    for (auto& cand : catalog_.tables())
+      if (sqlite_relation_name(cand->schema, cand->name) == table && (!t || cand->temporary())) t = cand.get();
     // The constraint or unique index whose key is exactly the failed columns, and the
     // remembered row's key values for PostgreSQL's DETAIL.
     auto match = [&](const std::string& name, const std::vector<int>& key) {
@@ -287,9 +299,7 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   StatementWatch watch;
   std::string timeout = settings_.get("statement_timeout");
   if (timeout != "0") {
-    long ms = std::strtol(timeout.c_str(), nullptr, 10);
-    if (timeout.find("min") != std::string::npos) ms *= 60000;
-    else if (timeout.find("ms") == std::string::npos && timeout.find('s') != std::string::npos) ms *= 1000;
+    int64_t ms = guc_int_value(*find_guc("statement_timeout"), timeout);
     watch.has_deadline = true;
     watch.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   }
@@ -449,7 +459,13 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_VariableShowStmt: {
       auto* vs = reinterpret_cast<VariableShowStmt*>(stmt);
       std::string name = vs->name;
-      if (name == "all") unsupported("SHOW ALL");
+      out.returns_rows = true;
+      out.command_tag = "SHOW";
+      if (name == "all") {
+        out.columns = {{"name", oid::kText, -1}, {"setting", oid::kText, -1}, {"description", oid::kText, -1}};
+        for (auto& row : settings_.show_all()) out.rows.push_back({row[0], row[1], row[2]});
+        return;
+      }
       auto [col, value] = settings_.show(name);
       out.returns_rows = true;
       out.columns = {{col, oid::kText, -1}};
@@ -470,6 +486,10 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_AlterEnumStmt: return execute_alter_enum(reinterpret_cast<AlterEnumStmt*>(stmt), out);
     case T_CreateDomainStmt: return execute_create_domain(reinterpret_cast<CreateDomainStmt*>(stmt), out);
     case T_AlterDomainStmt: return execute_alter_domain(reinterpret_cast<AlterDomainStmt*>(stmt), out);
+    case T_CreateSchemaStmt: return execute_create_schema(reinterpret_cast<CreateSchemaStmt*>(stmt), out);
+    case T_AlterObjectSchemaStmt: return execute_alter_object_schema(reinterpret_cast<AlterObjectSchemaStmt*>(stmt), out);
+    case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
+    case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -525,6 +545,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         return;
       }
       if (commit && status_ == TransactionStatus::InBlock) {
+        run_on_commit_actions();
         flush_sequences();
         status_ = TransactionStatus::Idle;
         savepoints_.clear();
@@ -636,6 +657,7 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       } else if (triggers_dirty_) {
         ensure_triggers();
       }
+      catalog_.set_search_path(settings_.get("search_path"));
       if (cached && cached->catalog_generation != catalog_.generation()) {
         // The schema changed since the plan was made: forget every plan, parse this script.
         cached = nullptr;

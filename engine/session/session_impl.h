@@ -35,10 +35,19 @@ struct AlterEnumStmt;
 struct CreateDomainStmt;
 struct AlterDomainStmt;
 struct List;
+struct RangeVar;
+struct CreateSchemaStmt;
+struct AlterObjectSchemaStmt;
+struct CommentStmt;
+struct DiscardStmt;
 
 namespace pgmicro {
 
 class DatabaseImpl;
+
+// Functions that read or change the session's state (session_functions.cpp): current_setting,
+// set_config, current_schema, current_schemas.
+void register_session_functions(sqlite3* db, RuntimeContext* rc);
 
 // A query or DML statement analysed and lowered once: what executing it again needs.
 struct CachedPlan {
@@ -149,6 +158,21 @@ class SessionImpl : public Session {
   static constexpr size_t kPlanCacheSize = 256;
   std::map<std::string, CachedPlan> plan_cache_;
   void execute_index(IndexStmt* stmt, StatementResult& out);
+  const TableDef* ddl_table(RangeVar* rv);  // ddl_index.cpp
+  // Schemas, temporary tables and comments (ddl_schema.cpp, ddl_comment.cpp).
+  std::string drop_table_sql(const TableDef& t);
+  bool schema_for_drop(const std::string& schema, bool missing_ok, StatementResult& out);
+  void execute_create_schema(CreateSchemaStmt* stmt, StatementResult& out);
+  void execute_drop_schema(DropStmt* stmt, StatementResult& out);
+  void execute_rename_schema(RenameStmt* stmt, StatementResult& out);
+  void execute_alter_object_schema(AlterObjectSchemaStmt* stmt, StatementResult& out);
+  void execute_comment(CommentStmt* stmt, StatementResult& out);
+  // Moves the SQLite names of a table's indexes (schema rename / SET SCHEMA).
+  std::string move_indexes_sql(const TableDef& t, const std::string& new_schema);
+  // ON COMMIT DELETE ROWS ('d') / DROP ('D') of this session's temporary tables, run at commit.
+  std::map<int64_t, char> on_commit_;
+  void run_on_commit_actions();
+  void execute_discard(DiscardStmt* stmt, StatementResult& out);
   void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
 };
 

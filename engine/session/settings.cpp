@@ -6,6 +6,7 @@
 #include "parse/pg_nodes.h"
 #include "types/interval.h"
 #include "types/timezone.h"
+#include "session/guc_table.h"
 
 namespace pgmicro {
 
@@ -48,7 +49,7 @@ const Param kParams[] = {
     {"synchronous_commit", "on", nullptr},
     {"row_security", "on", nullptr},
     {"check_function_bodies", "on", nullptr},
-    {"jit", "off", nullptr},
+    {"jit", "on", nullptr},
     {"work_mem", "4MB", nullptr},
     {"pgmicro.dialect", "postgres", nullptr},
 };
@@ -103,6 +104,11 @@ Settings::Settings() {
   for (auto& p : kParams) values_[lower(p.name)] = p.default_value;
 }
 
+void Settings::reset_all() {
+  for (auto it = values_.begin(); it != values_.end();) it = find_param(it->first) ? std::next(it) : values_.erase(it);
+  for (auto& p : kParams) values_[lower(p.name)] = p.default_value;
+}
+
 std::string Settings::get(const std::string& name) const {
   auto it = values_.find(lower(name));
   return it == values_.end() ? "" : it->second;
@@ -111,20 +117,26 @@ std::string Settings::get(const std::string& name) const {
 void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
   if (stmt->kind == VAR_SET_MULTI) return;  // SET TRANSACTION ... / SET SESSION CHARACTERISTICS: accepted
   if (stmt->kind == VAR_RESET_ALL) {
-    for (auto& p : kParams) values_[lower(p.name)] = p.default_value;
+    reset_all();
     return;
   }
   if (stmt->kind == VAR_SET_CURRENT) unsupported("SET ... FROM CURRENT");
   std::string name = stmt->name ? stmt->name : "";
+  std::optional<std::string> value;
+  if (stmt->kind == VAR_SET_VALUE) value = lower(name) == "search_path" ? quoted_list_text(stmt) : arg_text(stmt->args);
+  set(name, value, stmt->is_local, in_transaction);
+}
+
+void Settings::set(const std::string& name, std::optional<std::string> new_value, bool is_local, bool in_transaction) {
   const Param* p = find_param(name);
-  if (!p) throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  if (!p) return set_generic(name, new_value, is_local, in_transaction);
   for (const char* const* r = kReadOnly; *r; r++)
     if (lower(*r) == lower(p->name))
       throw PgError("55P02", "parameter \"" + lower(p->name) + "\" cannot be changed");
   std::string key = lower(p->name);
   std::string value = p->default_value;
-  if (stmt->kind == VAR_SET_VALUE) {
-    value = arg_text(stmt->args);
+  if (new_value) {
+    value = *new_value;
     if (p->allowed) {
       bool ok = false;
       for (const char* const* a = p->allowed; *a; a++) ok |= value == *a || lower(value) == lower(*a);
@@ -145,15 +157,8 @@ void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
       if (v <= 0) unsupported("extra_float_digits <= 0");
       value = std::to_string(v);
     }
-    if (key == "statement_timeout" || key == "lock_timeout" || key == "idle_in_transaction_session_timeout") {
-      char* end;
-      long v = std::strtol(value.c_str(), &end, 10);
-      std::string unit = end;
-      long ms = unit.empty() || unit == "ms" ? v : unit == "s" ? v * 1000 : unit == "min" ? v * 60000 : unit == "h" ? v * 3600000 : -1;
-      if (ms < 0 || end == value.c_str())
-        throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
-      value = ms == 0 ? "0" : ms % 1000 ? std::to_string(ms) + "ms" : ms % 60000 ? std::to_string(ms / 1000) + "s" : std::to_string(ms / 60000) + "min";
-    }
+    if (key == "statement_timeout" || key == "lock_timeout" || key == "idle_in_transaction_session_timeout")
+      value = guc_set_value(*find_guc(key), value);  // milliseconds with PostgreSQL's units
     if (key == "client_min_messages") {
       static const char* levels[] = {"debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error", nullptr};
       bool ok = false;
@@ -164,8 +169,10 @@ void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
     }
     if (key == "pgmicro.dialect" && value != "postgres")
       unsupported("pgmicro.dialect = '" + value + "'");
+    if (!p->allowed && !has_own_rules(key))
+      if (const GucDef* g = find_guc(key)) value = guc_set_value(*g, value);
   }
-  if (stmt->is_local) {
+  if (is_local) {
     if (!in_transaction) return;  // PostgreSQL warns and does nothing outside a block
     if (!before_local_.count(key)) before_local_[key] = values_[key];
   }
@@ -174,7 +181,11 @@ void Settings::apply(VariableSetStmt* stmt, bool in_transaction) {
 
 std::pair<std::string, std::string> Settings::show(const std::string& name) const {
   const Param* p = find_param(name);
-  if (!p) throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+  if (!p) {
+    auto v = generic_value(name);
+    if (!v) throw PgError(sqlstate::kUndefinedObject, "unrecognized configuration parameter \"" + name + "\"");
+    return *v;
+  }
   std::string col = p->name;
   if (lower(name) == "time zone") col = "TimeZone";
   return {col, values_.at(lower(p->name))};
