@@ -556,7 +556,34 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
   }
 }
 
-std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, const std::vector<TextValue>& params) {
+Dialect SessionImpl::dialect() const {
+  return settings_.get("pgmicro.dialect") == "sqlite" ? Dialect::Sqlite : Dialect::Postgres;
+}
+
+std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const std::vector<TextValue>& params) {
+  return execute(sql, params, Dialect::Session);
+}
+
+std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const std::vector<TextValue>& params,
+                                                  Dialect d) {
+  if (d == Dialect::Sqlite || (d == Dialect::Session && dialect() == Dialect::Sqlite)) {
+    if (sql.find('\0') != std::string_view::npos) {
+      StatementResult r;
+      r.error = Error{"22021", "invalid byte sequence for encoding \"UTF8\": 0x00"};
+      return {std::move(r)};
+    }
+    try {
+      return execute_sqlite(std::string(sql), params, d == Dialect::Session);
+    } catch (std::bad_alloc&) {
+      StatementResult r;
+      r.error = Error{"53200", "out of memory"};
+      return {std::move(r)};
+    }
+  }
+  return execute_postgres(sql, params);
+}
+
+std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_view, const std::vector<TextValue>& params) {
   std::vector<StatementResult> results;
   std::string sql(sql_view);
   if (sql.find('\0') != std::string::npos) {
