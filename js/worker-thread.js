@@ -5,7 +5,7 @@
 // Requests (calling thread → here), each answered by one message with the same id:
 //   { id, op: 'open', path, data?, load: { wasmModule?, wasmBinary?, wasmUrl? } }  → { id, ok: true }
 //   { id, op: 'export' }  → { id, ok: true, image (ArrayBuffer of a SQLite file, transferred) }
-//   { id, op: 'execute', sql, params, flag?, rowid? }
+//   { id, op: 'execute', sql, params, flag?, rowid?, dialect? }
 //       → { id, ok: true, batch (ArrayBuffer, transferred), status, lastInsertRowid? }
 //       or { id, ok: true, canceled: true } when flag was set before the statement started
 //   { id, op: 'formatTypes', columns: [[oid, typmod]] }                → { id, ok: true, typeNames }
@@ -41,7 +41,7 @@ function handle(msg) {
       if (flag) native.setCancelCheck(() => Atomics.load(flag, 0) !== 0);
       let view;
       try {
-        view = executeRaw(native, msg.sql, msg.params);
+        view = executeRaw(native, msg.sql, msg.params, msg.dialect);
       } finally {
         if (flag) native.setCancelCheck(null);
       }
