@@ -596,6 +596,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   for (const TableDef* t : drop) {
     std::string oid = std::to_string(t->oid);
     sql += "DROP TABLE main." + quote_ident(t->name) + ";";
+    if (t->plain_sqlite) continue;  // outside the catalog: nothing to delete there
     sql += "DELETE FROM _pgmicro_class WHERE oid IN (SELECT seqrelid FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ");";
     sql += "DELETE FROM _pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
     sql += "DELETE FROM _pgmicro_attribute WHERE attrelid = " + oid + ";";

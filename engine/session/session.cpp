@@ -228,6 +228,17 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     e.message = "duplicate key value violates unique constraint";
     return e;
   }
+  if (ext == SQLITE_CONSTRAINT_NOTNULL && msg.rfind("NOT NULL constraint failed: ", 0) == 0) {
+    // A SQLite table's own NOT NULL (tables outside the catalog): PostgreSQL's wording.
+    std::string item = msg.substr(28);
+    size_t dot = item.find('.');
+    if (dot != std::string::npos) {
+      e.sqlstate = sqlstate::kNotNullViolation;
+      e.message = "null value in column \"" + item.substr(dot + 1) + "\" of relation \"" + item.substr(0, dot) +
+                  "\" violates not-null constraint";
+      return e;
+    }
+  }
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT: e.sqlstate = "23000"; break;
     case SQLITE_INTERRUPT:

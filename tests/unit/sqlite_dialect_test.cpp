@@ -209,3 +209,21 @@ TEST(SqliteDialect, DumpCoversBothDialectsTables) {
   EXPECT_EQ(cell(one(*s2, "INSERT INTO pg (name) VALUES ('c') RETURNING id")), "2");
   EXPECT_EQ(cell(one(*s2, "SELECT count(*) FROM lite WHERE y IS NULL")), "1");
 }
+
+TEST(SqliteDialect, PlainTablesWithoutACatalogKeepSqliteConstraintsAndDrop) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  one(*s, "CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT NOT NULL)", Dialect::Sqlite);
+  auto r = one(*s, "INSERT INTO p (id) VALUES (1)");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->sqlstate, "23502");
+  EXPECT_EQ(r.error->message, "null value in column \"name\" of relation \"p\" violates not-null constraint");
+  one(*s, "INSERT INTO p VALUES (1, 'a')");
+  r = one(*s, "INSERT INTO p VALUES (1, 'b')");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->sqlstate, "23505");
+  // No _pgmicro_* tables exist yet: DROP TABLE in the PostgreSQL dialect drops just the table.
+  r = one(*s, "DROP TABLE p");
+  ASSERT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(cell(one(*s, "SELECT count(*) FROM sqlite_schema", Dialect::Sqlite)), "0");
+}
