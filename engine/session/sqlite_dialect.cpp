@@ -108,8 +108,17 @@ Oid choose_type(const ColumnSeen& c) {
 
 struct AuthorizerState {
   const Catalog* catalog;
+  sqlite3* conn;
   std::optional<Error> denied;
 };
+
+// Whether the main database's VFS has shared memory (xShmMap): without it a file in WAL mode
+// cannot be opened again (the pgmicro-node VFS, the in-memory store).
+bool main_file_has_shm(sqlite3* conn) {
+  sqlite3_file* f = nullptr;
+  if (sqlite3_file_control(conn, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f || !f->pMethods) return false;
+  return f->pMethods->iVersion >= 2 && f->pMethods->xShmMap != nullptr;
+}
 
 bool is_catalog_table(const std::string& name) { return name.rfind("_pgmicro_", 0) == 0; }
 
@@ -147,6 +156,12 @@ int authorize(void* arg, int action, const char* a, const char* b, const char* d
       break;
     case SQLITE_PRAGMA:
       if (a && sqlite3_stricmp(a, "writable_schema") == 0 && b) { what = "set PRAGMA"; name = "writable_schema"; }
+      if (a && sqlite3_stricmp(a, "journal_mode") == 0 && b && sqlite3_stricmp(b, "wal") == 0 && !main_file_has_shm(st->conn)) {
+        st->denied = Error{sqlstate::kFeatureNotSupported, "journal_mode = WAL is not supported on this storage",
+                           "Its SQLite VFS has no shared memory, so a database file in WAL mode could not be opened again.",
+                           "The rollback journal (journal_mode = DELETE) is the journal here."};
+        return SQLITE_DENY;
+      }
       break;
     default: break;
   }
@@ -226,7 +241,7 @@ std::vector<StatementResult> SessionImpl::execute_sqlite(const std::string& sql,
       if (!schema_version_stmt_)
         sqlite3_prepare_v3(conn_, "PRAGMA schema_version", -1, SQLITE_PREPARE_PERSISTENT, &schema_version_stmt_, nullptr);
       if (catalog_.refresh(conn_, schema_version_stmt_) || triggers_dirty_) ensure_triggers();
-      AuthorizerState auth{&catalog_, std::nullopt};
+      AuthorizerState auth{&catalog_, conn_, std::nullopt};
       sqlite3_set_authorizer(conn_, authorize, &auth);
       int rc = sqlite3_prepare_v2(conn_, sql.c_str() + pos, (int)(sql.size() - pos), &st, &tail);
       sqlite3_set_authorizer(conn_, nullptr, nullptr);

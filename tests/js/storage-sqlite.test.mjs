@@ -117,6 +117,9 @@ test('a sqlite3-made file through Node: typed JS values, both dialects on one co
     await db.exec('CREATE TABLE pg_made (id int PRIMARY KEY, v text)');
     await assert.rejects(db.exec('DROP TABLE pg_made', { dialect: 'sqlite' }), { code: '0A000', message: /cannot drop table "pg_made" in the SQLite dialect/ });
     await assert.rejects(db.exec('x', { dialect: 'mysql' }), /dialect must be 'postgres' or 'sqlite'/);
+    // WAL would make the file unopenable through the pgmicro-node VFS (no shared memory).
+    await assert.rejects(db.exec('PRAGMA journal_mode = WAL', { dialect: 'sqlite' }), { code: '0A000', message: /journal_mode = WAL is not supported/ });
+    assert.deepEqual((await db.query('PRAGMA journal_mode', [], { dialect: 'sqlite' })).rows, [{ journal_mode: 'delete' }]);
     // The session setting, and a transaction across both dialects.
     await db.exec("SET pgmicro.dialect = 'sqlite'");
     await db.exec('BEGIN; INSERT INTO pg_made VALUES (1, printf(\'%03d\', 7));');
