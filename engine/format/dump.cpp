@@ -107,7 +107,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
   std::vector<std::pair<std::string, std::string>> views;
   std::string indexes_sql, fk_sql;
   std::map<std::string, std::string> table_name;  // oid -> name
-  std::map<std::string, std::string> constraint_sql;  // table oid -> table constraints
+  std::map<std::string, std::string> constraint_sql;  // table name -> table constraints
   // Does the file have a PostgreSQL catalog at all (a plain SQLite file has none)?
   auto has = q.run("SELECT count(*) FROM sqlite_schema WHERE name = '_pgmicro_class'");
   if (!has) return false;
@@ -154,9 +154,9 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
       if (!t) continue;
       std::string name = "CONSTRAINT " + ident(str(row[1]));
       if (type == "p" || type == "u") {
-        constraint_sql[rel] += ",\n    " + name + (type == "p" ? " PRIMARY KEY (" : " UNIQUE (") + t->column_list(keys(str(row[3]))) + ")";
+        constraint_sql[t->name] += ",\n    " + name + (type == "p" ? " PRIMARY KEY (" : " UNIQUE (") + t->column_list(keys(str(row[3]))) + ")";
       } else if (type == "c") {
-        constraint_sql[rel] += ",\n    " + name + " CHECK (" + str(row[4]) + ")";
+        constraint_sql[t->name] += ",\n    " + name + " CHECK (" + str(row[4]) + ")";
       } else if (type == "f") {
         const DumpTable* ref = nullptr;
         for (auto& x : tables)
@@ -212,6 +212,21 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
         col.type = format_type(c.type_oid, c.typmod);
         col.not_null = nn && n - 1 < (int)nn->rows.size() && str(nn->rows[n - 1][0]) == "1";
         t.columns.push_back(std::move(col));
+      }
+      // The SQLite table's PRIMARY KEY and UNIQUE constraints (not its other indexes).
+      auto pk = q.run("SELECT name FROM pragma_table_info(" + literal(name) + ") WHERE pk > 0 ORDER BY pk");
+      if (pk && !pk->rows.empty()) {
+        std::string cols;
+        for (auto& r : pk->rows) cols += (cols.empty() ? "" : ", ") + ident(str(r[0]));
+        constraint_sql[name] += ",\n    PRIMARY KEY (" + cols + ")";
+      }
+      auto uniques = q.run("SELECT name FROM pragma_index_list(" + literal(name) + ") WHERE origin = 'u' ORDER BY seq DESC");
+      for (auto& u : uniques ? uniques->rows : std::vector<std::vector<TextValue>>{}) {
+        auto cols = q.run("SELECT name FROM pragma_index_info(" + literal(str(u[0])) + ") ORDER BY seqno");
+        if (!cols || cols->rows.empty()) continue;
+        std::string list;
+        for (auto& r : cols->rows) list += (list.empty() ? "" : ", ") + ident(str(r[0]));
+        constraint_sql[name] += ",\n    UNIQUE (" + list + ")";
       }
       tables.push_back(std::move(t));
     }
@@ -270,7 +285,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
       }
       if (c.not_null && !c.identity) out += " NOT NULL";
     }
-    out += constraint_sql[t.oid];
+    out += constraint_sql[t.name];
     out += "\n);\n\n";
   }
   // Data: one INSERT per row (generated columns are computed again on load).

@@ -591,10 +591,11 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const st
       return {std::move(r)};
     }
   }
-  return execute_postgres(sql, params);
+  return execute_postgres(sql, params, d == Dialect::Session);
 }
 
-std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_view, const std::vector<TextValue>& params) {
+std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_view, const std::vector<TextValue>& params,
+                                                           bool follow_session) {
   std::vector<StatementResult> results;
   std::string sql(sql_view);
   if (sql.find('\0') != std::string::npos) {
@@ -623,7 +624,16 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       return false;
     }
   };
-  if (!cached && !parse()) return results;
+  // A script switching to the SQLite dialect may hold SQLite-only syntax after the switch: when
+  // it does not parse as a whole, its statements run one by one in the dialect of the moment.
+  if (!cached && follow_session && mentions_dialect_setting(sql)) {
+    try {
+      script = std::make_unique<ParsedScript>(sql);
+    } catch (PgError&) {
+      return execute_piecewise(sql, params);
+    }
+  }
+  if (!cached && !script && !parse()) return results;
   size_t count = cached ? 1 : script->statements().size();
   current_sql_ = sql;
   bool has_txn_stmt = false;
@@ -696,6 +706,20 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
                                      [&](const Notice& n) { return n.severity == "NOTICE" || (level == "error" && n.severity == "WARNING"); }),
                       r.notices.end());
     results.push_back(std::move(r));
+    if (follow_session && node && nodeTag(node) == T_VariableSetStmt && i + 1 < count && dialect() == Dialect::Sqlite) {
+      // SET pgmicro.dialect = 'sqlite' mid-script: the rest of the script is SQLite's.
+      if (implicit_open_) {
+        try {
+          commit_implicit();
+        } catch (PgError& e) {
+          results.back().error = e.error;
+          return results;
+        }
+      }
+      for (auto& x : execute_sqlite(sql.substr(script->statements()[i + 1].location), params, true))
+        results.push_back(std::move(x));
+      return results;
+    }
   }
   if (implicit_open_) {
     try {

@@ -54,7 +54,13 @@ class SessionImpl : public Session {
   int64_t last_insert_rowid() const override;
 
  private:
-  std::vector<StatementResult> execute_postgres(std::string_view sql, const std::vector<TextValue>& params);
+  // follow_session: a SET pgmicro.dialect = 'sqlite' in the script makes the rest of it SQLite.
+  std::vector<StatementResult> execute_postgres(std::string_view sql, const std::vector<TextValue>& params,
+                                                bool follow_session);
+  // A script that switches dialects and does not parse whole: statement by statement
+  // (sqlite_dialect.cpp), each in the dialect current when it starts.
+  std::vector<StatementResult> execute_piecewise(const std::string& sql, const std::vector<TextValue>& params);
+  static bool mentions_dialect_setting(const std::string& sql);
   // The SQLite dialect (sqlite_dialect.cpp). follow_session: a SET pgmicro.dialect = 'postgres'
   // in the script makes the rest of it PostgreSQL.
   std::vector<StatementResult> execute_sqlite(const std::string& sql, const std::vector<TextValue>& params,

@@ -313,6 +313,27 @@ std::vector<StatementResult> SessionImpl::execute_sqlite(const std::string& sql,
   return results;
 }
 
+bool SessionImpl::mentions_dialect_setting(const std::string& sql) {
+  static const char kName[] = "pgmicro.dialect";
+  for (size_t i = 0; i + sizeof kName - 1 <= sql.size(); i++)
+    if (sqlite3_strnicmp(sql.c_str() + i, kName, sizeof kName - 1) == 0) return true;
+  return false;
+}
+
+std::vector<StatementResult> SessionImpl::execute_piecewise(const std::string& sql, const std::vector<TextValue>& params) {
+  std::vector<StatementResult> results;
+  size_t pos = 0;
+  while ((pos = skip_space(sql, pos)) < sql.size()) {
+    size_t end = statement_end(sql, pos);
+    auto r = execute(sql.substr(pos, end - pos), params, Dialect::Session);
+    bool failed = !r.empty() && r.back().error;
+    for (auto& x : r) results.push_back(std::move(x));
+    if (failed) break;
+    pos = end;
+  }
+  return results;
+}
+
 // A SQLite statement may open or end a transaction itself (BEGIN IMMEDIATE, an error that rolls
 // back): the session's state follows SQLite's autocommit flag.
 void SessionImpl::sync_sqlite_transaction() {

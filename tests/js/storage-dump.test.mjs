@@ -91,7 +91,7 @@ test('dump: a plain SQLite file (no PostgreSQL catalog) dumps its tables with th
     assert.equal(r.status, 0, r.stderr);
     r = run('node', [cli, 'dump', file]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /CREATE TABLE "t" \(\n {4}"id" integer,\n {4}"name" text NOT NULL,\n {4}"w" double precision,\n {4}"b" bytea\n\);/);
+    assert.match(r.stdout, /CREATE TABLE "t" \(\n {4}"id" integer,\n {4}"name" text NOT NULL,\n {4}"w" double precision,\n {4}"b" bytea,\n {4}PRIMARY KEY \("id"\)\n\);/);
     assert.match(r.stdout, /INSERT INTO "t" \("id", "name", "w", "b"\) VALUES \('1', 'it''s', '0\.1', '\\x00ff'\);/);
     const copy = path.join(dir, 'copy.db');
     const load = run(shell, ['-X', '-q', copy], r.stdout);

@@ -227,3 +227,26 @@ TEST(SqliteDialect, PlainTablesWithoutACatalogKeepSqliteConstraintsAndDrop) {
   ASSERT_FALSE(r.error) << r.error->message;
   EXPECT_EQ(cell(one(*s, "SELECT count(*) FROM sqlite_schema", Dialect::Sqlite)), "0");
 }
+
+TEST(SqliteDialect, APostgresScriptSwitchingToSqliteRunsTheRestAsSqlite) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  // Parses whole as PostgreSQL: the statements after the SET are handed to SQLite.
+  auto rs = s->execute("SELECT 1; SET pgmicro.dialect = 'sqlite'; SELECT typeof(1)");
+  ASSERT_EQ(rs.size(), 3u);
+  EXPECT_EQ(cell(rs[2]), "integer");
+  EXPECT_EQ(s->dialect(), Dialect::Sqlite);
+  one(*s, "RESET pgmicro.dialect");
+  // SQLite-only syntax after the switch: the script runs statement by statement.
+  rs = s->execute("CREATE TABLE a (x int); SET pgmicro.dialect = 'sqlite'; "
+                  "CREATE TABLE b (id INTEGER PRIMARY KEY AUTOINCREMENT, y); INSERT INTO b (y) VALUES (1); "
+                  "SET pgmicro.dialect = 'postgres'; SELECT y::int + 1 FROM b");
+  ASSERT_EQ(rs.size(), 6u);
+  for (auto& r : rs) EXPECT_FALSE(r.error) << r.error->message;
+  EXPECT_EQ(cell(rs[5]), "2");
+  EXPECT_EQ(s->dialect(), Dialect::Postgres);
+  // A script that neither parses nor switches keeps PostgreSQL's syntax error.
+  auto r = one(*s, "CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT)");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->sqlstate, "42601");
+}
