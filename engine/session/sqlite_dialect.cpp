@@ -124,8 +124,25 @@ bool is_catalog_table(const std::string& name) { return name.rfind("_pgmicro_", 
 
 // SQLite's authorizer while a SQLite-dialect statement is prepared: DDL on what the PostgreSQL
 // catalog manages would leave the catalog out of step with the file, so it is refused.
-int authorize(void* arg, int action, const char* a, const char* b, const char* db_name, const char*) {
+int authorize(void* arg, int action, const char* a, const char* b, const char* db_name, const char* trigger) {
   auto* st = static_cast<AuthorizerState*>(arg);
+  // pgmicro's own pg_* functions and table-valued functions take the analyzer's encodings; from
+  // SQLite SQL they are reachable only through the session's own triggers (_pgmicro_*).
+  bool in_pgmicro_trigger = trigger && sqlite3_strnicmp(trigger, "_pgmicro_", 9) == 0;
+  auto internal = [&](const char* name) {
+    return name && sqlite3_strnicmp(name, "pg_", 3) == 0 && !in_pgmicro_trigger;
+  };
+  if ((action == SQLITE_FUNCTION && internal(b)) ||
+      (action == SQLITE_READ && internal(a) && !st->catalog->find_table(a))) {
+    std::string fn = action == SQLITE_FUNCTION ? b : a;
+    st->denied = Error{sqlstate::kFeatureNotSupported, "function " + fn + " is internal to pgmicro and not available in the SQLite dialect"};
+    return SQLITE_DENY;
+  }
+  if (action == SQLITE_ATTACH || action == SQLITE_DETACH) {
+    st->denied = Error{sqlstate::kFeatureNotSupported, std::string(action == SQLITE_ATTACH ? "ATTACH" : "DETACH") +
+                                                           " is not supported in the SQLite dialect"};
+    return SQLITE_DENY;
+  }
   if (db_name && std::strcmp(db_name, "temp") == 0) return SQLITE_OK;
   std::string what, name;
   auto managed = [&](const char* table) {

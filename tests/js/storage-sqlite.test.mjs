@@ -189,3 +189,22 @@ HINT:  Available values: postgres, sqlite.
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('pg-micro/worker: { dialect } crosses to the Worker; the session setting too', async () => {
+  const { connect: connectWorker } = await import('../../js/worker.js');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgmicro-plain-'));
+  try {
+    const file = makePlainFile(dir);
+    const db = await connectWorker(file);
+    assert.deepEqual((await db.query("SELECT name, typeof(price) AS t FROM product WHERE id = ?", [2], { dialect: 'sqlite' })).rows,
+      [{ name: 'ink', t: 'real' }]);
+    const st = db.prepare('SELECT count(*) AS n FROM sale WHERE qty >= ?1', { dialect: 'sqlite' });
+    assert.deepEqual(await st.all(2), [{ n: 3 }]);
+    await db.exec("SET pgmicro.dialect = 'sqlite'");
+    assert.deepEqual((await db.query('SELECT sqlite_version() IS NOT NULL AS ok')).rows, [{ ok: 1 }]);
+    assert.deepEqual((await db.query('SELECT 1::int AS one', [], { dialect: 'postgres' })).rows, [{ one: 1 }]);
+    await db.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -250,3 +250,23 @@ TEST(SqliteDialect, APostgresScriptSwitchingToSqliteRunsTheRestAsSqlite) {
   ASSERT_TRUE(r.error);
   EXPECT_EQ(r.error->sqlstate, "42601");
 }
+
+TEST(SqliteDialect, PgmicroInternalsAndAttachAreNotReachable) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  one(*s, "CREATE TABLE t (a integer NOT NULL, b int[] CHECK (a > 0))");
+  for (const char* sql : {"SELECT pg_numeric_cmp(x'00', 'abc')", "SELECT * FROM pg_unnest('[1]', 23)",
+                          "SELECT pg_nextval(1)", "ATTACH ':memory:' AS other"}) {
+    auto r = one(*s, sql, Dialect::Sqlite);
+    ASSERT_TRUE(r.error) << sql;
+    EXPECT_EQ(r.error->sqlstate, "0A000") << sql;
+  }
+  // The session's own triggers still call them: NOT NULL and CHECK hold for SQLite DML.
+  EXPECT_EQ(one(*s, "INSERT INTO t (b) VALUES ('[]')", Dialect::Sqlite).error->sqlstate, "23502");
+  EXPECT_EQ(one(*s, "INSERT INTO t VALUES (-1, '[]')", Dialect::Sqlite).error->sqlstate, "23514");
+  EXPECT_FALSE(one(*s, "INSERT INTO t VALUES (1, '[2]')", Dialect::Sqlite).error);
+  EXPECT_EQ(cell(one(*s, "SELECT b[1] FROM t")), "2");
+  // A SQLite table whose name starts with pg_ is an ordinary table.
+  one(*s, "CREATE TABLE pg_mine (x)", Dialect::Sqlite);
+  EXPECT_FALSE(one(*s, "SELECT * FROM pg_mine", Dialect::Sqlite).error);
+}
