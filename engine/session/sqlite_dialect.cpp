@@ -6,6 +6,7 @@
 // path so settings, savepoints and the transaction state stay one. An authorizer keeps SQLite
 // DDL off the tables, indexes and `_pgmicro_*` tables the PostgreSQL catalog manages.
 #include <cctype>
+#include <chrono>
 #include <cstring>
 #include "common/error.h"
 #include "parse/parser.h"
@@ -192,6 +193,24 @@ int authorize(void* arg, int action, const char* a, const char* b, const char* d
   return SQLITE_DENY;
 }
 
+// What the progress handler watches while a SQLite-dialect statement runs: statement_timeout
+// and the host's cancel check, as for PostgreSQL statements (session.cpp).
+struct Watch {
+  bool has_deadline = false;
+  std::chrono::steady_clock::time_point deadline;
+  bool* timeout_fired = nullptr;
+  const std::function<bool()>* cancel_check = nullptr;
+};
+
+int watch_statement(void* arg) {
+  auto* w = static_cast<Watch*>(arg);
+  if (w->has_deadline && std::chrono::steady_clock::now() > w->deadline) {
+    *w->timeout_fired = true;
+    return 1;
+  }
+  return w->cancel_check && *w->cancel_check && (*w->cancel_check)() ? 1 : 0;
+}
+
 // PostgreSQL's SQLSTATE for a SQLite error message met while preparing.
 const char* prepare_sqlstate(const std::string& msg) {
   if (msg.find("syntax error") != std::string::npos || msg.find("incomplete input") != std::string::npos)
@@ -286,6 +305,23 @@ std::vector<StatementResult> SessionImpl::execute_sqlite(const std::string& sql,
         if (const auto& p = params[n - 1]) sqlite3_bind_text(st, i, p->data(), (int)p->size(), SQLITE_TRANSIENT);
       }
       runtime_.pending_error.reset();
+      Watch watch;
+      std::string timeout = settings_.get("statement_timeout");  // normalised: 0, Nms, Ns, Nmin
+      if (timeout != "0") {
+        long ms = std::strtol(timeout.c_str(), nullptr, 10);
+        if (timeout.find("min") != std::string::npos) ms *= 60000;
+        else if (timeout.find("ms") == std::string::npos && timeout.find('s') != std::string::npos) ms *= 1000;
+        watch.has_deadline = true;
+        watch.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+      }
+      timeout_fired_ = false;
+      watch.timeout_fired = &timeout_fired_;
+      if (cancel_check_) watch.cancel_check = &cancel_check_;
+      if (watch.has_deadline || watch.cancel_check) sqlite3_progress_handler(conn_, 1000, watch_statement, &watch);
+      struct Unwatch {
+        sqlite3* c;
+        ~Unwatch() { sqlite3_progress_handler(c, 0, nullptr, nullptr); }
+      } unwatch{conn_};
       int ncols = sqlite3_column_count(st);
       std::vector<ColumnSeen> seen(ncols);
       runtime_.statement_start_us++;
@@ -306,7 +342,11 @@ std::vector<StatementResult> SessionImpl::execute_sqlite(const std::string& sql,
         }
         r.rows.push_back(std::move(row));
       }
-      if (rc != SQLITE_DONE) throw PgError(translate_sqlite_error(rc));
+      if (rc != SQLITE_DONE) {
+        Error e = translate_sqlite_error(rc);
+        timeout_fired_ = false;
+        throw PgError(e);
+      }
       if (runtime_.pending_error) throw PgError(translate_sqlite_error(SQLITE_ERROR));
       r.returns_rows = ncols > 0;
       for (int c = 0; c < ncols; c++) r.columns.push_back({sqlite3_column_name(st, c), choose_type(seen[c]), -1});

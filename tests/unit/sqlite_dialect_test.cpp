@@ -270,3 +270,21 @@ TEST(SqliteDialect, PgmicroInternalsAndAttachAreNotReachable) {
   one(*s, "CREATE TABLE pg_mine (x)", Dialect::Sqlite);
   EXPECT_FALSE(one(*s, "SELECT * FROM pg_mine", Dialect::Sqlite).error);
 }
+
+TEST(SqliteDialect, StatementTimeoutAndCancelApply) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  one(*s, "SET statement_timeout = '100ms'");
+  auto r = one(*s, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", Dialect::Sqlite);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->sqlstate, "57014");
+  EXPECT_EQ(r.error->message, "canceling statement due to statement timeout");
+  one(*s, "RESET statement_timeout");
+  int polls = 0;
+  s->set_cancel_check([&] { return ++polls > 3; });
+  r = one(*s, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", Dialect::Sqlite);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->message, "canceling statement due to user request");
+  s->set_cancel_check({});
+  EXPECT_EQ(cell(one(*s, "SELECT 1", Dialect::Sqlite)), "1");
+}
