@@ -173,7 +173,10 @@ int authorize(void* arg, int action, const char* a, const char* b, const char* d
       if (a && is_catalog_table(a)) { what = "modify catalog table"; name = a; }
       break;
     case SQLITE_PRAGMA:
-      if (a && sqlite3_stricmp(a, "writable_schema") == 0 && b) { what = "set PRAGMA"; name = "writable_schema"; }
+      if (a && b && (sqlite3_stricmp(a, "writable_schema") == 0 || sqlite3_stricmp(a, "schema_version") == 0)) {
+        what = "set PRAGMA";  // the catalog reloads when schema_version moves
+        name = a;
+      }
       if (a && sqlite3_stricmp(a, "journal_mode") == 0 && b && sqlite3_stricmp(b, "wal") == 0 && !main_file_has_shm(st->conn)) {
         st->denied = Error{sqlstate::kFeatureNotSupported, "journal_mode = WAL is not supported on this storage",
                            "Its SQLite VFS has no shared memory, so a database file in WAL mode could not be opened again.",

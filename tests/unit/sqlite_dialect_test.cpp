@@ -163,7 +163,7 @@ TEST(SqliteDialect, DdlOnCatalogManagedTablesIsRefused) {
   one(*s, "CREATE VIEW vw AS SELECT id FROM pg");
   for (const char* sql : {"DROP TABLE pg", "ALTER TABLE pg ADD COLUMN x", "ALTER TABLE pg RENAME TO pg2",
                           "CREATE INDEX pg_name ON pg(name)", "DELETE FROM _pgmicro_class", "DROP TABLE _pgmicro_attribute",
-                          "PRAGMA writable_schema = 1"}) {
+                          "PRAGMA writable_schema = 1", "PRAGMA schema_version = 1"}) {
     auto r = one(*s, sql, Dialect::Sqlite);
     ASSERT_TRUE(r.error) << sql;
     EXPECT_EQ(r.error->sqlstate, "0A000") << sql;
