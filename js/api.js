@@ -1,7 +1,7 @@
 // The query API shared by 'pg-micro' (the engine on the calling thread, index.js) and
 // 'pg-micro/worker' (the engine in a Worker, worker.js): Database, Transaction, Statement,
 // DatabaseError, the sql`` tag. Both drive an engine object:
-//   execute(sql, textParams, { signal, rowid, types }) → { results, lastInsertRowid? } (or a
+//   execute(sql, textParams, { signal, rowid, types, dialect }) → { results, lastInsertRowid? } (or a
 //     promise of it; { canceled: true } when a signal canceled it before it started), where
 //     results is wire.js's decoded batch; `types` asks that formatType() know the last
 //     result's column types afterwards;
@@ -185,7 +185,7 @@ function queryArgs(query, params, options) {
   }
   if (query && typeof query === 'object') {
     return [query.text, query.values ?? params,
-      { rowMode: query.rowMode, signal: query.signal, ...(options ?? {}) }];
+      { rowMode: query.rowMode, signal: query.signal, dialect: query.dialect, ...(options ?? {}) }];
   }
   return [query, params, options ?? {}];
 }
@@ -209,9 +209,11 @@ export class Queryable {
   constructor(core, guard) { this.#core = core; this.#guard = guard; }
 
   // Runs one or more ';'-separated statements; resolves to one result per statement.
+  // options.dialect: 'sqlite' runs them as SQLite SQL, 'postgres' as PostgreSQL (default: the
+  // session's SET pgmicro.dialect, itself 'postgres' by default).
   exec(sql, options = {}) {
     return this.#guard(async (signal) => {
-      const { results } = await this.#core.run(sql, [], { signal });
+      const { results } = await this.#core.run(sql, [], { signal, dialect: options.dialect });
       return results.map((r) => this.#core.shape(r, options.rowMode));
     }, options.signal);
   }
@@ -220,7 +222,7 @@ export class Queryable {
   query(query, params, options) {
     const [text, values, opts] = queryArgs(query, params, options);
     return this.#guard(async (signal) => {
-      const { results } = await this.#core.run(text, values, { signal });
+      const { results } = await this.#core.run(text, values, { signal, dialect: opts.dialect });
       return this.#core.shape(results[results.length - 1], opts.rowMode);
     }, opts.signal);
   }
@@ -228,16 +230,17 @@ export class Queryable {
   // Tagged template: db.sql`SELECT * FROM t WHERE id = ${id}` — values become parameters.
   sql(strings, ...values) { return this.query(sql(strings, ...values)); }
 
-  prepare(text) { return new Statement(this.#core, this.#guard, text); }
+  // options.dialect as for exec().
+  prepare(text, options = {}) { return new Statement(this.#core, this.#guard, text, options.dialect); }
 }
 
 // Seed-style prepared statement. The engine has no separate prepare step yet: each call
 // analyzes and runs the SQL text with its parameters.
 export class Statement {
-  #core; #guard; #columns = null; #raw = false;
-  constructor(core, guard, text) {
+  #core; #guard; #columns = null; #raw = false; #dialect;
+  constructor(core, guard, text, dialect) {
     if (typeof text !== 'string') throw new TypeError('pg-micro: SQL must be a string');
-    this.#core = core; this.#guard = guard; this.source = text;
+    this.#core = core; this.#guard = guard; this.source = text; this.#dialect = dialect;
   }
 
   #learn(out) {
@@ -249,7 +252,7 @@ export class Statement {
   #call(args, fn, opts = {}) {
     const [params, options] = statementArgs(args);
     return this.#guard(async (signal) => {
-      const out = await this.#core.run(this.source, params, { signal, types: true, ...opts });
+      const out = await this.#core.run(this.source, params, { signal, types: true, dialect: this.#dialect, ...opts });
       return fn(this.#learn(out), out);
     }, options.signal);
   }
@@ -291,7 +294,7 @@ export class Statement {
         throw new Error('pg-micro: columns() of a statement that modifies data is known after it has run');
       }
       const max = Math.max(0, ...[...this.source.matchAll(/\$(\d+)/g)].map((m) => +m[1]));
-      this.#learn(this.#core.runSync(this.source, new Array(max).fill(null), { types: true }));
+      this.#learn(this.#core.runSync(this.source, new Array(max).fill(null), { types: true, dialect: this.#dialect }));
     }
     const { engine } = this.#core;
     return this.#columns.map((c) => ({

@@ -17,6 +17,7 @@ const USAGE = `pg-micro is PostgreSQL's SQL dialect running in-process on SQLite
 
 Usage:
   pg-micro [OPTION]... [FILE]
+  pg-micro dump FILE       write FILE as a PostgreSQL SQL script (schema + data) to stdout
 
 FILE is the database file (default :memory:, a fresh in-memory database).
 
@@ -92,7 +93,40 @@ for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
 }
 
+// `pg-micro dump FILE`: the database as a SQL script in PostgreSQL's dialect (schema + data,
+// one INSERT per row, as pg_dump --inserts) from the engine's dump (engine/format/dump.h).
+async function dump(args) {
+  if (args.length !== 1) {
+    process.stderr.write('pg-micro: error: usage: pg-micro dump FILE\n');
+    return 1;
+  }
+  if (!fs.existsSync(args[0])) {
+    process.stderr.write(`pg-micro: error: could not open database "${args[0]}": No such file\n`);
+    return 2;
+  }
+  const Module = await loadModule();
+  let db;
+  try {
+    db = await openNative(Module, args[0]);
+  } catch (e) {
+    process.stderr.write(`pg-micro: error: could not open database "${args[0]}": ${e?.message ?? e}\n`);
+    return 2;
+  }
+  try {
+    const script = db.dump();
+    await new Promise((resolve) => process.stdout.write(script, resolve));
+    return 0;
+  } catch (e) {
+    process.stderr.write(`${e?.message ?? e}\n`);
+    return 1;
+  } finally {
+    db.close();
+    db.delete();
+  }
+}
+
 async function main() {
+  if (process.argv[2] === 'dump') return dump(process.argv.slice(3));
   const parsed = parseArgs(process.argv.slice(2));
   if (parsed.exit !== undefined) {
     if (parsed.out) process.stdout.write(parsed.out);

@@ -66,6 +66,12 @@ export interface QueryOptions {
    * (needs SharedArrayBuffer: in browsers only on cross-origin isolated pages).
    */
   signal?: AbortSignal;
+  /**
+   * 'sqlite': the SQL is SQLite's, run on the same connection and transaction state (values come
+   * back as integer/bigint, double precision, text or bytea columns by what SQLite returned);
+   * 'postgres': PostgreSQL's. Default: the session's `SET pgmicro.dialect` ('postgres').
+   */
+  dialect?: 'postgres' | 'sqlite';
 }
 
 export interface QueryConfig {
@@ -125,7 +131,7 @@ export interface Queryable {
   query<R = Row>(query: string | QueryConfig, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
   query<R = Row>(query: SqlQuery, options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
-  prepare<R = Row>(sql: string): Statement<R>;
+  prepare<R = Row>(sql: string, options?: { dialect?: 'postgres' | 'sqlite' }): Statement<R>;
 }
 
 export declare class Transaction implements Queryable {
@@ -133,7 +139,7 @@ export declare class Transaction implements Queryable {
   query<R = Row>(query: string | QueryConfig, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
   query<R = Row>(query: SqlQuery, options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
-  prepare<R = Row>(sql: string): Statement<R>;
+  prepare<R = Row>(sql: string, options?: { dialect?: 'postgres' | 'sqlite' }): Statement<R>;
   /** Rolls back now; transaction() then resolves with the callback's value. */
   rollback(): Promise<void>;
   readonly closed: boolean;
@@ -144,7 +150,7 @@ export declare class Database implements Queryable {
   query<R = Row>(query: string | QueryConfig, params?: ParamValue[], options?: QueryOptions): Promise<Results<R>>;
   query<R = Row>(query: SqlQuery, options?: QueryOptions): Promise<Results<R>>;
   sql<R = Row>(strings: TemplateStringsArray, ...values: unknown[]): Promise<Results<R>>;
-  prepare<R = Row>(sql: string): Statement<R>;
+  prepare<R = Row>(sql: string, options?: { dialect?: 'postgres' | 'sqlite' }): Statement<R>;
   /** BEGIN; fn(tx); COMMIT — or ROLLBACK and rethrow. Other calls on the database wait meanwhile. */
   transaction<T>(fn: (tx: Transaction) => Promise<T> | T, options?: TransactionOptions): Promise<T>;
   /** The database as the bytes of a standard SQLite database file (refused inside a transaction block). */

@@ -28,7 +28,7 @@ class LocalEngine {
   get status() { return this.native.transactionStatus(); }
 
   executeSync(sql, params, opts) {
-    const results = execute(this.native, sql, params);
+    const results = execute(this.native, sql, params, opts.dialect);
     const out = { results };
     if (opts.rowid) out.lastInsertRowid = this.native.lastInsertRowid();
     return out;

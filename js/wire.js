@@ -25,13 +25,24 @@ function utf8(u8, off, len) {
 // Returns [{ columns: [{name, typeOid, typmod}], rows: [[string|null]], returnsRows, command,
 //            notices: [{severity, code, message, detail, hint}],
 //            error: {code, message, detail, hint, position} | null }]
-export function execute(db, sql, params = []) {
-  return decode(executeRaw(db, sql, params));
+// dialect: undefined (the session's SET pgmicro.dialect), 'postgres' or 'sqlite'.
+export function execute(db, sql, params = [], dialect) {
+  return decode(executeRaw(db, sql, params, dialect));
+}
+
+const DIALECTS = { postgres: 1, sqlite: 2 };
+
+export function dialectCode(dialect) {
+  if (dialect === undefined || dialect === null) return 0;
+  const code = DIALECTS[dialect];
+  if (code === undefined) throw new TypeError(`pg-micro: dialect must be 'postgres' or 'sqlite', not ${JSON.stringify(dialect)}`);
+  return code;
 }
 
 // The same, returning the undecoded result batch: a view of linear memory, valid until the
 // next call on db (the worker copies it out and transfers it to the calling thread).
-export function executeRaw(db, sql, params = []) {
+export function executeRaw(db, sql, params = [], dialect) {
+  const code = dialectCode(dialect);
   // Upper bound of the UTF-8 size: 3 bytes per UTF-16 unit.
   let size = 4 + sql.length * 3;
   for (const p of params) size += 4 + (p == null ? 0 : p.length * 3);
@@ -46,7 +57,7 @@ export function executeRaw(db, sql, params = []) {
   for (const p of params) {
     if (p == null) { writeU32(buf, pos, NULL_LENGTH); pos += 4; } else put(p);
   }
-  return db.execute(pos, params.length);
+  return db.execute(pos, params.length, code);
 }
 
 function writeU32(u8, off, v) {

@@ -6,7 +6,7 @@
 //   { id, op: 'open', path, data?, load: { wasmModule?, wasmBinary?, wasmUrl? } }  → { id, ok: true }
 //   { id, op: 'export' }  → { id, ok: true, image (ArrayBuffer of a SQLite file, transferred) }
 //   { id, op: 'integrity' }  → { id, ok: true, text } (PRAGMA integrity_check: 'ok' or findings)
-//   { id, op: 'execute', sql, params, flag?, rowid? }
+//   { id, op: 'execute', sql, params, flag?, rowid?, dialect? }
 //       → { id, ok: true, batch (ArrayBuffer, transferred), status, lastInsertRowid? }
 //       or { id, ok: true, canceled: true } when flag was set before the statement started
 //   { id, op: 'formatTypes', columns: [[oid, typmod]] }                → { id, ok: true, typeNames }
@@ -75,7 +75,7 @@ function handle(msg) {
       if (flag) native.setCancelCheck(() => Atomics.load(flag, 0) !== 0);
       let view;
       try {
-        view = executeRaw(native, msg.sql, msg.params);
+        view = executeRaw(native, msg.sql, msg.params, msg.dialect);
       } finally {
         if (flag) native.setCancelCheck(null);
       }

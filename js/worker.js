@@ -110,7 +110,7 @@ class RemoteEngine {
     }
     let reply;
     try {
-      reply = await this.request({ op: 'execute', sql, params, flag, rowid: !!opts.rowid });
+      reply = await this.request({ op: 'execute', sql, params, flag, rowid: !!opts.rowid, dialect: opts.dialect });
     } finally {
       if (onAbort) signal.removeEventListener('abort', onAbort);
     }

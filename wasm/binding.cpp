@@ -8,7 +8,9 @@
 //                                           // js/opfs-vfs.js or js/idb-vfs.js
 //   const db = new Module.Database(path, name);   // a file through that VFS
 //   const input = db.inputBuffer(n);       // Uint8Array view of n bytes: SQL + parameters
-//   const out = db.execute(n, nparams);    // Uint8Array view of the result batch
+//   const out = db.execute(n, nparams, dialect);  // Uint8Array view of the result batch; dialect:
+//                                          // 0 the session's (SET pgmicro.dialect), 1 postgres, 2 sqlite
+//   db.dump();                             // the database as a PostgreSQL SQL script (format/dump.h)
 //   db.transactionStatus();                // 'I' | 'T' | 'E'
 //   db.lastInsertRowid();                  // decimal text of SQLite's last insert rowid
 //   db.setCancelCheck(fn | null);          // fn() polled while a statement runs; true cancels it
@@ -46,6 +48,7 @@
 
 #include <pgmicro/pgmicro.h>
 
+#include "format/dump.h"
 #include "format/psql_frontend.h"
 #include "default_vfs.h"
 #include "host_file_vfs.h"
@@ -153,7 +156,7 @@ class WasmDatabase {
 
   // Runs the SQL in the first input_size bytes of the input buffer with nparams parameters;
   // returns a view of the result batch.
-  val execute(uint32_t input_size, uint32_t nparams) {
+  val execute(uint32_t input_size, uint32_t nparams, uint32_t dialect) {
     if (!session_) throw_js_error("pgmicro: database is closed");
     std::string sql;
     std::vector<pgmicro::TextValue> params;
@@ -165,7 +168,8 @@ class WasmDatabase {
     // JS errors are raised outside the try block: catch (...) would also catch them.
     std::string failure;
     try {
-      encode(session_->execute(sql, params), out_);
+      auto d = dialect == 2 ? pgmicro::Dialect::Sqlite : dialect == 1 ? pgmicro::Dialect::Postgres : pgmicro::Dialect::Session;
+      encode(session_->execute(sql, params, d), out_);
     } catch (const std::exception& e) {
       failure = e.what();
     } catch (...) {
@@ -265,6 +269,20 @@ class WasmDatabase {
 
   pgmicro::Session* session() { return session_.get(); }
 
+  // `pg-micro dump`: the database as a PostgreSQL SQL script; throws when a catalog query failed.
+  std::string dump() {
+    if (!session_) throw_js_error("pgmicro: database is closed");
+    std::string out, err;
+    bool ok = false;
+    try {
+      ok = pgmicro::format::dump_database(*session_, out, err);
+    } catch (const std::exception& e) {
+      err = e.what();
+    }
+    if (!ok) throw_js_error("pgmicro: dump failed: " + err);
+    return out;
+  }
+
   void close() {
     image_.clear();
     image_.shrink_to_fit();
@@ -358,6 +376,7 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("loadImage", &WasmDatabase::load_image)
       .function("serialize", &WasmDatabase::serialize)
       .function("integrityCheck", &WasmDatabase::integrity_check)
+      .function("dump", &WasmDatabase::dump)
       .function("close", &WasmDatabase::close);
   emscripten::class_<WasmShell>("Shell")
       .constructor<WasmDatabase&, bool, bool, std::string>()

@@ -200,17 +200,23 @@ bool Catalog::refresh(sqlite3* db, sqlite3_stmt* version_stmt) {
 }
 
 // PostgreSQL type for a plain SQLite column, from its declared type: a PostgreSQL type name
-// when it is one, else SQLite's affinity rules (INTEGER -> bigint, REAL -> double precision,
+// when it is one (SQLite's REAL, an 8-byte float, is double precision; NUMERIC/DECIMAL, which
+// SQLite stores as INTEGER or REAL, are double precision too; DATETIME is timestamp), else
+// SQLite's affinity rules (INT -> bigint, REAL/FLOA/DOUB -> double precision, BLOB -> bytea,
 // everything else -> text).
 static Oid type_from_declared(std::string decl) {
   for (auto& c : decl) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
   size_t paren = decl.find('(');
   std::string base = paren == std::string::npos ? decl : decl.substr(0, paren);
   while (!base.empty() && base.back() == ' ') base.pop_back();
-  if (const TypeInfo* t = find_type_by_name(base)) {
-    if (t->oid != oid::kNumeric) return t->oid;
-  }
+  if (base == "real" || base == "numeric" || base == "decimal") return oid::kFloat8;
+  if (base == "datetime") return oid::kTimestamp;
+  if (const TypeInfo* t = find_type_by_name(base)) return t->oid;
   if (decl.find("int") != std::string::npos) return oid::kInt8;
+  if (decl.find("char") != std::string::npos || decl.find("clob") != std::string::npos ||
+      decl.find("text") != std::string::npos)
+    return oid::kText;
+  if (decl.find("blob") != std::string::npos) return oid::kBytea;
   if (decl.find("real") != std::string::npos || decl.find("floa") != std::string::npos ||
       decl.find("doub") != std::string::npos)
     return oid::kFloat8;

@@ -19,7 +19,7 @@ struct Relation {
 // Runs one catalog query; on error appends psql's error text to `err` and returns nullopt.
 std::optional<StatementResult> query(Session& session, const std::string& sql,
                                      const std::vector<TextValue>& params, std::string& err) {
-  std::vector<StatementResult> rs = session.execute(sql, params);
+  std::vector<StatementResult> rs = session.execute(sql, params, Dialect::Postgres);
   if (rs.empty()) return std::nullopt;
   if (rs.back().error) {
     // As psql: the error of its internal query, without a cursor into that query.
@@ -104,15 +104,29 @@ std::optional<std::vector<Relation>> relations(Session& session, std::string& er
                  "ORDER BY nspname, relname",
                  {}, query_err);
   if (!r) {
-    // The catalog tables come with the first CREATE: a database without them lists nothing.
-    if (query_err.find("relation \"_pgmicro_class\" does not exist") != std::string::npos)
-      return std::vector<Relation>{};
-    err += query_err;
-    return std::nullopt;
+    // The catalog tables come with the first CREATE: a database without them has plain SQLite
+    // tables at most.
+    if (query_err.find("relation \"_pgmicro_class\" does not exist") == std::string::npos) {
+      err += query_err;
+      return std::nullopt;
+    }
+    r = StatementResult{};
   }
   std::vector<Relation> out;
   for (const auto& row : r->rows)
     out.push_back({str(row[0]), str(row[1]), str(row[2]), str(row[3])});
+  // SQLite tables outside the PostgreSQL catalog (a plain SQLite file, the SQLite dialect's
+  // CREATE TABLE) are tables of schema public too; their oid stays empty.
+  auto plain = session.execute(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+      "AND name NOT LIKE '\\_pgmicro\\_%' ESCAPE '\\'",
+      {}, Dialect::Sqlite);
+  if (!plain.empty() && !plain.back().error)
+    for (const auto& row : plain.back().rows) {
+      bool known = false;
+      for (const auto& rel : out) known |= rel.name == str(row[0]);
+      if (!known) out.push_back({"", "public", str(row[0]), "r"});
+    }
   // psql sorts by schema and name in the C collation (byte order).
   std::stable_sort(out.begin(), out.end(), [](const Relation& a, const Relation& b) {
     return a.schema != b.schema ? a.schema < b.schema : a.name < b.name;
@@ -133,7 +147,33 @@ std::string quote_ident(const std::string& s) {
   return q + "\"";
 }
 
+// A table outside the PostgreSQL catalog: its columns as the PostgreSQL dialect types them,
+// nullability and defaults (SQLite expressions) from SQLite's table_info.
+std::string describe_plain_table(Session& session, const Relation& rel, std::string& err) {
+  auto shape = query(session, "SELECT * FROM " + quote_ident(rel.name) + " LIMIT 0", {}, err);
+  if (!shape) return {};
+  auto info = session.execute("SELECT \"notnull\", dflt_value FROM pragma_table_info(?1)", {rel.name}, Dialect::Sqlite);
+  format::Table t;
+  t.title = "Table \"" + rel.schema + "." + rel.name + "\"";
+  t.headers = {"Column", "Type", "Collation", "Nullable", "Default"};
+  t.aligns = {'l', 'l', 'l', 'l', 'l'};
+  t.default_footer = false;
+  for (size_t i = 0; i < shape->columns.size(); i++) {
+    const auto& c = shape->columns[i];
+    bool not_null = false;
+    std::string def;
+    if (!info.empty() && !info.back().error && i < info.back().rows.size()) {
+      not_null = str(info.back().rows[i][0]) == "1";
+      def = str(info.back().rows[i][1]);
+    }
+    t.cells.push_back({c.name, format_type(c.type_oid, c.typmod), "", not_null ? "not null" : "", def});
+  }
+  t.footers.push_back("SQLite table outside the PostgreSQL catalog");
+  return format::print_table(t, false);
+}
+
 std::string describe_table(Session& session, const Relation& rel, std::string& err) {
+  if (rel.oid.empty()) return describe_plain_table(session, rel, err);
   auto cols = query(session,
                     "SELECT attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated "
                     "FROM _pgmicro_attribute WHERE attrelid = " + rel.oid + " ORDER BY attnum",

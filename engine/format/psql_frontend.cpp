@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "format/describe.h"
+#include "sqlite3.h"
 
 namespace pgmicro::format {
 
@@ -30,7 +31,8 @@ void PsqlFrontend::err(const std::string& s) {
 
 std::string PsqlFrontend::prompt() const {
   std::string p = "pgmicro";
-  p += scanner_.prompt_char();
+  if (session_.dialect() == Dialect::Sqlite) p += "(sqlite)";
+  p += sqlite_pending_.empty() ? scanner_.prompt_char() : '-';
   switch (session_.transaction_status()) {
     case TransactionStatus::InBlock: p += '*'; break;
     case TransactionStatus::Failed: p += '!'; break;
@@ -118,6 +120,7 @@ bool PsqlFrontend::run_meta(const std::string& text) {
         "  \\d                     list tables and sequences\n"
         "  \\d      NAME           describe table or sequence\n"
         "  \\dt     [PATTERN]      list tables\n\n"
+        "  \\dialect [postgres|sqlite]  show or set the SQL dialect of this session\n\n"
         "Formatting\n"
         "  \\x [on|off]            toggle expanded output\n"
         "  \\timing [on|off]       toggle timing of commands\n\n");
@@ -145,6 +148,21 @@ bool PsqlFrontend::run_meta(const std::string& text) {
                                     : describe_relation(session_, argv[0], opt_.quiet);
     out(d.out);
     err(d.err);
+  } else if (cmd == "dialect") {
+    // \dialect [postgres|sqlite]: SET pgmicro.dialect (docs/architecture.md, "Two dialects").
+    if (!argv.empty()) {
+      std::string value = argv[0];
+      std::string q = "'";
+      for (char c : value) q += c == '\'' ? std::string("''") : std::string(1, c);
+      auto rs = session_.execute("SET pgmicro.dialect = " + q + "'", {}, Dialect::Postgres);
+      if (!rs.empty() && rs.back().error) {
+        err(format_error(*rs.back().error, "", verbose_errors_));
+        had_error_ = true;
+        return true;
+      }
+    }
+    if (!opt_.quiet || argv.empty())
+      out(std::string("Dialect is ") + (session_.dialect() == Dialect::Sqlite ? "sqlite" : "postgres") + ".\n");
   } else if (cmd == "g") {
     if (!scanner_.pending().empty()) {
       std::string q = scanner_.pending();
@@ -168,6 +186,15 @@ bool PsqlFrontend::feed_line(std::string_view line, bool interactive) {
   if (opt_.echo_all && !interactive) out(std::string(line) + "\n");
   for (const ScanEvent& ev : scanner_.scan_line(line)) {
     if (ev.kind == ScanEvent::Statement) {
+      if (session_.dialect() == Dialect::Sqlite) {
+        // SQLite decides where its statements end (a CREATE TRIGGER body holds ';').
+        sqlite_pending_ += sqlite_pending_.empty() ? ev.text : "\n" + ev.text;
+        if (!sqlite3_complete(sqlite_pending_.c_str())) continue;
+        std::string q = std::move(sqlite_pending_);
+        sqlite_pending_.clear();
+        run_sql(q);
+        continue;
+      }
       run_sql(ev.text);
     } else if (!run_meta(ev.text)) {
       return false;
@@ -183,8 +210,10 @@ void PsqlFrontend::finish(bool interactive) {
     return;
   }
   // psql sends a statement left without a semicolon at the end of a script.
-  if (!scanner_.pending().empty()) {
-    std::string q = scanner_.pending();
+  if (!scanner_.pending().empty() || !sqlite_pending_.empty()) {
+    std::string q = sqlite_pending_.empty() ? scanner_.pending()
+                    : scanner_.pending().empty() ? sqlite_pending_ : sqlite_pending_ + "\n" + scanner_.pending();
+    sqlite_pending_.clear();
     scanner_.reset_pending();
     run_sql(q);
   }

@@ -1,6 +1,6 @@
 // The psql front end without its I/O: takes input lines, splits them as psql does
 // (psql_scan.h), runs statements on a Session and meta-commands (\q \? \d \dt \x \timing \g
-// \echo \set VERBOSITY), and emits what psql 15 writes to stdout and stderr, in order, through
+// \echo \set VERBOSITY \dialect), and emits what psql 15 writes to stdout and stderr, in order, through
 // a sink. The native shell (tools/shell/) and the JS CLI (js/cli.js, through wasm/binding.cpp)
 // both drive it, so their output is the same byte for byte.
 #pragma once
@@ -62,6 +62,7 @@ class PsqlFrontend {
   long lineno_ = 0;
   bool had_error_ = false;
   bool ran_sql_ = false;
+  std::string sqlite_pending_;  // SQLite dialect: statements sqlite3_complete() calls unfinished
 };
 
 }  // namespace pgmicro::format

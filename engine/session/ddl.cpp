@@ -615,6 +615,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
 std::string SessionImpl::drop_table_sql(const TableDef& t) {
   std::string oid = std::to_string(t.oid), cp = catalog_prefix(t.schema), sql;
   sql += "DROP TABLE " + t.sqlite_ref() + ";";
+  if (t.plain_sqlite) return sql;  // outside the catalog: nothing to delete there
   sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid IN (SELECT seqrelid FROM " + cp + "_pgmicro_sequence WHERE owned_by_rel = " + oid + ");";
   sql += "DELETE FROM " + cp + "_pgmicro_sequence WHERE owned_by_rel = " + oid + ";";
   sql += "DELETE FROM " + cp + "_pgmicro_attribute WHERE attrelid = " + oid + ";";

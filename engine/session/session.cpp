@@ -243,6 +243,17 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     e.message = "duplicate key value violates unique constraint";
     return e;
   }
+  if (ext == SQLITE_CONSTRAINT_NOTNULL && msg.rfind("NOT NULL constraint failed: ", 0) == 0) {
+    // A SQLite table's own NOT NULL (tables outside the catalog): PostgreSQL's wording.
+    std::string item = msg.substr(28);
+    size_t dot = item.find('.');
+    if (dot != std::string::npos) {
+      e.sqlstate = sqlstate::kNotNullViolation;
+      e.message = "null value in column \"" + item.substr(dot + 1) + "\" of relation \"" + item.substr(0, dot) +
+                  "\" violates not-null constraint";
+      return e;
+    }
+  }
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT: e.sqlstate = "23000"; break;
     case SQLITE_INTERRUPT:
@@ -597,7 +608,35 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
   }
 }
 
-std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, const std::vector<TextValue>& params) {
+Dialect SessionImpl::dialect() const {
+  return settings_.get("pgmicro.dialect") == "sqlite" ? Dialect::Sqlite : Dialect::Postgres;
+}
+
+std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const std::vector<TextValue>& params) {
+  return execute(sql, params, Dialect::Session);
+}
+
+std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const std::vector<TextValue>& params,
+                                                  Dialect d) {
+  if (d == Dialect::Sqlite || (d == Dialect::Session && dialect() == Dialect::Sqlite)) {
+    if (sql.find('\0') != std::string_view::npos) {
+      StatementResult r;
+      r.error = Error{"22021", "invalid byte sequence for encoding \"UTF8\": 0x00"};
+      return {std::move(r)};
+    }
+    try {
+      return execute_sqlite(std::string(sql), params, d == Dialect::Session);
+    } catch (std::bad_alloc&) {
+      StatementResult r;
+      r.error = Error{"53200", "out of memory"};
+      return {std::move(r)};
+    }
+  }
+  return execute_postgres(sql, params, d == Dialect::Session);
+}
+
+std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_view, const std::vector<TextValue>& params,
+                                                           bool follow_session) {
   std::vector<StatementResult> results;
   UserTypesScope user_types_scope(&catalog_.user_types());  // type lookups see this session's types
   std::string sql(sql_view);
@@ -629,7 +668,16 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
       return false;
     }
   };
-  if (!cached && !parse()) return results;
+  // A script switching to the SQLite dialect may hold SQLite-only syntax after the switch: when
+  // it does not parse as a whole, its statements run one by one in the dialect of the moment.
+  if (!cached && follow_session && mentions_dialect_setting(sql)) {
+    try {
+      script = std::make_unique<ParsedScript>(sql);
+    } catch (PgError&) {
+      return execute_piecewise(sql, params);
+    }
+  }
+  if (!cached && !script && !parse()) return results;
   size_t count = cached ? 1 : script->statements().size();
   current_sql_ = sql;
   bool has_txn_stmt = false;
@@ -709,6 +757,20 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql_view, con
                                      [&](const Notice& n) { return n.severity == "NOTICE" || (level == "error" && n.severity == "WARNING"); }),
                       r.notices.end());
     results.push_back(std::move(r));
+    if (follow_session && node && nodeTag(node) == T_VariableSetStmt && i + 1 < count && dialect() == Dialect::Sqlite) {
+      // SET pgmicro.dialect = 'sqlite' mid-script: the rest of the script is SQLite's.
+      if (implicit_open_) {
+        try {
+          commit_implicit();
+        } catch (PgError& e) {
+          results.back().error = e.error;
+          return results;
+        }
+      }
+      for (auto& x : execute_sqlite(sql.substr(script->statements()[i + 1].location), params, true))
+        results.push_back(std::move(x));
+      return results;
+    }
   }
   if (implicit_open_) {
     try {

@@ -64,12 +64,28 @@ class SessionImpl : public Session {
   SessionImpl(std::shared_ptr<DatabaseImpl> db);
   ~SessionImpl() override;
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params) override;
+  std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params,
+                                       Dialect dialect) override;
+  Dialect dialect() const override;
   TransactionStatus transaction_status() const override { return status_; }
   void interrupt() override;
   void set_cancel_check(std::function<bool()> check) override { cancel_check_ = std::move(check); }
   int64_t last_insert_rowid() const override;
 
  private:
+  // follow_session: a SET pgmicro.dialect = 'sqlite' in the script makes the rest of it SQLite.
+  std::vector<StatementResult> execute_postgres(std::string_view sql, const std::vector<TextValue>& params,
+                                                bool follow_session);
+  // A script that switches dialects and does not parse whole: statement by statement
+  // (sqlite_dialect.cpp), each in the dialect current when it starts.
+  std::vector<StatementResult> execute_piecewise(const std::string& sql, const std::vector<TextValue>& params);
+  static bool mentions_dialect_setting(const std::string& sql);
+  // The SQLite dialect (sqlite_dialect.cpp). follow_session: a SET pgmicro.dialect = 'postgres'
+  // in the script makes the rest of it PostgreSQL.
+  std::vector<StatementResult> execute_sqlite(const std::string& sql, const std::vector<TextValue>& params,
+                                              bool follow_session);
+  void sync_sqlite_transaction();
+  void flush_sequences_if_idle();
   // plan (optional): receives the analysed plan of a query/DML statement, for the plan cache.
   void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                          CachedPlan* plan = nullptr);

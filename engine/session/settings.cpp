@@ -23,6 +23,7 @@ const char* const kDateStyle[] = {"ISO, MDY", "ISO", "iso", "ISO,MDY", "iso, mdy
 const char* const kUtf8[] = {"UTF8", "utf8", "UTF-8", "utf-8", "unicode", "UNICODE", nullptr};
 const char* const kOn[] = {"on", "ON", "true", "1", nullptr};
 const char* const kIntervalStyle[] = {"postgres", nullptr};
+const char* const kDialect[] = {"postgres", "sqlite", nullptr};
 
 const Param kParams[] = {
     {"application_name", "", nullptr},
@@ -51,7 +52,7 @@ const Param kParams[] = {
     {"check_function_bodies", "on", nullptr},
     {"jit", "on", nullptr},
     {"work_mem", "4MB", nullptr},
-    {"pgmicro.dialect", "postgres", nullptr},
+    {"pgmicro.dialect", "postgres", kDialect},
 };
 const char* const kReadOnly[] = {"server_encoding", "server_version", "server_version_num", "integer_datetimes",
                                  "is_superuser", "max_identifier_length", nullptr};
@@ -144,9 +145,12 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
         if (key == "datestyle") unsupported("DateStyle other than ISO, MDY");
         if (key == "intervalstyle") unsupported("IntervalStyle other than postgres");
         if (key == "standard_conforming_strings") unsupported("standard_conforming_strings = off");
+        if (key == "pgmicro.dialect")
+          throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"pgmicro.dialect\": \"" + value + "\"",
+                        "", "Available values: postgres, sqlite.");
         throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
       }
-      value = p->default_value;  // normalised spelling
+      value = key == "pgmicro.dialect" ? lower(value) : p->default_value;  // normalised spelling
     }
     if (key == "timezone") value = timezone_setting(value)->name;
     if (key == "extra_float_digits") {
@@ -167,8 +171,6 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
                              "", "Available values: debug5, debug4, debug3, debug2, debug1, log, notice, warning, error.");
       value = lower(value);
     }
-    if (key == "pgmicro.dialect" && value != "postgres")
-      unsupported("pgmicro.dialect = '" + value + "'");
     if (!p->allowed && !has_own_rules(key))
       if (const GucDef* g = find_guc(key)) value = guc_set_value(*g, value);
   }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "format/dump.h"
 #include "format/psql_frontend.h"
 #include "pgmicro/pgmicro.h"
 
@@ -37,7 +38,7 @@ struct Options {
 void usage(FILE* to) {
   std::fputs(
       "pgmicro is PostgreSQL's SQL dialect running in-process on SQLite.\n\n"
-      "Usage:\n  pgmicro [OPTION]... [FILE]\n\n"
+      "Usage:\n  pgmicro [OPTION]... [FILE]\n  pgmicro dump FILE        write FILE as a PostgreSQL SQL script (schema + data) to stdout\n\n"
       "FILE is the database file (default :memory:, a fresh in-memory database).\n\n"
       "Options:\n"
       "  -a, --echo-all           echo all input from script\n"
@@ -108,8 +109,32 @@ int run_stream(format::PsqlFrontend& frontend, std::istream& in, bool interactiv
 }  // namespace
 }  // namespace pgmicro::shell
 
+// `pgmicro dump FILE`: the database as a SQL script (format/dump.h) on stdout.
+static int dump_command(const std::string& path) {
+  std::shared_ptr<pgmicro::Database> db;
+  try {
+    db = pgmicro::Database::open(path);
+  } catch (const pgmicro::DatabaseOpenError& e) {
+    std::fprintf(stderr, "pgmicro: error: could not open database \"%s\": %s\n", path.c_str(), e.error.message.c_str());
+    return 2;
+  }
+  auto session = db->connect();
+  std::string out, err;
+  bool ok = pgmicro::format::dump_database(*session, out, err);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fputs(err.c_str(), stderr);
+  return ok ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
   using namespace pgmicro::shell;
+  if (argc >= 2 && std::strcmp(argv[1], "dump") == 0) {
+    if (argc != 3) {
+      std::fprintf(stderr, "pgmicro: error: usage: pgmicro dump FILE\n");
+      return 1;
+    }
+    return dump_command(argv[2]);
+  }
   Options opt;
   std::vector<std::string> positional;
   for (int i = 1; i < argc; i++) {

@@ -53,6 +53,10 @@ struct StatementResult {
 
 enum class TransactionStatus { Idle, InBlock, Failed };  // 'I', 'T', 'E' of ReadyForQuery
 
+// The SQL dialect a statement is written in. Sqlite: the text goes to SQLite on the session's
+// connection (docs/architecture.md, "Two dialects"); Session: the session's pgmicro.dialect.
+enum class Dialect { Session, Postgres, Sqlite };
+
 class Session;
 
 // How Database::open reaches the file.
@@ -86,6 +90,11 @@ class Session {
   // transaction block run as one implicit transaction). $1..$n take params.
   virtual std::vector<StatementResult> execute(std::string_view sql,
                                                const std::vector<TextValue>& params = {}) = 0;
+  // The same in a given dialect (Dialect::Session: the session's SET pgmicro.dialect).
+  virtual std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params,
+                                               Dialect dialect) = 0;
+  // The session's dialect (SET pgmicro.dialect = 'postgres' | 'sqlite'): Postgres or Sqlite.
+  virtual Dialect dialect() const = 0;
   virtual TransactionStatus transaction_status() const = 0;
   // Cancels the statement running on this session (callable from another thread); it fails
   // with 57014 "canceling statement due to user request" and the session stays usable.

@@ -1,0 +1,12 @@
+SELECT * FROM customers ORDER BY id;
+SELECT * FROM orders ORDER BY id;
+SELECT * FROM items ORDER BY k;
+SELECT * FROM big_orders ORDER BY id;
+SELECT nextval('order_no');
+INSERT INTO customers (email) VALUES ('d@x.org') RETURNING id;
+INSERT INTO orders (customer_id, qty, price) VALUES (4, 1, 1) RETURNING id, no, total;
+INSERT INTO items (label) VALUES ('next') RETURNING k;
+INSERT INTO customers (email) VALUES ('a@x.org');
+INSERT INTO orders (customer_id, qty, price) VALUES (99, 1, 1);
+DELETE FROM customers WHERE id = 1;
+SELECT count(*) FROM orders;
