@@ -11,6 +11,8 @@
 
 namespace pgmicro {
 
+static void check_no_lateral_reference(const SelectQuery& q, size_t right_start);
+
 // FigureColname: the name PostgreSQL gives a result column without an alias.
 static int figure_colname_internal(Node* node, std::string& name) {
   if (!node) return 0;
@@ -207,7 +209,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
       case JOIN_FULL: fn->kind = JoinKind::Full; break;
       default: unsupported("this join type", -1);
     }
-    (void)right_start;
+    if (fn->kind == JoinKind::Right || fn->kind == JoinKind::Full)
+      check_no_lateral_reference(q, right_start);
     if (j->isNatural || list_size(j->usingClause)) {
       analyze_using_join(j, *fn, q);
     } else if (j->quals) {
@@ -218,6 +221,54 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   }
   if (IsA(n, RangeFunction)) return analyze_range_function(reinterpret_cast<RangeFunction*>(n), q);
   unsupported("this kind of FROM item", -1);
+}
+
+// RIGHT/FULL JOIN: the right side's LATERAL items and function calls may not refer to the
+// items before it (PostgreSQL's "combining JOIN type must be INNER or LEFT").
+static void find_lateral_reference(const Expr& e, int depth, size_t limit, const SelectQuery& q);
+static void find_lateral_reference(const SelectQuery& sq, int depth, size_t limit, const SelectQuery& q) {
+  auto walk = [&](const ExprPtr& x) { if (x) find_lateral_reference(*x, depth, limit, q); };
+  for (auto& t : sq.targets) walk(t.expr);
+  walk(sq.where);
+  walk(sq.having);
+  walk(sq.limit);
+  walk(sq.offset);
+  for (auto& g : sq.group_by) walk(g);
+  for (auto& o : sq.order_by) walk(o.expr);
+  for (auto& row : sq.values_rows)
+    for (auto& x : row) walk(x);
+  for (auto& r : sq.rtable) {
+    walk(r.function);
+    if (r.subquery) find_lateral_reference(*r.subquery, depth + 1, limit, q);
+  }
+  std::function<void(const FromNode&)> quals = [&](const FromNode& f) {
+    walk(f.quals);
+    if (f.left) quals(*f.left);
+    if (f.right) quals(*f.right);
+  };
+  for (auto& f : sq.from) quals(*f);
+  if (sq.larg) find_lateral_reference(*sq.larg, depth, limit, q);
+  if (sq.rarg) find_lateral_reference(*sq.rarg, depth, limit, q);
+  for (auto& c : sq.ctes) find_lateral_reference(*c->query, depth + 1, limit, q);
+}
+static void find_lateral_reference(const Expr& e, int depth, size_t limit, const SelectQuery& q) {
+  if (e.kind == ExprKind::Var && e.levelsup == depth && e.rte >= 0 && (size_t)e.rte < limit) {
+    std::string rel = q.rtable[(size_t)e.rte].alias;
+    throw PgError(sqlstate::kInvalidColumnReference, "invalid reference to FROM-clause entry for table \"" + rel + "\"",
+                  "The combining JOIN type must be INNER or LEFT for a LATERAL reference.")
+        .at(e.location);
+  }
+  for (auto& a : e.args) find_lateral_reference(*a, depth, limit, q);
+  if (e.compare) find_lateral_reference(*e.compare, depth, limit, q);
+  if (e.subquery) find_lateral_reference(*e.subquery, depth + 1, limit, q);
+}
+
+static void check_no_lateral_reference(const SelectQuery& q, size_t right_start) {
+  for (size_t i = right_start; i < q.rtable.size(); i++) {
+    const RangeTableEntry& r = q.rtable[i];
+    if (r.function) find_lateral_reference(*r.function, 0, right_start, q);
+    if (r.subquery && r.lateral) find_lateral_reference(*r.subquery, 1, right_start, q);
+  }
 }
 
 // The output columns of a multi-column set-returning function, or nullptr.
@@ -390,7 +441,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_json_to_record(RangeFunction* rf, Fu
   e->kind = ExprKind::Call;
   e->name = name;
   e->type = oid::kRecord;
-  e->templ = "pg_json_to_record($1, " + std::string(jsonb ? "1" : "0") + ", " + quote_literal(spec) + ", " + (set ? "1" : "0") + ")";
+  // A NULL document gives json_to_record one row of NULLs (an empty object), json_to_recordset none.
+  e->templ = std::string(set ? "pg_json_to_record($1, " : "pg_json_to_record(coalesce($1, '{}'), ") + std::string(jsonb ? "1" : "0") + ", " + quote_literal(spec) + ", " + (set ? "1" : "0") + ")";
   e->args = {c};
   e->location = fc->location;
   rte.function = e;

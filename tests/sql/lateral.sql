@@ -44,3 +44,6 @@ SELECT concat_ws(',', VARIADIC ARRAY['a', 'b', 'c']);
 SELECT concat(VARIADIC ARRAY[1, 2, 3]);
 SELECT format('%s-%s', VARIADIC ARRAY['x', 'y']);
 SELECT concat_ws('-', VARIADIC NULL::text[]) IS NULL;
+SELECT * FROM dept d RIGHT JOIN LATERAL (SELECT d.id AS x) l ON true;
+SELECT * FROM dept d FULL JOIN LATERAL generate_series(1, d.id) g ON true;
+SELECT * FROM (SELECT 1 AS a) s FULL JOIN LATERAL (SELECT 2 AS b) l ON true;

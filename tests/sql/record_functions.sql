@@ -19,3 +19,5 @@ SELECT * FROM generate_series(1,2) AS x(a int);
 SELECT * FROM jsonb_to_record('[1]') AS x(a int);
 SELECT * FROM json_to_record('{"a":"x"}') AS x(a int);
 SELECT * FROM pair(3);
+SELECT * FROM json_to_record(NULL) AS x(a int);
+SELECT * FROM jsonb_to_recordset(NULL) AS x(a int);
