@@ -670,7 +670,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   };
   // A script switching to the SQLite dialect may hold SQLite-only syntax after the switch: when
   // it does not parse as a whole, its statements run one by one in the dialect of the moment.
-  if (!cached && follow_session && mentions_dialect_setting(sql)) {
+  if (!cached && follow_session && !in_piecewise_ && mentions_dialect_setting(sql)) {
     try {
       script = std::make_unique<ParsedScript>(sql);
     } catch (PgError&) {

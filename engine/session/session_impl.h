@@ -80,6 +80,7 @@ class SessionImpl : public Session {
   // (sqlite_dialect.cpp), each in the dialect current when it starts.
   std::vector<StatementResult> execute_piecewise(const std::string& sql, const std::vector<TextValue>& params);
   static bool mentions_dialect_setting(const std::string& sql);
+  bool in_piecewise_ = false;  // each piece of execute_piecewise is one statement: never split again
   // The SQLite dialect (sqlite_dialect.cpp). follow_session: a SET pgmicro.dialect = 'postgres'
   // in the script makes the rest of it PostgreSQL.
   std::vector<StatementResult> execute_sqlite(const std::string& sql, const std::vector<TextValue>& params,

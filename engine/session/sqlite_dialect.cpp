@@ -382,6 +382,14 @@ bool SessionImpl::mentions_dialect_setting(const std::string& sql) {
 
 std::vector<StatementResult> SessionImpl::execute_piecewise(const std::string& sql, const std::vector<TextValue>& params) {
   std::vector<StatementResult> results;
+  // A piece that still does not parse gets its syntax error, not another split (a script of
+  // one unparsable statement would otherwise recurse until the stack overflows).
+  struct Guard {
+    bool& flag;
+    bool saved;
+    ~Guard() { flag = saved; }
+  } guard{in_piecewise_, in_piecewise_};
+  in_piecewise_ = true;
   size_t pos = 0;
   while ((pos = skip_space(sql, pos)) < sql.size()) {
     size_t end = statement_end(sql, pos);

@@ -288,3 +288,19 @@ TEST(SqliteDialect, StatementTimeoutAndCancelApply) {
   s->set_cancel_check({});
   EXPECT_EQ(cell(one(*s, "SELECT 1", Dialect::Sqlite)), "1");
 }
+
+// Fuzz finding: a script that mentions pgmicro.dialect but is one unparsable statement used to
+// be split again and again (stack overflow); it must get its syntax error, the session usable.
+TEST(SqliteDialect, UnparsableScriptMentioningTheDialectGetsItsSyntaxError) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  auto r = one(*s, "SEP search_path = 'my_schema', ppgmicro.dialectublic;");
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->sqlstate, "42601");
+  auto rs = s->execute("SELECT 1; SET pgmicro.dialect = 'sqlite'; SELEC 2; SELECT 3");
+  ASSERT_FALSE(rs.empty());
+  EXPECT_EQ(cell(rs[0]), "1");
+  EXPECT_TRUE(rs.back().error);
+  one(*s, "RESET pgmicro.dialect");
+  EXPECT_EQ(cell(one(*s, "SELECT 40 + 2")), "42");
+}

@@ -1,0 +1,1 @@
+SEP search_path = 'my_schema', ppgmicro.dialectublic;
