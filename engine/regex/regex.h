@@ -73,7 +73,6 @@ bool search(Regex& re, const std::u32string& text, size_t from, bool captures, M
 // UTF-8 <-> code points (invalid bytes are taken as Latin-1 code points).
 std::u32string decode_utf8(std::string_view s);
 std::string encode_utf8(std::u32string_view s);
-void append_utf8(std::string& out, char32_t c);
 
 // Case folding used by case-insensitive matching (ASCII, Latin-1, Latin Extended-A,
 // Greek, Cyrillic).

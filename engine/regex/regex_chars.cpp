@@ -2,6 +2,7 @@
 // Latin Extended-A, Greek, Cyrillic — the same table as lower()/upper()), and the character
 // classes of C.UTF-8 (iswalpha & co.), approximated for non-ASCII code points: letters are
 // the cased alphabets above plus the large letter blocks (CJK, kana, Hangul…).
+#include "common/utf8.h"
 #include "regex/regex_internal.h"
 
 namespace pgmicro::regex {
@@ -23,24 +24,6 @@ std::u32string decode_utf8(std::string_view s) {
     i += n;
   }
   return out;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
 }
 
 std::string encode_utf8(std::u32string_view s) {
