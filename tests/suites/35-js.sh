@@ -5,16 +5,8 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn
-b=build-wasm
-if [ ! -f $b/CMakeCache.txt ]; then
-  emcmake cmake -S . -B $b -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" \
-    >/tmp/pgmicro-js-configure.log 2>&1 || { tail -30 /tmp/pgmicro-js-configure.log; echo "FAIL: js/build"; exit 1; }
-fi
-if ! cmake --build $b -j"$(nproc)" >/tmp/pgmicro-js-build.log 2>&1; then
-  grep -E "error|Error" /tmp/pgmicro-js-build.log | head -30
-  echo "FAIL: js/build (log: /tmp/pgmicro-js-build.log)"; exit 1
-fi
+source tests/tools/suite-lib.sh
+wasm_build js || exit 1
 if bash js/build.sh; then echo "PASS: js/package-size"; else echo "FAIL: js/package-size"; exit 1; fi
 timeout 600 node --test --test-reporter=./tests/tools/node-test-reporter.mjs tests/js/; rc=$?
 [ $rc -eq 124 ] && echo "FAIL: js/tests (timed out after 600 s)"

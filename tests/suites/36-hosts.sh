@@ -10,26 +10,10 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-[ -f js/pgmicro.wasm ] || { [ -f build-wasm/wasm/pgmicro.wasm ] && bash js/build.sh >/dev/null; }
-[ -f js/pgmicro.wasm ] || { echo "FAIL: host/setup — js/pgmicro.wasm is missing (run tests/suites/35-js.sh)"; exit 1; }
-
+source tests/tools/suite-lib.sh
+need_package host || exit 1
 dir=.cache/hosts
-mkdir -p $dir
-# (Re)install when a pinned version differs from what is there.
-if ! node -e '
-  const want = require(process.argv[1]).dependencies;
-  for (const [n, v] of Object.entries(want)) {
-    let got; try { got = require(process.argv[2] + "/node_modules/" + n + "/package.json").version; } catch {}
-    if (got !== v) process.exit(1);
-  }' "$root/tests/hosts/package.json" "$root/$dir"; then
-  start=$(date +%s)
-  cp tests/hosts/package.json $dir/package.json
-  if (cd $dir && timeout 900 npm install --no-audit --no-fund --no-package-lock --silent >/tmp/pgmicro-hosts-npm.log 2>&1); then
-    echo "hosts installed in $(( $(date +%s) - start ))s ($(du -sh $dir/node_modules | cut -f1))"
-  else
-    tail -20 /tmp/pgmicro-hosts-npm.log; echo "FAIL: host/setup — npm install (log: /tmp/pgmicro-hosts-npm.log)"; exit 1
-  fi
-fi
+npm_pinned hosts $dir tests/hosts/package.json || exit 1
 bin=$dir/node_modules/.bin
 rc=0
 timeout 120 node tests/hosts/run-local.mjs node || rc=1

@@ -7,31 +7,16 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer needs Debian's acorn
-command -v sqlite3 >/dev/null || apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends sqlite3 >/dev/null
-b=build-wasm
-if [ ! -f $b/CMakeCache.txt ]; then
-  emcmake cmake -S . -B $b -DCMAKE_CROSSCOMPILING_EMULATOR="/usr/bin/node;--no-experimental-fetch" \
-    >/tmp/pgmicro-browser-configure.log 2>&1 || { tail -30 /tmp/pgmicro-browser-configure.log; echo "FAIL: browser-storage/build"; exit 1; }
-fi
-if ! cmake --build $b -j2 --target pgmicro_wasm >/tmp/pgmicro-browser-build.log 2>&1; then
-  grep -E "error|Error" /tmp/pgmicro-browser-build.log | head -30
-  echo "FAIL: browser-storage/build (log: /tmp/pgmicro-browser-build.log)"; exit 1
-fi
-bash js/build.sh >/dev/null || { echo "FAIL: browser-storage/package"; exit 1; }
-
-dir=.cache/browser-storage
-mkdir -p $dir
+source tests/tools/suite-lib.sh
+need_sqlite3
+wasm_package browser-storage pgmicro_wasm || exit 1
 # playwright-core at the version tests/hosts/package.json pins for 36-hosts.sh, alone in its own
 # folder (git-ignored .cache/).
-want=$(node -p 'require("./tests/hosts/package.json").dependencies["playwright-core"]')
-got=$(node -p "try { require('./$dir/node_modules/playwright-core/package.json').version } catch { '' }")
-if [ "$want" != "$got" ]; then
-  printf '{ "private": true, "dependencies": { "playwright-core": "%s" } }\n' "$want" >$dir/package.json
-  if ! (cd $dir && timeout 900 npm install --no-audit --no-fund --no-package-lock --silent >/tmp/pgmicro-browser-npm.log 2>&1); then
-    tail -20 /tmp/pgmicro-browser-npm.log; echo "FAIL: browser-storage/setup — npm install (log: /tmp/pgmicro-browser-npm.log)"; exit 1
-  fi
-fi
+dir=.cache/browser-storage
+mkdir -p $dir
+node -e 'const v = require("./tests/hosts/package.json").dependencies["playwright-core"];
+  console.log(JSON.stringify({ private: true, dependencies: { "playwright-core": v } }))' >$dir/pins.json
+npm_pinned browser-storage $dir $dir/pins.json || exit 1
 timeout 900 node tests/browser/storage.mjs "$dir/node_modules" "${1:-}"; rc=$?
 [ $rc -eq 124 ] && echo "FAIL: browser-storage/run (timed out after 900 s)"
 exit $rc
