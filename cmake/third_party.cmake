@@ -23,8 +23,13 @@ if(EMSCRIPTEN)
   # TEMP_STORE=3: temp tables, sorter spills and statement journals stay in memory. The
   # module has no file system (-sFILESYSTEM=0): the unix VFS's open() stub hands back fd 0
   # and SQLite's robust_open() then loops forever on the first temp file.
+  # The rest only shrink the module (issue 4's 1 MB gzip budget): C APIs the engine and the
+  # SQLite dialect never reach (UTF-16, shared cache, get_table, incremental blob I/O, Tcl
+  # variables, test hooks, memory statistics, compile-option listing).
   target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION
-    SQLITE_TEMP_STORE=3)
+    SQLITE_TEMP_STORE=3 SQLITE_OMIT_UTF16 SQLITE_OMIT_SHARED_CACHE SQLITE_OMIT_GET_TABLE
+    SQLITE_OMIT_INCRBLOB SQLITE_OMIT_TCL_VARIABLE SQLITE_UNTESTABLE SQLITE_DEFAULT_MEMSTATUS=0
+    SQLITE_OMIT_COMPILEOPTION_DIAGS)
 else()
   target_compile_definitions(sqlite3 PRIVATE SQLITE_THREADSAFE=1)
   find_package(Threads REQUIRED)
