@@ -65,6 +65,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   }
   if (fc->func_variadic) {
     // f(..., VARIADIC array) of a built-in taking VARIADIC "any": the array's elements as arguments.
+    if (ExprPtr j = transform_json_variadic(name, fc, ctx)) return j;  // analyze_json.cpp
     int which = name == "concat" ? 0 : name == "concat_ws" ? 1 : name == "format" ? 2 : -1;
     if (which < 0 || list_size(fc->args) != (which == 0 ? 1 : 2) || fc->agg_star || fc->agg_distinct)
       unsupported("VARIADIC in calls of " + name + "()", fc->location);

@@ -123,6 +123,7 @@ class Analyzer {
   ExprPtr to_json_expr(ExprPtr arg, bool jsonb);
   ExprPtr json_key_expr(ExprPtr key);
   ExprPtr transform_json_function(const std::string& name, std::vector<ExprPtr>& args, int location);
+  ExprPtr transform_json_variadic(const std::string& name, FuncCall* fc, ExprContext ctx);  // VARIADIC array
   bool transform_json_aggregate(const std::string& name, std::vector<ExprPtr>& args, Expr& e);
   ExprPtr transform_row_to_json(Node* arg, int location);
   bool is_row_reference(Node* arg);  // a bare FROM-item name used as a whole row

@@ -484,6 +484,8 @@ void json_build_object(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     bool jsonb = kind == 1;
     std::string out = "{";
     for (int i = 1; i + 1 < argc; i += 2) {
+      if (is_null(argv[i]) && jsonb)
+        throw PgError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i) + ": key must not be null");
       if (is_null(argv[i]))
         throw PgError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i) + " cannot be null", "",
                       "Object keys should be text.");
@@ -628,7 +630,10 @@ int collate_jsonb(void*, int n1, const void* p1, int n2, const void* p2) {
 
 }  // namespace
 
+void register_json_object_functions(sqlite3* db, RuntimeContext* rc);  // json_object_functions.cpp
+
 void register_json_functions(sqlite3* db, RuntimeContext* rc) {
+  register_json_object_functions(db, rc);
   sqlite3_create_collation_v2(db, "pg_jsonb", SQLITE_UTF8, nullptr, collate_jsonb, nullptr);
   struct F { const char* name; int n; Fn fn; };
   static const F fns[] = {
