@@ -118,6 +118,10 @@ class Analyzer {
   ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
   // UPDATE ... SET col[i]... = value (current: an earlier assignment to the same column).
   ExprPtr transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
+  // jsonb subscripts (analyze_jsonb_subscript.cpp)
+  ExprPtr jsonb_subscript_expr(Node* n, ExprContext ctx);
+  ExprPtr transform_jsonb_subscript(ExprPtr base, List* subs, ExprContext ctx, int location);
+  ExprPtr transform_jsonb_subscript_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
   // analyze_json.cpp: to_json(b), json(b)_build_object/array (nullptr: not one of them), and
   // the json aggregates (false: not one of them).
   ExprPtr to_json_expr(ExprPtr arg, bool jsonb);
