@@ -339,7 +339,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   }
   if (name == "row_to_json" && list_size(fc->args) == 1) return transform_row_to_json(list_at(fc->args, 0), fc->location);
   std::vector<ExprPtr> args;
-  for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+  if (!jsonb_path_named_args(name, fc, ctx, args))  // analyze_jsonpath.cpp
+    for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {

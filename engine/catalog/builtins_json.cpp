@@ -22,6 +22,17 @@ using namespace oid;
   EXTRACT_PATH1(NAME, DOC, RES, FLAGS, 6, ", $2, $3, $4, $5, $6, $7"),                                        \
   EXTRACT_PATH1(NAME, DOC, RES, FLAGS, 7, ", $2, $3, $4, $5, $6, $7, $8")
 
+#define JSONB_PATH_FN(NAME, N, RES, KIND, VARS, SILENT) \
+  {NAME, N, {kJsonb, kJsonpath, kJsonb, kBool}, RES, "pg_jsonb_path(" KIND ", $1, $2, " VARS ", " SILENT ")"}
+#define JSONB_PATH_FNS(NAME, RES, KIND)                                                                   \
+  JSONB_PATH_FN(NAME, 2, RES, KIND, "'{}'", "0"), JSONB_PATH_FN(NAME, 3, RES, KIND, "$3", "0"),               \
+  JSONB_PATH_FN(NAME, 4, RES, KIND, "$3", "$4")
+#define JSONB_PATH_SRF(NAME, N, VARS, SILENT)                                                                 \
+  {NAME, N, {kJsonb, kJsonpath, kJsonb, kBool}, kJsonb,                                                        \
+   "pg_json_elements(pg_jsonb_path(2, $1, $2, " VARS ", " SILENT "), 1, 0)", false, false, false, true}
+#define JSONB_PATH_SRFS(NAME) \
+  JSONB_PATH_SRF(NAME, 2, "'{}'", "0"), JSONB_PATH_SRF(NAME, 3, "$3", "0"), JSONB_PATH_SRF(NAME, 4, "$3", "$4")
+
 static const OperatorDef kJsonOperators[] = {
     {"->", kJson, kText, kJson, "pg_json_field($1, $2, 0, 0)"},
     {"->", kJson, kInt4, kJson, "pg_json_field($1, $2, 0, 0)"},
@@ -45,6 +56,8 @@ static const OperatorDef kJsonOperators[] = {
     {"-", kJsonb, kTextArray, kJsonb, "pg_jsonb_delete($1, $2, 1)"},
     {"-", kJsonb, kInt4, kJsonb, "pg_jsonb_delete($1, $2, 2)"},
     {"#-", kJsonb, kTextArray, kJsonb, "pg_jsonb_delete_path($1, $2)"},
+    {"@?", kJsonb, kJsonpath, kBool, "pg_jsonb_path(0, $1, $2, '{}', 1)"},
+    {"@@", kJsonb, kJsonpath, kBool, "pg_jsonb_path(1, $1, $2, '{}', 1)"},
     JSONB_CMP("=", "= 0"), JSONB_CMP("<>", "<> 0"), JSONB_CMP("<", "< 0"), JSONB_CMP("<=", "<= 0"),
     JSONB_CMP(">", "> 0"), JSONB_CMP(">=", ">= 0"),
 };
@@ -81,6 +94,13 @@ static const FunctionDef kJsonFunctions[] = {
     EXTRACT_PATHS("json_extract_path_text", kJson, kText, "0, 1"),
     EXTRACT_PATHS("jsonb_extract_path", kJsonb, kJsonb, "1, 0"),
     EXTRACT_PATHS("jsonb_extract_path_text", kJsonb, kText, "1, 1"),
+    // SQL/JSON path functions (runtime/jsonpath_functions.cpp); the _tz variants are the same
+    // (no .datetime() yet); jsonb_path_query is the elements of jsonb_path_query_array.
+    JSONB_PATH_FNS("jsonb_path_exists", kBool, "0"), JSONB_PATH_FNS("jsonb_path_exists_tz", kBool, "0"),
+    JSONB_PATH_FNS("jsonb_path_match", kBool, "1"), JSONB_PATH_FNS("jsonb_path_match_tz", kBool, "1"),
+    JSONB_PATH_FNS("jsonb_path_query_array", kJsonb, "2"), JSONB_PATH_FNS("jsonb_path_query_array_tz", kJsonb, "2"),
+    JSONB_PATH_FNS("jsonb_path_query_first", kJsonb, "3"), JSONB_PATH_FNS("jsonb_path_query_first_tz", kJsonb, "3"),
+    JSONB_PATH_SRFS("jsonb_path_query"), JSONB_PATH_SRFS("jsonb_path_query_tz"),
     // Aggregates over any type (analyze_json.cpp builds the calls; listed so the names are known).
     {"json_agg", 1, {kAny}, kJson, "", true},
     {"jsonb_agg", 1, {kAny}, kJsonb, "", true},

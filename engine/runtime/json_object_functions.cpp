@@ -125,7 +125,7 @@ void json_extract_path(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void jsonb_set_lax_null(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     const char* must = "null_value_treatment must be \"delete_key\", \"return_target\", \"use_json_null\", or \"raise_exception\"";
-    if (is_null(argv[1])) throw PgError("22004", must);
+    if (is_null(argv[1])) throw PgError(sqlstate::kInvalidParameterValue, must);
     std::string t = text_of(argv[1]);
     if (t == "raise_exception")
       throw PgError("22004", "JSON value must not be null",
