@@ -44,6 +44,17 @@ ExprPtr Analyzer::transform_json_function(const std::string& name, std::vector<E
     e->location = location;
     return e;
   }
+  if (name == "array_to_json") {
+    // array_to_json(anyarray [, pretty]): to_json of the array; pretty puts each top-level
+    // element on its own line.
+    if (args.empty() || args.size() > 2 || !array_element_type(args[0]->type)) return nullptr;
+    ExprPtr e = to_json_expr(args[0], false);
+    e->location = location;
+    if (args.size() == 1) return e;
+    ExprPtr flag = coerce_to(args[1], oid::kBool, -1, CastContext::Implicit, -1);
+    if (!flag) return nullptr;
+    return json_call(name, "pg_json_array_pretty($1, $2)", oid::kJson, {e, flag}, location);
+  }
   bool object = name == "json_build_object" || name == "jsonb_build_object";
   bool array = name == "json_build_array" || name == "jsonb_build_array";
   if (!object && !array) return nullptr;

@@ -172,6 +172,33 @@ void json_build_variadic(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_json_array_pretty(json array text, pretty): array_to_json(a, true) puts ",\n " between the
+// top-level elements.
+void json_array_pretty(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
+    std::string s = text_of(argv[0]);
+    if (!sqlite3_value_int(argv[1])) return result_text(ctx, s);
+    std::string out;
+    int depth = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < s.size(); i++) {
+      char c = s[i];
+      out += c;
+      if (in_str) {
+        if (c == '\\' && i + 1 < s.size()) out += s[++i];
+        else if (c == '"') in_str = false;
+        continue;
+      }
+      if (c == '"') in_str = true;
+      else if (c == '[' || c == '{') depth++;
+      else if (c == ']' || c == '}') depth--;
+      else if (c == ',' && depth == 1) out += "\n ";
+    }
+    result_text(ctx, out);
+  });
+}
+
 }  // namespace
 
 void register_json_object_functions(sqlite3* db, RuntimeContext* rc) {
@@ -182,6 +209,7 @@ void register_json_object_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_json_extract_path", -1, json_extract_path},
       {"pg_jsonb_set_lax_null", 2, jsonb_set_lax_null},
       {"pg_json_build_variadic", 4, json_build_variadic},
+      {"pg_json_array_pretty", 2, json_array_pretty},
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
