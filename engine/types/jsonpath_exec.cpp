@@ -24,6 +24,87 @@ using Seq = std::vector<JsonValue>;
 
 enum class Bool3 { False, True, Unknown };
 
+// PostgreSQL's binary jsonb layout, for .keyvalue()'s "id" (the object's byte offset in its
+// base document): a container is a 4-byte header, 4-byte JEntries (one per element, two per
+// pair), keys' bytes, then values: strings as bytes, numerics (4-byte aligned) as numeric
+// varlenas, containers 4-byte aligned; true/false/null take no data bytes.
+size_t align4(size_t n) { return (n + 3) & ~size_t(3); }
+
+size_t numeric_varlena_size(const std::string& text) {
+  std::string t = text;
+  if (!t.empty() && t[0] == '-') t.erase(0, 1);
+  size_t dot = t.find('.');
+  std::string ip = t.substr(0, dot), fp = dot == std::string::npos ? "" : t.substr(dot + 1);
+  int dscale = int(fp.size());
+  while (!ip.empty() && ip[0] == '0') ip.erase(0, 1);
+  std::vector<int> digits;
+  int ngroups = int((ip.size() + 3) / 4);
+  std::string ipad = std::string(size_t(ngroups) * 4 - ip.size(), '0') + ip;
+  for (int g = 0; g < ngroups; g++) digits.push_back(std::atoi(ipad.substr(size_t(g) * 4, 4).c_str()));
+  int weight = ngroups - 1;
+  while (fp.size() % 4) fp += '0';
+  for (size_t g = 0; g < fp.size(); g += 4) digits.push_back(std::atoi(fp.substr(g, 4).c_str()));
+  size_t b = 0;
+  while (b < digits.size() && digits[b] == 0) b++, weight--;
+  size_t e = digits.size();
+  while (e > b && digits[e - 1] == 0) e--;
+  size_t n = e - b;
+  if (n == 0) weight = 0;
+  bool is_short = dscale <= 63 && weight <= 63 && weight >= -64;
+  return 4 + (is_short ? 2 : 4) + 2 * n;
+}
+
+size_t container_size(const JsonValue& v);
+
+// Bytes a value adds at offset `cur` (relative to an aligned container start); returns the new offset.
+size_t advance(const JsonValue& v, size_t cur) {
+  switch (v.kind) {
+    case JsonValue::Kind::String: return cur + v.text.size();
+    case JsonValue::Kind::Number: return align4(cur) + numeric_varlena_size(v.text);
+    case JsonValue::Kind::Array: case JsonValue::Kind::Object: return align4(cur) + container_size(v);
+    default: return cur;
+  }
+}
+
+size_t container_size(const JsonValue& v) {
+  if (v.kind == JsonValue::Kind::Array) {
+    size_t cur = 4 + 4 * v.items.size();
+    for (auto& e : v.items) cur = advance(e, cur);
+    return cur;
+  }
+  size_t cur = 4 + 8 * v.members.size();
+  for (auto& m : v.members) cur += m.first.size();
+  for (auto& m : v.members) cur = advance(m.second, cur);
+  return cur;
+}
+
+// The offset of `target` inside `v` (which starts at `start`), if it is there.
+bool locate(const JsonValue& v, size_t start, const JsonValue* target, size_t& out) {
+  if (&v == target) {
+    out = start;
+    return true;
+  }
+  if (v.kind != JsonValue::Kind::Array && v.kind != JsonValue::Kind::Object) return false;
+  size_t cur = start;
+  auto visit = [&](const JsonValue& e) {
+    bool container = e.kind == JsonValue::Kind::Array || e.kind == JsonValue::Kind::Object;
+    if (container && locate(e, align4(cur), target, out)) return true;
+    cur = start + advance(e, cur - start);
+    return false;
+  };
+  if (v.kind == JsonValue::Kind::Array) {
+    cur = start + 4 + 4 * v.items.size();
+    for (auto& e : v.items)
+      if (visit(e)) return true;
+    return false;
+  }
+  cur = start + 4 + 8 * v.members.size();
+  for (auto& m : v.members) cur += m.first.size();
+  for (auto& m : v.members)
+    if (visit(m.second)) return true;
+  return false;
+}
+
 struct Exec {
   const JsonValue* root = nullptr;
   const JsonValue* vars = nullptr;
@@ -32,6 +113,9 @@ struct Exec {
   bool ignore_structural = true;
   bool throw_errors = true;
   long innermost_size = -1;
+  const JsonValue* base = nullptr;  // the document .keyvalue() ids are offsets in, and its id
+  int64_t base_id = 0;
+  int64_t last_generated_id = 2;
 
   Res error(const char* code, const std::string& msg) {
     if (throw_errors) throw PgError(code, msg);
@@ -270,7 +354,19 @@ struct Exec {
       case T::Variable: {
         const JsonValue* v = vars && vars->kind == K::Object ? vars->find(it->str) : nullptr;
         if (!v) throw PgError(sqlstate::kUndefinedObject, "could not find jsonpath variable \"" + it->str + "\"");
-        return next(it, *v, found);
+        const JsonValue* saved_base = base;
+        int64_t saved_id = base_id;
+        base = vars;  // ids of a variable's objects are offsets in the vars document
+        base_id = 1;
+        Res r;
+        try {
+          r = next(it, *v, found);
+        } catch (...) {
+          base = saved_base, base_id = saved_id;
+          throw;
+        }
+        base = saved_base, base_id = saved_id;
+        return r;
       }
       case T::TypeMethod: {
         const char* t = "null";
@@ -342,15 +438,29 @@ struct Exec {
       case T::KeyValue: {
         if (unwrap && jb.kind == K::Array) return unwrap_target(it, jb, found);
         if (jb.kind != K::Object) return error("2203C", "jsonpath item method .keyvalue() can only be applied to an object");
-        if (&jb != root && !jb.members.empty()) throw PgError(sqlstate::kFeatureNotSupported, "jsonpath item method .keyvalue() of a nested object is not supported by pgmicro yet");
+        size_t offset = 0;
+        if (!jb.members.empty() && !(base && locate(*base, 0, &jb, offset)))
+          throw PgError(sqlstate::kFeatureNotSupported, "jsonpath item method .keyvalue() of this value is not supported by pgmicro yet");
+        int64_t id = int64_t(offset) + base_id * INT64_C(10000000000);
         Res res = Res::NotFound;
         for (auto& m : jb.members) {
           JsonValue o;
           o.kind = K::Object;
-          o.members.emplace_back("id", JsonValue::number("0"));
+          o.members.emplace_back("id", JsonValue::number(std::to_string(id)));
           o.members.emplace_back("key", JsonValue::string(m.first));
           o.members.emplace_back("value", m.second);
-          Res r = next(it, o, found);
+          const JsonValue* saved_base = base;
+          int64_t saved_id = base_id;
+          base = &o;
+          base_id = last_generated_id++;
+          Res r;
+          try {
+            r = next(it, o, found);
+          } catch (...) {
+            base = saved_base, base_id = saved_id;
+            throw;
+          }
+          base = saved_base, base_id = saved_id;
           if (r == Res::Error) return r;
           if (r == Res::Ok) {
             if (!found) return r;
@@ -572,6 +682,8 @@ JsonPathResult jsonpath_execute(const JsonPath& p, const JsonValue& doc, const J
   e.root = &doc;
   e.current = &doc;
   e.vars = vars;
+  e.base = &doc;
+  e.last_generated_id = vars ? 2 : 1;
   e.lax = p.lax;
   e.ignore_structural = p.lax;
   e.throw_errors = !silent;

@@ -498,3 +498,14 @@ SELECT
 	jsonb_path_query_first(s1.j, '$.s > $s', vars => s2.j) gt
 FROM str s1, str s2
 ORDER BY s1.num, s2.num;
+select jsonb_path_query('[{"a": 1, "b": "x"}, {"c": 1}]', '$[*].keyvalue()');
+select jsonb_path_query('[{"a": 123456789.5, "b": "x"}, {"c": 1}]', '$[*].keyvalue()');
+select jsonb_path_query('[{"a": 0, "b": "x"}, {"c": 1}]', '$[*].keyvalue()');
+select jsonb_path_query('{"x": [true, {"c": 1}]}', '$.x[1].keyvalue()');
+select jsonb_path_query('{"a": {"c": 1}}', '$.keyvalue().value.keyvalue()');
+select jsonb_path_query('{"a": {"c": 1}}', '$.keyvalue().value.keyvalue()', '{}');
+select jsonb_path_query('{"a": 1e-100, "b": "x", "c": {"d": 1}}', '$.c.keyvalue()');
+select jsonb_path_query('{"a": -0.00012345, "bb": "xyz", "c": {"d": 1}}', '$.c.keyvalue()');
+select jsonb_path_query('{"a": 1}', '$x.keyvalue()', '{"x": {"q": [1, {"r": 2}]}}');
+select jsonb_path_query('{"a": 1}', '$x.q[1].keyvalue()', '{"x": {"q": [1, {"r": 2}]}}');
+select jsonb_path_query('[{"a": 1, "b": [1, 2]}, {"c": {"a": "bbb"}}]', 'lax $.keyvalue()');
