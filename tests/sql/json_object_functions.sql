@@ -88,3 +88,6 @@ SELECT array_to_json('{{1,5},{99,100}}'::int[], true);
 SELECT array_to_json(ARRAY [jsonb '{"a":1}', jsonb '{"b":[2,3]}']);
 SELECT array_to_json(ARRAY ['a,b', 'c"]'], true);
 SELECT array_to_json(1);
+select json_array_elements('[1,true,[1,[2,3]],null,{"f1":1,"f2":[7,8,9]},false,"stringy"]');
+select jsonb_array_elements_text('[1,"a",null]'), 5 as x;
+select * from json_array_elements('[1,2]');
