@@ -470,6 +470,8 @@ struct Exec {
         return res;
       }
       case T::Datetime:
+        if (unwrap && jb.kind == K::Array) return unwrap_target(it, jb, found);
+        if (jb.kind != K::String) return error("22031", "jsonpath item method .datetime() can only be applied to a string");
         throw PgError(sqlstate::kFeatureNotSupported, "jsonpath item method .datetime() is not supported by pgmicro yet");
     }
     return Res::NotFound;
