@@ -509,3 +509,9 @@ select jsonb_path_query('{"a": -0.00012345, "bb": "xyz", "c": {"d": 1}}', '$.c.k
 select jsonb_path_query('{"a": 1}', '$x.keyvalue()', '{"x": {"q": [1, {"r": 2}]}}');
 select jsonb_path_query('{"a": 1}', '$x.q[1].keyvalue()', '{"x": {"q": [1, {"r": 2}]}}');
 select jsonb_path_query('[{"a": 1, "b": [1, 2]}, {"c": {"a": "bbb"}}]', 'lax $.keyvalue()');
+select jsonb_path_query('null', '$.datetime()');
+select jsonb_path_query('true', '$.datetime()');
+select jsonb_path_query('1', '$.datetime()');
+select jsonb_path_query('[]', '$.datetime()');
+select jsonb_path_query('[]', 'strict $.datetime()');
+select jsonb_path_query('{}', '$.datetime()');
