@@ -4,6 +4,7 @@
 #include "types/jsonpath.h"
 #include <cerrno>
 #include <climits>
+#include <algorithm>
 #include <cstdlib>
 #include "common/error.h"
 #include "common/utf8.h"
@@ -26,6 +27,15 @@ struct Token {
 };
 
 [[noreturn]] void syntax_error(const std::string& msg) { throw PgError(sqlstate::kSyntaxError, msg); }
+
+// Nesting and chain length limit: the parser, printer and executor recurse over the item tree
+// (PostgreSQL's limit is its stack depth check).
+constexpr int kMaxPathDepth = 200;
+[[noreturn]] void too_deep() {
+  throw PgError(sqlstate::kStatementTooComplex, "stack depth limit exceeded", "",
+                "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the "
+                "platform's stack depth limit is adequate.");
+}
 
 bool is_special(char c) {
   switch (c) {
@@ -271,6 +281,7 @@ class Parser {
  private:
   std::vector<Token> t_;
   size_t k_ = 0;
+  int depth_ = 0;
 
   const Token& cur() const { return t_[k_]; }
   bool at_end() const { return cur().kind == Tok::End; }
@@ -312,6 +323,13 @@ class Parser {
   }
 
   JsonPathPtr expr(int min_power) {
+    struct Depth {
+      int& d;
+      explicit Depth(int& x) : d(x) {
+        if (++d > kMaxPathDepth) too_deep();
+      }
+      ~Depth() { d--; }
+    } guard(depth_);
     JsonPathPtr lhs = unary();
     for (;;) {
       T type;
@@ -427,14 +445,14 @@ class Parser {
   JsonPathPtr primary_with_accessors() {
     JsonPathPtr head = primary();
     JsonPathPtr tail = head;
-    bool paren_pred = head->type == T::IsUnknown ? false : is_predicate(head) && paren_;
-    (void)paren_pred;
+    while (tail->next) tail = tail->next;
+    int length = 0;
     while (accessor(tail)) {
+      tail = tail->next;
+      if (++length > kMaxPathDepth) too_deep();
     }
     return head;
   }
-
-  bool paren_ = false;
 
   JsonPathPtr primary() {
     const Token& t = cur();
@@ -494,12 +512,7 @@ class Parser {
     return false;
   }
 
-  static void append(JsonPathPtr& tail, JsonPathPtr n) {
-    // the chain's last item gets `n` as next
-    JsonPathPtr* p = &tail;
-    while ((*p)->next) p = &(*p)->next;
-    (*p)->next = n;
-  }
+  static void append(JsonPathPtr& tail, JsonPathPtr n) { tail->next = n; }  // tail: the chain's last item
 
   uint32_t any_level() {
     if (ident("last")) { k_++; return UINT32_MAX; }
@@ -598,19 +611,25 @@ class Parser {
     return false;
   }
 
-  // @ only inside filters, LAST only inside array subscripts.
-  static void check(const JsonPathPtr& p, bool in_filter, bool in_subscript) {
+  // @ only inside filters, LAST only inside array subscripts; the executor's recursion (chain
+  // positions plus nesting) stays within kMaxPathDepth. Returns that depth.
+  static int check(const JsonPathPtr& p, bool in_filter, bool in_subscript, int above = 0) {
+    int deepest = above, pos = above;
     for (const JsonPathItem* it = p.get(); it; it = it->next.get()) {
+      if (++pos > kMaxPathDepth) too_deep();
       if (it->type == T::Current && !in_filter) syntax_error("@ is not allowed in root expressions");
       if (it->type == T::Last && !in_subscript) syntax_error("LAST is allowed only in array subscripts");
       bool f = in_filter || it->type == T::Filter;
-      if (it->left) check(it->left, f, in_subscript);
-      if (it->right) check(it->right, f, in_subscript);
+      int d = pos;
+      if (it->left) d = std::max(d, check(it->left, f, in_subscript, pos + 1));
+      if (it->right) d = std::max(d, check(it->right, f, in_subscript, pos + 1));
       for (auto& s : it->subscripts) {
-        check(s.first, in_filter, true);
-        if (s.second) check(s.second, in_filter, true);
+        d = std::max(d, check(s.first, in_filter, true, pos + 1));
+        if (s.second) d = std::max(d, check(s.second, in_filter, true, pos + 1));
       }
+      deepest = std::max(deepest, d);
     }
+    return deepest;
   }
 };
 
