@@ -74,6 +74,7 @@ static const FunctionDef kJsonFunctions[] = {
     {"jsonb_set", 4, {kJsonb, kTextArray, kJsonb, kBool}, kJsonb, "pg_jsonb_set($1, $2, $3, $4, 0)"},
     {"jsonb_insert", 3, {kJsonb, kTextArray, kJsonb}, kJsonb, "pg_jsonb_set($1, $2, $3, 0, 1)"},
     {"jsonb_insert", 4, {kJsonb, kTextArray, kJsonb, kBool}, kJsonb, "pg_jsonb_set($1, $2, $3, $4, 1)"},
+    {"pg_column_size", 1, {kJsonb}, kInt4, "pg_jsonb_binary_size($1)"},
     {"jsonb_contains", 2, {kJsonb, kJsonb}, kBool, "pg_jsonb_contains($1, $2)"},
     {"jsonb_contained", 2, {kJsonb, kJsonb}, kBool, "pg_jsonb_contains($2, $1)"},
     {"jsonb_exists", 2, {kJsonb, kText}, kBool, "pg_jsonb_exists($1, $2)"},

@@ -340,7 +340,8 @@ void jsonb_delete_path(sqlite3_context* ctx, int, sqlite3_value** argv) {
       path.push_back(p.s);
     }
     if (d.is_scalar()) invalid("cannot delete path in scalar");
-    if (!path.empty()) delete_path(d, path, 0);
+    bool empty = d.kind == JsonValue::Kind::Array ? d.items.empty() : d.members.empty();
+    if (!path.empty() && !empty) delete_path(d, path, 0);  // an empty container is returned as is
     result_jsonb(ctx, d);
   });
 }

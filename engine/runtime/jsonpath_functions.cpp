@@ -60,9 +60,19 @@ void jsonb_path(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_jsonb_binary_size(doc): pg_column_size of a jsonb value.
+void jsonb_binary_size_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    sqlite3_result_int64(ctx, int64_t(jsonb_binary_size(json_parse(text_of(argv[0]), true))));
+  });
+}
+
 }  // namespace
 
 void register_jsonpath_functions(sqlite3* db, RuntimeContext* rc) {
+  sqlite3_create_function_v2(db, "pg_jsonb_binary_size", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, jsonb_binary_size_fn,
+                             nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_jsonb_path", 5, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, jsonb_path, nullptr, nullptr,
                              nullptr);
 }

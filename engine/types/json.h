@@ -67,4 +67,8 @@ std::string json_value_text(const JsonValue& v, std::string_view source, bool js
 int jsonb_compare(const JsonValue& a, const JsonValue& b);
 bool jsonb_contains(const JsonValue& a, const JsonValue& b);
 
+// The size of PostgreSQL's binary jsonb datum for a value (pg_column_size; jsonpath_exec.cpp
+// holds the layout, which .keyvalue() ids use too).
+size_t jsonb_binary_size(const JsonValue& v);
+
 }  // namespace pgmicro

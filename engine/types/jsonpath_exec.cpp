@@ -675,6 +675,11 @@ struct Exec {
 
 }  // namespace
 
+size_t jsonb_binary_size(const JsonValue& v) {
+  if (v.kind == JsonValue::Kind::Array || v.kind == JsonValue::Kind::Object) return 4 + container_size(v);
+  return 4 + advance(v, 8);  // a raw scalar: a one-element array
+}
+
 JsonPathResult jsonpath_execute(const JsonPath& p, const JsonValue& doc, const JsonValue* vars, bool silent,
                                 std::vector<JsonValue>* found) {
   if (vars && vars->kind != K::Object)
