@@ -32,9 +32,7 @@ struct Token {
 // (PostgreSQL's limit is its stack depth check).
 constexpr int kMaxPathDepth = 200;
 [[noreturn]] void too_deep() {
-  throw PgError(sqlstate::kStatementTooComplex, "stack depth limit exceeded", "",
-                "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the "
-                "platform's stack depth limit is adequate.");
+  throw PgError(sqlstate::kStatementTooComplex, "stack depth limit exceeded", "", stack_depth_hint());
 }
 
 bool is_special(char c) {

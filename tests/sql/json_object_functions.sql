@@ -97,3 +97,7 @@ select pg_column_size('{"a":1 , "b":2, "c":3}'::jsonb - 'b') = pg_column_size('{
 select pg_column_size('{}'::jsonb), pg_column_size('1'::jsonb), pg_column_size('"abc"'::jsonb), pg_column_size('[1, 2.5, null, true, "x", {"a": [1e-100]}]'::jsonb);
 select pg_column_size('{"a": 1, "b": [1, 2], "c": {"a": "bbb"}}'::jsonb), pg_column_size('12345678901234567890.123'::jsonb);
 select '[]'::jsonb #- '{a}', '{}'::jsonb #- '{a}';
+SET max_stack_depth = '100kB';
+SELECT repeat('[', 10000)::json;
+SELECT repeat('{"a":', 10000)::jsonb;
+RESET max_stack_depth;
