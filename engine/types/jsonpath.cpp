@@ -22,7 +22,8 @@ enum class Tok { End, Ident, String, Variable, Int, Numeric, Punct };
 struct Token {
   Tok kind = Tok::End;
   std::string text;   // Ident/Punct: as written; String/Variable: decoded; numbers: as written
-  std::string raw;    // as written (error messages)
+  std::string raw;    // what PostgreSQL's scanner has as yytext for it (error messages)
+  bool raw_at_end = false;  // an identifier ending the input: errors say "at end"
   size_t pos = 0;
 };
 
@@ -99,6 +100,14 @@ class Lexer {
         t.text = word;
       }
       t.raw = std::string(s_.substr(t.pos, i_ - t.pos));
+      if (t.kind == Tok::Ident) {  // ended by blanks (yytext: the blanks), a special character or the end
+        size_t j = i_;
+        while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t' || s_[j] == '\n' || s_[j] == '\r' || s_[j] == '\f')) j++;
+        t.raw = std::string(s_.substr(i_, j - i_));
+        t.raw_at_end = i_ >= s_.size();
+      } else if (t.kind == Tok::String || (t.kind == Tok::Variable && t.raw.size() > 1 && t.raw[1] == '"')) {
+        t.raw = "\"";
+      }
       out.push_back(t);
     }
   }
@@ -114,6 +123,7 @@ class Lexer {
     return -1;
   }
   void put_cp(std::string& out, uint32_t cp) {
+    if (cp > 0x10FFFF) syntax_error("invalid Unicode code point");
     if (cp == 0) throw PgError("22P05", "unsupported Unicode escape sequence", "\\u0000 cannot be converted to text.");
     append_utf8(out, cp);
   }
@@ -122,8 +132,8 @@ class Lexer {
     i_++;  // opening quote
     std::string out;
     for (;;) {
-      if (i_ >= s_.size())
-        syntax_error("unexpected end of quoted string at or near \"" + std::string(s_.substr(start)) + "\" of jsonpath input");
+      (void)start;
+      if (i_ >= s_.size()) syntax_error("unexpected end of quoted string at end of jsonpath input");
       char c = s_[i_];
       if (c == '"') {
         i_++;
@@ -140,7 +150,7 @@ class Lexer {
   // A backslash escape at i_ (in a quoted string or an identifier).
   void escape(std::string& out) {
     {
-      if (i_ + 1 >= s_.size()) syntax_error("unexpected end after backslash at end of jsonpath input");
+      if (i_ + 1 >= s_.size()) syntax_error("unexpected end after backslash at or near \"\\\" of jsonpath input");
       char e = s_[i_ + 1];
       i_ += 2;
       switch (e) {
@@ -152,11 +162,11 @@ class Lexer {
         case 'v': out += '\v'; break;
         case 'x': {
           int a = i_ < s_.size() ? hexval(s_[i_]) : -1, b = i_ + 1 < s_.size() ? hexval(s_[i_ + 1]) : -1;
-          if (a < 0) syntax_error("invalid hexadecimal character sequence at or near \"\\x\" of jsonpath input");
-          uint32_t v = uint32_t(a);
-          i_++;
-          if (b >= 0) v = v * 16 + uint32_t(b), i_++;
-          put_cp(out, v);
+          if (a < 0 || b < 0)
+            syntax_error("invalid hex character sequence at or near \"\\x" + std::string(s_.substr(i_, a < 0 ? 0 : 1)) +
+                         "\" of jsonpath input");
+          i_ += 2;
+          put_cp(out, uint32_t(a * 16 + b));
           break;
         }
         case 'u': {
@@ -188,11 +198,11 @@ class Lexer {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i_ += 6;
               } else {
-                throw PgError(sqlstate::kSyntaxError, "invalid input syntax for type jsonpath",
+                throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath",
                               "Unicode low surrogate must follow a high surrogate.");
               }
             } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-              throw PgError(sqlstate::kSyntaxError, "invalid input syntax for type jsonpath",
+              throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath",
                             cp <= 0xDBFF ? "Unicode low surrogate must follow a high surrogate."
                                          : "Unicode low surrogate must follow a high surrogate.");
             }
@@ -286,7 +296,7 @@ class Parser {
   bool punct(const char* p) const { return cur().kind == Tok::Punct && cur().text == p; }
   bool ident(const char* w) const { return cur().kind == Tok::Ident && cur().text == w; }
   [[noreturn]] void error() const {
-    if (at_end()) syntax_error("syntax error at end of jsonpath input");
+    if (at_end() || cur().raw_at_end) syntax_error("syntax error at end of jsonpath input");
     syntax_error("syntax error at or near \"" + cur().raw + "\" of jsonpath input");
   }
   void expect(const char* p) {
