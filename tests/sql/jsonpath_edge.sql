@@ -77,3 +77,6 @@ select jsonb_path_query('["abc", "ABC", "a\nb"]', '$[*] ? (@ like_regex "^a.b$" 
 select jsonb_path_match('[1]', '$[0] == 1'), jsonb_path_match('1', '$', silent => false);
 select jsonb_path_query('1', '$ ? (@ > $x)', '[1]');
 select jsonb_path_query('1', '$y');
+select '$.a'::text::jsonpath, '$.a'::jsonpath::text, pg_typeof('$'::jsonpath), '{$.a,$.b}'::jsonpath[];
+create temp table tj (p jsonpath); insert into tj values ('$.a ? (@ > 1)'), ('strict $'); select * from tj; select p from tj where p::text like '%strict%';
+select jsonb_path_query('{"a":[1,2,3]}', p) from tj;
