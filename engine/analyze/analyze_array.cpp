@@ -93,6 +93,7 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
   ExprPtr base = strip_domain(transform_expr(ind->arg, ctx));
   List* subs = ind->indirection;
+  if (base->type == oid::kJsonb) return transform_jsonb_subscript(base, subs, ctx, expr_location(ind->arg));
   bool is_slice = false;
   for_each_node(subs, [&](Node* n) {
     if (!IsA(n, A_Indices)) unsupported("field selection", expr_location(ind->arg));
@@ -154,6 +155,7 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
 
 ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current) {
   const ColumnDef& col = t.columns[column];
+  if (col.type == oid::kJsonb) return transform_jsonb_subscript_assignment(rt, t, column, current);
   // A domain over an array type: assign into the base array, then check the domain.
   int32_t arr_typmod = col.typmod;
   Oid arr_type = domain_base_type(col.type, &arr_typmod);

@@ -65,6 +65,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   }
   if (fc->func_variadic) {
     // f(..., VARIADIC array) of a built-in taking VARIADIC "any": the array's elements as arguments.
+    if (ExprPtr j = transform_json_variadic(name, fc, ctx)) return j;  // analyze_json.cpp
     int which = name == "concat" ? 0 : name == "concat_ws" ? 1 : name == "format" ? 2 : -1;
     if (which < 0 || list_size(fc->args) != (which == 0 ? 1 : 2) || fc->agg_star || fc->agg_distinct)
       unsupported("VARIADIC in calls of " + name + "()", fc->location);
@@ -338,7 +339,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   }
   if (name == "row_to_json" && list_size(fc->args) == 1) return transform_row_to_json(list_at(fc->args, 0), fc->location);
   std::vector<ExprPtr> args;
-  for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
+  if (!jsonb_path_named_args(name, fc, ctx, args))  // analyze_jsonpath.cpp
+    for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {

@@ -44,6 +44,17 @@ ExprPtr Analyzer::transform_json_function(const std::string& name, std::vector<E
     e->location = location;
     return e;
   }
+  if (name == "array_to_json") {
+    // array_to_json(anyarray [, pretty]): to_json of the array; pretty puts each top-level
+    // element on its own line.
+    if (args.empty() || args.size() > 2 || !array_element_type(args[0]->type)) return nullptr;
+    ExprPtr e = to_json_expr(args[0], false);
+    e->location = location;
+    if (args.size() == 1) return e;
+    ExprPtr flag = coerce_to(args[1], oid::kBool, -1, CastContext::Implicit, -1);
+    if (!flag) return nullptr;
+    return json_call(name, "pg_json_array_pretty($1, $2)", oid::kJson, {e, flag}, location);
+  }
   bool object = name == "json_build_object" || name == "jsonb_build_object";
   bool array = name == "json_build_array" || name == "jsonb_build_array";
   if (!object && !array) return nullptr;
@@ -58,6 +69,21 @@ ExprPtr Analyzer::transform_json_function(const std::string& name, std::vector<E
   }
   if (args.size() > 900) throw PgError(sqlstate::kProgramLimitExceeded, "cannot pass more than 100 arguments to a function");
   return json_call(name, templ + ")", rtype, std::move(conv), location);
+}
+
+// json(b)_build_object/array(VARIADIC array): the array's elements are the arguments.
+ExprPtr Analyzer::transform_json_variadic(const std::string& name, FuncCall* fc, ExprContext ctx) {
+  bool object = name == "json_build_object" || name == "jsonb_build_object";
+  bool array = name == "json_build_array" || name == "jsonb_build_array";
+  if ((!object && !array) || list_size(fc->args) != 1) return nullptr;
+  ExprPtr arr = transform_expr(list_at(fc->args, 0), ctx);
+  Oid elem = array_element_type(arr->type);
+  if (!elem)
+    throw PgError(sqlstate::kDatatypeMismatch, "VARIADIC argument must be an array").at(expr_location(list_at(fc->args, 0)));
+  bool jsonb = name[4] == 'b';
+  std::string t = std::string("pg_json_build_variadic(") + (jsonb ? "1, " : "0, ") + (object ? "1" : "0") + ", $1, " +
+                  std::to_string(elem) + ")";
+  return json_call(name, t, jsonb ? oid::kJsonb : oid::kJson, {arr}, fc->location);
 }
 
 // row_to_json(alias): a FROM item's row as {"col":value,...} (whole-row references are

@@ -296,7 +296,9 @@ ExprPtr Analyzer::make_srf_call(const std::string& name, std::vector<ExprPtr> ar
 // item after the others and the call a reference to its column.
 ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPtr> args, int location, ExprPtr prebuilt) {
   if (!scope_) unsupported("set-returning functions here", location);
-  if (!prebuilt && srf_columns(name)) unsupported(name + "() in the select list (use it in FROM)", location);
+  // (one-column ones such as json_array_elements work like any other)
+  if (!prebuilt && srf_columns(name) && std::string(srf_columns(name)).find(',') != std::string::npos)
+    unsupported(name + "() in the select list (use it in FROM)", location);
   SelectQuery& q = *scope_;
   // An argument using another select-list SRF's result: PostgreSQL evaluates nested SRFs in
   // separate steps.

@@ -118,11 +118,17 @@ class Analyzer {
   ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
   // UPDATE ... SET col[i]... = value (current: an earlier assignment to the same column).
   ExprPtr transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
+  bool jsonb_path_named_args(const std::string& name, FuncCall* fc, ExprContext ctx, std::vector<ExprPtr>& args);
+  // jsonb subscripts (analyze_jsonb_subscript.cpp)
+  ExprPtr jsonb_subscript_expr(Node* n, ExprContext ctx);
+  ExprPtr transform_jsonb_subscript(ExprPtr base, List* subs, ExprContext ctx, int location);
+  ExprPtr transform_jsonb_subscript_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
   // analyze_json.cpp: to_json(b), json(b)_build_object/array (nullptr: not one of them), and
   // the json aggregates (false: not one of them).
   ExprPtr to_json_expr(ExprPtr arg, bool jsonb);
   ExprPtr json_key_expr(ExprPtr key);
   ExprPtr transform_json_function(const std::string& name, std::vector<ExprPtr>& args, int location);
+  ExprPtr transform_json_variadic(const std::string& name, FuncCall* fc, ExprContext ctx);  // VARIADIC array
   bool transform_json_aggregate(const std::string& name, std::vector<ExprPtr>& args, Expr& e);
   ExprPtr transform_row_to_json(Node* arg, int location);
   bool is_row_reference(Node* arg);  // a bare FROM-item name used as a whole row

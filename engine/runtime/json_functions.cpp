@@ -340,7 +340,8 @@ void jsonb_delete_path(sqlite3_context* ctx, int, sqlite3_value** argv) {
       path.push_back(p.s);
     }
     if (d.is_scalar()) invalid("cannot delete path in scalar");
-    if (!path.empty()) delete_path(d, path, 0);
+    bool empty = d.kind == JsonValue::Kind::Array ? d.items.empty() : d.members.empty();
+    if (!path.empty() && !empty) delete_path(d, path, 0);  // an empty container is returned as is
     result_jsonb(ctx, d);
   });
 }
@@ -484,6 +485,8 @@ void json_build_object(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     bool jsonb = kind == 1;
     std::string out = "{";
     for (int i = 1; i + 1 < argc; i += 2) {
+      if (is_null(argv[i]) && jsonb)
+        throw PgError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i) + ": key must not be null");
       if (is_null(argv[i]))
         throw PgError(sqlstate::kInvalidParameterValue, "argument " + std::to_string(i) + " cannot be null", "",
                       "Object keys should be text.");
@@ -628,7 +631,14 @@ int collate_jsonb(void*, int n1, const void* p1, int n2, const void* p2) {
 
 }  // namespace
 
+void register_json_object_functions(sqlite3* db, RuntimeContext* rc);  // json_object_functions.cpp
+void register_jsonb_subscript_functions(sqlite3* db, RuntimeContext* rc);  // jsonb_subscript_functions.cpp
+void register_jsonpath_functions(sqlite3* db, RuntimeContext* rc);  // jsonpath_functions.cpp
+
 void register_json_functions(sqlite3* db, RuntimeContext* rc) {
+  register_json_object_functions(db, rc);
+  register_jsonb_subscript_functions(db, rc);
+  register_jsonpath_functions(db, rc);
   sqlite3_create_collation_v2(db, "pg_jsonb", SQLITE_UTF8, nullptr, collate_jsonb, nullptr);
   struct F { const char* name; int n; Fn fn; };
   static const F fns[] = {

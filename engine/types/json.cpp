@@ -285,9 +285,7 @@ struct Parser {
 
   void enter() {
     if (++depth > kMaxJsonDepth)
-      throw PgError(sqlstate::kStatementTooComplex, "stack depth limit exceeded", "",
-                    "Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), after ensuring the "
-                    "platform's stack depth limit is adequate.");
+      throw PgError(sqlstate::kStatementTooComplex, "stack depth limit exceeded", "", stack_depth_hint());
   }
 
   JsonValue object() {
@@ -406,7 +404,23 @@ int type_rank(const JsonValue& v) {
   return 0;
 }
 
+thread_local long g_max_stack_depth_kb = 2048;
+
 }  // namespace
+
+void set_max_stack_depth_setting(const std::string& shown) {
+  char* end = nullptr;
+  long v = std::strtol(shown.c_str(), &end, 10);
+  std::string unit = end ? std::string(end) : "";
+  if (unit == "MB") v *= 1024;
+  else if (unit == "GB") v *= 1024 * 1024;
+  if (v > 0) g_max_stack_depth_kb = v;
+}
+
+std::string stack_depth_hint() {
+  return "Increase the configuration parameter \"max_stack_depth\" (currently " + std::to_string(g_max_stack_depth_kb) +
+         "kB), after ensuring the platform's stack depth limit is adequate.";
+}
 
 const JsonValue* JsonValue::find(std::string_view key) const {
   const JsonValue* hit = nullptr;

@@ -48,6 +48,11 @@ inline JsonValue JsonValue::string(std::string t) { JsonValue v; v.kind = Kind::
 // 22P02 "invalid input syntax for type json" with PostgreSQL's DETAIL and CONTEXT.
 JsonValue json_parse(std::string_view text, bool for_jsonb);
 
+// The session's max_stack_depth as SHOW prints it ("100kB", "2MB"), set before each statement:
+// the "stack depth limit exceeded" HINT names it. stack_depth_hint() is that HINT.
+void set_max_stack_depth_setting(const std::string& shown);
+std::string stack_depth_hint();
+
 // jsonb normalisation of a parsed or built value (sorts and dedupes keys, canonical numbers).
 void jsonb_normalize(JsonValue& v);
 
@@ -66,5 +71,9 @@ std::string json_value_text(const JsonValue& v, std::string_view source, bool js
 // jsonb ordering (PostgreSQL's compareJsonbContainers), and @> containment.
 int jsonb_compare(const JsonValue& a, const JsonValue& b);
 bool jsonb_contains(const JsonValue& a, const JsonValue& b);
+
+// The size of PostgreSQL's binary jsonb datum for a value (pg_column_size; jsonpath_exec.cpp
+// holds the layout, which .keyvalue() ids use too).
+size_t jsonb_binary_size(const JsonValue& v);
 
 }  // namespace pgmicro

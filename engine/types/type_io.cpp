@@ -7,6 +7,7 @@
 #include "sqlite3.h"
 #include "types/array.h"
 #include "types/json.h"
+#include "types/jsonpath.h"
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
@@ -153,6 +154,12 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       JsonValue v = json_parse(text, true);
       jsonb_normalize(v);
       return Datum::text(jsonb_to_text(v));
+    }
+    case oid::kJsonpath: {
+      JsonPath p = jsonpath_parse(text);
+      if (!p.root)
+        throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath: \"" + std::string(text) + "\"");
+      return Datum::text(jsonpath_to_text(p));
     }
     default: {
       if (Oid elem = array_element_type(type))

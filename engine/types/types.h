@@ -41,6 +41,7 @@ inline constexpr Oid kVoid = 2278;
 inline constexpr Oid kAnyElement = 2283;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
+inline constexpr Oid kJsonpath = 4072;
 // Polymorphic pseudo-types (function signatures only).
 inline constexpr Oid kAnyArray = 2277;
 inline constexpr Oid kAnyNonArray = 2776;
@@ -70,6 +71,7 @@ inline constexpr Oid kNumericArray = 1231;
 inline constexpr Oid kUuidArray = 2951;
 inline constexpr Oid kJsonArray = 199;
 inline constexpr Oid kJsonbArray = 3807;
+inline constexpr Oid kJsonpathArray = 4073;
 }  // namespace oid
 
 // How a type's values are stored in SQLite (docs/storage-format.md).

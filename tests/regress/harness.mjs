@@ -21,7 +21,7 @@ export const GROUPS = [
     'namespace', 'prepare', 'alter_table', 'create_index', 'generated', 'create_function_sql']],
   ['issue 5 (types)', ['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'boolean', 'text',
     'varchar', 'char', 'strings', 'regex', 'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval',
-    'arrays', 'json', 'jsonb', 'uuid', 'enum', 'domain', 'rowtypes', 'expressions']],
+    'arrays', 'json', 'jsonb', 'jsonpath', 'jsonb_jsonpath', 'uuid', 'enum', 'domain', 'rowtypes', 'expressions']],
 ];
 
 // ---- arguments ---------------------------------------------------------------------------------
