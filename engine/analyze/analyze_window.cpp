@@ -132,26 +132,36 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     if (!found) throw PgError(sqlstate::kUndefinedObject, "window \"" + std::string(wname) + "\" does not exist").at(wd->location);
     return found;
   };
-  WindowDef* base = nullptr;
+  // parts: the chain of definitions, the innermost referenced window first (WINDOW w2 AS (w1 ...)).
+  std::vector<WindowDef*> parts;
+  WindowDef* top = wd;
   if (wd->name && !wd->refname && !list_size(wd->partitionClause) && !list_size(wd->orderClause) &&
       !(wd->frameOptions & FRAMEOPTION_NONDEFAULT))
-    base = find_named(wd->name);  // OVER w
-  else if (wd->refname)
-    base = find_named(wd->refname);  // OVER (w ORDER BY ...)
-  std::vector<WindowDef*> parts;
-  if (base) parts.push_back(base);
-  if (!base || base != wd) parts.push_back(wd);
+    top = find_named(wd->name);  // OVER w: the named window itself, no copy
+  for (WindowDef* w = top; w;) {
+    parts.insert(parts.begin(), w);
+    if (parts.size() > 100) break;
+    w = w->refname ? find_named(w->refname) : nullptr;
+  }
   bool saved_allowed = agg_allowed_;
   in_window_spec_ = true;
   struct RestoreSpec { Analyzer* a; ~RestoreSpec() { a->in_window_spec_ = false; } } restore_spec{this};
-  for (WindowDef* w : parts) {
-    if (w == base && wd != base && list_size(wd->partitionClause))
-      throw PgError(sqlstate::kWindowingError, "cannot override PARTITION BY clause of window \"" + std::string(base->name) + "\"")
-          .at(wd->location);
+  for (size_t pi = 0; pi < parts.size(); ++pi) {
+    WindowDef* w = parts[pi];
+    WindowDef* base = pi ? parts[pi - 1] : nullptr;
+    if (base && list_size(w->partitionClause))
+      throw PgError(sqlstate::kWindowingError, "cannot override PARTITION BY clause of window \"" + std::string(w->refname) + "\"")
+          .at(w->location);
+    if (base && list_size(w->orderClause) && !spec->order.empty())
+      throw PgError(sqlstate::kWindowingError, "cannot override ORDER BY clause of window \"" + std::string(w->refname) + "\"")
+          .at(w->location);
+    if (base && (base->frameOptions & FRAMEOPTION_NONDEFAULT)) {
+      PgError err(sqlstate::kWindowingError, "cannot copy window \"" + std::string(w->refname) + "\" because it has a frame clause");
+      if (!w->name && !list_size(w->orderClause) && !(w->frameOptions & FRAMEOPTION_NONDEFAULT))
+        err.error.hint = "Omit the parentheses in this OVER clause.";
+      throw err.at(w->location);
+    }
     for_each_node(w->partitionClause, [&](Node* n) { spec->partition.push_back(finalize_unknown(transform_expr(n, ExprContext::OrderBy))); });
-    if (list_size(w->orderClause) && !spec->order.empty())
-      throw PgError(sqlstate::kWindowingError, "cannot override ORDER BY clause of window \"" + std::string(base->name) + "\"")
-          .at(wd->location);
     for_each_node(w->orderClause, [&](Node* n) {
       SortClause sc = sort_direction(reinterpret_cast<SortBy*>(n));
       auto* sb = reinterpret_cast<SortBy*>(n);
@@ -159,9 +169,6 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
       spec->order.push_back(sc);
     });
     if (w->frameOptions & FRAMEOPTION_NONDEFAULT) {
-      if (w == base && wd != base)
-        throw PgError(sqlstate::kWindowingError, "cannot copy window \"" + std::string(base->name) + "\" because it has a frame clause")
-            .at(wd->location);
       spec->frame_options = w->frameOptions;
       auto offset = [&](Node* n, bool start) -> ExprPtr {
         if (!n) return nullptr;
