@@ -140,6 +140,7 @@ class Analyzer {
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
   ExprPtr transform_window_call(Node* node, ExprContext ctx);
+  ExprPtr transform_ordered_set_agg(Node* node, const std::string& name, ExprContext ctx);  // analyze_ordered_set.cpp
   List* window_clause_ = nullptr;   // WINDOW definitions of the query being analyzed
   bool in_window_ = false;
   bool in_window_spec_ = false;
@@ -192,6 +193,8 @@ class Analyzer {
 // ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
 // refuses ORDER BY ... USING.
 SortClause sort_direction(SortBy* sb);
+// percentile_cont/percentile_disc/mode and the hypothetical-set rank family (analyze_ordered_set.cpp).
+bool is_ordered_set_aggregate_name(const std::string& name);
 
 // A domain-typed expression relabelled as its base type (PostgreSQL's getBaseType where
 // operators and functions are resolved); other expressions unchanged.
