@@ -200,8 +200,10 @@ static void check_update_target(const TableDef& t, int c) {
 }
 
 std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<InsertQuery>();
+  size_t cte_mark = ctes_visible_.size();
+  struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
 
@@ -385,8 +387,10 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
 }
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<UpdateQuery>();
+  size_t cte_mark = ctes_visible_.size();
+  struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
@@ -441,8 +445,10 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
 }
 
 std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<DeleteQuery>();
+  size_t cte_mark = ctes_visible_.size();
+  struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");

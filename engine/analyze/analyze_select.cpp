@@ -197,8 +197,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   }
   if (IsA(n, JoinExpr)) {
     auto* j = reinterpret_cast<JoinExpr*>(n);
-    if (j->alias || j->join_using_alias) unsupported("aliases on JOIN expressions", -1);
     auto fn = std::make_unique<FromNode>();
+    size_t left_start = q.rtable.size();
     fn->left = analyze_from_item(j->larg, q);
     size_t right_start = q.rtable.size();
     fn->right = analyze_from_item(j->rarg, q);
@@ -217,6 +217,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
       agg_allowed_ = false;
       fn->quals = coerce_to_bool(transform_expr(j->quals, ExprContext::JoinOn), "JOIN/ON");
     }
+    if (j->join_using_alias || j->alias) add_join_alias_entries(j, *fn, q, left_start);
     return fn;
   }
   if (IsA(n, RangeFunction)) return analyze_range_function(reinterpret_cast<RangeFunction*>(n), q);
@@ -738,6 +739,47 @@ void Analyzer::analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q) {
   fn.using_rte = (int)q.rtable.size() - 1;
 }
 
+// Aliases of a JOIN: `JOIN ... USING (...) AS u` names the merged columns; `(a JOIN b) AS j` names
+// all the join's columns and hides the tables inside it. Each is a pseudo-entry (is_join) whose
+// columns are expressions, visible only qualified.
+void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q, size_t first_rte) {
+  auto add = [&](RangeTableEntry pseudo) {
+    for (auto& existing : q.rtable)
+      if (existing.alias == pseudo.alias)
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + pseudo.alias + "\" specified more than once");
+    pseudo.is_join = true;
+    pseudo.sql_alias = "";
+    pseudo.hidden.assign(pseudo.column_names.size(), true);
+    q.rtable.push_back(std::move(pseudo));
+  };
+  if (j->join_using_alias && fn.using_rte >= 0) {
+    RangeTableEntry u = q.rtable[fn.using_rte];
+    u.alias = j->join_using_alias->aliasname;
+    add(std::move(u));
+  }
+  if (j->alias) {
+    std::vector<TargetEntry> cols;
+    expand_from(q, fn, -1, cols);
+    // The tables inside are not visible by name any more.
+    for (size_t i = first_rte; i < q.rtable.size(); i++)
+      if (!q.rtable[i].alias.empty()) q.rtable[i].alias.insert(0, "\x01");
+    RangeTableEntry a;
+    a.alias = j->alias->aliasname;
+    for (auto& c : cols) {
+      a.column_names.push_back(c.name);
+      a.column_types.push_back(c.expr->type);
+      a.column_typmods.push_back(c.expr->typmod);
+      a.column_exprs.push_back(c.expr);
+    }
+    if (list_size(j->alias->colnames) > (int)cols.size())
+      throw PgError("42P10", "join expression \"" + a.alias + "\" has " + std::to_string(cols.size()) +
+                                 " columns available but " + std::to_string(list_size(j->alias->colnames)) + " columns specified");
+    int i = 0;
+    for_each_node(j->alias->colnames, [&](Node* c) { a.column_names[i++] = node_string(c); });
+    add(std::move(a));
+  }
+}
+
 void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location, std::vector<TargetEntry>& out) {
   if (rel.empty()) {
     if (q.rtable.empty())
@@ -748,8 +790,12 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
   bool found = false;
   for (size_t i = 0; i < q.rtable.size(); i++) {
     auto& r = q.rtable[i];
-    if (r.is_join || r.alias != rel) continue;
+    if (r.alias != rel || (r.is_join && r.alias.empty())) continue;
     found = true;
+    if (r.is_join) {
+      for (size_t a = 0; a < r.column_names.size(); a++) out.push_back({r.column_exprs[a], r.column_names[a]});
+      continue;
+    }
     expand_entry(q, (int)i, location, out);
   }
   // rel.* of an enclosing query (a correlated or LATERAL subquery), innermost first.

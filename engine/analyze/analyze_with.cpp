@@ -86,4 +86,13 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
   });
 }
 
+// WITH of INSERT/UPDATE/DELETE: the WITH list is kept on a holder query whose ctes the
+// lowering prints before the statement (SQLite accepts WITH before INSERT/UPDATE/DELETE).
+std::shared_ptr<SelectQuery> Analyzer::analyze_dml_with(WithClause* with) {
+  auto holder = std::make_shared<SelectQuery>();
+  analyze_with(with, *holder);
+  holder->recursive_with = with->recursive;
+  return holder;
+}
+
 }  // namespace pgmicro

@@ -137,6 +137,7 @@ class Analyzer {
   // ORDER BY of a set operation or VALUES: result column ordinals and names only.
   void analyze_output_order_by(List* sort_clause, SelectQuery& q, bool setop);
   void analyze_with(WithClause* with, SelectQuery& q);
+  std::shared_ptr<SelectQuery> analyze_dml_with(WithClause* with);  // WITH of INSERT/UPDATE/DELETE
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
   ExprPtr transform_window_call(Node* node, ExprContext ctx);
@@ -167,6 +168,7 @@ class Analyzer {
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);
   void analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q);
+  void add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q, size_t first_rte);
 
   Catalog& catalog_;
   std::vector<Oid>& param_types_;

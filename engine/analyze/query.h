@@ -154,6 +154,7 @@ struct SelectQuery {
 };
 
 struct InsertQuery {
+  std::shared_ptr<SelectQuery> with;      // WITH list of the statement (ctes only), or null
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table (RETURNING scope)
   // One row of expressions per VALUES row, every column of the table in order
@@ -174,6 +175,7 @@ struct InsertQuery {
 };
 
 struct UpdateQuery {
+  std::shared_ptr<SelectQuery> with;      // WITH list of the statement (ctes only), or null
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table
   std::vector<std::pair<int, ExprPtr>> sets;  // column index, new value
@@ -183,6 +185,7 @@ struct UpdateQuery {
 };
 
 struct DeleteQuery {
+  std::shared_ptr<SelectQuery> with;      // WITH list of the statement (ctes only), or null
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table
   std::vector<std::unique_ptr<FromNode>> using_;  // DELETE ... USING items (rtable[1..])

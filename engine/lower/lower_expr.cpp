@@ -431,7 +431,7 @@ std::string lower_select(const SelectQuery& q) { return lower_select_in(q, Lower
 std::string lower_insert(const InsertQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "INSERT INTO " + q.table->sqlite_ref() + " (";
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (!q.generated.empty()) {
@@ -509,7 +509,7 @@ static std::string lower_returning_bare(const std::vector<TargetEntry>& ret, con
 std::string lower_update(const UpdateQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "UPDATE " + q.table->sqlite_ref() + (q.from.empty() ? "" : " AS u0") + " SET ";
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "UPDATE " + q.table->sqlite_ref() + (q.from.empty() ? "" : " AS u0") + " SET ";
   for (size_t i = 0; i < q.sets.size(); i++)
     s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
   if (!q.from.empty()) {
@@ -523,7 +523,7 @@ std::string lower_update(const UpdateQuery& q) {
 std::string lower_delete(const DeleteQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "DELETE FROM " + q.table->sqlite_ref();
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "DELETE FROM " + q.table->sqlite_ref();
   if (!q.using_.empty()) {
     s += " WHERE rowid IN (SELECT u0.rowid FROM " + q.table->sqlite_ref() + " AS u0";
     for (auto& f : q.using_) s += ", " + lower_from(*f, q.rtable, c);
