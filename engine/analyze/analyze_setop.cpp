@@ -40,9 +40,21 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
 }
 
 SortClause sort_direction(SortBy* sb) {
-  if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
   SortClause sc;
   sc.desc = sb->sortby_dir == SORTBY_DESC;
+  if (sb->sortby_dir == SORTBY_USING) {
+    // USING < / USING >: the btree order of the built-in types, ascending or descending.
+    int n = list_size(sb->useOp);
+    std::string op = n ? node_string(list_at(sb->useOp, n - 1)) : "";
+    if (op == ">") sc.desc = true;
+    else if (op != "<") {
+      if (op == "<=" || op == ">=" || op == "=" || op == "<>")
+        throw PgError(sqlstate::kWrongObjectType, "operator " + op + " is not a valid ordering operator", "",
+                      "Ordering operators must be \"<\" or \">\" members of btree operator families.")
+            .at(sb->location);
+      unsupported("ORDER BY ... USING " + op, sb->location);
+    }
+  }
   sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
   return sc;
 }
