@@ -133,6 +133,9 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     if (!rv->schemaname) {
       for (auto it = ctes_visible_.rbegin(); it != ctes_visible_.rend(); ++it) {
         if ((*it)->name != rv->relname) continue;
+        if (!(*it)->materialized.empty() && !(*it)->has_returning)
+          throw PgError(sqlstate::kFeatureNotSupported, "WITH query \"" + (*it)->name + "\" does not have a RETURNING clause")
+              .at(rv->location);
         rte.cte = *it;
         rte.alias = rv->alias ? rv->alias->aliasname : rv->relname;
         rte.column_names = (*it)->column_names;
@@ -250,7 +253,8 @@ static void find_lateral_reference(const SelectQuery& sq, int depth, size_t limi
   for (auto& f : sq.from) quals(*f);
   if (sq.larg) find_lateral_reference(*sq.larg, depth, limit, q);
   if (sq.rarg) find_lateral_reference(*sq.rarg, depth, limit, q);
-  for (auto& c : sq.ctes) find_lateral_reference(*c->query, depth + 1, limit, q);
+  for (auto& c : sq.ctes)
+    if (c->query) find_lateral_reference(*c->query, depth + 1, limit, q);
 }
 static void find_lateral_reference(const Expr& e, int depth, size_t limit, const SelectQuery& q) {
   if (e.kind == ExprKind::Var && e.levelsup == depth && e.rte >= 0 && (size_t)e.rte < limit) {

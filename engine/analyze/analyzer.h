@@ -19,6 +19,7 @@ struct UpdateStmt;
 struct DeleteStmt;
 struct TypeName;
 struct WithClause;
+struct CommonTableExpr;
 struct JoinExpr;
 struct RangeFunction;
 struct FuncCall;
@@ -138,6 +139,11 @@ class Analyzer {
   void analyze_output_order_by(List* sort_clause, SelectQuery& q, bool setop);
   void analyze_with(WithClause* with, SelectQuery& q);
   std::shared_ptr<SelectQuery> analyze_dml_with(WithClause* with);  // WITH of INSERT/UPDATE/DELETE
+  void analyze_dml_cte(CommonTableExpr* cte, CteDef& def);          // WITH t AS (INSERT ... RETURNING)
+ public:
+  bool allow_dml_ctes = false;           // set by the session for a top-level statement
+  std::vector<DmlCteStep> dml_cte_steps;  // data-modifying WITH queries, in execution order
+ private:
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
   ExprPtr transform_window_call(Node* node, ExprContext ctx);

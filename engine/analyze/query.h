@@ -114,6 +114,18 @@ struct CteDef {
   std::vector<Oid> column_types;
   std::vector<int32_t> column_typmods;
   bool recursive = false;
+  // A data-modifying WITH query (INSERT/UPDATE/DELETE ... RETURNING): run before the statement,
+  // its RETURNING rows kept in this SQLite temp table (session/dml_cte.cpp); query is null.
+  std::string materialized;
+  bool has_returning = false;
+};
+
+// One data-modifying WITH query to run before its statement: the lowered DML and the temp
+// table its RETURNING rows go to (ncols 0: no RETURNING, rows discarded).
+struct DmlCteStep {
+  std::string sql;
+  std::string table;
+  size_t ncols = 0;
 };
 
 enum class SetOp : uint8_t { None, Union, Intersect, Except };

@@ -276,13 +276,16 @@ std::string lower_returning(const std::vector<TargetEntry>& ret, const LowerCtx&
 std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
   if (q.ctes.empty()) return "";
   std::string s = q.recursive_with ? "WITH RECURSIVE " : "WITH ";
+  bool any = false;
   for (size_t i = 0; i < q.ctes.size(); i++) {
     auto& d = *q.ctes[i];
-    s += (i ? ", " : "") + d.sql_name + "(";
+    if (!d.query && (d.materialized.empty() || d.column_names.empty())) continue;  // DML without RETURNING
+    s += (any ? ", " : "") + d.sql_name + "(";
+    any = true;
     for (size_t k = 0; k < d.column_names.size(); k++) s += (k ? ", c" : "c") + std::to_string(k + 1);
-    s += ") AS (" + lower_select_in(*d.query, outer) + ")";
+    s += ") AS (" + (d.query ? lower_select_in(*d.query, outer) : "SELECT * FROM temp." + d.materialized) + ")";
   }
-  return s + " ";
+  return any ? s + " " : "";
 }
 
 std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
