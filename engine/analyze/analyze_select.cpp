@@ -117,8 +117,8 @@ static void apply_alias_columns(RangeTableEntry& rte, Alias* alias, int location
 
 std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   auto add_rte = [&](RangeTableEntry rte, int location) {
-    for (auto& existing : q.rtable)
-      if (existing.alias == rte.alias)
+    for (size_t i = join_alias_floor_; i < q.rtable.size(); i++)
+      if (q.rtable[i].alias == rte.alias)
         throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
     rte.sql_alias = next_alias("r");
     q.rtable.push_back(std::move(rte));
@@ -202,9 +202,14 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     auto* j = reinterpret_cast<JoinExpr*>(n);
     auto fn = std::make_unique<FromNode>();
     size_t left_start = q.rtable.size();
+    // Inside an aliased JOIN only its own names can conflict (they are hidden outside it).
+    size_t saved_floor = join_alias_floor_;
+    struct RestoreFloor { size_t& f; size_t v; ~RestoreFloor() { f = v; } } restore_floor{join_alias_floor_, saved_floor};
+    if (j->alias) join_alias_floor_ = left_start;
     fn->left = analyze_from_item(j->larg, q);
     size_t right_start = q.rtable.size();
     fn->right = analyze_from_item(j->rarg, q);
+    join_alias_floor_ = saved_floor;
     switch (j->jointype) {
       case JOIN_INNER: fn->kind = j->quals ? JoinKind::Inner : JoinKind::Cross; break;
       case JOIN_LEFT: fn->kind = JoinKind::Left; break;

@@ -9,7 +9,6 @@ namespace pgmicro {
 
 std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
   const char* what = stmt->op == SETOP_UNION ? "UNION" : stmt->op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
-  if (stmt->all && stmt->op != SETOP_UNION) unsupported(std::string(what) + " ALL");
   auto q = std::make_unique<SelectQuery>();
   q->setop = stmt->op == SETOP_UNION ? SetOp::Union : stmt->op == SETOP_INTERSECT ? SetOp::Intersect : SetOp::Except;
   q->setop_all = stmt->all;

@@ -175,6 +175,7 @@ class Analyzer {
   void check_grouping(SelectQuery& q);
   void analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q);
   void add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q, size_t first_rte);
+  size_t join_alias_floor_ = 0;  // first range-table entry a new FROM item's name can conflict with
 
   Catalog& catalog_;
   std::vector<Oid>& param_types_;

@@ -320,6 +320,17 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     const char* op = q.setop == SetOp::Union ? (q.setop_all ? " UNION ALL " : " UNION ")
                    : q.setop == SetOp::Intersect ? " INTERSECT " : " EXCEPT ";
     std::string s = with + arm(*q.larg, false) + op + arm(*q.rarg, true);
+    if (q.setop_all && q.setop != SetOp::Union) {
+      // INTERSECT ALL / EXCEPT ALL: the n-th copy of a row is kept when the other side has an
+      // n-th copy too (or not): number the copies and compare with the plain set operation.
+      std::string cols;
+      for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
+      auto numbered = [&](const SelectQuery& a) {
+        return "SELECT " + cols + ", row_number() OVER (PARTITION BY " + cols + ") AS _pgmicro_n FROM (" +
+               lower_select_in(a, outer) + ")";
+      };
+      s = with + "SELECT " + cols + " FROM (" + numbered(*q.larg) + op + numbered(*q.rarg) + ")";
+    }
     // ORDER BY of a set operation names result columns only: ordinals.
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
