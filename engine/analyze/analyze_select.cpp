@@ -891,7 +891,8 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   if (list_size(stmt->valuesLists)) return analyze_values(stmt, finalize_unknown_targets);
   if (stmt->intoClause) unsupported("SELECT INTO", -1);
   if (stmt->groupDistinct) unsupported("GROUP BY DISTINCT", -1);
-  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES", -1);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES && !list_size(stmt->sortClause))
+    throw PgError(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
 
   auto q = std::make_unique<SelectQuery>();
   struct Restore {
@@ -1178,6 +1179,11 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
     if (saw_window_) fail("window functions");
   });
 
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) {
+    if (q->distinct || !q->distinct_on.empty() || !q->grouping_sets.empty())
+      unsupported("FETCH FIRST ... WITH TIES with DISTINCT or GROUPING SETS", -1);
+    q->with_ties = true;
+  }
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;
@@ -1218,6 +1224,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_values(SelectStmt* stmt, bool fin
     q->targets.push_back({e, "column" + std::to_string(c + 1)});
   }
   analyze_output_order_by(stmt->sortClause, *q, false);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES on VALUES", -1);
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;

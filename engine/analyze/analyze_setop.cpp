@@ -33,6 +33,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
     q->targets.push_back({e, lt[i].name});
   }
   analyze_output_order_by(stmt->sortClause, *q, true);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES on set operations", -1);
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;

@@ -161,6 +161,7 @@ struct SelectQuery {
   bool has_aggs = false;
   std::vector<ExprPtr> distinct_on;  // DISTINCT ON (...) expressions
   bool distinct = false;
+  bool with_ties = false;   // FETCH FIRST n ROWS WITH TIES (limit keeps the last row's peers)
   std::vector<SortClause> order_by;
   ExprPtr limit, offset;
 };

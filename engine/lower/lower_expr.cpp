@@ -435,6 +435,27 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     }
     return out;
   }
+  if (q.with_ties && (q.limit || q.offset)) {
+    // FETCH FIRST n ROWS WITH TIES: rows numbered and ranked in ORDER BY order; a row is kept
+    // after OFFSET when its rank (its first peer's position) is within OFFSET + n.
+    std::string order;
+    for (size_t i = 0; i < q.order_by.size(); i++) {
+      auto& o = q.order_by[i];
+      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") +
+               (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
+    }
+    size_t from_pos = s.find(" FROM ");
+    std::string head = s.substr(0, from_pos == std::string::npos ? s.size() : from_pos);
+    std::string tail = from_pos == std::string::npos ? "" : s.substr(from_pos);
+    std::string extra = ", rank() OVER (ORDER BY " + order + ") AS _pgmicro_rk, row_number() OVER (ORDER BY " + order + ") AS _pgmicro_rn";
+    std::string cols;
+    for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", " : "") + std::string("c") + std::to_string(i + 1);
+    if (cols.empty()) cols = "NULL";
+    std::string off = q.offset ? "coalesce(pg_check_limit(" + lower(*q.offset, c) + ", 1), 0)" : "0";
+    std::string lim = q.limit ? "coalesce(pg_check_limit(" + lower(*q.limit, c) + ", 0), 9223372036854775807)" : "9223372036854775807";
+    return "SELECT " + cols + " FROM (" + head + extra + tail + ") WHERE _pgmicro_rn > " + off + " AND _pgmicro_rk - " + off +
+           " <= " + lim + " ORDER BY _pgmicro_rn";
+  }
   return s + lower_order_limit(q, c);
 }
 
