@@ -405,7 +405,15 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   q->rtable = scope->rtable;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
-    if (IsA(rt->val, MultiAssignRef)) unsupported("multiple-column UPDATE assignments", rt->location);
+    if (IsA(rt->val, MultiAssignRef)) {
+      // SET (a, b) = (x, y): each column takes its element of the row.
+      auto* m = reinterpret_cast<MultiAssignRef*>(rt->val);
+      if (!IsA(m->source, RowExpr)) unsupported("multiple-column UPDATE assignments from a subquery", rt->location);
+      auto* row = reinterpret_cast<RowExpr*>(m->source);
+      if (list_size(row->args) != m->ncolumns)
+        throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
+      rt->val = list_at(row->args, m->colno - 1);
+    }
     int c = t->find_column(rt->name);
     if (c < 0)
       throw PgError(sqlstate::kUndefinedColumn,
@@ -426,8 +434,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
     }
     for (auto& s : q->sets)
       if (s.first == c)
-        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
-            .at(rt->location);
+        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     ExprPtr e;
     if (IsA(rt->val, SetToDefault)) {
       e = transform_default(*t, c);
