@@ -567,7 +567,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       return e;
     }
     case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
-    case T_MinMaxExpr: unsupported("GREATEST/LEAST", reinterpret_cast<MinMaxExpr*>(node)->location);
+    case T_MinMaxExpr: return transform_min_max(node, ctx);
     case T_SetToDefault:
       throw PgError(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context").at(reinterpret_cast<SetToDefault*>(node)->location);
     default: unsupported("this kind of expression", expr_location(node));
