@@ -4,10 +4,44 @@
 // offsets and EXCLUDE, named windows from the WINDOW clause). SQLite runs them natively.
 #include <cstring>
 #include "analyze/analyzer.h"
+#include "types/array.h"
+#include "types/type_io.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
+
+// Casts between numeric types over a constant (2::int8, 1.5::float4), evaluated now through
+// the types' text forms; anything else is returned unchanged.
+static ExprPtr fold_numeric_casts(const ExprPtr& e) {
+  auto numeric_type = [](Oid t) {
+    return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8 || t == oid::kFloat4 || t == oid::kFloat8 || t == oid::kNumeric;
+  };
+  if (!e || e->kind != ExprKind::Call || e->args.size() != 1 || !numeric_type(e->type)) return e;
+  bool negate = e->name == "-";
+  bool cast = e->name == "smallint" || e->name == "integer" || e->name == "bigint" || e->name == "real" ||
+              e->name == "double precision" || e->name == "numeric";
+  if (!negate && !cast) return e;
+  ExprPtr inner = fold_numeric_casts(e->args[0]);
+  if (inner->kind != ExprKind::Const || inner->value.is_null() || !numeric_type(inner->type)) return e;
+  if (negate && inner->type != e->type) return e;
+  try {
+    auto c = std::make_shared<Expr>(*inner);
+    std::string text = element_to_text(inner->type, inner->value);
+    if (negate) text = text[0] == '-' ? text.substr(1) : "-" + text;
+    // A cast's own target first (its copy may carry a wider type after an implicit coercion).
+    Oid named = e->name == "smallint" ? oid::kInt2 : e->name == "integer" ? oid::kInt4 : e->name == "bigint" ? oid::kInt8
+              : e->name == "real" ? oid::kFloat4 : e->name == "double precision" ? oid::kFloat8 : e->name == "numeric" ? oid::kNumeric : e->type;
+    if (!negate && named != e->type) text = element_to_text(named, type_input(named, -1, text));
+    c->value = type_input(e->type, -1, text);
+    c->type = e->type;
+    c->typmod = -1;
+    return c;
+  } catch (...) {
+    return e;
+  }
+}
+
 
 static const char* window_context_message(ExprContext ctx) {
   switch (ctx) {
@@ -184,10 +218,12 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
             unsupported("RANGE offsets for ORDER BY columns of type " + format_type_name(ot, -1), wd->location);
         }
         ExprPtr c = coerce_to(x, target, -1, CastContext::Implicit, -1);
+        if (c) c = fold_numeric_casts(c);  // SQLite accepts no function call as a frame offset
         if (!c)
           throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") +
                                                          ((w->frameOptions & FRAMEOPTION_ROWS) ? "ROWS" : (w->frameOptions & FRAMEOPTION_GROUPS) ? "GROUPS" : "RANGE") +
                                                          " must be type bigint, not type " + format_type_name(x->type, -1)).at(x->location);
+        if (c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
         if (c->kind == ExprKind::Const) {
           bool neg = c->value.kind == Datum::Kind::Int ? c->value.i < 0 : c->value.kind == Datum::Kind::Real && c->value.r < 0;
           if (c->value.is_null())
