@@ -405,14 +405,36 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   q->rtable = scope->rtable;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
+    ExprPtr multi_sub;  // SET (a, b) = (SELECT ...): this column's scalar subquery
     if (IsA(rt->val, MultiAssignRef)) {
       // SET (a, b) = (x, y): each column takes its element of the row.
       auto* m = reinterpret_cast<MultiAssignRef*>(rt->val);
-      if (!IsA(m->source, RowExpr)) unsupported("multiple-column UPDATE assignments from a subquery", rt->location);
-      auto* row = reinterpret_cast<RowExpr*>(m->source);
-      if (list_size(row->args) != m->ncolumns)
-        throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
-      rt->val = list_at(row->args, m->colno - 1);
+      if (IsA(m->source, SubLink) && reinterpret_cast<SubLink*>(m->source)->subLinkType == EXPR_SUBLINK) {
+        // One scalar subquery per column, each keeping its column of the select list (the
+        // subquery is evaluated once per assigned column).
+        auto* sl = reinterpret_cast<SubLink*>(m->source);
+        auto* sel = reinterpret_cast<SelectStmt*>(sl->subselect);
+        auto sub = analyze_subquery(sel, true);
+        if ((int)sub->targets.size() != m->ncolumns)
+          throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(sl->location);
+        if (sub->distinct || !sub->distinct_on.empty() || sub->setop != SetOp::None || !sub->grouping_sets.empty())
+          unsupported("multiple-column UPDATE assignments from this subquery", sl->location);
+        sub->targets = {sub->targets[m->colno - 1]};
+        multi_sub = std::make_shared<Expr>();
+        multi_sub->kind = ExprKind::SubLink;
+        multi_sub->sublink = SubLinkKind::Expr;
+        multi_sub->location = sl->location;
+        multi_sub->subquery = sub;
+        multi_sub->type = sub->targets[0].expr->type;
+        multi_sub->typmod = sub->targets[0].expr->typmod;
+      } else if (IsA(m->source, RowExpr)) {
+        auto* row = reinterpret_cast<RowExpr*>(m->source);
+        if (list_size(row->args) != m->ncolumns)
+          throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
+        rt->val = list_at(row->args, m->colno - 1);
+      } else {
+        unsupported("multiple-column UPDATE assignments from this expression", rt->location);
+      }
     }
     int c = t->find_column(rt->name);
     if (c < 0)
@@ -436,7 +458,10 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
       if (s.first == c)
         throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     ExprPtr e;
-    if (IsA(rt->val, SetToDefault)) {
+    if (multi_sub) {
+      e = coerce_to_column(multi_sub, *t, c, multi_sub->location);
+      check_update_target(*t, c);
+    } else if (IsA(rt->val, SetToDefault)) {
       e = transform_default(*t, c);
     } else {
       e = coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
