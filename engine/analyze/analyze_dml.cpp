@@ -200,8 +200,10 @@ static void check_update_target(const TableDef& t, int c) {
 }
 
 std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<InsertQuery>();
+  size_t cte_mark = ctes_visible_.size();
+  struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
 
@@ -385,8 +387,10 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
 }
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<UpdateQuery>();
+  size_t cte_mark = ctes_visible_.size();
+  struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
@@ -401,7 +405,37 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   q->rtable = scope->rtable;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
-    if (IsA(rt->val, MultiAssignRef)) unsupported("multiple-column UPDATE assignments", rt->location);
+    ExprPtr multi_sub;  // SET (a, b) = (SELECT ...): this column's scalar subquery
+    if (IsA(rt->val, MultiAssignRef)) {
+      // SET (a, b) = (x, y): each column takes its element of the row.
+      auto* m = reinterpret_cast<MultiAssignRef*>(rt->val);
+      if (IsA(m->source, SubLink) && reinterpret_cast<SubLink*>(m->source)->subLinkType == EXPR_SUBLINK) {
+        // One scalar subquery per column, each keeping its column of the select list (the
+        // subquery is evaluated once per assigned column).
+        auto* sl = reinterpret_cast<SubLink*>(m->source);
+        auto* sel = reinterpret_cast<SelectStmt*>(sl->subselect);
+        auto sub = analyze_subquery(sel, true);
+        if ((int)sub->targets.size() != m->ncolumns)
+          throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(sl->location);
+        if (sub->distinct || !sub->distinct_on.empty() || sub->setop != SetOp::None || !sub->grouping_sets.empty())
+          unsupported("multiple-column UPDATE assignments from this subquery", sl->location);
+        sub->targets = {sub->targets[m->colno - 1]};
+        multi_sub = std::make_shared<Expr>();
+        multi_sub->kind = ExprKind::SubLink;
+        multi_sub->sublink = SubLinkKind::Expr;
+        multi_sub->location = sl->location;
+        multi_sub->subquery = sub;
+        multi_sub->type = sub->targets[0].expr->type;
+        multi_sub->typmod = sub->targets[0].expr->typmod;
+      } else if (IsA(m->source, RowExpr)) {
+        auto* row = reinterpret_cast<RowExpr*>(m->source);
+        if (list_size(row->args) != m->ncolumns)
+          throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
+        rt->val = list_at(row->args, m->colno - 1);
+      } else {
+        unsupported("multiple-column UPDATE assignments from this expression", rt->location);
+      }
+    }
     int c = t->find_column(rt->name);
     if (c < 0)
       throw PgError(sqlstate::kUndefinedColumn,
@@ -422,10 +456,12 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
     }
     for (auto& s : q->sets)
       if (s.first == c)
-        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
-            .at(rt->location);
+        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"");
     ExprPtr e;
-    if (IsA(rt->val, SetToDefault)) {
+    if (multi_sub) {
+      e = coerce_to_column(multi_sub, *t, c, multi_sub->location);
+      check_update_target(*t, c);
+    } else if (IsA(rt->val, SetToDefault)) {
       e = transform_default(*t, c);
     } else {
       e = coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
@@ -441,8 +477,10 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
 }
 
 std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
-  if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<DeleteQuery>();
+  size_t cte_mark = ctes_visible_.size();
+  struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = lookup_table(catalog_, stmt->relation);
   q->table = t;
   auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");

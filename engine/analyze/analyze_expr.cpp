@@ -153,14 +153,22 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
         if (rt[i].alias != rel) continue;
         if (!schema.empty() && (!rt[i].table || rt[i].table->schema != schema || rt[i].table->name != rel)) continue;
         for (size_t a = 0; a < rt[i].column_names.size(); a++)
-          if (rt[i].column_names[a] == col) return make_var(rt[i], (int)i, (int)a, (int)level);
+          if (rt[i].column_names[a] == col)
+            return rt[i].is_join ? shift_levels(rt[i].column_exprs[a], (int)level, cr->location)
+                                 : make_var(rt[i], (int)i, (int)a, (int)level);
         throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
       }
     }
     // Referring to a table by its name when it has an alias gets PostgreSQL's hint.
     for (auto* sc : scopes)
       for (auto& r : sc->rtable)
-        if (r.table && r.table->name == rel)
+        if (r.alias == "\x01" + rel)  // a table inside an aliased JOIN
+          throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                        "There is an entry for table \"" + rel + "\", but it cannot be referenced from this part of the query.")
+              .at(cr->location);
+    for (auto* sc : scopes)
+      for (auto& r : sc->rtable)
+        if (r.table && r.table->name == rel && r.alias[0] != '\x01')
           throw PgError(sqlstate::kUndefinedTable,
                         "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
@@ -559,7 +567,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       return e;
     }
     case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
-    case T_MinMaxExpr: unsupported("GREATEST/LEAST", reinterpret_cast<MinMaxExpr*>(node)->location);
+    case T_MinMaxExpr: return transform_min_max(node, ctx);
     case T_SetToDefault:
       throw PgError(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context").at(reinterpret_cast<SetToDefault*>(node)->location);
     default: unsupported("this kind of expression", expr_location(node));

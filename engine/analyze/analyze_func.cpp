@@ -34,7 +34,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     throw PgError(sqlstate::kUndefinedFunction, "function " + schema + "." + name + "() does not exist").at(fc->location);
   }
   if (fc->over) return transform_window_call(node, ctx);
-  if (fc->agg_within_group) unsupported("WITHIN GROUP", fc->location);
+  if (fc->agg_within_group) return transform_ordered_set_agg(node, name, ctx);
+  if (!fc->over && is_ordered_set_aggregate_name(name) && catalog_.find_procs(name).empty() &&
+      (name == "mode" ? list_size(fc->args) == 1 : name.rfind("percentile_", 0) == 0 ? list_size(fc->args) == 2 : list_size(fc->args) > 0))
+    throw PgError(sqlstate::kWrongObjectType, "WITHIN GROUP is required for ordered-set aggregate " + name).at(fc->location);
   // Where a set-returning function may not appear (nullptr: allowed).
   auto srf_forbidden = [&]() -> const char* {
     return ctx == ExprContext::Where ? "WHERE" : ctx == ExprContext::JoinOn ? "JOIN conditions"

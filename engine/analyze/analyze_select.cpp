@@ -117,8 +117,8 @@ static void apply_alias_columns(RangeTableEntry& rte, Alias* alias, int location
 
 std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   auto add_rte = [&](RangeTableEntry rte, int location) {
-    for (auto& existing : q.rtable)
-      if (existing.alias == rte.alias)
+    for (size_t i = join_alias_floor_; i < q.rtable.size(); i++)
+      if (q.rtable[i].alias == rte.alias)
         throw PgError(sqlstate::kDuplicateAlias, "table name \"" + rte.alias + "\" specified more than once");
     rte.sql_alias = next_alias("r");
     q.rtable.push_back(std::move(rte));
@@ -133,6 +133,9 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     if (!rv->schemaname) {
       for (auto it = ctes_visible_.rbegin(); it != ctes_visible_.rend(); ++it) {
         if ((*it)->name != rv->relname) continue;
+        if (!(*it)->materialized.empty() && !(*it)->has_returning)
+          throw PgError(sqlstate::kFeatureNotSupported, "WITH query \"" + (*it)->name + "\" does not have a RETURNING clause")
+              .at(rv->location);
         rte.cte = *it;
         rte.alias = rv->alias ? rv->alias->aliasname : rv->relname;
         rte.column_names = (*it)->column_names;
@@ -197,11 +200,16 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
   }
   if (IsA(n, JoinExpr)) {
     auto* j = reinterpret_cast<JoinExpr*>(n);
-    if (j->alias || j->join_using_alias) unsupported("aliases on JOIN expressions", -1);
     auto fn = std::make_unique<FromNode>();
+    size_t left_start = q.rtable.size();
+    // Inside an aliased JOIN only its own names can conflict (they are hidden outside it).
+    size_t saved_floor = join_alias_floor_;
+    struct RestoreFloor { size_t& f; size_t v; ~RestoreFloor() { f = v; } } restore_floor{join_alias_floor_, saved_floor};
+    if (j->alias) join_alias_floor_ = left_start;
     fn->left = analyze_from_item(j->larg, q);
     size_t right_start = q.rtable.size();
     fn->right = analyze_from_item(j->rarg, q);
+    join_alias_floor_ = saved_floor;
     switch (j->jointype) {
       case JOIN_INNER: fn->kind = j->quals ? JoinKind::Inner : JoinKind::Cross; break;
       case JOIN_LEFT: fn->kind = JoinKind::Left; break;
@@ -217,6 +225,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
       agg_allowed_ = false;
       fn->quals = coerce_to_bool(transform_expr(j->quals, ExprContext::JoinOn), "JOIN/ON");
     }
+    if (j->join_using_alias || j->alias) add_join_alias_entries(j, *fn, q, left_start);
     return fn;
   }
   if (IsA(n, RangeFunction)) return analyze_range_function(reinterpret_cast<RangeFunction*>(n), q);
@@ -249,7 +258,8 @@ static void find_lateral_reference(const SelectQuery& sq, int depth, size_t limi
   for (auto& f : sq.from) quals(*f);
   if (sq.larg) find_lateral_reference(*sq.larg, depth, limit, q);
   if (sq.rarg) find_lateral_reference(*sq.rarg, depth, limit, q);
-  for (auto& c : sq.ctes) find_lateral_reference(*c->query, depth + 1, limit, q);
+  for (auto& c : sq.ctes)
+    if (c->query) find_lateral_reference(*c->query, depth + 1, limit, q);
 }
 static void find_lateral_reference(const Expr& e, int depth, size_t limit, const SelectQuery& q) {
   if (e.kind == ExprKind::Var && e.levelsup == depth && e.rte >= 0 && (size_t)e.rte < limit) {
@@ -740,6 +750,47 @@ void Analyzer::analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q) {
   fn.using_rte = (int)q.rtable.size() - 1;
 }
 
+// Aliases of a JOIN: `JOIN ... USING (...) AS u` names the merged columns; `(a JOIN b) AS j` names
+// all the join's columns and hides the tables inside it. Each is a pseudo-entry (is_join) whose
+// columns are expressions, visible only qualified.
+void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q, size_t first_rte) {
+  auto add = [&](RangeTableEntry pseudo) {
+    for (auto& existing : q.rtable)
+      if (existing.alias == pseudo.alias)
+        throw PgError(sqlstate::kDuplicateAlias, "table name \"" + pseudo.alias + "\" specified more than once");
+    pseudo.is_join = true;
+    pseudo.sql_alias = "";
+    pseudo.hidden.assign(pseudo.column_names.size(), true);
+    q.rtable.push_back(std::move(pseudo));
+  };
+  if (j->join_using_alias && fn.using_rte >= 0) {
+    RangeTableEntry u = q.rtable[fn.using_rte];
+    u.alias = j->join_using_alias->aliasname;
+    add(std::move(u));
+  }
+  if (j->alias) {
+    std::vector<TargetEntry> cols;
+    expand_from(q, fn, -1, cols);
+    // The tables inside are not visible by name any more.
+    for (size_t i = first_rte; i < q.rtable.size(); i++)
+      if (!q.rtable[i].alias.empty()) q.rtable[i].alias.insert(0, "\x01");
+    RangeTableEntry a;
+    a.alias = j->alias->aliasname;
+    for (auto& c : cols) {
+      a.column_names.push_back(c.name);
+      a.column_types.push_back(c.expr->type);
+      a.column_typmods.push_back(c.expr->typmod);
+      a.column_exprs.push_back(c.expr);
+    }
+    if (list_size(j->alias->colnames) > (int)cols.size())
+      throw PgError("42P10", "join expression \"" + a.alias + "\" has " + std::to_string(cols.size()) +
+                                 " columns available but " + std::to_string(list_size(j->alias->colnames)) + " columns specified");
+    int i = 0;
+    for_each_node(j->alias->colnames, [&](Node* c) { a.column_names[i++] = node_string(c); });
+    add(std::move(a));
+  }
+}
+
 void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location, std::vector<TargetEntry>& out) {
   if (rel.empty()) {
     if (q.rtable.empty())
@@ -750,8 +801,12 @@ void Analyzer::expand_star(SelectQuery& q, const std::string& rel, int location,
   bool found = false;
   for (size_t i = 0; i < q.rtable.size(); i++) {
     auto& r = q.rtable[i];
-    if (r.is_join || r.alias != rel) continue;
+    if (r.alias != rel || (r.is_join && r.alias.empty())) continue;
     found = true;
+    if (r.is_join) {
+      for (size_t a = 0; a < r.column_names.size(); a++) out.push_back({r.column_exprs[a], r.column_names[a]});
+      continue;
+    }
     expand_entry(q, (int)i, location, out);
   }
   // rel.* of an enclosing query (a correlated or LATERAL subquery), innermost first.
@@ -838,7 +893,8 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   if (list_size(stmt->valuesLists)) return analyze_values(stmt, finalize_unknown_targets);
   if (stmt->intoClause) unsupported("SELECT INTO", -1);
   if (stmt->groupDistinct) unsupported("GROUP BY DISTINCT", -1);
-  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES", -1);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES && !list_size(stmt->sortClause))
+    throw PgError(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
 
   auto q = std::make_unique<SelectQuery>();
   struct Restore {
@@ -1125,6 +1181,11 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
     if (saw_window_) fail("window functions");
   });
 
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) {
+    if (q->distinct || !q->distinct_on.empty() || !q->grouping_sets.empty())
+      unsupported("FETCH FIRST ... WITH TIES with DISTINCT or GROUPING SETS", -1);
+    q->with_ties = true;
+  }
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;
@@ -1165,6 +1226,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_values(SelectStmt* stmt, bool fin
     q->targets.push_back({e, "column" + std::to_string(c + 1)});
   }
   analyze_output_order_by(stmt->sortClause, *q, false);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES on VALUES", -1);
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;

@@ -9,7 +9,6 @@ namespace pgmicro {
 
 std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
   const char* what = stmt->op == SETOP_UNION ? "UNION" : stmt->op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
-  if (stmt->all && stmt->op != SETOP_UNION) unsupported(std::string(what) + " ALL");
   auto q = std::make_unique<SelectQuery>();
   q->setop = stmt->op == SETOP_UNION ? SetOp::Union : stmt->op == SETOP_INTERSECT ? SetOp::Intersect : SetOp::Except;
   q->setop_all = stmt->all;
@@ -34,15 +33,28 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
     q->targets.push_back({e, lt[i].name});
   }
   analyze_output_order_by(stmt->sortClause, *q, true);
+  if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) unsupported("FETCH FIRST ... WITH TIES on set operations", -1);
   q->limit = transform_limit(stmt->limitCount, ExprContext::Limit, "LIMIT");
   q->offset = transform_limit(stmt->limitOffset, ExprContext::Offset, "OFFSET");
   return q;
 }
 
 SortClause sort_direction(SortBy* sb) {
-  if (sb->sortby_dir == SORTBY_USING) unsupported("ORDER BY ... USING", sb->location);
   SortClause sc;
   sc.desc = sb->sortby_dir == SORTBY_DESC;
+  if (sb->sortby_dir == SORTBY_USING) {
+    // USING < / USING >: the btree order of the built-in types, ascending or descending.
+    int n = list_size(sb->useOp);
+    std::string op = n ? node_string(list_at(sb->useOp, n - 1)) : "";
+    if (op == ">") sc.desc = true;
+    else if (op != "<") {
+      if (op == "<=" || op == ">=" || op == "=" || op == "<>")
+        throw PgError(sqlstate::kWrongObjectType, "operator " + op + " is not a valid ordering operator", "",
+                      "Ordering operators must be \"<\" or \">\" members of btree operator families.")
+            .at(sb->location);
+      unsupported("ORDER BY ... USING " + op, sb->location);
+    }
+  }
   sc.nulls_first = sb->sortby_nulls == SORTBY_NULLS_DEFAULT ? sc.desc : sb->sortby_nulls == SORTBY_NULLS_FIRST;
   return sc;
 }

@@ -4,10 +4,44 @@
 // offsets and EXCLUDE, named windows from the WINDOW clause). SQLite runs them natively.
 #include <cstring>
 #include "analyze/analyzer.h"
+#include "types/array.h"
+#include "types/type_io.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
+
+// Casts between numeric types over a constant (2::int8, 1.5::float4), evaluated now through
+// the types' text forms; anything else is returned unchanged.
+static ExprPtr fold_numeric_casts(const ExprPtr& e) {
+  auto numeric_type = [](Oid t) {
+    return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8 || t == oid::kFloat4 || t == oid::kFloat8 || t == oid::kNumeric;
+  };
+  if (!e || e->kind != ExprKind::Call || e->args.size() != 1 || !numeric_type(e->type)) return e;
+  bool negate = e->name == "-";
+  bool cast = e->name == "smallint" || e->name == "integer" || e->name == "bigint" || e->name == "real" ||
+              e->name == "double precision" || e->name == "numeric";
+  if (!negate && !cast) return e;
+  ExprPtr inner = fold_numeric_casts(e->args[0]);
+  if (inner->kind != ExprKind::Const || inner->value.is_null() || !numeric_type(inner->type)) return e;
+  if (negate && inner->type != e->type) return e;
+  try {
+    auto c = std::make_shared<Expr>(*inner);
+    std::string text = element_to_text(inner->type, inner->value);
+    if (negate) text = text[0] == '-' ? text.substr(1) : "-" + text;
+    // A cast's own target first (its copy may carry a wider type after an implicit coercion).
+    Oid named = e->name == "smallint" ? oid::kInt2 : e->name == "integer" ? oid::kInt4 : e->name == "bigint" ? oid::kInt8
+              : e->name == "real" ? oid::kFloat4 : e->name == "double precision" ? oid::kFloat8 : e->name == "numeric" ? oid::kNumeric : e->type;
+    if (!negate && named != e->type) text = element_to_text(named, type_input(named, -1, text));
+    c->value = type_input(e->type, -1, text);
+    c->type = e->type;
+    c->typmod = -1;
+    return c;
+  } catch (...) {
+    return e;
+  }
+}
+
 
 static const char* window_context_message(ExprContext ctx) {
   switch (ctx) {
@@ -132,26 +166,36 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     if (!found) throw PgError(sqlstate::kUndefinedObject, "window \"" + std::string(wname) + "\" does not exist").at(wd->location);
     return found;
   };
-  WindowDef* base = nullptr;
+  // parts: the chain of definitions, the innermost referenced window first (WINDOW w2 AS (w1 ...)).
+  std::vector<WindowDef*> parts;
+  WindowDef* top = wd;
   if (wd->name && !wd->refname && !list_size(wd->partitionClause) && !list_size(wd->orderClause) &&
       !(wd->frameOptions & FRAMEOPTION_NONDEFAULT))
-    base = find_named(wd->name);  // OVER w
-  else if (wd->refname)
-    base = find_named(wd->refname);  // OVER (w ORDER BY ...)
-  std::vector<WindowDef*> parts;
-  if (base) parts.push_back(base);
-  if (!base || base != wd) parts.push_back(wd);
+    top = find_named(wd->name);  // OVER w: the named window itself, no copy
+  for (WindowDef* w = top; w;) {
+    parts.insert(parts.begin(), w);
+    if (parts.size() > 100) break;
+    w = w->refname ? find_named(w->refname) : nullptr;
+  }
   bool saved_allowed = agg_allowed_;
   in_window_spec_ = true;
   struct RestoreSpec { Analyzer* a; ~RestoreSpec() { a->in_window_spec_ = false; } } restore_spec{this};
-  for (WindowDef* w : parts) {
-    if (w == base && wd != base && list_size(wd->partitionClause))
-      throw PgError(sqlstate::kWindowingError, "cannot override PARTITION BY clause of window \"" + std::string(base->name) + "\"")
-          .at(wd->location);
+  for (size_t pi = 0; pi < parts.size(); ++pi) {
+    WindowDef* w = parts[pi];
+    WindowDef* base = pi ? parts[pi - 1] : nullptr;
+    if (base && list_size(w->partitionClause))
+      throw PgError(sqlstate::kWindowingError, "cannot override PARTITION BY clause of window \"" + std::string(w->refname) + "\"")
+          .at(w->location);
+    if (base && list_size(w->orderClause) && !spec->order.empty())
+      throw PgError(sqlstate::kWindowingError, "cannot override ORDER BY clause of window \"" + std::string(w->refname) + "\"")
+          .at(w->location);
+    if (base && (base->frameOptions & FRAMEOPTION_NONDEFAULT)) {
+      PgError err(sqlstate::kWindowingError, "cannot copy window \"" + std::string(w->refname) + "\" because it has a frame clause");
+      if (!w->name && !list_size(w->orderClause) && !(w->frameOptions & FRAMEOPTION_NONDEFAULT))
+        err.error.hint = "Omit the parentheses in this OVER clause.";
+      throw err.at(w->location);
+    }
     for_each_node(w->partitionClause, [&](Node* n) { spec->partition.push_back(finalize_unknown(transform_expr(n, ExprContext::OrderBy))); });
-    if (list_size(w->orderClause) && !spec->order.empty())
-      throw PgError(sqlstate::kWindowingError, "cannot override ORDER BY clause of window \"" + std::string(base->name) + "\"")
-          .at(wd->location);
     for_each_node(w->orderClause, [&](Node* n) {
       SortClause sc = sort_direction(reinterpret_cast<SortBy*>(n));
       auto* sb = reinterpret_cast<SortBy*>(n);
@@ -159,9 +203,6 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
       spec->order.push_back(sc);
     });
     if (w->frameOptions & FRAMEOPTION_NONDEFAULT) {
-      if (w == base && wd != base)
-        throw PgError(sqlstate::kWindowingError, "cannot copy window \"" + std::string(base->name) + "\" because it has a frame clause")
-            .at(wd->location);
       spec->frame_options = w->frameOptions;
       auto offset = [&](Node* n, bool start) -> ExprPtr {
         if (!n) return nullptr;
@@ -177,10 +218,12 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
             unsupported("RANGE offsets for ORDER BY columns of type " + format_type_name(ot, -1), wd->location);
         }
         ExprPtr c = coerce_to(x, target, -1, CastContext::Implicit, -1);
+        if (c) c = fold_numeric_casts(c);  // SQLite accepts no function call as a frame offset
         if (!c)
           throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") +
                                                          ((w->frameOptions & FRAMEOPTION_ROWS) ? "ROWS" : (w->frameOptions & FRAMEOPTION_GROUPS) ? "GROUPS" : "RANGE") +
                                                          " must be type bigint, not type " + format_type_name(x->type, -1)).at(x->location);
+        if (c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
         if (c->kind == ExprKind::Const) {
           bool neg = c->value.kind == Datum::Kind::Int ? c->value.i < 0 : c->value.kind == Datum::Kind::Real && c->value.r < 0;
           if (c->value.is_null())

@@ -27,7 +27,6 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
   for_each_node(with->ctes, [&](Node* n) {
     auto* cte = reinterpret_cast<CommonTableExpr*>(n);
-    if (!IsA(cte->ctequery, SelectStmt)) unsupported("data-modifying statements in WITH", cte->location);
     if (cte->search_clause || cte->cycle_clause) unsupported("SEARCH/CYCLE in WITH", cte->location);
     if (cte->ctematerialized != CTEMaterializeDefault) {
       // MATERIALIZED / NOT MATERIALIZED only change the plan, never the result.
@@ -39,6 +38,12 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     auto def = std::make_shared<CteDef>();
     def->name = cte->ctename;
     def->sql_name = next_alias("w");
+    if (!IsA(cte->ctequery, SelectStmt)) {
+      analyze_dml_cte(cte, *def);
+      ctes_visible_.push_back(def.get());
+      q.ctes.push_back(def);
+      return;
+    }
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
     if (with->recursive && stmt->op == SETOP_UNION) {
       def->recursive = true;
@@ -84,6 +89,15 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     ctes_visible_.push_back(def.get());
     q.ctes.push_back(def);
   });
+}
+
+// WITH of INSERT/UPDATE/DELETE: the WITH list is kept on a holder query whose ctes the
+// lowering prints before the statement (SQLite accepts WITH before INSERT/UPDATE/DELETE).
+std::shared_ptr<SelectQuery> Analyzer::analyze_dml_with(WithClause* with) {
+  auto holder = std::make_shared<SelectQuery>();
+  analyze_with(with, *holder);
+  holder->recursive_with = with->recursive;
+  return holder;
 }
 
 }  // namespace pgmicro

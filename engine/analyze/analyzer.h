@@ -19,6 +19,7 @@ struct UpdateStmt;
 struct DeleteStmt;
 struct TypeName;
 struct WithClause;
+struct CommonTableExpr;
 struct JoinExpr;
 struct RangeFunction;
 struct FuncCall;
@@ -143,9 +144,17 @@ class Analyzer {
   // ORDER BY of a set operation or VALUES: result column ordinals and names only.
   void analyze_output_order_by(List* sort_clause, SelectQuery& q, bool setop);
   void analyze_with(WithClause* with, SelectQuery& q);
+  std::shared_ptr<SelectQuery> analyze_dml_with(WithClause* with);  // WITH of INSERT/UPDATE/DELETE
+  void analyze_dml_cte(CommonTableExpr* cte, CteDef& def);          // WITH t AS (INSERT ... RETURNING)
+ public:
+  bool allow_dml_ctes = false;           // set by the session for a top-level statement
+  std::vector<DmlCteStep> dml_cte_steps;  // data-modifying WITH queries, in execution order
+ private:
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
   ExprPtr transform_window_call(Node* node, ExprContext ctx);
+  ExprPtr transform_min_max(Node* node, ExprContext ctx);  // GREATEST/LEAST, analyze_minmax.cpp
+  ExprPtr transform_ordered_set_agg(Node* node, const std::string& name, ExprContext ctx);  // analyze_ordered_set.cpp
   List* window_clause_ = nullptr;   // WINDOW definitions of the query being analyzed
   bool in_window_ = false;
   bool in_window_spec_ = false;
@@ -172,6 +181,8 @@ class Analyzer {
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);
   void analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q);
+  void add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q, size_t first_rte);
+  size_t join_alias_floor_ = 0;  // first range-table entry a new FROM item's name can conflict with
 
   Catalog& catalog_;
   std::vector<Oid>& param_types_;
@@ -198,6 +209,8 @@ class Analyzer {
 // ORDER BY item: direction and PostgreSQL's default NULL placement (expr left empty);
 // refuses ORDER BY ... USING.
 SortClause sort_direction(SortBy* sb);
+// percentile_cont/percentile_disc/mode and the hypothetical-set rank family (analyze_ordered_set.cpp).
+bool is_ordered_set_aggregate_name(const std::string& name);
 
 // A domain-typed expression relabelled as its base type (PostgreSQL's getBaseType where
 // operators and functions are resolved); other expressions unchanged.

@@ -114,6 +114,18 @@ struct CteDef {
   std::vector<Oid> column_types;
   std::vector<int32_t> column_typmods;
   bool recursive = false;
+  // A data-modifying WITH query (INSERT/UPDATE/DELETE ... RETURNING): run before the statement,
+  // its RETURNING rows kept in this SQLite temp table (session/dml_cte.cpp); query is null.
+  std::string materialized;
+  bool has_returning = false;
+};
+
+// One data-modifying WITH query to run before its statement: the lowered DML and the temp
+// table its RETURNING rows go to (ncols 0: no RETURNING, rows discarded).
+struct DmlCteStep {
+  std::string sql;
+  std::string table;
+  size_t ncols = 0;
 };
 
 enum class SetOp : uint8_t { None, Union, Intersect, Except };
@@ -149,11 +161,13 @@ struct SelectQuery {
   bool has_aggs = false;
   std::vector<ExprPtr> distinct_on;  // DISTINCT ON (...) expressions
   bool distinct = false;
+  bool with_ties = false;   // FETCH FIRST n ROWS WITH TIES (limit keeps the last row's peers)
   std::vector<SortClause> order_by;
   ExprPtr limit, offset;
 };
 
 struct InsertQuery {
+  std::shared_ptr<SelectQuery> with;      // WITH list of the statement (ctes only), or null
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table (RETURNING scope)
   // One row of expressions per VALUES row, every column of the table in order
@@ -174,6 +188,7 @@ struct InsertQuery {
 };
 
 struct UpdateQuery {
+  std::shared_ptr<SelectQuery> with;      // WITH list of the statement (ctes only), or null
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table
   std::vector<std::pair<int, ExprPtr>> sets;  // column index, new value
@@ -183,6 +198,7 @@ struct UpdateQuery {
 };
 
 struct DeleteQuery {
+  std::shared_ptr<SelectQuery> with;      // WITH list of the statement (ctes only), or null
   const TableDef* table = nullptr;
   std::vector<RangeTableEntry> rtable;   // [0] = the target table
   std::vector<std::unique_ptr<FromNode>> using_;  // DELETE ... USING items (rtable[1..])

@@ -71,6 +71,7 @@ static const FunctionDef kFunctions[] = {
     {"round", 2, {kNumeric, kInt4}, kNumeric, "pg_numeric_round($1, $2)"},
     {"nextval", 1, {kRegclass}, kInt8, "pg_nextval($1)", false, true},
     {"gen_random_uuid", 0, {}, kUuid, "pg_gen_random_uuid()", false, true},
+    {"random", 0, {}, kFloat8, "(random() / 18446744073709551616.0 + 0.5)", false, true},
     // Session state (session/session_functions.cpp).
     {"current_setting", 1, {kText}, kText, "pg_current_setting($1)", false, true},
     {"current_setting", 2, {kText, kBool}, kText, "pg_current_setting($1, $2)", false, true},

@@ -276,13 +276,16 @@ std::string lower_returning(const std::vector<TargetEntry>& ret, const LowerCtx&
 std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
   if (q.ctes.empty()) return "";
   std::string s = q.recursive_with ? "WITH RECURSIVE " : "WITH ";
+  bool any = false;
   for (size_t i = 0; i < q.ctes.size(); i++) {
     auto& d = *q.ctes[i];
-    s += (i ? ", " : "") + d.sql_name + "(";
+    if (!d.query && (d.materialized.empty() || d.column_names.empty())) continue;  // DML without RETURNING
+    s += (any ? ", " : "") + d.sql_name + "(";
+    any = true;
     for (size_t k = 0; k < d.column_names.size(); k++) s += (k ? ", c" : "c") + std::to_string(k + 1);
-    s += ") AS (" + lower_select_in(*d.query, outer) + ")";
+    s += ") AS (" + (d.query ? lower_select_in(*d.query, outer) : "SELECT * FROM temp." + d.materialized) + ")";
   }
-  return s + " ";
+  return any ? s + " " : "";
 }
 
 std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
@@ -317,6 +320,17 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     const char* op = q.setop == SetOp::Union ? (q.setop_all ? " UNION ALL " : " UNION ")
                    : q.setop == SetOp::Intersect ? " INTERSECT " : " EXCEPT ";
     std::string s = with + arm(*q.larg, false) + op + arm(*q.rarg, true);
+    if (q.setop_all && q.setop != SetOp::Union) {
+      // INTERSECT ALL / EXCEPT ALL: the n-th copy of a row is kept when the other side has an
+      // n-th copy too (or not): number the copies and compare with the plain set operation.
+      std::string cols;
+      for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
+      auto numbered = [&](const SelectQuery& a) {
+        return "SELECT " + cols + ", row_number() OVER (PARTITION BY " + cols + ") AS _pgmicro_n FROM (" +
+               lower_select_in(a, outer) + ")";
+      };
+      s = with + "SELECT " + cols + " FROM (" + numbered(*q.larg) + op + numbered(*q.rarg) + ")";
+    }
     // ORDER BY of a set operation names result columns only: ordinals.
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
@@ -421,6 +435,27 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     }
     return out;
   }
+  if (q.with_ties && (q.limit || q.offset)) {
+    // FETCH FIRST n ROWS WITH TIES: rows numbered and ranked in ORDER BY order; a row is kept
+    // after OFFSET when its rank (its first peer's position) is within OFFSET + n.
+    std::string order;
+    for (size_t i = 0; i < q.order_by.size(); i++) {
+      auto& o = q.order_by[i];
+      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") +
+               (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
+    }
+    size_t from_pos = s.find(" FROM ");
+    std::string head = s.substr(0, from_pos == std::string::npos ? s.size() : from_pos);
+    std::string tail = from_pos == std::string::npos ? "" : s.substr(from_pos);
+    std::string extra = ", rank() OVER (ORDER BY " + order + ") AS _pgmicro_rk, row_number() OVER (ORDER BY " + order + ") AS _pgmicro_rn";
+    std::string cols;
+    for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", " : "") + std::string("c") + std::to_string(i + 1);
+    if (cols.empty()) cols = "NULL";
+    std::string off = q.offset ? "coalesce(pg_check_limit(" + lower(*q.offset, c) + ", 1), 0)" : "0";
+    std::string lim = q.limit ? "coalesce(pg_check_limit(" + lower(*q.limit, c) + ", 0), 9223372036854775807)" : "9223372036854775807";
+    return "SELECT " + cols + " FROM (" + head + extra + tail + ") WHERE _pgmicro_rn > " + off + " AND _pgmicro_rk - " + off +
+           " <= " + lim + " ORDER BY _pgmicro_rn";
+  }
   return s + lower_order_limit(q, c);
 }
 
@@ -431,7 +466,7 @@ std::string lower_select(const SelectQuery& q) { return lower_select_in(q, Lower
 std::string lower_insert(const InsertQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "INSERT INTO " + q.table->sqlite_ref() + " (";
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (!q.generated.empty()) {
@@ -509,7 +544,7 @@ static std::string lower_returning_bare(const std::vector<TargetEntry>& ret, con
 std::string lower_update(const UpdateQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "UPDATE " + q.table->sqlite_ref() + (q.from.empty() ? "" : " AS u0") + " SET ";
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "UPDATE " + q.table->sqlite_ref() + (q.from.empty() ? "" : " AS u0") + " SET ";
   for (size_t i = 0; i < q.sets.size(); i++)
     s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
   if (!q.from.empty()) {
@@ -523,7 +558,7 @@ std::string lower_update(const UpdateQuery& q) {
 std::string lower_delete(const DeleteQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = "DELETE FROM " + q.table->sqlite_ref();
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "DELETE FROM " + q.table->sqlite_ref();
   if (!q.using_.empty()) {
     s += " WHERE rowid IN (SELECT u0.rowid FROM " + q.table->sqlite_ref() + " AS u0";
     for (auto& f : q.using_) s += ", " + lower_from(*f, q.rtable, c);

@@ -96,6 +96,8 @@ void register_numeric_functions(sqlite3* db, RuntimeContext* rc);
 void register_text_functions(sqlite3* db, RuntimeContext* rc);
 void register_io_functions(sqlite3* db, RuntimeContext* rc);
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
+void register_ordered_set_aggregates(sqlite3* db, RuntimeContext* rc);
+void register_minmax_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_time_functions(sqlite3* db, RuntimeContext* rc);
@@ -134,6 +136,8 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_text_functions(db, rc);
   register_io_functions(db, rc);
   register_aggregate_functions(db, rc);
+  register_ordered_set_aggregates(db, rc);
+  register_minmax_functions(db, rc);
   register_check_functions(db, rc);
   register_datetime_functions(db, rc);
   register_time_functions(db, rc);

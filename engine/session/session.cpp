@@ -374,6 +374,11 @@ static std::vector<Column> columns_of(const std::vector<TargetEntry>& targets) {
 void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out) {
   out.returns_rows = plan.returns_rows;
   out.columns = plan.columns;
+  struct DropCteTables {
+    SessionImpl* s; const CachedPlan& p;
+    ~DropCteTables() { if (!p.dml_ctes.empty()) s->drop_dml_cte_tables(p); }
+  } drop_cte_tables{this, plan};
+  if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
   switch (plan.kind) {
@@ -417,6 +422,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
   if (IsA(stmt, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt)->intoClause) return false;  // SELECT INTO
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
+  a.allow_dml_ctes = true;
   plan.kind = nodeTag(stmt);
   switch (nodeTag(stmt)) {
     case T_SelectStmt: {
@@ -450,6 +456,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
     default: plan.kind = 0; break;
   }
   if (!plan.kind) return false;
+  plan.dml_ctes = a.dml_cte_steps;
   plan.param_types = param_types;
   plan.catalog_generation = catalog_.generation();
   return true;

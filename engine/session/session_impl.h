@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <vector>
+#include "analyze/query.h"
 #include "catalog/catalog.h"
 #include "pgmicro/pgmicro.h"
 #include "runtime/function_context.h"
@@ -57,6 +58,7 @@ struct CachedPlan {
   std::vector<Oid> param_types;
   bool returns_rows = false;
   uint64_t catalog_generation = 0;
+  std::vector<DmlCteStep> dml_ctes;  // data-modifying WITH queries run first (dml_cte.cpp)
 };
 
 class SessionImpl : public Session {
@@ -107,6 +109,8 @@ class SessionImpl : public Session {
   void execute_execute(ExecuteStmt* stmt, StatementResult& out);
   void execute_deallocate(DeallocateStmt* stmt, StatementResult& out);
   void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
+  void run_dml_ctes(const CachedPlan& plan, const std::vector<TextValue>& params);  // dml_cte.cpp
+  void drop_dml_cte_tables(const CachedPlan& plan);
   void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,
                  StatementResult& out, bool want_rows);
   void execute_transaction(TransactionStmt* stmt, StatementResult& out);

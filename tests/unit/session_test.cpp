@@ -114,7 +114,7 @@ TEST(Session, TwoSessionsShareAnInMemoryDatabase) {
 TEST(Session, UnsupportedFeaturesAreRefusedWith0A000) {
   auto db = Database::open(":memory:");
   auto s = db->connect();
-  for (const char* sql : {"CREATE SEQUENCE s CYCLE", "SELECT 1 GROUP BY DISTINCT 1", "SELECT 1 INTERSECT ALL SELECT 2",
+  for (const char* sql : {"CREATE SEQUENCE s CYCLE", "SELECT 1 GROUP BY DISTINCT 1", "VALUES (1) ORDER BY 1 FETCH FIRST 1 ROW WITH TIES",
                           "CREATE UNLOGGED TABLE u (a int)", "SELECT ROW(1, 2)"}) {
     auto r = run(*s, sql);
     ASSERT_TRUE(r[0].error) << sql;

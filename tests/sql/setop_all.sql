@@ -1,0 +1,11 @@
+-- INTERSECT ALL and EXCEPT ALL: multiset semantics (duplicates counted).
+SELECT x FROM (VALUES (1), (1), (1), (2), (NULL), (NULL), (3)) a(x)
+INTERSECT ALL SELECT x FROM (VALUES (1), (1), (2), (2), (NULL), (4)) b(x) ORDER BY 1;
+SELECT x FROM (VALUES (1), (1), (1), (2), (NULL), (NULL), (3)) a(x)
+EXCEPT ALL SELECT x FROM (VALUES (1), (2), (2), (NULL), (4)) b(x) ORDER BY 1;
+SELECT x, y FROM (VALUES (1, 'a'), (1, 'a'), (1, 'b')) a(x, y)
+EXCEPT ALL SELECT 1, 'a' ORDER BY 1, 2;
+SELECT 1 AS q UNION ALL SELECT 1 EXCEPT ALL SELECT 1;
+SELECT q FROM (SELECT 1 AS q UNION ALL SELECT 2 UNION ALL SELECT 2) s INTERSECT ALL SELECT 2 UNION ALL SELECT 5 ORDER BY 1;
+SELECT count(*) FROM (SELECT g % 3 FROM generate_series(1, 30) g EXCEPT ALL SELECT g % 2 FROM generate_series(1, 10) g) s;
+SELECT 1 EXCEPT ALL SELECT 2 LIMIT 1;
