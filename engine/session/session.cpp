@@ -516,6 +516,8 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
     case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
     case T_ExplainStmt: return execute_explain(reinterpret_cast<ExplainStmt*>(stmt), out);
+    case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
+    case T_CheckPointStmt: return execute_checkpoint(out);
     default: break;
   }
   const char* name;
@@ -699,6 +701,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   if (!cached)
     for (auto& s : script->statements()) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
   bool implicit_multi = count > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;
+  multi_statement_ = count > 1;
   for (size_t i = 0; i < count; i++) {
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;

@@ -41,6 +41,7 @@ struct AlterObjectSchemaStmt;
 struct CommentStmt;
 struct DiscardStmt;
 struct ExplainStmt;
+struct VacuumStmt;
 
 namespace pgmicro {
 
@@ -196,7 +197,11 @@ class SessionImpl : public Session {
   // SQLite's scan counters on and hands the finished statement to analyze_hook_.
   void execute_explain(ExplainStmt* stmt, StatementResult& out);
   std::string analyze_sql_;
-  std::function<void(sqlite3_stmt*)> analyze_hook_;  // the script being executed (positions index into it)
+  std::function<void(sqlite3_stmt*)> analyze_hook_;
+  // VACUUM / ANALYZE / CHECKPOINT (vacuum.cpp).
+  void execute_vacuum(VacuumStmt* stmt, StatementResult& out);
+  void execute_checkpoint(StatementResult& out);
+  bool multi_statement_ = false;  // the running script has several statements (an implicit block)  // the script being executed (positions index into it)
 };
 
 }  // namespace pgmicro
