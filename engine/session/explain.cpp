@@ -127,6 +127,8 @@ void collect_rtable(const std::vector<RangeTableEntry>& rtable, AliasMap& m) {
     if (r.table) {
       a.relation = r.table->name;
       a.table = r.table;
+    } else if (r.function) {
+      a.relation = r.alias;
     } else if (r.cte) {
       a.relation = r.cte->name;
       a.cte = r.cte->sql_name;
@@ -178,6 +180,19 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
     into_query = q;
   }
   if (into) {
+    // PostgreSQL checks the new table's name before planning (createas.c).
+    RangeVar* rv = into->rel;
+    std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't',
+                                                rv->location, rv->relname);
+    if (catalog_.relation_exists(schema, rv->relname)) {
+      if (!into_if_not_exists)
+        throw PgError(sqlstate::kDuplicateTable, "relation \"" + std::string(rv->relname) + "\" already exists");
+      out.notices.push_back({"NOTICE", "42P07", "relation \"" + std::string(rv->relname) + "\" already exists, skipping"});
+      out.returns_rows = true;
+      out.columns = {{"QUERY PLAN", oid::kText, -1}};
+      out.command_tag = "EXPLAIN";
+      return;
+    }
     auto sq = a.analyze_select(reinterpret_cast<SelectStmt*>(into_query));
     collect_select(sq.get(), aliases);
     shape = {sq->has_aggs || !sq->group_by.empty(), !sq->group_by.empty(), sq->limit || sq->offset};
@@ -264,6 +279,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
         break;
       }
       case T_DeclareCursorStmt: unsupported("DECLARE CURSOR");
+      case T_MergeStmt: unsupported("MERGE");
       default: unsupported("EXPLAIN of this statement");
     }
     plan.kind = plan.kind ? plan.kind : nodeTag(q);
@@ -326,6 +342,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
       }
     } clear{this};
     run(ran);
+    for (auto& n : ran.notices) out.notices.push_back(n);
     execution_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
   }
 
