@@ -2,6 +2,7 @@
 // running lowered SQL and converting results to PostgreSQL's text format, and mapping
 // SQLite errors back to PostgreSQL errors.
 #include "session/foreign_keys.h"
+#include "session/copy.h"
 #include "session/session_impl.h"
 #include <algorithm>
 #include <chrono>
@@ -518,6 +519,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_ExplainStmt: return execute_explain(reinterpret_cast<ExplainStmt*>(stmt), out);
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
     case T_CheckPointStmt: return execute_checkpoint(out);
+    case T_CopyStmt: return execute_copy(reinterpret_cast<CopyStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -749,6 +751,16 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
         current_stmt_text_ = st.length ? sql.substr(st.location, st.length) : sql.substr(st.location);
         CachedPlan plan;
         execute_statement(node, params, r, count == 1 ? &plan : nullptr);
+        if (r.copy_in) {
+          // COPY FROM STDIN: the statement (and its implicit transaction) ends in copy_end().
+          if (i + 1 < count) {
+            copy_in_.reset();
+            throw PgError(sqlstate::kFeatureNotSupported,
+                          "COPY FROM STDIN followed by other statements in the same query string is not supported by pgmicro yet");
+          }
+          results.push_back(std::move(r));
+          return results;
+        }
         if (plan.kind && r.notices.empty() && catalog_.generation() == plan.catalog_generation) {
           if (plan_cache_.size() >= kPlanCacheSize) plan_cache_.clear();
           plan_cache_.emplace(plan_key, std::move(plan));
