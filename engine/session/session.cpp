@@ -637,6 +637,8 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const st
 
 std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const std::vector<TextValue>& params,
                                                   Dialect d) {
+  // A COPY FROM STDIN whose data never ended is abandoned (rolled back) by the next statement.
+  if (copy_in_) copy_fail("the client sent a query instead of the COPY data");
   if (d == Dialect::Sqlite || (d == Dialect::Session && dialect() == Dialect::Sqlite)) {
     if (sql.find('\0') != std::string_view::npos) {
       StatementResult r;

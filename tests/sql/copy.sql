@@ -96,5 +96,14 @@ CREATE VIEW copy_v AS SELECT 1 AS x;
 COPY copy_v TO STDOUT;
 COPY copy_t TO STDOUT (FORMAT text, QUOTE '"');
 COPY (SELECT 1 AS x) TO STDOUT (HEADER);
+-- psql's \copy: the client reads and writes the file
+CREATE TABLE copy_t2 (a int, b text, c numeric);
+\copy copy_t TO '/tmp/pgmicro_copy_test.txt'
+\copy copy_t2 FROM '/tmp/pgmicro_copy_test.txt'
+\copy copy_t2 (a, b) FROM stdin
+100	x
+\.
+\copy (SELECT count(*), sum(a) FROM copy_t2) TO stdout
+\copy copy_t2 TO stdout (FORMAT csv, HEADER)
 -- last: psql 15 stops reading the script after this error
 COPY copy_v FROM STDIN;
