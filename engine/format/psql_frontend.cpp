@@ -32,6 +32,7 @@ void PsqlFrontend::err(const std::string& s) {
 }
 
 std::string PsqlFrontend::prompt() const {
+  if (copy_in_) return ">> ";  // psql's COPY data prompt
   std::string p = "pgmicro";
   if (session_.dialect() == Dialect::Sqlite) p += "(sqlite)";
   p += sqlite_pending_.empty() ? scanner_.prompt_char() : '-';
@@ -60,6 +61,9 @@ void PsqlFrontend::run_sql(const std::string& sql) {
   if (!results.empty() && results.back().copy_in && !results.back().error) {
     copy_in_ = true;  // the next input lines are the data
     copy_sql_ = sql;
+    if (interactive_)
+      out("Enter data to be copied followed by a newline.\n"
+          "End with a backslash and a period on a line by itself, or an EOF signal.\n");
   }
   if (timing_) {
     char buf[96];
