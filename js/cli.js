@@ -154,6 +154,12 @@ async function main() {
 
 async function runShell(Module, db, opt) {
   const shell = new Module.Shell(db, opt.quiet, opt.echoAll, opt.file);
+  // \copy reads and writes files on the client, as psql's does.
+  const osError = (e) => ({ ENOENT: 'No such file or directory', EACCES: 'Permission denied', EISDIR: 'Is a directory' }[e.code] || e.message);
+  shell.setFileIO({
+    read: (p) => { try { return ['', fs.readFileSync(p, 'utf8')]; } catch (e) { return [osError(e), '']; } },
+    write: (p, text) => { try { fs.writeFileSync(p, text); return ''; } catch (e) { return osError(e); } },
+  });
   const emit = (chunks) => {
     for (const [toStderr, text] of chunks) (toStderr ? process.stderr : process.stdout).write(text);
   };

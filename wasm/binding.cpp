@@ -21,6 +21,7 @@
 //   const sh = new Module.Shell(db, quiet, echoAll, fileLabel);  // psql front end (the CLI)
 //   sh.feedLine(line, interactive);        // [[toStderr, text], ...]; sh.quit after \q
 //   sh.finish(interactive); sh.runCommand(cmd); sh.prompt(); sh.hadError(); sh.takeRanSql()
+//   sh.setFileIO({ read(path) -> [error, text], write(path, text) -> error })  // \copy's files
 //   db.close(); db.delete();
 //
 // Input (little-endian): u32 length + UTF-8 bytes of the SQL text, then nparams parameters,
@@ -169,7 +170,14 @@ class WasmDatabase {
     std::string failure;
     try {
       auto d = dialect == 2 ? pgmicro::Dialect::Sqlite : dialect == 1 ? pgmicro::Dialect::Postgres : pgmicro::Dialect::Session;
-      encode(session_->execute(sql, params, d), out_);
+      auto results = session_->execute(sql, params, d);
+      // COPY FROM STDIN needs its data streamed in (Session::copy_send): not in this API yet.
+      if (!results.empty() && results.back().copy_in) {
+        session_->copy_fail("COPY FROM STDIN through execute");
+        results.back().copy_in = false;
+        results.back().error = pgmicro::Error{"0A000", "COPY FROM STDIN is not supported by pgmicro's JavaScript API yet"};
+      }
+      encode(results, out_);
     } catch (const std::exception& e) {
       failure = e.what();
     } catch (...) {
@@ -327,6 +335,21 @@ class WasmShell {
   val finish(bool interactive) { return collect([&] { frontend_->finish(interactive); }); }
   val run_command(const std::string& command) { return collect([&] { frontend_->run_command_string(command); }); }
   std::string prompt() const { return frontend_->prompt(); }
+  // \copy's files: host.read(path) -> [error, text], host.write(path, text) -> error ("" = ok).
+  void set_file_io(val host) {
+    host_ = host;
+    pgmicro::format::PsqlFrontend::FileIO io;
+    io.read = [this](const std::string& path, std::string& contents) -> std::string {
+      val r = host_.call<val>("read", path);
+      std::string e = r[0].as<std::string>();
+      if (e.empty()) contents = r[1].as<std::string>();
+      return e;
+    };
+    io.write = [this](const std::string& path, const std::string& contents) -> std::string {
+      return host_.call<val>("write", path, contents).as<std::string>();
+    };
+    frontend_->set_file_io(std::move(io));
+  }
   bool had_error() const { return frontend_->had_error(); }
   bool take_ran_sql() { return frontend_->take_ran_sql(); }
   bool quit() const { return quit_; }
@@ -349,6 +372,7 @@ class WasmShell {
 
   std::unique_ptr<pgmicro::format::PsqlFrontend> frontend_;
   val chunks_ = val::undefined();
+  val host_ = val::undefined();
   bool quit_ = false;
 };
 
@@ -384,6 +408,7 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .function("finish", &WasmShell::finish)
       .function("runCommand", &WasmShell::run_command)
       .function("prompt", &WasmShell::prompt)
+      .function("setFileIO", &WasmShell::set_file_io)
       .function("hadError", &WasmShell::had_error)
       .function("takeRanSql", &WasmShell::take_ran_sql)
       .property("quit", &WasmShell::quit);

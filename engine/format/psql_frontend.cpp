@@ -2,7 +2,9 @@
 // so that the JS CLI shares it.
 #include "format/psql_frontend.h"
 
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <exception>
 #include <vector>
@@ -30,6 +32,7 @@ void PsqlFrontend::err(const std::string& s) {
 }
 
 std::string PsqlFrontend::prompt() const {
+  if (copy_in_) return ">> ";  // psql's COPY data prompt
   std::string p = "pgmicro";
   if (session_.dialect() == Dialect::Sqlite) p += "(sqlite)";
   p += sqlite_pending_.empty() ? scanner_.prompt_char() : '-';
@@ -54,14 +57,13 @@ void PsqlFrontend::run_sql(const std::string& sql) {
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                   .count();
-  for (const auto& r : results) {
-    for (const auto& n : r.notices) err(format_notice(n, verbose_errors_));
-    if (r.error) {
-      err(format_error(*r.error, sql, verbose_errors_));
-      had_error_ = true;
-    } else {
-      out(format_result(r, print_));
-    }
+  for (const auto& r : results) print_result(r, sql);
+  if (!results.empty() && results.back().copy_in && !results.back().error) {
+    copy_in_ = true;  // the next input lines are the data
+    copy_sql_ = sql;
+    if (interactive_)
+      out("Enter data to be copied followed by a newline.\n"
+          "End with a backslash and a period on a line by itself, or an EOF signal.\n");
   }
   if (timing_) {
     char buf[96];
@@ -74,6 +76,138 @@ void PsqlFrontend::run_sql(const std::string& sql) {
     }
     out(buf);
   }
+}
+
+void PsqlFrontend::print_result(const StatementResult& r, const std::string& sql) {
+  for (const auto& n : r.notices) err(format_notice(n, verbose_errors_));
+  if (r.error) {
+    err(format_error(*r.error, sql, verbose_errors_));
+    had_error_ = true;
+    return;
+  }
+  if (r.copy_in) return;
+  if (r.copy_out) {
+    std::string data;
+    for (auto& l : r.copy_data) data += l;
+    out(data);
+    return;  // psql prints no "COPY n" after data it wrote to stdout
+  }
+  out(format_result(r, print_));
+}
+
+void PsqlFrontend::end_copy() {
+  copy_in_ = false;
+  StatementResult r = session_.copy_end();
+  print_result(r, copy_sql_);
+}
+
+// \copy table [(columns)] | (query) FROM|TO 'file' | stdin | stdout | pstdin | pstdout [options]:
+// the COPY runs FROM STDIN / TO STDOUT and the front end moves the data (psql's copy.c).
+bool PsqlFrontend::slash_copy(const std::string& args) {
+  // The FROM/TO keyword at the top level (outside quotes and parentheses).
+  size_t i = 0, kw = std::string::npos, kwlen = 0;
+  int depth = 0;
+  bool from = false;
+  auto word_at = [&](size_t p, const char* w) {
+    size_t n = std::strlen(w);
+    if (p + n > args.size()) return false;
+    for (size_t k = 0; k < n; k++)
+      if (std::tolower(static_cast<unsigned char>(args[p + k])) != w[k]) return false;
+    bool before = p == 0 || std::isspace(static_cast<unsigned char>(args[p - 1])) || args[p - 1] == ')';
+    bool after = p + n == args.size() || std::isspace(static_cast<unsigned char>(args[p + n]));
+    return before && after;
+  };
+  for (; i < args.size(); i++) {
+    char c = args[i];
+    if (c == '\'' || c == '"') {
+      for (i++; i < args.size() && args[i] != c; i++) {}
+      continue;
+    }
+    if (c == '(') depth++;
+    if (c == ')') depth--;
+    if (depth == 0 && (word_at(i, "from") || word_at(i, "to"))) {
+      from = word_at(i, "from");
+      kw = i;
+      kwlen = from ? 4 : 2;
+      break;
+    }
+  }
+  if (kw == std::string::npos) {
+    err("\\copy: parse error at end of line\n");
+    had_error_ = true;
+    return true;
+  }
+  std::string target = args.substr(0, kw);
+  size_t p = kw + kwlen;
+  while (p < args.size() && std::isspace(static_cast<unsigned char>(args[p]))) p++;
+  std::string file;
+  if (p < args.size() && args[p] == '\'') {
+    for (p++; p < args.size(); p++) {
+      if (args[p] == '\'' && p + 1 < args.size() && args[p + 1] == '\'') { file += '\''; p++; continue; }
+      if (args[p] == '\'') { p++; break; }
+      file += args[p];
+    }
+  } else {
+    while (p < args.size() && !std::isspace(static_cast<unsigned char>(args[p]))) file += args[p++];
+  }
+  std::string rest = args.substr(p);
+  std::string lowered;
+  for (char c : file) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool std_stream = lowered == "stdin" || lowered == "stdout" || lowered == "pstdin" || lowered == "pstdout";
+  std::string sql = "COPY " + target + (from ? " FROM STDIN" : " TO STDOUT") + rest;
+  if (!std_stream && !(from ? files_.read : files_.write)) {
+    err("\\copy: file access is not available in this shell\n");
+    had_error_ = true;
+    return true;
+  }
+  std::string data;
+  if (from && !std_stream) {
+    std::string e = files_.read(file, data);
+    if (!e.empty()) {
+      err(file + ": " + e + "\n");
+      had_error_ = true;
+      return true;
+    }
+  }
+  std::vector<StatementResult> results;
+  try {
+    results = session_.execute(sql);
+  } catch (const std::exception& e) {
+    err(std::string("ERROR:  internal error: ") + e.what() + "\n");
+    had_error_ = true;
+    return true;
+  }
+  ran_sql_ = true;
+  if (results.empty()) return true;
+  StatementResult& r = results.back();
+  if (r.error || (!r.copy_in && !r.copy_out)) {
+    print_result(r, sql);
+    return true;
+  }
+  if (r.copy_in) {
+    if (std_stream) {  // the data follows in the input, up to "\."
+      copy_in_ = true;
+      copy_sql_ = sql;
+      return true;
+    }
+    session_.copy_send(data);
+    print_result(session_.copy_end(), sql);
+    return true;
+  }
+  if (std_stream) {
+    print_result(r, sql);
+    return true;
+  }
+  for (auto& l : r.copy_data) data += l;
+  std::string e = files_.write(file, data);
+  if (!e.empty()) {
+    err(file + ": " + e + "\n");
+    had_error_ = true;
+    return true;
+  }
+  r.copy_out = false;
+  print_result(r, sql);
+  return true;
 }
 
 bool PsqlFrontend::run_meta(const std::string& text) {
@@ -110,6 +244,7 @@ bool PsqlFrontend::run_meta(const std::string& text) {
     if (!opt_.quiet) out(std::string(what) + (flag ? " is on.\n" : " is off.\n"));
   };
   if (cmd == "q" || cmd == "quit") return false;
+  if (cmd == "copy") return slash_copy(args);
   if (cmd == "?") {
     out("General\n"
         "  \\q                     quit pgmicro\n"
@@ -179,6 +314,15 @@ bool PsqlFrontend::run_meta(const std::string& text) {
 bool PsqlFrontend::feed_line(std::string_view line, bool interactive) {
   interactive_ = interactive;
   lineno_++;
+  if (copy_in_) {  // COPY FROM STDIN data: not echoed, not scanned
+    if (line == "\\.") {
+      session_.copy_send("\\.\n");  // psql sends the end marker too (inside a CSV quote it is data)
+      end_copy();
+    }
+    else
+      session_.copy_send(std::string(line) + "\n");
+    return true;
+  }
   // psql's MainLoop ignores an empty line outside quotes and comments (not even echoed).
   if (line.empty() && scanner_.prompt_char() != '\'' && scanner_.prompt_char() != '"' &&
       scanner_.prompt_char() != '$' && scanner_.prompt_char() != '*')
@@ -205,6 +349,7 @@ bool PsqlFrontend::feed_line(std::string_view line, bool interactive) {
 
 void PsqlFrontend::finish(bool interactive) {
   interactive_ = interactive;
+  if (copy_in_) end_copy();  // end of input ends the data, as psql does
   if (interactive) {
     out("\\q\n");
     return;

@@ -37,6 +37,13 @@ class PsqlFrontend {
   // The interactive prompt: "pgmicro=> ", with psql's %R continuation character and '*'/'!'
   // inside a transaction block / a failed one.
   std::string prompt() const;
+  // File access for \copy ... FROM/TO 'file' (the native shell's; none in the JS CLI): each
+  // returns "" on success, else the OS error text.
+  struct FileIO {
+    std::function<std::string(const std::string& path, std::string& contents)> read;
+    std::function<std::string(const std::string& path, const std::string& contents)> write;
+  };
+  void set_file_io(FileIO io) { files_ = std::move(io); }
   bool had_error() const { return had_error_; }
   // True when SQL ran since the last call (the JS CLI then saves the database file).
   bool take_ran_sql() {
@@ -62,7 +69,14 @@ class PsqlFrontend {
   long lineno_ = 0;
   bool had_error_ = false;
   bool ran_sql_ = false;
-  std::string sqlite_pending_;  // SQLite dialect: statements sqlite3_complete() calls unfinished
+  std::string sqlite_pending_;
+  // COPY FROM STDIN: the lines after the statement are its data, up to "\." (as psql).
+  bool copy_in_ = false;
+  std::string copy_sql_;               // the statement, for error positions
+  void print_result(const StatementResult& r, const std::string& sql);
+  void end_copy();
+  bool slash_copy(const std::string& args);  // \copy
+  FileIO files_;  // SQLite dialect: statements sqlite3_complete() calls unfinished
 };
 
 }  // namespace pgmicro::format

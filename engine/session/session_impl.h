@@ -41,10 +41,14 @@ struct CreateSchemaStmt;
 struct AlterObjectSchemaStmt;
 struct CommentStmt;
 struct DiscardStmt;
+struct ExplainStmt;
+struct VacuumStmt;
+struct CopyStmt;
 
 namespace pgmicro {
 
 class DatabaseImpl;
+struct CopyInState;  // copy.cpp
 
 // Functions that read or change the session's state (session_functions.cpp): current_setting,
 // set_config, current_schema, current_schemas.
@@ -73,6 +77,12 @@ class SessionImpl : public Session {
   void interrupt() override;
   void set_cancel_check(std::function<bool()> check) override { cancel_check_ = std::move(check); }
   int64_t last_insert_rowid() const override;
+  // COPY (copy.cpp).
+  void copy_send(std::string_view data) override;
+  StatementResult copy_end() override;
+  StatementResult copy_fail(const std::string& message) override;
+  bool copy_in_progress() const override { return copy_in_ != nullptr; }
+  void set_copy_file_access(CopyFileAccess access) override { copy_files_ = std::move(access); }
 
  private:
   // follow_session: a SET pgmicro.dialect = 'sqlite' in the script makes the rest of it SQLite.
@@ -194,7 +204,21 @@ class SessionImpl : public Session {
   std::map<int64_t, char> on_commit_;
   void run_on_commit_actions();
   void execute_discard(DiscardStmt* stmt, StatementResult& out);
-  void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
+  void execute_truncate(TruncateStmt* stmt, StatementResult& out);
+  // EXPLAIN (explain.cpp). For EXPLAIN ANALYZE, run_query prepares `analyze_sql_` afresh with
+  // SQLite's scan counters on and hands the finished statement to analyze_hook_.
+  void execute_explain(ExplainStmt* stmt, StatementResult& out);
+  std::string analyze_sql_;
+  std::function<void(sqlite3_stmt*)> analyze_hook_;
+  // VACUUM / ANALYZE / CHECKPOINT (vacuum.cpp).
+  void execute_vacuum(VacuumStmt* stmt, StatementResult& out);
+  void execute_checkpoint(StatementResult& out);
+  bool multi_statement_ = false;  // the running script has several statements (an implicit block)
+  void execute_copy(CopyStmt* stmt, StatementResult& out);
+  void copy_rows(CopyInState& st, std::string_view data, bool at_end);
+  StatementResult finish_copy(std::optional<Error> error);
+  std::unique_ptr<CopyInState> copy_in_;  // COPY FROM STDIN in progress
+  CopyFileAccess copy_files_;  // the script being executed (positions index into it)
 };
 
 }  // namespace pgmicro

@@ -5,12 +5,15 @@
 // reproduces `psql -X -a -q < x.sql` byte for byte.
 #include <unistd.h>
 
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -80,15 +83,68 @@ bool read_line(const format::PsqlFrontend& frontend, std::istream& in, bool inte
   return true;
 }
 
-// --list-statements: the input split as psql splits it, each item followed by '\0'.
+// Whether a statement is COPY ... FROM STDIN (or \copy ... from stdin), whose data lines
+// follow it in the script up to "\.".
+bool copy_from_stdin(const std::string& text) {
+  std::string l;
+  for (char c : text) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t p = l.find_first_not_of(" \t\r\n");
+  if (p == std::string::npos) return false;
+  if (l.compare(p, 4, "copy") != 0 && l.compare(p, 5, "\\copy") != 0) return false;
+  for (const char* w : {"from stdin", "from pstdin"}) {
+    size_t f = l.find(w);
+    if (f == std::string::npos) continue;
+    size_t e = f + std::strlen(w);
+    if (e == l.size() || !std::isalnum(static_cast<unsigned char>(l[e]))) return true;
+  }
+  return false;
+}
+
+// Files for COPY FROM/TO 'file' and \copy: the whole file read or written at once.
+std::string read_file(const std::string& path, std::string& contents) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return std::strerror(errno);
+  contents.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  return "";
+}
+
+std::string write_file(const std::string& path, const std::string& contents) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) return std::strerror(errno);
+  f.write(contents.data(), (std::streamsize)contents.size());
+  return f ? "" : std::strerror(errno);
+}
+
+// --list-statements: the input split as psql splits it, each item followed by '\0'; a COPY
+// FROM STDIN item carries its data lines and the closing "\.". Whether data follows is only
+// known when the COPY runs (it may fail first, and psql then reads on as SQL): a data block is
+// assumed when a "\." line comes before the next line starting with COPY.
 int list_statements(std::istream& in) {
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  auto starts_copy = [](const std::string& l) {
+    size_t p = l.find_first_not_of(" \t");
+    if (p == std::string::npos) return false;
+    std::string w;
+    for (size_t i = p; i < l.size() && i < p + 5; i++) w += static_cast<char>(std::tolower(static_cast<unsigned char>(l[i])));
+    return w.rfind("copy", 0) == 0 || w.rfind("\\copy", 0) == 0;
+  };
   format::PsqlScanner scanner;
-  std::string line;
-  while (std::getline(in, line))
-    for (const format::ScanEvent& ev : scanner.scan_line(line)) {
-      std::fwrite(ev.text.data(), 1, ev.text.size(), stdout);
+  for (size_t k = 0; k < lines.size(); k++) {
+    for (const format::ScanEvent& ev : scanner.scan_line(lines[k])) {
+      std::string item = ev.text;
+      if (copy_from_stdin(ev.text)) {
+        size_t end = k + 1;
+        while (end < lines.size() && lines[end] != "\\." && !starts_copy(lines[end])) end++;
+        if (end < lines.size() && lines[end] == "\\.") {
+          for (size_t d = k + 1; d <= end; d++) item += "\n" + lines[d];
+          k = end;
+        }
+      }
+      std::fwrite(item.data(), 1, item.size(), stdout);
       std::fputc('\0', stdout);
     }
+  }
   if (!scanner.pending().empty()) {
     std::fwrite(scanner.pending().data(), 1, scanner.pending().size(), stdout);
     std::fputc('\0', stdout);
@@ -213,6 +269,9 @@ int main(int argc, char** argv) {
   fopt.quiet = opt.quiet;
   fopt.file = opt.file;
   pgmicro::format::PsqlFrontend frontend(*session, fopt, write_output);
+  // The shell may touch files: \copy, and COPY FROM/TO 'file' (PostgreSQL's superuser files).
+  frontend.set_file_io({read_file, write_file});
+  session->set_copy_file_access({read_file, write_file});
 
   if (!opt.commands.empty()) {
     for (const auto& c : opt.commands) frontend.run_command_string(c);

@@ -49,6 +49,24 @@ struct StatementResult {
   std::string command_tag;            // "SELECT 3", "INSERT 0 2", "CREATE TABLE", ...
   std::optional<Error> error;         // set when the statement failed; later ones did not run
   std::vector<Notice> notices;        // NOTICE/WARNING messages raised while running
+  // COPY ... FROM STDIN: the session now expects the data (CopyInResponse): send it with
+  // Session::copy_send() and finish with copy_end() or copy_fail(); the COPY's own result (tag
+  // "COPY n" or its error) comes from those. Statements after the COPY in the same execute()
+  // call are not run (an error says so).
+  bool copy_in = false;
+  // COPY ... TO STDOUT: the data, one line per element with its newline (CopyData messages),
+  // printed before the tag "COPY n".
+  bool copy_out = false;
+  std::vector<std::string> copy_data;
+};
+
+// Host file access for COPY ... FROM/TO 'file' (server-side files, which PostgreSQL allows
+// superusers). Without it such a COPY fails with 0A000; the engine itself opens no file.
+// Each function returns an empty string on success, else the OS error text ("No such file
+// or directory").
+struct CopyFileAccess {
+  std::function<std::string(const std::string& path, std::string& contents)> read;
+  std::function<std::string(const std::string& path, const std::string& contents)> write;
 };
 
 enum class TransactionStatus { Idle, InBlock, Failed };  // 'I', 'T', 'E' of ReadyForQuery
@@ -108,6 +126,18 @@ class Session {
   // The SQLite rowid of the last row an INSERT added on this session (0 before any); the
   // seed API's `lastInsertRowid`. PostgreSQL has no equivalent; RETURNING is the portable way.
   virtual int64_t last_insert_rowid() const = 0;
+  // COPY FROM STDIN data after a result with copy_in: any chunking (lines may be split across
+  // calls). A row that fails stops the COPY; the rest of the data is ignored and copy_end()
+  // reports the error.
+  virtual void copy_send(std::string_view data) = 0;
+  // End of the data: the COPY's result ("COPY n", or its error with CONTEXT "COPY t, line n").
+  virtual StatementResult copy_end() = 0;
+  // The client gives up (psql: \copy failing to read): error 57014 "COPY from stdin failed: ...".
+  virtual StatementResult copy_fail(const std::string& message) = 0;
+  // True between a copy_in result and copy_end()/copy_fail().
+  virtual bool copy_in_progress() const = 0;
+  // File access for COPY FROM/TO 'file' (the native shell sets one).
+  virtual void set_copy_file_access(CopyFileAccess access) = 0;
 };
 
 // Thrown by Database::open.
