@@ -1,0 +1,114 @@
+// The playground's engine Worker: owns one pgmicro database (opfs://NAME, idb://NAME or, where
+// the browser has neither, :memory:) and answers the page's requests (engine-client.js is the
+// other side). Built on the pg-micro package's own pieces (js/): load.js loads the module,
+// shared-db.js opens browser-stored databases (Web Lock owner, other tabs become clients),
+// wire.js runs SQL and decodes result batches; the binding's Shell (the psql front end shared
+// with the native shell and `npx pg-micro`) runs meta-commands such as \d, \dt, \d+ t, \x.
+//
+// Requests { id, op, ... } → replies { id, ok, ... } (or { id, ok: false, error }):
+//   open { name, kind: 'opfs'|'idb'|'memory', data? }  → { kind, owner }
+//   run { sql, flag? }  → { results (decoded, columns with typeName), ms, status }
+//   meta { line }       → { chunks: [[toStderr, text]], ms }
+//   schema              → { schema } (see readSchema)
+//   export              → { image (ArrayBuffer, transferred) }
+//   close
+import { loadModule } from '../../js/load.js';
+import { executeRaw, decode } from '../../js/wire.js';
+import { openNative } from '../../js/storage.js';
+import { SharedDb } from '../../js/shared-db.js';
+import { readSchema } from './schema-query.js';
+
+let Module = null;
+let shared = null;   // SharedDb for opfs:// and idb://
+let memory = null;   // a binding Database for :memory:
+let shell = null;    // Module.Shell over the owner's binding Database
+
+// The binding Database this context runs on directly (when it owns the storage).
+function nativeDb() {
+  if (memory) return memory;
+  return shared?.local?.native ?? null;
+}
+
+function typed(results) {
+  const names = new Map();
+  for (const r of results) {
+    for (const c of r.columns) {
+      const k = `${c.typeOid}:${c.typmod}`;
+      if (!names.has(k)) names.set(k, Module.formatType(c.typeOid, c.typmod));
+      c.typeName = names.get(k);
+    }
+  }
+  return results;
+}
+
+async function runSql(sql, flag) {
+  const t0 = performance.now();
+  let batch, status;
+  if (shared) {
+    const r = await shared.run(sql, [], { flag });
+    batch = r.batch; status = r.status;
+  } else {
+    if (flag) memory.setCancelCheck(() => Atomics.load(flag, 0) !== 0);
+    try { batch = executeRaw(memory, sql, []).slice(); } finally { if (flag) memory.setCancelCheck(null); }
+    status = memory.transactionStatus();
+  }
+  const ms = performance.now() - t0;
+  return { results: typed(decode(batch)), ms, status };
+}
+
+async function open({ name, kind, data }) {
+  Module = await loadModule();
+  await close();
+  if (kind === 'memory') {
+    memory = await openNative(Module, ':memory:', data);
+  } else {
+    shared = await SharedDb.open(Module, kind, name, data);
+  }
+  return { kind, owner: !!nativeDb() };
+}
+
+async function close() {
+  if (shell) { shell.delete(); shell = null; }
+  if (shared) { await shared.close(); shared = null; }
+  if (memory) { memory.close(); memory.delete(); memory = null; }
+}
+
+function meta(line) {
+  const db = nativeDb();
+  if (!db) return { chunks: [[true, 'meta-commands need the database open in this tab (it is open in another tab)\n']], ms: 0 };
+  shell ??= new Module.Shell(db, false, false, '');
+  const t0 = performance.now();
+  const chunks = shell.feedLine(line, false);
+  return { chunks, ms: performance.now() - t0 };
+}
+
+async function handle(m) {
+  switch (m.op) {
+    case 'open': return open(m);
+    case 'run': return runSql(m.sql, m.flag);
+    case 'meta': return meta(m.line);
+    case 'schema': {
+      const db = nativeDb();
+      return { schema: db ? readSchema(db, Module) : null };
+    }
+    case 'export': {
+      const image = shared ? await shared.export() : memory.serialize().slice();
+      const buf = image.byteOffset === 0 && image.byteLength === image.buffer.byteLength ? image.buffer : image.slice().buffer;
+      return { image: buf };
+    }
+    case 'close': await close(); return {};
+    default: throw new Error(`unknown request ${m.op}`);
+  }
+}
+
+let chain = Promise.resolve();
+self.addEventListener('message', (ev) => {
+  const m = ev.data;
+  chain = chain.then(async () => {
+    let reply;
+    try { reply = { ok: true, ...(await handle(m)) }; } catch (e) { reply = { ok: false, error: String(e?.message ?? e) }; }
+    reply.id = m.id;
+    self.postMessage(reply, reply.image ? [reply.image] : []);
+  });
+});
+self.postMessage({ ready: true });
