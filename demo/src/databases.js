@@ -10,7 +10,10 @@ function store() {
   try { return globalThis.localStorage ?? null; } catch { return null; }
 }
 
+// ?storage=idb or ?storage=memory in the page's URL picks a backend (tests, troubleshooting).
 export function storageKind() {
+  const forced = new URLSearchParams(globalThis.location?.search ?? '').get('storage');
+  if (forced === 'opfs' || forced === 'idb' || forced === 'memory') return forced;
   if (typeof navigator === 'object' && navigator.storage?.getDirectory && typeof FileSystemHandle === 'function') return 'opfs';
   if (typeof indexedDB === 'object') return 'idb';
   return 'memory';

@@ -7,6 +7,8 @@
 // and the Worker stays. Where SharedArrayBuffer is missing (a static host without those
 // headers) the Worker is terminated and a new one reopens the same persistent database: what
 // was committed is safe, the running statement (and an open transaction block) is lost.
+import { lazyResults } from './batch.js';
+
 export class EngineClient {
   constructor() {
     this.worker = null;
@@ -57,11 +59,11 @@ export class EngineClient {
     return this.ready;
   }
 
-  // Runs one statement → { results, ms, status }. Cancellable with cancel().
+  // Runs one statement → { results (batch.js's lazy results), ms, status }. Cancellable with cancel().
   async run(sql) {
     const flag = EngineClient.canInterrupt() ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    const p = this.#request({ op: 'run', sql, flag });
-    return this.#cancellable(p, flag);
+    const r = await this.#cancellable(this.#request({ op: 'run', sql, flag }), flag);
+    return { results: lazyResults(new Uint8Array(r.batch), r.typeNames), ms: r.ms, status: r.status };
   }
 
   async meta(line) { return this.#cancellable(this.#request({ op: 'meta', line }), null); }

@@ -7,16 +7,18 @@
 //
 // Requests { id, op, ... } → replies { id, ok, ... } (or { id, ok: false, error }):
 //   open { name, kind: 'opfs'|'idb'|'memory', data? }  → { kind, owner }
-//   run { sql, flag? }  → { results (decoded, columns with typeName), ms, status }
+//   run { sql, flag? }  → { batch (ArrayBuffer, transferred; batch.js reads it), typeNames
+//                          (format_type text per result and column), ms, status }
 //   meta { line }       → { chunks: [[toStderr, text]], ms }
 //   schema              → { schema } (see readSchema)
 //   export              → { image (ArrayBuffer, transferred) }
 //   close
 import { loadModule } from '../../js/load.js';
-import { executeRaw, decode } from '../../js/wire.js';
+import { executeRaw } from '../../js/wire.js';
 import { openNative } from '../../js/storage.js';
 import { SharedDb } from '../../js/shared-db.js';
 import { readSchema } from './schema-query.js';
+import { scanBatch } from './batch.js';
 
 let Module = null;
 let shared = null;   // SharedDb for opfs:// and idb://
@@ -29,16 +31,14 @@ function nativeDb() {
   return shared?.local?.native ?? null;
 }
 
-function typed(results) {
-  const names = new Map();
-  for (const r of results) {
-    for (const c of r.columns) {
-      const k = `${c.typeOid}:${c.typmod}`;
-      if (!names.has(k)) names.set(k, Module.formatType(c.typeOid, c.typmod));
-      c.typeName = names.get(k);
-    }
-  }
-  return results;
+// format_type() text of every result column (the page cannot ask the module itself).
+function typeNames(batch) {
+  const cache = new Map();
+  return scanBatch(batch).map((r) => r.columns.map((c) => {
+    const k = `${c.typeOid}:${c.typmod}`;
+    if (!cache.has(k)) cache.set(k, Module.formatType(c.typeOid, c.typmod));
+    return cache.get(k);
+  }));
 }
 
 async function runSql(sql, flag) {
@@ -53,7 +53,8 @@ async function runSql(sql, flag) {
     status = memory.transactionStatus();
   }
   const ms = performance.now() - t0;
-  return { results: typed(decode(batch)), ms, status };
+  const own = batch.byteOffset === 0 && batch.byteLength === batch.buffer.byteLength ? batch : batch.slice();
+  return { batch: own.buffer, typeNames: typeNames(own), ms, status };
 }
 
 async function open({ name, kind, data }) {
@@ -108,7 +109,8 @@ self.addEventListener('message', (ev) => {
     let reply;
     try { reply = { ok: true, ...(await handle(m)) }; } catch (e) { reply = { ok: false, error: String(e?.message ?? e) }; }
     reply.id = m.id;
-    self.postMessage(reply, reply.image ? [reply.image] : []);
+    const transfer = reply.image ?? reply.batch;
+    self.postMessage(reply, transfer ? [transfer] : []);
   });
 });
 self.postMessage({ ready: true });

@@ -299,6 +299,8 @@ ui.share.addEventListener('click', async () => {
 
 // ---- start
 fillDatabases();
+// On a phone-sized screen the schema panel starts folded (it sits below the results).
+if (matchMedia('(max-width: 760px)').matches) document.querySelector('.side-box').open = false;
 (async () => {
   const shared = await decodeShare(location.hash);
   if (shared !== null) editor.setDoc(shared);

@@ -80,7 +80,8 @@ function rowsTable(result, expanded) {
       table = el('div', { class: 'expanded' });
       for (let r = from; r < to; r++) {
         const rec = el('table', { class: 'record' }, el('caption', { text: `-[ RECORD ${r + 1} ]` }));
-        columns.forEach((c, i) => rec.append(el('tr', {}, el('th', { scope: 'row', text: c.name }), cell(rows[r][i]))));
+        const row = rows.get(r);
+        columns.forEach((c, i) => rec.append(el('tr', {}, el('th', { scope: 'row', text: c.name }), cell(row[i]))));
         table.append(rec);
       }
     } else {
@@ -93,7 +94,7 @@ function rowsTable(result, expanded) {
       const body = el('tbody');
       for (let r = from; r < to; r++) {
         const tr = el('tr');
-        const row = rows[r];
+        const row = rows.get(r);
         for (let i = 0; i < row.length; i++) tr.append(cell(row[i]));
         body.append(tr);
       }
@@ -109,7 +110,7 @@ function rowsTable(result, expanded) {
   return wrap;
 }
 
-// One statement's block. piece: { text }; out: a decoded engine result with typeName per column.
+// One statement's block. piece: { text }; out: a result of batch.js (rows.get(i), typeName per column).
 export function renderResult(piece, out, ms, { expanded = false } = {}) {
   const block = el('section', { class: 'result', 'aria-label': 'statement result' });
   const head = el('header', { class: 'result-head' });
@@ -122,13 +123,14 @@ export function renderResult(piece, out, ms, { expanded = false } = {}) {
   meta.append(el('span', { class: 'time', text: fmtMs(ms) }));
   head.append(meta);
   block.append(head);
-  block.append(notices(out.notices));
+  const n = notices(out.notices);
+  if (n) block.append(n);
   if (out.error) {
     block.append(renderError(out.error));
     block.classList.add('failed');
   } else if (out.returnsRows) {
     if (out.columns.length === 1 && out.columns[0].name === 'QUERY PLAN') {
-      block.append(renderExplain(out.rows.map((r) => r[0] ?? '')));
+      block.append(renderExplain(Array.from({ length: out.rows.length }, (_, i) => out.rows.get(i)[0] ?? '')));
     } else {
       block.append(rowsTable(out, expanded));
     }
