@@ -21,7 +21,13 @@ const TYPES = {
   '.map': 'application/json', '.db': 'application/vnd.sqlite3',
 };
 
-export function createServer(dir = root) {
+// isolate: false leaves out COOP/COEP, as a plain static host would (tests use it).
+export function createServer(dir = root, { isolate = true } = {}) {
+  const isolation = isolate ? {
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  } : {};
   return http.createServer((req, res) => {
     let rel;
     try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
@@ -34,9 +40,7 @@ export function createServer(dir = root) {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
         'Content-Length': st.size,
         'Cache-Control': rel.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-        'Cross-Origin-Resource-Policy': 'same-origin',
+        ...isolation,
       });
       if (req.method === 'HEAD') { res.end(); return; }
       fs.createReadStream(file).pipe(res);
