@@ -130,6 +130,7 @@ async function run() {
   const t0 = performance.now();
   let count = 0;
   let failed = false;
+  let txStatus = 'I';
   try {
     if (document.body.dataset.engine !== 'ready') status('Waiting for the engine…');
     await engineReady;
@@ -155,6 +156,7 @@ async function run() {
         break;
       }
       count++;
+      txStatus = r.status;
       for (const out of r.results) ui.results.append(renderResult(p, out, r.ms, { expanded }));
       const err = r.results.find((x) => x.error)?.error;
       if (err) {
@@ -170,7 +172,9 @@ async function run() {
     setRunning(false);
   }
   const ms = Math.round(performance.now() - t0);
-  status(`${count} of ${pieces.length} statement${pieces.length === 1 ? '' : 's'} run in ${ms} ms${failed ? ' — stopped at an error' : ''}`, failed ? 'error' : 'ok');
+  const tx = txStatus === 'T' ? ' — a transaction block is open (COMMIT or ROLLBACK ends it)'
+    : txStatus === 'E' ? ' — the transaction failed: ROLLBACK to continue' : '';
+  status(`${count} of ${pieces.length} statement${pieces.length === 1 ? '' : 's'} run in ${ms} ms${failed ? ' — stopped at an error' : ''}${tx}`, failed ? 'error' : 'ok');
   ui.results.querySelector('.failed')?.scrollIntoView({ block: 'nearest' });
   await refreshSchema();
 }

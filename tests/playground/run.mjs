@@ -191,6 +191,30 @@ await test('error-marker', async () => {
   await shot(page, 'error-marker');
 });
 
+// ---- the selection runs alone and its error is marked at the right place of the buffer
+await test('selection-and-positions', async () => {
+  await setBuffer(page, "SELECT 'not this';\nSELECT 'ab' || nosuch AS s, 'ü😀' AS t;\nSELECT 'nor this';");
+  await page.evaluate(() => {
+    const v = window.playground.editor.view;
+    const line = v.state.doc.line(2);
+    v.dispatch({ selection: { anchor: line.from, head: line.to } });
+  });
+  await page.click('#run');
+  await page.waitForFunction(() => !document.body.dataset.running && document.querySelector('#results .error'));
+  const results = await readResults(page);
+  assertEq(results.length, 1, 'only the selection ran');
+  assert(/column "nosuch" does not exist/.test(results[0].error), `error: ${results[0].error}`);
+  await page.waitForSelector('.cm-lintRange-error');
+  assertEq(await page.$eval('.cm-lintRange-error', (e) => e.textContent), 'nosuch', 'marked text');
+  // Positions count characters (code points), as PostgreSQL's do; the buffer is UTF-16.
+  const { splitStatements, positionToOffset } = await import(pathToFileURL(path.join(root, 'demo/src/split.js')).href);
+  const buf = "SELECT 1;\n/* c; */ SELECT 'ü😀;' || $q$a;b$q$ || E'x\\';y' || nosuch;\n\\dt\nSELECT 3";
+  const pieces = splitStatements(buf);
+  assertEq(pieces.map((p) => [p.kind, p.text]), [['sql', 'SELECT 1;'], ['sql', "SELECT 'ü😀;' || $q$a;b$q$ || E'x\\';y' || nosuch;"], ['meta', '\\dt'], ['sql', 'SELECT 3']], 'split');
+  const at = positionToOffset(pieces[1], [...pieces[1].text].indexOf('n') + 1);
+  assertEq(buf.slice(at, at + 6), 'nosuch', 'code-point position → UTF-16 offset');
+});
+
 // ---- OPFS persistence across a reload; the schema panel; click → SELECT
 await test('persist-reload', async () => {
   await setBuffer(page, "DROP TABLE IF EXISTS kept;\nCREATE TABLE kept (id int PRIMARY KEY, note text);\nINSERT INTO kept VALUES (1, 'survives reloads');");
