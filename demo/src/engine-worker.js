@@ -17,7 +17,7 @@ import { loadModule } from '../../js/load.js';
 import { executeRaw } from '../../js/wire.js';
 import { openNative } from '../../js/storage.js';
 import { SharedDb } from '../../js/shared-db.js';
-import { readSchema } from './schema-query.js';
+import { readSchema, typeNamer } from './schema-query.js';
 import { scanBatch } from './batch.js';
 
 let Module = null;
@@ -34,9 +34,11 @@ function nativeDb() {
 // format_type() text of every result column (the page cannot ask the module itself).
 function typeNames(batch) {
   const cache = new Map();
+  const db = nativeDb();
+  const name = db ? typeNamer(db, Module) : (oid, typmod) => Module.formatType(oid, typmod);
   return scanBatch(batch).map((r) => r.columns.map((c) => {
     const k = `${c.typeOid}:${c.typmod}`;
-    if (!cache.has(k)) cache.set(k, Module.formatType(c.typeOid, c.typmod));
+    if (!cache.has(k)) cache.set(k, name(c.typeOid, c.typmod));
     return cache.get(k);
   }));
 }

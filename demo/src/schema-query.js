@@ -13,7 +13,23 @@ function rows(db, sql) {
   return r && !r.error ? r.rows : [];
 }
 
+// format_type() of a type OID, user-defined enums and domains (and their arrays) included: the
+// module's formatType knows those only while a statement runs, so they are read from
+// _pgmicro_type here.
+export function typeNamer(db, Module) {
+  let user = null;
+  return (oid, typmod) => {
+    if (oid >= 16384) {
+      user ??= new Map(rows(db, 'SELECT oid, typname, typarray FROM _pgmicro_type').flatMap(([o, name, arr]) => [[Number(o), name], [Number(arr), `${name}[]`]]));
+      const n = user.get(Number(oid));
+      if (n) return n;
+    }
+    return Module.formatType(Number(oid), Number(typmod));
+  };
+}
+
 export function readSchema(db, Module) {
+  const typeName = typeNamer(db, Module);
   const classes = rows(db, 'SELECT oid, nspname, relname, relkind FROM _pgmicro_class ORDER BY nspname, relname');
   const attrs = rows(db, 'SELECT attrelid, attname, atttypid, atttypmod, attnotnull FROM _pgmicro_attribute ORDER BY attrelid, attnum');
   const sqliteIndexes = rows(db, "SELECT name, tbl_name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
@@ -41,7 +57,7 @@ export function readSchema(db, Module) {
     const t = byOid.get(relid);
     if (!t) continue;
     let type;
-    try { type = Module.formatType(Number(typid), Number(typmod)); } catch { type = String(typid); }
+    try { type = typeName(Number(typid), Number(typmod)); } catch { type = String(typid); }
     t.columns.push({ name, type, notNull: notnull === '1' });
   }
   // SQLite stores a table of schema s as "s.t" (public tables under their own name).

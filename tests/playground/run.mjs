@@ -288,6 +288,47 @@ await test('new-database', async () => {
   return `created "${name}"`;
 });
 
+// ---- Reset empties a database, Delete removes it from the list
+await test('reset-delete', async () => {
+  await page.selectOption('#db', 'main-2');
+  await ready(page);
+  await page.waitForSelector('#schema [data-table="kept"]');
+  await page.click('#reset-db');  // confirm() accepted
+  await page.waitForFunction(() => /No tables yet/.test(document.querySelector('#schema').textContent), null, { timeout: 30000 });
+  await page.click('#delete-db');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#db option')].some((o) => o.value === 'main-2') && document.body.dataset.engine === 'ready', null, { timeout: 30000 });
+  assertEq(await page.$eval('#db', (s) => s.value), 'main', 'back on the first database');
+  await page.waitForSelector('#schema [data-table="kept"]');
+});
+
+// ---- the schema panel after DDL: schemas, columns with types, indexes, views, sequences, enums
+await test('schema-panel', async () => {
+  await setBuffer(page, `DROP SCHEMA IF EXISTS app CASCADE;
+DROP TYPE IF EXISTS mood;
+CREATE SCHEMA app;
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE app.things (id bigint PRIMARY KEY, label varchar(20) NOT NULL, feeling mood);
+CREATE INDEX things_label ON app.things (label);
+CREATE VIEW app.happy AS SELECT * FROM app.things WHERE feeling = 'happy';
+CREATE SEQUENCE app.tickets;`);
+  await run(page);
+  const results = await readResults(page);
+  results.forEach((r, i) => assert(!r.error, `statement ${i + 1}: ${r.error}`));
+  await page.waitForSelector('#schema [data-table="things"]');
+  await page.evaluate(() => document.querySelectorAll('#schema details').forEach((d) => { d.open = true; }));
+  const text = await page.$eval('#schema', (e) => e.innerText);
+  for (const want of ['app', 'things', 'label character varying(20) not null', 'feeling mood', 'index things_label', 'happy view', 'sequence tickets', 'mood: sad, ok, happy']) {
+    assert(text.replace(/\s+/g, ' ').includes(want), `schema panel lacks "${want}": ${text.replace(/\s+/g, ' ')}`);
+  }
+  await setBuffer(page, '');
+  await page.click('#schema [data-table="things"]');
+  assertEq((await getBuffer(page)).trim(), 'SELECT * FROM app.things LIMIT 100;', 'qualified SELECT');
+  await run(page);
+  const [r] = await readResults(page);
+  assertEq(r.columns, [['id', 'bigint'], ['label', 'character varying(20)'], ['feeling', 'mood']], 'result column types (user type too)');
+  await shot(page, 'schema-panel');
+});
+
 // ---- completion of the live schema's tables and columns
 await test('completion', async () => {
   await setBuffer(page, '');
