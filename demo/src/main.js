@@ -69,6 +69,7 @@ let expanded = false;
 
 async function openDatabase(name, data) {
   document.body.dataset.engine = 'loading';
+  expanded = false;
   status(`Opening ${name}…`);
   const tryOpen = async (k) => {
     await engine.open(storageName(name), k, data);
@@ -98,7 +99,7 @@ async function openDatabase(name, data) {
   return engineReady;
 }
 
-engine.onRestart = () => refreshSchema();
+engine.onRestart = () => { expanded = false; refreshSchema(); };  // a new Worker has a new shell (\x off)
 
 async function refreshSchema() {
   try {

@@ -14,6 +14,8 @@ export const EXPECT = {
   },
   'users-events'(rs, t) {
     noErrors(rs, t);
+    // a fresh profile: the DROPs find nothing and say so
+    t.assertEq(rs[0].notices, ['NOTICE: table "events" does not exist, skipping'], 'NOTICE shown');
     t.assertEq(rs.map((r) => r.tag), ['DROP TABLE', 'DROP TABLE', 'CREATE TABLE', 'CREATE TABLE', 'CREATE INDEX', 'INSERT 0 3', 'INSERT 0 5', 'SELECT 3'], 'tags');
     t.assertEq(last(rs).columns, [['name', 'text'], ['events', 'bigint'], ['spent', 'numeric'], ['last_purchase', 'timestamp with time zone']], 'columns');
     t.assertEq(last(rs).rows, [['Alice', '3', '62.49', '2024-05-03 18:30:00+00'], ['Bob', '2', '5.00', '2024-05-02 12:01:00+00'], ['Carol', '0', null, null]], 'rows');

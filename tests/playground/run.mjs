@@ -79,6 +79,7 @@ function readResults(p) {
     columns: [...b.querySelectorAll('table.rows thead th')].map((th) => [th.querySelector('.col-name').textContent, th.querySelector('.col-type').textContent]),
     rows: [...b.querySelectorAll('table.rows tbody tr')].map((tr) => [...tr.children].map((td) => (td.classList.contains('null') ? null : td.textContent))),
     shell: b.querySelector('pre.shell-output')?.textContent ?? null,
+    notices: [...b.querySelectorAll('.notice')].map((n) => n.textContent),
     plan: b.querySelectorAll('.plan-node').length,
     records: [...b.querySelectorAll('table.record')].map((t) => [...t.querySelectorAll('tr')].map((tr) => [tr.children[0].textContent, tr.children[1].textContent])),
     pager: b.querySelector('.pager-info')?.textContent ?? null,
