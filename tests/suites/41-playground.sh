@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The playground (issue 9): builds what is missing (tools/build-playground.sh: build-wasm/, the
 # package's module copy, demo/node_modules by `npm ci` from demo/package-lock.json — vite,
-# CodeMirror, playwright-core, pinned — and demo/dist), then drives the built page in Debian's
+# CodeMirror and the devDependency playwright-core, pinned — and demo/dist), then drives the built page in Debian's
 # Chromium (tests/playground/run.mjs): examples, errors, OPFS across reloads, export to
 # sqlite3 and import, share links, 100 000 rows, cancel, meta-commands, EXPLAIN tree, page
 # weight and time to first result; screenshots in .cache/playground-shots/.
@@ -11,7 +11,7 @@ cd "$root"
 [ -x "${CHROMIUM:-/usr/lib/chromium/chromium}" ] || { echo "FAIL: playground/setup — no chromium (tools/install-packages.sh test)"; exit 1; }
 command -v sqlite3 >/dev/null || { echo "FAIL: playground/setup — no sqlite3 (tools/install-packages.sh build)"; exit 1; }
 start=$(date +%s)
-if ! bash tools/build-playground.sh >/tmp/pgmicro-playground-build.log 2>&1; then
+if ! PLAYGROUND_DEV=1 bash tools/build-playground.sh >/tmp/pgmicro-playground-build.log 2>&1; then
   tail -30 /tmp/pgmicro-playground-build.log; echo "FAIL: playground/build (log: /tmp/pgmicro-playground-build.log)"; exit 1
 fi
 echo "PASS: playground/build ($(( $(date +%s) - start ))s)"
