@@ -4,7 +4,7 @@
 // the editor's marker, a table kept across a reload (OPFS), export opened by Debian's sqlite3,
 // import of that file, a share link, 100 000 rows without freezing the page, cancelling a
 // long statement, a psql meta-command, EXPLAIN as a tree, the page's weight (gzip). Screenshots
-// of the main states land in .cache/playground-shots/ (git-ignored). One PASS:/FAIL: line per case.
+// of the main states land in build/playground-shots/ (git-ignored, per worktree). One PASS:/FAIL: line per case.
 // Usage: node tests/playground/run.mjs <node_modules dir with playwright-core> [case regexp]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ const { chromium } = pw.chromium ? pw : pw.default;
 const { createServer } = await import(pathToFileURL(path.join(root, 'demo/serve.mjs')).href);
 
 const dist = path.join(root, 'demo/dist');
-const shots = path.join(root, '.cache/playground-shots');
+const shots = path.join(root, 'build/playground-shots');
 fs.mkdirSync(shots, { recursive: true });
 const server = createServer(dist);
 await new Promise((r) => server.listen(0, '127.0.0.1', r));

@@ -4,7 +4,7 @@
 # CodeMirror and the devDependency playwright-core, pinned — and demo/dist), then drives the built page in Debian's
 # Chromium (tests/playground/run.mjs): examples, errors, OPFS across reloads, export to
 # sqlite3 and import, share links, 100 000 rows, cancel, meta-commands, EXPLAIN tree, page
-# weight and time to first result; screenshots in .cache/playground-shots/.
+# weight and time to first result; screenshots in build/playground-shots/.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
