@@ -134,6 +134,7 @@ await test('cold-load', async () => {
 });
 
 // ---- examples
+if (page.url() === 'about:blank') await page.goto(url);  // when cold-load was filtered out
 const examples = await page.evaluate(() => [...document.querySelectorAll('#examples option')].map((o) => o.value).filter(Boolean));
 for (const id of examples) {
   await test(`example/${id}`, async () => {
