@@ -16,6 +16,9 @@ add_library(sqlite3 STATIC ${TP}/sqlite/sqlite3.c)
 target_include_directories(sqlite3 PUBLIC ${TP}/sqlite)
 target_compile_definitions(sqlite3 PRIVATE SQLITE_DEFAULT_FOREIGN_KEYS=0 SQLITE_DQS=0
   SQLITE_OMIT_DEPRECATED SQLITE_ENABLE_MATH_FUNCTIONS)
+# Scan counters for EXPLAIN ANALYZE (engine/session/explain.cpp); each session switches them
+# off (SQLITE_DBCONFIG_STMT_SCANSTATUS) except while EXPLAIN ANALYZE runs its statement.
+target_compile_definitions(sqlite3 PUBLIC SQLITE_ENABLE_STMT_SCANSTATUS)
 target_compile_options(sqlite3 PRIVATE -w)
 if(EMSCRIPTEN)
   # One statically linked module: no PIC (it only adds GOT indirections in wasm).

@@ -26,6 +26,8 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   conn_ = db_->open_connection();
   // Foreign-key cascades on a self-referencing table delete/update through the same trigger.
   sqlite3_exec(conn_, "PRAGMA recursive_triggers = ON", nullptr, nullptr, nullptr);
+  // Scan counters only while EXPLAIN ANALYZE runs a statement (explain.cpp).
+  sqlite3_db_config(conn_, SQLITE_DBCONFIG_STMT_SCANSTATUS, 0, nullptr);
   // The session's temporary schema (pg_temp): a private in-memory database, searched after
   // main by unqualified SQLite names, so it never shadows the file's own tables.
   sqlite3_exec(conn_, "ATTACH ':memory:' AS pgtemp", nullptr, nullptr, nullptr);
@@ -278,12 +280,16 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   runtime_.pending_error.reset();
   // Prepared statements are cached by their lowered SQL (SQLite re-prepares them itself
   // after schema changes); a different catalog lowers to different SQL.
-  auto cached = stmt_cache_.find(sql);
+  // EXPLAIN ANALYZE's statement is prepared and stepped with scan counters on, never cached.
+  bool analyzing = analyze_hook_ && sql == analyze_sql_;
+  if (analyzing) sqlite3_db_config(conn_, SQLITE_DBCONFIG_STMT_SCANSTATUS, 1, nullptr);
+  auto cached = analyzing ? stmt_cache_.end() : stmt_cache_.find(sql);
   if (cached != stmt_cache_.end()) {
     st = cached->second;
     stmt_cache_.erase(cached);
   } else if (sqlite3_prepare_v3(conn_, sql.c_str(), (int)sql.size(), SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
     Error e = translate_sqlite_error(SQLITE_ERROR);
+    if (analyzing) sqlite3_db_config(conn_, SQLITE_DBCONFIG_STMT_SCANSTATUS, 0, nullptr);
     if (e.message.find("too large") != std::string::npos || e.message.find("too many") != std::string::npos) {
       e.sqlstate = sqlstate::kStatementTooComplex;
       e.message = "statement is too complex: " + e.message;
@@ -294,8 +300,15 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
   }
   // Return the statement to the cache when done (at most kStmtCacheSize entries).
   struct Recycler {
-    SessionImpl* self; sqlite3_stmt* s; const std::string& sql;
+    SessionImpl* self; sqlite3_stmt* s; const std::string& sql; bool analyzing;
     ~Recycler() {
+      if (analyzing) {
+        sqlite3_db_config(self->conn_, SQLITE_DBCONFIG_STMT_SCANSTATUS, 0, nullptr);
+        sqlite3_progress_handler(self->conn_, 0, nullptr, nullptr);
+        self->runtime_.interrupt_check = nullptr;
+        sqlite3_finalize(s);
+        return;
+      }
       sqlite3_reset(s);
       sqlite3_clear_bindings(s);
       sqlite3_progress_handler(self->conn_, 0, nullptr, nullptr);
@@ -306,7 +319,7 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
       }
       if (!self->stmt_cache_.emplace(sql, s).second) sqlite3_finalize(s);
     }
-  } recycle{this, st, sql};
+  } recycle{this, st, sql, analyzing};
   StatementWatch watch;
   std::string timeout = settings_.get("statement_timeout");
   if (timeout != "0") {
@@ -350,6 +363,7 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
     }
     out.rows.push_back(std::move(row));
   }
+  if (analyzing) analyze_hook_(st);
   if (rc != SQLITE_DONE) {
     Error e = translate_sqlite_error(rc);
     timeout_fired_ = false;
@@ -501,6 +515,9 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_AlterObjectSchemaStmt: return execute_alter_object_schema(reinterpret_cast<AlterObjectSchemaStmt*>(stmt), out);
     case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
     case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
+    case T_ExplainStmt: return execute_explain(reinterpret_cast<ExplainStmt*>(stmt), out);
+    case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
+    case T_CheckPointStmt: return execute_checkpoint(out);
     default: break;
   }
   const char* name;
@@ -684,6 +701,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   if (!cached)
     for (auto& s : script->statements()) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
   bool implicit_multi = count > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;
+  multi_statement_ = count > 1;
   for (size_t i = 0; i < count; i++) {
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;

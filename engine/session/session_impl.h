@@ -40,6 +40,8 @@ struct CreateSchemaStmt;
 struct AlterObjectSchemaStmt;
 struct CommentStmt;
 struct DiscardStmt;
+struct ExplainStmt;
+struct VacuumStmt;
 
 namespace pgmicro {
 
@@ -190,7 +192,16 @@ class SessionImpl : public Session {
   std::map<int64_t, char> on_commit_;
   void run_on_commit_actions();
   void execute_discard(DiscardStmt* stmt, StatementResult& out);
-  void execute_truncate(TruncateStmt* stmt, StatementResult& out);  // the script being executed (positions index into it)
+  void execute_truncate(TruncateStmt* stmt, StatementResult& out);
+  // EXPLAIN (explain.cpp). For EXPLAIN ANALYZE, run_query prepares `analyze_sql_` afresh with
+  // SQLite's scan counters on and hands the finished statement to analyze_hook_.
+  void execute_explain(ExplainStmt* stmt, StatementResult& out);
+  std::string analyze_sql_;
+  std::function<void(sqlite3_stmt*)> analyze_hook_;
+  // VACUUM / ANALYZE / CHECKPOINT (vacuum.cpp).
+  void execute_vacuum(VacuumStmt* stmt, StatementResult& out);
+  void execute_checkpoint(StatementResult& out);
+  bool multi_statement_ = false;  // the running script has several statements (an implicit block)  // the script being executed (positions index into it)
 };
 
 }  // namespace pgmicro

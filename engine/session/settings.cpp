@@ -24,6 +24,7 @@ const char* const kUtf8[] = {"UTF8", "utf8", "UTF-8", "utf-8", "unicode", "UNICO
 const char* const kOn[] = {"on", "ON", "true", "1", nullptr};
 const char* const kIntervalStyle[] = {"postgres", nullptr};
 const char* const kDialect[] = {"postgres", "sqlite", nullptr};
+const char* const kBool[] = {"on", "off", "true", "false", "yes", "no", "1", "0", nullptr};
 
 const Param kParams[] = {
     {"application_name", "", nullptr},
@@ -53,6 +54,7 @@ const Param kParams[] = {
     {"jit", "on", nullptr},
     {"work_mem", "4MB", nullptr},
     {"pgmicro.dialect", "postgres", kDialect},
+    {"pgmicro.explain_lowered", "off", kBool},  // EXPLAIN adds "SQLite: <lowered SQL>"
 };
 const char* const kReadOnly[] = {"server_encoding", "server_version", "server_version_num", "integer_datetimes",
                                  "is_superuser", "max_identifier_length", nullptr};
@@ -145,12 +147,18 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
         if (key == "datestyle") unsupported("DateStyle other than ISO, MDY");
         if (key == "intervalstyle") unsupported("IntervalStyle other than postgres");
         if (key == "standard_conforming_strings") unsupported("standard_conforming_strings = off");
+        if (key == "pgmicro.explain_lowered")
+          throw PgError(sqlstate::kInvalidParameterValue, "parameter \"" + key + "\" requires a Boolean value");
         if (key == "pgmicro.dialect")
           throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"pgmicro.dialect\": \"" + value + "\"",
                         "", "Available values: postgres, sqlite.");
         throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
       }
       value = key == "pgmicro.dialect" ? lower(value) : p->default_value;  // normalised spelling
+      if (key == "pgmicro.explain_lowered") {
+        std::string l = lower(*new_value);
+        value = l == "on" || l == "true" || l == "yes" || l == "1" ? "on" : "off";
+      }
     }
     if (key == "timezone") value = timezone_setting(value)->name;
     if (key == "extra_float_digits") {
