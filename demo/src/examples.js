@@ -149,9 +149,13 @@ INSERT INTO orders (id, customer_id) VALUES (102, 3);
     id: 'explain',
     title: 'EXPLAIN',
     sql: `DROP TABLE IF EXISTS items;
-CREATE TABLE items (id int PRIMARY KEY, category text, price numeric);
-CREATE INDEX items_category ON items (category);
-EXPLAIN SELECT category, count(*) FROM items WHERE price > 10 GROUP BY category ORDER BY 2 DESC;
+DROP TABLE IF EXISTS categories;
+CREATE TABLE categories (id int PRIMARY KEY, name text UNIQUE);
+CREATE TABLE items (id int PRIMARY KEY, category_id int REFERENCES categories, price numeric);
+CREATE INDEX items_category ON items (category_id);
+EXPLAIN SELECT c.name, count(*) FROM items i JOIN categories c ON c.id = i.category_id
+WHERE i.price > 10 GROUP BY c.name ORDER BY 2 DESC;
+EXPLAIN ANALYZE SELECT count(*) FROM items;
 `,
   },
   {

@@ -37,9 +37,10 @@ export function parsePlan(lines) {
   return { roots, extra };
 }
 
-// "Seq Scan on t  (cost=0.00..35.50 rows=2550 width=4)" → name and the parenthesised details.
+// "Seq Scan on t  (cost=0.00..35.50 rows=2550 width=4)", "Aggregate (actual rows=1 loops=1)"
+// → the node's name and its parenthesised figures.
 function splitLabel(label) {
-  const m = /^(.*?)\s{2}(\(.*\))$/.exec(label);
+  const m = /^(.*?)\s+(\((?:cost|actual)[=\s].*\))$/.exec(label);
   return m ? [m[1], m[2]] : [label, ''];
 }
 

@@ -59,7 +59,12 @@ export const EXPECT = {
   },
   explain(rs, t) {
     noErrors(rs, t);
-    t.assert(last(rs).plan > 0, 'EXPLAIN rendered as a tree');
+    const [plan, analyze] = rs.slice(-2);
+    t.assert(plan.plan >= 3, `EXPLAIN rendered as a tree (${plan.plan} nodes)`);
+    t.assertEq(plan.tree[0], 'Sort', 'root node');
+    t.assert(plan.tree.some((n) => /Scan/.test(n)), `a scan node: ${plan.tree.join(' / ')}`);
+    t.assert(analyze.plan >= 1 && /^Aggregate/.test(analyze.tree[0]), `EXPLAIN ANALYZE tree: ${analyze.tree.join(' / ')}`);
+    t.assert(analyze.extra.some((e) => /^Execution Time: /.test(e)), `Execution Time line: ${analyze.extra}`);
   },
   meta(rs, t) {
     noErrors(rs, t);

@@ -81,6 +81,8 @@ function readResults(p) {
     shell: b.querySelector('pre.shell-output')?.textContent ?? null,
     notices: [...b.querySelectorAll('.notice')].map((n) => n.textContent),
     plan: b.querySelectorAll('.plan-node').length,
+    tree: [...b.querySelectorAll('.plan-node > summary .plan-name')].map((n) => n.textContent),
+    extra: [...b.querySelectorAll('.plan-extra')].map((n) => n.textContent),
     records: [...b.querySelectorAll('table.record')].map((t) => [...t.querySelectorAll('tr')].map((tr) => [tr.children[0].textContent, tr.children[1].textContent])),
     pager: b.querySelector('.pager-info')?.textContent ?? null,
   })));
