@@ -45,10 +45,12 @@ function splitLabel(label) {
 }
 
 function nodeElement(node) {
-  const d = document.createElement('details');
-  d.open = true;
-  d.className = 'plan-node';
-  const s = document.createElement('summary');
+  // A node with properties or children folds (<details>); a leaf is a plain line.
+  const leaf = !node.props.length && !node.children.length;
+  const d = document.createElement(leaf ? 'div' : 'details');
+  if (!leaf) d.open = true;
+  d.className = leaf ? 'plan-node leaf' : 'plan-node';
+  const s = document.createElement(leaf ? 'div' : 'summary');
   const [name, cost] = splitLabel(node.label);
   const n = document.createElement('span');
   n.className = 'plan-name';

@@ -176,7 +176,8 @@ async function run() {
   const tx = txStatus === 'T' ? ' — a transaction block is open (COMMIT or ROLLBACK ends it)'
     : txStatus === 'E' ? ' — the transaction failed: ROLLBACK to continue' : '';
   status(`${count} of ${pieces.length} statement${pieces.length === 1 ? '' : 's'} run in ${ms} ms${failed ? ' — stopped at an error' : ''}${tx}`, failed ? 'error' : 'ok');
-  ui.results.querySelector('.failed')?.scrollIntoView({ block: 'nearest' });
+  // Show the error, else the last result (the one a script usually builds up to).
+  (ui.results.querySelector('.failed') ?? ui.results.lastElementChild)?.scrollIntoView({ block: 'nearest' });
   await refreshSchema();
 }
 

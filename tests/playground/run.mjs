@@ -81,7 +81,7 @@ function readResults(p) {
     shell: b.querySelector('pre.shell-output')?.textContent ?? null,
     notices: [...b.querySelectorAll('.notice')].map((n) => n.textContent),
     plan: b.querySelectorAll('.plan-node').length,
-    tree: [...b.querySelectorAll('.plan-node > summary .plan-name')].map((n) => n.textContent),
+    tree: [...b.querySelectorAll('.plan-tree .plan-name')].map((n) => n.textContent),
     extra: [...b.querySelectorAll('.plan-extra')].map((n) => n.textContent),
     records: [...b.querySelectorAll('table.record')].map((t) => [...t.querySelectorAll('tr')].map((tr) => [tr.children[0].textContent, tr.children[1].textContent])),
     pager: b.querySelector('.pager-info')?.textContent ?? null,
@@ -148,7 +148,10 @@ for (const id of examples) {
     assert(check, `no expectation for example ${id}`);
     check(results, { assert, assertEq });
     if (id === 'fk-schema') await shot(page, 'error-detail');
-    if (id === 'explain') await shot(page, 'explain-tree');
+    if (id === 'explain') {
+      await page.$eval('#results .result:nth-last-child(2)', (e) => e.scrollIntoView({ block: 'start' }));
+      await shot(page, 'explain-tree');
+    }
     if (id === 'meta') await shot(page, 'meta-commands');
   });
 }
