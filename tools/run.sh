@@ -6,6 +6,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+if [ $# -gt 0 ]; then
+  echo "tools/run.sh takes no arguments; the native shell on a file is: bash tools/shell.sh $*" >&2
+  exit 2
+fi
 bash tools/install-packages.sh build
 bash tools/build.sh
 bash tools/build-playground.sh

@@ -17,7 +17,6 @@ export class EngineClient {
     this.current = null;   // { name, kind }
     this.running = null;   // { flag, reject } of the request in flight that can be cancelled
     this.onRestart = null;
-    this.ready = null;
   }
 
   static canInterrupt() {
@@ -55,8 +54,7 @@ export class EngineClient {
   // SQLite file to start from (an empty Uint8Array starts an empty database).
   async open(name, kind, data) {
     this.current = { name, kind };
-    this.ready = this.#request({ op: 'open', name, kind, data });
-    return this.ready;
+    return this.#request({ op: 'open', name, kind, data });
   }
 
   // Runs one statement → { results (batch.js's lazy results), ms, status }. Cancellable with cancel().
