@@ -23,6 +23,9 @@ export class EngineClient {
     return typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
   }
 
+  // Starts the Worker (and with it the download and compilation of the engine) now.
+  warm() { if (!this.worker) this.#start(); }
+
   #start() {
     const w = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
     w.addEventListener('message', (ev) => {

@@ -20,6 +20,10 @@ import { SharedDb } from '../../js/shared-db.js';
 import { readSchema, typeNamer } from './schema-query.js';
 import { scanBatch } from './batch.js';
 
+// The module starts loading (fetch + compile of pgmicro.wasm) as soon as the Worker runs, before
+// the page asks for a database.
+const modulePromise = loadModule();
+modulePromise.catch(() => {});  // reported by the first open
 let Module = null;
 let shared = null;   // SharedDb for opfs:// and idb://
 let memory = null;   // a binding Database for :memory:
@@ -60,7 +64,7 @@ async function runSql(sql, flag) {
 }
 
 async function open({ name, kind, data }) {
-  Module = await loadModule();
+  Module = await modulePromise;
   await close();
   if (kind === 'memory') {
     memory = await openNative(Module, ':memory:', data);

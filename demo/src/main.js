@@ -14,6 +14,10 @@ import {
   validName, loadBuffer, saveBuffer,
 } from './databases.js';
 
+// The engine starts loading first, in its Worker, while the editor is set up.
+const engine = new EngineClient();
+engine.warm();
+
 const $ = (id) => document.getElementById(id);
 const ui = {
   run: $('run'), cancel: $('cancel'), examples: $('examples'), db: $('db'), newDb: $('new-db'),
@@ -62,7 +66,6 @@ function status(text, kind = '') {
 }
 
 // ---- engine
-const engine = new EngineClient();
 let kind = storageKind();
 let engineReady = null;
 let expanded = false;
