@@ -387,9 +387,9 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<UpdateQuery>();
-  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  const TableDef* t = dml_target_override ? dml_target_override : lookup_table(catalog_, stmt->relation);
   q->table = t;
-  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : dml_target_override ? stmt->relation->relname : "");
   scope_ = scope.get();
   if (list_size(stmt->fromClause)) {
     // UPDATE ... FROM: the target is qualified by an alias in the lowered SQL.
@@ -443,9 +443,9 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
 std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   if (stmt->withClause) unsupported("WITH queries", stmt->withClause->location);
   auto q = std::make_unique<DeleteQuery>();
-  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  const TableDef* t = dml_target_override ? dml_target_override : lookup_table(catalog_, stmt->relation);
   q->table = t;
-  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : dml_target_override ? stmt->relation->relname : "");
   scope_ = scope.get();
   if (list_size(stmt->usingClause)) {
     // DELETE ... USING becomes DELETE ... WHERE rowid IN (SELECT u0.rowid FROM target u0, ...).

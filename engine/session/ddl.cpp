@@ -10,6 +10,8 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "catalog/inheritance.h"
+#include "session/ddl_inherit.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/session_impl.h"
@@ -28,6 +30,9 @@ struct PendingConstraint {
   Node* check = nullptr;       // CHECK expression
   std::string check_src;       // its source text
   int check_column = -1;       // column constraint's column
+  int inhcount = 0;            // CHECK inherited from that many parents
+  bool is_local = true;        // defined by the table itself
+  bool no_inherit = false;     // CHECK ... NO INHERIT
 };
 
 // The source text of CHECK ( expr ) starting at the constraint's location: the balanced
@@ -115,7 +120,6 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   out.command_tag = "CREATE TABLE";
   if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
-  if (list_size(stmt->inhRelations)) unsupported("table inheritance", rv->location);
   if (stmt->partspec || stmt->partbound) unsupported("partitioned tables", rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
   if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
@@ -148,6 +152,13 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
+  // INHERITS: the parents' columns come first; local definitions of the same name merge in.
+  InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, out.notices);
+  t.columns = inh.columns;
+  default_nodes.resize(t.columns.size());
+  std::vector<bool> local_seen(t.columns.size(), false);
+  for (auto& ck : inh.checks)
+    cons.push_back({ck.name, 'c', {}, -1, nullptr, ck.check_expr, -1, ck.inhcount, false, false});
 
   auto add_key = [&](Constraint* c, std::vector<int> cols) {
     if (c->contype == CONSTR_PRIMARY)
@@ -162,10 +173,16 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   for_each_node(stmt->tableElts, [&](Node* n) {
     if (!IsA(n, ColumnDef)) return;
     auto* cd = reinterpret_cast<::ColumnDef*>(n);
-    for (auto& c : t.columns)
-      if (c.name == cd->colname)
-        throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once")
-            .at(cd->location);
+    int merge_into = -1;
+    for (size_t i = 0; i < t.columns.size(); i++)
+      if (t.columns[i].name == cd->colname) {
+        if (i >= inh.columns.size() || local_seen[i])
+          throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once")
+              .at(cd->location);
+        merge_into = (int)i;
+        local_seen[i] = true;
+      }
+    const int colidx = merge_into >= 0 ? merge_into : (int)t.columns.size();
     if (cd->collClause) unsupported("COLLATE", cd->location);
     ColumnDef col;
     col.name = cd->colname;
@@ -178,7 +195,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       col.type = last == "bigserial" || last == "serial8" ? oid::kInt8 : last == "smallserial" || last == "serial2" ? oid::kInt2 : oid::kInt4;
       col.not_null = true;
       is_serial = true;
-      serials.push_back({(int)t.columns.size(), col.type});
+      serials.push_back({colidx, col.type});
     } else {
       a.resolve_type_name(tn, col.type, col.typmod);
     }
@@ -209,7 +226,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
             throw PgError(sqlstate::kSyntaxError,
                           "multiple identity specifications for column \"" + col.name + "\" of table \"" + tname + "\"")
                 .at(c->location);
-          identities.push_back({(int)t.columns.size(), c->generated_when, c->options});
+          identities.push_back({colidx, c->generated_when, c->options});
           col.identity = c->generated_when;
           col.not_null = true;
           saw_identity = saw_nullable = true;
@@ -219,16 +236,16 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
             throw PgError(sqlstate::kSyntaxError, "multiple generation clauses specified for column \"" + col.name +
                                                       "\" of table \"" + tname + "\"").at(c->location);
           col.generated = 's';
-          generated_nodes[t.columns.size()] = c->raw_expr;
+          generated_nodes[colidx] = c->raw_expr;
           saw_generated = true;
           break;
-        case CONSTR_PRIMARY: add_key(c, {(int)t.columns.size()}); break;
-        case CONSTR_UNIQUE: add_key(c, {(int)t.columns.size()}); break;
+        case CONSTR_PRIMARY: add_key(c, {colidx}); break;
+        case CONSTR_UNIQUE: add_key(c, {colidx}); break;
         case CONSTR_CHECK:
           cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr,
-                          check_source(current_sql_, c->location), (int)t.columns.size()});
+                          check_source(current_sql_, c->location), colidx, 0, true, c->is_no_inherit});
           break;
-        case CONSTR_FOREIGN: foreign_keys.push_back({c, {(int)t.columns.size()}}); break;
+        case CONSTR_FOREIGN: foreign_keys.push_back({c, {colidx}}); break;
         case CONSTR_ATTR_DEFERRABLE:
         case CONSTR_ATTR_NOT_DEFERRABLE:
         case CONSTR_ATTR_IMMEDIATE:
@@ -254,6 +271,12 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
     if (col.identity && col.type != oid::kInt2 && col.type != oid::kInt4 && col.type != oid::kInt8)
       throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
+    if (merge_into >= 0) {
+      merge_local_column(t.columns[merge_into], col, out.notices);
+      if (def) default_nodes[merge_into] = def;
+      if (col.generated) t.columns[merge_into].generated = col.generated;
+      return;
+    }
     default_nodes.push_back(def);
     t.columns.push_back(std::move(col));
   });
@@ -262,7 +285,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (IsA(n, TableLikeClause)) unsupported("LIKE in CREATE TABLE", -1);
     auto* c = reinterpret_cast<Constraint*>(n);
     if (c->contype == CONSTR_CHECK) {
-      cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location)});
+      cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location),
+                      -1, 0, true, c->is_no_inherit});
       return;
     }
     if (c->contype == CONSTR_FOREIGN) {
@@ -287,8 +311,12 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     add_key(c, cols);
   });
   // CHECK expressions: analyzed over the new table (boolean, no aggregates or subqueries).
+  for (size_t i = 0; i < inh.columns.size(); i++)
+    if (inh.default_conflict[i] && !default_nodes[i])
+      throw PgError("42611", "column \"" + t.columns[i].name + "\" inherits conflicting default values", "",
+                    "To resolve the conflict, specify a default explicitly.");
   for (auto& pc : cons) {
-    if (pc.type != 'c') continue;
+    if (pc.type != 'c' || !pc.check) continue;
     auto scope = a.dml_scope(&t, "");
     a.scope_ = scope.get();
     ExprPtr e = a.transform_expr(pc.check, ExprContext::Check);
@@ -308,8 +336,20 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       }
     }
   }
+  // A local CHECK named like an inherited one merges with it when the expressions agree.
   for (auto& pc : cons) {
-    if (pc.type == 'c') continue;
+    if (pc.type != 'c' || !pc.check) continue;
+    for (auto& other : cons)
+      if (&other != &pc && other.type == 'c' && other.name == pc.name && !other.check && other.inhcount) {
+        if (other.check_src != pc.check_src)
+          throw PgError("42710", "constraint \"" + pc.name + "\" for relation \"" + tname + "\" already exists");
+        out.notices.push_back({"NOTICE", "00000", "merging constraint \"" + pc.name + "\" with inherited definition"});
+        pc.inhcount = other.inhcount;
+        other.type = 0;  // dropped: the local one carries the inheritance count
+      }
+  }
+  for (auto& pc : cons) {
+    if (pc.type == 'c' || pc.type == 0) continue;
     if (pc.type == 'p')
       for (int c : pc.columns) t.columns[c].not_null = true;
     if (pc.name.empty()) {
@@ -420,10 +460,12 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null ? " NOT NULL" : "");
   }
   for (auto& pc : cons) {
+    if (pc.type == 0) continue;
     if (pc.type == 'c') {
       int64_t coid = Catalog::allocate_oid(conn_);
       sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
              quote_literal(pc.name) + ", 'c', '', " + quote_literal(pc.check_src) + ");";
+      if (pc.inhcount || !pc.is_local || pc.no_inherit) sql += coninh_row_sql(coid, cp, pc.inhcount, pc.is_local, pc.no_inherit);
       continue;
     }
     if (catalog_.relation_exists(schema, pc.name))
@@ -443,6 +485,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     sql += foreign_key_catalog_row(fk, toid, cp);
   }
   ddl += ");";
+  std::vector<int64_t> parent_oids;
+  for (auto* p : inh.parents) parent_oids.push_back(p->oid);
+  sql += inheritance_rows_sql(toid, cp, parent_oids, t.columns);
   exec_sql(conn_, sql + ddl);
   if (temporary && stmt->oncommit != ONCOMMIT_NOOP && stmt->oncommit != ONCOMMIT_PRESERVE_ROWS)
     on_commit_[toid] = stmt->oncommit == ONCOMMIT_DROP ? 'D' : 'd';
@@ -594,6 +639,16 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       cascaded.push_back("drop cascades to " + what);
       sql += "DELETE FROM " + catalog_prefix(child->schema) + "_pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
     }
+  // Inheritance children of a dropped table depend on it (dropped too with CASCADE).
+  for (size_t i = 0; i < drop.size(); i++)
+    for (int64_t c : drop[i]->children) {
+      const TableDef* child = catalog_.find_table_by_oid(c);
+      if (!child || std::find(drop.begin(), drop.end(), child) != drop.end()) continue;
+      deps.push_back("table " + child->name + " depends on table " + drop[i]->name);
+      if (depended.empty()) depended = drop[i]->name;
+      cascaded.push_back("drop cascades to table " + child->name);
+      if (stmt->behavior == DROP_CASCADE) drop.push_back(child);
+    }
   auto lines = [](const std::vector<std::string>& v) {
     std::string s;
     for (auto& l : v) s += (s.empty() ? "" : "\n") + l;
@@ -626,6 +681,7 @@ std::string SessionImpl::drop_table_sql(const TableDef& t) {
   sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid IN (SELECT indexrelid FROM " + cp + "_pgmicro_index WHERE indrelid = " + oid + ");";
   sql += "DELETE FROM " + cp + "_pgmicro_index WHERE indrelid = " + oid + ";";
   sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid = " + oid + ";";
+  sql += inheritance_drop_sql(t);
   on_commit_.erase(t.oid);
   return sql;
 }

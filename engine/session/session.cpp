@@ -375,6 +375,10 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   out.columns = plan.columns;
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+  for (auto& more : plan.more_lowered) {
+    run_query(more, plan.param_types, params, out, plan.returns_rows);
+    n = out.returns_rows ? (int64_t)out.rows.size() : n + sqlite3_changes64(conn_);
+  }
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
     case T_InsertStmt: out.command_tag = "INSERT 0 " + std::to_string(n); break;
@@ -437,6 +441,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_update(*q);
+      plan_inherited_dml(stmt, q->table, param_types, plan);
       break;
     }
     case T_DeleteStmt: {
@@ -444,6 +449,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_delete(*q);
+      plan_inherited_dml(stmt, q->table, param_types, plan);
       break;
     }
     default: plan.kind = 0; break;

@@ -53,6 +53,7 @@ void register_session_functions(sqlite3* db, RuntimeContext* rc);
 struct CachedPlan {
   int kind = 0;  // NodeTag: T_SelectStmt, T_InsertStmt, T_UpdateStmt, T_DeleteStmt
   std::string lowered;
+  std::vector<std::string> more_lowered;  // UPDATE/DELETE of an inheritance parent: one per descendant
   std::vector<Column> columns;
   std::vector<Oid> param_types;
   bool returns_rows = false;
@@ -92,6 +93,8 @@ class SessionImpl : public Session {
                          CachedPlan* plan = nullptr);
   // Analyses and lowers a query/DML statement (false for other statements).
   bool plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan);
+  // UPDATE/DELETE of an inheritance parent: the statement for each descendant (dml_inherit.cpp).
+  void plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan);
   void execute_utility(Node* stmt, StatementResult& out);
   // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
   // catalog changes.
