@@ -152,7 +152,19 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
-  // INHERITS: the parents' columns come first; local definitions of the same name merge in.
+  // PostgreSQL's MergeAttributes: duplicate local columns first, then the parents' columns
+  // come first and local definitions of the same name merge into them.
+  {
+    std::vector<std::string> names;
+    for_each_node(stmt->tableElts, [&](Node* n) {
+      if (!IsA(n, ColumnDef)) return;
+      std::string nm = reinterpret_cast<::ColumnDef*>(n)->colname;
+      if (std::find(names.begin(), names.end(), nm) != names.end())
+        throw PgError(sqlstate::kDuplicateColumn, "column \"" + nm + "\" specified more than once");
+      names.push_back(nm);
+    });
+  }
+  int local_pos = 0;
   InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, out.notices);
   t.columns = inh.columns;
   default_nodes.resize(t.columns.size());
@@ -174,11 +186,11 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (!IsA(n, ColumnDef)) return;
     auto* cd = reinterpret_cast<::ColumnDef*>(n);
     int merge_into = -1;
+    local_pos++;
     for (size_t i = 0; i < t.columns.size(); i++)
       if (t.columns[i].name == cd->colname) {
         if (i >= inh.columns.size() || local_seen[i])
-          throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once")
-              .at(cd->location);
+          throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once");
         merge_into = (int)i;
         local_seen[i] = true;
       }
@@ -272,7 +284,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (col.identity && col.type != oid::kInt2 && col.type != oid::kInt4 && col.type != oid::kInt8)
       throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
     if (merge_into >= 0) {
-      merge_local_column(t.columns[merge_into], col, out.notices);
+      merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, out.notices);
       if (def) default_nodes[merge_into] = def;
       if (col.generated) t.columns[merge_into].generated = col.generated;
       return;
@@ -639,23 +651,43 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       cascaded.push_back("drop cascades to " + what);
       sql += "DELETE FROM " + catalog_prefix(child->schema) + "_pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
     }
-  // Inheritance children of a dropped table depend on it (dropped too with CASCADE).
-  for (size_t i = 0; i < drop.size(); i++)
-    for (int64_t c : drop[i]->children) {
-      const TableDef* child = catalog_.find_table_by_oid(c);
-      if (!child || std::find(drop.begin(), drop.end(), child) != drop.end()) continue;
-      deps.push_back("table " + child->name + " depends on table " + drop[i]->name);
-      if (depended.empty()) depended = drop[i]->name;
-      cascaded.push_back("drop cascades to table " + child->name);
-      if (stmt->behavior == DROP_CASCADE) drop.push_back(child);
+  // Inheritance children of a dropped table depend on it (dropped too with CASCADE), reported
+  // in the order of PostgreSQL's dependency walk (children by descending OID, depth first).
+  const size_t named = drop.size();
+  {
+    std::vector<std::pair<const TableDef*, const TableDef*>> found;  // (dependent, what it depends on)
+    std::function<void(const TableDef*)> visit = [&](const TableDef* t) {
+      std::vector<int64_t> kids(t->children.rbegin(), t->children.rend());
+      for (int64_t c : kids) {
+        const TableDef* child = catalog_.find_table_by_oid(c);
+        if (!child || std::find(drop.begin(), drop.end(), child) != drop.end()) continue;
+        bool seen = false;
+        for (auto& f : found) seen |= f.first == child;
+        if (seen) continue;
+        size_t at = found.size();
+        found.push_back({child, t});
+        visit(child);
+        // Post-order: the child goes after its own dependents.
+        std::rotate(found.begin() + (long)at, found.begin() + (long)at + 1, found.end());
+      }
+    };
+    for (size_t i = 0; i < named; i++) visit(drop[i]);
+    std::reverse(found.begin(), found.end());
+    for (auto& f : found) {
+      deps.push_back("table " + f.first->name + " depends on table " + f.second->name);
+      if (depended.empty()) depended = f.second->name;
+      cascaded.push_back("drop cascades to table " + f.first->name);
+      if (stmt->behavior == DROP_CASCADE) drop.push_back(f.first);
     }
+  }
   auto lines = [](const std::vector<std::string>& v) {
     std::string s;
     for (auto& l : v) s += (s.empty() ? "" : "\n") + l;
     return s;
   };
   if (!deps.empty() && stmt->behavior != DROP_CASCADE)
-    throw PgError("2BP01", "cannot drop table " + depended + " because other objects depend on it", lines(deps),
+    throw PgError("2BP01", named > 1 ? "cannot drop desired object(s) because other objects depend on them"
+                                     : "cannot drop table " + depended + " because other objects depend on it", lines(deps),
                   "Use DROP ... CASCADE to drop the dependent objects too.");
   if (cascaded.size() == 1) out.notices.push_back({"NOTICE", "00000", cascaded[0]});
   if (cascaded.size() > 1)

@@ -82,8 +82,12 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
   return out;
 }
 
-void merge_local_column(ColumnDef& into, const ColumnDef& col, std::vector<Notice>& notices) {
-  notices.push_back({"NOTICE", "00000", "merging column \"" + col.name + "\" with inherited definition"});
+void merge_local_column(ColumnDef& into, const ColumnDef& col, bool moved, std::vector<Notice>& notices) {
+  if (moved)
+    notices.push_back({"NOTICE", "00000", "moving and merging column \"" + col.name + "\" with inherited definition",
+                       "User-specified column moved to the position of the inherited column."});
+  else
+    notices.push_back({"NOTICE", "00000", "merging column \"" + col.name + "\" with inherited definition"});
   if (into.type != col.type || into.typmod != col.typmod)
     throw PgError(sqlstate::kDatatypeMismatch, "column \"" + col.name + "\" has a type conflict",
                   format_type_name(into.type, into.typmod) + " versus " + format_type_name(col.type, col.typmod));

@@ -21,7 +21,8 @@ struct InheritedSchema {
 InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, bool temporary, std::vector<Notice>& notices);
 
 // A local column definition `col` merged into inherited column `into` (notice, type check).
-void merge_local_column(ColumnDef& into, const ColumnDef& col, std::vector<Notice>& notices);
+// `moved`: the local column's position differs from the inherited one's.
+void merge_local_column(ColumnDef& into, const ColumnDef& col, bool moved, std::vector<Notice>& notices);
 
 // Catalog rows of a new table's inheritance: _pgmicro_inherits per parent (with a partition
 // bound when given), _pgmicro_attinh per inherited column.

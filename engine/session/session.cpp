@@ -491,8 +491,8 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
       return;
     }
     case T_IndexStmt: return execute_index(reinterpret_cast<IndexStmt*>(stmt), out);
-    case T_AlterTableStmt: return execute_alter_table(reinterpret_cast<AlterTableStmt*>(stmt), out);
-    case T_RenameStmt: return execute_rename(reinterpret_cast<RenameStmt*>(stmt), out);
+    case T_AlterTableStmt: return execute_alter_table_tree(reinterpret_cast<AlterTableStmt*>(stmt), out);
+    case T_RenameStmt: return execute_rename_tree(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);

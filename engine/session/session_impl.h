@@ -119,6 +119,11 @@ class SessionImpl : public Session {
   void drop_triggers(const std::string& table);  // "" = every table
   bool triggers_dirty_ = false;
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
+  // Inheritance trees (ddl_inherit_alter.cpp): recursion to children, INHERIT / NO INHERIT.
+  void execute_alter_table_tree(AlterTableStmt* stmt, StatementResult& out);
+  void execute_rename_tree(RenameStmt* stmt, StatementResult& out);
+  void alter_inherit(const TableDef& child, RangeVar* parent, bool add);
+  bool alter_recursing_ = false;
   void add_foreign_key(const TableDef& t, Constraint* c);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
