@@ -93,6 +93,7 @@ struct TableDef {
   std::vector<int64_t> parents, children;
   char partition_strategy = 0;
   std::string partition_key, partition_bound;
+  int partition_rank = 0;     // a partition's place in its parent's bound order
   bool temporary() const { return schema == kTempSchema; }
   std::string sqlite_ref() const { return pgmicro::sqlite_ref(schema, name); }
   std::string qualified_name() const { return schema + "." + name; }

@@ -7,6 +7,7 @@
 #include "catalog/inheritance.h"
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include "catalog/catalog.h"
 #include "common/error.h"
 
@@ -45,11 +46,15 @@ void load_inheritance(sqlite3* db, const std::string& p, const std::map<int64_t,
     return it == by_oid.end() ? nullptr : it->second;
   };
   {
-    Q st(db, "SELECT inhrelid, inhparent, partbound FROM " + p + "_pgmicro_inherits ORDER BY inhrelid, inhseqno");
+    Q st(db, "SELECT inhrelid, inhparent, partbound, inhseqno FROM " + p + "_pgmicro_inherits ORDER BY inhrelid, inhseqno");
     while (st.step())
       if (TableDef* t = find(st.i(0))) {
         t->parents.push_back(st.i(1));
-        if (sqlite3_column_type(st.s, 2) != SQLITE_NULL) t->partition_bound = st.t(2);
+        // A partition has one parent; its inhseqno is its place in the parent's bound order.
+        if (sqlite3_column_type(st.s, 2) != SQLITE_NULL) {
+          t->partition_bound = st.t(2);
+          t->partition_rank = (int)st.i(3);
+        }
       }
   }
   {
@@ -97,7 +102,161 @@ void link_inheritance(std::vector<std::unique_ptr<TableDef>>& tables) {
       auto it = by_oid.find(p);
       if (it != by_oid.end()) it->second->children.push_back(t->oid);
     }
-  for (auto& t : tables) std::sort(t->children.begin(), t->children.end());
+  for (auto& t : tables) {
+    if (t->partition_strategy) {
+      // Partitions in bound order (PostgreSQL's PartitionDesc), the default last.
+      std::stable_sort(t->children.begin(), t->children.end(), [&](int64_t a, int64_t b) {
+        return by_oid[a]->partition_rank < by_oid[b]->partition_rank;
+      });
+    } else {
+      std::sort(t->children.begin(), t->children.end());
+    }
+  }
+  // A partition's constraint (its bound and its ancestors'), checked on rows written to it
+  // directly, as an in-memory CHECK constraint named kPartitionConstraintName.
+  for (auto& t : tables) {
+    if (t->partition_bound.empty() || t->parents.empty()) continue;
+    std::string cond;
+    for (TableDef* cur = t.get(); cur && !cur->partition_bound.empty() && !cur->parents.empty();) {
+      auto it = by_oid.find(cur->parents[0]);
+      if (it == by_oid.end()) break;
+      TableDef* parent = it->second;
+      std::vector<const TableDef*> siblings;
+      for (int64_t c : parent->children) siblings.push_back(by_oid[c]);
+      std::string c = partition_condition(*parent, decode_bound(cur->partition_bound), siblings);
+      cond = cond.empty() ? c : "(" + c + ") AND (" + cond + ")";
+      cur = parent;
+    }
+    if (cond.empty()) continue;
+    ConstraintDef pc;
+    pc.type = 'c';
+    pc.name = kPartitionConstraintName;
+    pc.check_expr = cond;
+    t->constraints.push_back(std::move(pc));
+  }
+}
+
+std::string encode_bound(const PartitionBound& b) {
+  auto list = [](const std::vector<BoundDatum>& v) {
+    std::string s;
+    for (size_t i = 0; i < v.size(); i++) s += (i ? "\x1f" : "") + std::string(1, v[i].kind) + v[i].text;
+    return s;
+  };
+  return std::string(1, b.kind) + "\x1e" + list(b.lower) + "\x1e" + list(b.upper) + "\x1e" + list(b.values);
+}
+
+PartitionBound decode_bound(const std::string& s) {
+  PartitionBound b;
+  if (s.empty()) return b;
+  b.kind = s[0];
+  std::vector<std::string> parts;
+  size_t p = 2;
+  for (int i = 0; i < 3; i++) {
+    size_t q = s.find('\x1e', p);
+    if (q == std::string::npos) q = s.size();
+    parts.push_back(p <= s.size() ? s.substr(p, q - p) : "");
+    p = q + 1;
+  }
+  auto list = [](const std::string& x) {
+    std::vector<BoundDatum> v;
+    if (x.empty()) return v;
+    size_t p = 0;
+    while (p <= x.size()) {
+      size_t q = x.find('\x1f', p);
+      if (q == std::string::npos) q = x.size();
+      BoundDatum d;
+      d.kind = x[p];
+      d.text = x.substr(p + 1, q - p - 1);
+      v.push_back(std::move(d));
+      p = q + 1;
+    }
+    return v;
+  };
+  b.lower = list(parts[0]);
+  b.upper = list(parts[1]);
+  b.values = list(parts[2]);
+  return b;
+}
+
+std::vector<std::string> partition_key_columns(const TableDef& t) {
+  std::vector<std::string> cols;
+  size_t p = 0;
+  while (p < t.partition_key.size()) {
+    size_t q = t.partition_key.find('\n', p);
+    if (q == std::string::npos) q = t.partition_key.size();
+    cols.push_back(t.partition_key.substr(p, q - p));
+    p = q + 1;
+  }
+  return cols;
+}
+
+std::string bound_literal(const BoundDatum& d, Oid type, int32_t typmod) {
+  if (d.kind == 'N') return "NULL";
+  return quote_literal(d.text) + "::" + format_type_name(type, typmod);
+}
+
+std::string partition_condition(const TableDef& parent, const PartitionBound& b, const std::vector<const TableDef*>& siblings) {
+  std::vector<std::string> keys = partition_key_columns(parent);
+  std::vector<Oid> types;
+  std::vector<int32_t> typmods;
+  for (auto& k : keys) {
+    int c = parent.find_column(k);
+    types.push_back(c >= 0 ? parent.columns[c].type : oid::kText);
+    typmods.push_back(c >= 0 ? parent.columns[c].typmod : -1);
+  }
+  if (keys.empty()) return "false";
+  if (b.kind == 'd') {
+    std::string any;
+    for (auto* s : siblings) {
+      if (s->partition_bound.empty()) continue;
+      PartitionBound sb = decode_bound(s->partition_bound);
+      if (sb.kind == 'd') continue;
+      any += (any.empty() ? "" : " OR ") + ("(" + partition_condition(parent, sb, siblings) + ")");
+    }
+    return any.empty() ? "true" : "NOT coalesce(" + any + ", false)";
+  }
+  std::string k0 = quote_ident(keys[0]);
+  if (b.kind == 'l') {
+    std::string in;
+    bool has_null = false;
+    for (auto& d : b.values) {
+      if (d.kind == 'N') { has_null = true; continue; }
+      in += (in.empty() ? "" : ", ") + bound_literal(d, types[0], typmods[0]);
+    }
+    std::string c = in.empty() ? "false" : "(" + k0 + " IS NOT NULL AND " + k0 + " IN (" + in + "))";
+    return has_null ? "(" + k0 + " IS NULL OR " + c + ")" : c;
+  }
+  if (b.kind == 'r') {
+    std::function<std::string(size_t)> ge = [&](size_t i) -> std::string {
+      if (i >= keys.size() || i >= b.lower.size()) return "true";
+      const BoundDatum& d = b.lower[i];
+      if (d.kind == 'm') return "true";
+      if (d.kind == 'M') return "false";
+      std::string k = quote_ident(keys[i]), lit = bound_literal(d, types[i], typmods[i]);
+      std::string rest = ge(i + 1);
+      return "(" + k + " > " + lit + (rest == "false" ? "" : " OR (" + k + " = " + lit + (rest == "true" ? "" : " AND " + rest) + ")") + ")";
+    };
+    std::function<std::string(size_t)> lt = [&](size_t i) -> std::string {
+      if (i >= keys.size() || i >= b.upper.size()) return "false";
+      const BoundDatum& d = b.upper[i];
+      if (d.kind == 'M') return "true";
+      if (d.kind == 'm') return "false";
+      std::string k = quote_ident(keys[i]), lit = bound_literal(d, types[i], typmods[i]);
+      std::string rest = lt(i + 1);
+      return "(" + k + " < " + lit + (rest == "false" ? "" : " OR (" + k + " = " + lit + (rest == "true" ? "" : " AND " + rest) + ")") + ")";
+    };
+    std::string c;
+    for (auto& k : keys) c += quote_ident(k) + " IS NOT NULL AND ";
+    return "(" + c + ge(0) + " AND " + lt(0) + ")";
+  }
+  return "false";
+}
+
+std::vector<const TableDef*> partitions_of(const Catalog& cat, const TableDef& parent) {
+  std::vector<const TableDef*> out;
+  for (int64_t c : parent.children)
+    if (const TableDef* t = cat.find_table_by_oid(c)) out.push_back(t);
+  return out;
 }
 
 std::vector<const TableDef*> table_descendants(const Catalog& cat, const TableDef& t) {

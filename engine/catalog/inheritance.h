@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 #include "sqlite3.h"
+#include "types/types.h"
 
 namespace pgmicro {
 
@@ -27,6 +28,30 @@ std::vector<const TableDef*> table_descendants(const Catalog& cat, const TableDe
 // The rows of `parent` and `descendants` as one SQLite subquery (UNION ALL, the parent's
 // columns by name, plus `tableoid`); a partitioned parent holds no rows and is left out.
 std::string inheritance_union_sql(const TableDef& parent, const std::vector<const TableDef*>& descendants);
+// A partition bound (FOR VALUES ...), stored encoded in _pgmicro_inherits.partbound. Datums
+// are PostgreSQL output text of the key column's type.
+struct BoundDatum {
+  char kind = 'v';  // 'v' value, 'N' NULL, 'm' MINVALUE, 'M' MAXVALUE
+  std::string text;
+};
+struct PartitionBound {
+  char kind = 0;    // 'r' range, 'l' list, 'h' hash, 'd' default
+  std::vector<BoundDatum> lower, upper, values;
+};
+std::string encode_bound(const PartitionBound& b);
+PartitionBound decode_bound(const std::string& s);
+// The key columns of a partitioned table (names; partition_key holds them newline-separated).
+std::vector<std::string> partition_key_columns(const TableDef& t);
+// A PostgreSQL expression over the parent's key columns true exactly for the rows of
+// `child` (a partition of `parent`); a default partition's is the negation of its siblings'.
+// `siblings`: the parent's partitions (for a default partition).
+std::string partition_condition(const TableDef& parent, const PartitionBound& bound, const std::vector<const TableDef*>& siblings);
+// The partitions of a partitioned table in bound order (default last).
+std::vector<const TableDef*> partitions_of(const Catalog& cat, const TableDef& parent);
+// A typed literal: 'text'::type.
+std::string bound_literal(const BoundDatum& d, Oid type, int32_t typmod);
+// The name of the in-memory CHECK constraint carrying a partition's constraint (sorts last).
+inline constexpr const char* kPartitionConstraintName = "\xffpartition";
 // Deletes every inheritance row of table `t` (as child, and its partitioning).
 std::string inheritance_drop_sql(const TableDef& t);
 

@@ -12,6 +12,7 @@
 #include "parse/pg_nodes.h"
 #include "catalog/inheritance.h"
 #include "session/ddl_inherit.h"
+#include "session/ddl_partition.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/session_impl.h"
@@ -120,7 +121,6 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   out.command_tag = "CREATE TABLE";
   if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
-  if (stmt->partspec || stmt->partbound) unsupported("partitioned tables", rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
   if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
   bool temporary = rv->relpersistence == 't';
@@ -165,7 +165,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     });
   }
   int local_pos = 0;
-  InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, out.notices);
+  std::vector<Notice> partition_notices;  // PARTITION OF merges its column options silently
+  InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, stmt->partbound ? partition_notices : out.notices,
+                                            stmt->partbound != nullptr);
   t.columns = inh.columns;
   default_nodes.resize(t.columns.size());
   std::vector<bool> local_seen(t.columns.size(), false);
@@ -200,8 +202,15 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     col.name = cd->colname;
     bool is_serial = false;
     TypeName* tn = cd->typeName;
-    std::string last = node_string(list_at(tn->names, list_size(tn->names) - 1));
-    if (list_size(tn->names) == 1 && !list_size(tn->typmods) && !list_size(tn->arrayBounds) &&
+    if (!tn) {
+      // PARTITION OF (col WITH OPTIONS ...): options of an inherited column.
+      if (merge_into < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + col.name + "\" does not exist");
+      col.type = t.columns[merge_into].type;
+      col.typmod = t.columns[merge_into].typmod;
+    }
+    std::string last = tn ? node_string(list_at(tn->names, list_size(tn->names) - 1)) : "";
+    if (!tn) {
+    } else if (list_size(tn->names) == 1 && !list_size(tn->typmods) && !list_size(tn->arrayBounds) &&
         (last == "serial" || last == "serial4" || last == "bigserial" || last == "serial8" || last == "smallserial" ||
          last == "serial2")) {
       col.type = last == "bigserial" || last == "serial8" ? oid::kInt8 : last == "smallserial" || last == "serial2" ? oid::kInt2 : oid::kInt4;
@@ -284,7 +293,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (col.identity && col.type != oid::kInt2 && col.type != oid::kInt4 && col.type != oid::kInt8)
       throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
     if (merge_into >= 0) {
-      merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, out.notices);
+      merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
       if (def) default_nodes[merge_into] = def;
       if (col.generated) t.columns[merge_into].generated = col.generated;
       return;
@@ -323,6 +332,26 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     add_key(c, cols);
   });
   // CHECK expressions: analyzed over the new table (boolean, no aggregates or subqueries).
+  // Partitioning: PARTITION BY (key), PARTITION OF (bound; the parent's keys are copied).
+  std::string partition_key;
+  char partition_strategy = 0;
+  if (stmt->partspec) partition_key = analyze_partition_spec(t, stmt->partspec, partition_strategy);
+  if (stmt->partspec)
+    for (auto& pc : cons)
+      if (pc.type == 'p' || pc.type == 'u') check_unique_covers_partition_key(t, partition_key, pc.type, pc.columns);
+  PartitionBound bound;
+  if (stmt->partbound) {
+    const TableDef* parent = inh.parents.at(0);
+    bound = analyze_partition_bound(conn_, catalog_, *parent, stmt->partbound, tname);
+    for (auto& pk : parent->constraints) {
+      if (pk.type != 'p' && pk.type != 'u') continue;
+      std::vector<int> cols;
+      for (int c : pk.columns) cols.push_back(t.find_column(parent->columns[c].name));
+      bool dup = false;
+      for (auto& pc : cons) dup |= pc.type == pk.type && pc.columns == cols;
+      if (!dup) cons.push_back({"", pk.type, cols, -1});
+    }
+  }
   for (size_t i = 0; i < inh.columns.size(); i++)
     if (inh.default_conflict[i] && !default_nodes[i])
       throw PgError("42611", "column \"" + t.columns[i].name + "\" inherits conflicting default values", "",
@@ -499,7 +528,16 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   ddl += ");";
   std::vector<int64_t> parent_oids;
   for (auto* p : inh.parents) parent_oids.push_back(p->oid);
-  sql += inheritance_rows_sql(toid, cp, parent_oids, t.columns);
+  if (stmt->partbound) {
+    int rank = 0;
+    sql += partition_rank_sql(conn_, catalog_, *inh.parents[0], toid, bound, rank);
+    sql += inheritance_rows_sql(toid, cp, parent_oids, t.columns, encode_bound(bound), true, rank);
+  } else {
+    sql += inheritance_rows_sql(toid, cp, parent_oids, t.columns);
+  }
+  if (stmt->partspec)
+    sql += "INSERT INTO " + cp + "_pgmicro_partitioned_table VALUES(" + std::to_string(toid) + ", '" + std::string(1, partition_strategy) +
+           "', " + quote_literal(partition_key) + ");";
   exec_sql(conn_, sql + ddl);
   if (temporary && stmt->oncommit != ONCOMMIT_NOOP && stmt->oncommit != ONCOMMIT_PRESERVE_ROWS)
     on_commit_[toid] = stmt->oncommit == ONCOMMIT_DROP ? 'D' : 'd';

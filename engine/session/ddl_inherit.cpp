@@ -9,7 +9,8 @@
 
 namespace pgmicro {
 
-InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, bool temporary, std::vector<Notice>& notices) {
+InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, bool temporary, std::vector<Notice>& notices,
+                                    bool partition) {
   InheritedSchema out;
   for_each_node(inh_relations, [&](Node* n) {
     auto* rv = reinterpret_cast<RangeVar*>(n);
@@ -20,9 +21,10 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
         throw PgError(sqlstate::kWrongObjectType, "inherited relation \"" + std::string(rv->relname) + "\" is not a table or foreign table");
       throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
     }
-    if (p->partition_strategy)
+    if (partition && !p->partition_strategy) throw PgError(sqlstate::kWrongObjectType, "\"" + p->name + "\" is not partitioned");
+    if (p->partition_strategy && !partition)
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partitioned table \"" + p->name + "\"");
-    if (!p->partition_bound.empty())
+    if (!p->partition_bound.empty() && !partition)
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partition \"" + p->name + "\"");
     if (p->temporary() && !temporary)
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from temporary relation \"" + p->name + "\"");
@@ -61,7 +63,7 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
       }
     }
     for (auto& con : p->constraints) {
-      if (con.type != 'c' || con.no_inherit) continue;
+      if (con.type != 'c' || con.no_inherit || con.name == kPartitionConstraintName) continue;
       bool merged = false;
       for (auto& existing : out.checks)
         if (existing.name == con.name) {
@@ -97,10 +99,10 @@ void merge_local_column(ColumnDef& into, const ColumnDef& col, bool moved, std::
 }
 
 std::string inheritance_rows_sql(int64_t child_oid, const std::string& cp, const std::vector<int64_t>& parents,
-                                 const std::vector<ColumnDef>& columns, const std::string& partbound, bool has_bound) {
+                                 const std::vector<ColumnDef>& columns, const std::string& partbound, bool has_bound, int seqno) {
   std::string sql, oid = std::to_string(child_oid);
   for (size_t i = 0; i < parents.size(); i++)
-    sql += "INSERT INTO " + cp + "_pgmicro_inherits VALUES(" + oid + ", " + std::to_string(parents[i]) + ", " + std::to_string(i + 1) +
+    sql += "INSERT INTO " + cp + "_pgmicro_inherits VALUES(" + oid + ", " + std::to_string(parents[i]) + ", " + std::to_string(seqno ? seqno : (int)i + 1) +
            ", " + (has_bound ? quote_literal(partbound) : "NULL") + ");";
   for (auto& c : columns)
     if (c.inhcount > 0)

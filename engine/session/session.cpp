@@ -377,7 +377,7 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
   for (auto& more : plan.more_lowered) {
     run_query(more, plan.param_types, params, out, plan.returns_rows);
-    n = out.returns_rows ? (int64_t)out.rows.size() : n + sqlite3_changes64(conn_);
+    n = out.returns_rows ? (int64_t)out.rows.size() : plan.kind == T_InsertStmt ? n : n + sqlite3_changes64(conn_);
   }
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
@@ -434,6 +434,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_insert(*q);
+      plan_partition_routing(q->table, q->has_on_conflict, plan);
       break;
     }
     case T_UpdateStmt: {

@@ -95,6 +95,8 @@ class SessionImpl : public Session {
   bool plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan);
   // UPDATE/DELETE of an inheritance parent: the statement for each descendant (dml_inherit.cpp).
   void plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan);
+  // INSERT into a partitioned table: rows land in the (always empty) parent, then move to their partitions.
+  void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan);
   void execute_utility(Node* stmt, StatementResult& out);
   // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
   // catalog changes.
