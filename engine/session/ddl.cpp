@@ -699,6 +699,12 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       for (int64_t c : kids) {
         const TableDef* child = catalog_.find_table_by_oid(c);
         if (!child || std::find(drop.begin(), drop.end(), child) != drop.end()) continue;
+        if (t->partition_strategy) {
+          // Partitions go with their partitioned table, silently.
+          drop.push_back(child);
+          visit(child);
+          continue;
+        }
         bool seen = false;
         for (auto& f : found) seen |= f.first == child;
         if (seen) continue;

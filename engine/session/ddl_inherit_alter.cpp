@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "session/ddl_inherit.h"
+#include "session/ddl_partition.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -77,6 +78,10 @@ void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult
     catalog_.force_reload(conn_);
     const TableDef* t = catalog_.find_table_by_oid(toid);
     if (!t) return execute_alter_table(stmt, out);
+    if (cmd->subtype == AT_AttachPartition || cmd->subtype == AT_DetachPartition) {
+      alter_partition(*t, reinterpret_cast<PartitionCmd*>(cmd->def), cmd->subtype == AT_AttachPartition);
+      continue;
+    }
     if (cmd->subtype == AT_AddInherit || cmd->subtype == AT_DropInherit) {
       alter_inherit(*t, reinterpret_cast<RangeVar*>(cmd->def), cmd->subtype == AT_AddInherit);
       continue;
@@ -277,6 +282,66 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
   }
   sql += "INSERT INTO " + cp + "_pgmicro_inherits VALUES(" + coid + ", " + std::to_string(parent->oid) + ", " +
          std::to_string(child.parents.size() + 1) + ", NULL);";
+  exec_sql(conn_, sql);
+  bump_schema();
+}
+
+// ALTER TABLE parent ATTACH PARTITION t FOR VALUES ... / DETACH PARTITION t.
+void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool attach) {
+  if (attach && !parent.partition_strategy) throw PgError(sqlstate::kWrongObjectType, "table \"" + parent.name + "\" is not partitioned");
+  if (!attach && pc->concurrent) unsupported("DETACH PARTITION CONCURRENTLY");
+  std::string schema = pc->name->schemaname ? pc->name->schemaname : "";
+  const TableDef* t = catalog_.find_table(schema, pc->name->relname);
+  if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(pc->name->relname) + "\" does not exist");
+  std::string cp = catalog_prefix(t->schema), toid = std::to_string(t->oid);
+  bool is_part = !t->partition_bound.empty() && !t->parents.empty() && t->parents[0] == parent.oid;
+  if (!attach) {
+    if (!is_part)
+      throw PgError(sqlstate::kUndefinedTable, "relation \"" + t->name + "\" is not a partition of relation \"" + parent.name + "\"");
+    std::string sql = "DELETE FROM " + cp + "_pgmicro_inherits WHERE inhrelid = " + toid + ";DELETE FROM " + cp +
+                      "_pgmicro_attinh WHERE attrelid = " + toid + ";";
+    for (auto& c : t->constraints)
+      if (c.inhcount > 0) sql += coninh_row_sql(c.oid, cp, 0, true, c.no_inherit);
+    exec_sql(conn_, sql);
+    bump_schema();
+    return;
+  }
+  if (!t->partition_bound.empty()) throw PgError(sqlstate::kWrongObjectType, "\"" + t->name + "\" is already a partition");
+  if (!t->parents.empty()) throw PgError(sqlstate::kWrongObjectType, "cannot attach inheritance child as partition");
+  if (!t->children.empty() && !t->partition_strategy) throw PgError(sqlstate::kWrongObjectType, "cannot attach inheritance parent as partition");
+  if (t->oid == parent.oid) throw PgError(sqlstate::kDuplicateTable, "circular inheritance not allowed",
+                                          "\"" + t->name + "\" is already a child of \"" + t->name + "\".");
+  if (parent.temporary() != t->temporary())
+    throw PgError(sqlstate::kWrongObjectType, parent.temporary() ? "cannot attach a permanent relation as partition of temporary relation \"" + parent.name + "\""
+                                                                 : "cannot attach a temporary relation as partition of permanent relation \"" + parent.name + "\"");
+  for (auto& c : t->columns)
+    if (parent.find_column(c.name) < 0)
+      throw PgError(sqlstate::kDatatypeMismatch, "table \"" + t->name + "\" contains column \"" + c.name + "\" not found in parent \"" + parent.name + "\"",
+                    "The new partition may contain only the columns present in parent.");
+  std::vector<ColumnDef> cols = t->columns;
+  for (auto& pcol : parent.columns) {
+    int i = t->find_column(pcol.name);
+    if (i < 0) throw PgError(sqlstate::kDatatypeMismatch, "child table is missing column \"" + pcol.name + "\"");
+    if (cols[i].type != pcol.type || cols[i].typmod != pcol.typmod)
+      throw PgError(sqlstate::kDatatypeMismatch, "child table \"" + t->name + "\" has different type for column \"" + pcol.name + "\"");
+    if (pcol.not_null && !cols[i].not_null)
+      throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pcol.name + "\" in child table must be marked NOT NULL");
+    cols[i].inhcount = 1;
+    cols[i].is_local = true;
+  }
+  for (auto& pk : parent.constraints) {
+    if (pk.type != 'c' || pk.no_inherit || pk.name == kPartitionConstraintName) continue;
+    const ConstraintDef* cc = find_constraint(*t, pk.name);
+    if (!cc || cc->type != 'c') throw PgError(sqlstate::kDatatypeMismatch, "child table is missing constraint \"" + pk.name + "\"");
+  }
+  PartitionBound bound = analyze_partition_bound(conn_, catalog_, parent, pc->bound, t->name);
+  validate_attached_rows(conn_, catalog_, parent, *t, bound);
+  int rank = 0;
+  std::string sql = partition_rank_sql(conn_, catalog_, parent, t->oid, bound, rank);
+  sql += inheritance_rows_sql(t->oid, cp, {parent.oid}, cols, encode_bound(bound), true, rank);
+  for (auto& pk : parent.constraints)
+    if (pk.type == 'c' && !pk.no_inherit && pk.name != kPartitionConstraintName)
+      if (const ConstraintDef* cc = find_constraint(*t, pk.name)) sql += coninh_row_sql(cc->oid, cp, cc->inhcount + 1, true, false);
   exec_sql(conn_, sql);
   bump_schema();
 }

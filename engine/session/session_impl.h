@@ -17,6 +17,7 @@ struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
 struct RenameStmt;
+struct PartitionCmd;
 struct ViewStmt;
 struct CreateSeqStmt;
 struct TruncateStmt;
@@ -125,6 +126,7 @@ class SessionImpl : public Session {
   void execute_alter_table_tree(AlterTableStmt* stmt, StatementResult& out);
   void execute_rename_tree(RenameStmt* stmt, StatementResult& out);
   void alter_inherit(const TableDef& child, RangeVar* parent, bool add);
+  void alter_partition(const TableDef& parent, PartitionCmd* cmd, bool attach);
   bool alter_recursing_ = false;
   void add_foreign_key(const TableDef& t, Constraint* c);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
