@@ -261,6 +261,18 @@ std::vector<const TableDef*> partitions_of(const Catalog& cat, const TableDef& p
 
 std::vector<const TableDef*> table_descendants(const Catalog& cat, const TableDef& t) {
   std::vector<const TableDef*> out;
+  if (t.partition_strategy) {
+    // A partition tree expands depth first in bound order (PostgreSQL's expand_partitioned_rtentry).
+    std::function<void(const TableDef&)> walk = [&](const TableDef& p) {
+      for (int64_t c : p.children)
+        if (const TableDef* ct = cat.find_table_by_oid(c)) {
+          out.push_back(ct);
+          if (ct->partition_strategy) walk(*ct);
+        }
+    };
+    walk(t);
+    return out;
+  }
   std::deque<const TableDef*> todo{&t};
   while (!todo.empty()) {
     const TableDef* cur = todo.front();

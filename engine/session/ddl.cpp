@@ -498,7 +498,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (decl == "integer")
       for (auto& pc : cons)
         if (pc.type == 'p' && pc.columns.size() == 1 && pc.columns[0] == (int)i) decl = "int";
-    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null ? " NOT NULL" : "");
+    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null && !stmt->partspec ? " NOT NULL" : "");
   }
   for (auto& pc : cons) {
     if (pc.type == 0) continue;
@@ -519,7 +519,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
     sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
            quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
-    ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
+    // A partitioned table's SQLite table only stages rows: its partitions hold the keys.
+    if (!stmt->partspec) ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
   }
   for (auto& fk : fks) {
     fk.oid = Catalog::allocate_oid(conn_);
