@@ -21,7 +21,7 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
         throw PgError(sqlstate::kWrongObjectType, "inherited relation \"" + std::string(rv->relname) + "\" is not a table or foreign table");
       throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
     }
-    if (partition && !p->partition_strategy) throw PgError(sqlstate::kWrongObjectType, "\"" + p->name + "\" is not partitioned");
+    if (partition && !p->partition_strategy) throw PgError("42P17", "\"" + p->name + "\" is not partitioned");
     if (p->partition_strategy && !partition)
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partitioned table \"" + p->name + "\"");
     if (!p->partition_bound.empty() && !partition)

@@ -288,7 +288,7 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
 
 // ALTER TABLE parent ATTACH PARTITION t FOR VALUES ... / DETACH PARTITION t.
 void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool attach) {
-  if (attach && !parent.partition_strategy) throw PgError(sqlstate::kWrongObjectType, "table \"" + parent.name + "\" is not partitioned");
+  if (attach && !parent.partition_strategy) throw PgError("42P17", "table \"" + parent.name + "\" is not partitioned");
   if (!attach && pc->concurrent) unsupported("DETACH PARTITION CONCURRENTLY");
   std::string schema = pc->name->schemaname ? pc->name->schemaname : "";
   const TableDef* t = catalog_.find_table(schema, pc->name->relname);
