@@ -178,15 +178,34 @@ PartitionBound decode_bound(const std::string& s) {
   return b;
 }
 
-std::vector<std::string> partition_key_columns(const TableDef& t) {
-  std::vector<std::string> cols;
+std::vector<PartitionKey> partition_keys(const TableDef& t) {
+  std::vector<PartitionKey> keys;
   size_t p = 0;
   while (p < t.partition_key.size()) {
     size_t q = t.partition_key.find('\n', p);
     if (q == std::string::npos) q = t.partition_key.size();
-    cols.push_back(t.partition_key.substr(p, q - p));
+    std::string line = t.partition_key.substr(p, q - p);
     p = q + 1;
+    PartitionKey k;
+    size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1),
+           c = b == std::string::npos ? b : line.find('\t', b + 1);
+    if (c == std::string::npos) continue;
+    k.type = (Oid)std::stoul(line.substr(0, a));
+    k.typmod = std::stoi(line.substr(a + 1, b - a - 1));
+    k.display = line.substr(b + 1, c - b - 1);
+    k.expr = line.substr(c + 1);
+    keys.push_back(std::move(k));
   }
+  return keys;
+}
+
+std::string encode_partition_key(const PartitionKey& k) {
+  return std::to_string(k.type) + "\t" + std::to_string(k.typmod) + "\t" + k.display + "\t" + k.expr;
+}
+
+std::vector<std::string> partition_key_columns(const TableDef& t) {
+  std::vector<std::string> cols;
+  for (auto& k : partition_keys(t)) cols.push_back(k.display);
   return cols;
 }
 
@@ -196,13 +215,13 @@ std::string bound_literal(const BoundDatum& d, Oid type, int32_t typmod) {
 }
 
 std::string partition_condition(const TableDef& parent, const PartitionBound& b, const std::vector<const TableDef*>& siblings) {
-  std::vector<std::string> keys = partition_key_columns(parent);
+  std::vector<std::string> keys;
   std::vector<Oid> types;
   std::vector<int32_t> typmods;
-  for (auto& k : keys) {
-    int c = parent.find_column(k);
-    types.push_back(c >= 0 ? parent.columns[c].type : oid::kText);
-    typmods.push_back(c >= 0 ? parent.columns[c].typmod : -1);
+  for (auto& k : partition_keys(parent)) {
+    keys.push_back(k.expr);
+    types.push_back(k.type);
+    typmods.push_back(k.typmod);
   }
   if (keys.empty()) return "false";
   if (b.kind == 'd') {
@@ -215,7 +234,7 @@ std::string partition_condition(const TableDef& parent, const PartitionBound& b,
     }
     return any.empty() ? "true" : "NOT coalesce(" + any + ", false)";
   }
-  std::string k0 = quote_ident(keys[0]);
+  std::string k0 = keys[0];
   if (b.kind == 'l') {
     std::string in;
     bool has_null = false;
@@ -232,7 +251,7 @@ std::string partition_condition(const TableDef& parent, const PartitionBound& b,
       const BoundDatum& d = b.lower[i];
       if (d.kind == 'm') return "true";
       if (d.kind == 'M') return "false";
-      std::string k = quote_ident(keys[i]), lit = bound_literal(d, types[i], typmods[i]);
+      std::string k = keys[i], lit = bound_literal(d, types[i], typmods[i]);
       std::string rest = ge(i + 1);
       return "(" + k + " > " + lit + (rest == "false" ? "" : " OR (" + k + " = " + lit + (rest == "true" ? "" : " AND " + rest) + ")") + ")";
     };
@@ -241,12 +260,12 @@ std::string partition_condition(const TableDef& parent, const PartitionBound& b,
       const BoundDatum& d = b.upper[i];
       if (d.kind == 'M') return "true";
       if (d.kind == 'm') return "false";
-      std::string k = quote_ident(keys[i]), lit = bound_literal(d, types[i], typmods[i]);
+      std::string k = keys[i], lit = bound_literal(d, types[i], typmods[i]);
       std::string rest = lt(i + 1);
       return "(" + k + " < " + lit + (rest == "false" ? "" : " OR (" + k + " = " + lit + (rest == "true" ? "" : " AND " + rest) + ")") + ")";
     };
     std::string c;
-    for (auto& k : keys) c += quote_ident(k) + " IS NOT NULL AND ";
+    for (auto& k : keys) c += k + " IS NOT NULL AND ";
     return "(" + c + ge(0) + " AND " + lt(0) + ")";
   }
   return "false";

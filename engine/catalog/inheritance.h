@@ -40,7 +40,17 @@ struct PartitionBound {
 };
 std::string encode_bound(const PartitionBound& b);
 PartitionBound decode_bound(const std::string& s);
-// The key columns of a partitioned table (names; partition_key holds them newline-separated).
+// The keys of a partitioned table. partition_key holds one line per key:
+// "type<TAB>typmod<TAB>display<TAB>expression" (a column key: its name and quoted name).
+struct PartitionKey {
+  Oid type = 0;
+  int32_t typmod = -1;
+  std::string display;     // as PostgreSQL shows it in errors: the column name, or the expression
+  std::string expr;        // PostgreSQL expression text over the table's columns
+};
+std::vector<PartitionKey> partition_keys(const TableDef& t);
+std::string encode_partition_key(const PartitionKey& k);
+// The display names of the keys.
 std::vector<std::string> partition_key_columns(const TableDef& t);
 // A PostgreSQL expression over the parent's key columns true exactly for the rows of
 // `child` (a partition of `parent`); a default partition's is the negation of its siblings'.

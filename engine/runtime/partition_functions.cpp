@@ -15,14 +15,13 @@ void partition_no_route(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     RuntimeContext* rc = runtime_context(ctx);
     const TableDef* t = rc->catalog->find_table_by_oid(sqlite3_value_int64(argv[0]));
     std::string names, values;
-    std::vector<std::string> keys = t ? partition_key_columns(*t) : std::vector<std::string>{};
+    std::vector<PartitionKey> keys = t ? partition_keys(*t) : std::vector<PartitionKey>{};
     for (int i = 1; i < argc; i++) {
-      std::string name = (size_t)(i - 1) < keys.size() ? keys[i - 1] : "?";
-      names += (i > 1 ? ", " : "") + name;
+      bool known = (size_t)(i - 1) < keys.size();
+      names += (i > 1 ? ", " : "") + (known ? keys[i - 1].display : std::string("?"));
       if (i > 1) values += ", ";
-      int c = t ? t->find_column(name) : -1;
-      if (sqlite3_value_type(argv[i]) == SQLITE_NULL || c < 0) values += "null";
-      else type_output(t->columns[c].type, argv[i], values);
+      if (sqlite3_value_type(argv[i]) == SQLITE_NULL || !known) values += "null";
+      else type_output(keys[i - 1].type, argv[i], values);
     }
     throw PgError(sqlstate::kCheckViolation, "no partition of relation \"" + (t ? t->name : std::string("?")) + "\" found for row",
                   "Partition key of the failing row contains (" + names + ") = (" + values + ").");

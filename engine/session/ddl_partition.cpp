@@ -28,7 +28,7 @@ bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr) {
   return r;
 }
 
-std::string analyze_partition_spec(const TableDef& t, PartitionSpec* spec, char& strategy) {
+std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy) {
   strategy = (char)spec->strategy;
   if (strategy == 'h') unsupported("hash partitioning", spec->location);
   if (strategy == 'l' && list_size(spec->partParams) > 1)
@@ -36,13 +36,34 @@ std::string analyze_partition_spec(const TableDef& t, PartitionSpec* spec, char&
   std::string key;
   for_each_node(spec->partParams, [&](Node* n) {
     auto* pe = reinterpret_cast<PartitionElem*>(n);
-    if (!pe->name) unsupported("partition key expressions", pe->location);
     if (list_size(pe->collation) || list_size(pe->opclass)) unsupported("COLLATE or operator classes in partition keys", pe->location);
-    int c = t.find_column(pe->name);
-    if (c < 0)
-      throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(pe->name) + "\" named in partition key does not exist")
-          .at(pe->location);
-    key += (key.empty() ? "" : "\n") + std::string(pe->name);
+    PartitionKey k;
+    if (pe->name) {
+      int c = t.find_column(pe->name);
+      if (c < 0)
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(pe->name) + "\" named in partition key does not exist")
+            .at(pe->location);
+      k = {t.columns[c].type, t.columns[c].typmod, pe->name, quote_ident(pe->name)};
+    } else {
+      // An expression key: analysed over the table's columns, stored deparsed.
+      std::vector<Oid> no_params;
+      Analyzer a(cat, no_params);
+      auto scope = a.dml_scope(&t, "");
+      a.scope_ = scope.get();
+      ExprPtr e = a.transform_expr(pe->expr, ExprContext::Check);
+      a.scope_ = nullptr;
+      if (e->kind == ExprKind::Var) {
+        const ColumnDef& col = t.columns[e->attno];
+        k = {col.type, col.typmod, col.name, quote_ident(col.name)};
+      } else {
+        if (e->volatile_) throw PgError("42P17", "functions in partition key expression must be marked IMMUTABLE");
+        std::string text = deparse_expr(*e);
+        bool call = e->kind == ExprKind::Call && !text.empty() && text[0] != '(';
+        k = {e->type, e->typmod, call || text[0] == '(' ? text : "(" + text + ")", "(" + text + ")"};
+      }
+    }
+    if (k.type == oid::kUnknown) k.type = oid::kText;
+    key += (key.empty() ? "" : "\n") + encode_partition_key(k);
   });
   return key;
 }
@@ -50,6 +71,11 @@ std::string analyze_partition_spec(const TableDef& t, PartitionSpec* spec, char&
 void check_unique_covers_partition_key(const TableDef& t, const std::string& key, char contype, const std::vector<int>& cols) {
   TableDef k = t;
   k.partition_key = key;
+  const char* what = contype == 'p' ? "PRIMARY KEY" : "UNIQUE";
+  for (auto& pk : partition_keys(k))
+    if (!pk.expr.empty() && pk.expr[0] == '(')
+      throw PgError(sqlstate::kFeatureNotSupported, std::string("unsupported ") + what + " constraint with partition key definition",
+                    std::string(what) + " constraints cannot be used when partition keys include expressions.");
   for (auto& name : partition_key_columns(k)) {
     bool found = false;
     for (int c : cols) found |= t.columns[c].name == name;
@@ -70,10 +96,7 @@ struct KeyCol {
 
 std::vector<KeyCol> key_cols(const TableDef& parent) {
   std::vector<KeyCol> out;
-  for (auto& n : partition_key_columns(parent)) {
-    int c = parent.find_column(n);
-    if (c >= 0) out.push_back({n, parent.columns[c].type, parent.columns[c].typmod});
-  }
+  for (auto& k : partition_keys(parent)) out.push_back({k.display, k.type, k.typmod});
   return out;
 }
 

@@ -64,7 +64,7 @@ void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict,
       any += (any.empty() ? "" : " OR ") + ("(" + c + ")");
     }
     std::string args = std::to_string(node.oid);
-    for (auto& k : partition_key_columns(node)) args += ", s." + quote_ident(k);
+    for (auto& k : partition_keys(node)) args += ", " + lowered(k.expr);
     std::string failing = (path.empty() ? "" : path + " AND ") + "NOT coalesce(" + (any.empty() ? "false" : any) + ", false)";
     checks.push_back("SELECT pg_partition_no_route(" + args + ")" + from + lowered(failing) + " LIMIT 1");
     for (auto* p : parts) {

@@ -92,6 +92,23 @@ ALTER TABLE lp DETACH PARTITION t1;
 ALTER TABLE lp DETACH PARTITION t4;
 INSERT INTO lp VALUES (13, 'y');
 SELECT * FROM lp ORDER BY a, b;
+-- expression keys
+create table elp (a text, b int) partition by list (lower(a));
+create table elp_ab partition of elp FOR VALUES IN ('aa', 'bb');
+create table elp_cd partition of elp FOR VALUES IN ('cc', 'dd');
+insert into elp values ('AA', 1), ('cc', 2);
+insert into elp values ('x', 1);
+select * from elp;
+insert into elp_ab values ('cc', 1);
+create table erp (a text, b int) partition by range (a, (b+0));
+insert into erp values ('a', 11);
+create table erp1 partition of erp for values from ('a', 1) to ('a', 10);
+insert into erp values ('a', 5);
+select * from erp;
+create table emcr (a int, b int, c int) partition by range (a, abs(b), c);
+insert into emcr values (1, -2, 3);
+create table bad (a int primary key) partition by range ((a+1));
+DROP TABLE elp, erp, emcr;
 -- DROP takes the partitions with it
 DROP TABLE lp;
 SELECT * FROM lp1;
