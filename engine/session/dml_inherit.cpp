@@ -15,6 +15,10 @@ namespace pgmicro {
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
   if (!rv->inh || !target || target->children.empty()) return;
+  // UPDATE of a partitioned table moves rows whose new key leaves their partition: they go back
+  // through the partitioned table's routing (PostgreSQL's row movement; not with RETURNING/FROM).
+  auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
+  bool moving = us && target->partition_strategy && !list_size(us->returningList) && !list_size(us->fromClause);
   for (const TableDef* child : table_descendants(catalog_, *target)) {
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
@@ -22,12 +26,59 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
       if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
+      if (moving && child->partition_strategy) continue;  // holds no rows
+      if (moving) {
+        // The leaf's constraint relative to the target, over the new values.
+        std::string cond;
+        for (const TableDef* cur = child; cur && cur != target && !cur->parents.empty();) {
+          const TableDef* parent = catalog_.find_table_by_oid(cur->parents[0]);
+          if (!parent) break;
+          std::string c = partition_condition(*parent, decode_bound(cur->partition_bound), partitions_of(catalog_, *parent));
+          cond = cond.empty() ? c : "(" + c + ") AND (" + cond + ")";
+          cur = parent;
+        }
+        Analyzer ca(catalog_, param_types);
+        auto scope = ca.dml_scope(child, "");
+        ca.scope_ = scope.get();
+        ParsedScript ps("SELECT " + (cond.empty() ? std::string("true") : cond));
+        auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+        ExprPtr ce = ca.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Where);
+        std::vector<ExprPtr> values(child->columns.size());
+        for (auto& s : q->sets) values[s.first] = s.second;
+        std::function<ExprPtr(const ExprPtr&)> subst = [&](const ExprPtr& e) -> ExprPtr {
+          if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte == 0 && e->attno >= 0 && e->attno < (int)values.size() && values[e->attno])
+            return values[e->attno];
+          auto copy = std::make_shared<Expr>(*e);
+          for (auto& x : copy->args) x = subst(x);
+          return copy;
+        };
+        std::string stays = lower_expr_in(*subst(ce), q->rtable);
+        std::string where = q->where ? "(" + lower_expr_in(*q->where, q->rtable) + ")" : "1";
+        std::string cols, vals;
+        for (auto& col : target->columns) {
+          int ci = child->find_column(col.name);
+          cols += (cols.empty() ? "" : ", ") + quote_ident(col.name);
+          vals += (vals.empty() ? "" : ", ") + (ci >= 0 && values[ci] ? lower_expr_in(*values[ci], q->rtable) : quote_ident(col.name));
+        }
+        std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
+        plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving);
+        plan.more_counts.push_back(1);
+        plan.more_lowered.push_back("DELETE FROM " + child->sqlite_ref() + leaving);
+        plan.more_counts.push_back(0);
+      }
       plan.more_lowered.push_back(lower_update(*q));
+      plan.more_counts.push_back(1);
+      continue;
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
       if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
       plan.more_lowered.push_back(lower_delete(*q));
+      plan.more_counts.push_back(1);
     }
+  }
+  if (moving) {
+    plan_partition_routing(target, false, plan);
+    plan.more_counts.resize(plan.more_lowered.size(), 0);
   }
 }
 

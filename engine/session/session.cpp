@@ -379,9 +379,10 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   out.columns = plan.columns;
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
-  for (auto& more : plan.more_lowered) {
-    run_query(more, plan.param_types, params, out, plan.returns_rows);
-    n = out.returns_rows ? (int64_t)out.rows.size() : plan.kind == T_InsertStmt ? n : n + sqlite3_changes64(conn_);
+  for (size_t i = 0; i < plan.more_lowered.size(); i++) {
+    run_query(plan.more_lowered[i], plan.param_types, params, out, plan.returns_rows);
+    bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
+    n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) : n;
   }
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;

@@ -55,6 +55,7 @@ struct CachedPlan {
   int kind = 0;  // NodeTag: T_SelectStmt, T_InsertStmt, T_UpdateStmt, T_DeleteStmt
   std::string lowered;
   std::vector<std::string> more_lowered;  // UPDATE/DELETE of an inheritance parent: one per descendant
+  std::vector<char> more_counts;          // per more_lowered: its changes count in the tag (default: not for INSERT)
   std::vector<Column> columns;
   std::vector<Oid> param_types;
   bool returns_rows = false;

@@ -92,6 +92,22 @@ ALTER TABLE lp DETACH PARTITION t1;
 ALTER TABLE lp DETACH PARTITION t4;
 INSERT INTO lp VALUES (13, 'y');
 SELECT * FROM lp ORDER BY a, b;
+-- UPDATE moving rows between partitions
+CREATE TABLE mvp (a text, b int, c int) PARTITION BY RANGE (a, b);
+CREATE TABLE mvp1 PARTITION OF mvp FOR VALUES FROM ('a', 1) TO ('a', 10);
+CREATE TABLE mvp2 PARTITION OF mvp FOR VALUES FROM ('a', 10) TO ('a', 20);
+CREATE TABLE mvp3 (c int, b int, a text);
+ALTER TABLE mvp ATTACH PARTITION mvp3 FOR VALUES FROM ('b', 1) TO ('b', 10);
+INSERT INTO mvp VALUES ('a', 1, 1), ('a', 5, 2), ('a', 15, 3), ('b', 2, 4);
+UPDATE mvp SET b = b + 8 WHERE c < 4;
+SELECT * FROM mvp;
+SELECT * FROM mvp2;
+UPDATE mvp SET b = 50;
+UPDATE mvp SET a = 'b', b = 3 WHERE c = 3;
+SELECT * FROM mvp3;
+UPDATE mvp1 SET b = 15;
+SELECT * FROM mvp ORDER BY c;
+DROP TABLE mvp;
 -- expression keys
 create table elp (a text, b int) partition by list (lower(a));
 create table elp_ab partition of elp FOR VALUES IN ('aa', 'bb');
