@@ -26,6 +26,10 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partitioned table \"" + p->name + "\"");
     if (!p->partition_bound.empty() && !partition)
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partition \"" + p->name + "\"");
+    if (partition && temporary && !p->temporary())
+      throw PgError(sqlstate::kWrongObjectType, "cannot create a temporary relation as partition of permanent relation \"" + p->name + "\"");
+    if (partition && !temporary && p->temporary())
+      throw PgError(sqlstate::kWrongObjectType, "cannot create a permanent relation as partition of temporary relation \"" + p->name + "\"");
     if (p->temporary() && !temporary)
       throw PgError(sqlstate::kWrongObjectType, "cannot inherit from temporary relation \"" + p->name + "\"");
     for (auto* q : out.parents)

@@ -92,6 +92,11 @@ void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult
     int idx = col.empty() ? -1 : t->find_column(col);
     switch (cmd->subtype) {
       case AT_DropColumn:
+        if (idx >= 0 && t->partition_strategy)
+          for (auto& k : partition_keys(*t))
+            if (k.display == col || k.expr.find(quote_ident(col)) != std::string::npos || k.expr.find(col) != std::string::npos)
+              throw PgError(sqlstate::kInvalidTableDefinition,
+                            "cannot drop column \"" + col + "\" because it is part of the partition key of relation \"" + t->name + "\"");
         if (idx >= 0 && t->columns[idx].inhcount > 0 && !alter_recursing_)
           throw PgError(sqlstate::kInvalidTableDefinition, "cannot drop inherited column \"" + col + "\"");
         break;

@@ -5,6 +5,7 @@
 // expressions through the engine itself, so every key type compares with its own semantics.
 #include "session/ddl_partition.h"
 #include <algorithm>
+#include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -52,6 +53,13 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       a.scope_ = scope.get();
       ExprPtr e = a.transform_expr(pe->expr, ExprContext::Check);
       a.scope_ = nullptr;
+      std::function<bool(const Expr&)> has_var = [&](const Expr& x) {
+        if (x.kind == ExprKind::Var) return true;
+        for (auto& arg : x.args)
+          if (has_var(*arg)) return true;
+        return false;
+      };
+      if (!has_var(*e)) throw PgError("42P17", "cannot use constant expression as partition key");
       if (e->kind == ExprKind::Var) {
         const ColumnDef& col = t.columns[e->attno];
         k = {col.type, col.typmod, col.name, quote_ident(col.name)};
@@ -202,20 +210,23 @@ PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef
       throw PgError("42P16", "FROM must specify exactly one value per partitioning column");
     if (list_size(spec->upperdatums) != (int)keys.size())
       throw PgError("42P16", "TO must specify exactly one value per partitioning column");
-    size_t i = 0;
-    for_each_node(spec->lowerdatums, [&](Node* n) {
-      b.lower.push_back(analyze_datum(cat, db, n, keys[i++], true));
-      if (b.lower.back().kind == 'N') throw PgError("42P16", "cannot specify NULL in range bound");
-    });
-    i = 0;
-    for_each_node(spec->upperdatums, [&](Node* n) {
-      b.upper.push_back(analyze_datum(cat, db, n, keys[i++], true));
-      if (b.upper.back().kind == 'N') throw PgError("42P16", "cannot specify NULL in range bound");
-    });
-    // After MINVALUE/MAXVALUE every later datum must be one too (PostgreSQL normalises them).
-    for (auto* v : {&b.lower, &b.upper})
-      for (size_t k = 1; k < v->size(); k++)
-        if ((*v)[k - 1].kind == 'm' || (*v)[k - 1].kind == 'M') (*v)[k] = (*v)[k - 1];
+    // After MINVALUE (MAXVALUE) every later datum must be MINVALUE (MAXVALUE) too.
+    auto datums = [&](List* l, std::vector<BoundDatum>& v) {
+      size_t i = 0;
+      for_each_node(l, [&](Node* n) {
+        v.push_back(analyze_datum(cat, db, n, keys[i++], true));
+        if (v.back().kind == 'N') throw PgError("42P16", "cannot specify NULL in range bound");
+        if (v.size() > 1) {
+          char prev = v[v.size() - 2].kind;
+          if (prev == 'm' && v.back().kind != 'm')
+            throw PgError(sqlstate::kDatatypeMismatch, "every bound following MINVALUE must also be MINVALUE").at(expr_location(n));
+          if (prev == 'M' && v.back().kind != 'M')
+            throw PgError(sqlstate::kDatatypeMismatch, "every bound following MAXVALUE must also be MAXVALUE").at(expr_location(n));
+        }
+      });
+    };
+    datums(spec->lowerdatums, b.lower);
+    datums(spec->upperdatums, b.upper);
     int loc = expr_location(list_at(spec->lowerdatums, 0));
     if (!eval_pg_bool(db, cat, bound_less(b.lower, b.upper, keys)))
       throw PgError("42P17", "empty range bound specified for partition \"" + child_name + "\"",
