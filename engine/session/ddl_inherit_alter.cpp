@@ -3,6 +3,7 @@
 // column counts, SET/DROP DEFAULT, SET/DROP NOT NULL, ALTER TYPE, ADD/DROP CHECK constraints,
 // RENAME COLUMN). Each subcommand runs through execute_alter_table on one table at a time.
 #include <algorithm>
+#include <cctype>
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -58,6 +59,17 @@ std::string attinh_sql(const TableDef& t, const ColumnDef& c, int inhcount, bool
          std::to_string(inhcount) + ", " + (is_local ? "1" : "0") + ");";
 }
 
+// Does expression text `text` contain `name` as a whole identifier?
+bool mentions_identifier(const std::string& text, const std::string& name) {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; };
+  for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + 1)) {
+    bool before = at > 0 && (ident(text[at - 1]) || text[at - 1] == '.');
+    bool after = at + name.size() < text.size() && (ident(text[at + name.size()]) || text[at + name.size()] == '(');
+    if (!before && !after) return true;
+  }
+  return false;
+}
+
 const ConstraintDef* find_constraint(const TableDef& t, const std::string& name) {
   for (auto& c : t.constraints)
     if (c.name == name) return &c;
@@ -94,7 +106,7 @@ void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult
       case AT_DropColumn:
         if (idx >= 0 && t->partition_strategy)
           for (auto& k : partition_keys(*t))
-            if (k.display == col || k.expr.find(quote_ident(col)) != std::string::npos || k.expr.find(col) != std::string::npos)
+            if (k.display == col || k.expr.find(quote_ident(col)) != std::string::npos || mentions_identifier(k.expr, col))
               throw PgError(sqlstate::kInvalidTableDefinition,
                             "cannot drop column \"" + col + "\" because it is part of the partition key of relation \"" + t->name + "\"");
         if (idx >= 0 && t->columns[idx].inhcount > 0 && !alter_recursing_)
