@@ -391,9 +391,9 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   size_t cte_mark = ctes_visible_.size();
   struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
   if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
-  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  const TableDef* t = dml_target_override ? dml_target_override : lookup_table(catalog_, stmt->relation);
   q->table = t;
-  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : dml_target_override ? stmt->relation->relname : "");
   scope_ = scope.get();
   if (list_size(stmt->fromClause)) {
     // UPDATE ... FROM: the target is qualified by an alias in the lowered SQL.
@@ -481,9 +481,9 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   size_t cte_mark = ctes_visible_.size();
   struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
   if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
-  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  const TableDef* t = dml_target_override ? dml_target_override : lookup_table(catalog_, stmt->relation);
   q->table = t;
-  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : "");
+  auto scope = dml_scope(t, stmt->relation->alias ? stmt->relation->alias->aliasname : dml_target_override ? stmt->relation->relname : "");
   scope_ = scope.get();
   if (list_size(stmt->usingClause)) {
     // DELETE ... USING becomes DELETE ... WHERE rowid IN (SELECT u0.rowid FROM target u0, ...).

@@ -142,6 +142,20 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     e->location = cr->location;
     return e;
   };
+  // The tableoid system column of a table: its OID, or the row's table for an inheritance tree.
+  auto tableoid = [&](const RangeTableEntry& r) {
+    auto e = std::make_shared<Expr>();
+    e->type = oid::kOid;
+    e->location = cr->location;
+    if (!r.inh_tables.empty()) {
+      e->kind = ExprKind::Raw;
+      e->templ = r.sql_alias + ".tableoid";
+    } else {
+      e->kind = ExprKind::Const;
+      e->value = Datum::integer(r.table->oid);
+    }
+    return e;
+  };
   // Innermost scope first, then the enclosing queries.
   std::vector<SelectQuery*> scopes;
   if (scope_) scopes.push_back(scope_);
@@ -156,6 +170,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
           if (rt[i].column_names[a] == col)
             return rt[i].is_join ? shift_levels(rt[i].column_exprs[a], (int)level, cr->location)
                                  : make_var(rt[i], (int)i, (int)a, (int)level);
+        if (col == "tableoid" && rt[i].table) return tableoid(rt[i]);
         throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
       }
     }
@@ -194,6 +209,15 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
         found_rte = (int)i;
         found_att = (int)a;
       }
+    }
+    if (found_rte < 0 && col == "tableoid") {
+      const RangeTableEntry* sys = nullptr;
+      for (auto& r : rt)
+        if (r.table) {
+          if (sys) throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous").at(cr->location);
+          sys = &r;
+        }
+      if (sys) return tableoid(*sys);
     }
     if (found_rte >= 0) {
       if (rt[found_rte].is_join) return shift_levels(rt[found_rte].column_exprs[found_att], (int)level, cr->location);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include "analyze/analyzer.h"
+#include "catalog/inheritance.h"
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
@@ -164,6 +165,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     }
     if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist").at(rv->location);
     rte.table = t;
+    if (rv->inh) rte.inh_tables = table_descendants(catalog_, *t);
     rte.alias = rv->alias ? rv->alias->aliasname : t->name;
     for (auto& c : t->columns) {
       rte.column_names.push_back(c.name);

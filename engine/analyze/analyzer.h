@@ -46,6 +46,8 @@ class Analyzer {
   std::unique_ptr<InsertQuery> analyze_insert(InsertStmt* stmt);
   std::unique_ptr<UpdateQuery> analyze_update(UpdateStmt* stmt);
   std::unique_ptr<DeleteQuery> analyze_delete(DeleteStmt* stmt);
+  // UPDATE/DELETE of an inheritance parent run once per table: the table this pass targets.
+  const TableDef* dml_target_override = nullptr;
 
   // Expressions.
   ExprPtr transform_expr(Node* node, ExprContext ctx);

@@ -85,6 +85,7 @@ struct CteDef;
 
 struct RangeTableEntry {
   const TableDef* table = nullptr;          // base table, or
+  std::vector<const TableDef*> inh_tables;  // its descendants read with it (inheritance, no ONLY)
   std::shared_ptr<SelectQuery> subquery;    // subquery in FROM (lateral: it sees the items before it), or
   const CteDef* cte = nullptr;              // reference to a WITH query, or
   ExprPtr function;                         // set-returning function in FROM (its template

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <algorithm>
 #include <cstring>
+#include "catalog/inheritance.h"
 #include "common/error.h"
 
 namespace pgmicro {
@@ -92,7 +93,7 @@ std::string relation_catalog_ddl(const std::string& p) {
          " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
          " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);"
          "CREATE TABLE IF NOT EXISTS " + p + "_pgmicro_description(objoid INTEGER NOT NULL, objsubid INTEGER NOT NULL,"
-         " description TEXT NOT NULL, PRIMARY KEY(objoid, objsubid));";
+         " description TEXT NOT NULL, PRIMARY KEY(objoid, objsubid));" + inheritance_catalog_ddl(p);
 }
 
 // Format 4's schema table (user schemas; public and pg_catalog are implicit).
@@ -114,6 +115,7 @@ static const char* const kProcTable =
 // format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
 // 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated;
 // 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
+// 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -135,6 +137,7 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db, kProcTable);
     exec_sql(db, kNamespaceDdl);
   }
+  if (version < 5) exec_sql(db, inheritance_catalog_ddl("main."));
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -316,6 +319,7 @@ void Catalog::load(sqlite3* db) {
     }
   }
   load_plain_tables(db);
+  link_inheritance(tables_);
 }
 
 void Catalog::load_relations(sqlite3* db, const std::string& p) {
@@ -444,6 +448,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
       views_.push_back(std::move(v));
     }
   }
+  load_inheritance(db, p, by_oid);
 }
 
 

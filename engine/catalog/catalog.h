@@ -17,7 +17,9 @@ namespace pgmicro {
 // 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute;
 // 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace (schemas) and
 //    _pgmicro_description (comments)
-inline constexpr int kStorageFormatVersion = 4;
+// 5: _pgmicro_inherits, _pgmicro_attinh, _pgmicro_coninh, _pgmicro_partitioned_table
+//    (table inheritance and partitioning; catalog/inheritance.cpp)
+inline constexpr int kStorageFormatVersion = 5;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.
@@ -46,6 +48,8 @@ struct ColumnDef {
                                   // a generated column's generation expression
   char identity = 0;              // 'a' GENERATED ALWAYS / 'd' BY DEFAULT AS IDENTITY (default: nextval)
   char generated = 0;             // 's' GENERATED ALWAYS AS (default_text) STORED
+  int inhcount = 0;               // how many parents define it (pg_attribute.attinhcount)
+  bool is_local = true;           // defined by the table itself too (attislocal)
   mutable ExprPtr default_expr;   // analyzed lazily from default_text
 };
 
@@ -60,6 +64,9 @@ struct ConstraintDef {
   int64_t ref_table_oid = 0;
   std::vector<int> ref_columns;
   char on_update = 'a', on_delete = 'a';
+  int inhcount = 0;               // CHECK: how many parents define it (coninhcount)
+  bool is_local = true;           // conislocal
+  bool no_inherit = false;        // CHECK ... NO INHERIT (connoinherit)
 };
 
 struct ViewDef;
@@ -80,6 +87,13 @@ struct TableDef {
   std::vector<IndexDef> indexes;  // CREATE INDEX (constraint indexes are not listed here)
   bool plain_sqlite = false;  // a SQLite table outside the PostgreSQL catalog (typed from its declared types)
   char on_commit = 0;         // temporary tables: 'd' ON COMMIT DELETE ROWS, 'D' ON COMMIT DROP
+  // Inheritance and partitioning (catalog/inheritance.{h,cpp}): direct parents in inhseqno
+  // order, direct children by OID (filled after loading), a partitioned table's strategy
+  // ('r' range, 'l' list, 'h' hash) and key text, a partition's bound text.
+  std::vector<int64_t> parents, children;
+  char partition_strategy = 0;
+  std::string partition_key, partition_bound;
+  int partition_rank = 0;     // a partition's place in its parent's bound order
   bool temporary() const { return schema == kTempSchema; }
   std::string sqlite_ref() const { return pgmicro::sqlite_ref(schema, name); }
   std::string qualified_name() const { return schema + "." + name; }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <algorithm>
 #include "catalog/catalog.h"
+#include "catalog/inheritance.h"
 #include "lower/lower.h"
 
 namespace pgmicro {
@@ -253,6 +254,7 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
       outer.scopes.pop_back();
       return "(" + lower_select_in(*r.subquery, outer) + ") AS " + r.sql_alias;
     }
+    if (!r.inh_tables.empty()) return "(" + inheritance_union_sql(*r.table, r.inh_tables) + ") AS " + r.sql_alias;
     return "" + r.table->sqlite_ref() + " AS " + r.sql_alias;
   }
   std::string l = lower_from(*f.left, rt, c), r = lower_from(*f.right, rt, c);

@@ -3,6 +3,7 @@
 // "Failing row contains (...)", and it remembers the row for a unique violation's DETAIL.
 // pg_nextval(seq_oid) advances a sequence outside transactional control, as PostgreSQL.
 #include "catalog/catalog.h"
+#include "catalog/inheritance.h"
 #include "runtime/function_context.h"
 #include "types/type_io.h"
 
@@ -77,6 +78,9 @@ void check_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       if (sqlite3_value_type(argv[i]) == SQLITE_NULL || !t) { row += "null"; continue; }
       type_output(t->columns[i - 1].type, argv[i], row);
     }
+    if (name == kPartitionConstraintName)
+      throw PgError(sqlstate::kCheckViolation, "new row for relation \"" + (t ? t->name : std::string("?")) + "\" violates partition constraint",
+                    "Failing row contains (" + row + ").");
     throw PgError(sqlstate::kCheckViolation,
                   "new row for relation \"" + (t ? t->name : std::string("?")) + "\" violates check constraint \"" + name + "\"",
                   "Failing row contains (" + row + ").");

@@ -10,6 +10,9 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "catalog/inheritance.h"
+#include "session/ddl_inherit.h"
+#include "session/ddl_partition.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/session_impl.h"
@@ -28,6 +31,9 @@ struct PendingConstraint {
   Node* check = nullptr;       // CHECK expression
   std::string check_src;       // its source text
   int check_column = -1;       // column constraint's column
+  int inhcount = 0;            // CHECK inherited from that many parents
+  bool is_local = true;        // defined by the table itself
+  bool no_inherit = false;     // CHECK ... NO INHERIT
 };
 
 // The source text of CHECK ( expr ) starting at the constraint's location: the balanced
@@ -115,8 +121,6 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   out.command_tag = "CREATE TABLE";
   if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
-  if (list_size(stmt->inhRelations)) unsupported("table inheritance", rv->location);
-  if (stmt->partspec || stmt->partbound) unsupported("partitioned tables", rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
   if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
   bool temporary = rv->relpersistence == 't';
@@ -148,6 +152,27 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
+  // PostgreSQL's MergeAttributes: duplicate local columns first, then the parents' columns
+  // come first and local definitions of the same name merge into them.
+  {
+    std::vector<std::string> names;
+    for_each_node(stmt->tableElts, [&](Node* n) {
+      if (!IsA(n, ColumnDef)) return;
+      std::string nm = reinterpret_cast<::ColumnDef*>(n)->colname;
+      if (std::find(names.begin(), names.end(), nm) != names.end())
+        throw PgError(sqlstate::kDuplicateColumn, "column \"" + nm + "\" specified more than once");
+      names.push_back(nm);
+    });
+  }
+  int local_pos = 0;
+  std::vector<Notice> partition_notices;  // PARTITION OF merges its column options silently
+  InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, stmt->partbound ? partition_notices : out.notices,
+                                            stmt->partbound != nullptr);
+  t.columns = inh.columns;
+  default_nodes.resize(t.columns.size());
+  std::vector<bool> local_seen(t.columns.size(), false);
+  for (auto& ck : inh.checks)
+    cons.push_back({ck.name, 'c', {}, -1, nullptr, ck.check_expr, -1, ck.inhcount, false, false});
 
   auto add_key = [&](Constraint* c, std::vector<int> cols) {
     if (c->contype == CONSTR_PRIMARY)
@@ -162,23 +187,36 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   for_each_node(stmt->tableElts, [&](Node* n) {
     if (!IsA(n, ColumnDef)) return;
     auto* cd = reinterpret_cast<::ColumnDef*>(n);
-    for (auto& c : t.columns)
-      if (c.name == cd->colname)
-        throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once")
-            .at(cd->location);
+    int merge_into = -1;
+    local_pos++;
+    for (size_t i = 0; i < t.columns.size(); i++)
+      if (t.columns[i].name == cd->colname) {
+        if (i >= inh.columns.size() || local_seen[i])
+          throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(cd->colname) + "\" specified more than once");
+        merge_into = (int)i;
+        local_seen[i] = true;
+      }
+    const int colidx = merge_into >= 0 ? merge_into : (int)t.columns.size();
     if (cd->collClause) unsupported("COLLATE", cd->location);
     ColumnDef col;
     col.name = cd->colname;
     bool is_serial = false;
     TypeName* tn = cd->typeName;
-    std::string last = node_string(list_at(tn->names, list_size(tn->names) - 1));
-    if (list_size(tn->names) == 1 && !list_size(tn->typmods) && !list_size(tn->arrayBounds) &&
+    if (!tn) {
+      // PARTITION OF (col WITH OPTIONS ...): options of an inherited column.
+      if (merge_into < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + col.name + "\" does not exist");
+      col.type = t.columns[merge_into].type;
+      col.typmod = t.columns[merge_into].typmod;
+    }
+    std::string last = tn ? node_string(list_at(tn->names, list_size(tn->names) - 1)) : "";
+    if (!tn) {
+    } else if (list_size(tn->names) == 1 && !list_size(tn->typmods) && !list_size(tn->arrayBounds) &&
         (last == "serial" || last == "serial4" || last == "bigserial" || last == "serial8" || last == "smallserial" ||
          last == "serial2")) {
       col.type = last == "bigserial" || last == "serial8" ? oid::kInt8 : last == "smallserial" || last == "serial2" ? oid::kInt2 : oid::kInt4;
       col.not_null = true;
       is_serial = true;
-      serials.push_back({(int)t.columns.size(), col.type});
+      serials.push_back({colidx, col.type});
     } else {
       a.resolve_type_name(tn, col.type, col.typmod);
     }
@@ -209,7 +247,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
             throw PgError(sqlstate::kSyntaxError,
                           "multiple identity specifications for column \"" + col.name + "\" of table \"" + tname + "\"")
                 .at(c->location);
-          identities.push_back({(int)t.columns.size(), c->generated_when, c->options});
+          identities.push_back({colidx, c->generated_when, c->options});
           col.identity = c->generated_when;
           col.not_null = true;
           saw_identity = saw_nullable = true;
@@ -219,16 +257,16 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
             throw PgError(sqlstate::kSyntaxError, "multiple generation clauses specified for column \"" + col.name +
                                                       "\" of table \"" + tname + "\"").at(c->location);
           col.generated = 's';
-          generated_nodes[t.columns.size()] = c->raw_expr;
+          generated_nodes[colidx] = c->raw_expr;
           saw_generated = true;
           break;
-        case CONSTR_PRIMARY: add_key(c, {(int)t.columns.size()}); break;
-        case CONSTR_UNIQUE: add_key(c, {(int)t.columns.size()}); break;
+        case CONSTR_PRIMARY: add_key(c, {colidx}); break;
+        case CONSTR_UNIQUE: add_key(c, {colidx}); break;
         case CONSTR_CHECK:
           cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr,
-                          check_source(current_sql_, c->location), (int)t.columns.size()});
+                          check_source(current_sql_, c->location), colidx, 0, true, c->is_no_inherit});
           break;
-        case CONSTR_FOREIGN: foreign_keys.push_back({c, {(int)t.columns.size()}}); break;
+        case CONSTR_FOREIGN: foreign_keys.push_back({c, {colidx}}); break;
         case CONSTR_ATTR_DEFERRABLE:
         case CONSTR_ATTR_NOT_DEFERRABLE:
         case CONSTR_ATTR_IMMEDIATE:
@@ -254,6 +292,12 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
     if (col.identity && col.type != oid::kInt2 && col.type != oid::kInt4 && col.type != oid::kInt8)
       throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
+    if (merge_into >= 0) {
+      merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
+      if (def) default_nodes[merge_into] = def;
+      if (col.generated) t.columns[merge_into].generated = col.generated;
+      return;
+    }
     default_nodes.push_back(def);
     t.columns.push_back(std::move(col));
   });
@@ -262,7 +306,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (IsA(n, TableLikeClause)) unsupported("LIKE in CREATE TABLE", -1);
     auto* c = reinterpret_cast<Constraint*>(n);
     if (c->contype == CONSTR_CHECK) {
-      cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location)});
+      cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location),
+                      -1, 0, true, c->is_no_inherit});
       return;
     }
     if (c->contype == CONSTR_FOREIGN) {
@@ -287,8 +332,32 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     add_key(c, cols);
   });
   // CHECK expressions: analyzed over the new table (boolean, no aggregates or subqueries).
+  // Partitioning: PARTITION BY (key), PARTITION OF (bound; the parent's keys are copied).
+  std::string partition_key;
+  char partition_strategy = 0;
+  if (stmt->partspec) partition_key = analyze_partition_spec(catalog_, t, stmt->partspec, partition_strategy);
+  if (stmt->partspec)
+    for (auto& pc : cons)
+      if (pc.type == 'p' || pc.type == 'u') check_unique_covers_partition_key(t, partition_key, pc.type, pc.columns);
+  PartitionBound bound;
+  if (stmt->partbound) {
+    const TableDef* parent = inh.parents.at(0);
+    bound = analyze_partition_bound(conn_, catalog_, *parent, stmt->partbound, tname);
+    for (auto& pk : parent->constraints) {
+      if (pk.type != 'p' && pk.type != 'u') continue;
+      std::vector<int> cols;
+      for (int c : pk.columns) cols.push_back(t.find_column(parent->columns[c].name));
+      bool dup = false;
+      for (auto& pc : cons) dup |= pc.type == pk.type && pc.columns == cols;
+      if (!dup) cons.push_back({"", pk.type, cols, -1});
+    }
+  }
+  for (size_t i = 0; i < inh.columns.size(); i++)
+    if (inh.default_conflict[i] && !default_nodes[i])
+      throw PgError("42611", "column \"" + t.columns[i].name + "\" inherits conflicting default values", "",
+                    "To resolve the conflict, specify a default explicitly.");
   for (auto& pc : cons) {
-    if (pc.type != 'c') continue;
+    if (pc.type != 'c' || !pc.check) continue;
     auto scope = a.dml_scope(&t, "");
     a.scope_ = scope.get();
     ExprPtr e = a.transform_expr(pc.check, ExprContext::Check);
@@ -308,8 +377,20 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       }
     }
   }
+  // A local CHECK named like an inherited one merges with it when the expressions agree.
   for (auto& pc : cons) {
-    if (pc.type == 'c') continue;
+    if (pc.type != 'c' || !pc.check) continue;
+    for (auto& other : cons)
+      if (&other != &pc && other.type == 'c' && other.name == pc.name && !other.check && other.inhcount) {
+        if (other.check_src != pc.check_src)
+          throw PgError("42710", "constraint \"" + pc.name + "\" for relation \"" + tname + "\" already exists");
+        out.notices.push_back({"NOTICE", "00000", "merging constraint \"" + pc.name + "\" with inherited definition"});
+        pc.inhcount = other.inhcount;
+        other.type = 0;  // dropped: the local one carries the inheritance count
+      }
+  }
+  for (auto& pc : cons) {
+    if (pc.type == 'c' || pc.type == 0) continue;
     if (pc.type == 'p')
       for (int c : pc.columns) t.columns[c].not_null = true;
     if (pc.name.empty()) {
@@ -417,13 +498,15 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (decl == "integer")
       for (auto& pc : cons)
         if (pc.type == 'p' && pc.columns.size() == 1 && pc.columns[0] == (int)i) decl = "int";
-    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null ? " NOT NULL" : "");
+    ddl += (i ? ", " : "") + quote_ident(c.name) + " " + decl + (c.not_null && !stmt->partspec ? " NOT NULL" : "");
   }
   for (auto& pc : cons) {
+    if (pc.type == 0) continue;
     if (pc.type == 'c') {
       int64_t coid = Catalog::allocate_oid(conn_);
       sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
              quote_literal(pc.name) + ", 'c', '', " + quote_literal(pc.check_src) + ");";
+      if (pc.inhcount || !pc.is_local || pc.no_inherit) sql += coninh_row_sql(coid, cp, pc.inhcount, pc.is_local, pc.no_inherit);
       continue;
     }
     if (catalog_.relation_exists(schema, pc.name))
@@ -436,13 +519,26 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
     sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
            quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
-    ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
+    // A partitioned table's SQLite table only stages rows: its partitions hold the keys.
+    if (!stmt->partspec) ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
   }
   for (auto& fk : fks) {
     fk.oid = Catalog::allocate_oid(conn_);
     sql += foreign_key_catalog_row(fk, toid, cp);
   }
   ddl += ");";
+  std::vector<int64_t> parent_oids;
+  for (auto* p : inh.parents) parent_oids.push_back(p->oid);
+  if (stmt->partbound) {
+    int rank = 0;
+    sql += partition_rank_sql(conn_, catalog_, *inh.parents[0], toid, bound, rank);
+    sql += inheritance_rows_sql(toid, cp, parent_oids, t.columns, encode_bound(bound), true, rank);
+  } else {
+    sql += inheritance_rows_sql(toid, cp, parent_oids, t.columns);
+  }
+  if (stmt->partspec)
+    sql += "INSERT INTO " + cp + "_pgmicro_partitioned_table VALUES(" + std::to_string(toid) + ", '" + std::string(1, partition_strategy) +
+           "', " + quote_literal(partition_key) + ");";
   exec_sql(conn_, sql + ddl);
   if (temporary && stmt->oncommit != ONCOMMIT_NOOP && stmt->oncommit != ONCOMMIT_PRESERVE_ROWS)
     on_commit_[toid] = stmt->oncommit == ONCOMMIT_DROP ? 'D' : 'd';
@@ -594,13 +690,49 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       cascaded.push_back("drop cascades to " + what);
       sql += "DELETE FROM " + catalog_prefix(child->schema) + "_pgmicro_constraint WHERE oid = " + std::to_string(fk->oid) + ";";
     }
+  // Inheritance children of a dropped table depend on it (dropped too with CASCADE), reported
+  // in the order of PostgreSQL's dependency walk (children by descending OID, depth first).
+  const size_t named = drop.size();
+  {
+    std::vector<std::pair<const TableDef*, const TableDef*>> found;  // (dependent, what it depends on)
+    std::function<void(const TableDef*)> visit = [&](const TableDef* t) {
+      std::vector<int64_t> kids(t->children.rbegin(), t->children.rend());
+      for (int64_t c : kids) {
+        const TableDef* child = catalog_.find_table_by_oid(c);
+        if (!child || std::find(drop.begin(), drop.end(), child) != drop.end()) continue;
+        if (t->partition_strategy) {
+          // Partitions go with their partitioned table, silently.
+          drop.push_back(child);
+          visit(child);
+          continue;
+        }
+        bool seen = false;
+        for (auto& f : found) seen |= f.first == child;
+        if (seen) continue;
+        size_t at = found.size();
+        found.push_back({child, t});
+        visit(child);
+        // Post-order: the child goes after its own dependents.
+        std::rotate(found.begin() + (long)at, found.begin() + (long)at + 1, found.end());
+      }
+    };
+    for (size_t i = 0; i < named; i++) visit(drop[i]);
+    std::reverse(found.begin(), found.end());
+    for (auto& f : found) {
+      deps.push_back("table " + f.first->name + " depends on table " + f.second->name);
+      if (depended.empty()) depended = f.second->name;
+      cascaded.push_back("drop cascades to table " + f.first->name);
+      if (stmt->behavior == DROP_CASCADE) drop.push_back(f.first);
+    }
+  }
   auto lines = [](const std::vector<std::string>& v) {
     std::string s;
     for (auto& l : v) s += (s.empty() ? "" : "\n") + l;
     return s;
   };
   if (!deps.empty() && stmt->behavior != DROP_CASCADE)
-    throw PgError("2BP01", "cannot drop table " + depended + " because other objects depend on it", lines(deps),
+    throw PgError("2BP01", named > 1 ? "cannot drop desired object(s) because other objects depend on them"
+                                     : "cannot drop table " + depended + " because other objects depend on it", lines(deps),
                   "Use DROP ... CASCADE to drop the dependent objects too.");
   if (cascaded.size() == 1) out.notices.push_back({"NOTICE", "00000", cascaded[0]});
   if (cascaded.size() > 1)
@@ -626,6 +758,7 @@ std::string SessionImpl::drop_table_sql(const TableDef& t) {
   sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid IN (SELECT indexrelid FROM " + cp + "_pgmicro_index WHERE indrelid = " + oid + ");";
   sql += "DELETE FROM " + cp + "_pgmicro_index WHERE indrelid = " + oid + ";";
   sql += "DELETE FROM " + cp + "_pgmicro_class WHERE oid = " + oid + ";";
+  sql += inheritance_drop_sql(t);
   on_commit_.erase(t.oid);
   return sql;
 }

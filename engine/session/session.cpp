@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include "analyze/analyzer.h"
+#include "catalog/inheritance.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
@@ -139,8 +140,11 @@ void SessionImpl::ensure_triggers() {
     for (auto& c : t->columns) args += ", NEW." + quote_ident(c.name);
     // CHECK constraints, in name order as PostgreSQL evaluates them; NULL passes.
     std::vector<const ConstraintDef*> checks;
+    // A partitioned table's own rows are only staged for routing: the partitions check them
+    // (its partition constraint, when it is a partition itself, still applies).
+    bool routed = t->partition_strategy != 0;
     for (auto& c : t->constraints)
-      if (c.type == 'c') checks.push_back(&c);
+      if (c.type == 'c' && (!routed || c.name == kPartitionConstraintName)) checks.push_back(&c);
     std::sort(checks.begin(), checks.end(), [](auto* a, auto* b) { return a->name < b->name; });
     std::string check_sql;
     for (auto* c : checks) {
@@ -156,11 +160,11 @@ void SessionImpl::ensure_triggers() {
       check_sql += " SELECT pg_check_violation(" + args + ", " + quote_literal(c->name) + ") WHERE (" +
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
-    sql += foreign_key_triggers(catalog_, *t);
+    if (!routed) sql += foreign_key_triggers(catalog_, *t);
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
-             " BEFORE " + ev + " ON " + t->sqlite_ref() + " BEGIN SELECT pg_check_row(" + args + ");" +
+             " BEFORE " + ev + " ON " + t->sqlite_ref() + " BEGIN " + (routed ? "SELECT 1;" : "SELECT pg_check_row(" + args + ");") +
              check_sql + " END;";
     }
   }
@@ -396,6 +400,11 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+  for (size_t i = 0; i < plan.more_lowered.size(); i++) {
+    run_query(plan.more_lowered[i], plan.param_types, params, out, plan.returns_rows);
+    bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
+    n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) : n;
+  }
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
     case T_InsertStmt: out.command_tag = "INSERT 0 " + std::to_string(n); break;
@@ -452,6 +461,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_insert(*q);
+      plan_partition_routing(q->table, q->has_on_conflict, plan);
       break;
     }
     case T_UpdateStmt: {
@@ -459,6 +469,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_update(*q);
+      plan_inherited_dml(stmt, q->table, param_types, plan);
       break;
     }
     case T_DeleteStmt: {
@@ -466,6 +477,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_delete(*q);
+      plan_inherited_dml(stmt, q->table, param_types, plan);
       break;
     }
     default: plan.kind = 0; break;
@@ -508,8 +520,8 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
       return;
     }
     case T_IndexStmt: return execute_index(reinterpret_cast<IndexStmt*>(stmt), out);
-    case T_AlterTableStmt: return execute_alter_table(reinterpret_cast<AlterTableStmt*>(stmt), out);
-    case T_RenameStmt: return execute_rename(reinterpret_cast<RenameStmt*>(stmt), out);
+    case T_AlterTableStmt: return execute_alter_table_tree(reinterpret_cast<AlterTableStmt*>(stmt), out);
+    case T_RenameStmt: return execute_rename_tree(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);

@@ -18,6 +18,7 @@ struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
 struct RenameStmt;
+struct PartitionCmd;
 struct ViewStmt;
 struct CreateSeqStmt;
 struct TruncateStmt;
@@ -58,6 +59,8 @@ void register_session_functions(sqlite3* db, RuntimeContext* rc);
 struct CachedPlan {
   int kind = 0;  // NodeTag: T_SelectStmt, T_InsertStmt, T_UpdateStmt, T_DeleteStmt
   std::string lowered;
+  std::vector<std::string> more_lowered;  // UPDATE/DELETE of an inheritance parent: one per descendant
+  std::vector<char> more_counts;          // per more_lowered: its changes count in the tag (default: not for INSERT)
   std::vector<Column> columns;
   std::vector<Oid> param_types;
   bool returns_rows = false;
@@ -104,6 +107,10 @@ class SessionImpl : public Session {
                          CachedPlan* plan = nullptr);
   // Analyses and lowers a query/DML statement (false for other statements).
   bool plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan);
+  // UPDATE/DELETE of an inheritance parent: the statement for each descendant (dml_inherit.cpp).
+  void plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan);
+  // INSERT into a partitioned table: rows land in the (always empty) parent, then move to their partitions.
+  void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan);
   void execute_utility(Node* stmt, StatementResult& out);
   // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
   // catalog changes.
@@ -130,6 +137,12 @@ class SessionImpl : public Session {
   void drop_triggers(const std::string& table);  // "" = every table
   bool triggers_dirty_ = false;
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
+  // Inheritance trees (ddl_inherit_alter.cpp): recursion to children, INHERIT / NO INHERIT.
+  void execute_alter_table_tree(AlterTableStmt* stmt, StatementResult& out);
+  void execute_rename_tree(RenameStmt* stmt, StatementResult& out);
+  void alter_inherit(const TableDef& child, RangeVar* parent, bool add);
+  void alter_partition(const TableDef& parent, PartitionCmd* cmd, bool attach);
+  bool alter_recursing_ = false;
   void add_foreign_key(const TableDef& t, Constraint* c);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);

@@ -1,0 +1,34 @@
+// Declarative partitioning in DDL (ddl_partition.cpp): PARTITION BY keys, FOR VALUES bounds
+// (analysis, overlap and default-partition checks, bound order), and running PostgreSQL
+// boolean expressions against the database for those checks.
+#pragma once
+#include <string>
+#include <vector>
+#include "catalog/catalog.h"
+#include "catalog/inheritance.h"
+
+struct PartitionSpec;
+struct PartitionBoundSpec;
+
+namespace pgmicro {
+
+// Evaluates a PostgreSQL boolean expression (may contain subqueries) on `db`.
+bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr);
+
+// PARTITION BY: validated against the new table's columns; returns the key (column names,
+// newline-separated) and sets `strategy`.
+std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy);
+// A PRIMARY KEY / UNIQUE constraint of a partitioned table must include the key columns.
+void check_unique_covers_partition_key(const TableDef& t, const std::string& key, char contype, const std::vector<int>& cols);
+
+// FOR VALUES ... of a new partition `child_name` of `parent`: analysed, checked against the
+// parent's other partitions (overlap, default) and its default partition's rows.
+PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef& parent, PartitionBoundSpec* spec,
+                                       const std::string& child_name);
+// SQL renumbering the parent's partitions (inhseqno) in bound order with `child_oid` placed.
+std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent, int64_t child_oid, const PartitionBound& bound,
+                               int& own_rank);
+// Rows of `table` (a table being attached) outside the partition bound: 23514.
+void validate_attached_rows(sqlite3* db, Catalog& cat, const TableDef& parent, const TableDef& table, const PartitionBound& bound);
+
+}  // namespace pgmicro

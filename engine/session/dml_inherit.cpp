@@ -1,0 +1,142 @@
+// UPDATE and DELETE of an inheritance parent: PostgreSQL applies them to the parent and every
+// descendant (unless ONLY); here each table gets its own statement, analysed with the table as
+// the target (columns are matched by name), and the command tag counts the rows of all.
+#include "analyze/analyzer.h"
+#include "catalog/inheritance.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+#include <functional>
+#include "parse/parser.h"
+
+namespace pgmicro {
+
+void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
+  RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
+  if (!rv->inh || !target || target->children.empty()) return;
+  // UPDATE of a partitioned table moves rows whose new key leaves their partition: they go back
+  // through the partitioned table's routing (PostgreSQL's row movement; not with RETURNING/FROM).
+  auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
+  bool moving = us && target->partition_strategy && !list_size(us->returningList) && !list_size(us->fromClause);
+  for (const TableDef* child : table_descendants(catalog_, *target)) {
+    Analyzer a(catalog_, param_types);
+    a.sql_ = current_sql_;
+    a.dml_target_override = child;
+    if (IsA(stmt, UpdateStmt)) {
+      auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+      if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
+      if (moving && child->partition_strategy) continue;  // holds no rows
+      if (moving) {
+        // The leaf's constraint relative to the target, over the new values.
+        std::string cond;
+        for (const TableDef* cur = child; cur && cur != target && !cur->parents.empty();) {
+          const TableDef* parent = catalog_.find_table_by_oid(cur->parents[0]);
+          if (!parent) break;
+          std::string c = partition_condition(*parent, decode_bound(cur->partition_bound), partitions_of(catalog_, *parent));
+          cond = cond.empty() ? c : "(" + c + ") AND (" + cond + ")";
+          cur = parent;
+        }
+        Analyzer ca(catalog_, param_types);
+        auto scope = ca.dml_scope(child, "");
+        ca.scope_ = scope.get();
+        ParsedScript ps("SELECT " + (cond.empty() ? std::string("true") : cond));
+        auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+        ExprPtr ce = ca.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Where);
+        std::vector<ExprPtr> values(child->columns.size());
+        for (auto& s : q->sets) values[s.first] = s.second;
+        std::function<ExprPtr(const ExprPtr&)> subst = [&](const ExprPtr& e) -> ExprPtr {
+          if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte == 0 && e->attno >= 0 && e->attno < (int)values.size() && values[e->attno])
+            return values[e->attno];
+          auto copy = std::make_shared<Expr>(*e);
+          for (auto& x : copy->args) x = subst(x);
+          return copy;
+        };
+        std::string stays = lower_expr_in(*subst(ce), q->rtable);
+        std::string where = q->where ? "(" + lower_expr_in(*q->where, q->rtable) + ")" : "1";
+        std::string cols, vals;
+        for (auto& col : target->columns) {
+          int ci = child->find_column(col.name);
+          cols += (cols.empty() ? "" : ", ") + quote_ident(col.name);
+          vals += (vals.empty() ? "" : ", ") + (ci >= 0 && values[ci] ? lower_expr_in(*values[ci], q->rtable) : quote_ident(col.name));
+        }
+        std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
+        plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving);
+        plan.more_counts.push_back(1);
+        plan.more_lowered.push_back("DELETE FROM " + child->sqlite_ref() + leaving);
+        plan.more_counts.push_back(0);
+      }
+      plan.more_lowered.push_back(lower_update(*q));
+      plan.more_counts.push_back(1);
+      continue;
+    } else {
+      auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
+      if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
+      plan.more_lowered.push_back(lower_delete(*q));
+      plan.more_counts.push_back(1);
+    }
+  }
+  if (moving) {
+    plan_partition_routing(target, false, plan);
+    plan.more_counts.resize(plan.more_lowered.size(), 0);
+  }
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// INSERT into a partitioned table: the rows are first written to the parent's own SQLite table
+// (which holds no rows otherwise: its checks and NOT NULL run there), then for every
+// partitioned table of the tree a row no partition accepts raises 23514, each leaf partition
+// takes its rows, and the parent is emptied again.
+void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict, CachedPlan& plan) {
+  if (!root || !root->partition_strategy) return;
+  if (on_conflict) unsupported("INSERT ... ON CONFLICT into a partitioned table");
+  std::vector<Oid> no_params;
+  Analyzer a(catalog_, no_params);
+  auto scope = a.dml_scope(root, "");
+  scope->rtable[0].sql_alias = "s";
+  scope->rtable[0].dml_target = false;
+  a.scope_ = scope.get();
+  auto lowered = [&](const std::string& cond) {
+    ParsedScript ps("SELECT " + cond);
+    auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+    ExprPtr e = a.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Where);
+    return lower_expr_in(*e, scope->rtable);
+  };
+  std::string from = " FROM " + root->sqlite_ref() + " AS s WHERE ";
+  std::vector<std::string> checks, moves;
+  std::function<void(const TableDef&, const std::string&)> walk = [&](const TableDef& node, const std::string& path) {
+    std::vector<const TableDef*> parts = partitions_of(catalog_, node);
+    std::string any;
+    for (auto* p : parts) {
+      std::string c = partition_condition(node, decode_bound(p->partition_bound), parts);
+      any += (any.empty() ? "" : " OR ") + ("(" + c + ")");
+    }
+    std::string args = std::to_string(node.oid);
+    for (auto& k : partition_keys(node)) args += ", " + lowered(k.expr);
+    std::string failing = (path.empty() ? "" : path + " AND ") + "NOT coalesce(" + (any.empty() ? "false" : any) + ", false)";
+    checks.push_back("SELECT pg_partition_no_route(" + args + ")" + from + lowered(failing) + " LIMIT 1");
+    for (auto* p : parts) {
+      std::string c = "(" + partition_condition(node, decode_bound(p->partition_bound), parts) + ")";
+      std::string sub = path.empty() ? c : path + " AND " + c;
+      if (p->partition_strategy) {
+        walk(*p, sub);
+        continue;
+      }
+      std::string cols, vals;
+      for (auto& col : root->columns) {
+        cols += (cols.empty() ? "" : ", ") + quote_ident(col.name);
+        vals += (vals.empty() ? "" : ", ") + std::string("s.") + quote_ident(col.name);
+      }
+      moves.push_back("INSERT INTO " + p->sqlite_ref() + " (" + cols + ") SELECT " + vals + from + lowered(sub));
+    }
+  };
+  walk(*root, "");
+  for (auto& s : checks) plan.more_lowered.push_back(s);
+  for (auto& s : moves) plan.more_lowered.push_back(s);
+  plan.more_lowered.push_back("DELETE FROM " + root->sqlite_ref());
+}
+
+}  // namespace pgmicro
