@@ -263,8 +263,15 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       }
       case AT_AddConstraint: {
         auto* c = reinterpret_cast<Constraint*>(cmd->def);
-        if (c->contype != CONSTR_FOREIGN) unsupported("ALTER TABLE ADD CONSTRAINT other than FOREIGN KEY");
+        if (c->contype != CONSTR_FOREIGN) return alter_add_constraint(*t, c, out);
         return add_foreign_key(*t, c);
+      }
+      case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
+      case AT_AlterColumnType: return alter_column_type(*t, cmd);
+      case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:
+      case AT_ClusterOn: case AT_DropCluster: case AT_SetRelOptions: case AT_ResetRelOptions: case AT_ReplicaIdentity:
+      case AT_DropOids: {
+        return alter_table_noop(*t, cmd);
       }
       case AT_DropConstraint: {
         std::string name = cmd->name;
@@ -278,7 +285,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           }
           throw PgError(sqlstate::kUndefinedObject, "constraint \"" + name + "\" of relation \"" + tname + "\" does not exist");
         }
-        if (found->type != 'f' && found->type != 'c') unsupported("dropping a primary key or unique constraint");
+        if (found->type == 'p' || found->type == 'u') return drop_key_constraint(*t, *found, cmd->behavior == DROP_CASCADE, out);
         drop_triggers(tname);
         exec_sql(conn_, "DELETE FROM " + cp + "_pgmicro_constraint WHERE oid = " + std::to_string(found->oid));
         bump_schema();
@@ -297,6 +304,14 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
   for (auto& k : t.constraints)
     if (k.name == fk.name)
       throw PgError(sqlstate::kDuplicateObject, "constraint \"" + fk.name + "\" for relation \"" + t.name + "\" already exists");
+  if (!c->skip_validation) check_foreign_key_rows(t, fk);
+  fk.oid = Catalog::allocate_oid(conn_);
+  drop_triggers(t.name);
+  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid, catalog_prefix(t.schema)));
+  bump_schema();
+}
+
+void SessionImpl::check_foreign_key_rows(const TableDef& t, const ConstraintDef& fk) {
   const TableDef* parent = catalog_.find_table_by_oid(fk.ref_table_oid);
   std::string q = foreign_key_violation_query(catalog_, t, fk);
   sqlite3_stmt* st = nullptr;
@@ -319,10 +334,6 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
                            : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
   }
   sqlite3_finalize(st);
-  fk.oid = Catalog::allocate_oid(conn_);
-  drop_triggers(t.name);
-  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid, catalog_prefix(t.schema)));
-  bump_schema();
 }
 
 void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
@@ -330,6 +341,7 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   if (stmt->renameType == OBJECT_TYPE || stmt->renameType == OBJECT_DOMAIN || stmt->renameType == OBJECT_DOMCONSTRAINT)
     return execute_rename_type(stmt, out);
   if (stmt->renameType == OBJECT_SCHEMA) return execute_rename_schema(stmt, out);
+  if (stmt->renameType == OBJECT_TABCONSTRAINT) return alter_rename_constraint(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

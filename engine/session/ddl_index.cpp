@@ -69,9 +69,18 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   const std::string cp = catalog_prefix(t->schema);
   std::string sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(ioid) + ", " + quote_literal(t->schema) + ", " + quote_literal(name) + ", 'i');" +
                     "INSERT INTO " + cp + "_pgmicro_index VALUES(" + std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " +
-                    (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts + "');" +
-                    "CREATE " + (stmt->unique ? "UNIQUE " : "") + "INDEX " + sqlite_ref(t->schema, name) + " ON " +
+                    (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts + "');";
+  std::string index_sql = std::string("CREATE ") + (stmt->unique ? "UNIQUE " : "") + "INDEX " + sqlite_ref(t->schema, name) + " ON " +
                     quote_ident(sqlite_relation_name(t->schema, t->name)) + " (" + sqlcols + ");";
+  exec_sql(conn_, sql);
+  create_unique_index_checked(*t, name, cols, index_sql);
+}
+
+// Runs `sql` (a CREATE [UNIQUE] INDEX on t's `cols`); duplicates fail as PostgreSQL's unique
+// index build: 23505 "could not create unique index" with one duplicated key.
+void SessionImpl::create_unique_index_checked(const TableDef& tdef, const std::string& name, const std::vector<int>& cols,
+                                              const std::string& sql) {
+  const TableDef* t = &tdef;
   runtime_.pending_error.reset();
   runtime_.clear_last_row();
   char* err = nullptr;
@@ -82,12 +91,13 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (e.sqlstate == sqlstate::kUniqueViolation) {
       e.message = "could not create unique index \"" + name + "\"";
       // Find one duplicated key for PostgreSQL's DETAIL.
-      std::string names, sel;
+      std::string names, sel, nn;
       for (size_t i = 0; i < cols.size(); i++) {
+        nn += (i ? " AND " : "") + quote_ident(t->columns[cols[i]].name) + " IS NOT NULL";
         names += (i ? ", " : "") + t->columns[cols[i]].name;
         sel += (i ? ", " : "") + quote_ident(t->columns[cols[i]].name);
       }
-      std::string q = "SELECT " + sel + " FROM " + t->sqlite_ref() + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
+      std::string q = "SELECT " + sel + " FROM " + t->sqlite_ref() + " WHERE " + nn + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
       sqlite3_stmt* st = nullptr;
       std::string values;
       if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {

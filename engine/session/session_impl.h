@@ -16,6 +16,7 @@ struct DropStmt;
 struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
+struct AlterTableCmd;
 struct RenameStmt;
 struct ViewStmt;
 struct CreateSeqStmt;
@@ -117,6 +118,19 @@ class SessionImpl : public Session {
   bool triggers_dirty_ = false;
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
   void add_foreign_key(const TableDef& t, Constraint* c);
+  void check_foreign_key_rows(const TableDef& t, const ConstraintDef& fk);  // 23503 for a violating row
+  // ALTER TABLE constraint subcommands, no-op subcommands, table rebuilds (ddl_constraint.cpp).
+  void alter_add_constraint(const TableDef& t, Constraint* c, StatementResult& out);
+  void alter_validate_constraint(const TableDef& t, const std::string& name);
+  void alter_rename_constraint(RenameStmt* stmt, StatementResult& out);
+  void drop_key_constraint(const TableDef& t, const ConstraintDef& c, bool cascade, StatementResult& out);
+  void alter_table_noop(const TableDef& t, AlterTableCmd* cmd);
+  void rebuild_table(const TableDef& t, const std::vector<std::string>& exprs);
+  bool relation_name_taken(const std::string& schema, const std::string& name);
+  std::string check_expr_sql(const TableDef& t, Node* expr, std::vector<int>* vars);
+  void validate_check_rows(const TableDef& t, const std::string& name, const std::string& expr_sql);
+  void create_unique_index_checked(const TableDef& t, const std::string& name, const std::vector<int>& cols, const std::string& sql);
+  void alter_column_type(const TableDef& t, AlterTableCmd* cmd);  // ddl_alter_column.cpp
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
