@@ -90,7 +90,8 @@ std::string relation_catalog_ddl(const std::string& p) {
          " colnames TEXT NOT NULL);"
          "CREATE TABLE " + p + "_pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
          " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
-         " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);"
+         " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER,"
+         " seqcycle INTEGER NOT NULL DEFAULT 0, seqcache INTEGER NOT NULL DEFAULT 1);"
          "CREATE TABLE IF NOT EXISTS " + p + "_pgmicro_description(objoid INTEGER NOT NULL, objsubid INTEGER NOT NULL,"
          " description TEXT NOT NULL, PRIMARY KEY(objoid, objsubid));";
 }
@@ -113,7 +114,8 @@ static const char* const kProcTable =
 
 // format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
 // 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated;
-// 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
+// 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added;
+// 4 -> 5: _pgmicro_sequence gains seqcycle and seqcache.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -135,6 +137,10 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db, kProcTable);
     exec_sql(db, kNamespaceDdl);
   }
+  if (version < 5)
+    exec_sql(db,
+             "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcycle INTEGER NOT NULL DEFAULT 0;"
+             "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcache INTEGER NOT NULL DEFAULT 1;");
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -410,7 +416,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   {
     Stmt st(db,
             q("SELECT seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, owned_by_rel, "
-            "owned_by_att FROM _pgmicro_sequence").c_str());
+            "owned_by_att, seqcycle, seqcache FROM _pgmicro_sequence").c_str());
     while (st.step()) {
       for (auto& s : sequences_) {
         if (s->oid != st.i(0)) continue;
@@ -421,6 +427,8 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
         s->max_value = st.i(5);
         s->owned_by_table = st.i(6);
         s->owned_by_column = static_cast<int>(st.i(7)) - 1;
+        s->cycle = st.i(8) != 0;
+        s->cache = st.i(9);
       }
     }
   }

@@ -16,8 +16,8 @@ namespace pgmicro {
 
 // 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute;
 // 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace (schemas) and
-//    _pgmicro_description (comments)
-inline constexpr int kStorageFormatVersion = 4;
+//    _pgmicro_description (comments); 5: seqcycle/seqcache in _pgmicro_sequence
+inline constexpr int kStorageFormatVersion = 5;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.
@@ -145,6 +145,8 @@ struct SequenceDef {
   int64_t start = 1, increment = 1, min_value = 1, max_value = INT64_MAX;
   int64_t owned_by_table = 0;  // table oid (serial) or 0
   int owned_by_column = -1;
+  bool cycle = false;
+  int64_t cache = 1;
 };
 
 // Sequence counters are shared by every session of a Database and are not rolled back

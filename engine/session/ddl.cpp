@@ -384,7 +384,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     int64_t soid = Catalog::allocate_oid(conn_);
     int64_t maxv = s.type == oid::kInt2 ? 32767 : s.type == oid::kInt4 ? 2147483647 : INT64_MAX;
     sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(schema) + ", " + quote_literal(seqname) + ", 'S');";
-    sql += "INSERT INTO " + cp + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
+    sql += "INSERT INTO " + cp + "_pgmicro_sequence(seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, last_value, is_called, owned_by_rel, owned_by_att) VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
            std::to_string(maxv) + ", 1, 0, " + std::to_string(toid) + ", " + std::to_string(s.column + 1) + ");";
     t.columns[s.column].default_text = "nextval(" + quote_literal(seq_ref(seqname)) + "::regclass)";
   }

@@ -41,6 +41,7 @@ bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
 }  // namespace
 
 void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out) {
+  if (alter_sequence_persistence(stmt, out)) return;
   if (stmt->objtype != OBJECT_TABLE) unsupported("ALTER on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;
@@ -125,7 +126,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           int64_t soid = Catalog::allocate_oid(conn_);
           int64_t maxv = type == oid::kInt2 ? 32767 : type == oid::kInt4 ? 2147483647 : INT64_MAX;
           sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(t->schema) + ", " + quote_literal(seqname) + ", 'S');";
-          sql += "INSERT INTO " + cp + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
+          sql += "INSERT INTO " + cp + "_pgmicro_sequence(seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, last_value, is_called, owned_by_rel, owned_by_att) VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
                  std::to_string(maxv) + ", 1, 0, " + oid + ", " + std::to_string(attnum) + ");";
           default_text = "nextval(" + quote_literal(t->schema == kPublicSchema || t->temporary() ? seqname : pg_quote_identifier(t->schema) + "." + seqname) + "::regclass)";
         }
@@ -342,6 +343,7 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
     return execute_rename_type(stmt, out);
   if (stmt->renameType == OBJECT_SCHEMA) return execute_rename_schema(stmt, out);
   if (stmt->renameType == OBJECT_TABCONSTRAINT) return alter_rename_constraint(stmt, out);
+  if (rename_other_relation(stmt)) return execute_rename_relation(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

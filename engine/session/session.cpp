@@ -489,6 +489,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_RenameStmt: return execute_rename(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
+    case T_AlterSeqStmt: return execute_alter_sequence(reinterpret_cast<AlterSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     case T_CreateFunctionStmt: return execute_create_function(reinterpret_cast<CreateFunctionStmt*>(stmt), out);
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);

@@ -17,6 +17,7 @@ struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
 struct AlterTableCmd;
+struct AlterSeqStmt;
 struct RenameStmt;
 struct ViewStmt;
 struct CreateSeqStmt;
@@ -131,6 +132,10 @@ class SessionImpl : public Session {
   void validate_check_rows(const TableDef& t, const std::string& name, const std::string& expr_sql);
   void create_unique_index_checked(const TableDef& t, const std::string& name, const std::vector<int>& cols, const std::string& sql);
   void alter_column_type(const TableDef& t, AlterTableCmd* cmd);  // ddl_alter_column.cpp
+  bool rename_other_relation(RenameStmt* stmt);  // ddl_rename.cpp: indexes, views, sequences
+  void execute_rename_relation(RenameStmt* stmt, StatementResult& out);
+  void execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& out);  // ddl_alter_sequence.cpp
+  bool alter_sequence_persistence(AlterTableStmt* stmt, StatementResult& out);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
