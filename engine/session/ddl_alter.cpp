@@ -253,6 +253,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         bool set = cmd->subtype == AT_SetNotNull;
         if (set && has_nulls(conn_, *t, cmd->name))
           throw PgError(sqlstate::kNotNullViolation, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" contains null values");
+        if (!set && t->columns[idx].identity)
+          throw PgError(sqlstate::kSyntaxError, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" is an identity column");
         if (!set)
           for (auto& c : t->constraints)
             if (c.type == 'p' && std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end())
@@ -268,6 +270,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         return add_foreign_key(*t, c);
       }
       case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
+      case AT_AddIdentity: case AT_SetIdentity: case AT_DropIdentity: return alter_identity(*t, cmd, out);
       case AT_AlterColumnType: return alter_column_type(*t, cmd);
       case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:
       case AT_ClusterOn: case AT_DropCluster: case AT_SetRelOptions: case AT_ResetRelOptions: case AT_ReplicaIdentity:

@@ -32,6 +32,13 @@ void SessionImpl::execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& ou
     }
     throw PgError(sqlstate::kUndefinedTable, "relation \"" + (schema.empty() ? "" : schema + ".") + name + "\" does not exist");
   }
+  apply_sequence_options(*s, stmt->options, stmt->for_identity);
+  bump_schema();
+}
+
+// Changes sequence `s` by ALTER SEQUENCE's `options` (identity columns' SET options too).
+void SessionImpl::apply_sequence_options(const SequenceDef& seq, List* options, bool for_identity) {
+  const SequenceDef* s = &seq;
   const std::string cp = catalog_prefix(s->schema);
   // The current counter: this process's state, else the stored one.
   int64_t last = s->start;
@@ -48,7 +55,7 @@ void SessionImpl::execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& ou
       sqlite3_finalize(st);
     }
   }
-  SequenceOptions o = parse_sequence_options(catalog_, stmt->options, s->type, stmt->for_identity, s, last);
+  SequenceOptions o = parse_sequence_options(catalog_, options, s->type, for_identity, s, last);
   std::string sql = "UPDATE " + cp + "_pgmicro_sequence SET seqtypid = " + std::to_string(o.type) + ", seqstart = " + std::to_string(o.start) +
                     ", seqincrement = " + std::to_string(o.increment) + ", seqmin = " + std::to_string(o.min_value) +
                     ", seqmax = " + std::to_string(o.max_value) + ", seqcycle = " + (o.cycle ? "1" : "0") +
@@ -71,7 +78,6 @@ void SessionImpl::execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& ou
     v.loaded = true;
     runtime_.mark_sequence_dirty(s->oid);
   }
-  bump_schema();
 }
 
 // ALTER SEQUENCE ... SET LOGGED / UNLOGGED (an AlterTableStmt): persistence has no visible

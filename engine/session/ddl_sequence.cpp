@@ -50,6 +50,7 @@ SequenceOptions parse_sequence_options(Catalog& catalog, List* options, Oid type
     DefElem** slot = opt == "as" ? &as_type : opt == "increment" ? &increment : opt == "minvalue" ? &minv : opt == "maxvalue" ? &maxv
                    : opt == "start" ? &start : opt == "restart" ? &restart : opt == "cache" ? &cache : opt == "cycle" ? &cycle
                    : opt == "owned_by" ? &owned : nullptr;
+    if (opt == "generated" && for_identity) return;  // ALTER COLUMN SET GENERATED: the caller's
     if (slot) {
       if (*slot) throw PgError(sqlstate::kSyntaxError, "conflicting or redundant options").at(d->location);
       *slot = d;

@@ -136,6 +136,8 @@ class SessionImpl : public Session {
   void execute_rename_relation(RenameStmt* stmt, StatementResult& out);
   void execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& out);  // ddl_alter_sequence.cpp
   bool alter_sequence_persistence(AlterTableStmt* stmt, StatementResult& out);
+  void apply_sequence_options(const SequenceDef& s, List* options, bool for_identity);
+  void alter_identity(const TableDef& t, AlterTableCmd* cmd, StatementResult& out);  // ddl_identity.cpp
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
