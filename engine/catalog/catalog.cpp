@@ -85,7 +85,7 @@ std::string relation_catalog_ddl(const std::string& p) {
          " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
          " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
          "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
-         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
+         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT);"
          "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
          " colnames TEXT NOT NULL);"
          "CREATE TABLE " + p + "_pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
@@ -115,7 +115,7 @@ static const char* const kProcTable =
 // format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
 // 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated;
 // 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added;
-// 4 -> 5: _pgmicro_sequence gains seqcycle and seqcache.
+// 4 -> 5: _pgmicro_sequence gains seqcycle and seqcache, _pgmicro_index indexprs and indpred.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -140,7 +140,9 @@ static void migrate_catalog(sqlite3* db) {
   if (version < 5)
     exec_sql(db,
              "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcycle INTEGER NOT NULL DEFAULT 0;"
-             "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcache INTEGER NOT NULL DEFAULT 1;");
+             "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcache INTEGER NOT NULL DEFAULT 1;"
+             "ALTER TABLE _pgmicro_index ADD COLUMN indexprs TEXT;"
+             "ALTER TABLE _pgmicro_index ADD COLUMN indpred TEXT;");
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -392,7 +394,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   }
   {
     Stmt st(db,
-            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption FROM _pgmicro_index i "
+            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred FROM _pgmicro_index i "
             "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
@@ -410,6 +412,14 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
         p = q + 1;
       }
       for (char c : opts) ix.descending.push_back(c == 'd');
+      std::string exprs = st.t(6);
+      for (size_t k = 0, e = 0; k < ix.columns.size(); k++) {  // one line per expression key
+        if (ix.columns[k] >= 0) { ix.exprs.emplace_back(); continue; }
+        size_t nl = exprs.find('\n', e);
+        ix.exprs.push_back(exprs.substr(e, nl == std::string::npos ? std::string::npos : nl - e));
+        e = nl == std::string::npos ? exprs.size() : nl + 1;
+      }
+      ix.predicate = st.t(7);
       it->second->indexes.push_back(std::move(ix));
     }
   }

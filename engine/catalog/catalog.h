@@ -16,7 +16,8 @@ namespace pgmicro {
 
 // 2: foreign keys in _pgmicro_constraint; 3: attidentity/attgenerated in _pgmicro_attribute;
 // 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace (schemas) and
-//    _pgmicro_description (comments); 5: seqcycle/seqcache in _pgmicro_sequence
+//    _pgmicro_description (comments); 5: seqcycle/seqcache in _pgmicro_sequence,
+//    indexprs/indpred in _pgmicro_index
 inline constexpr int kStorageFormatVersion = 5;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
@@ -67,8 +68,15 @@ struct IndexDef {
   int64_t oid = 0;
   std::string name;
   bool unique = false;
-  std::vector<int> columns;       // 0-based column indexes
+  std::vector<int> columns;       // 0-based column indexes; -1 for an expression key
   std::vector<bool> descending;
+  std::vector<std::string> exprs; // per key: an expression key's PostgreSQL text (else empty)
+  std::string predicate;          // partial index: the WHERE clause's PostgreSQL text
+  bool plain_keys() const {
+    for (int c : columns)
+      if (c < 0) return false;
+    return predicate.empty();
+  }
 };
 
 struct TableDef {

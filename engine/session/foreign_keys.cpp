@@ -172,7 +172,7 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
       found |= have == want;
     }
     for (auto& ix : parent->indexes) {
-      if (!ix.unique) continue;
+      if (!ix.unique || !ix.plain_keys()) continue;
       std::vector<int> have = ix.columns;
       std::sort(have.begin(), have.end());
       found |= have == want;

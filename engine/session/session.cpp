@@ -198,6 +198,16 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     // "UNIQUE constraint failed: t.a, t.b"
     size_t p = msg.find(": ");
     std::string list = p == std::string::npos ? "" : msg.substr(p + 2);
+    if (list.rfind("index '", 0) == 0 && list.size() > 8) {  // an expression index: "index 'name'"
+      std::string sqlite_name = list.substr(7, list.size() - 8);
+      for (auto& cand : catalog_.tables())
+        for (auto& ix : cand->indexes)
+          if (sqlite_relation_name(cand->schema, ix.name) == sqlite_name) {
+            e.sqlstate = sqlstate::kUniqueViolation;
+            e.message = "duplicate key value violates unique constraint \"" + ix.name + "\"";
+            return e;
+          }
+    }
     std::string table;
     std::vector<std::string> cols;
     size_t s = 0;
@@ -219,7 +229,7 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     auto match = [&](const std::string& name, const std::vector<int>& key) {
       if (key.size() != cols.size()) return false;
       for (size_t i = 0; i < cols.size(); i++)
-        if (t->columns[key[i]].name != cols[i]) return false;
+        if (key[i] < 0 || t->columns[key[i]].name != cols[i]) return false;
       e.sqlstate = sqlstate::kUniqueViolation;
       e.message = "duplicate key value violates unique constraint \"" + name + "\"";
       if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {

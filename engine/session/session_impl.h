@@ -138,6 +138,8 @@ class SessionImpl : public Session {
   bool alter_sequence_persistence(AlterTableStmt* stmt, StatementResult& out);
   void apply_sequence_options(const SequenceDef& s, List* options, bool for_identity);
   void alter_identity(const TableDef& t, AlterTableCmd* cmd, StatementResult& out);  // ddl_identity.cpp
+  struct IndexExpr { std::string sql, pg_text, name; };  // ddl_index_expr.cpp
+  IndexExpr index_expression(const TableDef& t, Node* expr, bool predicate);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
