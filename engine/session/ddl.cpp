@@ -114,7 +114,9 @@ static std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int c
 void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   out.command_tag = "CREATE TABLE";
-  if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
+  // UNLOGGED: crash safety only, no visible difference here (a table in pg_temp stays refused).
+  if (rv->relpersistence == 'u' && rv->schemaname && Catalog::canonical_schema(rv->schemaname) == kTempSchema)
+    throw PgError(sqlstate::kInvalidTableDefinition, "only temporary relations may be created in temporary schemas").at(rv->location);
   if (list_size(stmt->inhRelations)) unsupported("table inheritance", rv->location);
   if (stmt->partspec || stmt->partbound) unsupported("partitioned tables", rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);

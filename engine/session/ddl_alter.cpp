@@ -90,6 +90,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         }
         Node* def = cd->raw_default;
         Constraint* identity = nullptr;
+        std::vector<Constraint*> column_constraints;  // CHECK, UNIQUE, PRIMARY KEY, REFERENCES: added after the column
         for_each_node(cd->constraints, [&](Node* cn) {
           auto* c = reinterpret_cast<Constraint*>(cn);
           if (c->contype == CONSTR_NOTNULL) not_null = true;
@@ -101,7 +102,13 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                                                         tname + "\"").at(c->location);
             identity = c;
             not_null = true;
-          } else unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+          } else if (c->contype == CONSTR_CHECK || c->contype == CONSTR_UNIQUE || c->contype == CONSTR_PRIMARY ||
+                     c->contype == CONSTR_FOREIGN) {
+            column_constraints.push_back(c);
+          } else if (c->contype != CONSTR_ATTR_DEFERRABLE && c->contype != CONSTR_ATTR_NOT_DEFERRABLE &&
+                     c->contype != CONSTR_ATTR_IMMEDIATE) {
+            unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+          }
           if (identity && (def || serial))
             throw PgError(sqlstate::kSyntaxError, "both default and identity specified for column \"" + col + "\" of table \"" +
                                                       tname + "\"").at(serial ? -1 : c->location);
@@ -169,6 +176,12 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         }
         if (not_null && has_nulls(conn_, *t, col))
           throw PgError(sqlstate::kNotNullViolation, "column \"" + col + "\" of relation \"" + tname + "\" contains null values");
+        for (Constraint* c : column_constraints) {
+          catalog_.force_reload(conn_);
+          t = catalog_.find_table(tschema, tname);
+          if (c->contype == CONSTR_FOREIGN) add_foreign_key(*t, c, {attnum - 1});
+          else alter_add_constraint(*t, c, out, {attnum - 1});
+        }
         return;
       }
       case AT_DropColumn: {
@@ -274,7 +287,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_AlterColumnType: return alter_column_type(*t, cmd);
       case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:
       case AT_ClusterOn: case AT_DropCluster: case AT_SetRelOptions: case AT_ResetRelOptions: case AT_ReplicaIdentity:
-      case AT_DropOids: {
+      case AT_DropOids: case AT_SetLogged: case AT_SetUnLogged: {
         return alter_table_noop(*t, cmd);
       }
       case AT_DropConstraint: {
@@ -301,10 +314,10 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
 }
 
 // ALTER TABLE ... ADD [CONSTRAINT name] FOREIGN KEY: existing rows must satisfy it.
-void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
+void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c, std::vector<int> cols) {
   std::vector<std::string> taken;
   for (auto& k : t.constraints) taken.push_back(k.name);
-  ConstraintDef fk = resolve_foreign_key(catalog_, t, c, {}, nullptr, 0, taken);
+  ConstraintDef fk = resolve_foreign_key(catalog_, t, c, cols, nullptr, 0, taken);
   for (auto& k : t.constraints)
     if (k.name == fk.name)
       throw PgError(sqlstate::kDuplicateObject, "constraint \"" + fk.name + "\" for relation \"" + t.name + "\" already exists");

@@ -90,7 +90,7 @@ void SessionImpl::validate_check_rows(const TableDef& t, const std::string& name
   if (rc != SQLITE_DONE) throw PgError(translate_sqlite_error(rc));
 }
 
-void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, StatementResult& out) {
+void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, StatementResult& out, std::vector<int> column) {
   (void)out;
   const std::string cp = catalog_prefix(t.schema);
   if (c->contype == CONSTR_CHECK) {
@@ -135,6 +135,8 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
       throw PgError(sqlstate::kWrongObjectType, "\"" + ix->name + "\" is not a unique index", "Cannot create a primary key or unique constraint using such an index.").at(c->location);
     using_index = ix;
     cols = ix->columns;
+  } else if (!column.empty()) {
+    cols = column;  // a column constraint of ADD COLUMN
   } else {
     if (list_size(c->including)) unsupported("INCLUDE in constraints", c->location);
     for_each_node(c->keys, [&](Node* k) {

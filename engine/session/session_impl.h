@@ -118,10 +118,10 @@ class SessionImpl : public Session {
   void drop_triggers(const std::string& table);  // "" = every table
   bool triggers_dirty_ = false;
   void execute_alter_table(AlterTableStmt* stmt, StatementResult& out);
-  void add_foreign_key(const TableDef& t, Constraint* c);
+  void add_foreign_key(const TableDef& t, Constraint* c, std::vector<int> cols = {});  // cols: a column constraint's column
   void check_foreign_key_rows(const TableDef& t, const ConstraintDef& fk);  // 23503 for a violating row
   // ALTER TABLE constraint subcommands, no-op subcommands, table rebuilds (ddl_constraint.cpp).
-  void alter_add_constraint(const TableDef& t, Constraint* c, StatementResult& out);
+  void alter_add_constraint(const TableDef& t, Constraint* c, StatementResult& out, std::vector<int> column = {});
   void alter_validate_constraint(const TableDef& t, const std::string& name);
   void alter_rename_constraint(RenameStmt* stmt, StatementResult& out);
   void drop_key_constraint(const TableDef& t, const ConstraintDef& c, bool cascade, StatementResult& out);
