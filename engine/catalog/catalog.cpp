@@ -137,12 +137,21 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db, kProcTable);
     exec_sql(db, kNamespaceDdl);
   }
-  if (version < 5)
-    exec_sql(db,
-             "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcycle INTEGER NOT NULL DEFAULT 0;"
-             "ALTER TABLE _pgmicro_sequence ADD COLUMN seqcache INTEGER NOT NULL DEFAULT 1;"
-             "ALTER TABLE _pgmicro_index ADD COLUMN indexprs TEXT;"
-             "ALTER TABLE _pgmicro_index ADD COLUMN indpred TEXT;");
+  if (version < 5) {
+    // (each column only when missing: a file may have been marked older than its tables)
+    auto add = [&](const char* table, const char* column, const char* decl) {
+      bool present;
+      {
+        Stmt st(db, (std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = '" + column + "'").c_str());
+        present = st.step();
+      }
+      if (!present) exec_sql(db, std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + decl);
+    };
+    add("_pgmicro_sequence", "seqcycle", "INTEGER NOT NULL DEFAULT 0");
+    add("_pgmicro_sequence", "seqcache", "INTEGER NOT NULL DEFAULT 1");
+    add("_pgmicro_index", "indexprs", "TEXT");
+    add("_pgmicro_index", "indpred", "TEXT");
+  }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
