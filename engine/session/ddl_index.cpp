@@ -3,6 +3,7 @@
 // Indexes are SQLite indexes with PostgreSQL's names, recorded in _pgmicro_index.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyzer.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -11,6 +12,24 @@
 #include "types/type_io.h"
 
 namespace pgmicro {
+
+namespace {
+
+// Operator classes whose order and equality are the ones pgmicro's index already has (a type's
+// default btree/hash class, and the *_pattern_ops classes, which are the C collation pgmicro uses).
+bool default_like_opclass(List* opclass) {
+  std::string name = node_string(list_at(opclass, list_size(opclass) - 1));
+  static const char* const kNames[] = {"int2_ops", "int4_ops", "int8_ops", "integer_ops", "float4_ops", "float8_ops",
+                                       "float_ops", "numeric_ops", "bool_ops", "text_ops", "varchar_ops", "bpchar_ops",
+                                       "name_ops", "date_ops", "timestamp_ops", "timestamptz_ops", "time_ops",
+                                       "interval_ops", "uuid_ops", "bytea_ops", "oid_ops", "text_pattern_ops",
+                                       "varchar_pattern_ops", "bpchar_pattern_ops", "array_ops", "enum_ops", "jsonb_ops"};
+  for (const char* n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
 
 void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE INDEX";
@@ -26,7 +45,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   for_each_node(stmt->indexParams, [&](Node* n) {
     auto* ie = reinterpret_cast<IndexElem*>(n);
     if (list_size(ie->collation)) unsupported("COLLATE in indexes");
-    if (list_size(ie->opclass)) unsupported("operator classes in indexes");
+    if (list_size(ie->opclass) && !default_like_opclass(ie->opclass)) unsupported("operator classes in indexes");
     bool desc = ie->ordering == SORTBY_DESC;
     opts += desc ? 'd' : 'a';
     if (!ie->name) {
