@@ -41,7 +41,7 @@ bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
 }  // namespace
 
 void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out) {
-  if (alter_sequence_persistence(stmt, out)) return;
+  if (alter_sequence_persistence(stmt, out) || alter_index_statistics(stmt, out)) return;
   if (stmt->objtype != OBJECT_TABLE) unsupported("ALTER on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

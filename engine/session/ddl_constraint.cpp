@@ -403,4 +403,43 @@ void SessionImpl::alter_table_noop(const TableDef& t, AlterTableCmd* cmd) {
   }
 }
 
+// ALTER INDEX ... ALTER COLUMN n SET STATISTICS: only expression keys take it (no visible
+// effect). Returns false when the statement is something else.
+bool SessionImpl::alter_index_statistics(AlterTableStmt* stmt, StatementResult& out) {
+  if (stmt->objtype != OBJECT_INDEX) return false;
+  bool only = list_size(stmt->cmds) > 0;
+  for_each_node(stmt->cmds, [&](Node* n) { only &= reinterpret_cast<AlterTableCmd*>(n)->subtype == AT_SetStatistics; });
+  if (!only) return false;
+  out.command_tag = "ALTER INDEX";
+  std::string schema = stmt->relation->schemaname ? stmt->relation->schemaname : "";
+  std::string name = stmt->relation->relname;
+  auto [t, ix] = catalog_.find_index(schema, name);
+  const ConstraintDef* key = nullptr;
+  const TableDef* kt = nullptr;
+  if (!ix)
+    for (auto& tt : catalog_.tables())
+      for (auto& c : tt->constraints)
+        if ((c.type == 'p' || c.type == 'u') && c.name == name && (schema.empty() || tt->schema == schema)) { key = &c; kt = tt.get(); }
+  if (!ix && !key) {
+    if (stmt->missing_ok) {
+      out.notices.push_back({"NOTICE", "00000", "relation \"" + name + "\" does not exist, skipping"});
+      return true;
+    }
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + name + "\" does not exist");
+  }
+  const std::vector<int>& cols = ix ? ix->columns : key->columns;
+  const TableDef* owner = ix ? t : kt;
+  for_each_node(stmt->cmds, [&](Node* n) {
+    auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
+    if (cmd->name) unsupported("ALTER INDEX ... ALTER COLUMN by name");
+    int num = cmd->num;
+    if (num < 1 || num > (int)cols.size())
+      throw PgError(sqlstate::kUndefinedColumn, "column number " + std::to_string(num) + " of relation \"" + name + "\" does not exist");
+    if (cols[num - 1] >= 0)
+      throw PgError(sqlstate::kFeatureNotSupported, "cannot alter statistics on non-expression column \"" + owner->columns[cols[num - 1]].name +
+                                                        "\" of index \"" + name + "\"", "", "Alter statistics on table column instead.");
+  });
+  return true;
+}
+
 }  // namespace pgmicro

@@ -136,6 +136,7 @@ class SessionImpl : public Session {
   void execute_rename_relation(RenameStmt* stmt, StatementResult& out);
   void execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& out);  // ddl_alter_sequence.cpp
   bool alter_sequence_persistence(AlterTableStmt* stmt, StatementResult& out);
+  bool alter_index_statistics(AlterTableStmt* stmt, StatementResult& out);  // ddl_constraint.cpp
   void apply_sequence_options(const SequenceDef& s, List* options, bool for_identity);
   void alter_identity(const TableDef& t, AlterTableCmd* cmd, StatementResult& out);  // ddl_identity.cpp
   struct IndexExpr { std::string sql, pg_text, name; };  // ddl_index_expr.cpp
