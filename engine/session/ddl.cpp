@@ -454,7 +454,12 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (stmt->removeType == OBJECT_FUNCTION || stmt->removeType == OBJECT_PROCEDURE) return execute_drop_function(stmt, out);
   if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN) return execute_drop_types(stmt, out);
   if (stmt->removeType == OBJECT_INDEX) {
-    if (stmt->concurrent) {}  // DROP INDEX CONCURRENTLY: same result
+    if (stmt->concurrent) {  // DROP INDEX CONCURRENTLY: same result, PostgreSQL's restrictions
+      if (status_ != TransactionStatus::Idle) throw PgError("25001", "DROP INDEX CONCURRENTLY cannot run inside a transaction block");
+      if (list_size(stmt->objects) != 1)
+        throw PgError(sqlstate::kFeatureNotSupported, "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+      if (stmt->behavior == DROP_CASCADE) throw PgError(sqlstate::kFeatureNotSupported, "DROP INDEX CONCURRENTLY does not support CASCADE");
+    }
     out.command_tag = "DROP INDEX";
     std::string sql;
     for_each_node(stmt->objects, [&](Node* n) {

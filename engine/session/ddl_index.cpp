@@ -34,6 +34,8 @@ bool default_like_opclass(List* opclass) {
 void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE INDEX";
   RangeVar* rv = stmt->relation;
+  if (stmt->concurrent && status_ != TransactionStatus::Idle)
+    throw PgError("25001", "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
   std::string am = stmt->accessMethod ? stmt->accessMethod : "btree";
   if (am != "btree" && am != "hash") unsupported("index access method \"" + am + "\"");
   if (list_size(stmt->excludeOpNames)) unsupported("exclusion constraints");
