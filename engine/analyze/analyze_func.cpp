@@ -21,6 +21,8 @@ static const char* agg_context_message(ExprContext ctx) {
     case ExprContext::Default: return "aggregate functions are not allowed in DEFAULT expressions";
     case ExprContext::Check: return "aggregate functions are not allowed in check constraints";
     case ExprContext::Generated: return "aggregate functions are not allowed in column generation expressions";
+    case ExprContext::IndexExpression: return "aggregate functions are not allowed in index expressions";
+    case ExprContext::IndexPredicate: return "aggregate functions are not allowed in index predicates";
     default: return "aggregate functions are not allowed here";
   }
 }
@@ -45,6 +47,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
          : ctx == ExprContext::Limit ? "LIMIT" : ctx == ExprContext::Offset ? "OFFSET"
          : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
          : ctx == ExprContext::Generated ? "column generation expressions"
+         : ctx == ExprContext::IndexExpression ? "index expressions" : ctx == ExprContext::IndexPredicate ? "index predicates"
          : ctx == ExprContext::Values ? "VALUES" : nullptr;
   };
   if (schema != "pg_catalog" && !catalog_.find_procs(name).empty()) {

@@ -13,6 +13,9 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
   if (ctx == ExprContext::Generated)
     throw PgError(sqlstate::kFeatureNotSupported, "cannot use subquery in column generation expression").at(sl->location);
   if (ctx == ExprContext::Default) unsupported("cannot use subquery in DEFAULT expression", sl->location);
+  if (ctx == ExprContext::IndexExpression || ctx == ExprContext::IndexPredicate)
+    throw PgError(sqlstate::kFeatureNotSupported, std::string("cannot use subquery in index ") +
+                                                      (ctx == ExprContext::IndexPredicate ? "predicate" : "expression")).at(sl->location);
   auto e = std::make_shared<Expr>();
   e->kind = ExprKind::SubLink;
   e->location = sl->location;

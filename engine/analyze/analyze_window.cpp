@@ -57,6 +57,8 @@ static const char* window_context_message(ExprContext ctx) {
     case ExprContext::Default: return "window functions are not allowed in DEFAULT expressions";
     case ExprContext::Check: return "window functions are not allowed in check constraints";
     case ExprContext::Generated: return "window functions are not allowed in column generation expressions";
+    case ExprContext::IndexExpression: return "window functions are not allowed in index expressions";
+    case ExprContext::IndexPredicate: return "window functions are not allowed in index predicates";
     default: return "window functions are not allowed here";
   }
 }

@@ -31,7 +31,8 @@ namespace pgmicro {
 
 // Where an expression appears: decides whether aggregates are allowed and how errors read.
 enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
-                         Values, UpdateSet, Returning, Default, Check, Generated };
+                         Values, UpdateSet, Returning, Default, Check, Generated,
+                         IndexExpression, IndexPredicate };
 
 class Analyzer {
  public:

@@ -86,12 +86,13 @@ std::string relation_catalog_ddl(const std::string& p) {
          " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
          " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
          "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
-         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL);"
+         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT);"
          "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
          " colnames TEXT NOT NULL);"
          "CREATE TABLE " + p + "_pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
          " seqstart INTEGER, seqincrement INTEGER, seqmin INTEGER, seqmax INTEGER,"
-         " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER);"
+         " last_value INTEGER, is_called INTEGER, owned_by_rel INTEGER, owned_by_att INTEGER,"
+         " seqcycle INTEGER NOT NULL DEFAULT 0, seqcache INTEGER NOT NULL DEFAULT 1);"
          "CREATE TABLE IF NOT EXISTS " + p + "_pgmicro_description(objoid INTEGER NOT NULL, objsubid INTEGER NOT NULL,"
          " description TEXT NOT NULL, PRIMARY KEY(objoid, objsubid));" + inheritance_catalog_ddl(p);
 }
@@ -115,7 +116,8 @@ static const char* const kProcTable =
 // format_version 1 -> 2: _pgmicro_constraint gains the foreign-key columns;
 // 2 -> 3: _pgmicro_attribute gains attidentity and attgenerated;
 // 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
-// 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added.
+// 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added; _pgmicro_sequence gains seqcycle
+//   and seqcache, _pgmicro_index indexprs and indpred.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -137,7 +139,22 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db, kProcTable);
     exec_sql(db, kNamespaceDdl);
   }
-  if (version < 5) exec_sql(db, inheritance_catalog_ddl("main."));
+  if (version < 5) {
+    exec_sql(db, inheritance_catalog_ddl("main."));
+    // (each column only when missing: a file may have been marked older than its tables)
+    auto add = [&](const char* table, const char* column, const char* decl) {
+      bool present;
+      {
+        Stmt st(db, (std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = '" + column + "'").c_str());
+        present = st.step();
+      }
+      if (!present) exec_sql(db, std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + decl);
+    };
+    add("_pgmicro_sequence", "seqcycle", "INTEGER NOT NULL DEFAULT 0");
+    add("_pgmicro_sequence", "seqcache", "INTEGER NOT NULL DEFAULT 1");
+    add("_pgmicro_index", "indexprs", "TEXT");
+    add("_pgmicro_index", "indpred", "TEXT");
+  }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -390,7 +407,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   }
   {
     Stmt st(db,
-            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption FROM _pgmicro_index i "
+            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred FROM _pgmicro_index i "
             "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
@@ -408,13 +425,21 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
         p = q + 1;
       }
       for (char c : opts) ix.descending.push_back(c == 'd');
+      std::string exprs = st.t(6);
+      for (size_t k = 0, e = 0; k < ix.columns.size(); k++) {  // one line per expression key
+        if (ix.columns[k] >= 0) { ix.exprs.emplace_back(); continue; }
+        size_t nl = exprs.find('\n', e);
+        ix.exprs.push_back(exprs.substr(e, nl == std::string::npos ? std::string::npos : nl - e));
+        e = nl == std::string::npos ? exprs.size() : nl + 1;
+      }
+      ix.predicate = st.t(7);
       it->second->indexes.push_back(std::move(ix));
     }
   }
   {
     Stmt st(db,
             q("SELECT seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, owned_by_rel, "
-            "owned_by_att FROM _pgmicro_sequence").c_str());
+            "owned_by_att, seqcycle, seqcache FROM _pgmicro_sequence").c_str());
     while (st.step()) {
       for (auto& s : sequences_) {
         if (s->oid != st.i(0)) continue;
@@ -425,6 +450,8 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
         s->max_value = st.i(5);
         s->owned_by_table = st.i(6);
         s->owned_by_column = static_cast<int>(st.i(7)) - 1;
+        s->cycle = st.i(8) != 0;
+        s->cache = st.i(9);
       }
     }
   }

@@ -18,7 +18,8 @@ namespace pgmicro {
 // 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace (schemas) and
 //    _pgmicro_description (comments)
 // 5: _pgmicro_inherits, _pgmicro_attinh, _pgmicro_coninh, _pgmicro_partitioned_table
-//    (table inheritance and partitioning; catalog/inheritance.cpp)
+//    (table inheritance and partitioning; catalog/inheritance.cpp); seqcycle/seqcache in
+//    _pgmicro_sequence, indexprs/indpred in _pgmicro_index
 inline constexpr int kStorageFormatVersion = 5;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
@@ -74,8 +75,15 @@ struct IndexDef {
   int64_t oid = 0;
   std::string name;
   bool unique = false;
-  std::vector<int> columns;       // 0-based column indexes
+  std::vector<int> columns;       // 0-based column indexes; -1 for an expression key
   std::vector<bool> descending;
+  std::vector<std::string> exprs; // per key: an expression key's PostgreSQL text (else empty)
+  std::string predicate;          // partial index: the WHERE clause's PostgreSQL text
+  bool plain_keys() const {
+    for (int c : columns)
+      if (c < 0) return false;
+    return predicate.empty();
+  }
 };
 
 struct TableDef {
@@ -159,6 +167,8 @@ struct SequenceDef {
   int64_t start = 1, increment = 1, min_value = 1, max_value = INT64_MAX;
   int64_t owned_by_table = 0;  // table oid (serial) or 0
   int owned_by_column = -1;
+  bool cycle = false;
+  int64_t cache = 1;
 };
 
 // Sequence counters are shared by every session of a Database and are not rolled back

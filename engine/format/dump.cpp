@@ -170,7 +170,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
         fk_sql += ";\n";
       }
     }
-    auto idx = q.run("SELECT c.relname, i.indrelid, i.indisunique, i.indkey, i.indoption FROM _pgmicro_index i "
+    auto idx = q.run("SELECT c.relname, i.indrelid, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred FROM _pgmicro_index i "
                      "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY i.indexrelid");
     if (!idx) return false;
     for (auto& row : idx->rows) {
@@ -179,11 +179,21 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
         if (x.oid == str(row[1])) t = &x;
       if (!t) continue;
       std::vector<int> k = keys(str(row[3]));
-      std::string opts = str(row[4]), cols;
-      for (size_t i = 0; i < k.size(); i++)
-        cols += (i ? ", " : "") + t->column_list({k[i]}) + (i < opts.size() && opts[i] == 'd' ? " DESC" : "");
+      std::string opts = str(row[4]), cols, exprs = str(row[5]), pred = str(row[6]);
+      size_t e = 0;  // expression keys (indkey 0): one line each of indexprs
+      for (size_t i = 0; i < k.size(); i++) {
+        std::string key;
+        if (k[i] == 0) {
+          size_t nl = exprs.find('\n', e);
+          key = "(" + exprs.substr(e, nl == std::string::npos ? std::string::npos : nl - e) + ")";
+          e = nl == std::string::npos ? exprs.size() : nl + 1;
+        } else {
+          key = t->column_list({k[i]});
+        }
+        cols += (i ? ", " : "") + key + (i < opts.size() && opts[i] == 'd' ? " DESC" : "");
+      }
       indexes_sql += std::string("CREATE ") + (str(row[2]) == "1" ? "UNIQUE " : "") + "INDEX " + ident(str(row[0])) +
-                     " ON " + ident(t->name) + " (" + cols + ");\n";
+                     " ON " + ident(t->name) + " (" + cols + ")" + (pred.empty() ? "" : " WHERE " + pred) + ";\n";
     }
     auto vw = q.run("SELECT c.relname, v.definition FROM _pgmicro_view v JOIN _pgmicro_class c ON c.oid = v.viewrelid "
                     "ORDER BY v.viewrelid");

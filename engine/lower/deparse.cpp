@@ -37,8 +37,8 @@ std::string deparse_expr(const Expr& e) {
         for (size_t i = 1; i < e.args.size(); i++) s += (i > 1 ? ", " : "") + deparse_expr(*e.args[i]);
         return s + "])";
       }
-      if (e.name == "nextval" && !e.args.empty())
-        return "nextval(" + quote_literal(e.args[0]->value.s) + "::regclass)";
+      if ((e.name == "nextval" || e.name == "currval") && !e.args.empty())
+        return e.name + "(" + quote_literal(e.args[0]->value.s) + "::regclass)";
       if (e.args.size() == 2 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))
         return "(" + deparse_expr(*e.args[0]) + " " + e.name + " " + deparse_expr(*e.args[1]) + ")";
       if (e.args.size() == 1 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))

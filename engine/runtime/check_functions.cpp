@@ -151,8 +151,10 @@ void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (v.is_called) {
       if (__builtin_add_overflow(v.last_value, s->increment, &next) || next > s->max_value || next < s->min_value) {
         bool up = s->increment > 0;
-        throw PgError("2200H", std::string("nextval: reached ") + (up ? "maximum" : "minimum") + " value of sequence \"" +
-                                   s->name + "\" (" + std::to_string(up ? s->max_value : s->min_value) + ")");
+        if (!s->cycle)
+          throw PgError("2200H", std::string("nextval: reached ") + (up ? "maximum" : "minimum") + " value of sequence \"" +
+                                     s->name + "\" (" + std::to_string(up ? s->max_value : s->min_value) + ")");
+        next = up ? s->min_value : s->max_value;  // CYCLE: wrap to the other end
       }
     }
     v.last_value = next;

@@ -120,7 +120,9 @@ static std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int c
 void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   out.command_tag = "CREATE TABLE";
-  if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
+  // UNLOGGED: crash safety only, no visible difference here (a table in pg_temp stays refused).
+  if (rv->relpersistence == 'u' && rv->schemaname && Catalog::canonical_schema(rv->schemaname) == kTempSchema)
+    throw PgError(sqlstate::kInvalidTableDefinition, "only temporary relations may be created in temporary schemas").at(rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
   if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
   bool temporary = rv->relpersistence == 't';
@@ -465,7 +467,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     int64_t soid = Catalog::allocate_oid(conn_);
     int64_t maxv = s.type == oid::kInt2 ? 32767 : s.type == oid::kInt4 ? 2147483647 : INT64_MAX;
     sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(schema) + ", " + quote_literal(seqname) + ", 'S');";
-    sql += "INSERT INTO " + cp + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
+    sql += "INSERT INTO " + cp + "_pgmicro_sequence(seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, last_value, is_called, owned_by_rel, owned_by_att) VALUES(" + std::to_string(soid) + ", " + std::to_string(s.type) + ", 1, 1, 1, " +
            std::to_string(maxv) + ", 1, 0, " + std::to_string(toid) + ", " + std::to_string(s.column + 1) + ");";
     t.columns[s.column].default_text = "nextval(" + quote_literal(seq_ref(seqname)) + "::regclass)";
   }
@@ -548,7 +550,12 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (stmt->removeType == OBJECT_FUNCTION || stmt->removeType == OBJECT_PROCEDURE) return execute_drop_function(stmt, out);
   if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN) return execute_drop_types(stmt, out);
   if (stmt->removeType == OBJECT_INDEX) {
-    if (stmt->concurrent) {}  // DROP INDEX CONCURRENTLY: same result
+    if (stmt->concurrent) {  // DROP INDEX CONCURRENTLY: same result, PostgreSQL's restrictions
+      if (status_ != TransactionStatus::Idle) throw PgError("25001", "DROP INDEX CONCURRENTLY cannot run inside a transaction block");
+      if (list_size(stmt->objects) != 1)
+        throw PgError(sqlstate::kFeatureNotSupported, "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+      if (stmt->behavior == DROP_CASCADE) throw PgError(sqlstate::kFeatureNotSupported, "DROP INDEX CONCURRENTLY does not support CASCADE");
+    }
     out.command_tag = "DROP INDEX";
     std::string sql;
     for_each_node(stmt->objects, [&](Node* n) {

@@ -41,6 +41,7 @@ bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
 }  // namespace
 
 void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out) {
+  if (alter_sequence_persistence(stmt, out) || alter_index_statistics(stmt, out)) return;
   if (stmt->objtype != OBJECT_TABLE) unsupported("ALTER on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;
@@ -89,6 +90,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         }
         Node* def = cd->raw_default;
         Constraint* identity = nullptr;
+        std::vector<Constraint*> column_constraints;  // CHECK, UNIQUE, PRIMARY KEY, REFERENCES: added after the column
         for_each_node(cd->constraints, [&](Node* cn) {
           auto* c = reinterpret_cast<Constraint*>(cn);
           if (c->contype == CONSTR_NOTNULL) not_null = true;
@@ -100,7 +102,13 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                                                         tname + "\"").at(c->location);
             identity = c;
             not_null = true;
-          } else unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+          } else if (c->contype == CONSTR_CHECK || c->contype == CONSTR_UNIQUE || c->contype == CONSTR_PRIMARY ||
+                     c->contype == CONSTR_FOREIGN) {
+            column_constraints.push_back(c);
+          } else if (c->contype != CONSTR_ATTR_DEFERRABLE && c->contype != CONSTR_ATTR_NOT_DEFERRABLE &&
+                     c->contype != CONSTR_ATTR_IMMEDIATE) {
+            unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
+          }
           if (identity && (def || serial))
             throw PgError(sqlstate::kSyntaxError, "both default and identity specified for column \"" + col + "\" of table \"" +
                                                       tname + "\"").at(serial ? -1 : c->location);
@@ -125,7 +133,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           int64_t soid = Catalog::allocate_oid(conn_);
           int64_t maxv = type == oid::kInt2 ? 32767 : type == oid::kInt4 ? 2147483647 : INT64_MAX;
           sql += "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(soid) + ", " + quote_literal(t->schema) + ", " + quote_literal(seqname) + ", 'S');";
-          sql += "INSERT INTO " + cp + "_pgmicro_sequence VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
+          sql += "INSERT INTO " + cp + "_pgmicro_sequence(seqrelid, seqtypid, seqstart, seqincrement, seqmin, seqmax, last_value, is_called, owned_by_rel, owned_by_att) VALUES(" + std::to_string(soid) + ", " + std::to_string(type) + ", 1, 1, 1, " +
                  std::to_string(maxv) + ", 1, 0, " + oid + ", " + std::to_string(attnum) + ");";
           default_text = "nextval(" + quote_literal(t->schema == kPublicSchema || t->temporary() ? seqname : pg_quote_identifier(t->schema) + "." + seqname) + "::regclass)";
         }
@@ -168,6 +176,12 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         }
         if (not_null && has_nulls(conn_, *t, col))
           throw PgError(sqlstate::kNotNullViolation, "column \"" + col + "\" of relation \"" + tname + "\" contains null values");
+        for (Constraint* c : column_constraints) {
+          catalog_.force_reload(conn_);
+          t = catalog_.find_table(tschema, tname);
+          if (c->contype == CONSTR_FOREIGN) add_foreign_key(*t, c, {attnum - 1});
+          else alter_add_constraint(*t, c, out, {attnum - 1});
+        }
         return;
       }
       case AT_DropColumn: {
@@ -252,6 +266,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         bool set = cmd->subtype == AT_SetNotNull;
         if (set && has_nulls(conn_, *t, cmd->name))
           throw PgError(sqlstate::kNotNullViolation, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" contains null values");
+        if (!set && t->columns[idx].identity)
+          throw PgError(sqlstate::kSyntaxError, "column \"" + std::string(cmd->name) + "\" of relation \"" + tname + "\" is an identity column");
         if (!set)
           for (auto& c : t->constraints)
             if (c.type == 'p' && std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end())
@@ -263,8 +279,16 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       }
       case AT_AddConstraint: {
         auto* c = reinterpret_cast<Constraint*>(cmd->def);
-        if (c->contype != CONSTR_FOREIGN) unsupported("ALTER TABLE ADD CONSTRAINT other than FOREIGN KEY");
+        if (c->contype != CONSTR_FOREIGN) return alter_add_constraint(*t, c, out);
         return add_foreign_key(*t, c);
+      }
+      case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
+      case AT_AddIdentity: case AT_SetIdentity: case AT_DropIdentity: return alter_identity(*t, cmd, out);
+      case AT_AlterColumnType: return alter_column_type(*t, cmd);
+      case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:
+      case AT_ClusterOn: case AT_DropCluster: case AT_SetRelOptions: case AT_ResetRelOptions: case AT_ReplicaIdentity:
+      case AT_DropOids: case AT_SetLogged: case AT_SetUnLogged: {
+        return alter_table_noop(*t, cmd);
       }
       case AT_DropConstraint: {
         std::string name = cmd->name;
@@ -278,7 +302,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           }
           throw PgError(sqlstate::kUndefinedObject, "constraint \"" + name + "\" of relation \"" + tname + "\" does not exist");
         }
-        if (found->type != 'f' && found->type != 'c') unsupported("dropping a primary key or unique constraint");
+        if (found->type == 'p' || found->type == 'u') return drop_key_constraint(*t, *found, cmd->behavior == DROP_CASCADE, out);
         drop_triggers(tname);
         exec_sql(conn_, "DELETE FROM " + cp + "_pgmicro_constraint WHERE oid = " + std::to_string(found->oid));
         bump_schema();
@@ -290,13 +314,21 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
 }
 
 // ALTER TABLE ... ADD [CONSTRAINT name] FOREIGN KEY: existing rows must satisfy it.
-void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
+void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c, std::vector<int> cols) {
   std::vector<std::string> taken;
   for (auto& k : t.constraints) taken.push_back(k.name);
-  ConstraintDef fk = resolve_foreign_key(catalog_, t, c, {}, nullptr, 0, taken);
+  ConstraintDef fk = resolve_foreign_key(catalog_, t, c, cols, nullptr, 0, taken);
   for (auto& k : t.constraints)
     if (k.name == fk.name)
       throw PgError(sqlstate::kDuplicateObject, "constraint \"" + fk.name + "\" for relation \"" + t.name + "\" already exists");
+  if (!c->skip_validation) check_foreign_key_rows(t, fk);
+  fk.oid = Catalog::allocate_oid(conn_);
+  drop_triggers(t.name);
+  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid, catalog_prefix(t.schema)));
+  bump_schema();
+}
+
+void SessionImpl::check_foreign_key_rows(const TableDef& t, const ConstraintDef& fk) {
   const TableDef* parent = catalog_.find_table_by_oid(fk.ref_table_oid);
   std::string q = foreign_key_violation_query(catalog_, t, fk);
   sqlite3_stmt* st = nullptr;
@@ -319,10 +351,6 @@ void SessionImpl::add_foreign_key(const TableDef& t, Constraint* c) {
                            : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
   }
   sqlite3_finalize(st);
-  fk.oid = Catalog::allocate_oid(conn_);
-  drop_triggers(t.name);
-  exec_sql(conn_, foreign_key_catalog_row(fk, t.oid, catalog_prefix(t.schema)));
-  bump_schema();
 }
 
 void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
@@ -330,6 +358,8 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   if (stmt->renameType == OBJECT_TYPE || stmt->renameType == OBJECT_DOMAIN || stmt->renameType == OBJECT_DOMCONSTRAINT)
     return execute_rename_type(stmt, out);
   if (stmt->renameType == OBJECT_SCHEMA) return execute_rename_schema(stmt, out);
+  if (stmt->renameType == OBJECT_TABCONSTRAINT) return alter_rename_constraint(stmt, out);
+  if (rename_other_relation(stmt)) return execute_rename_relation(stmt, out);
   if (stmt->renameType != OBJECT_TABLE && stmt->renameType != OBJECT_COLUMN) unsupported("ALTER ... RENAME on this kind of object");
   out.command_tag = "ALTER TABLE";
   std::string tname = stmt->relation->relname;

@@ -13,7 +13,6 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
                                           StatementResult& out) {
   RangeVar* rv = into->rel;
   if (materialized) unsupported("materialized views");
-  if (rv->relpersistence == 'u') unsupported("unlogged tables", rv->location);
   if (list_size(into->options)) unsupported("WITH options on tables", rv->location);
   bool temporary = rv->relpersistence == 't';
   if (into->onCommit != ONCOMMIT_NOOP && !temporary) throw PgError("42P16", "ON COMMIT can only be used on temporary tables");

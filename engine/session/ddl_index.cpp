@@ -3,6 +3,7 @@
 // Indexes are SQLite indexes with PostgreSQL's names, recorded in _pgmicro_index.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyzer.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -12,29 +13,63 @@
 
 namespace pgmicro {
 
+namespace {
+
+// Operator classes whose order and equality are the ones pgmicro's index already has (a type's
+// default btree/hash class, and the *_pattern_ops classes, which are the C collation pgmicro uses).
+bool default_like_opclass(List* opclass) {
+  std::string name = node_string(list_at(opclass, list_size(opclass) - 1));
+  static const char* const kNames[] = {"int2_ops", "int4_ops", "int8_ops", "integer_ops", "float4_ops", "float8_ops",
+                                       "float_ops", "numeric_ops", "bool_ops", "text_ops", "varchar_ops", "bpchar_ops",
+                                       "name_ops", "date_ops", "timestamp_ops", "timestamptz_ops", "time_ops",
+                                       "interval_ops", "uuid_ops", "bytea_ops", "oid_ops", "text_pattern_ops",
+                                       "varchar_pattern_ops", "bpchar_pattern_ops", "array_ops", "enum_ops", "jsonb_ops"};
+  for (const char* n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+}  // namespace
+
 void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE INDEX";
   RangeVar* rv = stmt->relation;
-  if (stmt->whereClause) unsupported("partial indexes");
+  if (stmt->concurrent && status_ != TransactionStatus::Idle)
+    throw PgError("25001", "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
   std::string am = stmt->accessMethod ? stmt->accessMethod : "btree";
   if (am != "btree" && am != "hash") unsupported("index access method \"" + am + "\"");
   if (list_size(stmt->excludeOpNames)) unsupported("exclusion constraints");
   const TableDef* t = ddl_table(rv);
   if (t->plain_sqlite) unsupported("indexes on tables outside the PostgreSQL catalog");
   std::vector<int> cols;
-  std::string opts, sqlcols;
+  std::string opts, sqlcols, exprs_text, pred_text, pred_sql;
+  std::vector<std::string> name_parts;  // for the default name: columns, or "expr"
   for_each_node(stmt->indexParams, [&](Node* n) {
     auto* ie = reinterpret_cast<IndexElem*>(n);
-    if (!ie->name) unsupported("expression indexes");
     if (list_size(ie->collation)) unsupported("COLLATE in indexes");
-    if (list_size(ie->opclass)) unsupported("operator classes in indexes");
+    if (list_size(ie->opclass) && !default_like_opclass(ie->opclass)) unsupported("operator classes in indexes");
+    bool desc = ie->ordering == SORTBY_DESC;
+    opts += desc ? 'd' : 'a';
+    if (!ie->name) {
+      // An expression key: analyzed over the table, immutable, lowered into the SQLite index.
+      IndexExpr ix = index_expression(*t, ie->expr, false);
+      cols.push_back(-1);
+      exprs_text += (exprs_text.empty() ? "" : "\n") + ix.pg_text;
+      sqlcols += (sqlcols.empty() ? "" : ", ") + std::string("(") + ix.sql + ")" + (desc ? " DESC" : "");
+      name_parts.push_back(ix.name);
+      return;
+    }
     int c = t->find_column(ie->name);
     if (c < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
     cols.push_back(c);
-    bool desc = ie->ordering == SORTBY_DESC;
-    opts += desc ? 'd' : 'a';
+    name_parts.push_back(t->columns[c].name);
     sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + (desc ? " DESC" : "");
   });
+  if (stmt->whereClause) {
+    IndexExpr p = index_expression(*t, stmt->whereClause, true);
+    pred_text = p.pg_text;
+    pred_sql = p.sql;
+  }
   for_each_node(stmt->indexIncludingParams, [&](Node* n) {
     auto* ie = reinterpret_cast<IndexElem*>(n);
     if (!ie->name || t->find_column(ie->name) < 0)
@@ -46,7 +81,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   } else {
     // PostgreSQL's ChooseIndexName: table_col1_col2_idx, then idx1, idx2, ...
     std::string base = t->name;
-    for (int c : cols) base += "_" + t->columns[c].name;
+    for (auto& part : name_parts) base += "_" + part;
     base += "_idx";
     if (base.size() > 63) base.resize(63);
     name = base;
@@ -65,13 +100,25 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   Catalog::ensure_catalog_tables(conn_);
   int64_t ioid = Catalog::allocate_oid(conn_);
   std::string keys;
-  for (size_t i = 0; i < cols.size(); i++) keys += (i ? "," : "") + std::to_string(cols[i] + 1);
+  for (size_t i = 0; i < cols.size(); i++) keys += (i ? "," : "") + std::to_string(cols[i] + 1);  // 0: expression
   const std::string cp = catalog_prefix(t->schema);
   std::string sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(ioid) + ", " + quote_literal(t->schema) + ", " + quote_literal(name) + ", 'i');" +
-                    "INSERT INTO " + cp + "_pgmicro_index VALUES(" + std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " +
-                    (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts + "');" +
-                    "CREATE " + (stmt->unique ? "UNIQUE " : "") + "INDEX " + sqlite_ref(t->schema, name) + " ON " +
-                    quote_ident(sqlite_relation_name(t->schema, t->name)) + " (" + sqlcols + ");";
+                    "INSERT INTO " + cp + "_pgmicro_index(indexrelid, indrelid, indisunique, indkey, indoption, indexprs, indpred) VALUES(" +
+                    std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " + (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts +
+                    "', " + (exprs_text.empty() ? "NULL" : quote_literal(exprs_text)) + ", " +
+                    (pred_text.empty() ? "NULL" : quote_literal(pred_text)) + ");";
+  std::string index_sql = std::string("CREATE ") + (stmt->unique ? "UNIQUE " : "") + "INDEX " + sqlite_ref(t->schema, name) + " ON " +
+                    quote_ident(sqlite_relation_name(t->schema, t->name)) + " (" + sqlcols + ")" +
+                    (pred_sql.empty() ? "" : " WHERE " + pred_sql) + ";";
+  exec_sql(conn_, sql);
+  create_unique_index_checked(*t, name, cols, index_sql);
+}
+
+// Runs `sql` (a CREATE [UNIQUE] INDEX on t's `cols`); duplicates fail as PostgreSQL's unique
+// index build: 23505 "could not create unique index" with one duplicated key.
+void SessionImpl::create_unique_index_checked(const TableDef& tdef, const std::string& name, const std::vector<int>& cols,
+                                              const std::string& sql) {
+  const TableDef* t = &tdef;
   runtime_.pending_error.reset();
   runtime_.clear_last_row();
   char* err = nullptr;
@@ -82,15 +129,18 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (e.sqlstate == sqlstate::kUniqueViolation) {
       e.message = "could not create unique index \"" + name + "\"";
       // Find one duplicated key for PostgreSQL's DETAIL.
-      std::string names, sel;
-      for (size_t i = 0; i < cols.size(); i++) {
+      std::string names, sel, nn;
+      bool plain = true;
+      for (int c : cols) plain &= c >= 0;
+      for (size_t i = 0; plain && i < cols.size(); i++) {
+        nn += (i ? " AND " : "") + quote_ident(t->columns[cols[i]].name) + " IS NOT NULL";
         names += (i ? ", " : "") + t->columns[cols[i]].name;
         sel += (i ? ", " : "") + quote_ident(t->columns[cols[i]].name);
       }
-      std::string q = "SELECT " + sel + " FROM " + t->sqlite_ref() + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
+      std::string q = "SELECT " + sel + " FROM " + t->sqlite_ref() + " WHERE " + nn + " GROUP BY " + sel + " HAVING count(*) > 1 LIMIT 1";
       sqlite3_stmt* st = nullptr;
       std::string values;
-      if (sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+      if (plain && sqlite3_prepare_v2(conn_, q.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
         for (size_t i = 0; i < cols.size(); i++) {
           if (i) values += ", ";
           sqlite3_value* v = sqlite3_column_value(st, (int)i);

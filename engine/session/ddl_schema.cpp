@@ -244,6 +244,7 @@ void SessionImpl::execute_drop_schema(DropStmt* stmt, StatementResult& out) {
 std::string SessionImpl::move_indexes_sql(const TableDef& t, const std::string& new_schema) {
   std::string sql;
   for (auto& ix : t.indexes) {
+    if (!ix.plain_keys()) unsupported("moving a table with expression or partial indexes to another schema");
     std::string cols;
     for (size_t i = 0; i < ix.columns.size(); i++)
       cols += (i ? ", " : "") + quote_ident(t.columns[ix.columns[i]].name) + (i < ix.descending.size() && ix.descending[i] ? " DESC" : "");

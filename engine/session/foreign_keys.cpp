@@ -15,6 +15,7 @@
 #include <algorithm>
 #include "analyze/analyzer.h"
 #include "common/error.h"
+#include "lower/lower.h"
 #include "parse/pg_nodes.h"
 #include "types/types.h"
 
@@ -111,7 +112,6 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   if (c->fk_matchtype == 'p') fk_unsupported("MATCH PARTIAL", c->location);
   if (c->initdeferred) fk_unsupported("INITIALLY DEFERRED foreign keys", c->location);
   if (list_size(c->fk_del_set_cols)) fk_unsupported("ON DELETE SET NULL/SET DEFAULT with a column list", c->location);
-  if (c->fk_upd_action == 'd' || c->fk_del_action == 'd') fk_unsupported("ON UPDATE/DELETE SET DEFAULT", c->location);
   fk.on_update = c->fk_upd_action ? c->fk_upd_action : 'a';
   fk.on_delete = c->fk_del_action ? c->fk_del_action : 'a';
   if (c->fk_matchtype == 'f') fk.check_expr = "MATCH FULL";
@@ -172,7 +172,7 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
       found |= have == want;
     }
     for (auto& ix : parent->indexes) {
-      if (!ix.unique) continue;
+      if (!ix.unique || !ix.plain_keys()) continue;
       std::vector<int> have = ix.columns;
       std::sort(have.begin(), have.end());
       found |= have == want;
@@ -252,6 +252,17 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
           for (size_t i = 0; i < fk.columns.size(); i++)
             set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
           return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+        }
+        case 'd': {  // SET DEFAULT: the columns' defaults (NULL without one), checked by the child's trigger
+          std::vector<Oid> no_params;
+          Analyzer a(const_cast<Catalog&>(catalog), no_params);
+          std::string set;
+          for (size_t i = 0; i < fk.columns.size(); i++)
+            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
+                   lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
+          // A default equal to the removed key leaves the rows referencing it: NO ACTION's error.
+          return " UPDATE " + ct + " SET " + set + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
+                 key_list(*parent, fk.ref_columns, "OLD.") + ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
         }
         default:
           return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +

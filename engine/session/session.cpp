@@ -206,6 +206,16 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     // "UNIQUE constraint failed: t.a, t.b"
     size_t p = msg.find(": ");
     std::string list = p == std::string::npos ? "" : msg.substr(p + 2);
+    if (list.rfind("index '", 0) == 0 && list.size() > 8) {  // an expression index: "index 'name'"
+      std::string sqlite_name = list.substr(7, list.size() - 8);
+      for (auto& cand : catalog_.tables())
+        for (auto& ix : cand->indexes)
+          if (sqlite_relation_name(cand->schema, ix.name) == sqlite_name) {
+            e.sqlstate = sqlstate::kUniqueViolation;
+            e.message = "duplicate key value violates unique constraint \"" + ix.name + "\"";
+            return e;
+          }
+    }
     std::string table;
     std::vector<std::string> cols;
     size_t s = 0;
@@ -227,7 +237,7 @@ Error SessionImpl::translate_sqlite_error(int rc) {
     auto match = [&](const std::string& name, const std::vector<int>& key) {
       if (key.size() != cols.size()) return false;
       for (size_t i = 0; i < cols.size(); i++)
-        if (t->columns[key[i]].name != cols[i]) return false;
+        if (key[i] < 0 || t->columns[key[i]].name != cols[i]) return false;
       e.sqlstate = sqlstate::kUniqueViolation;
       e.message = "duplicate key value violates unique constraint \"" + name + "\"";
       if (runtime_.last_row_table == t->name && runtime_.last_row.size() == t->columns.size()) {
@@ -524,6 +534,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_RenameStmt: return execute_rename_tree(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
+    case T_AlterSeqStmt: return execute_alter_sequence(reinterpret_cast<AlterSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     case T_CreateFunctionStmt: return execute_create_function(reinterpret_cast<CreateFunctionStmt*>(stmt), out);
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);

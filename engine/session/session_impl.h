@@ -17,6 +17,8 @@ struct DropStmt;
 struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
+struct AlterTableCmd;
+struct AlterSeqStmt;
 struct RenameStmt;
 struct PartitionCmd;
 struct ViewStmt;
@@ -143,7 +145,29 @@ class SessionImpl : public Session {
   void alter_inherit(const TableDef& child, RangeVar* parent, bool add);
   void alter_partition(const TableDef& parent, PartitionCmd* cmd, bool attach);
   bool alter_recursing_ = false;
-  void add_foreign_key(const TableDef& t, Constraint* c);
+  void add_foreign_key(const TableDef& t, Constraint* c, std::vector<int> cols = {});  // cols: a column constraint's column
+  void check_foreign_key_rows(const TableDef& t, const ConstraintDef& fk);  // 23503 for a violating row
+  // ALTER TABLE constraint subcommands, no-op subcommands, table rebuilds (ddl_constraint.cpp).
+  void alter_add_constraint(const TableDef& t, Constraint* c, StatementResult& out, std::vector<int> column = {});
+  void alter_validate_constraint(const TableDef& t, const std::string& name);
+  void alter_rename_constraint(RenameStmt* stmt, StatementResult& out);
+  void drop_key_constraint(const TableDef& t, const ConstraintDef& c, bool cascade, StatementResult& out);
+  void alter_table_noop(const TableDef& t, AlterTableCmd* cmd);
+  void rebuild_table(const TableDef& t, const std::vector<std::string>& exprs);
+  bool relation_name_taken(const std::string& schema, const std::string& name);
+  std::string check_expr_sql(const TableDef& t, Node* expr, std::vector<int>* vars);
+  void validate_check_rows(const TableDef& t, const std::string& name, const std::string& expr_sql);
+  void create_unique_index_checked(const TableDef& t, const std::string& name, const std::vector<int>& cols, const std::string& sql);
+  void alter_column_type(const TableDef& t, AlterTableCmd* cmd);  // ddl_alter_column.cpp
+  bool rename_other_relation(RenameStmt* stmt);  // ddl_rename.cpp: indexes, views, sequences
+  void execute_rename_relation(RenameStmt* stmt, StatementResult& out);
+  void execute_alter_sequence(AlterSeqStmt* stmt, StatementResult& out);  // ddl_alter_sequence.cpp
+  bool alter_sequence_persistence(AlterTableStmt* stmt, StatementResult& out);
+  bool alter_index_statistics(AlterTableStmt* stmt, StatementResult& out);  // ddl_constraint.cpp
+  void apply_sequence_options(const SequenceDef& s, List* options, bool for_identity);
+  void alter_identity(const TableDef& t, AlterTableCmd* cmd, StatementResult& out);  // ddl_identity.cpp
+  struct IndexExpr { std::string sql, pg_text, name; };  // ddl_index_expr.cpp
+  IndexExpr index_expression(const TableDef& t, Node* expr, bool predicate);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);

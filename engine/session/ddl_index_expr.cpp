@@ -1,0 +1,51 @@
+// Expression keys and WHERE predicates of CREATE INDEX: analyzed over the table's columns,
+// refused when volatile (PostgreSQL's 42P17), lowered to the SQLite expression the SQLite index
+// holds (SQLite accepts only deterministic functions there), with the PostgreSQL text kept for
+// the catalog and the name part PostgreSQL's ChooseIndexColumnNames gives the key.
+#include "analyze/analyzer.h"
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "parse/pg_nodes.h"
+#include "session/session_impl.h"
+
+namespace pgmicro {
+
+namespace {
+
+bool any_volatile(const Expr& e) {
+  if (e.volatile_) return true;
+  for (auto& a : e.args)
+    if (any_volatile(*a)) return true;
+  return false;
+}
+
+}  // namespace
+
+SessionImpl::IndexExpr SessionImpl::index_expression(const TableDef& t, Node* node, bool predicate) {
+  std::vector<Oid> no_params;
+  Analyzer a(catalog_, no_params);
+  a.sql_ = current_sql_;
+  auto scope = a.dml_scope(&t, "");
+  a.scope_ = scope.get();
+  ExprPtr e = a.transform_expr(node, predicate ? ExprContext::IndexPredicate : ExprContext::IndexExpression);
+  if (predicate) e = a.coerce_to_bool(e, "WHERE");
+  a.scope_ = nullptr;
+  if (any_volatile(*e))
+    throw PgError("42P17", std::string("functions in index ") + (predicate ? "predicate" : "expression") + " must be marked IMMUTABLE");
+  IndexExpr out;
+  out.sql = lower_expr_in(*e, scope->rtable);
+  out.pg_text = deparse_expr(*e);
+  out.name = "expr";
+  if (IsA(node, FuncCall)) {
+    List* names = reinterpret_cast<FuncCall*>(node)->funcname;
+    out.name = node_string(list_at(names, list_size(names) - 1));
+  } else if (IsA(node, TypeCast)) {
+    // FigureColname: a cast is named after its type
+    TypeName* tn = reinterpret_cast<TypeCast*>(node)->typeName;
+    out.name = node_string(list_at(tn->names, list_size(tn->names) - 1));
+  }
+  return out;
+}
+
+}  // namespace pgmicro

@@ -1,0 +1,26 @@
+-- ALTER INDEX / VIEW / SEQUENCE ... RENAME TO
+CREATE TABLE arr (a int PRIMARY KEY, b int, c serial);
+CREATE UNIQUE INDEX arr_b_idx ON arr (b);
+ALTER INDEX arr_b_idx RENAME TO arr_b_uq;
+INSERT INTO arr (a, b) VALUES (1, 1), (2, 1);
+ALTER INDEX arr_pkey RENAME TO arr_pk;
+INSERT INTO arr (a, b) VALUES (1, 2);
+ALTER INDEX IF EXISTS nope RENAME TO nope2;
+ALTER INDEX nope RENAME TO nope2;
+ALTER VIEW arr RENAME TO nope2;
+ALTER INDEX arr_b_uq RENAME TO arr;
+DROP INDEX arr_b_uq;
+INSERT INTO arr (a, b) VALUES (3, 1), (4, 1);
+CREATE VIEW arr_v AS SELECT a, b FROM arr;
+ALTER VIEW arr_v RENAME TO arr_view;
+SELECT * FROM arr_view ORDER BY a;
+ALTER TABLE arr_view RENAME TO arr_v2;
+SELECT count(*) FROM arr_v2;
+ALTER VIEW arr RENAME TO x;
+ALTER SEQUENCE arr_c_seq RENAME TO arr_seq;
+INSERT INTO arr (a, b) VALUES (5, 5);
+SELECT a, c FROM arr ORDER BY a;
+SELECT nextval('arr_seq');
+ALTER SEQUENCE arr RENAME TO x;
+DROP VIEW arr_v2;
+DROP TABLE arr;

@@ -1,0 +1,19 @@
+-- ON DELETE / ON UPDATE SET DEFAULT
+CREATE TABLE fsd_p (id int PRIMARY KEY, x int);
+INSERT INTO fsd_p VALUES (0, 0), (1, 1), (2, 2), (3, 3);
+CREATE TABLE fsd_c (a int DEFAULT 0 REFERENCES fsd_p ON DELETE SET DEFAULT ON UPDATE SET DEFAULT, b text);
+INSERT INTO fsd_c VALUES (1, 'one'), (2, 'two'), (3, 'three');
+DELETE FROM fsd_p WHERE id = 1;
+SELECT * FROM fsd_c ORDER BY b;
+UPDATE fsd_p SET id = 20 WHERE id = 2;
+SELECT * FROM fsd_c ORDER BY b;
+DELETE FROM fsd_p WHERE id = 0;
+CREATE TABLE fsd_c2 (a int DEFAULT 9, b int, FOREIGN KEY (a) REFERENCES fsd_p ON DELETE SET DEFAULT);
+INSERT INTO fsd_c2 VALUES (3, 1);
+DELETE FROM fsd_p WHERE id = 3;
+SELECT * FROM fsd_c2;
+CREATE TABLE fsd_c3 (a int REFERENCES fsd_p ON DELETE SET DEFAULT);
+INSERT INTO fsd_c3 VALUES (3);
+DELETE FROM fsd_p WHERE id = 3;
+SELECT * FROM fsd_c3;
+DROP TABLE fsd_c, fsd_c2, fsd_c3, fsd_p;
