@@ -2,6 +2,7 @@
 // resolution, nested sub-arrays for more dimensions), subscripts and slices
 // (transformContainerSubscripts), and lhs op ANY/ALL (array) (make_scalar_array_op). The
 // runtime side is runtime/array_functions.cpp and the pg_unnest table function.
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
 #include "common/error.h"
@@ -91,6 +92,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
 
 ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
+  if (ExprPtr f = transform_field_indirection(*this, ind, ctx)) return f;  // (x).field: analyze_row.cpp
   ExprPtr base = strip_domain(transform_expr(ind->arg, ctx));
   List* subs = ind->indirection;
   bool is_slice = false;

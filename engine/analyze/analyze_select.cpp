@@ -4,6 +4,7 @@
 // LIMIT/OFFSET.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -50,6 +51,7 @@ static int figure_colname_internal(Node* node, std::string& name) {
     }
     case T_CoalesceExpr: name = "coalesce"; return 2;
     case T_A_ArrayExpr: name = "array"; return 2;
+    case T_RowExpr: name = "row"; return 2;
     case T_A_Indirection: {
       auto* ind = reinterpret_cast<A_Indirection*>(node);
       Node* last = list_at(ind->indirection, list_size(ind->indirection) - 1);
@@ -865,6 +867,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   saw_agg_ = false;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
+    if (expand_row_star(*this, rt->val, q->targets)) return;  // (x).*: analyze_row.cpp
     if (IsA(rt->val, ColumnRef)) {
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       int nf = list_size(cr->fields);

@@ -10,6 +10,9 @@
 
 namespace pgmicro {
 
+void register_record_functions(sqlite3* db, RuntimeContext* rc);  // record_functions.cpp
+void register_record_collation(sqlite3* db, RuntimeContext* rc, Oid type);
+
 namespace {
 
 const UserType& user_type(sqlite3_context* ctx, sqlite3_value* v) {
@@ -170,6 +173,7 @@ void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_enum_cmp", 3, SQLITE_UTF8, rc, enum_cmp, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_domain_check", 2, SQLITE_UTF8, rc, domain_check, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_domain_array_check", 2, SQLITE_UTF8, rc, domain_array_check, nullptr, nullptr, nullptr);
+  register_record_functions(db, rc);
 }
 
 void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types) {
@@ -178,6 +182,7 @@ void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes
     if (t->kind == 'e')
       sqlite3_create_collation_v2(db, ("pg_enum_" + std::to_string(oid)).c_str(), SQLITE_UTF8, new EnumTag{rc, oid},
                                   collate_enum, [](void* p) { delete static_cast<EnumTag*>(p); });
+    if (t->kind == 'c') register_record_collation(db, rc, oid);
     register_array_element_functions(db, rc, oid);
   }
 }

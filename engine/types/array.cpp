@@ -1,6 +1,7 @@
 // Arrays: text input/output as PostgreSQL 15's array_in/array_out (same validation states and
 // error details), the JSON storage encoding and array_cmp/array_eq (see array.h).
 #include "types/array.h"
+#include "types/record.h"
 #include <cctype>
 #include <cstdlib>
 #include <strings.h>
@@ -584,8 +585,10 @@ ArrayValue array_from_storage(Oid elem, std::string_view json) {
 int datum_compare(Oid type, const Datum& a, const Datum& b) {
   if (const UserType* u = find_user_type(type)) {
     if (u->kind == 'e') return enum_compare(*u, a.s, b.s);
+    if (u->kind == 'c') return record_compare(&u->fields, a.s, b.s);
     return datum_compare(domain_base_type(type), a, b);
   }
+  if (type == oid::kRecord) return record_compare(nullptr, a.s, b.s);
   switch (type) {
     case oid::kInt2:
     case oid::kInt4:

@@ -1,0 +1,216 @@
+// Composite values (record.h): row type fields, record_in/record_out text, storage, order.
+#include "types/record.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include "common/error.h"
+#include "types/array.h"
+#include "types/type_io.h"
+#include "types/user_types.h"
+
+namespace pgmicro {
+
+namespace {
+struct RecordRegistry {
+  std::mutex mu;
+  std::vector<std::unique_ptr<std::vector<RowField>>> types;
+  std::map<std::string, int32_t> by_key;
+};
+RecordRegistry& registry() {
+  static RecordRegistry r;
+  return r;
+}
+
+[[noreturn]] void malformed(std::string_view text, const char* detail) {
+  throw PgError(sqlstate::kInvalidTextRepresentation, "malformed record literal: \"" + std::string(text) + "\"", detail);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+}  // namespace
+
+bool is_named_composite(Oid type) {
+  const UserType* u = find_user_type(type);
+  return u && u->kind == 'c';
+}
+
+const std::vector<RowField>* row_type_fields(Oid type, int32_t typmod) {
+  if (type == oid::kRecord) return typmod >= 0 ? row_fields_by_id(-(int64_t)typmod - 1) : nullptr;
+  const UserType* u = find_user_type(type);
+  return u && u->kind == 'c' ? &u->fields : nullptr;
+}
+
+int32_t register_record_type(const std::vector<RowField>& fields) {
+  std::string key;
+  for (auto& f : fields) key += f.name + '\x01' + std::to_string(f.type) + '\x01' + std::to_string(f.typmod) + '\x02';
+  auto& r = registry();
+  std::lock_guard<std::mutex> lock(r.mu);
+  auto it = r.by_key.find(key);
+  if (it != r.by_key.end()) return it->second;
+  int32_t typmod = (int32_t)r.types.size();
+  r.types.push_back(std::make_unique<std::vector<RowField>>(fields));
+  r.by_key[key] = typmod;
+  return typmod;
+}
+
+int64_t row_type_id(Oid type, int32_t typmod) {
+  if (type == oid::kRecord) return typmod >= 0 ? -(int64_t)typmod - 1 : 0;
+  return type;
+}
+
+const std::vector<RowField>* row_fields_by_id(int64_t id) {
+  if (id > 0) return row_type_fields((Oid)id, -1);
+  if (id == 0) return nullptr;
+  auto& r = registry();
+  std::lock_guard<std::mutex> lock(r.mu);
+  size_t i = (size_t)(-id - 1);
+  return i < r.types.size() ? r.types[i].get() : nullptr;
+}
+
+std::vector<FieldText> record_split(std::string_view text, int ncolumns) {
+  std::vector<FieldText> out;
+  size_t p = 0, n = text.size();
+  while (p < n && is_space(text[p])) p++;
+  if (p >= n || text[p] != '(') malformed(text, "Missing left parenthesis.");
+  p++;
+  bool need_comma = false;
+  for (int i = 0; ncolumns < 0 || i < ncolumns; i++) {
+    if (ncolumns < 0 && p < n && text[p] == ')' && (need_comma || i == 0)) break;  // open count: ')' ends it
+    if (need_comma) {
+      if (p < n && text[p] == ',') p++;
+      else malformed(text, "Too few columns.");
+    }
+    if (p >= n) malformed(text, "Unexpected end of input.");
+    if (text[p] == ',' || text[p] == ')') {
+      out.emplace_back(std::nullopt);
+    } else {
+      std::string buf;
+      bool inquote = false;
+      while (inquote || !(p < n && (text[p] == ',' || text[p] == ')'))) {
+        if (p >= n) malformed(text, "Unexpected end of input.");
+        char ch = text[p++];
+        if (ch == '\\') {
+          if (p >= n) malformed(text, "Unexpected end of input.");
+          buf += text[p++];
+        } else if (ch == '"') {
+          if (!inquote) inquote = true;
+          else if (p < n && text[p] == '"') buf += text[p++];
+          else inquote = false;
+        } else {
+          buf += ch;
+        }
+      }
+      out.emplace_back(std::move(buf));
+    }
+    need_comma = true;
+  }
+  if (p >= n || text[p] != ')') malformed(text, "Too many columns.");
+  p++;
+  while (p < n && is_space(text[p])) p++;
+  if (p < n) malformed(text, "Junk after right parenthesis.");
+  return out;
+}
+
+std::string record_join(const std::vector<FieldText>& fields) {
+  std::string out = "(";
+  for (size_t i = 0; i < fields.size(); i++) {
+    if (i) out += ',';
+    if (!fields[i]) continue;
+    const std::string& v = *fields[i];
+    bool quote = v.empty();
+    for (char c : v)
+      if (c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || is_space(c)) { quote = true; break; }
+    if (quote) out += '"';
+    for (char c : v) {
+      if (c == '"' || c == '\\') out += c;
+      out += c;
+    }
+    if (quote) out += '"';
+  }
+  out += ')';
+  return out;
+}
+
+std::vector<Datum> record_values(const std::vector<RowField>& fields, std::string_view storage) {
+  std::vector<FieldText> texts = record_split(storage, (int)fields.size());
+  std::vector<Datum> out;
+  out.reserve(texts.size());
+  for (size_t i = 0; i < texts.size(); i++)
+    out.push_back(texts[i] ? element_from_text(fields[i].type, *texts[i]) : Datum::null());
+  return out;
+}
+
+std::string record_storage(const std::vector<RowField>& fields, const std::vector<Datum>& values) {
+  std::vector<FieldText> texts;
+  texts.reserve(values.size());
+  for (size_t i = 0; i < values.size(); i++) {
+    if (values[i].is_null()) texts.emplace_back(std::nullopt);
+    else texts.emplace_back(type_output(i < fields.size() ? fields[i].type : oid::kText, values[i]));
+  }
+  return record_join(texts);
+}
+
+Datum record_input(Oid type, std::string_view text) {
+  const std::vector<RowField>* fields = row_type_fields(type, -1);
+  if (!fields)
+    throw PgError(sqlstate::kFeatureNotSupported, "input of anonymous composite types is not implemented");
+  std::vector<FieldText> texts = record_split(text, (int)fields->size());
+  std::vector<Datum> values;
+  for (size_t i = 0; i < texts.size(); i++) {
+    const RowField& f = (*fields)[i];
+    if (!texts[i]) { values.push_back(Datum::null()); continue; }
+    values.push_back(type_input(f.type, f.typmod, *texts[i]));
+  }
+  return Datum::text(record_storage(*fields, values));
+}
+
+void record_output(Oid type, std::string_view storage, std::string& out) {
+  const std::vector<RowField>* fields = row_type_fields(type, -1);
+  if (fields) {
+    try {
+      out += record_storage(*fields, record_values(*fields, storage));
+      return;
+    } catch (const PgError&) {
+      // a value written by another client: printed as stored
+    }
+  }
+  out += storage;
+}
+
+namespace {
+// Fields of unknown type: numbers compare as numbers, anything else by bytes.
+int untyped_compare(const std::string& a, const std::string& b) {
+  char* ea = nullptr;
+  char* eb = nullptr;
+  double x = std::strtod(a.c_str(), &ea), y = std::strtod(b.c_str(), &eb);
+  if (!a.empty() && !b.empty() && *ea == '\0' && *eb == '\0') return x < y ? -1 : x > y;
+  int c = a.compare(b);
+  return c < 0 ? -1 : c > 0;
+}
+}  // namespace
+
+int record_compare(const std::vector<RowField>* fields, std::string_view a, std::string_view b) {
+  int n = fields ? (int)fields->size() : -1;
+  std::vector<FieldText> x = record_split(a, n), y = record_split(b, n);
+  size_t m = std::min(x.size(), y.size());
+  for (size_t i = 0; i < m; i++) {
+    if (!x[i] || !y[i]) {
+      if (!x[i] && !y[i]) continue;
+      return !x[i] ? 1 : -1;
+    }
+    int c;
+    if (fields) {
+      Oid t = (*fields)[i].type;
+      c = datum_compare(t, element_from_text(t, *x[i]), element_from_text(t, *y[i]));
+    } else {
+      c = untyped_compare(*x[i], *y[i]);
+    }
+    if (c) return c;
+  }
+  if (x.size() != y.size())
+    throw PgError(sqlstate::kDatatypeMismatch, "cannot compare record types with different numbers of columns");
+  return 0;
+}
+
+}  // namespace pgmicro
