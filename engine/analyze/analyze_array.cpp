@@ -161,6 +161,18 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
   Oid arr_type = domain_base_type(col.type, &arr_typmod);
   Oid elem = array_element_type(arr_type);
   bool slice = false;
+  if (IsA(list_at(rt->indirection, 0), String)) {  // SET c.f = …: analyze_row.cpp
+    if (!current) {
+      current = std::make_shared<Expr>();
+      current->kind = ExprKind::Var;
+      current->rte = 0;
+      current->attno = column;
+      current->type = col.type;
+      current->typmod = col.typmod;
+      current->name = col.name;
+    }
+    return row_field_assignment(*this, rt, col.name, current, transform_expr(rt->val, ExprContext::UpdateSet));
+  }
   for_each_node(rt->indirection, [&](Node* n) {
     if (!IsA(n, A_Indices)) unsupported("field assignment", rt->location);
     slice |= reinterpret_cast<A_Indices*>(n)->is_slice;

@@ -412,7 +412,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
       ExprPtr* prior = nullptr;
       for (auto& s : q->sets)
         if (s.first == c) prior = &s.second;
-      if (prior && (*prior)->name != "array element assignment")
+      if (prior && (*prior)->name != "array element assignment" && (*prior)->name != "field assignment")
         throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
             .at(rt->location);
       ExprPtr e = transform_array_assignment(rt, *t, c, prior ? *prior : nullptr);

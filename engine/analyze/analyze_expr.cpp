@@ -167,8 +167,6 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
               .at(cr->location);
     if (ExprPtr p = sql_function_param(rel, col, cr->location)) return p;
-    if (n == 2)  // rel.col with no FROM item rel: column rel's field col
-      if (ExprPtr base = column_for_field(*this, rel, cr->location)) return row_field_select(*this, base, col, cr->location);
     for (auto* sc : invisible_scopes_)
       for (auto& r : sc->rtable)
         if (r.alias == rel)

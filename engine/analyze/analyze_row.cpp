@@ -5,6 +5,7 @@
 // compared with pg_record_cmp, PostgreSQL's record_eq/record_cmp.
 #include "analyze/analyze_row.h"
 
+#include <functional>
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "types/record.h"
@@ -106,7 +107,7 @@ ExprPtr row_compare_fields(Analyzer& a, const std::string& op, const std::vector
     throw PgError(sqlstate::kSyntaxError, "unequal number of entries in row expressions").at(location);
   if (l.empty()) throw PgError(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length").at(location);
   if (!is_comparison(op))
-    throw PgError(sqlstate::kUndefinedFunction, "could not determine interpretation of row comparison operator " + op, "",
+    throw PgError(sqlstate::kFeatureNotSupported, "could not determine interpretation of row comparison operator " + op, "",
                   "Row comparison operators must be associated with btree operator families.")
         .at(location);
   auto cmp = [&](const std::string& o, size_t i) {
@@ -143,22 +144,14 @@ ExprPtr make_row_operator(Analyzer& a, const std::string& op, ExprPtr l, ExprPtr
   bool lr = is_row_type(l->type), rr = is_row_type(r->type);
   if (!lr && !rr) return nullptr;
   if (!is_comparison(op)) return nullptr;
-  if (lr && rr && is_row_constructor(*l) && is_row_constructor(*r))
-    return row_compare_fields(a, op, l->args, r->args, location);
   // An unknown literal or a constructor takes the other side's composite type.
   // (record = record: an unknown literal is read as record, whose input PostgreSQL refuses)
   if (lr && r->type == oid::kUnknown) r = a.coerce_to(r, oid::kRecord, -1, CastContext::Implicit, -1);
   if (rr && l->type == oid::kUnknown) l = a.coerce_to(l, oid::kRecord, -1, CastContext::Implicit, -1);
   if (!l || !r || !is_row_type(l->type) || !is_row_type(r->type)) return nullptr;
-  if (l->type != r->type) {
-    if (is_row_constructor(*l) && is_named_composite(r->type)) l = a.coerce_to(l, r->type, -1, CastContext::Implicit, location);
-    else if (is_row_constructor(*r) && is_named_composite(l->type)) r = a.coerce_to(r, l->type, -1, CastContext::Implicit, location);
-    if (!l || !r) return nullptr;
-    if (l->type != r->type && l->type != oid::kRecord && r->type != oid::kRecord) return nullptr;
-  }
-  int64_t id = row_type_id(l->type, l->typmod);
-  if (!id) id = row_type_id(r->type, r->typmod);
-  return call(op, "(pg_record_cmp($1, $2, " + std::to_string(id) + ") " + op + " 0)", oid::kBool, -1, {l, r}, location);
+  // record_eq/record_cmp: dissimilar field types are PostgreSQL's run-time 42804
+  return call(op, "(pg_record_cmp($1, $2, " + std::to_string(row_type_id(l->type, l->typmod)) + ", " +
+                      std::to_string(row_type_id(r->type, r->typmod)) + ") " + op + " 0)", oid::kBool, -1, {l, r}, location);
 }
 
 ExprPtr transform_row_a_expr(Analyzer& a, A_Expr* ax, ExprContext ctx) {
@@ -189,8 +182,24 @@ ExprPtr transform_row_a_expr(Analyzer& a, A_Expr* ax, ExprContext ctx) {
       return ax->kind == AEXPR_DISTINCT ? any : boolop(ExprKind::Not, {any}, ax->location);
     }
     case AEXPR_IN: {
-      if (!lrow) return nullptr;
-      ExprPtr l = a.transform_expr(ax->lexpr, ctx);
+      ExprPtr l;
+      if (!lrow) {
+        if (!ax->lexpr || !(IsA(ax->lexpr, ColumnRef) || IsA(ax->lexpr, A_Indirection) || IsA(ax->lexpr, TypeCast))) return nullptr;
+        l = a.transform_expr(ax->lexpr, ctx);
+        if (!is_row_type(l->type)) return nullptr;
+        // a composite value IN (…): the common type is the composite (unknown literals read as it)
+        std::vector<ExprPtr> parts;
+        for_each_node(reinterpret_cast<List*>(ax->rexpr), [&](Node* n) {
+          ExprPtr r = a.transform_expr(n, ctx);
+          if (r->type == oid::kUnknown && is_named_composite(l->type)) r = a.coerce_to(r, l->type, -1, CastContext::Implicit, -1);
+          ExprPtr c = make_row_operator(a, op, l, r, ax->location);
+          if (!c) throw PgError(sqlstate::kUndefinedFunction, "operator does not exist: " + format_type_name(l->type, -1) + " " +
+                                                                  op + " " + format_type_name(r->type, -1)).at(ax->location);
+          parts.push_back(c);
+        });
+        return boolop(op == "=" ? ExprKind::Or : ExprKind::And, std::move(parts), ax->location);
+      }
+      l = a.transform_expr(ax->lexpr, ctx);
       std::vector<ExprPtr> parts;
       for_each_node(reinterpret_cast<List*>(ax->rexpr), [&](Node* n) {
         ExprPtr r = a.transform_expr(n, ctx);
@@ -233,7 +242,7 @@ ExprPtr row_field_select(Analyzer& a, ExprPtr base, const std::string& field, in
                                                   format_type_name(base->type, base->typmod) +
                                                   ", which is not a composite type").at(location);
   const std::vector<RowField>* fields = row_type_fields(base->type, base->typmod);
-  if (!fields || (base->type == oid::kRecord && is_row_constructor(*base)))
+  if (!fields)
     throw PgError(sqlstate::kUndefinedColumn, "could not identify column \"" + field + "\" in record data type").at(location);
   for (size_t k = 0; k < fields->size(); k++) {
     if ((*fields)[k].name != field) continue;
@@ -242,6 +251,8 @@ ExprPtr row_field_select(Analyzer& a, ExprPtr base, const std::string& field, in
                              std::to_string(k) + ")", (*fields)[k].type, (*fields)[k].typmod, {base}, location);
     return e;
   }
+  if (base->type == oid::kRecord)
+    throw PgError(sqlstate::kUndefinedColumn, "could not identify column \"" + field + "\" in record data type").at(location);
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + field + "\" not found in data type " +
                                                 format_type_name(base->type, base->typmod)).at(location);
 }
@@ -365,6 +376,47 @@ ExprPtr column_for_field(Analyzer& a, const std::string& name, int location) {
     }
   }
   return nullptr;
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// SET c.f[.g…] = value: c with field f replaced (pg_row_set), nested levels inside out.
+ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& colname, ExprPtr current, ExprPtr value) {
+  std::vector<std::string> path;
+  for_each_node(rt->indirection, [&](Node* n) { path.push_back(IsA(n, String) ? node_string(n) : std::string()); });
+  std::function<ExprPtr(ExprPtr, size_t, const std::string&)> assign = [&](ExprPtr cur, size_t i, const std::string& owner) -> ExprPtr {
+    Oid t = domain_base_type(cur->type);
+    if (path[i].empty()) unsupported("subscripts mixed with field assignment", rt->location);
+    if (!is_named_composite(t))
+      throw PgError(sqlstate::kDatatypeMismatch, "cannot assign to field \"" + path[i] + "\" of column \"" + owner +
+                                                     "\" because its type " + format_type_name(t, -1) +
+                                                     " is not a composite type").at(rt->location);
+    const std::vector<RowField>& fields = *row_type_fields(t, -1);
+    size_t k = 0;
+    while (k < fields.size() && fields[k].name != path[i]) k++;
+    if (k == fields.size())
+      throw PgError(sqlstate::kUndefinedColumn, "cannot assign to field \"" + path[i] + "\" of column \"" + owner +
+                                                    "\" because there is no such column in data type " +
+                                                    format_type_name(t, -1)).at(rt->location);
+    ExprPtr v;
+    if (i + 1 < path.size()) {
+      ExprPtr sub = call(path[i], "pg_row_field($1, " + std::to_string(t) + ", " + std::to_string(k) + ")", fields[k].type,
+                         fields[k].typmod, {cur}, rt->location);
+      v = assign(sub, i + 1, owner);
+    } else {
+      v = a.coerce_to(value, fields[k].type, fields[k].typmod, CastContext::Assignment, -1);
+      if (!v)
+        throw PgError(sqlstate::kDatatypeMismatch, "subfield \"" + path[i] + "\" is of type " +
+                                                       format_type_name(fields[k].type, fields[k].typmod) +
+                                                       " but expression is of type " + format_type_name(value->type, -1), "",
+                      "You will need to rewrite or cast the expression.").at(rt->location);
+    }
+    return call("field assignment", "pg_row_set($1, " + std::to_string(t) + ", " + std::to_string(k) + ", $2)", cur->type, cur->typmod,
+                {cur, v}, rt->location);
+  };
+  return assign(current, 0, colname);
 }
 
 }  // namespace pgmicro

@@ -49,3 +49,8 @@ namespace pgmicro {
 // A column named `name` in scope, for `name.field` (nullptr: none).
 ExprPtr column_for_field(Analyzer& a, const std::string& name, int location);
 }  // namespace pgmicro
+struct ResTarget;
+namespace pgmicro {
+// UPDATE … SET c.f = value / INSERT (c.f): the composite `current` with the field replaced.
+ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& colname, ExprPtr current, ExprPtr value);
+}  // namespace pgmicro

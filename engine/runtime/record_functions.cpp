@@ -63,12 +63,31 @@ void row_field(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
-// pg_record_cmp(a, b, type id): -1/0/1 (NULL when either is NULL).
+// pg_row_set(record, type id, k, value): the record with field k replaced (NULL record: all
+// other fields NULL).
+void row_set(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    const std::vector<RowField>* fields = fields_arg(argv[1]);
+    if (!fields) throw PgError(sqlstate::kInternalError, "record type has not been registered");
+    std::vector<FieldText> texts;
+    if (sqlite3_value_type(argv[0]) != SQLITE_NULL) texts = record_split(text_of(argv[0]), -1);
+    texts.resize(fields->size());
+    size_t k = size_t(sqlite3_value_int(argv[2]));
+    if (k < texts.size()) {
+      if (sqlite3_value_type(argv[3]) == SQLITE_NULL) texts[k].reset();
+      else texts[k] = type_output((*fields)[k].type, Datum::from_sqlite(argv[3]));
+    }
+    std::string s = record_join(texts);
+    sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
+  });
+}
+
+// pg_record_cmp(a, b, type id of a, type id of b): -1/0/1 (NULL when either is NULL).
 void record_cmp(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
       return sqlite3_result_null(ctx);
-    sqlite3_result_int(ctx, record_compare(fields_arg(argv[2]), text_of(argv[0]), text_of(argv[1])));
+    sqlite3_result_int(ctx, record_compare2(fields_arg(argv[2]), fields_arg(argv[3]), text_of(argv[0]), text_of(argv[1])));
   });
 }
 
@@ -121,8 +140,9 @@ int collate_record(void* arg, int n1, const void* p1, int n2, const void* p2) {
 
 void register_record_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_row", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_make, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_row_set", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_set, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_field", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_field, nullptr, nullptr, nullptr);
-  sqlite3_create_function_v2(db, "pg_record_cmp", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_cmp, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_record_cmp", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_cmp, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_isnull", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_isnull, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_record_to_json", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_json, nullptr, nullptr, nullptr);
   sqlite3_create_collation_v2(db, "pg_record", SQLITE_UTF8, new RecordTag{rc, 0}, collate_record,

@@ -72,7 +72,7 @@ void SessionImpl::type_dependents(const UserType& t, const std::vector<const Use
     for (size_t i = u->fields.size(); i-- > 0;)
       if (u->fields[i].type == t.oid || u->fields[i].type == t.array_oid)
         it.deps.push_back({"column " + u->fields[i].name + " of composite type " + u->name,
-                           "type " + format_type_name(u->fields[i].type, -1), "", "", nullptr});
+                           "type " + format_type_name(u->fields[i].type, -1), "\x01" + std::to_string(oid), u->fields[i].name, nullptr});
     if (!it.deps.empty()) items.push_back(std::move(it));
   }
   for (auto& [oid, u] : catalog_.user_types().all()) {
@@ -299,7 +299,11 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
   for (const UserType* t : victims) victim_oids.push_back(t->oid);
   for (auto& d : deps) {
     if (!d.type) {
-      if (d.table.empty()) unsupported("DROP TYPE … CASCADE dropping attributes of composite types");
+      if (!d.table.empty() && d.table[0] == '\x01') {  // an attribute of a composite type
+        exec_sql(conn_, "DELETE FROM _pgmicro_type_attribute WHERE typrelid = " + d.table.substr(1) +
+                            " AND attname = " + quote_literal(d.column));
+        continue;
+      }
       ParsedScript ps("ALTER TABLE " + quote_ident(d.table) + " DROP COLUMN " + quote_ident(d.column));
       StatementResult ignored;
       execute_alter_table(reinterpret_cast<AlterTableStmt*>(ps.statements()[0].raw->stmt), ignored);

@@ -449,7 +449,7 @@ ArrayValue array_parse_text(Oid elem, int32_t typmod, std::string_view text) {
 std::string element_to_text(Oid elem, const Datum& d) { return type_output(elem, d); }
 
 Datum element_from_text(Oid elem, std::string_view text) {
-  if (is_string_elem(elem)) return Datum::text(std::string(text));
+  if (is_string_elem(elem) || elem == oid::kRecord) return Datum::text(std::string(text));
   if (is_int_elem(elem)) {
     int64_t v = 0;
     bool neg = false, ok = !text.empty();

@@ -133,7 +133,9 @@ std::string record_join(const std::vector<FieldText>& fields) {
 }
 
 std::vector<Datum> record_values(const std::vector<RowField>& fields, std::string_view storage) {
-  std::vector<FieldText> texts = record_split(storage, (int)fields.size());
+  // Lenient on the count: a value stored before ALTER TYPE/TABLE ADD reads the new fields as NULL.
+  std::vector<FieldText> texts = record_split(storage, -1);
+  texts.resize(fields.size());
   std::vector<Datum> out;
   out.reserve(texts.size());
   for (size_t i = 0; i < texts.size(); i++)
@@ -189,6 +191,22 @@ int untyped_compare(const std::string& a, const std::string& b) {
   return c < 0 ? -1 : c > 0;
 }
 }  // namespace
+
+int record_compare2(const std::vector<RowField>* fa, const std::vector<RowField>* fb, std::string_view a, std::string_view b) {
+  if (fa && fb && fa != fb) {
+    size_t n = std::min(fa->size(), fb->size());
+    for (size_t i = 0; i < n; i++) {
+      Oid x = domain_base_type((*fa)[i].type), y = domain_base_type((*fb)[i].type);
+      if (x != y)
+        throw PgError(sqlstate::kDatatypeMismatch, "cannot compare dissimilar column types " + format_type_name(x, -1) +
+                                                       " and " + format_type_name(y, -1) + " at record column " +
+                                                       std::to_string(i + 1));
+    }
+    if (fa->size() != fb->size())
+      throw PgError(sqlstate::kDatatypeMismatch, "cannot compare record types with different numbers of columns");
+  }
+  return record_compare(fa ? fa : fb, a, b);
+}
 
 int record_compare(const std::vector<RowField>* fields, std::string_view a, std::string_view b) {
   int n = fields ? (int)fields->size() : -1;
