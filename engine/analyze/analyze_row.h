@@ -54,3 +54,11 @@ namespace pgmicro {
 // UPDATE … SET c.f = value / INSERT (c.f): the composite `current` with the field replaced.
 ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& colname, ExprPtr current, ExprPtr value);
 }  // namespace pgmicro
+struct RangeFunction;
+struct FuncCall;
+namespace pgmicro {
+// analyze_populate.cpp: json(b)_populate_record(set) in FROM / in expressions (nullptr: not one).
+std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf, FuncCall* fc, const std::string& name,
+                                                  SelectQuery& q);
+ExprPtr transform_populate_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location);
+}  // namespace pgmicro

@@ -480,6 +480,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
                    name == "jsonb_to_recordset";
   if (to_record && (n == 1 || node_string(list_at(fc->funcname, n - 2)) == "pg_catalog") && catalog_.find_procs(name).empty())
     return analyze_json_to_record(rf, fc, name, q);
+  if ((n == 1 || node_string(list_at(fc->funcname, n - 2)) == "pg_catalog") && catalog_.find_procs(name).empty())
+    if (auto p = analyze_populate_record(*this, rf, fc, name, q)) return p;  // analyze_populate.cpp
   bool saved = agg_allowed_;
   agg_allowed_ = false;
   std::vector<ExprPtr> args;

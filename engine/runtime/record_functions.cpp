@@ -138,7 +138,10 @@ int collate_record(void* arg, int n1, const void* p1, int n2, const void* p2) {
 
 }  // namespace
 
+void register_populate_functions(sqlite3* db, RuntimeContext* rc);  // populate_functions.cpp
+
 void register_record_functions(sqlite3* db, RuntimeContext* rc) {
+  register_populate_functions(db, rc);
   sqlite3_create_function_v2(db, "pg_row", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_make, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_set", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_set, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_field", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_field, nullptr, nullptr, nullptr);

@@ -120,6 +120,26 @@ void check_domain_value(sqlite3_context* ctx, const UserType& t, bool is_null, B
     }
 }
 
+}  // namespace
+
+// A value of a domain type (storage encoding) against its constraints (populate_functions.cpp).
+void check_domain_datum(sqlite3_context* ctx, Oid domain, const Datum& v) {
+  RuntimeContext* rc = runtime_context(ctx);
+  const UserType* t = rc && rc->catalog ? rc->catalog->user_types().find(domain) : nullptr;
+  if (!t || t->kind != 'd') return;
+  check_domain_value(ctx, *t, v.is_null(), [&](sqlite3_stmt* st) {
+    switch (v.kind) {
+      case Datum::Kind::Int: sqlite3_bind_int64(st, 1, v.i); break;
+      case Datum::Kind::Real: sqlite3_bind_double(st, 1, v.r); break;
+      case Datum::Kind::Text: sqlite3_bind_text(st, 1, v.s.data(), int(v.s.size()), SQLITE_TRANSIENT); break;
+      case Datum::Kind::Blob: sqlite3_bind_blob(st, 1, v.s.data(), int(v.s.size()), SQLITE_TRANSIENT); break;
+      default: sqlite3_bind_null(st, 1);
+    }
+  });
+}
+
+namespace {
+
 void domain_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     check_domain_value(ctx, user_type(ctx, argv[1]), sqlite3_value_type(argv[0]) == SQLITE_NULL,
