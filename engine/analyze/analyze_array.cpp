@@ -87,6 +87,11 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   }
   auto r = make_call_expr("array", templ, array_type, std::move(elems), ae->location);
   r->typmod = target_typmod;
+  if (elem_type == oid::kRecord && !r->args.empty() && r->args[0]->typmod >= 0) {  // records of one structure keep it
+    bool same = true;
+    for (auto& e : r->args) same &= e->typmod == r->args[0]->typmod;
+    if (same) r->typmod = r->args[0]->typmod;
+  }
   return r;
 }
 

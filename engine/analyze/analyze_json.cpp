@@ -22,6 +22,9 @@ static ExprPtr json_call(const std::string& name, std::string templ, Oid type, s
 
 ExprPtr Analyzer::to_json_expr(ExprPtr arg, bool jsonb) {
   arg = finalize_unknown(arg);
+  if (arg->type == array_type_of(oid::kRecord) && arg->typmod >= 0)  // record[] of a known structure
+    return json_call(jsonb ? "to_jsonb" : "to_json", "pg_record_array_to_json($1, " + std::to_string(row_type_id(oid::kRecord, arg->typmod)) +
+                     (jsonb ? ", 1)" : ", 0)"), jsonb ? oid::kJsonb : oid::kJson, {arg}, arg->location);
   if (is_row_type(arg->type))  // records: types/record.h, runtime/record_functions.cpp
     return json_call(jsonb ? "to_jsonb" : "to_json", "pg_record_to_json($1, " + std::to_string(row_type_id(arg->type, arg->typmod)) +
                      (jsonb ? ", 1)" : ", 0)"), jsonb ? oid::kJsonb : oid::kJson, {arg}, arg->location);

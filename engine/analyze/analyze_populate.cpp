@@ -48,7 +48,12 @@ ExprPtr transform_populate_call(Analyzer& a, const std::string& name, std::vecto
   bool jsonb, set;
   if (!populate_name(name, jsonb, set)) return nullptr;
   if (set) unsupported(name + "() in the select list", location);
-  return populate_expr(a, name, args, location, jsonb, false);
+  ExprPtr e = populate_expr(a, name, args, location, jsonb, false);
+  if (is_domain_type(args[0]->type)) {  // a domain over the composite: its checks
+    e->templ = "pg_domain_check(" + e->templ + ", " + std::to_string(args[0]->type) + ")";
+    e->type = args[0]->type;
+  }
+  return e;
 }
 
 std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf, FuncCall* fc, const std::string& name,

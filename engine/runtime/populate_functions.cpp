@@ -90,7 +90,7 @@ Datum populate_plain(Oid type, int32_t typmod, const JsonValue& v, std::string_v
   if (Oid elem = array_element_type(base)) {
     if (v.kind == JsonValue::Kind::String) return type_input(type, typmod, v.text);
     if (v.kind != JsonValue::Kind::Array)
-      throw PgError(sqlstate::kInvalidParameterValue, "expected JSON array", "", "See the value of key \"" + key + "\".");
+      throw PgError(sqlstate::kInvalidTextRepresentation, "expected JSON array", "", "See the value of key \"" + key + "\".");
     ArrayValue a;
     if (!v.items.empty()) populate_array_level(elem, typmod, v, 0, a, src, jsonb, key);
     a.lbounds.assign(a.dims.size(), 1);

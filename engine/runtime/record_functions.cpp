@@ -4,6 +4,7 @@
 // pg_record_<type oid> / pg_record give SQLite's sorter PostgreSQL's record order.
 #include "runtime/record_functions.h"
 
+#include <functional>
 #include "catalog/catalog.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
@@ -120,6 +121,39 @@ void record_json(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_record_array_to_json(array, type id, jsonb): an array of records of one structure.
+void record_array_json(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    const std::vector<RowField>* fields = fields_arg(argv[1]);
+    ArrayValue a = array_from_storage(oid::kRecord, text_of(argv[0]));
+    std::string s;
+    size_t k = 0;
+    std::function<void(size_t)> dim = [&](size_t level) {
+      s += '[';
+      for (int i = 0; i < a.dims[level]; i++) {
+        if (i) s += ',';
+        if (level + 1 == a.dims.size()) {
+          const Datum& d = a.items[k++];
+          if (d.is_null()) s += "null";
+          else record_to_json(fields, d.s, s);
+        } else {
+          dim(level + 1);
+        }
+      }
+      s += ']';
+    };
+    if (a.empty()) s = "[]";
+    else dim(0);
+    if (sqlite3_value_int(argv[2])) {
+      JsonValue v = json_parse(s, true);
+      jsonb_normalize(v);
+      s = jsonb_to_text(v);
+    }
+    sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
+  });
+}
+
 struct RecordTag {
   RuntimeContext* rc;
   int64_t id;
@@ -147,6 +181,7 @@ void register_record_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_row_field", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_field, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_record_cmp", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_cmp, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_isnull", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_isnull, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_record_array_to_json", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_array_json, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_record_to_json", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_json, nullptr, nullptr, nullptr);
   sqlite3_create_collation_v2(db, "pg_record", SQLITE_UTF8, new RecordTag{rc, 0}, collate_record,
                               [](void* p) { delete static_cast<RecordTag*>(p); });
