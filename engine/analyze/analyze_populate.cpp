@@ -24,7 +24,7 @@ ExprPtr populate_expr(Analyzer& a, const std::string& name, std::vector<ExprPtr>
   ExprPtr base = args[0];
   Oid t = domain_base_type(base->type);
   if (!is_named_composite(t))
-    throw PgError(sqlstate::kDatatypeMismatch, "first argument of " + name + " must be a row type").at(location);
+    throw PgError(sqlstate::kDatatypeMismatch, "first argument of " + name + " must be a row type");
   if (args.size() == 3 && !(args[2]->kind == ExprKind::Const && !args[2]->value.is_null()))
     unsupported(name + "() with a use_json_as_text argument", location);
   ExprPtr doc = a.coerce_to(args[1], jsonb ? oid::kJsonb : oid::kJson, -1, CastContext::Implicit, -1);

@@ -106,10 +106,12 @@ ExprPtr row_compare_fields(Analyzer& a, const std::string& op, const std::vector
   if (l.size() != r.size())
     throw PgError(sqlstate::kSyntaxError, "unequal number of entries in row expressions").at(location);
   if (l.empty()) throw PgError(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length").at(location);
-  if (!is_comparison(op))
+  if (!is_comparison(op)) {
+    a.make_operator(op, l[0], r[0], location);  // "operator does not exist" comes first
     throw PgError(sqlstate::kFeatureNotSupported, "could not determine interpretation of row comparison operator " + op, "",
                   "Row comparison operators must be associated with btree operator families.")
         .at(location);
+  }
   auto cmp = [&](const std::string& o, size_t i) {
     ExprPtr c = a.make_operator(o, l[i], r[i], location);
     if (c->type != oid::kBool)

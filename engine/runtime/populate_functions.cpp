@@ -135,7 +135,9 @@ void populate_record(sqlite3_context* ctx, int, sqlite3_value** argv) {
     JsonValue d = json_parse(src, jsonb);
     std::string out;
     if (set) {
-      if (d.kind != JsonValue::Kind::Array) throw PgError(sqlstate::kInvalidParameterValue, "cannot call " + fn + " on a non-array");
+      if (d.kind != JsonValue::Kind::Array)
+        throw PgError(sqlstate::kInvalidParameterValue,
+                      "cannot call " + fn + (d.kind == JsonValue::Kind::Object ? " on an object" : " on a scalar"));
       out = "[";
       for (auto& x : d.items) {
         if (x.kind != JsonValue::Kind::Object)

@@ -29,7 +29,12 @@ void SessionImpl::execute_create_composite(CompositeTypeStmt* stmt, StatementRes
       if (f.name == col) throw PgError(sqlstate::kDuplicateColumn, "column \"" + col + "\" specified more than once");
     RowField f;
     f.name = col;
-    a.resolve_type_name(cd->typeName, f.type, f.typmod);
+    try {
+      a.resolve_type_name(cd->typeName, f.type, f.typmod);
+    } catch (PgError& e) {
+      e.error.position = 0;  // PostgreSQL reports these without a position
+      throw;
+    }
     if (f.type == oid::kRecord || (find_type(f.type) && find_type(f.type)->category == 'P'))
       throw PgError(sqlstate::kInvalidTableDefinition,
                     "column \"" + col + "\" has pseudo-type " + format_type_name(f.type, -1));
