@@ -406,7 +406,7 @@ ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& coln
     if (i + 1 < path.size()) {
       ExprPtr sub = call(path[i], "pg_row_field($1, " + std::to_string(t) + ", " + std::to_string(k) + ")", fields[k].type,
                          fields[k].typmod, {cur}, rt->location);
-      v = assign(sub, i + 1, owner);
+      v = assign(sub, i + 1, path[i]);
     } else {
       v = a.coerce_to(value, fields[k].type, fields[k].typmod, CastContext::Assignment, -1);
       if (!v)

@@ -62,3 +62,17 @@ insert into holder select tab from tab;
 select * from holder;
 drop table holder;
 drop table tab;
+-- field targets of INSERT
+create type complex as (r float8, i float8);
+create type quad2 as (c1 complex, c2 complex);
+create table quadtable (f1 int, q quad2);
+insert into quadtable (f1, q.c1.r, q.c2.i) values (44, 55, 66);
+insert into quadtable (f1, q.c1.r, q.c1.i) values (45, 1, 2), (46, 3, null);
+insert into quadtable (q.c1.x) values (1);
+insert into quadtable (f1, q.c1) values (47, 5);
+update quadtable set q.c1.r = 12 where f1 = 44;
+update quadtable set q.c1 = 12;
+select * from quadtable order by f1;
+drop table quadtable;
+drop type complex cascade;
+drop type quad2;
