@@ -311,7 +311,14 @@ ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
   auto* tc = reinterpret_cast<TypeCast*>(node);
   Oid target;
   int32_t typmod;
-  resolve_type_name(tc->typeName, target, typmod);
+  TypeName* tn = tc->typeName;
+  if (list_size(tn->names) == 1 && !list_size(tn->arrayBounds) && !list_size(tn->typmods) && !tn->pct_type &&
+      node_string(list_at(tn->names, 0)) == "record") {
+    target = oid::kRecord;  // x::record (a row value stays itself; analyze_row.cpp)
+    typmod = -1;
+  } else {
+    resolve_type_name(tc->typeName, target, typmod);
+  }
   // ARRAY[...]::type[] resolves the constructor's elements to the cast's element type.
   if (IsA(tc->arg, A_ArrayExpr) && is_array_type(target)) return transform_array_expr(tc->arg, ctx, target, typmod);
   ExprPtr arg = transform_expr(tc->arg, ctx);

@@ -23,7 +23,8 @@ ExprPtr populate_expr(Analyzer& a, const std::string& name, std::vector<ExprPtr>
   if (args.size() != 2 && args.size() != 3) unsupported(name + "() with these arguments", location);
   ExprPtr base = args[0];
   Oid t = domain_base_type(base->type);
-  if (!is_named_composite(t))
+  int64_t id = row_type_id(t, base->typmod);
+  if (!is_named_composite(t) && !(t == oid::kRecord && base->typmod >= 0))
     throw PgError(sqlstate::kDatatypeMismatch, "first argument of " + name + " must be a row type");
   if (args.size() == 3 && !(args[2]->kind == ExprKind::Const && !args[2]->value.is_null()))
     unsupported(name + "() with a use_json_as_text argument", location);
@@ -37,7 +38,8 @@ ExprPtr populate_expr(Analyzer& a, const std::string& name, std::vector<ExprPtr>
   e->kind = ExprKind::Call;
   e->name = name;
   e->type = t;
-  e->templ = "pg_populate_record($1, " + std::to_string(t) + ", $2, " + (jsonb ? "1" : "0") + ", " + (set ? "1" : "0") + ")";
+  e->typmod = t == oid::kRecord ? base->typmod : -1;
+  e->templ = "pg_populate_record($1, " + std::to_string(id) + ", $2, " + (jsonb ? "1" : "0") + ", " + (set ? "1" : "0") + ")";
   e->args = {base, doc};
   e->location = location;
   return e;
@@ -60,7 +62,7 @@ std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf
                                                   SelectQuery& q) {
   bool jsonb, set;
   if (!populate_name(name, jsonb, set)) return nullptr;
-  if (fc->agg_star || fc->func_variadic || list_size(fc->agg_order) || fc->agg_filter || fc->over || list_size(rf->coldeflist))
+  if (fc->agg_star || fc->func_variadic || list_size(fc->agg_order) || fc->agg_filter || fc->over)
     unsupported(name + "() with these arguments", fc->location);
   std::vector<ExprPtr> args;
   bool saved = a.agg_allowed_;
@@ -72,8 +74,28 @@ std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf
     throw;
   }
   a.agg_allowed_ = saved;
+  if (!args.empty() && args[0]->type == oid::kRecord && args[0]->typmod < 0) {
+    // null::record AS (x int, …): the column definition list is the structure
+    if (!list_size(rf->coldeflist))
+      throw PgError(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"")
+          .at(fc->location);
+    std::vector<RowField> rfields;
+    for_each_node(rf->coldeflist, [&](Node* node) {
+      auto* cd = reinterpret_cast<::ColumnDef*>(node);
+      RowField f;
+      f.name = cd->colname;
+      a.resolve_type_name(cd->typeName, f.type, f.typmod);
+      rfields.push_back(f);
+    });
+    auto c = std::make_shared<Expr>(*args[0]);
+    c->typmod = register_record_type(rfields);
+    args[0] = c;
+  } else if (list_size(rf->coldeflist)) {
+    throw PgError(sqlstate::kSyntaxError, "a column definition list is redundant for a function returning a named composite type")
+        .at(reinterpret_cast<::ColumnDef*>(list_at(rf->coldeflist, 0))->location);
+  }
   ExprPtr rec = populate_expr(a, name, args, fc->location, jsonb, set);
-  const std::vector<RowField>& fields = *row_type_fields(rec->type, -1);
+  const std::vector<RowField>& fields = *row_type_fields(rec->type, rec->typmod);
   if (fields.size() > 100) unsupported("composite types of more than 100 fields in FROM", fc->location);
   RangeTableEntry rte;
   for (auto& f : fields) {
@@ -85,7 +107,7 @@ std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf
   e->type = oid::kRecord;
   // a NULL base and document: json_populate_record gives one row of NULLs
   std::string inner = set ? rec->templ : "coalesce(" + rec->templ + ", '(" + std::string(fields.empty() ? 0 : fields.size() - 1, ',') + ")')";
-  e->templ = "pg_record_rows(" + inner + ", " + std::to_string(rec->type) + ", " + (set ? "1" : "0") + ")";
+  e->templ = "pg_record_rows(" + inner + ", " + std::to_string(row_type_id(rec->type, rec->typmod)) + ", " + (set ? "1" : "0") + ")";
   rte.function = e;
   rte.function_columns = (int)fields.size();
   rte.alias = rf->alias ? rf->alias->aliasname : name;

@@ -321,12 +321,38 @@ ExprPtr transform_field_indirection(Analyzer& a, A_Indirection* ind, ExprContext
   if (!fields) return nullptr;
   ExprPtr base = a.transform_expr(ind->arg, ctx);
   int loc = expr_location(ind->arg);
-  if (indices) unsupported("field selection mixed with subscripts", loc);
+  std::vector<ExprPtr> subs;  // pending subscripts (x[i][j].f): applied before the next field
+  auto apply_subs = [&]() {
+    if (subs.empty()) return;
+    base = strip_domain(base);
+    Oid elem = array_element_type(base->type);
+    if (!elem)
+      throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(base->type, -1) +
+                                                     " because it does not support subscripting").at(loc);
+    std::vector<ExprPtr> args = {base};
+    std::string templ = "pg_array_subscript($1, " + std::to_string(elem);
+    for (auto& x : subs) {
+      args.push_back(x);
+      templ += ", $" + std::to_string(args.size());
+    }
+    base = call("subscript", templ + ")", elem, base->typmod, std::move(args), loc);
+    subs.clear();
+  };
   for_each_node(ind->indirection, [&](Node* n) {
     if (IsA(n, A_Star))
       throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(loc);
+    if (IsA(n, A_Indices)) {
+      auto* ai = reinterpret_cast<A_Indices*>(n);
+      if (ai->is_slice) unsupported("slices mixed with field selection", loc);
+      ExprPtr x = a.coerce_to(a.transform_expr(ai->uidx, ctx), oid::kInt4, -1, CastContext::Assignment, -1);
+      if (!x) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(ai->uidx));
+      subs.push_back(x);
+      return;
+    }
+    apply_subs();
     base = row_field_select(a, base, node_string(n), loc);
   });
+  apply_subs();
   return base;
 }
 

@@ -76,3 +76,10 @@ select * from quadtable order by f1;
 drop table quadtable;
 drop type complex cascade;
 drop type quad2;
+-- subscripts then fields
+create type cx as (r int, i int);
+create table dct (d1 cx[]);
+insert into dct values (array[row(1, 2)::cx, row(3, 4)::cx]), (null);
+select d1[2], d1[1].r, d1[1].i, (d1[1]).r, d1[3].r from dct;
+drop table dct;
+drop type cx;
