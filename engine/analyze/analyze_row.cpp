@@ -145,15 +145,17 @@ ExprPtr make_row_operator(Analyzer& a, const std::string& op, ExprPtr l, ExprPtr
   if (!l || !r) return nullptr;
   bool lr = is_row_type(l->type), rr = is_row_type(r->type);
   if (!lr && !rr) return nullptr;
-  if (!is_comparison(op)) return nullptr;
+  bool image = op.size() > 1 && op[0] == '*' && is_comparison(op.substr(1));  // *=, *<, …: record_image_cmp
+  if (!is_comparison(op) && !image) return nullptr;
   // An unknown literal or a constructor takes the other side's composite type.
   // (record = record: an unknown literal is read as record, whose input PostgreSQL refuses)
   if (lr && r->type == oid::kUnknown) r = a.coerce_to(r, oid::kRecord, -1, CastContext::Implicit, -1);
   if (rr && l->type == oid::kUnknown) l = a.coerce_to(l, oid::kRecord, -1, CastContext::Implicit, -1);
   if (!l || !r || !is_row_type(l->type) || !is_row_type(r->type)) return nullptr;
   // record_eq/record_cmp: dissimilar field types are PostgreSQL's run-time 42804
-  return call(op, "(pg_record_cmp($1, $2, " + std::to_string(row_type_id(l->type, l->typmod)) + ", " +
-                      std::to_string(row_type_id(r->type, r->typmod)) + ") " + op + " 0)", oid::kBool, -1, {l, r}, location);
+  return call(op, std::string(image ? "(pg_record_image_cmp($1, $2, " : "(pg_record_cmp($1, $2, ") +
+                      std::to_string(row_type_id(l->type, l->typmod)) + ", " + std::to_string(row_type_id(r->type, r->typmod)) +
+                      ") " + (image ? op.substr(1) : op) + " 0)", oid::kBool, -1, {l, r}, location);
 }
 
 ExprPtr transform_row_a_expr(Analyzer& a, A_Expr* ax, ExprContext ctx) {

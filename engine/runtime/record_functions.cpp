@@ -92,6 +92,15 @@ void record_cmp(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_record_image_cmp(a, b, type id of a, type id of b): record_image_cmp.
+void record_image_cmp(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+      return sqlite3_result_null(ctx);
+    sqlite3_result_int(ctx, record_image_compare(fields_arg(argv[2]), fields_arg(argv[3]), text_of(argv[0]), text_of(argv[1])));
+  });
+}
+
 // pg_row_isnull(record, type id, negated): IS NULL (every field NULL) / IS NOT NULL (none).
 void row_isnull(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
@@ -180,6 +189,7 @@ void register_record_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_row_set", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_set, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_field", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_field, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_record_cmp", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_cmp, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_record_image_cmp", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_image_cmp, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_isnull", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_isnull, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_record_array_to_json", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_array_json, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_record_to_json", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, record_json, nullptr, nullptr, nullptr);

@@ -2,6 +2,7 @@
 #include "types/record.h"
 
 #include <cctype>
+#include <cstring>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -225,6 +226,68 @@ int record_compare(const std::vector<RowField>* fields, std::string_view a, std:
       c = untyped_compare(*x[i], *y[i]);
     }
     if (c) return c;
+  }
+  if (x.size() != y.size())
+    throw PgError(sqlstate::kDatatypeMismatch, "cannot compare record types with different numbers of columns");
+  return 0;
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+namespace {
+// The bytes PostgreSQL's record_image_cmp compares for one field (x86-64: pass-by-value
+// types are little-endian images; varlena types their data, then their length).
+std::string field_image(Oid type, const std::string& text) {
+  Oid t = domain_base_type(type);
+  auto le = [](uint64_t v, int n) {
+    std::string s;
+    for (int i = 0; i < n; i++) s += char((v >> (8 * i)) & 0xff);
+    return s;
+  };
+  Datum d = element_from_text(t, text);
+  switch (t) {
+    case oid::kBool: return le(d.i ? 1 : 0, 1);
+    case oid::kInt2: return le(uint64_t(d.i), 2);
+    case oid::kInt4:
+    case oid::kOid: return le(uint64_t(d.i), 4);
+    case oid::kInt8: return le(uint64_t(d.i), 8);
+    case oid::kFloat8: {
+      double x = d.kind == Datum::Kind::Real ? d.r : std::strtod(text.c_str(), nullptr);
+      uint64_t u;
+      std::memcpy(&u, &x, 8);
+      return le(u, 8);
+    }
+    case oid::kFloat4: {
+      float x = float(d.kind == Datum::Kind::Real ? d.r : std::strtod(text.c_str(), nullptr));
+      uint32_t u;
+      std::memcpy(&u, &x, 4);
+      return le(u, 4);
+    }
+    default: return text;
+  }
+}
+}  // namespace
+
+int record_image_compare(const std::vector<RowField>* fa, const std::vector<RowField>* fb, std::string_view a,
+                         std::string_view b) {
+  if (fa && fb && fa != fb) record_compare2(fa, fb, "()", "()");  // dissimilar types: 42804
+  const std::vector<RowField>* fields = fa ? fa : fb;
+  int n = fields ? (int)fields->size() : -1;
+  std::vector<FieldText> x = record_split(a, n), y = record_split(b, n);
+  size_t m = std::min(x.size(), y.size());
+  for (size_t i = 0; i < m; i++) {
+    if (!x[i] || !y[i]) {
+      if (!x[i] && !y[i]) continue;
+      return !x[i] ? 1 : -1;
+    }
+    Oid t = fields ? (*fields)[i].type : oid::kText;
+    std::string p = field_image(t, *x[i]), q = field_image(t, *y[i]);
+    size_t k = std::min(p.size(), q.size());
+    int c = std::memcmp(p.data(), q.data(), k);
+    if (c) return c < 0 ? -1 : 1;
+    if (p.size() != q.size()) return p.size() < q.size() ? -1 : 1;
   }
   if (x.size() != y.size())
     throw PgError(sqlstate::kDatatypeMismatch, "cannot compare record types with different numbers of columns");

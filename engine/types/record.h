@@ -50,6 +50,9 @@ void record_output(Oid type, std::string_view storage, std::string& out);
 // record_cmp (btree order: field by field, NULL after any value; equal when both NULL).
 int record_compare(const std::vector<RowField>* fields, std::string_view a, std::string_view b);
 // The same between records of two row types: 42804 for dissimilar field types or counts.
+// record_image_cmp (*=, *<, …): fields by their binary images.
+int record_image_compare(const std::vector<RowField>* fa, const std::vector<RowField>* fb, std::string_view a,
+                         std::string_view b);
 int record_compare2(const std::vector<RowField>* fa, const std::vector<RowField>* fb, std::string_view a, std::string_view b);
 
 }  // namespace pgmicro

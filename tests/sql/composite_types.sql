@@ -83,3 +83,12 @@ insert into dct values (array[row(1, 2)::cx, row(3, 4)::cx]), (null);
 select d1[2], d1[1].r, d1[1].i, (d1[1]).r, d1[3].r from dct;
 drop table dct;
 drop type cx;
+-- record image comparison
+create type ti as (a int, b int);
+create type tt as (a int, b text);
+select row(1, -2)::ti *< row(1, -3)::ti, row(1, 2)::ti *= row(1, 2)::ti, row(1, 'abc')::tt *< row(1, 'abcd')::tt,
+       row(1, 'abc')::tt *<> row(1, 'abd')::tt, row(1, 3)::ti *>= row(1, 2)::ti;
+select row(1, 2)::ti *< row(1, 'abc')::tt;
+select row(1, 2)::ti < row(1, 'abc')::tt;
+drop type ti;
+drop type tt;
