@@ -169,8 +169,27 @@ ExprPtr transform_row_a_expr(Analyzer& a, A_Expr* ax, ExprContext ctx) {
         return row_compare_fields(a, op, l->args, r->args, ax->location);
       }
       if (lrow && ax->rexpr && IsA(ax->rexpr, SubLink) &&
-          reinterpret_cast<SubLink*>(ax->rexpr)->subLinkType == EXPR_SUBLINK)
-        unsupported("row comparison with a subquery", ax->location);
+          reinterpret_cast<SubLink*>(ax->rexpr)->subLinkType == EXPR_SUBLINK) {
+        auto* sl = reinterpret_cast<SubLink*>(ax->rexpr);
+        ExprPtr l = a.transform_expr(ax->lexpr, ctx);
+        sl->subLinkType = ROWCOMPARE_SUBLINK;  // analyze_sublink.cpp: the subquery's row as a record
+        ExprPtr r;
+        try {
+          r = a.transform_expr(ax->rexpr, ctx);
+        } catch (...) {
+          sl->subLinkType = EXPR_SUBLINK;
+          throw;
+        }
+        sl->subLinkType = EXPR_SUBLINK;
+        const std::vector<RowField>& fields = *row_type_fields(r->type, r->typmod);
+        if (fields.size() > l->args.size()) throw PgError(sqlstate::kSyntaxError, "subquery has too many columns").at(ax->location);
+        if (fields.size() < l->args.size()) throw PgError(sqlstate::kSyntaxError, "subquery has too few columns").at(ax->location);
+        std::vector<ExprPtr> rf;
+        for (size_t k = 0; k < fields.size(); k++)
+          rf.push_back(call(fields[k].name, "pg_row_field($1, " + std::to_string(row_type_id(r->type, r->typmod)) + ", " +
+                                                std::to_string(k) + ")", fields[k].type, fields[k].typmod, {r}, ax->location));
+        return row_compare_fields(a, op, l->args, rf, ax->location);
+      }
       return nullptr;
     case AEXPR_DISTINCT:
     case AEXPR_NOT_DISTINCT: {

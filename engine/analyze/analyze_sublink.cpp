@@ -5,6 +5,7 @@
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "types/record.h"
 
 namespace pgmicro {
 
@@ -91,6 +92,32 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
         throw PgError(sqlstate::kUndefinedObject, "could not find array type for data type " + format_type_name(t, -1))
             .at(sl->location);
       e->templ = elem ? "pg_array_agg_array_" + std::to_string(elem) : "pg_array_agg_" + std::to_string(t);
+      return e;
+    }
+    case ROWCOMPARE_SUBLINK: {
+      // (a, b) op (SELECT x, y): the subquery's row as one record (analyze_row.cpp compares
+      // its fields); more than one row is 21000 as for a scalar subquery.
+      e->sublink = SubLinkKind::Expr;
+      e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      auto& q = *e->subquery;
+      if (q.setop != SetOp::None || q.distinct || !q.distinct_on.empty()) unsupported("row comparison with this subquery", sl->location);
+      std::vector<RowField> fields;
+      std::string templ;
+      auto row = std::make_shared<Expr>();
+      row->kind = ExprKind::Call;
+      row->name = "row";
+      row->type = oid::kRecord;
+      for (auto& t : q.targets) {
+        ExprPtr x = finalize_unknown(t.expr);
+        fields.push_back({"f" + std::to_string(fields.size() + 1), x->type, x->typmod});
+        row->args.push_back(x);
+        templ += ", $" + std::to_string(row->args.size());
+      }
+      row->typmod = register_record_type(fields);
+      row->templ = "pg_row(" + std::to_string(row_type_id(oid::kRecord, row->typmod)) + templ + ")";
+      q.targets = {{row, "row"}};
+      e->type = oid::kRecord;
+      e->typmod = row->typmod;
       return e;
     }
     default:

@@ -27,3 +27,13 @@ select array[row(1, 2), row(3, 4)], row(1, 1.1) = any (array[row(7, 7.7), row(1,
 select (r).f1, (r).f2 from (select row(1, 2.0) as r) ss;
 select (r).f3 from (select row(1, 2.0) as r) ss;
 drop table pairs;
+create table pp (a int, b text);
+insert into pp values (1, 'x'), (2, 'y'), (3, null);
+select * from pp where (a, b) = (select 1, 'x');
+select * from pp where (a, b) < (select 2, 'a') order by a;
+select (1, 2) = (select 1, 2), (1, 2) = (select 1, 3 where false), (1, 2) <> (select 1, 3);
+select (1, 2) = (select 1);
+select (1, 2) = (select 1, 2, 3);
+select (1, 2) = (select a, a from pp);
+select p.a, (p.a, p.b) = (select q.a, q.b from pp q where q.a = p.a) from pp p order by 1;
+drop table pp;
