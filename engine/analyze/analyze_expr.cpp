@@ -167,6 +167,8 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
               .at(cr->location);
     if (ExprPtr p = sql_function_param(rel, col, cr->location)) return p;
+    if (n == 2)  // param.field in a SQL function body (analyze_row.cpp)
+      if (ExprPtr p = sql_function_param("", rel, cr->location)) return row_field_select(*this, p, col, cr->location);
     for (auto* sc : invisible_scopes_)
       for (auto& r : sc->rtable)
         if (r.alias == rel)

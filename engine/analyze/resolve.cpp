@@ -37,6 +37,8 @@ bool Analyzer::can_coerce(Oid from, Oid to, CastContext ctx) const {
   // base type followed by the domain's checks.
   if (is_domain_type(from)) return can_coerce(domain_base_type(from), to, ctx);
   if (is_domain_type(to)) return can_coerce(from, domain_base_type(to), ctx);
+  if (from == oid::kRecord && is_named_composite(to)) return true;  // a row constructor (analyze_row.cpp)
+  if (to == oid::kRecord && is_named_composite(from)) return true;
   if (const CastDef* c = find_cast(from, to))
     return static_cast<char>(c->context) == 'i' || ctx == CastContext::Explicit ||
            (ctx == CastContext::Assignment && c->context == CastContext::Assignment);

@@ -92,3 +92,15 @@ select row(1, 2)::ti *< row(1, 'abc')::tt;
 select row(1, 2)::ti < row(1, 'abc')::tt;
 drop type ti;
 drop type tt;
+-- table row types as SQL function parameters
+create table compos (f1 int, f2 text);
+create function fc(v compos) returns text as $$ select v.f2 || (v).f1 $$ language sql;
+select fc(row(1, 'one'));
+select fc(c) from (select row(2, 'two')::compos as c) s;
+select fc('(3,three)');
+create function fullrow(compos) returns compos language sql as $$ select $1 $$;
+select fullrow(row(4, 'four')), (fullrow(row(5, 'five'))).f2;
+select cast(c as text), c::text from (select row(6, 'six x')::compos as c) s;
+drop function fullrow(compos);
+drop function fc(compos);
+drop table compos;
