@@ -155,7 +155,7 @@ bool Analyzer::transform_json_aggregate(const std::string& name, std::vector<Exp
     e.templ = jsonb ? "pg_jsonb_object_agg($1, $2)" : "pg_json_object_agg($1, $2)";
   } else {
     // json_agg puts "\n " before each array or row after the first (PostgreSQL's layout)
-    bool structured = is_array_type(args[0]->type) || args[0]->name == "record";
+    bool structured = is_array_type(args[0]->type) || args[0]->name == "record" || is_row_type(args[0]->type);
     e.args = {to_json_expr(args[0], false)};
     e.templ = jsonb ? "pg_jsonb_agg($1)" : structured ? "pg_json_agg_nl($1)" : "pg_json_agg($1)";
   }

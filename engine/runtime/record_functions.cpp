@@ -185,6 +185,7 @@ void register_populate_functions(sqlite3* db, RuntimeContext* rc);  // populate_
 
 void register_record_functions(sqlite3* db, RuntimeContext* rc) {
   register_populate_functions(db, rc);
+  register_array_element_functions(db, rc, oid::kRecord);  // array_agg of records, record[] order
   sqlite3_create_function_v2(db, "pg_row", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_make, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_set", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_set, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_row_field", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, row_field, nullptr, nullptr, nullptr);
