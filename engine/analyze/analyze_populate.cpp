@@ -74,7 +74,7 @@ std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf
     throw;
   }
   a.agg_allowed_ = saved;
-  if (!args.empty() && args[0]->type == oid::kRecord && args[0]->typmod < 0) {
+  if (!args.empty() && args[0]->type == oid::kRecord) {
     // null::record AS (x int, …): the column definition list is the structure
     if (!list_size(rf->coldeflist))
       throw PgError(sqlstate::kSyntaxError, "a column definition list is required for functions returning \"record\"")
@@ -87,6 +87,21 @@ std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf
       a.resolve_type_name(cd->typeName, f.type, f.typmod);
       rfields.push_back(f);
     });
+    if (const std::vector<RowField>* given = row_type_fields(oid::kRecord, args[0]->typmod)) {
+      // a record base of a known structure must match the column definition list (tupledesc_match)
+      auto mismatch = [](const std::string& detail) {
+        throw PgError(sqlstate::kDatatypeMismatch, "function return row and query-specified return row do not match", detail);
+      };
+      if (given->size() != rfields.size())
+        mismatch("Returned row contains " + std::to_string(given->size()) + " attribute" + (given->size() == 1 ? "" : "s") +
+                 ", but query expects " + std::to_string(rfields.size()) + ".");
+      for (size_t i = 0; i < rfields.size(); i++)
+        if ((*given)[i].type != rfields[i].type)
+          mismatch("Returned type " + format_type_name((*given)[i].type, -1) + " at ordinal position " + std::to_string(i + 1) +
+                   ", but query expects " + format_type_name(rfields[i].type, -1) + ".");
+    }
+    if (!(args[0]->kind == ExprKind::Const && args[0]->value.is_null()))
+      unsupported(name + "() with a non-NULL base of type record", fc->location);
     auto c = std::make_shared<Expr>(*args[0]);
     c->typmod = register_record_type(rfields);
     args[0] = c;
