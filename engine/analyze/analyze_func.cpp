@@ -342,6 +342,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   if (ExprPtr p = transform_populate_call(*this, name, args, fc->location)) return p;  // analyze_populate.cpp
+  if (ExprPtr p = populate_set_call(*this, name, args, fc->location)) return srf_in_select_list(name, {}, fc->location, p);
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {
     known |= name == f.name && !f.returns_set;

@@ -24,6 +24,9 @@ ExprPtr populate_expr(Analyzer& a, const std::string& name, std::vector<ExprPtr>
   ExprPtr base = args[0];
   Oid t = domain_base_type(base->type);
   int64_t id = row_type_id(t, base->typmod);
+  if (t == oid::kRecord && base->typmod < 0)
+    throw PgError(sqlstate::kFeatureNotSupported, "could not determine row type for result of " + name, "",
+                  "Provide a non-null record argument, or call the function in the FROM clause using a column definition list.");
   if (!is_named_composite(t) && !(t == oid::kRecord && base->typmod >= 0))
     throw PgError(sqlstate::kDatatypeMismatch, "first argument of " + name + " must be a row type");
   if (args.size() == 3 && !(args[2]->kind == ExprKind::Const && !args[2]->value.is_null()))
@@ -46,10 +49,21 @@ ExprPtr populate_expr(Analyzer& a, const std::string& name, std::vector<ExprPtr>
 }
 }  // namespace
 
+ExprPtr populate_set_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location) {
+  bool jsonb, set;
+  if (!populate_name(name, jsonb, set) || !set) return nullptr;
+  ExprPtr rec = populate_expr(a, name, args, location, jsonb, true);
+  if (is_domain_type(args[0]->type)) unsupported(name + "() of a domain type in the select list", location);
+  auto e = std::make_shared<Expr>(*rec);
+  // one column: each record as a whole (pg_record_rows mode 2)
+  e->templ = "pg_record_rows(" + rec->templ + ", " + std::to_string(row_type_id(rec->type, rec->typmod)) + ", 2)";
+  return e;
+}
+
 ExprPtr transform_populate_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location) {
   bool jsonb, set;
   if (!populate_name(name, jsonb, set)) return nullptr;
-  if (set) unsupported(name + "() in the select list", location);
+  if (set) return nullptr;
   ExprPtr e = populate_expr(a, name, args, location, jsonb, false);
   if (is_domain_type(args[0]->type)) {  // a domain over the composite: its checks
     e->templ = "pg_domain_check(" + e->templ + ", " + std::to_string(args[0]->type) + ")";

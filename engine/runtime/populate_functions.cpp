@@ -206,9 +206,11 @@ int rows_filter(sqlite3_vtab_cursor* cur, int, const char*, int argc, sqlite3_va
     if (argc < 3 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
     const std::vector<RowField>* fields = row_fields_by_id(sqlite3_value_int64(argv[1]));
     if (!fields) return SQLITE_OK;
-    if (sqlite3_value_int(argv[2])) {
+    int mode = sqlite3_value_int(argv[2]);  // 0 one record, 1 a JSON array of records, 2 the same as whole values
+    if (mode) {
       JsonValue list = json_parse(text_of(argv[0]), false);
-      for (auto& x : list.items) c->rows.push_back(record_values(*fields, x.text));
+      for (auto& x : list.items)
+        c->rows.push_back(mode == 2 ? std::vector<Datum>{Datum::text(x.text)} : record_values(*fields, x.text));
     } else {
       c->rows.push_back(record_values(*fields, text_of(argv[0])));
     }
