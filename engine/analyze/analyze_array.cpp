@@ -176,10 +176,20 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
       current->typmod = col.typmod;
       current->name = col.name;
     }
-    return row_field_assignment(*this, rt, col.name, current, transform_expr(rt->val, ExprContext::UpdateSet));
+    // an earlier SET c.g = … of this statement: its value before the domain's check (checked once, at the end)
+    if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() && current->args[0]->name == "field assignment")
+      current = current->args[0];
+    ExprPtr r = row_field_assignment(*this, rt, col.name, current, transform_expr(rt->val, ExprContext::UpdateSet));
+    if (r->type != col.type) {
+      r = std::make_shared<Expr>(*coerce_to(r, col.type, col.typmod, CastContext::Assignment, rt->location));
+      r->name = "field assignment";  // further SET c.g = … of the statement may follow
+    }
+    return r;
   }
+  bool fields_after = false;  // SET a[i].f = …: the element's field (analyze_row.cpp)
   for_each_node(rt->indirection, [&](Node* n) {
-    if (!IsA(n, A_Indices)) unsupported("field assignment", rt->location);
+    if (IsA(n, String)) { fields_after = true; return; }
+    if (!IsA(n, A_Indices) || fields_after) unsupported("this field assignment", rt->location);
     slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
   });
   if (!elem)
@@ -197,7 +207,28 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     current->name = col.name;
   }
   ExprPtr value = transform_expr(rt->val, ExprContext::UpdateSet);
-  ExprPtr v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
+  std::vector<ExprPtr> subs;
+  for_each_node(rt->indirection, [&](Node* n) {
+    if (!IsA(n, A_Indices)) return;
+    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
+    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
+    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
+    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
+    subs.push_back(c);
+  });
+  ExprPtr v;
+  if (fields_after) {
+    std::vector<ExprPtr> eargs = {current};
+    std::string et = "pg_array_subscript($1, " + std::to_string(elem);
+    for (auto& x : subs) {
+      eargs.push_back(x);
+      et += ", $" + std::to_string(eargs.size());
+    }
+    ExprPtr element = make_call_expr("subscript", et + ")", elem, std::move(eargs), rt->location);
+    v = row_field_assignment(*this, rt, col.name, element, value);
+  } else {
+    v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
+  }
   if (!v)
     throw PgError(sqlstate::kDatatypeMismatch,
                   "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
@@ -206,14 +237,10 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
         .at(expr_location(rt->val));
   std::vector<ExprPtr> args = {current, v};
   std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
-  for_each_node(rt->indirection, [&](Node* n) {
-    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
-    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
-    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
-    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
+  for (auto& c : subs) {
     args.push_back(c);
     templ += ", $" + std::to_string(args.size());
-  });
+  }
   auto e = make_call_expr("array element assignment", templ + ")", arr_type, std::move(args), rt->location);
   e->typmod = arr_typmod;
   if (arr_type != col.type) e = coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);

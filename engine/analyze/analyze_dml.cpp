@@ -251,6 +251,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   scope_ = nullptr;
   auto fill_row = [&](std::vector<ExprPtr> given, const std::vector<int>& locs) {
     std::vector<ExprPtr> row(t->columns.size());
+    std::vector<int> field_cols;
     for (size_t i = 0; i < cols.size(); i++) {
       if (given[i] && i < field_targets.size() && field_targets[i]) {
         ExprPtr cur = row[cols[i]];
@@ -261,6 +262,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
           cur->typmod = t->columns[cols[i]].typmod;
         }
         row[cols[i]] = row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, given[i]);
+        field_cols.push_back(cols[i]);
         continue;
       }
       if (given[i]) {
@@ -268,6 +270,9 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
         if (insert_value_allowed(*t, cols[i], stmt->override)) row[cols[i]] = v;
       }
     }
+    for (int c : field_cols)  // a domain over the composite: checked once, on the whole value
+      if (row[c]->type != t->columns[c].type)
+        row[c] = coerce_to(row[c], t->columns[c].type, t->columns[c].typmod, CastContext::Assignment, -1);
     for (size_t c = 0; c < row.size(); c++)
       if (!row[c]) row[c] = transform_default(*t, (int)c);
     return row;

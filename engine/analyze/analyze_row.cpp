@@ -382,7 +382,7 @@ bool expand_row_star(Analyzer& a, Node* val, std::vector<TargetEntry>& out) {
   auto* ind = reinterpret_cast<A_Indirection*>(val);
   int n = list_size(ind->indirection);
   if (!n || !IsA(list_at(ind->indirection, n - 1), A_Star)) return false;
-  ExprPtr base = a.transform_expr(ind->arg, ExprContext::SelectTarget);
+  ExprPtr base = strip_domain(a.transform_expr(ind->arg, ExprContext::SelectTarget));
   int loc = expr_location(ind->arg);
   for (int i = 0; i + 1 < n; i++) {
     Node* f = list_at(ind->indirection, i);
@@ -434,7 +434,10 @@ namespace pgmicro {
 // SET c.f[.g…] = value: c with field f replaced (pg_row_set), nested levels inside out.
 ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& colname, ExprPtr current, ExprPtr value) {
   std::vector<std::string> path;
-  for_each_node(rt->indirection, [&](Node* n) { path.push_back(IsA(n, String) ? node_string(n) : std::string()); });
+  for_each_node(rt->indirection, [&](Node* n) {
+    if (IsA(n, A_Indices) && path.empty()) return;  // a[i].f: the caller selected the element
+    path.push_back(IsA(n, String) ? node_string(n) : std::string());
+  });
   std::function<ExprPtr(ExprPtr, size_t, const std::string&)> assign = [&](ExprPtr cur, size_t i, const std::string& owner) -> ExprPtr {
     Oid t = domain_base_type(cur->type);
     if (path[i].empty()) unsupported("subscripts mixed with field assignment", rt->location);
@@ -462,7 +465,7 @@ ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& coln
                                                        " but expression is of type " + format_type_name(value->type, -1), "",
                       "You will need to rewrite or cast the expression.").at(rt->location);
     }
-    return call("field assignment", "pg_row_set($1, " + std::to_string(t) + ", " + std::to_string(k) + ", $2)", cur->type, cur->typmod,
+    return call("field assignment", "pg_row_set($1, " + std::to_string(t) + ", " + std::to_string(k) + ", $2)", t, -1,
                 {cur, v}, rt->location);
   };
   return assign(current, 0, colname);

@@ -521,6 +521,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
       uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
       coldefs = true;
     }
+    if (uc.column_types.empty() && is_named_composite(domain_base_type(uc.result)))  // would need expanding into its fields
+      unsupported("functions returning a composite type in FROM", fc->location);
     rte.function = user_call_expr(uc, true, !uc.proc->retset);
     rte.alias = rf->alias ? rf->alias->aliasname : name;
     if (!uc.column_types.empty()) {
