@@ -2,6 +2,7 @@
 // resolution, nested sub-arrays for more dimensions), subscripts and slices
 // (transformContainerSubscripts), and lhs op ANY/ALL (array) (make_scalar_array_op). The
 // runtime side is runtime/array_functions.cpp and the pg_unnest table function.
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
 #include "common/error.h"
@@ -86,11 +87,17 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   }
   auto r = make_call_expr("array", templ, array_type, std::move(elems), ae->location);
   r->typmod = target_typmod;
+  if (elem_type == oid::kRecord && !r->args.empty() && r->args[0]->typmod >= 0) {  // records of one structure keep it
+    bool same = true;
+    for (auto& e : r->args) same &= e->typmod == r->args[0]->typmod;
+    if (same) r->typmod = r->args[0]->typmod;
+  }
   return r;
 }
 
 ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
+  if (ExprPtr f = transform_field_indirection(*this, ind, ctx)) return f;  // (x).field: analyze_row.cpp
   ExprPtr base = strip_domain(transform_expr(ind->arg, ctx));
   List* subs = ind->indirection;
   if (base->type == oid::kJsonb) return transform_jsonb_subscript(base, subs, ctx, expr_location(ind->arg));
@@ -161,8 +168,30 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
   Oid arr_type = domain_base_type(col.type, &arr_typmod);
   Oid elem = array_element_type(arr_type);
   bool slice = false;
+  if (IsA(list_at(rt->indirection, 0), String)) {  // SET c.f = …: analyze_row.cpp
+    if (!current) {
+      current = std::make_shared<Expr>();
+      current->kind = ExprKind::Var;
+      current->rte = 0;
+      current->attno = column;
+      current->type = col.type;
+      current->typmod = col.typmod;
+      current->name = col.name;
+    }
+    // an earlier SET c.g = … of this statement: its value before the domain's check (checked once, at the end)
+    if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() && current->args[0]->name == "field assignment")
+      current = current->args[0];
+    ExprPtr r = row_field_assignment(*this, rt, col.name, current, transform_expr(rt->val, ExprContext::UpdateSet));
+    if (r->type != col.type) {
+      r = std::make_shared<Expr>(*coerce_to(r, col.type, col.typmod, CastContext::Assignment, rt->location));
+      r->name = "field assignment";  // further SET c.g = … of the statement may follow
+    }
+    return r;
+  }
+  bool fields_after = false;  // SET a[i].f = …: the element's field (analyze_row.cpp)
   for_each_node(rt->indirection, [&](Node* n) {
-    if (!IsA(n, A_Indices)) unsupported("field assignment", rt->location);
+    if (IsA(n, String)) { fields_after = true; return; }
+    if (!IsA(n, A_Indices) || fields_after) unsupported("this field assignment", rt->location);
     slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
   });
   if (!elem)
@@ -180,7 +209,28 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     current->name = col.name;
   }
   ExprPtr value = transform_expr(rt->val, ExprContext::UpdateSet);
-  ExprPtr v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
+  std::vector<ExprPtr> subs;
+  for_each_node(rt->indirection, [&](Node* n) {
+    if (!IsA(n, A_Indices)) return;
+    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
+    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
+    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
+    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
+    subs.push_back(c);
+  });
+  ExprPtr v;
+  if (fields_after) {
+    std::vector<ExprPtr> eargs = {current};
+    std::string et = "pg_array_subscript($1, " + std::to_string(elem);
+    for (auto& x : subs) {
+      eargs.push_back(x);
+      et += ", $" + std::to_string(eargs.size());
+    }
+    ExprPtr element = make_call_expr("subscript", et + ")", elem, std::move(eargs), rt->location);
+    v = row_field_assignment(*this, rt, col.name, element, value);
+  } else {
+    v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
+  }
   if (!v)
     throw PgError(sqlstate::kDatatypeMismatch,
                   "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
@@ -189,14 +239,10 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
         .at(expr_location(rt->val));
   std::vector<ExprPtr> args = {current, v};
   std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
-  for_each_node(rt->indirection, [&](Node* n) {
-    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
-    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
-    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
-    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
+  for (auto& c : subs) {
     args.push_back(c);
     templ += ", $" + std::to_string(args.size());
-  });
+  }
   auto e = make_call_expr("array element assignment", templ + ")", arr_type, std::move(args), rt->location);
   e->typmod = arr_typmod;
   if (arr_type != col.type) e = coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);

@@ -3,6 +3,7 @@
 // their stored PostgreSQL text), RETURNING.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
 #include "catalog/catalog.h"
@@ -210,21 +211,25 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   // Target columns.
   std::vector<int> cols;
   std::vector<int> col_locs;
+  std::vector<ResTarget*> field_targets;  // per target: INSERT INTO t (c.f) (nullptr: the whole column)
   if (list_size(stmt->cols) == 0) {
     for (size_t i = 0; i < t->columns.size(); i++) { cols.push_back((int)i); col_locs.push_back(-1); }
   } else {
     for_each_node(stmt->cols, [&](Node* n) {
       auto* rt = reinterpret_cast<ResTarget*>(n);
-      if (list_size(rt->indirection)) unsupported("subscripted or field INSERT targets", rt->location);
+      bool field = list_size(rt->indirection) && IsA(list_at(rt->indirection, 0), String);  // (c.f): analyze_row.cpp
+      if (list_size(rt->indirection) && !field) unsupported("subscripted INSERT targets", rt->location);
       int c = t->find_column(rt->name);
       if (c < 0)
         throw PgError(sqlstate::kUndefinedColumn,
                       "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist")
             .at(rt->location);
-      for (int x : cols)
-        if (x == c)
+      for (size_t k = 0; k < cols.size(); k++)
+        if (cols[k] == c && !(field && field_targets[k]))
           throw PgError(sqlstate::kDuplicateColumn, "column \"" + std::string(rt->name) + "\" specified more than once")
               .at(rt->location);
+      field_targets.resize(cols.size());
+      field_targets.push_back(field ? rt : nullptr);
       cols.push_back(c);
       col_locs.push_back(rt->location);
     });
@@ -248,12 +253,28 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   scope_ = nullptr;
   auto fill_row = [&](std::vector<ExprPtr> given, const std::vector<int>& locs) {
     std::vector<ExprPtr> row(t->columns.size());
+    std::vector<int> field_cols;
     for (size_t i = 0; i < cols.size(); i++) {
+      if (given[i] && i < field_targets.size() && field_targets[i]) {
+        ExprPtr cur = row[cols[i]];
+        if (!cur) {
+          cur = std::make_shared<Expr>();
+          cur->kind = ExprKind::Const;
+          cur->type = t->columns[cols[i]].type;
+          cur->typmod = t->columns[cols[i]].typmod;
+        }
+        row[cols[i]] = row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, given[i]);
+        field_cols.push_back(cols[i]);
+        continue;
+      }
       if (given[i]) {
         ExprPtr v = coerce_to_column(given[i], *t, cols[i], locs[i]);
         if (insert_value_allowed(*t, cols[i], stmt->override)) row[cols[i]] = v;
       }
     }
+    for (int c : field_cols)  // a domain over the composite: checked once, on the whole value
+      if (row[c]->type != t->columns[c].type)
+        row[c] = coerce_to(row[c], t->columns[c].type, t->columns[c].typmod, CastContext::Assignment, -1);
     for (size_t c = 0; c < row.size(); c++)
       if (!row[c]) row[c] = transform_default(*t, (int)c);
     return row;
@@ -286,6 +307,8 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   } else {
     // Unknown literals in the SELECT list take the target columns' types (PostgreSQL's
     // INSERT … SELECT does not resolve them as text first); set operations resolve their own.
+    for (auto* ft : field_targets)
+      if (ft) unsupported("field INSERT targets with INSERT … SELECT", ft->location);
     q->select = analyze_select(sel, sel->op != SETOP_NONE);
     if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
       cols.resize(q->select->targets.size());
@@ -446,7 +469,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
       ExprPtr* prior = nullptr;
       for (auto& s : q->sets)
         if (s.first == c) prior = &s.second;
-      if (prior && (*prior)->name != "array element assignment")
+      if (prior && (*prior)->name != "array element assignment" && (*prior)->name != "field assignment")
         throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
             .at(rt->location);
       ExprPtr e = transform_array_assignment(rt, *t, c, prior ? *prior : nullptr);

@@ -2,6 +2,7 @@
 // connectives, NULL tests, CASE, COALESCE, casts and parameters. Function calls and
 // aggregates are in analyze_func.cpp; coercion and overload resolution in resolve.cpp.
 #include <cstring>
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -189,6 +190,8 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
                         "Perhaps you meant to reference the table alias \"" + r.alias + "\".")
               .at(cr->location);
     if (ExprPtr p = sql_function_param(rel, col, cr->location)) return p;
+    if (n == 2)  // param.field in a SQL function body (analyze_row.cpp)
+      if (ExprPtr p = sql_function_param("", rel, cr->location)) return row_field_select(*this, p, col, cr->location);
     for (auto* sc : invisible_scopes_)
       for (auto& r : sc->rtable)
         if (r.alias == rel)
@@ -232,6 +235,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
       if (rt[i].function && rt[i].function_columns == 1 && rt[i].alias == col && !rt[i].column_names.empty())
         return make_var(rt[i], (int)i, 0, (int)level);
   }
+  if (ExprPtr w = whole_row_reference(*this, col, cr->location)) return w;
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
 }
 
@@ -248,6 +252,7 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
   auto* a = reinterpret_cast<A_Expr*>(node);
   std::string op = list_size(a->name) ? node_string(list_at(a->name, list_size(a->name) - 1)) : "";
   auto sub = [&](Node* n) { return n ? transform_expr(n, ctx) : nullptr; };
+  if (ExprPtr r = transform_row_a_expr(*this, a, ctx)) return r;
   switch (a->kind) {
     case AEXPR_OP: {
       ExprPtr l = sub(a->lexpr);
@@ -340,7 +345,14 @@ ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
   auto* tc = reinterpret_cast<TypeCast*>(node);
   Oid target;
   int32_t typmod;
-  resolve_type_name(tc->typeName, target, typmod);
+  TypeName* tn = tc->typeName;
+  if (list_size(tn->names) == 1 && !list_size(tn->arrayBounds) && !list_size(tn->typmods) && !tn->pct_type &&
+      node_string(list_at(tn->names, 0)) == "record") {
+    target = oid::kRecord;  // x::record (a row value stays itself; analyze_row.cpp)
+    typmod = -1;
+  } else {
+    resolve_type_name(tc->typeName, target, typmod);
+  }
   // ARRAY[...]::type[] resolves the constructor's elements to the cast's element type.
   if (IsA(tc->arg, A_ArrayExpr) && is_array_type(target)) return transform_array_expr(tc->arg, ctx, target, typmod);
   ExprPtr arg = transform_expr(tc->arg, ctx);
@@ -516,6 +528,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
     case T_NullTest: {
       auto* nt = reinterpret_cast<NullTest*>(node);
       ExprPtr arg = transform_expr(reinterpret_cast<Node*>(nt->arg), ctx);
+      if (ExprPtr r = row_null_test(*this, arg, nt->nulltesttype == IS_NOT_NULL, nt->location)) return r;
       auto e = make_bool(ExprKind::NullTest, {arg}, nt->location);
       e->negated = nt->nulltesttype == IS_NOT_NULL;
       return e;
@@ -548,7 +561,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
     }
     case T_SubLink: return transform_sublink(node, ctx);
     case T_A_ArrayExpr: return transform_array_expr(node, ctx, 0, -1);
-    case T_RowExpr: unsupported("row constructors", reinterpret_cast<RowExpr*>(node)->location);
+    case T_RowExpr: return transform_row_expr(*this, reinterpret_cast<RowExpr*>(node), ctx);
     case T_SQLValueFunction: {
       // CURRENT_DATE / CURRENT_TIMESTAMP / LOCALTIMESTAMP as calls (fixed for the transaction).
       auto* svf = reinterpret_cast<SQLValueFunction*>(node);

@@ -1,6 +1,7 @@
 // Function calls and aggregates: count/min/max (polymorphic), the table-driven functions
 // and aggregates of catalog/builtins.cpp, nextval(). Aggregate placement rules
 // (42803 nested aggregates, not allowed in WHERE/GROUP BY/JOIN ON) follow PostgreSQL.
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
 #include "common/error.h"
@@ -348,6 +349,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (!jsonb_path_named_args(name, fc, ctx, args))  // analyze_jsonpath.cpp
     for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
+  if (ExprPtr p = transform_populate_call(*this, name, args, fc->location)) return p;  // analyze_populate.cpp
+  if (ExprPtr p = populate_set_call(*this, name, args, fc->location)) return srf_in_select_list(name, {}, fc->location, p);
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {
     known |= name == f.name && !f.returns_set;

@@ -5,6 +5,7 @@
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "types/record.h"
 
 namespace pgmicro {
 
@@ -21,6 +22,12 @@ static ExprPtr json_call(const std::string& name, std::string templ, Oid type, s
 
 ExprPtr Analyzer::to_json_expr(ExprPtr arg, bool jsonb) {
   arg = finalize_unknown(arg);
+  if (arg->type == array_type_of(oid::kRecord) && arg->typmod >= 0)  // record[] of a known structure
+    return json_call(jsonb ? "to_jsonb" : "to_json", "pg_record_array_to_json($1, " + std::to_string(row_type_id(oid::kRecord, arg->typmod)) +
+                     (jsonb ? ", 1)" : ", 0)"), jsonb ? oid::kJsonb : oid::kJson, {arg}, arg->location);
+  if (is_row_type(arg->type))  // records: types/record.h, runtime/record_functions.cpp
+    return json_call(jsonb ? "to_jsonb" : "to_json", "pg_record_to_json($1, " + std::to_string(row_type_id(arg->type, arg->typmod)) +
+                     (jsonb ? ", 1)" : ", 0)"), jsonb ? oid::kJsonb : oid::kJson, {arg}, arg->location);
   std::string t = std::string(jsonb ? "pg_to_jsonb($1, " : "pg_to_json($1, ") + std::to_string(arg->type) + ")";
   return json_call(jsonb ? "to_jsonb" : "to_json", t, jsonb ? oid::kJsonb : oid::kJson, {arg}, arg->location);
 }
@@ -89,6 +96,18 @@ ExprPtr Analyzer::transform_json_variadic(const std::string& name, FuncCall* fc,
 // row_to_json(alias): a FROM item's row as {"col":value,...} (whole-row references are
 // supported here only).
 ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
+  if (arg && !is_row_reference(arg) && !(IsA(arg, ColumnRef) && IsA(llast(reinterpret_cast<ColumnRef*>(arg)->fields), A_Star))) {
+    ExprPtr v = transform_expr(arg, ExprContext::SelectTarget);  // any composite value: analyze_row.cpp
+    if (!is_row_type(v->type))
+      throw PgError(sqlstate::kUndefinedFunction, "function row_to_json(" + format_type_name(v->type, v->typmod) +
+                                                      ") does not exist", "",
+                    "No function matches the given name and argument types. You might need to add explicit type casts.")
+          .at(location);
+    ExprPtr e = to_json_expr(v, false);
+    e->name = "row_to_json";
+    e->location = location;
+    return e;
+  }
   if (!arg || !IsA(arg, ColumnRef)) unsupported("row_to_json of anything but a FROM item's row", location);
   auto* cr = reinterpret_cast<ColumnRef*>(arg);
   int n = list_size(cr->fields);
@@ -162,7 +181,7 @@ bool Analyzer::transform_json_aggregate(const std::string& name, std::vector<Exp
     e.templ = jsonb ? "pg_jsonb_object_agg($1, $2)" : "pg_json_object_agg($1, $2)";
   } else {
     // json_agg puts "\n " before each array or row after the first (PostgreSQL's layout)
-    bool structured = is_array_type(args[0]->type) || args[0]->name == "record";
+    bool structured = is_array_type(args[0]->type) || args[0]->name == "record" || is_row_type(args[0]->type);
     e.args = {to_json_expr(args[0], false)};
     e.templ = jsonb ? "pg_jsonb_agg($1)" : structured ? "pg_json_agg_nl($1)" : "pg_json_agg($1)";
   }

@@ -4,6 +4,7 @@
 // LIMIT/OFFSET.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -51,6 +52,7 @@ static int figure_colname_internal(Node* node, std::string& name) {
     }
     case T_CoalesceExpr: name = "coalesce"; return 2;
     case T_A_ArrayExpr: name = "array"; return 2;
+    case T_RowExpr: name = "row"; return 2;
     case T_A_Indirection: {
       auto* ind = reinterpret_cast<A_Indirection*>(node);
       Node* last = list_at(ind->indirection, list_size(ind->indirection) - 1);
@@ -492,6 +494,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
                    name == "jsonb_to_recordset";
   if (to_record && (n == 1 || node_string(list_at(fc->funcname, n - 2)) == "pg_catalog") && catalog_.find_procs(name).empty())
     return analyze_json_to_record(rf, fc, name, q);
+  if ((n == 1 || node_string(list_at(fc->funcname, n - 2)) == "pg_catalog") && catalog_.find_procs(name).empty())
+    if (auto p = analyze_populate_record(*this, rf, fc, name, q)) return p;  // analyze_populate.cpp
   bool saved = agg_allowed_;
   agg_allowed_ = false;
   std::vector<ExprPtr> args;
@@ -531,6 +535,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
       uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
       coldefs = true;
     }
+    if (uc.column_types.empty() && is_named_composite(domain_base_type(uc.result)))  // would need expanding into its fields
+      unsupported("functions returning a composite type in FROM", fc->location);
     rte.function = user_call_expr(uc, true, !uc.proc->retset);
     rte.alias = rf->alias ? rf->alias->aliasname : name;
     if (!uc.column_types.empty()) {
@@ -925,6 +931,7 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   saw_agg_ = false;
   for_each_node(stmt->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
+    if (expand_row_star(*this, rt->val, q->targets)) return;  // (x).*: analyze_row.cpp
     if (IsA(rt->val, ColumnRef)) {
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       int nf = list_size(cr->fields);

@@ -6,6 +6,7 @@
 // set-returning one (in FROM, or in the select list as a ProjectSet).
 #include <functional>
 #include "analyze/analyzer.h"
+#include "types/record.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
@@ -110,6 +111,8 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
   auto coerce_result = [&](Analyzer& a, std::vector<TargetEntry>& targets) {
     if (is_void) return;
     if (columns.empty()) {
+      if (targets.size() != 1 && is_named_composite(result))
+        unsupported("SQL functions returning a composite type from several columns");
       if (targets.size() != 1) mismatch("Final statement must return exactly one column.");
       ExprPtr e = a.finalize_unknown(targets[0].expr);
       ExprPtr c = e->type == result ? e : a.coerce_to(e, result, -1, CastContext::Assignment, -1);

@@ -1,9 +1,11 @@
 // Subquery expressions: EXISTS, scalar subqueries (one column; more than one row is 21000 at
 // run time), and lhs op ANY/ALL (subquery) including IN / NOT IN, with the operator resolved
 // between the left side and the subquery's column type.
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "types/record.h"
 
 namespace pgmicro {
 
@@ -36,10 +38,30 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
     }
     case ANY_SUBLINK:
     case ALL_SUBLINK: {
-      if (IsA(sl->testexpr, RowExpr)) unsupported("row constructors with IN/ANY/ALL subqueries", sl->location);
       e->sublink = sl->subLinkType == ANY_SUBLINK ? SubLinkKind::Any : SubLinkKind::All;
       ExprPtr lhs = transform_expr(sl->testexpr, ctx);
       e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      if (IsA(sl->testexpr, RowExpr)) {  // (a, b) IN (SELECT x, y …): pairwise, analyze_row.cpp
+        size_t n = lhs->args.size(), m = e->subquery->targets.size();
+        if (m > n) throw PgError(sqlstate::kSyntaxError, "subquery has too many columns").at(sl->location);
+        if (m < n) throw PgError(sqlstate::kSyntaxError, "subquery has too few columns").at(sl->location);
+        std::string op = list_size(sl->operName) ? node_string(list_at(sl->operName, list_size(sl->operName) - 1)) : "=";
+        std::string alias = next_alias("s");
+        std::vector<ExprPtr> cols;
+        for (size_t i = 0; i < m; i++) {
+          auto col = std::make_shared<Expr>();
+          col->kind = ExprKind::Raw;
+          col->templ = alias + ".c" + std::to_string(i + 1);
+          col->name = alias;
+          col->type = e->subquery->targets[i].expr->type;
+          col->typmod = e->subquery->targets[i].expr->typmod;
+          cols.push_back(col);
+        }
+        e->compare = row_compare_fields(*this, op, lhs->args, cols, sl->location);
+        e->name = alias;
+        e->type = oid::kBool;
+        return e;
+      }
       if (e->subquery->targets.size() > 1)
         throw PgError(sqlstate::kSyntaxError, "subquery has too many columns").at(sl->location);
       if (e->subquery->targets.empty())
@@ -73,6 +95,32 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
         throw PgError(sqlstate::kUndefinedObject, "could not find array type for data type " + format_type_name(t, -1))
             .at(sl->location);
       e->templ = elem ? "pg_array_agg_array_" + std::to_string(elem) : "pg_array_agg_" + std::to_string(t);
+      return e;
+    }
+    case ROWCOMPARE_SUBLINK: {
+      // (a, b) op (SELECT x, y): the subquery's row as one record (analyze_row.cpp compares
+      // its fields); more than one row is 21000 as for a scalar subquery.
+      e->sublink = SubLinkKind::Expr;
+      e->subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(sl->subselect), true);
+      auto& q = *e->subquery;
+      if (q.setop != SetOp::None || q.distinct || !q.distinct_on.empty()) unsupported("row comparison with this subquery", sl->location);
+      std::vector<RowField> fields;
+      std::string templ;
+      auto row = std::make_shared<Expr>();
+      row->kind = ExprKind::Call;
+      row->name = "row";
+      row->type = oid::kRecord;
+      for (auto& t : q.targets) {
+        ExprPtr x = finalize_unknown(t.expr);
+        fields.push_back({"f" + std::to_string(fields.size() + 1), x->type, x->typmod});
+        row->args.push_back(x);
+        templ += ", $" + std::to_string(row->args.size());
+      }
+      row->typmod = register_record_type(fields);
+      row->templ = "pg_row(" + std::to_string(row_type_id(oid::kRecord, row->typmod)) + templ + ")";
+      q.targets = {{row, "row"}};
+      e->type = oid::kRecord;
+      e->typmod = row->typmod;
       return e;
     }
     default:

@@ -4,6 +4,7 @@
 // unknown-argument categories. Unknown literals are converted at analysis time with the
 // target type's input function, so bad input fails with the literal's position.
 #include <algorithm>
+#include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "types/type_io.h"
@@ -36,6 +37,8 @@ bool Analyzer::can_coerce(Oid from, Oid to, CastContext ctx) const {
   // base type followed by the domain's checks.
   if (is_domain_type(from)) return can_coerce(domain_base_type(from), to, ctx);
   if (is_domain_type(to)) return can_coerce(from, domain_base_type(to), ctx);
+  if (from == oid::kRecord && is_named_composite(to)) return true;  // a row constructor (analyze_row.cpp)
+  if (to == oid::kRecord && is_named_composite(from)) return true;
   if (const CastDef* c = find_cast(from, to))
     return static_cast<char>(c->context) == 'i' || ctx == CastContext::Explicit ||
            (ctx == CastContext::Assignment && c->context == CastContext::Assignment);
@@ -129,6 +132,8 @@ ExprPtr Analyzer::coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastCon
       return make_call(d->name, t.c_str(), target, -1, {inner}, location >= 0 ? location : e->location);
     }
     if (is_domain_type(e->type)) e = strip_domain(e);
+    if (is_row_type(target) || is_row_type(e->type))
+      if (ExprPtr r = coerce_row(*this, e, target, typmod, ctx, location)) return r;  // analyze_row.cpp
   }
   Oid src = e->type;
   if (src == oid::kUnknown) {
@@ -473,6 +478,7 @@ std::string type_list(const std::vector<ExprPtr>& args) {
 ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location) {
   left = strip_domain(left);
   right = strip_domain(right);
+  if (ExprPtr r = make_row_operator(*this, op, left, right, location)) return r;  // analyze_row.cpp
   Oid lt = left ? left->type : 0, rt = right->type;
   // Concatenation with a non-string operand: PostgreSQL's text || anynonarray.
   bool exact_concat = false;  // e.g. jsonb || jsonb, with an unknown side taken as the other's type

@@ -29,6 +29,8 @@ inline constexpr const char* kCatalogSchema = "pg_catalog";
 inline constexpr const char* kTempSchema = "pg_temp_3";
 inline constexpr int64_t kPublicSchemaOid = 2200;
 inline constexpr int64_t kCatalogSchemaOid = 11;
+// A table's row type has the table's OID; its array type this plus the OID.
+inline constexpr int64_t kRowArrayOidBase = 0x40000000;
 
 // Where a schema's relations live in SQLite: public tables keep their own name in `main`
 // (so plain SQLite tools see them unchanged), other schemas' tables are `main."schema.name"`,
@@ -279,6 +281,8 @@ class Catalog {
   void load_relations(sqlite3* db, const std::string& prefix);
   void load_plain_tables(sqlite3* db);
   void load_user_types(sqlite3* db);
+  void load_composite_types(sqlite3* db);  // catalog_types.cpp: composites, tables' row types
+  void load_type_rows(sqlite3* db);
   static bool has_type_tables(sqlite3* db);
   UserTypes types_;
   // The schemas an unqualified name is looked up in, in order.

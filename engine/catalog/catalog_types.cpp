@@ -44,7 +44,31 @@ void Catalog::ensure_type_tables(sqlite3* db) {
 
 void Catalog::load_user_types(sqlite3* db) {
   types_.clear();
-  if (!has_type_tables(db)) return;
+  load_composite_types(db);
+}
+
+void Catalog::load_composite_types(sqlite3* db) {
+  if (has_type_tables(db)) load_type_rows(db);
+  // Composite attributes (the table appears with the first CREATE TYPE … AS (…)).
+  if (Query e(db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name='_pgmicro_type_attribute'"); e.step()) {
+    Query q(db, "SELECT typrelid, attname, atttypid, atttypmod FROM _pgmicro_type_attribute ORDER BY typrelid, attnum");
+    while (q.step()) {
+      auto* t = const_cast<UserType*>(types_.find(static_cast<Oid>(q.i(0))));
+      if (t) t->fields.push_back({q.t(1), static_cast<Oid>(q.i(2)), static_cast<int32_t>(q.i(3))});
+    }
+  }
+  // Every table's row type: a composite named after it, OID = the table's OID (both come
+  // from one OID counter), its array type at a derived OID (kRowArrayOidBase + OID).
+  for (auto& tp : tables_) {
+    const TableDef& tab = *tp;
+    if (tab.oid <= 0 || types_.find(static_cast<Oid>(tab.oid)) || types_.find_by_name(tab.name)) continue;
+    UserType& t = types_.add(static_cast<Oid>(tab.oid), static_cast<Oid>(kRowArrayOidBase + tab.oid), 'c', tab.name, 0);
+    t.relid = tab.oid;
+    for (auto& c : tab.columns) t.fields.push_back({c.name, c.type, c.typmod});
+  }
+}
+
+void Catalog::load_type_rows(sqlite3* db) {
   // Domains over domains need their base loaded first: oids grow with creation order, and
   // a domain's base always exists before it.
   {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include "runtime/function_context.h"
+#include "runtime/record_functions.h"
 #include "types/array.h"
 #include "types/json.h"
 #include "types/numeric.h"
@@ -417,6 +418,7 @@ bool valid_json_number(const std::string& s) {
 // to_json of one stored value of `type` (PostgreSQL's datum_to_json).
 void value_to_json(Oid type, const Datum& d, std::string& out) {
   if (d.is_null()) { out += "null"; return; }
+  if (is_row_type(type)) return record_to_json(row_type_fields(type, -1), d.s, out);
   if (Oid elem = array_element_type(type)) {
     ArrayValue a = array_from_storage(elem, d.kind == Datum::Kind::Text ? d.s : type_output(type, d));
     if (a.empty()) { out += "[]"; return; }

@@ -252,7 +252,7 @@ std::unique_ptr<Generator> make_json_to_record(sqlite3_value** argv, RuntimeCont
       std::string text;
       if (c.type == oid::kJson || c.type == oid::kJsonb) {
         JsonValue n = *v;
-        text = c.type == oid::kJsonb ? (jsonb_normalize(n), jsonb_to_text(n)) : json_value_text(*v, jsonb ? std::string_view() : std::string_view(src), false);
+        text = c.type == oid::kJsonb || jsonb ? (jsonb_normalize(n), jsonb_to_text(n)) : json_value_text(*v, jsonb ? std::string_view() : std::string_view(src), false);
       } else if (v->kind == JsonValue::Kind::String) {
         text = v->text;
       } else if (array_element_type(c.type) || !v->is_scalar()) {

@@ -10,6 +10,9 @@
 
 namespace pgmicro {
 
+void register_record_functions(sqlite3* db, RuntimeContext* rc);  // record_functions.cpp
+void register_record_collation(sqlite3* db, RuntimeContext* rc, Oid type);
+
 namespace {
 
 const UserType& user_type(sqlite3_context* ctx, sqlite3_value* v) {
@@ -117,6 +120,26 @@ void check_domain_value(sqlite3_context* ctx, const UserType& t, bool is_null, B
     }
 }
 
+}  // namespace
+
+// A value of a domain type (storage encoding) against its constraints (populate_functions.cpp).
+void check_domain_datum(sqlite3_context* ctx, Oid domain, const Datum& v) {
+  RuntimeContext* rc = runtime_context(ctx);
+  const UserType* t = rc && rc->catalog ? rc->catalog->user_types().find(domain) : nullptr;
+  if (!t || t->kind != 'd') return;
+  check_domain_value(ctx, *t, v.is_null(), [&](sqlite3_stmt* st) {
+    switch (v.kind) {
+      case Datum::Kind::Int: sqlite3_bind_int64(st, 1, v.i); break;
+      case Datum::Kind::Real: sqlite3_bind_double(st, 1, v.r); break;
+      case Datum::Kind::Text: sqlite3_bind_text(st, 1, v.s.data(), int(v.s.size()), SQLITE_TRANSIENT); break;
+      case Datum::Kind::Blob: sqlite3_bind_blob(st, 1, v.s.data(), int(v.s.size()), SQLITE_TRANSIENT); break;
+      default: sqlite3_bind_null(st, 1);
+    }
+  });
+}
+
+namespace {
+
 void domain_check(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     check_domain_value(ctx, user_type(ctx, argv[1]), sqlite3_value_type(argv[0]) == SQLITE_NULL,
@@ -170,6 +193,7 @@ void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_enum_cmp", 3, SQLITE_UTF8, rc, enum_cmp, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_domain_check", 2, SQLITE_UTF8, rc, domain_check, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_domain_array_check", 2, SQLITE_UTF8, rc, domain_array_check, nullptr, nullptr, nullptr);
+  register_record_functions(db, rc);
 }
 
 void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types) {
@@ -178,6 +202,7 @@ void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes
     if (t->kind == 'e')
       sqlite3_create_collation_v2(db, ("pg_enum_" + std::to_string(oid)).c_str(), SQLITE_UTF8, new EnumTag{rc, oid},
                                   collate_enum, [](void* p) { delete static_cast<EnumTag*>(p); });
+    if (t->kind == 'c') register_record_collation(db, rc, oid);
     register_array_element_functions(db, rc, oid);
   }
 }

@@ -48,8 +48,8 @@ void SessionImpl::resolve_function_type(TypeName* tn, Oid& type) {
     for (auto& [pname, poid] : kPseudo)
       if (name == pname) { type = poid; return; }
   }
-  if (n == 1 && !list_size(tn->arrayBounds) && (catalog_.find_table(name) || catalog_.find_view(name)))
-    unsupported("table row types as function parameters or results", tn->location);
+  if (n == 1 && !list_size(tn->arrayBounds) && catalog_.find_view(name))
+    unsupported("view row types as function parameters or results", tn->location);
   std::vector<Oid> none;
   Analyzer a(catalog_, none);
   a.sql_ = current_sql_;

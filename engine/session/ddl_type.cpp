@@ -67,6 +67,15 @@ void SessionImpl::type_dependents(const UserType& t, const std::vector<const Use
     if (!it.deps.empty()) items.push_back(std::move(it));
   }
   for (auto& [oid, u] : catalog_.user_types().all()) {
+    if (u->kind != 'c' || u->relid) continue;
+    Item it{int64_t(oid), {}};
+    for (size_t i = u->fields.size(); i-- > 0;)
+      if (u->fields[i].type == t.oid || u->fields[i].type == t.array_oid)
+        it.deps.push_back({"column " + u->fields[i].name + " of composite type " + u->name,
+                           "type " + format_type_name(u->fields[i].type, -1), "\x01" + std::to_string(oid), u->fields[i].name, nullptr});
+    if (!it.deps.empty()) items.push_back(std::move(it));
+  }
+  for (auto& [oid, u] : catalog_.user_types().all()) {
     if (u->kind != 'd' || (u->base != t.oid && u->base != t.array_oid)) continue;
     if (std::find(skip.begin(), skip.end(), u.get()) != skip.end()) continue;
     Item it{int64_t(oid), {}};
@@ -258,6 +267,9 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
       throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
     }
     if (domain && t->kind != 'd') throw PgError(sqlstate::kWrongObjectType, "\"" + name + "\" is not a domain").at(tn->location);
+    if (t->relid)
+      throw PgError("2BP01", "cannot drop type " + name + " because table " + name + " requires it", "",
+                    "You can drop table " + name + " instead.");
     victims.push_back(t);
   });
   // Dependent objects (columns, domains over it, recursively) outside the dropped set:
@@ -287,6 +299,11 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
   for (const UserType* t : victims) victim_oids.push_back(t->oid);
   for (auto& d : deps) {
     if (!d.type) {
+      if (!d.table.empty() && d.table[0] == '\x01') {  // an attribute of a composite type
+        exec_sql(conn_, "DELETE FROM _pgmicro_type_attribute WHERE typrelid = " + d.table.substr(1) +
+                            " AND attname = " + quote_literal(d.column));
+        continue;
+      }
       ParsedScript ps("ALTER TABLE " + quote_ident(d.table) + " DROP COLUMN " + quote_ident(d.column));
       StatementResult ignored;
       execute_alter_table(reinterpret_cast<AlterTableStmt*>(ps.statements()[0].raw->stmt), ignored);
@@ -298,6 +315,8 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
     std::string oid = std::to_string(victim);
     sql += "DELETE FROM _pgmicro_type WHERE oid = " + oid + ";DELETE FROM _pgmicro_enum WHERE enumtypid = " + oid +
            ";DELETE FROM _pgmicro_domain_constraint WHERE contypid = " + oid + ";";
+    if (const UserType* u = catalog_.user_types().find(victim); u && u->kind == 'c')
+      sql += "DELETE FROM _pgmicro_type_attribute WHERE typrelid = " + oid + ";";
   }
   exec_sql(conn_, sql);
   bump_schema();

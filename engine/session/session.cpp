@@ -540,6 +540,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);
     case T_AlterFunctionStmt: return execute_alter_function(reinterpret_cast<AlterFunctionStmt*>(stmt), out);
     case T_CreateEnumStmt: return execute_create_enum(reinterpret_cast<CreateEnumStmt*>(stmt), out);
+    case T_CompositeTypeStmt: return execute_create_composite(reinterpret_cast<CompositeTypeStmt*>(stmt), out);
     case T_AlterEnumStmt: return execute_alter_enum(reinterpret_cast<AlterEnumStmt*>(stmt), out);
     case T_CreateDomainStmt: return execute_create_domain(reinterpret_cast<CreateDomainStmt*>(stmt), out);
     case T_AlterDomainStmt: return execute_alter_domain(reinterpret_cast<AlterDomainStmt*>(stmt), out);

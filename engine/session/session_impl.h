@@ -13,6 +13,7 @@
 
 struct Node;
 struct CreateStmt;
+struct CompositeTypeStmt;
 struct DropStmt;
 struct TransactionStmt;
 struct IndexStmt;
@@ -186,6 +187,7 @@ class SessionImpl : public Session {
   void execute_alter_domain(AlterDomainStmt* stmt, StatementResult& out);
   void execute_rename_type(RenameStmt* stmt, StatementResult& out);
   void execute_drop_types(DropStmt* stmt, StatementResult& out);
+  void execute_create_composite(CompositeTypeStmt* stmt, StatementResult& out);  // ddl_composite.cpp
   const UserType& lookup_user_type(List* names, int location);
   void check_new_type_name(const std::string& name);
   void validate_domain_columns(const UserType& d, const std::string& check_expr_sql, bool not_null);

@@ -1,6 +1,7 @@
 // Arrays: text input/output as PostgreSQL 15's array_in/array_out (same validation states and
 // error details), the JSON storage encoding and array_cmp/array_eq (see array.h).
 #include "types/array.h"
+#include "types/record.h"
 #include <cctype>
 #include <cstdlib>
 #include <strings.h>
@@ -448,7 +449,7 @@ ArrayValue array_parse_text(Oid elem, int32_t typmod, std::string_view text) {
 std::string element_to_text(Oid elem, const Datum& d) { return type_output(elem, d); }
 
 Datum element_from_text(Oid elem, std::string_view text) {
-  if (is_string_elem(elem)) return Datum::text(std::string(text));
+  if (is_string_elem(elem) || elem == oid::kRecord) return Datum::text(std::string(text));
   if (is_int_elem(elem)) {
     int64_t v = 0;
     bool neg = false, ok = !text.empty();
@@ -584,8 +585,10 @@ ArrayValue array_from_storage(Oid elem, std::string_view json) {
 int datum_compare(Oid type, const Datum& a, const Datum& b) {
   if (const UserType* u = find_user_type(type)) {
     if (u->kind == 'e') return enum_compare(*u, a.s, b.s);
+    if (u->kind == 'c') return record_compare(&u->fields, a.s, b.s);
     return datum_compare(domain_base_type(type), a, b);
   }
+  if (type == oid::kRecord) return record_compare(nullptr, a.s, b.s);
   switch (type) {
     case oid::kInt2:
     case oid::kInt4:

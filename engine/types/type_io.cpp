@@ -11,6 +11,7 @@
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
+#include "types/record.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -103,8 +104,10 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
   // constraints are checked by the coercion to the domain, see resolve.cpp).
   if (const UserType* u = find_user_type(type)) {
     if (u->kind == 'e') return Datum::text(enum_input(*u, text));
+    if (u->kind == 'c') return record_input(type, text);
     return type_input(u->base, typmod >= 0 ? typmod : u->base_typmod, text);
   }
+  if (type == oid::kRecord) return record_input(type, text);
   switch (type) {
     case oid::kBool: return Datum::integer(parse_bool(text) ? 1 : 0);
     case oid::kInt2: return Datum::integer(parse_int(text, 16));
@@ -173,6 +176,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
 
 void type_output(Oid type, const Datum& v, std::string& out) {
   if (const UserType* u = find_user_type(type); u && u->kind == 'd') return type_output(domain_base_type(type), v, out);
+  if (type == oid::kRecord || is_named_composite(type)) return record_output(type, v.s, out);
   switch (type) {
     case oid::kBool: {
       bool b;

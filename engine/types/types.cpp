@@ -27,7 +27,8 @@ static const TypeInfo kTypes[] = {
     {oid::kTime, "time", "time without time zone", 'D', false, Storage::Text, 8},
     {oid::kTimetz, "timetz", "time with time zone", 'D', false, Storage::Text, 12},
     {oid::kNumeric, "numeric", "numeric", 'N', false, Storage::Blob, -1},
-    {oid::kRecord, "record", "record", 'P', false, Storage::Blob, -1},
+    {oid::kRecord, "record", "record", 'P', false, Storage::Text, -1},
+    {2287, "_record", "record[]", 'P', false, Storage::Text, -1, oid::kRecord},
     {oid::kVoid, "void", "void", 'P', false, Storage::Text, 4},
     // regtype: stored as the type's format_type name (pg_typeof, 'name'::regtype).
     {oid::kRegtype, "regtype", "regtype", 'N', false, Storage::Text, 4},

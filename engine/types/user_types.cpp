@@ -28,7 +28,8 @@ UserType& UserTypes::add(Oid oid, Oid array_oid, char kind, const std::string& n
     t->info = *b;
     t->info.elem = 0;
   } else {
-    t->info = TypeInfo{oid, nullptr, nullptr, 'E', false, Storage::Text, 4};
+    t->info = kind == 'c' ? TypeInfo{oid, nullptr, nullptr, 'C', false, Storage::Text, -1}
+                          : TypeInfo{oid, nullptr, nullptr, 'E', false, Storage::Text, 4};
   }
   t->info.oid = oid;
   t->info.typname = t->name.c_str();
@@ -108,7 +109,7 @@ std::string sqlite_column_type(Oid type, int32_t typmod) {
   Oid elem = array_element_type(type);
   Oid scalar = elem ? elem : type;
   if (const UserType* u = find_user_type(scalar)) {
-    if (u->kind == 'e') return elem ? "text[]" : "text";
+    if (u->kind == 'e' || u->kind == 'c') return elem ? "text[]" : "text";
     int32_t base_typmod = -1;
     Oid base = domain_base_type(scalar, &base_typmod);
     // SQLite's type names take no "(n)[]": an array is declared without the element typmod.
@@ -123,6 +124,8 @@ std::string order_collation(Oid type) {
   type = domain_base_type(type);
   if (type == oid::kJsonb) return " COLLATE pg_jsonb";
   if (is_enum_type(type)) return " COLLATE pg_enum_" + std::to_string(type);
+  if (is_named_composite(type)) return " COLLATE pg_record_" + std::to_string(type);
+  if (type == oid::kRecord) return " COLLATE pg_record";
   Oid elem = array_element_type(type);
   return elem ? " COLLATE pg_array_" + std::to_string(elem) : "";
 }

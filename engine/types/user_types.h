@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "types/record.h"
 #include "types/types.h"
 
 namespace pgmicro {
@@ -29,7 +30,7 @@ struct DomainConstraint {
 struct UserType {
   Oid oid = 0;
   Oid array_oid = 0;
-  char kind = 'e';          // pg_type.typtype: 'e' enum, 'd' domain
+  char kind = 'e';          // pg_type.typtype: 'e' enum, 'd' domain, 'c' composite
   std::string name;
   std::string array_name;   // "_name"
   TypeInfo info{};          // the type itself
@@ -43,6 +44,9 @@ struct UserType {
   std::string not_null_name;  // pg_constraint name of NOT NULL ("d_not_null" is not PostgreSQL 15's: empty)
   std::string default_text;
   std::vector<DomainConstraint> constraints;  // CHECKs, by name (PostgreSQL checks them in name order)
+  // composite: its attributes; relid: the table whose row type it is (0: CREATE TYPE AS)
+  std::vector<RowField> fields;
+  int64_t relid = 0;
   // 0-based position of `label` in sort order, -1 if absent.
   int enum_position(std::string_view label) const;
 };
