@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "types/type_io.h"
+#include "types/interval.h"
 
 namespace pgmicro {
 
@@ -398,6 +399,9 @@ void Analyzer::resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod) {
       if (mods.size() != 1 || mods[0] < 0)
         throw PgError(sqlstate::kInvalidParameterValue, "invalid type modifier").at(tn->location);
       typmod = (int32_t)std::min<long>(mods[0], 6);
+      break;
+    case oid::kInterval:
+      typmod = interval_typmod_from_mods(mods, tn->location);
       break;
     default:
       throw PgError(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" +

@@ -144,7 +144,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
         throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
       return Datum::text(format_type_name(oid, -1));
     }
-    case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
+    case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text, typmod)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
     case oid::kJson:
       json_parse(text, false);  // validates; json keeps its text
@@ -275,6 +275,9 @@ Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_c
       v.time = adjust_time_typmod(v.time, typmod);
       return Datum::text(timetz_to_storage(v));
     }
+    case oid::kInterval:
+      if (value.kind != Datum::Kind::Text) return value;
+      return Datum::text(interval_to_storage(adjust_interval_typmod(interval_from_storage(value.s), typmod)));
     default:
       if (Oid elem = array_element_type(type)) {
         if (value.kind != Datum::Kind::Text) return value;
