@@ -13,6 +13,7 @@
 #include "parse/pg_nodes.h"
 #include "session/database_impl.h"
 #include "types/timezone.h"
+#include "types/interval.h"
 #include "session/guc_table.h"
 #include "types/type_io.h"
 
@@ -720,6 +721,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       // must not share its start time with the BEGIN before it (now() <> statement_timestamp()).
       runtime_.statement_start_us = std::max(now_us(), runtime_.statement_start_us + 1);
       set_session_timezone(find_timezone(settings_.get("timezone")));
+      set_session_interval_style(interval_style_setting(settings_.get("intervalstyle")));
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();

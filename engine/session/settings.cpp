@@ -22,7 +22,7 @@ struct Param {
 const char* const kDateStyle[] = {"ISO, MDY", "ISO", "iso", "ISO,MDY", "iso, mdy", "MDY", "mdy", nullptr};
 const char* const kUtf8[] = {"UTF8", "utf8", "UTF-8", "utf-8", "unicode", "UNICODE", nullptr};
 const char* const kOn[] = {"on", "ON", "true", "1", nullptr};
-const char* const kIntervalStyle[] = {"postgres", nullptr};
+const char* const kIntervalStyle[] = {"postgres", "postgres_verbose", "sql_standard", "iso_8601", nullptr};
 const char* const kDialect[] = {"postgres", "sqlite", nullptr};
 
 const Param kParams[] = {
@@ -150,7 +150,7 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
                         "", "Available values: postgres, sqlite.");
         throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
       }
-      value = key == "pgmicro.dialect" ? lower(value) : p->default_value;  // normalised spelling
+      value = key == "pgmicro.dialect" || key == "intervalstyle" ? lower(value) : p->default_value;  // normalised spelling
     }
     if (key == "timezone") value = timezone_setting(value)->name;
     if (key == "extra_float_digits") {

@@ -140,6 +140,8 @@ Interval finish(const Acc& a) {
   return r;
 }
 
+thread_local IntervalStyle g_interval_style_input = IntervalStyle::Postgres;
+
 // ---- DecodeInterval: fields split as ParseDateTime does, then read right to left ----------------
 enum FieldType { kFNumber, kFDate, kFTime, kFSigned, kFString };
 struct Field { std::string text; FieldType type; };
@@ -449,12 +451,19 @@ Interval decode_interval(std::string_view s, int range) {
   int fmask = 0, type = kUNone;
   bool is_before = false, parsing_unit = false;
   int nf = int(f.size());
+  bool force_negative = false;
+  if (g_interval_style_input == IntervalStyle::SqlStandard && nf > 0 && f[0].text[0] == '-') {
+    force_negative = true;
+    for (int i = 1; i < nf; i++)
+      if (f[i].text[0] == '-' || f[i].text[0] == '+') force_negative = false;
+  }
   for (int i = nf - 1; i >= 0; i--) {
     int tmask = 0;
     const std::string& t = f[i].text;
     FieldType ft = f[i].type;
     if (ft == kFTime) {
       decode_time(t, range, it);
+      if (force_negative && it.usec > 0) it.usec = -it.usec;
       tmask = kTimeBits;
       type = kUDay;
       parsing_unit = false;
@@ -471,6 +480,7 @@ Interval decode_interval(std::string_view s, int range) {
                  }
                }()) {
       if (t[0] == '-') it.usec = -it.usec;
+      if (force_negative && it.usec > 0) it.usec = -it.usec;
       tmask = kTimeBits;
       type = kUDay;
       parsing_unit = false;
@@ -507,6 +517,10 @@ Interval decode_interval(std::string_view s, int range) {
         if (t[0] == '-') fval = -fval;
       } else if (*cp != '\0') {
         throw Bad{};
+      }
+      if (force_negative) {
+        if (val > 0) val = -val;
+        if (fval > 0) fval = -fval;
       }
       bool ok = true;
       switch (type) {
@@ -664,7 +678,139 @@ std::string interval_to_storage(const Interval& iv) {
   return std::string(digits) + " " + interval_to_string(iv);
 }
 
+namespace {
+thread_local IntervalStyle g_interval_style = IntervalStyle::Postgres;
+
+// AppendSeconds: |sec| (two digits when fill) and the fraction without trailing zeros.
+void append_seconds(std::string& out, int64_t sec, int64_t fsec, bool fill) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fill ? "%02lld" : "%lld", (long long)(sec < 0 ? -sec : sec));
+  out += buf;
+  if (fsec != 0) {
+    std::snprintf(buf, sizeof buf, ".%06lld", (long long)(fsec < 0 ? -fsec : fsec));
+    std::string f = buf;
+    while (f.back() == '0') f.pop_back();
+    out += f;
+  }
+}
+
+void add_verbose_part(std::string& out, int64_t value, const char* units, bool& is_zero, bool& is_before) {
+  if (value == 0) return;
+  if (is_zero) {
+    is_before = value < 0;
+    if (value < 0) value = -value;
+  } else if (is_before) {
+    value = -value;
+  }
+  out += " " + std::to_string(value) + " " + units + (value == 1 ? "" : "s");
+  is_zero = false;
+}
+}  // namespace
+
+void set_session_interval_style(IntervalStyle style) {
+  g_interval_style = style;
+  g_interval_style_input = style;
+}
+IntervalStyle session_interval_style() { return g_interval_style; }
+IntervalStyle interval_style_setting(const std::string& v) {
+  if (v == "postgres_verbose") return IntervalStyle::PostgresVerbose;
+  if (v == "sql_standard") return IntervalStyle::SqlStandard;
+  if (v == "iso_8601") return IntervalStyle::Iso8601;
+  return IntervalStyle::Postgres;
+}
+
+std::string interval_to_string(const Interval& iv, IntervalStyle style) {
+  if (style == IntervalStyle::Postgres) return interval_to_string(iv);
+  int64_t year = iv.month / 12, mon = iv.month % 12, mday = iv.day;
+  int64_t t = iv.time;
+  int64_t hour = t / kUsecsPerHour;
+  t -= hour * kUsecsPerHour;
+  int64_t min = t / kUsecsPerMinute;
+  t -= min * kUsecsPerMinute;
+  int64_t sec = t / kUsecsPerSec;
+  int64_t fsec = t - sec * kUsecsPerSec;
+  std::string out;
+  char buf[160];
+  auto ab = [](int64_t v) { return (long long)(v < 0 ? -v : v); };
+  if (style == IntervalStyle::SqlStandard) {
+    bool has_neg = year < 0 || mon < 0 || mday < 0 || hour < 0 || min < 0 || sec < 0 || fsec < 0;
+    bool has_pos = year > 0 || mon > 0 || mday > 0 || hour > 0 || min > 0 || sec > 0 || fsec > 0;
+    bool has_ym = year != 0 || mon != 0;
+    bool has_dt = mday != 0 || hour != 0 || min != 0 || sec != 0 || fsec != 0;
+    bool standard = !(has_neg && has_pos) && !(has_ym && has_dt);
+    if (has_neg && standard) {
+      out += '-';
+      year = -year; mon = -mon; mday = -mday; hour = -hour; min = -min; sec = -sec; fsec = -fsec;
+    }
+    if (!has_neg && !has_pos) {
+      out += "0";
+    } else if (!standard) {
+      char ys = (year < 0 || mon < 0) ? '-' : '+', ds = mday < 0 ? '-' : '+';
+      char ss = (hour < 0 || min < 0 || sec < 0 || fsec < 0) ? '-' : '+';
+      std::snprintf(buf, sizeof buf, "%c%lld-%lld %c%lld %c%lld:%02lld:", ys, ab(year), ab(mon), ds, ab(mday), ss,
+                    ab(hour), ab(min));
+      out += buf;
+      append_seconds(out, sec, fsec, true);
+    } else if (has_ym) {
+      std::snprintf(buf, sizeof buf, "%lld-%lld", (long long)year, (long long)mon);
+      out += buf;
+    } else if (mday != 0) {
+      std::snprintf(buf, sizeof buf, "%lld %lld:%02lld:", (long long)mday, (long long)hour, (long long)min);
+      out += buf;
+      append_seconds(out, sec, fsec, true);
+    } else {
+      std::snprintf(buf, sizeof buf, "%lld:%02lld:", (long long)hour, (long long)min);
+      out += buf;
+      append_seconds(out, sec, fsec, true);
+    }
+    return out;
+  }
+  if (style == IntervalStyle::Iso8601) {
+    if (year == 0 && mon == 0 && mday == 0 && hour == 0 && min == 0 && sec == 0 && fsec == 0) return "PT0S";
+    out += 'P';
+    auto part = [&](int64_t v, char u) {
+      if (v != 0) out += std::to_string(v) + u;
+    };
+    part(year, 'Y');
+    part(mon, 'M');
+    part(mday, 'D');
+    if (hour != 0 || min != 0 || sec != 0 || fsec != 0) out += 'T';
+    part(hour, 'H');
+    part(min, 'M');
+    if (sec != 0 || fsec != 0) {
+      if (sec < 0 || fsec < 0) out += '-';
+      append_seconds(out, sec, fsec, false);
+      out += 'S';
+    }
+    return out;
+  }
+  // postgres_verbose
+  bool is_zero = true, is_before = false;
+  out += "@";
+  add_verbose_part(out, year, "year", is_zero, is_before);
+  add_verbose_part(out, mon, "mon", is_zero, is_before);
+  add_verbose_part(out, mday, "day", is_zero, is_before);
+  add_verbose_part(out, hour, "hour", is_zero, is_before);
+  add_verbose_part(out, min, "min", is_zero, is_before);
+  if (sec != 0 || fsec != 0) {
+    out += ' ';
+    if (sec < 0 || (sec == 0 && fsec < 0)) {
+      if (is_zero) is_before = true;
+      else if (!is_before) out += '-';
+    } else if (is_before) {
+      out += '-';
+    }
+    append_seconds(out, sec, fsec, false);
+    out += (ab(sec) != 1 || fsec != 0) ? " secs" : " sec";
+    is_zero = false;
+  }
+  if (is_zero) out += " 0";
+  if (is_before) out += " ago";
+  return out;
+}
+
 std::string interval_storage_output(std::string_view s) {
+  if (g_interval_style != IntervalStyle::Postgres) return interval_to_string(interval_from_storage(s), g_interval_style);
   if (s.size() > size_t(kIntervalSpanDigits) && s[kIntervalSpanDigits] == ' ' &&
       std::isdigit((unsigned char)s[0]))
     return std::string(s.substr(kIntervalSpanDigits + 1));

@@ -22,6 +22,12 @@ Interval adjust_interval_typmod(Interval iv, int32_t typmod);
 // intervaltypmodin: the grammar's (fields mask [, precision]) list -> typmod (22023 errors at location).
 int32_t interval_typmod_from_mods(const std::vector<long>& mods, int location);
 std::string interval_to_string(const Interval& iv);        // interval_out, IntervalStyle postgres
+// The session's IntervalStyle (set by the session before each statement) and interval_out in it.
+enum class IntervalStyle { Postgres, PostgresVerbose, SqlStandard, Iso8601 };
+void set_session_interval_style(IntervalStyle style);
+IntervalStyle session_interval_style();
+IntervalStyle interval_style_setting(const std::string& value);  // the IntervalStyle setting's value
+std::string interval_to_string(const Interval& iv, IntervalStyle style);
 std::string interval_to_storage(const Interval& iv);       // sortable TEXT
 Interval interval_from_storage(std::string_view s);        // storage or plain interval text
 std::string interval_storage_output(std::string_view s);   // output text of a stored value
