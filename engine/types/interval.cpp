@@ -244,8 +244,10 @@ bool adjust_years(int64_t val, int scale, ItmIn& it) {
   return !__builtin_mul_overflow((int32_t)val, scale, &y) && !__builtin_add_overflow(it.year, y, &it.year);
 }
 
+thread_local bool g_reading_storage = false;  // re-reading our own output: allow -2562047788:00:54.775808
+
 // DecodeTimeForInterval: h:m[:s[.f]] or m:s.f (and m:s for MINUTE TO SECOND) into usec.
-void decode_time(const std::string& str, int range, ItmIn& it) {
+void decode_time(const std::string& str, int range, ItmIn& it, bool negative = false) {
   const char* p = str.c_str();
   char* cp;
   errno = 0;
@@ -286,9 +288,10 @@ void decode_time(const std::string& str, int range, ItmIn& it) {
     throw Bad{};
   }
   if (hour < 0 || min < 0 || min > 59 || sec < 0 || sec > 60 || fsec < 0 || fsec > 1000000) throw Range{};
-  it.usec = fsec;
-  if (!mul_add64(hour, kUsecsPerHour, it.usec) || !mul_add64(min, kUsecsPerMinute, it.usec) ||
-      !mul_add64(sec, kUsecsPerSec, it.usec))
+  int64_t sg = negative ? -1 : 1;
+  it.usec = sg * fsec;
+  if (!mul_add64(hour, sg * kUsecsPerHour, it.usec) || !mul_add64(min, sg * kUsecsPerMinute, it.usec) ||
+      !mul_add64(sec, sg * kUsecsPerSec, it.usec))
     throw Range{};
 }
 
@@ -470,7 +473,8 @@ Interval decode_interval(std::string_view s, int range) {
     } else if (ft == kFSigned && t.find(':', 1) != std::string::npos && [&] {
                  try {
                    ItmIn tmp = it;
-                   decode_time(t.substr(1), range, tmp);
+                   bool neg = g_reading_storage && t[0] == '-';
+                   decode_time(t.substr(1), range, tmp, neg);
                    it = tmp;
                    return true;
                  } catch (const Bad&) {
@@ -479,7 +483,7 @@ Interval decode_interval(std::string_view s, int range) {
                    return false;
                  }
                }()) {
-      if (t[0] == '-') it.usec = -it.usec;
+      if (t[0] == '-' && !g_reading_storage) it.usec = -it.usec;  // (storage: read negative already)
       if (force_negative && it.usec > 0) it.usec = -it.usec;
       tmask = kTimeBits;
       type = kUDay;
@@ -821,6 +825,11 @@ Interval interval_from_storage(std::string_view s) {
   if (s.size() > size_t(kIntervalSpanDigits) && s[kIntervalSpanDigits] == ' ' &&
       std::isdigit((unsigned char)s[0]))
     s = s.substr(kIntervalSpanDigits + 1);
+  struct Flag {
+    IntervalStyle saved = g_interval_style_input;
+    Flag() { g_reading_storage = true; g_interval_style_input = IntervalStyle::Postgres; }
+    ~Flag() { g_reading_storage = false; g_interval_style_input = saved; }
+  } flag;
   return parse_interval(s);
 }
 
