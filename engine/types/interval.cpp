@@ -184,7 +184,24 @@ std::vector<Field> split_fields(std::string_view s) {
     if (std::isalpha((unsigned char)c)) {
       size_t st = i;
       while (i < s.size() && std::isalpha((unsigned char)s[i])) i++;
-      out.push_back({lower(s.substr(st, i - st)), kFString});
+      std::string w = lower(s.substr(st, i - st));
+      // ParseDateTime: a word running into '-', '/', '.', or into a digit or '+' when it is not a
+      // date keyword, is one date/zone-like field ("p99h", "abc-1"), which no interval accepts.
+      bool is_date = false;
+      if (i < s.size() && (s[i] == '-' || s[i] == '/' || s[i] == '.')) is_date = true;
+      else if (i < s.size() && (s[i] == '+' || std::isdigit((unsigned char)s[i]))) {
+        static const char* const kKeywords[] = {"d", "h", "m", "s", "y", "t", "j", "mm", "am", "pm", "on", "ago"};
+        is_date = std::find_if(std::begin(kKeywords), std::end(kKeywords), [&](const char* k) { return w == k; }) ==
+                  std::end(kKeywords);
+      }
+      if (is_date) {
+        while (i < s.size() && (s[i] == '+' || s[i] == '-' || s[i] == '/' || s[i] == '_' || s[i] == '.' ||
+                                s[i] == ':' || std::isalnum((unsigned char)s[i])))
+          i++;
+        out.push_back({lower(s.substr(st, i - st)), kFDate});
+        continue;
+      }
+      out.push_back({w, kFString});
       continue;
     }
     if (std::ispunct((unsigned char)c)) { i++; continue; }
