@@ -143,7 +143,9 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
       for (const char* const* a = p->allowed; *a; a++) ok |= value == *a || lower(value) == lower(*a);
       if (!ok) {
         if (key == "datestyle") unsupported("DateStyle other than ISO, MDY");
-        if (key == "intervalstyle") unsupported("IntervalStyle other than postgres");
+        if (key == "intervalstyle")
+          throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"intervalstyle\": \"" + value + "\"",
+                        "", "Available values: postgres, postgres_verbose, sql_standard, iso_8601.");
         if (key == "standard_conforming_strings") unsupported("standard_conforming_strings = off");
         if (key == "pgmicro.dialect")
           throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"pgmicro.dialect\": \"" + value + "\"",
