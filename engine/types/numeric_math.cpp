@@ -353,7 +353,7 @@ Numeric numeric_div_trunc(const Numeric& x, const Numeric& y) {
 }
 
 Numeric numeric_factorial(int64_t n) {
-  if (n < 0) throw PgError(sqlstate::kInvalidParameterValue, "factorial of a negative number is undefined");
+  if (n < 0) throw PgError(sqlstate::kNumericValueOutOfRange, "factorial of a negative number is undefined");
   if (n <= 1) return num(1);
   if (n > 32177) overflow_error();
   Numeric r = num(1);
