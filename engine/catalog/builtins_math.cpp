@@ -43,6 +43,7 @@ static const FunctionDef kMathFunctions[] = {
     {"atan2", 2, {kFloat8, kFloat8}, kFloat8, "pg_fmath2($1, $2, 1)"},
     {"atan2d", 2, {kFloat8, kFloat8}, kFloat8, "pg_fmath2($1, $2, 2)"},
     {"pi", 0, {}, kFloat8, "3.141592653589793"},
+    {"pg_sleep", 1, {kFloat8}, kVoid, "pg_sleep($1)", false, true},  // runtime/sleep_function.cpp
     {"random", 0, {}, kFloat8, "((random() & 9007199254740991) / 9007199254740992.0)", false, true},
     {"float4send", 1, {kFloat4}, kBytea, "pg_float_send($1, 32)"},
     {"float8send", 1, {kFloat8}, kBytea, "pg_float_send($1, 64)"},
