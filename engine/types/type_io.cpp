@@ -131,6 +131,22 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       return Datum::text(timetz_to_storage(v));
     }
     case oid::kBytea: return Datum::blob(input_bytea(text));
+    case oid::kChar: {
+      // charin: one byte (the first), or \ooo; stored as charout's text (high bytes as \ooo).
+      unsigned char b = 0;
+      auto oct = [](char c) { return c >= '0' && c <= '7'; };
+      if (text.size() == 4 && text[0] == '\\' && oct(text[1]) && oct(text[2]) && oct(text[3]))
+        b = (unsigned char)(((text[1] - '0') << 6) | ((text[2] - '0') << 3) | (text[3] - '0'));
+      else if (!text.empty())
+        b = (unsigned char)text[0];
+      if (b == 0) return Datum::text("");
+      if (b >= 0x80) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\%03o", b);
+        return Datum::text(buf);
+      }
+      return Datum::text(std::string(1, char(b)));
+    }
     case oid::kRegtype: {
       std::string name(text);
       while (!name.empty() && name.back() == ' ') name.pop_back();
