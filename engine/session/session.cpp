@@ -14,6 +14,7 @@
 #include "session/database_impl.h"
 #include "types/timezone.h"
 #include "types/interval.h"
+#include "types/type_families.h"
 #include "session/guc_table.h"
 #include "types/type_io.h"
 
@@ -722,6 +723,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       runtime_.statement_start_us = std::max(now_us(), runtime_.statement_start_us + 1);
       set_session_timezone(find_timezone(settings_.get("timezone")));
       set_session_interval_style(interval_style_setting(settings_.get("intervalstyle")));
+      set_extra_float_digits(std::atoi(settings_.get("extra_float_digits").c_str()));
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();

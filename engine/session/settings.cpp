@@ -160,7 +160,6 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
       long v = std::strtol(value.c_str(), &end, 10);
       if (*end || v < -15 || v > 3)
         throw PgError(sqlstate::kInvalidParameterValue, std::to_string(v) + " is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
-      if (v <= 0) unsupported("extra_float_digits <= 0");
       value = std::to_string(v);
     }
     if (key == "statement_timeout" || key == "lock_timeout" || key == "idle_in_transaction_session_timeout")
