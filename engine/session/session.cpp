@@ -724,6 +724,11 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       set_session_timezone(find_timezone(settings_.get("timezone")));
       set_session_interval_style(interval_style_setting(settings_.get("intervalstyle")));
       set_extra_float_digits(std::atoi(settings_.get("extra_float_digits").c_str()));
+      {
+        const std::string ds = settings_.get("datestyle");
+        set_date_order(ds.find("DMY") != std::string::npos ? DateOrder::DMY
+                       : ds.find("YMD") != std::string::npos ? DateOrder::YMD : DateOrder::MDY);
+      }
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();

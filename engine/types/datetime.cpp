@@ -1,4 +1,5 @@
-// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO, MDY.
+// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO (field order
+// MDY, DMY or YMD for ambiguous numeric dates).
 // The input parser is a compact version of PostgreSQL's ParseDateTime/DecodeDateTime
 // covering ISO 8601 ('2024-01-05', '2024-01-05 10:00:00.5', '2024-01-05T10:00:00Z'),
 // YYYYMMDD, M/D/Y and M-D-Y, month names ('Jan 5 2024', '5 January 2024'), AM/PM, AD/BC,
@@ -136,6 +137,8 @@ int to_int(std::string_view s) {
   return v;
 }
 
+thread_local DateOrder g_date_order = DateOrder::MDY;
+
 void set_year(Fields& f, std::string_view digits) {
   if (f.have_year) bad();
   f.year = to_int(digits);
@@ -213,7 +216,7 @@ void decode_date(Fields& f, std::string_view s) {
     std::vector<std::string> nums;
     for (int i = 0; i < 3; i++)
       if (i != name_idx) nums.push_back(parts[i]);
-    if (nums[0].size() > 2) {
+    if (nums[1].size() <= 2 && (nums[0].size() > 2 || g_date_order == DateOrder::YMD)) {
       set_year(f, nums[0]);
       set_mday(f, nums[1]);
     } else {
@@ -226,6 +229,14 @@ void decode_date(Fields& f, std::string_view s) {
     set_year(f, parts[0]);
     set_mon(f, to_int(parts[1]));
     set_mday(f, parts[2]);
+  } else if (g_date_order == DateOrder::YMD) {
+    set_year(f, parts[0]);
+    set_mon(f, to_int(parts[1]));
+    set_mday(f, parts[2]);
+  } else if (g_date_order == DateOrder::DMY) {
+    set_mday(f, parts[0]);
+    set_mon(f, to_int(parts[1]));
+    set_year(f, parts[2]);
   } else {  // M-D-Y (DateStyle MDY)
     set_mon(f, to_int(parts[0]));
     set_mday(f, parts[1]);
@@ -787,5 +798,7 @@ int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod) {
   if (ts >= 0) return ((ts + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
   return -((((-ts) + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod]);
 }
+
+void set_date_order(DateOrder order) { g_date_order = order; }
 
 }  // namespace pgmicro
