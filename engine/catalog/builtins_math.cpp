@@ -43,6 +43,23 @@ static const FunctionDef kMathFunctions[] = {
     {"atan2", 2, {kFloat8, kFloat8}, kFloat8, "pg_fmath2($1, $2, 1)"},
     {"atan2d", 2, {kFloat8, kFloat8}, kFloat8, "pg_fmath2($1, $2, 2)"},
     {"pi", 0, {}, kFloat8, "3.141592653589793"},
+    // bytea's byte-wise functions (runtime/bytea_functions.cpp).
+    {"substring", 2, {kBytea, kInt4}, kBytea, "pg_bytea_substr($1, $2)"},
+    {"substring", 3, {kBytea, kInt4, kInt4}, kBytea, "pg_bytea_substr($1, $2, $3)"},
+    {"substr", 2, {kBytea, kInt4}, kBytea, "pg_bytea_substr($1, $2)"},
+    {"substr", 3, {kBytea, kInt4, kInt4}, kBytea, "pg_bytea_substr($1, $2, $3)"},
+    {"btrim", 2, {kBytea, kBytea}, kBytea, "pg_bytea_trim($1, $2, 0)"},
+    {"ltrim", 2, {kBytea, kBytea}, kBytea, "pg_bytea_trim($1, $2, 1)"},
+    {"rtrim", 2, {kBytea, kBytea}, kBytea, "pg_bytea_trim($1, $2, 2)"},
+    {"get_byte", 2, {kBytea, kInt4}, kInt4, "pg_bytea_byte($1, $2)"},
+    {"set_byte", 3, {kBytea, kInt4, kInt4}, kBytea, "pg_bytea_byte($1, $2, $3)"},
+    {"get_bit", 2, {kBytea, kInt8}, kInt4, "pg_bytea_bit($1, $2)"},
+    {"set_bit", 3, {kBytea, kInt8, kInt4}, kBytea, "pg_bytea_bit($1, $2, $3)"},
+    {"overlay", 3, {kBytea, kBytea, kInt4}, kBytea, "pg_bytea_overlay($1, $2, $3)"},
+    {"overlay", 4, {kBytea, kBytea, kInt4, kInt4}, kBytea, "pg_bytea_overlay($1, $2, $3, $4)"},
+    // overlay(text placing text from n [for m]) = substr(1, n-1) || placing || substr(n + m)
+    {"overlay", 3, {kText, kText, kInt4}, kText, "(pg_substr($1, 1, $3 - 1) || $2 || pg_substr($1, $3 + length($2)))"},
+    {"overlay", 4, {kText, kText, kInt4, kInt4}, kText, "(pg_substr($1, 1, $3 - 1) || $2 || pg_substr($1, $3 + $4))"},
     {"pg_sleep", 1, {kFloat8}, kVoid, "pg_sleep($1)", false, true},  // runtime/sleep_function.cpp
     {"random", 0, {}, kFloat8, "((random() & 9007199254740991) / 9007199254740992.0)", false, true},
     {"float4send", 1, {kFloat4}, kBytea, "pg_float_send($1, 32)"},
