@@ -724,6 +724,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       set_session_timezone(find_timezone(settings_.get("timezone")));
       set_session_interval_style(interval_style_setting(settings_.get("intervalstyle")));
       set_extra_float_digits(std::atoi(settings_.get("extra_float_digits").c_str()));
+      set_bytea_output_escape(settings_.get("bytea_output") == "escape");
       {
         const std::string ds = settings_.get("datestyle");
         set_date_order(ds.find("DMY") != std::string::npos ? DateOrder::DMY

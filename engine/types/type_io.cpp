@@ -38,8 +38,22 @@ std::string datum_as_text(const Datum& v) {
   }
 }
 
+thread_local bool g_bytea_escape = false;  // bytea_output = escape
+
 void output_bytea(const std::string& s, std::string& out) {
   static const char* kHex = "0123456789abcdef";
+  if (g_bytea_escape) {  // byteaout's escape format: \\ for a backslash, \ooo outside printable ASCII
+    for (unsigned char c : s) {
+      if (c == '\\') out += "\\\\";
+      else if (c < 0x20 || c > 0x7e) {
+        out += '\\';
+        out += char('0' + (c >> 6));
+        out += char('0' + ((c >> 3) & 7));
+        out += char('0' + (c & 7));
+      } else out += char(c);
+    }
+    return;
+  }
   out += "\\x";
   for (unsigned char c : s) {
     out += kHex[c >> 4];
@@ -96,6 +110,8 @@ std::string input_bytea(std::string_view t) {
 }
 
 }  // namespace
+
+void set_bytea_output_escape(bool escape) { g_bytea_escape = escape; }
 
 Datum type_input(Oid type, int32_t typmod, std::string_view text) {
   // User-defined types: an enum's label (checked), a domain's base type input (its
