@@ -60,6 +60,7 @@ static const FunctionDef kMathFunctions[] = {
     // overlay(text placing text from n [for m]) = substr(1, n-1) || placing || substr(n + m)
     {"overlay", 3, {kText, kText, kInt4}, kText, "(pg_substr($1, 1, $3 - 1) || $2 || pg_substr($1, $3 + length($2)))"},
     {"overlay", 4, {kText, kText, kInt4, kInt4}, kText, "(pg_substr($1, 1, $3 - 1) || $2 || pg_substr($1, $3 + $4))"},
+    {"unistr", 1, {kText}, kText, "pg_unistr($1)"},  // runtime/unistr_function.cpp
     {"pg_sleep", 1, {kFloat8}, kVoid, "pg_sleep($1)", false, true},  // runtime/sleep_function.cpp
     {"random", 0, {}, kFloat8, "((random() & 9007199254740991) / 9007199254740992.0)", false, true},
     {"float4send", 1, {kFloat4}, kBytea, "pg_float_send($1, 32)"},
