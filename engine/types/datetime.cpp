@@ -202,6 +202,19 @@ void decode_date(Fields& f, std::string_view s) {
   }
   if (cur.empty()) bad();
   parts.push_back(cur);
+  if (parts.size() == 2 && parts[0].size() == 4 && parts[1].size() == 3 && all_digits(parts[0]) &&
+      all_digits(parts[1])) {  // yyyy.ddd: year and day of the year
+    set_year(f, parts[0]);
+    int doy = to_int(parts[1]), y = f.year, m = 1;
+    while (doy < 1) doy += is_leap(--y) ? 366 : 365;  // j2date(date2j(y, 1, 1) + doy - 1)
+    while (doy > (is_leap(y) ? 366 : 365)) doy -= is_leap(y++) ? 366 : 365;
+    f.year = y;
+    while (doy > kDayTab[is_leap(y) ? 1 : 0][m - 1]) doy -= kDayTab[is_leap(y) ? 1 : 0][m++ - 1];
+    set_mon(f, m);
+    f.mday = doy;
+    f.have_mday = true;
+    return;
+  }
   if (parts.size() != 3) bad();
   int name_idx = -1;
   for (int i = 0; i < 3; i++) {
@@ -352,7 +365,8 @@ Fields decode(std::string_view in, bool time_only = false) {
       // ('America/New_York', 'EST5EDT', 'UTC+3').
       bool run_on = false;
       if (i < n && (in[i] == '-' || in[i] == '/' || in[i] == '.')) run_on = true;
-      else if (i < n && (in[i] == '+' || std::isdigit((unsigned char)in[i])) && !is_keyword(w)) run_on = true;
+      else if (i < n && (in[i] == '+' || std::isdigit((unsigned char)in[i])) && !is_keyword(w) && !month_from_word(w))
+        run_on = true;  // month names are datetktbl keywords too ('97FEB10')
       if (run_on) {
         while (i < n && (std::isalnum((unsigned char)in[i]) || in[i] == '-' || in[i] == '/' || in[i] == '.' ||
                          in[i] == '+' || in[i] == '_' || in[i] == ':'))
@@ -441,20 +455,32 @@ Fields decode(std::string_view in, bool time_only = false) {
     return f;
   }
   // assign loose numbers
+  // DecodeNumber's table: the date fields seen so far and DateStyle's order pick the field.
+  bool text_month = f.have_mon;  // before the loose numbers a month can only come from a word
   for (std::string_view num : loose) {
-    if (f.have_mon && !f.have_year && !f.have_mday) {
-      if (num.size() > 2) set_year(f, num);
-      else set_mday(f, num);
-    } else if (!f.have_mon && !f.have_year && !f.have_mday) {
-      if (num.size() > 2) set_year(f, num);
+    bool y = f.have_year, m = f.have_mon, d = f.have_mday, wide = num.size() >= 3;
+    if (!y && !m && !d) {
+      if (wide || g_date_order == DateOrder::YMD) set_year(f, num);
+      else if (g_date_order == DateOrder::DMY) set_mday(f, num);
       else set_mon(f, to_int(num));
-    } else if (!f.have_mday && (f.have_mon)) {
-      if (num.size() > 2 && !f.have_year) set_year(f, num);
-      else set_mday(f, num);
-    } else if (!f.have_year) {
-      set_year(f, num);
-    } else if (!f.have_mon) {
+    } else if (y && !m && !d) {
       set_mon(f, to_int(num));
+    } else if (!y && m && !d) {
+      if (text_month && (wide || g_date_order == DateOrder::YMD)) set_year(f, num);
+      else set_mday(f, num);
+    } else if (y && m && !d) {
+      if (text_month && wide && f.year_2digits) {  // DD-MON-YYYY after all
+        f.mday = f.year;
+        f.have_mday = true;
+        f.have_year = false;
+        set_year(f, num);
+      } else {
+        set_mday(f, num);
+      }
+    } else if (!y && !m && d) {
+      set_mon(f, to_int(num));
+    } else if (!y && m && d) {
+      set_year(f, num);
     } else {
       bad();
     }
