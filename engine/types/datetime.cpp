@@ -187,6 +187,37 @@ void decode_time(Fields& f, std::string_view s) {
   f.have_time = true;
 }
 
+// DecodeNumber's table for a plain number in a date: the fields seen so far, whether the month
+// was a word, and DateStyle's order pick the field.
+void assign_date_number(Fields& f, std::string_view num, bool text_month) {
+  bool y = f.have_year, m = f.have_mon, d = f.have_mday, wide = num.size() >= 3;
+  if (!y && !m && !d) {
+    if (wide || g_date_order == DateOrder::YMD) set_year(f, num);
+    else if (g_date_order == DateOrder::DMY) set_mday(f, num);
+    else set_mon(f, to_int(num));
+  } else if (y && !m && !d) {
+    set_mon(f, to_int(num));
+  } else if (!y && m && !d) {
+    if (text_month && (wide || g_date_order == DateOrder::YMD)) set_year(f, num);
+    else set_mday(f, num);
+  } else if (y && m && !d) {
+    if (text_month && wide && f.year_2digits) {  // DD-MON-YYYY after all
+      f.mday = f.year;
+      f.have_mday = true;
+      f.have_year = false;
+      set_year(f, num);
+    } else {
+      set_mday(f, num);
+    }
+  } else if (!y && !m && d) {
+    set_mon(f, to_int(num));
+  } else if (!y && m && d) {
+    set_year(f, num);
+  } else {
+    bad();
+  }
+}
+
 // a date field with separators '-', '/', '.'
 void decode_date(Fields& f, std::string_view s) {
   std::vector<std::string> parts;
@@ -226,16 +257,10 @@ void decode_date(Fields& f, std::string_view s) {
     }
   }
   if (name_idx >= 0) {
-    std::vector<std::string> nums;
+    // ParseDateTime: after "NN-NN-" a field takes only digits and separators ('99-08-Jan' is bad).
+    if (name_idx == 2 && all_digits(parts[0])) bad();
     for (int i = 0; i < 3; i++)
-      if (i != name_idx) nums.push_back(parts[i]);
-    if (nums[1].size() <= 2 && (nums[0].size() > 2 || g_date_order == DateOrder::YMD)) {
-      set_year(f, nums[0]);
-      set_mday(f, nums[1]);
-    } else {
-      set_mday(f, nums[0]);
-      set_year(f, nums[1]);
-    }
+      if (i != name_idx) assign_date_number(f, parts[i], true);
     return;
   }
   if (parts[0].size() > 2) {  // Y-M-D
@@ -457,34 +482,7 @@ Fields decode(std::string_view in, bool time_only = false) {
   // assign loose numbers
   // DecodeNumber's table: the date fields seen so far and DateStyle's order pick the field.
   bool text_month = f.have_mon;  // before the loose numbers a month can only come from a word
-  for (std::string_view num : loose) {
-    bool y = f.have_year, m = f.have_mon, d = f.have_mday, wide = num.size() >= 3;
-    if (!y && !m && !d) {
-      if (wide || g_date_order == DateOrder::YMD) set_year(f, num);
-      else if (g_date_order == DateOrder::DMY) set_mday(f, num);
-      else set_mon(f, to_int(num));
-    } else if (y && !m && !d) {
-      set_mon(f, to_int(num));
-    } else if (!y && m && !d) {
-      if (text_month && (wide || g_date_order == DateOrder::YMD)) set_year(f, num);
-      else set_mday(f, num);
-    } else if (y && m && !d) {
-      if (text_month && wide && f.year_2digits) {  // DD-MON-YYYY after all
-        f.mday = f.year;
-        f.have_mday = true;
-        f.have_year = false;
-        set_year(f, num);
-      } else {
-        set_mday(f, num);
-      }
-    } else if (!y && !m && d) {
-      set_mon(f, to_int(num));
-    } else if (!y && m && d) {
-      set_year(f, num);
-    } else {
-      bad();
-    }
-  }
+  for (std::string_view num : loose) assign_date_number(f, num, text_month);
   if (!(f.have_year && f.have_mon && f.have_mday)) bad();
   // ValidateDate
   if (f.bc) {
