@@ -655,6 +655,9 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   plan_key += std::to_string(params.size());
   plan_key += '\0';
   plan_key += settings_.get("timezone");  // constants were converted in this zone
+  plan_key += '\0';
+  plan_key += settings_.get("datestyle");      // ... with this date field order
+  plan_key += settings_.get("intervalstyle");  // ... and sql_standard's interval signs
   const CachedPlan* cached = nullptr;
   if (auto it = plan_cache_.find(plan_key); it != plan_cache_.end()) cached = &it->second;
   std::unique_ptr<ParsedScript> script;

@@ -27,3 +27,10 @@ SET DateStyle = ymd;
 SELECT date '99-Jan-08', date '1999-Jan-08', date '08-Jan-1999';
 SELECT date '99-08-Jan';
 RESET DateStyle;
+-- the same statement text under another DateStyle is read again
+SET DateStyle TO ymd;
+SELECT date '01-02-03';
+SET DateStyle TO dmy;
+SELECT date '01-02-03';
+RESET DateStyle;
+SELECT date '01-02-03';
