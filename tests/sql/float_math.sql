@@ -23,3 +23,5 @@ SELECT atanh(2::float8);
 SELECT ceil(-1.5::float8), ceiling(1.2::float8), floor(-1.5::float8), trunc(-1.7::float8), sign(-2::float8), sign(0::float8);
 SELECT float4send(1.5::float4), float8send(-2.25::float8), float4send('NaN'), int2send(1::int2), int4send(-2), int8send(3);
 SELECT random() BETWEEN 0 AND 1 AS in_range;
+SELECT '42'::float4 / 'Infinity'::float4, 42::float8 / 'Infinity'::float8, '-1'::float8 / 'Infinity';
+SELECT 1e-300::float8 / 1e300::float8;
