@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "types/type_io.h"
+#include "types/interval.h"
 
 namespace pgmicro {
 
@@ -392,6 +393,8 @@ void Analyzer::resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod) {
   name = node_string(list_at(tn->names, n - 1));
   const TypeInfo* ti = nullptr;
   if (schema.empty() || schema == "pg_catalog") ti = find_type_by_name(name);
+  // The keywords CHAR/CHARACTER arrive as pg_catalog.bpchar; a bare "char" is the one-byte type.
+  if (name == "char" && (schema.empty() || schema == "pg_catalog")) ti = find_type(oid::kChar);
   // The grammar maps float(p) to float4/float8 itself; "serial" is only valid in CREATE TABLE.
   if (!ti || ti->oid == oid::kUnknown || ti->oid == oid::kRecord)
     throw PgError(sqlstate::kUndefinedObject, "type \"" + (schema.empty() ? name : schema + "." + name) + "\" does not exist")
@@ -442,6 +445,9 @@ void Analyzer::resolve_type_name(TypeName* tn, Oid& type, int32_t& typmod) {
       if (mods.size() != 1 || mods[0] < 0)
         throw PgError(sqlstate::kInvalidParameterValue, "invalid type modifier").at(tn->location);
       typmod = (int32_t)std::min<long>(mods[0], 6);
+      break;
+    case oid::kInterval:
+      typmod = interval_typmod_from_mods(mods, tn->location);
       break;
     default:
       throw PgError(sqlstate::kSyntaxError, "type modifier is not allowed for type \"" +

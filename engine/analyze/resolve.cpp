@@ -144,7 +144,8 @@ ExprPtr Analyzer::coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastCon
       c->typmod = -1;
       if (!c->value.is_null()) {
         try {
-          c->value = type_input(target, -1, e->value.s);
+          // interval_in reads the fields of its typmod ('2' hour is 2 hours); others ignore it here.
+          c->value = type_input(target, target == oid::kInterval ? typmod : -1, e->value.s);
         } catch (PgError& err) {
           throw err.at(e->location);
         }

@@ -74,5 +74,7 @@ BuiltinSpan::S<FunctionDef> regex_functions();
 BuiltinSpan::S<FunctionDef> formatting_functions();
 BuiltinSpan::S<OperatorDef> enum_operators();
 BuiltinSpan::S<FunctionDef> enum_functions();
+BuiltinSpan::S<OperatorDef> math_operators();  // builtins_math.cpp
+BuiltinSpan::S<FunctionDef> math_functions();
 
 }  // namespace pgmicro

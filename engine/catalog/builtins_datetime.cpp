@@ -106,6 +106,11 @@ static const FunctionDef kDatetimeFunctions[] = {
     // More than three parameters: taken as VARIADIC "any" (text of each argument) and
     // checked at run time.
     {"make_timestamp", 1, {kAny}, kTimestamp, "pg_make_timestamp($*)", false, false, true},
+    // make_timestamptz: the local time in the session's zone or in the given one (AT TIME ZONE).
+    {"make_timestamptz", 6, {kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8}, kTimestamptz,
+     "pg_dt_conv(pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
+    {"make_timestamptz", 7, {kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8, kText}, kTimestamptz,
+     "pg_dt_timezone($7, pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
     {"make_interval", 1, {kAny}, kInterval, "pg_make_interval($*)", false, false, true},
 };
 

@@ -24,6 +24,18 @@ ParsedScript::ParsedScript(const std::string& sql) {
   if (r.error) {
     PgError e(parse_error_sqlstate(r.error->message), r.error->message);
     e.error.position = r.error->cursorpos;
+    if (std::strcmp(r.error->message, "invalid Unicode escape") == 0) {
+      // The scanner's hint (libpg_query drops it): E'' strings take \u/\U (22025), U&'' strings
+      // \XXXX/\+XXXXXX (42601). The position is the escape's backslash.
+      size_t at = r.error->cursorpos > 0 ? size_t(r.error->cursorpos - 1) : 0;
+      bool e_string = at + 1 < sql.size() && sql[at] == '\\' && (sql[at + 1] == 'u' || sql[at + 1] == 'U');
+      if (e_string) {
+        e.error.sqlstate = "22025";
+        e.error.hint = "Unicode escapes must be \\uXXXX or \\UXXXXXXXX.";
+      } else {
+        e.error.hint = "Unicode escapes must be \\XXXX or \\+XXXXXX.";
+      }
+    }
     pg_query_free_error(r.error);
     pg_query_exit_memory_context(reinterpret_cast<MemoryContext>(context_));
     context_ = nullptr;

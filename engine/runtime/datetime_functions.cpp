@@ -440,8 +440,13 @@ Part ts_part(const std::string& u, int64_t ts, K k, bool numeric) {
   if (u == "century") return ip(tm.year > 0 ? (tm.year + 99) / 100 : -((99 - (tm.year - 1)) / 100));
   if (u == "millennium") return ip(tm.year > 0 ? (tm.year + 999) / 1000 : -((999 - (tm.year - 1)) / 1000));
   if (u == "julian") {
-    if (numeric) unsupported("extract(julian from timestamp)");
     Part p;
+    if (numeric) {  // date2j + time / 86400000000 in numeric division
+      int64_t us = ((((tm.hour * 60) + tm.min) * 60) + tm.sec) * kUsSec + tm.fsec;
+      p.text = Numeric::from_int64(date_to_julian(tm.year, tm.mon, tm.mday))
+                   .add(Numeric::from_int64(us).div(Numeric::from_int64(86400LL * kUsSec)))
+                   .to_string();
+    }
     p.d = date_to_julian(tm.year, tm.mon, tm.mday) +
           ((((tm.hour * 60) + tm.min) * 60) + tm.sec + (tm.fsec / 1000000.0)) / 86400.0;
     return p;

@@ -32,27 +32,29 @@ double to_width(double r, int bits, bool inf_input, bool zero_input) {
   return r;
 }
 
+// zero_check: 0 never underflows (+, -), 1 multiplication (no zero input), 2 division (zero
+// dividend or infinite divisor give a true zero).
 template <class Op>
-void binary(sqlite3_context* ctx, sqlite3_value** argv, Op op, bool zero_check_mul) {
+void binary(sqlite3_context* ctx, sqlite3_value** argv, Op op, int zero_check) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     double a = get(argv[0]), b = get(argv[1]);
     int bits = sqlite3_value_int(argv[2]);
     double r = op(a, b);
     bool inf_in = std::isinf(a) || std::isinf(b);
-    bool zero_in = zero_check_mul ? (a == 0 || b == 0) : true;
+    bool zero_in = zero_check == 1 ? (a == 0 || b == 0) : zero_check == 2 ? (a == 0 || std::isinf(b)) : true;
     put(ctx, std::isnan(r) ? r : to_width(r, bits, inf_in, zero_in));
   });
 }
 
-void fadd(sqlite3_context* c, int, sqlite3_value** v) { binary(c, v, [](double a, double b) { return a + b; }, false); }
-void fsub(sqlite3_context* c, int, sqlite3_value** v) { binary(c, v, [](double a, double b) { return a - b; }, false); }
-void fmul(sqlite3_context* c, int, sqlite3_value** v) { binary(c, v, [](double a, double b) { return a * b; }, true); }
+void fadd(sqlite3_context* c, int, sqlite3_value** v) { binary(c, v, [](double a, double b) { return a + b; }, 0); }
+void fsub(sqlite3_context* c, int, sqlite3_value** v) { binary(c, v, [](double a, double b) { return a - b; }, 0); }
+void fmul(sqlite3_context* c, int, sqlite3_value** v) { binary(c, v, [](double a, double b) { return a * b; }, 1); }
 void fdiv(sqlite3_context* c, int, sqlite3_value** v) {
   binary(c, v, [](double a, double b) {
     if (b == 0 && !std::isnan(a)) throw PgError(sqlstate::kDivisionByZero, "division by zero");
     return a / b;
-  }, true);
+  }, 2);
 }
 // Addition/subtraction only underflow when... never: PostgreSQL checks float_underflow
 // only for mul/div. Overflow applies to all four.

@@ -92,6 +92,7 @@ inline void guarded(sqlite3_context* ctx, F&& body) {
 // Registration of each runtime family (one file each under runtime/).
 void register_int_functions(sqlite3* db, RuntimeContext* rc);
 void register_float_functions(sqlite3* db, RuntimeContext* rc);
+void register_math_functions(sqlite3* db, RuntimeContext* rc);
 void register_numeric_functions(sqlite3* db, RuntimeContext* rc);
 void register_text_functions(sqlite3* db, RuntimeContext* rc);
 void register_io_functions(sqlite3* db, RuntimeContext* rc);
@@ -133,6 +134,7 @@ std::string pg_quote_identifier(std::string_view s);
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);
   register_float_functions(db, rc);
+  register_math_functions(db, rc);
   register_numeric_functions(db, rc);
   register_text_functions(db, rc);
   register_io_functions(db, rc);

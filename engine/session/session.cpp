@@ -16,6 +16,8 @@
 #include "session/database_impl.h"
 #include "types/json.h"
 #include "types/timezone.h"
+#include "types/interval.h"
+#include "types/type_families.h"
 #include "session/guc_table.h"
 #include "types/type_io.h"
 
@@ -706,6 +708,9 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   plan_key += std::to_string(params.size());
   plan_key += '\0';
   plan_key += settings_.get("timezone");  // constants were converted in this zone
+  plan_key += '\0';
+  plan_key += settings_.get("datestyle");      // ... with this date field order
+  plan_key += settings_.get("intervalstyle");  // ... and sql_standard's interval signs
   const CachedPlan* cached = nullptr;
   if (auto it = plan_cache_.find(plan_key); it != plan_cache_.end()) cached = &it->second;
   std::unique_ptr<ParsedScript> script;
@@ -775,6 +780,14 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       runtime_.statement_start_us = std::max(now_us(), runtime_.statement_start_us + 1);
       set_session_timezone(find_timezone(settings_.get("timezone")));
       set_max_stack_depth_setting(settings_.get("max_stack_depth"));  // types/json.h
+      set_session_interval_style(interval_style_setting(settings_.get("intervalstyle")));
+      set_extra_float_digits(std::atoi(settings_.get("extra_float_digits").c_str()));
+      set_bytea_output_escape(settings_.get("bytea_output") == "escape");
+      {
+        const std::string ds = settings_.get("datestyle");
+        set_date_order(ds.find("DMY") != std::string::npos ? DateOrder::DMY
+                       : ds.find("YMD") != std::string::npos ? DateOrder::YMD : DateOrder::MDY);
+      }
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();

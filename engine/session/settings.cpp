@@ -22,7 +22,7 @@ struct Param {
 const char* const kDateStyle[] = {"ISO, MDY", "ISO", "iso", "ISO,MDY", "iso, mdy", "MDY", "mdy", nullptr};
 const char* const kUtf8[] = {"UTF8", "utf8", "UTF-8", "utf-8", "unicode", "UNICODE", nullptr};
 const char* const kOn[] = {"on", "ON", "true", "1", nullptr};
-const char* const kIntervalStyle[] = {"postgres", nullptr};
+const char* const kIntervalStyle[] = {"postgres", "postgres_verbose", "sql_standard", "iso_8601", nullptr};
 const char* const kDialect[] = {"postgres", "sqlite", nullptr};
 const char* const kBool[] = {"on", "off", "true", "false", "yes", "no", "1", "0", nullptr};
 
@@ -58,6 +58,35 @@ const Param kParams[] = {
 };
 const char* const kReadOnly[] = {"server_encoding", "server_version", "server_version_num", "integer_datetimes",
                                  "is_superuser", "max_identifier_length", nullptr};
+
+std::string lower(std::string s);
+
+// DateStyle: output style (only ISO is implemented) and field order, each kept from the old
+// value when the new one names only the other. PostgreSQL's check_datestyle.
+std::string datestyle_value(const std::string& v, const std::string& old) {
+  std::string style = old.find("ISO") != std::string::npos ? "ISO" : "ISO";
+  std::string order = old.find("DMY") != std::string::npos ? "DMY" : old.find("YMD") != std::string::npos ? "YMD" : "MDY";
+  std::string tok;
+  auto flush = [&] {
+    if (tok.empty()) return;
+    std::string t = lower(tok);
+    tok.clear();
+    if (t == "iso") style = "ISO";
+    else if (t == "ymd") order = "YMD";
+    else if (t == "dmy" || t == "euro" || t == "european") order = "DMY";
+    else if (t == "mdy" || t == "us" || t == "noneuro" || t == "noneuropean") order = "MDY";
+    else if (t == "postgres" || t == "sql" || t == "german") unsupported("DateStyle other than ISO");
+    else if (t == "default") style = "ISO", order = "MDY";
+    else throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"DateStyle\": \"" + v + "\"",
+                       "Unrecognized key word: \"" + t + "\".");
+  };
+  for (char c : v) {
+    if (c == ',' || c == ' ') flush();
+    else tok += c;
+  }
+  flush();
+  return style + ", " + order;
+}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -143,9 +172,11 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
     if (p->allowed) {
       bool ok = false;
       for (const char* const* a = p->allowed; *a; a++) ok |= value == *a || lower(value) == lower(*a);
+      if (!ok && key == "datestyle") ok = !datestyle_value(value, p->default_value).empty();
       if (!ok) {
-        if (key == "datestyle") unsupported("DateStyle other than ISO, MDY");
-        if (key == "intervalstyle") unsupported("IntervalStyle other than postgres");
+        if (key == "intervalstyle")
+          throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"intervalstyle\": \"" + value + "\"",
+                        "", "Available values: postgres, postgres_verbose, sql_standard, iso_8601.");
         if (key == "standard_conforming_strings") unsupported("standard_conforming_strings = off");
         if (key == "pgmicro.explain_lowered")
           throw PgError(sqlstate::kInvalidParameterValue, "parameter \"" + key + "\" requires a Boolean value");
@@ -154,19 +185,19 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
                         "", "Available values: postgres, sqlite.");
         throw PgError(sqlstate::kInvalidParameterValue, "invalid value for parameter \"" + key + "\": \"" + value + "\"");
       }
-      value = key == "pgmicro.dialect" ? lower(value) : p->default_value;  // normalised spelling
+      value = key == "pgmicro.dialect" || key == "intervalstyle" ? lower(value) : p->default_value;  // normalised spelling
       if (key == "pgmicro.explain_lowered") {
         std::string l = lower(*new_value);
         value = l == "on" || l == "true" || l == "yes" || l == "1" ? "on" : "off";
       }
     }
     if (key == "timezone") value = timezone_setting(value)->name;
+    if (key == "datestyle") value = datestyle_value(*new_value, values_.count(key) ? values_[key] : p->default_value);
     if (key == "extra_float_digits") {
       char* end;
       long v = std::strtol(value.c_str(), &end, 10);
       if (*end || v < -15 || v > 3)
         throw PgError(sqlstate::kInvalidParameterValue, std::to_string(v) + " is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
-      if (v <= 0) unsupported("extra_float_digits <= 0");
       value = std::to_string(v);
     }
     if (key == "statement_timeout" || key == "lock_timeout" || key == "idle_in_transaction_session_timeout")

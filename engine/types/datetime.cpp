@@ -1,4 +1,5 @@
-// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO, MDY.
+// date, timestamp and timestamptz input/output as PostgreSQL 15 with DateStyle ISO (field order
+// MDY, DMY or YMD for ambiguous numeric dates).
 // The input parser is a compact version of PostgreSQL's ParseDateTime/DecodeDateTime
 // covering ISO 8601 ('2024-01-05', '2024-01-05 10:00:00.5', '2024-01-05T10:00:00Z'),
 // YYYYMMDD, M/D/Y and M-D-Y, month names ('Jan 5 2024', '5 January 2024'), AM/PM, AD/BC,
@@ -136,6 +137,8 @@ int to_int(std::string_view s) {
   return v;
 }
 
+thread_local DateOrder g_date_order = DateOrder::MDY;
+
 void set_year(Fields& f, std::string_view digits) {
   if (f.have_year) bad();
   f.year = to_int(digits);
@@ -184,6 +187,37 @@ void decode_time(Fields& f, std::string_view s) {
   f.have_time = true;
 }
 
+// DecodeNumber's table for a plain number in a date: the fields seen so far, whether the month
+// was a word, and DateStyle's order pick the field.
+void assign_date_number(Fields& f, std::string_view num, bool text_month) {
+  bool y = f.have_year, m = f.have_mon, d = f.have_mday, wide = num.size() >= 3;
+  if (!y && !m && !d) {
+    if (wide || g_date_order == DateOrder::YMD) set_year(f, num);
+    else if (g_date_order == DateOrder::DMY) set_mday(f, num);
+    else set_mon(f, to_int(num));
+  } else if (y && !m && !d) {
+    set_mon(f, to_int(num));
+  } else if (!y && m && !d) {
+    if (text_month && (wide || g_date_order == DateOrder::YMD)) set_year(f, num);
+    else set_mday(f, num);
+  } else if (y && m && !d) {
+    if (text_month && wide && f.year_2digits) {  // DD-MON-YYYY after all
+      f.mday = f.year;
+      f.have_mday = true;
+      f.have_year = false;
+      set_year(f, num);
+    } else {
+      set_mday(f, num);
+    }
+  } else if (!y && !m && d) {
+    set_mon(f, to_int(num));
+  } else if (!y && m && d) {
+    set_year(f, num);
+  } else {
+    bad();
+  }
+}
+
 // a date field with separators '-', '/', '.'
 void decode_date(Fields& f, std::string_view s) {
   std::vector<std::string> parts;
@@ -199,6 +233,19 @@ void decode_date(Fields& f, std::string_view s) {
   }
   if (cur.empty()) bad();
   parts.push_back(cur);
+  if (parts.size() == 2 && parts[0].size() == 4 && parts[1].size() == 3 && all_digits(parts[0]) &&
+      all_digits(parts[1])) {  // yyyy.ddd: year and day of the year
+    set_year(f, parts[0]);
+    int doy = to_int(parts[1]), y = f.year, m = 1;
+    while (doy < 1) doy += is_leap(--y) ? 366 : 365;  // j2date(date2j(y, 1, 1) + doy - 1)
+    while (doy > (is_leap(y) ? 366 : 365)) doy -= is_leap(y++) ? 366 : 365;
+    f.year = y;
+    while (doy > kDayTab[is_leap(y) ? 1 : 0][m - 1]) doy -= kDayTab[is_leap(y) ? 1 : 0][m++ - 1];
+    set_mon(f, m);
+    f.mday = doy;
+    f.have_mday = true;
+    return;
+  }
   if (parts.size() != 3) bad();
   int name_idx = -1;
   for (int i = 0; i < 3; i++) {
@@ -210,22 +257,24 @@ void decode_date(Fields& f, std::string_view s) {
     }
   }
   if (name_idx >= 0) {
-    std::vector<std::string> nums;
+    // ParseDateTime: after "NN-NN-" a field takes only digits and separators ('99-08-Jan' is bad).
+    if (name_idx == 2 && all_digits(parts[0])) bad();
     for (int i = 0; i < 3; i++)
-      if (i != name_idx) nums.push_back(parts[i]);
-    if (nums[0].size() > 2) {
-      set_year(f, nums[0]);
-      set_mday(f, nums[1]);
-    } else {
-      set_mday(f, nums[0]);
-      set_year(f, nums[1]);
-    }
+      if (i != name_idx) assign_date_number(f, parts[i], true);
     return;
   }
   if (parts[0].size() > 2) {  // Y-M-D
     set_year(f, parts[0]);
     set_mon(f, to_int(parts[1]));
     set_mday(f, parts[2]);
+  } else if (g_date_order == DateOrder::YMD) {
+    set_year(f, parts[0]);
+    set_mon(f, to_int(parts[1]));
+    set_mday(f, parts[2]);
+  } else if (g_date_order == DateOrder::DMY) {
+    set_mday(f, parts[0]);
+    set_mon(f, to_int(parts[1]));
+    set_year(f, parts[2]);
   } else {  // M-D-Y (DateStyle MDY)
     set_mon(f, to_int(parts[0]));
     set_mday(f, parts[1]);
@@ -341,7 +390,8 @@ Fields decode(std::string_view in, bool time_only = false) {
       // ('America/New_York', 'EST5EDT', 'UTC+3').
       bool run_on = false;
       if (i < n && (in[i] == '-' || in[i] == '/' || in[i] == '.')) run_on = true;
-      else if (i < n && (in[i] == '+' || std::isdigit((unsigned char)in[i])) && !is_keyword(w)) run_on = true;
+      else if (i < n && (in[i] == '+' || std::isdigit((unsigned char)in[i])) && !is_keyword(w) && !month_from_word(w))
+        run_on = true;  // month names are datetktbl keywords too ('97FEB10')
       if (run_on) {
         while (i < n && (std::isalnum((unsigned char)in[i]) || in[i] == '-' || in[i] == '/' || in[i] == '.' ||
                          in[i] == '+' || in[i] == '_' || in[i] == ':'))
@@ -430,24 +480,9 @@ Fields decode(std::string_view in, bool time_only = false) {
     return f;
   }
   // assign loose numbers
-  for (std::string_view num : loose) {
-    if (f.have_mon && !f.have_year && !f.have_mday) {
-      if (num.size() > 2) set_year(f, num);
-      else set_mday(f, num);
-    } else if (!f.have_mon && !f.have_year && !f.have_mday) {
-      if (num.size() > 2) set_year(f, num);
-      else set_mon(f, to_int(num));
-    } else if (!f.have_mday && (f.have_mon)) {
-      if (num.size() > 2 && !f.have_year) set_year(f, num);
-      else set_mday(f, num);
-    } else if (!f.have_year) {
-      set_year(f, num);
-    } else if (!f.have_mon) {
-      set_mon(f, to_int(num));
-    } else {
-      bad();
-    }
-  }
+  // DecodeNumber's table: the date fields seen so far and DateStyle's order pick the field.
+  bool text_month = f.have_mon;  // before the loose numbers a month can only come from a word
+  for (std::string_view num : loose) assign_date_number(f, num, text_month);
   if (!(f.have_year && f.have_mon && f.have_mday)) bad();
   // ValidateDate
   if (f.bc) {
@@ -787,5 +822,7 @@ int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod) {
   if (ts >= 0) return ((ts + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
   return -((((-ts) + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod]);
 }
+
+void set_date_order(DateOrder order) { g_date_order = order; }
 
 }  // namespace pgmicro

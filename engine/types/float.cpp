@@ -248,8 +248,29 @@ float parse_float4(std::string_view text) {
                                  [](const char* s, char** e) { return std::strtof(s, e); });
 }
 
-void format_float8(double v, std::string& out) { format_shortest<double>(v, 15, out); }
-void format_float4(float v, std::string& out) { format_shortest<float>(v, 6, out); }
+namespace {
+thread_local int g_extra_float_digits = 1;
+
+// extra_float_digits <= 0: float8out/float4out's "%.*g" with DBL_DIG/FLT_DIG + extra digits.
+void format_digits(double v, int digits, std::string& out) {
+  if (std::isnan(v)) { out += "NaN"; return; }
+  if (std::isinf(v)) { out += v > 0 ? "Infinity" : "-Infinity"; return; }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*g", digits < 1 ? 1 : digits, v);
+  out += buf;
+}
+}  // namespace
+
+void set_extra_float_digits(int digits) { g_extra_float_digits = digits; }
+
+void format_float8(double v, std::string& out) {
+  if (g_extra_float_digits <= 0) return format_digits(v, 15 + g_extra_float_digits, out);
+  format_shortest<double>(v, 15, out);
+}
+void format_float4(float v, std::string& out) {
+  if (g_extra_float_digits <= 0) return format_digits(v, 6 + g_extra_float_digits, out);
+  format_shortest<float>(v, 6, out);
+}
 
 std::string float8_to_string(double v) {
   std::string s;

@@ -63,6 +63,10 @@ class Numeric {
   bool is_zero() const { return kind_ == Kind::Finite && mag_.empty(); }
   int sign() const;  // -1, 0, 1 (NaN: 0)
   int dscale() const { return dscale_; }
+  // E with value = 0.d1d2... * 10^E (finite, nonzero); numeric_math.cpp's scale estimates.
+  int exponent10() const { return decimal_exponent(); }
+  // PostgreSQL's base-10000 weight and first NBASE digit (0, 0 for zero).
+  void nbase_weight(int& weight, int& first) const { nbase_weight_first(weight, first); }
 
   std::string to_string() const;  // numeric_out
   void append_to(std::string& out) const;

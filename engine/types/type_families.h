@@ -23,6 +23,11 @@ double parse_float8(std::string_view text);
 float parse_float4(std::string_view text);
 void format_float8(double v, std::string& out);
 void format_float4(float v, std::string& out);
+// The session's extra_float_digits (set before each statement); <= 0 selects "%.*g" output.
+void set_extra_float_digits(int digits);
+// datetime.cpp: the DateStyle field order of ambiguous numeric dates (set before each statement).
+enum class DateOrder { MDY, DMY, YMD };
+void set_date_order(DateOrder order);
 std::string float8_to_string(double v);
 std::string float4_to_string(float v);
 // Storage of float4/float8: REAL, except NaN which is the TEXT 'NaN'.

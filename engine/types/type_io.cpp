@@ -40,8 +40,22 @@ std::string datum_as_text(const Datum& v) {
   }
 }
 
+thread_local bool g_bytea_escape = false;  // bytea_output = escape
+
 void output_bytea(const std::string& s, std::string& out) {
   static const char* kHex = "0123456789abcdef";
+  if (g_bytea_escape) {  // byteaout's escape format: \\ for a backslash, \ooo outside printable ASCII
+    for (unsigned char c : s) {
+      if (c == '\\') out += "\\\\";
+      else if (c < 0x20 || c > 0x7e) {
+        out += '\\';
+        out += char('0' + (c >> 6));
+        out += char('0' + ((c >> 3) & 7));
+        out += char('0' + (c & 7));
+      } else out += char(c);
+    }
+    return;
+  }
   out += "\\x";
   for (unsigned char c : s) {
     out += kHex[c >> 4];
@@ -99,6 +113,8 @@ std::string input_bytea(std::string_view t) {
 
 }  // namespace
 
+void set_bytea_output_escape(bool escape) { g_bytea_escape = escape; }
+
 Datum type_input(Oid type, int32_t typmod, std::string_view text) {
   // User-defined types: an enum's label (checked), a domain's base type input (its
   // constraints are checked by the coercion to the domain, see resolve.cpp).
@@ -135,6 +151,22 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       return Datum::text(timetz_to_storage(v));
     }
     case oid::kBytea: return Datum::blob(input_bytea(text));
+    case oid::kChar: {
+      // charin: one byte (the first), or \ooo; stored as charout's text (high bytes as \ooo).
+      unsigned char b = 0;
+      auto oct = [](char c) { return c >= '0' && c <= '7'; };
+      if (text.size() == 4 && text[0] == '\\' && oct(text[1]) && oct(text[2]) && oct(text[3]))
+        b = (unsigned char)(((text[1] - '0') << 6) | ((text[2] - '0') << 3) | (text[3] - '0'));
+      else if (!text.empty())
+        b = (unsigned char)text[0];
+      if (b == 0) return Datum::text("");
+      if (b >= 0x80) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\%03o", b);
+        return Datum::text(buf);
+      }
+      return Datum::text(std::string(1, char(b)));
+    }
     case oid::kRegtype: {
       std::string name(text);
       while (!name.empty() && name.back() == ' ') name.pop_back();
@@ -148,7 +180,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
         throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
       return Datum::text(format_type_name(oid, -1));
     }
-    case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text)));
+    case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text, typmod)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
     case oid::kJson:
       json_parse(text, false);  // validates; json keeps its text
@@ -286,6 +318,9 @@ Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_c
       v.time = adjust_time_typmod(v.time, typmod);
       return Datum::text(timetz_to_storage(v));
     }
+    case oid::kInterval:
+      if (value.kind != Datum::Kind::Text) return value;
+      return Datum::text(interval_to_storage(adjust_interval_typmod(interval_from_storage(value.s), typmod)));
     default:
       if (Oid elem = array_element_type(type)) {
         if (value.kind != Datum::Kind::Text) return value;

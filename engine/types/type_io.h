@@ -24,4 +24,7 @@ std::string type_output(Oid type, const Datum& value);
 // explicit casts, bpchar padding, numeric(p,s) rounding and overflow, timestamp(p)).
 Datum apply_typmod(Oid type, int32_t typmod, const Datum& value, bool explicit_cast);
 
+// bytea_output: escape (true) or hex; the session sets it before each statement.
+void set_bytea_output_escape(bool escape);
+
 }  // namespace pgmicro

@@ -1,0 +1,36 @@
+-- DateStyle's field order (MDY, DMY, YMD) for ambiguous numeric dates; output stays ISO.
+SHOW DateStyle;
+SET DateStyle TO ymd;
+SHOW DateStyle;
+SELECT date '99-01-08', date '99-Jan-08', date '08-Jan-1999', date 'Jan-08-1999', date '1999-01-08', date '1999/01/08';
+SET DateStyle = 'ISO, DMY';
+SHOW DateStyle;
+SELECT date '18/1/1999', date '1/2/2000', date '08-Jan-99', timestamp '10/11/2012 10:00';
+SET DateStyle = euro;
+SHOW DateStyle;
+SET DateStyle = 'bogus';
+SET DateStyle = MDY;
+SELECT date '1/8/1999', date '01/02/03';
+RESET DateStyle;
+SHOW DateStyle;
+SET DateStyle = ymd;
+SELECT date '99 Jan 08', date '99 08 Jan', date '99 01 08', timestamp '97FEB10 5:32:01PM', date '1997.041';
+SET DateStyle = dmy;
+SELECT date '08 Jan 99', date '08 01 99', date 'Jan 08 99', date '1999 Jan 08';
+SELECT date '99 Jan 08';
+RESET DateStyle;
+SELECT date '01 08 99', date 'Jan 08 99', date '08 Jan 1999', date '1999.366';
+SELECT date '2000.366', date '1997.041';
+SELECT date '99-08-Jan';
+SELECT date '1999-08-Jan';
+SET DateStyle = ymd;
+SELECT date '99-Jan-08', date '1999-Jan-08', date '08-Jan-1999';
+SELECT date '99-08-Jan';
+RESET DateStyle;
+-- the same statement text under another DateStyle is read again
+SET DateStyle TO ymd;
+SELECT date '01-02-03';
+SET DateStyle TO dmy;
+SELECT date '01-02-03';
+RESET DateStyle;
+SELECT date '01-02-03';

@@ -1,0 +1,24 @@
+-- numeric's transcendental and scale functions with PostgreSQL 15's result scales.
+SELECT sqrt(2::numeric), sqrt(0::numeric), sqrt(1e-100::numeric), sqrt(123456789.123456789);
+SELECT ln(2::numeric), ln(1e-100::numeric), ln(0.5), ln(1000000000000000000000::numeric), ln(1.0000000001);
+SELECT exp(1::numeric), exp(-100::numeric), exp(300::numeric), exp(0.0), exp(-5000::numeric) = 0 AS underflow;
+SELECT log(100::numeric), log(2::numeric, 8::numeric), log(10, 1e-20), log10(1000::numeric);
+SELECT 2::numeric ^ 10, 2::numeric ^ 0.5, power(2::numeric, -3), 1.5::numeric ^ 100, 0.9999::numeric ^ 10000;
+SELECT (-2)::numeric ^ 3, 0::numeric ^ 0, 0::numeric ^ 2.5, 4::numeric ^ -0.5;
+SELECT 'NaN'::numeric ^ 0, 1::numeric ^ 'NaN', 'Infinity'::numeric ^ -1, 2::numeric ^ 'Infinity', 0.5::numeric ^ 'Infinity';
+SELECT 0::numeric ^ -1;
+SELECT (-8)::numeric ^ 0.5;
+SELECT 10::numeric ^ 1000000;
+SELECT sqrt(-1::numeric);
+SELECT ln(0::numeric);
+SELECT ln(-1::numeric);
+SELECT log(1::numeric, 10::numeric);
+SELECT exp(10000::numeric);
+SELECT scale(1.500), scale(0), min_scale(1.500), min_scale(100), trim_scale(1.500), trim_scale(100.000), scale('NaN'::numeric);
+SELECT trunc(1.567, 2), trunc(-1.567), trunc(1234.5, -2), div(7.5, 2), div(-7.5, 2), mod(7.5, 2);
+SELECT div(1, 0::numeric);
+SELECT ceil(-1.5), ceiling(1.1), floor(-1.5), floor(1.5), sign(-3.2), sign(0::numeric), sign('Infinity'::numeric);
+SELECT factorial(0), factorial(1), factorial(15), factorial(30);
+SELECT factorial(-1);
+SELECT gcd(12.5, 7.5), lcm(0.5, 0.3), gcd(0::numeric, 4.00), lcm(0::numeric, 4), gcd('NaN'::numeric, 1);
+SELECT @ (-1.5::numeric);
