@@ -1,8 +1,10 @@
 // Data-modifying WITH queries: WITH t AS (INSERT/UPDATE/DELETE ... [RETURNING ...]) at the top
 // level of a statement. The DML is analysed and lowered here and recorded as a DmlCteStep; the
 // session runs it once before the statement and keeps its RETURNING rows in a SQLite temp table
-// that the WITH query reads (session/dml_cte.cpp). Difference from PostgreSQL: the statement
-// sees the tables as modified by the WITH queries (PostgreSQL's share one snapshot).
+// that the WITH query reads (session/dml_cte.cpp). PostgreSQL runs all parts on one snapshot, so
+// the rest of the statement sees the tables as they were before; here it would see them modified,
+// so a statement whose other parts use a table a WITH query modifies is refused (0A000, checked by
+// the session on the lowered SQL), as is a WITH query on a table with children or partitions.
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -25,19 +27,26 @@ void Analyzer::analyze_dml_cte(CommonTableExpr* cte, CteDef& def) {
   } restore{this, saved_scope, saved_agg};
   std::vector<TargetEntry> returning;
   DmlCteStep step;
+  const TableDef* target = nullptr;
   if (IsA(q, InsertStmt)) {
     auto iq = analyze_insert(reinterpret_cast<InsertStmt*>(q));
     returning = iq->returning;
     step.sql = lower_insert(*iq);
+    target = iq->table;
   } else if (IsA(q, UpdateStmt)) {
     auto uq = analyze_update(reinterpret_cast<UpdateStmt*>(q));
     returning = uq->returning;
     step.sql = lower_update(*uq);
+    target = uq->table;
   } else {
     auto dq = analyze_delete(reinterpret_cast<DeleteStmt*>(q));
     returning = dq->returning;
     step.sql = lower_delete(*dq);
+    target = dq->table;
   }
+  if (target && (!target->children.empty() || target->partition_strategy))
+    unsupported("data-modifying WITH on a table with inheritance children or partitions", cte->location);
+  if (target) step.target_ref = sqlite_ref(target->schema, target->name);
   def.has_returning = !returning.empty();
   def.materialized = "_pgmicro_cte_" + def.sql_name;
   for (auto& t : returning) {

@@ -126,6 +126,7 @@ struct CteDef {
 struct DmlCteStep {
   std::string sql;
   std::string table;
+  std::string target_ref;  // the modified table's SQLite reference (main."t")
   size_t ncols = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "session/session_impl.h"
 #include "common/error.h"
 #include "types/type_io.h"
+#include "parse/pg_nodes.h"
 
 namespace pgmicro {
 
@@ -73,6 +74,29 @@ void SessionImpl::run_dml_ctes(const CachedPlan& plan, const std::vector<TextVal
 void SessionImpl::drop_dml_cte_tables(const CachedPlan& plan) {
   for (const DmlCteStep& step : plan.dml_ctes)
     if (step.ncols) sqlite3_exec(conn_, ("DROP TABLE IF EXISTS temp." + step.table).c_str(), nullptr, nullptr, nullptr);
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// PostgreSQL runs a statement and its data-modifying WITH queries on one snapshot: nothing else in
+// the statement sees their changes. Here they run first, so another part that reads (or writes)
+// the same table would see different rows: refused instead of answering differently.
+void SessionImpl::refuse_dml_cte_snapshot_reads(const CachedPlan& plan) {
+  for (size_t i = 0; i < plan.dml_ctes.size(); i++) {
+    const std::string& ref = plan.dml_ctes[i].target_ref;
+    if (ref.empty()) continue;
+    // An INSERT that only writes the table (its target, no ON CONFLICT) ends in the same state.
+    size_t at = plan.lowered.find(ref);
+    bool used = at != std::string::npos;
+    if (used && plan.kind == T_InsertStmt && plan.lowered.find(" ON CONFLICT") == std::string::npos &&
+        at >= 12 && plan.lowered.compare(at - 12, 12, "INSERT INTO ") == 0)
+      used = plan.lowered.find(ref, at + ref.size()) != std::string::npos;
+    for (size_t j = 0; j < plan.dml_ctes.size() && !used; j++)
+      used = j != i && plan.dml_ctes[j].sql.find(ref) != std::string::npos;
+    if (used) unsupported("data-modifying WITH on a table that the rest of the statement also uses");
+  }
 }
 
 }  // namespace pgmicro

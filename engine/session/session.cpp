@@ -496,6 +496,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
   }
   if (!plan.kind) return false;
   plan.dml_ctes = a.dml_cte_steps;
+  refuse_dml_cte_snapshot_reads(plan);
   plan.param_types = param_types;
   plan.catalog_generation = catalog_.generation();
   return true;

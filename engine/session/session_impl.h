@@ -110,6 +110,7 @@ class SessionImpl : public Session {
                          CachedPlan* plan = nullptr);
   // Analyses and lowers a query/DML statement (false for other statements).
   bool plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan);
+  void refuse_dml_cte_snapshot_reads(const CachedPlan& plan);  // dml_cte.cpp
   // UPDATE/DELETE of an inheritance parent: the statement for each descendant (dml_inherit.cpp).
   void plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan);
   // INSERT into a partitioned table: rows land in the (always empty) parent, then move to their partitions.

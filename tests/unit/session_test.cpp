@@ -122,6 +122,22 @@ TEST(Session, UnsupportedFeaturesAreRefusedWith0A000) {
   }
 }
 
+// PostgreSQL's data-modifying WITH queries share the statement's snapshot; ours run first, so a
+// statement that also reads the modified table is refused rather than answered differently.
+TEST(Session, DataModifyingWithOnATableTheStatementReadsIsRefused) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  run(*s, "CREATE TABLE t (a int); INSERT INTO t VALUES (1), (2)");
+  auto r = run(*s, "WITH u AS (UPDATE t SET a = a + 10 RETURNING a) SELECT * FROM t");
+  ASSERT_TRUE(r[0].error);
+  EXPECT_EQ(r[0].error->sqlstate, "0A000");
+  r = run(*s, "WITH u AS (UPDATE t SET a = a + 10 RETURNING a) SELECT sum(a) FROM u");
+  ASSERT_FALSE(r[0].error) << r[0].error->message;
+  EXPECT_EQ(*r[0].rows[0][0], "23");
+  r = run(*s, "SELECT sum(a) FROM t");
+  EXPECT_EQ(*r[0].rows[0][0], "23");
+}
+
 TEST(Session, StatementTimeoutCancelsAndSessionStaysUsable) {
   auto db = Database::open(":memory:");
   auto s = db->connect();
