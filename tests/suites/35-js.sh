@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 source tests/tools/suite-lib.sh
 wasm_build js || exit 1
-if bash js/build.sh; then echo "PASS: js/package-size"; else echo "FAIL: js/package-size"; exit 1; fi
+if bash js/build.sh; then echo "PASS: js/package-build"; else echo "FAIL: js/package-build"; exit 1; fi
 timeout 600 node --test --test-reporter=./tests/tools/node-test-reporter.mjs tests/js/; rc=$?
 [ $rc -eq 124 ] && echo "FAIL: js/tests (timed out after 600 s)"
 exit $rc
