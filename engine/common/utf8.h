@@ -1,8 +1,10 @@
-// UTF-8 encoding of one code point, shared by the text functions, the regex engine and anything
-// else that builds strings from code points.
+// UTF-8 helpers: encoding one code point (text functions, regex engine, anything that builds strings
+// from code points) and turning a byte position into a character position (error positions).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace pgmicro {
 
@@ -22,6 +24,14 @@ inline void append_utf8(std::string& out, uint32_t c) {
     out += char(0x80 | ((c >> 6) & 0x3F));
     out += char(0x80 | (c & 0x3F));
   }
+}
+
+// 1-based byte position in `text` -> 1-based character position (continuation bytes not counted).
+inline int utf8_position(std::string_view text, int byte_position) {
+  int chars = 0;
+  size_t end = std::min(text.size(), size_t(byte_position - 1));
+  for (size_t i = 0; i < end; i++) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return chars + 1;
 }
 
 }  // namespace pgmicro

@@ -37,6 +37,13 @@ std::string deparse_expr(const Expr& e) {
         for (size_t i = 1; i < e.args.size(); i++) s += (i > 1 ? ", " : "") + deparse_expr(*e.args[i]);
         return s + "])";
       }
+      if (e.args.empty() && (e.name == "current_date" || e.name == "current_time" || e.name == "current_timestamp" ||
+                             e.name == "localtime" || e.name == "localtimestamp")) {
+        // SQL value functions print as keywords (pg_get_expr), with their precision if given.
+        std::string k;
+        for (char c : e.name) k += char(toupper((unsigned char)c));
+        return e.name != "current_date" && e.typmod >= 0 ? k + "(" + std::to_string(e.typmod) + ")" : k;
+      }
       if ((e.name == "nextval" || e.name == "currval") && !e.args.empty())
         return e.name + "(" + quote_literal(e.args[0]->value.s) + "::regclass)";
       if (e.args.size() == 2 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))

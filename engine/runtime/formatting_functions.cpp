@@ -2,6 +2,7 @@
 // pg_to_char_dt (timestamp, timestamptz, interval), pg_to_char_num (int4, int8, float4,
 // float8, numeric), pg_to_number, pg_to_date, pg_to_timestamp and pg_to_timestamp_epoch
 // (to_timestamp(double precision)). NULL in -> NULL out.
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -29,8 +30,13 @@ SessionZone session_zone_at(int64_t utc_ts) {
 // Offset (seconds west of UTC, PostgreSQL's convention) of a local wall-clock time in the
 // session TimeZone, for to_timestamp input without TZH/TZM.
 int session_offset_west(const FromCharResult& local) {
+  // Fields far outside any representable timestamp (the caller then fails with "timestamp out of
+  // range") must not overflow here: the offset of such a time does not matter.
+  if (local.year < -1000000 || local.year > 1000000 || std::abs(int64_t(local.mon)) > 1000 ||
+      std::abs(int64_t(local.mday)) > 100000)
+    return 0;
   int64_t days = int64_t(date_to_julian(local.year, local.mon, local.mday)) - 2440588;  // 1970-01-01
-  int64_t unix_local = days * 86400 + local.hour * 3600 + local.min * 60 + local.sec;
+  int64_t unix_local = days * 86400 + int64_t(local.hour) * 3600 + int64_t(local.min) * 60 + local.sec;
   return -session_timezone().utoff_for_local(unix_local);
 }
 

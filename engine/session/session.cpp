@@ -10,6 +10,7 @@
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
+#include "common/utf8.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
@@ -670,8 +671,24 @@ std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const st
   return execute(sql, params, Dialect::Session);
 }
 
+// Errors carry libpg_query's byte offsets; clients get PostgreSQL's character positions. The
+// conversion happens once, for the outermost call (nested calls run parts of the same text).
 std::vector<StatementResult> SessionImpl::execute(std::string_view sql, const std::vector<TextValue>& params,
                                                   Dialect d) {
+  struct Depth {
+    int& n;
+    explicit Depth(int& x) : n(x) { ++n; }
+    ~Depth() { --n; }
+  } depth{execute_depth_};
+  auto results = execute_text(sql, params, d);
+  if (execute_depth_ == 1)
+    for (auto& r : results)
+      if (r.error && r.error->position > 1) r.error->position = utf8_position(sql, r.error->position);
+  return results;
+}
+
+std::vector<StatementResult> SessionImpl::execute_text(std::string_view sql, const std::vector<TextValue>& params,
+                                                       Dialect d) {
   // A COPY FROM STDIN whose data never ended is abandoned (rolled back) by the next statement.
   if (copy_in_) copy_fail("the client sent a query instead of the COPY data");
   if (d == Dialect::Sqlite || (d == Dialect::Session && dialect() == Dialect::Sqlite)) {

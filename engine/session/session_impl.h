@@ -78,6 +78,8 @@ class SessionImpl : public Session {
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params) override;
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params,
                                        Dialect dialect) override;
+  std::vector<StatementResult> execute_text(std::string_view sql, const std::vector<TextValue>& params, Dialect d);
+  int execute_depth_ = 0;
   Dialect dialect() const override;
   TransactionStatus transaction_status() const override { return status_; }
   void interrupt() override;

@@ -1,6 +1,7 @@
 -- float8's mathematical library (float.c): power, roots, logarithms, trigonometry in radians
 -- and degrees, hyperbolic functions, rounding, and their errors.
-SELECT power(2::float8, 10), 2::float8 ^ 0.5, pow(-8::float8, 3), |/ 16::float8, ||/ 27::float8, @ (-3.5::float8);
+-- (||/ 64, not 27: glibc's cbrt(27) is 3.0000000000000004, musl's in the WASM build is 3.)
+SELECT power(2::float8, 10), 2::float8 ^ 0.5, pow(-8::float8, 3), |/ 16::float8, ||/ 64::float8, @ (-3.5::float8);
 SELECT power('NaN'::float8, 0), power(1::float8, 'NaN'), power(0::float8, 'Infinity'), power(2::float8, '-Infinity');
 SELECT power('-Infinity'::float8, 3), power('-Infinity'::float8, 2), power('-Infinity'::float8, -3);
 SELECT power(0::float8, -1);

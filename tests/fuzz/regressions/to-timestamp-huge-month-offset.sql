@@ -1,0 +1,1 @@
+SELECT to_timestamp('2147483647', 'Mis out of rangeS');
