@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 #include "runtime/function_context.h"
+#include "runtime/numeric_value.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
 
@@ -29,26 +30,6 @@ namespace {
 }
 [[noreturn]] void float_overflow() {
   throw PgError(sqlstate::kNumericValueOutOfRange, "value out of range: overflow");
-}
-
-void result_numeric(sqlite3_context* ctx, const Numeric& n) {
-  std::string b = n.encode();
-  sqlite3_result_blob64(ctx, b.data(), b.size(), SQLITE_TRANSIENT);
-}
-
-Numeric arg_numeric(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_BLOB: {
-      const char* p = static_cast<const char*>(sqlite3_value_blob(v));
-      return Numeric::decode(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-    case SQLITE_INTEGER: return Numeric::from_int64(sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return Numeric::from_double(sqlite3_value_double(v));
-    default: {
-      const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-      return Numeric::parse(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-  }
 }
 
 double arg_double(sqlite3_value* v) {
@@ -139,14 +120,14 @@ struct SumInt8 : Configurable {
   void inverse(sqlite3_value* v) { sum -= sqlite3_value_int64(v), n--; }
   void result(sqlite3_context* ctx) {
     if (n == 0) sqlite3_result_null(ctx);
-    else result_numeric(ctx, Numeric::from_int128(sum));
+    else numeric_result(ctx, Numeric::from_int128(sum));
   }
 };
 
 struct AvgInt : SumInt8 {
   void result(sqlite3_context* ctx) {
     if (n == 0) sqlite3_result_null(ctx);
-    else result_numeric(ctx, Numeric::from_int128(sum).div(Numeric::from_int64(n)));
+    else numeric_result(ctx, Numeric::from_int128(sum).div(Numeric::from_int64(n)));
   }
 };
 
@@ -197,7 +178,7 @@ struct SumNumeric : Configurable {
   }
   void step(sqlite3_value* v) {
     if (add_fast(v, 1)) return;
-    Numeric x = arg_numeric(v);
+    Numeric x = numeric_arg(v);
     n++;
     if (x.is_nan()) nan++;
     else if (x.kind() == Numeric::Kind::PosInf) pinf++;
@@ -209,7 +190,7 @@ struct SumNumeric : Configurable {
   }
   void inverse(sqlite3_value* v) {
     if (add_fast(v, -1)) return;
-    Numeric x = arg_numeric(v);
+    Numeric x = numeric_arg(v);
     n--;
     if (x.is_nan()) nan--;
     else if (x.kind() == Numeric::Kind::PosInf) pinf--;
@@ -227,11 +208,11 @@ struct SumNumeric : Configurable {
       return true;
     }
     if (nan > 0 || (pinf > 0 && ninf > 0)) {
-      result_numeric(ctx, Numeric::nan());
+      numeric_result(ctx, Numeric::nan());
       return true;
     }
     if (pinf > 0 || ninf > 0) {
-      result_numeric(ctx, Numeric::infinity(ninf > 0));
+      numeric_result(ctx, Numeric::infinity(ninf > 0));
       return true;
     }
     return false;
@@ -242,13 +223,13 @@ struct SumNumeric : Configurable {
     return total.dscale() == maxscale ? total : total.rescale(maxscale);
   }
   void result(sqlite3_context* ctx) {
-    if (!special(ctx)) result_numeric(ctx, frame_sum());
+    if (!special(ctx)) numeric_result(ctx, frame_sum());
   }
 };
 
 struct AvgNumeric : SumNumeric {
   void result(sqlite3_context* ctx) {
-    if (!special(ctx)) result_numeric(ctx, frame_sum().div(Numeric::from_int64(n)));
+    if (!special(ctx)) numeric_result(ctx, frame_sum().div(Numeric::from_int64(n)));
   }
 };
 

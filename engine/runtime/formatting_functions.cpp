@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 #include "runtime/function_context.h"
+#include "runtime/numeric_value.h"
 #include "types/formatting.h"
 #include "types/interval.h"
 #include "types/numeric.h"
@@ -92,18 +93,6 @@ void to_char_dt(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
-Numeric arg_numeric(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_BLOB: {
-      const char* p = static_cast<const char*>(sqlite3_value_blob(v));
-      return Numeric::decode(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-    case SQLITE_INTEGER: return Numeric::from_int64(sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return Numeric::from_double(sqlite3_value_double(v));
-    default: return Numeric::parse(text_of(v));
-  }
-}
-
 // pg_to_char_num(value, fmt, kind): kind 0 int4, 1 int8, 2 float4, 3 float8, 4 numeric.
 void to_char_num(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
@@ -119,7 +108,7 @@ void to_char_num(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         out = sqlite3_value_int(argv[2]) == 2 ? float4_to_char(float(d), fmt) : float8_to_char(d, fmt);
         break;
       }
-      default: out = numeric_to_char(arg_numeric(argv[0]), fmt); break;
+      default: out = numeric_to_char(numeric_arg(argv[0]), fmt); break;
     }
     result_text(ctx, out);
   });

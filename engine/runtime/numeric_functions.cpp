@@ -3,34 +3,13 @@
 #include <cmath>
 #include <string>
 #include "runtime/function_context.h"
+#include "runtime/numeric_value.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
 
 namespace pgmicro {
 
 namespace {
-
-// Reads a numeric argument: BLOB (encoded numeric); INTEGER/REAL/TEXT are accepted too
-// (values written by a plain SQLite tool).
-Numeric arg_numeric(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_BLOB: {
-      const char* p = static_cast<const char*>(sqlite3_value_blob(v));
-      return Numeric::decode(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-    case SQLITE_INTEGER: return Numeric::from_int64(sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return Numeric::from_double(sqlite3_value_double(v));
-    default: {
-      const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-      return Numeric::parse(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-  }
-}
-
-void result_numeric(sqlite3_context* ctx, const Numeric& n) {
-  std::string b = n.encode();
-  sqlite3_result_blob64(ctx, b.data(), b.size(), SQLITE_TRANSIENT);
-}
 
 bool any_null(int argc, sqlite3_value** argv) {
   for (int i = 0; i < argc; i++)
@@ -50,8 +29,8 @@ void numeric_fn(sqlite3_context* ctx, int argc, sqlite3_value** argv, F&& f) {
 #define BINARY_OP(NAME, EXPR)                                                      \
   void NAME(sqlite3_context* ctx, int argc, sqlite3_value** argv) {                \
     numeric_fn(ctx, argc, argv, [&] {                                              \
-      Numeric a = arg_numeric(argv[0]), b = arg_numeric(argv[1]);                  \
-      result_numeric(ctx, EXPR);                                                   \
+      Numeric a = numeric_arg(argv[0]), b = numeric_arg(argv[1]);                  \
+      numeric_result(ctx, EXPR);                                                   \
     });                                                                            \
   }
 
@@ -63,22 +42,22 @@ BINARY_OP(fn_mod, a.mod(b))
 #undef BINARY_OP
 
 void fn_neg(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  numeric_fn(ctx, argc, argv, [&] { result_numeric(ctx, arg_numeric(argv[0]).neg()); });
+  numeric_fn(ctx, argc, argv, [&] { numeric_result(ctx, numeric_arg(argv[0]).neg()); });
 }
 void fn_abs(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  numeric_fn(ctx, argc, argv, [&] { result_numeric(ctx, arg_numeric(argv[0]).abs()); });
+  numeric_fn(ctx, argc, argv, [&] { numeric_result(ctx, numeric_arg(argv[0]).abs()); });
 }
 void fn_cmp(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
-    sqlite3_result_int(ctx, arg_numeric(argv[0]).compare(arg_numeric(argv[1])));
+    sqlite3_result_int(ctx, numeric_arg(argv[0]).compare(numeric_arg(argv[1])));
   });
 }
 void fn_from_int(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
     if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER)
-      result_numeric(ctx, Numeric::from_int64(sqlite3_value_int64(argv[0])));
+      numeric_result(ctx, Numeric::from_int64(sqlite3_value_int64(argv[0])));
     else
-      result_numeric(ctx, arg_numeric(argv[0]).round(0));
+      numeric_result(ctx, numeric_arg(argv[0]).round(0));
   });
 }
 // pg_numeric_from_float(r [, bits]): float8_numeric (15 digits) or, bits = 32,
@@ -89,18 +68,18 @@ void fn_from_float(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     double v = 0;
     datum_to_double(d, v);
     bool f4 = argc > 1 && sqlite3_value_int(argv[1]) == 32;
-    result_numeric(ctx, f4 ? Numeric::from_float(float(v)) : Numeric::from_double(v));
+    numeric_result(ctx, f4 ? Numeric::from_float(float(v)) : Numeric::from_double(v));
   });
 }
 void fn_to_int(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
     int bits = sqlite3_value_int(argv[1]);
-    sqlite3_result_int64(ctx, arg_numeric(argv[0]).to_int64(bits));
+    sqlite3_result_int64(ctx, numeric_arg(argv[0]).to_int64(bits));
   });
 }
 void fn_to_float(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
-    Numeric n = arg_numeric(argv[0]);
+    Numeric n = numeric_arg(argv[0]);
     int bits = sqlite3_value_int(argv[1]);
     double v = bits == 32 ? double(n.to_float()) : n.to_double();
     float_datum(v).to_sqlite_result(ctx);
@@ -109,25 +88,25 @@ void fn_to_float(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void fn_round(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
     int scale = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
-    result_numeric(ctx, arg_numeric(argv[0]).round(scale));
+    numeric_result(ctx, numeric_arg(argv[0]).round(scale));
   });
 }
 void fn_trunc(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
     int scale = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
-    result_numeric(ctx, arg_numeric(argv[0]).trunc(scale));
+    numeric_result(ctx, numeric_arg(argv[0]).trunc(scale));
   });
 }
 void fn_typmod(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
     int32_t typmod = int32_t(sqlite3_value_int64(argv[1]));
-    result_numeric(ctx, arg_numeric(argv[0]).apply_typmod(typmod));
+    numeric_result(ctx, numeric_arg(argv[0]).apply_typmod(typmod));
   });
 }
 // pg_numeric_text(a): numeric_out, for casts to text and debugging in a SQLite shell.
 void fn_text(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   numeric_fn(ctx, argc, argv, [&] {
-    std::string s = arg_numeric(argv[0]).to_string();
+    std::string s = numeric_arg(argv[0]).to_string();
     sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   });
 }
@@ -137,7 +116,7 @@ void fn_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     const char* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
     Numeric n = Numeric::parse(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(argv[0]))));
     if (argc > 1) n = n.apply_typmod(int32_t(sqlite3_value_int64(argv[1])));
-    result_numeric(ctx, n);
+    numeric_result(ctx, n);
   });
 }
 

@@ -3,31 +3,12 @@
 // gcd, lcm, scale, min_scale, factorial). NULL in -> NULL out.
 #include <string>
 #include "runtime/function_context.h"
+#include "runtime/numeric_value.h"
 #include "types/numeric_math.h"
 
 namespace pgmicro {
 
 namespace {
-
-Numeric arg(sqlite3_value* v) {
-  switch (sqlite3_value_type(v)) {
-    case SQLITE_BLOB: {
-      const char* p = static_cast<const char*>(sqlite3_value_blob(v));
-      return Numeric::decode(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-    case SQLITE_INTEGER: return Numeric::from_int64(sqlite3_value_int64(v));
-    case SQLITE_FLOAT: return Numeric::from_double(sqlite3_value_double(v));
-    default: {
-      const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-      return Numeric::parse(std::string_view(p ? p : "", size_t(sqlite3_value_bytes(v))));
-    }
-  }
-}
-
-void result(sqlite3_context* ctx, const Numeric& n) {
-  std::string b = n.encode();
-  sqlite3_result_blob64(ctx, b.data(), b.size(), SQLITE_TRANSIENT);
-}
 
 bool any_null(int n, sqlite3_value** argv) {
   for (int i = 0; i < n; i++)
@@ -38,16 +19,16 @@ bool any_null(int n, sqlite3_value** argv) {
 void nmath1(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (any_null(1, argv)) return sqlite3_result_null(ctx);
-    Numeric x = arg(argv[0]);
+    Numeric x = numeric_arg(argv[0]);
     switch (sqlite3_value_int(argv[1])) {
-      case 0: return result(ctx, numeric_sqrt(x));
-      case 1: return result(ctx, numeric_ln(x));
-      case 2: return result(ctx, numeric_log(Numeric::from_int64(10), x));
-      case 3: return result(ctx, numeric_exp(x));
-      case 4: return result(ctx, numeric_ceil(x));
-      case 5: return result(ctx, numeric_floor(x));
-      case 6: return result(ctx, numeric_sign(x));
-      case 7: return result(ctx, numeric_trim_scale(x));
+      case 0: return numeric_result(ctx, numeric_sqrt(x));
+      case 1: return numeric_result(ctx, numeric_ln(x));
+      case 2: return numeric_result(ctx, numeric_log(Numeric::from_int64(10), x));
+      case 3: return numeric_result(ctx, numeric_exp(x));
+      case 4: return numeric_result(ctx, numeric_ceil(x));
+      case 5: return numeric_result(ctx, numeric_floor(x));
+      case 6: return numeric_result(ctx, numeric_sign(x));
+      case 7: return numeric_result(ctx, numeric_trim_scale(x));
     }
   });
 }
@@ -55,13 +36,13 @@ void nmath1(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void nmath2(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (any_null(2, argv)) return sqlite3_result_null(ctx);
-    Numeric x = arg(argv[0]), y = arg(argv[1]);
+    Numeric x = numeric_arg(argv[0]), y = numeric_arg(argv[1]);
     switch (sqlite3_value_int(argv[2])) {
-      case 0: return result(ctx, numeric_power(x, y));
-      case 1: return result(ctx, numeric_log(x, y));
-      case 2: return result(ctx, numeric_div_trunc(x, y));
-      case 3: return result(ctx, numeric_gcd(x, y, false));
-      case 4: return result(ctx, numeric_gcd(x, y, true));
+      case 0: return numeric_result(ctx, numeric_power(x, y));
+      case 1: return numeric_result(ctx, numeric_log(x, y));
+      case 2: return numeric_result(ctx, numeric_div_trunc(x, y));
+      case 3: return numeric_result(ctx, numeric_gcd(x, y, false));
+      case 4: return numeric_result(ctx, numeric_gcd(x, y, true));
     }
   });
 }
@@ -70,7 +51,7 @@ void nmath2(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void nscale(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (any_null(1, argv)) return sqlite3_result_null(ctx);
-    Numeric x = arg(argv[0]);
+    Numeric x = numeric_arg(argv[0]);
     if (!x.is_finite()) return sqlite3_result_null(ctx);
     sqlite3_result_int(ctx, sqlite3_value_int(argv[1]) ? numeric_min_scale(x) : x.dscale());
   });
@@ -79,7 +60,7 @@ void nscale(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void nfactorial(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (any_null(1, argv)) return sqlite3_result_null(ctx);
-    result(ctx, numeric_factorial(sqlite3_value_int64(argv[0])));
+    numeric_result(ctx, numeric_factorial(sqlite3_value_int64(argv[0])));
   });
 }
 
