@@ -8,6 +8,7 @@
 #include <vector>
 #include <cmath>
 #include <memory>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
 #include "types/numeric.h"
@@ -27,16 +28,10 @@ const Oid kElementTypes[] = {oid::kBool, oid::kBytea, oid::kName, oid::kInt2, oi
                              oid::kUuid, oid::kJson, oid::kJsonb};
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-}
 Oid oid_arg(sqlite3_value* v) { return static_cast<Oid>(sqlite3_value_int64(v)); }
 ArrayValue array_arg(sqlite3_value* v, Oid elem) { return array_from_storage(elem, text_of(v)); }
 void result_array(sqlite3_context* ctx, Oid elem, const ArrayValue& a) {
   std::string s = array_to_storage(elem, a);
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
   sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <string>
 #include <vector>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/interval.h"
 #include "types/numeric.h"
@@ -29,9 +30,6 @@ constexpr int64_t kMinTs = -211813488000000000LL;
 constexpr int64_t kEndTs = 9223371331200000000LL;
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), sqlite3_value_bytes(v));
-}
 int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 bool is_leap(int y) { return (y % 4 == 0) && ((y % 100 != 0) || (y % 400 == 0)); }
 const int kDayTab[2][12] = {{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
@@ -100,9 +98,6 @@ int64_t convert_ts(int64_t v, K from, K to) {
   if (from_tz && !to_tz) return to_local(v);
   if (!from_tz && to_tz) return from_local(v);
   return v;
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
 }
 void result_ts(sqlite3_context* ctx, int64_t ts, K k) {
   if (k == K::Date) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "runtime/numeric_value.h"
 #include "types/formatting.h"
@@ -45,13 +46,6 @@ bool any_null(int argc, sqlite3_value** argv) {
   for (int i = 0; i < argc; i++)
     if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
   return false;
-}
-std::string text_of(sqlite3_value* v) {
-  const char* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-  return std::string(p ? p : "", size_t(sqlite3_value_bytes(v)));
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 // pg_to_char_dt(value, fmt, kind): kind 1 timestamp, 2 timestamptz, 3 interval.

@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "runtime/record_functions.h"
 #include "types/array.h"
@@ -24,12 +25,6 @@ namespace {
 using Fn = void (*)(sqlite3_context*, int, sqlite3_value**);
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
 JsonValue doc_of(sqlite3_value* v, bool jsonb) { return json_parse(text_of(v), jsonb); }
 void result_jsonb(sqlite3_context* ctx, JsonValue v) {
   jsonb_normalize(v);

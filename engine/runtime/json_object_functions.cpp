@@ -3,6 +3,7 @@
 // null_value_treatment. Documents arrive as their stored text; a `jsonb` flag says which type.
 #include <string>
 #include <vector>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
 #include "types/json.h"
@@ -14,12 +15,6 @@ namespace {
 using Fn = void (*)(sqlite3_context*, int, sqlite3_value**);
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
 [[noreturn]] void subscript_error(const std::string& msg) { throw PgError("2202E", msg); }
 
 // The key/value pairs of json_object's arguments, in order (value nullptr: SQL NULL).

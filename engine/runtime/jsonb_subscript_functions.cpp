@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 #include <vector>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/json.h"
 
@@ -16,12 +17,6 @@ namespace pgmicro {
 namespace {
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
 
 // strtoint: the whole step as a 32-bit integer.
 bool step_int(const std::string& s, int& out) {

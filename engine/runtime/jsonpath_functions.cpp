@@ -4,6 +4,7 @@
 // stored jsonpath_out text and is parsed again; execution is types/jsonpath_exec.cpp.
 #include <string>
 #include <vector>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/json.h"
 #include "types/jsonpath.h"
@@ -13,12 +14,6 @@ namespace pgmicro {
 namespace {
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
-}
 
 // pg_jsonb_path(kind, doc, path, vars, silent): kind 0 exists, 1 match, 2 query_array, 3 query_first.
 void jsonb_path(sqlite3_context* ctx, int, sqlite3_value** argv) {

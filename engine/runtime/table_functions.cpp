@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 #include <memory>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "runtime/regex_functions.h"
 #include "types/array.h"
@@ -99,9 +100,6 @@ Numeric numeric_of(sqlite3_value* v) {
     case SQLITE_INTEGER: return Numeric::from_int64(sqlite3_value_int64(v));
     default: return Numeric::parse(reinterpret_cast<const char*>(sqlite3_value_text(v)));
   }
-}
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), size_t(sqlite3_value_bytes(v)));
 }
 
 [[noreturn]] void invalid_step(const char* what) { throw PgError(sqlstate::kInvalidParameterValue, what); }

@@ -5,6 +5,7 @@
 // 1 timestamp, 2 timestamptz, 3 interval, 4 time, 5 timetz.
 #include <cmath>
 #include <string>
+#include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/interval.h"
 #include "types/numeric.h"
@@ -25,12 +26,6 @@ constexpr int64_t kMinTs = -211813488000000000LL;
 constexpr int64_t kEndTs = 9223371331200000000LL;
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
-std::string text_of(sqlite3_value* v) {
-  return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), sqlite3_value_bytes(v));
-}
-void result_text(sqlite3_context* ctx, const std::string& s) {
-  sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
-}
 int64_t read_time(sqlite3_value* v) { return parse_time(text_of(v)); }
 TimeTz read_timetz(sqlite3_value* v) { return timetz_from_storage(text_of(v)); }
 void result_time(sqlite3_context* ctx, int64_t t) { result_text(ctx, time_to_string(t)); }

@@ -40,7 +40,9 @@ std::string def_string(DefElem* d) {
   throw PgError(sqlstate::kSyntaxError, std::string(d->defname) + " requires a parameter");
 }
 
-// define.c's defGetBoolean.
+}  // namespace
+
+// define.c's defGetBoolean (EXPLAIN's and VACUUM's options).
 bool def_boolean(DefElem* d) {
   if (!d->arg) return true;
   Node* a = d->arg;
@@ -56,6 +58,8 @@ bool def_boolean(DefElem* d) {
   }
   throw PgError(sqlstate::kSyntaxError, std::string(d->defname) + " requires a Boolean value");
 }
+
+namespace {
 
 // explain.c's option loop (PostgreSQL 15), with its errors and positions.
 ExplainOptions parse_options(List* options) {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+struct DefElem;
+
 namespace pgmicro {
 
 // One row of SQLite's EXPLAIN QUERY PLAN (or of the complex scan status).
@@ -62,5 +64,8 @@ std::string render_explain_json_node(const ExplainNode& node, const ExplainRende
 
 // A JSON string literal.
 std::string explain_json_string(const std::string& s);
+
+// define.c's defGetBoolean: a utility option's Boolean value (EXPLAIN, VACUUM), 42601 otherwise.
+bool def_boolean(DefElem* d);
 
 }  // namespace pgmicro

@@ -7,30 +7,10 @@
 #include <sqlite3.h>
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "session/explain.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
-
-namespace {
-
-bool vacuum_boolean(DefElem* d) {
-  if (!d->arg) return true;
-  Node* a = d->arg;
-  if (IsA(a, Integer)) {
-    if (intVal(a) == 0) return false;
-    if (intVal(a) == 1) return true;
-  } else if (IsA(a, Boolean)) {
-    return boolVal(a);
-  } else if (IsA(a, String)) {
-    std::string s = strVal(a);
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (s == "true" || s == "on") return true;
-    if (s == "false" || s == "off") return false;
-  }
-  throw PgError(sqlstate::kSyntaxError, std::string(d->defname) + " requires a Boolean value");
-}
-
-}  // namespace
 
 void SessionImpl::execute_vacuum(VacuumStmt* stmt, StatementResult& out) {
   const bool vacuum = stmt->is_vacuumcmd;
@@ -39,18 +19,18 @@ void SessionImpl::execute_vacuum(VacuumStmt* stmt, StatementResult& out) {
   for_each_node(stmt->options, [&](Node* n) {
     auto* d = reinterpret_cast<DefElem*>(n);
     std::string name = d->defname;
-    if (name == "verbose") verbose = vacuum_boolean(d);
-    else if (name == "skip_locked") vacuum_boolean(d);
+    if (name == "verbose") verbose = def_boolean(d);
+    else if (name == "skip_locked") def_boolean(d);
     else if (!vacuum)
       throw PgError(sqlstate::kSyntaxError, "unrecognized ANALYZE option \"" + name + "\"").at(d->location);
-    else if (name == "analyze") analyze = vacuum_boolean(d);
-    else if (name == "freeze") vacuum_boolean(d);
-    else if (name == "full") full = vacuum_boolean(d);
-    else if (name == "disable_page_skipping") disable_page_skipping = vacuum_boolean(d);
+    else if (name == "analyze") analyze = def_boolean(d);
+    else if (name == "freeze") def_boolean(d);
+    else if (name == "full") full = def_boolean(d);
+    else if (name == "disable_page_skipping") disable_page_skipping = def_boolean(d);
     else if (name == "index_cleanup") {
-      if (d->arg && !(IsA(d->arg, String) && strcasecmp(strVal(d->arg), "auto") == 0)) vacuum_boolean(d);
-    } else if (name == "process_toast") process_toast = vacuum_boolean(d);
-    else if (name == "truncate") vacuum_boolean(d);
+      if (d->arg && !(IsA(d->arg, String) && strcasecmp(strVal(d->arg), "auto") == 0)) def_boolean(d);
+    } else if (name == "process_toast") process_toast = def_boolean(d);
+    else if (name == "truncate") def_boolean(d);
     else if (name == "parallel") {
       if (!d->arg)
         throw PgError(sqlstate::kSyntaxError, "parallel option requires a value between 0 and 1024").at(d->location);
