@@ -53,7 +53,8 @@ max_connections = 40
 shared_buffers = 32MB
 CONF
     fi
-    as_pg "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null || { tail -n 30 "$log" >&2; exit 1; }
+    # -k: the socket folder of this checkout, even when the data folder was made by another one.
+    as_pg "$bin/pg_ctl" -D "$data" -l "$log" -o "-k $sock" -w -t 60 start >/dev/null || { tail -n 30 "$log" >&2; exit 1; }
     ;;
   stop)
     if running; then as_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null; fi
