@@ -298,6 +298,7 @@ async function main() {
         runPgmicro(name, items, idx ? setupIdxDb : setupDb)]);
       writeFileSync(join(OUT, `${name}.pg`), pg.raw);
       writeFileSync(join(OUT, `${name}.us`), us.raw);
+      writeFileSync(join(OUT, `${name}.sql`), markedScript(items)); // statement N's text, for reading
       const res = compare(items, pg.outputs, us.outputs);
       res.incidents = us.incidents;
       res.seconds = (Date.now() - t) / 1000;
