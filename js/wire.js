@@ -64,7 +64,10 @@ function writeU32(u8, off, v) {
   u8[off] = v & 255; u8[off + 1] = (v >>> 8) & 255; u8[off + 2] = (v >>> 16) & 255; u8[off + 3] = v >>> 24;
 }
 
-export function decode(u8) {
+// Walks a result batch once. readRows(u8, pos, ncols, nrows) reads the row section starting at
+// pos and returns [rows, pos after it]; everything else (tags, columns, notices, errors) is
+// decoded here. decode() reads rows eagerly, scanBatch() records where each row starts.
+function walkBatch(u8, readRows) {
   let pos = 0;
   const u32 = () => {
     const v = (u8[pos] | (u8[pos + 1] << 8) | (u8[pos + 2] << 16) | (u8[pos + 3] << 24)) >>> 0;
@@ -88,17 +91,8 @@ export function decode(u8) {
     const columns = new Array(ncols);
     for (let c = 0; c < ncols; c++) columns[c] = { name: str(), typeOid: u32(), typmod: u32() | 0 };
     const nrows = u32();
-    const rows = new Array(nrows);
-    for (let r = 0; r < nrows; r++) {
-      const row = new Array(ncols);
-      for (let c = 0; c < ncols; c++) {
-        const n = u32();
-        if (n === NULL_LENGTH) { row[c] = null; continue; }
-        row[c] = utf8(u8, pos, n);
-        pos += n;
-      }
-      rows[r] = row;
-    }
+    const [rows, after] = readRows(u8, pos, ncols, nrows);
+    pos = after;
     const nnotices = u32();
     const notices = new Array(nnotices);
     for (let i = 0; i < nnotices; i++) {
@@ -111,6 +105,60 @@ export function decode(u8) {
     results[s] = { columns, rows, returnsRows: (flags & 1) !== 0, command, notices, error };
   }
   return results;
+}
+
+const readU32 = (u8, pos) => (u8[pos] | (u8[pos + 1] << 8) | (u8[pos + 2] << 16) | (u8[pos + 3] << 24)) >>> 0;
+
+// One row's values (string | null each) at pos; returns the position after it.
+function readRow(u8, pos, row) {
+  for (let c = 0; c < row.length; c++) {
+    const n = readU32(u8, pos);
+    pos += 4;
+    if (n === NULL_LENGTH) { row[c] = null; continue; }
+    row[c] = utf8(u8, pos, n);
+    pos += n;
+  }
+  return pos;
+}
+
+function readRowsEagerly(u8, pos, ncols, nrows) {
+  const rows = new Array(nrows);
+  for (let r = 0; r < nrows; r++) {
+    const row = new Array(ncols);
+    pos = readRow(u8, pos, row);
+    rows[r] = row;
+  }
+  return [rows, pos];
+}
+
+function recordRowOffsets(u8, pos, ncols, nrows) {
+  const offsets = new Uint32Array(nrows);
+  for (let r = 0; r < nrows; r++) {
+    offsets[r] = pos;
+    for (let c = 0; c < ncols; c++) {
+      const n = readU32(u8, pos);
+      pos += 4;
+      if (n !== NULL_LENGTH) pos += n;
+    }
+  }
+  return [offsets, pos];
+}
+
+// Every result with its rows as arrays of strings (see execute above).
+export function decode(u8) {
+  return walkBatch(u8, readRowsEagerly);
+}
+
+// The lazy form (the playground pages through large results): result.rows is a Uint32Array of
+// row offsets; rowAt(u8, result, i) decodes row i.
+export function scanBatch(u8) {
+  return walkBatch(u8, recordRowOffsets);
+}
+
+export function rowAt(u8, result, i) {
+  const row = new Array(result.columns.length);
+  readRow(u8, result.rows[i], row);
+  return row;
 }
 
 // A result batch of one failed statement (SQLSTATE code, message, detail?): what a storage
