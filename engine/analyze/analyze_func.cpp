@@ -345,12 +345,28 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     return e;
   }
   if (name == "row_to_json" && list_size(fc->args) == 1) return transform_row_to_json(list_at(fc->args, 0), fc->location);
+  if (name == "row_to_json" && list_size(fc->args) == 2) {  // row_to_json(row, pretty): ",\n " between fields
+    ExprPtr flag = transform_expr(list_at(fc->args, 1), ctx);
+    ExprPtr json = transform_row_to_json(list_at(fc->args, 0), fc->location);
+    if (ExprPtr b = coerce_to(flag, oid::kBool, -1, CastContext::Implicit, -1)) {
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Call;
+      e->name = name;
+      e->templ = "pg_json_array_pretty($1, $2)";
+      e->type = oid::kJson;
+      e->args = {json, b};
+      e->location = fc->location;
+      return e;
+    }
+  }
   std::vector<ExprPtr> args;
   if (!jsonb_path_named_args(name, fc, ctx, args))  // analyze_jsonpath.cpp
     for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   if (ExprPtr p = transform_populate_call(*this, name, args, fc->location)) return p;  // analyze_populate.cpp
   if (ExprPtr p = populate_set_call(*this, name, args, fc->location)) return srf_in_select_list(name, {}, fc->location, p);
+  if (ctx == ExprContext::SelectTarget && !in_aggregate_ && !srf_forbidden())
+    if (ExprPtr p = json_each_set_call(*this, name, args, fc->location)) return srf_in_select_list(name, {}, fc->location, p);
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {
     known |= name == f.name && !f.returns_set;
