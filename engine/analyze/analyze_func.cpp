@@ -214,7 +214,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     if (name == "count") {
       e->type = oid::kInt8;
       e->args = {finalize_unknown(args[0])};
-      e->templ = fc->agg_distinct ? "count(DISTINCT $1)" : "count($1)";
+      // jsonb values equal by jsonb_cmp (1 and 1.0) are one value: its collation
+      bool jsonb = domain_base_type(e->args[0]->type) == oid::kJsonb;
+      e->templ = fc->agg_distinct ? (jsonb ? "count(DISTINCT $1 COLLATE pg_jsonb)" : "count(DISTINCT $1)") : "count($1)";
       return finish_agg(e);
     }
     if (name == "min" || name == "max") {
@@ -245,6 +247,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     PolyInfo poly;
     const FunctionDef* f = resolve_function(name, args, true, fc->location, &poly);
     e->type = poly.polymorphic ? poly.result : f->result;
+    // array_agg of records of a known structure: record[] keeps it (to_json names the fields)
+    if (name == "array_agg" && args.size() == 1 && args[0]->type == oid::kRecord && args[0]->typmod >= 0 &&
+        e->type == array_type_of(oid::kRecord))
+      e->typmod = args[0]->typmod;
     e->args = args;
     std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
     if (fc->agg_distinct) {
