@@ -53,8 +53,134 @@ uint16_t limit_pos(int pos) { return uint16_t(pos >= kMaxEntryPos ? kMaxEntryPos
 
 }  // namespace
 
-TsVector tsvector_parse(std::string_view) {
-  throw PgError(sqlstate::kFeatureNotSupported, "input of type tsvector is not supported by pgmicro yet");
+// gettoken_tsvector's states.
+TsVector tsvector_parse(std::string_view input) {
+  std::string buf(input.substr(0, input.find('\0')));
+  auto syntax = [&]() -> PgError { return PgError(sqlstate::kSyntaxError, "syntax error in tsvector: \"" + buf + "\""); };
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  enum { WaitWord, WaitEndWord, WaitNextChar, WaitEndCmplx, WaitPosInfo, InPosInfo, WaitPosDelim, WaitCharCmplx };
+  std::vector<TsLexeme> items;
+  size_t i = 0, n = buf.size();
+  auto char_len = [&](size_t at) {
+    unsigned char c = (unsigned char)buf[at];
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    return std::min(len, n - at);
+  };
+  while (true) {
+    int state = WaitWord, old = 0;
+    std::string word;
+    std::vector<uint16_t> pos;
+    bool done = false, token = false;
+    while (!token) {
+      char c = i < n ? buf[i] : '\0';
+      switch (state) {
+        case WaitWord:
+          if (c == '\0') { done = true; token = true; continue; }
+          if (c == '\'') state = WaitEndCmplx;
+          else if (c == '\\') state = WaitNextChar, old = WaitEndWord;
+          else if (!is_space(c)) word.append(buf, i, char_len(i)), state = WaitEndWord;
+          break;
+        case WaitNextChar:
+          if (c == '\0') throw PgError(sqlstate::kSyntaxError, "there is no escaped character: \"" + buf + "\"");
+          word.append(buf, i, char_len(i));
+          state = old;
+          break;
+        case WaitEndWord:
+          if (c == '\\') {
+            state = WaitNextChar, old = WaitEndWord;
+          } else if (is_space(c) || c == '\0') {
+            if (word.empty()) throw syntax();
+            token = true;
+            continue;
+          } else if (c == ':') {
+            if (word.empty()) throw syntax();
+            state = InPosInfo;
+          } else {
+            word.append(buf, i, char_len(i));
+          }
+          break;
+        case WaitEndCmplx:
+          if (c == '\'') state = WaitCharCmplx;
+          else if (c == '\\') state = WaitNextChar, old = WaitEndCmplx;
+          else if (c == '\0') throw syntax();
+          else word.append(buf, i, char_len(i));
+          break;
+        case WaitCharCmplx:
+          if (c == '\'') {
+            word += '\'';
+            state = WaitEndCmplx;
+            break;
+          }
+          if (word.empty()) throw syntax();
+          state = WaitPosInfo;
+          continue;  // recheck this character
+        case WaitPosInfo:
+          if (c == ':') {
+            state = InPosInfo;
+            break;
+          }
+          token = true;
+          continue;
+        case InPosInfo: {
+          if (!is_digit(c)) throw syntax();
+          long v = 0;
+          for (size_t k = i; k < n && is_digit(buf[k]) && v < 100000; k++) v = v * 10 + (buf[k] - '0');
+          if (v == 0) throw PgError(sqlstate::kSyntaxError, "wrong position info in tsvector: \"" + buf + "\"");
+          pos.push_back(uint16_t(v >= kMaxEntryPos ? kMaxEntryPos - 1 : v));
+          state = WaitPosDelim;
+          break;
+        }
+        case WaitPosDelim: {
+          int weight = -1;
+          if (c == ',') state = InPosInfo;
+          else if (c == 'a' || c == 'A' || c == '*') weight = 3;
+          else if (c == 'b' || c == 'B') weight = 2;
+          else if (c == 'c' || c == 'C') weight = 1;
+          else if (c == 'd' || c == 'D') weight = 0;
+          else if (is_space(c) || c == '\0') { token = true; continue; }
+          else if (!is_digit(c)) throw syntax();
+          if (weight >= 0) {
+            if (pos.back() >> 14) throw syntax();
+            pos.back() = uint16_t((pos.back() & 0x3fff) | (weight << 14));
+          }
+          break;
+        }
+      }
+      if (i < n) i += char_len(i);
+    }
+    if (done) break;
+    if (word.size() >= 2048)
+      throw PgError(sqlstate::kProgramLimitExceeded,
+                    "word is too long (" + std::to_string(word.size()) + " bytes, max 2047 bytes)");
+    items.push_back({std::move(word), std::move(pos)});
+  }
+  // uniqueentry: sorted by lexeme, duplicates' positions merged, then uniquePos
+  std::stable_sort(items.begin(), items.end(), [](const TsLexeme& a, const TsLexeme& b) { return a.word < b.word; });
+  TsVector out;
+  for (auto& it : items) {
+    if (!out.empty() && out.back().word == it.word) {
+      out.back().positions.insert(out.back().positions.end(), it.positions.begin(), it.positions.end());
+      continue;
+    }
+    out.push_back(std::move(it));
+  }
+  for (auto& lx : out) {
+    auto& p = lx.positions;
+    if (p.size() <= 1) continue;
+    std::stable_sort(p.begin(), p.end(), [](uint16_t a, uint16_t b) { return (a & 0x3fff) < (b & 0x3fff); });
+    std::vector<uint16_t> r{p[0]};
+    for (size_t k = 1; k < p.size(); k++) {
+      if ((p[k] & 0x3fff) != (r.back() & 0x3fff)) {
+        r.push_back(p[k]);
+        if (r.size() >= kMaxNumPos || (r.back() & 0x3fff) == kMaxEntryPos - 1) break;
+      } else if ((p[k] >> 14) > (r.back() >> 14)) {
+        r.back() = uint16_t((r.back() & 0x3fff) | (p[k] & 0xc000));
+      }
+    }
+    p = std::move(r);
+  }
+  return out;
 }
 
 std::string tsvector_to_text(const TsVector& v) {
