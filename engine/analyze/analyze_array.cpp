@@ -87,10 +87,16 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   }
   auto r = make_call_expr("array", templ, array_type, std::move(elems), ae->location);
   r->typmod = target_typmod;
-  if (elem_type == oid::kRecord && !r->args.empty() && r->args[0]->typmod >= 0) {  // records of one structure keep it
+  if (elem_type == oid::kRecord && !r->args.empty()) {  // records of one structure keep it (NULLs aside)
+    auto is_null = [](const Expr& e) { return e.kind == ExprKind::Const && e.value.is_null(); };
+    int32_t t = -1;
     bool same = true;
-    for (auto& e : r->args) same &= e->typmod == r->args[0]->typmod;
-    if (same) r->typmod = r->args[0]->typmod;
+    for (auto& e : r->args) {
+      if (is_null(*e)) continue;
+      if (t < 0 && e->typmod >= 0) t = e->typmod;
+      same &= e->typmod == t;
+    }
+    if (same && t >= 0) r->typmod = t;
   }
   return r;
 }

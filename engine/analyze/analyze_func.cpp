@@ -214,7 +214,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     if (name == "count") {
       e->type = oid::kInt8;
       e->args = {finalize_unknown(args[0])};
-      e->templ = fc->agg_distinct ? "count(DISTINCT $1)" : "count($1)";
+      // jsonb values equal by jsonb_cmp (1 and 1.0) are one value: its collation
+      bool jsonb = domain_base_type(e->args[0]->type) == oid::kJsonb;
+      e->templ = fc->agg_distinct ? (jsonb ? "count(DISTINCT $1 COLLATE pg_jsonb)" : "count(DISTINCT $1)") : "count($1)";
       return finish_agg(e);
     }
     if (name == "min" || name == "max") {
@@ -245,6 +247,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     PolyInfo poly;
     const FunctionDef* f = resolve_function(name, args, true, fc->location, &poly);
     e->type = poly.polymorphic ? poly.result : f->result;
+    // array_agg of records of a known structure: record[] keeps it (to_json names the fields)
+    if (name == "array_agg" && args.size() == 1 && args[0]->type == oid::kRecord && args[0]->typmod >= 0 &&
+        e->type == array_type_of(oid::kRecord))
+      e->typmod = args[0]->typmod;
     e->args = args;
     std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
     if (fc->agg_distinct) {
@@ -345,12 +351,28 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     return e;
   }
   if (name == "row_to_json" && list_size(fc->args) == 1) return transform_row_to_json(list_at(fc->args, 0), fc->location);
+  if (name == "row_to_json" && list_size(fc->args) == 2) {  // row_to_json(row, pretty): ",\n " between fields
+    ExprPtr flag = transform_expr(list_at(fc->args, 1), ctx);
+    ExprPtr json = transform_row_to_json(list_at(fc->args, 0), fc->location);
+    if (ExprPtr b = coerce_to(flag, oid::kBool, -1, CastContext::Implicit, -1)) {
+      auto e = std::make_shared<Expr>();
+      e->kind = ExprKind::Call;
+      e->name = name;
+      e->templ = "pg_json_array_pretty($1, $2)";
+      e->type = oid::kJson;
+      e->args = {json, b};
+      e->location = fc->location;
+      return e;
+    }
+  }
   std::vector<ExprPtr> args;
   if (!jsonb_path_named_args(name, fc, ctx, args))  // analyze_jsonpath.cpp
     for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   if (ExprPtr p = transform_populate_call(*this, name, args, fc->location)) return p;  // analyze_populate.cpp
   if (ExprPtr p = populate_set_call(*this, name, args, fc->location)) return srf_in_select_list(name, {}, fc->location, p);
+  if (ctx == ExprContext::SelectTarget && !in_aggregate_ && !srf_forbidden())
+    if (ExprPtr p = json_each_set_call(*this, name, args, fc->location)) return srf_in_select_list(name, {}, fc->location, p);
   bool known = false, srf = false;
   for (const auto& f : builtin_functions()) {
     known |= name == f.name && !f.returns_set;

@@ -53,10 +53,40 @@ ExprPtr populate_set_call(Analyzer& a, const std::string& name, std::vector<Expr
   bool jsonb, set;
   if (!populate_name(name, jsonb, set) || !set) return nullptr;
   ExprPtr rec = populate_expr(a, name, args, location, jsonb, true);
-  if (is_domain_type(args[0]->type)) unsupported(name + "() of a domain type in the select list", location);
   auto e = std::make_shared<Expr>(*rec);
+  if (is_domain_type(args[0]->type)) {  // a domain over the composite: each record checked
+    rec->templ.insert(rec->templ.size() - 1, ", " + std::to_string(args[0]->type));
+    e->type = args[0]->type;
+  }
   // one column: each record as a whole (pg_record_rows mode 2)
   e->templ = "pg_record_rows(" + rec->templ + ", " + std::to_string(row_type_id(rec->type, rec->typmod)) + ", 2)";
+  return e;
+}
+
+// json(b)_each(_text)(doc) in the select list: records (key, value) of an anonymous record
+// type (runtime/json_each_records.cpp), one per row through pg_record_rows.
+ExprPtr json_each_set_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location) {
+  if (name != "json_each" && name != "jsonb_each" && name != "json_each_text" && name != "jsonb_each_text") return nullptr;
+  if (args.size() != 1) return nullptr;
+  bool jsonb = name[4] == 'b', as_text = name.size() > 5 && name.compare(name.size() - 5, 5, "_text") == 0;
+  ExprPtr doc = a.coerce_to(args[0], jsonb ? oid::kJsonb : oid::kJson, -1, CastContext::Implicit, -1);
+  if (!doc) return nullptr;
+  std::vector<RowField> fields(2);
+  fields[0].name = "key";
+  fields[0].type = oid::kText;
+  fields[1].name = "value";
+  fields[1].type = as_text ? oid::kText : jsonb ? oid::kJsonb : oid::kJson;
+  int32_t typmod = register_record_type(fields);
+  std::string id = std::to_string(row_type_id(oid::kRecord, typmod));
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Call;
+  e->name = name;
+  e->type = oid::kRecord;
+  e->typmod = typmod;
+  e->templ = "pg_record_rows(pg_json_each_records($1, " + std::string(jsonb ? "1" : "0") + ", " + (as_text ? "1" : "0") +
+             ", " + id + "), " + id + ", 2)";
+  e->args = {doc};
+  e->location = location;
   return e;
 }
 

@@ -63,4 +63,6 @@ std::unique_ptr<FromNode> analyze_populate_record(Analyzer& a, RangeFunction* rf
 ExprPtr transform_populate_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location);
 // json(b)_populate_recordset in the select list: the table function call for srf_in_select_list.
 ExprPtr populate_set_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location);
+// json(b)_each(_text) in the select list: a record-valued table function call for srf_in_select_list.
+ExprPtr json_each_set_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location);
 }  // namespace pgmicro

@@ -334,7 +334,7 @@ ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPt
   rte.alias = "";
   rte.column_names.push_back(name);
   rte.column_types.push_back(e->type);
-  rte.column_typmods.push_back(-1);
+  rte.column_typmods.push_back(e->typmod);
   rte.hidden.push_back(true);  // not visible to column references
   rte.sql_alias = next_alias("r");
   q.rtable.push_back(std::move(rte));
@@ -346,6 +346,7 @@ ExprPtr Analyzer::srf_in_select_list(const std::string& name, std::vector<ExprPt
   v->rte = (int)q.rtable.size() - 1;
   v->attno = 0;
   v->type = e->type;
+  v->typmod = e->typmod;
   v->name = name;
   v->location = location;
   return v;

@@ -69,6 +69,7 @@ BuiltinSpan::S<FunctionDef> array_functions();
 BuiltinSpan::S<OperatorDef> json_operators();
 BuiltinSpan::S<FunctionDef> json_functions();
 BuiltinSpan::S<CastDef> json_casts();
+BuiltinSpan::S<FunctionDef> tsearch_functions();  // builtins_tsearch.cpp
 BuiltinSpan::S<OperatorDef> regex_operators();
 BuiltinSpan::S<FunctionDef> regex_functions();
 BuiltinSpan::S<FunctionDef> formatting_functions();

@@ -27,11 +27,12 @@ using namespace oid;
 #define JSONB_PATH_FNS(NAME, RES, KIND)                                                                   \
   JSONB_PATH_FN(NAME, 2, RES, KIND, "'{}'", "0"), JSONB_PATH_FN(NAME, 3, RES, KIND, "$3", "0"),               \
   JSONB_PATH_FN(NAME, 4, RES, KIND, "$3", "$4")
-#define JSONB_PATH_SRF(NAME, N, VARS, SILENT)                                                                 \
+#define JSONB_PATH_SRF(NAME, N, KIND, VARS, SILENT)                                                           \
   {NAME, N, {kJsonb, kJsonpath, kJsonb, kBool}, kJsonb,                                                        \
-   "pg_json_elements(pg_jsonb_path(2, $1, $2, " VARS ", " SILENT "), 1, 0)", false, false, false, true}
-#define JSONB_PATH_SRFS(NAME) \
-  JSONB_PATH_SRF(NAME, 2, "'{}'", "0"), JSONB_PATH_SRF(NAME, 3, "$3", "0"), JSONB_PATH_SRF(NAME, 4, "$3", "$4")
+   "pg_json_elements(pg_jsonb_path(" KIND ", $1, $2, " VARS ", " SILENT "), 1, 0)", false, false, false, true}
+#define JSONB_PATH_SRFS(NAME, KIND)                                                      \
+  JSONB_PATH_SRF(NAME, 2, KIND, "'{}'", "0"), JSONB_PATH_SRF(NAME, 3, KIND, "$3", "0"), \
+      JSONB_PATH_SRF(NAME, 4, KIND, "$3", "$4")
 
 static const OperatorDef kJsonOperators[] = {
     {"->", kJson, kText, kJson, "pg_json_field($1, $2, 0, 0)"},
@@ -95,13 +96,14 @@ static const FunctionDef kJsonFunctions[] = {
     EXTRACT_PATHS("json_extract_path_text", kJson, kText, "0, 1"),
     EXTRACT_PATHS("jsonb_extract_path", kJsonb, kJsonb, "1, 0"),
     EXTRACT_PATHS("jsonb_extract_path_text", kJsonb, kText, "1, 1"),
-    // SQL/JSON path functions (runtime/jsonpath_functions.cpp); the _tz variants are the same
-    // (no .datetime() yet); jsonb_path_query is the elements of jsonb_path_query_array.
-    JSONB_PATH_FNS("jsonb_path_exists", kBool, "0"), JSONB_PATH_FNS("jsonb_path_exists_tz", kBool, "0"),
-    JSONB_PATH_FNS("jsonb_path_match", kBool, "1"), JSONB_PATH_FNS("jsonb_path_match_tz", kBool, "1"),
-    JSONB_PATH_FNS("jsonb_path_query_array", kJsonb, "2"), JSONB_PATH_FNS("jsonb_path_query_array_tz", kJsonb, "2"),
-    JSONB_PATH_FNS("jsonb_path_query_first", kJsonb, "3"), JSONB_PATH_FNS("jsonb_path_query_first_tz", kJsonb, "3"),
-    JSONB_PATH_SRFS("jsonb_path_query"), JSONB_PATH_SRFS("jsonb_path_query_tz"),
+    // SQL/JSON path functions (runtime/jsonpath_functions.cpp); the _tz variants add 4 to the
+    // kind (datetime comparisons in the session TimeZone); jsonb_path_query is the elements
+    // of jsonb_path_query_array.
+    JSONB_PATH_FNS("jsonb_path_exists", kBool, "0"), JSONB_PATH_FNS("jsonb_path_exists_tz", kBool, "4"),
+    JSONB_PATH_FNS("jsonb_path_match", kBool, "1"), JSONB_PATH_FNS("jsonb_path_match_tz", kBool, "5"),
+    JSONB_PATH_FNS("jsonb_path_query_array", kJsonb, "2"), JSONB_PATH_FNS("jsonb_path_query_array_tz", kJsonb, "6"),
+    JSONB_PATH_FNS("jsonb_path_query_first", kJsonb, "3"), JSONB_PATH_FNS("jsonb_path_query_first_tz", kJsonb, "7"),
+    JSONB_PATH_SRFS("jsonb_path_query", "2"), JSONB_PATH_SRFS("jsonb_path_query_tz", "6"),
     // Aggregates over any type (analyze_json.cpp builds the calls; listed so the names are known).
     {"json_agg", 1, {kAny}, kJson, "", true},
     {"jsonb_agg", 1, {kAny}, kJsonb, "", true},

@@ -40,6 +40,10 @@ std::string lower(const Expr& e, const LowerCtx& c);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
 std::string sort_collation(const Expr& e) { return order_collation(e.type); }
+// GROUP BY: jsonb values equal by jsonb_cmp but spelled differently (1 and 1.0) form one group.
+std::string group_collation(const Expr& e) {
+  return domain_base_type(e.type) == oid::kJsonb ? " COLLATE pg_jsonb" : "";
+}
 
 std::string lower_datum(const Datum& d) {
   switch (d.kind) {
@@ -404,7 +408,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
   if (q.where) s += " WHERE " + lower(*q.where, c);
   if (!q.group_by.empty()) {
     s += " GROUP BY ";
-    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c);
+    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c) + group_collation(*q.group_by[i]);
   }
   if (q.having) s += " HAVING " + lower(*q.having, c);
   if (!q.distinct_on.empty()) {

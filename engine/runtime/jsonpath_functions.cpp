@@ -15,23 +15,26 @@ namespace {
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
 
-// pg_jsonb_path(kind, doc, path, vars, silent): kind 0 exists, 1 match, 2 query_array, 3 query_first.
+// pg_jsonb_path(kind, doc, path, vars, silent): kind 0 exists, 1 match, 2 query_array, 3 query_first;
+// plus 4 for the *_tz variants (datetime comparisons in the session TimeZone).
 void jsonb_path(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     for (int i = 1; i < 5; i++)
       if (is_null(argv[i])) return sqlite3_result_null(ctx);
     int kind = sqlite3_value_int(argv[0]);
+    bool use_tz = kind & 4;
+    kind &= 3;
     JsonValue doc = json_parse(text_of(argv[1]), true);
     JsonPath path = jsonpath_parse(text_of(argv[2]));
     JsonValue vars = json_parse(text_of(argv[3]), true);
     bool silent = sqlite3_value_int(argv[4]) != 0;
     std::vector<JsonValue> found;
     if (kind == 0) {
-      JsonPathResult r = jsonpath_execute(path, doc, &vars, silent, nullptr);
+      JsonPathResult r = jsonpath_execute(path, doc, &vars, silent, nullptr, use_tz);
       if (r == JsonPathResult::Error) return sqlite3_result_null(ctx);
       return sqlite3_result_int(ctx, r == JsonPathResult::Ok);
     }
-    JsonPathResult r = jsonpath_execute(path, doc, &vars, silent, &found);
+    JsonPathResult r = jsonpath_execute(path, doc, &vars, silent, &found, use_tz);
     if (kind == 1) {
       if (found.size() == 1) {
         if (found[0].kind == JsonValue::Kind::True || found[0].kind == JsonValue::Kind::False)

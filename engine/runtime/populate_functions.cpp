@@ -38,7 +38,8 @@ std::string json_text(const JsonValue& v, std::string_view src, bool jsonb) {
   return json_value_text(v, src, false);
 }
 
-Datum populate_value(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key);
+Datum populate_value(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key,
+                     const Datum* dflt = nullptr);
 
 std::string populate_composite(const std::vector<RowField>& fields, const JsonValue& obj, const std::vector<Datum>* base,
                                std::string_view src, bool jsonb) {
@@ -49,7 +50,8 @@ std::string populate_composite(const std::vector<RowField>& fields, const JsonVa
       values.push_back(base && i < base->size() ? (*base)[i] : checked(fields[i].type, Datum::null()));
       continue;
     }
-    values.push_back(populate_value(fields[i].type, fields[i].typmod, *v, src, jsonb, fields[i].name));
+    values.push_back(populate_value(fields[i].type, fields[i].typmod, *v, src, jsonb, fields[i].name,
+                                    base && i < base->size() ? &(*base)[i] : nullptr));
   }
   return record_storage(fields, values);
 }
@@ -77,13 +79,18 @@ void populate_array_level(Oid elem, int32_t typmod, const JsonValue& v, int dept
   }
 }
 
-Datum populate_plain(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key);
+Datum populate_plain(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key,
+                     const Datum* dflt);
 
-Datum populate_value(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key) {
-  return checked(type, populate_plain(type, typmod, v, src, jsonb, key));
+// `dflt`: the base record's value of this field (a nested composite takes its missing fields
+// from it, as populate_record_field's defaultval).
+Datum populate_value(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key,
+                     const Datum* dflt) {
+  return checked(type, populate_plain(type, typmod, v, src, jsonb, key, dflt));
 }
 
-Datum populate_plain(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key) {
+Datum populate_plain(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb, const std::string& key,
+                     const Datum* dflt) {
   if (v.kind == JsonValue::Kind::Null) return Datum::null();
   Oid base = domain_base_type(type);
   if (base == oid::kJson || base == oid::kJsonb) return type_input(type, typmod, json_text(v, src, base == oid::kJsonb));
@@ -102,11 +109,25 @@ Datum populate_plain(Oid type, int32_t typmod, const JsonValue& v, std::string_v
     if (v.kind != JsonValue::Kind::Object)
       throw PgError(sqlstate::kInvalidParameterValue,
                     std::string("cannot call populate_composite on ") + (v.kind == JsonValue::Kind::Array ? "an array" : "a scalar"));
-    return Datum::text(populate_composite(*row_type_fields(base, -1), v, nullptr, src, jsonb));
+    const std::vector<RowField>& nested = *row_type_fields(base, -1);
+    std::vector<Datum> nested_base;
+    if (dflt && !dflt->is_null()) nested_base = record_values(nested, dflt->s);
+    return Datum::text(populate_composite(nested, v, dflt && !dflt->is_null() ? &nested_base : nullptr, src, jsonb));
   }
   if (v.kind == JsonValue::Kind::String) return type_input(type, typmod, v.text);
   return type_input(type, typmod, json_text(v, src, jsonb));
 }
+
+}  // namespace
+
+// populate_record_field for json(b)_to_record(set)'s array and composite columns
+// (table_functions.cpp).
+Datum json_populate_field(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb,
+                          const std::string& key) {
+  return populate_value(type, typmod, v, src, jsonb, key);
+}
+
+namespace {
 
 const std::vector<RowField>& fields_of(sqlite3_value* id) {
   const std::vector<RowField>* f = row_fields_by_id(sqlite3_value_int64(id));
@@ -114,9 +135,10 @@ const std::vector<RowField>& fields_of(sqlite3_value* id) {
   return *f;
 }
 
-// pg_populate_record(base, type id, doc, jsonb, set): one record, or (set) a JSON array of
-// record texts.
-void populate_record(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// pg_populate_record(base, type id, doc, jsonb, set [, domain]): one record, or (set) a JSON
+// array of record texts; with a domain over the composite (recordset in the select list),
+// each record passes the domain's checks.
+void populate_record(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     struct Scope { sqlite3_context* saved = g_ctx; ~Scope() { g_ctx = saved; } } scope;
     g_ctx = ctx;
@@ -143,7 +165,9 @@ void populate_record(sqlite3_context* ctx, int, sqlite3_value** argv) {
         if (x.kind != JsonValue::Kind::Object)
           throw PgError(sqlstate::kInvalidParameterValue, "argument of " + fn + " must be an array of objects");
         if (out.size() > 1) out += ',';
-        json_escape(populate_composite(fields, x, has_base ? &base : nullptr, src, jsonb), out);
+        std::string rec = populate_composite(fields, x, has_base ? &base : nullptr, src, jsonb);
+        if (argc > 5) check_domain_datum(ctx, Oid(sqlite3_value_int64(argv[5])), Datum::text(rec));
+        json_escape(rec, out);
       }
       out += "]";
     } else {
@@ -244,8 +268,12 @@ sqlite3_module kRowsModule = {
 
 }  // namespace
 
+void register_json_each_records(sqlite3* db, RuntimeContext* rc);  // json_each_records.cpp
+
 void register_populate_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_populate_record", 5, SQLITE_UTF8, rc, populate_record, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_populate_record", 6, SQLITE_UTF8, rc, populate_record, nullptr, nullptr, nullptr);
+  register_json_each_records(db, rc);
   sqlite3_create_module_v2(db, "pg_record_rows", &kRowsModule, rc, nullptr);
 }
 

@@ -14,6 +14,42 @@
 
 namespace pgmicro {
 
+namespace {
+// A field of a row type or an array of one, given by its output text: nested objects (the
+// field's typmod names an anonymous record's structure). False for other types.
+bool nested_row_to_json(Oid t, int32_t typmod, const std::string& text, std::string& out) {
+  if (is_row_type(t)) {
+    record_to_json(row_type_fields(t, typmod), text, out);
+    return true;
+  }
+  Oid elem = array_element_type(t);
+  if (!elem || !is_row_type(elem)) return false;
+  ArrayValue a = array_parse_text(oid::kText, -1, text);  // the elements' texts
+  if (a.empty()) {
+    out += "[]";
+    return true;
+  }
+  const std::vector<RowField>* fields = row_type_fields(elem, typmod);
+  size_t k = 0;
+  std::function<void(size_t)> dim = [&](size_t level) {
+    out += '[';
+    for (int i = 0; i < a.dims[level]; i++) {
+      if (i) out += ',';
+      if (level + 1 < a.dims.size()) {
+        dim(level + 1);
+        continue;
+      }
+      const Datum& d = a.items[k++];
+      if (d.is_null()) out += "null";
+      else record_to_json(fields, d.s, out);
+    }
+    out += ']';
+  };
+  dim(0);
+  return true;
+}
+}  // namespace
+
 void record_to_json(const std::vector<RowField>* fields, std::string_view storage, std::string& out) {
   std::vector<FieldText> texts = record_split(storage, fields ? (int)fields->size() : -1);
   out += '{';
@@ -23,6 +59,7 @@ void record_to_json(const std::vector<RowField>* fields, std::string_view storag
     out += ':';
     if (!texts[i]) { out += "null"; continue; }
     Oid t = fields ? (*fields)[i].type : oid::kText;
+    if (fields && (*fields)[i].typmod >= 0 && nested_row_to_json(t, (*fields)[i].typmod, *texts[i], out)) continue;
     value_to_json(t, element_from_text(t, *texts[i]), out);
   }
   out += '}';

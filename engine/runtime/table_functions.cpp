@@ -19,6 +19,9 @@
 
 namespace pgmicro {
 
+Datum json_populate_field(Oid type, int32_t typmod, const JsonValue& v, std::string_view src, bool jsonb,
+                          const std::string& key);  // populate_functions.cpp
+
 namespace {
 
 // Produces the rows of one call.
@@ -254,8 +257,9 @@ std::unique_ptr<Generator> make_json_to_record(sqlite3_value** argv, RuntimeCont
       } else if (v->kind == JsonValue::Kind::String) {
         text = v->text;
       } else if (array_element_type(c.type) || !v->is_scalar()) {
-        throw PgError(sqlstate::kFeatureNotSupported, fn + " of JSON arrays or objects into columns of type " +
-                                                          format_type_name(c.type, -1) + " is not supported by pgmicro yet");
+        row.push_back(json_populate_field(c.type, c.typmod, *v, jsonb ? std::string_view() : std::string_view(src), jsonb,
+                                          c.name));
+        continue;
       } else {
         JsonValue n = *v;
         if (jsonb) jsonb_normalize(n);

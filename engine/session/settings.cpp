@@ -43,6 +43,7 @@ const Param kParams[] = {
     {"standard_conforming_strings", "on", kOn},
     {"statement_timeout", "0", nullptr},
     {"TimeZone", "UTC", nullptr},  // checked by timezone_setting()
+    {"default_text_search_config", "pg_catalog.english", nullptr},  // initdb's choice for the C locale
     {"timezone_abbreviations", "Default", nullptr},
     {"integer_datetimes", "on", kOn},
     {"is_superuser", "on", nullptr},

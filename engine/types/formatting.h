@@ -38,6 +38,11 @@ struct FromCharResult {
   int fprec = 0;          // FF1..FF6 precision, 0 if none
 };
 FromCharResult datetime_from_char(std::string_view text, std::string_view fmt);
+// parse_datetime's parse in the SQL/JSON standard mode (jsonpath .datetime(template)):
+// separators and quoted characters must match, the input must fit the template exactly.
+// `flags` says which kinds of fields the template has (DCH_DATED/TIMED/ZONED).
+enum : unsigned { kDchDated = 1, kDchTimed = 2, kDchZoned = 4 };
+FromCharResult datetime_from_char_std(std::string_view text, std::string_view fmt, unsigned& flags);
 // to_date: days since 2000-01-01 (22008 "date out of range").
 int32_t to_date(std::string_view text, std::string_view fmt);
 // to_timestamp: microseconds since 2000-01-01 UTC; `session_offset_west` gives the session

@@ -527,12 +527,16 @@ bool scan_y_yyy(const char* s, int& millennia, int& years, int& consumed) {
   return true;
 }
 
-void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar& out) {
+// DCH_from_char; `std_mode` is the SQL/JSON standard mode (jsonpath .datetime(template)):
+// FX throughout, separators and quoted characters must match, and the input must end
+// exactly with the template.
+void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar& out, bool std_mode = false) {
   const char* s = in;
-  bool fx_mode = false;
+  bool fx_mode = std_mode;
   int extra_skip = 0;
   int value;
-  for (size_t i = 0; i < nodes.size() && *s != '\0'; i++) {
+  size_t i = 0;
+  for (; i < nodes.size() && *s != '\0'; i++) {
     const FormatNode& n = nodes[i];
     if (!fx_mode && (n.type != NodeType::Action || n.key->id != DCH_FX) && (n.type == NodeType::Action || i == 0)) {
       while (*s != '\0' && is_c_space(*s)) {
@@ -541,7 +545,10 @@ void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar&
       }
     }
     if (n.type == NodeType::Space || n.type == NodeType::Separator) {
-      if (!fx_mode) {
+      if (std_mode) {
+        if (*s != n.chars[0]) bad_format(std::string("unmatched format separator \"") + n.chars[0] + "\"");
+        s++;
+      } else if (!fx_mode) {
         extra_skip--;
         char c = *s;
         bool sep = c > 0x20 && c < 0x7F && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9');
@@ -558,6 +565,11 @@ void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar&
         if (extra_skip > 0) extra_skip--;
         else advance_char(s);
       } else {
+        if (std_mode && n.type == NodeType::Char) {
+          int chlen = fmt::utf8_char_len(s, SIZE_MAX);
+          if (std::strncmp(s, std::string(n.text()).c_str(), size_t(chlen)) != 0)
+            bad_format("unmatched format character \"" + std::string(n.text()) + "\"");
+        }
         advance_char(s);
       }
       continue;
@@ -696,6 +708,33 @@ void from_char(const std::vector<FormatNode>& nodes, const char* in, TmFromChar&
       }
     }
   }
+  if (std_mode) {
+    if (i < nodes.size()) bad_format("input string is too short for datetime format");
+    while (*s != '\0' && is_c_space(*s)) s++;
+    if (*s != '\0') bad_format("trailing characters remain in input string after datetime format");
+  }
+}
+
+// DCH_datetime_type: which of date, time and zone fields a template has.
+unsigned datetime_type(const std::vector<FormatNode>& nodes) {
+  unsigned flags = 0;
+  for (const FormatNode& n : nodes) {
+    if (n.type != NodeType::Action) continue;
+    switch (n.key->id) {
+      case DCH_FX: break;
+      case DCH_A_M: case DCH_P_M: case DCH_a_m: case DCH_p_m: case DCH_AM: case DCH_PM: case DCH_am: case DCH_pm:
+      case DCH_HH: case DCH_HH12: case DCH_HH24: case DCH_MI: case DCH_SS: case DCH_MS: case DCH_US: case DCH_FF1:
+      case DCH_FF2: case DCH_FF3: case DCH_FF4: case DCH_FF5: case DCH_FF6: case DCH_SSSS:
+        flags |= kDchTimed;
+        break;
+      case DCH_tz: case DCH_TZ: case DCH_OF:
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      "formatting field \"" + std::string(n.key->name) + "\" is only supported in to_char");
+      case DCH_TZH: case DCH_TZM: flags |= kDchZoned; break;
+      default: flags |= kDchDated; break;
+    }
+  }
+  return flags;
 }
 
 [[noreturn]] void field_overflow(const std::string& text) {
@@ -708,14 +747,30 @@ bool valid_julian(int y, int m) {
 
 }  // namespace
 
+namespace {
+FromCharResult do_from_char(std::string_view text, std::string_view fmt_text, bool std_mode, unsigned* flags);
+}
+
 FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_text) {
+  return do_from_char(text, fmt_text, false, nullptr);
+}
+
+FromCharResult datetime_from_char_std(std::string_view text, std::string_view fmt_text, unsigned& flags) {
+  flags = 0;
+  return do_from_char(text, fmt_text, true, &flags);
+}
+
+namespace {
+// do_to_timestamp.
+FromCharResult do_from_char(std::string_view text, std::string_view fmt_text, bool std_mode, unsigned* flags) {
   std::string date_str(text.substr(0, text.find('\0')));
   FromCharResult tm;
   TmFromChar tmfc;
   if (!fmt_text.empty()) {
     fmt::check_palloc(fmt::node_array_bytes(fmt_text.size()));
-    std::vector<FormatNode> nodes = fmt::parse_template(fmt_text, kKeywords, true);
-    from_char(nodes, date_str.c_str(), tmfc);
+    std::vector<FormatNode> nodes = fmt::parse_template(fmt_text, kKeywords, true, {}, std_mode);
+    from_char(nodes, date_str.c_str(), tmfc, std_mode);
+    if (flags) *flags = datetime_type(nodes);
   }
   constexpr int kYear = 1, kMonth = 2, kDay = 4, kDateMask = 7;
   int fmask = 0;
@@ -826,6 +881,7 @@ FromCharResult datetime_from_char(std::string_view text, std::string_view fmt_te
   }
   return tm;
 }
+}  // namespace
 
 int32_t to_date(std::string_view text, std::string_view fmt_text) {
   FromCharResult tm = datetime_from_char(text, fmt_text);

@@ -63,7 +63,7 @@ int utf8_char_count(std::string_view s) {
 }
 
 std::vector<FormatNode> parse_template(std::string_view fmt, const KeyWord* keywords, bool datetime,
-                                       const std::function<void(const FormatNode&)>& on_keyword) {
+                                       const std::function<void(const FormatNode&)>& on_keyword, bool std_mode) {
   if (size_t nul = fmt.find('\0'); nul != std::string_view::npos) fmt = fmt.substr(0, nul);
   std::vector<FormatNode> nodes;
   size_t i = 0;
@@ -102,7 +102,14 @@ std::vector<FormatNode> parse_template(std::string_view fmt, const KeyWord* keyw
       }
       nodes.push_back(n);
     } else if (i < fmt.size()) {
-      if (fmt[i] == '"') {
+      if (std_mode && fmt[i] != '"') {
+        if (std::strchr("-./,':; ", fmt[i]) == nullptr || fmt[i] == '\0') {
+          int len = utf8_char_len(fmt.data() + i, fmt.size() - i);
+          throw PgError(sqlstate::kInvalidDatetimeFormat,
+                        "invalid datetime format separator: \"" + std::string(fmt.substr(i, size_t(len))) + "\"");
+        }
+        push_char(fmt[i] == ' ' ? NodeType::Space : NodeType::Separator);
+      } else if (fmt[i] == '"') {
         i++;
         while (i < fmt.size()) {
           if (fmt[i] == '"') {

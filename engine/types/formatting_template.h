@@ -48,9 +48,12 @@ inline size_t node_array_bytes(size_t len) { return (len + 1) * 16; }
 // Parses `fmt` (up to its first NUL, as PostgreSQL's C strings) against the keyword table
 // `keywords` (terminated by a null name, grouped by first character, longest first).
 // `datetime` enables the FM/TM/TH/th/SP suffixes and separator nodes. `on_keyword` sees each
-// keyword node as it is parsed (the number template's NUMDesc_prepare).
+// keyword node as it is parsed (the number template's NUMDesc_prepare). `std_mode` is the
+// SQL/JSON standard mode of jsonpath's .datetime(template): outside double quotes only the
+// separators -./,':; and space are allowed (22007 "invalid datetime format separator").
 std::vector<FormatNode> parse_template(std::string_view fmt, const KeyWord* keywords, bool datetime,
-                                       const std::function<void(const FormatNode&)>& on_keyword = {});
+                                       const std::function<void(const FormatNode&)>& on_keyword = {},
+                                       bool std_mode = false);
 
 // Byte length of the UTF-8 character starting at s[0] (1 for invalid bytes), at most `left`.
 int utf8_char_len(const char* s, size_t left);

@@ -13,7 +13,9 @@ namespace pgmicro {
 struct JsonMember;  // an object's key and value (below)
 
 struct JsonValue {
-  enum class Kind : unsigned char { Null, False, True, Number, String, Array, Object };
+  // Datetime exists only inside jsonpath execution (types/jsonpath_datetime.h: the result of
+  // .datetime(), its fields encoded in `text`); it leaves the executor as a String.
+  enum class Kind : unsigned char { Null, False, True, Number, String, Array, Object, Datetime };
   Kind kind = Kind::Null;
   std::string text;                                         // Number: as written; String: decoded
   std::vector<JsonValue> items;                             // Array

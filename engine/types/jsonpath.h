@@ -49,7 +49,9 @@ std::string jsonpath_to_text(const JsonPath& p);
 // Execution (jsonpath_exec.cpp). `vars` may be null. With `silent`, errors of the path (not
 // those of the arguments) give Error instead of throwing.
 enum class JsonPathResult { Ok, NotFound, Error };
+// `use_tz` is set by the *_tz functions: datetime comparisons may then convert between types
+// with and without time zone in the session TimeZone.
 JsonPathResult jsonpath_execute(const JsonPath& p, const JsonValue& doc, const JsonValue* vars, bool silent,
-                                std::vector<JsonValue>* found);
+                                std::vector<JsonValue>* found, bool use_tz = false);
 
 }  // namespace pgmicro

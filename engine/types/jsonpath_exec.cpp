@@ -9,6 +9,7 @@
 #include "regex/regex.h"
 #include "types/type_families.h"
 #include "types/jsonpath.h"
+#include "types/jsonpath_datetime.h"
 #include "types/numeric.h"
 
 namespace pgmicro {
@@ -112,6 +113,7 @@ struct Exec {
   bool lax = true;
   bool ignore_structural = true;
   bool throw_errors = true;
+  bool use_tz = false;
   long innermost_size = -1;
   const JsonValue* base = nullptr;  // the document .keyvalue() ids are offsets in, and its id
   int64_t base_id = 0;
@@ -377,6 +379,7 @@ struct Exec {
           case K::String: t = "string"; break;
           case K::Array: t = "array"; break;
           case K::Object: t = "object"; break;
+          case K::Datetime: t = jsonpath_datetime_type_name(jsonpath_datetime_of(jb).type); break;
         }
         return next(it, JsonValue::string(t), found);
       }
@@ -472,9 +475,22 @@ struct Exec {
       case T::Datetime:
         if (unwrap && jb.kind == K::Array) return unwrap_target(it, jb, found);
         if (jb.kind != K::String) return error("22031", "jsonpath item method .datetime() can only be applied to a string");
-        throw PgError(sqlstate::kFeatureNotSupported, "jsonpath item method .datetime() is not supported by pgmicro yet");
+        return datetime_method(it, jb, found);
     }
     return Res::NotFound;
+  }
+
+  // executeDateTimeMethod: errors of the parse (not of the template) are soft in silent mode.
+  Res datetime_method(const JsonPathItem* it, const JsonValue& jb, Seq* found) {
+    JsonPathDatetime d;
+    try {
+      d = jsonpath_datetime_parse(jb.text, it->boolean ? &it->str : nullptr);
+    } catch (const PgError& e) {
+      if (throw_errors || jsonpath_datetime_error_is_hard(e.error.message)) throw;
+      return Res::Error;
+    }
+    if (!it->next && !found) return Res::Ok;
+    return next(it, jsonpath_datetime_value(d), found);
   }
 
   Res binary_arith(const JsonPathItem* it, const JsonValue& jb, Seq* found) {
@@ -543,7 +559,7 @@ struct Exec {
     return r;
   }
 
-  static Bool3 compare_items(T op, const JsonValue& a, const JsonValue& b) {
+  Bool3 compare_items(T op, const JsonValue& a, const JsonValue& b) {
     bool ab = is_bool(a), bb = is_bool(b);
     bool same = a.kind == b.kind || (ab && bb);
     if (!same) {
@@ -559,6 +575,12 @@ struct Exec {
         break;
       }
       case K::Number: cmp = num(a).compare(num(b)); break;
+      case K::Datetime: {
+        bool incomparable = false;
+        cmp = jsonpath_datetime_compare(jsonpath_datetime_of(a), jsonpath_datetime_of(b), use_tz, incomparable);
+        if (incomparable) return Bool3::Unknown;
+        break;
+      }
       case K::String:
         if (op == T::Equal) return a.text == b.text ? Bool3::True : Bool3::False;
         cmp = a.text.compare(b.text);
@@ -680,8 +702,23 @@ size_t jsonb_binary_size(const JsonValue& v) {
   return 4 + advance(v, 8);  // a raw scalar: a one-element array
 }
 
+namespace {
+JsonPathResult execute(const JsonPath& p, const JsonValue& doc, const JsonValue* vars, bool silent,
+                       std::vector<JsonValue>* found, bool use_tz);
+}
+
 JsonPathResult jsonpath_execute(const JsonPath& p, const JsonValue& doc, const JsonValue* vars, bool silent,
-                                std::vector<JsonValue>* found) {
+                                std::vector<JsonValue>* found, bool use_tz) {
+  JsonPathResult r = execute(p, doc, vars, silent, found, use_tz);
+  if (found)
+    for (JsonValue& v : *found)
+      if (v.kind == K::Datetime) v = JsonValue::string(jsonpath_datetime_text(jsonpath_datetime_of(v)));
+  return r;
+}
+
+namespace {
+JsonPathResult execute(const JsonPath& p, const JsonValue& doc, const JsonValue* vars, bool silent,
+                       std::vector<JsonValue>* found, bool use_tz) {
   if (vars && vars->kind != K::Object)
     throw PgError(sqlstate::kInvalidParameterValue, "\"vars\" argument is not an object",
                   "Jsonpath parameters should be encoded as key-value pairs of \"vars\" object.");
@@ -694,6 +731,7 @@ JsonPathResult jsonpath_execute(const JsonPath& p, const JsonValue& doc, const J
   e.lax = p.lax;
   e.ignore_structural = p.lax;
   e.throw_errors = !silent;
+  e.use_tz = use_tz;
   if (!p.root) return Res::NotFound;
   if (!p.lax && !found) {
     Seq vals;
@@ -703,5 +741,7 @@ JsonPathResult jsonpath_execute(const JsonPath& p, const JsonValue& doc, const J
   }
   return e.item(p.root.get(), doc, found, e.lax);
 }
+
+}  // namespace
 
 }  // namespace pgmicro

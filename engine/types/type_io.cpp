@@ -8,6 +8,7 @@
 #include "types/array.h"
 #include "types/json.h"
 #include "types/jsonpath.h"
+#include "types/tsearch.h"
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
@@ -190,6 +191,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       jsonb_normalize(v);
       return Datum::text(jsonb_to_text(v));
     }
+    case oid::kTsvector: return Datum::text(tsvector_to_text(tsvector_parse(text)));
     case oid::kJsonpath: {
       JsonPath p = jsonpath_parse(text);
       if (!p.root)

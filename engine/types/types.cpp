@@ -36,6 +36,7 @@ static const TypeInfo kTypes[] = {
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
     {oid::kJsonpath, "jsonpath", "jsonpath", 'U', false, Storage::Text, -1},  // stored as jsonpath_out's text
+    {oid::kTsvector, "tsvector", "tsvector", 'U', false, Storage::Text, -1},  // stored as tsvectorout's text
     // Arrays: stored as JSON text (docs/storage-format.md).
     {oid::kBoolArray, "_bool", "boolean[]", 'A', false, Storage::Text, -1, oid::kBool},
     {oid::kByteaArray, "_bytea", "bytea[]", 'A', false, Storage::Text, -1, oid::kBytea},
@@ -60,6 +61,7 @@ static const TypeInfo kTypes[] = {
     {oid::kJsonArray, "_json", "json[]", 'A', false, Storage::Text, -1, oid::kJson},
     {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
     {oid::kJsonpathArray, "_jsonpath", "jsonpath[]", 'A', false, Storage::Text, -1, oid::kJsonpath},
+    {oid::kTsvectorArray, "_tsvector", "tsvector[]", 'A', false, Storage::Text, -1, oid::kTsvector},
     // Polymorphic pseudo-types: names for error messages only.
     {oid::kAnyElement, "anyelement", "anyelement", 'P', false, Storage::Text, 4},
     {oid::kAnyArray, "anyarray", "anyarray", 'P', false, Storage::Text, -1},

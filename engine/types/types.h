@@ -42,6 +42,7 @@ inline constexpr Oid kAnyElement = 2283;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
 inline constexpr Oid kJsonpath = 4072;
+inline constexpr Oid kTsvector = 3614;
 // Polymorphic pseudo-types (function signatures only).
 inline constexpr Oid kAnyArray = 2277;
 inline constexpr Oid kAnyNonArray = 2776;
@@ -72,6 +73,7 @@ inline constexpr Oid kUuidArray = 2951;
 inline constexpr Oid kJsonArray = 199;
 inline constexpr Oid kJsonbArray = 3807;
 inline constexpr Oid kJsonpathArray = 4073;
+inline constexpr Oid kTsvectorArray = 3643;
 }  // namespace oid
 
 // How a type's values are stored in SQLite (docs/storage-format.md).

@@ -1,0 +1,20 @@
+-- tsvector input and output (tsvectorin: quoting, escapes, positions and weights, sorting and merging)
+select 'a b c'::tsvector;
+select 'c b a a'::tsvector;
+select '''a b'' c:1,2A d:3b,3c,1 e:16384 f:0'::tsvector;
+select 'a:1 a:2 b:3a,3'::tsvector;
+select $$'don''t' back\\slash q\'x$$::tsvector;
+select ''::tsvector, '   '::tsvector;
+select 'a:'::tsvector;
+select ':a'::tsvector;
+select 'a:1x'::tsvector;
+select 'a:1AB'::tsvector;
+select '''unterminated'::tsvector;
+select 'x\'::tsvector;
+select 'a:1,,2'::tsvector;
+select 'a:1A2 b:3*'::tsvector;
+select 'ä ö:3 Ü'::tsvector;
+select 'z y x w:5,4,3,2,1'::tsvector;
+select '''a''b'::tsvector;
+select '''a b'' c:1,2A d:3b,3c,1 e:16384,20000 g:7D,7C'::tsvector;
+select to_tsvector('english', 'hello world')::text::tsvector;
