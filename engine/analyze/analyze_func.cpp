@@ -266,7 +266,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = oid::kRegtype;
-    e->value = Datum::text(format_type_name(a->type, -1));
+    e->value = Datum::integer(a->type);
     e->location = fc->location;
     return e;
   }

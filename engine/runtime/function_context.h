@@ -111,6 +111,8 @@ void register_formatting_functions(sqlite3* db, RuntimeContext* rc);
 void register_sql_functions(sqlite3* db, RuntimeContext* rc);
 void finalize_nested_statements(RuntimeContext* rc);
 void register_user_type_functions(sqlite3* db, RuntimeContext* rc);
+void register_system_relations(sqlite3* db, RuntimeContext* rc);  // system_relation_vtab.cpp
+void register_catalog_functions(sqlite3* db, RuntimeContext* rc);  // catalog_functions.cpp
 // Array collation pg_array_<elem> and array_agg functions for one element type.
 void register_array_element_functions(sqlite3* db, RuntimeContext* rc, Oid elem);
 // Per-type objects of user-defined types not registered on this connection yet.
@@ -152,6 +154,8 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_formatting_functions(db, rc);
   register_sql_functions(db, rc);
   register_user_type_functions(db, rc);
+  register_system_relations(db, rc);
+  register_catalog_functions(db, rc);
 }
 
 }  // namespace pgmicro

@@ -9,6 +9,7 @@
 #include <cstring>
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
+#include "catalog/object_names.h"
 #include "common/error.h"
 #include "common/utf8.h"
 #include "lower/lower.h"
@@ -712,6 +713,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
                                                            bool follow_session) {
   std::vector<StatementResult> results;
   UserTypesScope user_types_scope(&catalog_.user_types());  // type lookups see this session's types
+  CatalogNamesScope names_scope(catalog_);                  // reg* input/output see its objects
   std::string sql(sql_view);
   if (sql.find('\0') != std::string::npos) {
     StatementResult r;
