@@ -19,6 +19,12 @@ static const OperatorDef kOperators[] = {
     NATIVE_CMP(kOid, kOid),
     // name is stored as TEXT and compares in the C collation: SQLite's BINARY order
     NATIVE_CMP(kName, kName), NATIVE_CMP(kName, kText), NATIVE_CMP(kText, kName),
+    {"~~", kName, kText, kBool, "pg_like($1, $2)"},
+    {"!~~", kName, kText, kBool, "(NOT pg_like($1, $2))"},
+    {"~~*", kName, kText, kBool, "pg_ilike($1, $2)"},
+    {"!~~*", kName, kText, kBool, "(NOT pg_ilike($1, $2))"},
+    // "char" is stored as its one-character text
+    NATIVE_CMP(kChar, kChar),
 };
 
 #define OID_CASTS(T)                                                                  \

@@ -236,6 +236,14 @@ SystemRows& SystemRows::set_int_array(const char* column, const std::vector<int6
   return set(column, Datum::text(array_to_storage(oid::kInt8, ArrayValue::vector(std::move(items)))));
 }
 
+SystemRows& SystemRows::set_vector(const char* column, Oid elem, const std::vector<int64_t>& v) {
+  std::vector<Datum> items;
+  for (int64_t x : v) items.push_back(Datum::integer(x));
+  ArrayValue a = ArrayValue::vector(std::move(items));
+  if (!a.lbounds.empty()) a.lbounds[0] = 0;
+  return set(column, Datum::text(array_to_storage(elem, a)));
+}
+
 SystemRows& SystemRows::set_text_array(const char* column, const std::vector<std::string>& v) {
   std::vector<Datum> items;
   for (auto& x : v) items.push_back(Datum::text(x));

@@ -59,6 +59,8 @@ class SystemRows {
   // Arrays (storage JSON) of integers / strings.
   SystemRows& set_int_array(const char* column, const std::vector<int64_t>& v);
   SystemRows& set_text_array(const char* column, const std::vector<std::string>& v);
+  // oidvector/int2vector (lower bound 0) of integers.
+  SystemRows& set_vector(const char* column, Oid elem, const std::vector<int64_t>& v);
   std::vector<std::vector<Datum>> rows;
  private:
   const std::vector<ColumnDef>& cols_;

@@ -3,6 +3,7 @@
 // pg_description, pg_partitioned_table and the pg_tables/pg_views/pg_indexes/pg_sequences
 // views, all from the session's Catalog.
 #include <algorithm>
+#include <cctype>
 #include "catalog/inheritance.h"
 #include "catalog/system_relations.h"
 #include "runtime/function_context.h"
@@ -97,6 +98,51 @@ void attribute_row(SystemRows& r, int64_t relid, const std::string& name, Oid ty
       .set_bool("attislocal", true)
       .set_int("attinhcount", 0)
       .set_int("attcollation", collation_of(type));
+}
+
+// The columns a CHECK expression refers to (pg_constraint.conkey), ascending: identifiers
+// outside string literals that name a column of the table.
+std::vector<int64_t> check_columns(const TableDef& t, const std::string& expr) {
+  std::vector<int64_t> cols;
+  size_t i = 0, n = expr.size();
+  auto add = [&](const std::string& name) {
+    int c = t.find_column(name);
+    if (c >= 0 && std::find(cols.begin(), cols.end(), c + 1) == cols.end()) cols.push_back(c + 1);
+  };
+  while (i < n) {
+    char ch = expr[i];
+    if (ch == '\'') {
+      for (i++; i < n; i++)
+        if (expr[i] == '\'') {
+          if (i + 1 < n && expr[i + 1] == '\'') i++;
+          else break;
+        }
+      i++;
+    } else if (ch == '"') {
+      std::string id;
+      for (i++; i < n; i++) {
+        if (expr[i] == '"') {
+          if (i + 1 < n && expr[i + 1] == '"') { id += '"'; i++; continue; }
+          break;
+        }
+        id += expr[i];
+      }
+      i++;
+      add(id);
+    } else if (std::isalpha((unsigned char)ch) || ch == '_') {
+      std::string id;
+      while (i < n && (std::isalnum((unsigned char)expr[i]) || expr[i] == '_' || expr[i] == '$'))
+        id += (char)std::tolower((unsigned char)expr[i++]);
+      if (i < n && expr[i] == '(') continue;  // a function name
+      size_t start = i - id.size();
+      if (start >= 1 && expr[start - 1] == ':') continue;  // a type after ::
+      add(id);
+    } else {
+      i++;
+    }
+  }
+  std::sort(cols.begin(), cols.end());
+  return cols;
 }
 
 std::string qualified(const std::string& schema, const std::string& name) {
@@ -320,6 +366,7 @@ void pg_constraint_rows(SystemRows& r) {
           .set_int("coninhcount", k.inhcount)
           .set_bool("connoinherit", k.type == 'p' || k.type == 'u' || k.no_inherit);
       if (!k.columns.empty()) r.set_int_array("conkey", attnums(k.columns));
+      else if (k.type == 'c') r.set_int_array("conkey", check_columns(*t, k.check_expr));
       if (fk) r.set_int_array("confkey", attnums(k.ref_columns));
       if (k.type == 'c') r.set("conbin", k.check_expr);
     }
@@ -354,17 +401,16 @@ void pg_index_rows(SystemRows& r) {
   for (const RelationRef& rel : all_relations(r.catalog)) {
     if (!rel.table || (!rel.index && !rel.constraint)) continue;
     const std::vector<int>& cols = rel.index ? rel.index->columns : rel.constraint->columns;
-    std::vector<Datum> key, coll, cls, opt;
+    std::vector<int64_t> key, coll, cls, opt;
     for (size_t i = 0; i < cols.size(); i++) {
       int ci = cols[i];
-      key.push_back(Datum::integer(ci + 1 > 0 ? ci + 1 : 0));
+      key.push_back(ci + 1 > 0 ? ci + 1 : 0);
       Oid type = ci >= 0 && ci < (int)rel.table->columns.size() ? rel.table->columns[ci].type : oid::kText;
-      coll.push_back(Datum::integer(collation_of(type)));
-      cls.push_back(Datum::integer(0));
+      coll.push_back(collation_of(type));
+      cls.push_back(0);
       bool desc = rel.index && i < rel.index->descending.size() && rel.index->descending[i];
-      opt.push_back(Datum::integer(desc ? 3 : 0));
+      opt.push_back(desc ? 3 : 0);
     }
-    auto vec = [](Oid elem, std::vector<Datum> v) { return Datum::text(array_to_storage(elem, ArrayValue::vector(std::move(v)))); };
     bool primary = rel.constraint && rel.constraint->type == 'p';
     bool unique = rel.constraint ? true : rel.index->unique;
     r.add()
@@ -383,10 +429,10 @@ void pg_index_rows(SystemRows& r) {
         .set_bool("indisready", true)
         .set_bool("indislive", true)
         .set_bool("indisreplident", false)
-        .set("indkey", vec(oid::kInt2, key))
-        .set("indcollation", vec(oid::kOid, coll))
-        .set("indclass", vec(oid::kOid, cls))
-        .set("indoption", vec(oid::kInt2, opt));
+        .set_vector("indkey", oid::kInt2, key)
+        .set_vector("indcollation", oid::kOid, coll)
+        .set_vector("indclass", oid::kOid, cls)
+        .set_vector("indoption", oid::kInt2, opt);
     if (rel.index) {
       std::string exprs;
       for (auto& e : rel.index->exprs)
@@ -437,26 +483,25 @@ void pg_partitioned_table_rows(SystemRows& r) {
   const Catalog& c = r.catalog;
   for (auto& t : c.tables()) {
     if (!t->partition_strategy) continue;
-    std::vector<Datum> attrs, cls, coll;
+    std::vector<int64_t> attrs, cls, coll;
     std::string exprs;
     for (auto& k : partition_keys(*t)) {
       int ci = t->find_column(k.display);
-      attrs.push_back(Datum::integer(ci >= 0 && pg_quote_identifier(k.display) == k.expr ? ci + 1 : 0));
-      cls.push_back(Datum::integer(0));
-      coll.push_back(Datum::integer(collation_of(k.type)));
+      attrs.push_back(ci >= 0 && pg_quote_identifier(k.display) == k.expr ? ci + 1 : 0);
+      cls.push_back(0);
+      coll.push_back(collation_of(k.type));
     }
     int64_t def = 0;
     for (int64_t ch : t->children)
       if (const TableDef* p = c.find_table_by_oid(ch); p && decode_bound(p->partition_bound).kind == 'd') def = ch;
-    auto vec = [](Oid elem, std::vector<Datum> v) { return Datum::text(array_to_storage(elem, ArrayValue::vector(std::move(v)))); };
     r.add()
         .set_int("partrelid", t->oid)
         .set_char("partstrat", t->partition_strategy)
         .set_int("partnatts", (int64_t)attrs.size())
         .set_int("partdefid", def)
-        .set("partattrs", vec(oid::kInt2, attrs))
-        .set("partclass", vec(oid::kOid, cls))
-        .set("partcollation", vec(oid::kOid, coll));
+        .set_vector("partattrs", oid::kInt2, attrs)
+        .set_vector("partclass", oid::kOid, cls)
+        .set_vector("partcollation", oid::kOid, coll);
   }
 }
 

@@ -127,14 +127,14 @@ void pg_enum_rows(SystemRows& r) {
 
 void pg_proc_rows(SystemRows& r) {
   for (auto& p : r.catalog.procs()) {
-    std::vector<Datum> input;
+    std::vector<int64_t> input;
     std::vector<int64_t> all;
     std::vector<std::string> modes, names;
     bool any_out = false, any_name = false;
     Oid variadic = 0;
     int ndefaults = 0;
     for (auto& a : p->args) {
-      if (a.is_input()) input.push_back(Datum::integer(a.type));
+      if (a.is_input()) input.push_back(a.type);
       all.push_back(a.type);
       modes.push_back(std::string(1, a.mode));
       names.push_back(a.name);
@@ -190,7 +190,7 @@ void pg_proc_rows(SystemRows& r) {
         .set_int("pronargs", (int64_t)input.size())
         .set_int("pronargdefaults", ndefaults)
         .set_int("prorettype", p->result)
-        .set("proargtypes", Datum::text(array_to_storage(oid::kOid, ArrayValue::vector(std::move(input)))))
+        .set_vector("proargtypes", oid::kOid, input)
         .set("prosrc", src);
     if (any_out) r.set_int_array("proallargtypes", all).set_text_array("proargmodes", modes);
     if (any_name) r.set_text_array("proargnames", names);

@@ -35,6 +35,7 @@ void format_type_fn(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     Oid t = (Oid)sqlite3_value_int64(argv[0]);
     int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1 : (int32_t)sqlite3_value_int64(argv[1]);
+    if (t == 0) return set_text(ctx, "-");
     if (!find_type(t)) return set_text(ctx, "???");
     set_text(ctx, format_type_name(t, typmod));
   });

@@ -201,7 +201,9 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
         while (i < text.size() && text[i] != ' ') i++;
         if (i > start) items.push_back(type_input(array_element_type(type), -1, text.substr(start, i - start)));
       }
-      return Datum::text(array_to_storage(array_element_type(type), ArrayValue::vector(std::move(items))));
+      ArrayValue a = ArrayValue::vector(std::move(items));
+      if (!a.lbounds.empty()) a.lbounds[0] = 0;  // oidvector/int2vector subscripts start at 0
+      return Datum::text(array_to_storage(array_element_type(type), a));
     }
     default: {
       if (Oid elem = array_element_type(type))
