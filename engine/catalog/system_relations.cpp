@@ -76,6 +76,9 @@ const Spec kSpecs[] = {
     {"pg_catalog", "pg_partitioned_table", 3350, 'r', pg_partitioned_table_rows,
      "partrelid oid, partstrat char1, partnatts smallint, partdefid oid, partattrs int2vector, "
      "partclass oidvector, partcollation oidvector, partexprs pg_node_tree"},
+    {"pg_catalog", "pg_prepared_statements", 12095, 'v', pg_prepared_statements_rows,
+     "name text, statement text, prepare_time timestamp with time zone, parameter_types regtype[], from_sql boolean, "
+     "generic_plans bigint, custom_plans bigint"},
     {"pg_catalog", "pg_proc", 1255, 'r', pg_proc_rows,
      "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost real, prorows real, "
      "provariadic oid, prosupport regproc, prokind char1, prosecdef boolean, proleakproof boolean, "

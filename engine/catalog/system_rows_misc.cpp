@@ -2,6 +2,7 @@
 // database "postgres", one superuser "postgres") and of the information_schema views
 // tables, columns, sequences and schemata.
 #include "catalog/system_relations.h"
+#include "runtime/function_context.h"
 #include "types/reg_types.h"
 #include "types/user_types.h"
 
@@ -57,6 +58,15 @@ void pg_am_rows(SystemRows& r) {
       {2, "heap", 't'}, {403, "btree", 'i'}, {405, "hash", 'i'}, {783, "gist", 'i'},
       {2742, "gin", 'i'}, {4000, "spgist", 'i'}, {3580, "brin", 'i'}};
   for (auto& a : kAms) r.add().set_int("oid", a.oid).set("amname", a.name).set_int("amhandler", 0).set_char("amtype", a.type);
+}
+
+void pg_prepared_statements_rows(SystemRows& r) {
+  if (!r.rc || !r.rc->prepared_statements) return;
+  for (auto& p : r.rc->prepared_statements()) {
+    std::vector<int64_t> types(p.param_types.begin(), p.param_types.end());
+    r.add().set("name", p.name).set("statement", p.statement).set_int_array("parameter_types", types)
+        .set_bool("from_sql", true).set_int("generic_plans", 0).set_int("custom_plans", 0);
+  }
 }
 
 namespace {

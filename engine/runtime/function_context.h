@@ -63,6 +63,10 @@ struct RuntimeContext {
   // User-defined types whose per-type SQL objects (collations, array aggregates) this
   // connection has registered (user_type_functions.cpp).
   std::set<Oid> registered_user_types;
+  // pg_prepared_statements (catalog/system_rows_misc.cpp): the session's prepared statements
+  // as (name, PREPARE text, parameter types).
+  struct PreparedInfo { std::string name, statement; std::vector<Oid> param_types; };
+  std::function<std::vector<PreparedInfo>()> prepared_statements;
   // Prepared domain CHECK statements by SQL (finalized by the session before it closes).
   std::map<std::string, sqlite3_stmt*> domain_check_stmts;
 };

@@ -43,6 +43,11 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   register_all_functions(conn_, &runtime_);
   runtime_.settings = &settings_;
   register_session_functions(conn_, &runtime_);
+  runtime_.prepared_statements = [this] {
+    std::vector<RuntimeContext::PreparedInfo> r;
+    for (auto& [name, p] : prepared_) r.push_back({name, p.query_string, p.plan.param_types});
+    return r;
+  };
 }
 
 SessionImpl::~SessionImpl() {
