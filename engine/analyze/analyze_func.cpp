@@ -272,7 +272,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = oid::kRegtype;
-    e->value = Datum::text(format_type_name(a->type, -1));
+    e->value = Datum::integer(a->type);
     e->location = fc->location;
     return e;
   }
@@ -384,6 +384,30 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     if (ctx != ExprContext::SelectTarget || in_aggregate_)
       unsupported("set-returning functions here", fc->location);
     return srf_in_select_list(name, std::move(args), fc->location);
+  }
+  // A one-argument call named after a type is a cast when no function matches (func_get_detail's
+  // "function-style cast"; PostgreSQL's pg_proc has most of these as functions of the type's
+  // name, which pgmicro keeps as casts): float8(bigint), date(timestamptz), text(42).
+  if (args.size() == 1 && !fc->agg_star && !fc->agg_distinct && !fc->over && list_size(fc->funcname) == 1) {
+    const TypeInfo* ti = find_type_by_name(name);
+    Oid src = args[0]->type;
+    bool record_to_string = is_row_type(src) && ti && ti->category == 'S';
+    if (ti && name == ti->typname && ti->category != 'P' && !record_to_string && can_coerce(src, ti->oid, CastContext::Explicit)) {
+      bool resolves = false;
+      if (known) {
+        try {
+          std::vector<ExprPtr> probe = args;
+          PolyInfo pi;
+          resolve_function(name, probe, false, fc->location, &pi);
+          resolves = true;
+        } catch (const PgError&) {
+        }
+      }
+      if (!resolves) {
+        ExprPtr c = coerce_to(args[0], ti->oid, -1, CastContext::Explicit, fc->location);
+        if (c) return c;
+      }
+    }
   }
   if (!known) {
     std::string sig;

@@ -6,6 +6,7 @@
 #include <functional>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "catalog/system_relations.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -150,7 +151,11 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     }
     std::string schema = rv->schemaname ? rv->schemaname : "";
     std::string shown = schema.empty() ? std::string(rv->relname) : schema + "." + rv->relname;
-    const TableDef* t = catalog_.find_table(schema, rv->relname);
+    // pg_catalog's relations come first for an unqualified name, after temporary tables.
+    const TableDef* t = nullptr;
+    if (const SystemRelation* sr = find_system_relation(schema, rv->relname))
+      if (!schema.empty() || !catalog_.temp_schema_exists() || !catalog_.find_table("pg_temp", rv->relname)) t = &sr->def;
+    if (!t) t = catalog_.find_table(schema, rv->relname);
     if (!t) {
       if (const ViewDef* v = catalog_.find_view(schema, rv->relname)) {
         rte.subquery = analyze_view(*v);

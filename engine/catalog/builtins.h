@@ -77,5 +77,8 @@ BuiltinSpan::S<OperatorDef> enum_operators();
 BuiltinSpan::S<FunctionDef> enum_functions();
 BuiltinSpan::S<OperatorDef> math_operators();  // builtins_math.cpp
 BuiltinSpan::S<FunctionDef> math_functions();
+BuiltinSpan::S<OperatorDef> catalog_operators();  // builtins_catalog.cpp (oid, reg*, name)
+BuiltinSpan::S<FunctionDef> catalog_functions();
+BuiltinSpan::S<CastDef> catalog_casts();
 
 }  // namespace pgmicro

@@ -250,6 +250,9 @@ class Catalog {
   // The table owning index `name` and the index (nullptrs when absent).
   std::pair<const TableDef*, const IndexDef*> find_index(const std::string& name) const { return find_index("", name); }
   const std::vector<std::unique_ptr<TableDef>>& tables() const { return tables_; }
+  const std::vector<std::unique_ptr<ViewDef>>& views() const { return views_; }
+  const std::vector<std::unique_ptr<SequenceDef>>& sequences() const { return sequences_; }
+  const std::map<CommentKey, std::string>& comments() const { return comments_; }
   // LANGUAGE sql functions and procedures named `name` (any signature).
   std::vector<const ProcDef*> find_procs(const std::string& name) const;
   const std::vector<std::unique_ptr<ProcDef>>& procs() const { return procs_; }

@@ -38,7 +38,9 @@ std::string deparse_expr(const Expr& e) {
         return s + "])";
       }
       if (e.args.empty() && (e.name == "current_date" || e.name == "current_time" || e.name == "current_timestamp" ||
-                             e.name == "localtime" || e.name == "localtimestamp")) {
+                             e.name == "localtime" || e.name == "localtimestamp" || e.name == "current_user" ||
+                             e.name == "current_role" || e.name == "session_user" || e.name == "user" ||
+                             e.name == "current_catalog")) {
         // SQL value functions print as keywords (pg_get_expr), with their precision if given.
         std::string k;
         for (char c : e.name) k += char(toupper((unsigned char)c));

@@ -63,6 +63,10 @@ struct RuntimeContext {
   // User-defined types whose per-type SQL objects (collations, array aggregates) this
   // connection has registered (user_type_functions.cpp).
   std::set<Oid> registered_user_types;
+  // pg_prepared_statements (catalog/system_rows_misc.cpp): the session's prepared statements
+  // as (name, PREPARE text, parameter types).
+  struct PreparedInfo { std::string name, statement; std::vector<Oid> param_types; };
+  std::function<std::vector<PreparedInfo>()> prepared_statements;
   // Prepared domain CHECK statements by SQL (finalized by the session before it closes).
   std::map<std::string, sqlite3_stmt*> domain_check_stmts;
 };
@@ -111,6 +115,8 @@ void register_formatting_functions(sqlite3* db, RuntimeContext* rc);
 void register_sql_functions(sqlite3* db, RuntimeContext* rc);
 void finalize_nested_statements(RuntimeContext* rc);
 void register_user_type_functions(sqlite3* db, RuntimeContext* rc);
+void register_system_relations(sqlite3* db, RuntimeContext* rc);  // system_relation_vtab.cpp
+void register_catalog_functions(sqlite3* db, RuntimeContext* rc);  // catalog_functions.cpp
 // Array collation pg_array_<elem> and array_agg functions for one element type.
 void register_array_element_functions(sqlite3* db, RuntimeContext* rc, Oid elem);
 // Per-type objects of user-defined types not registered on this connection yet.
@@ -152,6 +158,8 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_formatting_functions(db, rc);
   register_sql_functions(db, rc);
   register_user_type_functions(db, rc);
+  register_system_relations(db, rc);
+  register_catalog_functions(db, rc);
 }
 
 }  // namespace pgmicro

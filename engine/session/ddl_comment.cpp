@@ -3,6 +3,8 @@
 // the object (main, or pgtemp for temporary objects). '' and NULL remove the comment.
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
+#include "catalog/object_names.h"
+#include "catalog/system_relations.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "session/session_impl.h"
@@ -53,6 +55,19 @@ void SessionImpl::execute_comment(CommentStmt* stmt, StatementResult& out) {
       const ViewDef* v = catalog_.find_view(sch, rel);
       const SequenceDef* q = catalog_.find_sequence(sch, rel);
       auto [it, ix] = catalog_.find_index(sch, rel);
+      if (!t && !v && !q && !ix && stmt->objtype == OBJECT_INDEX) {
+        // the index behind a PRIMARY KEY/UNIQUE constraint (catalog/system_relations.h)
+        int64_t o = relation_oid_by_name(catalog_, sch, rel);
+        const TableDef* owner = nullptr;
+        for (auto& tb : catalog_.tables())
+          for (auto& k : tb->constraints)
+            if ((k.type == 'p' || k.type == 'u') && kConstraintIndexOidBase + k.oid == o) owner = tb.get();
+        if (owner) {
+          oid = o;
+          schema = owner->schema;
+          break;
+        }
+      }
       if (!t && !v && !q && !ix) throw PgError(sqlstate::kUndefinedTable, "relation \"" + shown(sch, rel) + "\" does not exist");
       const char* kind = stmt->objtype == OBJECT_TABLE ? "a table" : stmt->objtype == OBJECT_VIEW ? "a view"
                        : stmt->objtype == OBJECT_SEQUENCE ? "a sequence" : "an index";

@@ -54,6 +54,7 @@ void SessionImpl::execute_prepare(PrepareStmt* stmt, StatementResult& out) {
   if (!preparable(stmt->query)) unsupported("PREPARE of statements other than SELECT, INSERT, UPDATE and DELETE");
   PreparedStatement p;
   p.text = current_stmt_text_;
+  p.query_string = std::string(current_sql_);
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   for_each_node(stmt->argtypes, [&](Node* n) {

@@ -9,6 +9,7 @@
 #include <cstring>
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
+#include "catalog/object_names.h"
 #include "common/error.h"
 #include "common/utf8.h"
 #include "lower/lower.h"
@@ -42,6 +43,11 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   register_all_functions(conn_, &runtime_);
   runtime_.settings = &settings_;
   register_session_functions(conn_, &runtime_);
+  runtime_.prepared_statements = [this] {
+    std::vector<RuntimeContext::PreparedInfo> r;
+    for (auto& [name, p] : prepared_) r.push_back({name, p.query_string, p.plan.param_types});
+    return r;
+  };
 }
 
 SessionImpl::~SessionImpl() {
@@ -712,6 +718,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
                                                            bool follow_session) {
   std::vector<StatementResult> results;
   UserTypesScope user_types_scope(&catalog_.user_types());  // type lookups see this session's types
+  CatalogNamesScope names_scope(catalog_);                  // reg* input/output see its objects
   std::string sql(sql_view);
   if (sql.find('\0') != std::string::npos) {
     StatementResult r;

@@ -123,6 +123,7 @@ class SessionImpl : public Session {
   struct PreparedStatement {
     std::string text;             // the whole PREPARE statement (re-parsed after schema changes)
     std::vector<Oid> declared;    // PREPARE name (types)
+    std::string query_string;     // the client's whole query string (pg_prepared_statements.statement)
     CachedPlan plan;
   };
   std::map<std::string, PreparedStatement> prepared_;

@@ -1,6 +1,7 @@
 // Arrays: text input/output as PostgreSQL 15's array_in/array_out (same validation states and
 // error details), the JSON storage encoding and array_cmp/array_eq (see array.h).
 #include "types/array.h"
+#include "types/reg_types.h"
 #include "types/record.h"
 #include <cctype>
 #include <cstdlib>
@@ -210,7 +211,7 @@ void read_array_items(std::string_view str, std::string_view orig, int ndim, con
   }
 }
 
-bool is_int_elem(Oid t) { return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8 || t == oid::kOid; }
+bool is_int_elem(Oid t) { return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8 || is_oid_type(t); }
 bool is_string_elem(Oid t) {
   return t == oid::kText || t == oid::kVarchar || t == oid::kBpchar || t == oid::kName;
 }
@@ -594,6 +595,14 @@ int datum_compare(Oid type, const Datum& a, const Datum& b) {
     case oid::kInt4:
     case oid::kInt8:
     case oid::kOid:
+    case oid::kRegproc:
+    case oid::kRegprocedure:
+    case oid::kRegoper:
+    case oid::kRegoperator:
+    case oid::kRegclass:
+    case oid::kRegtype:
+    case oid::kRegnamespace:
+    case oid::kRegrole:
     case oid::kBool:
       if (a.kind == Datum::Kind::Int && b.kind == Datum::Kind::Int) return a.i < b.i ? -1 : a.i > b.i;
       break;

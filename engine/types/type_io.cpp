@@ -1,5 +1,6 @@
 // Dispatch of text input/output and typmod application by type OID (type_io.h).
 #include "types/type_io.h"
+#include "types/reg_types.h"
 
 #include <cmath>
 #include <cstdio>
@@ -132,7 +133,13 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
     case oid::kInt8: return Datum::integer(parse_int(text, 64));
     case oid::kOid:
     case oid::kRegproc:
-    case oid::kRegclass: return Datum::integer(parse_oid(text));
+    case oid::kRegprocedure:
+    case oid::kRegoper:
+    case oid::kRegoperator:
+    case oid::kRegclass:
+    case oid::kRegtype:
+    case oid::kRegnamespace:
+    case oid::kRegrole: return Datum::integer(*oid_type_input(type, text));
     case oid::kFloat4: return float_datum(double(parse_float4(text)));
     case oid::kFloat8: return float_datum(parse_float8(text));
     case oid::kNumeric: return Datum::blob(Numeric::parse(text).apply_typmod(typmod).encode());
@@ -168,19 +175,6 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       }
       return Datum::text(std::string(1, char(b)));
     }
-    case oid::kRegtype: {
-      std::string name(text);
-      while (!name.empty() && name.back() == ' ') name.pop_back();
-      std::string elem = name;
-      int dims = 0;
-      while (elem.size() > 2 && elem.compare(elem.size() - 2, 2, "[]") == 0) elem.resize(elem.size() - 2), dims++;
-      const TypeInfo* t = find_type_by_name(elem);
-      Oid oid = t ? t->oid : 0;
-      if (t && dims == 1) oid = array_type_of(oid);
-      if (!t || !oid || dims > 1 || t->category == 'P')
-        throw PgError(sqlstate::kUndefinedObject, "type \"" + name + "\" does not exist");
-      return Datum::text(format_type_name(oid, -1));
-    }
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text, typmod)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
     case oid::kJson:
@@ -197,6 +191,21 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       if (!p.root)
         throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath: \"" + std::string(text) + "\"");
       return Datum::text(jsonpath_to_text(p));
+    }
+    case oid::kOidvector:
+    case oid::kInt2vector: {
+      // Space-separated elements (oidvectorin/int2vectorin).
+      std::vector<Datum> items;
+      size_t i = 0;
+      while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') i++;
+        size_t start = i;
+        while (i < text.size() && text[i] != ' ') i++;
+        if (i > start) items.push_back(type_input(array_element_type(type), -1, text.substr(start, i - start)));
+      }
+      ArrayValue a = ArrayValue::vector(std::move(items));
+      if (!a.lbounds.empty()) a.lbounds[0] = 0;  // oidvector/int2vector subscripts start at 0
+      return Datum::text(array_to_storage(array_element_type(type), a));
     }
     default: {
       if (Oid elem = array_element_type(type))
@@ -224,11 +233,20 @@ void type_output(Oid type, const Datum& v, std::string& out) {
     case oid::kInt4:
     case oid::kInt8:
     case oid::kOid:
-    case oid::kRegproc:
-    case oid::kRegclass:
       if (v.kind == Datum::Kind::Int) out += std::to_string(v.i);
       else if (v.kind == Datum::Kind::Real) out += std::to_string(int64_t(std::llround(v.r)));
       else out += v.s;
+      return;
+    case oid::kRegproc:
+    case oid::kRegprocedure:
+    case oid::kRegoper:
+    case oid::kRegoperator:
+    case oid::kRegclass:
+    case oid::kRegtype:
+    case oid::kRegnamespace:
+    case oid::kRegrole:
+      if (v.kind == Datum::Kind::Int) oid_type_output(type, v.i, out);
+      else out += datum_as_text(v);
       return;
     case oid::kFloat4:
     case oid::kFloat8: {
@@ -256,6 +274,16 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);
       return;
+    case oid::kOidvector:
+    case oid::kInt2vector: {
+      Oid elem = array_element_type(type);
+      ArrayValue a = array_from_storage(elem, datum_as_text(v));
+      for (size_t i = 0; i < a.items.size(); i++) {
+        if (i) out += ' ';
+        type_output(elem, a.items[i], out);
+      }
+      return;
+    }
     default:
       if (Oid elem = array_element_type(type)) {
         out += array_format_text(elem, array_from_storage(elem, datum_as_text(v)));

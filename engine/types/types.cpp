@@ -1,6 +1,7 @@
 // The type table: one row per supported PostgreSQL type (values from pg_type.dat).
 #include "types/types.h"
 #include <cstring>
+#include "types/reg_types.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -30,8 +31,19 @@ static const TypeInfo kTypes[] = {
     {oid::kRecord, "record", "record", 'P', false, Storage::Text, -1},
     {2287, "_record", "record[]", 'P', false, Storage::Text, -1, oid::kRecord},
     {oid::kVoid, "void", "void", 'P', false, Storage::Text, 4},
-    // regtype: stored as the type's format_type name (pg_typeof, 'name'::regtype).
-    {oid::kRegtype, "regtype", "regtype", 'N', false, Storage::Text, 4},
+    // oid aliases (types/reg_types.h): stored as the OID.
+    {oid::kRegproc, "regproc", "regproc", 'N', false, Storage::Integer, 4},
+    {oid::kRegprocedure, "regprocedure", "regprocedure", 'N', false, Storage::Integer, 4},
+    {oid::kRegoper, "regoper", "regoper", 'N', false, Storage::Integer, 4},
+    {oid::kRegoperator, "regoperator", "regoperator", 'N', false, Storage::Integer, 4},
+    {oid::kRegclass, "regclass", "regclass", 'N', false, Storage::Integer, 4},
+    {oid::kRegtype, "regtype", "regtype", 'N', false, Storage::Integer, 4},
+    {oid::kRegnamespace, "regnamespace", "regnamespace", 'N', false, Storage::Integer, 4},
+    {oid::kRegrole, "regrole", "regrole", 'N', false, Storage::Integer, 4},
+    // oidvector/int2vector (pg_proc.proargtypes, pg_index.indkey): arrays of their element
+    // stored as JSON like other arrays, printed space-separated.
+    {oid::kOidvector, "oidvector", "oidvector", 'A', false, Storage::Text, -1, oid::kOid},
+    {oid::kInt2vector, "int2vector", "int2vector", 'A', false, Storage::Text, -1, oid::kInt2},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
@@ -50,6 +62,14 @@ static const TypeInfo kTypes[] = {
     {oid::kFloat4Array, "_float4", "real[]", 'A', false, Storage::Text, -1, oid::kFloat4},
     {oid::kFloat8Array, "_float8", "double precision[]", 'A', false, Storage::Text, -1, oid::kFloat8},
     {oid::kOidArray, "_oid", "oid[]", 'A', false, Storage::Text, -1, oid::kOid},
+    {oid::kRegprocArray, "_regproc", "regproc[]", 'A', false, Storage::Text, -1, oid::kRegproc},
+    {oid::kRegprocedureArray, "_regprocedure", "regprocedure[]", 'A', false, Storage::Text, -1, oid::kRegprocedure},
+    {oid::kRegoperArray, "_regoper", "regoper[]", 'A', false, Storage::Text, -1, oid::kRegoper},
+    {oid::kRegoperatorArray, "_regoperator", "regoperator[]", 'A', false, Storage::Text, -1, oid::kRegoperator},
+    {oid::kRegclassArray, "_regclass", "regclass[]", 'A', false, Storage::Text, -1, oid::kRegclass},
+    {oid::kRegtypeArray, "_regtype", "regtype[]", 'A', false, Storage::Text, -1, oid::kRegtype},
+    {oid::kRegnamespaceArray, "_regnamespace", "regnamespace[]", 'A', false, Storage::Text, -1, oid::kRegnamespace},
+    {oid::kRegroleArray, "_regrole", "regrole[]", 'A', false, Storage::Text, -1, oid::kRegrole},
     {oid::kTimestampArray, "_timestamp", "timestamp without time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamp},
     {oid::kDateArray, "_date", "date[]", 'A', false, Storage::Text, -1, oid::kDate},
     {oid::kTimestamptzArray, "_timestamptz", "timestamp with time zone[]", 'A', false, Storage::Text, -1, oid::kTimestamptz},
@@ -71,15 +91,18 @@ static const TypeInfo kTypes[] = {
     {oid::kAnyEnum, "anyenum", "anyenum", 'P', false, Storage::Text, 4},
 };
 
+const TypeInfo* builtin_types_begin() { return kTypes; }
+const TypeInfo* builtin_types_end() { return kTypes + sizeof kTypes / sizeof kTypes[0]; }
+
 Oid array_element_type(Oid t) {
-  if (t < 1000 && t != oid::kJsonArray) return 0;
+  if (t < 1000 && t != oid::kJsonArray && t != oid::kOidvector && t != oid::kInt2vector) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }
 
 Oid array_type_of(Oid elem) {
   for (const auto& t : kTypes)
-    if (t.elem == elem && t.elem != 0) return t.oid;
+    if (t.elem == elem && t.elem != 0 && t.oid != oid::kOidvector && t.oid != oid::kInt2vector) return t.oid;
   if (const UserTypes* u = current_user_types(); u && elem >= 16384) return u->array_of(elem);
   return 0;
 }

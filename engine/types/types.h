@@ -91,6 +91,9 @@ struct TypeInfo {
 };
 
 const TypeInfo* find_type(Oid type);
+// The built-in type table (pg_type's rows for the types pgmicro has), in table order.
+const TypeInfo* builtin_types_begin();
+const TypeInfo* builtin_types_end();
 // Looks up a type by the name a user writes, after PostgreSQL's grammar mapping
 // (int/integer -> int4, "character varying" -> varchar, ...). nullptr if unknown.
 const TypeInfo* find_type_by_name(std::string_view name);

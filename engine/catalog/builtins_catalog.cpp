@@ -1,0 +1,71 @@
+// Built-ins of the object identifier types and catalog helpers: oid comparisons, the casts
+// between oid, the reg* types and integers (pg_cast's rows: int4/int2 -> oid binary
+// (reinterpreting the sign), int8 -> oid range-checked, oid -> int8/int4 in assignment, oid
+// <-> reg* binary, text -> regclass implicit), name comparisons with name and text, and
+// format_type, to_reg*, obj_description/col_description, pg_get_serial_sequence,
+// pg_*_is_visible, current_database (runtime/catalog_functions.cpp).
+#include "catalog/builtins.h"
+#include "types/reg_types.h"
+
+namespace pgmicro {
+using namespace oid;
+
+#define NATIVE_CMP(L, R)                                              \
+  {"=", L, R, kBool, "($1 = $2)"}, {"<>", L, R, kBool, "($1 <> $2)"}, \
+  {"<", L, R, kBool, "($1 < $2)"}, {"<=", L, R, kBool, "($1 <= $2)"}, \
+  {">", L, R, kBool, "($1 > $2)"}, {">=", L, R, kBool, "($1 >= $2)"}
+
+static const OperatorDef kOperators[] = {
+    NATIVE_CMP(kOid, kOid),
+    // name is stored as TEXT and compares in the C collation: SQLite's BINARY order
+    NATIVE_CMP(kName, kName), NATIVE_CMP(kName, kText), NATIVE_CMP(kText, kName),
+    {"~~", kName, kText, kBool, "pg_like($1, $2)"},
+    {"!~~", kName, kText, kBool, "(NOT pg_like($1, $2))"},
+    {"~~*", kName, kText, kBool, "pg_ilike($1, $2)"},
+    {"!~~*", kName, kText, kBool, "(NOT pg_ilike($1, $2))"},
+    // "char" is stored as its one-character text
+    NATIVE_CMP(kChar, kChar),
+};
+
+#define OID_CASTS(T)                                                                  \
+  {kInt8, T, CastContext::Implicit, "pg_int8_to_oid($1)"},                           \
+  {kInt2, T, CastContext::Implicit, "($1 & 4294967295)"},                             \
+  {kInt4, T, CastContext::Implicit, "($1 & 4294967295)"},                             \
+  {T, kInt8, CastContext::Assignment, "$1"},                                          \
+  {T, kInt4, CastContext::Assignment, "((($1 + 2147483648) % 4294967296) - 2147483648)"}
+#define REG_CASTS(T) OID_CASTS(T), {kOid, T, CastContext::Implicit, "$1"}, {T, kOid, CastContext::Implicit, "$1"}
+
+static const CastDef kCasts[] = {
+    OID_CASTS(kOid),
+    REG_CASTS(kRegproc), REG_CASTS(kRegprocedure), REG_CASTS(kRegoper), REG_CASTS(kRegoperator),
+    REG_CASTS(kRegclass), REG_CASTS(kRegtype), REG_CASTS(kRegnamespace), REG_CASTS(kRegrole),
+    {kRegproc, kRegprocedure, CastContext::Implicit, "$1"}, {kRegprocedure, kRegproc, CastContext::Implicit, "$1"},
+    {kRegoper, kRegoperator, CastContext::Implicit, "$1"}, {kRegoperator, kRegoper, CastContext::Implicit, "$1"},
+    {kText, kRegclass, CastContext::Implicit, "pg_in($1, 2205, -1)"},
+    {kVarchar, kRegclass, CastContext::Implicit, "pg_in($1, 2205, -1)"},
+};
+
+static const FunctionDef kFunctions[] = {
+    {"format_type", 2, {kOid, kInt4}, kText, "pg_format_type($1, $2)"},
+    {"to_regclass", 1, {kText}, kRegclass, "pg_to_reg($1, 2205)"},
+    {"to_regtype", 1, {kText}, kRegtype, "pg_to_reg($1, 2206)"},
+    {"to_regproc", 1, {kText}, kRegproc, "pg_to_reg($1, 24)"},
+    {"to_regprocedure", 1, {kText}, kRegprocedure, "pg_to_reg($1, 2202)"},
+    {"to_regnamespace", 1, {kText}, kRegnamespace, "pg_to_reg($1, 4089)"},
+    {"to_regrole", 1, {kText}, kRegrole, "pg_to_reg($1, 4096)"},
+    {"obj_description", 2, {kOid, kName}, kText, "pg_obj_description($1, $2)"},
+    {"obj_description", 1, {kOid}, kText, "pg_obj_description($1, NULL)"},
+    {"col_description", 2, {kOid, kInt4}, kText, "pg_col_description($1, $2)"},
+    {"pg_get_serial_sequence", 2, {kText, kText}, kText, "pg_get_serial_sequence($1, $2)"},
+    {"pg_table_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2205)"},
+    {"pg_type_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2206)"},
+    {"pg_function_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2202)"},
+    {"current_database", 0, {}, kName, "'postgres'"},
+    {"pg_my_temp_schema", 0, {}, kOid, "pg_my_temp_schema()"},
+};
+
+BuiltinSpan::S<OperatorDef> catalog_operators() { return {kOperators, sizeof kOperators / sizeof kOperators[0]}; }
+BuiltinSpan::S<FunctionDef> catalog_functions() { return {kFunctions, sizeof kFunctions / sizeof kFunctions[0]}; }
+BuiltinSpan::S<CastDef> catalog_casts() { return {kCasts, sizeof kCasts / sizeof kCasts[0]}; }
+
+}  // namespace pgmicro
