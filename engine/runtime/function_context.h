@@ -65,6 +65,9 @@ struct RuntimeContext {
   std::set<Oid> registered_user_types;
   // Prepared domain CHECK statements by SQL (finalized by the session before it closes).
   std::map<std::string, sqlite3_stmt*> domain_check_stmts;
+  // NOTICE/WARNING messages raised while a statement runs (PL/pgSQL RAISE); the session
+  // moves them into the statement's result.
+  std::vector<Notice> notices;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {

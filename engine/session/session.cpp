@@ -13,6 +13,7 @@
 #include "common/utf8.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
+#include "plpgsql/plpgsql_exec.h"
 #include "parse/pg_nodes.h"
 #include "session/database_impl.h"
 #include "types/json.h"
@@ -556,6 +557,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
     case T_CheckPointStmt: return execute_checkpoint(out);
     case T_CopyStmt: return execute_copy(reinterpret_cast<CopyStmt*>(stmt), out);
+    case T_DoStmt: return plpgsql::execute_do(reinterpret_cast<DoStmt*>(stmt), runtime_, out);
     default: break;
   }
   const char* name;
@@ -764,7 +766,17 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   for (size_t i = 0; i < count; i++) {
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;
+    runtime_.notices.clear();
+    // RAISE NOTICE/WARNING of PL/pgSQL code come before the statement's own notices.
+    struct TakeNotices {
+      RuntimeContext& rc; StatementResult& r;
+      ~TakeNotices() {
+        if (!rc.notices.empty()) r.notices.insert(r.notices.begin(), rc.notices.begin(), rc.notices.end());
+        rc.notices.clear();
+      }
+    };
     try {
+      TakeNotices take_notices{runtime_, r};
       bool is_txn = node && nodeTag(node) == T_TransactionStmt;
       if (status_ == TransactionStatus::Failed) {
         auto* ts = is_txn ? reinterpret_cast<TransactionStmt*>(node) : nullptr;
