@@ -383,6 +383,7 @@ struct Converter {
           v.type_text = x->datatype && x->datatype->typname ? x->datatype->typname : "";
           v.is_const = x->isconst;
           v.not_null = x->notnull;
+          v.lineno = x->lineno;
           v.default_val = expr(x->default_val);
           if (x->cursor_explicit_expr) v.type_text = "\x01cursor";
           break;

@@ -510,6 +510,48 @@ class Exec {
     assign_value(target, convert(ncols > 0 ? column(0) : Value{}, t, tm));
   }
 
+  // PostgreSQL's assignment cast of a value (domain checks included), run through SQLite.
+  std::map<std::string, std::shared_ptr<PlExpr>> casts_;
+  Value cast_value(const Value& v, Oid t, int32_t typmod) {
+    std::string key = std::to_string(v.type) + ":" + std::to_string(v.typmod) + ":" + std::to_string(t) + ":" + std::to_string(typmod);
+    auto& x = casts_[key];
+    if (!x) {
+      x = std::make_shared<PlExpr>();
+      std::vector<Oid> param_types{v.type};
+      Analyzer a(cat_, param_types);
+      std::string text = "SELECT $1";
+      a.sql_ = text;
+      ModeParse mp(text, 0);
+      auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(mp.first()));
+      ExprPtr e = q->targets[0].expr;
+      e->typmod = v.typmod;
+      ExprPtr c = a.coerce_to(e, t, typmod, CastContext::Assignment, -1);
+      if (!c) c = a.coerce_to(e, t, typmod, CastContext::Explicit, -1);
+      if (!c) {
+        ExprPtr tx = a.coerce_to(e, oid::kText, -1, CastContext::Explicit, -1);
+        if (tx) c = a.coerce_to(tx, t, typmod, CastContext::Explicit, -1);
+      }
+      if (!c) throw PgError(sqlstate::kDatatypeMismatch, "cannot cast type " + format_type_name(v.type, -1) + " to " + format_type_name(t, -1));
+      q->targets[0].expr = c;
+      x->lowered = lower_select(*q);
+      x->result_types = {t};
+      x->result_typmods = {typmod};
+      x->analysed = true;
+    }
+    size_t slot = vals_.size();
+    vals_.push_back(v);
+    struct Trim { std::vector<Value>& vs; size_t n; ~Trim() { vs.resize(n); } } trim{vals_, slot};
+    x->param_dnos = {(int)slot};
+    Value r;
+    r.type = t;
+    r.typmod = typmod;
+    run(*x, [&](sqlite3_stmt* st) {
+      r.d = pgmicro::Datum::from_sqlite(sqlite3_column_value(st, 0));
+      return false;
+    });
+    return r;
+  }
+
   // Converts a value to a variable's type (PostgreSQL's assignment cast, else via text).
   Value convert(const Value& v, Oid t, int32_t typmod) {
     if (!t || v.type == t || v.d.is_null()) {
@@ -518,11 +560,7 @@ class Exec {
       if (t && typmod >= 0 && !v.d.is_null()) r.d = apply_typmod(t, typmod, v.d, false);
       return r;
     }
-    Value r;
-    r.type = t;
-    r.typmod = typmod;
-    r.d = type_input(t, typmod, type_output(v.type, v.d));
-    return r;
+    return cast_value(v, t, typmod);
   }
 
   // --- statements ---------------------------------------------------------------
@@ -543,12 +581,12 @@ class Exec {
   void init_var(int dno) {
     Var& v = f_.datums[(size_t)dno];
     if (v.kind == VarKind::Row || v.kind == VarKind::RecField) return;
+    line_ = v.lineno;
     resolve_var(dno);
     Value val;
     if (v.kind == VarKind::Var) val.type = v.type, val.typmod = v.typmod;
     if (v.kind == VarKind::Rec && v.type != oid::kRecord) val.type = v.type;
     if (v.default_val) {
-      line_ = 0;
       Value d = eval(*v.default_val, v.kind == VarKind::Var ? v.type : 0, v.typmod);
       if (v.kind == VarKind::Var) d = convert(d, v.type, v.typmod);
       val = d;
@@ -573,22 +611,36 @@ class Exec {
     return false;
   }
 
+  void init_vars(const Stmt& s) {
+    std::string saved = at_;
+    at_ = "\x01init";
+    for (int d : s.initvars) init_var(d);
+    at_ = saved;
+  }
+
   void exec_block(const Stmt& s) {
     if (!s.has_exceptions) {
-      for (int d : s.initvars) init_var(d);
+      init_vars(s);
       exec_list(s.body);
       return;
     }
     std::string sp = "_pgmicro_pl" + std::to_string(++savepoint_seq_) + "_" + std::to_string((intptr_t)this);
-    exec_sql_text("SAVEPOINT \"" + sp + "\"");
+    // SQLite opens no savepoint inside a data-modifying statement: the block then runs without
+    // one, and an error after it changed rows is refused rather than half rolled back.
+    bool have_sp = try_sql_text("SAVEPOINT \"" + sp + "\"");
+    int64_t changes_before = sqlite3_total_changes64(db_);
     try {
-      for (int d : s.initvars) init_var(d);
+      init_vars(s);
       exec_list(s.body);
-      exec_sql_text("RELEASE \"" + sp + "\"");
+      if (have_sp) exec_sql_text("RELEASE \"" + sp + "\"");
     } catch (PgError& e) {
       rc_->pending_error.reset();
-      exec_sql_text("ROLLBACK TO \"" + sp + "\"");
-      exec_sql_text("RELEASE \"" + sp + "\"");
+      if (have_sp) {
+        exec_sql_text("ROLLBACK TO \"" + sp + "\"");
+        exec_sql_text("RELEASE \"" + sp + "\"");
+      } else if (sqlite3_total_changes64(db_) != changes_before) {
+        unsupported("rolling back an exception block's changes inside a data-modifying statement");
+      }
       for (auto& h : s.handlers) {
         if (!handler_matches(h, e.error)) continue;
         if (s.sqlstate_var >= 0) vals_[(size_t)s.sqlstate_var] = text_value(e.error.sqlstate);
@@ -609,6 +661,10 @@ class Exec {
       sqlite3_free(err);
       throw PgError(sqlstate::kInternalError, "PL/pgSQL subtransaction: " + m);
     }
+  }
+
+  bool try_sql_text(const std::string& sql) {
+    return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
   }
 
   static Value text_value(const std::string& s) {
@@ -757,8 +813,12 @@ class Exec {
             throw ControlReturn{};
           }
           if (is_row_type(t)) unsupported("PL/pgSQL functions returning composite types");
-          Value v = eval(*s.expr, t, f_.result_typmod);
-          result_ = t ? convert(v, t, f_.result_typmod) : v;
+          Value v = eval(*s.expr);
+          if (t && (v.type != t || f_.result_typmod >= 0)) {
+            at_ = "\x01cast";
+            v = cast_value(v, t, f_.result_typmod);
+          }
+          result_ = v;
         } else if (s.varno >= 0 && f_.out_dnos.size() == 1) {
           result_ = vals_[(size_t)f_.out_dnos[0]];
         }
@@ -1088,7 +1148,9 @@ class Exec {
   std::string context_line() const {
     std::string fn = f_.is_do ? "inline_code_block" : f_.signature;
     std::string s = "PL/pgSQL function " + fn + " line " + std::to_string(line_) + " at " + at_;
-    if (line_ == 0) s = "PL/pgSQL function " + fn + " during statement block local variable initialization";
+    if (at_ == "\x01init")
+      s = "PL/pgSQL function " + fn + " line " + std::to_string(line_) + " during statement block local variable initialization";
+    if (at_ == "\x01cast") s = "PL/pgSQL function " + fn + " while casting return value to function's return type";
     return s;
   }
 

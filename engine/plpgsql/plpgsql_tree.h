@@ -47,6 +47,7 @@ struct Var {
   std::string name;
   std::string type_text;  // declared type as written ("integer", "t%ROWTYPE", "record")
   bool is_const = false, not_null = false;
+  int lineno = 0;
   PlExprPtr default_val;
   std::vector<int> fields;               // Row: the member datums
   int parent = -1;                       // RecField: the record datum
