@@ -1213,6 +1213,57 @@ std::optional<pgmicro::Datum> call_function(Function& f, RuntimeContext* rc, con
   return ex.result_.d;
 }
 
+std::optional<Value> fire_trigger(Function& f, RuntimeContext* rc, const TriggerCall& call) {
+  if (++g_depth > 200) {
+    --g_depth;
+    throw PgError("54001", "stack depth limit exceeded");
+  }
+  struct Depth { ~Depth() { --g_depth; } } depth;
+  Exec ex(f, rc->db, rc);
+  if (f.new_dno >= 0) ex.vals_[(size_t)f.new_dno] = call.new_row;
+  if (f.old_dno >= 0) ex.vals_[(size_t)f.old_dno] = call.old_row;
+  for (size_t i = 0; i < f.datums.size(); i++) {
+    Var& v = f.datums[i];
+    if (v.kind != VarKind::Var || v.name.compare(0, 3, "tg_") != 0) continue;
+    Value val;
+    auto text = [&](Oid t, const std::string& s) {
+      val.type = t;
+      val.d = pgmicro::Datum::text(s);
+    };
+    if (v.name == "tg_name") text(oid::kName, call.name);
+    else if (v.name == "tg_when") text(oid::kText, call.when);
+    else if (v.name == "tg_level") text(oid::kText, call.level);
+    else if (v.name == "tg_op") text(oid::kText, call.op);
+    else if (v.name == "tg_relname" || v.name == "tg_table_name") text(oid::kName, call.table_name);
+    else if (v.name == "tg_table_schema") text(oid::kName, call.table_schema);
+    else if (v.name == "tg_relid") { val.type = oid::kOid; val.d = pgmicro::Datum::integer(call.relid); }
+    else if (v.name == "tg_nargs") { val.type = oid::kInt4; val.d = pgmicro::Datum::integer((int64_t)call.args.size()); }
+    else if (v.name == "tg_argv") {
+      std::string arr = "{";
+      for (size_t k = 0; k < call.args.size(); k++) {
+        std::string a;
+        for (char c : call.args[k]) {
+          if (c == '"' || c == '\\') a += '\\';
+          a += c;
+        }
+        arr += (k ? ",\"" : "\"") + a + "\"";
+      }
+      val.type = oid::kTextArray;
+      val.d = type_input(oid::kTextArray, -1, arr + "}");
+    } else continue;
+    v.resolved = true;
+    v.type = val.type;
+    ex.vals_[i] = val;
+  }
+  try {
+    ex.run_body();
+  } catch (PgError& e) {
+    with_context(ex, e);
+    throw;
+  }
+  return ex.result_;
+}
+
 void run_do(Function& f, RuntimeContext* rc) {
   Exec ex(f, rc->db, rc);
   try {

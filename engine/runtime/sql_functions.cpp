@@ -438,6 +438,7 @@ void register_sql_functions(sqlite3* db, RuntimeContext* rc) {
   rc->db = db;
   sqlite3_create_function_v2(db, "pg_sql_scalar", -1, SQLITE_UTF8, rc, sql_scalar, nullptr, nullptr, nullptr);
   sqlite3_create_module_v2(db, "pg_sql_rows", &kRowsModule, rc, nullptr);
+  plpgsql::register_trigger_functions(db, rc);  // pg_trigger_row (engine/plpgsql/plpgsql_trigger.cpp)
 }
 
 }  // namespace pgmicro

@@ -165,6 +165,7 @@ void SessionImpl::ensure_triggers() {
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
     if (!routed) sql += foreign_key_triggers(catalog_, *t);
+    sql += plpgsql::user_triggers_sql(catalog_, conn_, *t);  // CREATE TRIGGER (engine/plpgsql/)
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
@@ -507,7 +508,15 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
 void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
   switch (nodeTag(stmt)) {
     case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
-    case T_DropStmt: return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
+    case T_DropStmt:
+      if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_TRIGGER) {
+        plpgsql::execute_drop_trigger(reinterpret_cast<DropStmt*>(stmt), catalog_, conn_, out);
+        return bump_schema();
+      }
+      return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
+    case T_CreateTrigStmt:
+      plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, out);
+      return bump_schema();
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
     case T_VariableSetStmt: {
       auto* vs = reinterpret_cast<VariableSetStmt*>(stmt);
