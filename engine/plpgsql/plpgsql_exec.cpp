@@ -1239,7 +1239,7 @@ std::optional<Value> fire_trigger(Function& f, RuntimeContext* rc, const Trigger
     else if (v.name == "tg_relid") { val.type = oid::kOid; val.d = pgmicro::Datum::integer(call.relid); }
     else if (v.name == "tg_nargs") { val.type = oid::kInt4; val.d = pgmicro::Datum::integer((int64_t)call.args.size()); }
     else if (v.name == "tg_argv") {
-      std::string arr = "{";
+      std::string arr = "[0:" + std::to_string((int)call.args.size() - 1) + "]={";
       for (size_t k = 0; k < call.args.size(); k++) {
         std::string a;
         for (char c : call.args[k]) {
@@ -1249,7 +1249,7 @@ std::optional<Value> fire_trigger(Function& f, RuntimeContext* rc, const Trigger
         arr += (k ? ",\"" : "\"") + a + "\"";
       }
       val.type = oid::kTextArray;
-      val.d = type_input(oid::kTextArray, -1, arr + "}");
+      if (!call.args.empty()) val.d = type_input(oid::kTextArray, -1, arr + "}");
     } else continue;
     v.resolved = true;
     v.type = val.type;
