@@ -16,6 +16,7 @@
 #include "runtime/function_context.h"
 #include "types/record.h"
 #include "types/type_io.h"
+#include "types/user_types.h"
 #include "parse/pg_nodes.h"
 
 namespace pgmicro::plpgsql {
@@ -223,10 +224,16 @@ class Exec {
     std::unique_ptr<InsertQuery> iq;
     std::unique_ptr<UpdateQuery> uq;
     std::unique_ptr<DeleteQuery> dq;
+    PLAssignStmt* subscripted = nullptr;  // x[i] := v
     if (IsA(n, PLAssignStmt)) {
       auto* as = reinterpret_cast<PLAssignStmt*>(n);
-      if (list_size(as->indirection) > 0 && !(as->nnames == 2 && list_size(as->indirection) == 1))
-        unsupported("assignment to subscripts or fields in PL/pgSQL");
+      bool indices = as->nnames == 1 && list_size(as->indirection) > 0;
+      for_each_node(as->indirection, [&](Node* i) {
+        indices &= IsA(i, A_Indices) && !reinterpret_cast<A_Indices*>(i)->is_slice;
+      });
+      if (indices) subscripted = as;
+      else if (list_size(as->indirection) > 0 && !(as->nnames == 2 && list_size(as->indirection) == 1))
+        unsupported("assignment to array slices or nested fields in PL/pgSQL");
       n = reinterpret_cast<Node*>(as->val);
     }
     switch (nodeTag(n)) {
@@ -252,6 +259,44 @@ class Exec {
         break;
       default:
         unsupported("this kind of statement in PL/pgSQL functions");
+    }
+    if (subscripted && sq && target) {
+      if (targets->size() != 1)
+        throw PgError(sqlstate::kSyntaxError, "query \"" + text + "\" returned " + std::to_string(targets->size()) + " columns");
+      ExprPtr cur = a.sql_function_param("", subscripted->name, -1);
+      if (!cur) throw PgError(sqlstate::kUndefinedObject, "variable \"" + std::string(subscripted->name) + "\" does not exist");
+      int32_t arr_typmod = target_typmod;
+      Oid arr = domain_base_type(target, &arr_typmod);
+      Oid elem = array_element_type(arr);
+      if (!elem)
+        throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(target, -1) +
+                                                       " because it does not support subscripting");
+      ExprPtr value = a.finalize_unknown((*targets)[0].expr);
+      ExprPtr v = a.coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
+      if (!v)
+        throw PgError(sqlstate::kDatatypeMismatch, "subscripted assignment to \"" + std::string(subscripted->name) +
+                                                       "\" requires type " + format_type_name(elem, -1) +
+                                                       " but expression is of type " + format_type_name(value->type, -1),
+                      "", "You will need to rewrite or cast the expression.");
+      std::vector<ExprPtr> args = {cur, v};
+      std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
+      for_each_node(subscripted->indirection, [&](Node* i) {
+        ExprPtr x = a.transform_expr(reinterpret_cast<A_Indices*>(i)->uidx, ExprContext::SelectTarget);
+        ExprPtr c = a.coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
+        if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer");
+        args.push_back(c);
+        templ += ", $" + std::to_string(args.size());
+      });
+      auto e = std::make_shared<pgmicro::Expr>();
+      e->kind = ExprKind::Call;
+      e->name = "array element assignment";
+      e->type = arr;
+      e->typmod = arr_typmod;
+      e->templ = templ + ")";
+      e->args = std::move(args);
+      ExprPtr r = e;
+      if (arr != target) r = a.coerce_to(r, target, target_typmod, CastContext::Assignment, -1);
+      (*targets)[0].expr = r;
     }
     if (targets && target && purpose != Purpose::Stmt) {
       if (targets->size() != 1)

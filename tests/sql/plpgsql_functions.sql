@@ -114,3 +114,24 @@ begin
   case x when 1 then return 'one'; when 2 then return 'two'; else return 'many'; end case;
 end $$;
 select casetest(1), casetest(2), casetest(5);
+create domain mynums as numeric(4,2)[1];
+create function array_elem_check(numeric) returns numeric as $$
+declare
+  x mynums;
+begin
+  x[1] := $1;
+  return x[1];
+end$$ language plpgsql;
+select array_elem_check(121.00);
+select array_elem_check(1.23456);
+create domain orderedpair as int[2] check (value[1] < value[2]);
+create function array_elem_check(int) returns int as $$
+declare
+  x orderedpair := '{1,2}';
+begin
+  x[2] := $1;
+  return x[2];
+end$$ language plpgsql;
+select array_elem_check(3);
+select array_elem_check(-1);
+do $$ declare a int[]; begin a[3] := 5; a[1] := 1; raise notice '%', a; end $$;
