@@ -258,7 +258,13 @@ class Exec {
         x.is_dml = true;
         break;
       default:
-        unsupported("this kind of statement in PL/pgSQL functions");
+        if (purpose != Purpose::Stmt || !rc_->run_utility) unsupported("this kind of statement in PL/pgSQL functions");
+        x.utility = true;
+        x.analysed = true;
+        x.param_types = types;
+        x.param_typmods = typmods;
+        x.returns_rows = false;
+        return;
     }
     if (subscripted && sq && target) {
       if (targets->size() != 1)
@@ -388,6 +394,10 @@ class Exec {
   // Runs the analysed statement; `row` is called per result row (false: stop). Returns rows seen.
   template <class F>
   int64_t run(PlExpr& x, F&& row) {
+    if (x.utility) {
+      rc_->run_utility(x.query);
+      return 0;
+    }
     sqlite3_stmt* st = take_statement(x.lowered);
     struct Back { Exec* e; sqlite3_stmt* st; const std::string sql; ~Back() { e->give_back(st, sql); } } back{this, st, x.lowered};
     int n = sqlite3_bind_parameter_count(st);
@@ -1087,7 +1097,11 @@ class Exec {
       case T_InsertStmt: iq = a.analyze_insert(reinterpret_cast<InsertStmt*>(n)); targets = iq->returning.empty() ? nullptr : &iq->returning; x->is_dml = true; break;
       case T_UpdateStmt: uq = a.analyze_update(reinterpret_cast<UpdateStmt*>(n)); targets = uq->returning.empty() ? nullptr : &uq->returning; x->is_dml = true; break;
       case T_DeleteStmt: dq = a.analyze_delete(reinterpret_cast<DeleteStmt*>(n)); targets = dq->returning.empty() ? nullptr : &dq->returning; x->is_dml = true; break;
-      default: unsupported("EXECUTE of this kind of statement in PL/pgSQL");
+      default:
+        if (!rc_->run_utility || s.into) unsupported("EXECUTE of this kind of statement in PL/pgSQL");
+        rc_->run_utility(x->query);
+        row_count_ = 0;
+        return;
     }
     if (targets)
       for (auto& t : *targets) {

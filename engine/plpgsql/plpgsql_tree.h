@@ -37,6 +37,7 @@ struct PlExpr {
   std::vector<std::string> result_names;
   bool returns_rows = true;  // SELECT or DML ... RETURNING
   bool is_dml = false;
+  bool utility = false;  // run through the session as a statement of its own
 };
 using PlExprPtr = std::shared_ptr<PlExpr>;
 

@@ -68,6 +68,8 @@ struct RuntimeContext {
   // NOTICE/WARNING messages raised while a statement runs (PL/pgSQL RAISE); the session
   // moves them into the statement's result.
   std::vector<Notice> notices;
+  // Runs a utility statement (CREATE, ANALYZE, ...) of PL/pgSQL code through the session.
+  std::function<void(const std::string& sql)> run_utility;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {

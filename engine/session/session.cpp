@@ -43,6 +43,27 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   register_all_functions(conn_, &runtime_);
   runtime_.settings = &settings_;
   register_session_functions(conn_, &runtime_);
+  runtime_.run_utility = [this](const std::string& sql) { run_plpgsql_utility(sql); };
+}
+
+// A utility statement inside PL/pgSQL code (engine/plpgsql/): run as a statement of its own,
+// then the catalog is reloaded for the code's next statements.
+void SessionImpl::run_plpgsql_utility(const std::string& sql) {
+  ParsedScript ps(sql);
+  auto saved_sql = current_sql_;
+  auto saved_text = current_stmt_text_;
+  struct Restore {
+    SessionImpl* s; decltype(saved_sql) a; decltype(saved_text) b;
+    ~Restore() { s->current_sql_ = a; s->current_stmt_text_ = b; }
+  } restore{this, saved_sql, saved_text};
+  current_sql_ = current_stmt_text_ = sql;
+  for (auto& st : ps.statements()) {
+    if (nodeTag(st.raw->stmt) == T_TransactionStmt) unsupported("transaction control in PL/pgSQL");
+    StatementResult r;
+    execute_statement(st.raw->stmt, {}, r, nullptr);
+    for (auto& n : r.notices) runtime_.notices.push_back(n);
+    if (catalog_.refresh(conn_, schema_version_stmt_)) prepare_user_types();
+  }
 }
 
 SessionImpl::~SessionImpl() {

@@ -135,3 +135,21 @@ end$$ language plpgsql;
 select array_elem_check(3);
 select array_elem_check(-1);
 do $$ declare a int[]; begin a[3] := 5; a[1] := 1; raise notice '%', a; end $$;
+do $$
+begin
+  create table made_in_do (a int primary key, b text);
+  insert into made_in_do values (1, 'one');
+  execute 'create table ' || 'made_dyn' || ' (x int)';
+  execute format('insert into %I values ($1)', 'made_dyn') using 42;
+  raise notice 'made %', (select count(*) from made_in_do);
+end $$;
+select * from made_in_do;
+select * from made_dyn;
+create function create_temp_tab() returns text language plpgsql as $$
+begin
+  create temp table new_table (f1 float8);
+  insert into new_table values (1.5);
+  return 'foo';
+end $$;
+select create_temp_tab();
+select * from new_table;
