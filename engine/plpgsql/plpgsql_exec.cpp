@@ -685,8 +685,16 @@ class Exec {
     bool have_sp = try_sql_text("SAVEPOINT \"" + sp + "\"");
     int64_t changes_before = sqlite3_total_changes64(db_);
     try {
-      init_vars(s);
-      exec_list(s.body);
+      try {
+        init_vars(s);
+        exec_list(s.body);
+      } catch (ControlReturn&) {
+        if (have_sp) exec_sql_text("RELEASE \"" + sp + "\"");
+        throw;
+      } catch (ControlExit&) {
+        if (have_sp) exec_sql_text("RELEASE \"" + sp + "\"");
+        throw;
+      }
       if (have_sp) exec_sql_text("RELEASE \"" + sp + "\"");
     } catch (PgError& e) {
       rc_->pending_error.reset();
@@ -973,6 +981,7 @@ class Exec {
         }
         return;
       default:
+        at_ = s.what.empty() ? "statement" : s.what;
         unsupported(s.what.empty() ? "this PL/pgSQL statement" : s.what);
     }
   }
