@@ -368,6 +368,15 @@ class Exec {
     }
   }
 
+  // A utility statement through the session; refused while a data-modifying statement runs on
+  // the connection (SQLite would abort that statement when the schema changes under it).
+  void utility(const std::string& sql) {
+    for (sqlite3_stmt* st = sqlite3_next_stmt(db_, nullptr); st; st = sqlite3_next_stmt(db_, st))
+      if (sqlite3_stmt_busy(st) && !sqlite3_stmt_readonly(st))
+        unsupported("utility statements in PL/pgSQL code called from a data-modifying statement");
+    rc_->run_utility(sql);
+  }
+
   [[noreturn]] void failure(int code) {
     if (rc_->pending_error) {
       Error e = *rc_->pending_error;
@@ -395,7 +404,7 @@ class Exec {
   template <class F>
   int64_t run(PlExpr& x, F&& row) {
     if (x.utility) {
-      rc_->run_utility(x.query);
+      utility(x.query);
       return 0;
     }
     sqlite3_stmt* st = take_statement(x.lowered);
@@ -1108,7 +1117,7 @@ class Exec {
       case T_DeleteStmt: dq = a.analyze_delete(reinterpret_cast<DeleteStmt*>(n)); targets = dq->returning.empty() ? nullptr : &dq->returning; x->is_dml = true; break;
       default:
         if (!rc_->run_utility || s.into) unsupported("EXECUTE of this kind of statement in PL/pgSQL");
-        rc_->run_utility(x->query);
+        utility(x->query);
         row_count_ = 0;
         return;
     }
