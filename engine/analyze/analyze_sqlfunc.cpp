@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
+#include "plpgsql/plpgsql_tree.h"
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
@@ -58,6 +59,13 @@ int Analyzer::sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_ty
   int id = catalog_.body_id(key, fresh);
   if (!fresh) return id;  // analysed already, or being analysed (a recursive call)
   try {
+    if (plpgsql::is_plpgsql_definition(p.definition)) {  // run by the interpreter (engine/plpgsql/)
+      LoweredBody* b = catalog_.body(id);
+      b->plpgsql = plpgsql::compile_for_call(p, arg_types, result, columns);
+      b->function_name = p.name;
+      b->ready = true;
+      return id;
+    }
     bool inlinable = false;
     std::vector<std::string> stmts = analyze_sql_body(p, arg_types, result, columns, &inlinable);
     LoweredBody* b = catalog_.body(id);
@@ -217,6 +225,7 @@ ExprPtr Analyzer::sql_function_param(const std::string& rel, const std::string& 
     e->kind = ExprKind::Param;
     e->param_no = (int)i + 1;
     e->type = i < param_types_.size() ? param_types_[i] : oid::kUnknown;
+    if (i < sql_param_typmods_.size()) e->typmod = sql_param_typmods_[i];
     e->location = location;
     return e;
   }

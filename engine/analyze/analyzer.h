@@ -106,6 +106,7 @@ class Analyzer {
   ExprPtr sql_function_param(const std::string& rel, const std::string& col, int location);
   const ProcDef* sql_function_ = nullptr;
   std::vector<std::string> sql_param_names_;
+  std::vector<int32_t> sql_param_typmods_;  // PL/pgSQL: typmods of record variables' anonymous types
 
  private:
   friend struct SelectAnalysis;

@@ -154,7 +154,9 @@ struct ProcDef {
 
 // A SQL function body lowered for one argument signature: the SQLite statements run by
 // pg_sql_scalar / pg_sql_rows (runtime/sql_functions.cpp), parameters as ?1..?n.
+namespace plpgsql { struct Function; }
 struct LoweredBody {
+  std::shared_ptr<plpgsql::Function> plpgsql;  // a LANGUAGE plpgsql function (statements unused)
   std::string function_name;
   std::vector<std::string> statements;
   bool ready = false;        // false while the body is being analyzed (a recursive call)

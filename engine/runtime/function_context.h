@@ -69,6 +69,11 @@ struct RuntimeContext {
   std::function<std::vector<PreparedInfo>()> prepared_statements;
   // Prepared domain CHECK statements by SQL (finalized by the session before it closes).
   std::map<std::string, sqlite3_stmt*> domain_check_stmts;
+  // NOTICE/WARNING messages raised while a statement runs (PL/pgSQL RAISE); the session
+  // moves them into the statement's result.
+  std::vector<Notice> notices;
+  // Runs a utility statement (CREATE, ANALYZE, ...) of PL/pgSQL code through the session.
+  std::function<void(const std::string& sql)> run_utility;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {

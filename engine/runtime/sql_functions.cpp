@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 #include "catalog/catalog.h"
+#include "plpgsql/plpgsql_exec.h"
 #include "runtime/function_context.h"
 
 namespace pgmicro {
@@ -132,6 +133,18 @@ void run_leading(sqlite3* db, RuntimeContext* rc, const std::vector<std::string>
   }
 }
 
+// A PL/pgSQL function's arguments as interpreter values (engine/plpgsql/).
+std::vector<plpgsql::Value> plpgsql_args(const plpgsql::Function& f, int argc, sqlite3_value** argv) {
+  std::vector<plpgsql::Value> args;
+  for (int i = 0; i < argc && i < (int)f.arg_dnos.size(); i++) {
+    plpgsql::Value v;
+    v.type = f.datums[(size_t)f.arg_dnos[(size_t)i]].type;
+    v.d = Datum::from_sqlite(argv[i]);
+    args.push_back(std::move(v));
+  }
+  return args;
+}
+
 bool any_null(int argc, sqlite3_value** argv) {
   for (int i = 0; i < argc; i++)
     if (sqlite3_value_type(argv[i]) == SQLITE_NULL) return true;
@@ -148,6 +161,12 @@ void sql_scalar(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::vector<std::string> text;
     const LoweredBody* lowered = nullptr;
     const std::vector<std::string>* stmts = body_statements(rc, argv[0], text, &lowered);
+    if (lowered && lowered->plpgsql) {
+      std::shared_ptr<plpgsql::Function> fn = lowered->plpgsql;  // a nested CREATE could reload the catalog
+      std::optional<Datum> r = plpgsql::call_function(*fn, rc, plpgsql_args(*fn, argc - 2, argv + 2), nullptr);
+      if (!r || r->is_null()) return sqlite3_result_null(ctx);
+      return r->to_sqlite_result(ctx);
+    }
     std::vector<std::string> copy = *stmts;  // a nested CREATE could reload the catalog
     Where saved = current_where;
     struct RestoreWhere { Where s; ~RestoreWhere() { current_where = s; } } restore{saved};
@@ -196,6 +215,8 @@ struct RowsCursor : sqlite3_vtab_cursor {
   std::vector<Datum> args;
   int64_t ordinality = 0;
   bool eof = true;
+  bool materialized = false;                   // a PL/pgSQL function's rows
+  std::vector<std::vector<Datum>> rows;
 };
 
 std::string rows_schema() {
@@ -266,6 +287,24 @@ int rows_fail(RowsCursor* cur, const PgError& e) {
 
 int rows_next(sqlite3_vtab_cursor* c) {
   auto* cur = static_cast<RowsCursor*>(c);
+  if (cur->materialized) {
+    bool one = cur->one_row && cur->ordinality >= 1;
+    if (one || (size_t)cur->ordinality >= cur->rows.size()) {
+      if (cur->one_row && cur->ordinality == 0) {
+        cur->null_row = true;
+        cur->ordinality = 1;
+        cur->eof = false;
+        return SQLITE_OK;
+      }
+      cur->eof = true;
+      cur->materialized = false;
+      cur->rows.clear();
+      return SQLITE_OK;
+    }
+    cur->ordinality++;
+    cur->eof = false;
+    return SQLITE_OK;
+  }
   if (!cur->run) {
     cur->eof = true;
     return SQLITE_OK;
@@ -313,6 +352,8 @@ int rows_filter(sqlite3_vtab_cursor* c, int, const char*, int argc, sqlite3_valu
   cur->ordinality = 0;
   cur->eof = true;
   cur->null_row = false;
+  cur->materialized = false;
+  cur->rows.clear();
   try {
     if (argc < 2) return SQLITE_OK;
     int flags = sqlite3_value_int(argv[1]);
@@ -329,6 +370,16 @@ int rows_filter(sqlite3_vtab_cursor* c, int, const char*, int argc, sqlite3_valu
     std::vector<std::string> text;
     const LoweredBody* lowered = nullptr;
     std::vector<std::string> stmts = *body_statements(v->rc, argv[0], text, &lowered);
+    if (lowered && lowered->plpgsql) {
+      std::shared_ptr<plpgsql::Function> fn = lowered->plpgsql;
+      std::vector<std::vector<Datum>> rows;
+      std::optional<Datum> r = plpgsql::call_function(*fn, v->rc, plpgsql_args(*fn, argc - 2, argv + 2), fn->retset ? &rows : nullptr);
+      cur->depth.reset();
+      if (!fn->retset) rows.push_back({r ? *r : Datum::null()});
+      cur->rows = std::move(rows);
+      cur->materialized = true;
+      return rows_next(c);
+    }
     Where saved = current_where;
     struct RestoreWhere { Where s; ~RestoreWhere() { current_where = s; } } restore{saved};
     current_where = {lowered, 0};
@@ -352,6 +403,10 @@ int rows_column(sqlite3_vtab_cursor* c, sqlite3_context* ctx, int col) {
   auto* cur = static_cast<RowsCursor*>(c);
   if (col == kRowColumns) {
     sqlite3_result_int64(ctx, cur->ordinality);
+  } else if (cur->materialized) {
+    size_t r = (size_t)cur->ordinality - 1;
+    if (!cur->null_row && r < cur->rows.size() && (size_t)col < cur->rows[r].size()) cur->rows[r][(size_t)col].to_sqlite_result(ctx);
+    else sqlite3_result_null(ctx);
   } else if (col < kRowColumns && !cur->null_row && cur->run && col < sqlite3_column_count(cur->run->st)) {
     sqlite3_result_value(ctx, sqlite3_column_value(cur->run->st, col));
   } else {
@@ -383,6 +438,7 @@ void register_sql_functions(sqlite3* db, RuntimeContext* rc) {
   rc->db = db;
   sqlite3_create_function_v2(db, "pg_sql_scalar", -1, SQLITE_UTF8, rc, sql_scalar, nullptr, nullptr, nullptr);
   sqlite3_create_module_v2(db, "pg_sql_rows", &kRowsModule, rc, nullptr);
+  plpgsql::register_trigger_functions(db, rc);  // pg_trigger_row (engine/plpgsql/plpgsql_trigger.cpp)
 }
 
 }  // namespace pgmicro

@@ -8,6 +8,7 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "plpgsql/plpgsql_tree.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -30,6 +31,22 @@ std::string type_name_text(TypeName* tn) {
   return s;
 }
 
+// Syntax errors of a PL/pgSQL body at CREATE FUNCTION, positioned in the statement.
+void plpgsql_validate(const ProcDef& p, CreateFunctionStmt* cf) {
+  try {
+    plpgsql::compile_function(p);
+  } catch (PgError& e) {
+    if (e.error.position < 0) {
+      std::string body = sql_function_body_text(cf);
+      size_t at = p.definition.find(body);
+      // The grammar's position counts characters of the body; the CREATE statement's text
+      // holds the body after its opening quote.
+      e.error.position = at != std::string::npos && !body.empty() ? (int)at + -e.error.position : 0;
+    }
+    throw;
+  }
+}
+
 }  // namespace
 
 void SessionImpl::resolve_function_type(TypeName* tn, Oid& type) {
@@ -44,7 +61,8 @@ void SessionImpl::resolve_function_type(TypeName* tn, Oid& type) {
     static const std::pair<const char*, Oid> kPseudo[] = {
         {"record", oid::kRecord}, {"void", oid::kVoid}, {"anyelement", oid::kAnyElement},
         {"anyarray", oid::kAnyArray}, {"anynonarray", oid::kAnyNonArray},
-        {"anycompatible", oid::kAnyCompatible}, {"anycompatiblearray", oid::kAnyCompatibleArray}};
+        {"anycompatible", oid::kAnyCompatible}, {"anycompatiblearray", oid::kAnyCompatibleArray},
+        {"trigger", plpgsql::kTriggerType}};
     for (auto& [pname, poid] : kPseudo)
       if (name == pname) { type = poid; return; }
   }
@@ -93,8 +111,9 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     if (!cf->sql_body) throw PgError(sqlstate::kInvalidFunctionDefinition, "no language specified");
     language = "sql";
   }
-  if (language != "sql") {
-    if (language == "plpgsql" || language == "c" || language == "internal")
+  bool plpgsql = language == "plpgsql";
+  if (language != "sql" && !plpgsql) {
+    if (language == "c" || language == "internal")
       unsupported("LANGUAGE " + language);
     throw PgError(sqlstate::kUndefinedObject, "language \"" + language + "\" does not exist", "",
                   "Use CREATE EXTENSION to load the language into the database.");
@@ -178,6 +197,11 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
                     "Use DROP FUNCTION " + signature_text(name, in_types) + " first.");
   }
   if (p.kind == 'w') unsupported("WINDOW functions in LANGUAGE sql");
+  if (p.result == plpgsql::kTriggerType && !plpgsql)
+    throw PgError(sqlstate::kInvalidFunctionDefinition, "SQL functions cannot return type trigger");
+  if (plpgsql) {
+    plpgsql_validate(p, cf);  // PostgreSQL's PL/pgSQL grammar (syntax only, as plpgsql_validator)
+  } else
   // Validation: the body analysed for the declared types (polymorphic bodies are checked when called).
   if (settings_.get("check_function_bodies") != "off" && !poly_in) {
     std::vector<Oid> cols;

@@ -14,6 +14,7 @@
 #include "common/utf8.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
+#include "plpgsql/plpgsql_exec.h"
 #include "parse/pg_nodes.h"
 #include "session/database_impl.h"
 #include "types/json.h"
@@ -48,6 +49,27 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
     for (auto& [name, p] : prepared_) r.push_back({name, p.query_string, p.plan.param_types});
     return r;
   };
+  runtime_.run_utility = [this](const std::string& sql) { run_plpgsql_utility(sql); };
+}
+
+// A utility statement inside PL/pgSQL code (engine/plpgsql/): run as a statement of its own,
+// then the catalog is reloaded for the code's next statements.
+void SessionImpl::run_plpgsql_utility(const std::string& sql) {
+  ParsedScript ps(sql);
+  auto saved_sql = current_sql_;
+  auto saved_text = current_stmt_text_;
+  struct Restore {
+    SessionImpl* s; decltype(saved_sql) a; decltype(saved_text) b;
+    ~Restore() { s->current_sql_ = a; s->current_stmt_text_ = b; }
+  } restore{this, saved_sql, saved_text};
+  current_sql_ = current_stmt_text_ = sql;
+  for (auto& st : ps.statements()) {
+    if (nodeTag(st.raw->stmt) == T_TransactionStmt) unsupported("transaction control in PL/pgSQL");
+    StatementResult r;
+    execute_statement(st.raw->stmt, {}, r, nullptr);
+    for (auto& n : r.notices) runtime_.notices.push_back(n);
+    if (catalog_.refresh(conn_, schema_version_stmt_)) prepare_user_types();
+  }
 }
 
 SessionImpl::~SessionImpl() {
@@ -170,6 +192,7 @@ void SessionImpl::ensure_triggers() {
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
     if (!routed) sql += foreign_key_triggers(catalog_, *t);
+    sql += plpgsql::user_triggers_sql(catalog_, conn_, *t);  // CREATE TRIGGER (engine/plpgsql/)
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
@@ -512,7 +535,15 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
 void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
   switch (nodeTag(stmt)) {
     case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
-    case T_DropStmt: return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
+    case T_DropStmt:
+      if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_TRIGGER) {
+        plpgsql::execute_drop_trigger(reinterpret_cast<DropStmt*>(stmt), catalog_, conn_, out);
+        return bump_schema();
+      }
+      return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
+    case T_CreateTrigStmt:
+      plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, out);
+      return bump_schema();
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
     case T_VariableSetStmt: {
       auto* vs = reinterpret_cast<VariableSetStmt*>(stmt);
@@ -562,6 +593,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
     case T_CheckPointStmt: return execute_checkpoint(out);
     case T_CopyStmt: return execute_copy(reinterpret_cast<CopyStmt*>(stmt), out);
+    case T_DoStmt: return plpgsql::execute_do(reinterpret_cast<DoStmt*>(stmt), runtime_, out);
     default: break;
   }
   const char* name;
@@ -771,7 +803,17 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   for (size_t i = 0; i < count; i++) {
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;
+    runtime_.notices.clear();
+    // RAISE NOTICE/WARNING of PL/pgSQL code come before the statement's own notices.
+    struct TakeNotices {
+      RuntimeContext& rc; StatementResult& r;
+      ~TakeNotices() {
+        if (!rc.notices.empty()) r.notices.insert(r.notices.begin(), rc.notices.begin(), rc.notices.end());
+        rc.notices.clear();
+      }
+    };
     try {
+      TakeNotices take_notices{runtime_, r};
       bool is_txn = node && nodeTag(node) == T_TransactionStmt;
       if (status_ == TransactionStatus::Failed) {
         auto* ts = is_txn ? reinterpret_cast<TransactionStmt*>(node) : nullptr;

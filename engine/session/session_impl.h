@@ -108,6 +108,7 @@ class SessionImpl : public Session {
   void sync_sqlite_transaction();
   void flush_sequences_if_idle();
   // plan (optional): receives the analysed plan of a query/DML statement, for the plan cache.
+  void run_plpgsql_utility(const std::string& sql);
   void execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                          CachedPlan* plan = nullptr);
   // Analyses and lowers a query/DML statement (false for other statements).

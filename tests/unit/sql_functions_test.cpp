@@ -96,7 +96,9 @@ TEST(LanguageSqlFunctions, ErrorsAndRecursionLeaveTheSessionUsable) {
   ASSERT_TRUE(r[0].error);
   EXPECT_EQ(r[0].error->sqlstate, "54001");
   EXPECT_EQ(value(*s, "SELECT inv(1)"), "10");
-  r = run(*s, "CREATE FUNCTION pl() RETURNS int LANGUAGE plpgsql AS 'begin return 1; end'");
+  run(*s, "CREATE FUNCTION pl() RETURNS int LANGUAGE plpgsql AS 'begin return 1; end'");
+  EXPECT_EQ(value(*s, "SELECT pl()"), "1");  // PL/pgSQL (engine/plpgsql/)
+  r = run(*s, "CREATE FUNCTION cfn() RETURNS int LANGUAGE c AS 'x'");
   ASSERT_TRUE(r[0].error);
   EXPECT_EQ(r[0].error->sqlstate, "0A000");
 }

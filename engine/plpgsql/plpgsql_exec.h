@@ -1,0 +1,52 @@
+// Entry points of the PL/pgSQL interpreter (plpgsql_exec.cpp): a function call with its
+// argument values, and a DO block.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+#include "plpgsql/plpgsql_tree.h"
+#include "pgmicro/pgmicro.h"
+
+struct DoStmt;
+struct CreateTrigStmt;
+struct DropStmt;
+namespace pgmicro { struct TableDef; }
+
+namespace pgmicro::plpgsql {
+
+// A variable's value: its type and its storage-encoded datum.
+struct Value {
+  Oid type = 0;
+  int32_t typmod = -1;
+  pgmicro::Datum d;
+};
+
+// Runs the function; the result datum (NULL as a null Datum). For set-returning functions
+// `rows` receives the rows (one datum per column).
+std::optional<pgmicro::Datum> call_function(Function& f, RuntimeContext* rc, const std::vector<Value>& args,
+                                            std::vector<std::vector<pgmicro::Datum>>* rows);
+void run_do(Function& f, RuntimeContext* rc);
+// One firing of a row trigger (plpgsql_trigger.cpp).
+struct TriggerCall {
+  Value new_row, old_row;  // NULL datums where the event has none
+  std::string name, when, level, op, table_name, table_schema, when_clause;
+  int64_t relid = 0;
+  std::vector<std::string> args;
+};
+// Runs a trigger function; the row it returned (nullopt: the WHEN condition was false).
+std::optional<Value> fire_trigger(Function& f, RuntimeContext* rc, const TriggerCall& call);
+
+// CREATE TRIGGER / DROP TRIGGER, the session's SQLite TEMP triggers for one table, and the
+// pg_trigger_row SQL function (plpgsql_trigger.cpp).
+void execute_create_trigger(CreateTrigStmt* stmt, Catalog& cat, sqlite3* db, StatementResult& out);
+void execute_drop_trigger(DropStmt* stmt, Catalog& cat, sqlite3* db, StatementResult& out);
+std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t);
+void register_trigger_functions(sqlite3* db, RuntimeContext* rc);
+
+// DO [LANGUAGE plpgsql] '...' (plpgsql_do.cpp).
+void execute_do(DoStmt* stmt, RuntimeContext& rc, StatementResult& out);
+
+// SQLSTATE of a condition name (division_by_zero) or a five-character code; throws 42704.
+std::string condition_sqlstate(const std::string& name);
+
+}  // namespace pgmicro::plpgsql
