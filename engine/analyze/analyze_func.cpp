@@ -262,12 +262,25 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (name == "pg_typeof" && list_size(fc->args) == 1) {
     // The argument's type as a regtype (its format_type name); the argument is analysed, not
     // evaluated.
+    bool had_agg = saw_agg_, had_window = saw_window_;
+    saw_agg_ = saw_window_ = false;
     ExprPtr a = transform_expr(list_at(fc->args, 0), ctx);
+    bool keep = saw_agg_ || saw_window_;  // pg_typeof(sum(x)): the query still aggregates
+    saw_agg_ |= had_agg, saw_window_ |= had_window;
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = oid::kRegtype;
     e->value = Datum::text(format_type_name(a->type, -1));
     e->location = fc->location;
+    if (keep) {
+      std::string quoted = "'";
+      for (char ch : e->value.s) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+      quoted += "'";
+      e->kind = ExprKind::Call;
+      e->name = "pg_typeof";
+      e->args = {a};
+      e->templ = "(CASE WHEN ($1) IS NULL THEN " + quoted + " ELSE " + quoted + " END)";
+    }
     return e;
   }
   if (name == "lastval" && list_size(fc->args) == 0) {

@@ -76,5 +76,6 @@ BuiltinSpan::S<OperatorDef> enum_operators();
 BuiltinSpan::S<FunctionDef> enum_functions();
 BuiltinSpan::S<OperatorDef> math_operators();  // builtins_math.cpp
 BuiltinSpan::S<FunctionDef> math_functions();
+BuiltinSpan::S<FunctionDef> statistics_functions();  // builtins_statistics.cpp
 
 }  // namespace pgmicro
