@@ -28,6 +28,26 @@ static const char* agg_context_message(ExprContext ctx) {
   }
 }
 
+// A name the built-in function machinery below knows (table-driven or handled by name).
+// nargs >= 0: a table-driven function of that many parameters (count(*) is count's).
+static bool builtin_function_name(const std::string& name, int nargs = -1) {
+  if (nargs >= 0) {
+    for (const auto& f : builtin_functions())
+      if (name == f.name && f.nargs == nargs) return true;
+    return name == "count" || name == "lastval";
+  }
+  static const char* const special[] = {"count", "sum", "avg", "min", "max", "pg_typeof", "lastval", "nextval", "currval",
+                                        "setval", "row_to_json", "to_json", "to_jsonb", "json_agg", "jsonb_agg",
+                                        "json_object_agg", "jsonb_object_agg", "json_build_object", "jsonb_build_object",
+                                        "json_build_array", "jsonb_build_array"};
+  for (const char* s : special)
+    if (name == s) return true;
+  if (is_ordered_set_aggregate_name(name)) return true;
+  for (const auto& f : builtin_functions())
+    if (name == f.name) return true;
+  return false;
+}
+
 ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   auto* fc = reinterpret_cast<FuncCall*>(node);
   int n = list_size(fc->funcname);
@@ -69,6 +89,21 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       if (!uc.column_types.empty() || uc.result == oid::kRecord) unsupported("functions returning record outside FROM", fc->location);
       return user_call_expr(uc, false, false);
     }
+  }
+  if ((fc->agg_star || fc->agg_distinct || list_size(fc->agg_order) || fc->agg_filter || fc->func_variadic) &&
+      (!builtin_function_name(name) || (fc->agg_star && !builtin_function_name(name, 0)))) {
+    // PostgreSQL looks the function up before it checks the aggregate decorations.
+    std::string sig;
+    if (!fc->agg_star)
+      for_each_node(fc->args, [&](Node* a) {
+        sig += (sig.empty() ? "" : ", ") + format_type_name(transform_expr(a, ctx)->type, -1);
+      });
+    throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                  list_size(fc->agg_order) > 1
+                      ? "No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; "
+                        "ORDER BY must appear after all regular arguments of the aggregate."
+                      : "No function matches the given name and argument types. You might need to add explicit type casts.")
+        .at(fc->location);
   }
   if (fc->func_variadic) {
     // f(..., VARIADIC array) of a built-in taking VARIADIC "any": the array's elements as arguments.
