@@ -1042,7 +1042,28 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   bool has_sets = false;
   for_each_node(stmt->groupClause, [&](Node* n) { has_sets |= IsA(n, GroupingSet); });
   if (!has_sets) {
-    for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+    try {
+      for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+    } catch (PgError& err) {
+      // PostgreSQL analyses ORDER BY before GROUP BY: an ambiguous column there is reported first.
+      if (err.error.sqlstate == sqlstate::kAmbiguousColumn)
+        for_each_node(stmt->sortClause, [&](Node* n) {
+          Node* x = reinterpret_cast<SortBy*>(n)->node;
+          if (IsA(x, A_Const)) return;
+          if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1 &&
+              IsA(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0), String)) {
+            std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
+            for (auto& t : q->targets)
+              if (t.name == name) return;  // an output column
+          }
+          try {
+            transform_expr(x, ExprContext::OrderBy);
+          } catch (PgError& e2) {
+            if (e2.error.sqlstate == sqlstate::kAmbiguousColumn) throw;
+          }
+        });
+      throw;
+    }
   } else {
     // GROUP BY a, ROLLUP(b): the cross product of the items' grouping sets.
     Sets sets = {{}};
