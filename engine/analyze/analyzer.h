@@ -156,6 +156,7 @@ class Analyzer {
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
   ExprPtr transform_window_call(Node* node, ExprContext ctx);
+  void check_range_offset_type(Oid column, const ExprPtr& offset);  // analyze_window.cpp
   ExprPtr transform_min_max(Node* node, ExprContext ctx);  // GREATEST/LEAST, analyze_minmax.cpp
   ExprPtr transform_ordered_set_agg(Node* node, const std::string& name, ExprContext ctx);  // analyze_ordered_set.cpp
   List* window_clause_ = nullptr;   // WINDOW definitions of the query being analyzed
