@@ -71,7 +71,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
          : ctx == ExprContext::IndexExpression ? "index expressions" : ctx == ExprContext::IndexPredicate ? "index predicates"
          : ctx == ExprContext::Values ? "VALUES" : nullptr;
   };
-  if (schema != "pg_catalog" && !catalog_.find_procs(name).empty()) {
+  bool user_agg = schema != "pg_catalog" && has_user_aggregate(name);
+  if (schema != "pg_catalog" && !user_agg && !catalog_.find_procs(name).empty()) {
     UserCall uc;
     if (resolve_user_call(name, node, ctx, uc)) {
       if (fc->agg_star || fc->agg_distinct || list_size(fc->agg_order) || fc->agg_filter) {
@@ -91,7 +92,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
   }
   if ((fc->agg_star || fc->agg_distinct || list_size(fc->agg_order) || fc->agg_filter || fc->func_variadic) &&
-      (!builtin_function_name(name) || (fc->agg_star && !builtin_function_name(name, 0)))) {
+      !user_agg && (!builtin_function_name(name) || (fc->agg_star && !builtin_function_name(name, 0)))) {
     // PostgreSQL looks the function up before it checks the aggregate decorations.
     std::string sig;
     if (!fc->agg_star)
@@ -134,7 +135,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     return e;
   }
 
-  bool is_agg_name = name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
+  bool is_agg_name = user_agg || name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
   for (const auto& f : builtin_functions()) is_agg_name |= f.is_agg && name == f.name;
   if (!is_agg_name && (list_size(fc->agg_order) || fc->agg_filter))
     throw PgError(sqlstate::kWrongObjectType, std::string(fc->agg_filter ? "FILTER" : "ORDER BY") + " specified, but " + name +
@@ -270,6 +271,24 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       std::string arg = coll.empty() ? "$1" : "$1" + coll;
       e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
       return finish_agg(e);
+    }
+    if (user_agg) {
+      if (fc->agg_distinct) unsupported("DISTINCT with user-defined aggregates", fc->location);
+      const ProcDef* agg = find_user_aggregate(name, args);
+      if (!agg) {
+        std::string sig;
+        for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
+        throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                      "No function matches the given name and argument types. You might need to add explicit type casts.")
+            .at(fc->location);
+      }
+      ExprPtr u = user_aggregate_call(*agg, args, false, fc->location);
+      e->type = u->type;
+      e->args = u->args;
+      e->templ = u->templ;
+      e = finish_agg(e);
+      e->templ = "pg_user_agg_final(" + e->templ + ", $1, $2)";  // no rows: the initial state's result
+      return e;
     }
     if (fc->agg_distinct && args.size() > 1)
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);

@@ -3,6 +3,7 @@
 // (PARTITION BY, ORDER BY with PostgreSQL's NULL order, ROWS/RANGE/GROUPS frames with
 // offsets and EXCLUDE, named windows from the WINDOW clause). SQLite runs them natively.
 #include <cstring>
+#include <functional>
 #include "analyze/analyzer.h"
 #include "types/array.h"
 #include "types/type_io.h"
@@ -125,6 +126,8 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
                    "No function matches the given name and argument types. You might need to add explicit type casts.")
         .at(fc->location);
   };
+  const ProcDef* user_agg = nullptr;  // a CREATE AGGREGATE aggregate
+  std::vector<ExprPtr> user_args;
   auto int_arg = [&](size_t i) { args[i] = coerce_to(args[i], oid::kInt4, -1, CastContext::Implicit, -1); if (!args[i]) throw no_function(); };
   if (name == "count" && !fc->agg_star && args.empty())
     throw PgError(sqlstate::kWrongObjectType, "count(*) must be used to call a parameterless aggregate function").at(fc->location);
@@ -172,6 +175,14 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     args[0] = strip_domain(args[0]);
     e->type = args[0]->type == oid::kVarchar ? oid::kText : args[0]->type;
     e->templ = name + "($1" + order_collation(args[0]->type) + ")";
+  } else if (has_user_aggregate(name)) {
+    user_agg = find_user_aggregate(name, args);
+    if (!user_agg) throw no_function();
+    user_args = args;
+    ExprPtr u = user_aggregate_call(*user_agg, args, false, fc->location);
+    e->type = u->type;
+    e->templ = u->templ;
+    args = u->args;
   } else {
     bool is_agg = false;
     for (const auto& f : builtin_functions()) is_agg |= name == f.name && f.is_agg;
@@ -193,7 +204,7 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
   }
   e->args = std::move(args);
   if (fc->agg_filter) {
-    bool is_agg = fc->agg_star || name == "count" || name == "min" || name == "max";
+    bool is_agg = fc->agg_star || user_agg || name == "count" || name == "min" || name == "max";
     for (const auto& f : builtin_functions()) is_agg |= name == f.name && f.is_agg;
     if (!is_agg) throw PgError(sqlstate::kFeatureNotSupported, "FILTER is not implemented for non-aggregate window functions").at(fc->location);
     ExprPtr f;
@@ -204,8 +215,18 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
         err.error.message = "aggregate functions are not allowed in FILTER";
       throw;
     }
-    e->args.push_back(f);
-    e->templ += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
+    if (user_agg) {
+      // The aggregate sees filtered rows too (a partition's first rows may all be filtered
+      // out, and the result is then the initial state's): pg_user_agg's third argument.
+      e->args.insert(e->args.begin() + 2, f);
+      e->args[0]->value.s.insert(1, "F");
+      std::string t = "pg_user_agg($1, $2";
+      for (size_t i = 2; i < e->args.size(); i++) t += ", $" + std::to_string(i + 1);
+      e->templ = t + ")";
+    } else {
+      e->args.push_back(f);
+      e->templ += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
+    }
   }
 
   // The window: inline definition, possibly based on a named one.
@@ -298,6 +319,21 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
   }
   agg_allowed_ = saved_allowed;
   e->window = spec;
+  // A frame whose head can move runs the aggregate's moving form (msfunc/minvfunc), unless an
+  // argument or FILTER is volatile (PostgreSQL then restarts the plain aggregate).
+  std::function<bool(const Expr&)> is_volatile = [&](const Expr& x) {
+    if (x.volatile_) return true;
+    for (auto& a : x.args)
+      if (a && is_volatile(*a)) return true;
+    return false;
+  };
+  if (user_agg && (spec->frame_options & FRAMEOPTION_NONDEFAULT) && !(spec->frame_options & FRAMEOPTION_START_UNBOUNDED_PRECEDING) &&
+      !is_volatile(*e)) {
+    ExprPtr m = user_aggregate_call(*user_agg, user_args, true, fc->location);
+    if (fc->agg_filter) m->args[0]->value.s.insert(1, "F");
+    e->args[0] = m->args[0];
+    e->args[1] = m->args[1];
+  }
   saw_window_ = true;
   return e;
 }

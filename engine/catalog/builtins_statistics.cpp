@@ -33,6 +33,23 @@ static const FunctionDef kStatisticsFunctions[] = {
     {"float8_regr_accum", 3, {kFloat8Array, kFloat8, kFloat8}, kFloat8Array, "pg_float8_regr_accum($1, $2, $3)"},
     {"float8_combine", 2, {kFloat8Array, kFloat8Array}, kFloat8Array, "pg_float8_combine($1, $2, 3)"},
     {"float8_regr_combine", 2, {kFloat8Array, kFloat8Array}, kFloat8Array, "pg_float8_combine($1, $2, 6)"},
+    // Arithmetic support functions by their pg_proc names (aggregate state functions).
+    {"int2pl", 2, {kInt2, kInt2}, kInt2, "pg_int_add($1, $2, 16)"},
+    {"int4pl", 2, {kInt4, kInt4}, kInt4, "pg_int_add($1, $2, 32)"},
+    {"int8pl", 2, {kInt8, kInt8}, kInt8, "pg_int_add($1, $2, 64)"},
+    {"int2mi", 2, {kInt2, kInt2}, kInt2, "pg_int_sub($1, $2, 16)"},
+    {"int4mi", 2, {kInt4, kInt4}, kInt4, "pg_int_sub($1, $2, 32)"},
+    {"int8mi", 2, {kInt8, kInt8}, kInt8, "pg_int_sub($1, $2, 64)"},
+    {"float4pl", 2, {kFloat4, kFloat4}, kFloat4, "pg_float_add($1, $2, 32)"},
+    {"float8pl", 2, {kFloat8, kFloat8}, kFloat8, "pg_float_add($1, $2, 64)"},
+    {"float8mi", 2, {kFloat8, kFloat8}, kFloat8, "pg_float_sub($1, $2, 64)"},
+    {"numeric_add", 2, {kNumeric, kNumeric}, kNumeric, "pg_numeric_add($1, $2)"},
+    {"numeric_sub", 2, {kNumeric, kNumeric}, kNumeric, "pg_numeric_sub($1, $2)"},
+    {"int4larger", 2, {kInt4, kInt4}, kInt4, "max($1, $2)"},
+    {"int4smaller", 2, {kInt4, kInt4}, kInt4, "min($1, $2)"},
+    // sum(int2/int4)'s transition function (not strict: a NULL side is skipped)
+    {"int4_sum", 2, {kInt8, kInt4}, kInt8, "(CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE pg_int_add($1, $2, 64) END)"},
+    {"int2_sum", 2, {kInt8, kInt2}, kInt8, "(CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE pg_int_add($1, $2, 64) END)"},
     // bool_and/bool_or's transition functions (strict).
     {"booland_statefunc", 2, {kBool, kBool}, kBool, "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE ($1 AND $2) END)"},
     {"boolor_statefunc", 2, {kBool, kBool}, kBool, "(CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE ($1 OR $2) END)"},
