@@ -27,6 +27,7 @@ static const FunctionDef kStatisticsFunctions[] = {
     REGR_AGG("regr_r2"), REGR_AGG("regr_slope"), REGR_AGG("regr_intercept"), REGR_AGG("covar_pop"),
     REGR_AGG("covar_samp"), REGR_AGG("corr"),
     {"regr_count", 2, {kFloat8, kFloat8}, kInt8, "pg_regr_count($1, $2)", true},
+    {"string_agg", 2, {kBytea, kBytea}, kBytea, "pg_string_agg_bytea($1, $2)", true},
     BIT_AGG("bit_and"), BIT_AGG("bit_or"), BIT_AGG("bit_xor"),
     {"float8_accum", 2, {kFloat8Array, kFloat8}, kFloat8Array, "pg_float8_accum($1, $2)"},
     {"float4_accum", 2, {kFloat8Array, kFloat4}, kFloat8Array, "pg_float8_accum($1, $2, 32)"},

@@ -299,6 +299,25 @@ struct BitAgg : Base {
   }
 };
 
+// ---- string_agg(bytea, bytea): values joined by the delimiter (NULL: none) ----
+
+struct StringAggBytea : Base {
+  std::string out;
+  bool any = false;
+  void step(int, sqlite3_value** argv) {
+    if (any && sqlite3_value_type(argv[1]) != SQLITE_NULL)
+      out.append(static_cast<const char*>(sqlite3_value_blob(argv[1])) ?: "", size_t(sqlite3_value_bytes(argv[1])));
+    const void* p = sqlite3_value_blob(argv[0]);
+    out.append(p ? static_cast<const char*>(p) : "", size_t(sqlite3_value_bytes(argv[0])));
+    any = true;
+  }
+  void inverse(int, sqlite3_value**) { throw PgError(sqlstate::kFeatureNotSupported, "string_agg(bytea) over a moving window frame is not supported by pgmicro yet"); }
+  void result(sqlite3_context* ctx) const {
+    if (!any) return sqlite3_result_null(ctx);
+    sqlite3_result_blob64(ctx, out.data(), out.size(), SQLITE_TRANSIENT);
+  }
+};
+
 // ---- transition functions as SQL functions over float8[] states ----
 
 std::vector<double> float8_state(sqlite3_value* v, const char* caller, size_t n) {
@@ -409,6 +428,7 @@ void register_statistics_aggregates(sqlite3* db, RuntimeContext* rc) {
   register_window_agg<Regr<9>>(db, rc, regr_names[9], 2);
   register_window_agg<Regr<10>>(db, rc, regr_names[10], 2);
   register_window_agg<RegrCount>(db, rc, "pg_regr_count", 2);
+  register_window_agg<StringAggBytea>(db, rc, "pg_string_agg_bytea", 2);
   register_window_agg<BitAgg<0>>(db, rc, "pg_bit_and", 1);
   register_window_agg<BitAgg<1>>(db, rc, "pg_bit_or", 1);
   register_window_agg<BitAgg<2>>(db, rc, "pg_bit_xor", 1);
