@@ -176,7 +176,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       ExprPtr x = json ? e->args[0]->args[0] : e->args[0];
       std::string coll = order_collation(x->type);
       if (json) e->args.push_back(x);  // sort by the value, not its JSON text
-      extra = " ORDER BY $" + std::to_string(json ? e->args.size() : 1) + coll;
+      extra = " ORDER BY $" + std::to_string(json ? e->args.size() : 1) + coll + " NULLS LAST";
     }
     if (!extra.empty()) {
       size_t p = t.rfind(')');
