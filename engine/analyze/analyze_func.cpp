@@ -290,8 +290,21 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->templ = "pg_user_agg_final(" + e->templ + ", $1, $2)";  // no rows: the initial state's result
       return e;
     }
-    if (fc->agg_distinct && args.size() > 1)
+    if (fc->agg_distinct && args.size() > 1) {
+      // PostgreSQL's 42P10 comes first: every ORDER BY expression must be an argument.
+      for_each_node(fc->agg_order, [&](Node* n) {
+        auto* sb = reinterpret_cast<SortBy*>(n);
+        bool saved = agg_allowed_;
+        agg_allowed_ = false;
+        ExprPtr x = transform_expr(sb->node, ctx);
+        agg_allowed_ = saved;
+        bool in_args = false;
+        for (auto& a : args) in_args |= expr_equal(*a, *x);
+        if (!in_args)
+          throw PgError("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list").at(expr_location(sb->node));
+      });
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
+    }
     if (transform_json_aggregate(name, args, *e)) {
       if (fc->agg_distinct) e->templ.insert(e->templ.find("($1") + 1, "DISTINCT ");
       return finish_agg(e);

@@ -15,4 +15,7 @@ CREATE VIEW acev AS SELECT nosuchagg(DISTINCT a, b, c ORDER BY b) FROM ace;
 SELECT abs(DISTINCT a) FROM ace;
 SELECT abs(a ORDER BY a) FROM ace;
 SELECT lower(*) FROM ace;
+-- DISTINCT with ORDER BY: the ORDER BY expressions must be arguments (42P10)
+SELECT string_agg(DISTINCT c::text, ',' ORDER BY c) FROM (VALUES ('a'::varchar)) t(c);
+SELECT string_agg(DISTINCT c, ',' ORDER BY c::text) FROM (VALUES ('a'::varchar)) t(c);
 DROP TABLE ace;
