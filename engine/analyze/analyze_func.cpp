@@ -28,6 +28,26 @@ static const char* agg_context_message(ExprContext ctx) {
   }
 }
 
+// A name the built-in function machinery below knows (table-driven or handled by name).
+// nargs >= 0: a table-driven function of that many parameters (count(*) is count's).
+static bool builtin_function_name(const std::string& name, int nargs = -1) {
+  if (nargs >= 0) {
+    for (const auto& f : builtin_functions())
+      if (name == f.name && f.nargs == nargs) return true;
+    return name == "count" || name == "lastval";
+  }
+  static const char* const special[] = {"count", "sum", "avg", "min", "max", "pg_typeof", "lastval", "nextval", "currval",
+                                        "setval", "row_to_json", "to_json", "to_jsonb", "json_agg", "jsonb_agg",
+                                        "json_object_agg", "jsonb_object_agg", "json_build_object", "jsonb_build_object",
+                                        "json_build_array", "jsonb_build_array"};
+  for (const char* s : special)
+    if (name == s) return true;
+  if (is_ordered_set_aggregate_name(name)) return true;
+  for (const auto& f : builtin_functions())
+    if (name == f.name) return true;
+  return false;
+}
+
 ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   auto* fc = reinterpret_cast<FuncCall*>(node);
   int n = list_size(fc->funcname);
@@ -51,7 +71,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
          : ctx == ExprContext::IndexExpression ? "index expressions" : ctx == ExprContext::IndexPredicate ? "index predicates"
          : ctx == ExprContext::Values ? "VALUES" : nullptr;
   };
-  if (schema != "pg_catalog" && !catalog_.find_procs(name).empty()) {
+  bool user_agg = schema != "pg_catalog" && has_user_aggregate(name);
+  if (schema != "pg_catalog" && !user_agg && !catalog_.find_procs(name).empty()) {
     UserCall uc;
     if (resolve_user_call(name, node, ctx, uc)) {
       if (fc->agg_star || fc->agg_distinct || list_size(fc->agg_order) || fc->agg_filter) {
@@ -69,6 +90,21 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       if (!uc.column_types.empty() || uc.result == oid::kRecord) unsupported("functions returning record outside FROM", fc->location);
       return user_call_expr(uc, false, false);
     }
+  }
+  if ((fc->agg_star || fc->agg_distinct || list_size(fc->agg_order) || fc->agg_filter || fc->func_variadic) &&
+      !user_agg && (!builtin_function_name(name) || (fc->agg_star && !builtin_function_name(name, 0)))) {
+    // PostgreSQL looks the function up before it checks the aggregate decorations.
+    std::string sig;
+    if (!fc->agg_star)
+      for_each_node(fc->args, [&](Node* a) {
+        sig += (sig.empty() ? "" : ", ") + format_type_name(transform_expr(a, ctx)->type, -1);
+      });
+    throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                  list_size(fc->agg_order) > 1
+                      ? "No aggregate function matches the given name and argument types. Perhaps you misplaced ORDER BY; "
+                        "ORDER BY must appear after all regular arguments of the aggregate."
+                      : "No function matches the given name and argument types. You might need to add explicit type casts.")
+        .at(fc->location);
   }
   if (fc->func_variadic) {
     // f(..., VARIADIC array) of a built-in taking VARIADIC "any": the array's elements as arguments.
@@ -99,7 +135,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     return e;
   }
 
-  bool is_agg_name = name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
+  bool is_agg_name = user_agg || name == "count" || name == "sum" || name == "avg" || name == "min" || name == "max";
   for (const auto& f : builtin_functions()) is_agg_name |= f.is_agg && name == f.name;
   if (!is_agg_name && (list_size(fc->agg_order) || fc->agg_filter))
     throw PgError(sqlstate::kWrongObjectType, std::string(fc->agg_filter ? "FILTER" : "ORDER BY") + " specified, but " + name +
@@ -140,7 +176,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       ExprPtr x = json ? e->args[0]->args[0] : e->args[0];
       std::string coll = order_collation(x->type);
       if (json) e->args.push_back(x);  // sort by the value, not its JSON text
-      extra = " ORDER BY $" + std::to_string(json ? e->args.size() : 1) + coll;
+      extra = " ORDER BY $" + std::to_string(json ? e->args.size() : 1) + coll + " NULLS LAST";
     }
     if (!extra.empty()) {
       size_t p = t.rfind(')');
@@ -238,8 +274,39 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
       return finish_agg(e);
     }
-    if (fc->agg_distinct && args.size() > 1)
+    if (user_agg) {
+      if (fc->agg_distinct) unsupported("DISTINCT with user-defined aggregates", fc->location);
+      const ProcDef* agg = find_user_aggregate(name, args);
+      if (!agg) {
+        std::string sig;
+        for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);
+        throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                      "No function matches the given name and argument types. You might need to add explicit type casts.")
+            .at(fc->location);
+      }
+      ExprPtr u = user_aggregate_call(*agg, args, false, fc->location);
+      e->type = u->type;
+      e->args = u->args;
+      e->templ = u->templ;
+      e = finish_agg(e);
+      e->templ = "pg_user_agg_final(" + e->templ + ", $1, $2)";  // no rows: the initial state's result
+      return e;
+    }
+    if (fc->agg_distinct && args.size() > 1) {
+      // PostgreSQL's 42P10 comes first: every ORDER BY expression must be an argument.
+      for_each_node(fc->agg_order, [&](Node* n) {
+        auto* sb = reinterpret_cast<SortBy*>(n);
+        bool saved = agg_allowed_;
+        agg_allowed_ = false;
+        ExprPtr x = transform_expr(sb->node, ctx);
+        agg_allowed_ = saved;
+        bool in_args = false;
+        for (auto& a : args) in_args |= expr_equal(*a, *x);
+        if (!in_args)
+          throw PgError("42P10", "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list").at(expr_location(sb->node));
+      });
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
+    }
     if (transform_json_aggregate(name, args, *e)) {
       if (fc->agg_distinct) e->templ.insert(e->templ.find("($1") + 1, "DISTINCT ");
       return finish_agg(e);
@@ -268,12 +335,25 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (name == "pg_typeof" && list_size(fc->args) == 1) {
     // The argument's type as a regtype (its format_type name); the argument is analysed, not
     // evaluated.
+    bool had_agg = saw_agg_, had_window = saw_window_;
+    saw_agg_ = saw_window_ = false;
     ExprPtr a = transform_expr(list_at(fc->args, 0), ctx);
+    bool keep = saw_agg_ || saw_window_;  // pg_typeof(sum(x)): the query still aggregates
+    saw_agg_ |= had_agg, saw_window_ |= had_window;
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Const;
     e->type = oid::kRegtype;
     e->value = Datum::integer(a->type);
     e->location = fc->location;
+    if (keep) {
+      std::string quoted = "'";
+      for (char ch : e->value.s) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+      quoted += "'";
+      e->kind = ExprKind::Call;
+      e->name = "pg_typeof";
+      e->args = {a};
+      e->templ = "(CASE WHEN ($1) IS NULL THEN " + quoted + " ELSE " + quoted + " END)";
+    }
     return e;
   }
   if (name == "lastval" && list_size(fc->args) == 0) {

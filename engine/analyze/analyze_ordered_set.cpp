@@ -161,6 +161,11 @@ ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name,
     e->args.push_back(f);
     t += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
   }
+  // Hypothetical-set aggregates over no rows: the hypothetical row alone (rank 1, percent_rank
+  // 0, cume_dist 1); their result is never NULL otherwise.
+  if (kind == "rank" || kind == "dense_rank") t = "coalesce(" + t + ", 1)";
+  else if (kind == "percent_rank") t = "coalesce(" + t + ", 0.0)";
+  else if (kind == "cume_dist") t = "coalesce(" + t + ", 1.0)";
   e->templ = t;
   return e;
 }

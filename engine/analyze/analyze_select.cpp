@@ -891,6 +891,8 @@ void Analyzer::check_grouping(SelectQuery& q) {
       if (expr_equal(*e, *g)) return;
     if (e->kind == ExprKind::Var) {
       if (e->levelsup > 0 || pk_grouped[e->rte]) return;
+      for (auto& g : q.group_by)  // the same column relabelled (varchar read as text)
+        if (g->kind == ExprKind::Var && g->levelsup == 0 && g->rte == e->rte && g->attno == e->attno) return;
       throw PgError(sqlstate::kGroupingError,
                     "column \"" + q.rtable[e->rte].alias + "." + q.rtable[e->rte].column_names[e->attno] +
                         "\" must appear in the GROUP BY clause or be used in an aggregate function")
@@ -919,6 +921,17 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   in_aggregate_ = false;
   List* saved_windows = window_clause_;
   window_clause_ = stmt->windowClause;
+  {
+    std::vector<std::string> names;  // WINDOW w AS (...), w AS (...): 42P20
+    for_each_node(stmt->windowClause, [&](Node* n) {
+      auto* w = reinterpret_cast<WindowDef*>(n);
+      if (!w->name) return;
+      for (auto& prev : names)
+        if (prev == w->name)
+          throw PgError(sqlstate::kWindowingError, "window \"" + prev + "\" is already defined").at(w->location);
+      names.push_back(w->name);
+    });
+  }
   struct RestoreWindows { Analyzer* a; List* w; ~RestoreWindows() { a->window_clause_ = w; } } restore_windows{this, saved_windows};
 
   analyze_from(stmt->fromClause, *q);
@@ -968,14 +981,17 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
       if (pos < 1 || pos > (long)q->targets.size())
         throw PgError("42P10", "GROUP BY position " + std::to_string(pos) + " is not in select list")
             .at(reinterpret_cast<A_Const*>(n)->location);
-      std::function<bool(const Expr&)> has_agg = [&](const Expr& e) {
-        if (e.kind == ExprKind::Agg) return true;
-        for (auto& a : e.args) if (has_agg(*a)) return true;
-        return false;
+      std::function<const Expr*(const Expr&, ExprKind)> find_kind = [&](const Expr& e, ExprKind k) -> const Expr* {
+        if (e.kind == k) return &e;
+        for (auto& a : e.args)
+          if (const Expr* f = find_kind(*a, k)) return f;
+        return nullptr;
       };
-      if (has_agg(*q->targets[pos - 1].expr))
+      if (find_kind(*q->targets[pos - 1].expr, ExprKind::Agg))
         throw PgError(sqlstate::kGroupingError, "aggregate functions are not allowed in GROUP BY")
             .at(q->targets[pos - 1].expr->location);
+      if (const Expr* w = find_kind(*q->targets[pos - 1].expr, ExprKind::Window))
+        throw PgError(sqlstate::kWindowingError, "window functions are not allowed in GROUP BY").at(w->location);
       q->group_by.push_back(q->targets[pos - 1].expr);
       return;
     }
@@ -1048,7 +1064,28 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   bool has_sets = false;
   for_each_node(stmt->groupClause, [&](Node* n) { has_sets |= IsA(n, GroupingSet); });
   if (!has_sets) {
-    for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+    try {
+      for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+    } catch (PgError& err) {
+      // PostgreSQL analyses ORDER BY before GROUP BY: an ambiguous column there is reported first.
+      if (err.error.sqlstate == sqlstate::kAmbiguousColumn)
+        for_each_node(stmt->sortClause, [&](Node* n) {
+          Node* x = reinterpret_cast<SortBy*>(n)->node;
+          if (IsA(x, A_Const)) return;
+          if (IsA(x, ColumnRef) && list_size(reinterpret_cast<ColumnRef*>(x)->fields) == 1 &&
+              IsA(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0), String)) {
+            std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
+            for (auto& t : q->targets)
+              if (t.name == name) return;  // an output column
+          }
+          try {
+            transform_expr(x, ExprContext::OrderBy);
+          } catch (PgError& e2) {
+            if (e2.error.sqlstate == sqlstate::kAmbiguousColumn) throw;
+          }
+        });
+      throw;
+    }
   } else {
     // GROUP BY a, ROLLUP(b): the cross product of the items' grouping sets.
     Sets sets = {{}};

@@ -3,6 +3,7 @@
 // (PARTITION BY, ORDER BY with PostgreSQL's NULL order, ROWS/RANGE/GROUPS frames with
 // offsets and EXCLUDE, named windows from the WINDOW clause). SQLite runs them natively.
 #include <cstring>
+#include <functional>
 #include "analyze/analyzer.h"
 #include "types/array.h"
 #include "types/type_io.h"
@@ -34,6 +35,11 @@ static ExprPtr fold_numeric_casts(const ExprPtr& e) {
               : e->name == "real" ? oid::kFloat4 : e->name == "double precision" ? oid::kFloat8 : e->name == "numeric" ? oid::kNumeric : e->type;
     if (!negate && named != e->type) text = element_to_text(named, type_input(named, -1, text));
     c->value = type_input(e->type, -1, text);
+    // float4 -> float8 widens the float4 value exactly (1.1::float4 is 1.100000023841858).
+    if (!negate && e->type == oid::kFloat8 && (inner->type == oid::kFloat4 || named == oid::kFloat4)) {
+      Datum f4 = named == oid::kFloat4 ? type_input(oid::kFloat4, -1, element_to_text(inner->type, inner->value)) : inner->value;
+      if (f4.kind == Datum::Kind::Real) c->value = f4;
+    }
     c->type = e->type;
     c->typmod = -1;
     return c;
@@ -42,6 +48,37 @@ static ExprPtr fold_numeric_casts(const ExprPtr& e) {
   }
 }
 
+
+// PostgreSQL's in_range support functions by sort column type: the offset types each accepts
+// (none: RANGE offsets unsupported for the type).
+static std::vector<Oid> in_range_offset_types(Oid column) {
+  using namespace oid;
+  if (column == kInt2 || column == kInt4) return {kInt8, kInt4, kInt2};
+  if (column == kInt8) return {kInt8};
+  if (column == kFloat4 || column == kFloat8) return {kFloat8};
+  if (column == kNumeric) return {kNumeric};
+  if (column == kDate || column == kTimestamp || column == kTimestamptz || column == kTime || column == kTimetz ||
+      column == kInterval)
+    return {kInterval};
+  return {};
+}
+
+// transformFrameOffset's checks: a column type without in_range, or an offset type no
+// in_range function takes (0A000 with the offset's position).
+void Analyzer::check_range_offset_type(Oid column, const ExprPtr& offset) {
+  Oid col = column == oid::kVarchar ? oid::kText : column;
+  std::vector<Oid> types = in_range_offset_types(col);
+  if (types.empty())
+    throw PgError(sqlstate::kFeatureNotSupported,
+                  "RANGE with offset PRECEDING/FOLLOWING is not supported for column type " + format_type_name(col, -1))
+        .at(offset->location);
+  for (Oid t : types)
+    if (offset->type == t || coerce_to(offset, t, -1, CastContext::Implicit, -1)) return;
+  PgError err(sqlstate::kFeatureNotSupported, "RANGE with offset PRECEDING/FOLLOWING is not supported for column type " +
+                                                  format_type_name(col, -1) + " and offset type " + format_type_name(offset->type, -1));
+  err.error.hint = "Cast the offset value to an appropriate type.";
+  throw err.at(offset->location);
+}
 
 static const char* window_context_message(ExprContext ctx) {
   switch (ctx) {
@@ -73,7 +110,6 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
                                                              : "window function calls cannot be nested").at(fc->location);
   if (fc->agg_distinct) unsupported("DISTINCT is not implemented for window functions", fc->location);
   if (list_size(fc->agg_order)) unsupported("ORDER BY inside window aggregate calls", fc->location);
-  if (fc->agg_filter) unsupported("FILTER in window functions", fc->location);
   in_window_ = true;
   struct Restore { Analyzer* a; ~Restore() { a->in_window_ = false; } } restore{this};
 
@@ -90,7 +126,11 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
                    "No function matches the given name and argument types. You might need to add explicit type casts.")
         .at(fc->location);
   };
+  const ProcDef* user_agg = nullptr;  // a CREATE AGGREGATE aggregate
+  std::vector<ExprPtr> user_args;
   auto int_arg = [&](size_t i) { args[i] = coerce_to(args[i], oid::kInt4, -1, CastContext::Implicit, -1); if (!args[i]) throw no_function(); };
+  if (name == "count" && !fc->agg_star && args.empty())
+    throw PgError(sqlstate::kWrongObjectType, "count(*) must be used to call a parameterless aggregate function").at(fc->location);
   if (fc->agg_star) {
     if (name != "count") throw PgError(sqlstate::kWrongObjectType, name + "(*) specified, but " + name + " is not an aggregate function").at(fc->location);
     e->type = oid::kInt8;
@@ -103,7 +143,7 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     if (args.size() != 1) throw no_function();
     int_arg(0);
     e->type = oid::kInt4;
-    e->templ = "ntile($1)";
+    e->templ = "ntile(pg_window_positive_arg($1, 0))";  // 22014 for <= 0
   } else if (name == "lag" || name == "lead") {
     if (args.empty() || args.size() > 3) throw no_function();
     if (args.size() >= 2) int_arg(1);
@@ -122,7 +162,7 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     args[0] = finalize_unknown(args[0]);
     e->type = args[0]->type;
     e->typmod = args[0]->typmod;
-    e->templ = name + (name == "nth_value" ? "($1, $2)" : "($1)");
+    e->templ = name + (name == "nth_value" ? "($1, pg_window_positive_arg($2, 1))" : "($1)");  // 22016 for <= 0
   } else if (name == "count") {
     if (args.size() != 1) throw no_function();
     args[0] = finalize_unknown(args[0]);
@@ -135,6 +175,14 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     args[0] = strip_domain(args[0]);
     e->type = args[0]->type == oid::kVarchar ? oid::kText : args[0]->type;
     e->templ = name + "($1" + order_collation(args[0]->type) + ")";
+  } else if (has_user_aggregate(name)) {
+    user_agg = find_user_aggregate(name, args);
+    if (!user_agg) throw no_function();
+    user_args = args;
+    ExprPtr u = user_aggregate_call(*user_agg, args, false, fc->location);
+    e->type = u->type;
+    e->templ = u->templ;
+    args = u->args;
   } else {
     bool is_agg = false;
     for (const auto& f : builtin_functions()) is_agg |= name == f.name && f.is_agg;
@@ -155,6 +203,31 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     }
   }
   e->args = std::move(args);
+  if (fc->agg_filter) {
+    bool is_agg = fc->agg_star || user_agg || name == "count" || name == "min" || name == "max";
+    for (const auto& f : builtin_functions()) is_agg |= name == f.name && f.is_agg;
+    if (!is_agg) throw PgError(sqlstate::kFeatureNotSupported, "FILTER is not implemented for non-aggregate window functions").at(fc->location);
+    ExprPtr f;
+    try {
+      f = coerce_to_bool(transform_expr(fc->agg_filter, ExprContext::Where), "FILTER");
+    } catch (PgError& err) {
+      if (err.error.message == "aggregate functions are not allowed in WHERE")
+        err.error.message = "aggregate functions are not allowed in FILTER";
+      throw;
+    }
+    if (user_agg) {
+      // The aggregate sees filtered rows too (a partition's first rows may all be filtered
+      // out, and the result is then the initial state's): pg_user_agg's third argument.
+      e->args.insert(e->args.begin() + 2, f);
+      e->args[0]->value.s.insert(1, "F");
+      std::string t = "pg_user_agg($1, $2";
+      for (size_t i = 2; i < e->args.size(); i++) t += ", $" + std::to_string(i + 1);
+      e->templ = t + ")";
+    } else {
+      e->args.push_back(f);
+      e->templ += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
+    }
+  }
 
   // The window: inline definition, possibly based on a named one.
   WindowDef* wd = fc->over;
@@ -206,6 +279,8 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     });
     if (w->frameOptions & FRAMEOPTION_NONDEFAULT) {
       spec->frame_options = w->frameOptions;
+      if ((w->frameOptions & FRAMEOPTION_GROUPS) && spec->order.empty())
+        throw PgError(sqlstate::kWindowingError, "GROUPS mode requires an ORDER BY clause").at(w->location);
       auto offset = [&](Node* n, bool start) -> ExprPtr {
         if (!n) return nullptr;
         ExprPtr x = transform_expr(n, ExprContext::Limit);
@@ -215,6 +290,7 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
             throw PgError(sqlstate::kWindowingError, "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column")
                 .at(wd->location);
           Oid ot = spec->order[0].expr->type;
+          check_range_offset_type(ot, x);
           if (ot == oid::kFloat4 || ot == oid::kFloat8) target = oid::kFloat8;
           else if (ot != oid::kInt2 && ot != oid::kInt4 && ot != oid::kInt8)
             unsupported("RANGE offsets for ORDER BY columns of type " + format_type_name(ot, -1), wd->location);
@@ -228,8 +304,11 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
         if (c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
         if (c->kind == ExprKind::Const) {
           bool neg = c->value.kind == Datum::Kind::Int ? c->value.i < 0 : c->value.kind == Datum::Kind::Real && c->value.r < 0;
+          neg |= c->value.kind == Datum::Kind::Text && c->value.s == "NaN";  // float NaN: in_range's error
           if (c->value.is_null())
             throw PgError("22004", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be null");
+          if (neg && (w->frameOptions & FRAMEOPTION_RANGE))
+            throw PgError("22013", "invalid preceding or following size in window function");
           if (neg) throw PgError("22013", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be negative");
         }
         return c;
@@ -240,6 +319,21 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
   }
   agg_allowed_ = saved_allowed;
   e->window = spec;
+  // A frame whose head can move runs the aggregate's moving form (msfunc/minvfunc), unless an
+  // argument or FILTER is volatile (PostgreSQL then restarts the plain aggregate).
+  std::function<bool(const Expr&)> is_volatile = [&](const Expr& x) {
+    if (x.volatile_) return true;
+    for (auto& a : x.args)
+      if (a && is_volatile(*a)) return true;
+    return false;
+  };
+  if (user_agg && (spec->frame_options & FRAMEOPTION_NONDEFAULT) && !(spec->frame_options & FRAMEOPTION_START_UNBOUNDED_PRECEDING) &&
+      !is_volatile(*e)) {
+    ExprPtr m = user_aggregate_call(*user_agg, user_args, true, fc->location);
+    if (fc->agg_filter) m->args[0]->value.s.insert(1, "F");
+    e->args[0] = m->args[0];
+    e->args[1] = m->args[1];
+  }
   saw_window_ = true;
   return e;
 }

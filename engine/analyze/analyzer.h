@@ -157,6 +157,13 @@ class Analyzer {
   ExprPtr transform_sublink(Node* node, ExprContext ctx);
   ExprPtr transform_limit(Node* n, ExprContext ctx, const char* what);
   ExprPtr transform_window_call(Node* node, ExprContext ctx);
+  void check_range_offset_type(Oid column, const ExprPtr& offset);  // analyze_window.cpp
+  // CREATE AGGREGATE aggregates (analyze_user_aggregate.cpp).
+  bool has_user_aggregate(const std::string& name);
+  const ProcDef* find_user_aggregate(const std::string& name, const std::vector<ExprPtr>& args);
+ public:
+  ExprPtr user_aggregate_call(const ProcDef& agg, std::vector<ExprPtr> args, bool moving, int location);
+ private:
   ExprPtr transform_min_max(Node* node, ExprContext ctx);  // GREATEST/LEAST, analyze_minmax.cpp
   ExprPtr transform_ordered_set_agg(Node* node, const std::string& name, ExprContext ctx);  // analyze_ordered_set.cpp
   List* window_clause_ = nullptr;   // WINDOW definitions of the query being analyzed

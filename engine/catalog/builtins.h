@@ -80,5 +80,6 @@ BuiltinSpan::S<FunctionDef> math_functions();
 BuiltinSpan::S<OperatorDef> catalog_operators();  // builtins_catalog.cpp (oid, reg*, name)
 BuiltinSpan::S<FunctionDef> catalog_functions();
 BuiltinSpan::S<CastDef> catalog_casts();
+BuiltinSpan::S<FunctionDef> statistics_functions();  // builtins_statistics.cpp
 
 }  // namespace pgmicro

@@ -398,14 +398,21 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     return s + lower_order_limit(q, c);
   }
   std::string s = with + (q.distinct ? "SELECT DISTINCT " : "SELECT ");
-  for (size_t i = 0; i < q.targets.size(); i++)
-    s += (i ? ", " : "") + lower(*q.targets[i].expr, c) + " AS c" + std::to_string(i + 1);
-  if (q.targets.empty()) s += "NULL";
-  if (!q.from.empty()) {
+  // HAVING without GROUP BY or aggregates: PostgreSQL's single group (even over no rows). An
+  // aggregate in the first output column makes SQLite see the query as grouped.
+  bool having_only = q.having && q.group_by.empty() && !q.has_aggs;
+  for (size_t i = 0; i < q.targets.size(); i++) {
+    std::string t = lower(*q.targets[i].expr, c);
+    if (i == 0 && having_only) t = "CASE WHEN count(*) >= 0 THEN " + t + " END";
+    s += (i ? ", " : "") + t + " AS c" + std::to_string(i + 1);
+  }
+  if (q.targets.empty()) s += having_only ? "CASE WHEN count(*) >= 0 THEN NULL END" : "NULL";
+  // Such a query cannot use the rows: PostgreSQL's plan does not scan FROM (nor run WHERE).
+  if (!q.from.empty() && !having_only) {
     s += " FROM ";
     for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
   }
-  if (q.where) s += " WHERE " + lower(*q.where, c);
+  if (q.where && !having_only) s += " WHERE " + lower(*q.where, c);
   if (!q.group_by.empty()) {
     s += " GROUP BY ";
     for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c) + group_collation(*q.group_by[i]);

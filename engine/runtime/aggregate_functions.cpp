@@ -337,7 +337,14 @@ void register_agg(sqlite3* db, RuntimeContext* rc, const char* name, int nargs) 
 
 }  // namespace
 
+void register_statistics_aggregates(sqlite3* db, RuntimeContext* rc);  // statistics_aggregates.cpp
+void register_window_functions(sqlite3* db, RuntimeContext* rc);       // window_functions.cpp
+void register_user_aggregates(sqlite3* db, RuntimeContext* rc);        // user_aggregates.cpp
+
 void register_aggregate_functions(sqlite3* db, RuntimeContext* rc) {
+  register_statistics_aggregates(db, rc);
+  register_window_functions(db, rc);
+  register_user_aggregates(db, rc);
   register_agg<SumInt>(db, rc, "pg_sum_int", 1);
   register_agg<SumInt8>(db, rc, "pg_sum_int8", 1);
   register_agg<AvgInt>(db, rc, "pg_avg_int", 1);

@@ -857,10 +857,23 @@ void iv_agg_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
     a->init = true;
   });
 }
+// A row leaving a window frame (PostgreSQL's interval_mi / interval_accum_inv).
+void iv_agg_inverse(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    auto* a = static_cast<IvAgg*>(sqlite3_aggregate_context(ctx, sizeof(IvAgg)));
+    if (!a) return sqlite3_result_error_nomem(ctx);
+    if (is_null(argv[0])) return;
+    Interval iv = read_iv(argv[0]);
+    a->month -= iv.month;
+    a->day -= iv.day;
+    if (__builtin_sub_overflow(a->time, iv.time, &a->time)) iv_range();
+    a->count--;
+  });
+}
 void iv_agg_final(sqlite3_context* ctx, bool avg) {
   guarded(ctx, [&] {
     auto* a = static_cast<IvAgg*>(sqlite3_aggregate_context(ctx, 0));
-    if (!a || !a->init) return sqlite3_result_null(ctx);
+    if (!a || !a->init || a->count == 0) return sqlite3_result_null(ctx);
     Interval sum = make_iv(a->month, a->day, a->time);
     if (!avg) return result_iv(ctx, sum);
     double f = double(a->count);
@@ -905,8 +918,10 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_clock_timestamp", 0, clock_ts}, {"pg_current_date", 0, current_date},
       {"pg_localtimestamp", 0, local_ts},
   };
-  sqlite3_create_function_v2(db, "pg_sum_interval", 1, SQLITE_UTF8, rc, nullptr, iv_agg_step, iv_sum_final, nullptr);
-  sqlite3_create_function_v2(db, "pg_avg_interval", 1, SQLITE_UTF8, rc, nullptr, iv_agg_step, iv_avg_final, nullptr);
+  sqlite3_create_window_function(db, "pg_sum_interval", 1, SQLITE_UTF8, rc, iv_agg_step, iv_sum_final, iv_sum_final,
+                                 iv_agg_inverse, nullptr);
+  sqlite3_create_window_function(db, "pg_avg_interval", 1, SQLITE_UTF8, rc, iv_agg_step, iv_avg_final, iv_avg_final,
+                                 iv_agg_inverse, nullptr);
   for (auto& f : volatile_fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8, rc, f.fn, nullptr, nullptr, nullptr);
 }

@@ -548,6 +548,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
 
 void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (stmt->removeType == OBJECT_FUNCTION || stmt->removeType == OBJECT_PROCEDURE) return execute_drop_function(stmt, out);
+  if (stmt->removeType == OBJECT_AGGREGATE) return execute_drop_aggregate(stmt, out);
   if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN) return execute_drop_types(stmt, out);
   if (stmt->removeType == OBJECT_INDEX) {
     if (stmt->concurrent) {  // DROP INDEX CONCURRENTLY: same result, PostgreSQL's restrictions

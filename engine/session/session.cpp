@@ -578,6 +578,10 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_AlterSeqStmt: return execute_alter_sequence(reinterpret_cast<AlterSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
     case T_CreateFunctionStmt: return execute_create_function(reinterpret_cast<CreateFunctionStmt*>(stmt), out);
+    case T_DefineStmt:
+      if (reinterpret_cast<DefineStmt*>(stmt)->kind == OBJECT_AGGREGATE)
+        return execute_create_aggregate(reinterpret_cast<DefineStmt*>(stmt), out);
+      break;
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);
     case T_AlterFunctionStmt: return execute_alter_function(reinterpret_cast<AlterFunctionStmt*>(stmt), out);
     case T_CreateEnumStmt: return execute_create_enum(reinterpret_cast<CreateEnumStmt*>(stmt), out);

@@ -15,6 +15,7 @@ struct Node;
 struct CreateStmt;
 struct CompositeTypeStmt;
 struct DropStmt;
+struct DefineStmt;
 struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
@@ -184,6 +185,8 @@ class SessionImpl : public Session {
   void execute_call(CallStmt* stmt, StatementResult& out);
   void execute_alter_function(AlterFunctionStmt* stmt, StatementResult& out);
   void resolve_function_type(TypeName* tn, Oid& type);
+  void execute_create_aggregate(DefineStmt* stmt, StatementResult& out);  // ddl_aggregate.cpp
+  void execute_drop_aggregate(DropStmt* stmt, StatementResult& out);
   const ProcDef* find_routine(ObjectWithArgs* owa, char kind, bool missing_ok, StatementResult& out, const char* what);
   // User-defined types (ddl_type.cpp).
   void execute_create_enum(CreateEnumStmt* stmt, StatementResult& out);

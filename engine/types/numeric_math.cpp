@@ -229,6 +229,12 @@ Numeric numeric_sqrt(const Numeric& x) {
   return sqrt_work(x, rscale + 6).rescale(rscale);
 }
 
+Numeric numeric_sqrt_at_scale(const Numeric& x, int rscale) {
+  if (x.sign() < 0) throw PgError("2201F", "cannot take square root of a negative number");
+  if (x.is_zero()) return zero_at(rscale);
+  return sqrt_work(x, rscale + 6).rescale(rscale);
+}
+
 Numeric numeric_ln(const Numeric& x) {
   if (!x.is_finite()) {
     if (x.kind() == Numeric::Kind::NegInf) log_negative();

@@ -8,6 +8,8 @@
 namespace pgmicro {
 
 Numeric numeric_sqrt(const Numeric& x);
+// sqrt of a finite x >= 0 rounded to rscale fraction digits (numeric.c's sqrt_var).
+Numeric numeric_sqrt_at_scale(const Numeric& x, int rscale);
 Numeric numeric_ln(const Numeric& x);
 Numeric numeric_log(const Numeric& base, const Numeric& x);  // log(b, x); log(x) is log(10, x)
 Numeric numeric_exp(const Numeric& x);
