@@ -4,6 +4,7 @@
 // runtime side is runtime/array_functions.cpp and the pg_unnest table function.
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "types/array.h"
 #include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -20,6 +21,13 @@ static ExprPtr make_call_expr(const std::string& name, std::string templ, Oid ty
   e->args = std::move(args);
   e->location = location;
   return e;
+}
+
+// More subscripts than PostgreSQL's MAXDIM dimensions (array_subscript_transform).
+static void check_subscript_count(int n) {
+  if (n > kMaxArrayDims)
+    throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(n) +
+                                                       ") exceeds the maximum allowed (" + std::to_string(kMaxArrayDims) + ")");
 }
 
 ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod) {
@@ -106,6 +114,7 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
     if (!IsA(n, A_Indices)) unsupported("field selection", expr_location(ind->arg));
     is_slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
   });
+  check_subscript_count(list_size(subs));
   Oid elem = array_element_type(base->type);
   if (!elem)
     throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(base->type, -1) +
@@ -160,7 +169,56 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   return e;
 }
 
-ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current) {
+// SET a[l:u]… = v / INSERT INTO t (a[l:u]…): pg_array_set_slice (PostgreSQL's
+// array_set_slice); v is coerced to the array type; [n] among slices means [1:n], an omitted
+// bound is a set bit of the mask.
+template <typename Sub>
+static ExprPtr array_slice_assignment_impl(Analyzer& a, ResTarget* rt, const ColumnDef& col, Oid arr_type,
+                                           int32_t arr_typmod, Oid elem, ExprPtr current, ExprPtr value, Sub&& subscript) {
+  ExprPtr v = a.coerce_to(value, arr_type, arr_typmod, CastContext::Assignment, -1);
+  if (!v)
+    throw PgError(sqlstate::kDatatypeMismatch,
+                  "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(arr_type, -1) +
+                      " but expression is of type " + format_type_name(value->type, -1),
+                  "", "You will need to rewrite or cast the expression.")
+        .at(rt->location);
+  std::vector<ExprPtr> args = {current, v};
+  int64_t mask = 0;
+  int bit = 0;
+  std::string bounds;
+  auto bound = [&](Node* n, bool default_one) {
+    if (!n && default_one) {
+      bounds += ", 1";
+    } else if (!n) {
+      mask |= int64_t(1) << bit;
+      bounds += ", NULL";
+    } else {
+      args.push_back(subscript(n));
+      bounds += ", $" + std::to_string(args.size());
+    }
+    bit++;
+  };
+  for_each_node(rt->indirection, [&](Node* n) {
+    auto* ai = reinterpret_cast<A_Indices*>(n);
+    if (ai->is_slice) {
+      bound(ai->lidx, false);
+      bound(ai->uidx, false);
+    } else {
+      bound(nullptr, true);
+      bound(ai->uidx, false);
+    }
+  });
+  std::string templ = "pg_array_set_slice($1, " + std::to_string(elem) + ", $2, " + std::to_string(mask) + bounds + ")";
+  auto e = make_call_expr("array element assignment", templ, arr_type, std::move(args), rt->location);
+  e->typmod = arr_typmod;
+  if (arr_type != col.type) e = a.coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);
+  return e;
+}
+
+ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current,
+                                             ExprPtr value) {
+  // value: the assigned value when it does not come from rt->val (INSERT INTO t (a[i]) VALUES …)
+  if (!value) value = transform_expr(rt->val, ExprContext::UpdateSet);
   const ColumnDef& col = t.columns[column];
   if (col.type == oid::kJsonb) return transform_jsonb_subscript_assignment(rt, t, column, current);
   // A domain over an array type: assign into the base array, then check the domain.
@@ -181,7 +239,7 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     // an earlier SET c.g = … of this statement: its value before the domain's check (checked once, at the end)
     if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() && current->args[0]->name == "field assignment")
       current = current->args[0];
-    ExprPtr r = row_field_assignment(*this, rt, col.name, current, transform_expr(rt->val, ExprContext::UpdateSet));
+    ExprPtr r = row_field_assignment(*this, rt, col.name, current, value);
     if (r->type != col.type) {
       r = std::make_shared<Expr>(*coerce_to(r, col.type, col.typmod, CastContext::Assignment, rt->location));
       r->name = "field assignment";  // further SET c.g = … of the statement may follow
@@ -198,7 +256,10 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(col.type, -1) +
                                                    " because it does not support subscripting")
         .at(rt->location);
-  if (slice) unsupported("assignment to array slices", rt->location);
+  int nsubs = 0;
+  for_each_node(rt->indirection, [&](Node* n) { nsubs += IsA(n, A_Indices); });
+  check_subscript_count(nsubs);
+  if (slice && fields_after) unsupported("field assignment through an array slice", rt->location);
   if (!current) {
     current = std::make_shared<Expr>();
     current->kind = ExprKind::Var;
@@ -208,15 +269,16 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     current->typmod = col.typmod;
     current->name = col.name;
   }
-  ExprPtr value = transform_expr(rt->val, ExprContext::UpdateSet);
-  std::vector<ExprPtr> subs;
-  for_each_node(rt->indirection, [&](Node* n) {
-    if (!IsA(n, A_Indices)) return;
-    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
+  auto subscript = [&](Node* idx) {
     ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
     ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
     if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
-    subs.push_back(c);
+    return c;
+  };
+  if (slice) return array_slice_assignment_impl(*this, rt, col, arr_type, arr_typmod, elem, current, value, subscript);
+  std::vector<ExprPtr> subs;
+  for_each_node(rt->indirection, [&](Node* n) {
+    if (IsA(n, A_Indices)) subs.push_back(subscript(reinterpret_cast<A_Indices*>(n)->uidx));
   });
   ExprPtr v;
   if (fields_after) {
@@ -236,7 +298,7 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
                   "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
                       " but expression is of type " + format_type_name(value->type, -1),
                   "", "You will need to rewrite or cast the expression.")
-        .at(expr_location(rt->val));
+        .at(rt->location);
   std::vector<ExprPtr> args = {current, v};
   std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
   for (auto& c : subs) {

@@ -217,8 +217,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   } else {
     for_each_node(stmt->cols, [&](Node* n) {
       auto* rt = reinterpret_cast<ResTarget*>(n);
-      bool field = list_size(rt->indirection) && IsA(list_at(rt->indirection, 0), String);  // (c.f): analyze_row.cpp
-      if (list_size(rt->indirection) && !field) unsupported("subscripted INSERT targets", rt->location);
+      bool field = list_size(rt->indirection);  // (c.f): analyze_row.cpp; (a[i]), (a[l:u]): analyze_array.cpp
       int c = t->find_column(rt->name);
       if (c < 0)
         throw PgError(sqlstate::kUndefinedColumn,
@@ -263,7 +262,10 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
           cur->type = t->columns[cols[i]].type;
           cur->typmod = t->columns[cols[i]].typmod;
         }
-        row[cols[i]] = row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, given[i]);
+        if (IsA(list_at(field_targets[i]->indirection, 0), String))
+          row[cols[i]] = row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, given[i]);
+        else
+          row[cols[i]] = transform_array_assignment(field_targets[i], *t, cols[i], cur, given[i]);
         field_cols.push_back(cols[i]);
         continue;
       }
@@ -395,11 +397,22 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
   struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{this};
   for_each_node(oc->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
-    if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
     int c = t->find_column(rt->name);
     if (c < 0)
       throw PgError(sqlstate::kUndefinedColumn,
                     "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist").at(rt->location);
+    if (list_size(rt->indirection)) {  // SET a[i] = v, SET c.f = v: applied in order, as in UPDATE
+      ExprPtr* prior = nullptr;
+      for (auto& s : q.conflict_sets)
+        if (s.first == c) prior = &s.second;
+      if (prior && (*prior)->name != "array element assignment" && (*prior)->name != "field assignment")
+        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
+            .at(rt->location);
+      ExprPtr e = transform_array_assignment(rt, *t, c, prior ? *prior : nullptr);
+      if (prior) *prior = e;
+      else q.conflict_sets.push_back({c, e});
+      return;
+    }
     if (!IsA(rt->val, SetToDefault)) check_update_target(*t, c);
     ExprPtr e = IsA(rt->val, SetToDefault) ? transform_default(*t, c)
                                            : coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
