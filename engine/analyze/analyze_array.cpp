@@ -2,6 +2,7 @@
 // resolution, nested sub-arrays for more dimensions), subscripts and slices
 // (transformContainerSubscripts), and lhs op ANY/ALL (array) (make_scalar_array_op). The
 // runtime side is runtime/array_functions.cpp and the pg_unnest table function.
+#include "analyze/analyze_assign_indirection.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/array.h"
@@ -169,73 +170,22 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   return e;
 }
 
-// SET a[l:u]… = v / INSERT INTO t (a[l:u]…): pg_array_set_slice (PostgreSQL's
-// array_set_slice); v is coerced to the array type; [n] among slices means [1:n], an omitted
-// bound is a set bit of the mask.
-template <typename Sub>
-static ExprPtr array_slice_assignment_impl(Analyzer& a, ResTarget* rt, const ColumnDef& col, Oid arr_type,
-                                           int32_t arr_typmod, Oid elem, ExprPtr current, ExprPtr value, Sub&& subscript) {
-  ExprPtr v = a.coerce_to(value, arr_type, arr_typmod, CastContext::Assignment, -1);
-  if (!v)
-    throw PgError(sqlstate::kDatatypeMismatch,
-                  "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(arr_type, -1) +
-                      " but expression is of type " + format_type_name(value->type, -1),
-                  "", "You will need to rewrite or cast the expression.")
-        .at(rt->location);
-  std::vector<ExprPtr> args = {current, v};
-  int64_t mask = 0;
-  int bit = 0;
-  std::string bounds;
-  auto bound = [&](Node* n, bool default_one) {
-    if (!n && default_one) {
-      bounds += ", 1";
-    } else if (!n) {
-      mask |= int64_t(1) << bit;
-      bounds += ", NULL";
-    } else {
-      args.push_back(subscript(n));
-      bounds += ", $" + std::to_string(args.size());
-    }
-    bit++;
-  };
-  for_each_node(rt->indirection, [&](Node* n) {
-    auto* ai = reinterpret_cast<A_Indices*>(n);
-    if (ai->is_slice) {
-      bound(ai->lidx, false);
-      bound(ai->uidx, false);
-    } else {
-      bound(nullptr, true);
-      bound(ai->uidx, false);
-    }
-  });
-  std::string templ = "pg_array_set_slice($1, " + std::to_string(elem) + ", $2, " + std::to_string(mask) + bounds + ")";
-  auto e = make_call_expr("array element assignment", templ, arr_type, std::move(args), rt->location);
-  e->typmod = arr_typmod;
-  if (arr_type != col.type) e = a.coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);
-  return e;
-}
-
 ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current,
                                              ExprPtr value) {
-  // value: the assigned value when it does not come from rt->val (INSERT INTO t (a[i]) VALUES …)
-  if (!value) value = transform_expr(rt->val, ExprContext::UpdateSet);
   const ColumnDef& col = t.columns[column];
   if (col.type == oid::kJsonb) return transform_jsonb_subscript_assignment(rt, t, column, current);
-  // A domain over an array type: assign into the base array, then check the domain.
-  int32_t arr_typmod = col.typmod;
-  Oid arr_type = domain_base_type(col.type, &arr_typmod);
-  Oid elem = array_element_type(arr_type);
-  bool slice = false;
+  // value: the assigned value when it does not come from rt->val (INSERT INTO t (a[i]) VALUES …)
+  if (!value) value = transform_expr(rt->val, ExprContext::UpdateSet);
+  if (!current) {
+    current = std::make_shared<Expr>();
+    current->kind = ExprKind::Var;
+    current->rte = 0;
+    current->attno = column;
+    current->type = col.type;
+    current->typmod = col.typmod;
+    current->name = col.name;
+  }
   if (IsA(list_at(rt->indirection, 0), String)) {  // SET c.f = …: analyze_row.cpp
-    if (!current) {
-      current = std::make_shared<Expr>();
-      current->kind = ExprKind::Var;
-      current->rte = 0;
-      current->attno = column;
-      current->type = col.type;
-      current->typmod = col.typmod;
-      current->name = col.name;
-    }
     // an earlier SET c.g = … of this statement: its value before the domain's check (checked once, at the end)
     if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() && current->args[0]->name == "field assignment")
       current = current->args[0];
@@ -246,69 +196,17 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     }
     return r;
   }
-  bool fields_after = false;  // SET a[i].f = …: the element's field (analyze_row.cpp)
-  for_each_node(rt->indirection, [&](Node* n) {
-    if (IsA(n, String)) { fields_after = true; return; }
-    if (!IsA(n, A_Indices) || fields_after) unsupported("this field assignment", rt->location);
-    slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
-  });
-  if (!elem)
-    throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(col.type, -1) +
-                                                   " because it does not support subscripting")
-        .at(rt->location);
-  int nsubs = 0;
-  for_each_node(rt->indirection, [&](Node* n) { nsubs += IsA(n, A_Indices); });
-  check_subscript_count(nsubs);
-  if (slice && fields_after) unsupported("field assignment through an array slice", rt->location);
-  if (!current) {
-    current = std::make_shared<Expr>();
-    current->kind = ExprKind::Var;
-    current->rte = 0;
-    current->attno = column;
-    current->type = col.type;
-    current->typmod = col.typmod;
-    current->name = col.name;
+  // SET a[i]… = v, a[l:u]… = v, a[i].f = v: analyze_assign_indirection.cpp. An earlier
+  // assignment of the statement to the same domain column: its value before the domain's check.
+  if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() &&
+      current->args[0]->name == "array element assignment")
+    current = current->args[0];
+  ExprPtr r = assign_indirection(*this, rt, col.name, current, col.type, col.typmod, 0, value);
+  if (r->name != "array element assignment") {  // a domain's check: further SET a[j] = … may follow
+    r = std::make_shared<Expr>(*r);
+    r->name = "array element assignment";
   }
-  auto subscript = [&](Node* idx) {
-    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
-    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
-    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
-    return c;
-  };
-  if (slice) return array_slice_assignment_impl(*this, rt, col, arr_type, arr_typmod, elem, current, value, subscript);
-  std::vector<ExprPtr> subs;
-  for_each_node(rt->indirection, [&](Node* n) {
-    if (IsA(n, A_Indices)) subs.push_back(subscript(reinterpret_cast<A_Indices*>(n)->uidx));
-  });
-  ExprPtr v;
-  if (fields_after) {
-    std::vector<ExprPtr> eargs = {current};
-    std::string et = "pg_array_subscript($1, " + std::to_string(elem);
-    for (auto& x : subs) {
-      eargs.push_back(x);
-      et += ", $" + std::to_string(eargs.size());
-    }
-    ExprPtr element = make_call_expr("subscript", et + ")", elem, std::move(eargs), rt->location);
-    v = row_field_assignment(*this, rt, col.name, element, value);
-  } else {
-    v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
-  }
-  if (!v)
-    throw PgError(sqlstate::kDatatypeMismatch,
-                  "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
-                      " but expression is of type " + format_type_name(value->type, -1),
-                  "", "You will need to rewrite or cast the expression.")
-        .at(rt->location);
-  std::vector<ExprPtr> args = {current, v};
-  std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
-  for (auto& c : subs) {
-    args.push_back(c);
-    templ += ", $" + std::to_string(args.size());
-  }
-  auto e = make_call_expr("array element assignment", templ + ")", arr_type, std::move(args), rt->location);
-  e->typmod = arr_typmod;
-  if (arr_type != col.type) e = coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);
-  return e;
+  return r;
 }
 
 // lhs op ANY/ALL (array): the operator between lhs and the array's element type, tested

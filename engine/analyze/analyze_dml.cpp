@@ -254,6 +254,11 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     std::vector<ExprPtr> row(t->columns.size());
     std::vector<int> field_cols;
     for (size_t i = 0; i < cols.size(); i++) {
+      if (!given[i] && i < field_targets.size() && field_targets[i])
+        throw PgError(sqlstate::kFeatureNotSupported, IsA(list_at(field_targets[i]->indirection, 0), A_Indices)
+                                                          ? "cannot set an array element to DEFAULT"
+                                                          : "cannot set a subfield to DEFAULT")
+            .at(field_targets[i]->location);
       if (given[i] && i < field_targets.size() && field_targets[i]) {
         ExprPtr cur = row[cols[i]];
         if (!cur) {
@@ -309,8 +314,6 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   } else {
     // Unknown literals in the SELECT list take the target columns' types (PostgreSQL's
     // INSERT … SELECT does not resolve them as text first); set operations resolve their own.
-    for (auto* ft : field_targets)
-      if (ft) unsupported("field INSERT targets with INSERT … SELECT", ft->location);
     q->select = analyze_select(sel, sel->op != SETOP_NONE);
     if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
       cols.resize(q->select->targets.size());
@@ -329,9 +332,27 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       const SelectQuery* arm = q->select.get();
       while (arm->setop != SetOp::None && arm->larg) arm = arm->larg.get();
       int loc = te.expr->location >= 0 || i >= arm->targets.size() ? te.expr->location : arm->targets[i].expr->location;
+      if (i < field_targets.size() && field_targets[i]) {  // (c.f), (a[i]): as for VALUES rows
+        ExprPtr cur = all[cols[i]].expr;
+        if (!cur) {
+          cur = std::make_shared<Expr>();
+          cur->kind = ExprKind::Const;
+          cur->type = t->columns[cols[i]].type;
+          cur->typmod = t->columns[cols[i]].typmod;
+        }
+        ExprPtr v = IsA(list_at(field_targets[i]->indirection, 0), String)
+                        ? row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, te.expr)
+                        : transform_array_assignment(field_targets[i], *t, cols[i], cur, te.expr);
+        all[cols[i]] = {v, t->columns[cols[i]].name};
+        continue;
+      }
       ExprPtr v = coerce_to_column(te.expr, *t, cols[i], loc);
       if (insert_value_allowed(*t, cols[i], stmt->override)) all[cols[i]] = {v, t->columns[cols[i]].name};
     }
+    for (size_t i = 0; i < cols.size(); i++)  // a domain over the composite: checked once, on the whole value
+      if (i < field_targets.size() && field_targets[i] && all[cols[i]].expr->type != t->columns[cols[i]].type)
+        all[cols[i]].expr = coerce_to(all[cols[i]].expr, t->columns[cols[i]].type, t->columns[cols[i]].typmod,
+                                      CastContext::Assignment, -1);
     for (size_t c = 0; c < all.size(); c++)
       if (!all[c].expr) all[c] = {transform_default(*t, (int)c), t->columns[c].name};
     q->select->targets = std::move(all);

@@ -4,6 +4,7 @@
 // any other row value (a composite column, a whole-row reference, a subquery's record) is
 // compared with pg_record_cmp, PostgreSQL's record_eq/record_cmp.
 #include "analyze/analyze_row.h"
+#include "analyze/analyze_assign_indirection.h"
 
 #include <functional>
 #include "common/error.h"
@@ -439,8 +440,8 @@ ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& coln
     path.push_back(IsA(n, String) ? node_string(n) : std::string());
   });
   std::function<ExprPtr(ExprPtr, size_t, const std::string&)> assign = [&](ExprPtr cur, size_t i, const std::string& owner) -> ExprPtr {
+    if (path[i].empty()) return assign_indirection(a, rt, owner, cur, cur->type, cur->typmod, i, value);  // c.f[i]…
     Oid t = domain_base_type(cur->type);
-    if (path[i].empty()) unsupported("subscripts mixed with field assignment", rt->location);
     if (!is_named_composite(t))
       throw PgError(sqlstate::kDatatypeMismatch, "cannot assign to field \"" + path[i] + "\" of column \"" + owner +
                                                      "\" because its type " + format_type_name(t, -1) +
