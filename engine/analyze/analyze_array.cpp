@@ -175,6 +175,7 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
   const ColumnDef& col = t.columns[column];
   if (col.type == oid::kJsonb) return transform_jsonb_subscript_assignment(rt, t, column, current);
   // value: the assigned value when it does not come from rt->val (INSERT INTO t (a[i]) VALUES …)
+  int column_location = value ? -1 : rt->location;  // INSERT's base is a NULL without a position
   if (!value) value = transform_expr(rt->val, ExprContext::UpdateSet);
   if (!current) {
     current = std::make_shared<Expr>();
@@ -201,7 +202,7 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
   if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() &&
       current->args[0]->name == "array element assignment")
     current = current->args[0];
-  ExprPtr r = assign_indirection(*this, rt, col.name, current, col.type, col.typmod, 0, value);
+  ExprPtr r = assign_indirection(*this, rt, col.name, current, col.type, col.typmod, 0, value, column_location);
   if (r->name != "array element assignment") {  // a domain's check: further SET a[j] = … may follow
     r = std::make_shared<Expr>(*r);
     r->name = "array element assignment";

@@ -34,6 +34,7 @@ struct Assigner {
   ResTarget* rt;
   std::vector<Node*> ind;
   ExprPtr value;
+  int column_location;  // UPDATE's column reference (-1 for INSERT's NULL): errors about the column itself
 
   ExprPtr subscript(Node* idx) {
     ExprPtr x = a.transform_expr(idx, ExprContext::UpdateSet);
@@ -90,7 +91,8 @@ struct Assigner {
     Oid elem = array_element_type(arr);
     if (!elem)
       throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(arr, -1) +
-                                                     " because it does not support subscripting");
+                                                     " because it does not support subscripting")
+          .at(pos == 0 ? column_location : -1);
     if (end - pos > (size_t)kMaxArrayDims)
       throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(end - pos) +
                                                          ") exceeds the maximum allowed (" + std::to_string(kMaxArrayDims) + ")");
@@ -156,8 +158,8 @@ struct Assigner {
 }  // namespace
 
 ExprPtr assign_indirection(Analyzer& a, ResTarget* rt, const std::string& colname, ExprPtr current, Oid type,
-                           int32_t typmod, size_t start, ExprPtr value) {
-  Assigner as{a, rt, {}, value};
+                           int32_t typmod, size_t start, ExprPtr value, int column_location) {
+  Assigner as{a, rt, {}, value, column_location};
   for_each_node(rt->indirection, [&](Node* n) { as.ind.push_back(n); });
   return as.assign(current, colname, false, type, typmod, start);
 }
