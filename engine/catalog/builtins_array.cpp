@@ -47,6 +47,9 @@ static const FunctionDef kArrayFunctions[] = {
     {"array_agg", 1, {kAnyArray}, kAnyArray, "pg_array_agg_array_$E($1)", true},
     // Set-returning functions (FROM only).
     {"unnest", 1, {kAnyArray}, kAnyElement, "pg_unnest($1, $E)", false, false, false, true},
+    {"string_to_table", 2, {kText, kText}, kText, "pg_unnest(pg_string_to_array($1, $2), 25)", false, false, false, true},
+    {"string_to_table", 3, {kText, kText, kText}, kText, "pg_unnest(pg_string_to_array($1, $2, $3), 25)", false, false,
+     false, true},
     {"generate_series", 2, {kInt4, kInt4}, kInt4, "pg_series_int($1, $2, 1)", false, false, false, true},
     {"generate_series", 3, {kInt4, kInt4, kInt4}, kInt4, "pg_series_int($1, $2, $3)", false, false, false, true},
     {"generate_series", 2, {kInt8, kInt8}, kInt8, "pg_series_int($1, $2, 1)", false, false, false, true},
