@@ -71,6 +71,11 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"justify_days", 1, {kInterval}, kInterval, "pg_justify_days($1)"},
     {"justify_hours", 1, {kInterval}, kInterval, "pg_justify_hours($1)"},
     {"justify_interval", 1, {kInterval}, kInterval, "pg_justify_interval($1)"},
+    // isfinite: the infinities are stored as their text (docs/storage-format.md); no infinite intervals in 15
+    {"isfinite", 1, {kDate}, kBool, "($1 NOT IN ('infinity', '-infinity'))"},
+    {"isfinite", 1, {kTimestamp}, kBool, "($1 NOT IN ('infinity', '-infinity'))"},
+    {"isfinite", 1, {kTimestamptz}, kBool, "($1 NOT IN ('infinity', '-infinity'))"},
+    {"isfinite", 1, {kInterval}, kBool, "($1 IS NOT NULL OR NULL)"},
     {"age", 2, {kTimestamp, kTimestamp}, kInterval, "pg_dt_age($1, $2, 1)"},
     {"age", 2, {kTimestamptz, kTimestamptz}, kInterval, "pg_dt_age($1, $2, 2)"},
     {"age", 1, {kTimestamp}, kInterval, "pg_dt_age1($1, 1)"},

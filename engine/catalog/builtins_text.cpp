@@ -77,7 +77,10 @@ static const FunctionDef kTextFunctions[] = {
     {"format", 2, {kText, kAny}, kText, "pg_format($*)", false, false, true},
     {"md5", 1, {kText}, kText, "pg_md5($1)"},
     {"md5", 1, {kBytea}, kText, "pg_md5($1)"},
+    {"sha224", 1, {kBytea}, kBytea, "pg_sha224($1)"},
     {"sha256", 1, {kBytea}, kBytea, "pg_sha256($1)"},
+    {"sha384", 1, {kBytea}, kBytea, "pg_sha384($1)"},
+    {"sha512", 1, {kBytea}, kBytea, "pg_sha512($1)"},
     {"encode", 2, {kBytea, kText}, kText, "pg_encode($1, $2)"},
     {"decode", 2, {kText, kText}, kBytea, "pg_decode($1, $2)"},
     // x LIKE p ESCAPE e arrives as x LIKE like_escape(p, e).

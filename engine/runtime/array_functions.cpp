@@ -296,6 +296,27 @@ void array_set_slice(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_trim_array(arr, elem, n): arr without its last n elements (of the first dimension),
+// lower bounds reset to 1 as array_get_slice does.
+void trim_array(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[2])) return sqlite3_result_null(ctx);
+    Oid elem = oid_arg(argv[1]);
+    ArrayValue a = array_arg(argv[0], elem);
+    int64_t n = sqlite3_value_int64(argv[2]);
+    int len = a.ndims() ? a.dims[0] : 0;
+    if (n < 0 || n > len)
+      subscript_error("number of elements to trim must be between 0 and " + std::to_string(len));
+    if (a.ndims() == 0) return result_array(ctx, elem, a);
+    size_t inner = len ? a.items.size() / size_t(len) : 0;
+    a.dims[0] = int(len - n);
+    a.items.resize(size_t(a.dims[0]) * inner);
+    for (int& lb : a.lbounds) lb = 1;
+    if (a.items.empty()) a = ArrayValue();
+    result_array(ctx, elem, a);
+  });
+}
+
 // pg_array_fill(value, elem, dims int[] [, lbounds int[]]).
 void array_fill(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
@@ -764,6 +785,7 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_array_slice", -1, array_slice},
       {"pg_array_set", -1, array_set},
       {"pg_array_set_slice", -1, array_set_slice},
+      {"pg_trim_array", 3, trim_array},
       {"pg_array_fill", 3, array_fill},
       {"pg_array_fill", 4, array_fill},
       {"pg_array_eq", 3, array_eq},

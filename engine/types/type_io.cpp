@@ -81,13 +81,13 @@ std::string input_bytea(std::string_view t) {
       }
       int hi = hex_value(t[i]);
       if (hi < 0)
-        throw PgError(sqlstate::kInvalidTextRepresentation,
+        throw PgError(sqlstate::kInvalidParameterValue,
                       "invalid hexadecimal digit: \"" + std::string(1, t[i]) + "\"");
       if (i + 1 >= t.size())
-        throw PgError(sqlstate::kInvalidTextRepresentation, "invalid hexadecimal data: odd number of digits");
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid hexadecimal data: odd number of digits");
       int lo = hex_value(t[i + 1]);
       if (lo < 0)
-        throw PgError(sqlstate::kInvalidTextRepresentation,
+        throw PgError(sqlstate::kInvalidParameterValue,
                       "invalid hexadecimal digit: \"" + std::string(1, t[i + 1]) + "\"");
       out += char(hi << 4 | lo);
       i += 2;
