@@ -298,7 +298,7 @@ void iv_mul(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (md > INT32_MAX || md < INT32_MIN || dd > INT32_MAX || dd < INT32_MIN) iv_range();
     int64_t month = int32_t(md), day = int32_t(dd);
     double month_rem_days = (md - month) * 30;
-    if (div) month_rem_days = tsround(month_rem_days);
+    month_rem_days = tsround(month_rem_days);
     double sec_rem = (dd - day + month_rem_days - (int)month_rem_days) * 86400;
     sec_rem = tsround(sec_rem);
     if (std::fabs(sec_rem) >= 86400) {
@@ -489,8 +489,18 @@ Part iv_part(const std::string& u, const Interval& iv) {
   if (u == "millennium") return ip(year / 1000);
   if (u == "epoch") {
     int64_t secs = int64_t(365.25 * 86400) * (iv.month / 12) + int64_t(30 * 86400) * (iv.month % 12) + int64_t(iv.day) * 86400;
-    Part p; p.num = secs * kUsSec + iv.time; p.scale = 6;
+    Part p; p.scale = 6;
     p.d = iv.time / 1000000.0 + (365.25 * 86400) * (iv.month / 12) + (30.0 * 86400) * (iv.month % 12) + 86400.0 * iv.day;
+    __int128 us = (__int128)secs * kUsSec + iv.time;
+    if (us > INT64_MAX || us < INT64_MIN) {  // past int64 microseconds: the 128-bit value's text
+      bool neg = us < 0;
+      std::string digits;
+      for (__int128 v = neg ? -us : us; v > 0; v /= 10) digits.insert(digits.begin(), char('0' + int(v % 10)));
+      digits.insert(digits.size() - 6, ".");
+      p.text = (neg ? "-" : "") + digits;
+    } else {
+      p.num = int64_t(us);
+    }
     return p;
   }
   not_supported(u, K::Iv);

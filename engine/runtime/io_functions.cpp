@@ -45,6 +45,14 @@ void timestamp_typmod(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_interval_typmod(value, typmod): interval(p) / INTERVAL MONTH … (interval_scale).
+void interval_typmod(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    apply_typmod(oid::kInterval, sqlite3_value_int(argv[1]), Datum::from_sqlite(argv[0]), true).to_sqlite_result(ctx);
+  });
+}
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -140,7 +148,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
   static const F fns[] = {
       {"pg_in", 3, pg_in}, {"pg_out", 2, pg_out}, {"pg_char_typmod", 4, char_typmod},
-      {"pg_timestamp_typmod", 2, timestamp_typmod}, {"pg_date_diff", 2, date_diff},
+      {"pg_timestamp_typmod", 2, timestamp_typmod}, {"pg_interval_typmod", 2, interval_typmod}, {"pg_date_diff", 2, date_diff},
       {"pg_date_add", 2, date_add},
   };
   // Not deterministic: its value is the transaction's start time.
