@@ -115,7 +115,7 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"make_timestamptz", 6, {kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8}, kTimestamptz,
      "pg_dt_conv(pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
     {"make_timestamptz", 7, {kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8, kText}, kTimestamptz,
-     "pg_dt_timezone($7, pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
+     "pg_dt_timezone(pg_sane_timezone($7), pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
     {"make_interval", 1, {kAny}, kInterval, "pg_make_interval($*)", false, false, true},
 };
 
