@@ -83,6 +83,7 @@ static const FunctionDef kMathFunctions[] = {
     {"scale", 1, {kNumeric}, kInt4, "pg_numeric_scale($1, 0)"},
     {"min_scale", 1, {kNumeric}, kInt4, "pg_numeric_scale($1, 1)"},
     {"factorial", 1, {kInt8}, kNumeric, "pg_numeric_factorial($1)"},
+    {"numeric_inc", 1, {kNumeric}, kNumeric, "pg_numeric_add($1, pg_numeric_from_int(1))"},
     // bool.c's comparison functions behind = and <> (storage 0/1)
     {"booleq", 2, {kBool, kBool}, kBool, "($1 = $2)"},
     {"boolne", 2, {kBool, kBool}, kBool, "($1 <> $2)"},
