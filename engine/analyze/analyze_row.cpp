@@ -107,7 +107,9 @@ ExprPtr row_compare_fields(Analyzer& a, const std::string& op, const std::vector
   if (l.size() != r.size())
     throw PgError(sqlstate::kSyntaxError, "unequal number of entries in row expressions").at(location);
   if (l.empty()) throw PgError(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length").at(location);
-  if (!is_comparison(op)) {
+  // text_pattern_ops' operators: a btree family whose equality is = and strict forms ~<~ / ~>~
+  bool pattern = op == "~<~" || op == "~<=~" || op == "~>=~" || op == "~>~";
+  if (!is_comparison(op) && !pattern) {
     a.make_operator(op, l[0], r[0], location);  // "operator does not exist" comes first
     throw PgError(sqlstate::kFeatureNotSupported, "could not determine interpretation of row comparison operator " + op, "",
                   "Row comparison operators must be associated with btree operator families.")
@@ -126,7 +128,7 @@ ExprPtr row_compare_fields(Analyzer& a, const std::string& op, const std::vector
     for (size_t i = 0; i < n; i++) parts.push_back(cmp(op, i));
     return boolop(op == "=" ? ExprKind::And : ExprKind::Or, std::move(parts), location);
   }
-  std::string strict = op.substr(0, 1);
+  std::string strict = pattern ? "~" + op.substr(1, 1) + "~" : op.substr(0, 1);
   ExprPtr acc = cmp(op, n - 1);
   for (size_t i = n - 1; i-- > 0;)
     acc = boolop(ExprKind::Or, {cmp(strict, i), boolop(ExprKind::And, {cmp("=", i), acc}, location)}, location);

@@ -11,6 +11,11 @@ using namespace oid;
 static const OperatorDef kTextOperators[] = {
     {"||", kText, kText, kText, "($1 || $2)"},
     {"~~", kText, kText, kBool, "pg_like($1, $2)"},
+    // text_pattern_ops' byte-wise comparisons (~<~ ~<=~ ~>=~ ~>~)
+    {"~<~", kText, kText, kBool, "($1 < $2 COLLATE BINARY)"},
+    {"~<=~", kText, kText, kBool, "($1 <= $2 COLLATE BINARY)"},
+    {"~>=~", kText, kText, kBool, "($1 >= $2 COLLATE BINARY)"},
+    {"~>~", kText, kText, kBool, "($1 > $2 COLLATE BINARY)"},
     {"!~~", kText, kText, kBool, "(NOT pg_like($1, $2))"},
     {"~~*", kText, kText, kBool, "pg_ilike($1, $2)"},
     {"!~~*", kText, kText, kBool, "(NOT pg_ilike($1, $2))"},
