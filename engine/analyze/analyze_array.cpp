@@ -48,10 +48,16 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   });
   Oid array_type, elem_type;
   bool multidims = false;
+  // ARRAY[]::int2vector is a zero-dimensional array, which int2vectorout/oidvectorout refuse
+  if (target_array && is_vector_type(target_array) && elems.empty())
+    throw PgError(sqlstate::kDatatypeMismatch,
+                  std::string("array is not a valid ") + (target_array == oid::kOidVector ? "oidvector" : "int2vector"));
+  // (int2vector/oidvector elements are values, not sub-arrays)
+  auto sub_array = [](Oid t) { return is_array_type(t) && !is_vector_type(t); };
   if (target_array) {
     array_type = target_array;
     elem_type = target_elem;
-    for (auto& e : elems) multidims |= is_array_type(e->type);
+    for (auto& e : elems) multidims |= sub_array(e->type);
     for (bool n : nested) multidims |= n;
   } else {
     if (elems.empty())
@@ -59,7 +65,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
                     "Explicitly cast to the desired type, for example ARRAY[]::integer[].")
           .at(ae->location);
     Oid common = select_common_type(elems, "ARRAY");
-    if (Oid e = array_element_type(common)) {
+    if (Oid e = array_element_type(common); e && !is_vector_type(common)) {
       multidims = true;
       array_type = common;
       elem_type = e;
@@ -72,7 +78,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
     }
   }
   if (!multidims)
-    for (auto& e : elems) multidims |= is_array_type(e->type);
+    for (auto& e : elems) multidims |= sub_array(e->type);
   Oid coerce_type = multidims ? array_type : elem_type;
   CastContext cc = target_array ? CastContext::Explicit : CastContext::Implicit;
   for (auto& e : elems) {

@@ -196,6 +196,22 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
         throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath: \"" + std::string(text) + "\"");
       return Datum::text(jsonpath_to_text(p));
     }
+    case oid::kInt2Vector:
+    case oid::kOidVector: {  // int2vectorin/oidvectorin: space-separated elements, lower bound 0
+      Oid elem = array_element_type(type);
+      std::vector<Datum> items;
+      size_t i = 0;
+      while (i < text.size()) {
+        while (i < text.size() && std::isspace((unsigned char)text[i])) i++;
+        if (i == text.size()) break;
+        size_t start = i;
+        while (i < text.size() && !std::isspace((unsigned char)text[i])) i++;
+        items.push_back(type_input(elem, -1, text.substr(start, i - start)));
+      }
+      ArrayValue a = ArrayValue::vector(std::move(items));
+      if (!a.empty()) a.lbounds = {0};
+      return Datum::text(array_to_storage(elem, a));
+    }
     default: {
       if (Oid elem = array_element_type(type))
         return Datum::text(array_to_storage(elem, array_parse_text(elem, typmod, text)));
@@ -254,6 +270,19 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);
       return;
+    case oid::kInt2Vector:
+    case oid::kOidVector: {  // int2vectorout/oidvectorout
+      Oid elem = array_element_type(type);
+      ArrayValue a = array_from_storage(elem, datum_as_text(v));
+      if (a.ndims() > 1)
+        throw PgError(sqlstate::kDatatypeMismatch,
+                      std::string("array is not a valid ") + (type == oid::kOidVector ? "oidvector" : "int2vector"));
+      for (size_t i = 0; i < a.items.size(); i++) {
+        if (i) out += ' ';
+        type_output(elem, a.items[i], out);
+      }
+      return;
+    }
     default:
       if (Oid elem = array_element_type(type)) {
         out += array_format_text(elem, array_from_storage(elem, datum_as_text(v)));

@@ -60,6 +60,11 @@ static const TypeInfo kTypes[] = {
     {oid::kJsonArray, "_json", "json[]", 'A', false, Storage::Text, -1, oid::kJson},
     {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
     {oid::kJsonpathArray, "_jsonpath", "jsonpath[]", 'A', false, Storage::Text, -1, oid::kJsonpath},
+    // after _int2/_oid, so the array type of int2/oid stays int2[]/oid[]
+    {oid::kInt2Vector, "int2vector", "int2vector", 'A', false, Storage::Text, -1, oid::kInt2},
+    {oid::kOidVector, "oidvector", "oidvector", 'A', false, Storage::Text, -1, oid::kOid},
+    {oid::kInt2VectorArray, "_int2vector", "int2vector[]", 'A', false, Storage::Text, -1, oid::kInt2Vector},
+    {oid::kOidVectorArray, "_oidvector", "oidvector[]", 'A', false, Storage::Text, -1, oid::kOidVector},
     // Polymorphic pseudo-types: names for error messages only.
     {oid::kAnyElement, "anyelement", "anyelement", 'P', false, Storage::Text, 4},
     {oid::kAnyArray, "anyarray", "anyarray", 'P', false, Storage::Text, -1},
@@ -70,7 +75,7 @@ static const TypeInfo kTypes[] = {
 };
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 && t != oid::kJsonArray) return 0;
+  if (t < 1000 && t != oid::kJsonArray && !is_vector_type(t)) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }
@@ -115,7 +120,7 @@ const TypeInfo* find_type_by_name(std::string_view name) {
 
 std::string format_type_name(Oid type, int32_t typmod) {
   // An array's typmod is its element's: character varying(10)[].
-  if (Oid elem = array_element_type(type)) return format_type_name(elem, typmod) + "[]";
+  if (Oid elem = array_element_type(type); elem && !is_vector_type(type)) return format_type_name(elem, typmod) + "[]";
   const TypeInfo* t = find_type(type);
   if (!t) return "???";
   std::string s = t->sql_name;
