@@ -2,8 +2,10 @@
 // resolution, nested sub-arrays for more dimensions), subscripts and slices
 // (transformContainerSubscripts), and lhs op ANY/ALL (array) (make_scalar_array_op). The
 // runtime side is runtime/array_functions.cpp and the pg_unnest table function.
+#include "analyze/analyze_assign_indirection.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "types/array.h"
 #include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -20,6 +22,13 @@ static ExprPtr make_call_expr(const std::string& name, std::string templ, Oid ty
   e->args = std::move(args);
   e->location = location;
   return e;
+}
+
+// More subscripts than PostgreSQL's MAXDIM dimensions (array_subscript_transform).
+static void check_subscript_count(int n) {
+  if (n > kMaxArrayDims)
+    throw PgError(sqlstate::kProgramLimitExceeded, "number of array dimensions (" + std::to_string(n) +
+                                                       ") exceeds the maximum allowed (" + std::to_string(kMaxArrayDims) + ")");
 }
 
 ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_array, int32_t target_typmod) {
@@ -39,10 +48,16 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   });
   Oid array_type, elem_type;
   bool multidims = false;
+  // ARRAY[]::int2vector is a zero-dimensional array, which int2vectorout/oidvectorout refuse
+  if (target_array && is_vector_type(target_array) && elems.empty())
+    throw PgError(sqlstate::kDatatypeMismatch,
+                  std::string("array is not a valid ") + (target_array == oid::kOidVector ? "oidvector" : "int2vector"));
+  // (int2vector/oidvector elements are values, not sub-arrays)
+  auto sub_array = [](Oid t) { return is_array_type(t) && !is_vector_type(t); };
   if (target_array) {
     array_type = target_array;
     elem_type = target_elem;
-    for (auto& e : elems) multidims |= is_array_type(e->type);
+    for (auto& e : elems) multidims |= sub_array(e->type);
     for (bool n : nested) multidims |= n;
   } else {
     if (elems.empty())
@@ -50,7 +65,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
                     "Explicitly cast to the desired type, for example ARRAY[]::integer[].")
           .at(ae->location);
     Oid common = select_common_type(elems, "ARRAY");
-    if (Oid e = array_element_type(common)) {
+    if (Oid e = array_element_type(common); e && !is_vector_type(common)) {
       multidims = true;
       array_type = common;
       elem_type = e;
@@ -63,7 +78,7 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
     }
   }
   if (!multidims)
-    for (auto& e : elems) multidims |= is_array_type(e->type);
+    for (auto& e : elems) multidims |= sub_array(e->type);
   Oid coerce_type = multidims ? array_type : elem_type;
   CastContext cc = target_array ? CastContext::Explicit : CastContext::Implicit;
   for (auto& e : elems) {
@@ -112,6 +127,7 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
     if (!IsA(n, A_Indices)) unsupported("field selection", expr_location(ind->arg));
     is_slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
   });
+  check_subscript_count(list_size(subs));
   Oid elem = array_element_type(base->type);
   if (!elem)
     throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(base->type, -1) +
@@ -166,45 +182,13 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   return e;
 }
 
-ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current) {
+ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current,
+                                             ExprPtr value) {
   const ColumnDef& col = t.columns[column];
   if (col.type == oid::kJsonb) return transform_jsonb_subscript_assignment(rt, t, column, current);
-  // A domain over an array type: assign into the base array, then check the domain.
-  int32_t arr_typmod = col.typmod;
-  Oid arr_type = domain_base_type(col.type, &arr_typmod);
-  Oid elem = array_element_type(arr_type);
-  bool slice = false;
-  if (IsA(list_at(rt->indirection, 0), String)) {  // SET c.f = …: analyze_row.cpp
-    if (!current) {
-      current = std::make_shared<Expr>();
-      current->kind = ExprKind::Var;
-      current->rte = 0;
-      current->attno = column;
-      current->type = col.type;
-      current->typmod = col.typmod;
-      current->name = col.name;
-    }
-    // an earlier SET c.g = … of this statement: its value before the domain's check (checked once, at the end)
-    if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() && current->args[0]->name == "field assignment")
-      current = current->args[0];
-    ExprPtr r = row_field_assignment(*this, rt, col.name, current, transform_expr(rt->val, ExprContext::UpdateSet));
-    if (r->type != col.type) {
-      r = std::make_shared<Expr>(*coerce_to(r, col.type, col.typmod, CastContext::Assignment, rt->location));
-      r->name = "field assignment";  // further SET c.g = … of the statement may follow
-    }
-    return r;
-  }
-  bool fields_after = false;  // SET a[i].f = …: the element's field (analyze_row.cpp)
-  for_each_node(rt->indirection, [&](Node* n) {
-    if (IsA(n, String)) { fields_after = true; return; }
-    if (!IsA(n, A_Indices) || fields_after) unsupported("this field assignment", rt->location);
-    slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
-  });
-  if (!elem)
-    throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(col.type, -1) +
-                                                   " because it does not support subscripting")
-        .at(rt->location);
-  if (slice) unsupported("assignment to array slices", rt->location);
+  // value: the assigned value when it does not come from rt->val (INSERT INTO t (a[i]) VALUES …)
+  int column_location = value ? -1 : rt->location;  // INSERT's base is a NULL without a position
+  if (!value) value = transform_expr(rt->val, ExprContext::UpdateSet);
   if (!current) {
     current = std::make_shared<Expr>();
     current->kind = ExprKind::Var;
@@ -214,45 +198,28 @@ ExprPtr Analyzer::transform_array_assignment(ResTarget* rt, const TableDef& t, i
     current->typmod = col.typmod;
     current->name = col.name;
   }
-  ExprPtr value = transform_expr(rt->val, ExprContext::UpdateSet);
-  std::vector<ExprPtr> subs;
-  for_each_node(rt->indirection, [&](Node* n) {
-    if (!IsA(n, A_Indices)) return;
-    Node* idx = reinterpret_cast<A_Indices*>(n)->uidx;
-    ExprPtr x = transform_expr(idx, ExprContext::UpdateSet);
-    ExprPtr c = coerce_to(x, oid::kInt4, -1, CastContext::Assignment, -1);
-    if (!c) throw PgError(sqlstate::kDatatypeMismatch, "array subscript must have type integer").at(expr_location(idx));
-    subs.push_back(c);
-  });
-  ExprPtr v;
-  if (fields_after) {
-    std::vector<ExprPtr> eargs = {current};
-    std::string et = "pg_array_subscript($1, " + std::to_string(elem);
-    for (auto& x : subs) {
-      eargs.push_back(x);
-      et += ", $" + std::to_string(eargs.size());
+  if (IsA(list_at(rt->indirection, 0), String)) {  // SET c.f = …: analyze_row.cpp
+    // an earlier SET c.g = … of this statement: its value before the domain's check (checked once, at the end)
+    if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() && current->args[0]->name == "field assignment")
+      current = current->args[0];
+    ExprPtr r = row_field_assignment(*this, rt, col.name, current, value);
+    if (r->type != col.type) {
+      r = std::make_shared<Expr>(*coerce_to(r, col.type, col.typmod, CastContext::Assignment, rt->location));
+      r->name = "field assignment";  // further SET c.g = … of the statement may follow
     }
-    ExprPtr element = make_call_expr("subscript", et + ")", elem, std::move(eargs), rt->location);
-    v = row_field_assignment(*this, rt, col.name, element, value);
-  } else {
-    v = coerce_to(value, elem, arr_typmod, CastContext::Assignment, -1);
+    return r;
   }
-  if (!v)
-    throw PgError(sqlstate::kDatatypeMismatch,
-                  "subscripted assignment to \"" + col.name + "\" requires type " + format_type_name(elem, -1) +
-                      " but expression is of type " + format_type_name(value->type, -1),
-                  "", "You will need to rewrite or cast the expression.")
-        .at(expr_location(rt->val));
-  std::vector<ExprPtr> args = {current, v};
-  std::string templ = "pg_array_set($1, " + std::to_string(elem) + ", $2";
-  for (auto& c : subs) {
-    args.push_back(c);
-    templ += ", $" + std::to_string(args.size());
+  // SET a[i]… = v, a[l:u]… = v, a[i].f = v: analyze_assign_indirection.cpp. An earlier
+  // assignment of the statement to the same domain column: its value before the domain's check.
+  if (current->templ.rfind("pg_domain_check(", 0) == 0 && !current->args.empty() &&
+      current->args[0]->name == "array element assignment")
+    current = current->args[0];
+  ExprPtr r = assign_indirection(*this, rt, col.name, current, col.type, col.typmod, 0, value, column_location);
+  if (r->name != "array element assignment") {  // a domain's check: further SET a[j] = … may follow
+    r = std::make_shared<Expr>(*r);
+    r->name = "array element assignment";
   }
-  auto e = make_call_expr("array element assignment", templ + ")", arr_type, std::move(args), rt->location);
-  e->typmod = arr_typmod;
-  if (arr_type != col.type) e = coerce_to(e, col.type, col.typmod, CastContext::Assignment, -1);
-  return e;
+  return r;
 }
 
 // lhs op ANY/ALL (array): the operator between lhs and the array's element type, tested

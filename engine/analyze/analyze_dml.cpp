@@ -217,8 +217,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   } else {
     for_each_node(stmt->cols, [&](Node* n) {
       auto* rt = reinterpret_cast<ResTarget*>(n);
-      bool field = list_size(rt->indirection) && IsA(list_at(rt->indirection, 0), String);  // (c.f): analyze_row.cpp
-      if (list_size(rt->indirection) && !field) unsupported("subscripted INSERT targets", rt->location);
+      bool field = list_size(rt->indirection);  // (c.f): analyze_row.cpp; (a[i]), (a[l:u]): analyze_array.cpp
       int c = t->find_column(rt->name);
       if (c < 0)
         throw PgError(sqlstate::kUndefinedColumn,
@@ -255,6 +254,11 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     std::vector<ExprPtr> row(t->columns.size());
     std::vector<int> field_cols;
     for (size_t i = 0; i < cols.size(); i++) {
+      if (!given[i] && i < field_targets.size() && field_targets[i])
+        throw PgError(sqlstate::kFeatureNotSupported, IsA(list_at(field_targets[i]->indirection, 0), A_Indices)
+                                                          ? "cannot set an array element to DEFAULT"
+                                                          : "cannot set a subfield to DEFAULT")
+            .at(field_targets[i]->location);
       if (given[i] && i < field_targets.size() && field_targets[i]) {
         ExprPtr cur = row[cols[i]];
         if (!cur) {
@@ -263,7 +267,10 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
           cur->type = t->columns[cols[i]].type;
           cur->typmod = t->columns[cols[i]].typmod;
         }
-        row[cols[i]] = row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, given[i]);
+        if (IsA(list_at(field_targets[i]->indirection, 0), String))
+          row[cols[i]] = row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, given[i]);
+        else
+          row[cols[i]] = transform_array_assignment(field_targets[i], *t, cols[i], cur, given[i]);
         field_cols.push_back(cols[i]);
         continue;
       }
@@ -307,8 +314,6 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   } else {
     // Unknown literals in the SELECT list take the target columns' types (PostgreSQL's
     // INSERT … SELECT does not resolve them as text first); set operations resolve their own.
-    for (auto* ft : field_targets)
-      if (ft) unsupported("field INSERT targets with INSERT … SELECT", ft->location);
     q->select = analyze_select(sel, sel->op != SETOP_NONE);
     if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
       cols.resize(q->select->targets.size());
@@ -327,9 +332,27 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       const SelectQuery* arm = q->select.get();
       while (arm->setop != SetOp::None && arm->larg) arm = arm->larg.get();
       int loc = te.expr->location >= 0 || i >= arm->targets.size() ? te.expr->location : arm->targets[i].expr->location;
+      if (i < field_targets.size() && field_targets[i]) {  // (c.f), (a[i]): as for VALUES rows
+        ExprPtr cur = all[cols[i]].expr;
+        if (!cur) {
+          cur = std::make_shared<Expr>();
+          cur->kind = ExprKind::Const;
+          cur->type = t->columns[cols[i]].type;
+          cur->typmod = t->columns[cols[i]].typmod;
+        }
+        ExprPtr v = IsA(list_at(field_targets[i]->indirection, 0), String)
+                        ? row_field_assignment(*this, field_targets[i], t->columns[cols[i]].name, cur, te.expr)
+                        : transform_array_assignment(field_targets[i], *t, cols[i], cur, te.expr);
+        all[cols[i]] = {v, t->columns[cols[i]].name};
+        continue;
+      }
       ExprPtr v = coerce_to_column(te.expr, *t, cols[i], loc);
       if (insert_value_allowed(*t, cols[i], stmt->override)) all[cols[i]] = {v, t->columns[cols[i]].name};
     }
+    for (size_t i = 0; i < cols.size(); i++)  // a domain over the composite: checked once, on the whole value
+      if (i < field_targets.size() && field_targets[i] && all[cols[i]].expr->type != t->columns[cols[i]].type)
+        all[cols[i]].expr = coerce_to(all[cols[i]].expr, t->columns[cols[i]].type, t->columns[cols[i]].typmod,
+                                      CastContext::Assignment, -1);
     for (size_t c = 0; c < all.size(); c++)
       if (!all[c].expr) all[c] = {transform_default(*t, (int)c), t->columns[c].name};
     q->select->targets = std::move(all);
@@ -395,11 +418,22 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
   struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{this};
   for_each_node(oc->targetList, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
-    if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
     int c = t->find_column(rt->name);
     if (c < 0)
       throw PgError(sqlstate::kUndefinedColumn,
                     "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist").at(rt->location);
+    if (list_size(rt->indirection)) {  // SET a[i] = v, SET c.f = v: applied in order, as in UPDATE
+      ExprPtr* prior = nullptr;
+      for (auto& s : q.conflict_sets)
+        if (s.first == c) prior = &s.second;
+      if (prior && (*prior)->name != "array element assignment" && (*prior)->name != "field assignment")
+        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
+            .at(rt->location);
+      ExprPtr e = transform_array_assignment(rt, *t, c, prior ? *prior : nullptr);
+      if (prior) *prior = e;
+      else q.conflict_sets.push_back({c, e});
+      return;
+    }
     if (!IsA(rt->val, SetToDefault)) check_update_target(*t, c);
     ExprPtr e = IsA(rt->val, SetToDefault) ? transform_default(*t, c)
                                            : coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));

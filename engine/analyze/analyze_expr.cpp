@@ -53,6 +53,7 @@ int expr_location(Node* n) {
       return l >= 0 ? l : reinterpret_cast<BooleanTest*>(n)->location;
     }
     case T_SubLink: return reinterpret_cast<SubLink*>(n)->location;
+    case T_RowExpr: return reinterpret_cast<RowExpr*>(n)->location;
     default: return -1;
   }
 }

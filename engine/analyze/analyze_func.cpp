@@ -1,6 +1,7 @@
 // Function calls and aggregates: count/min/max (polymorphic), the table-driven functions
 // and aggregates of catalog/builtins.cpp, nextval(). Aggregate placement rules
 // (42803 nested aggregates, not allowed in WHERE/GROUP BY/JOIN ON) follow PostgreSQL.
+#include "analyze/analyze_named_args.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
@@ -446,7 +447,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
   }
   std::vector<ExprPtr> args;
-  if (!jsonb_path_named_args(name, fc, ctx, args))  // analyze_jsonpath.cpp
+  if (!jsonb_path_named_args(name, fc, ctx, args) &&  // analyze_jsonpath.cpp
+      !builtin_named_args(*this, name, fc, ctx, args))   // analyze_named_args.cpp
     for_each_node(fc->args, [&](Node* a) { args.push_back(transform_expr(a, ctx)); });
   if (ExprPtr j = transform_json_function(name, args, fc->location)) return j;
   if (ExprPtr p = transform_populate_call(*this, name, args, fc->location)) return p;  // analyze_populate.cpp

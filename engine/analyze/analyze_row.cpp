@@ -4,6 +4,7 @@
 // any other row value (a composite column, a whole-row reference, a subquery's record) is
 // compared with pg_record_cmp, PostgreSQL's record_eq/record_cmp.
 #include "analyze/analyze_row.h"
+#include "analyze/analyze_assign_indirection.h"
 
 #include <functional>
 #include "common/error.h"
@@ -106,7 +107,9 @@ ExprPtr row_compare_fields(Analyzer& a, const std::string& op, const std::vector
   if (l.size() != r.size())
     throw PgError(sqlstate::kSyntaxError, "unequal number of entries in row expressions").at(location);
   if (l.empty()) throw PgError(sqlstate::kFeatureNotSupported, "cannot compare rows of zero length").at(location);
-  if (!is_comparison(op)) {
+  // text_pattern_ops' operators: a btree family whose equality is = and strict forms ~<~ / ~>~
+  bool pattern = op == "~<~" || op == "~<=~" || op == "~>=~" || op == "~>~";
+  if (!is_comparison(op) && !pattern) {
     a.make_operator(op, l[0], r[0], location);  // "operator does not exist" comes first
     throw PgError(sqlstate::kFeatureNotSupported, "could not determine interpretation of row comparison operator " + op, "",
                   "Row comparison operators must be associated with btree operator families.")
@@ -125,7 +128,7 @@ ExprPtr row_compare_fields(Analyzer& a, const std::string& op, const std::vector
     for (size_t i = 0; i < n; i++) parts.push_back(cmp(op, i));
     return boolop(op == "=" ? ExprKind::And : ExprKind::Or, std::move(parts), location);
   }
-  std::string strict = op.substr(0, 1);
+  std::string strict = pattern ? "~" + op.substr(1, 1) + "~" : op.substr(0, 1);
   ExprPtr acc = cmp(op, n - 1);
   for (size_t i = n - 1; i-- > 0;)
     acc = boolop(ExprKind::Or, {cmp(strict, i), boolop(ExprKind::And, {cmp("=", i), acc}, location)}, location);
@@ -439,8 +442,8 @@ ExprPtr row_field_assignment(Analyzer& a, ResTarget* rt, const std::string& coln
     path.push_back(IsA(n, String) ? node_string(n) : std::string());
   });
   std::function<ExprPtr(ExprPtr, size_t, const std::string&)> assign = [&](ExprPtr cur, size_t i, const std::string& owner) -> ExprPtr {
+    if (path[i].empty()) return assign_indirection(a, rt, owner, cur, cur->type, cur->typmod, i, value);  // c.f[i]…
     Oid t = domain_base_type(cur->type);
-    if (path[i].empty()) unsupported("subscripts mixed with field assignment", rt->location);
     if (!is_named_composite(t))
       throw PgError(sqlstate::kDatatypeMismatch, "cannot assign to field \"" + path[i] + "\" of column \"" + owner +
                                                      "\" because its type " + format_type_name(t, -1) +

@@ -119,12 +119,39 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
   auto coerce_result = [&](Analyzer& a, std::vector<TargetEntry>& targets) {
     if (is_void) return;
     if (columns.empty()) {
-      if (targets.size() != 1 && is_named_composite(result))
-        unsupported("SQL functions returning a composite type from several columns");
-      if (targets.size() != 1) mismatch("Final statement must return exactly one column.");
-      ExprPtr e = a.finalize_unknown(targets[0].expr);
-      ExprPtr c = e->type == result ? e : a.coerce_to(e, result, -1, CastContext::Assignment, -1);
-      if (!c) mismatch("Actual return type is " + format_type_name(e->type, -1) + ".");
+      ExprPtr c;
+      if (targets.size() == 1) {
+        ExprPtr e = a.finalize_unknown(targets[0].expr);
+        c = e->type == result ? e : a.coerce_to(e, result, -1, CastContext::Assignment, -1);
+        if (!c && !is_named_composite(result)) mismatch("Actual return type is " + format_type_name(e->type, -1) + ".");
+      } else if (!is_named_composite(result)) {
+        mismatch("Final statement must return exactly one column.");
+      }
+      if (!c) {  // a composite result from the columns, field by field (check_sql_fn_retval)
+        const std::vector<RowField>& fields = *row_type_fields(result, -1);
+        if (targets.size() > fields.size()) mismatch("Final statement returns too many columns.");
+        if (targets.size() < fields.size()) mismatch("Final statement returns too few columns.");
+        std::vector<ExprPtr> args;
+        std::string templ = "pg_row(" + std::to_string(row_type_id(result, -1));
+        for (size_t i = 0; i < fields.size(); i++) {
+          ExprPtr e = a.finalize_unknown(targets[i].expr);
+          ExprPtr f = e->type == fields[i].type ? e : a.coerce_to(e, fields[i].type, fields[i].typmod, CastContext::Assignment, -1);
+          if (!f)
+            mismatch("Final statement returns " + format_type_name(e->type, -1) + " instead of " +
+                     format_type_name(fields[i].type, fields[i].typmod) + " at column " + std::to_string(i + 1) + ".");
+          args.push_back(f);
+          templ += ", $" + std::to_string(i + 1);
+        }
+        c = std::make_shared<Expr>();
+        c->kind = ExprKind::Call;
+        c->name = "row";
+        c->templ = templ + ")";
+        c->type = result;
+        c->typmod = -1;
+        c->args = std::move(args);
+        targets.resize(1);
+        targets[0].name = "?column?";
+      }
       targets[0].expr = c;
       return;
     }

@@ -89,7 +89,7 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
       if (e->subquery->targets.size() != 1)
         throw PgError(sqlstate::kSyntaxError, "subquery must return only one column").at(sl->location);
       Oid t = e->subquery->targets[0].expr->type;
-      Oid elem = array_element_type(t);
+      Oid elem = is_vector_type(t) ? 0 : array_element_type(t);  // int2vector/oidvector: elements
       e->type = elem ? t : array_type_of(t);
       if (!e->type)
         throw PgError(sqlstate::kUndefinedObject, "could not find array type for data type " + format_type_name(t, -1))

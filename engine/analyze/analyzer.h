@@ -122,7 +122,7 @@ class Analyzer {
   ExprPtr transform_indirection(Node* node, ExprContext ctx);
   ExprPtr transform_scalar_array_op(Node* node, ExprContext ctx);
   // UPDATE ... SET col[i]... = value (current: an earlier assignment to the same column).
-  ExprPtr transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current);
+  ExprPtr transform_array_assignment(ResTarget* rt, const TableDef& t, int column, ExprPtr current, ExprPtr value = nullptr);
   bool jsonb_path_named_args(const std::string& name, FuncCall* fc, ExprContext ctx, std::vector<ExprPtr>& args);
   // jsonb subscripts (analyze_jsonb_subscript.cpp)
   ExprPtr jsonb_subscript_expr(Node* n, ExprContext ctx);

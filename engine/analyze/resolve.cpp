@@ -86,6 +86,7 @@ static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastCont
           (ctx == CastContext::Explicit ? "1" : "0") + ")";
       break;
     case oid::kTimestamp: t = "pg_timestamp_typmod($1, " + std::to_string(typmod) + ")"; break;
+    case oid::kInterval: t = "pg_interval_typmod($1, " + std::to_string(typmod) + ")"; break;
     case oid::kTime:
     case oid::kTimetz:
       t = "pg_time_typmod($1, " + std::to_string(typmod) + ", " + (target == oid::kTimetz ? "1" : "0") + ")";

@@ -71,6 +71,11 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"justify_days", 1, {kInterval}, kInterval, "pg_justify_days($1)"},
     {"justify_hours", 1, {kInterval}, kInterval, "pg_justify_hours($1)"},
     {"justify_interval", 1, {kInterval}, kInterval, "pg_justify_interval($1)"},
+    // isfinite: the infinities are stored as their text (docs/storage-format.md); no infinite intervals in 15
+    {"isfinite", 1, {kDate}, kBool, "($1 NOT IN ('infinity', '-infinity'))"},
+    {"isfinite", 1, {kTimestamp}, kBool, "($1 NOT IN ('infinity', '-infinity'))"},
+    {"isfinite", 1, {kTimestamptz}, kBool, "($1 NOT IN ('infinity', '-infinity'))"},
+    {"isfinite", 1, {kInterval}, kBool, "($1 IS NOT NULL OR NULL)"},
     {"age", 2, {kTimestamp, kTimestamp}, kInterval, "pg_dt_age($1, $2, 1)"},
     {"age", 2, {kTimestamptz, kTimestamptz}, kInterval, "pg_dt_age($1, $2, 2)"},
     {"age", 1, {kTimestamp}, kInterval, "pg_dt_age1($1, 1)"},
@@ -110,7 +115,7 @@ static const FunctionDef kDatetimeFunctions[] = {
     {"make_timestamptz", 6, {kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8}, kTimestamptz,
      "pg_dt_conv(pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
     {"make_timestamptz", 7, {kInt4, kInt4, kInt4, kInt4, kInt4, kFloat8, kText}, kTimestamptz,
-     "pg_dt_timezone($7, pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
+     "pg_dt_timezone(pg_sane_timezone($7), pg_make_timestamp($1, $2, $3, $4, $5, $6), 1, 2)"},
     {"make_interval", 1, {kAny}, kInterval, "pg_make_interval($*)", false, false, true},
 };
 

@@ -83,6 +83,13 @@ static const FunctionDef kMathFunctions[] = {
     {"scale", 1, {kNumeric}, kInt4, "pg_numeric_scale($1, 0)"},
     {"min_scale", 1, {kNumeric}, kInt4, "pg_numeric_scale($1, 1)"},
     {"factorial", 1, {kInt8}, kNumeric, "pg_numeric_factorial($1)"},
+    {"numeric_inc", 1, {kNumeric}, kNumeric, "pg_numeric_add($1, pg_numeric_from_int(1))"},
+    // bool.c's comparison functions behind = and <> (storage 0/1)
+    {"booleq", 2, {kBool, kBool}, kBool, "($1 = $2)"},
+    {"boolne", 2, {kBool, kBool}, kBool, "($1 <> $2)"},
+    {"width_bucket", 4, {kFloat8, kFloat8, kFloat8, kInt4}, kInt4, "pg_width_bucket_float8($1, $2, $3, $4)"},
+    {"width_bucket", 4, {kNumeric, kNumeric, kNumeric, kInt4}, kInt4, "pg_width_bucket_numeric($1, $2, $3, $4)"},
+    {"width_bucket", 2, {kAnyCompatible, kAnyCompatibleArray}, kInt4, "pg_width_bucket_array($1, $2, $E)"},
 };
 
 BuiltinSpan::S<OperatorDef> math_operators() { return {kMathOperators, sizeof kMathOperators / sizeof *kMathOperators}; }

@@ -11,6 +11,11 @@ using namespace oid;
 static const OperatorDef kTextOperators[] = {
     {"||", kText, kText, kText, "($1 || $2)"},
     {"~~", kText, kText, kBool, "pg_like($1, $2)"},
+    // text_pattern_ops' byte-wise comparisons (~<~ ~<=~ ~>=~ ~>~)
+    {"~<~", kText, kText, kBool, "($1 < $2 COLLATE BINARY)"},
+    {"~<=~", kText, kText, kBool, "($1 <= $2 COLLATE BINARY)"},
+    {"~>=~", kText, kText, kBool, "($1 >= $2 COLLATE BINARY)"},
+    {"~>~", kText, kText, kBool, "($1 > $2 COLLATE BINARY)"},
     {"!~~", kText, kText, kBool, "(NOT pg_like($1, $2))"},
     {"~~*", kText, kText, kBool, "pg_ilike($1, $2)"},
     {"!~~*", kText, kText, kBool, "(NOT pg_ilike($1, $2))"},
@@ -77,7 +82,10 @@ static const FunctionDef kTextFunctions[] = {
     {"format", 2, {kText, kAny}, kText, "pg_format($*)", false, false, true},
     {"md5", 1, {kText}, kText, "pg_md5($1)"},
     {"md5", 1, {kBytea}, kText, "pg_md5($1)"},
+    {"sha224", 1, {kBytea}, kBytea, "pg_sha224($1)"},
     {"sha256", 1, {kBytea}, kBytea, "pg_sha256($1)"},
+    {"sha384", 1, {kBytea}, kBytea, "pg_sha384($1)"},
+    {"sha512", 1, {kBytea}, kBytea, "pg_sha512($1)"},
     {"encode", 2, {kBytea, kText}, kText, "pg_encode($1, $2)"},
     {"decode", 2, {kText, kText}, kBytea, "pg_decode($1, $2)"},
     // x LIKE p ESCAPE e arrives as x LIKE like_escape(p, e).

@@ -154,7 +154,7 @@ Oid spec_type(const std::string& t) {
       {"oid", oid::kOid}, {"name", oid::kName}, {"char1", oid::kChar}, {"smallint", oid::kInt2},
       {"integer", oid::kInt4}, {"bigint", oid::kInt8}, {"real", oid::kFloat4}, {"boolean", oid::kBool},
       {"text", oid::kText}, {"regproc", oid::kRegproc}, {"regtype", oid::kRegtype},
-      {"regtype[]", oid::kRegtypeArray}, {"oidvector", oid::kOidvector}, {"int2vector", oid::kInt2vector},
+      {"regtype[]", oid::kRegtypeArray}, {"oidvector", oid::kOidVector}, {"int2vector", oid::kInt2Vector},
       {"smallint[]", oid::kInt2Array}, {"oid[]", oid::kOidArray}, {"char1[]", oid::kTextArray},
       {"text[]", oid::kTextArray}, {"aclitem[]", oid::kTextArray}, {"pg_node_tree", oid::kText},
       {"xid", oid::kInt8}, {"anyarray", oid::kText}, {"real[]", oid::kFloat4Array},

@@ -82,7 +82,7 @@ void attribute_row(SystemRows& r, int64_t relid, const std::string& name, Oid ty
       .set_int("attstattarget", attnum > 0 ? -1 : 0)
       .set_int("attlen", l.len)
       .set_int("attnum", attnum)
-      .set_int("attndims", array_element_type(type) && type != oid::kOidvector && type != oid::kInt2vector ? 1 : 0)
+      .set_int("attndims", array_element_type(type) && type != oid::kOidVector && type != oid::kInt2Vector ? 1 : 0)
       .set_int("attcacheoff", -1)
       .set_int("atttypmod", typmod)
       .set_bool("attbyval", l.byval)

@@ -22,7 +22,7 @@ TypeLayout type_layout(Oid t) {
     return type_layout(u->base);
   }
   if (Oid e = array_element_type(t)) {
-    if (t == oid::kOidvector || t == oid::kInt2vector) return {-1, false, 'i', 'p'};
+    if (t == oid::kOidVector || t == oid::kInt2Vector) return {-1, false, 'i', 'p'};
     TypeLayout el = type_layout(e);
     return {-1, false, el.align == 'd' ? 'd' : 'i', 'x'};
   }

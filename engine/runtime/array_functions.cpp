@@ -25,7 +25,7 @@ using Fn = void (*)(sqlite3_context*, int, sqlite3_value**);
 const Oid kElementTypes[] = {oid::kBool, oid::kBytea, oid::kName, oid::kInt2, oid::kInt4, oid::kText,
                              oid::kBpchar, oid::kVarchar, oid::kInt8, oid::kFloat4, oid::kFloat8, oid::kOid,
                              oid::kTimestamp, oid::kDate, oid::kTimestamptz, oid::kInterval, oid::kNumeric,
-                             oid::kUuid, oid::kJson, oid::kJsonb};
+                             oid::kUuid, oid::kJson, oid::kJsonb, oid::kInt2Vector, oid::kOidVector};
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
 Oid oid_arg(sqlite3_value* v) { return static_cast<Oid>(sqlite3_value_int64(v)); }
@@ -198,6 +198,121 @@ void array_set(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       off = off * a.dims[d] + size_t(idx[d] - a.lbounds[d]);
     }
     a.items[off] = v;
+    result_array(ctx, elem, a);
+  });
+}
+
+// pg_array_set_slice(arr, elem, src, omitted_mask, lo1, hi1, ..., lok, hik):
+// arr[lo1:hi1]...[lok:hik] = src (array_set_slice). A set mask bit marks an omitted bound (the
+// array's own). A NULL arr is an empty array; a NULL src leaves the array as it is. src is read
+// in storage order whatever its shape; a one-dimensional array grows as needed (gaps NULL).
+void array_set_slice(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    Oid elem = oid_arg(argv[1]);
+    int64_t mask = sqlite3_value_int64(argv[3]);
+    int k = (argc - 4) / 2;
+    std::vector<int64_t> lo(k), hi(k);
+    std::vector<bool> lo_given(k), hi_given(k);
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < 2; j++) {
+        bool given = !(mask >> (2 * i + j) & 1);
+        sqlite3_value* v = argv[4 + 2 * i + j];
+        if (given && is_null(v)) throw PgError("22004", "array subscript in assignment must not be null");
+        (j ? hi_given : lo_given)[i] = given;
+        (j ? hi : lo)[i] = given ? sqlite3_value_int64(v) : 0;
+      }
+    }
+    ArrayValue a = is_null(argv[0]) ? ArrayValue() : array_arg(argv[0], elem);
+    if (is_null(argv[2])) return result_array(ctx, elem, a);
+    ArrayValue src = array_arg(argv[2], elem);
+    auto check_size = [](const std::vector<int64_t>& dims) {
+      int64_t n = 1;
+      for (int64_t d : dims) {
+        if (d < 0 || (d > 0 && n > 134217727 / d) || n * d > 134217727)
+          throw PgError(sqlstate::kProgramLimitExceeded, "array size exceeds the maximum allowed (134217727)");
+        n *= d;
+      }
+      return n;
+    };
+    if (a.empty()) {
+      std::vector<int64_t> dims;
+      for (int i = 0; i < k; i++) {
+        if (!lo_given[i] || !hi_given[i])
+          subscript_error("array slice subscript must provide both boundaries",
+                          "When assigning to a slice of an empty array value, slice boundaries must be fully specified.");
+        dims.push_back(hi[i] - lo[i] + 1);
+      }
+      int64_t n = check_size(dims);
+      if ((int64_t)src.items.size() < n) subscript_error("source array too small");
+      ArrayValue r;
+      for (int i = 0; i < k; i++) {
+        r.dims.push_back((int)dims[i]);
+        r.lbounds.push_back((int)lo[i]);
+      }
+      r.items.assign(src.items.begin(), src.items.begin() + n);
+      if (n == 0) r = ArrayValue();
+      return result_array(ctx, elem, r);
+    }
+    int nd = a.ndims();
+    if (nd < k) subscript_error("wrong number of array subscripts");
+    std::vector<int64_t> dims(a.dims.begin(), a.dims.end()), lbs(a.lbounds.begin(), a.lbounds.end());
+    lo.resize(nd);
+    hi.resize(nd);
+    lo_given.resize(nd, false);
+    hi_given.resize(nd, false);
+    int64_t before = 0, after = 0;
+    for (int d = 0; d < nd; d++) {
+      if (!lo_given[d]) lo[d] = lbs[d];
+      if (!hi_given[d]) hi[d] = dims[d] + lbs[d] - 1;
+      if (lo[d] > hi[d]) subscript_error("upper bound cannot be less than lower bound");
+      if (nd > 1 && (lo[d] < lbs[d] || hi[d] >= dims[d] + lbs[d])) subscript_error("array subscript out of range");
+    }
+    if (nd == 1) {
+      if (lo[0] < lbs[0]) before = lbs[0] - lo[0];
+      if (hi[0] >= dims[0] + lbs[0]) after = hi[0] - (dims[0] + lbs[0]) + 1;
+      dims[0] += before + after;
+      lbs[0] -= before;
+    }
+    check_size(dims);
+    std::vector<int64_t> span(nd);
+    for (int d = 0; d < nd; d++) span[d] = hi[d] - lo[d] + 1;
+    int64_t nsrc = check_size(span);
+    if (nsrc > (int64_t)src.items.size()) subscript_error("source array too small");
+    if (nd == 1) {
+      a.items.insert(a.items.begin(), size_t(before), Datum::null());
+      a.items.resize(a.items.size() + size_t(after), Datum::null());
+      a.dims[0] = (int)dims[0];
+      a.lbounds[0] = (int)lbs[0];
+    }
+    std::vector<int64_t> idx(nd, 0);
+    for (int64_t s = 0; s < nsrc; s++) {
+      size_t off = 0;
+      for (int d = 0; d < nd; d++) off = off * size_t(dims[d]) + size_t(lo[d] - lbs[d] + idx[d]);
+      a.items[off] = src.items[s];
+      int d = nd - 1;
+      while (d >= 0 && ++idx[d] >= span[d]) idx[d--] = 0;
+    }
+    result_array(ctx, elem, a);
+  });
+}
+
+// pg_trim_array(arr, elem, n): arr without its last n elements (of the first dimension),
+// lower bounds reset to 1 as array_get_slice does.
+void trim_array(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0]) || is_null(argv[2])) return sqlite3_result_null(ctx);
+    Oid elem = oid_arg(argv[1]);
+    ArrayValue a = array_arg(argv[0], elem);
+    int64_t n = sqlite3_value_int64(argv[2]);
+    int len = a.ndims() ? a.dims[0] : 0;
+    if (n < 0 || n > len)
+      subscript_error("number of elements to trim must be between 0 and " + std::to_string(len));
+    if (a.ndims() == 0) return result_array(ctx, elem, a);
+    size_t inner = len ? a.items.size() / size_t(len) : 0;
+    a.dims[0] = int(len - n);
+    a.items.resize(size_t(a.dims[0]) * inner);
+    for (int& lb : a.lbounds) lb = 1;
+    if (a.items.empty()) a = ArrayValue();
     result_array(ctx, elem, a);
   });
 }
@@ -669,6 +784,8 @@ void register_array_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_array_subscript", -1, array_subscript},
       {"pg_array_slice", -1, array_slice},
       {"pg_array_set", -1, array_set},
+      {"pg_array_set_slice", -1, array_set_slice},
+      {"pg_trim_array", 3, trim_array},
       {"pg_array_fill", 3, array_fill},
       {"pg_array_fill", 4, array_fill},
       {"pg_array_eq", 3, array_eq},

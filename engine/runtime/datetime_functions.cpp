@@ -3,6 +3,7 @@
 // extract/date_part, date_trunc, AT TIME ZONE, make_*, and the transaction/statement/clock
 // timestamps.
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -298,7 +299,7 @@ void iv_mul(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (md > INT32_MAX || md < INT32_MIN || dd > INT32_MAX || dd < INT32_MIN) iv_range();
     int64_t month = int32_t(md), day = int32_t(dd);
     double month_rem_days = (md - month) * 30;
-    if (div) month_rem_days = tsround(month_rem_days);
+    month_rem_days = tsround(month_rem_days);
     double sec_rem = (dd - day + month_rem_days - (int)month_rem_days) * 86400;
     sec_rem = tsround(sec_rem);
     if (std::fabs(sec_rem) >= 86400) {
@@ -489,8 +490,18 @@ Part iv_part(const std::string& u, const Interval& iv) {
   if (u == "millennium") return ip(year / 1000);
   if (u == "epoch") {
     int64_t secs = int64_t(365.25 * 86400) * (iv.month / 12) + int64_t(30 * 86400) * (iv.month % 12) + int64_t(iv.day) * 86400;
-    Part p; p.num = secs * kUsSec + iv.time; p.scale = 6;
+    Part p; p.scale = 6;
     p.d = iv.time / 1000000.0 + (365.25 * 86400) * (iv.month / 12) + (30.0 * 86400) * (iv.month % 12) + 86400.0 * iv.day;
+    __int128 us = (__int128)secs * kUsSec + iv.time;
+    if (us > INT64_MAX || us < INT64_MIN) {  // past int64 microseconds: the 128-bit value's text
+      bool neg = us < 0;
+      std::string digits;
+      for (__int128 v = neg ? -us : us; v > 0; v /= 10) digits.insert(digits.begin(), char('0' + int(v % 10)));
+      digits.insert(digits.size() - 6, ".");
+      p.text = (neg ? "-" : "") + digits;
+    } else {
+      p.num = int64_t(us);
+    }
     return p;
   }
   not_supported(u, K::Iv);
@@ -819,6 +830,44 @@ void make_interval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_sane_timezone(zone): make_timestamptz's zone argument (parse_sane_timezone): "+hh[:mm[:ss]]"
+// and "+hhmm" are ISO offsets east of Greenwich, returned as the equivalent POSIX spec for
+// pg_dt_timezone; other text is a zone name or abbreviation, returned as is.
+void sane_timezone(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    std::string z = text_of(argv[0]);
+    if (!z.empty() && std::isdigit((unsigned char)z[0]))
+      throw PgError(sqlstate::kInvalidParameterValue, "invalid input syntax for type numeric time zone: \"" + z + "\"", "",
+                    "Numeric time zones must have \"-\" or \"+\" as first character.");
+    if (z.empty() || (z[0] != '+' && z[0] != '-')) return result_text(ctx, z);
+    // DecodeTimezone
+    const char* str = z.c_str();
+    char* cp;
+    bool overflow = false;
+    auto to_int = [&](const char* from) {
+      errno = 0;
+      long v = std::strtol(from, &cp, 10);
+      if (errno == ERANGE || v > INT32_MAX || v < INT32_MIN) overflow = true;
+      return v;
+    };
+    long hr = to_int(str + 1), min = 0, sec = 0;
+    if (*cp == ':') {
+      min = to_int(cp + 1);
+      if (*cp == ':') sec = to_int(cp + 1);
+    } else if (*cp == '\0' && z.size() > 3) {
+      min = hr % 100;
+      hr /= 100;
+    }
+    if (!overflow && (hr < 0 || hr > 15 || min < 0 || min >= 60 || sec < 0 || sec >= 60)) overflow = true;
+    if (overflow) throw PgError(sqlstate::kInvalidParameterValue, "numeric time zone \"" + z + "\" out of range");
+    if (*cp != '\0') return result_text(ctx, z);  // not numeric: a zone name
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "UTC%c%02ld:%02ld:%02ld", z[0] == '+' ? '-' : '+', hr, min, sec);
+    result_text(ctx, buf);
+  });
+}
+
 // ---- current time
 std::string tstz_of_unix(int64_t us) { return timestamptz_to_string(unix_to_pg(us)); }
 int64_t clock_unix_us() {
@@ -910,6 +959,7 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_dt_izone", 4, dt_izone},        {"pg_dt_bin", 4, dt_bin},
       {"pg_make_date", 3, make_date},      {"pg_make_timestamp", -1, make_timestamp},
       {"pg_make_interval", -1, make_interval}, {"pg_dt_timezone", 4, dt_timezone},
+      {"pg_sane_timezone", 1, sane_timezone},
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);

@@ -45,6 +45,14 @@ void timestamp_typmod(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_interval_typmod(value, typmod): interval(p) / INTERVAL MONTH … (interval_scale).
+void interval_typmod(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    apply_typmod(oid::kInterval, sqlite3_value_int(argv[1]), Datum::from_sqlite(argv[0]), true).to_sqlite_result(ctx);
+  });
+}
+
 // Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
 int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -78,28 +86,30 @@ std::string date_text(sqlite3_value* v) {
   return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), sqlite3_value_bytes(v));
 }
 
+// date - date and date + integer on the stored text (parse_date/date_to_string: BC years,
+// years past 9999, infinities).
 void date_diff(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-    int64_t a, b;
-    if (!parse_iso_date(date_text(argv[0]), a) || !parse_iso_date(date_text(argv[1]), b))
+    int32_t a = parse_date(date_text(argv[0])), b = parse_date(date_text(argv[1]));
+    if (a == kDatePosInfinity || a == kDateNegInfinity || b == kDatePosInfinity || b == kDateNegInfinity)
       throw PgError(sqlstate::kDatetimeFieldOverflow, "cannot subtract infinite dates");
-    sqlite3_result_int64(ctx, a - b);
+    sqlite3_result_int64(ctx, int64_t(a) - b);
   });
 }
 void date_add(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     std::string s = date_text(argv[0]);
-    int64_t a;
-    if (!parse_iso_date(s, a)) return sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
-    int64_t y;
-    unsigned m, d;
-    civil_from_days(a + sqlite3_value_int64(argv[1]), y, m, d);
-    if (y < 1 || y > 9999) throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range");
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-    sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+    int32_t a = parse_date(s);
+    if (a == kDatePosInfinity || a == kDateNegInfinity)
+      return sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
+    int64_t r = int64_t(a) + sqlite3_value_int64(argv[1]);
+    // IS_VALID_DATE: Julian day 0 (4714-11-24 BC) up to 5874897-12-31
+    if (r < -2451545 || r >= 2147483494LL - 2451545)
+      throw PgError(sqlstate::kDatetimeFieldOverflow, "date out of range");
+    std::string out = date_to_string(int32_t(r));
+    sqlite3_result_text(ctx, out.data(), (int)out.size(), SQLITE_TRANSIENT);
   });
 }
 // now(): the transaction's start time as timestamptz (stored as UTC text with +00).
@@ -140,7 +150,7 @@ void register_io_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
   static const F fns[] = {
       {"pg_in", 3, pg_in}, {"pg_out", 2, pg_out}, {"pg_char_typmod", 4, char_typmod},
-      {"pg_timestamp_typmod", 2, timestamp_typmod}, {"pg_date_diff", 2, date_diff},
+      {"pg_timestamp_typmod", 2, timestamp_typmod}, {"pg_interval_typmod", 2, interval_typmod}, {"pg_date_diff", 2, date_diff},
       {"pg_date_add", 2, date_add},
   };
   // Not deterministic: its value is the transaction's start time.

@@ -769,52 +769,6 @@ std::string md5_digest(std::string_view msg) {
   return out;
 }
 
-std::string sha256_digest(std::string_view msg) {
-  static const uint32_t K[64] = {
-      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-      0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-      0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-      0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-      0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-      0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-  std::string m(msg);
-  uint64_t bits = uint64_t(msg.size()) * 8;
-  m += char(0x80);
-  while (m.size() % 64 != 56) m += char(0);
-  for (int i = 7; i >= 0; i--) m += char((bits >> (8 * i)) & 0xFF);
-  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  auto rotr = [](uint32_t x, int c) { return (x >> c) | (x << (32 - c)); };
-  for (size_t off = 0; off < m.size(); off += 64) {
-    uint32_t w[64];
-    for (int i = 0; i < 16; i++) {
-      const unsigned char* b = reinterpret_cast<const unsigned char*>(m.data() + off + 4 * i);
-      w[i] = (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | uint32_t(b[3]);
-    }
-    for (int i = 16; i < 64; i++) {
-      uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-      uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (int i = 0; i < 64; i++) {
-      uint32_t S1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      uint32_t ch = (e & f) ^ (~e & g);
-      uint32_t t1 = hh + S1 + ch + K[i] + w[i];
-      uint32_t S0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      uint32_t mj = (a & b) ^ (a & c) ^ (b & c);
-      uint32_t t2 = S0 + mj;
-      hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-    }
-    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
-  }
-  std::string out;
-  for (uint32_t x : h)
-    for (int i = 3; i >= 0; i--) out += char((x >> (8 * i)) & 0xFF);
-  return out;
-}
-
 std::string hex_encode(std::string_view s) {
   static const char* kHex = "0123456789abcdef";
   std::string r;
@@ -827,7 +781,6 @@ std::string hex_encode(std::string_view s) {
 }
 
 void pg_md5(sqlite3_context* ctx, int, sqlite3_value** v) { result_text(ctx, hex_encode(md5_digest(blob_arg(v[0])))); }
-void pg_sha256(sqlite3_context* ctx, int, sqlite3_value** v) { result_blob(ctx, sha256_digest(blob_arg(v[0]))); }
 
 // --- encode / decode (encode.c) ------------------------------------------------------
 
@@ -1000,6 +953,8 @@ void pg_decode(sqlite3_context* ctx, int, sqlite3_value** v) {
 
 }  // namespace
 
+void register_sha2_functions(sqlite3* db, RuntimeContext* rc);  // sha2_functions.cpp
+
 void register_text_functions(sqlite3* db, RuntimeContext* rc) {
   struct F { const char* name; int n; Fn fn; };
   static const F fns[] = {
@@ -1034,12 +989,12 @@ void register_text_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_concat_ws", -1, lax_fn<pg_concat_ws>},
       {"pg_format", -1, lax_fn<pg_format>},
       {"pg_md5", 1, strict_fn<pg_md5>},
-      {"pg_sha256", 1, strict_fn<pg_sha256>},
       {"pg_encode", 2, strict_fn<pg_encode>},
       {"pg_decode", 2, strict_fn<pg_decode>},
   };
   for (auto& f : fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, f.fn, nullptr, nullptr, nullptr);
+  register_sha2_functions(db, rc);
 }
 
 // quote_ident()'s rule, for C++ callers (function_context.h).

@@ -860,6 +860,8 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
                        : ds.find("YMD") != std::string::npos ? DateOrder::YMD : DateOrder::MDY);
       }
       if (status_ == TransactionStatus::Idle && !(implicit_multi && i > 0)) runtime_.transaction_start_us = runtime_.statement_start_us;
+      set_datetime_input_now(runtime_.transaction_start_us);  // 'now' input: the transaction's start
+      take_datetime_input_used_now();
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
       if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
       if (cached) {
@@ -880,7 +882,8 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
           results.push_back(std::move(r));
           return results;
         }
-        if (plan.kind && r.notices.empty() && catalog_.generation() == plan.catalog_generation) {
+        if (plan.kind && r.notices.empty() && catalog_.generation() == plan.catalog_generation &&
+            !take_datetime_input_used_now()) {  // a 'now' constant is not reusable
           if (plan_cache_.size() >= kPlanCacheSize) plan_cache_.clear();
           plan_cache_.emplace(plan_key, std::move(plan));
         }

@@ -379,7 +379,8 @@ ArrayValue array_parse_text(Oid elem, int32_t typmod, std::string_view text) {
     bool neg = false;
     size_t i = from;
     if (i < to && (text[i] == '-' || text[i] == '+')) neg = text[i++] == '-';
-    while (i < to && isdigit((unsigned char)text[i])) v = v * 10 + (text[i++] - '0'), v = v > INT32_MAX ? INT32_MAX : v;
+    long cap = neg ? long(INT32_MAX) + 1 : INT32_MAX;
+    while (i < to && isdigit((unsigned char)text[i])) v = v * 10 + (text[i++] - '0'), v = v > cap ? cap : v;
     return (int)(neg ? -v : v);
   };
   for (;;) {

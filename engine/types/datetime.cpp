@@ -33,9 +33,14 @@ constexpr int32_t kDateEndJulian = 2147483494;
 constexpr int64_t kMinTimestamp = -211813488000000000LL;
 constexpr int64_t kEndTimestamp = 9223371331200000000LL;
 
-int64_t now_usecs() {
+thread_local int64_t t_input_now_unix_us = 0;
+thread_local bool t_input_used_now = false;
+
+int64_t now_usecs() {  // PostgreSQL's GetCurrentTransactionStartTimestamp()
   using namespace std::chrono;
-  int64_t unix_us = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+  t_input_used_now = true;
+  int64_t unix_us = t_input_now_unix_us ? t_input_now_unix_us
+                                        : duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
   return unix_us - int64_t(kPostgresEpochJdate - kUnixEpochJdate) * kUsecsPerDay;
 }
 int64_t floor_div(int64_t a, int64_t b) { return pg_floor_div(a, b); }
@@ -328,6 +333,8 @@ Fields decode(std::string_view in, bool time_only = false) {
   std::vector<std::string_view> loose;  // plain numbers in order
   size_t i = 0, n = in.size();
   bool date_seen = false;
+  bool julian_next = false;  // after 'J': the number is a Julian day
+  size_t loose_before_text_month = 0;  // numbers DecodeDateTime had placed when the month word came
   while (i < n) {
     char c = in[i];
     if (std::isspace((unsigned char)c) || c == ',') {
@@ -335,6 +342,18 @@ Fields decode(std::string_view in, bool time_only = false) {
       continue;
     }
     size_t start = i;
+    if (std::isdigit((unsigned char)c) && julian_next) {  // 'J2451187': a Julian day number
+      julian_next = false;
+      while (i < n && std::isdigit((unsigned char)in[i])) i++;
+      if (date_seen || f.have_year || f.have_mon || f.have_mday || i - start > 9) bad();
+      int y, m, d;
+      julian_to_date(int32_t(to_int(in.substr(start, i - start))), y, m, d);
+      if (y <= 0) f.bc = true, y = 1 - y;
+      f.year = y, f.mon = m, f.mday = d;
+      f.have_year = f.have_mon = f.have_mday = true;
+      date_seen = true;
+      continue;
+    }
     if (std::isdigit((unsigned char)c)) {
       while (i < n && std::isdigit((unsigned char)in[i])) i++;
       if (i < n && in[i] == ':') {
@@ -363,7 +382,7 @@ Fields decode(std::string_view in, bool time_only = false) {
           f.min = to_int(num.substr(2, 2));
           if (num.size() == 6) f.sec = to_int(num.substr(4, 2));
           f.have_time = true;
-        } else if (!date_seen && !f.have_year && !f.have_mon && (num.size() == 8 || num.size() == 6) &&
+        } else if (!date_seen && !f.have_year && !f.have_mon && num.size() >= 6 &&
             loose.empty()) {
           size_t yl = num.size() - 4;
           set_year(f, num.substr(0, yl));
@@ -427,12 +446,16 @@ Fields decode(std::string_view in, bool time_only = false) {
         if (f.have_time || f.have_tz) bad();
         f.have_time = f.have_tz = true;
         f.tz_seconds = 0;
-      } else if (w == "bc") f.bc = true;
+      } else if (w == "j" || w == "julian") julian_next = true;
+      else if (w == "bc") f.bc = true;
       else if (w == "ad") {
       } else if (w == "am") f.ampm = 1;
       else if (w == "pm") f.ampm = 2;
       else if (w == "t" || w == "at" || w == "on") {
-      } else if ((m = month_from_word(w))) set_mon(f, m);
+      } else if ((m = month_from_word(w))) {
+        if (!f.have_mon) loose_before_text_month = loose.size();
+        set_mon(f, m);
+      }
       else if (is_dow_word(w)) {
       } else set_named_zone(f, w, false);  // an all-letters zone name ('Japan')
     } else if (c == '+' || c == '-') {
@@ -482,6 +505,14 @@ Fields decode(std::string_view in, bool time_only = false) {
   // assign loose numbers
   // DecodeNumber's table: the date fields seen so far and DateStyle's order pick the field.
   bool text_month = f.have_mon;  // before the loose numbers a month can only come from a word
+  // '99 08 Jan' (MDY/DMY): the two numbers were month and day before the word came: a conflict
+  if (text_month && loose_before_text_month >= 2 && !date_seen && loose[0].size() < 3 &&
+      g_date_order != DateOrder::YMD)
+    bad();
+  // '99 Jan 08' (MDY): the number was a month the word could not move to the day
+  if (text_month && loose_before_text_month == 1 && !date_seen && loose[0].size() < 3 &&
+      g_date_order == DateOrder::MDY && (to_int(loose[0]) < 1 || to_int(loose[0]) > 31))
+    bad();
   for (std::string_view num : loose) assign_date_number(f, num, text_month);
   if (!(f.have_year && f.have_mon && f.have_mday)) bad();
   // ValidateDate
@@ -821,6 +852,13 @@ int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod) {
     return ts;
   if (ts >= 0) return ((ts + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
   return -((((-ts) + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod]);
+}
+
+void set_datetime_input_now(int64_t unix_us) { t_input_now_unix_us = unix_us; }
+bool take_datetime_input_used_now() {
+  bool used = t_input_used_now;
+  t_input_used_now = false;
+  return used;
 }
 
 void set_date_order(DateOrder order) { g_date_order = order; }

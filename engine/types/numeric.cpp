@@ -623,12 +623,13 @@ Numeric Numeric::round_impl(int scale, bool round_up) const {
   return make(neg_, std::move(q), out_dscale);
 }
 
-// round()/trunc() limit the scale like numeric_round/numeric_trunc.
+// round()/trunc() limit the scale like numeric_round/numeric_trunc: to the digits a numeric
+// can hold before the point (round: one more, in case the top digit rounds up) and after it.
 Numeric Numeric::round(int scale) const {
-  return round_impl(std::min(std::max(scale, -kMaxResultScale), kMaxResultScale), true);
+  return round_impl(std::min(std::max(scale, -kMaxIntegerDigits - 1), kMaxDscale), true);
 }
 Numeric Numeric::trunc(int scale) const {
-  return round_impl(std::min(std::max(scale, -kMaxResultScale), kMaxResultScale), false);
+  return round_impl(std::min(std::max(scale, -kMaxIntegerDigits), kMaxDscale), false);
 }
 
 int64_t Numeric::to_int64(int bits) const {

@@ -310,6 +310,10 @@ Numeric numeric_power(const Numeric& x, const Numeric& y) {
     }
   }
   if (x.is_zero()) return zero_at(kMinSig);
+  if (s1 < 0) {  // an integral exponent too large for power_int: |x|^y, negative when y is odd
+    Numeric r = numeric_power(x.abs(), y);
+    return y.mod(num(2)).is_zero() ? r : r.neg();
+  }
   int ln_dweight = estimate_ln_dweight(x);
   double val = log10_abs(x) * M_LN10 * approx(y);
   if (std::fabs(val) > kMaxResult * 3.01) {

@@ -28,8 +28,6 @@ inline constexpr Oid kRegclassArray = 2210;
 inline constexpr Oid kRegtypeArray = 2211;
 inline constexpr Oid kRegnamespaceArray = 4090;
 inline constexpr Oid kRegroleArray = 4097;
-inline constexpr Oid kOidvector = 30;
-inline constexpr Oid kInt2vector = 22;
 }  // namespace oid
 
 // oid and the reg* types (stored as an integer OID).

@@ -28,6 +28,11 @@ void set_extra_float_digits(int digits);
 // datetime.cpp: the DateStyle field order of ambiguous numeric dates (set before each statement).
 enum class DateOrder { MDY, DMY, YMD };
 void set_date_order(DateOrder order);
+// datetime.cpp: the instant 'now'/'today'/'tomorrow'/'yesterday' input means (the transaction's
+// start, Unix microseconds; 0: the clock), set before each statement, and whether input used
+// it since the last call (a plan holding such a constant must not be cached).
+void set_datetime_input_now(int64_t unix_us);
+bool take_datetime_input_used_now();
 std::string float8_to_string(double v);
 std::string float4_to_string(float v);
 // Storage of float4/float8: REAL, except NaN which is the TEXT 'NaN'.

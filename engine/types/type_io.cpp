@@ -83,13 +83,13 @@ std::string input_bytea(std::string_view t) {
       }
       int hi = hex_value(t[i]);
       if (hi < 0)
-        throw PgError(sqlstate::kInvalidTextRepresentation,
+        throw PgError(sqlstate::kInvalidParameterValue,
                       "invalid hexadecimal digit: \"" + std::string(1, t[i]) + "\"");
       if (i + 1 >= t.size())
-        throw PgError(sqlstate::kInvalidTextRepresentation, "invalid hexadecimal data: odd number of digits");
+        throw PgError(sqlstate::kInvalidParameterValue, "invalid hexadecimal data: odd number of digits");
       int lo = hex_value(t[i + 1]);
       if (lo < 0)
-        throw PgError(sqlstate::kInvalidTextRepresentation,
+        throw PgError(sqlstate::kInvalidParameterValue,
                       "invalid hexadecimal digit: \"" + std::string(1, t[i + 1]) + "\"");
       out += char(hi << 4 | lo);
       i += 2;
@@ -192,20 +192,21 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
         throw PgError(sqlstate::kInvalidTextRepresentation, "invalid input syntax for type jsonpath: \"" + std::string(text) + "\"");
       return Datum::text(jsonpath_to_text(p));
     }
-    case oid::kOidvector:
-    case oid::kInt2vector: {
-      // Space-separated elements (oidvectorin/int2vectorin).
+    case oid::kInt2Vector:
+    case oid::kOidVector: {  // int2vectorin/oidvectorin: space-separated elements, lower bound 0
+      Oid elem = array_element_type(type);
       std::vector<Datum> items;
       size_t i = 0;
       while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') i++;
+        while (i < text.size() && std::isspace((unsigned char)text[i])) i++;
+        if (i == text.size()) break;
         size_t start = i;
-        while (i < text.size() && text[i] != ' ') i++;
-        if (i > start) items.push_back(type_input(array_element_type(type), -1, text.substr(start, i - start)));
+        while (i < text.size() && !std::isspace((unsigned char)text[i])) i++;
+        items.push_back(type_input(elem, -1, text.substr(start, i - start)));
       }
       ArrayValue a = ArrayValue::vector(std::move(items));
-      if (!a.lbounds.empty()) a.lbounds[0] = 0;  // oidvector/int2vector subscripts start at 0
-      return Datum::text(array_to_storage(array_element_type(type), a));
+      if (!a.empty()) a.lbounds = {0};
+      return Datum::text(array_to_storage(elem, a));
     }
     default: {
       if (Oid elem = array_element_type(type))
@@ -274,10 +275,13 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
       else output_bytea(datum_as_text(v), out);
       return;
-    case oid::kOidvector:
-    case oid::kInt2vector: {
+    case oid::kInt2Vector:
+    case oid::kOidVector: {  // int2vectorout/oidvectorout
       Oid elem = array_element_type(type);
       ArrayValue a = array_from_storage(elem, datum_as_text(v));
+      if (a.ndims() > 1)
+        throw PgError(sqlstate::kDatatypeMismatch,
+                      std::string("array is not a valid ") + (type == oid::kOidVector ? "oidvector" : "int2vector"));
       for (size_t i = 0; i < a.items.size(); i++) {
         if (i) out += ' ';
         type_output(elem, a.items[i], out);

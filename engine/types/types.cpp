@@ -40,10 +40,6 @@ static const TypeInfo kTypes[] = {
     {oid::kRegtype, "regtype", "regtype", 'N', false, Storage::Integer, 4},
     {oid::kRegnamespace, "regnamespace", "regnamespace", 'N', false, Storage::Integer, 4},
     {oid::kRegrole, "regrole", "regrole", 'N', false, Storage::Integer, 4},
-    // oidvector/int2vector (pg_proc.proargtypes, pg_index.indkey): arrays of their element
-    // stored as JSON like other arrays, printed space-separated.
-    {oid::kOidvector, "oidvector", "oidvector", 'A', false, Storage::Text, -1, oid::kOid},
-    {oid::kInt2vector, "int2vector", "int2vector", 'A', false, Storage::Text, -1, oid::kInt2},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
@@ -82,6 +78,11 @@ static const TypeInfo kTypes[] = {
     {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
     {oid::kJsonpathArray, "_jsonpath", "jsonpath[]", 'A', false, Storage::Text, -1, oid::kJsonpath},
     {oid::kTsvectorArray, "_tsvector", "tsvector[]", 'A', false, Storage::Text, -1, oid::kTsvector},
+    // after _int2/_oid, so the array type of int2/oid stays int2[]/oid[]
+    {oid::kInt2Vector, "int2vector", "int2vector", 'A', false, Storage::Text, -1, oid::kInt2},
+    {oid::kOidVector, "oidvector", "oidvector", 'A', false, Storage::Text, -1, oid::kOid},
+    {oid::kInt2VectorArray, "_int2vector", "int2vector[]", 'A', false, Storage::Text, -1, oid::kInt2Vector},
+    {oid::kOidVectorArray, "_oidvector", "oidvector[]", 'A', false, Storage::Text, -1, oid::kOidVector},
     // Polymorphic pseudo-types: names for error messages only.
     {oid::kAnyElement, "anyelement", "anyelement", 'P', false, Storage::Text, 4},
     {oid::kAnyArray, "anyarray", "anyarray", 'P', false, Storage::Text, -1},
@@ -95,14 +96,14 @@ const TypeInfo* builtin_types_begin() { return kTypes; }
 const TypeInfo* builtin_types_end() { return kTypes + sizeof kTypes / sizeof kTypes[0]; }
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 && t != oid::kJsonArray && t != oid::kOidvector && t != oid::kInt2vector) return 0;
+  if (t < 1000 && t != oid::kJsonArray && !is_vector_type(t)) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }
 
 Oid array_type_of(Oid elem) {
   for (const auto& t : kTypes)
-    if (t.elem == elem && t.elem != 0 && t.oid != oid::kOidvector && t.oid != oid::kInt2vector) return t.oid;
+    if (t.elem == elem && t.elem != 0 && !is_vector_type(t.oid)) return t.oid;
   if (const UserTypes* u = current_user_types(); u && elem >= 16384) return u->array_of(elem);
   return 0;
 }
@@ -140,7 +141,7 @@ const TypeInfo* find_type_by_name(std::string_view name) {
 
 std::string format_type_name(Oid type, int32_t typmod) {
   // An array's typmod is its element's: character varying(10)[].
-  if (Oid elem = array_element_type(type)) return format_type_name(elem, typmod) + "[]";
+  if (Oid elem = array_element_type(type); elem && !is_vector_type(type)) return format_type_name(elem, typmod) + "[]";
   const TypeInfo* t = find_type(type);
   if (!t) return "???";
   std::string s = t->sql_name;

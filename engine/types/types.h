@@ -74,6 +74,12 @@ inline constexpr Oid kJsonArray = 199;
 inline constexpr Oid kJsonbArray = 3807;
 inline constexpr Oid kJsonpathArray = 4073;
 inline constexpr Oid kTsvectorArray = 3643;
+// int2vector/oidvector: one-dimensional int2/oid arrays with lower bound 0 and a
+// space-separated text form (the array storage encoding, docs/storage-format.md).
+inline constexpr Oid kInt2Vector = 22;
+inline constexpr Oid kOidVector = 30;
+inline constexpr Oid kInt2VectorArray = 1006;
+inline constexpr Oid kOidVectorArray = 1013;
 }  // namespace oid
 
 // How a type's values are stored in SQLite (docs/storage-format.md).
@@ -106,6 +112,7 @@ inline bool is_preferred_type(Oid t) { auto* i = find_type(t); return i && i->pr
 Oid array_element_type(Oid t);
 Oid array_type_of(Oid elem);
 inline bool is_array_type(Oid t) { return array_element_type(t) != 0; }
+inline bool is_vector_type(Oid t) { return t == oid::kInt2Vector || t == oid::kOidVector; }
 inline bool is_polymorphic_type(Oid t) {
   return t == oid::kAnyElement || t == oid::kAnyArray || t == oid::kAnyNonArray ||
          t == oid::kAnyCompatible || t == oid::kAnyCompatibleArray || t == oid::kAnyEnum;
