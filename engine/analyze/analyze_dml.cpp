@@ -3,6 +3,7 @@
 // their stored PostgreSQL text), RETURNING.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyze_dml.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
@@ -13,7 +14,7 @@
 
 namespace pgmicro {
 
-static const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
+const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
   std::string schema = rv->schemaname ? rv->schemaname : "";
   const TableDef* t = cat.find_table(schema, rv->relname);
   if (!t && cat.find_view(schema, rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
@@ -145,7 +146,7 @@ static void check_returning_target_only(const Expr& e) {
   for (auto& a : e.args) check_returning_target_only(*a);
 }
 
-static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
+std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
   bool others = a.scope_ && a.scope_->rtable.size() > 1;
   for_each_node(list, [&](Node* n) {
@@ -177,7 +178,7 @@ static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const
 // A non-DEFAULT value for column c of an INSERT: false when OVERRIDING USER VALUE replaces it
 // by the identity default; 428C9 for a GENERATED ALWAYS identity or a generated column
 // (PostgreSQL's rewriter).
-static bool insert_value_allowed(const TableDef& t, int c, OverridingKind override) {
+bool insert_value_allowed(const TableDef& t, int c, int override) {
   const ColumnDef& col = t.columns[c];
   if (col.generated)
     throw PgError("428C9", "cannot insert a non-DEFAULT value into column \"" + col.name + "\"",
@@ -192,7 +193,7 @@ static bool insert_value_allowed(const TableDef& t, int c, OverridingKind overri
 }
 
 // UPDATE SET c = value (not DEFAULT): 428C9 for GENERATED ALWAYS identity and generated columns.
-static void check_update_target(const TableDef& t, int c) {
+void check_update_target(const TableDef& t, int c) {
   const ColumnDef& col = t.columns[c];
   if (col.identity == 'a' || col.generated)
     throw PgError("428C9", "column \"" + col.name + "\" can only be updated to DEFAULT",
@@ -341,72 +342,14 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     }
   if (stmt->onConflictClause) analyze_on_conflict(stmt->onConflictClause, *q);
   scope_ = scope.get();
+  // EXCLUDED exists but cannot be referenced from RETURNING (PostgreSQL's hint).
+  SelectQuery excluded;
+  if (q->rtable.size() > 1) excluded.rtable.push_back(q->rtable[1]);
+  invisible_scopes_.push_back(&excluded);
+  struct PopInvisible { Analyzer* a; ~PopInvisible() { a->invisible_scopes_.pop_back(); } } pop_invisible{this};
   q->returning = analyze_returning(*this, stmt->returningList, t);
   scope_ = nullptr;
   return q;
-}
-
-void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
-  const TableDef* t = q.table;
-  q.has_on_conflict = true;
-  q.conflict_do_update = oc->action == ONCONFLICT_UPDATE;
-  if (oc->infer) {
-    if (oc->infer->whereClause) unsupported("ON CONFLICT ... WHERE (partial index inference)", oc->infer->location);
-    const ConstraintDef* match = nullptr;
-    if (oc->infer->conname) {
-      for (auto& c : t->constraints)
-        if (c.name == oc->infer->conname) match = &c;
-      if (!match)
-        throw PgError(sqlstate::kUndefinedObject, "constraint \"" + std::string(oc->infer->conname) + "\" for table \"" +
-                                                      t->name + "\" does not exist");
-    } else {
-      std::vector<int> cols;
-      for_each_node(oc->infer->indexElems, [&](Node* n) {
-        auto* ie = reinterpret_cast<IndexElem*>(n);
-        if (!ie->name) unsupported("expressions in ON CONFLICT", oc->infer->location);
-        int c = t->find_column(ie->name);
-        if (c < 0)
-          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist").at(oc->infer->location);
-        cols.push_back(c);
-      });
-      for (auto& c : t->constraints) {
-        if (c.columns.size() != cols.size()) continue;
-        bool all = true;
-        for (int x : cols) all &= std::find(c.columns.begin(), c.columns.end(), x) != c.columns.end();
-        if (all) match = &c;
-      }
-      if (!match)
-        throw PgError("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
-    }
-    q.conflict_columns = match->columns;
-  } else if (q.conflict_do_update) {
-    throw PgError(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name", "",
-                  "For example, ON CONFLICT (column_name).").at(oc->location);
-  }
-  if (!q.conflict_do_update) return;
-  auto scope = dml_scope(t, q.rtable[0].alias == t->name ? "" : q.rtable[0].alias);
-  RangeTableEntry ex = scope->rtable[0];
-  ex.alias = "excluded";
-  ex.sql_alias = "excluded";
-  ex.dml_target = false;
-  scope->rtable.push_back(ex);
-  q.rtable = scope->rtable;
-  scope_ = scope.get();
-  struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{this};
-  for_each_node(oc->targetList, [&](Node* n) {
-    auto* rt = reinterpret_cast<ResTarget*>(n);
-    if (list_size(rt->indirection)) unsupported("subscripted or field UPDATE targets", rt->location);
-    int c = t->find_column(rt->name);
-    if (c < 0)
-      throw PgError(sqlstate::kUndefinedColumn,
-                    "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist").at(rt->location);
-    if (!IsA(rt->val, SetToDefault)) check_update_target(*t, c);
-    ExprPtr e = IsA(rt->val, SetToDefault) ? transform_default(*t, c)
-                                           : coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
-    q.conflict_sets.push_back({c, e});
-  });
-  add_generated_sets(*t, q.conflict_sets);
-  if (oc->whereClause) q.conflict_where = coerce_to_bool(transform_expr(oc->whereClause, ExprContext::Where), "WHERE");
 }
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {

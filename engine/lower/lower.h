@@ -9,6 +9,10 @@ namespace pgmicro {
 
 std::string lower_select(const SelectQuery& q);
 std::string lower_insert(const InsertQuery& q);
+// The ON CONFLICT clauses of q's action for these conflict targets (a partition's own), and
+// q's RETURNING clause (target columns by name).
+std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets);
+std::string lower_insert_returning(const InsertQuery& q);
 std::string lower_update(const UpdateQuery& q);
 std::string lower_delete(const DeleteQuery& q);
 // A standalone expression with no range table (tests, constant evaluation).

@@ -465,10 +465,38 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
 
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
 
+std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets) {
+  LowerCtx c;
+  c.scopes.push_back(&q.rtable);
+  std::vector<std::string> targets = conflict_targets;
+  if (targets.empty()) targets.push_back("");
+  std::string action;
+  if (!q.conflict_do_update) {
+    action = " DO NOTHING";
+  } else {
+    action = " DO UPDATE SET ";
+    for (size_t i = 0; i < q.conflict_sets.size(); i++)
+      action += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_sets[i].first].name) + " = " +
+                lower(*q.conflict_sets[i].second, c);
+    if (q.conflict_where) action += " WHERE " + lower(*q.conflict_where, c);
+  }
+  std::string s;
+  for (auto& target : targets) s += " ON CONFLICT" + (target.empty() ? "" : " " + target) + action;
+  return s;
+}
+
+std::string lower_insert_returning(const InsertQuery& q) {
+  LowerCtx c;
+  c.scopes.push_back(&q.rtable);
+  return lower_returning(q.returning, c);
+}
+
 std::string lower_insert(const InsertQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() + " (";
+  // A target named "excluded" gets an alias, so that excluded.x means the proposed row.
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() +
+                  (q.conflict_do_update && q.table->name == "excluded" ? " AS _pgmicro_target" : "") + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (!q.generated.empty()) {
@@ -511,25 +539,20 @@ std::string lower_insert(const InsertQuery& q) {
     }
     s += ")";
   }
-  if (q.has_on_conflict) {
-    // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT.
-    s += " WHERE true ON CONFLICT";
-    if (!q.conflict_columns.empty()) {
-      s += " (";
-      for (size_t i = 0; i < q.conflict_columns.size(); i++)
-        s += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_columns[i]].name);
-      s += ")";
-    }
-    if (!q.conflict_do_update) {
-      s += " DO NOTHING";
-    } else {
-      s += " DO UPDATE SET ";
-      for (size_t i = 0; i < q.conflict_sets.size(); i++)
-        s += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_sets[i].first].name) + " = " +
-             lower(*q.conflict_sets[i].second, c);
-      if (q.conflict_where) s += " WHERE " + lower(*q.conflict_where, c);
-    }
+  // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT. DO UPDATE:
+  // a row proposed twice for one arbiter's key is PostgreSQL's 21000 (pg_upsert_check).
+  std::string where;
+  for (size_t k = 0; k < q.conflict_key_sets.size(); k++) {
+    std::string call = "pg_upsert_check(" + std::to_string(k);
+    for (int col : q.conflict_key_sets[k])
+      call += std::string(", ") + (!q.generated.empty() ? "g0.c" : q.select ? "c" : "column") + std::to_string(col + 1);
+    if (!q.generated.empty())
+      for (int col : q.conflict_key_sets[k])
+        if (q.generated[col]) call.clear();
+    if (!call.empty()) where += (where.empty() ? "" : " AND ") + call + ")";
   }
+  if (q.has_on_conflict || !where.empty()) s += " WHERE " + (where.empty() ? std::string("true") : where);
+  if (q.has_on_conflict) s += lower_insert_conflict(q, q.conflict_targets);
   return s + lower_returning(q.returning, c);
 }
 

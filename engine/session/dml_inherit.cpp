@@ -90,9 +90,10 @@ namespace pgmicro {
 // (which holds no rows otherwise: its checks and NOT NULL run there), then for every
 // partitioned table of the tree a row no partition accepts raises 23514, each leaf partition
 // takes its rows, and the parent is emptied again.
-void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict, CachedPlan& plan) {
+void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict, CachedPlan& plan,
+                                         const std::function<std::string(const TableDef&)>& leaf_tail) {
   if (!root || !root->partition_strategy) return;
-  if (on_conflict) unsupported("INSERT ... ON CONFLICT into a partitioned table");
+  if (on_conflict && !leaf_tail) unsupported("INSERT ... ON CONFLICT into a partitioned table");
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   auto scope = a.dml_scope(root, "");
@@ -130,13 +131,19 @@ void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict,
         cols += (cols.empty() ? "" : ", ") + quote_ident(col.name);
         vals += (vals.empty() ? "" : ", ") + std::string("s.") + quote_ident(col.name);
       }
-      moves.push_back("INSERT INTO " + p->sqlite_ref() + " (" + cols + ") SELECT " + vals + from + lowered(sub));
+      moves.push_back("INSERT INTO " + p->sqlite_ref() + " (" + cols + ") SELECT " + vals + from + lowered(sub) +
+                      (leaf_tail ? leaf_tail(*p) : ""));
     }
   };
   walk(*root, "");
   for (auto& s : checks) plan.more_lowered.push_back(s);
-  for (auto& s : moves) plan.more_lowered.push_back(s);
+  if (leaf_tail) plan.more_counts.resize(plan.more_lowered.size(), 0);
+  for (auto& s : moves) {
+    plan.more_lowered.push_back(s);
+    if (leaf_tail) plan.more_counts.push_back(1);
+  }
   plan.more_lowered.push_back("DELETE FROM " + root->sqlite_ref());
+  if (leaf_tail) plan.more_counts.push_back(0);
 }
 
 }  // namespace pgmicro

@@ -412,7 +412,9 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   } drop_cte_tables{this, plan};
   if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
-  int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+  int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size()
+              : plan.first_uncounted                      ? 0
+                                                          : sqlite3_changes64(conn_);
   for (size_t i = 0; i < plan.more_lowered.size(); i++) {
     run_query(plan.more_lowered[i], plan.param_types, params, out, plan.returns_rows);
     bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
@@ -474,7 +476,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_insert(*q);
-      plan_partition_routing(q->table, q->has_on_conflict, plan);
+      if (!plan_partitioned_upsert(*q, plan)) plan_partition_routing(q->table, q->has_on_conflict, plan);
       break;
     }
     case T_UpdateStmt: {

@@ -69,6 +69,7 @@ struct CachedPlan {
   bool returns_rows = false;
   uint64_t catalog_generation = 0;
   std::vector<DmlCteStep> dml_ctes;  // data-modifying WITH queries run first (dml_cte.cpp)
+  bool first_uncounted = false;      // the first statement's changes are not in the tag (staging)
 };
 
 class SessionImpl : public Session {
@@ -116,7 +117,10 @@ class SessionImpl : public Session {
   // UPDATE/DELETE of an inheritance parent: the statement for each descendant (dml_inherit.cpp).
   void plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan);
   // INSERT into a partitioned table: rows land in the (always empty) parent, then move to their partitions.
-  void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan);
+  // leaf_tail: the ON CONFLICT/RETURNING clauses of each leaf's INSERT (an upsert; its rows count).
+  void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan,
+                              const std::function<std::string(const TableDef&)>& leaf_tail = {});
+  bool plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan);  // dml_partition_conflict.cpp
   void execute_utility(Node* stmt, StatementResult& out);
   // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
   // catalog changes.

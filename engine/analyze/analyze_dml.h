@@ -1,0 +1,21 @@
+// Helpers of INSERT/UPDATE/DELETE analysis (analyze_dml.cpp) shared with ON CONFLICT
+// (analyze_on_conflict.cpp) and MERGE (analyze_merge.cpp).
+#pragma once
+#include <vector>
+#include "analyze/analyzer.h"
+
+struct RangeVar;
+
+namespace pgmicro {
+
+// The table an INSERT/UPDATE/DELETE/MERGE names (42P01; views are 0A000).
+const TableDef* lookup_table(Catalog& cat, RangeVar* rv);
+// RETURNING over the analyzer's current scope (rte 0 = the target table t).
+std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t);
+// A non-DEFAULT value for column c of an INSERT (override: OverridingKind): false when
+// OVERRIDING USER VALUE replaces it by the identity default; 428C9 when not allowed.
+bool insert_value_allowed(const TableDef& t, int c, int override);
+// UPDATE SET c = value (not DEFAULT): 428C9 for GENERATED ALWAYS identity and generated columns.
+void check_update_target(const TableDef& t, int c);
+
+}  // namespace pgmicro
