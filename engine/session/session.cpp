@@ -558,6 +558,9 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
     case T_CheckPointStmt: return execute_checkpoint(out);
     case T_CopyStmt: return execute_copy(reinterpret_cast<CopyStmt*>(stmt), out);
+    case T_DeclareCursorStmt: return execute_declare_cursor(reinterpret_cast<DeclareCursorStmt*>(stmt), out);
+    case T_FetchStmt: return execute_fetch(reinterpret_cast<FetchStmt*>(stmt), out);
+    case T_ClosePortalStmt: return execute_close_cursor(reinterpret_cast<ClosePortalStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -618,6 +621,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         status_ = TransactionStatus::Idle;
         savepoints_.clear();
         settings_.commit();
+        end_transaction_cursors(true);
         int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) {
           Error e = translate_sqlite_error(rc);
@@ -630,6 +634,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       status_ = TransactionStatus::Idle;
       savepoints_.clear();
       settings_.rollback();
+      end_transaction_cursors(false);
       sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
       flush_sequences();
       return;

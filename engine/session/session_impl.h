@@ -48,6 +48,9 @@ struct DiscardStmt;
 struct ExplainStmt;
 struct VacuumStmt;
 struct CopyStmt;
+struct DeclareCursorStmt;
+struct FetchStmt;
+struct ClosePortalStmt;
 
 namespace pgmicro {
 
@@ -121,6 +124,12 @@ class SessionImpl : public Session {
   void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan,
                               const std::function<std::string(const TableDef&)>& leaf_tail = {});
   bool plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan);  // dml_partition_conflict.cpp
+  // DECLARE CURSOR / FETCH / MOVE / CLOSE (cursor.cpp); cursors end with their transaction.
+  void execute_declare_cursor(DeclareCursorStmt* stmt, StatementResult& out);
+  void execute_fetch(FetchStmt* stmt, StatementResult& out);
+  void execute_close_cursor(ClosePortalStmt* stmt, StatementResult& out);
+  void end_transaction_cursors(bool commit);
+  std::map<std::string, std::shared_ptr<struct SessionCursor>> cursors_;
   void execute_utility(Node* stmt, StatementResult& out);
   // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
   // catalog changes.
