@@ -140,21 +140,35 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
   return q;
 }
 
-static void check_returning_target_only(const Expr& e) {
-  if (e.kind == ExprKind::Var && e.levelsup == 0 && e.rte != 0)
-    unsupported("RETURNING columns of FROM/USING tables", e.location);
-  for (auto& a : e.args) check_returning_target_only(*a);
-}
 
 std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
   bool others = a.scope_ && a.scope_->rtable.size() > 1;
+  std::vector<TargetEntry> from_star;
   for_each_node(list, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
     if (IsA(rt->val, ColumnRef)) {
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       if (IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) {
-        if (others && list_size(cr->fields) == 1) unsupported("RETURNING * with FROM/USING tables", cr->location);
+        bool all = others && list_size(cr->fields) == 1;  // RETURNING * with FROM/USING: every item's columns
+        if (all)
+          for (auto& r : a.scope_->rtable)
+            if (r.is_join) unsupported("RETURNING * with joined FROM/USING items", cr->location);
+        for (size_t r = 1; all && r < a.scope_->rtable.size(); r++) {
+          const RangeTableEntry& e = a.scope_->rtable[r];
+          for (size_t i = 0; i < e.column_names.size(); i++) {
+            if (i < e.hidden.size() && e.hidden[i]) continue;
+            auto v = std::make_shared<Expr>();
+            v->kind = ExprKind::Var;
+            v->rte = (int)r;
+            v->attno = (int)i;
+            v->type = e.column_types[i];
+            v->typmod = e.column_typmods[i];
+            v->name = e.column_names[i];
+            v->location = cr->location;
+            from_star.push_back({v, e.column_names[i]});
+          }
+        }
         for (size_t i = 0; i < t->columns.size(); i++) {
           auto e = std::make_shared<Expr>();
           e->kind = ExprKind::Var;
@@ -165,11 +179,11 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
           e->name = t->columns[i].name;
           out.push_back({e, t->columns[i].name});
         }
+        for (auto& f : from_star) out.push_back(std::move(f));
         return;
       }
     }
     ExprPtr e = a.finalize_unknown(a.transform_expr(rt->val, ExprContext::Returning));
-    if (others) check_returning_target_only(*e);
     out.push_back({e, rt->name ? rt->name : Analyzer::figure_colname(rt->val)});
   });
   return out;
@@ -438,6 +452,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   add_generated_sets(*t, q->sets);
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
+  returning_from_other_tables(*this, *t, q->from, q->rtable, q->where, q->returning);
   scope_ = nullptr;
   return q;
 }
@@ -461,6 +476,7 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   q->rtable = scope->rtable;
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
+  returning_from_other_tables(*this, *t, q->using_, q->rtable, q->where, q->returning);
   scope_ = nullptr;
   return q;
 }

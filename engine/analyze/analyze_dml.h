@@ -18,4 +18,10 @@ bool insert_value_allowed(const TableDef& t, int c, int override);
 // UPDATE SET c = value (not DEFAULT): 428C9 for GENERATED ALWAYS identity and generated columns.
 void check_update_target(const TableDef& t, int c);
 
+// UPDATE … FROM / DELETE … USING: RETURNING expressions reading the FROM/USING items get
+// their values from a step run before the statement (analyze_dml_returning.cpp).
+void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                                 const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
+                                 std::vector<TargetEntry>& returning);
+
 }  // namespace pgmicro

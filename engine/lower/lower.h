@@ -14,6 +14,11 @@ std::string lower_insert(const InsertQuery& q);
 std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets);
 std::string lower_insert_returning(const InsertQuery& q);
 std::string lower_update(const UpdateQuery& q);
+// UPDATE … FROM / DELETE … USING whose RETURNING reads the other tables: the SELECT pairing
+// each target row's rowid with the values of `exprs` (analyze/analyze_dml_returning.cpp).
+std::string lower_returning_source(const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                                   const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
+                                   const std::vector<ExprPtr>& exprs);
 std::string lower_delete(const DeleteQuery& q);
 // A standalone expression with no range table (tests, constant evaluation).
 std::string lower_standalone_expr(const Expr& e);

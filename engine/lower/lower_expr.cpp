@@ -328,10 +328,12 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
       std::string cols;
       for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
       auto numbered = [&](const SelectQuery& a) {
+        if (cols.empty())  // zero columns: the copies of the one empty row
+          return "SELECT row_number() OVER () AS _pgmicro_n FROM (" + lower_select_in(a, outer) + ")";
         return "SELECT " + cols + ", row_number() OVER (PARTITION BY " + cols + ") AS _pgmicro_n FROM (" +
                lower_select_in(a, outer) + ")";
       };
-      s = with + "SELECT " + cols + " FROM (" + numbered(*q.larg) + op + numbered(*q.rarg) + ")";
+      s = with + "SELECT " + (cols.empty() ? std::string("NULL") : cols) + " FROM (" + numbered(*q.larg) + op + numbered(*q.rarg) + ")";
     }
     // ORDER BY of a set operation names result columns only: ordinals.
     static const std::vector<RangeTableEntry> none;
@@ -564,6 +566,19 @@ static std::string lower_returning_bare(const std::vector<TargetEntry>& ret, con
   LowerCtx c;
   c.scopes.push_back(&bare);
   return lower_returning(ret, c);
+}
+
+std::string lower_returning_source(const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                                   const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
+                                   const std::vector<ExprPtr>& exprs) {
+  LowerCtx c;
+  c.scopes.push_back(&rtable);
+  std::string s = "SELECT u0.rowid";
+  for (auto& e : exprs) s += ", " + lower(*e, c);
+  s += " FROM " + t.sqlite_ref() + " AS u0";
+  for (auto& f : from) s += ", " + lower_from(*f, rtable, c);
+  if (where) s += " WHERE " + lower(*where, c);
+  return s + " GROUP BY u0.rowid";
 }
 
 std::string lower_update(const UpdateQuery& q) {

@@ -12,6 +12,26 @@
 
 namespace pgmicro {
 
+namespace {
+
+// A child's RETURNING * lists the child's columns: the parent's columns are picked by name
+// (false when the child's list cannot give the parent's).
+bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& parent) {
+  if (ret.size() == parent.size()) return true;
+  std::vector<TargetEntry> picked;
+  for (auto& col : parent) {
+    const TargetEntry* found = nullptr;
+    for (auto& te : ret)
+      if (te.name == col.name && !found) found = &te;
+    if (!found) return false;
+    picked.push_back(*found);
+  }
+  ret = std::move(picked);
+  return true;
+}
+
+}  // namespace
+
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
   if (!rv->inh || !target || target->children.empty()) return;
@@ -25,7 +45,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     a.dml_target_override = child;
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
-      if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
+      if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
       if (moving && child->partition_strategy) continue;  // holds no rows
       if (moving) {
         // The leaf's constraint relative to the target, over the new values.
@@ -71,7 +91,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       continue;
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
-      if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
+      if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
       plan.more_lowered.push_back(lower_delete(*q));
       plan.more_counts.push_back(1);
     }
