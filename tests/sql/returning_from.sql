@@ -1,5 +1,5 @@
 -- RETURNING of UPDATE ... FROM / DELETE ... USING reading the other tables, RETURNING * there,
--- RETURNING * of a parent whose children have more columns, zero-column INTERSECT/EXCEPT ALL.
+-- RETURNING * of a parent whose children have more columns, zero-column INTERSECT/EXCEPT ALL, FOR UPDATE with set operations.
 CREATE TABLE rf (f1 int, f2 text, f3 int);
 INSERT INTO rf VALUES (1, 'a', 10), (2, 'b', 20), (3, 'c', 30);
 CREATE TABLE src (k int, label text);
@@ -17,3 +17,5 @@ UPDATE rp SET f2 = f2 || '!' RETURNING *;
 DELETE FROM rp WHERE f1 = 2 RETURNING *;
 SELECT FROM generate_series(1, 5) INTERSECT ALL SELECT FROM generate_series(1, 3);
 SELECT FROM generate_series(1, 5) EXCEPT ALL SELECT FROM generate_series(1, 3);
+SELECT 1 UNION SELECT 2 FOR SHARE;
+SELECT 1 EXCEPT ALL SELECT 2 FOR NO KEY UPDATE;
