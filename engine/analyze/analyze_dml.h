@@ -1,5 +1,5 @@
 // Helpers of INSERT/UPDATE/DELETE analysis (analyze_dml.cpp) shared with ON CONFLICT
-// (analyze_on_conflict.cpp) and MERGE (analyze_merge.cpp).
+// (analyze_on_conflict.cpp) and RETURNING of other tables (analyze_dml_returning.cpp).
 #pragma once
 #include <vector>
 #include "analyze/analyzer.h"
@@ -8,7 +8,7 @@ struct RangeVar;
 
 namespace pgmicro {
 
-// The table an INSERT/UPDATE/DELETE/MERGE names (42P01; views are 0A000).
+// The table an INSERT/UPDATE/DELETE names (42P01; views are 0A000).
 const TableDef* lookup_table(Catalog& cat, RangeVar* rv);
 // RETURNING over the analyzer's current scope (rte 0 = the target table t).
 std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t);

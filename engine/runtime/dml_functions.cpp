@@ -4,7 +4,7 @@
 // PostgreSQL's 21000 "ON CONFLICT DO UPDATE command cannot affect row a second time" (the
 // second row would update the row the first one inserted or updated). The keys seen are kept
 // as SQLite auxiliary data of the constant first argument, which lives for one execution of
-// the statement. pg_merge_check(k, rowid) does the same for the target rows a MERGE changes.
+// the statement.
 #include <set>
 #include <string>
 #include "runtime/function_context.h"
@@ -59,20 +59,10 @@ void upsert_check(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
-void merge_check(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  guarded(ctx, [&] {
-    if (seen_before(ctx, argc, argv))
-      throw PgError(sqlstate::kCardinalityViolation, "MERGE command cannot affect row a second time", "",
-                    "Ensure that not more than one source row matches any one target row.");
-    sqlite3_result_int(ctx, 1);
-  });
-}
-
 }  // namespace
 
 void register_dml_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_upsert_check", -1, SQLITE_UTF8, rc, upsert_check, nullptr, nullptr, nullptr);
-  sqlite3_create_function_v2(db, "pg_merge_check", -1, SQLITE_UTF8, rc, merge_check, nullptr, nullptr, nullptr);
 }
 
 }  // namespace pgmicro
