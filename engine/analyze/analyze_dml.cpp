@@ -3,6 +3,7 @@
 // their stored PostgreSQL text), RETURNING.
 #include <algorithm>
 #include <functional>
+#include "analyze/analyze_dml.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/user_types.h"
@@ -13,7 +14,7 @@
 
 namespace pgmicro {
 
-static const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
+const TableDef* lookup_table(Catalog& cat, RangeVar* rv) {
   std::string schema = rv->schemaname ? rv->schemaname : "";
   const TableDef* t = cat.find_table(schema, rv->relname);
   if (!t && cat.find_view(schema, rv->relname)) unsupported("INSERT/UPDATE/DELETE on views", rv->location);
@@ -139,21 +140,35 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
   return q;
 }
 
-static void check_returning_target_only(const Expr& e) {
-  if (e.kind == ExprKind::Var && e.levelsup == 0 && e.rte != 0)
-    unsupported("RETURNING columns of FROM/USING tables", e.location);
-  for (auto& a : e.args) check_returning_target_only(*a);
-}
 
-static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
+std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
   bool others = a.scope_ && a.scope_->rtable.size() > 1;
+  std::vector<TargetEntry> from_star;
   for_each_node(list, [&](Node* n) {
     auto* rt = reinterpret_cast<ResTarget*>(n);
     if (IsA(rt->val, ColumnRef)) {
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       if (IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) {
-        if (others && list_size(cr->fields) == 1) unsupported("RETURNING * with FROM/USING tables", cr->location);
+        bool all = others && list_size(cr->fields) == 1;  // RETURNING * with FROM/USING: every item's columns
+        if (all)
+          for (auto& r : a.scope_->rtable)
+            if (r.is_join) unsupported("RETURNING * with joined FROM/USING items", cr->location);
+        for (size_t r = 1; all && r < a.scope_->rtable.size(); r++) {
+          const RangeTableEntry& e = a.scope_->rtable[r];
+          for (size_t i = 0; i < e.column_names.size(); i++) {
+            if (i < e.hidden.size() && e.hidden[i]) continue;
+            auto v = std::make_shared<Expr>();
+            v->kind = ExprKind::Var;
+            v->rte = (int)r;
+            v->attno = (int)i;
+            v->type = e.column_types[i];
+            v->typmod = e.column_typmods[i];
+            v->name = e.column_names[i];
+            v->location = cr->location;
+            from_star.push_back({v, e.column_names[i]});
+          }
+        }
         for (size_t i = 0; i < t->columns.size(); i++) {
           auto e = std::make_shared<Expr>();
           e->kind = ExprKind::Var;
@@ -164,11 +179,11 @@ static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const
           e->name = t->columns[i].name;
           out.push_back({e, t->columns[i].name});
         }
+        for (auto& f : from_star) out.push_back(std::move(f));
         return;
       }
     }
     ExprPtr e = a.finalize_unknown(a.transform_expr(rt->val, ExprContext::Returning));
-    if (others) check_returning_target_only(*e);
     out.push_back({e, rt->name ? rt->name : Analyzer::figure_colname(rt->val)});
   });
   return out;
@@ -177,7 +192,7 @@ static std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const
 // A non-DEFAULT value for column c of an INSERT: false when OVERRIDING USER VALUE replaces it
 // by the identity default; 428C9 for a GENERATED ALWAYS identity or a generated column
 // (PostgreSQL's rewriter).
-static bool insert_value_allowed(const TableDef& t, int c, OverridingKind override) {
+bool insert_value_allowed(const TableDef& t, int c, int override) {
   const ColumnDef& col = t.columns[c];
   if (col.generated)
     throw PgError("428C9", "cannot insert a non-DEFAULT value into column \"" + col.name + "\"",
@@ -192,7 +207,7 @@ static bool insert_value_allowed(const TableDef& t, int c, OverridingKind overri
 }
 
 // UPDATE SET c = value (not DEFAULT): 428C9 for GENERATED ALWAYS identity and generated columns.
-static void check_update_target(const TableDef& t, int c) {
+void check_update_target(const TableDef& t, int c) {
   const ColumnDef& col = t.columns[c];
   if (col.identity == 'a' || col.generated)
     throw PgError("428C9", "column \"" + col.name + "\" can only be updated to DEFAULT",
@@ -364,83 +379,14 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     }
   if (stmt->onConflictClause) analyze_on_conflict(stmt->onConflictClause, *q);
   scope_ = scope.get();
+  // EXCLUDED exists but cannot be referenced from RETURNING (PostgreSQL's hint).
+  SelectQuery excluded;
+  if (q->rtable.size() > 1) excluded.rtable.push_back(q->rtable[1]);
+  invisible_scopes_.push_back(&excluded);
+  struct PopInvisible { Analyzer* a; ~PopInvisible() { a->invisible_scopes_.pop_back(); } } pop_invisible{this};
   q->returning = analyze_returning(*this, stmt->returningList, t);
   scope_ = nullptr;
   return q;
-}
-
-void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
-  const TableDef* t = q.table;
-  q.has_on_conflict = true;
-  q.conflict_do_update = oc->action == ONCONFLICT_UPDATE;
-  if (oc->infer) {
-    if (oc->infer->whereClause) unsupported("ON CONFLICT ... WHERE (partial index inference)", oc->infer->location);
-    const ConstraintDef* match = nullptr;
-    if (oc->infer->conname) {
-      for (auto& c : t->constraints)
-        if (c.name == oc->infer->conname) match = &c;
-      if (!match)
-        throw PgError(sqlstate::kUndefinedObject, "constraint \"" + std::string(oc->infer->conname) + "\" for table \"" +
-                                                      t->name + "\" does not exist");
-    } else {
-      std::vector<int> cols;
-      for_each_node(oc->infer->indexElems, [&](Node* n) {
-        auto* ie = reinterpret_cast<IndexElem*>(n);
-        if (!ie->name) unsupported("expressions in ON CONFLICT", oc->infer->location);
-        int c = t->find_column(ie->name);
-        if (c < 0)
-          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist").at(oc->infer->location);
-        cols.push_back(c);
-      });
-      for (auto& c : t->constraints) {
-        if (c.columns.size() != cols.size()) continue;
-        bool all = true;
-        for (int x : cols) all &= std::find(c.columns.begin(), c.columns.end(), x) != c.columns.end();
-        if (all) match = &c;
-      }
-      if (!match)
-        throw PgError("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification");
-    }
-    q.conflict_columns = match->columns;
-  } else if (q.conflict_do_update) {
-    throw PgError(sqlstate::kSyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name", "",
-                  "For example, ON CONFLICT (column_name).").at(oc->location);
-  }
-  if (!q.conflict_do_update) return;
-  auto scope = dml_scope(t, q.rtable[0].alias == t->name ? "" : q.rtable[0].alias);
-  RangeTableEntry ex = scope->rtable[0];
-  ex.alias = "excluded";
-  ex.sql_alias = "excluded";
-  ex.dml_target = false;
-  scope->rtable.push_back(ex);
-  q.rtable = scope->rtable;
-  scope_ = scope.get();
-  struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{this};
-  for_each_node(oc->targetList, [&](Node* n) {
-    auto* rt = reinterpret_cast<ResTarget*>(n);
-    int c = t->find_column(rt->name);
-    if (c < 0)
-      throw PgError(sqlstate::kUndefinedColumn,
-                    "column \"" + std::string(rt->name) + "\" of relation \"" + t->name + "\" does not exist").at(rt->location);
-    if (list_size(rt->indirection)) {  // SET a[i] = v, SET c.f = v: applied in order, as in UPDATE
-      ExprPtr* prior = nullptr;
-      for (auto& s : q.conflict_sets)
-        if (s.first == c) prior = &s.second;
-      if (prior && (*prior)->name != "array element assignment" && (*prior)->name != "field assignment")
-        throw PgError(sqlstate::kSyntaxError, "multiple assignments to same column \"" + std::string(rt->name) + "\"")
-            .at(rt->location);
-      ExprPtr e = transform_array_assignment(rt, *t, c, prior ? *prior : nullptr);
-      if (prior) *prior = e;
-      else q.conflict_sets.push_back({c, e});
-      return;
-    }
-    if (!IsA(rt->val, SetToDefault)) check_update_target(*t, c);
-    ExprPtr e = IsA(rt->val, SetToDefault) ? transform_default(*t, c)
-                                           : coerce_to_column(transform_expr(rt->val, ExprContext::UpdateSet), *t, c, expr_location(rt->val));
-    q.conflict_sets.push_back({c, e});
-  });
-  add_generated_sets(*t, q.conflict_sets);
-  if (oc->whereClause) q.conflict_where = coerce_to_bool(transform_expr(oc->whereClause, ExprContext::Where), "WHERE");
 }
 
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
@@ -529,6 +475,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   add_generated_sets(*t, q->sets);
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
+  returning_from_other_tables(*this, *t, q->from, q->rtable, q->where, q->returning);
   scope_ = nullptr;
   return q;
 }
@@ -552,6 +499,7 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   q->rtable = scope->rtable;
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
+  returning_from_other_tables(*this, *t, q->using_, q->rtable, q->where, q->returning);
   scope_ = nullptr;
   return q;
 }

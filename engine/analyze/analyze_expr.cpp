@@ -121,8 +121,14 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
   } else {
     unsupported("column references qualified with a database name", cr->location);
   }
-  if (IsA(list_at(cr->fields, n - 1), A_Star))
+  if (IsA(list_at(cr->fields, n - 1), A_Star)) {
+    // t.* inside an expression is t's whole row (PostgreSQL's transformWholeRowRef).
+    if (n == 2) {
+      if (ExprPtr w = whole_row_reference(*this, rel, cr->location)) return w;
+      throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
+    }
     throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(cr->location);
+  }
   if (domain_value_type_ && n == 1 && col == "value") {
     // VALUE in a domain's CHECK: the value being checked, a column of the check's subquery.
     auto e = std::make_shared<Expr>();

@@ -9,6 +9,12 @@ namespace pgmicro {
 
 std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
   const char* what = stmt->op == SETOP_UNION ? "UNION" : stmt->op == SETOP_INTERSECT ? "INTERSECT" : "EXCEPT";
+  if (list_size(stmt->lockingClause)) {
+    auto* lc = reinterpret_cast<LockingClause*>(list_at(stmt->lockingClause, 0));
+    const char* lock = lc->strength == LCS_FORKEYSHARE ? "KEY SHARE" : lc->strength == LCS_FORSHARE ? "SHARE"
+                     : lc->strength == LCS_FORNOKEYUPDATE ? "NO KEY UPDATE" : "UPDATE";
+    throw PgError(sqlstate::kFeatureNotSupported, std::string("FOR ") + lock + " is not allowed with UNION/INTERSECT/EXCEPT");
+  }
   auto q = std::make_unique<SelectQuery>();
   q->setop = stmt->op == SETOP_UNION ? SetOp::Union : stmt->op == SETOP_INTERSECT ? SetOp::Intersect : SetOp::Except;
   q->setop_all = stmt->all;

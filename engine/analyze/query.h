@@ -12,6 +12,7 @@
 namespace pgmicro {
 
 struct TableDef;
+struct ConflictInference;  // analyze/on_conflict.h
 
 enum class ExprKind : uint8_t {
   Const,     // value (storage encoding)
@@ -180,11 +181,15 @@ struct InsertQuery {
   // Generated columns (empty: none): per column, its expression over the row's values (Vars
   // of rte 0), or null for a column whose value comes from rows/select.
   std::vector<ExprPtr> generated;
-  // ON CONFLICT: arbiter columns (empty: any constraint, DO NOTHING only), DO UPDATE SET
-  // assignments and WHERE over rtable [0] = target, [1] = excluded.
+  // ON CONFLICT: the arbiters as SQLite conflict targets "(keys) [WHERE predicate]" (empty:
+  // any constraint, DO NOTHING only; analyze_on_conflict.cpp), the column sets checked for
+  // rows proposed twice (DO UPDATE), DO UPDATE SET assignments and WHERE over rtable [0] =
+  // target, [1] = excluded.
   bool has_on_conflict = false;
   bool conflict_do_update = false;
-  std::vector<int> conflict_columns;
+  std::vector<std::string> conflict_targets;
+  std::vector<std::vector<int>> conflict_key_sets;
+  std::shared_ptr<ConflictInference> conflict_inference;  // on_conflict.h (null: no target)
   std::vector<std::pair<int, ExprPtr>> conflict_sets;
   ExprPtr conflict_where;
 };

@@ -407,7 +407,9 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   }
   {
     Stmt st(db,
-            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred FROM _pgmicro_index i "
+            q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred, "
+            "(SELECT m.sql FROM " + p + "sqlite_master m WHERE m.type = 'index' AND m.name = CASE WHEN c.nspname IN ('" +
+            kPublicSchema + "', '" + kTempSchema + "') THEN c.relname ELSE c.nspname || '.' || c.relname END) FROM _pgmicro_index i "
             "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
@@ -433,6 +435,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
         e = nl == std::string::npos ? exprs.size() : nl + 1;
       }
       ix.predicate = st.t(7);
+      ix.sqlite_sql = st.t(8);
       it->second->indexes.push_back(std::move(ix));
     }
   }

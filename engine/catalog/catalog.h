@@ -81,6 +81,7 @@ struct IndexDef {
   std::vector<bool> descending;
   std::vector<std::string> exprs; // per key: an expression key's PostgreSQL text (else empty)
   std::string predicate;          // partial index: the WHERE clause's PostgreSQL text
+  std::string sqlite_sql;         // SQLite's CREATE INDEX text (its lowered keys and WHERE)
   bool plain_keys() const {
     for (int c : columns)
       if (c < 0) return false;

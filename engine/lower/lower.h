@@ -9,7 +9,16 @@ namespace pgmicro {
 
 std::string lower_select(const SelectQuery& q);
 std::string lower_insert(const InsertQuery& q);
+// The ON CONFLICT clauses of q's action for these conflict targets (a partition's own), and
+// q's RETURNING clause (target columns by name).
+std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets);
+std::string lower_insert_returning(const InsertQuery& q);
 std::string lower_update(const UpdateQuery& q);
+// UPDATE … FROM / DELETE … USING whose RETURNING reads the other tables: the SELECT pairing
+// each target row's rowid with the values of `exprs` (analyze/analyze_dml_returning.cpp).
+std::string lower_returning_source(const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                                   const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
+                                   const std::vector<ExprPtr>& exprs);
 std::string lower_delete(const DeleteQuery& q);
 // A standalone expression with no range table (tests, constant evaluation).
 std::string lower_standalone_expr(const Expr& e);

@@ -332,10 +332,12 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
       std::string cols;
       for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
       auto numbered = [&](const SelectQuery& a) {
+        if (cols.empty())  // zero columns: the copies of the one empty row
+          return "SELECT row_number() OVER () AS _pgmicro_n FROM (" + lower_select_in(a, outer) + ")";
         return "SELECT " + cols + ", row_number() OVER (PARTITION BY " + cols + ") AS _pgmicro_n FROM (" +
                lower_select_in(a, outer) + ")";
       };
-      s = with + "SELECT " + cols + " FROM (" + numbered(*q.larg) + op + numbered(*q.rarg) + ")";
+      s = with + "SELECT " + (cols.empty() ? std::string("NULL") : cols) + " FROM (" + numbered(*q.larg) + op + numbered(*q.rarg) + ")";
     }
     // ORDER BY of a set operation names result columns only: ordinals.
     static const std::vector<RangeTableEntry> none;
@@ -476,10 +478,38 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
 
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
 
+std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets) {
+  LowerCtx c;
+  c.scopes.push_back(&q.rtable);
+  std::vector<std::string> targets = conflict_targets;
+  if (targets.empty()) targets.push_back("");
+  std::string action;
+  if (!q.conflict_do_update) {
+    action = " DO NOTHING";
+  } else {
+    action = " DO UPDATE SET ";
+    for (size_t i = 0; i < q.conflict_sets.size(); i++)
+      action += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_sets[i].first].name) + " = " +
+                lower(*q.conflict_sets[i].second, c);
+    if (q.conflict_where) action += " WHERE " + lower(*q.conflict_where, c);
+  }
+  std::string s;
+  for (auto& target : targets) s += " ON CONFLICT" + (target.empty() ? "" : " " + target) + action;
+  return s;
+}
+
+std::string lower_insert_returning(const InsertQuery& q) {
+  LowerCtx c;
+  c.scopes.push_back(&q.rtable);
+  return lower_returning(q.returning, c);
+}
+
 std::string lower_insert(const InsertQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
-  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() + " (";
+  // A target named "excluded" gets an alias, so that excluded.x means the proposed row.
+  std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() +
+                  (q.conflict_do_update && q.table->name == "excluded" ? " AS _pgmicro_target" : "") + " (";
   for (size_t i = 0; i < q.table->columns.size(); i++) s += (i ? ", " : "") + quote_ident(q.table->columns[i].name);
   s += ") ";
   if (!q.generated.empty()) {
@@ -522,25 +552,20 @@ std::string lower_insert(const InsertQuery& q) {
     }
     s += ")";
   }
-  if (q.has_on_conflict) {
-    // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT.
-    s += " WHERE true ON CONFLICT";
-    if (!q.conflict_columns.empty()) {
-      s += " (";
-      for (size_t i = 0; i < q.conflict_columns.size(); i++)
-        s += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_columns[i]].name);
-      s += ")";
-    }
-    if (!q.conflict_do_update) {
-      s += " DO NOTHING";
-    } else {
-      s += " DO UPDATE SET ";
-      for (size_t i = 0; i < q.conflict_sets.size(); i++)
-        s += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_sets[i].first].name) + " = " +
-             lower(*q.conflict_sets[i].second, c);
-      if (q.conflict_where) s += " WHERE " + lower(*q.conflict_where, c);
-    }
+  // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT. DO UPDATE:
+  // a row proposed twice for one arbiter's key is PostgreSQL's 21000 (pg_upsert_check).
+  std::string where;
+  for (size_t k = 0; k < q.conflict_key_sets.size(); k++) {
+    std::string call = "pg_upsert_check(" + std::to_string(k);
+    for (int col : q.conflict_key_sets[k])
+      call += std::string(", ") + (!q.generated.empty() ? "g0.c" : q.select ? "c" : "column") + std::to_string(col + 1);
+    if (!q.generated.empty())
+      for (int col : q.conflict_key_sets[k])
+        if (q.generated[col]) call.clear();
+    if (!call.empty()) where += (where.empty() ? "" : " AND ") + call + ")";
   }
+  if (q.has_on_conflict || !where.empty()) s += " WHERE " + (where.empty() ? std::string("true") : where);
+  if (q.has_on_conflict) s += lower_insert_conflict(q, q.conflict_targets);
   return s + lower_returning(q.returning, c);
 }
 
@@ -552,6 +577,19 @@ static std::string lower_returning_bare(const std::vector<TargetEntry>& ret, con
   LowerCtx c;
   c.scopes.push_back(&bare);
   return lower_returning(ret, c);
+}
+
+std::string lower_returning_source(const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                                   const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
+                                   const std::vector<ExprPtr>& exprs) {
+  LowerCtx c;
+  c.scopes.push_back(&rtable);
+  std::string s = "SELECT u0.rowid";
+  for (auto& e : exprs) s += ", " + lower(*e, c);
+  s += " FROM " + t.sqlite_ref() + " AS u0";
+  for (auto& f : from) s += ", " + lower_from(*f, rtable, c);
+  if (where) s += " WHERE " + lower(*where, c);
+  return s + " GROUP BY u0.rowid";
 }
 
 std::string lower_update(const UpdateQuery& q) {

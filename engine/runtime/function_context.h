@@ -110,6 +110,7 @@ void register_ordered_set_aggregates(sqlite3* db, RuntimeContext* rc);
 void register_minmax_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_partition_functions(sqlite3* db, RuntimeContext* rc);  // partition_functions.cpp
+void register_dml_functions(sqlite3* db, RuntimeContext* rc);  // dml_functions.cpp
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_time_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
@@ -154,6 +155,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_minmax_functions(db, rc);
   register_check_functions(db, rc);
   register_partition_functions(db, rc);
+  register_dml_functions(db, rc);
   register_datetime_functions(db, rc);
   register_time_functions(db, rc);
   register_array_functions(db, rc);

@@ -5,6 +5,7 @@
 #include <functional>
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
+#include "catalog/inheritance.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
@@ -171,7 +172,13 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
   out.command_tag = "TRUNCATE TABLE";
   std::vector<const TableDef*> tables;
   for_each_node(stmt->relations, [&](Node* n) {
-    tables.push_back(ddl_table(reinterpret_cast<RangeVar*>(n)));
+    auto* rv = reinterpret_cast<RangeVar*>(n);
+    const TableDef* t = ddl_table(rv);
+    tables.push_back(t);
+    // Without ONLY, an inheritance or partition tree's descendants are emptied too.
+    if (rv->inh)
+      for (const TableDef* d : table_descendants(catalog_, *t))
+        if (std::find(tables.begin(), tables.end(), d) == tables.end()) tables.push_back(d);
   });
   // A table referenced by a foreign key goes only with its referencing tables (or CASCADE).
   for (size_t i = 0; i < tables.size(); i++)

@@ -12,6 +12,26 @@
 
 namespace pgmicro {
 
+namespace {
+
+// A child's RETURNING * lists the child's columns: the parent's columns are picked by name
+// (false when the child's list cannot give the parent's).
+bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& parent) {
+  if (ret.size() == parent.size()) return true;
+  std::vector<TargetEntry> picked;
+  for (auto& col : parent) {
+    const TargetEntry* found = nullptr;
+    for (auto& te : ret)
+      if (te.name == col.name && !found) found = &te;
+    if (!found) return false;
+    picked.push_back(*found);
+  }
+  ret = std::move(picked);
+  return true;
+}
+
+}  // namespace
+
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
   if (!rv->inh || !target || target->children.empty()) return;
@@ -25,7 +45,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     a.dml_target_override = child;
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
-      if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
+      if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
       if (moving && child->partition_strategy) continue;  // holds no rows
       if (moving) {
         // The leaf's constraint relative to the target, over the new values.
@@ -71,7 +91,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       continue;
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
-      if (q->returning.size() != plan.columns.size()) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
+      if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
       plan.more_lowered.push_back(lower_delete(*q));
       plan.more_counts.push_back(1);
     }
@@ -90,9 +110,10 @@ namespace pgmicro {
 // (which holds no rows otherwise: its checks and NOT NULL run there), then for every
 // partitioned table of the tree a row no partition accepts raises 23514, each leaf partition
 // takes its rows, and the parent is emptied again.
-void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict, CachedPlan& plan) {
+void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict, CachedPlan& plan,
+                                         const std::function<std::string(const TableDef&)>& leaf_tail) {
   if (!root || !root->partition_strategy) return;
-  if (on_conflict) unsupported("INSERT ... ON CONFLICT into a partitioned table");
+  if (on_conflict && !leaf_tail) unsupported("INSERT ... ON CONFLICT into a partitioned table");
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   auto scope = a.dml_scope(root, "");
@@ -130,13 +151,19 @@ void SessionImpl::plan_partition_routing(const TableDef* root, bool on_conflict,
         cols += (cols.empty() ? "" : ", ") + quote_ident(col.name);
         vals += (vals.empty() ? "" : ", ") + std::string("s.") + quote_ident(col.name);
       }
-      moves.push_back("INSERT INTO " + p->sqlite_ref() + " (" + cols + ") SELECT " + vals + from + lowered(sub));
+      moves.push_back("INSERT INTO " + p->sqlite_ref() + " (" + cols + ") SELECT " + vals + from + lowered(sub) +
+                      (leaf_tail ? leaf_tail(*p) : ""));
     }
   };
   walk(*root, "");
   for (auto& s : checks) plan.more_lowered.push_back(s);
-  for (auto& s : moves) plan.more_lowered.push_back(s);
+  if (leaf_tail) plan.more_counts.resize(plan.more_lowered.size(), 0);
+  for (auto& s : moves) {
+    plan.more_lowered.push_back(s);
+    if (leaf_tail) plan.more_counts.push_back(1);
+  }
   plan.more_lowered.push_back("DELETE FROM " + root->sqlite_ref());
+  if (leaf_tail) plan.more_counts.push_back(0);
 }
 
 }  // namespace pgmicro

@@ -441,7 +441,9 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   } drop_cte_tables{this, plan};
   if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
-  int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size() : sqlite3_changes64(conn_);
+  int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size()
+              : plan.first_uncounted                      ? 0
+                                                          : sqlite3_changes64(conn_);
   for (size_t i = 0; i < plan.more_lowered.size(); i++) {
     run_query(plan.more_lowered[i], plan.param_types, params, out, plan.returns_rows);
     bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
@@ -503,7 +505,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_insert(*q);
-      plan_partition_routing(q->table, q->has_on_conflict, plan);
+      if (!plan_partitioned_upsert(*q, plan)) plan_partition_routing(q->table, q->has_on_conflict, plan);
       break;
     }
     case T_UpdateStmt: {
@@ -598,6 +600,9 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CheckPointStmt: return execute_checkpoint(out);
     case T_CopyStmt: return execute_copy(reinterpret_cast<CopyStmt*>(stmt), out);
     case T_DoStmt: return plpgsql::execute_do(reinterpret_cast<DoStmt*>(stmt), runtime_, out);
+    case T_DeclareCursorStmt: return execute_declare_cursor(reinterpret_cast<DeclareCursorStmt*>(stmt), out);
+    case T_FetchStmt: return execute_fetch(reinterpret_cast<FetchStmt*>(stmt), out);
+    case T_ClosePortalStmt: return execute_close_cursor(reinterpret_cast<ClosePortalStmt*>(stmt), out);
     default: break;
   }
   const char* name;
@@ -658,6 +663,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         status_ = TransactionStatus::Idle;
         savepoints_.clear();
         settings_.commit();
+        end_transaction_cursors(true);
         int rc = sqlite3_exec(conn_, "COMMIT", nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) {
           Error e = translate_sqlite_error(rc);
@@ -670,6 +676,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       status_ = TransactionStatus::Idle;
       savepoints_.clear();
       settings_.rollback();
+      end_transaction_cursors(false);
       sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
       flush_sequences();
       return;

@@ -49,6 +49,9 @@ struct DiscardStmt;
 struct ExplainStmt;
 struct VacuumStmt;
 struct CopyStmt;
+struct DeclareCursorStmt;
+struct FetchStmt;
+struct ClosePortalStmt;
 
 namespace pgmicro {
 
@@ -70,6 +73,7 @@ struct CachedPlan {
   bool returns_rows = false;
   uint64_t catalog_generation = 0;
   std::vector<DmlCteStep> dml_ctes;  // data-modifying WITH queries run first (dml_cte.cpp)
+  bool first_uncounted = false;      // the first statement's changes are not in the tag (staging)
 };
 
 class SessionImpl : public Session {
@@ -118,7 +122,16 @@ class SessionImpl : public Session {
   // UPDATE/DELETE of an inheritance parent: the statement for each descendant (dml_inherit.cpp).
   void plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan);
   // INSERT into a partitioned table: rows land in the (always empty) parent, then move to their partitions.
-  void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan);
+  // leaf_tail: the ON CONFLICT/RETURNING clauses of each leaf's INSERT (an upsert; its rows count).
+  void plan_partition_routing(const TableDef* target, bool on_conflict, CachedPlan& plan,
+                              const std::function<std::string(const TableDef&)>& leaf_tail = {});
+  bool plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan);  // dml_partition_conflict.cpp
+  // DECLARE CURSOR / FETCH / MOVE / CLOSE (cursor.cpp); cursors end with their transaction.
+  void execute_declare_cursor(DeclareCursorStmt* stmt, StatementResult& out);
+  void execute_fetch(FetchStmt* stmt, StatementResult& out);
+  void execute_close_cursor(ClosePortalStmt* stmt, StatementResult& out);
+  void end_transaction_cursors(bool commit);
+  std::map<std::string, std::shared_ptr<struct SessionCursor>> cursors_;
   void execute_utility(Node* stmt, StatementResult& out);
   // PREPARE / EXECUTE / DEALLOCATE (prepared.cpp): statements by name, re-planned when the
   // catalog changes.

@@ -1,0 +1,27 @@
+// Helpers of INSERT/UPDATE/DELETE analysis (analyze_dml.cpp) shared with ON CONFLICT
+// (analyze_on_conflict.cpp) and RETURNING of other tables (analyze_dml_returning.cpp).
+#pragma once
+#include <vector>
+#include "analyze/analyzer.h"
+
+struct RangeVar;
+
+namespace pgmicro {
+
+// The table an INSERT/UPDATE/DELETE names (42P01; views are 0A000).
+const TableDef* lookup_table(Catalog& cat, RangeVar* rv);
+// RETURNING over the analyzer's current scope (rte 0 = the target table t).
+std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t);
+// A non-DEFAULT value for column c of an INSERT (override: OverridingKind): false when
+// OVERRIDING USER VALUE replaces it by the identity default; 428C9 when not allowed.
+bool insert_value_allowed(const TableDef& t, int c, int override);
+// UPDATE SET c = value (not DEFAULT): 428C9 for GENERATED ALWAYS identity and generated columns.
+void check_update_target(const TableDef& t, int c);
+
+// UPDATE … FROM / DELETE … USING: RETURNING expressions reading the FROM/USING items get
+// their values from a step run before the statement (analyze_dml_returning.cpp).
+void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                                 const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
+                                 std::vector<TargetEntry>& returning);
+
+}  // namespace pgmicro

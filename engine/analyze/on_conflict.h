@@ -1,0 +1,32 @@
+// ON CONFLICT arbiter inference (analyze_on_conflict.cpp), also run by the session for each
+// partition an INSERT into a partitioned table routes rows to.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace pgmicro {
+
+struct TableDef;
+
+// The inference specification of ON CONFLICT (…) [WHERE …], independent of the table's
+// column order: key columns by name, key expressions and WHERE conjuncts as lowered SQL with
+// bare column names; special: a COLLATE or operator class no index of ours has.
+struct ConflictInference {
+  std::vector<std::string> columns;
+  std::vector<std::string> exprs;
+  std::vector<std::string> where;
+  bool special = false;
+};
+
+// One arbiter: its SQLite conflict target "(keys) [WHERE predicate]" and, for a non-partial
+// arbiter on plain columns, those columns (checked for rows proposed twice).
+struct ConflictArbiter {
+  std::string target;
+  std::vector<int> plain_keys;
+};
+
+// The unique constraints and unique indexes of t that the specification infers (PostgreSQL's
+// infer_arbiter_indexes); empty when none.
+std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const ConflictInference& spec);
+
+}  // namespace pgmicro

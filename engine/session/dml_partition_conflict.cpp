@@ -1,0 +1,36 @@
+// INSERT … ON CONFLICT into a partitioned table. The rows are staged in the partitioned
+// table's own SQLite table as for any routed INSERT (with the check for rows proposed twice),
+// then each leaf partition takes its rows with an INSERT … SELECT carrying the statement's
+// ON CONFLICT action for the leaf's own arbiters — inferred again on the leaf from the
+// statement's inference specification, as PostgreSQL maps the arbiter indexes to the
+// partition's indexes — and the statement's RETURNING. The command tag counts the leaves' rows.
+#include "analyze/on_conflict.h"
+#include "common/error.h"
+#include "lower/lower.h"
+#include "session/session_impl.h"
+
+namespace pgmicro {
+
+bool SessionImpl::plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan) {
+  if (!q.has_on_conflict || !q.table || !q.table->partition_strategy) return false;
+  auto leaf_tail = [&q](const TableDef& leaf) {
+    std::vector<std::string> targets;
+    if (q.conflict_inference) {
+      for (auto& a : infer_conflict_arbiters(leaf, *q.conflict_inference)) targets.push_back(a.target);
+      if (targets.empty())
+        unsupported("INSERT ... ON CONFLICT into partition \"" + leaf.name + "\", which has no index matching the arbiter");
+    }
+    return lower_insert_conflict(q, targets) + lower_insert_returning(q);
+  };
+  std::vector<TargetEntry> returning = std::move(q.returning);
+  q.returning.clear();
+  q.has_on_conflict = false;  // the staging INSERT: no conflict clause, no RETURNING
+  plan.lowered = lower_insert(q);
+  q.has_on_conflict = true;
+  q.returning = std::move(returning);
+  plan.first_uncounted = true;
+  plan_partition_routing(q.table, true, plan, leaf_tail);
+  return true;
+}
+
+}  // namespace pgmicro
