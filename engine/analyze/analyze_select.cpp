@@ -154,6 +154,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     if (!t) {
       if (const ViewDef* v = catalog_.find_view(schema, rv->relname)) {
         rte.subquery = analyze_view(*v);
+        rte.view = v;
         rte.alias = rv->alias ? rv->alias->aliasname : v->name;
         for (size_t i = 0; i < rte.subquery->targets.size(); i++) {
           auto& tg = rte.subquery->targets[i];

@@ -57,6 +57,8 @@ class Analyzer {
   std::unique_ptr<UpdateQuery> analyze_view_update(UpdateStmt* stmt, ViewTarget& vt);
   std::unique_ptr<DeleteQuery> analyze_view_delete(DeleteStmt* stmt, ViewTarget& vt);
   const TableDef* insert_target_override_ = nullptr;  // consumed by analyze_insert
+  // pg_get_viewdef of a constant view name, printed at analysis time (deparse_view.cpp).
+  ExprPtr transform_pg_get_viewdef(FuncCall* fc);
 
   // Expressions.
   ExprPtr transform_expr(Node* node, ExprContext ctx);
@@ -229,6 +231,9 @@ ExprPtr strip_domain(ExprPtr e);
 
 // A template with "$E" replaced by an element type OID (polymorphic built-ins).
 std::string instantiate_template(const char* templ, Oid elem);
+
+// A view's analysed query printed as PostgreSQL's pg_get_viewdef does (deparse_view.cpp).
+std::string deparse_view_query(const SelectQuery& q, bool pretty);
 
 // Helpers over the raw tree shared by analyzer files.
 std::string node_string(Node* n);        // String node value

@@ -92,6 +92,7 @@ struct RangeTableEntry {
                                             // names a table function: columns c1.., ordinality)
   int function_columns = 1;                 // its result columns before ordinality
   bool lateral = false;                     // LATERAL subquery (lowered as a nested statement)
+  const struct ViewDef* view = nullptr;     // the view a subquery expands (pg_get_viewdef prints its name)
   std::string alias;                // the name it is referred to by (alias or table name)
   std::string sql_alias;            // alias in the lowered SQL ("r1")
   std::vector<std::string> column_names;  // visible names (alias column list applied)
