@@ -776,6 +776,7 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     RangeTableEntry u = q.rtable[fn.using_rte];
     u.alias = j->join_using_alias->aliasname;
     add(std::move(u));
+    fn.using_alias_rte = (int)q.rtable.size() - 1;
   }
   if (j->alias) {
     std::vector<TargetEntry> cols;
@@ -797,6 +798,7 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     int i = 0;
     for_each_node(j->alias->colnames, [&](Node* c) { a.column_names[i++] = node_string(c); });
     add(std::move(a));
+    fn.alias_rte = (int)q.rtable.size() - 1;
   }
 }
 

@@ -297,6 +297,7 @@ struct Deparser {
     if (n.kind == JoinKind::Base) {
       const RangeTableEntry& r = q.rtable[n.rte];
       std::string alias = r.alias;
+      if (!alias.empty() && alias[0] == '\x01') alias = alias.substr(1);
       bool printalias = false;
       if (r.table) {
         buf += (r.inh_tables.empty() && !r.table->children.empty() ? "ONLY " : "") + ident(r.table->name);
@@ -321,7 +322,6 @@ struct Deparser {
       } else {
         unsupported("pg_get_viewdef of this FROM item");
       }
-      if (!alias.empty() && alias[0] == '\x01') alias = alias.substr(1);
       if (printalias) buf += " " + ident(alias);
       if (r.function) {
         buf += "(";
@@ -330,12 +330,12 @@ struct Deparser {
       }
       return;
     }
-    if (!paren) buf += "(";
+    if (!paren || n.alias_rte >= 0) buf += "(";
     from_item(*n.left, q);
     const char* kw = n.kind == JoinKind::Left ? " LEFT JOIN " : n.kind == JoinKind::Right ? " RIGHT JOIN " : n.kind == JoinKind::Full ? " FULL JOIN "
                      : n.kind == JoinKind::Cross || (!n.quals && n.using_rte < 0) ? " CROSS JOIN " : " JOIN ";
     keyword(kw, -kIndentStd, kIndentStd, kIndentJoin);
-    bool paren_right = paren && n.right->kind != JoinKind::Base;
+    bool paren_right = paren && n.right->kind != JoinKind::Base && n.right->alias_rte < 0;
     if (paren_right) buf += "(";
     from_item(*n.right, q);
     if (paren_right) buf += ")";
@@ -344,11 +344,13 @@ struct Deparser {
       buf += " USING (";
       for (size_t i = 0; i < u.column_names.size(); i++) buf += (i ? ", " : "") + ident(u.column_names[i]);
       buf += ")";
+      if (n.using_alias_rte >= 0) buf += " AS " + ident(q.rtable[n.using_alias_rte].alias);
     } else if (n.quals) {
       buf += " ON ";
       buf += paren ? expr(*n.quals, false) : "(" + expr(*n.quals, false) + ")";
     }
-    if (!paren) buf += ")";
+    if (!paren || n.alias_rte >= 0) buf += ")";
+    if (n.alias_rte >= 0) buf += " " + ident(q.rtable[n.alias_rte].alias);
   }
 
   void query(const SelectQuery& q) {

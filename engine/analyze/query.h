@@ -142,6 +142,7 @@ struct FromNode {
   std::unique_ptr<FromNode> left, right;
   ExprPtr quals;
   int using_rte = -1;               // pseudo-entry of the merged USING/NATURAL columns
+  int alias_rte = -1, using_alias_rte = -1;  // pseudo-entries of `(… JOIN …) AS j` and `USING (…) AS u`
 };
 
 struct SelectQuery {

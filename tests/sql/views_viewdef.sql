@@ -21,3 +21,8 @@ SELECT pg_get_viewdef('vd7', true);
 SELECT pg_get_viewdef('vd7');
 SELECT pg_get_viewdef('vd_t');
 SELECT pg_get_viewdef('no_such_view');
+CREATE VIEW vd8 AS SELECT * FROM vd_t JOIN vd_u USING (a) AS x;
+SELECT pg_get_viewdef('vd8', true);
+CREATE VIEW vd9 AS SELECT * FROM (vd_t JOIN vd_u USING (a)) AS y;
+SELECT pg_get_viewdef('vd9', true);
+SELECT pg_get_viewdef('vd9');
