@@ -660,6 +660,11 @@ static void expand_from(const SelectQuery& q, const FromNode& f, int location, s
     expand_entry(q, f.rte, location, out);
     return;
   }
+  if (f.alias_rte >= 0) {  // (a JOIN b) AS j(x, y): the alias's column names
+    auto& a = q.rtable[f.alias_rte];
+    for (size_t i = 0; i < a.column_names.size(); i++) out.push_back({a.column_exprs[i], a.column_names[i]});
+    return;
+  }
   if (f.using_rte < 0) {
     expand_from(q, *f.left, location, out);
     expand_from(q, *f.right, location, out);

@@ -350,7 +350,22 @@ struct Deparser {
       buf += paren ? expr(*n.quals, false) : "(" + expr(*n.quals, false) + ")";
     }
     if (!paren || n.alias_rte >= 0) buf += ")";
-    if (n.alias_rte >= 0) buf += " " + ident(q.rtable[n.alias_rte].alias);
+    if (n.alias_rte >= 0) {
+      const RangeTableEntry& a = q.rtable[n.alias_rte];
+      buf += " " + ident(a.alias);
+      bool renamed = false;
+      for (size_t i = 0; i < a.column_exprs.size(); i++) {
+        const Expr& c = *a.column_exprs[i];
+        std::string inner = c.kind == ExprKind::Var && c.rte >= 0 && c.rte < (int)q.rtable.size() && c.attno < (int)q.rtable[c.rte].column_names.size()
+                                ? q.rtable[c.rte].column_names[c.attno] : a.column_names[i];
+        renamed |= inner != a.column_names[i];
+      }
+      if (renamed) {
+        buf += "(";
+        for (size_t i = 0; i < a.column_names.size(); i++) buf += (i ? ", " : "") + ident(a.column_names[i]);
+        buf += ")";
+      }
+    }
   }
 
   void query(const SelectQuery& q) {

@@ -26,3 +26,6 @@ SELECT pg_get_viewdef('vd8', true);
 CREATE VIEW vd9 AS SELECT * FROM (vd_t JOIN vd_u USING (a)) AS y;
 SELECT pg_get_viewdef('vd9', true);
 SELECT pg_get_viewdef('vd9');
+SELECT * FROM (vd_t CROSS JOIN vd_u) j(aa, bb, cc, dd, ee, ff);
+CREATE VIEW vd10 AS SELECT * FROM (vd_t CROSS JOIN vd_u) j(aa, bb, cc, dd, ee, ff);
+SELECT pg_get_viewdef('vd10', true);
