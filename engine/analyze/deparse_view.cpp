@@ -25,6 +25,7 @@ struct Deparser {
   int indent = 0;      // context->indentLevel
   std::string buf;
   std::vector<const SelectQuery*> scopes;  // innermost last
+  const std::vector<TargetEntry>* result_names = nullptr;  // a set operation's result columns (every arm is named by them)
 
   void remove_trailing_spaces() { while (!buf.empty() && buf.back() == ' ') buf.pop_back(); }
   void keyword(const std::string& s, int before, int after, int plus) {
@@ -368,8 +369,63 @@ struct Deparser {
     }
   }
 
+  void setop_arm(const SelectQuery& q, const SelectQuery* parent) {
+    if (q.setop == SetOp::None) {
+      bool need = !q.order_by.empty() || q.limit || q.offset || !q.ctes.empty();
+      if (need) buf += "(";
+      Deparser arm{paren};
+      arm.indent = indent;
+      arm.scopes = scopes;
+      arm.result_names = result_names;
+      arm.buf.swap(buf);
+      arm.query(q);
+      buf.swap(arm.buf);
+      if (need) buf += ")";
+      return;
+    }
+    (void)parent;
+    bool lparen = q.larg->setop != SetOp::None && !(q.larg->setop == q.setop && q.larg->setop_all == q.setop_all);
+    int sub = 0;
+    if (lparen) { buf += "("; sub = kIndentStd; keyword("", sub, 0, 0); }
+    setop_arm(*q.larg, &q);
+    if (lparen) keyword(") ", -sub, 0, 0);
+    else keyword("", 0, 0, 0);
+    buf += q.setop == SetOp::Union ? "UNION " : q.setop == SetOp::Intersect ? "INTERSECT " : "EXCEPT ";
+    if (q.setop_all) buf += "ALL ";
+    bool rparen = q.rarg->setop != SetOp::None;
+    sub = 0;
+    if (rparen) { buf += "("; sub = kIndentStd; }
+    keyword("", sub, 0, 0);
+    setop_arm(*q.rarg, &q);
+    indent -= sub;
+    if (rparen) keyword(")", 0, 0, 0);
+  }
+
   void query(const SelectQuery& q) {
-    if (q.setop != SetOp::None || !q.values_rows.empty() || !q.ctes.empty() || !q.grouping_sets.empty() || !q.distinct_on.empty() || q.with_ties)
+    if (q.setop != SetOp::None) {
+      if (!q.ctes.empty()) unsupported("pg_get_viewdef of views with WITH");
+      if (!result_names) result_names = &q.targets;
+      setop_arm(q, nullptr);
+      if (!q.order_by.empty()) {
+        indent += kIndentStd;
+        keyword(" ORDER BY ", -kIndentStd, kIndentStd, 1);
+        std::string s;
+        for (size_t i = 0; i < q.order_by.size(); i++) {
+          auto& o = q.order_by[i];
+          // A set operation's ORDER BY names result columns.
+          const Expr& e = *o.expr;
+          std::string item = e.kind == ExprKind::Raw ? e.name : "";
+          if (item.empty()) unsupported("pg_get_viewdef of this ORDER BY");
+          s += (i ? ", " : "") + ident(item) + (o.desc ? " DESC" : "") + (!o.desc && o.nulls_first ? " NULLS FIRST" : "") +
+               (o.desc && !o.nulls_first ? " NULLS LAST" : "");
+        }
+        buf += s;
+        indent -= kIndentStd;
+      }
+      if (q.limit || q.offset) unsupported("pg_get_viewdef of LIMIT on set operations");
+      return;
+    }
+    if (!q.values_rows.empty() || !q.ctes.empty() || !q.grouping_sets.empty() || !q.distinct_on.empty() || q.with_ties)
       unsupported("pg_get_viewdef of views with set operations, VALUES, WITH, grouping sets, DISTINCT ON or WITH TIES");
     scopes.push_back(&q);
     indent += kIndentStd;
@@ -387,7 +443,8 @@ struct Deparser {
       if (t.expr->kind == ExprKind::Var) item = var(*t.expr, &attname);
       else if (!merged.empty()) { item = ident(merged); attname = merged; }
       else item = expr(*t.expr, true);
-      if (!is_var || attname != t.name) item += " AS " + ident(t.name);
+      const std::string& colname = result_names && i < result_names->size() ? (*result_names)[i].name : t.name;
+      if (!is_var || attname != colname) item += " AS " + ident(colname);
       // Wrap column 0: every field after the first starts a new line.
       if (!item.empty() && item[0] == '\n') {
         remove_trailing_spaces();
@@ -510,6 +567,8 @@ ExprPtr Analyzer::transform_pg_get_viewdef(FuncCall* fc) {
     return result;
   }
   auto q = analyze_view(*v);
+  // Result columns are named as the view's columns (CREATE VIEW v (x, y) AS …).
+  for (size_t i = 0; i < q->targets.size() && i < v->column_names.size(); i++) q->targets[i].name = v->column_names[i];
   result->value = Datum::text(deparse_view_query(*q, pretty));
   return result;
 }
