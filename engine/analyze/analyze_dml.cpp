@@ -219,8 +219,11 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   auto q = std::make_unique<InsertQuery>();
   size_t cte_mark = ctes_visible_.size();
   struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (!insert_target_override_)
+    if (auto vt = view_target(stmt->relation, 'i')) return analyze_view_insert(stmt, *vt);
   if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
-  const TableDef* t = lookup_table(catalog_, stmt->relation);
+  const TableDef* t = insert_target_override_ ? insert_target_override_ : lookup_table(catalog_, stmt->relation);
+  insert_target_override_ = nullptr;
   q->table = t;
 
   // Target columns.
@@ -393,6 +396,8 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   auto q = std::make_unique<UpdateQuery>();
   size_t cte_mark = ctes_visible_.size();
   struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (!dml_target_override)
+    if (auto vt = view_target(stmt->relation, 'u')) return analyze_view_update(stmt, *vt);
   if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = dml_target_override ? dml_target_override : lookup_table(catalog_, stmt->relation);
   q->table = t;
@@ -484,6 +489,8 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   auto q = std::make_unique<DeleteQuery>();
   size_t cte_mark = ctes_visible_.size();
   struct RestoreCtes { Analyzer* a; size_t mark; ~RestoreCtes() { a->ctes_visible_.resize(mark); } } restore_ctes{this, cte_mark};
+  if (!dml_target_override)
+    if (auto vt = view_target(stmt->relation, 'd')) return analyze_view_delete(stmt, *vt);
   if (stmt->withClause) q->with = analyze_dml_with(stmt->withClause);
   const TableDef* t = dml_target_override ? dml_target_override : lookup_table(catalog_, stmt->relation);
   q->table = t;

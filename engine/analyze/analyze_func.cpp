@@ -58,6 +58,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     throw PgError(sqlstate::kUndefinedFunction, "function " + schema + "." + name + "() does not exist").at(fc->location);
   }
   if (fc->over) return transform_window_call(node, ctx);
+  if (name == "pg_get_viewdef" && (schema.empty() || schema == "pg_catalog"))
+    if (ExprPtr e = transform_pg_get_viewdef(fc)) return e;
   if (fc->agg_within_group) return transform_ordered_set_agg(node, name, ctx);
   if (!fc->over && is_ordered_set_aggregate_name(name) && catalog_.find_procs(name).empty() &&
       (name == "mode" ? list_size(fc->args) == 1 : name.rfind("percentile_", 0) == 0 ? list_size(fc->args) == 2 : list_size(fc->args) > 0))

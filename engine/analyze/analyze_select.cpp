@@ -159,6 +159,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     if (!t) {
       if (const ViewDef* v = catalog_.find_view(schema, rv->relname)) {
         rte.subquery = analyze_view(*v);
+        rte.view = v;
         rte.alias = rv->alias ? rv->alias->aliasname : v->name;
         for (size_t i = 0; i < rte.subquery->targets.size(); i++) {
           auto& tg = rte.subquery->targets[i];
@@ -665,6 +666,11 @@ static void expand_from(const SelectQuery& q, const FromNode& f, int location, s
     expand_entry(q, f.rte, location, out);
     return;
   }
+  if (f.alias_rte >= 0) {  // (a JOIN b) AS j(x, y): the alias's column names
+    auto& a = q.rtable[f.alias_rte];
+    for (size_t i = 0; i < a.column_names.size(); i++) out.push_back({a.column_exprs[i], a.column_names[i]});
+    return;
+  }
   if (f.using_rte < 0) {
     expand_from(q, *f.left, location, out);
     expand_from(q, *f.right, location, out);
@@ -781,6 +787,7 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     RangeTableEntry u = q.rtable[fn.using_rte];
     u.alias = j->join_using_alias->aliasname;
     add(std::move(u));
+    fn.using_alias_rte = (int)q.rtable.size() - 1;
   }
   if (j->alias) {
     std::vector<TargetEntry> cols;
@@ -802,6 +809,7 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     int i = 0;
     for_each_node(j->alias->colnames, [&](Node* c) { a.column_names[i++] = node_string(c); });
     add(std::move(a));
+    fn.alias_rte = (int)q.rtable.size() - 1;
   }
 }
 

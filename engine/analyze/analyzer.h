@@ -26,6 +26,7 @@ struct FuncCall;
 struct ResTarget;
 struct OnConflictClause;
 struct List;
+struct RangeVar;
 
 namespace pgmicro {
 
@@ -49,6 +50,15 @@ class Analyzer {
   std::unique_ptr<DeleteQuery> analyze_delete(DeleteStmt* stmt);
   // UPDATE/DELETE of an inheritance parent run once per table: the table this pass targets.
   const TableDef* dml_target_override = nullptr;
+  // Automatically updatable views as INSERT/UPDATE/DELETE targets (analyze_view_update.cpp):
+  // the view's chain resolved to its base table (nullptr: rv is not a view).
+  std::shared_ptr<struct ViewTarget> view_target(RangeVar* rv, char command);
+  std::unique_ptr<InsertQuery> analyze_view_insert(InsertStmt* stmt, ViewTarget& vt);
+  std::unique_ptr<UpdateQuery> analyze_view_update(UpdateStmt* stmt, ViewTarget& vt);
+  std::unique_ptr<DeleteQuery> analyze_view_delete(DeleteStmt* stmt, ViewTarget& vt);
+  const TableDef* insert_target_override_ = nullptr;  // consumed by analyze_insert
+  // pg_get_viewdef of a constant view name, printed at analysis time (deparse_view.cpp).
+  ExprPtr transform_pg_get_viewdef(FuncCall* fc);
 
   // Expressions.
   ExprPtr transform_expr(Node* node, ExprContext ctx);
@@ -229,6 +239,9 @@ ExprPtr strip_domain(ExprPtr e);
 
 // A template with "$E" replaced by an element type OID (polymorphic built-ins).
 std::string instantiate_template(const char* templ, Oid elem);
+
+// A view's analysed query printed as PostgreSQL's pg_get_viewdef does (deparse_view.cpp).
+std::string deparse_view_query(const SelectQuery& q, bool pretty);
 
 // Helpers over the raw tree shared by analyzer files.
 std::string node_string(Node* n);        // String node value

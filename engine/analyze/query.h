@@ -93,6 +93,7 @@ struct RangeTableEntry {
                                             // names a table function: columns c1.., ordinality)
   int function_columns = 1;                 // its result columns before ordinality
   bool lateral = false;                     // LATERAL subquery (lowered as a nested statement)
+  const struct ViewDef* view = nullptr;     // the view a subquery expands (pg_get_viewdef prints its name)
   std::string alias;                // the name it is referred to by (alias or table name)
   std::string sql_alias;            // alias in the lowered SQL ("r1")
   std::vector<std::string> column_names;  // visible names (alias column list applied)
@@ -142,6 +143,7 @@ struct FromNode {
   std::unique_ptr<FromNode> left, right;
   ExprPtr quals;
   int using_rte = -1;               // pseudo-entry of the merged USING/NATURAL columns
+  int alias_rte = -1, using_alias_rte = -1;  // pseudo-entries of `(… JOIN …) AS j` and `USING (…) AS u`
 };
 
 struct SelectQuery {

@@ -111,6 +111,7 @@ void register_minmax_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
 void register_partition_functions(sqlite3* db, RuntimeContext* rc);  // partition_functions.cpp
 void register_dml_functions(sqlite3* db, RuntimeContext* rc);  // dml_functions.cpp
+void register_view_check_function(sqlite3* db, RuntimeContext* rc);  // view_check_function.cpp
 void register_datetime_functions(sqlite3* db, RuntimeContext* rc);
 void register_time_functions(sqlite3* db, RuntimeContext* rc);
 void register_array_functions(sqlite3* db, RuntimeContext* rc);
@@ -156,6 +157,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_check_functions(db, rc);
   register_partition_functions(db, rc);
   register_dml_functions(db, rc);
+  register_view_check_function(db, rc);
   register_datetime_functions(db, rc);
   register_time_functions(db, rc);
   register_array_functions(db, rc);

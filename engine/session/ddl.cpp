@@ -6,6 +6,7 @@
 #include <optional>
 #include <functional>
 #include <strings.h>
+#include "analyze/view_definition.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -791,8 +792,8 @@ namespace pgmicro {
 void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE VIEW";
   RangeVar* rv = stmt->view;
-  if (list_size(stmt->options)) unsupported("WITH options on views");
-  if (stmt->withCheckOption != NO_CHECK_OPTION) unsupported("WITH CHECK OPTION");
+  std::vector<std::pair<std::string, std::string>> reloptions;
+  merge_view_reloptions(stmt->options, false, reloptions);  // PostgreSQL's 22023 errors
   const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
   const std::string cp = catalog_prefix(schema);
   std::string name = rv->relname;
@@ -813,11 +814,22 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
       if (cols[i] == cols[k]) throw PgError(sqlstate::kDuplicateColumn, "column \"" + cols[i] + "\" specified more than once");
   std::string colnames;
   for (size_t i = 0; i < cols.size(); i++) colnames += (i ? "\n" : "") + cols[i];
+  bool check_option = stmt->withCheckOption != NO_CHECK_OPTION;
+  for (auto& o : reloptions) check_option |= o.first == "check_option";
+  if (check_option) {
+    std::string why = view_not_updatable_detail(reinterpret_cast<SelectStmt*>(stmt->query), *q, true);
+    if (!why.empty())
+      throw PgError(sqlstate::kFeatureNotSupported, "WITH CHECK OPTION is supported only on automatically updatable views", "", why);
+  }
+  // CREATE OR REPLACE keeps the view's column defaults (ALTER VIEW ... SET DEFAULT statements
+  // appended to the definition), as PostgreSQL keeps pg_attrdef.
+  std::string definition = current_stmt_text_;
+  if (existing) definition += ViewDefinition(existing->definition).default_statements;
   Catalog::ensure_catalog_tables(conn_);
   if (schema == kTempSchema) Catalog::ensure_temp_catalog_tables(conn_);
   std::string sql;
   if (existing) {
-    sql = "UPDATE " + cp + "_pgmicro_view SET definition = " + quote_literal(current_stmt_text_) + ", colnames = " + quote_literal(colnames) +
+    sql = "UPDATE " + cp + "_pgmicro_view SET definition = " + quote_literal(definition) + ", colnames = " + quote_literal(colnames) +
           " WHERE viewrelid = " + std::to_string(existing->oid) + ";";
   } else {
     int64_t oid = Catalog::allocate_oid(conn_);

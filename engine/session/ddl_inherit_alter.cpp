@@ -79,6 +79,7 @@ const ConstraintDef* find_constraint(const TableDef& t, const std::string& name)
 }  // namespace
 
 void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult& out) {
+  if (execute_alter_view(stmt, out)) return;
   if (stmt->objtype != OBJECT_TABLE || list_size(stmt->cmds) == 0) return execute_alter_table(stmt, out);
   const TableDef* t0 = catalog_.find_table(stmt->relation->schemaname ? stmt->relation->schemaname : "", stmt->relation->relname);
   if (!t0) return execute_alter_table(stmt, out);

@@ -190,6 +190,7 @@ class SessionImpl : public Session {
   IndexExpr index_expression(const TableDef& t, Node* expr, bool predicate);
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
+  bool execute_alter_view(AlterTableStmt* stmt, StatementResult& out);  // ddl_view.cpp (false: not a view)
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
   // LANGUAGE sql functions and procedures (ddl_function.cpp).
   void execute_create_function(CreateFunctionStmt* stmt, StatementResult& out);
