@@ -137,6 +137,9 @@ class SessionImpl : public Session {
   void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,
                  StatementResult& out, bool want_rows);
   void execute_transaction(TransactionStmt* stmt, StatementResult& out);
+  void start_transaction_settings(const std::string& isolation, const std::string& read_only);  // transaction_chain.cpp
+  void begin_transaction_settings(List* options);
+  bool implicit_transaction_statement(TransactionStmt* stmt, StatementResult& out);  // transaction_chain.cpp
   void execute_create_table(CreateStmt* stmt, StatementResult& out);
   void execute_drop(DropStmt* stmt, StatementResult& out);
   void ensure_triggers();
