@@ -130,6 +130,7 @@ class SessionImpl : public Session {
   // CREATE TABLE AS / SELECT INTO (ddl_create_as.cpp).
   void execute_create_table_as(Node* query, IntoClause* into, bool if_not_exists, bool materialized, StatementResult& out);
   void execute_execute(ExecuteStmt* stmt, StatementResult& out);
+  CachedPlan prepared_plan_for(ExecuteStmt* stmt, std::vector<TextValue>& args);  // the plan, arguments evaluated
   void execute_deallocate(DeallocateStmt* stmt, StatementResult& out);
   void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
   void run_dml_ctes(const CachedPlan& plan, const std::vector<TextValue>& params);  // dml_cte.cpp
