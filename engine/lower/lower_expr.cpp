@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include "common/error.h"
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
 #include "lower/lower.h"
@@ -466,6 +467,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
 
 std::string lower_insert(const InsertQuery& q) {
+  if (q.table->columns.empty()) unsupported("INSERT into a table without columns");
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
   std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() + " (";

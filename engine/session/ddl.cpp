@@ -572,6 +572,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     fk.oid = Catalog::allocate_oid(conn_);
     sql += foreign_key_catalog_row(fk, toid, cp);
   }
+  // A table without columns (PostgreSQL allows them) keeps one hidden NULL column: SQLite needs one.
+  if (t.columns.empty()) ddl += "_pgmicro_nocols";
   ddl += ");";
   std::vector<int64_t> parent_oids;
   for (auto* p : inh.parents) parent_oids.push_back(p->oid);
