@@ -33,7 +33,7 @@ namespace pgmicro {
 // Where an expression appears: decides whether aggregates are allowed and how errors read.
 enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
                          Values, UpdateSet, Returning, Default, Check, Generated,
-                         IndexExpression, IndexPredicate };
+                         IndexExpression, IndexPredicate, PartitionBound };
 
 class Analyzer {
  public:

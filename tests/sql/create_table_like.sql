@@ -42,3 +42,12 @@ ALTER TABLE lp ATTACH PARTITION lp1 FOR VALUES IN (1);
 INSERT INTO lp VALUES (1);
 SELECT * FROM lp1;
 DROP TABLE lp;
+-- bound and default expressions PostgreSQL refuses
+CREATE TABLE lp (a int) PARTITION BY LIST (a);
+CREATE TABLE lp1 PARTITION OF lp FOR VALUES IN (sum(a));
+CREATE TABLE lp1 PARTITION OF lp FOR VALUES IN (sum(1));
+CREATE TABLE lp1 PARTITION OF lp FOR VALUES IN ((select 1));
+CREATE TABLE lp1 PARTITION OF lp FOR VALUES IN (generate_series(4, 6));
+CREATE TABLE dflt (id int DEFAULT (avg(id)));
+CREATE TABLE dflt (id int DEFAULT (select 1));
+DROP TABLE lp;
