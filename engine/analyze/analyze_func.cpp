@@ -25,6 +25,7 @@ static const char* agg_context_message(ExprContext ctx) {
     case ExprContext::Generated: return "aggregate functions are not allowed in column generation expressions";
     case ExprContext::IndexExpression: return "aggregate functions are not allowed in index expressions";
     case ExprContext::IndexPredicate: return "aggregate functions are not allowed in index predicates";
+    case ExprContext::PartitionBound: return "aggregate functions are not allowed in partition bound";
     default: return "aggregate functions are not allowed here";
   }
 }
@@ -57,6 +58,13 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
   if (!schema.empty() && schema != "pg_catalog" && (schema != "public" || catalog_.find_procs(name).empty())) {
     throw PgError(sqlstate::kUndefinedFunction, "function " + schema + "." + name + "() does not exist").at(fc->location);
   }
+  if (ctx == ExprContext::Default || ctx == ExprContext::PartitionBound)
+    for_each_node(fc->args, [&](Node* arg) {  // PostgreSQL transforms the arguments first
+      if (IsA(arg, ColumnRef))
+        throw PgError(sqlstate::kFeatureNotSupported, std::string("cannot use column reference in ") +
+                                                          (ctx == ExprContext::Default ? "DEFAULT expression" : "partition bound expression"))
+            .at(expr_location(arg));
+    });
   if (fc->over) return transform_window_call(node, ctx);
   if (name == "pg_get_viewdef" && (schema.empty() || schema == "pg_catalog"))
     if (ExprPtr e = transform_pg_get_viewdef(fc)) return e;
@@ -72,7 +80,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
          : ctx == ExprContext::Check ? "check constraints" : ctx == ExprContext::Default ? "DEFAULT expressions"
          : ctx == ExprContext::Generated ? "column generation expressions"
          : ctx == ExprContext::IndexExpression ? "index expressions" : ctx == ExprContext::IndexPredicate ? "index predicates"
-         : ctx == ExprContext::Values ? "VALUES" : nullptr;
+         : ctx == ExprContext::Values ? "VALUES" : ctx == ExprContext::PartitionBound ? "partition bound" : nullptr;
   };
   bool user_agg = schema != "pg_catalog" && has_user_aggregate(name);
   if (schema != "pg_catalog" && !user_agg && !catalog_.find_procs(name).empty()) {

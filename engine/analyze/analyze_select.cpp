@@ -1343,10 +1343,12 @@ std::shared_ptr<SelectQuery> Analyzer::analyze_view(const ViewDef& v) {
   saved_outer.swap(outer_scopes_);
   SelectQuery* saved_scope = scope_;
   scope_ = nullptr;
+  std::string_view saved_sql = sql_;
+  sql_ = v.definition;  // the text the view's locations point into
   struct Restore {
-    Analyzer* a; SelectQuery* s; std::vector<SelectQuery*>* o;
-    ~Restore() { a->scope_ = s; a->outer_scopes_.swap(*o); }
-  } restore{this, saved_scope, &saved_outer};
+    Analyzer* a; SelectQuery* s; std::vector<SelectQuery*>* o; std::string_view sql;
+    ~Restore() { a->scope_ = s; a->outer_scopes_.swap(*o); a->sql_ = sql; }
+  } restore{this, saved_scope, &saved_outer, saved_sql};
   try {
     return std::shared_ptr<SelectQuery>(analyze_select(reinterpret_cast<SelectStmt*>(vs->query)));
   } catch (PgError& e) {

@@ -14,7 +14,9 @@ ExprPtr Analyzer::transform_sublink(Node* node, ExprContext ctx) {
   if (ctx == ExprContext::Check) unsupported("cannot use subquery in check constraint", sl->location);
   if (ctx == ExprContext::Generated)
     throw PgError(sqlstate::kFeatureNotSupported, "cannot use subquery in column generation expression").at(sl->location);
-  if (ctx == ExprContext::Default) unsupported("cannot use subquery in DEFAULT expression", sl->location);
+  if (ctx == ExprContext::Default || ctx == ExprContext::PartitionBound)
+    throw PgError(sqlstate::kFeatureNotSupported, ctx == ExprContext::Default ? "cannot use subquery in DEFAULT expression"
+                                                                              : "cannot use subquery in partition bound").at(sl->location);
   if (ctx == ExprContext::IndexExpression || ctx == ExprContext::IndexPredicate)
     throw PgError(sqlstate::kFeatureNotSupported, std::string("cannot use subquery in index ") +
                                                       (ctx == ExprContext::IndexPredicate ? "predicate" : "expression")).at(sl->location);

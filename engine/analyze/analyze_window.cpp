@@ -92,6 +92,7 @@ static const char* window_context_message(ExprContext ctx) {
     case ExprContext::UpdateSet: return "window functions are not allowed in UPDATE";
     case ExprContext::Returning: return "window functions are not allowed in RETURNING";
     case ExprContext::Default: return "window functions are not allowed in DEFAULT expressions";
+    case ExprContext::PartitionBound: return "window functions are not allowed in partition bound";
     case ExprContext::Check: return "window functions are not allowed in check constraints";
     case ExprContext::Generated: return "window functions are not allowed in column generation expressions";
     case ExprContext::IndexExpression: return "window functions are not allowed in index expressions";

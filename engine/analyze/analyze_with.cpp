@@ -3,6 +3,7 @@
 // types, then the recursive term is analyzed with the CTE visible and coerced to them.
 #include "analyze/analyzer.h"
 #include "common/error.h"
+#include "parse/parser.h"
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
@@ -24,10 +25,12 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
   for (int i = 0; i < n; i++) def.column_names[i] = node_string(list_at(cte->aliascolnames, i));
 }
 
+void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
+void check_search_cycle_shape(CommonTableExpr* cte, std::string& ref);
+
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
   for_each_node(with->ctes, [&](Node* n) {
     auto* cte = reinterpret_cast<CommonTableExpr*>(n);
-    if (cte->search_clause || cte->cycle_clause) unsupported("SEARCH/CYCLE in WITH", cte->location);
     if (cte->ctematerialized != CTEMaterializeDefault) {
       // MATERIALIZED / NOT MATERIALIZED only change the plan, never the result.
     }
@@ -45,13 +48,16 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       return;
     }
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
-    if (with->recursive && stmt->op == SETOP_UNION) {
+    if ((cte->search_clause || cte->cycle_clause) && !(with->recursive && stmt->op == SETOP_UNION))
+      throw PgError(sqlstate::kSyntaxError, "WITH query is not recursive").at(cte->location);
+    auto analyze_recursive = [&](SelectStmt* stmt, bool add_columns) {
       def->recursive = true;
       auto sq = std::make_shared<SelectQuery>();
       sq->setop = SetOp::Union;
       sq->setop_all = stmt->all;
       sq->larg = analyze_subquery(stmt->larg, false);
       set_columns(*def, sq->larg->targets, cte);
+      if (add_columns) add_search_cycle_columns(cte, *def);
       ctes_visible_.push_back(def.get());
       sq->rarg = analyze_subquery(stmt->rarg, false);
       auto& lt = sq->larg->targets;
@@ -78,10 +84,33 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
         e->typmod = lt[i].expr->typmod;
         sq->targets.push_back({e, lt[i].name});
       }
-      if (list_size(stmt->sortClause) || stmt->limitCount || stmt->limitOffset)
-        unsupported("ORDER BY/LIMIT in a recursive query", cte->location);
+      if (list_size(stmt->sortClause))
+        throw PgError(sqlstate::kFeatureNotSupported, "ORDER BY in a recursive query is not implemented")
+            .at(expr_location(reinterpret_cast<SortBy*>(list_at(stmt->sortClause, 0))->node));
+      if (stmt->limitOffset)
+        throw PgError(sqlstate::kFeatureNotSupported, "OFFSET in a recursive query is not implemented").at(expr_location(stmt->limitOffset));
+      if (stmt->limitCount)
+        throw PgError(sqlstate::kFeatureNotSupported, "LIMIT in a recursive query is not implemented").at(expr_location(stmt->limitCount));
       def->query = sq;
       ctes_visible_.pop_back();
+    };
+    if (with->recursive && stmt->op == SETOP_UNION) {
+      std::string ref;
+      if (cte->search_clause || cte->cycle_clause) check_search_cycle_shape(cte, ref);
+      analyze_recursive(stmt, cte->search_clause || cte->cycle_clause);
+      if (cte->search_clause || cte->cycle_clause) {
+        // SEARCH/CYCLE: the checked CTE analysed again as PostgreSQL rewrites it.
+        std::string text = search_cycle_query(cte, *def);
+        ParsedScript rewritten(text);
+        auto* rs = reinterpret_cast<SelectStmt*>(rewritten.statements().at(0).raw->stmt);
+        try {
+          analyze_recursive(rs, false);
+          flatten_search_cycle_term(*def->query);
+        } catch (PgError& e) {
+          e.error.position = 0;  // a position in the rewritten text means nothing to the user
+          throw;
+        }
+      }
     } else {
       def->query = analyze_subquery(stmt, false);
       set_columns(*def, def->query->targets, cte);

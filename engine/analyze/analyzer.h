@@ -20,6 +20,7 @@ struct DeleteStmt;
 struct TypeName;
 struct WithClause;
 struct CommonTableExpr;
+struct CTECycleClause;
 struct JoinExpr;
 struct RangeFunction;
 struct FuncCall;
@@ -33,7 +34,7 @@ namespace pgmicro {
 // Where an expression appears: decides whether aggregates are allowed and how errors read.
 enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
                          Values, UpdateSet, Returning, Default, Check, Generated,
-                         IndexExpression, IndexPredicate };
+                         IndexExpression, IndexPredicate, PartitionBound };
 
 class Analyzer {
  public:
@@ -159,7 +160,10 @@ class Analyzer {
   void analyze_output_order_by(List* sort_clause, SelectQuery& q, bool setop);
   void analyze_with(WithClause* with, SelectQuery& q);
   std::shared_ptr<SelectQuery> analyze_dml_with(WithClause* with);  // WITH of INSERT/UPDATE/DELETE
-  void analyze_dml_cte(CommonTableExpr* cte, CteDef& def);          // WITH t AS (INSERT ... RETURNING)
+  void analyze_dml_cte(CommonTableExpr* cte, CteDef& def);
+  std::string search_cycle_query(CommonTableExpr* cte, const CteDef& def);  // analyze_search_cycle.cpp
+  void add_search_cycle_columns(CommonTableExpr* cte, CteDef& def);
+  Oid cycle_mark(::CTECycleClause* cycle, std::string& mark_value, std::string& mark_default);          // WITH t AS (INSERT ... RETURNING)
  public:
   bool allow_dml_ctes = false;           // set by the session for a top-level statement
   std::vector<DmlCteStep> dml_cte_steps;  // data-modifying WITH queries, in execution order

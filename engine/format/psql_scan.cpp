@@ -107,6 +107,10 @@ std::vector<ScanEvent> PsqlScanner::scan_line(std::string_view line) {
           }
           buf_.append(line.substr(i, j - i));
           i = j;
+        } else if (c == '\\' && i + 1 < n && (line[i + 1] == ';' || line[i + 1] == ':')) {
+          // "\;" and "\:" put the character itself into the query (psqlscan.l).
+          buf_ += line[i + 1];
+          i += 2;
         } else if (c == '\\') {
           // Meta-command: up to the end of the line or a "\\" separator.
           size_t end = line.find("\\\\", i + 1);

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include "common/error.h"
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
 #include "lower/lower.h"
@@ -505,6 +506,7 @@ std::string lower_insert_returning(const InsertQuery& q) {
 }
 
 std::string lower_insert(const InsertQuery& q) {
+  if (q.table->columns.empty()) unsupported("INSERT into a table without columns");
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
   // A target named "excluded" gets an alias, so that excluded.x means the proposed row.

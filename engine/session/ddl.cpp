@@ -14,6 +14,8 @@
 #include "catalog/inheritance.h"
 #include "session/ddl_inherit.h"
 #include "session/ddl_partition.h"
+#include "session/ddl_table_like.h"
+#include "parse/parser.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/session_impl.h"
@@ -149,7 +151,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   struct Serial { int column; Oid type; };
   std::vector<Serial> serials;
   std::vector<Node*> default_nodes;
-  struct Identity { int column; char kind; List* options; };
+  struct Identity { int column; char kind; List* options; const SequenceDef* copy_of = nullptr; };
   std::vector<Identity> identities;
   std::map<size_t, Node*> generated_nodes;  // column -> GENERATED ALWAYS AS (expr) STORED
   std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
@@ -186,8 +188,36 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     cons.push_back({c->conname ? c->conname : "", c->contype == CONSTR_PRIMARY ? 'p' : 'u', std::move(cols), c->location});
   };
 
-  // Columns first (table constraints may name any column).
+  // Columns first (table constraints may name any column); LIKE's columns where it stands.
+  std::vector<TableLikeCopy> likes;
   for_each_node(stmt->tableElts, [&](Node* n) {
+    if (IsA(n, TableLikeClause)) {
+      likes.push_back(expand_table_like(catalog_, reinterpret_cast<TableLikeClause*>(n)));
+      TableLikeCopy& lc = likes.back();
+      for (size_t k = 0; k < lc.columns.size(); k++) {
+        local_pos++;
+        ColumnDef& col = lc.columns[k];
+        int merge_into = -1;
+        for (size_t i = 0; i < t.columns.size(); i++)
+          if (t.columns[i].name == col.name) {
+            if (i >= inh.columns.size() || local_seen[i])
+              throw PgError(sqlstate::kDuplicateColumn, "column \"" + col.name + "\" specified more than once");
+            merge_into = (int)i;
+            local_seen[i] = true;
+          }
+        const int colidx = merge_into >= 0 ? merge_into : (int)t.columns.size();
+        if (col.identity) identities.push_back({colidx, col.identity, nullptr, lc.identity_sequences[k]});
+        if (merge_into >= 0) {
+          merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
+          if (!col.default_text.empty()) t.columns[merge_into].default_text = col.default_text;
+          if (col.generated) t.columns[merge_into].generated = col.generated;
+          continue;
+        }
+        default_nodes.push_back(nullptr);
+        t.columns.push_back(col);
+      }
+      return;
+    }
     if (!IsA(n, ColumnDef)) return;
     auto* cd = reinterpret_cast<::ColumnDef*>(n);
     int merge_into = -1;
@@ -306,7 +336,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   });
   for_each_node(stmt->tableElts, [&](Node* n) {
     if (IsA(n, ColumnDef)) return;
-    if (IsA(n, TableLikeClause)) unsupported("LIKE in CREATE TABLE", -1);
+    if (IsA(n, TableLikeClause)) return;
     auto* c = reinterpret_cast<Constraint*>(n);
     if (c->contype == CONSTR_CHECK) {
       cons.push_back({c->conname ? c->conname : "", 'c', {}, c->location, c->raw_expr, check_source(current_sql_, c->location),
@@ -334,6 +364,19 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     });
     add_key(c, cols);
   });
+  // LIKE … INCLUDING CONSTRAINTS / INDEXES: CHECKs keep their names, keys are named anew.
+  for (auto& lc : likes) {
+    for (auto& ck : lc.checks) cons.push_back({ck.name, 'c', {}, -1, nullptr, ck.check_expr, -1, 0, true, ck.no_inherit});
+    for (auto& k : lc.keys) {
+      std::vector<int> cols;
+      for (int c : k.columns) cols.push_back(t.find_column(lc.source->columns[c].name));
+      if (k.type == 'p')
+        for (auto& pc : cons)
+          if (pc.type == 'p')
+            throw PgError(sqlstate::kInvalidTableDefinition, "multiple primary keys for table \"" + tname + "\" are not allowed");
+      cons.push_back({"", k.type, cols, -1});
+    }
+  }
   // CHECK expressions: analyzed over the new table (boolean, no aggregates or subqueries).
   // Partitioning: PARTITION BY (key), PARTITION OF (bound; the parent's keys are copied).
   std::string partition_key;
@@ -473,7 +516,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     t.columns[s.column].default_text = "nextval(" + quote_literal(seq_ref(seqname)) + "::regclass)";
   }
   for (auto& id : identities) {
-    SequenceOptions o = parse_sequence_options(catalog_, id.options, t.columns[id.column].type, true);
+    SequenceOptions o = id.copy_of ? copied_sequence_options(*id.copy_of)
+                                   : parse_sequence_options(catalog_, id.options, t.columns[id.column].type, true);
     std::string seqname = o.name.empty() ? choose_relation_name(catalog_, schema, tname + "_" + t.columns[id.column].name + "_seq", taken_seq_names)
                                          : o.name;
     if (catalog_.relation_exists(schema, seqname) || std::find(taken_seq_names.begin(), taken_seq_names.end(), seqname) != taken_seq_names.end())
@@ -529,6 +573,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     fk.oid = Catalog::allocate_oid(conn_);
     sql += foreign_key_catalog_row(fk, toid, cp);
   }
+  // A table without columns (PostgreSQL allows them) keeps one hidden NULL column: SQLite needs one.
+  if (t.columns.empty()) ddl += "_pgmicro_nocols";
   ddl += ");";
   std::vector<int64_t> parent_oids;
   for (auto* p : inh.parents) parent_oids.push_back(p->oid);
@@ -542,7 +588,31 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   if (stmt->partspec)
     sql += "INSERT INTO " + cp + "_pgmicro_partitioned_table VALUES(" + std::to_string(toid) + ", '" + std::string(1, partition_strategy) +
            "', " + quote_literal(partition_key) + ");";
+  for (auto& lc : likes)
+    for (auto& [col, text] : lc.column_comments)
+      sql += "INSERT INTO " + cp + "_pgmicro_description VALUES(" + std::to_string(toid) + ", " +
+             std::to_string(t.find_column(lc.source->columns[col].name) + 1) + ", " + quote_literal(text) + ");";
+  // LIKE … INCLUDING INDEXES: the source's other indexes, named as CREATE INDEX names them
+  // (texts made first: the catalog reload below frees the source's definition).
+  std::vector<std::string> like_indexes;
+  for (auto& lc : likes)
+    for (const IndexDef* ix : lc.indexes) like_indexes.push_back(cloned_index_statement(*lc.source, *ix, schema, tname));
+  likes.clear();
   exec_sql(conn_, sql + ddl);
+  for (const std::string& text : like_indexes) {
+      catalog_.refresh(conn_);
+      ParsedScript parsed(text);
+      std::string_view saved = current_sql_;
+      current_sql_ = text;
+      StatementResult ignored;
+      try {
+        execute_index(reinterpret_cast<IndexStmt*>(parsed.statements().at(0).raw->stmt), ignored);
+      } catch (...) {
+        current_sql_ = saved;
+        throw;
+      }
+      current_sql_ = saved;
+    }
   if (temporary && stmt->oncommit != ONCOMMIT_NOOP && stmt->oncommit != ONCOMMIT_PRESERVE_ROWS)
     on_commit_[toid] = stmt->oncommit == ONCOMMIT_DROP ? 'D' : 'd';
 }

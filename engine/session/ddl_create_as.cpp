@@ -16,7 +16,8 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
   if (list_size(into->options)) unsupported("WITH options on tables", rv->location);
   bool temporary = rv->relpersistence == 't';
   if (into->onCommit != ONCOMMIT_NOOP && !temporary) throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
-  if (!IsA(query, SelectStmt)) unsupported("CREATE TABLE AS EXECUTE", rv->location);
+  const bool execute = IsA(query, ExecuteStmt);
+  if (!IsA(query, SelectStmt) && !execute) unsupported("this CREATE TABLE AS query", rv->location);
   const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", temporary, rv->location, rv->relname);
   const std::string cp = catalog_prefix(schema);
   std::string tname = rv->relname;
@@ -31,16 +32,36 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
     throw PgError(sqlstate::kDuplicateTable, "relation \"" + tname + "\" already exists");
   }
   std::vector<Oid> no_params;
-  Analyzer a(catalog_, no_params);
-  a.sql_ = current_sql_;
-  auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(query));
   std::vector<ColumnDef> cols;
-  for (auto& t : q->targets) {
-    ColumnDef c;
-    c.name = t.name;
-    c.type = t.expr->type;
-    c.typmod = t.expr->typmod;
-    cols.push_back(c);
+  std::string select_sql;           // the rows, lowered
+  std::vector<Oid> param_types;     // CREATE TABLE AS EXECUTE: the prepared statement's parameters
+  std::vector<TextValue> args;
+  if (execute) {
+    // AS EXECUTE name(args): the prepared SELECT's result columns and rows.
+    CachedPlan plan = prepared_plan_for(reinterpret_cast<ExecuteStmt*>(query), args);
+    if (plan.kind != T_SelectStmt || !plan.dml_ctes.empty() || !plan.more_lowered.empty())
+      throw PgError("42809", "prepared statement is not a SELECT");
+    for (auto& c : plan.columns) {
+      ColumnDef d;
+      d.name = c.name;
+      d.type = c.type_oid;
+      d.typmod = c.typmod;
+      cols.push_back(d);
+    }
+    select_sql = plan.lowered;
+    param_types = plan.param_types;
+  } else {
+    Analyzer a(catalog_, no_params);
+    a.sql_ = current_sql_;
+    auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(query));
+    for (auto& t : q->targets) {
+      ColumnDef c;
+      c.name = t.name;
+      c.type = t.expr->type;
+      c.typmod = t.expr->typmod;
+      cols.push_back(c);
+    }
+    select_sql = lower_select(*q);
   }
   int named = 0;
   for_each_node(into->colNames, [&](Node* n) {
@@ -71,12 +92,13 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
   int64_t n = 0;
   if (!into->skipData) {
     StatementResult ignored;
-    run_query("INSERT INTO " + sqlite_ref(schema, tname) + " (" + names + ") " + lower_select(*q), {}, {}, ignored, false);
+    run_query("INSERT INTO " + sqlite_ref(schema, tname) + " (" + names + ") " + select_sql, param_types, args, ignored, false);
     n = sqlite3_changes64(conn_);
   }
   if (temporary && into->onCommit != ONCOMMIT_NOOP && into->onCommit != ONCOMMIT_PRESERVE_ROWS)
     on_commit_[toid] = into->onCommit == ONCOMMIT_DROP ? 'D' : 'd';
-  out.command_tag = into->skipData ? "CREATE TABLE AS" : "SELECT " + std::to_string(n);
+  // PostgreSQL tags AS EXECUTE … WITH NO DATA "SELECT 0".
+  out.command_tag = into->skipData && !execute ? "CREATE TABLE AS" : "SELECT " + std::to_string(n);
 }
 
 }  // namespace pgmicro

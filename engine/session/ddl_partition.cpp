@@ -120,10 +120,10 @@ BoundDatum analyze_datum(Catalog& cat, sqlite3* db, Node* n, const KeyCol& k, bo
     }
   }
   if (IsA(n, ColumnRef))
-    throw PgError("42P10", "cannot use column reference in partition bound expression").at(expr_location(n));
+    throw PgError(sqlstate::kFeatureNotSupported, "cannot use column reference in partition bound expression").at(expr_location(n));
   std::vector<Oid> no_params;
   Analyzer a(cat, no_params);
-  ExprPtr e = a.transform_expr(n, ExprContext::Default);
+  ExprPtr e = a.transform_expr(n, ExprContext::PartitionBound);
   ExprPtr c = a.coerce_to(e, k.type, k.typmod, CastContext::Assignment, -1);
   if (!c)
     throw PgError(sqlstate::kDatatypeMismatch,

@@ -75,6 +75,12 @@ void SessionImpl::execute_prepare(PrepareStmt* stmt, StatementResult& out) {
 }
 
 void SessionImpl::execute_execute(ExecuteStmt* stmt, StatementResult& out) {
+  std::vector<TextValue> args;
+  CachedPlan plan = prepared_plan_for(stmt, args);  // a copy: run_plan may re-enter the session's caches
+  run_plan(plan, args, out);
+}
+
+CachedPlan SessionImpl::prepared_plan_for(ExecuteStmt* stmt, std::vector<TextValue>& args) {
   std::string name = stmt->name;
   auto it = prepared_.find(name);
   if (it == prepared_.end()) throw PgError("26000", "prepared statement \"" + name + "\" does not exist");
@@ -101,7 +107,6 @@ void SessionImpl::execute_execute(ExecuteStmt* stmt, StatementResult& out) {
                   "Expected " + std::to_string(types.size()) + " parameters but got " + std::to_string(given) + ".");
   // Arguments: expressions evaluated once, coerced (assignment) to the parameter types, and
   // passed to the plan as text.
-  std::vector<TextValue> args;
   for (int i = 0; i < given; i++) {
     Node* n = list_at(stmt->params, i);
     std::vector<Oid> no_params;
@@ -120,8 +125,7 @@ void SessionImpl::execute_execute(ExecuteStmt* stmt, StatementResult& out) {
     run_query("SELECT " + lower_standalone_expr(*c), {}, {}, value, true);
     args.push_back(value.rows.at(0).at(0));
   }
-  CachedPlan plan = p.plan;  // run_plan may re-enter the session's caches
-  run_plan(plan, args, out);
+  return p.plan;
 }
 
 void SessionImpl::execute_deallocate(DeallocateStmt* stmt, StatementResult& out) {

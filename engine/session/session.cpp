@@ -629,6 +629,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
 }
 
 void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& out) {
+  if (implicit_open_ && implicit_transaction_statement(stmt, out)) return;
   switch (stmt->kind) {
     case TRANS_STMT_BEGIN:
     case TRANS_STMT_START:
@@ -647,14 +648,29 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       status_ = TransactionStatus::InBlock;
       savepoints_.clear();
       settings_.begin();
+      begin_transaction_settings(stmt->options);
       return;
     case TRANS_STMT_COMMIT:
     case TRANS_STMT_ROLLBACK: {
       bool commit = stmt->kind == TRANS_STMT_COMMIT;
-      if (stmt->chain) unsupported(commit ? "COMMIT AND CHAIN" : "ROLLBACK AND CHAIN");
       out.command_tag = commit ? "COMMIT" : "ROLLBACK";
       if (status_ == TransactionStatus::Idle) {
+        if (stmt->chain)
+          throw PgError("25P01", std::string(commit ? "COMMIT" : "ROLLBACK") + " AND CHAIN can only be used in transaction blocks");
         out.notices.push_back({"WARNING", "25P01", "there is no transaction in progress"});
+        return;
+      }
+      if (stmt->chain) {
+        // AND CHAIN: a new block with the same characteristics right after this one ends.
+        std::string iso = settings_.get("transaction_isolation"), ro = settings_.get("transaction_read_only");
+        TransactionStmt plain = *stmt;
+        plain.chain = false;
+        execute_transaction(&plain, out);
+        exec_sql(conn_, "BEGIN");
+        status_ = TransactionStatus::InBlock;
+        savepoints_.clear();
+        settings_.begin();
+        start_transaction_settings(iso, ro);
         return;
       }
       if (commit && status_ == TransactionStatus::InBlock) {
@@ -806,10 +822,9 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   if (!cached && !script && !parse()) return results;
   size_t count = cached ? 1 : script->statements().size();
   current_sql_ = sql;
-  bool has_txn_stmt = false;
-  if (!cached)
-    for (auto& s : script->statements()) has_txn_stmt |= nodeTag(s.raw->stmt) == T_TransactionStmt;
-  bool implicit_multi = count > 1 && status_ == TransactionStatus::Idle && !has_txn_stmt;
+  // Several statements form one implicit block; a transaction statement among them acts on it
+  // (implicit_transaction_statement).
+  bool implicit_multi = count > 1 && status_ == TransactionStatus::Idle;
   multi_statement_ = count > 1;
   for (size_t i = 0; i < count; i++) {
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
@@ -870,7 +885,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
       set_datetime_input_now(runtime_.transaction_start_us);  // 'now' input: the transaction's start
       take_datetime_input_used_now();
       bool own_txn = status_ == TransactionStatus::Idle && !implicit_open_ && !is_txn;
-      if (own_txn || (implicit_multi && !implicit_open_ && i == 0)) begin_implicit();
+      if (own_txn || (implicit_multi && !implicit_open_ && status_ == TransactionStatus::Idle && !is_txn)) begin_implicit();
       if (cached) {
         current_stmt_text_ = sql;
         run_plan(*cached, params, r);

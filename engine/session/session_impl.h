@@ -146,6 +146,7 @@ class SessionImpl : public Session {
   // CREATE TABLE AS / SELECT INTO (ddl_create_as.cpp).
   void execute_create_table_as(Node* query, IntoClause* into, bool if_not_exists, bool materialized, StatementResult& out);
   void execute_execute(ExecuteStmt* stmt, StatementResult& out);
+  CachedPlan prepared_plan_for(ExecuteStmt* stmt, std::vector<TextValue>& args);  // the plan, arguments evaluated
   void execute_deallocate(DeallocateStmt* stmt, StatementResult& out);
   void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
   void run_dml_ctes(const CachedPlan& plan, const std::vector<TextValue>& params);  // dml_cte.cpp
@@ -153,6 +154,9 @@ class SessionImpl : public Session {
   void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,
                  StatementResult& out, bool want_rows);
   void execute_transaction(TransactionStmt* stmt, StatementResult& out);
+  void start_transaction_settings(const std::string& isolation, const std::string& read_only);  // transaction_chain.cpp
+  void begin_transaction_settings(List* options);
+  bool implicit_transaction_statement(TransactionStmt* stmt, StatementResult& out);  // transaction_chain.cpp
   void execute_create_table(CreateStmt* stmt, StatementResult& out);
   void execute_drop(DropStmt* stmt, StatementResult& out);
   void ensure_triggers();

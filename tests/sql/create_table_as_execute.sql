@@ -1,0 +1,17 @@
+-- CREATE TABLE … AS EXECUTE prepared_statement [WITH [NO] DATA]
+CREATE TABLE src (a int, b varchar(10), c numeric(6,2));
+INSERT INTO src VALUES (1, 'one', 1.5), (2, 'two', 2.25), (3, 'three', 3);
+PREPARE sel(int) AS SELECT a, b, c, a * 2 AS d FROM src WHERE a >= $1;
+CREATE TABLE t1 AS EXECUTE sel(2);
+SELECT * FROM t1 ORDER BY a;
+CREATE TABLE t1 AS EXECUTE sel(2);
+CREATE TABLE IF NOT EXISTS t1 AS EXECUTE sel(2);
+CREATE TEMP TABLE t2 (x, y) AS EXECUTE sel(1) WITH NO DATA;
+SELECT * FROM t2;
+INSERT INTO t2 VALUES (9, 'nine', 9.999, 18) RETURNING *;
+CREATE TABLE t3 AS EXECUTE nosuch;
+CREATE TABLE t3 AS EXECUTE sel;
+CREATE TABLE t3 AS EXECUTE sel('x');
+PREPARE ins AS INSERT INTO src VALUES (4, 'four', 4);
+CREATE TABLE t3 AS EXECUTE ins;
+DROP TABLE src, t1, t2;

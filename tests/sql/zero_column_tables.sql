@@ -1,0 +1,9 @@
+-- Tables without columns: CREATE, SELECT, ADD COLUMN, DROP
+CREATE TABLE z ();
+SELECT * FROM z;
+SELECT count(*) FROM z;
+CREATE TABLE z2 (CHECK (true));
+ALTER TABLE z ADD COLUMN a int;
+INSERT INTO z VALUES (1);
+SELECT * FROM z;
+DROP TABLE z, z2;
