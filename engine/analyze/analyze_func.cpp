@@ -356,14 +356,12 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     e->type = oid::kRegtype;
     e->value = Datum::integer(a->type);
     e->location = fc->location;
-    if (keep) {
-      std::string quoted = "'";
-      for (char ch : e->value.s) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
-      quoted += "'";
+    if (keep) {  // the aggregate stays in the lowered SQL; the value is the type's OID
+      std::string type_oid = std::to_string(a->type);
       e->kind = ExprKind::Call;
       e->name = "pg_typeof";
       e->args = {a};
-      e->templ = "(CASE WHEN ($1) IS NULL THEN " + quoted + " ELSE " + quoted + " END)";
+      e->templ = "(CASE WHEN ($1) IS NULL THEN " + type_oid + " ELSE " + type_oid + " END)";
     }
     return e;
   }
