@@ -887,7 +887,7 @@ class Exec {
           if (is_row_type(t)) unsupported("PL/pgSQL functions returning composite types");
           Value v = eval(*s.expr);
           if (t && (v.type != t || f_.result_typmod >= 0)) {
-            at_ = "\x01cast";
+            at_ = "\x01" "cast";
             v = cast_value(v, t, f_.result_typmod);
           }
           result_ = v;
@@ -1227,7 +1227,7 @@ class Exec {
     std::string s = "PL/pgSQL function " + fn + " line " + std::to_string(line_) + " at " + at_;
     if (at_ == "\x01init")
       s = "PL/pgSQL function " + fn + " line " + std::to_string(line_) + " during statement block local variable initialization";
-    if (at_ == "\x01cast") s = "PL/pgSQL function " + fn + " while casting return value to function's return type";
+    if (at_ == "\x01" "cast") s = "PL/pgSQL function " + fn + " while casting return value to function's return type";
     return s;
   }
 
