@@ -1,6 +1,7 @@
 // deparse_expr: an analyzed expression back to PostgreSQL text the way pg_get_expr()
 // prints it (used for stored column defaults and \d).
 #include "catalog/catalog.h"
+#include "common/error.h"
 #include "lower/lower.h"
 #include "types/type_io.h"
 
@@ -46,6 +47,13 @@ std::string deparse_expr(const Expr& e) {
         for (char c : e.name) k += char(toupper((unsigned char)c));
         return e.name != "current_date" && e.typmod >= 0 ? k + "(" + std::to_string(e.typmod) + ")" : k;
       }
+      if (e.name == "nullif" && e.args.size() == 2 && e.args[1]->args.size() == 2)  // args: a, (a = b)
+        return "NULLIF(" + deparse_expr(*e.args[0]) + ", " + deparse_expr(*e.args[1]->args[1]) + ")";
+      if ((e.name == "greatest" || e.name == "least") && !e.args.empty()) {
+        std::string s = e.name == "greatest" ? "GREATEST(" : "LEAST(";
+        for (size_t i = 0; i < e.args.size(); i++) s += (i ? ", " : "") + deparse_expr(*e.args[i]);
+        return s + ")";
+      }
       if ((e.name == "nextval" || e.name == "currval") && !e.args.empty())
         return e.name + "(" + quote_literal(e.args[0]->value.s) + "::regclass)";
       if (e.args.size() == 2 && !e.name.empty() && !isalpha((unsigned char)e.name[0]))
@@ -70,8 +78,34 @@ std::string deparse_expr(const Expr& e) {
       for (char ch : e.name) plain &= islower((unsigned char)ch) || isdigit((unsigned char)ch) || ch == '_';
       return plain ? e.name : quote_ident(e.name);
     }
+    case ExprKind::And:
+    case ExprKind::Or: {
+      std::string s = "(";
+      for (size_t i = 0; i < e.args.size(); i++)
+        s += (i ? (e.kind == ExprKind::And ? " AND " : " OR ") : "") + deparse_expr(*e.args[i]);
+      return s + ")";
+    }
+    case ExprKind::Not:
+      return "(NOT " + deparse_expr(*e.args[0]) + ")";
+    case ExprKind::NullTest:
+      return "(" + deparse_expr(*e.args[0]) + (e.negated ? " IS NOT NULL)" : " IS NULL)");
+    case ExprKind::Coalesce: {
+      std::string s = "COALESCE(";
+      for (size_t i = 0; i < e.args.size(); i++) s += (i ? ", " : "") + deparse_expr(*e.args[i]);
+      return s + ")";
+    }
+    case ExprKind::Case: {  // args: when1, then1, …, [else] (a simple CASE's arg is in each WHEN)
+      std::string s = "CASE";
+      size_t n = e.args.size() - (e.has_else ? 1 : 0);
+      for (size_t i = 0; i + 1 < n; i += 2)
+        s += " WHEN " + deparse_expr(*e.args[i]) + " THEN " + deparse_expr(*e.args[i + 1]);
+      if (e.has_else) s += " ELSE " + deparse_expr(*e.args.back());
+      return s + " END";
+    }
     default:
-      return "NULL";
+      // Never a silently different stored expression (a default, generation, index or
+      // partition key expression is re-read from this text).
+      unsupported("this kind of expression in a stored default, generated column, index or partition key");
   }
 }
 

@@ -375,11 +375,11 @@ ArrayValue array_parse_text(Oid elem, int32_t typmod, std::string_view text) {
   auto at = [&](size_t i) { return i < text.size() ? text[i] : '\0'; };
   auto read_int = [&](size_t from, size_t to) {
     // atoi: optional sign, digits, stops at the first non-digit
-    long v = 0;
+    int64_t v = 0;  // 64-bit everywhere (long is 32-bit in WASM)
     bool neg = false;
     size_t i = from;
     if (i < to && (text[i] == '-' || text[i] == '+')) neg = text[i++] == '-';
-    long cap = neg ? long(INT32_MAX) + 1 : INT32_MAX;
+    int64_t cap = neg ? int64_t(INT32_MAX) + 1 : INT32_MAX;
     while (i < to && isdigit((unsigned char)text[i])) v = v * 10 + (text[i++] - '0'), v = v > cap ? cap : v;
     return (int)(neg ? -v : v);
   };
