@@ -180,10 +180,24 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
                     {}, err);
   if (!cols) return {};
   auto cons = query(session,
-                    "SELECT conname, contype, conkey FROM _pgmicro_constraint "
-                    "WHERE conrelid = " + rel.oid,
+                    "SELECT conname, contype, conkey, consrc, confkey, confupdtype, confdeltype, "
+                    "(SELECT relname FROM _pgmicro_class WHERE oid = confrelid) AS confrel, "
+                    "(SELECT string_agg(attname, ',' ORDER BY attnum) FROM _pgmicro_attribute WHERE attrelid = confrelid) AS confcols "
+                    "FROM _pgmicro_constraint WHERE conrelid = " + rel.oid,
                     {}, err);
   if (!cons) return {};
+  auto refs = query(session,
+                    "SELECT k.conname, c.relname, k.conkey, k.confkey, k.confupdtype, k.confdeltype, "
+                    "(SELECT string_agg(attname, ',' ORDER BY attnum) FROM _pgmicro_attribute WHERE attrelid = k.conrelid) "
+                    "FROM _pgmicro_constraint k JOIN _pgmicro_class c ON c.oid = k.conrelid "
+                    "WHERE k.contype = 'f' AND k.confrelid = " + rel.oid,
+                    {}, err);
+  if (!refs) return {};
+  auto idxs = query(session,
+                    "SELECT c.relname, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred "
+                    "FROM _pgmicro_index i JOIN _pgmicro_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + rel.oid,
+                    {}, err);
+  if (!idxs) return {};
   format::Table t;
   t.title = "Table \"" + rel.schema + "." + rel.name + "\"";
   t.headers = {"Column", "Type", "Collation", "Nullable", "Default"};
@@ -216,33 +230,121 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
     }
     t.cells.push_back({str(row[0]), type_name(session, type, typmod), "", not_null ? "not null" : "", def});
   }
-  // Indexes: the primary key first, then by name (psql: ORDER BY indisprimary DESC, relname).
-  struct Index { std::string name; bool primary; std::string cols; };
-  std::vector<Index> idx;
-  for (const auto& row : cons->rows) {
-    Index ix{str(row[0]), str(row[1]) == "p", ""};
-    std::string keys = str(row[2]);
+  // Column names of a comma-separated list of 1-based attnums (conkey, indkey).
+  auto column_list = [&](const std::string& keys, const std::vector<std::string>& cols) {
+    std::vector<std::string> out;
     size_t p = 0;
     while (p < keys.size()) {
       size_t q = keys.find(',', p);
       if (q == std::string::npos) q = keys.size();
       int attnum = std::stoi(keys.substr(p, q - p));
-      if (!ix.cols.empty()) ix.cols += ", ";
-      if (attnum >= 1 && attnum <= static_cast<int>(names.size()))
-        ix.cols += quote_ident(names[attnum - 1]);
+      out.push_back(attnum >= 1 && attnum <= static_cast<int>(cols.size()) ? quote_ident(cols[attnum - 1]) : "");
       p = q + 1;
     }
-    idx.push_back(ix);
+    return out;
+  };
+  auto join = [](const std::vector<std::string>& v) {
+    std::string r;
+    for (const auto& x : v) r += (r.empty() ? "" : ", ") + x;
+    return r;
+  };
+  // pg_get_expr's pretty form drops the outer parentheses of a stored expression.
+  auto strip_parens = [](std::string e) {
+    if (e.size() > 1 && e.front() == '(' && e.back() == ')') {
+      int depth = 0;
+      bool outer = true, quoted = false;
+      for (size_t i = 0; i < e.size(); i++) {
+        if (e[i] == '\'' || e[i] == '"') quoted = !quoted;
+        if (!quoted) depth += e[i] == '(' ? 1 : e[i] == ')' ? -1 : 0;
+        if (depth == 0 && i + 1 < e.size()) outer = false;
+      }
+      if (outer) e = e.substr(1, e.size() - 2);
+    }
+    return e;
+  };
+  auto split_names = [](const std::string& list) {
+    std::vector<std::string> all;
+    size_t p = 0;
+    while (!list.empty() && p <= list.size()) {
+      size_t q = list.find(',', p);
+      if (q == std::string::npos) q = list.size();
+      all.push_back(list.substr(p, q - p));
+      p = q + 1;
+    }
+    return all;
+  };
+  // pg_get_constraintdef of a foreign key: FOREIGN KEY (cols) REFERENCES t(cols) [ON UPDATE …] [ON DELETE …]
+  auto fk_def = [&](const std::string& conkey, const std::vector<std::string>& cols, const std::string& reftable,
+                    const std::string& confkey, const std::vector<std::string>& refcols, const std::string& upd,
+                    const std::string& del) {
+    auto action = [](const std::string& a) -> std::string {
+      return a == "r" ? "RESTRICT" : a == "c" ? "CASCADE" : a == "n" ? "SET NULL" : a == "d" ? "SET DEFAULT" : "";
+    };
+    std::string def = "FOREIGN KEY (" + join(column_list(conkey, cols)) + ") REFERENCES " + quote_ident(reftable) + "(" +
+                      join(column_list(confkey, refcols)) + ")";
+    if (!action(upd).empty()) def += " ON UPDATE " + action(upd);
+    if (!action(del).empty()) def += " ON DELETE " + action(del);
+    return def;
+  };
+  // Indexes: the primary key first, then by name (psql: ORDER BY indisprimary DESC, relname).
+  struct Index { std::string name; bool primary; std::string def; };
+  std::vector<Index> idx;
+  std::vector<std::string> checks, fkeys;
+  for (const auto& row : cons->rows) {
+    std::string type = str(row[1]);
+    if (type == "p" || type == "u") {
+      idx.push_back({str(row[0]), type == "p",
+                     std::string(type == "p" ? "PRIMARY KEY" : "UNIQUE CONSTRAINT") + ", btree (" + join(column_list(str(row[2]), names)) + ")"});
+    } else if (type == "c") {
+      checks.push_back("    \"" + str(row[0]) + "\" CHECK (" + str(row[3]) + ")");
+    } else if (type == "f") {
+      fkeys.push_back("    \"" + str(row[0]) + "\" " +
+                      fk_def(str(row[2]), names, str(row[7]), str(row[4]), split_names(str(row[8])), str(row[5]), str(row[6])));
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> referenced_by;  // (conname, line): psql orders by conname
+  for (const auto& row : refs->rows)
+    referenced_by.push_back({str(row[0]), "    TABLE \"" + str(row[1]) + "\" CONSTRAINT \"" + str(row[0]) + "\" " +
+                                               fk_def(str(row[2]), split_names(str(row[6])), rel.name, str(row[3]), names,
+                                                      str(row[4]), str(row[5]))});
+  for (const auto& row : idxs->rows) {
+    std::vector<std::string> keys = column_list(str(row[2]), names);
+    std::string opts = str(row[3]), exprs = str(row[4]);
+    size_t e = 0;
+    for (size_t k = 0; k < keys.size(); k++) {
+      if (keys[k].empty()) {  // an expression key: the next line of indexprs
+        size_t nl = exprs.find('\n', e);
+        std::string x = exprs.substr(e, nl == std::string::npos ? std::string::npos : nl - e);
+        e = nl == std::string::npos ? exprs.size() : nl + 1;
+        keys[k] = x.size() > 1 && x.front() == '(' ? x : x.find('(') != std::string::npos && isalpha((unsigned char)x[0]) ? x : "(" + x + ")";
+      }
+      if (k < opts.size() && opts[k] == 'd') keys[k] += " DESC";
+    }
+    std::string def = std::string(str(row[1]) == "1" ? "UNIQUE, " : "") + "btree (" + join(keys) + ")";
+    if (!str(row[5]).empty()) def += " WHERE " + strip_parens(str(row[5]));
+    idx.push_back({str(row[0]), false, def});
   }
   std::sort(idx.begin(), idx.end(), [](const Index& a, const Index& b) {
     return a.primary != b.primary ? a.primary : a.name < b.name;
   });
   if (!idx.empty()) {
     t.footers.push_back("Indexes:");
-    for (const auto& ix : idx)
-      t.footers.push_back("    \"" + ix.name + "\" " +
-                          (ix.primary ? "PRIMARY KEY" : "UNIQUE CONSTRAINT") + ", btree (" +
-                          ix.cols + ")");
+    for (const auto& ix : idx) t.footers.push_back("    \"" + ix.name + "\" " + ix.def);
+  }
+  std::sort(checks.begin(), checks.end());
+  std::sort(fkeys.begin(), fkeys.end());
+  if (!checks.empty()) {
+    t.footers.push_back("Check constraints:");
+    for (auto& c : checks) t.footers.push_back(c);
+  }
+  if (!fkeys.empty()) {
+    t.footers.push_back("Foreign-key constraints:");
+    for (auto& f : fkeys) t.footers.push_back(f);
+  }
+  std::sort(referenced_by.begin(), referenced_by.end());
+  if (!referenced_by.empty()) {
+    t.footers.push_back("Referenced by:");
+    for (auto& r : referenced_by) t.footers.push_back(r.second);
   }
   return format::print_table(t, false);
 }

@@ -44,6 +44,14 @@ SessionImpl::IndexExpr SessionImpl::index_expression(const TableDef& t, Node* no
     // FigureColname: a cast is named after its type
     TypeName* tn = reinterpret_cast<TypeCast*>(node)->typeName;
     out.name = node_string(list_at(tn->names, list_size(tn->names) - 1));
+  } else if (IsA(node, CoalesceExpr)) {  // FigureColname's names for these expression nodes
+    out.name = "coalesce";
+  } else if (IsA(node, MinMaxExpr)) {
+    out.name = reinterpret_cast<MinMaxExpr*>(node)->op == IS_GREATEST ? "greatest" : "least";
+  } else if (IsA(node, CaseExpr)) {
+    out.name = "case";
+  } else if (IsA(node, A_Expr) && reinterpret_cast<A_Expr*>(node)->kind == AEXPR_NULLIF) {
+    out.name = "nullif";
   }
   return out;
 }
