@@ -847,7 +847,7 @@ void sane_timezone(sqlite3_context* ctx, int, sqlite3_value** argv) {
     bool overflow = false;
     auto to_int = [&](const char* from) {
       errno = 0;
-      long v = std::strtol(from, &cp, 10);
+      long long v = std::strtoll(from, &cp, 10);
       if (errno == ERANGE || v > INT32_MAX || v < INT32_MIN) overflow = true;
       return v;
     };

@@ -23,7 +23,7 @@ bool step_int(const std::string& s, int& out) {
   if (s.empty()) return false;
   char* end = nullptr;
   errno = 0;
-  long v = std::strtol(s.c_str(), &end, 10);
+  long long v = std::strtoll(s.c_str(), &end, 10);
   if (*end || errno || v < INT_MIN || v > INT_MAX) return false;
   out = int(v);
   return true;

@@ -145,7 +145,7 @@ std::string guc_set_value(const GucDef& g, const std::string& value) {
       const char* s = value.c_str();
       char* end;
       errno = 0;
-      double v = static_cast<double>(std::strtol(s, &end, 0));
+      double v = static_cast<double>(std::strtoll(s, &end, 0));
       if (*end == '.' || *end == 'e' || *end == 'E' || errno == ERANGE) {
         errno = 0;
         v = std::strtod(s, &end);

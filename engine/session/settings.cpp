@@ -194,14 +194,8 @@ void Settings::set(const std::string& name, std::optional<std::string> new_value
     }
     if (key == "timezone") value = timezone_setting(value)->name;
     if (key == "datestyle") value = datestyle_value(*new_value, values_.count(key) ? values_[key] : p->default_value);
-    if (key == "extra_float_digits") {
-      char* end;
-      long v = std::strtol(value.c_str(), &end, 10);
-      if (*end || v < -15 || v > 3)
-        throw PgError(sqlstate::kInvalidParameterValue, std::to_string(v) + " is outside the valid range for parameter \"extra_float_digits\" (-15 .. 3)");
-      value = std::to_string(v);
-    }
-    if (key == "statement_timeout" || key == "lock_timeout" || key == "idle_in_transaction_session_timeout")
+    if (key == "extra_float_digits" || key == "statement_timeout" || key == "lock_timeout" ||
+        key == "idle_in_transaction_session_timeout")
       value = guc_set_value(*find_guc(key), value);  // milliseconds with PostgreSQL's units
     if (key == "client_min_messages") {
       static const char* levels[] = {"debug5", "debug4", "debug3", "debug2", "debug1", "debug", "log", "notice", "warning", "error", nullptr};

@@ -430,11 +430,11 @@ int parse_int_len(int* dest, const char*& src, int len, const std::vector<Format
   while (*src && is_c_space(*src)) src++;
   std::string copy(src, strnlen(src, len));
   int used = int(copy.size());
-  long result;
+  long long result;
   errno = 0;
   if (fm(n) || is_next_separator(nodes, i)) {
     char* end;
-    result = std::strtol(init, &end, 10);
+    result = std::strtoll(init, &end, 10);
     src = end;
   } else {
     if (used < len)
@@ -442,7 +442,7 @@ int parse_int_len(int* dest, const char*& src, int len, const std::vector<Format
                  "Field requires " + std::to_string(len) + " characters, but only " + std::to_string(used) + " remain.",
                  "If your source string is not fixed-width, try using the \"FM\" modifier.");
     char* last;
-    result = std::strtol(copy.c_str(), &last, 10);
+    result = std::strtoll(copy.c_str(), &last, 10);
     used = int(last - copy.c_str());
     if (used > 0 && used < len)
       bad_format("invalid value \"" + copy + "\" for \"" + n.key->name + "\"",
@@ -506,7 +506,7 @@ bool scan_y_yyy(const char* s, int& millennia, int& years, int& consumed) {
   const char* p = s;
   char* end;
   errno = 0;
-  long a = std::strtol(p, &end, 10);
+  long long a = std::strtoll(p, &end, 10);
   if (end == p) return false;
   p = end;
   if (*p != ',') return false;
@@ -519,7 +519,7 @@ bool scan_y_yyy(const char* s, int& millennia, int& years, int& consumed) {
     buf[k] = q[k];
     k++;
   }
-  long b = std::strtol(buf, &end, 10);
+  long long b = std::strtoll(buf, &end, 10);
   if (end == buf) return false;
   millennia = int(a);
   years = int(b);

@@ -272,9 +272,9 @@ void decode_time(const std::string& str, int range, ItmIn& it, bool negative = f
   if (errno == ERANGE) throw Range{};
   if (*cp != ':') throw Bad{};
   errno = 0;
-  long min = std::strtol(cp + 1, &cp, 10);
+  long long min = std::strtoll(cp + 1, &cp, 10);
   if (errno == ERANGE || min > INT32_MAX) throw Range{};
-  long sec = 0;
+  long long sec = 0;
   int64_t fsec = 0;
   auto fraction = [&](const char* q) {
     char* e;
@@ -297,7 +297,7 @@ void decode_time(const std::string& str, int range, ItmIn& it, bool negative = f
     hour = 0;
   } else if (*cp == ':') {
     errno = 0;
-    sec = std::strtol(cp + 1, &cp, 10);
+    sec = std::strtoll(cp + 1, &cp, 10);
     if (errno == ERANGE) throw Range{};
     if (*cp == '.') fraction(cp);
     else if (*cp != '\0') throw Bad{};
@@ -523,7 +523,7 @@ Interval decode_interval(std::string_view s, int range) {
       double fval = 0;
       if (*cp == '-') {
         errno = 0;
-        long v2 = std::strtol(cp + 1, &cp, 10);
+        long long v2 = std::strtoll(cp + 1, &cp, 10);
         if (errno == ERANGE || v2 < 0 || v2 >= 12) throw Range{};
         if (*cp != '\0') throw Bad{};
         type = kUMonth;

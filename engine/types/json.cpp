@@ -410,7 +410,7 @@ thread_local long g_max_stack_depth_kb = 2048;
 
 void set_max_stack_depth_setting(const std::string& shown) {
   char* end = nullptr;
-  long v = std::strtol(shown.c_str(), &end, 10);
+  long long v = std::strtoll(shown.c_str(), &end, 10);
   std::string unit = end ? std::string(end) : "";
   if (unit == "MB") v *= 1024;
   else if (unit == "GB") v *= 1024 * 1024;

@@ -525,7 +525,7 @@ class Parser {
   uint32_t any_level() {
     if (ident("last")) { k_++; return UINT32_MAX; }
     if (cur().kind != Tok::Int) error();
-    long v = std::strtol(cur().text.c_str(), nullptr, 10);
+    long long v = std::strtoll(cur().text.c_str(), nullptr, 10);
     k_++;
     return uint32_t(v);
   }
