@@ -19,6 +19,7 @@
 #include <map>
 #include <string>
 #include <vector>
+#include "runtime/aggregate_state.h"
 #include "runtime/function_context.h"
 #include "runtime/numeric_value.h"
 #include "types/array.h"
@@ -30,33 +31,10 @@ namespace pgmicro {
 
 namespace {
 
-[[noreturn]] void float_overflow() { throw PgError(sqlstate::kNumericValueOutOfRange, "value out of range: overflow"); }
-
-double arg_double(sqlite3_value* v) {
-  double d = 0;
-  datum_to_double(Datum::from_sqlite(v), d);
-  return d;
-}
-
-template <class S>
-S* state(sqlite3_context* ctx, bool create) {
-  auto** pp = static_cast<S**>(sqlite3_aggregate_context(ctx, create ? int(sizeof(S*)) : 0));
-  if (!pp) {
-    if (create) throw std::bad_alloc();
-    return nullptr;
-  }
-  if (!*pp && create) *pp = new S();
-  return *pp;
-}
-
-template <class S>
-void free_state(sqlite3_context* ctx) {
-  auto** pp = static_cast<S**>(sqlite3_aggregate_context(ctx, 0));
-  if (pp && *pp) {
-    delete *pp;
-    *pp = nullptr;
-  }
-}
+using agg::arg_double;
+using agg::float_overflow;
+using agg::free_state;
+using agg::state;
 
 // S: step(argv), inverse(argv), result(ctx); skip(argc, argv) says whether a row is ignored.
 template <class S>
