@@ -4,6 +4,7 @@
 #include <cstring>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "types/type_io.h"
@@ -515,8 +516,16 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
   switch (nodeTag(node)) {
     case T_A_Const: return transform_const(node);
     case T_ColumnRef: return transform_column_ref(node);
-    case T_A_Expr: return transform_a_expr(node, ctx);
-    case T_FuncCall: return transform_func_call(node, ctx);
+    case T_A_Expr: {
+      ExprPtr r = transform_a_expr(node, ctx);
+      if (r) propagate_explicit_collation(*r);
+      return r;
+    }
+    case T_FuncCall: {
+      ExprPtr r = transform_func_call(node, ctx);
+      if (r) propagate_explicit_collation(*r);
+      return r;
+    }
     case T_TypeCast: return transform_type_cast(node, ctx);
     case T_CaseExpr: return transform_case(node, ctx);
     case T_ParamRef: {
@@ -623,7 +632,7 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
       for_each_node(gf->args, [&](Node* a) { e->args.push_back(transform_expr(a, ctx)); });
       return e;
     }
-    case T_CollateClause: unsupported("COLLATE", reinterpret_cast<CollateClause*>(node)->location);
+    case T_CollateClause: return transform_collate_clause(*this, reinterpret_cast<CollateClause*>(node), ctx);
     case T_MinMaxExpr: return transform_min_max(node, ctx);
     case T_SetToDefault:
       throw PgError(sqlstate::kSyntaxError, "DEFAULT is not allowed in this context").at(reinterpret_cast<SetToDefault*>(node)->location);

@@ -7,6 +7,7 @@
 // HAVING, window functions, ORDER BY, LIMIT/OFFSET); anything else is refused with 0A000.
 #include <functional>
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -131,6 +132,7 @@ struct Deparser {
       case ExprKind::Case: case ExprKind::Coalesce: case ExprKind::Grouping:
         return true;
       case ExprKind::Call:
+        if (n.name == "COLLATE") return false;
         if (!is_op(n)) return true;
         if (paren && is_op(parent) && n.args.size() == 2 && parent.args.size() == 2) {
           auto lo = [](const std::string& o) { return o == "+" || o == "-"; };
@@ -265,6 +267,9 @@ struct Deparser {
         return s + (e.window ? window_spec(*e.window) : std::string("()"));
       }
       case ExprKind::Call: {
+        if (e.name == "COLLATE" && e.args.size() == 1)
+          return std::string(paren ? "" : "(") + expr_paren(*e.args[0], e, showimplicit) + " COLLATE " +
+                 pg_quote_identifier(collation_name(e.collation)) + (paren ? "" : ")");
         if (is_cast(e)) {
           const Expr& a = *e.args[0];
           std::string s;

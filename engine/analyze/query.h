@@ -61,6 +61,7 @@ struct Expr {
   std::shared_ptr<SelectQuery> subquery;         // SubLink
   ExprPtr compare;          // SubLink Any/All: the resolved operator over (lhs, Raw subquery column)
   std::shared_ptr<struct WindowSpec> window;  // Window
+  Oid collation = 0;        // Call "COLLATE" (x COLLATE "C", lowered as x): the pg_collation OID
 };
 
 

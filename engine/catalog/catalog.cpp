@@ -81,7 +81,7 @@ std::string relation_catalog_ddl(const std::string& p) {
          "CREATE TABLE " + p + "_pgmicro_attribute(attrelid INTEGER NOT NULL, attnum INTEGER NOT NULL,"
          " attname TEXT NOT NULL, atttypid INTEGER NOT NULL, atttypmod INTEGER NOT NULL,"
          " attnotnull INTEGER NOT NULL, attdefault TEXT, attidentity TEXT NOT NULL DEFAULT '',"
-         " attgenerated TEXT NOT NULL DEFAULT '', PRIMARY KEY(attrelid, attnum));"
+         " attgenerated TEXT NOT NULL DEFAULT '', attcollation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(attrelid, attnum));"
          "CREATE TABLE " + p + "_pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
          " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
          " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
@@ -118,6 +118,7 @@ static const char* const kProcTable =
 // 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
 // 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added; _pgmicro_sequence gains seqcycle
 //   and seqcache, _pgmicro_index indexprs and indpred.
+// 5 -> 6: _pgmicro_attribute gains attcollation (a COLLATE clause's pg_collation OID, 0 = the type's).
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -139,22 +140,23 @@ static void migrate_catalog(sqlite3* db) {
     exec_sql(db, kProcTable);
     exec_sql(db, kNamespaceDdl);
   }
+  // (each column only when missing: a file may have been marked older than its tables)
+  auto add = [&](const char* table, const char* column, const char* decl) {
+    bool present;
+    {
+      Stmt st(db, (std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = '" + column + "'").c_str());
+      present = st.step();
+    }
+    if (!present) exec_sql(db, std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + decl);
+  };
   if (version < 5) {
     exec_sql(db, inheritance_catalog_ddl("main."));
-    // (each column only when missing: a file may have been marked older than its tables)
-    auto add = [&](const char* table, const char* column, const char* decl) {
-      bool present;
-      {
-        Stmt st(db, (std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = '" + column + "'").c_str());
-        present = st.step();
-      }
-      if (!present) exec_sql(db, std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + decl);
-    };
     add("_pgmicro_sequence", "seqcycle", "INTEGER NOT NULL DEFAULT 0");
     add("_pgmicro_sequence", "seqcache", "INTEGER NOT NULL DEFAULT 1");
     add("_pgmicro_index", "indexprs", "TEXT");
     add("_pgmicro_index", "indpred", "TEXT");
   }
+  if (version < 6) add("_pgmicro_attribute", "attcollation", "INTEGER NOT NULL DEFAULT 0");
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -367,7 +369,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   }
   {
     Stmt st(db,
-            q("SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated "
+            q("SELECT attrelid, attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated, attcollation "
             "FROM _pgmicro_attribute ORDER BY attrelid, attnum").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(0));
@@ -380,6 +382,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
       c.default_text = st.t(5);
       c.identity = st.t(6).empty() ? 0 : st.t(6)[0];
       c.generated = st.t(7).empty() ? 0 : st.t(7)[0];
+      c.collation = static_cast<Oid>(st.i(8));
       it->second->columns.push_back(std::move(c));
     }
   }

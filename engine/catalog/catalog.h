@@ -20,7 +20,7 @@ namespace pgmicro {
 // 5: _pgmicro_inherits, _pgmicro_attinh, _pgmicro_coninh, _pgmicro_partitioned_table
 //    (table inheritance and partitioning; catalog/inheritance.cpp); seqcycle/seqcache in
 //    _pgmicro_sequence, indexprs/indpred in _pgmicro_index
-inline constexpr int kStorageFormatVersion = 5;
+inline constexpr int kStorageFormatVersion = 6;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.
@@ -53,6 +53,7 @@ struct ColumnDef {
   char generated = 0;             // 's' GENERATED ALWAYS AS (default_text) STORED
   int inhcount = 0;               // how many parents define it (pg_attribute.attinhcount)
   bool is_local = true;           // defined by the table itself too (attislocal)
+  Oid collation = 0;              // COLLATE given (pg_collation OID, analyze/collation.h); 0 = the type's
   mutable ExprPtr default_expr;   // analyzed lazily from default_text
 };
 

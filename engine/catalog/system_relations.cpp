@@ -45,6 +45,9 @@ const Spec kSpecs[] = {
      "relforcerowsecurity boolean, relispopulated boolean, relreplident char1, relispartition boolean, "
      "relrewrite oid, relfrozenxid xid, relminmxid xid, relacl aclitem[], reloptions text[], "
      "relpartbound pg_node_tree"},
+    {"pg_catalog", "pg_collation", 3456, 'r', pg_collation_rows,
+     "oid oid, collname name, collnamespace oid, collowner oid, collprovider char1, collisdeterministic boolean, "
+     "collencoding integer, collcollate text, collctype text, colliculocale text, collversion text"},
     {"pg_catalog", "pg_constraint", 2606, 'r', pg_constraint_rows,
      "oid oid, conname name, connamespace oid, contype char1, condeferrable boolean, "
      "condeferred boolean, convalidated boolean, conrelid oid, contypid oid, conindid oid, "

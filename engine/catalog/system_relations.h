@@ -106,6 +106,7 @@ void pg_roles_rows(SystemRows& r);
 void pg_authid_rows(SystemRows& r);
 void pg_user_rows(SystemRows& r);
 void pg_am_rows(SystemRows& r);
+void pg_collation_rows(SystemRows& r);  // system_rows_collation.cpp
 void pg_prepared_statements_rows(SystemRows& r);
 void info_schema_tables_rows(SystemRows& r);
 void info_schema_columns_rows(SystemRows& r);

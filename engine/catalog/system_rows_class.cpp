@@ -310,6 +310,7 @@ void pg_attribute_rows(SystemRows& r) {
             .set("attgenerated", col.generated ? std::string(1, col.generated) : "")
             .set_bool("attislocal", col.is_local)
             .set_int("attinhcount", col.inhcount);
+        if (col.collation) r.set_int("attcollation", col.collation);
       }
     } else if (rel.table && (rel.index || rel.constraint)) {
       const std::vector<int>& cols = rel.index ? rel.index->columns : rel.constraint->columns;
@@ -318,6 +319,7 @@ void pg_attribute_rows(SystemRows& r) {
         if (ci >= 0 && ci < (int)rel.table->columns.size()) {
           auto& col = rel.table->columns[ci];
           attribute_row(r, rel.oid, col.name, col.type, col.typmod, (int)i + 1, false);
+          if (col.collation) r.set_int("attcollation", col.collation);
         } else {
           attribute_row(r, rel.oid, i == 0 ? "expr" : "expr" + std::to_string(i), oid::kText, -1, (int)i + 1, false);
         }
@@ -406,7 +408,8 @@ void pg_index_rows(SystemRows& r) {
       int ci = cols[i];
       key.push_back(ci + 1 > 0 ? ci + 1 : 0);
       Oid type = ci >= 0 && ci < (int)rel.table->columns.size() ? rel.table->columns[ci].type : oid::kText;
-      coll.push_back(collation_of(type));
+      Oid col_coll = ci >= 0 && ci < (int)rel.table->columns.size() ? rel.table->columns[ci].collation : 0;
+      coll.push_back(col_coll ? col_coll : collation_of(type));
       cls.push_back(0);
       bool desc = rel.index && i < rel.index->descending.size() && rel.index->descending[i];
       opt.push_back(desc ? 3 : 0);

@@ -1,5 +1,6 @@
 // \dt and \d over the engine's _pgmicro_* catalog tables (docs/storage-format.md), laid out
 // as psql 15's describe.c lays out its pg_catalog queries.
+#include "analyze/collation.h"
 #include "format/describe.h"
 
 #include <algorithm>
@@ -175,7 +176,7 @@ std::string describe_plain_table(Session& session, const Relation& rel, std::str
 std::string describe_table(Session& session, const Relation& rel, std::string& err) {
   if (rel.oid.empty()) return describe_plain_table(session, rel, err);
   auto cols = query(session,
-                    "SELECT attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated "
+                    "SELECT attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, attgenerated, attcollation "
                     "FROM _pgmicro_attribute WHERE attrelid = " + rel.oid + " ORDER BY attnum",
                     {}, err);
   if (!cols) return {};
@@ -228,7 +229,10 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
       }
       def = "generated always as (" + def + ") stored";
     }
-    t.cells.push_back({str(row[0]), type_name(session, type, typmod), "", not_null ? "not null" : "", def});
+    std::string coll = row.size() > 7 ? str(row[7]) : "";
+    t.cells.push_back({str(row[0]), type_name(session, type, typmod),
+                       coll.empty() || coll == "0" ? "" : collation_name(static_cast<Oid>(std::stoul(coll))),
+                       not_null ? "not null" : "", def});
   }
   // Column names of a comma-separated list of 1-based attnums (conkey, indkey).
   auto column_list = [&](const std::string& keys, const std::vector<std::string>& cols) {

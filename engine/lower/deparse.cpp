@@ -1,8 +1,10 @@
 // deparse_expr: an analyzed expression back to PostgreSQL text the way pg_get_expr()
 // prints it (used for stored column defaults and \d).
+#include "analyze/collation.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "lower/lower.h"
+#include "runtime/function_context.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -19,6 +21,8 @@ std::string deparse_expr(const Expr& e) {
       return quote_literal(v) + "::" + format_type_name(e.type, e.typmod);
     }
     case ExprKind::Call:
+      if (e.name == "COLLATE" && e.args.size() == 1)
+        return "(" + deparse_expr(*e.args[0]) + " COLLATE " + pg_quote_identifier(collation_name(e.collation)) + ")";
       if (e.name == "array") {  // ARRAY[...] (nested sub-arrays print as ARRAY[...] too)
         std::string s = "ARRAY[";
         for (size_t i = 0; i < e.args.size(); i++) s += (i ? ", " : "") + deparse_expr(*e.args[i]);

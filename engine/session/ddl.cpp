@@ -8,6 +8,7 @@
 #include <strings.h>
 #include "analyze/view_definition.h"
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
@@ -230,7 +231,6 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
         local_seen[i] = true;
       }
     const int colidx = merge_into >= 0 ? merge_into : (int)t.columns.size();
-    if (cd->collClause) unsupported("COLLATE", cd->location);
     ColumnDef col;
     col.name = cd->colname;
     bool is_serial = false;
@@ -253,6 +253,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     } else {
       a.resolve_type_name(tn, col.type, col.typmod);
     }
+    if (!tn && merge_into >= 0) col.collation = t.columns[merge_into].collation;
+    if (cd->collClause) col.collation = column_collation(cd->collClause, col.type, col.typmod);
     Node* def = cd->raw_default;
     // PostgreSQL's transformColumnDefinition order of checks.
     bool saw_nullable = false, saw_default = def != nullptr || is_serial, saw_identity = false, saw_generated = false;
@@ -534,7 +536,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
            quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", " +
            (c.not_null ? "1" : "0") + ", " + (c.default_text.empty() ? "NULL" : quote_literal(c.default_text)) + ", " +
            quote_literal(c.identity ? std::string(1, c.identity) : "") + ", " +
-           quote_literal(c.generated ? std::string(1, c.generated) : "") + ");";
+           quote_literal(c.generated ? std::string(1, c.generated) : "") + ", " + std::to_string(c.collation) + ");";
   }
   std::string ddl = "CREATE TABLE " + sqlite_ref(schema, tname) + " (";
   for (size_t i = 0; i < t.columns.size(); i++) {

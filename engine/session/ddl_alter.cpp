@@ -3,6 +3,7 @@
 // RENAME COLUMN, RENAME TO. Each subcommand changes the SQLite table and the _pgmicro_*
 // catalog in the statement's transaction.
 #include <algorithm>
+#include "analyze/collation.h"
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
@@ -88,6 +89,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         } else {
           a.resolve_type_name(cd->typeName, type, typmod);
         }
+        Oid coll = column_collation(cd->collClause, type, typmod);
         Node* def = cd->raw_default;
         Constraint* identity = nullptr;
         std::vector<Constraint*> column_constraints;  // CHECK, UNIQUE, PRIMARY KEY, REFERENCES: added after the column
@@ -157,7 +159,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         sql += "INSERT INTO " + cp + "_pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
                std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
                (default_text.empty() ? "NULL" : quote_literal(default_text)) + ", " +
-               quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '');";
+               quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '', " + std::to_string(coll) + ");";
         exec_sql(conn_, sql);
         catalog_.force_reload(conn_);
         prepare_user_types();

@@ -3,6 +3,7 @@
 // does; the default is converted too; the SQLite table is rebuilt with the new declared type
 // and the table's CHECK constraints are re-checked over the new values.
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -20,7 +21,6 @@ void SessionImpl::alter_column_type(const TableDef& t, AlterTableCmd* cmd) {
   std::string col = cmd->name;
   int idx = t.find_column(col);
   if (idx < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + t.name + "\" does not exist");
-  if (cd->collClause) unsupported("COLLATE in ALTER COLUMN TYPE");
   const ColumnDef& old = t.columns[idx];
   if (old.generated) unsupported("changing the type of a generated column");
   for (auto& other : t.columns)
@@ -32,6 +32,8 @@ void SessionImpl::alter_column_type(const TableDef& t, AlterTableCmd* cmd) {
   Oid type;
   int32_t typmod = -1;
   a.resolve_type_name(cd->typeName, type, typmod);
+  // GetColumnDefCollation: the COLLATE clause's, else the new type's own.
+  Oid coll = column_collation(cd->collClause, type, typmod);
   if (old.identity && type != oid::kInt2 && type != oid::kInt4 && type != oid::kInt8)
     throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
   auto scope = a.dml_scope(&t, "");
@@ -72,6 +74,7 @@ void SessionImpl::alter_column_type(const TableDef& t, AlterTableCmd* cmd) {
   }
   const std::string cp = catalog_prefix(t.schema);
   std::string sql = "UPDATE " + cp + "_pgmicro_attribute SET atttypid = " + std::to_string(type) + ", atttypmod = " + std::to_string(typmod) +
+                    ", attcollation = " + std::to_string(coll) +
                     ", attdefault = " + (default_text.empty() ? std::string("NULL") : quote_literal(default_text)) +
                     " WHERE attrelid = " + std::to_string(t.oid) + " AND attnum = " + std::to_string(idx + 1) + ";";
   if (old.identity)

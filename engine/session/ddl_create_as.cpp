@@ -1,6 +1,7 @@
 // CREATE TABLE ... AS query [WITH [NO] DATA] and SELECT ... INTO table: the new table's columns
 // take the query's result names and types (typmods included), then the rows are inserted;
 // PostgreSQL's command tag SELECT n.
+#include "analyze/collation.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -59,6 +60,8 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
       c.name = t.name;
       c.type = t.expr->type;
       c.typmod = t.expr->typmod;
+      Oid coll = result_column_collation(*q, cols.size());
+      if (coll != type_default_collation(c.type)) c.collation = coll;
       cols.push_back(c);
     }
     select_sql = lower_select(*q);
@@ -81,7 +84,7 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
   for (size_t i = 0; i < cols.size(); i++) {
     auto& c = cols[i];
     sql += "INSERT INTO " + cp + "_pgmicro_attribute VALUES(" + std::to_string(toid) + ", " + std::to_string(i + 1) + ", " +
-           quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", 0, NULL, '', '');";
+           quote_literal(c.name) + ", " + std::to_string(c.type) + ", " + std::to_string(c.typmod) + ", 0, NULL, '', '', " + std::to_string(c.collation) + ");";
     bool with_typmod = c.typmod >= 0 && (c.type == oid::kVarchar || c.type == oid::kBpchar || c.type == oid::kNumeric);
     ddl += (i ? ", " : "") + quote_ident(c.name) + " " + sqlite_column_type(c.type, with_typmod ? c.typmod : -1);
     names += (i ? ", " : "") + quote_ident(c.name);

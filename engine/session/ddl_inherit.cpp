@@ -1,6 +1,7 @@
 // Table inheritance in DDL: CREATE TABLE ... INHERITS (PostgreSQL's MergeAttributes: column
 // merging with its notices and type-conflict errors, inherited NOT NULL, defaults and CHECK
 // constraints) and the catalog rows of the hierarchy.
+#include "analyze/collation.h"
 #include "session/ddl_inherit.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -44,6 +45,7 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
         c.name = pc.name;
         c.type = pc.type;
         c.typmod = pc.typmod;
+        c.collation = pc.collation;
         c.not_null = pc.not_null;
         c.default_text = pc.identity ? "" : pc.default_text;
         c.generated = pc.generated;
@@ -58,6 +60,10 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
       if (c.type != pc.type || c.typmod != pc.typmod)
         throw PgError(sqlstate::kDatatypeMismatch, "inherited column \"" + pc.name + "\" has a type conflict",
                       format_type_name(c.type, c.typmod) + " versus " + format_type_name(pc.type, pc.typmod));
+      if (c.collation != pc.collation)
+        throw PgError("42P21", "inherited column \"" + pc.name + "\" has a collation conflict",
+                      "\"" + collation_name(c.collation ? c.collation : type_default_collation(c.type)) + "\" versus \"" +
+                          collation_name(pc.collation ? pc.collation : type_default_collation(pc.type)) + "\"");
       c.not_null |= pc.not_null;
       c.inhcount++;
       std::string d = pc.identity ? "" : pc.default_text;
@@ -97,6 +103,11 @@ void merge_local_column(ColumnDef& into, const ColumnDef& col, bool moved, std::
   if (into.type != col.type || into.typmod != col.typmod)
     throw PgError(sqlstate::kDatatypeMismatch, "column \"" + col.name + "\" has a type conflict",
                   format_type_name(into.type, into.typmod) + " versus " + format_type_name(col.type, col.typmod));
+  Oid into_coll = into.collation ? into.collation : type_default_collation(into.type);
+  Oid col_coll = col.collation ? col.collation : type_default_collation(col.type);
+  if (into_coll != col_coll)
+    throw PgError("42P21", "column \"" + col.name + "\" has a collation conflict",
+                  "\"" + collation_name(into_coll) + "\" versus \"" + collation_name(col_coll) + "\"");
   into.not_null |= col.not_null;
   into.is_local = true;
   if (col.identity) into.identity = col.identity;

@@ -282,6 +282,8 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
     const ColumnDef& cc = child.columns[i];
     if (cc.type != pc.type || cc.typmod != pc.typmod)
       throw PgError(sqlstate::kDatatypeMismatch, "child table \"" + child.name + "\" has different type for column \"" + pc.name + "\"");
+    if (cc.collation != pc.collation)
+      throw PgError("42P21", "child table \"" + child.name + "\" has different collation for column \"" + pc.name + "\"");
     if (pc.not_null && !cc.not_null)
       throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pc.name + "\" in child table must be marked NOT NULL");
     sql += attinh_sql(child, cc, cc.inhcount + 1, cc.inhcount == 0 ? true : cc.is_local);
@@ -342,6 +344,8 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
     if (i < 0) throw PgError(sqlstate::kDatatypeMismatch, "child table is missing column \"" + pcol.name + "\"");
     if (cols[i].type != pcol.type || cols[i].typmod != pcol.typmod)
       throw PgError(sqlstate::kDatatypeMismatch, "child table \"" + t->name + "\" has different type for column \"" + pcol.name + "\"");
+    if (cols[i].collation != pcol.collation)
+      throw PgError("42P21", "child table \"" + t->name + "\" has different collation for column \"" + pcol.name + "\"");
     if (pcol.not_null && !cols[i].not_null)
       throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pcol.name + "\" in child table must be marked NOT NULL");
     cols[i].inhcount = 1;

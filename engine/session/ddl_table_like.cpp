@@ -33,6 +33,7 @@ TableLikeCopy expand_table_like(const Catalog& catalog, TableLikeClause* like) {
     c.name = s.name;
     c.type = s.type;
     c.typmod = s.typmod;
+    c.collation = s.collation;
     c.not_null = s.not_null;
     const SequenceDef* seq = nullptr;
     if (s.identity) {
