@@ -40,6 +40,7 @@ static int figure_colname_internal(Node* node, std::string& name) {
       }
       return s;
     }
+    case T_CollateClause: return figure_colname_internal(reinterpret_cast<CollateClause*>(node)->arg, name);
     case T_A_Expr: {
       auto* a = reinterpret_cast<A_Expr*>(node);
       if (a->kind == AEXPR_NULLIF) { name = "nullif"; return 2; }

@@ -9,6 +9,7 @@
 #include "analyze/view_definition.h"
 #include "analyze/analyzer.h"
 #include "analyze/collation.h"
+#include "session/view_replace_checks.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
@@ -328,6 +329,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (col.identity && col.type != oid::kInt2 && col.type != oid::kInt4 && col.type != oid::kInt8)
       throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
     if (merge_into >= 0) {
+      // A partition's column may take its own collation (MergeAttributes checks only inheritance).
+      if (stmt->partbound && cd->collClause) t.columns[merge_into].collation = col.collation;
       merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
       if (def) default_nodes[merge_into] = def;
       if (col.generated) t.columns[merge_into].generated = col.generated;
@@ -866,16 +869,23 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->view;
   std::vector<std::pair<std::string, std::string>> reloptions;
   merge_view_reloptions(stmt->options, false, reloptions);  // PostgreSQL's 22023 errors
-  const std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
-  const std::string cp = catalog_prefix(schema);
+  std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
   std::string name = rv->relname;
-  const ViewDef* existing = catalog_.find_view(schema, name);
-  if ((existing && !stmt->replace) || (!existing && catalog_.relation_exists(schema, name)))
-    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   a.sql_ = current_sql_;
   auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt->query));
+  if (schema != kTempSchema && query_uses_temp_relations(*q)) {
+    // DefineView: a view over temporary relations is temporary itself.
+    out.notices.push_back({"NOTICE", "00000", "view \"" + name + "\" will be a temporary view"});
+    if (rv->schemaname && schema != kTempSchema)
+      throw PgError(sqlstate::kInvalidTableDefinition, "cannot create temporary relation in non-temporary schema");
+    schema = kTempSchema;
+  }
+  const std::string cp = catalog_prefix(schema);
+  const ViewDef* existing = catalog_.find_view(schema, name);
+  if ((existing && !stmt->replace) || (!existing && catalog_.relation_exists(schema, name)))
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   std::vector<std::string> cols;
   for (auto& t : q->targets) cols.push_back(t.name);
   if (list_size(stmt->aliases) > (int)cols.size())
@@ -884,6 +894,7 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   for (size_t i = 0; i < cols.size(); i++)
     for (size_t k = 0; k < i; k++)
       if (cols[i] == cols[k]) throw PgError(sqlstate::kDuplicateColumn, "column \"" + cols[i] + "\" specified more than once");
+  if (existing) check_view_replacement(catalog_, *existing, *q, cols);
   std::string colnames;
   for (size_t i = 0; i < cols.size(); i++) colnames += (i ? "\n" : "") + cols[i];
   bool check_option = stmt->withCheckOption != NO_CHECK_OPTION;

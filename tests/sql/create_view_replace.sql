@@ -1,0 +1,21 @@
+-- CREATE OR REPLACE VIEW's column rules (checkViewTupleDesc) and views over temporary relations.
+CREATE TABLE viewtest_tbl (a int, b int, c numeric(10,1), d text COLLATE "C");
+CREATE VIEW viewtest AS SELECT * FROM viewtest_tbl;
+CREATE OR REPLACE VIEW viewtest AS SELECT * FROM viewtest_tbl WHERE a > 10;
+CREATE OR REPLACE VIEW viewtest AS SELECT a FROM viewtest_tbl WHERE a <> 20;
+CREATE OR REPLACE VIEW viewtest AS SELECT 1, * FROM viewtest_tbl;
+CREATE OR REPLACE VIEW viewtest AS SELECT a, b::numeric, c, d FROM viewtest_tbl;
+CREATE OR REPLACE VIEW viewtest AS SELECT a, b, c::numeric(10,2), d FROM viewtest_tbl;
+CREATE OR REPLACE VIEW viewtest AS SELECT a, b, c, d COLLATE "POSIX" FROM viewtest_tbl;
+CREATE OR REPLACE VIEW viewtest AS SELECT a, b, c, d, 'y'::text AS e, 1 AS f FROM viewtest_tbl;
+SELECT * FROM viewtest;
+CREATE TEMP TABLE tt (x int);
+CREATE VIEW v_tt AS SELECT * FROM tt;
+CREATE VIEW v_tt2 AS SELECT 1 WHERE EXISTS (SELECT 1 FROM tt);
+CREATE VIEW v_tt3 AS SELECT * FROM v_tt;
+CREATE SCHEMA s1;
+CREATE VIEW s1.v_tt4 AS SELECT * FROM tt;
+SELECT relname, relnamespace::regnamespace FROM pg_class WHERE relname LIKE 'v\_tt%' ORDER BY 1;
+DROP SCHEMA s1;
+DROP VIEW viewtest;
+DROP TABLE viewtest_tbl;
