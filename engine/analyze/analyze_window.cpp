@@ -302,7 +302,13 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
           throw PgError(sqlstate::kDatatypeMismatch, std::string("argument of ") +
                                                          ((w->frameOptions & FRAMEOPTION_ROWS) ? "ROWS" : (w->frameOptions & FRAMEOPTION_GROUPS) ? "GROUPS" : "RANGE") +
                                                          " must be type bigint, not type " + format_type_name(x->type, -1)).at(x->location);
-        if (c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
+        // A parameter (a SQL function's argument) is bound before SQLite evaluates the frame once;
+        // a widening integer cast of it is value-preserving and dropped (SQLite accepts only a
+        // constant or a bound parameter as a frame offset).
+        if (c->kind == ExprKind::Call && c->args.size() == 1 && c->args[0]->kind == ExprKind::Param && c->type == oid::kInt8 &&
+            (c->args[0]->type == oid::kInt4 || c->args[0]->type == oid::kInt2))
+          c = c->args[0];
+        if (c->kind != ExprKind::Const && c->kind != ExprKind::Param) unsupported("window frame offsets that are not constants", x->location);
         if (c->kind == ExprKind::Const) {
           bool neg = c->value.kind == Datum::Kind::Int ? c->value.i < 0 : c->value.kind == Datum::Kind::Real && c->value.r < 0;
           neg |= c->value.kind == Datum::Kind::Text && c->value.s == "NaN";  // float NaN: in_range's error

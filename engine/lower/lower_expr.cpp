@@ -162,7 +162,9 @@ std::string lower(const Expr& e, const LowerCtx& c) {
           if (f & uf) return std::string("UNBOUNDED FOLLOWING");
           if (f & cr) return std::string("CURRENT ROW");
           // A constant offset is checked here; SQLite wants a plain integer expression.
-          std::string o = off->kind == ExprKind::Const ? lower(*off, c) : "pg_check_frame_offset(" + lower(*off, c) + ")";
+          // (a bound parameter stays bare: SQLite takes a constant or a parameter, nothing else)
+          std::string o = off->kind == ExprKind::Const || off->kind == ExprKind::Param ? lower(*off, c)
+                                                                                      : "pg_check_frame_offset(" + lower(*off, c) + ")";
           if (f & op) return o + " PRECEDING";
           if (f & of) return o + " FOLLOWING";
           return std::string("CURRENT ROW");

@@ -304,6 +304,14 @@ Error SessionImpl::translate_sqlite_error(int rc) {
       return e;
     }
   }
+  // A frame offset bound as a parameter fails SQLite's own check (negative or NULL).
+  for (const char* edge : {"starting", "ending"})
+    if (msg.rfind(std::string("frame ") + edge + " offset must be a non-negative ", 0) == 0) {
+      e.sqlstate = "22013";
+      e.message = msg.find("number") != std::string::npos ? "invalid preceding or following size in window function"
+                                                          : std::string("frame ") + edge + " offset must not be negative";
+      return e;
+    }
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT: e.sqlstate = "23000"; break;
     case SQLITE_INTERRUPT:
