@@ -26,6 +26,7 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 }
 
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
+void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
 void check_search_cycle_shape(CommonTableExpr* cte, std::string& ref);
 
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
@@ -48,6 +49,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       return;
     }
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
+    if (with->recursive) check_recursive_cte_shape(cte);
     if ((cte->search_clause || cte->cycle_clause) && !(with->recursive && stmt->op == SETOP_UNION))
       throw PgError(sqlstate::kSyntaxError, "WITH query is not recursive").at(cte->location);
     auto analyze_recursive = [&](SelectStmt* stmt, bool add_columns) {
