@@ -27,6 +27,7 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
 void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
+void check_recursive_term_aggregates(const SelectQuery& q, const CteDef* self);
 void check_search_cycle_shape(CommonTableExpr* cte, std::string& ref);
 
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
@@ -42,6 +43,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     auto def = std::make_shared<CteDef>();
     def->name = cte->ctename;
     def->sql_name = next_alias("w");
+    if (with->recursive) check_recursive_cte_shape(cte);
     if (!IsA(cte->ctequery, SelectStmt)) {
       analyze_dml_cte(cte, *def);
       ctes_visible_.push_back(def.get());
@@ -49,7 +51,6 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       return;
     }
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
-    if (with->recursive) check_recursive_cte_shape(cte);
     if ((cte->search_clause || cte->cycle_clause) && !(with->recursive && stmt->op == SETOP_UNION))
       throw PgError(sqlstate::kSyntaxError, "WITH query is not recursive").at(cte->location);
     auto analyze_recursive = [&](SelectStmt* stmt, bool add_columns) {
@@ -62,6 +63,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       if (add_columns) add_search_cycle_columns(cte, *def);
       ctes_visible_.push_back(def.get());
       sq->rarg = analyze_subquery(stmt->rarg, false);
+      check_recursive_term_aggregates(*sq->rarg, def.get());
       auto& lt = sq->larg->targets;
       auto& rt = sq->rarg->targets;
       if (lt.size() != rt.size())
