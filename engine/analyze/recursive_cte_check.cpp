@@ -150,6 +150,10 @@ void check_recursive_cte_shape(CommonTableExpr* cte) {
                                "\" does not have the form non-recursive-term UNION [ALL] recursive-term")
         .at(cte->location);
   Walk w{cte->ctename};
+  if (stmt->withClause)  // the UNION's own WITH queries count as subqueries
+    for_each_node(stmt->withClause->ctes, [&](Node* c) {
+      walk_in(reinterpret_cast<CommonTableExpr*>(c)->ctequery, w, Ctx::Sublink);
+    });
   walk_in(reinterpret_cast<Node*>(stmt->larg), w, Ctx::NonRecursiveTerm);
   walk_in(reinterpret_cast<Node*>(stmt->rarg), w, Ctx::Ok);
 }
