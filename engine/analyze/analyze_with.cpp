@@ -28,9 +28,11 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
 void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
 void check_recursive_term_aggregates(const SelectQuery& q, const CteDef* self);
+void check_with_mutual_recursion(WithClause* with);
 void check_search_cycle_shape(CommonTableExpr* cte, std::string& ref);
 
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
+  if (with->recursive) check_with_mutual_recursion(with);
   for_each_node(with->ctes, [&](Node* n) {
     auto* cte = reinterpret_cast<CommonTableExpr*>(n);
     if (cte->ctematerialized != CTEMaterializeDefault) {

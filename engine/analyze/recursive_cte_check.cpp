@@ -4,6 +4,7 @@
 // in the raw tree by name (an unqualified RangeVar naming the WITH query).
 #include <cstring>
 #include <string>
+#include <vector>
 #include "analyze/query.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -156,6 +157,37 @@ void check_recursive_cte_shape(CommonTableExpr* cte) {
     });
   walk_in(reinterpret_cast<Node*>(stmt->larg), w, Ctx::NonRecursiveTerm);
   walk_in(reinterpret_cast<Node*>(stmt->rarg), w, Ctx::Ok);
+}
+
+// makeDependencyGraph/TopologicalSort: WITH RECURSIVE items that depend on one another in a
+// cycle (beyond an item's reference to itself) are refused as PostgreSQL refuses them.
+void check_with_mutual_recursion(WithClause* with) {
+  std::vector<CommonTableExpr*> ctes;
+  for_each_node(with->ctes, [&](Node* n) { ctes.push_back(reinterpret_cast<CommonTableExpr*>(n)); });
+  size_t n = ctes.size();
+  if (n < 2) return;
+  std::vector<std::vector<bool>> dep(n, std::vector<bool>(n, false));
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++) {
+      if (i == j) continue;
+      Walk w{ctes[j]->ctename};
+      find_self_refs(ctes[i]->ctequery, &w);
+      dep[i][j] = w.count > 0;
+    }
+  std::vector<bool> done(n, false);
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (size_t i = 0; i < n; i++) {
+      if (done[i]) continue;
+      bool ready = true;
+      for (size_t j = 0; j < n; j++)
+        if (dep[i][j] && !done[j]) ready = false;
+      if (ready) done[i] = progress = true;
+    }
+  }
+  for (size_t i = 0; i < n; i++)
+    if (!done[i])
+      throw PgError(sqlstate::kFeatureNotSupported, "mutual recursion between WITH items is not implemented").at(ctes[i]->location);
 }
 
 // parseCheckAggregates: no aggregate in a SELECT of the recursive term that reads the query itself.
