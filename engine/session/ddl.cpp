@@ -869,7 +869,9 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->view;
   std::vector<std::pair<std::string, std::string>> reloptions;
   merge_view_reloptions(stmt->options, false, reloptions);  // PostgreSQL's 22023 errors
-  std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't', rv->location, rv->relname);
+  // (a TEMP view in a non-temporary schema: PostgreSQL's error has no position)
+  std::string schema = catalog_.target_schema(rv->schemaname ? rv->schemaname : "", rv->relpersistence == 't',
+                                              rv->relpersistence == 't' ? -1 : rv->location, rv->relname);
   std::string name = rv->relname;
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);

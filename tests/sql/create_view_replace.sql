@@ -19,3 +19,5 @@ SELECT relname, relnamespace::regnamespace FROM pg_class WHERE relname LIKE 'v\_
 DROP SCHEMA s1;
 DROP VIEW viewtest;
 DROP TABLE viewtest_tbl;
+CREATE TEMP VIEW public.v_bad AS SELECT 1;
+CREATE SCHEMA test_view_schema CREATE TEMP VIEW testview AS SELECT 1;
