@@ -20,6 +20,9 @@ std::string lower_returning_source(const TableDef& t, const std::vector<std::uni
                                    const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
                                    const std::vector<ExprPtr>& exprs);
 std::string lower_delete(const DeleteQuery& q);
+// `, rowid = pg_new_rowid(…)` for an UPDATE's SET list: the row moves to the table's end as a
+// new row version does in PostgreSQL's heap. `qualifier` prefixes the old rowid ("u0.").
+std::string lower_move_row_set(const TableDef& t, const std::string& qualifier);
 // A standalone expression with no range table (tests, constant evaluation).
 std::string lower_standalone_expr(const Expr& e);
 // An expression whose Vars refer to `rtable` (level 0), e.g. a CHECK over NEW.
