@@ -488,9 +488,10 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
   size_t steps_before = dml_cte_steps.size();
-  returning_from_other_tables(*this, *t, q->from, q->rtable, q->where, q->returning);
-  // The RETURNING of FROM columns finds its row by the old rowid, so such rows stay in place.
-  q->move_rows = !t->plain_sqlite && dml_cte_steps.size() == steps_before;
+  returning_from_other_tables(*this, *t, q->from, q->rtable, q->where, q->returning, true);
+  // The RETURNING of FROM columns finds its row by the old rowid (pg_moved_from).
+  q->move_rows = !t->plain_sqlite;
+  q->record_moves = dml_cte_steps.size() != steps_before;
   scope_ = nullptr;
   return q;
 }

@@ -205,6 +205,7 @@ struct UpdateQuery {
   ExprPtr where;
   std::vector<TargetEntry> returning;
   bool move_rows = false;  // updated rows get a new rowid at the table's end (PostgreSQL's heap order)
+  bool record_moves = false;  // ... kept for RETURNING of FROM columns (pg_moved_from)
 };
 
 struct DeleteQuery {

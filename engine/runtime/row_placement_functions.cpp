@@ -7,12 +7,20 @@
 // prepared once per execution and kept as SQLite auxiliary data of the constant argument;
 // max(rowid) is a b-tree seek, so an UPDATE stays O(n log n).
 #include <cstdint>
+#include <map>
 #include <string>
 #include "runtime/function_context.h"
 
 namespace pgmicro {
 
 namespace {
+
+// UPDATE … FROM whose RETURNING reads the FROM tables finds a row's values by its old rowid:
+// `pg_new_rowid(table, rowid, 1)` records new → old per table for the execution, and
+// `pg_moved_from(table, rowid)` reads it back (the rowid itself when the row did not move).
+struct MovedRows {
+  std::map<std::string, std::map<sqlite3_int64, sqlite3_int64>> by_table;
+};
 
 // Per execution: the prepared max(rowid) statement and the last rowid handed out.
 struct Allocator {
@@ -21,11 +29,13 @@ struct Allocator {
   ~Allocator() { sqlite3_finalize(max_stmt); }
 };
 
-void new_rowid(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void new_rowid(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
+    const char* table = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    auto* moved = static_cast<MovedRows*>(sqlite3_user_data(ctx));
     auto* a = static_cast<Allocator*>(sqlite3_get_auxdata(ctx, 0));
     if (!a) {
-      const char* table = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+      if (argc > 2) moved->by_table[table ? table : ""].clear();  // a new execution
       std::string sql = std::string("SELECT max(rowid) FROM ") + (table ? table : "");
       auto* fresh = new Allocator;
       if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx), sql.c_str(), -1, &fresh->max_stmt, nullptr) != SQLITE_OK) {
@@ -47,14 +57,28 @@ void new_rowid(sqlite3_context* ctx, int, sqlite3_value** argv) {
       return;
     }
     a->last = top + 1;
+    if (argc > 2) moved->by_table[table ? table : ""][a->last] = sqlite3_value_int64(argv[1]);
     sqlite3_result_int64(ctx, a->last);
   });
 }
 
+void moved_from(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const char* table = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  auto& rows = static_cast<MovedRows*>(sqlite3_user_data(ctx))->by_table[table ? table : ""];
+  auto it = rows.find(sqlite3_value_int64(argv[1]));
+  if (it == rows.end()) sqlite3_result_value(ctx, argv[1]);
+  else sqlite3_result_int64(ctx, it->second);
+}
+
 }  // namespace
 
-void register_row_placement_functions(sqlite3* db, RuntimeContext* rc) {
-  sqlite3_create_function_v2(db, "pg_new_rowid", 2, SQLITE_UTF8, rc, new_rowid, nullptr, nullptr, nullptr);
+void register_row_placement_functions(sqlite3* db, RuntimeContext*) {
+  auto* moved = new MovedRows;
+  sqlite3_create_function_v2(db, "pg_new_rowid", 2, SQLITE_UTF8, moved, new_rowid, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_moved_from", 2, SQLITE_UTF8, moved, moved_from, nullptr, nullptr, nullptr);
+  // The three-argument form owns the state: SQLite deletes it with the connection.
+  sqlite3_create_function_v2(db, "pg_new_rowid", 3, SQLITE_UTF8, moved, new_rowid, nullptr, nullptr,
+                             [](void* p) { delete static_cast<MovedRows*>(p); });
 }
 
 }  // namespace pgmicro
