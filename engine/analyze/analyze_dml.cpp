@@ -392,6 +392,27 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   return q;
 }
 
+// One scalar subquery per assigned column, each keeping its column of the select list (the
+// subquery is evaluated once per assigned column).
+ExprPtr Analyzer::multi_assign_subquery(Node* source, int ncolumns, int colno) {
+  auto* sl = reinterpret_cast<SubLink*>(source);
+  auto* sel = reinterpret_cast<SelectStmt*>(sl->subselect);
+  auto sub = analyze_subquery(sel, true);
+  if ((int)sub->targets.size() != ncolumns)
+    throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(sl->location);
+  if (sub->distinct || !sub->distinct_on.empty() || sub->setop != SetOp::None || !sub->grouping_sets.empty())
+    unsupported("multiple-column UPDATE assignments from this subquery", sl->location);
+  sub->targets = {sub->targets[colno - 1]};
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::SubLink;
+  e->sublink = SubLinkKind::Expr;
+  e->location = sl->location;
+  e->subquery = sub;
+  e->type = sub->targets[0].expr->type;
+  e->typmod = sub->targets[0].expr->typmod;
+  return e;
+}
+
 std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   auto q = std::make_unique<UpdateQuery>();
   size_t cte_mark = ctes_visible_.size();
@@ -418,30 +439,16 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
       // SET (a, b) = (x, y): each column takes its element of the row.
       auto* m = reinterpret_cast<MultiAssignRef*>(rt->val);
       if (IsA(m->source, SubLink) && reinterpret_cast<SubLink*>(m->source)->subLinkType == EXPR_SUBLINK) {
-        // One scalar subquery per column, each keeping its column of the select list (the
-        // subquery is evaluated once per assigned column).
-        auto* sl = reinterpret_cast<SubLink*>(m->source);
-        auto* sel = reinterpret_cast<SelectStmt*>(sl->subselect);
-        auto sub = analyze_subquery(sel, true);
-        if ((int)sub->targets.size() != m->ncolumns)
-          throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(sl->location);
-        if (sub->distinct || !sub->distinct_on.empty() || sub->setop != SetOp::None || !sub->grouping_sets.empty())
-          unsupported("multiple-column UPDATE assignments from this subquery", sl->location);
-        sub->targets = {sub->targets[m->colno - 1]};
-        multi_sub = std::make_shared<Expr>();
-        multi_sub->kind = ExprKind::SubLink;
-        multi_sub->sublink = SubLinkKind::Expr;
-        multi_sub->location = sl->location;
-        multi_sub->subquery = sub;
-        multi_sub->type = sub->targets[0].expr->type;
-        multi_sub->typmod = sub->targets[0].expr->typmod;
+        multi_sub = multi_assign_subquery(m->source, m->ncolumns, m->colno);
       } else if (IsA(m->source, RowExpr)) {
         auto* row = reinterpret_cast<RowExpr*>(m->source);
         if (list_size(row->args) != m->ncolumns)
           throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
         rt->val = list_at(row->args, m->colno - 1);
       } else {
-        unsupported("multiple-column UPDATE assignments from this expression", rt->location);
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression")
+            .at(expr_location(m->source));
       }
     }
     int c = t->find_column(rt->name);
@@ -480,7 +487,11 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   add_generated_sets(*t, q->sets);
   if (stmt->whereClause) q->where = coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE");
   q->returning = analyze_returning(*this, stmt->returningList, t);
-  returning_from_other_tables(*this, *t, q->from, q->rtable, q->where, q->returning);
+  size_t steps_before = dml_cte_steps.size();
+  returning_from_other_tables(*this, *t, q->from, q->rtable, q->where, q->returning, true);
+  // The RETURNING of FROM columns finds its row by the old rowid (pg_moved_from).
+  q->move_rows = !t->plain_sqlite;
+  q->record_moves = dml_cte_steps.size() != steps_before;
   scope_ = nullptr;
   return q;
 }

@@ -22,6 +22,6 @@ void check_update_target(const TableDef& t, int c);
 // their values from a step run before the statement (analyze_dml_returning.cpp).
 void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
                                  const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
-                                 std::vector<TargetEntry>& returning);
+                                 std::vector<TargetEntry>& returning, bool update = false);
 
 }  // namespace pgmicro

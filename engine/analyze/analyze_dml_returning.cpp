@@ -13,7 +13,7 @@ namespace pgmicro {
 
 void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
                                  const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
-                                 std::vector<TargetEntry>& returning) {
+                                 std::vector<TargetEntry>& returning, bool update) {
   if (from.empty()) return;
   std::vector<ExprPtr> vars;
   std::vector<int> first_location;
@@ -28,7 +28,7 @@ void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vect
   };
   for (auto& te : returning) collect(te.expr);
   if (vars.empty()) return;
-  if (a.dml_target_override || !a.allow_dml_ctes)
+  if (!a.allow_dml_ctes)
     unsupported("RETURNING columns of FROM/USING tables here", vars[0]->location);
   std::string table = "_pgmicro_ret" + std::to_string(a.dml_cte_steps.size() + 1);
   DmlCteStep step;
@@ -36,7 +36,9 @@ void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vect
   step.table = table;
   step.ncols = vars.size() + 1;
   a.dml_cte_steps.push_back(step);
+  // An UPDATE moves its rows (lower_move_row_set): the step knows them by their old rowid.
   std::string row = quote_ident(sqlite_relation_name(t.schema, t.name)) + ".rowid";
+  if (update) row = "pg_moved_from(" + quote_literal(t.sqlite_ref()) + ", " + row + ")";
   std::function<ExprPtr(const ExprPtr&)> replace = [&](const ExprPtr& e) -> ExprPtr {
     if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte != 0) {
       for (size_t k = 0; k < vars.size(); k++)

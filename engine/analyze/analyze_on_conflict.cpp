@@ -344,7 +344,16 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
     if (IsA(rt->val, MultiAssignRef)) {
       // SET (a, b) = (x, y) / ROW(excluded.*): this column's element of the row.
       auto* m = reinterpret_cast<MultiAssignRef*>(rt->val);
-      if (!IsA(m->source, RowExpr)) unsupported("multiple-column UPDATE assignments from this expression", rt->location);
+      if (IsA(m->source, SubLink) && reinterpret_cast<SubLink*>(m->source)->subLinkType == EXPR_SUBLINK) {
+        value = multi_assign_subquery(m->source, m->ncolumns, m->colno);
+      } else if (!IsA(m->source, RowExpr)) {
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression")
+            .at(expr_location(m->source));
+      }
+    }
+    if (IsA(rt->val, MultiAssignRef) && !value) {
+      auto* m = reinterpret_cast<MultiAssignRef*>(rt->val);
       auto* row = reinterpret_cast<RowExpr*>(m->source);
       std::vector<ExprPtr> items;
       for_each_node(row->args, [&](Node* a) {

@@ -404,6 +404,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_view_update(UpdateStmt* stmt, Vie
     for (auto& s : q->sets) new_row[s.first] = s.second;
     q->sets[0].second = with_view_checks(q->sets[0].second, vt, new_row, stmt->relation->location);
   }
+  q->move_rows = true;
   return q;
 }
 

@@ -118,6 +118,8 @@ class Analyzer {
   const ProcDef* sql_function_ = nullptr;
   std::vector<std::string> sql_param_names_;
   std::vector<int32_t> sql_param_typmods_;  // PL/pgSQL: typmods of record variables' anonymous types
+  // SET (a, b) = (SELECT …): column `colno` (1-based) of the scalar subquery (analyze_dml.cpp).
+  ExprPtr multi_assign_subquery(Node* sublink, int ncolumns, int colno);
 
  private:
   friend struct SelectAnalysis;

@@ -205,6 +205,8 @@ struct UpdateQuery {
   std::vector<std::unique_ptr<FromNode>> from;  // UPDATE ... FROM items (rtable[1..])
   ExprPtr where;
   std::vector<TargetEntry> returning;
+  bool move_rows = false;  // updated rows get a new rowid at the table's end (PostgreSQL's heap order)
+  bool record_moves = false;  // ... kept for RETURNING of FROM columns (pg_moved_from)
 };
 
 struct DeleteQuery {

@@ -20,6 +20,10 @@ std::string lower_returning_source(const TableDef& t, const std::vector<std::uni
                                    const std::vector<RangeTableEntry>& rtable, const ExprPtr& where,
                                    const std::vector<ExprPtr>& exprs);
 std::string lower_delete(const DeleteQuery& q);
+// `, rowid = pg_new_rowid(…)` for an UPDATE's SET list: the row moves to the table's end as a
+// new row version does in PostgreSQL's heap. `qualifier` prefixes the old rowid ("u0.");
+// `record`: pg_moved_from(table, new rowid) gives the old one during the statement.
+std::string lower_move_row_set(const TableDef& t, const std::string& qualifier, bool record = false);
 // A standalone expression with no range table (tests, constant evaluation).
 std::string lower_standalone_expr(const Expr& e);
 // An expression whose Vars refer to `rtable` (level 0), e.g. a CHECK over NEW.

@@ -481,6 +481,17 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
 
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
 
+// The row moves to the table's end (runtime/row_placement_functions.cpp). A column named
+// rowid shadows SQLite's name, so the first free alias is used.
+std::string lower_move_row_set(const TableDef& t, const std::string& qualifier, bool record) {
+  if (t.plain_sqlite) return "";
+  for (const char* name : {"rowid", "_rowid_", "oid"})
+    if (t.find_column(name) < 0)
+      return std::string(", ") + name + " = pg_new_rowid(" + quote_literal(t.sqlite_ref()) + ", " + qualifier + name +
+             (record ? ", 1)" : ")");
+  return "";
+}
+
 std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
@@ -494,6 +505,7 @@ std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::s
     for (size_t i = 0; i < q.conflict_sets.size(); i++)
       action += (i ? ", " : "") + quote_ident(q.table->columns[q.conflict_sets[i].first].name) + " = " +
                 lower(*q.conflict_sets[i].second, c);
+    if (!q.table->plain_sqlite && !q.conflict_sets.empty()) action += lower_move_row_set(*q.table, "");
     if (q.conflict_where) action += " WHERE " + lower(*q.conflict_where, c);
   }
   std::string s;
@@ -602,6 +614,7 @@ std::string lower_update(const UpdateQuery& q) {
   std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "UPDATE " + q.table->sqlite_ref() + (q.from.empty() ? "" : " AS u0") + " SET ";
   for (size_t i = 0; i < q.sets.size(); i++)
     s += (i ? ", " : "") + quote_ident(q.table->columns[q.sets[i].first].name) + " = " + lower(*q.sets[i].second, c);
+  if (q.move_rows) s += lower_move_row_set(*q.table, q.from.empty() ? "" : "u0.", q.record_moves);
   if (!q.from.empty()) {
     s += " FROM ";
     for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);

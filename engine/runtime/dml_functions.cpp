@@ -61,7 +61,10 @@ void upsert_check(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 }  // namespace
 
+void register_row_placement_functions(sqlite3* db, RuntimeContext* rc);  // row_placement_functions.cpp
+
 void register_dml_functions(sqlite3* db, RuntimeContext* rc) {
+  register_row_placement_functions(db, rc);
   sqlite3_create_function_v2(db, "pg_upsert_check", -1, SQLITE_UTF8, rc, upsert_check, nullptr, nullptr, nullptr);
 }
 

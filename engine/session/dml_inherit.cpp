@@ -43,6 +43,17 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
     a.dml_target_override = child;
+    // RETURNING of FROM/USING columns: each child's step runs before the statement, next to
+    // the parent's (named after the steps before it).
+    bool with = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->withClause != nullptr
+                                      : reinterpret_cast<DeleteStmt*>(stmt)->withClause != nullptr;
+    a.allow_dml_ctes = !with;
+    a.dml_cte_steps = plan.dml_ctes;
+    struct KeepSteps {
+      Analyzer& a;
+      CachedPlan& plan;
+      ~KeepSteps() { if (a.dml_cte_steps.size() > plan.dml_ctes.size()) plan.dml_ctes = a.dml_cte_steps; }
+    } keep_steps{a, plan};
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");

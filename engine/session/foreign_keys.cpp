@@ -236,6 +236,8 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
     on_update += check("(" + key_changed(child, fk.columns) + ") AND ");
     // Referenced side: what happens to referencing rows when the key goes away.
     const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
+    // Cascaded updates write new row versions at the child's end, as PostgreSQL's do.
+    const std::string move = lower_move_row_set(child, "");
     auto action = [&](char act, bool is_delete) -> std::string {
       switch (act) {
         case 'c':
@@ -245,13 +247,13 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
             for (size_t i = 0; i < fk.columns.size(); i++)
               set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NEW." +
                      quote_ident(parent->columns[fk.ref_columns[i]].name);
-            return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+            return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + ";";
           }
         case 'n': {
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
             set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
-          return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
+          return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + ";";
         }
         case 'd': {  // SET DEFAULT: the columns' defaults (NULL without one), checked by the child's trigger
           std::vector<Oid> no_params;
@@ -261,7 +263,7 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
             set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
                    lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
           // A default equal to the removed key leaves the rows referencing it: NO ACTION's error.
-          return " UPDATE " + ct + " SET " + set + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
+          return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
                  key_list(*parent, fk.ref_columns, "OLD.") + ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
         }
         default:

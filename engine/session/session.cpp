@@ -521,6 +521,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_update(*q);
+      plan.dml_ctes = a.dml_cte_steps;  // the children's RETURNING steps follow
       plan_inherited_dml(stmt, q->table, param_types, plan);
       break;
     }
@@ -529,13 +530,14 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_delete(*q);
+      plan.dml_ctes = a.dml_cte_steps;
       plan_inherited_dml(stmt, q->table, param_types, plan);
       break;
     }
     default: plan.kind = 0; break;
   }
   if (!plan.kind) return false;
-  plan.dml_ctes = a.dml_cte_steps;
+  if (plan.kind != T_UpdateStmt && plan.kind != T_DeleteStmt) plan.dml_ctes = a.dml_cte_steps;
   refuse_dml_cte_snapshot_reads(plan);
   plan.param_types = param_types;
   plan.catalog_generation = catalog_.generation();
