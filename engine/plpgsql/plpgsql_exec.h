@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "plpgsql/plpgsql_tree.h"
 #include "pgmicro/pgmicro.h"
@@ -38,10 +39,20 @@ std::optional<Value> fire_trigger(Function& f, RuntimeContext* rc, const Trigger
 
 // CREATE TRIGGER / DROP TRIGGER, the session's SQLite TEMP triggers for one table, and the
 // pg_trigger_row SQL function (plpgsql_trigger.cpp).
-void execute_create_trigger(CreateTrigStmt* stmt, Catalog& cat, sqlite3* db, StatementResult& out);
+void execute_create_trigger(CreateTrigStmt* stmt, Catalog& cat, sqlite3* db, std::string_view sql, StatementResult& out);
 void execute_drop_trigger(DropStmt* stmt, Catalog& cat, sqlite3* db, StatementResult& out);
 std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t);
 void register_trigger_functions(sqlite3* db, RuntimeContext* rc);
+// FOR EACH STATEMENT triggers of a table for one event (4 INSERT, 8 DELETE, 16 UPDATE,
+// 32 TRUNCATE), BEFORE or AFTER the statement; update_columns: the UPDATE's SET columns
+// (for UPDATE OF), null when unknown.
+void fire_statement_triggers(RuntimeContext* rc, int64_t relid, int event_bit, bool before,
+                             const std::vector<std::string>* update_columns = nullptr);
+// While one exists, row triggers do not fire (TRUNCATE empties tables with DELETE).
+struct SuppressRowTriggers {
+  SuppressRowTriggers();
+  ~SuppressRowTriggers();
+};
 
 // DO [LANGUAGE plpgsql] '...' (plpgsql_do.cpp).
 void execute_do(DoStmt* stmt, RuntimeContext& rc, StatementResult& out);

@@ -440,6 +440,7 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
     ~DropCteTables() { if (!p.dml_ctes.empty()) s->drop_dml_cte_tables(p); }
   } drop_cte_tables{this, plan};
   if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
+  fire_plan_statement_triggers(plan, true);
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size()
               : plan.first_uncounted                      ? 0
@@ -449,6 +450,7 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
     bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
     n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) : n;
   }
+  fire_plan_statement_triggers(plan, false);
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
     case T_InsertStmt: out.command_tag = "INSERT 0 " + std::to_string(n); break;
@@ -528,6 +530,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
   }
   if (!plan.kind) return false;
   plan.dml_ctes = a.dml_cte_steps;
+  plan_statement_triggers(stmt, plan);
   refuse_dml_cte_snapshot_reads(plan);
   plan.param_types = param_types;
   plan.catalog_generation = catalog_.generation();
@@ -544,7 +547,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
       }
       return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_CreateTrigStmt:
-      plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, out);
+      plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, current_sql_, out);
       return bump_schema();
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
     case T_VariableSetStmt: {
