@@ -414,13 +414,19 @@ class Exec {
     int64_t count = 0;
     int code;
     bool more = true;
+    size_t after_mark = after_row_queue_mark();
+    int64_t outer_replaced = take_replaced_rows();
+    struct Restore { int64_t n; ~Restore() { add_replaced_rows(n); } } restore{outer_replaced};
     while ((code = sqlite3_step(st)) == SQLITE_ROW) {
       count++;
       if (more) more = row(st);
     }
     if (code != SQLITE_DONE) failure(code);
     if (rc_->pending_error) failure(SQLITE_ERROR);
-    if (x.is_dml) count = sqlite3_changes64(db_);
+    int64_t replaced = take_replaced_rows();
+    if (replaced && x.is_dml && x.result_types.size()) unsupported("RETURNING with BEFORE triggers that return a modified row");
+    if (x.is_dml) count = sqlite3_changes64(db_) + replaced;
+    fire_after_row_queue(rc_, after_mark);
     return count;
   }
 

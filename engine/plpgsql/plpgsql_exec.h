@@ -48,6 +48,15 @@ void register_trigger_functions(sqlite3* db, RuntimeContext* rc);
 // (for UPDATE OF), null when unknown.
 void fire_statement_triggers(RuntimeContext* rc, int64_t relid, int event_bit, bool before,
                              const std::vector<std::string>* update_columns = nullptr);
+// Rows that BEFORE INSERT triggers replaced by a modified row since the last call (the
+// statement's count adds them: SQLite counts the skipped original rows out).
+int64_t take_replaced_rows();
+void add_replaced_rows(int64_t n);
+// AFTER row triggers are queued until the end of their query: the queue's length now, and the
+// firing of what was queued after a mark (in queue order); clear drops all (a new statement).
+size_t after_row_queue_mark();
+void fire_after_row_queue(RuntimeContext* rc, size_t mark);
+void clear_after_row_queue();
 // While one exists, row triggers do not fire (TRUNCATE empties tables with DELETE).
 struct SuppressRowTriggers {
   SuppressRowTriggers();

@@ -126,6 +126,67 @@ std::map<std::string, FunctionPtr>& compiled() {
 // Set while TRUNCATE empties tables with DELETE: row triggers do not fire.
 thread_local int g_suppressed = 0;
 
+// A BEFORE INSERT trigger that returns a modified row: the original row is skipped and the
+// modified one inserted by a nested INSERT, in which the BEFORE triggers up to this one (by
+// name) do not fire again; the rows so replaced are added to the statement's count.
+struct Replacing {
+  int64_t relid;
+  std::string through;  // trigger name
+};
+thread_local std::vector<Replacing> g_replacing;
+
+// AFTER row triggers wait until the end of the query that fired them, as PostgreSQL's
+// after-trigger queue (they see the statement's final state; notices come after the rows').
+struct PendingAfter {
+  TriggerRow tg;
+  int64_t relid;
+  int event_bit;
+  Value new_row, old_row;
+};
+thread_local std::vector<PendingAfter> g_after;
+thread_local int64_t g_replaced = 0;
+
+void insert_replacement(RuntimeContext* rc, const TableDef& t, const std::string& trigger,
+                        const std::vector<RowField>& fields, const std::string& storage) {
+  for (auto& c : t.columns)
+    if (c.generated) unsupported("BEFORE triggers that return a modified row on tables with generated columns");
+  std::vector<pgmicro::Datum> vals = record_values(fields, storage);
+  std::string cols, params;
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    cols += (i ? ", " : "") + quote_ident(t.columns[i].name);
+    params += i ? ", ?" : "?";
+  }
+  std::string q = "INSERT INTO " + t.sqlite_ref() + " (" + cols + ") VALUES (" + params + ")";
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(rc->db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
+    throw PgError(sqlstate::kInternalError, std::string("replacing a row: ") + sqlite3_errmsg(rc->db));
+  for (size_t i = 0; i < vals.size() && i < t.columns.size(); i++) {
+    const pgmicro::Datum& d = vals[i];
+    int idx = (int)i + 1;
+    switch (d.kind) {
+      case pgmicro::Datum::Kind::Null: sqlite3_bind_null(st, idx); break;
+      case pgmicro::Datum::Kind::Int: sqlite3_bind_int64(st, idx, d.i); break;
+      case pgmicro::Datum::Kind::Real: sqlite3_bind_double(st, idx, d.r); break;
+      case pgmicro::Datum::Kind::Text: sqlite3_bind_text(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+      case pgmicro::Datum::Kind::Blob: sqlite3_bind_blob(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+    }
+  }
+  g_replacing.push_back({t.oid, trigger});
+  int64_t before = g_replaced;
+  int code = sqlite3_step(st);
+  g_replacing.pop_back();
+  std::string msg = sqlite3_errmsg(rc->db);
+  sqlite3_finalize(st);
+  g_replaced = before;
+  if (rc->pending_error) {
+    Error e = *rc->pending_error;
+    rc->pending_error.reset();
+    throw PgError(e);
+  }
+  if (code != SQLITE_DONE) throw PgError(sqlstate::kInternalError, "replacing a row: " + msg);
+  g_replaced++;
+}
+
 const char* op_name(int event_bit) {
   return event_bit == kInsert ? "INSERT" : event_bit == kDelete ? "DELETE" : event_bit == kUpdate ? "UPDATE" : "TRUNCATE";
 }
@@ -176,13 +237,23 @@ void trigger_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       return v;
     };
     int bit = event == 1 ? kInsert : event == 2 ? kDelete : kUpdate;
+    if ((tg.type & kBefore) && !g_replacing.empty() && g_replacing.back().relid == relid &&
+        tg.name <= g_replacing.back().through)
+      return sqlite3_result_int(ctx, 1);  // ran before the row was replaced
     Value new_row = record(5, nnew), old_row = record(5 + nnew, nold);
     Value expect = event == 2 ? old_row : new_row;
+    if (!(tg.type & kBefore)) {
+      g_after.push_back({tg, relid, bit, std::move(new_row), std::move(old_row)});
+      return sqlite3_result_int(ctx, 1);
+    }
     std::optional<Value> r = run_trigger(rc, tg, *t, bit, "ROW", std::move(new_row), std::move(old_row));
     if (!r || !(tg.type & kBefore)) return sqlite3_result_int(ctx, 1);
     if (r->d.is_null()) return sqlite3_result_int(ctx, 0);  // skip the row
-    if (r->d.s != expect.d.s || r->d.kind != expect.d.kind)
-      unsupported("BEFORE triggers that return a modified row");
+    if (r->d.s != expect.d.s || r->d.kind != expect.d.kind) {
+      if (event != 1) unsupported("BEFORE UPDATE/DELETE triggers that return a modified row");
+      insert_replacement(rc, *t, tg.name, *fields, r->d.s);
+      return sqlite3_result_int(ctx, 0);  // the original row is skipped
+    }
     sqlite3_result_int(ctx, 1);
   });
 }
@@ -354,6 +425,34 @@ void fire_statement_triggers(RuntimeContext* rc, int64_t relid, int event_bit, b
     Value none;
     none.type = (Oid)t->oid;
     run_trigger(rc, tg, *t, event_bit, "STATEMENT", none, none);
+  }
+}
+
+int64_t take_replaced_rows() {
+  int64_t n = g_replaced;
+  g_replaced = 0;
+  return n;
+}
+
+void add_replaced_rows(int64_t n) { g_replaced += n; }
+
+size_t after_row_queue_mark() { return g_after.size(); }
+
+void clear_after_row_queue() { g_after.clear(); }
+
+void fire_after_row_queue(RuntimeContext* rc, size_t mark) {
+  // Entries queued while these run (their own statements') are fired by those statements.
+  while (g_after.size() > mark) {
+    PendingAfter p = std::move(g_after[mark]);
+    g_after.erase(g_after.begin() + (std::ptrdiff_t)mark);
+    const TableDef* t = rc->catalog->find_table_by_oid(p.relid);
+    if (!t) continue;
+    try {
+      run_trigger(rc, p.tg, *t, p.event_bit, "ROW", std::move(p.new_row), std::move(p.old_row));
+    } catch (...) {
+      g_after.resize(std::min(g_after.size(), mark));
+      throw;
+    }
   }
 }
 

@@ -439,17 +439,28 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
     SessionImpl* s; const CachedPlan& p;
     ~DropCteTables() { if (!p.dml_ctes.empty()) s->drop_dml_cte_tables(p); }
   } drop_cte_tables{this, plan};
+  size_t after_mark = plpgsql::after_row_queue_mark();
   if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
   fire_plan_statement_triggers(plan, true);
+  // Rows BEFORE INSERT triggers replaced by a modified row (plpgsql_trigger.cpp) count too.
+  plpgsql::take_replaced_rows();
+  auto replaced = [&] {
+    int64_t r = plpgsql::take_replaced_rows();
+    if (r && out.returns_rows && plan.kind != T_SelectStmt) unsupported("RETURNING with BEFORE triggers that return a modified row");
+    return plan.kind == T_SelectStmt ? 0 : r;
+  };
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
+  int64_t r0 = replaced();
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size()
               : plan.first_uncounted                      ? 0
-                                                          : sqlite3_changes64(conn_);
+                                                          : sqlite3_changes64(conn_) + r0;
   for (size_t i = 0; i < plan.more_lowered.size(); i++) {
     run_query(plan.more_lowered[i], plan.param_types, params, out, plan.returns_rows);
     bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
-    n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) : n;
+    int64_t r = replaced();
+    n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) + r : n;
   }
+  plpgsql::fire_after_row_queue(&runtime_, after_mark);
   fire_plan_statement_triggers(plan, false);
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
@@ -833,6 +844,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;
     runtime_.notices.clear();
+    plpgsql::clear_after_row_queue();
     // RAISE NOTICE/WARNING of PL/pgSQL code come before the statement's own notices.
     struct TakeNotices {
       RuntimeContext& rc; StatementResult& r;
