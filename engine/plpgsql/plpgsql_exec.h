@@ -11,6 +11,8 @@
 struct DoStmt;
 struct CreateTrigStmt;
 struct DropStmt;
+struct AlterTableCmd;
+struct RenameStmt;
 namespace pgmicro { struct TableDef; }
 
 namespace pgmicro::plpgsql {
@@ -62,6 +64,12 @@ struct SuppressRowTriggers {
   SuppressRowTriggers();
   ~SuppressRowTriggers();
 };
+
+// ALTER TABLE … ENABLE/DISABLE TRIGGER (false: not such a subcommand), ALTER TRIGGER … RENAME
+// TO (plpgsql_trigger_alter.cpp).
+bool alter_table_trigger(const Catalog& cat, const TableDef& t, AlterTableCmd* cmd, sqlite3* db);
+void execute_rename_trigger(RenameStmt* stmt, const Catalog& cat, sqlite3* db, StatementResult& out);
+bool trigger_table_exists_for_rows(sqlite3* db);
 
 // DO [LANGUAGE plpgsql] '...' (plpgsql_do.cpp).
 void execute_do(DoStmt* stmt, RuntimeContext& rc, StatementResult& out);
