@@ -416,7 +416,7 @@ class Exec {
     bool more = true;
     size_t after_mark = after_row_queue_mark();
     int64_t outer_replaced = take_replaced_rows();
-    struct Restore { int64_t n; ~Restore() { add_replaced_rows(n); } } restore{outer_replaced};
+    struct Restore { int64_t n, m; ~Restore() { add_replaced_rows(n); add_rewritten_rows(m); } } restore{outer_replaced, take_rewritten_rows()};
     while ((code = sqlite3_step(st)) == SQLITE_ROW) {
       count++;
       if (more) more = row(st);
@@ -424,6 +424,8 @@ class Exec {
     if (code != SQLITE_DONE) failure(code);
     if (rc_->pending_error) failure(SQLITE_ERROR);
     int64_t replaced = take_replaced_rows();
+    if (take_rewritten_rows() && x.is_dml && x.result_types.size())
+      unsupported("RETURNING with BEFORE triggers that return a modified row");
     if (replaced && x.is_dml && x.result_types.size()) unsupported("RETURNING with BEFORE triggers that return a modified row");
     if (x.is_dml) count = sqlite3_changes64(db_) + replaced;
     fire_after_row_queue(rc_, after_mark);

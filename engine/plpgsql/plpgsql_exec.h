@@ -54,6 +54,9 @@ void fire_statement_triggers(RuntimeContext* rc, int64_t relid, int event_bit, b
 // statement's count adds them: SQLite counts the skipped original rows out).
 int64_t take_replaced_rows();
 void add_replaced_rows(int64_t n);
+// Rows BEFORE UPDATE triggers modified (rewritten after SQLite's write) since the last call.
+int64_t take_rewritten_rows();
+void add_rewritten_rows(int64_t n);
 // AFTER row triggers are queued until the end of their query: the queue's length now, and the
 // firing of what was queued after a mark (in queue order); clear drops all (a new statement).
 size_t after_row_queue_mark();

@@ -135,6 +135,19 @@ struct Replacing {
 };
 thread_local std::vector<Replacing> g_replacing;
 
+// A BEFORE UPDATE trigger that returns a modified row: the row SQLite writes is the original
+// one, so the modified row waits here (by table and rowid; later BEFORE triggers get it as NEW)
+// until the AFTER UPDATE SQLite trigger calls pg_trigger_fixup, which rewrites the row with
+// row triggers off (constraints are checked on the rewritten row); the AFTER row triggers
+// then see it as NEW.
+thread_local std::map<std::pair<int64_t, int64_t>, std::string> g_pending_update;
+struct LastFix {
+  int64_t relid = 0, rowid = 0;
+  std::string storage;
+};
+thread_local LastFix g_last_fix;
+thread_local int64_t g_fixed = 0;
+
 // AFTER row triggers wait until the end of the query that fired them, as PostgreSQL's
 // after-trigger queue (they see the statement's final state; notices come after the rows').
 struct PendingAfter {
@@ -241,6 +254,14 @@ void trigger_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         tg.name <= g_replacing.back().through)
       return sqlite3_result_int(ctx, 1);  // ran before the row was replaced
     Value new_row = record(5, nnew), old_row = record(5 + nnew, nold);
+    bool has_rowid = event == 3 && argc > 5 + nnew + nold;
+    int64_t rowid = has_rowid ? sqlite3_value_int64(argv[5 + nnew + nold]) : 0;
+    if (has_rowid && (tg.type & kBefore)) {
+      auto it = g_pending_update.find({relid, rowid});
+      if (it != g_pending_update.end()) new_row.d = pgmicro::Datum::text(it->second);
+    } else if (has_rowid && g_last_fix.relid == relid && g_last_fix.rowid == rowid) {
+      new_row.d = pgmicro::Datum::text(g_last_fix.storage);
+    }
     Value expect = event == 2 ? old_row : new_row;
     if (!(tg.type & kBefore)) {
       g_after.push_back({tg, relid, bit, std::move(new_row), std::move(old_row)});
@@ -248,13 +269,68 @@ void trigger_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     }
     std::optional<Value> r = run_trigger(rc, tg, *t, bit, "ROW", std::move(new_row), std::move(old_row));
     if (!r || !(tg.type & kBefore)) return sqlite3_result_int(ctx, 1);
-    if (r->d.is_null()) return sqlite3_result_int(ctx, 0);  // skip the row
+    if (r->d.is_null()) {
+      if (has_rowid) g_pending_update.erase({relid, rowid});
+      return sqlite3_result_int(ctx, 0);  // skip the row
+    }
     if (r->d.s != expect.d.s || r->d.kind != expect.d.kind) {
-      if (event != 1) unsupported("BEFORE UPDATE/DELETE triggers that return a modified row");
+      if (event == 3 && has_rowid) {
+        for (auto& c : t->columns)
+          if (c.generated) unsupported("BEFORE triggers that return a modified row on tables with generated columns");
+        g_pending_update[{relid, rowid}] = r->d.s;
+        return sqlite3_result_int(ctx, 1);
+      }
+      if (event != 1) unsupported("BEFORE DELETE triggers that return a row other than OLD");
       insert_replacement(rc, *t, tg.name, *fields, r->d.s);
       return sqlite3_result_int(ctx, 0);  // the original row is skipped
     }
     sqlite3_result_int(ctx, 1);
+  });
+}
+
+void trigger_fixup(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int64_t relid = sqlite3_value_int64(argv[0]), rowid = sqlite3_value_int64(argv[1]);
+    auto it = g_pending_update.find({relid, rowid});
+    sqlite3_result_null(ctx);
+    if (it == g_pending_update.end()) return;
+    std::string storage = std::move(it->second);
+    g_pending_update.erase(it);
+    const TableDef* t = rc->catalog->find_table_by_oid(relid);
+    const std::vector<RowField>* fields = t ? row_type_fields((Oid)t->oid, -1) : nullptr;
+    if (!t || !fields) return;
+    std::vector<pgmicro::Datum> vals = record_values(*fields, storage);
+    std::string sets;
+    for (size_t i = 0; i < t->columns.size(); i++) sets += (i ? ", " : "") + quote_ident(t->columns[i].name) + " = ?";
+    std::string q = "UPDATE " + t->sqlite_ref() + " SET " + sets + " WHERE rowid = " + std::to_string(rowid);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(rc->db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
+      throw PgError(sqlstate::kInternalError, std::string("replacing a row: ") + sqlite3_errmsg(rc->db));
+    for (size_t i = 0; i < vals.size() && i < t->columns.size(); i++) {
+      const pgmicro::Datum& d = vals[i];
+      int idx = (int)i + 1;
+      switch (d.kind) {
+        case pgmicro::Datum::Kind::Null: sqlite3_bind_null(st, idx); break;
+        case pgmicro::Datum::Kind::Int: sqlite3_bind_int64(st, idx, d.i); break;
+        case pgmicro::Datum::Kind::Real: sqlite3_bind_double(st, idx, d.r); break;
+        case pgmicro::Datum::Kind::Text: sqlite3_bind_text(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+        case pgmicro::Datum::Kind::Blob: sqlite3_bind_blob(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+      }
+    }
+    ++g_suppressed;
+    int code = sqlite3_step(st);
+    --g_suppressed;
+    std::string msg = sqlite3_errmsg(rc->db);
+    sqlite3_finalize(st);
+    if (rc->pending_error) {
+      Error e = *rc->pending_error;
+      rc->pending_error.reset();
+      throw PgError(e);
+    }
+    if (code != SQLITE_DONE) throw PgError(sqlstate::kInternalError, "replacing a row: " + msg);
+    g_last_fix = {relid, rowid, storage};
+    g_fixed++;
   });
 }
 
@@ -357,6 +433,7 @@ extern "C" int exprLocation(const Node* expr);
 
 void register_trigger_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_trigger_row", -1, SQLITE_UTF8, rc, trigger_row, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_trigger_fixup", 2, SQLITE_UTF8, rc, trigger_fixup, nullptr, nullptr, nullptr);
 }
 
 std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t) {
@@ -370,7 +447,13 @@ std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t
       std::string cols = std::to_string(ev == 2 ? 0 : t.columns.size()) + ", " + std::to_string(ev == 1 ? 0 : t.columns.size());
       if (ev != 2) for (auto& c : t.columns) cols += ", NEW." + quote_ident(c.name);
       if (ev != 1) for (auto& c : t.columns) cols += ", OLD." + quote_ident(c.name);
+      if (ev == 3) cols += before ? ", OLD.rowid" : ", NEW.rowid";
       std::string body;
+      // UPDATE with BEFORE triggers: the AFTER trigger first rewrites a row they modified.
+      bool fixup = false;
+      if (ev == 3 && !before)
+        for (const TriggerRow& tg : trigs) fixup |= (tg.type & kUpdate) && (tg.type & kBefore);
+      if (fixup) body += "SELECT pg_trigger_fixup(" + std::to_string(t.oid) + ", NEW.rowid);";
       auto statement = [&](const TriggerRow& tg) {
         std::string call = "pg_trigger_row(" + std::to_string(tg.oid) + ", " + std::to_string(ev) + ", " +
                            std::to_string(t.oid) + ", " + cols + ")";
@@ -436,9 +519,21 @@ int64_t take_replaced_rows() {
 
 void add_replaced_rows(int64_t n) { g_replaced += n; }
 
+int64_t take_rewritten_rows() {
+  int64_t n = g_fixed;
+  g_fixed = 0;
+  return n;
+}
+
+void add_rewritten_rows(int64_t n) { g_fixed += n; }
+
 size_t after_row_queue_mark() { return g_after.size(); }
 
-void clear_after_row_queue() { g_after.clear(); }
+void clear_after_row_queue() {
+  g_after.clear();
+  g_pending_update.clear();
+  g_last_fix = {};
+}
 
 void fire_after_row_queue(RuntimeContext* rc, size_t mark) {
   // Entries queued while these run (their own statements') are fired by those statements.

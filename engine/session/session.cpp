@@ -444,8 +444,11 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   fire_plan_statement_triggers(plan, true);
   // Rows BEFORE INSERT triggers replaced by a modified row (plpgsql_trigger.cpp) count too.
   plpgsql::take_replaced_rows();
+  plpgsql::take_rewritten_rows();
   auto replaced = [&] {
     int64_t r = plpgsql::take_replaced_rows();
+    if (plpgsql::take_rewritten_rows() && out.returns_rows && plan.kind != T_SelectStmt)
+      unsupported("RETURNING with BEFORE triggers that return a modified row");
     if (r && out.returns_rows && plan.kind != T_SelectStmt) unsupported("RETURNING with BEFORE triggers that return a modified row");
     return plan.kind == T_SelectStmt ? 0 : r;
   };
