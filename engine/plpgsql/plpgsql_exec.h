@@ -9,6 +9,7 @@
 #include "pgmicro/pgmicro.h"
 
 struct DoStmt;
+struct Node;
 struct CreateTrigStmt;
 struct DropStmt;
 struct AlterTableCmd;
@@ -62,6 +63,9 @@ void add_rewritten_rows(int64_t n);
 size_t after_row_queue_mark();
 void fire_after_row_queue(RuntimeContext* rc, size_t mark);
 void clear_after_row_queue();
+// The table, events and SET columns of a DML statement's FOR EACH STATEMENT triggers (events 0:
+// none), for DML run by PL/pgSQL.
+void statement_trigger_target(const Catalog& cat, Node* n, int64_t& relid, int& events, std::vector<std::string>& cols);
 // While one exists, row triggers do not fire (TRUNCATE empties tables with DELETE).
 struct SuppressRowTriggers {
   SuppressRowTriggers();

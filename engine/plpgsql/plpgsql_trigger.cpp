@@ -551,6 +551,40 @@ void fire_after_row_queue(RuntimeContext* rc, size_t mark) {
   }
 }
 
+void statement_trigger_target(const Catalog& cat, Node* n, int64_t& relid, int& events, std::vector<std::string>& cols) {
+  relid = 0;
+  events = 0;
+  cols.clear();
+  RangeVar* rv = nullptr;
+  List* set = nullptr;
+  if (IsA(n, InsertStmt)) {
+    auto* s = reinterpret_cast<InsertStmt*>(n);
+    rv = s->relation;
+    events = kInsert;
+    if (s->onConflictClause && s->onConflictClause->action == ONCONFLICT_UPDATE) {
+      events |= kUpdate;
+      set = s->onConflictClause->targetList;
+    }
+  } else if (IsA(n, UpdateStmt)) {
+    rv = reinterpret_cast<UpdateStmt*>(n)->relation;
+    set = reinterpret_cast<UpdateStmt*>(n)->targetList;
+    events = kUpdate;
+  } else if (IsA(n, DeleteStmt)) {
+    rv = reinterpret_cast<DeleteStmt*>(n)->relation;
+    events = kDelete;
+  }
+  const TableDef* t = rv ? cat.find_table(rv->schemaname ? rv->schemaname : "", rv->relname) : nullptr;
+  if (!t) {
+    events = 0;
+    return;
+  }
+  relid = t->oid;
+  for_each_node(set, [&](Node* c) {
+    auto* rt = reinterpret_cast<ResTarget*>(c);
+    if (rt->name) cols.push_back(rt->name);
+  });
+}
+
 SuppressRowTriggers::SuppressRowTriggers() { ++g_suppressed; }
 SuppressRowTriggers::~SuppressRowTriggers() { --g_suppressed; }
 
