@@ -100,7 +100,7 @@ namespace pgmicro {
 void pg_trigger_rows(SystemRows& r) {
   if (!r.rc || !r.rc->db || !plpgsql::trigger_table_exists_for_rows(r.rc->db)) return;
   sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(r.rc->db, "SELECT oid, tgname, tgrelid, tgfname, tgtype, tgargs, tgenabled FROM _pgmicro_trigger ORDER BY oid",
+  if (sqlite3_prepare_v2(r.rc->db, "SELECT * FROM _pgmicro_trigger ORDER BY oid",
                          -1, &st, nullptr) != SQLITE_OK)
     return;
   while (sqlite3_step(st) == SQLITE_ROW) {
@@ -114,7 +114,22 @@ void pg_trigger_rows(SystemRows& r) {
     for (char c : args) {
       if (c == '\x1f') { nargs++; bytes += '\0'; } else bytes += c;
     }
-    int en = sqlite3_column_int(st, 6);
+    int en = sqlite3_column_int(st, 7);
+    const unsigned char* w = sqlite3_column_text(st, 6);
+    std::string when = w ? reinterpret_cast<const char*>(w) : "";
+    std::vector<int64_t> attnums;
+    const unsigned char* at = sqlite3_column_count(st) > 8 ? sqlite3_column_text(st, 8) : nullptr;
+    const TableDef* rel = r.catalog.find_table_by_oid(sqlite3_column_int64(st, 2));
+    if (at && rel) {
+      std::string list = reinterpret_cast<const char*>(at);
+      size_t p = 0;
+      while (p < list.size()) {
+        size_t q = list.find('\x1f', p);
+        if (q == std::string::npos) q = list.size();
+        attnums.push_back(rel->find_column(list.substr(p, q - p)) + 1);
+        p = q + 1;
+      }
+    }
     r.add()
         .set_int("oid", sqlite3_column_int64(st, 0))
         .set_int("tgrelid", sqlite3_column_int64(st, 2))
@@ -130,8 +145,9 @@ void pg_trigger_rows(SystemRows& r) {
         .set_bool("tgdeferrable", false)
         .set_bool("tginitdeferred", false)
         .set_int("tgnargs", nargs)
-        .set_vector("tgattr", 21, {})
+        .set_vector("tgattr", 21, attnums)
         .set("tgargs", Datum::blob(bytes));
+    if (!when.empty()) r.set("tgqual", when);  // the WHEN condition's text (not a node tree)
   }
   sqlite3_finalize(st);
 }
