@@ -485,6 +485,17 @@ std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t
 void fire_statement_triggers(RuntimeContext* rc, int64_t relid, int event_bit, bool before,
                              const std::vector<std::string>* update_columns) {
   if (!rc || !rc->db || !rc->catalog) return;
+  // The tables with statement triggers, read once per catalog generation (every DML asks).
+  static thread_local const Catalog* cached_catalog = nullptr;
+  static thread_local uint64_t cached_generation = 0;
+  static thread_local std::set<int64_t> cached_relids;
+  if (cached_catalog != rc->catalog || cached_generation != rc->catalog->generation()) {
+    cached_relids.clear();
+    for (const TriggerRow& r : load(rc->db, "WHERE (tgtype & 1) = 0")) cached_relids.insert(r.relid);
+    cached_catalog = rc->catalog;
+    cached_generation = rc->catalog->generation();
+  }
+  if (!cached_relids.count(relid)) return;
   const TableDef* t = rc->catalog->find_table_by_oid(relid);
   if (!t) return;
   std::string where = "WHERE tgrelid = " + std::to_string(relid) + " AND (tgtype & 1) = 0 AND (tgtype & " +
