@@ -103,6 +103,11 @@ const Spec kSpecs[] = {
     {"pg_catalog", "pg_tables", 12033, 'v', pg_tables_rows,
      "schemaname name, tablename name, tableowner name, tablespace name, hasindexes boolean, "
      "hasrules boolean, hastriggers boolean, rowsecurity boolean"},
+    {"pg_catalog", "pg_trigger", 2620, 'r', pg_trigger_rows,
+     "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype smallint, tgenabled char1, "
+     "tgisinternal boolean, tgconstrrelid oid, tgconstrindid oid, tgconstraint oid, tgdeferrable boolean, "
+     "tginitdeferred boolean, tgnargs smallint, tgattr int2vector, tgargs bytea, tgqual pg_node_tree, "
+     "tgoldtable name, tgnewtable name"},
     {"pg_catalog", "pg_type", 1247, 'r', pg_type_rows,
      "oid oid, typname name, typnamespace oid, typowner oid, typlen smallint, typbyval boolean, "
      "typtype char1, typcategory char1, typispreferred boolean, typisdefined boolean, typdelim char1, "

@@ -108,6 +108,7 @@ void pg_user_rows(SystemRows& r);
 void pg_am_rows(SystemRows& r);
 void pg_collation_rows(SystemRows& r);  // system_rows_collation.cpp
 void pg_prepared_statements_rows(SystemRows& r);
+void pg_trigger_rows(SystemRows& r);  // plpgsql/plpgsql_trigger_alter.cpp
 void info_schema_tables_rows(SystemRows& r);
 void info_schema_columns_rows(SystemRows& r);
 void info_schema_sequences_rows(SystemRows& r);

@@ -173,6 +173,62 @@ std::string describe_plain_table(Session& session, const Relation& rel, std::str
   return format::print_table(t, false);
 }
 
+// psql's trigger sections: pg_get_triggerdef's text after "CREATE TRIGGER", grouped by
+// tgenabled, in name order (the WHEN condition as written).
+bool trigger_footers(Session& session, const Relation& rel, const std::vector<std::string>& names,
+                     std::vector<std::string>& footers, std::string& err) {
+  auto trg = query(session,
+                   "SELECT tgname, tgtype, tgenabled, tgqual, tgattr, tgargs, tgfoid::regproc, tgnargs "
+                   "FROM pg_catalog.pg_trigger WHERE tgrelid = " + rel.oid + " ORDER BY tgname",
+                   {}, err);
+  if (!trg) return false;
+  std::vector<std::string> sections[4];  // O, D, A, R
+  for (const auto& row : trg->rows) {
+    int type = std::stoi(str(row[1]));
+    std::string events;
+    auto add = [&](const std::string& e) { events += (events.empty() ? "" : " OR ") + e; };
+    if (type & 4) add("INSERT");
+    if (type & 8) add("DELETE");
+    if (type & 16) {
+      std::string of;
+      std::string attrs = str(row[4]);
+      size_t p = 0;
+      while (p < attrs.size()) {
+        size_t q = attrs.find(' ', p);
+        if (q == std::string::npos) q = attrs.size();
+        int n = std::atoi(attrs.substr(p, q - p).c_str());
+        if (n >= 1 && (size_t)n <= names.size()) of += (of.empty() ? "" : ", ") + names[(size_t)n - 1];
+        p = q + 1;
+      }
+      add(of.empty() ? "UPDATE" : "UPDATE OF " + of);
+    }
+    if (type & 32) add("TRUNCATE");
+    std::string hex = str(row[5]), args, cur;
+    int nargs = std::atoi(str(row[7]).c_str());
+    for (size_t i = 2; i + 1 < hex.size() && nargs > 0; i += 2) {
+      char c = (char)std::stoi(hex.substr(i, 2), nullptr, 16);
+      if (c) { cur += c; continue; }
+      std::string lit = "'";
+      for (char ch : cur) lit += ch == '\'' ? std::string("''") : std::string(1, ch);
+      args += (args.empty() ? "" : ", ") + lit + "'";
+      cur.clear();
+    }
+    std::string line = "    " + str(row[0]) + ((type & 2) ? " BEFORE " : (type & 64) ? " INSTEAD OF " : " AFTER ") + events +
+                       " ON " + rel.name + ((type & 1) ? " FOR EACH ROW" : " FOR EACH STATEMENT");
+    if (!str(row[3]).empty()) line += " WHEN (" + str(row[3]) + ")";
+    line += " EXECUTE FUNCTION " + str(row[6]) + "(" + args + ")";
+    std::string en = str(row[2]);
+    sections[en == "D" ? 1 : en == "A" ? 2 : en == "R" ? 3 : 0].push_back(line);
+  }
+  const char* titles[] = {"Triggers:", "Disabled user triggers:", "Triggers firing always:", "Triggers firing on replica only:"};
+  for (int i : {0, 1, 2, 3}) {
+    if (sections[i].empty()) continue;
+    footers.push_back(titles[i]);
+    for (auto& l : sections[i]) footers.push_back(l);
+  }
+  return true;
+}
+
 std::string describe_table(Session& session, const Relation& rel, std::string& err) {
   if (rel.oid.empty()) return describe_plain_table(session, rel, err);
   auto cols = query(session,
@@ -350,6 +406,7 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
     t.footers.push_back("Referenced by:");
     for (auto& r : referenced_by) t.footers.push_back(r.second);
   }
+  if (!trigger_footers(session, rel, names, t.footers, err)) return {};
   return format::print_table(t, false);
 }
 

@@ -236,6 +236,7 @@ class Exec {
         unsupported("assignment to array slices or nested fields in PL/pgSQL");
       n = reinterpret_cast<Node*>(as->val);
     }
+    statement_trigger_target(cat_, n, x.trigger_relid, x.trigger_events, x.update_columns);
     switch (nodeTag(n)) {
       case T_SelectStmt:
         if (reinterpret_cast<SelectStmt*>(n)->intoClause) unsupported("SELECT INTO a table in PL/pgSQL");
@@ -414,13 +415,25 @@ class Exec {
     int64_t count = 0;
     int code;
     bool more = true;
+    size_t after_mark = after_row_queue_mark();
+    for (int bit : {4, 16, 8})
+      if (x.trigger_events & bit) fire_statement_triggers(rc_, x.trigger_relid, bit, true, &x.update_columns);
+    int64_t outer_replaced = take_replaced_rows();
+    struct Restore { int64_t n, m; ~Restore() { add_replaced_rows(n); add_rewritten_rows(m); } } restore{outer_replaced, take_rewritten_rows()};
     while ((code = sqlite3_step(st)) == SQLITE_ROW) {
       count++;
       if (more) more = row(st);
     }
     if (code != SQLITE_DONE) failure(code);
     if (rc_->pending_error) failure(SQLITE_ERROR);
-    if (x.is_dml) count = sqlite3_changes64(db_);
+    int64_t replaced = take_replaced_rows();
+    if (take_rewritten_rows() && x.is_dml && x.result_types.size())
+      unsupported("RETURNING with BEFORE triggers that return a modified row");
+    if (replaced && x.is_dml && x.result_types.size()) unsupported("RETURNING with BEFORE triggers that return a modified row");
+    if (x.is_dml) count = sqlite3_changes64(db_) + replaced;
+    fire_after_row_queue(rc_, after_mark);
+    for (int bit : {8, 16, 4})
+      if (x.trigger_events & bit) fire_statement_triggers(rc_, x.trigger_relid, bit, false, &x.update_columns);
     return count;
   }
 
@@ -1110,6 +1123,7 @@ class Exec {
     std::unique_ptr<UpdateQuery> uq;
     std::unique_ptr<DeleteQuery> dq;
     std::vector<TargetEntry>* targets = nullptr;
+    statement_trigger_target(cat_, n, x->trigger_relid, x->trigger_events, x->update_columns);
     switch (nodeTag(n)) {
       case T_SelectStmt: sq = a.analyze_select(reinterpret_cast<SelectStmt*>(n)); targets = &sq->targets; break;
       case T_InsertStmt: iq = a.analyze_insert(reinterpret_cast<InsertStmt*>(n)); targets = iq->returning.empty() ? nullptr : &iq->returning; x->is_dml = true; break;

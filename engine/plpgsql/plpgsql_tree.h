@@ -38,6 +38,10 @@ struct PlExpr {
   bool returns_rows = true;  // SELECT or DML ... RETURNING
   bool is_dml = false;
   bool utility = false;  // run through the session as a statement of its own
+  // FOR EACH STATEMENT triggers of a DML statement: its table, events (4/8/16) and SET columns.
+  int64_t trigger_relid = 0;
+  int trigger_events = 0;
+  std::vector<std::string> update_columns;
 };
 using PlExprPtr = std::shared_ptr<PlExpr>;
 

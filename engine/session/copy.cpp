@@ -8,6 +8,7 @@
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/parser.h"
+#include "plpgsql/plpgsql_exec.h"
 #include "parse/pg_nodes.h"
 #include "types/timezone.h"
 #include "types/type_io.h"
@@ -637,6 +638,7 @@ void SessionImpl::copy_send(std::string_view data) {
 
 StatementResult SessionImpl::finish_copy(std::optional<Error> error) {
   StatementResult r;
+  r.notices.swap(runtime_.notices);  // RAISE of the rows' triggers
   std::unique_ptr<CopyInState> st = std::move(copy_in_);
   if (!error) error = st->error;
   if (error) {
@@ -667,6 +669,7 @@ StatementResult SessionImpl::copy_end() {
   set_session_timezone(find_timezone(settings_.get("timezone")));
   try {
     copy_rows(*copy_in_, "", true);
+    plpgsql::fire_after_row_queue(&runtime_, 0);  // AFTER row triggers of the copied rows
   } catch (PgError& e) {
     if (!copy_in_->error) copy_in_->error = e.error;
   }

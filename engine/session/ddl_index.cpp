@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
+#include "plpgsql/plpgsql_exec.h"
 #include "session/session_impl.h"
 #include "types/type_io.h"
 
@@ -207,7 +208,13 @@ void SessionImpl::execute_truncate(TruncateStmt* stmt, StatementResult& out) {
   }
   std::string sql;
   for (auto* t : order) sql += "DELETE FROM " + t->sqlite_ref() + ";";
-  exec_checked(sql);
+  // TRUNCATE triggers (FOR EACH STATEMENT) around it; the DELETEs fire no row triggers.
+  for (auto* t : tables) plpgsql::fire_statement_triggers(&runtime_, t->oid, 32, true);
+  {
+    plpgsql::SuppressRowTriggers no_row_triggers;
+    exec_checked(sql);
+  }
+  for (auto* t : tables) plpgsql::fire_statement_triggers(&runtime_, t->oid, 32, false);
   if (stmt->restart_seqs) {
     std::lock_guard<std::mutex> lock(runtime_.sequences->mu);
     for (auto* t : tables)

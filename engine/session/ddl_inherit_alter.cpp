@@ -10,6 +10,7 @@
 #include "parse/pg_nodes.h"
 #include "session/ddl_inherit.h"
 #include "session/ddl_partition.h"
+#include "plpgsql/plpgsql_exec.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -91,6 +92,10 @@ void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult
     catalog_.force_reload(conn_);
     const TableDef* t = catalog_.find_table_by_oid(toid);
     if (!t) return execute_alter_table(stmt, out);
+    if (plpgsql::alter_table_trigger(catalog_, *t, cmd, conn_)) {  // ENABLE/DISABLE TRIGGER
+      bump_schema();
+      continue;
+    }
     if (cmd->subtype == AT_AttachPartition || cmd->subtype == AT_DetachPartition) {
       alter_partition(*t, reinterpret_cast<PartitionCmd*>(cmd->def), cmd->subtype == AT_AttachPartition);
       continue;
@@ -370,6 +375,10 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
 
 // ALTER TABLE ... RENAME COLUMN over an inheritance tree.
 void SessionImpl::execute_rename_tree(RenameStmt* stmt, StatementResult& out) {
+  if (stmt->renameType == OBJECT_TRIGGER) {
+    plpgsql::execute_rename_trigger(stmt, catalog_, conn_, out);
+    return bump_schema();
+  }
   if (stmt->renameType != OBJECT_COLUMN || !stmt->relation) return execute_rename(stmt, out);
   const TableDef* t = catalog_.find_table(stmt->relation->schemaname ? stmt->relation->schemaname : "", stmt->relation->relname);
   if (!t) return execute_rename(stmt, out);

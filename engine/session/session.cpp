@@ -447,16 +447,32 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
     SessionImpl* s; const CachedPlan& p;
     ~DropCteTables() { if (!p.dml_ctes.empty()) s->drop_dml_cte_tables(p); }
   } drop_cte_tables{this, plan};
+  size_t after_mark = plpgsql::after_row_queue_mark();
   if (!plan.dml_ctes.empty()) run_dml_ctes(plan, params);
+  fire_plan_statement_triggers(plan, true);
+  // Rows BEFORE INSERT triggers replaced by a modified row (plpgsql_trigger.cpp) count too.
+  plpgsql::take_replaced_rows();
+  plpgsql::take_rewritten_rows();
+  auto replaced = [&] {
+    int64_t r = plpgsql::take_replaced_rows();
+    if (plpgsql::take_rewritten_rows() && out.returns_rows && plan.kind != T_SelectStmt)
+      unsupported("RETURNING with BEFORE triggers that return a modified row");
+    if (r && out.returns_rows && plan.kind != T_SelectStmt) unsupported("RETURNING with BEFORE triggers that return a modified row");
+    return plan.kind == T_SelectStmt ? 0 : r;
+  };
   run_query(plan.lowered, plan.param_types, params, out, plan.returns_rows);
+  int64_t r0 = replaced();
   int64_t n = plan.kind == T_SelectStmt || out.returns_rows ? (int64_t)out.rows.size()
               : plan.first_uncounted                      ? 0
-                                                          : sqlite3_changes64(conn_);
+                                                          : sqlite3_changes64(conn_) + r0;
   for (size_t i = 0; i < plan.more_lowered.size(); i++) {
     run_query(plan.more_lowered[i], plan.param_types, params, out, plan.returns_rows);
     bool counts = i < plan.more_counts.size() ? plan.more_counts[i] != 0 : plan.kind != T_InsertStmt;
-    n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) : n;
+    int64_t r = replaced();
+    n = out.returns_rows ? (int64_t)out.rows.size() : counts ? n + sqlite3_changes64(conn_) + r : n;
   }
+  plpgsql::fire_after_row_queue(&runtime_, after_mark);
+  fire_plan_statement_triggers(plan, false);
   switch (plan.kind) {
     case T_SelectStmt: out.command_tag = "SELECT " + std::to_string(n); break;
     case T_InsertStmt: out.command_tag = "INSERT 0 " + std::to_string(n); break;
@@ -538,6 +554,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
   }
   if (!plan.kind) return false;
   if (plan.kind != T_UpdateStmt && plan.kind != T_DeleteStmt) plan.dml_ctes = a.dml_cte_steps;
+  plan_statement_triggers(stmt, plan);
   refuse_dml_cte_snapshot_reads(plan);
   plan.param_types = param_types;
   plan.catalog_generation = catalog_.generation();
@@ -554,7 +571,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
       }
       return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_CreateTrigStmt:
-      plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, out);
+      plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, current_sql_, out);
       return bump_schema();
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
     case T_VariableSetStmt: {
@@ -840,6 +857,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;
     runtime_.notices.clear();
+    plpgsql::clear_after_row_queue();
     // RAISE NOTICE/WARNING of PL/pgSQL code come before the statement's own notices.
     struct TakeNotices {
       RuntimeContext& rc; StatementResult& r;

@@ -74,6 +74,15 @@ struct CachedPlan {
   uint64_t catalog_generation = 0;
   std::vector<DmlCteStep> dml_ctes;  // data-modifying WITH queries run first (dml_cte.cpp)
   bool first_uncounted = false;      // the first statement's changes are not in the tag (staging)
+  // FOR EACH STATEMENT triggers (statement_triggers.cpp): per modified table (the statement's
+  // and its data-modifying WITH queries'), its events (4 INSERT, 8 DELETE, 16 UPDATE, INSERT
+  // ON CONFLICT DO UPDATE both 4 and 16) and an UPDATE's SET columns.
+  struct TriggerTarget {
+    int64_t relid = 0;
+    int events = 0;
+    std::vector<std::string> update_columns;
+  };
+  std::vector<TriggerTarget> trigger_targets;
 };
 
 class SessionImpl : public Session {
@@ -149,6 +158,8 @@ class SessionImpl : public Session {
   CachedPlan prepared_plan_for(ExecuteStmt* stmt, std::vector<TextValue>& args);  // the plan, arguments evaluated
   void execute_deallocate(DeallocateStmt* stmt, StatementResult& out);
   void run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out);
+  void plan_statement_triggers(Node* stmt, CachedPlan& plan);                // statement_triggers.cpp
+  void fire_plan_statement_triggers(const CachedPlan& plan, bool before);   // statement_triggers.cpp
   void run_dml_ctes(const CachedPlan& plan, const std::vector<TextValue>& params);  // dml_cte.cpp
   void drop_dml_cte_tables(const CachedPlan& plan);
   void run_query(const std::string& sql, const std::vector<Oid>& param_types, const std::vector<TextValue>& params,

@@ -1,0 +1,31 @@
+-- ALTER TABLE ENABLE/DISABLE TRIGGER, ALTER TRIGGER RENAME, pg_trigger, DROP TRIGGER IF EXISTS
+create table et (a int);
+create function ef() returns trigger language plpgsql as $$
+begin raise notice '% fired for %', TG_NAME, NEW.a; return NEW; end $$;
+create trigger t1 before insert on et for each row execute function ef('x', 'y');
+create trigger t2 after insert on et for each row execute function ef();
+insert into et values (1);
+alter table et disable trigger t1;
+insert into et values (2);
+select tgname, tgtype, tgenabled, tgnargs, tgargs, tgisinternal from pg_trigger where tgrelid = 'et'::regclass order by tgname;
+alter table et disable trigger user;
+insert into et values (3);
+alter table et enable trigger all;
+insert into et values (4);
+alter table et enable always trigger t2;
+alter table et enable replica trigger t1;
+insert into et values (5);
+select tgname, tgenabled, tgfoid::regproc from pg_trigger where tgrelid = 'et'::regclass order by tgname;
+alter table et disable trigger nope;
+alter trigger t1 on et rename to t3;
+alter trigger t1 on et rename to t4;
+alter trigger t2 on et rename to t3;
+alter trigger t3 on et rename to t0;
+alter table et enable trigger t0;
+insert into et values (6);
+select tgname from pg_trigger where tgrelid = 'et'::regclass order by tgname;
+drop trigger t0 on et;
+drop trigger if exists t0 on et;
+drop trigger if exists t0 on nosuch;
+drop table et;
+drop function ef();
