@@ -291,8 +291,11 @@ void trigger_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void trigger_fixup(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
-    int64_t relid = sqlite3_value_int64(argv[0]), rowid = sqlite3_value_int64(argv[1]);
-    auto it = g_pending_update.find({relid, rowid});
+    // (relid, OLD.rowid, NEW.rowid): the BEFORE trigger keyed the modified row by the old rowid;
+    // the UPDATE may have moved the row to a new rowid (pg_new_rowid, row placement).
+    int64_t relid = sqlite3_value_int64(argv[0]), old_rowid = sqlite3_value_int64(argv[1]),
+            rowid = sqlite3_value_int64(argv[2]);
+    auto it = g_pending_update.find({relid, old_rowid});
     sqlite3_result_null(ctx);
     if (it == g_pending_update.end()) return;
     std::string storage = std::move(it->second);
@@ -433,7 +436,7 @@ extern "C" int exprLocation(const Node* expr);
 
 void register_trigger_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_trigger_row", -1, SQLITE_UTF8, rc, trigger_row, nullptr, nullptr, nullptr);
-  sqlite3_create_function_v2(db, "pg_trigger_fixup", 2, SQLITE_UTF8, rc, trigger_fixup, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_trigger_fixup", 3, SQLITE_UTF8, rc, trigger_fixup, nullptr, nullptr, nullptr);
 }
 
 std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t) {
@@ -453,7 +456,7 @@ std::string user_triggers_sql(const Catalog& cat, sqlite3* db, const TableDef& t
       bool fixup = false;
       if (ev == 3 && !before)
         for (const TriggerRow& tg : trigs) fixup |= (tg.type & kUpdate) && (tg.type & kBefore);
-      if (fixup) body += "SELECT pg_trigger_fixup(" + std::to_string(t.oid) + ", NEW.rowid);";
+      if (fixup) body += "SELECT pg_trigger_fixup(" + std::to_string(t.oid) + ", OLD.rowid, NEW.rowid);";
       auto statement = [&](const TriggerRow& tg) {
         std::string call = "pg_trigger_row(" + std::to_string(tg.oid) + ", " + std::to_string(ev) + ", " +
                            std::to_string(t.oid) + ", " + cols + ")";
