@@ -235,6 +235,14 @@ std::string partition_condition(const TableDef& parent, const PartitionBound& b,
     return any.empty() ? "true" : "NOT coalesce(" + any + ", false)";
   }
   std::string k0 = keys[0];
+  if (b.kind == 'h') {
+    // PostgreSQL's satisfies_hash_partition: each key hashed by its type's extended hash
+    // function with HASH_PARTITION_SEED, the hashes combined, modulo the modulus.
+    if (b.values.size() != 2) return "false";
+    std::string args = b.values[0].text + ", " + b.values[1].text;
+    for (auto& k : keys) args += ", pg_catalog.pg_partition_hash(" + k + ", 8816678312871386365)";
+    return "pg_catalog.pg_hash_partition_match(" + args + ")";
+  }
   if (b.kind == 'l') {
     std::string in;
     bool has_null = false;

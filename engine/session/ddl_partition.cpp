@@ -31,7 +31,6 @@ bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr) {
 
 std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy) {
   strategy = (char)spec->strategy;
-  if (strategy == 'h') unsupported("hash partitioning", spec->location);
   if (strategy == 'l' && list_size(spec->partParams) > 1)
     throw PgError("42P17", "cannot use \"list\" partition strategy with more than one column");
   std::string key;
@@ -71,6 +70,7 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       }
     }
     if (k.type == oid::kUnknown) k.type = oid::kText;
+    if (strategy == 'h') check_hash_key_type(k.type, pe->location);
     key += (key.empty() ? "" : "\n") + encode_partition_key(k);
   });
   return key;
@@ -180,6 +180,7 @@ PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef
   std::vector<KeyCol> keys = key_cols(parent);
   std::vector<const TableDef*> siblings = partitions_of(cat, parent);
   if (spec->is_default) {
+    if (parent.partition_strategy == 'h') throw PgError("42P16", "a hash-partitioned table may not have a default partition");
     b.kind = 'd';
     for (auto* s : siblings)
       if (decode_bound(s->partition_bound).kind == 'd')
@@ -187,7 +188,13 @@ PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef
             .at(spec->location);
     return b;
   }
-  if (spec->strategy == 'h') unsupported("hash partitioning", spec->location);
+  if (parent.partition_strategy == 'h' || spec->strategy == 'h') {
+    if (parent.partition_strategy != 'h')
+      throw PgError("42P16", std::string("invalid bound specification for a ") + (parent.partition_strategy == 'l' ? "list" : "range") +
+                                 " partition")
+          .at(spec->location);
+    return analyze_hash_bound(parent, spec, child_name, siblings);
+  }
   if (parent.partition_strategy == 'l' && spec->strategy != 'l')
     throw PgError("42P16", "invalid bound specification for a list partition").at(spec->location);
   if (parent.partition_strategy == 'r' && spec->strategy != 'r')
@@ -289,6 +296,7 @@ std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent
   auto before = [&](const PartitionBound& a, const PartitionBound& b) {
     if (a.kind == 'd') return false;
     if (b.kind == 'd') return true;
+    if (a.kind == 'h') return hash_bound_less(a, b);
     if (a.kind == 'r') return eval_pg_bool(db, cat, bound_less(a.lower, b.lower, keys));
     const BoundDatum* x = min_value(a);
     const BoundDatum* y = min_value(b);

@@ -31,4 +31,12 @@ std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent
 // Rows of `table` (a table being attached) outside the partition bound: 23514.
 void validate_attached_rows(sqlite3* db, Catalog& cat, const TableDef& parent, const TableDef& table, const PartitionBound& bound);
 
+// Hash partitioning (ddl_partition_hash.cpp): a key type needs a hash function (42704 as
+// PostgreSQL without a default hash operator class); FOR VALUES WITH (MODULUS m, REMAINDER r)
+// checked as PostgreSQL's transformPartitionBound/check_new_partition_bound; bound order.
+void check_hash_key_type(Oid type, int location);
+PartitionBound analyze_hash_bound(const TableDef& parent, PartitionBoundSpec* spec, const std::string& child_name,
+                                  const std::vector<const TableDef*>& siblings);
+bool hash_bound_less(const PartitionBound& a, const PartitionBound& b);
+
 }  // namespace pgmicro
