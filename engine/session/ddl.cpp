@@ -381,7 +381,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   // Partitioning: PARTITION BY (key), PARTITION OF (bound; the parent's keys are copied).
   std::string partition_key;
   char partition_strategy = 0;
-  if (stmt->partspec) partition_key = analyze_partition_spec(catalog_, t, stmt->partspec, partition_strategy);
+  if (stmt->partspec) partition_key = analyze_partition_spec(catalog_, t, stmt->partspec, partition_strategy, conn_);
   if (stmt->partspec)
     for (auto& pc : cons)
       if (pc.type == 'p' || pc.type == 'u') check_unique_covers_partition_key(t, partition_key, pc.type, pc.columns);

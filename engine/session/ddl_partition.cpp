@@ -11,6 +11,7 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "session/ddl_opclass.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -29,14 +30,48 @@ bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr) {
   return r;
 }
 
-std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy) {
+namespace {
+
+// PostgreSQL's built-in btree/hash operator class names (those of its default classes and
+// their siblings), and whether `name` is the default class of `type` (same ordering/hash).
+const char* const kBuiltinOpClasses[][2] = {
+    {"int2_ops", "21"}, {"int4_ops", "23"}, {"int8_ops", "20"}, {"text_ops", "25"}, {"text_ops", "1043"},
+    {"varchar_ops", "1043"}, {"bpchar_ops", "1042"}, {"float4_ops", "700"}, {"float8_ops", "701"},
+    {"numeric_ops", "1700"}, {"bool_ops", "16"}, {"date_ops", "1082"}, {"timestamp_ops", "1114"},
+    {"timestamptz_ops", "1184"}, {"oid_ops", "26"}, {"name_ops", "19"}, {"uuid_ops", "2950"}, {"time_ops", "1083"},
+    {"interval_ops", "1186"}, {"char_ops", "18"}, {"bytea_ops", "17"}, {"text_pattern_ops", ""},
+    {"varchar_pattern_ops", ""}, {"bpchar_pattern_ops", ""}, {"jsonb_ops", ""}, {"array_ops", ""},
+    {"record_ops", ""}, {"enum_ops", ""}, {"timetz_ops", ""}, {"money_ops", ""}, {"inet_ops", ""}, {"cidr_ops", ""},
+};
+
+bool builtin_opclass_name(const std::string& name) {
+  for (auto& e : kBuiltinOpClasses)
+    if (name == e[0]) return true;
+  return false;
+}
+
+bool builtin_opclass_typed(const std::string& name) {
+  for (auto& e : kBuiltinOpClasses)
+    if (name == e[0] && *e[1]) return true;
+  return false;
+}
+
+bool builtin_default_opclass(Oid type, const std::string& name) {
+  for (auto& e : kBuiltinOpClasses)
+    if (name == e[0] && *e[1] && std::to_string(type) == e[1]) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy, sqlite3* db) {
   strategy = (char)spec->strategy;
   if (strategy == 'l' && list_size(spec->partParams) > 1)
     throw PgError("42P17", "cannot use \"list\" partition strategy with more than one column");
   std::string key;
   for_each_node(spec->partParams, [&](Node* n) {
     auto* pe = reinterpret_cast<PartitionElem*>(n);
-    if (list_size(pe->collation) || list_size(pe->opclass)) unsupported("COLLATE or operator classes in partition keys", pe->location);
+    if (list_size(pe->collation)) unsupported("COLLATE in partition keys", pe->location);
     PartitionKey k;
     if (pe->name) {
       int c = t.find_column(pe->name);
@@ -70,7 +105,27 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       }
     }
     if (k.type == oid::kUnknown) k.type = oid::kText;
-    if (strategy == 'h') check_hash_key_type(k.type, pe->location);
+    if (list_size(pe->opclass)) {
+      // A user operator class: a hash one brings its hash function; a btree one orders as the
+      // type's default (its operators are the type's own).
+      std::string am = strategy == 'h' ? "hash" : "btree";
+      std::optional<OpClassInfo> oc = db ? find_opclass(db, name_list(pe->opclass), am) : std::nullopt;
+      std::string opc = name_list(pe->opclass).back();
+      if (!oc && builtin_default_opclass(k.type, opc)) {
+        if (strategy == 'h') check_hash_key_type(k.type, pe->location);
+      } else if (!oc) {
+        if (builtin_opclass_typed(opc))
+          throw PgError(sqlstate::kDatatypeMismatch, "operator class \"" + opc + "\" does not accept data type " + format_type_name(k.type, -1));
+        if (builtin_opclass_name(opc)) unsupported("operator class " + opc + " in partition keys", pe->location);
+        throw PgError(sqlstate::kUndefinedObject, "operator class \"" + opc + "\" does not exist for access method \"" + am + "\"");
+      } else {
+        if (oc->type != k.type)
+          throw PgError(sqlstate::kDatatypeMismatch, "operator class \"" + oc->name + "\" does not accept data type " + format_type_name(k.type, -1));
+        k.hash_function = oc->hash_function;
+      }
+    } else if (strategy == 'h') {
+      check_hash_key_type(k.type, pe->location);
+    }
     key += (key.empty() ? "" : "\n") + encode_partition_key(k);
   });
   return key;

@@ -17,7 +17,8 @@ bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr);
 
 // PARTITION BY: validated against the new table's columns; returns the key (column names,
 // newline-separated) and sets `strategy`.
-std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy);
+// `db` finds operator classes named after a key (ddl_opclass.h).
+std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy, sqlite3* db = nullptr);
 // A PRIMARY KEY / UNIQUE constraint of a partitioned table must include the key columns.
 void check_unique_covers_partition_key(const TableDef& t, const std::string& key, char contype, const std::vector<int>& cols);
 
