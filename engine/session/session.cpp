@@ -596,6 +596,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_AlterObjectSchemaStmt: return execute_alter_object_schema(reinterpret_cast<AlterObjectSchemaStmt*>(stmt), out);
     case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
     case T_CreateOpClassStmt: return execute_create_opclass(reinterpret_cast<CreateOpClassStmt*>(stmt), out);
+    case T_ReindexStmt: return execute_reindex(reinterpret_cast<ReindexStmt*>(stmt), out);
     case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
     case T_ExplainStmt: return execute_explain(reinterpret_cast<ExplainStmt*>(stmt), out);
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
