@@ -14,6 +14,7 @@
 #include "catalog/inheritance.h"
 #include "session/ddl_inherit.h"
 #include "session/ddl_partition.h"
+#include "session/table_reloptions.h"
 #include "session/ddl_table_like.h"
 #include "parse/parser.h"
 #include "session/foreign_keys.h"
@@ -127,7 +128,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   if (rv->relpersistence == 'u' && rv->schemaname && Catalog::canonical_schema(rv->schemaname) == kTempSchema)
     throw PgError(sqlstate::kInvalidTableDefinition, "only temporary relations may be created in temporary schemas").at(rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
-  if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
+  validate_table_reloptions(stmt->options, false, true);  // no effect here (table_reloptions.h)
   bool temporary = rv->relpersistence == 't';
   if (stmt->oncommit != ONCOMMIT_NOOP && !temporary)
     throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
