@@ -172,6 +172,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   }
   int local_pos = 0;
   std::vector<Notice> partition_notices;  // PARTITION OF merges its column options silently
+  if (stmt->partspec && list_size(stmt->inhRelations) && !stmt->partbound)
+    throw PgError("42P17", "cannot create partitioned table as inheritance child");
   InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, stmt->partbound ? partition_notices : out.notices,
                                             stmt->partbound != nullptr);
   t.columns = inh.columns;

@@ -69,12 +69,17 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
   if (strategy == 'l' && list_size(spec->partParams) > 1)
     throw PgError("42P17", "cannot use \"list\" partition strategy with more than one column");
   std::string key;
+  int key_number = 0;
   for_each_node(spec->partParams, [&](Node* n) {
     auto* pe = reinterpret_cast<PartitionElem*>(n);
     if (list_size(pe->collation)) unsupported("COLLATE in partition keys", pe->location);
     PartitionKey k;
     if (pe->name) {
       int c = t.find_column(pe->name);
+      static const char* const kSystemColumns[] = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
+      for (const char* sc : kSystemColumns)
+        if (c < 0 && std::string(pe->name) == sc)
+          throw PgError("42P17", "cannot use system column \"" + std::string(sc) + "\" in partition key").at(pe->location);
       if (c < 0)
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(pe->name) + "\" named in partition key does not exist")
             .at(pe->location);
@@ -85,7 +90,18 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       Analyzer a(cat, no_params);
       auto scope = a.dml_scope(&t, "");
       a.scope_ = scope.get();
-      ExprPtr e = a.transform_expr(pe->expr, ExprContext::Check);
+      ExprPtr e;
+      try {
+        e = a.transform_expr(pe->expr, ExprContext::Check);
+      } catch (PgError& err) {
+        // The Check context's wording, as PostgreSQL words it for partition keys.
+        std::string& m = err.error.message;
+        size_t at = m.find("in check constraints");
+        if (at != std::string::npos) m.replace(at, std::string("in check constraints").size(), "in partition key expressions");
+        if (m.rfind("cannot use subquery in check constraint", 0) == 0) m = "cannot use subquery in partition key expression";
+        if (m.find("partition key expression") != std::string::npos) err.error.position = 0;
+        throw;
+      }
       a.scope_ = nullptr;
       std::function<bool(const Expr&)> has_var = [&](const Expr& x) {
         if (x.kind == ExprKind::Var) return true;
@@ -93,6 +109,8 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
           if (has_var(*arg)) return true;
         return false;
       };
+      if (e->type == oid::kUnknown || e->type == oid::kRecord)
+        throw PgError("42P16", "partition key column " + std::to_string(key_number + 1) + " has pseudo-type " + format_type_name(e->type, -1));
       if (!has_var(*e)) throw PgError("42P17", "cannot use constant expression as partition key");
       if (e->kind == ExprKind::Var) {
         const ColumnDef& col = t.columns[e->attno];
@@ -104,7 +122,9 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
         k = {e->type, e->typmod, call || text[0] == '(' ? text : "(" + text + ")", "(" + text + ")"};
       }
     }
-    if (k.type == oid::kUnknown) k.type = oid::kText;
+    key_number++;
+    if (k.type == oid::kUnknown || k.type == oid::kRecord)
+      throw PgError("42P16", "partition key column " + std::to_string(key_number) + " has pseudo-type " + format_type_name(k.type, -1));
     if (list_size(pe->opclass)) {
       // A user operator class: a hash one brings its hash function; a btree one orders as the
       // type's default (its operators are the type's own).
