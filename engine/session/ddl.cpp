@@ -386,8 +386,11 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   char partition_strategy = 0;
   if (stmt->partspec) partition_key = analyze_partition_spec(catalog_, t, stmt->partspec, partition_strategy, conn_);
   if (stmt->partspec)
-    for (auto& pc : cons)
+    for (auto& pc : cons) {
+      if (pc.type == 'c' && pc.no_inherit)
+        throw PgError("42P16", "cannot add NO INHERIT constraint to partitioned table \"" + tname + "\"");
       if (pc.type == 'p' || pc.type == 'u') check_unique_covers_partition_key(t, partition_key, pc.type, pc.columns);
+    }
   PartitionBound bound;
   if (stmt->partbound) {
     const TableDef* parent = inh.parents.at(0);

@@ -134,6 +134,9 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       if (!oc && builtin_default_opclass(k.type, opc)) {
         if (strategy == 'h') check_hash_key_type(k.type, pe->location);
       } else if (!oc) {
+        bool binary_coercible = (opc == "oid_ops" && k.type == oid::kInt4) || (opc == "int4_ops" && k.type == oid::kOid) ||
+                                (opc == "text_ops" && (k.type == oid::kBpchar || k.type == oid::kName));
+        if (binary_coercible) unsupported("operator class " + opc + " on type " + format_type_name(k.type, -1) + " in partition keys", pe->location);
         if (builtin_opclass_typed(opc))
           throw PgError(sqlstate::kDatatypeMismatch, "operator class \"" + opc + "\" does not accept data type " + format_type_name(k.type, -1));
         if (builtin_opclass_name(opc)) unsupported("operator class " + opc + " in partition keys", pe->location);

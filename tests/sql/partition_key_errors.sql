@@ -8,3 +8,6 @@ create table pk1 (a int) partition by list ((a like (select 1)));
 create table pk1 (a int) partition by range (generate_series(1, a));
 create table pk1 (a int) partition by range ((a + 1));
 drop table pk1;
+create table pk2 (a int, constraint check_a check (a > 0) no inherit) partition by range (a);
+create table pk2 (a int, constraint check_a check (a > 0)) partition by range (a);
+drop table pk2;
