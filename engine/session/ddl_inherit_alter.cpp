@@ -264,6 +264,8 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
   }
   if (parent->partition_strategy)
     throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partitioned table \"" + parent->name + "\"");
+  if (!parent->partition_bound.empty() && !parent->parents.empty())
+    throw PgError(sqlstate::kWrongObjectType, "cannot inherit from a partition");
   if (child.partition_strategy) throw PgError(sqlstate::kWrongObjectType, "cannot change inheritance of partitioned table");
   if (!child.partition_bound.empty()) throw PgError(sqlstate::kWrongObjectType, "cannot change inheritance of a partition");
   if (parent->temporary() && !child.temporary())
@@ -360,7 +362,7 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
     const ConstraintDef* cc = find_constraint(*t, pk.name);
     if (!cc || cc->type != 'c') throw PgError(sqlstate::kDatatypeMismatch, "child table is missing constraint \"" + pk.name + "\"");
   }
-  PartitionBound bound = analyze_partition_bound(conn_, catalog_, parent, pc->bound, t->name);
+  PartitionBound bound = analyze_partition_bound(conn_, catalog_, parent, pc->bound, t->name, true);
   validate_attached_rows(conn_, catalog_, parent, *t, bound);
   int rank = 0;
   std::string sql = partition_rank_sql(conn_, catalog_, parent, t->oid, bound, rank);

@@ -253,7 +253,7 @@ std::string qualified(const TableDef& t) { return quote_ident(t.schema) + "." + 
 }  // namespace
 
 PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef& parent, PartitionBoundSpec* spec,
-                                       const std::string& child_name) {
+                                       const std::string& child_name, bool attaching) {
   PartitionBound b;
   std::vector<KeyCol> keys = key_cols(parent);
   std::vector<const TableDef*> siblings = partitions_of(cat, parent);
@@ -347,9 +347,17 @@ PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef
   if (dflt) {
     std::vector<const TableDef*> none;
     std::string cond = partition_condition(parent, b, none);
-    if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*dflt) + " WHERE " + cond + ")"))
-      throw PgError(sqlstate::kCheckViolation,
-                    "updated partition constraint for default partition \"" + dflt->name + "\" would be violated by some row");
+    std::vector<const TableDef*> leaves;
+    if (dflt->partition_strategy) {
+      for (const TableDef* d : table_descendants(cat, *dflt))
+        if (!d->partition_strategy) leaves.push_back(d);
+    } else {
+      leaves.push_back(dflt);
+    }
+    for (const TableDef* leaf : leaves)
+      if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*leaf) + " WHERE " + cond + ")"))
+        throw PgError(sqlstate::kCheckViolation, "updated partition constraint for default partition \"" +
+                                                     (attaching ? leaf->name : dflt->name) + "\" would be violated by some row");
   }
   return b;
 }
@@ -408,8 +416,18 @@ std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent
 void validate_attached_rows(sqlite3* db, Catalog& cat, const TableDef& parent, const TableDef& table, const PartitionBound& bound) {
   std::vector<const TableDef*> siblings = partitions_of(cat, parent);
   std::string cond = partition_condition(parent, bound, siblings);
-  if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(table) + " WHERE NOT (" + cond + "))"))
-    throw PgError(sqlstate::kCheckViolation, "partition constraint of relation \"" + table.name + "\" is violated by some row");
+  // A partitioned table's rows are in its leaf partitions: the first leaf holding a row
+  // outside the bound is named, as PostgreSQL scans each leaf.
+  std::vector<const TableDef*> leaves;
+  if (table.partition_strategy) {
+    for (const TableDef* d : table_descendants(cat, table))
+      if (!d->partition_strategy) leaves.push_back(d);
+  } else {
+    leaves.push_back(&table);
+  }
+  for (const TableDef* leaf : leaves)
+    if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*leaf) + " WHERE NOT (" + cond + "))"))
+      throw PgError(sqlstate::kCheckViolation, "partition constraint of relation \"" + leaf->name + "\" is violated by some row");
 }
 
 }  // namespace pgmicro

@@ -24,8 +24,10 @@ void check_unique_covers_partition_key(const TableDef& t, const std::string& key
 
 // FOR VALUES ... of a new partition `child_name` of `parent`: analysed, checked against the
 // parent's other partitions (overlap, default) and its default partition's rows.
+// `attaching`: ATTACH PARTITION names the default partition's leaf holding a row (PostgreSQL
+// queues a check per leaf), CREATE TABLE ... PARTITION OF the default partition itself.
 PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef& parent, PartitionBoundSpec* spec,
-                                       const std::string& child_name);
+                                       const std::string& child_name, bool attaching = false);
 // SQL renumbering the parent's partitions (inhseqno) in bound order with `child_oid` placed.
 std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent, int64_t child_oid, const PartitionBound& bound,
                                int& own_rank);
