@@ -11,3 +11,4 @@ drop table pk1;
 create table pk2 (a int, constraint check_a check (a > 0) no inherit) partition by range (a);
 create table pk2 (a int, constraint check_a check (a > 0)) partition by range (a);
 drop table pk2;
+create table pm (a int) partition by magic (a);
