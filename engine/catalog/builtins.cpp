@@ -157,7 +157,7 @@ BuiltinSpan::S<OperatorDef> builtin_operators() {
 }
 BuiltinSpan::S<FunctionDef> builtin_functions() {
   static std::vector<FunctionDef> all;
-  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions(), json_functions(), regex_functions(), formatting_functions(), enum_functions(), math_functions(), statistics_functions(), catalog_functions(), tsearch_functions()});
+  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions(), json_functions(), regex_functions(), formatting_functions(), enum_functions(), math_functions(), statistics_functions(), catalog_functions(), tsearch_functions(), hash_functions()});
   return span;
 }
 BuiltinSpan::S<CastDef> builtin_casts() {

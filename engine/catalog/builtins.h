@@ -70,6 +70,8 @@ BuiltinSpan::S<OperatorDef> json_operators();
 BuiltinSpan::S<FunctionDef> json_functions();
 BuiltinSpan::S<CastDef> json_casts();
 BuiltinSpan::S<FunctionDef> tsearch_functions();  // builtins_tsearch.cpp
+BuiltinSpan::S<FunctionDef> hash_functions();     // builtins_hash.cpp
+bool hash_partition_key_type_supported(Oid type);  // builtins_hash.cpp
 BuiltinSpan::S<OperatorDef> regex_operators();
 BuiltinSpan::S<FunctionDef> regex_functions();
 BuiltinSpan::S<FunctionDef> formatting_functions();

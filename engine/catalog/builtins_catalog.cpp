@@ -55,6 +55,7 @@ static const FunctionDef kFunctions[] = {
     {"to_regrole", 1, {kText}, kRegrole, "pg_to_reg($1, 4096)"},
     {"obj_description", 2, {kOid, kName}, kText, "pg_obj_description($1, $2)"},
     {"obj_description", 1, {kOid}, kText, "pg_obj_description($1, NULL)"},
+    {"pg_get_indexdef", 1, {kOid}, kText, "pg_get_indexdef($1)"},
     {"col_description", 2, {kOid, kInt4}, kText, "pg_col_description($1, $2)"},
     {"pg_get_serial_sequence", 2, {kText, kText}, kText, "pg_get_serial_sequence($1, $2)"},
     {"pg_table_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2205)"},

@@ -187,6 +187,11 @@ std::vector<PartitionKey> partition_keys(const TableDef& t) {
     std::string line = t.partition_key.substr(p, q - p);
     p = q + 1;
     PartitionKey k;
+    size_t h = line.find("\t\x02");
+    if (h != std::string::npos) {
+      k.hash_function = line.substr(h + 2);
+      line.resize(h);
+    }
     size_t a = line.find('\t'), b = a == std::string::npos ? a : line.find('\t', a + 1),
            c = b == std::string::npos ? b : line.find('\t', b + 1);
     if (c == std::string::npos) continue;
@@ -200,7 +205,8 @@ std::vector<PartitionKey> partition_keys(const TableDef& t) {
 }
 
 std::string encode_partition_key(const PartitionKey& k) {
-  return std::to_string(k.type) + "\t" + std::to_string(k.typmod) + "\t" + k.display + "\t" + k.expr;
+  return std::to_string(k.type) + "\t" + std::to_string(k.typmod) + "\t" + k.display + "\t" + k.expr +
+         (k.hash_function.empty() ? "" : "\t\x02" + k.hash_function);
 }
 
 std::vector<std::string> partition_key_columns(const TableDef& t) {
@@ -215,11 +221,12 @@ std::string bound_literal(const BoundDatum& d, Oid type, int32_t typmod) {
 }
 
 std::string partition_condition(const TableDef& parent, const PartitionBound& b, const std::vector<const TableDef*>& siblings) {
-  std::vector<std::string> keys;
+  std::vector<std::string> keys, hash_functions;
   std::vector<Oid> types;
   std::vector<int32_t> typmods;
   for (auto& k : partition_keys(parent)) {
     keys.push_back(k.expr);
+    hash_functions.push_back(k.hash_function.empty() ? "pg_catalog.pg_partition_hash" : k.hash_function);
     types.push_back(k.type);
     typmods.push_back(k.typmod);
   }
@@ -235,6 +242,14 @@ std::string partition_condition(const TableDef& parent, const PartitionBound& b,
     return any.empty() ? "true" : "NOT coalesce(" + any + ", false)";
   }
   std::string k0 = keys[0];
+  if (b.kind == 'h') {
+    // PostgreSQL's satisfies_hash_partition: each key hashed by its type's extended hash
+    // function with HASH_PARTITION_SEED, the hashes combined, modulo the modulus.
+    if (b.values.size() != 2) return "false";
+    std::string args = b.values[0].text + ", " + b.values[1].text;
+    for (size_t i = 0; i < keys.size(); i++) args += ", " + hash_functions[i] + "(" + keys[i] + ", 8816678312871386365)";
+    return "pg_catalog.pg_hash_partition_match(" + args + ")";
+  }
   if (b.kind == 'l') {
     std::string in;
     bool has_null = false;

@@ -41,12 +41,14 @@ struct PartitionBound {
 std::string encode_bound(const PartitionBound& b);
 PartitionBound decode_bound(const std::string& s);
 // The keys of a partitioned table. partition_key holds one line per key:
-// "type<TAB>typmod<TAB>display<TAB>expression" (a column key: its name and quoted name).
+// "type<TAB>typmod<TAB>display<TAB>expression[<TAB>\x02hash function]" (a column key: its name and
+// quoted name).
 struct PartitionKey {
   Oid type = 0;
   int32_t typmod = -1;
   std::string display;     // as PostgreSQL shows it in errors: the column name, or the expression
   std::string expr;        // PostgreSQL expression text over the table's columns
+  std::string hash_function;  // hash keys: an operator class's function (empty: the type's default)
 };
 std::vector<PartitionKey> partition_keys(const TableDef& t);
 std::string encode_partition_key(const PartitionKey& k);

@@ -128,5 +128,7 @@ struct RelationRef {
   const SystemRelation* system = nullptr;
 };
 std::vector<RelationRef> all_relations(const Catalog& c);
+// pg_get_indexdef's text of an index relation (system_rows_class.cpp).
+std::string index_definition(const Catalog& c, const RelationRef& rel);
 
 }  // namespace pgmicro

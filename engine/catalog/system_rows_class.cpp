@@ -528,6 +528,28 @@ void pg_views_rows(SystemRows& r) {
     r.add().set("schemaname", v->schema).set("viewname", v->name).set("viewowner", owner_name());
 }
 
+namespace {
+// Whether `e` is one parenthesized whole, or a function call f(...) (printed bare by pg_get_indexdef).
+bool wrapped_whole(const std::string& e, size_t open) {
+  if (open >= e.size() || e[open] != '(' || e.back() != ')') return false;
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = open; i < e.size(); i++) {
+    char ch = e[i];
+    if (ch == '\'') quoted = !quoted;
+    if (quoted) continue;
+    if (ch == '(') depth++;
+    if (ch == ')' && --depth == 0) return i == e.size() - 1;
+  }
+  return false;
+}
+bool function_call(const std::string& e) {
+  size_t i = 0;
+  while (i < e.size() && (std::isalnum((unsigned char)e[i]) || e[i] == '_' || e[i] == '.')) i++;
+  return i > 0 && !std::isdigit((unsigned char)e[0]) && wrapped_whole(e, i);
+}
+}  // namespace
+
 // pg_get_indexdef's form for plain and expression keys.
 std::string index_definition(const Catalog& c, const RelationRef& rel) {
   const TableDef& t = *rel.table;
@@ -538,11 +560,17 @@ std::string index_definition(const Catalog& c, const RelationRef& rel) {
   for (size_t i = 0; i < cols.size(); i++) {
     if (i) s += ", ";
     if (cols[i] >= 0) s += pg_quote_identifier(t.columns[cols[i]].name);
-    else if (rel.index && i < rel.index->exprs.size()) s += "(" + rel.index->exprs[i] + ")";
+    else if (rel.index && i < rel.index->exprs.size()) {
+      const std::string& e = rel.index->exprs[i];
+      s += function_call(e) ? e : "(" + e + ")";
+    }
     if (rel.index && i < rel.index->descending.size() && rel.index->descending[i]) s += " DESC";
   }
   s += ")";
-  if (rel.index && !rel.index->predicate.empty()) s += " WHERE (" + rel.index->predicate + ")";
+  if (rel.index && !rel.index->predicate.empty()) {
+    const std::string& p = rel.index->predicate;
+    s += " WHERE " + (wrapped_whole(p, 0) ? p : "(" + p + ")");
+  }
   return s;
 }
 

@@ -61,6 +61,18 @@ void obj_description(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_get_indexdef(index oid): the CREATE INDEX text (NULL for other OIDs).
+void get_indexdef(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+    const Catalog* c = runtime_context(ctx)->catalog;
+    int64_t oid = sqlite3_value_int64(argv[0]);
+    for (const RelationRef& rel : all_relations(*c))
+      if (rel.oid == oid && rel.table && (rel.index || rel.constraint) && rel.relkind == 'i') return set_text(ctx, index_definition(*c, rel));
+    sqlite3_result_null(ctx);
+  });
+}
+
 void col_description(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
@@ -132,6 +144,7 @@ void register_catalog_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_int8_to_oid", 1, det, rc, int8_to_oid, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_format_type", 2, SQLITE_UTF8, rc, format_type_fn, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_to_reg", 2, SQLITE_UTF8, rc, to_reg, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_get_indexdef", 1, SQLITE_UTF8, rc, get_indexdef, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_obj_description", 2, SQLITE_UTF8, rc, obj_description, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_col_description", 2, SQLITE_UTF8, rc, col_description, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_get_serial_sequence", 2, SQLITE_UTF8, rc, get_serial_sequence, nullptr, nullptr, nullptr);

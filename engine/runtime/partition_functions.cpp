@@ -30,7 +30,10 @@ void partition_no_route(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 }  // namespace
 
+void register_hash_functions(sqlite3* db, RuntimeContext* rc);  // hash_functions.cpp
+
 void register_partition_functions(sqlite3* db, RuntimeContext* rc) {
+  register_hash_functions(db, rc);
   sqlite3_create_function_v2(db, "pg_partition_no_route", -1, SQLITE_UTF8, rc, partition_no_route, nullptr, nullptr, nullptr);
 }
 

@@ -16,6 +16,7 @@
 #include "catalog/inheritance.h"
 #include "session/ddl_inherit.h"
 #include "session/ddl_partition.h"
+#include "session/table_reloptions.h"
 #include "session/ddl_table_like.h"
 #include "parse/parser.h"
 #include "session/foreign_keys.h"
@@ -129,7 +130,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   if (rv->relpersistence == 'u' && rv->schemaname && Catalog::canonical_schema(rv->schemaname) == kTempSchema)
     throw PgError(sqlstate::kInvalidTableDefinition, "only temporary relations may be created in temporary schemas").at(rv->location);
   if (stmt->ofTypename) unsupported("typed tables", rv->location);
-  if (list_size(stmt->options)) unsupported("WITH options on tables", rv->location);
+  validate_table_reloptions(stmt->options, false, true);  // no effect here (table_reloptions.h)
   bool temporary = rv->relpersistence == 't';
   if (stmt->oncommit != ONCOMMIT_NOOP && !temporary)
     throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
@@ -173,6 +174,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   }
   int local_pos = 0;
   std::vector<Notice> partition_notices;  // PARTITION OF merges its column options silently
+  if (stmt->partspec && list_size(stmt->inhRelations) && !stmt->partbound)
+    throw PgError("42P17", "cannot create partitioned table as inheritance child");
   InheritedSchema inh = merge_parent_tables(catalog_, stmt->inhRelations, temporary, stmt->partbound ? partition_notices : out.notices,
                                             stmt->partbound != nullptr);
   t.columns = inh.columns;
@@ -386,10 +389,13 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   // Partitioning: PARTITION BY (key), PARTITION OF (bound; the parent's keys are copied).
   std::string partition_key;
   char partition_strategy = 0;
-  if (stmt->partspec) partition_key = analyze_partition_spec(catalog_, t, stmt->partspec, partition_strategy);
+  if (stmt->partspec) partition_key = analyze_partition_spec(catalog_, t, stmt->partspec, partition_strategy, conn_);
   if (stmt->partspec)
-    for (auto& pc : cons)
+    for (auto& pc : cons) {
+      if (pc.type == 'c' && pc.no_inherit)
+        throw PgError("42P16", "cannot add NO INHERIT constraint to partitioned table \"" + tname + "\"");
       if (pc.type == 'p' || pc.type == 'u') check_unique_covers_partition_key(t, partition_key, pc.type, pc.columns);
+    }
   PartitionBound bound;
   if (stmt->partbound) {
     const TableDef* parent = inh.parents.at(0);

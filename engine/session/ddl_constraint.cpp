@@ -11,6 +11,7 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "session/table_reloptions.h"
 #include "session/foreign_keys.h"
 #include "session/session_impl.h"
 #include "runtime/function_context.h"
@@ -363,6 +364,8 @@ void SessionImpl::alter_table_noop(const TableDef& t, AlterTableCmd* cmd) {
       if (v < -1) throw PgError(sqlstate::kInvalidParameterValue, "statistics target " + std::to_string(v) + " is too low");
       return;
     }
+    case AT_SetRelOptions:
+    case AT_ResetRelOptions: validate_table_reloptions(reinterpret_cast<List*>(cmd->def), cmd->subtype == AT_ResetRelOptions, false); return;
     case AT_SetStorage: {
       int idx = column();
       std::string s = strVal(cmd->def);

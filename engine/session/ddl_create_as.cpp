@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/table_reloptions.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -14,7 +15,7 @@ void SessionImpl::execute_create_table_as(Node* query, IntoClause* into, bool if
                                           StatementResult& out) {
   RangeVar* rv = into->rel;
   if (materialized) unsupported("materialized views");
-  if (list_size(into->options)) unsupported("WITH options on tables", rv->location);
+  validate_table_reloptions(into->options, false, true);  // no effect here (table_reloptions.h)
   bool temporary = rv->relpersistence == 't';
   if (into->onCommit != ONCOMMIT_NOOP && !temporary) throw PgError("42P16", "ON COMMIT can only be used on temporary tables");
   const bool execute = IsA(query, ExecuteStmt);

@@ -269,6 +269,8 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
   }
   if (parent->partition_strategy)
     throw PgError(sqlstate::kWrongObjectType, "cannot inherit from partitioned table \"" + parent->name + "\"");
+  if (!parent->partition_bound.empty() && !parent->parents.empty())
+    throw PgError(sqlstate::kWrongObjectType, "cannot inherit from a partition");
   if (child.partition_strategy) throw PgError(sqlstate::kWrongObjectType, "cannot change inheritance of partitioned table");
   if (!child.partition_bound.empty()) throw PgError(sqlstate::kWrongObjectType, "cannot change inheritance of a partition");
   if (parent->temporary() && !child.temporary())
@@ -314,7 +316,15 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
 // ALTER TABLE parent ATTACH PARTITION t FOR VALUES ... / DETACH PARTITION t.
 void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool attach) {
   if (attach && !parent.partition_strategy) throw PgError("42P17", "table \"" + parent.name + "\" is not partitioned");
-  if (!attach && pc->concurrent) unsupported("DETACH PARTITION CONCURRENTLY");
+  if (!attach && pc->concurrent) {
+    // Without concurrent sessions holding locks, a concurrent detach is a plain one, after
+    // PostgreSQL's own refusals.
+    if (status_ != TransactionStatus::Idle || multi_statement_)
+      throw PgError(sqlstate::kActiveSqlTransaction, "ALTER TABLE ... DETACH CONCURRENTLY cannot run inside a transaction block");
+    for (auto* p : partitions_of(catalog_, parent))
+      if (decode_bound(p->partition_bound).kind == 'd')
+        throw PgError("55000", "cannot detach partitions concurrently when a default partition exists");
+  }
   std::string schema = pc->name->schemaname ? pc->name->schemaname : "";
   const TableDef* t = catalog_.find_table(schema, pc->name->relname);
   if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(pc->name->relname) + "\" does not exist");
@@ -361,7 +371,7 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
     const ConstraintDef* cc = find_constraint(*t, pk.name);
     if (!cc || cc->type != 'c') throw PgError(sqlstate::kDatatypeMismatch, "child table is missing constraint \"" + pk.name + "\"");
   }
-  PartitionBound bound = analyze_partition_bound(conn_, catalog_, parent, pc->bound, t->name);
+  PartitionBound bound = analyze_partition_bound(conn_, catalog_, parent, pc->bound, t->name, true);
   validate_attached_rows(conn_, catalog_, parent, *t, bound);
   int rank = 0;
   std::string sql = partition_rank_sql(conn_, catalog_, parent, t->oid, bound, rank);

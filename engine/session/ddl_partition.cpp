@@ -11,6 +11,7 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "session/ddl_opclass.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -29,18 +30,56 @@ bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr) {
   return r;
 }
 
-std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy) {
+namespace {
+
+// PostgreSQL's built-in btree/hash operator class names (those of its default classes and
+// their siblings), and whether `name` is the default class of `type` (same ordering/hash).
+const char* const kBuiltinOpClasses[][2] = {
+    {"int2_ops", "21"}, {"int4_ops", "23"}, {"int8_ops", "20"}, {"text_ops", "25"}, {"text_ops", "1043"},
+    {"varchar_ops", "1043"}, {"bpchar_ops", "1042"}, {"float4_ops", "700"}, {"float8_ops", "701"},
+    {"numeric_ops", "1700"}, {"bool_ops", "16"}, {"date_ops", "1082"}, {"timestamp_ops", "1114"},
+    {"timestamptz_ops", "1184"}, {"oid_ops", "26"}, {"name_ops", "19"}, {"uuid_ops", "2950"}, {"time_ops", "1083"},
+    {"interval_ops", "1186"}, {"char_ops", "18"}, {"bytea_ops", "17"}, {"text_pattern_ops", ""},
+    {"varchar_pattern_ops", ""}, {"bpchar_pattern_ops", ""}, {"jsonb_ops", ""}, {"array_ops", ""},
+    {"record_ops", ""}, {"enum_ops", ""}, {"timetz_ops", ""}, {"money_ops", ""}, {"inet_ops", ""}, {"cidr_ops", ""},
+};
+
+bool builtin_opclass_name(const std::string& name) {
+  for (auto& e : kBuiltinOpClasses)
+    if (name == e[0]) return true;
+  return false;
+}
+
+bool builtin_opclass_typed(const std::string& name) {
+  for (auto& e : kBuiltinOpClasses)
+    if (name == e[0] && *e[1]) return true;
+  return false;
+}
+
+bool builtin_default_opclass(Oid type, const std::string& name) {
+  for (auto& e : kBuiltinOpClasses)
+    if (name == e[0] && *e[1] && std::to_string(type) == e[1]) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy, sqlite3* db) {
   strategy = (char)spec->strategy;
-  if (strategy == 'h') unsupported("hash partitioning", spec->location);
   if (strategy == 'l' && list_size(spec->partParams) > 1)
     throw PgError("42P17", "cannot use \"list\" partition strategy with more than one column");
   std::string key;
+  int key_number = 0;
   for_each_node(spec->partParams, [&](Node* n) {
     auto* pe = reinterpret_cast<PartitionElem*>(n);
-    if (list_size(pe->collation) || list_size(pe->opclass)) unsupported("COLLATE or operator classes in partition keys", pe->location);
+    if (list_size(pe->collation)) unsupported("COLLATE in partition keys", pe->location);
     PartitionKey k;
     if (pe->name) {
       int c = t.find_column(pe->name);
+      static const char* const kSystemColumns[] = {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"};
+      for (const char* sc : kSystemColumns)
+        if (c < 0 && std::string(pe->name) == sc)
+          throw PgError("42P17", "cannot use system column \"" + std::string(sc) + "\" in partition key").at(pe->location);
       if (c < 0)
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(pe->name) + "\" named in partition key does not exist")
             .at(pe->location);
@@ -51,7 +90,18 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       Analyzer a(cat, no_params);
       auto scope = a.dml_scope(&t, "");
       a.scope_ = scope.get();
-      ExprPtr e = a.transform_expr(pe->expr, ExprContext::Check);
+      ExprPtr e;
+      try {
+        e = a.transform_expr(pe->expr, ExprContext::Check);
+      } catch (PgError& err) {
+        // The Check context's wording, as PostgreSQL words it for partition keys.
+        std::string& m = err.error.message;
+        size_t at = m.find("in check constraints");
+        if (at != std::string::npos) m.replace(at, std::string("in check constraints").size(), "in partition key expressions");
+        if (m.rfind("cannot use subquery in check constraint", 0) == 0) m = "cannot use subquery in partition key expression";
+        if (m.find("partition key expression") != std::string::npos) err.error.position = 0;
+        throw;
+      }
       a.scope_ = nullptr;
       std::function<bool(const Expr&)> has_var = [&](const Expr& x) {
         if (x.kind == ExprKind::Var) return true;
@@ -59,6 +109,8 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
           if (has_var(*arg)) return true;
         return false;
       };
+      if (e->type == oid::kUnknown || e->type == oid::kRecord)
+        throw PgError("42P16", "partition key column " + std::to_string(key_number + 1) + " has pseudo-type " + format_type_name(e->type, -1));
       if (!has_var(*e)) throw PgError("42P17", "cannot use constant expression as partition key");
       if (e->kind == ExprKind::Var) {
         const ColumnDef& col = t.columns[e->attno];
@@ -70,7 +122,33 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
         k = {e->type, e->typmod, call || text[0] == '(' ? text : "(" + text + ")", "(" + text + ")"};
       }
     }
-    if (k.type == oid::kUnknown) k.type = oid::kText;
+    key_number++;
+    if (k.type == oid::kUnknown || k.type == oid::kRecord)
+      throw PgError("42P16", "partition key column " + std::to_string(key_number) + " has pseudo-type " + format_type_name(k.type, -1));
+    if (list_size(pe->opclass)) {
+      // A user operator class: a hash one brings its hash function; a btree one orders as the
+      // type's default (its operators are the type's own).
+      std::string am = strategy == 'h' ? "hash" : "btree";
+      std::optional<OpClassInfo> oc = db ? find_opclass(db, name_list(pe->opclass), am) : std::nullopt;
+      std::string opc = name_list(pe->opclass).back();
+      if (!oc && builtin_default_opclass(k.type, opc)) {
+        if (strategy == 'h') check_hash_key_type(k.type, pe->location);
+      } else if (!oc) {
+        bool binary_coercible = (opc == "oid_ops" && k.type == oid::kInt4) || (opc == "int4_ops" && k.type == oid::kOid) ||
+                                (opc == "text_ops" && (k.type == oid::kBpchar || k.type == oid::kName));
+        if (binary_coercible) unsupported("operator class " + opc + " on type " + format_type_name(k.type, -1) + " in partition keys", pe->location);
+        if (builtin_opclass_typed(opc))
+          throw PgError(sqlstate::kDatatypeMismatch, "operator class \"" + opc + "\" does not accept data type " + format_type_name(k.type, -1));
+        if (builtin_opclass_name(opc)) unsupported("operator class " + opc + " in partition keys", pe->location);
+        throw PgError(sqlstate::kUndefinedObject, "operator class \"" + opc + "\" does not exist for access method \"" + am + "\"");
+      } else {
+        if (oc->type != k.type)
+          throw PgError(sqlstate::kDatatypeMismatch, "operator class \"" + oc->name + "\" does not accept data type " + format_type_name(k.type, -1));
+        k.hash_function = oc->hash_function;
+      }
+    } else if (strategy == 'h') {
+      check_hash_key_type(k.type, pe->location);
+    }
     key += (key.empty() ? "" : "\n") + encode_partition_key(k);
   });
   return key;
@@ -175,11 +253,12 @@ std::string qualified(const TableDef& t) { return quote_ident(t.schema) + "." + 
 }  // namespace
 
 PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef& parent, PartitionBoundSpec* spec,
-                                       const std::string& child_name) {
+                                       const std::string& child_name, bool attaching) {
   PartitionBound b;
   std::vector<KeyCol> keys = key_cols(parent);
   std::vector<const TableDef*> siblings = partitions_of(cat, parent);
   if (spec->is_default) {
+    if (parent.partition_strategy == 'h') throw PgError("42P16", "a hash-partitioned table may not have a default partition");
     b.kind = 'd';
     for (auto* s : siblings)
       if (decode_bound(s->partition_bound).kind == 'd')
@@ -187,7 +266,13 @@ PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef
             .at(spec->location);
     return b;
   }
-  if (spec->strategy == 'h') unsupported("hash partitioning", spec->location);
+  if (parent.partition_strategy == 'h' || spec->strategy == 'h') {
+    if (parent.partition_strategy != 'h')
+      throw PgError("42P16", std::string("invalid bound specification for a ") + (parent.partition_strategy == 'l' ? "list" : "range") +
+                                 " partition")
+          .at(spec->location);
+    return analyze_hash_bound(parent, spec, child_name, siblings);
+  }
   if (parent.partition_strategy == 'l' && spec->strategy != 'l')
     throw PgError("42P16", "invalid bound specification for a list partition").at(spec->location);
   if (parent.partition_strategy == 'r' && spec->strategy != 'r')
@@ -262,9 +347,17 @@ PartitionBound analyze_partition_bound(sqlite3* db, Catalog& cat, const TableDef
   if (dflt) {
     std::vector<const TableDef*> none;
     std::string cond = partition_condition(parent, b, none);
-    if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*dflt) + " WHERE " + cond + ")"))
-      throw PgError(sqlstate::kCheckViolation,
-                    "updated partition constraint for default partition \"" + dflt->name + "\" would be violated by some row");
+    std::vector<const TableDef*> leaves;
+    if (dflt->partition_strategy) {
+      for (const TableDef* d : table_descendants(cat, *dflt))
+        if (!d->partition_strategy) leaves.push_back(d);
+    } else {
+      leaves.push_back(dflt);
+    }
+    for (const TableDef* leaf : leaves)
+      if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*leaf) + " WHERE " + cond + ")"))
+        throw PgError(sqlstate::kCheckViolation, "updated partition constraint for default partition \"" +
+                                                     (attaching ? leaf->name : dflt->name) + "\" would be violated by some row");
   }
   return b;
 }
@@ -289,6 +382,7 @@ std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent
   auto before = [&](const PartitionBound& a, const PartitionBound& b) {
     if (a.kind == 'd') return false;
     if (b.kind == 'd') return true;
+    if (a.kind == 'h') return hash_bound_less(a, b);
     if (a.kind == 'r') return eval_pg_bool(db, cat, bound_less(a.lower, b.lower, keys));
     const BoundDatum* x = min_value(a);
     const BoundDatum* y = min_value(b);
@@ -322,8 +416,18 @@ std::string partition_rank_sql(sqlite3* db, Catalog& cat, const TableDef& parent
 void validate_attached_rows(sqlite3* db, Catalog& cat, const TableDef& parent, const TableDef& table, const PartitionBound& bound) {
   std::vector<const TableDef*> siblings = partitions_of(cat, parent);
   std::string cond = partition_condition(parent, bound, siblings);
-  if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(table) + " WHERE NOT (" + cond + "))"))
-    throw PgError(sqlstate::kCheckViolation, "partition constraint of relation \"" + table.name + "\" is violated by some row");
+  // A partitioned table's rows are in its leaf partitions: the first leaf holding a row
+  // outside the bound is named, as PostgreSQL scans each leaf.
+  std::vector<const TableDef*> leaves;
+  if (table.partition_strategy) {
+    for (const TableDef* d : table_descendants(cat, table))
+      if (!d->partition_strategy) leaves.push_back(d);
+  } else {
+    leaves.push_back(&table);
+  }
+  for (const TableDef* leaf : leaves)
+    if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*leaf) + " WHERE NOT (" + cond + "))"))
+      throw PgError(sqlstate::kCheckViolation, "partition constraint of relation \"" + leaf->name + "\" is violated by some row");
 }
 
 }  // namespace pgmicro

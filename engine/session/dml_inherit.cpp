@@ -17,7 +17,9 @@ namespace {
 // A child's RETURNING * lists the child's columns: the parent's columns are picked by name
 // (false when the child's list cannot give the parent's).
 bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& parent) {
-  if (ret.size() == parent.size()) return true;
+  bool same = ret.size() == parent.size();
+  for (size_t i = 0; same && i < ret.size(); i++) same = ret[i].name == parent[i].name;
+  if (same) return true;
   std::vector<TargetEntry> picked;
   for (auto& col : parent) {
     const TargetEntry* found = nullptr;
@@ -59,9 +61,10 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
       if (moving && child->partition_strategy) continue;  // holds no rows
       if (moving) {
-        // The leaf's constraint relative to the target, over the new values.
+        // The leaf's whole partition constraint over the new values: a row leaving the target
+        // itself (a partition) goes to its staging table, whose check names the target.
         std::string cond;
-        for (const TableDef* cur = child; cur && cur != target && !cur->parents.empty();) {
+        for (const TableDef* cur = child; cur && !cur->parents.empty() && !cur->partition_bound.empty();) {
           const TableDef* parent = catalog_.find_table_by_oid(cur->parents[0]);
           if (!parent) break;
           std::string c = partition_condition(*parent, decode_bound(cur->partition_bound), partitions_of(catalog_, *parent));

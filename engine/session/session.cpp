@@ -569,6 +569,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
         plpgsql::execute_drop_trigger(reinterpret_cast<DropStmt*>(stmt), catalog_, conn_, out);
         return bump_schema();
       }
+      if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_OPCLASS) return execute_drop_opclass(reinterpret_cast<DropStmt*>(stmt), out);
       return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_CreateTrigStmt:
       plpgsql::execute_create_trigger(reinterpret_cast<CreateTrigStmt*>(stmt), catalog_, conn_, current_sql_, out);
@@ -621,6 +622,8 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CreateSchemaStmt: return execute_create_schema(reinterpret_cast<CreateSchemaStmt*>(stmt), out);
     case T_AlterObjectSchemaStmt: return execute_alter_object_schema(reinterpret_cast<AlterObjectSchemaStmt*>(stmt), out);
     case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
+    case T_CreateOpClassStmt: return execute_create_opclass(reinterpret_cast<CreateOpClassStmt*>(stmt), out);
+    case T_ReindexStmt: return execute_reindex(reinterpret_cast<ReindexStmt*>(stmt), out);
     case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
     case T_ExplainStmt: return execute_explain(reinterpret_cast<ExplainStmt*>(stmt), out);
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);

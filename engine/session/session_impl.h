@@ -45,6 +45,8 @@ struct RangeVar;
 struct CreateSchemaStmt;
 struct AlterObjectSchemaStmt;
 struct CommentStmt;
+struct CreateOpClassStmt;
+struct ReindexStmt;
 struct DiscardStmt;
 struct ExplainStmt;
 struct VacuumStmt;
@@ -274,6 +276,9 @@ class SessionImpl : public Session {
   void execute_rename_schema(RenameStmt* stmt, StatementResult& out);
   void execute_alter_object_schema(AlterObjectSchemaStmt* stmt, StatementResult& out);
   void execute_comment(CommentStmt* stmt, StatementResult& out);
+  void execute_create_opclass(CreateOpClassStmt* stmt, StatementResult& out);  // ddl_opclass.cpp
+  void execute_drop_opclass(DropStmt* stmt, StatementResult& out);
+  void execute_reindex(ReindexStmt* stmt, StatementResult& out);  // reindex.cpp
   // Moves the SQLite names of a table's indexes (schema rename / SET SCHEMA).
   std::string move_indexes_sql(const TableDef& t, const std::string& new_schema);
   // ON COMMIT DELETE ROWS ('d') / DROP ('D') of this session's temporary tables, run at commit.

@@ -1,0 +1,18 @@
+CREATE TABLE range_parted2 (a int) PARTITION BY RANGE(a);
+CREATE TABLE part_rp PARTITION OF range_parted2 FOR VALUES FROM (0) to (100);
+BEGIN;
+ALTER TABLE range_parted2 DETACH PARTITION part_rp CONCURRENTLY;
+COMMIT;
+CREATE TABLE part_rpd PARTITION OF range_parted2 DEFAULT;
+ALTER TABLE range_parted2 DETACH PARTITION part_rp CONCURRENTLY;
+ALTER TABLE range_parted2 DETACH PARTITION part_rpd CONCURRENTLY;
+DROP TABLE part_rpd;
+ALTER TABLE range_parted2 DETACH PARTITION part_rp CONCURRENTLY;
+ALTER TABLE range_parted2 DETACH PARTITION part_rp CONCURRENTLY;
+SELECT count(*) FROM pg_inherits WHERE inhparent = 'range_parted2'::regclass;
+DROP TABLE range_parted2, part_rp;
+CREATE TABLE hash_parted2 (a int) PARTITION BY HASH(a);
+CREATE TABLE part_hp PARTITION OF hash_parted2 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+ALTER TABLE hash_parted2 DETACH PARTITION part_hp CONCURRENTLY;
+INSERT INTO part_hp VALUES (1), (2);
+DROP TABLE hash_parted2, part_hp;

@@ -1,0 +1,14 @@
+create table pk1 (a int) inherits (nope) partition by list (a);
+create table pk1 (a int) partition by range (xmin);
+create table pk1 (a int, b int) partition by range (((a, b)));
+create table pk1 (a int, b int) partition by range (a, ('unknown'));
+create table pk1 (a int) partition by range ((avg(a)));
+create table pk1 (a int, b int) partition by range ((avg(a) over (partition by b)));
+create table pk1 (a int) partition by list ((a like (select 1)));
+create table pk1 (a int) partition by range (generate_series(1, a));
+create table pk1 (a int) partition by range ((a + 1));
+drop table pk1;
+create table pk2 (a int, constraint check_a check (a > 0) no inherit) partition by range (a);
+create table pk2 (a int, constraint check_a check (a > 0)) partition by range (a);
+drop table pk2;
+create table pm (a int) partition by magic (a);

@@ -1,0 +1,13 @@
+create table rp (a text, b int, c int) partition by range (a, b);
+create table rp_a partition of rp for values from ('a', 1) to ('a', 10);
+create table rp_b (c int, a text, b int) partition by range (c);
+alter table rp attach partition rp_b for values from ('b', 1) to ('b', 20);
+create table rp_b1 partition of rp_b for values from (1) to (100);
+create table rp_b2 partition of rp_b for values from (100) to (200);
+insert into rp values ('a', 1, 1), ('b', 5, 50), ('b', 6, 150);
+update rp_b set a = 'a';
+update rp_b set c = c + 100 where c = 50;
+select tableoid::regclass, * from rp order by 1, 2, 3;
+update rp set b = b + 1 returning *;
+update rp set c = c + 100 where c = 150;
+drop table rp;

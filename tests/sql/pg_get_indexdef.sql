@@ -1,0 +1,14 @@
+create table gi (i int, t text, constraint gi_pk primary key (i));
+create unique index gi_t on gi (t);
+create index gi_expr on gi ((lower(t)), i desc) where i > 0;
+select pg_get_indexdef('gi_t'::regclass);
+select pg_get_indexdef('gi_pk'::regclass);
+select pg_get_indexdef('gi_expr'::regclass);
+select pg_get_indexdef('gi'::regclass);
+select pg_get_indexdef(null);
+drop table gi;
+create table gj (a int, b int);
+create index gj_1 on gj ((a + b));
+create index gj_2 on gj ((a + 1), (abs(b))) where a > 0 and b < 5;
+select indexname, indexdef from pg_indexes where tablename = 'gj' order by 1;
+drop table gj;
