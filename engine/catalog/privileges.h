@@ -23,7 +23,8 @@ inline constexpr int64_t kRoleDatabaseOwner = 6171;   // pg_database_owner (owns
 inline constexpr int64_t kRolePublic = 0;             // the grantee PUBLIC
 
 // The catalog an ACL row belongs to (PostgreSQL's class OIDs).
-enum class AclClass : int64_t { Relation = 1259, Namespace = 2615, Proc = 1255, Type = 1247, Database = 1262 };
+// DefaultAcl (pg_default_acl): objoid = the role, objsubid = the object kind ('r' tables, 'S' sequences).
+enum class AclClass : int64_t { Relation = 1259, Namespace = 2615, Proc = 1255, Type = 1247, Database = 1262, DefaultAcl = 826 };
 
 // Privilege bits in PostgreSQL's ACL letter order "arwdDxtXUCTc".
 enum : uint32_t {

@@ -125,13 +125,13 @@ void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
-void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void nextval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
     int64_t oid = sqlite3_value_int64(argv[0]);
     const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
     if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
-    check_sequence_privilege(rc, oid, kAclUsage | kAclUpdate);
+    if (argc == 1) check_sequence_privilege(rc, oid, kAclUsage | kAclUpdate);  // 2: an identity column
     std::lock_guard<std::mutex> lock(rc->sequences->mu);
     auto& v = rc->sequences->values[oid];
     if (!v.loaded) {
@@ -243,6 +243,7 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_lastval", 0, SQLITE_UTF8, rc, lastval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_setval", 3, SQLITE_UTF8, rc, setval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_nextval", 2, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
 }
 
 }  // namespace pgmicro

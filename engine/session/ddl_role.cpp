@@ -74,6 +74,19 @@ std::optional<RelRef> find_rel(const Catalog& c, RangeVar* rv) {
     r.schema = t->schema;
     return r;
   }
+  // The index of a PRIMARY KEY/UNIQUE constraint (named as the constraint).
+  std::string want = schema.empty() ? c.creation_schema() : Catalog::canonical_schema(schema);
+  for (auto& tab : c.tables()) {
+    if (!schema.empty() && tab->schema != want) continue;
+    for (auto& con : tab->constraints)
+      if ((con.type == 'p' || con.type == 'u') && con.name == rv->relname) {
+        r.oid = con.oid;
+        r.owner_oid = tab->oid;
+        r.relkind = 'i';
+        r.schema = tab->schema;
+        return r;
+      }
+  }
   return std::nullopt;
 }
 
@@ -158,9 +171,15 @@ void SessionImpl::record_owners(int64_t watermark) {
   auto own = [&](AclClass cls, int64_t oid) {
     if (oid >= watermark) set_object_owner(conn_, cls, oid, u);
   };
-  for (auto& t : catalog_.tables()) own(AclClass::Relation, t->oid);
-  for (auto& s : catalog_.sequences()) own(AclClass::Relation, s->oid);
-  for (auto& v : catalog_.views()) own(AclClass::Relation, v->oid);
+  // ALTER DEFAULT PRIVILEGES of the creating role: the new relation's initial ACL.
+  auto defaults = [&](int64_t oid, char kind) {
+    if (oid < watermark) return;
+    ObjectAcl d = object_acl(conn_, AclClass::DefaultAcl, u, kind);
+    if (d.acl) set_object_acl(conn_, AclClass::Relation, oid, 0, *d.acl);
+  };
+  for (auto& t : catalog_.tables()) own(AclClass::Relation, t->oid), defaults(t->oid, 'r');
+  for (auto& s : catalog_.sequences()) own(AclClass::Relation, s->oid), defaults(s->oid, 'S');
+  for (auto& v : catalog_.views()) own(AclClass::Relation, v->oid), defaults(v->oid, 'r');
   for (auto& s : catalog_.schemas()) own(AclClass::Namespace, s.oid);
   for (auto& p : catalog_.procs()) own(AclClass::Proc, p->oid);
 }
@@ -356,6 +375,15 @@ bool SessionImpl::execute_privilege_statement(Node* stmt, StatementResult& out) 
         if (r->oid == p.session_user) throw PgError("55006", "session user cannot be dropped");
         if (r->super && !p.current_super) throw PgError(sqlstate::kInsufficientPrivilege, "must be superuser to drop superusers");
         std::string detail = role_dependencies(r->oid);
+        if (privilege_tables_exist(conn_)) {
+          sqlite3_stmt* st = nullptr;
+          sqlite3_prepare_v2(conn_, "SELECT objsubid FROM main._pgmicro_acl WHERE classid = 826 AND objoid = ?1 ORDER BY objsubid DESC", -1, &st, nullptr);
+          sqlite3_bind_int64(st, 1, r->oid);
+          while (sqlite3_step(st) == SQLITE_ROW)
+            detail += std::string(detail.empty() ? "" : "\n") + "owner of default privileges on new " +
+                      (sqlite3_column_int(st, 0) == 'S' ? "sequences" : "relations") + " belonging to role " + name;
+          sqlite3_finalize(st);
+        }
         if (!detail.empty())
           throw PgError("2BP01", "role \"" + name + "\" cannot be dropped because some objects depend on it", detail);
         exec_sql(conn_, "DELETE FROM main._pgmicro_auth_members WHERE roleid = " + std::to_string(r->oid) + " OR member = " + std::to_string(r->oid) +
@@ -443,7 +471,56 @@ bool SessionImpl::execute_privilege_statement(Node* stmt, StatementResult& out) 
       bump_schema();
       return true;
     }
-    case T_AlterDefaultPrivilegesStmt: unsupported("ALTER DEFAULT PRIVILEGES");
+    case T_AlterDefaultPrivilegesStmt: {
+      auto* s = reinterpret_cast<AlterDefaultPrivilegesStmt*>(stmt);
+      std::vector<Role> roles;
+      for_each_node(s->options, [&](Node* n) {
+        auto* d = reinterpret_cast<DefElem*>(n);
+        if (std::string(d->defname) == "schemas") unsupported("ALTER DEFAULT PRIVILEGES IN SCHEMA");
+        if (std::string(d->defname) == "roles")
+          for_each_node(reinterpret_cast<List*>(d->arg), [&](Node* rn) { roles.push_back(require_role(conn_, role_spec_name(p, reinterpret_cast<RoleSpec*>(rn)))); });
+      });
+      if (roles.empty()) roles.push_back(require_role(conn_, p.current_name));
+      GrantStmt* g = s->action;
+      char kind = g->objtype == OBJECT_TABLE ? 'r' : g->objtype == OBJECT_SEQUENCE ? 'S' : 0;
+      if (!kind) unsupported("ALTER DEFAULT PRIVILEGES for this kind of object");
+      uint32_t valid = kind == 'S' ? (kAclSelect | kAclUpdate | kAclUsage)
+                                   : (kAclInsert | kAclSelect | kAclUpdate | kAclDelete | kAclTruncate | kAclReferences | kAclTrigger);
+      uint32_t privs = list_size(g->privileges) == 0 ? valid : 0;
+      for_each_node(g->privileges, [&](Node* n) {
+        auto* ap = reinterpret_cast<AccessPriv*>(n);
+        if (ap->cols) unsupported("column privileges in ALTER DEFAULT PRIVILEGES");
+        privs |= ap->priv_name ? privilege_bit(ap->priv_name) : valid;
+      });
+      if (privs & ~valid)
+        throw PgError("0LP01", std::string("invalid privilege type for ") + (kind == 'S' ? "sequence" : "table"));
+      std::vector<int64_t> grantees;
+      for_each_node(g->grantees, [&](Node* n) {
+        auto* rs = reinterpret_cast<RoleSpec*>(n);
+        grantees.push_back(rs->roletype == ROLESPEC_PUBLIC ? kRolePublic : require_role(conn_, role_spec_name(p, rs)).oid);
+      });
+      ensure_privilege_tables(conn_);
+      for (auto& r : roles) {
+        if (r.oid == kRoleBootstrap) unsupported("ALTER DEFAULT PRIVILEGES FOR ROLE postgres");
+        if (!p.current_super && !has_privs_of_role(conn_, p.current_user, r.oid))
+          throw PgError(sqlstate::kInsufficientPrivilege, "permission denied to change default privileges");
+        ObjectAcl o = object_acl(conn_, AclClass::DefaultAcl, r.oid, kind);
+        Acl acl = o.acl ? *o.acl : default_acl(kind, r.oid);
+        for (int64_t gr : grantees) edit_acl(acl, g->is_grant, g->grant_option, gr, r.oid, privs);
+        Acl hard = default_acl(kind, r.oid);
+        bool same = acl.size() == hard.size();
+        for (size_t i = 0; same && i < acl.size(); i++)
+          same = acl[i].grantee == hard[i].grantee && acl[i].grantor == hard[i].grantor && acl[i].privs == hard[i].privs &&
+                 acl[i].goptions == hard[i].goptions;
+        if (same)  // back to the built-in default: no entry (as PostgreSQL removes it)
+          exec_sql(conn_, "DELETE FROM main._pgmicro_acl WHERE classid = 826 AND objoid = " + std::to_string(r.oid) +
+                              " AND objsubid = " + std::to_string((int)kind));
+        else
+          set_object_acl(conn_, AclClass::DefaultAcl, r.oid, kind, acl);
+      }
+      out.command_tag = "ALTER DEFAULT PRIVILEGES";
+      return true;
+    }
     default: return false;
   }
 }
@@ -688,6 +765,8 @@ void SessionImpl::check_utility_privileges(Node* stmt) {
         });
     });
   };
+  if (IsA(stmt, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt)->intoClause)
+    return create_in(reinterpret_cast<SelectStmt*>(stmt)->intoClause->rel);
   switch (nodeTag(stmt)) {
     case T_TransactionStmt:
     case T_VariableSetStmt:
@@ -705,6 +784,7 @@ void SessionImpl::check_utility_privileges(Node* stmt) {
     case T_GrantRoleStmt:
     case T_GrantStmt:
     case T_AlterOwnerStmt:
+    case T_AlterDefaultPrivilegesStmt:
     case T_SelectStmt:
     case T_InsertStmt:
     case T_UpdateStmt:
