@@ -66,6 +66,14 @@ ExprPtr Analyzer::transform_default(const TableDef& table, int column) {
     // Positions inside the default's own text mean nothing to the user's statement.
     std::function<void(Expr&)> clear = [&](Expr& x) { x.location = -1; for (auto& a : x.args) clear(*a); };
     clear(*e);
+    // An identity column's sequence is advanced without a privilege check (as PostgreSQL's
+    // NextValueExpr): pg_nextval(oid, 1).
+    std::function<void(Expr&)> identity = [&](Expr& x) {
+      if (x.name == "nextval" && x.templ.rfind("pg_nextval(", 0) == 0 && x.templ.back() == ')')
+        x.templ = x.templ.substr(0, x.templ.size() - 1) + ", 1)";
+      for (auto& a : x.args) identity(*a);
+    };
+    if (c.identity) identity(*e);
   }
   c.default_expr = e;
   return e;

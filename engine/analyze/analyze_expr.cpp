@@ -603,11 +603,11 @@ ExprPtr Analyzer::transform_expr(Node* node, ExprContext ctx) {
         case SVFOP_CURRENT_TIME_N: e->type = oid::kTimetz; e->templ = "pg_current_dt(5, " + std::to_string(svf->typmod) + ")"; e->name = "current_time"; break;
         case SVFOP_LOCALTIME:
         case SVFOP_LOCALTIME_N: e->type = oid::kTime; e->templ = "pg_current_dt(4, " + std::to_string(svf->typmod) + ")"; e->name = "localtime"; break;
-        // One role, "postgres", and one database of that name (catalog/system_relations.h).
-        case SVFOP_CURRENT_ROLE: e->type = oid::kName; e->templ = "'postgres'"; e->name = "current_role"; break;
-        case SVFOP_CURRENT_USER: e->type = oid::kName; e->templ = "'postgres'"; e->name = "current_user"; break;
-        case SVFOP_USER: e->type = oid::kName; e->templ = "'postgres'"; e->name = "user"; break;
-        case SVFOP_SESSION_USER: e->type = oid::kName; e->templ = "'postgres'"; e->name = "session_user"; break;
+        // The session's roles (catalog/privileges.h) and one database "postgres".
+        case SVFOP_CURRENT_ROLE: e->type = oid::kName; e->templ = "pg_current_user()"; e->name = "current_role"; break;
+        case SVFOP_CURRENT_USER: e->type = oid::kName; e->templ = "pg_current_user()"; e->name = "current_user"; break;
+        case SVFOP_USER: e->type = oid::kName; e->templ = "pg_current_user()"; e->name = "user"; break;
+        case SVFOP_SESSION_USER: e->type = oid::kName; e->templ = "pg_session_user()"; e->name = "session_user"; break;
         case SVFOP_CURRENT_CATALOG: e->type = oid::kName; e->templ = "'postgres'"; e->name = "current_catalog"; break;
         case SVFOP_CURRENT_SCHEMA: e->type = oid::kName; e->templ = "pg_current_schema()"; e->name = "current_schema"; break;
         default: unsupported("this SQL value function", svf->location);

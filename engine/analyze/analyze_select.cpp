@@ -6,6 +6,7 @@
 #include <functional>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "catalog/privileges.h"
 #include "catalog/system_relations.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -159,6 +160,8 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     if (!t) t = catalog_.find_table(schema, rv->relname);
     if (!t) {
       if (const ViewDef* v = catalog_.find_view(schema, rv->relname)) {
+        // Privileges: SELECT on the view, its relations as the view's owner (catalog/privileges.h).
+        ViewPrivilegeScope view_scope(catalog_, *v);
         rte.subquery = analyze_view(*v);
         rte.view = v;
         rte.alias = rv->alias ? rv->alias->aliasname : v->name;
@@ -173,6 +176,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
       }
     }
     if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist").at(rv->location);
+    check_select_privilege(catalog_, *t, rv->schemaname ? rv->location : -1);
     rte.table = t;
     if (rv->inh) rte.inh_tables = table_descendants(catalog_, *t);
     rte.alias = rv->alias ? rv->alias->aliasname : t->name;

@@ -197,8 +197,10 @@ struct CommentKey {
   bool operator<(const CommentKey& o) const { return oid != o.oid ? oid < o.oid : subid < o.subid; }
 };
 
+class Privileges;
 class Catalog {
  public:
+  Privileges* privileges = nullptr;  // the session's roles and checks (catalog/privileges.h)
   ~Catalog();
   // Reloads from the file if SQLite's schema_version changed since the last load.
   // Returns true when it reloaded.

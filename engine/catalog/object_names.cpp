@@ -2,6 +2,7 @@
 // regclassin/out, regtypein/out, regprocin/out, regprocedurein/out, regnamespacein/out,
 // regrolein/out. Operators carry no OIDs in pgmicro (regoper/regoperator input is 0A000).
 #include "catalog/object_names.h"
+#include "catalog/privileges.h"
 #include <algorithm>
 #include "catalog/system_relations.h"
 #include "common/error.h"
@@ -194,6 +195,8 @@ std::optional<Oid> CatalogObjectNames::lookup(Oid regtype, std::string_view text
       auto parts = split_qualified_name(text);
       if (parts.size() != 1) throw PgError("42601", "invalid name syntax");
       if (parts[0] == "postgres") return Oid(kBootstrapSuperuserOid);
+      if (c_.privileges && c_.privileges->db)
+        if (auto r = find_role(c_.privileges->db, parts[0])) return Oid(r->oid);
       if (missing_ok) return std::nullopt;
       throw PgError(sqlstate::kUndefinedObject, "role \"" + parts[0] + "\" does not exist");
     }
@@ -229,6 +232,8 @@ std::optional<std::string> CatalogObjectNames::name(Oid regtype, Oid value) cons
       return std::nullopt;
     case oid::kRegrole:
       if (value == kBootstrapSuperuserOid) return std::string("postgres");
+      if (c_.privileges && c_.privileges->db)
+        if (auto r = find_role(c_.privileges->db, (int64_t)value)) return pg_quote_identifier(r->name);
       return std::nullopt;
     default: return std::nullopt;
   }

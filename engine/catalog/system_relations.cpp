@@ -32,6 +32,8 @@ const Spec kSpecs[] = {
      "atthasmissing boolean, attidentity char1, attgenerated char1, attisdropped boolean, "
      "attislocal boolean, attinhcount integer, attcollation oid, attacl aclitem[], attoptions text[], "
      "attfdwoptions text[], attmissingval anyarray"},
+    {"pg_catalog", "pg_auth_members", 1261, 'r', pg_auth_members_rows,
+     "roleid oid, member oid, grantor oid, admin_option boolean"},
     {"pg_catalog", "pg_authid", 1260, 'r', pg_authid_rows,
      "oid oid, rolname name, rolsuper boolean, rolinherit boolean, rolcreaterole boolean, "
      "rolcreatedb boolean, rolcanlogin boolean, rolreplication boolean, rolbypassrls boolean, "

@@ -105,6 +105,7 @@ void pg_database_rows(SystemRows& r);
 void pg_roles_rows(SystemRows& r);
 void pg_authid_rows(SystemRows& r);
 void pg_user_rows(SystemRows& r);
+void pg_auth_members_rows(SystemRows& r);
 void pg_am_rows(SystemRows& r);
 void pg_collation_rows(SystemRows& r);  // system_rows_collation.cpp
 void pg_prepared_statements_rows(SystemRows& r);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include "catalog/inheritance.h"
+#include "catalog/privileges.h"
 #include "catalog/system_relations.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
@@ -216,6 +217,7 @@ std::vector<RelationRef> all_relations(const Catalog& c) {
 
 void pg_class_rows(SystemRows& r) {
   const Catalog& c = r.catalog;
+  bool has_acls = r.rc && r.rc->db && privilege_tables_exist(r.rc->db);
   for (const RelationRef& rel : all_relations(c)) {
     char k = rel.relkind;
     bool has_storage = k == 'r' || k == 'i' || k == 'S';
@@ -240,13 +242,22 @@ void pg_class_rows(SystemRows& r) {
     } else if (rel.system) {
       natts = (int)rel.system->def.columns.size();
     }
+    // Owner and ACL (catalog/privileges.h): an index has its table's owner.
+    int64_t acl_owner = kBootstrapSuperuserOid;
+    std::optional<Acl> acl;
+    if (has_acls && rel.oid >= 16384) {
+      int64_t of = (k == 'i' || k == 'I') && rel.table ? rel.table->oid : rel.oid;
+      ObjectAcl o = object_acl(r.rc->db, AclClass::Relation, of);
+      acl_owner = o.owner;
+      if (k != 'i' && k != 'I') acl = o.acl;
+    }
     r.add()
         .set_int("oid", rel.oid)
         .set("relname", rel.name)
         .set_int("relnamespace", schema_oid(c, rel.schema))
         .set_int("reltype", (k == 'r' || k == 'p') ? rel.oid : 0)
         .set_int("reloftype", 0)
-        .set_int("relowner", kBootstrapSuperuserOid)
+        .set_int("relowner", acl_owner)
         .set_int("relam", k == 'r' ? 2 : (k == 'i' || k == 'I') ? 403 : 0)
         .set_int("relfilenode", has_storage ? rel.oid : 0)
         .set_int("reltablespace", 0)
@@ -272,6 +283,7 @@ void pg_class_rows(SystemRows& r) {
         .set_int("relfrozenxid", 0)
         .set_int("relminmxid", k == 'r' ? 1 : 0);
     if (partition && rel.table) r.set("relpartbound", rel.table->partition_bound);
+    if (acl) r.set_text_array("relacl", acl_texts(r.rc->db, *acl));
   }
 }
 
@@ -280,13 +292,27 @@ void pg_namespace_rows(SystemRows& r) {
   r.add().set_int("oid", kCatalogSchemaOid).set("nspname", kCatalogSchema).set_int("nspowner", kBootstrapSuperuserOid)
       .set_text_array("nspacl", {"postgres=UC/postgres", "=U/postgres"});
   r.add().set_int("oid", kToastSchemaOid).set("nspname", "pg_toast").set_int("nspowner", kBootstrapSuperuserOid);
-  r.add().set_int("oid", kPublicSchemaOid).set("nspname", kPublicSchema).set_int("nspowner", kDatabaseOwnerOid)
-      .set_text_array("nspacl", {"pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"});
+  bool has_acls = r.rc && r.rc->db && privilege_tables_exist(r.rc->db);
+  {
+    std::vector<std::string> acl = {"pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner"};
+    int64_t owner = kDatabaseOwnerOid;
+    if (has_acls) {  // public's owner and ACL as granted (catalog/privileges.h)
+      ObjectAcl o = object_acl(r.rc->db, AclClass::Namespace, kPublicSchemaOid);
+      owner = o.owner;
+      acl = acl_texts(r.rc->db, *o.acl);
+    }
+    r.add().set_int("oid", kPublicSchemaOid).set("nspname", kPublicSchema).set_int("nspowner", owner).set_text_array("nspacl", acl);
+  }
   r.add().set_int("oid", kInformationSchemaOid).set("nspname", kInformationSchema).set_int("nspowner", kBootstrapSuperuserOid)
       .set_text_array("nspacl", {"postgres=UC/postgres", "=U/postgres"});
   for (auto& s : c.schemas()) {
     if (s.name == kPublicSchema || s.name == kCatalogSchema) continue;
     r.add().set_int("oid", schema_oid(c, s.name)).set("nspname", s.name).set_int("nspowner", kBootstrapSuperuserOid);
+    if (has_acls && s.oid >= 16384) {
+      ObjectAcl o = object_acl(r.rc->db, AclClass::Namespace, s.oid);
+      r.set_int("nspowner", o.owner);
+      if (o.acl) r.set_text_array("nspacl", acl_texts(r.rc->db, *o.acl));
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Rows of the cluster-level catalogs (pg_database, pg_authid, pg_roles, pg_user, pg_am: one
 // database "postgres", one superuser "postgres") and of the information_schema views
 // tables, columns, sequences and schemata.
+#include "catalog/privileges.h"
 #include "catalog/system_relations.h"
 #include "runtime/function_context.h"
 #include "types/reg_types.h"
@@ -23,34 +24,69 @@ void pg_database_rows(SystemRows& r) {
       .set("datctype", "C.UTF-8");
 }
 
+namespace {
+sqlite3* rows_db(SystemRows& r) { return r.rc ? r.rc->db : nullptr; }
+std::vector<Role> rows_roles(SystemRows& r) {
+  sqlite3* db = rows_db(r);
+  if (db) return all_roles(db);
+  return {*find_role(nullptr, kRoleBootstrap)};
+}
+}  // namespace
+
+// The bootstrap superuser and the roles of CREATE ROLE (catalog/privileges.h); a password
+// given to CREATE/ALTER ROLE is never stored, so rolpassword is NULL.
 void pg_authid_rows(SystemRows& r) {
-  r.add()
-      .set_int("oid", kBootstrapSuperuserOid)
-      .set("rolname", "postgres")
-      .set_bool("rolsuper", true)
-      .set_bool("rolinherit", true)
-      .set_bool("rolcreaterole", true)
-      .set_bool("rolcreatedb", true)
-      .set_bool("rolcanlogin", true)
-      .set_bool("rolreplication", true)
-      .set_bool("rolbypassrls", true)
-      .set_int("rolconnlimit", -1);
+  for (auto& role : rows_roles(r)) {
+    r.add()
+        .set_int("oid", role.oid)
+        .set("rolname", role.name)
+        .set_bool("rolsuper", role.super)
+        .set_bool("rolinherit", role.inherit)
+        .set_bool("rolcreaterole", role.createrole)
+        .set_bool("rolcreatedb", role.createdb)
+        .set_bool("rolcanlogin", role.canlogin)
+        .set_bool("rolreplication", role.replication)
+        .set_bool("rolbypassrls", role.bypassrls)
+        .set_int("rolconnlimit", role.connlimit);
+  }
 }
 
 void pg_roles_rows(SystemRows& r) {
-  pg_authid_rows(r);
-  r.set("rolpassword", "********");
+  for (auto& role : rows_roles(r)) {
+    r.add()
+        .set_int("oid", role.oid)
+        .set("rolname", role.name)
+        .set_bool("rolsuper", role.super)
+        .set_bool("rolinherit", role.inherit)
+        .set_bool("rolcreaterole", role.createrole)
+        .set_bool("rolcreatedb", role.createdb)
+        .set_bool("rolcanlogin", role.canlogin)
+        .set_bool("rolreplication", role.replication)
+        .set_bool("rolbypassrls", role.bypassrls)
+        .set_int("rolconnlimit", role.connlimit)
+        .set("rolpassword", "********");
+  }
 }
 
 void pg_user_rows(SystemRows& r) {
-  r.add()
-      .set("usename", "postgres")
-      .set_int("usesysid", kBootstrapSuperuserOid)
-      .set_bool("usecreatedb", true)
-      .set_bool("usesuper", true)
-      .set_bool("userepl", true)
-      .set_bool("usebypassrls", true)
-      .set("passwd", "********");
+  for (auto& role : rows_roles(r)) {
+    if (!role.canlogin) continue;
+    r.add()
+        .set("usename", role.name)
+        .set_int("usesysid", role.oid)
+        .set_bool("usecreatedb", role.createdb)
+        .set_bool("usesuper", role.super)
+        .set_bool("userepl", role.replication)
+        .set_bool("usebypassrls", role.bypassrls)
+        .set("passwd", "********");
+  }
+}
+
+void pg_auth_members_rows(SystemRows& r) {
+  sqlite3* db = rows_db(r);
+  if (!db) return;
+  for (auto& m : all_memberships(db))
+    r.add().set_int("roleid", m.roleid).set_int("member", m.member).set_int("grantor", m.grantor).set_bool("admin_option", m.admin);
 }
 
 void pg_am_rows(SystemRows& r) {

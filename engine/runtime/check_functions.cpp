@@ -4,6 +4,7 @@
 // pg_nextval(seq_oid) advances a sequence outside transactional control, as PostgreSQL.
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
+#include "catalog/privileges.h"
 #include "runtime/function_context.h"
 #include "types/type_io.h"
 
@@ -124,12 +125,13 @@ void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
-void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
+void nextval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
     int64_t oid = sqlite3_value_int64(argv[0]);
     const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
     if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
+    if (argc == 1) check_sequence_privilege(rc, oid, kAclUsage | kAclUpdate);  // 2: an identity column
     std::lock_guard<std::mutex> lock(rc->sequences->mu);
     auto& v = rc->sequences->values[oid];
     if (!v.loaded) {
@@ -163,6 +165,7 @@ void nextval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     rc->session_sequence_values[oid] = next;
     rc->last_sequence_value = next;
     rc->has_last_sequence_value = true;
+    rc->last_sequence_oid = oid;
     sqlite3_result_int64(ctx, next);
   });
 }
@@ -182,6 +185,7 @@ void currval(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
     int64_t oid = sqlite3_value_int64(argv[0]);
+    check_sequence_privilege(rc, oid, kAclSelect | kAclUsage);
     auto it = rc->session_sequence_values.find(oid);
     if (it == rc->session_sequence_values.end()) {
       const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
@@ -195,6 +199,7 @@ void lastval(sqlite3_context* ctx, int, sqlite3_value**) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
     if (!rc->has_last_sequence_value) throw PgError("55000", "lastval is not yet defined in this session");
+    check_sequence_privilege(rc, rc->last_sequence_oid, kAclSelect | kAclUsage);
     sqlite3_result_int64(ctx, rc->last_sequence_value);
   });
 }
@@ -206,6 +211,7 @@ void setval(sqlite3_context* ctx, int, sqlite3_value** argv) {
     int64_t oid = sqlite3_value_int64(argv[0]);
     const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
     if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
+    check_sequence_privilege(rc, oid, kAclUpdate);
     if (sqlite3_value_type(argv[1]) == SQLITE_NULL || sqlite3_value_type(argv[2]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     int64_t v = sqlite3_value_int64(argv[1]);
     if (v < s->min_value || v > s->max_value)
@@ -237,6 +243,7 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_lastval", 0, SQLITE_UTF8, rc, lastval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_setval", 3, SQLITE_UTF8, rc, setval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_nextval", 2, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
 }
 
 }  // namespace pgmicro

@@ -53,6 +53,7 @@ struct RuntimeContext {
   std::map<int64_t, int64_t> session_sequence_values;  // currval per sequence
   int64_t last_sequence_value = 0;                      // lastval
   bool has_last_sequence_value = false;
+  int64_t last_sequence_oid = 0;                        // lastval's sequence (its privilege check)
   // Microseconds since the Unix epoch (UTC) when the current transaction and statement
   // started: now()/CURRENT_TIMESTAMP are fixed for the transaction, as in PostgreSQL.
   int64_t transaction_start_us = 0;
@@ -144,6 +145,10 @@ void value_to_json(Oid type, const Datum& d, std::string& out);
 // identifier that is not a reserved keyword.
 std::string pg_quote_identifier(std::string_view s);
 
+void register_privilege_functions(sqlite3* db, RuntimeContext* rc);  // privilege_functions.cpp
+// 42501 unless the current role may use the sequence with one of `any_of` (privileges.h bits).
+void check_sequence_privilege(RuntimeContext* rc, int64_t seq_oid, uint32_t any_of);
+
 inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_int_functions(db, rc);
   register_float_functions(db, rc);
@@ -169,6 +174,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_user_type_functions(db, rc);
   register_system_relations(db, rc);
   register_catalog_functions(db, rc);
+  register_privilege_functions(db, rc);
 }
 
 }  // namespace pgmicro

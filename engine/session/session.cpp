@@ -40,6 +40,8 @@ SessionImpl::SessionImpl(std::shared_ptr<DatabaseImpl> db) : db_(std::move(db)) 
   // main by unqualified SQLite names, so it never shadows the file's own tables.
   sqlite3_exec(conn_, "ATTACH ':memory:' AS pgtemp", nullptr, nullptr, nullptr);
   runtime_.catalog = &catalog_;
+  privileges_.db = conn_;
+  catalog_.privileges = &privileges_;
   runtime_.sequences = &db_->sequences();
   register_all_functions(conn_, &runtime_);
   runtime_.settings = &settings_;
@@ -485,6 +487,7 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
                                     CachedPlan* keep) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
   CachedPlan plan;
+  check_utility_privileges(stmt);
   if (plan_statement(stmt, param_types, plan)) {
     run_plan(plan, params, out);
     if (keep) *keep = std::move(plan);
@@ -526,6 +529,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
     }
     case T_InsertStmt: {
       auto q = a.analyze_insert(reinterpret_cast<InsertStmt*>(stmt));
+      check_dml_privileges(stmt, q->table);
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_insert(*q);
@@ -534,6 +538,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
     }
     case T_UpdateStmt: {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+      check_dml_privileges(stmt, q->table);
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_update(*q);
@@ -543,6 +548,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
     }
     case T_DeleteStmt: {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
+      check_dml_privileges(stmt, q->table);
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_delete(*q);
@@ -562,6 +568,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
 }
 
 void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
+  if (execute_privilege_statement(stmt, out)) return;
   switch (nodeTag(stmt)) {
     case T_CreateStmt: return execute_create_table(reinterpret_cast<CreateStmt*>(stmt), out);
     case T_DropStmt:
@@ -889,6 +896,7 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
         ensure_triggers();
       }
       catalog_.set_search_path(settings_.get("search_path"));
+      sync_role();
       if (cached && cached->catalog_generation != catalog_.generation()) {
         // The schema changed since the plan was made: forget every plan, parse this script.
         cached = nullptr;
@@ -924,7 +932,9 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
         const auto& st = script->statements()[i];
         current_stmt_text_ = st.length ? sql.substr(st.location, st.length) : sql.substr(st.location);
         CachedPlan plan;
+        int64_t owner_mark = owner_watermark();
         execute_statement(node, params, r, count == 1 ? &plan : nullptr);
+        record_owners(owner_mark);
         if (r.copy_in) {
           // COPY FROM STDIN: the statement (and its implicit transaction) ends in copy_end().
           if (i + 1 < count) {

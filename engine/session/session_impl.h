@@ -7,11 +7,13 @@
 #include <vector>
 #include "analyze/query.h"
 #include "catalog/catalog.h"
+#include "catalog/privileges.h"
 #include "pgmicro/pgmicro.h"
 #include "runtime/function_context.h"
 #include "session/settings.h"
 
 struct Node;
+struct GrantStmt;
 struct CreateStmt;
 struct CompositeTypeStmt;
 struct DropStmt;
@@ -239,6 +241,19 @@ class SessionImpl : public Session {
   void type_dependents(const UserType& t, const std::vector<const UserType*>& skip, std::vector<TypeDependent>& out);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)
   void bump_schema();  // makes every session reload the catalog
+  // Roles and privileges (ddl_role.cpp).
+  Privileges privileges_;
+  bool execute_privilege_statement(Node* stmt, StatementResult& out);
+  void check_utility_privileges(Node* stmt);
+  void check_dml_privileges(Node* stmt, const TableDef* target);
+  void sync_role();
+  void sync_role_after_change();
+  void set_role_setting(VariableSetStmt* vs, StatementResult& out);
+  void execute_grant(GrantStmt* s, StatementResult& out);
+  void change_owner(AclClass cls, int64_t oid, const std::string& kind, const std::string& name, int64_t new_owner, bool recursing = false);
+  std::string role_dependencies(int64_t role);
+  int64_t owner_watermark();
+  void record_owners(int64_t watermark);
   void begin_implicit();
   void commit_implicit();
   void rollback_implicit();

@@ -51,6 +51,8 @@ const Param kParams[] = {
     {"transaction_isolation", "read committed", nullptr},
     {"synchronous_commit", "on", nullptr},
     {"row_security", "on", nullptr},
+    {"role", "none", nullptr},                      // SET ROLE (session/ddl_role.cpp checks the name)
+    {"session_authorization", "postgres", nullptr},  // SET SESSION AUTHORIZATION
     {"check_function_bodies", "on", nullptr},
     {"jit", "on", nullptr},
     {"work_mem", "4MB", nullptr},
@@ -139,7 +141,9 @@ Settings::Settings() {
 
 void Settings::reset_all() {
   for (auto it = values_.begin(); it != values_.end();) it = find_param(it->first) ? std::next(it) : values_.erase(it);
-  for (auto& p : kParams) values_[lower(p.name)] = p.default_value;
+  for (auto& p : kParams)
+    if (std::string(p.name) != "role" && std::string(p.name) != "session_authorization")  // GUC_NO_RESET_ALL
+      values_[lower(p.name)] = p.default_value;
 }
 
 std::string Settings::get(const std::string& name) const {
