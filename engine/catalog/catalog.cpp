@@ -84,7 +84,8 @@ std::string relation_catalog_ddl(const std::string& p) {
          " attgenerated TEXT NOT NULL DEFAULT '', PRIMARY KEY(attrelid, attnum));"
          "CREATE TABLE " + p + "_pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
          " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
-         " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
+         " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT,"
+         " condeferrable INTEGER NOT NULL DEFAULT 0, condeferred INTEGER NOT NULL DEFAULT 0);"
          "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
          " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT);"
          "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
@@ -118,6 +119,7 @@ static const char* const kProcTable =
 // 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
 // 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added; _pgmicro_sequence gains seqcycle
 //   and seqcache, _pgmicro_index indexprs and indpred.
+// 5 -> 6: _pgmicro_constraint gains condeferrable and condeferred.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -154,6 +156,17 @@ static void migrate_catalog(sqlite3* db) {
     add("_pgmicro_sequence", "seqcache", "INTEGER NOT NULL DEFAULT 1");
     add("_pgmicro_index", "indexprs", "TEXT");
     add("_pgmicro_index", "indpred", "TEXT");
+  }
+  if (version < 6) {
+    bool present;
+    {
+      Stmt st(db, "SELECT 1 FROM pragma_table_info('_pgmicro_constraint') WHERE name = 'condeferrable'");
+      present = st.step();
+    }
+    if (!present)
+      exec_sql(db,
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferrable INTEGER NOT NULL DEFAULT 0;"
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferred INTEGER NOT NULL DEFAULT 0;");
   }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
@@ -385,8 +398,8 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   }
   {
     Stmt st(db,
-            q("SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
-            "FROM _pgmicro_constraint ORDER BY oid").c_str());
+            q("SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype, "
+            "condeferrable, condeferred FROM _pgmicro_constraint ORDER BY oid").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
       if (it == by_oid.end()) continue;
@@ -396,6 +409,8 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
       c.type = st.t(3)[0];
       c.check_expr = st.t(5);
       c.columns = parse_keys(st.t(4));
+      c.deferrable = st.i(10) != 0;
+      c.initdeferred = st.i(11) != 0;
       if (c.type == 'f') {
         c.ref_table_oid = st.i(6);
         c.ref_columns = parse_keys(st.t(7));

@@ -16,6 +16,7 @@
 #include "session/ddl_partition.h"
 #include "session/ddl_table_like.h"
 #include "parse/parser.h"
+#include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/session_impl.h"
@@ -185,6 +186,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
         if (pc.type == 'p')
           throw PgError(sqlstate::kInvalidTableDefinition,
                         "multiple primary keys for table \"" + tname + "\" are not allowed").at(c->location);
+    if (c->initdeferred) unsupported("INITIALLY DEFERRED unique and primary key constraints", c->location);
     cons.push_back({c->conname ? c->conname : "", c->contype == CONSTR_PRIMARY ? 'p' : 'u', std::move(cols), c->location});
   };
 
@@ -256,6 +258,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     Node* def = cd->raw_default;
     // PostgreSQL's transformColumnDefinition order of checks.
     bool saw_nullable = false, saw_default = def != nullptr || is_serial, saw_identity = false, saw_generated = false;
+    fold_constraint_attributes(cd->constraints);
     for_each_node(cd->constraints, [&](Node* cn) {
       auto* c = reinterpret_cast<Constraint*>(cn);
       switch (c->contype) {
@@ -303,8 +306,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
         case CONSTR_ATTR_DEFERRABLE:
         case CONSTR_ATTR_NOT_DEFERRABLE:
         case CONSTR_ATTR_IMMEDIATE:
-          break;  // folded into the preceding constraint by the grammar
-        case CONSTR_ATTR_DEFERRED: unsupported("INITIALLY DEFERRED constraints", c->location);
+        case CONSTR_ATTR_DEFERRED:
+          break;  // folded into the preceding constraint (fold_constraint_attributes)
         default: unsupported("this column constraint", c->location);
       }
       if (saw_default && saw_identity)

@@ -9,6 +9,7 @@
 #include "runtime/function_context.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "types/type_io.h"
@@ -91,6 +92,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         Node* def = cd->raw_default;
         Constraint* identity = nullptr;
         std::vector<Constraint*> column_constraints;  // CHECK, UNIQUE, PRIMARY KEY, REFERENCES: added after the column
+        fold_constraint_attributes(cd->constraints);
         for_each_node(cd->constraints, [&](Node* cn) {
           auto* c = reinterpret_cast<Constraint*>(cn);
           if (c->contype == CONSTR_NOTNULL) not_null = true;
@@ -106,7 +108,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                      c->contype == CONSTR_FOREIGN) {
             column_constraints.push_back(c);
           } else if (c->contype != CONSTR_ATTR_DEFERRABLE && c->contype != CONSTR_ATTR_NOT_DEFERRABLE &&
-                     c->contype != CONSTR_ATTR_IMMEDIATE) {
+                     c->contype != CONSTR_ATTR_IMMEDIATE && c->contype != CONSTR_ATTR_DEFERRED) {
             unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
           }
           if (identity && (def || serial))

@@ -11,6 +11,9 @@
 //     referencing rows; SET NULL nulls their key columns.
 // Checks run per row (like RESTRICT) rather than at the end of the statement as PostgreSQL's
 // NO ACTION does: a statement that breaks and then repairs a reference within itself fails.
+// A DEFERRABLE key's checks (not RESTRICT's, not the CASCADE/SET NULL/SET DEFAULT actions, which
+// run at once) are queued while it is deferred and re-checked over the whole table at COMMIT or
+// SET CONSTRAINTS ... IMMEDIATE (session/deferred_constraints.cpp).
 #include "session/foreign_keys.h"
 #include <algorithm>
 #include "analyze/analyzer.h"
@@ -110,7 +113,8 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   ConstraintDef fk;
   fk.type = 'f';
   if (c->fk_matchtype == 'p') fk_unsupported("MATCH PARTIAL", c->location);
-  if (c->initdeferred) fk_unsupported("INITIALLY DEFERRED foreign keys", c->location);
+  fk.deferrable = c->deferrable;
+  fk.initdeferred = c->initdeferred;
   if (list_size(c->fk_del_set_cols)) fk_unsupported("ON DELETE SET NULL/SET DEFAULT with a column list", c->location);
   fk.on_update = c->fk_upd_action ? c->fk_upd_action : 'a';
   fk.on_delete = c->fk_del_action ? c->fk_del_action : 'a';
@@ -200,11 +204,12 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
 
 std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, const std::string& prefix) {
   return "INSERT INTO " + prefix + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
-         "confupdtype, confdeltype) VALUES(" +
+         "confupdtype, confdeltype, condeferrable, condeferred) VALUES(" +
          std::to_string(fk.oid) + ", " + std::to_string(table_oid) + ", " + quote_literal(fk.name) + ", 'f', '" +
          keys_text(fk.columns) + "', " + (fk.check_expr.empty() ? "NULL" : quote_literal(fk.check_expr)) + ", " +
          std::to_string(fk.ref_table_oid) + ", '" + keys_text(fk.ref_columns) + "', '" + std::string(1, fk.on_update) +
-         "', '" + std::string(1, fk.on_delete) + "');";
+         "', '" + std::string(1, fk.on_delete) + "', " +
+         (fk.deferrable ? "1" : "0") + ", " + (fk.initdeferred ? "1" : "0") + ");";
 }
 
 std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) {
@@ -223,13 +228,24 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
     const std::string id = std::to_string(fk.oid);
     const std::string pt = "" + parent->sqlite_ref();
     // Referencing side: the new key must exist (MATCH FULL: and not be partly NULL).
+    // DEFERRABLE: while the constraint is deferred, a violation is queued for the end of the
+    // transaction (session/deferred_constraints.cpp) instead of raised.
+    const std::string deferred = fk.deferrable ? "pg_constraint_deferred(" + id + ", " + (fk.initdeferred ? "1" : "0") + ")" : "";
+    auto raise_or_queue = [&](const std::string& raise, const std::string& cond, int kind) {
+      if (deferred.empty()) return " SELECT " + raise + " WHERE " + cond + ";";
+      return " INSERT INTO temp._pgmicro_deferred_checks(conoid, kind) SELECT " + id + ", " + std::to_string(kind) +
+             " WHERE " + deferred + " AND " + cond + "; SELECT " + raise + " WHERE NOT " + deferred + " AND " + cond + ";";
+    };
     auto check = [&](const std::string& when) {
-      std::string s = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " + when +
-                      key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt + " WHERE " +
-                      key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ");";
+      std::string s = raise_or_queue("pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ")",
+                                     when + key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt +
+                                         " WHERE " + key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ")",
+                                     0);
       if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
-        s += " SELECT pg_fk_violation(2, " + id + ") WHERE " + when + "NOT (" + key_present(child, fk.columns, "NEW.") +
-             ") AND NOT (" + key_absent(child, fk.columns, "NEW.") + ");";
+        s += raise_or_queue("pg_fk_violation(2, " + id + ")",
+                            when + "NOT (" + key_present(child, fk.columns, "NEW.") + ") AND NOT (" +
+                                key_absent(child, fk.columns, "NEW.") + ")",
+                            0);
       return s;
     };
     on_insert += check("");
@@ -264,7 +280,10 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
           return " UPDATE " + ct + " SET " + set + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
                  key_list(*parent, fk.ref_columns, "OLD.") + ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
         }
-        default:
+        case 'a':  // NO ACTION: deferrable
+          return raise_or_queue("pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") + ")",
+                                "EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ")", 1);
+        default:  // RESTRICT: never deferred
           return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +
                  ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
       }
@@ -289,6 +308,21 @@ std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& 
   if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
     q += " OR (NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + "))";
   return q + " LIMIT 1";
+}
+
+std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind) {
+  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
+  if (!parent) return "";
+  std::string missing = key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM " + parent->sqlite_ref() +
+                        " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + ")";
+  std::string kind_expr = std::to_string(kind), cond = "(" + missing + ")";
+  if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1) {
+    std::string mixed = "NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + ")";
+    kind_expr = "CASE WHEN " + mixed + " THEN 2 ELSE " + kind_expr + " END";
+    cond += " OR (" + mixed + ")";
+  }
+  return "SELECT pg_fk_violation(" + kind_expr + ", " + std::to_string(fk.oid) + ", " + key_list(child, fk.columns, "c.") +
+         ") FROM " + child.sqlite_ref() + " AS c WHERE " + cond + " LIMIT 1";
 }
 
 std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,
