@@ -85,7 +85,7 @@ std::string relation_catalog_ddl(const std::string& p) {
          "CREATE TABLE " + p + "_pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
          " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
          " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT,"
-         " condeferrable INTEGER NOT NULL DEFAULT 0, condeferred INTEGER NOT NULL DEFAULT 0);"
+         " condeferrable INTEGER NOT NULL DEFAULT 0, condeferred INTEGER NOT NULL DEFAULT 0, confdelsetcols TEXT);"
          "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
          " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT);"
          "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
@@ -119,7 +119,7 @@ static const char* const kProcTable =
 // 3 -> 4: _pgmicro_proc (LANGUAGE sql functions), _pgmicro_namespace and _pgmicro_description are added.
 // 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added; _pgmicro_sequence gains seqcycle
 //   and seqcache, _pgmicro_index indexprs and indpred.
-// 5 -> 6: _pgmicro_constraint gains condeferrable and condeferred.
+// 5 -> 6: _pgmicro_constraint gains condeferrable, condeferred and confdelsetcols.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -166,7 +166,8 @@ static void migrate_catalog(sqlite3* db) {
     if (!present)
       exec_sql(db,
                "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferrable INTEGER NOT NULL DEFAULT 0;"
-               "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferred INTEGER NOT NULL DEFAULT 0;");
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferred INTEGER NOT NULL DEFAULT 0;"
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN confdelsetcols TEXT;");
   }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
@@ -399,7 +400,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   {
     Stmt st(db,
             q("SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype, "
-            "condeferrable, condeferred FROM _pgmicro_constraint ORDER BY oid").c_str());
+            "condeferrable, condeferred, confdelsetcols FROM _pgmicro_constraint ORDER BY oid").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
       if (it == by_oid.end()) continue;
@@ -416,6 +417,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
         c.ref_columns = parse_keys(st.t(7));
         c.on_update = st.t(8).empty() ? 'a' : st.t(8)[0];
         c.on_delete = st.t(9).empty() ? 'a' : st.t(9)[0];
+        c.del_set_columns = parse_keys(st.t(12));
       }
       it->second->constraints.push_back(std::move(c));
     }

@@ -72,6 +72,7 @@ struct ConstraintDef {
   bool no_inherit = false;        // CHECK ... NO INHERIT (connoinherit)
   bool deferrable = false;        // DEFERRABLE (condeferrable; foreign keys and unique keys)
   bool initdeferred = false;      // INITIALLY DEFERRED (condeferred)
+  std::vector<int> del_set_columns;  // FOREIGN KEY: ON DELETE SET NULL/SET DEFAULT (cols) (confdelsetcols)
 };
 
 struct ViewDef;

@@ -285,6 +285,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         return add_foreign_key(*t, c);
       }
       case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
+      case AT_AlterConstraint: return alter_constraint_deferrability(*t, reinterpret_cast<Constraint*>(cmd->def));
       case AT_AddIdentity: case AT_SetIdentity: case AT_DropIdentity: return alter_identity(*t, cmd, out);
       case AT_AlterColumnType: return alter_column_type(*t, cmd);
       case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:

@@ -146,6 +146,24 @@ bool SessionImpl::deferred_checks_possible() const {
   return false;
 }
 
+void SessionImpl::alter_constraint_deferrability(const TableDef& t, Constraint* c) {
+  std::string name = c->conname ? c->conname : "";
+  const ConstraintDef* found = nullptr;
+  for (auto& k : t.constraints)
+    if (k.name == name) found = &k;
+  if (!found)
+    throw PgError(sqlstate::kUndefinedObject, "constraint \"" + name + "\" of relation \"" + t.name + "\" does not exist");
+  if (found->type != 'f')
+    throw PgError(sqlstate::kWrongObjectType,
+                  "constraint \"" + name + "\" of relation \"" + t.name + "\" is not a foreign key constraint");
+  if (found->deferrable == c->deferrable && found->initdeferred == c->initdeferred) return;
+  drop_triggers(t.name);
+  exec_sql(conn_, "UPDATE " + catalog_prefix(t.schema) + "_pgmicro_constraint SET condeferrable = " +
+                      (c->deferrable ? "1" : "0") + ", condeferred = " + (c->initdeferred ? "1" : "0") +
+                      " WHERE oid = " + std::to_string(found->oid));
+  bump_schema();
+}
+
 void SessionImpl::end_transaction_constraints() {
   runtime_.constraints_all_mode = -1;
   runtime_.constraint_modes.clear();

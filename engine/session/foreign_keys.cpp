@@ -115,7 +115,6 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   if (c->fk_matchtype == 'p') fk_unsupported("MATCH PARTIAL", c->location);
   fk.deferrable = c->deferrable;
   fk.initdeferred = c->initdeferred;
-  if (list_size(c->fk_del_set_cols)) fk_unsupported("ON DELETE SET NULL/SET DEFAULT with a column list", c->location);
   fk.on_update = c->fk_upd_action ? c->fk_upd_action : 'a';
   fk.on_delete = c->fk_del_action ? c->fk_del_action : 'a';
   if (c->fk_matchtype == 'f') fk.check_expr = "MATCH FULL";
@@ -129,6 +128,16 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
     });
   }
   fk.columns = fk_cols;
+  for_each_node(c->fk_del_set_cols, [&](Node* n) {  // ON DELETE SET NULL/SET DEFAULT (cols)
+    std::string name = node_string(n);
+    int idx = child.find_column(name);
+    if (idx < 0)
+      throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+    if (std::find(fk_cols.begin(), fk_cols.end(), idx) == fk_cols.end())
+      throw PgError("42P10", "column \"" + name + "\" referenced in ON DELETE SET action must be part of foreign key");
+    if (std::find(fk.del_set_columns.begin(), fk.del_set_columns.end(), idx) == fk.del_set_columns.end())
+      fk.del_set_columns.push_back(idx);
+  });
   RangeVar* rv = c->pktable;
   std::string ref_schema = rv->schemaname ? rv->schemaname : "";
   if (!ref_schema.empty() && !catalog.find_schema(ref_schema))
@@ -204,12 +213,13 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
 
 std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, const std::string& prefix) {
   return "INSERT INTO " + prefix + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
-         "confupdtype, confdeltype, condeferrable, condeferred) VALUES(" +
+         "confupdtype, confdeltype, condeferrable, condeferred, confdelsetcols) VALUES(" +
          std::to_string(fk.oid) + ", " + std::to_string(table_oid) + ", " + quote_literal(fk.name) + ", 'f', '" +
          keys_text(fk.columns) + "', " + (fk.check_expr.empty() ? "NULL" : quote_literal(fk.check_expr)) + ", " +
          std::to_string(fk.ref_table_oid) + ", '" + keys_text(fk.ref_columns) + "', '" + std::string(1, fk.on_update) +
          "', '" + std::string(1, fk.on_delete) + "', " +
-         (fk.deferrable ? "1" : "0") + ", " + (fk.initdeferred ? "1" : "0") + ");";
+         (fk.deferrable ? "1" : "0") + ", " + (fk.initdeferred ? "1" : "0") + ", " +
+         (fk.del_set_columns.empty() ? "NULL" : "'" + keys_text(fk.del_set_columns) + "'") + ");";
 }
 
 std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) {
@@ -252,6 +262,11 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
     on_update += check("(" + key_changed(child, fk.columns) + ") AND ");
     // Referenced side: what happens to referencing rows when the key goes away.
     const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
+    // ON DELETE SET NULL/SET DEFAULT (cols): only those columns change.
+    auto set_column = [&](int col, bool is_delete) {
+      return !is_delete || fk.del_set_columns.empty() ||
+             std::find(fk.del_set_columns.begin(), fk.del_set_columns.end(), col) != fk.del_set_columns.end();
+    };
     auto action = [&](char act, bool is_delete) -> std::string {
       switch (act) {
         case 'c':
@@ -266,7 +281,8 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
         case 'n': {
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
-            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
+            if (set_column(fk.columns[i], is_delete))
+              set += (set.empty() ? "" : ", ") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
           return " UPDATE " + ct + " SET " + set + " WHERE " + refs + ";";
         }
         case 'd': {  // SET DEFAULT: the columns' defaults (NULL without one), checked by the child's trigger
@@ -274,8 +290,9 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
           Analyzer a(const_cast<Catalog&>(catalog), no_params);
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
-            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
-                   lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
+            if (set_column(fk.columns[i], is_delete))
+              set += (set.empty() ? "" : ", ") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
+                     lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
           // A default equal to the removed key leaves the rows referencing it: NO ACTION's error.
           return " UPDATE " + ct + " SET " + set + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
                  key_list(*parent, fk.ref_columns, "OLD.") + ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";

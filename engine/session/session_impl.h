@@ -276,6 +276,7 @@ class SessionImpl : public Session {
   void check_deferred_constraints(const std::set<int64_t>* only);
   bool deferred_checks_possible() const;
   void end_transaction_constraints();
+  void alter_constraint_deferrability(const TableDef& t, Constraint* c);  // ALTER CONSTRAINT ... [NOT] DEFERRABLE
   void execute_discard(DiscardStmt* stmt, StatementResult& out);
   void execute_truncate(TruncateStmt* stmt, StatementResult& out);
   // EXPLAIN (explain.cpp). For EXPLAIN ANALYZE, run_query prepares `analyze_sql_` afresh with

@@ -67,3 +67,27 @@ CREATE TABLE dbad (a int CHECK (a > 0) DEFERRABLE);
 CREATE TABLE dbad (a int REFERENCES dpk DEFERRABLE DEFERRABLE);
 CREATE TABLE dbad (a int REFERENCES dpk INITIALLY DEFERRED INITIALLY IMMEDIATE);
 DROP TABLE dfk, dfk2, dpk;
+-- ON DELETE SET NULL / SET DEFAULT (columns)
+CREATE TABLE spk (tid int, id int, PRIMARY KEY (tid, id));
+CREATE TABLE sfk (tid int, id int, foo int, FOREIGN KEY (tid, id) REFERENCES spk ON DELETE SET NULL (bar));
+CREATE TABLE sfk (tid int, id int, foo int, FOREIGN KEY (tid, id) REFERENCES spk ON DELETE SET NULL (foo));
+CREATE TABLE sfk (tid int, a int, b int DEFAULT 0,
+  FOREIGN KEY (tid, a) REFERENCES spk ON DELETE SET NULL (a),
+  FOREIGN KEY (tid, b) REFERENCES spk ON DELETE SET DEFAULT (b, b) DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO spk VALUES (1, 0), (1, 1), (1, 2);
+INSERT INTO sfk VALUES (1, 1, 2);
+DELETE FROM spk WHERE id = 1;
+DELETE FROM spk WHERE id = 2;
+SELECT * FROM sfk;
+SELECT pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = 'sfk'::regclass ORDER BY oid;
+-- ALTER CONSTRAINT
+ALTER TABLE sfk ALTER CONSTRAINT sfk_tid_b_fkey NOT DEFERRABLE;
+ALTER TABLE sfk ALTER CONSTRAINT sfk_tid_a_fkey DEFERRABLE INITIALLY IMMEDIATE;
+ALTER TABLE sfk ALTER CONSTRAINT no_such DEFERRABLE;
+ALTER TABLE spk ALTER CONSTRAINT spk_pkey DEFERRABLE;
+SELECT conname, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('sfk'::regclass, 'spk'::regclass) ORDER BY conname;
+CREATE TABLE cdef (a int CHECK (a > 0) NO INHERIT, b text UNIQUE, c int NOT NULL, CONSTRAINT cdef_c CHECK (c <> 3 AND a < 100));
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'cdef'::regclass ORDER BY conname;
+SELECT pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conname = 'cdef_a_check';
+SELECT pg_get_constraintdef(0);
+DROP TABLE cdef, sfk, spk;
