@@ -50,13 +50,25 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
   }
   if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
   char a = type_category(fk.type), b = type_category(pk.type);
-  if (a == b && a != 'X' && a != 'E')  // two enum types have no equality operator
+  // Numeric types: a referencing type that does not coerce implicitly to the referenced one has
+  // no usable equality operator (PostgreSQL's 42804 below); the other way is refused as 0A000.
+  auto numeric_rank = [](Oid t) {
+    return t == oid::kInt2 ? 1 : t == oid::kInt4 ? 2 : t == oid::kInt8 ? 3 : t == oid::kNumeric ? 4 : t == oid::kFloat4 ? 5 : t == oid::kFloat8 ? 6 : 0;
+  };
+  bool incompatible_numeric = numeric_rank(fk.type) && numeric_rank(pk.type) && numeric_rank(fk.type) > numeric_rank(pk.type);
+  if (a == b && a != 'X' && a != 'E' && !incompatible_numeric)  // two enum types have no equality operator
     fk_unsupported("foreign keys between columns of types " + format_type_name(fk.type, -1) + " and " +
                        format_type_name(pk.type, -1),
                    location);
   throw PgError(sqlstate::kDatatypeMismatch, "foreign key constraint \"" + conname + "\" cannot be implemented",
                 "Key columns \"" + fk.name + "\" and \"" + pk.name + "\" are of incompatible types: " +
                     format_type_name(fk.type, -1) + " and " + format_type_name(pk.type, -1) + ".");
+}
+
+[[noreturn]] void missing_key_column(const std::string& name) {
+  for (const char* sys : {"tableoid", "ctid", "xmin", "cmin", "xmax", "cmax"})
+    if (name == sys) throw PgError(sqlstate::kFeatureNotSupported, "system columns cannot be used in foreign keys");
+  throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
 }
 
 std::string keys_text(const std::vector<int>& cols) {
@@ -122,8 +134,7 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
     for_each_node(c->fk_attrs, [&](Node* n) {
       std::string name = node_string(n);
       int idx = child.find_column(name);
-      if (idx < 0)
-        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+      if (idx < 0) missing_key_column(name);
       fk_cols.push_back(idx);
     });
   }
@@ -167,8 +178,7 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
     for_each_node(c->pk_attrs, [&](Node* n) {
       std::string name = node_string(n);
       int idx = parent->find_column(name);
-      if (idx < 0)
-        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+      if (idx < 0) missing_key_column(name);
       fk.ref_columns.push_back(idx);
     });
   }
