@@ -38,6 +38,7 @@ struct PendingConstraint {
   int inhcount = 0;            // CHECK inherited from that many parents
   bool is_local = true;        // defined by the table itself
   bool no_inherit = false;     // CHECK ... NO INHERIT
+  bool deferrable = false;     // UNIQUE / PRIMARY KEY ... DEFERRABLE (still checked per row)
 };
 
 // The source text of CHECK ( expr ) starting at the constraint's location: the balanced
@@ -188,6 +189,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
                         "multiple primary keys for table \"" + tname + "\" are not allowed").at(c->location);
     if (c->initdeferred) unsupported("INITIALLY DEFERRED unique and primary key constraints", c->location);
     cons.push_back({c->conname ? c->conname : "", c->contype == CONSTR_PRIMARY ? 'p' : 'u', std::move(cols), c->location});
+    cons.back().deferrable = c->deferrable;
   };
 
   // Columns first (table constraints may name any column); LIKE's columns where it stands.
@@ -567,8 +569,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       keys += (i ? "," : "") + std::to_string(pc.columns[i] + 1);
       cols += (i ? ", " : "") + quote_ident(t.columns[pc.columns[i]].name);
     }
-    sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
-           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
+    sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, condeferrable) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL, " + (pc.deferrable ? "1" : "0") + ");";
     // A partitioned table's SQLite table only stages rows: its partitions hold the keys.
     if (!stmt->partspec) ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
   }

@@ -73,7 +73,14 @@ void SessionImpl::execute_set_constraints(ConstraintsSetStmt* stmt, StatementRes
   if (status_ == TransactionStatus::Idle)
     out.notices.push_back({"WARNING", "25P01", "SET CONSTRAINTS can only be used in transaction blocks"});
   std::set<int64_t> named;
+  // A DEFERRABLE unique or primary key is a SQLite unique index, checked at every row.
+  auto refuse_key = [&](const ConstraintDef& k) {
+    if (stmt->deferred && k.deferrable && (k.type == 'u' || k.type == 'p'))
+      unsupported("deferring unique and primary key constraints");
+  };
   if (!stmt->constraints) {
+    for (auto& t : catalog_.tables())
+      for (auto& k : t->constraints) refuse_key(k);
     runtime_.constraints_all_mode = stmt->deferred ? 1 : 0;
     runtime_.constraint_modes.clear();
   } else {
@@ -95,6 +102,7 @@ void SessionImpl::execute_set_constraints(ConstraintsSetStmt* stmt, StatementRes
           for (auto& k : t->constraints) {
             if (k.name != cname) continue;
             found = true;
+            refuse_key(k);
             if (k.deferrable) named.insert(k.oid);
             else if (stmt->deferred)
               throw PgError(sqlstate::kWrongObjectType, "constraint \"" + cname + "\" is not deferrable");
