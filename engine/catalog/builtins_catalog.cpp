@@ -73,6 +73,8 @@ static const FunctionDef kFunctions[] = {
     {"pg_get_indexdef", 1, {kOid}, kText, "pg_get_indexdef($1)"},
     {"col_description", 2, {kOid, kInt4}, kText, "pg_col_description($1, $2)"},
     {"pg_get_serial_sequence", 2, {kText, kText}, kText, "pg_get_serial_sequence($1, $2)"},
+    {"pg_get_constraintdef", 1, {kOid}, kText, "pg_get_constraintdef($1)"},
+    {"pg_get_constraintdef", 2, {kOid, kBool}, kText, "pg_get_constraintdef($1, $2)"},
     {"pg_table_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2205)"},
     {"pg_type_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2206)"},
     {"pg_function_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2202)"},

@@ -84,7 +84,8 @@ std::string relation_catalog_ddl(const std::string& p) {
          " attgenerated TEXT NOT NULL DEFAULT '', attcollation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(attrelid, attnum));"
          "CREATE TABLE " + p + "_pgmicro_constraint(oid INTEGER PRIMARY KEY, conrelid INTEGER NOT NULL,"
          " conname TEXT NOT NULL, contype TEXT NOT NULL, conkey TEXT NOT NULL, consrc TEXT,"
-         " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT);"
+         " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT,"
+         " condeferrable INTEGER NOT NULL DEFAULT 0, condeferred INTEGER NOT NULL DEFAULT 0, confdelsetcols TEXT);"
          "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
          " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT);"
          "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
@@ -119,6 +120,7 @@ static const char* const kProcTable =
 // 4 -> 5: the inheritance tables (catalog/inheritance.cpp) are added; _pgmicro_sequence gains seqcycle
 //   and seqcache, _pgmicro_index indexprs and indpred.
 // 5 -> 6: _pgmicro_attribute gains attcollation (a COLLATE clause's pg_collation OID, 0 = the type's).
+// 6 -> 7: _pgmicro_constraint gains condeferrable, condeferred and confdelsetcols.
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -157,6 +159,18 @@ static void migrate_catalog(sqlite3* db) {
     add("_pgmicro_index", "indpred", "TEXT");
   }
   if (version < 6) add("_pgmicro_attribute", "attcollation", "INTEGER NOT NULL DEFAULT 0");
+  if (version < 7) {
+    bool present;
+    {
+      Stmt st(db, "SELECT 1 FROM pragma_table_info('_pgmicro_constraint') WHERE name = 'condeferrable'");
+      present = st.step();
+    }
+    if (!present)
+      exec_sql(db,
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferrable INTEGER NOT NULL DEFAULT 0;"
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferred INTEGER NOT NULL DEFAULT 0;"
+               "ALTER TABLE _pgmicro_constraint ADD COLUMN confdelsetcols TEXT;");
+  }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
@@ -388,8 +402,8 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
   }
   {
     Stmt st(db,
-            q("SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
-            "FROM _pgmicro_constraint ORDER BY oid").c_str());
+            q("SELECT oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype, "
+            "condeferrable, condeferred, confdelsetcols FROM _pgmicro_constraint ORDER BY oid").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
       if (it == by_oid.end()) continue;
@@ -399,11 +413,14 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
       c.type = st.t(3)[0];
       c.check_expr = st.t(5);
       c.columns = parse_keys(st.t(4));
+      c.deferrable = st.i(10) != 0;
+      c.initdeferred = st.i(11) != 0;
       if (c.type == 'f') {
         c.ref_table_oid = st.i(6);
         c.ref_columns = parse_keys(st.t(7));
         c.on_update = st.t(8).empty() ? 'a' : st.t(8)[0];
         c.on_delete = st.t(9).empty() ? 'a' : st.t(9)[0];
+        c.del_set_columns = parse_keys(st.t(12));
       }
       it->second->constraints.push_back(std::move(c));
     }

@@ -20,7 +20,7 @@ namespace pgmicro {
 // 5: _pgmicro_inherits, _pgmicro_attinh, _pgmicro_coninh, _pgmicro_partitioned_table
 //    (table inheritance and partitioning; catalog/inheritance.cpp); seqcycle/seqcache in
 //    _pgmicro_sequence, indexprs/indpred in _pgmicro_index
-inline constexpr int kStorageFormatVersion = 6;
+inline constexpr int kStorageFormatVersion = 7;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.
@@ -71,6 +71,9 @@ struct ConstraintDef {
   int inhcount = 0;               // CHECK: how many parents define it (coninhcount)
   bool is_local = true;           // conislocal
   bool no_inherit = false;        // CHECK ... NO INHERIT (connoinherit)
+  bool deferrable = false;        // DEFERRABLE (condeferrable; foreign keys and unique keys)
+  bool initdeferred = false;      // INITIALLY DEFERRED (condeferred)
+  std::vector<int> del_set_columns;  // FOREIGN KEY: ON DELETE SET NULL/SET DEFAULT (cols) (confdelsetcols)
 };
 
 struct ViewDef;

@@ -125,6 +125,17 @@ void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
+// pg_constraint_deferred(constraint_oid, initdeferred): whether a DEFERRABLE constraint is
+// deferred now (SET CONSTRAINTS of the transaction, else its INITIALLY DEFERRED).
+void constraint_deferred(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  RuntimeContext* rc = runtime_context(ctx);
+  auto it = rc->constraint_modes.find(sqlite3_value_int64(argv[0]));
+  bool deferred = it != rc->constraint_modes.end() ? it->second
+                  : rc->constraints_all_mode >= 0  ? rc->constraints_all_mode == 1
+                                                   : sqlite3_value_int(argv[1]) != 0;
+  sqlite3_result_int(ctx, deferred ? 1 : 0);
+}
+
 void nextval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
@@ -237,6 +248,7 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_row", -1, SQLITE_UTF8, rc, check_row, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_check_violation", -1, SQLITE_UTF8, rc, check_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_fk_violation", -1, SQLITE_UTF8, rc, fk_violation, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_constraint_deferred", 2, SQLITE_UTF8, rc, constraint_deferred, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,
                              nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_currval", 1, SQLITE_UTF8, rc, currval, nullptr, nullptr, nullptr);

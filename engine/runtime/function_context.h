@@ -75,6 +75,10 @@ struct RuntimeContext {
   std::vector<Notice> notices;
   // Runs a utility statement (CREATE, ANALYZE, ...) of PL/pgSQL code through the session.
   std::function<void(const std::string& sql)> run_utility;
+  // SET CONSTRAINTS in the current transaction (session/deferred_constraints.cpp): ALL as
+  // -1 not set, 0 IMMEDIATE, 1 DEFERRED; then per constraint oid (deferred or not).
+  int constraints_all_mode = -1;
+  std::map<int64_t, bool> constraint_modes;
 };
 
 inline RuntimeContext* runtime_context(sqlite3_context* ctx) {

@@ -19,6 +19,7 @@
 #include "session/table_reloptions.h"
 #include "session/ddl_table_like.h"
 #include "parse/parser.h"
+#include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/session_impl.h"
@@ -40,6 +41,7 @@ struct PendingConstraint {
   int inhcount = 0;            // CHECK inherited from that many parents
   bool is_local = true;        // defined by the table itself
   bool no_inherit = false;     // CHECK ... NO INHERIT
+  bool deferrable = false;     // UNIQUE / PRIMARY KEY ... DEFERRABLE (still checked per row)
 };
 
 // The source text of CHECK ( expr ) starting at the constraint's location: the balanced
@@ -190,7 +192,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
         if (pc.type == 'p')
           throw PgError(sqlstate::kInvalidTableDefinition,
                         "multiple primary keys for table \"" + tname + "\" are not allowed").at(c->location);
+    if (c->initdeferred) unsupported("INITIALLY DEFERRED unique and primary key constraints", c->location);
     cons.push_back({c->conname ? c->conname : "", c->contype == CONSTR_PRIMARY ? 'p' : 'u', std::move(cols), c->location});
+    cons.back().deferrable = c->deferrable;
   };
 
   // Columns first (table constraints may name any column); LIKE's columns where it stands.
@@ -262,6 +266,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     Node* def = cd->raw_default;
     // PostgreSQL's transformColumnDefinition order of checks.
     bool saw_nullable = false, saw_default = def != nullptr || is_serial, saw_identity = false, saw_generated = false;
+    fold_constraint_attributes(cd->constraints);
     for_each_node(cd->constraints, [&](Node* cn) {
       auto* c = reinterpret_cast<Constraint*>(cn);
       switch (c->contype) {
@@ -309,8 +314,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
         case CONSTR_ATTR_DEFERRABLE:
         case CONSTR_ATTR_NOT_DEFERRABLE:
         case CONSTR_ATTR_IMMEDIATE:
-          break;  // folded into the preceding constraint by the grammar
-        case CONSTR_ATTR_DEFERRED: unsupported("INITIALLY DEFERRED constraints", c->location);
+        case CONSTR_ATTR_DEFERRED:
+          break;  // folded into the preceding constraint (fold_constraint_attributes)
         default: unsupported("this column constraint", c->location);
       }
       if (saw_default && saw_identity)
@@ -575,8 +580,8 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       keys += (i ? "," : "") + std::to_string(pc.columns[i] + 1);
       cols += (i ? ", " : "") + quote_ident(t.columns[pc.columns[i]].name);
     }
-    sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
-           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL);";
+    sql += "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, condeferrable) VALUES(" + std::to_string(coid) + ", " + std::to_string(toid) + ", " +
+           quote_literal(pc.name) + ", '" + pc.type + "', '" + keys + "', NULL, " + (pc.deferrable ? "1" : "0") + ");";
     // A partitioned table's SQLite table only stages rows: its partitions hold the keys.
     if (!stmt->partspec) ddl += ", CONSTRAINT " + quote_ident(pc.name) + (pc.type == 'p' ? " PRIMARY KEY (" : " UNIQUE (") + cols + ")";
   }

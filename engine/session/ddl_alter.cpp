@@ -10,6 +10,7 @@
 #include "runtime/function_context.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "types/type_io.h"
@@ -93,6 +94,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         Node* def = cd->raw_default;
         Constraint* identity = nullptr;
         std::vector<Constraint*> column_constraints;  // CHECK, UNIQUE, PRIMARY KEY, REFERENCES: added after the column
+        fold_constraint_attributes(cd->constraints);
         for_each_node(cd->constraints, [&](Node* cn) {
           auto* c = reinterpret_cast<Constraint*>(cn);
           if (c->contype == CONSTR_NOTNULL) not_null = true;
@@ -108,7 +110,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                      c->contype == CONSTR_FOREIGN) {
             column_constraints.push_back(c);
           } else if (c->contype != CONSTR_ATTR_DEFERRABLE && c->contype != CONSTR_ATTR_NOT_DEFERRABLE &&
-                     c->contype != CONSTR_ATTR_IMMEDIATE) {
+                     c->contype != CONSTR_ATTR_IMMEDIATE && c->contype != CONSTR_ATTR_DEFERRED) {
             unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
           }
           if (identity && (def || serial))
@@ -285,6 +287,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         return add_foreign_key(*t, c);
       }
       case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
+      case AT_AlterConstraint: return alter_constraint_deferrability(*t, reinterpret_cast<Constraint*>(cmd->def));
       case AT_AddIdentity: case AT_SetIdentity: case AT_DropIdentity: return alter_identity(*t, cmd, out);
       case AT_AlterColumnType: return alter_column_type(*t, cmd);
       case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:

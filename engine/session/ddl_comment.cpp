@@ -1,4 +1,4 @@
-// COMMENT ON TABLE/VIEW/INDEX/SEQUENCE/COLUMN/SCHEMA/CONSTRAINT ... IS 'text' | NULL:
+// COMMENT ON TABLE/VIEW/INDEX/SEQUENCE/COLUMN/SCHEMA/CONSTRAINT [ON DOMAIN] ... IS 'text' | NULL:
 // rows of _pgmicro_description (objoid, objsubid = column number or 0), in the database of
 // the object (main, or pgtemp for temporary objects). '' and NULL remove the comment.
 #include "analyze/analyzer.h"
@@ -25,6 +25,7 @@ void SessionImpl::execute_comment(CommentStmt* stmt, StatementResult& out) {
       for_each_node(reinterpret_cast<List*>(stmt->object), [&](Node* n) { names.push_back(node_string(n)); });
       if (names.empty()) unsupported("COMMENT ON this kind of object");
       break;
+    case OBJECT_DOMCONSTRAINT: break;  // (TypeName, constraint name), resolved below
     default: unsupported("COMMENT ON this kind of object");
   }
   // A relation named by names[0 .. count-1] (schema-qualified when count is 2).
@@ -109,6 +110,27 @@ void SessionImpl::execute_comment(CommentStmt* stmt, StatementResult& out) {
         if (c.name == con) oid = c.oid;
       if (!oid) throw PgError(sqlstate::kUndefinedObject, "constraint \"" + con + "\" for table \"" + rel + "\" does not exist");
       schema = t->schema;
+      break;
+    }
+    case OBJECT_DOMCONSTRAINT: {
+      auto* l = reinterpret_cast<List*>(stmt->object);
+      if (!l || list_size(l) != 2) unsupported("COMMENT ON this kind of object");
+      auto* tn = reinterpret_cast<TypeName*>(list_at(l, 0));
+      std::string con = node_string(list_at(l, 1));
+      std::vector<Oid> no_params;
+      Analyzer a(catalog_, no_params);
+      Oid type = 0;
+      int32_t typmod = -1;
+      a.resolve_type_name(tn, type, typmod);
+      std::string written;  // TypeNameToString
+      for_each_node(tn->names, [&](Node* n) { written += (written.empty() ? "" : ".") + node_string(n); });
+      const UserType* u = catalog_.user_types().find(type);
+      if (!u || u->kind != 'd') throw PgError(sqlstate::kWrongObjectType, "\"" + written + "\" is not a domain");
+      for (auto& c : u->constraints)
+        if (c.name == con) oid = c.oid;
+      if (!oid)
+        throw PgError(sqlstate::kUndefinedObject,
+                      "constraint \"" + con + "\" for domain " + written + " does not exist");
       break;
     }
     default: unsupported("COMMENT ON this kind of object");

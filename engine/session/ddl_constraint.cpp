@@ -120,6 +120,7 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
   }
   if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) unsupported("this kind of constraint in ALTER TABLE ADD CONSTRAINT", c->location);
   bool primary = c->contype == CONSTR_PRIMARY;
+  if (c->initdeferred) unsupported("INITIALLY DEFERRED unique and primary key constraints", c->location);
   if (primary)
     for (auto& k : t.constraints)
       if (k.type == 'p')

@@ -11,6 +11,9 @@
 //     referencing rows; SET NULL nulls their key columns.
 // Checks run per row (like RESTRICT) rather than at the end of the statement as PostgreSQL's
 // NO ACTION does: a statement that breaks and then repairs a reference within itself fails.
+// A DEFERRABLE key's checks (not RESTRICT's, not the CASCADE/SET NULL/SET DEFAULT actions, which
+// run at once) are queued while it is deferred and re-checked over the whole table at COMMIT or
+// SET CONSTRAINTS ... IMMEDIATE (session/deferred_constraints.cpp).
 #include "session/foreign_keys.h"
 #include <algorithm>
 #include "analyze/analyzer.h"
@@ -47,13 +50,25 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
   }
   if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
   char a = type_category(fk.type), b = type_category(pk.type);
-  if (a == b && a != 'X' && a != 'E')  // two enum types have no equality operator
+  // Numeric types: a referencing type that does not coerce implicitly to the referenced one has
+  // no usable equality operator (PostgreSQL's 42804 below); the other way is refused as 0A000.
+  auto numeric_rank = [](Oid t) {
+    return t == oid::kInt2 ? 1 : t == oid::kInt4 ? 2 : t == oid::kInt8 ? 3 : t == oid::kNumeric ? 4 : t == oid::kFloat4 ? 5 : t == oid::kFloat8 ? 6 : 0;
+  };
+  bool incompatible_numeric = numeric_rank(fk.type) && numeric_rank(pk.type) && numeric_rank(fk.type) > numeric_rank(pk.type);
+  if (a == b && a != 'X' && a != 'E' && !incompatible_numeric)  // two enum types have no equality operator
     fk_unsupported("foreign keys between columns of types " + format_type_name(fk.type, -1) + " and " +
                        format_type_name(pk.type, -1),
                    location);
   throw PgError(sqlstate::kDatatypeMismatch, "foreign key constraint \"" + conname + "\" cannot be implemented",
                 "Key columns \"" + fk.name + "\" and \"" + pk.name + "\" are of incompatible types: " +
                     format_type_name(fk.type, -1) + " and " + format_type_name(pk.type, -1) + ".");
+}
+
+[[noreturn]] void missing_key_column(const std::string& name) {
+  for (const char* sys : {"tableoid", "ctid", "xmin", "cmin", "xmax", "cmax"})
+    if (name == sys) throw PgError(sqlstate::kFeatureNotSupported, "system columns cannot be used in foreign keys");
+  throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
 }
 
 std::string keys_text(const std::vector<int>& cols) {
@@ -110,8 +125,8 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   ConstraintDef fk;
   fk.type = 'f';
   if (c->fk_matchtype == 'p') fk_unsupported("MATCH PARTIAL", c->location);
-  if (c->initdeferred) fk_unsupported("INITIALLY DEFERRED foreign keys", c->location);
-  if (list_size(c->fk_del_set_cols)) fk_unsupported("ON DELETE SET NULL/SET DEFAULT with a column list", c->location);
+  fk.deferrable = c->deferrable;
+  fk.initdeferred = c->initdeferred;
   fk.on_update = c->fk_upd_action ? c->fk_upd_action : 'a';
   fk.on_delete = c->fk_del_action ? c->fk_del_action : 'a';
   if (c->fk_matchtype == 'f') fk.check_expr = "MATCH FULL";
@@ -119,12 +134,21 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
     for_each_node(c->fk_attrs, [&](Node* n) {
       std::string name = node_string(n);
       int idx = child.find_column(name);
-      if (idx < 0)
-        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+      if (idx < 0) missing_key_column(name);
       fk_cols.push_back(idx);
     });
   }
   fk.columns = fk_cols;
+  for_each_node(c->fk_del_set_cols, [&](Node* n) {  // ON DELETE SET NULL/SET DEFAULT (cols)
+    std::string name = node_string(n);
+    int idx = child.find_column(name);
+    if (idx < 0)
+      throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+    if (std::find(fk_cols.begin(), fk_cols.end(), idx) == fk_cols.end())
+      throw PgError("42P10", "column \"" + name + "\" referenced in ON DELETE SET action must be part of foreign key");
+    if (std::find(fk.del_set_columns.begin(), fk.del_set_columns.end(), idx) == fk.del_set_columns.end())
+      fk.del_set_columns.push_back(idx);
+  });
   RangeVar* rv = c->pktable;
   std::string ref_schema = rv->schemaname ? rv->schemaname : "";
   if (!ref_schema.empty() && !catalog.find_schema(ref_schema))
@@ -154,8 +178,7 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
     for_each_node(c->pk_attrs, [&](Node* n) {
       std::string name = node_string(n);
       int idx = parent->find_column(name);
-      if (idx < 0)
-        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" referenced in foreign key constraint does not exist");
+      if (idx < 0) missing_key_column(name);
       fk.ref_columns.push_back(idx);
     });
   }
@@ -200,11 +223,13 @@ std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols
 
 std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, const std::string& prefix) {
   return "INSERT INTO " + prefix + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc, confrelid, confkey, "
-         "confupdtype, confdeltype) VALUES(" +
+         "confupdtype, confdeltype, condeferrable, condeferred, confdelsetcols) VALUES(" +
          std::to_string(fk.oid) + ", " + std::to_string(table_oid) + ", " + quote_literal(fk.name) + ", 'f', '" +
          keys_text(fk.columns) + "', " + (fk.check_expr.empty() ? "NULL" : quote_literal(fk.check_expr)) + ", " +
          std::to_string(fk.ref_table_oid) + ", '" + keys_text(fk.ref_columns) + "', '" + std::string(1, fk.on_update) +
-         "', '" + std::string(1, fk.on_delete) + "');";
+         "', '" + std::string(1, fk.on_delete) + "', " +
+         (fk.deferrable ? "1" : "0") + ", " + (fk.initdeferred ? "1" : "0") + ", " +
+         (fk.del_set_columns.empty() ? "NULL" : "'" + keys_text(fk.del_set_columns) + "'") + ");";
 }
 
 std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) {
@@ -223,13 +248,24 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
     const std::string id = std::to_string(fk.oid);
     const std::string pt = "" + parent->sqlite_ref();
     // Referencing side: the new key must exist (MATCH FULL: and not be partly NULL).
+    // DEFERRABLE: while the constraint is deferred, a violation is queued for the end of the
+    // transaction (session/deferred_constraints.cpp) instead of raised.
+    const std::string deferred = fk.deferrable ? "pg_constraint_deferred(" + id + ", " + (fk.initdeferred ? "1" : "0") + ")" : "";
+    auto raise_or_queue = [&](const std::string& raise, const std::string& cond, int kind) {
+      if (deferred.empty()) return " SELECT " + raise + " WHERE " + cond + ";";
+      return " INSERT INTO temp._pgmicro_deferred_checks(conoid, kind) SELECT " + id + ", " + std::to_string(kind) +
+             " WHERE " + deferred + " AND " + cond + "; SELECT " + raise + " WHERE NOT " + deferred + " AND " + cond + ";";
+    };
     auto check = [&](const std::string& when) {
-      std::string s = " SELECT pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ") WHERE " + when +
-                      key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt + " WHERE " +
-                      key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ");";
+      std::string s = raise_or_queue("pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ")",
+                                     when + key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt +
+                                         " WHERE " + key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ")",
+                                     0);
       if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
-        s += " SELECT pg_fk_violation(2, " + id + ") WHERE " + when + "NOT (" + key_present(child, fk.columns, "NEW.") +
-             ") AND NOT (" + key_absent(child, fk.columns, "NEW.") + ");";
+        s += raise_or_queue("pg_fk_violation(2, " + id + ")",
+                            when + "NOT (" + key_present(child, fk.columns, "NEW.") + ") AND NOT (" +
+                                key_absent(child, fk.columns, "NEW.") + ")",
+                            0);
       return s;
     };
     on_insert += check("");
@@ -238,6 +274,11 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
     const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
     // Cascaded updates write new row versions at the child's end, as PostgreSQL's do.
     const std::string move = lower_move_row_set(child, "");
+    // ON DELETE SET NULL/SET DEFAULT (cols): only those columns change.
+    auto set_column = [&](int col, bool is_delete) {
+      return !is_delete || fk.del_set_columns.empty() ||
+             std::find(fk.del_set_columns.begin(), fk.del_set_columns.end(), col) != fk.del_set_columns.end();
+    };
     auto action = [&](char act, bool is_delete) -> std::string {
       switch (act) {
         case 'c':
@@ -252,7 +293,8 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
         case 'n': {
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
-            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
+            if (set_column(fk.columns[i], is_delete))
+              set += (set.empty() ? "" : ", ") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
           return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + ";";
         }
         case 'd': {  // SET DEFAULT: the columns' defaults (NULL without one), checked by the child's trigger
@@ -260,13 +302,17 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
           Analyzer a(const_cast<Catalog&>(catalog), no_params);
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
-            set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
-                   lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
+            if (set_column(fk.columns[i], is_delete))
+              set += (set.empty() ? "" : ", ") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
+                     lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
           // A default equal to the removed key leaves the rows referencing it: NO ACTION's error.
           return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
                  key_list(*parent, fk.ref_columns, "OLD.") + ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
         }
-        default:
+        case 'a':  // NO ACTION: deferrable
+          return raise_or_queue("pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") + ")",
+                                "EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ")", 1);
+        default:  // RESTRICT: never deferred
           return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +
                  ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
       }
@@ -291,6 +337,21 @@ std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& 
   if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
     q += " OR (NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + "))";
   return q + " LIMIT 1";
+}
+
+std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind) {
+  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
+  if (!parent) return "";
+  std::string missing = key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM " + parent->sqlite_ref() +
+                        " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + ")";
+  std::string kind_expr = std::to_string(kind), cond = "(" + missing + ")";
+  if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1) {
+    std::string mixed = "NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + ")";
+    kind_expr = "CASE WHEN " + mixed + " THEN 2 ELSE " + kind_expr + " END";
+    cond += " OR (" + mixed + ")";
+  }
+  return "SELECT pg_fk_violation(" + kind_expr + ", " + std::to_string(fk.oid) + ", " + key_list(child, fk.columns, "c.") +
+         ") FROM " + child.sqlite_ref() + " AS c WHERE " + cond + " LIMIT 1";
 }
 
 std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,

@@ -33,6 +33,10 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child);
 // A query returning the key of one referencing row that violates `fk` (for ADD CONSTRAINT).
 std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk);
 
+// A query raising (pg_fk_violation) `fk`'s error for its first violating referencing row, worded
+// as a referencing-side (kind 0) or referenced-side (kind 1) check; no row when it holds.
+std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind);
+
 // Foreign keys of other tables that reference `table_oid`: (referencing table, constraint).
 std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,
                                                                                         int64_t table_oid);

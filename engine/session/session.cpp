@@ -1,6 +1,7 @@
 // Session: statement dispatch, PostgreSQL transaction semantics on SQLite transactions,
 // running lowered SQL and converting results to PostgreSQL's text format, and mapping
 // SQLite errors back to PostgreSQL errors.
+#include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/copy.h"
 #include "session/session_impl.h"
@@ -138,6 +139,14 @@ void SessionImpl::begin_implicit() {
 }
 
 void SessionImpl::commit_implicit() {
+  try {
+    check_deferred_constraints(nullptr);
+  } catch (PgError&) {
+    end_transaction_constraints();
+    rollback_implicit();
+    throw;
+  }
+  end_transaction_constraints();
   run_on_commit_actions();
   flush_sequences();
   implicit_open_ = false;
@@ -151,6 +160,7 @@ void SessionImpl::commit_implicit() {
 }
 
 void SessionImpl::rollback_implicit() {
+  end_transaction_constraints();
   implicit_open_ = false;
   settings_.end_implicit();
   sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -194,6 +204,8 @@ void SessionImpl::ensure_triggers() {
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
     if (!routed) sql += foreign_key_triggers(catalog_, *t);
+    for (auto& c : t->constraints)
+      if (c.deferrable && sql.find(kDeferredChecksDdl) == std::string::npos) sql = kDeferredChecksDdl + sql;
     sql += plpgsql::user_triggers_sql(catalog_, conn_, *t);  // CREATE TRIGGER (engine/plpgsql/)
     std::string tag = std::to_string(t->oid) + "_" + std::to_string(t->columns.size()) + "_" + std::to_string(checks.size());
     for (const char* ev : {"INSERT", "UPDATE"}) {
@@ -631,6 +643,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_CommentStmt: return execute_comment(reinterpret_cast<CommentStmt*>(stmt), out);
     case T_CreateOpClassStmt: return execute_create_opclass(reinterpret_cast<CreateOpClassStmt*>(stmt), out);
     case T_ReindexStmt: return execute_reindex(reinterpret_cast<ReindexStmt*>(stmt), out);
+    case T_ConstraintsSetStmt: return execute_set_constraints(reinterpret_cast<ConstraintsSetStmt*>(stmt), out);
     case T_DiscardStmt: return execute_discard(reinterpret_cast<DiscardStmt*>(stmt), out);
     case T_ExplainStmt: return execute_explain(reinterpret_cast<ExplainStmt*>(stmt), out);
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
@@ -711,6 +724,19 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         return;
       }
       if (commit && status_ == TransactionStatus::InBlock) {
+        try {
+          check_deferred_constraints(nullptr);  // a failure rolls the transaction back
+        } catch (PgError&) {
+          status_ = TransactionStatus::Idle;
+          savepoints_.clear();
+          settings_.rollback();
+          end_transaction_cursors(false);
+          end_transaction_constraints();
+          sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
+          flush_sequences();
+          throw;
+        }
+        end_transaction_constraints();
         run_on_commit_actions();
         flush_sequences();
         status_ = TransactionStatus::Idle;
@@ -728,6 +754,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       out.command_tag = "ROLLBACK";
       status_ = TransactionStatus::Idle;
       savepoints_.clear();
+      end_transaction_constraints();
       settings_.rollback();
       end_transaction_cursors(false);
       sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -2,6 +2,7 @@
 // transaction state machine (idle / in block / failed), and statement dispatch.
 #pragma once
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ struct ViewStmt;
 struct CreateSeqStmt;
 struct TruncateStmt;
 struct Constraint;
+struct ConstraintsSetStmt;
 struct PrepareStmt;
 struct IntoClause;
 struct ExecuteStmt;
@@ -299,6 +301,13 @@ class SessionImpl : public Session {
   // ON COMMIT DELETE ROWS ('d') / DROP ('D') of this session's temporary tables, run at commit.
   std::map<int64_t, char> on_commit_;
   void run_on_commit_actions();
+  // DEFERRABLE constraints (deferred_constraints.cpp): SET CONSTRAINTS, the queued checks
+  // (all, or only those constraints), and the end of a transaction's SET CONSTRAINTS modes.
+  void execute_set_constraints(ConstraintsSetStmt* stmt, StatementResult& out);
+  void check_deferred_constraints(const std::set<int64_t>* only);
+  bool deferred_checks_possible() const;
+  void end_transaction_constraints();
+  void alter_constraint_deferrability(const TableDef& t, Constraint* c);  // ALTER CONSTRAINT ... [NOT] DEFERRABLE
   void execute_discard(DiscardStmt* stmt, StatementResult& out);
   void execute_truncate(TruncateStmt* stmt, StatementResult& out);
   // EXPLAIN (explain.cpp). For EXPLAIN ANALYZE, run_query prepares `analyze_sql_` afresh with
