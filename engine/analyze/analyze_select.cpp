@@ -6,6 +6,7 @@
 #include <functional>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "types/geo.h"
 #include "catalog/system_relations.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -1155,6 +1156,10 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
               .at(expr_location(x));
       }
     }
+    if (is_geo_type(sc.expr->type) && sb->sortby_dir != SORTBY_USING)  // no btree opclass (types/geo.h)
+      throw PgError("42883", "could not identify an ordering operator for type " + format_type_name(sc.expr->type, -1), "",
+                    "Use an explicit ordering operator or modify the query.")
+          .at(expr_location(x));
     q->order_by.push_back(sc);
   });
   bool order_aggs = saw_agg_;
