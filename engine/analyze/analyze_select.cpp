@@ -7,6 +7,8 @@
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "types/geo.h"
+#include "types/record.h"
+#include "types/user_types.h"
 #include "catalog/system_relations.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -1156,7 +1158,15 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
               .at(expr_location(x));
       }
     }
-    if (is_geo_type(sc.expr->type) && sb->sortby_dir != SORTBY_USING)  // no btree opclass (types/geo.h)
+    auto unorderable = [](Oid t, int32_t typmod) {  // no btree opclass (types/geo.h), also inside a row type
+      if (is_geo_type(t)) return true;
+      if (!is_named_composite(t)) return false;
+      const std::vector<RowField>* f = row_type_fields(t, typmod);
+      for (size_t i = 0; f && i < f->size(); i++)
+        if (is_geo_type(domain_base_type((*f)[i].type))) return true;
+      return false;
+    };
+    if (unorderable(sc.expr->type, sc.expr->typmod) && sb->sortby_dir != SORTBY_USING)
       throw PgError("42883", "could not identify an ordering operator for type " + format_type_name(sc.expr->type, -1), "",
                     "Use an explicit ordering operator or modify the query.")
           .at(expr_location(x));

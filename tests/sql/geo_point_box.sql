@@ -35,3 +35,13 @@ SELECT id FROM geo_pts WHERE p <@ b ORDER BY id;
 SELECT id, p[0] AS x, b[1] AS low FROM geo_pts ORDER BY id;
 SELECT * FROM geo_pts ORDER BY p;
 DROP TABLE geo_pts;
+-- row types with a point field: no comparison (reached field by field), no ordering
+CREATE TYPE geo_pair AS (a int, b point);
+SELECT row(1, '(1,2)')::geo_pair < row(1, '(1,3)')::geo_pair;
+SELECT row(1, '(1,2)')::geo_pair < row(2, '(1,3)')::geo_pair;
+CREATE TABLE geo_pairs (f geo_pair);
+INSERT INTO geo_pairs VALUES ('(1,"(1,2)")');
+SELECT * FROM geo_pairs ORDER BY f;
+SELECT (f).b, ((f).b)[1] FROM geo_pairs;
+DROP TABLE geo_pairs;
+DROP TYPE geo_pair;
