@@ -8,6 +8,11 @@ namespace pgmicro {
 using namespace oid;
 
 static const OperatorDef kGeoOperators[] = {
+    {"@>", kPolygon, kPolygon, kBool, "pg_geo('poly_contain', $1, $2)"},
+    {"<@", kPolygon, kPolygon, kBool, "pg_geo('poly_contained', $1, $2)"},
+    {"~=", kPolygon, kPolygon, kBool, "pg_geo('poly_same', $1, $2)"},
+    {"<@", kPoint, kPath, kBool, "pg_geo('on_ppath', $1, $2)"},
+    {"=", kLine, kLine, kBool, "pg_geo('line_eq', $1, $2)"},
     {"@>", kBox, kPoint, kBool, "pg_geo('box_contain_pt', $1, $2)"},
     {"<<", kPolygon, kPolygon, kBool, "pg_geo('poly_left', $1, $2)"},
     {"&<", kPolygon, kPolygon, kBool, "pg_geo('poly_overleft', $1, $2)"},
@@ -285,6 +290,11 @@ static const FunctionDef kGeoFunctions[] = {
     {"bound_box", 2, {kBox, kBox}, kBox, "pg_geo('boxes_bound_box', $1, $2)"},
     {"box", 1, {kPoint}, kBox, "pg_geo('point_box', $1)"},
     {"polygon", 1, {kCircle}, kPolygon, "pg_geo('circle_poly12', $1)"},
+    {"poly_contain", 2, {kPolygon, kPolygon}, kBool, "pg_geo('poly_contain', $1, $2)"},
+    {"poly_contained", 2, {kPolygon, kPolygon}, kBool, "pg_geo('poly_contained', $1, $2)"},
+    {"poly_same", 2, {kPolygon, kPolygon}, kBool, "pg_geo('poly_same', $1, $2)"},
+    {"on_ppath", 2, {kPoint, kPath}, kBool, "pg_geo('on_ppath', $1, $2)"},
+    {"line_eq", 2, {kLine, kLine}, kBool, "pg_geo('line_eq', $1, $2)"},
 };
 
 static const CastDef kGeoCasts[] = {

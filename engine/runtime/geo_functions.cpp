@@ -127,6 +127,109 @@ bool circle_same(const GeoCircle& a, const GeoCircle& b) {
   return ((std::isnan(a.radius) && std::isnan(b.radius)) || FPeq(a.radius, b.radius)) && point_eq(a.center, b.center);
 }
 
+bool lseg_inside_poly(const GeoPoint& a, const GeoPoint& b, const GeoPolygon& poly, size_t start, int depth);
+
+bool touched_lseg_inside_poly(const GeoPoint& a, const GeoPoint& b, const GeoLseg& s, const GeoPolygon& poly, size_t start,
+                              int depth) {
+  GeoLseg t{{a, b}};
+  if (point_eq(a, s.p[0])) {
+    if (lseg_contain_point(t, s.p[1])) return lseg_inside_poly(b, s.p[1], poly, start, depth + 1);
+  } else if (point_eq(a, s.p[1])) {
+    if (lseg_contain_point(t, s.p[0])) return lseg_inside_poly(b, s.p[0], poly, start, depth + 1);
+  } else if (lseg_contain_point(t, s.p[0])) {
+    return lseg_inside_poly(b, s.p[0], poly, start, depth + 1);
+  } else if (lseg_contain_point(t, s.p[1])) {
+    return lseg_inside_poly(b, s.p[1], poly, start, depth + 1);
+  }
+  return true;
+}
+
+bool lseg_inside_poly(const GeoPoint& a, const GeoPoint& b, const GeoPolygon& poly, size_t start, int depth) {
+  if (depth > 10000) throw PgError("54001", "stack depth limit exceeded");
+  GeoLseg t{{a, b}}, s;
+  bool res = true, intersection = false;
+  s.p[0] = poly.p[start == 0 ? poly.p.size() - 1 : start - 1];
+  for (size_t i = start; i < poly.p.size() && res; i++) {
+    GeoPoint interpt;
+    s.p[1] = poly.p[i];
+    if (lseg_contain_point(s, t.p[0])) {
+      if (lseg_contain_point(s, t.p[1])) return true;
+      res = touched_lseg_inside_poly(t.p[0], t.p[1], s, poly, i + 1, depth);
+    } else if (lseg_contain_point(s, t.p[1])) {
+      res = touched_lseg_inside_poly(t.p[1], t.p[0], s, poly, i + 1, depth);
+    } else if (lseg_interpt_lseg(&interpt, t, s)) {
+      intersection = true;
+      res = lseg_inside_poly(t.p[0], interpt, poly, i + 1, depth + 1);
+      if (res) res = lseg_inside_poly(t.p[1], interpt, poly, i + 1, depth + 1);
+    }
+    s.p[0] = s.p[1];
+  }
+  if (res && !intersection) {
+    GeoPoint p{geo_div(geo_pl(t.p[0].x, t.p[1].x), 2.0), geo_div(geo_pl(t.p[0].y, t.p[1].y), 2.0)};
+    res = point_inside(p, poly.p) != 0;
+  }
+  return res;
+}
+
+bool poly_contain_poly(const GeoPolygon& a, const GeoPolygon& b) {
+  if (a.p.empty() || b.p.empty()) return false;
+  if (!box_contain_box(a.bound, b.bound)) return false;
+  GeoLseg s;
+  s.p[0] = b.p.back();
+  for (size_t i = 0; i < b.p.size(); i++) {
+    s.p[1] = b.p[i];
+    if (!lseg_inside_poly(s.p[0], s.p[1], a, 0, 0)) return false;
+    s.p[0] = s.p[1];
+  }
+  return true;
+}
+
+bool plist_same(const std::vector<GeoPoint>& p1, const std::vector<GeoPoint>& p2) {
+  long n = long(p1.size());
+  for (long i = 0; i < n; i++) {
+    if (!point_eq(p2[i], p1[0])) continue;
+    long ii, j;
+    for (ii = 1, j = i + 1; ii < n; ii++, j++) {
+      if (j >= n) j = 0;
+      if (!point_eq(p2[j], p1[ii])) break;
+    }
+    if (ii == n) return true;
+    for (ii = 1, j = i - 1; ii < n; ii++, j--) {
+      if (j < 0) j = n - 1;
+      if (!point_eq(p2[j], p1[ii])) break;
+    }
+    if (ii == n) return true;
+  }
+  return false;
+}
+
+bool on_ppath(const GeoPoint& pt, const GeoPath& path) {
+  if (!path.closed) {
+    if (path.p.empty()) return false;
+    double a = point_dt(pt, path.p[0]);
+    for (size_t i = 0; i + 1 < path.p.size(); i++) {
+      double b = point_dt(pt, path.p[i + 1]);
+      if (FPeq(geo_pl(a, b), point_dt(path.p[i], path.p[i + 1]))) return true;
+      a = b;
+    }
+    return false;
+  }
+  return point_inside(pt, path.p) != 0;
+}
+
+bool f8eq(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+bool line_eq(const GeoLine& l1, const GeoLine& l2) {
+  if (std::isnan(l1.A) || std::isnan(l1.B) || std::isnan(l1.C) || std::isnan(l2.A) || std::isnan(l2.B) || std::isnan(l2.C))
+    return f8eq(l1.A, l2.A) && f8eq(l1.B, l2.B) && f8eq(l1.C, l2.C);
+  double ratio;
+  if (!FPzero(l2.A)) ratio = geo_div(l1.A, l2.A);
+  else if (!FPzero(l2.B)) ratio = geo_div(l1.B, l2.B);
+  else if (!FPzero(l2.C)) ratio = geo_div(l1.C, l2.C);
+  else ratio = 1.0;
+  return FPeq(l1.A, geo_mul(ratio, l2.A)) && FPeq(l1.B, geo_mul(ratio, l2.B)) && FPeq(l1.C, geo_mul(ratio, l2.C));
+}
+
 using Fn = std::function<void(const Out&, Args)>;
 
 const std::unordered_map<std::string, Fn>& table() {
@@ -323,6 +426,15 @@ const std::unordered_map<std::string, Fn>& table() {
          o.t(point_text(r));
        }},
       {"line_intersect", [](const Out& o, Args a) { o.b(line_interpt_line(nullptr, LN(a[0]), LN(a[1]))); }},
+      // polygon containment and sameness, point on path, line equality
+      {"poly_contain", [](const Out& o, Args a) { o.b(poly_contain_poly(PG(a[0]), PG(a[1]))); }},
+      {"poly_contained", [](const Out& o, Args a) { o.b(poly_contain_poly(PG(a[1]), PG(a[0]))); }},
+      {"poly_same", [](const Out& o, Args a) {
+         auto x = PG(a[0]), y = PG(a[1]);
+         o.b(x.p.size() == y.p.size() && plist_same(x.p, y.p));
+       }},
+      {"on_ppath", [](const Out& o, Args a) { o.b(on_ppath(P(a[0]), PA(a[1]))); }},
+      {"line_eq", [](const Out& o, Args a) { o.b(line_eq(LN(a[0]), LN(a[1]))); }},
   };
   return t;
 }

@@ -28,3 +28,10 @@ SELECT * FROM geo_shapes WHERE c && '<(1,1),1>';
 SELECT * FROM geo_shapes ORDER BY g <-> point '(5,5)';
 SELECT circle_center(c), round(radius(c)) FROM geo_shapes ORDER BY c <-> point '(9,9)';
 DROP TABLE geo_shapes;
+-- polygon containment and sameness, point on path, line equality
+SELECT polygon '(0,0),(0,4),(4,4),(4,0)' @> polygon '(1,1),(1,2),(2,2)', polygon '(1,1),(1,2),(2,2)' <@ polygon '(0,0),(0,4),(4,4),(4,0)';
+SELECT polygon '(0,0),(0,4),(4,4),(4,0)' @> polygon '(1,1),(1,5),(2,2)', polygon '(0,0),(0,4),(4,4),(4,0)' @> polygon '(0,0),(0,4),(4,4)';
+SELECT polygon '(0,0),(2,0),(2,2),(0,2)' @> polygon '(0,0),(2,0),(1,1),(2,2),(0,2)', polygon '(0,0),(2,0),(1,1),(2,2),(0,2)' @> polygon '(0,0),(2,0),(2,2),(0,2)';
+SELECT polygon '(0,0),(0,1),(1,1)' ~= polygon '(1,1),(0,1),(0,0)', polygon '(0,0),(0,1),(1,1)' ~= polygon '(0,1),(1,1),(0,0)', polygon '(0,0),(0,1),(1,1)' ~= polygon '(0,0),(1,0),(1,1)';
+SELECT point '(1,0)' <@ path '[(0,0),(2,0)]', point '(1,1)' <@ path '[(0,0),(2,0)]', point '(1,1)' <@ path '((0,0),(2,0),(2,2),(0,2))';
+SELECT line '{1,-1,0}' = line '{2,-2,0}', line '{1,-1,0}' = line '{1,-1,1}', line '[(0,0),(1,1)]' = line '{1,-1,0}';
