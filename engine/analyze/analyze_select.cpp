@@ -1076,7 +1076,13 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   for_each_node(stmt->groupClause, [&](Node* n) { has_sets |= IsA(n, GroupingSet); });
   if (!has_sets) {
     try {
-      for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+      for_each_node(stmt->groupClause, [&](Node* n) {
+        add_group_item(n);
+        if (is_geo_type(q->group_by.back()->type))  // no btree/hash opclass (types/geo.h)
+          throw PgError("42883", "could not identify an equality operator for type " +
+                                     format_type_name(q->group_by.back()->type, -1))
+              .at(expr_location(n));
+      });
     } catch (PgError& err) {
       // PostgreSQL analyses ORDER BY before GROUP BY: an ambiguous column there is reported first.
       if (err.error.sqlstate == sqlstate::kAmbiguousColumn)
@@ -1209,6 +1215,10 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
       agg_allowed_ = false;
     } else {
       q->distinct = true;
+      for (auto& t : q->targets)
+        if (is_geo_type(t.expr->type))  // no btree/hash opclass (types/geo.h)
+          throw PgError("42883", "could not identify an equality operator for type " + format_type_name(t.expr->type, -1))
+              .at(t.expr->location);
     }
   }
 

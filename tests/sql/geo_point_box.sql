@@ -45,3 +45,10 @@ SELECT * FROM geo_pairs ORDER BY f;
 SELECT (f).b, ((f).b)[1] FROM geo_pairs;
 DROP TABLE geo_pairs;
 DROP TYPE geo_pair;
+-- no equality for grouping: GROUP BY / DISTINCT on a point
+CREATE TABLE geo_grp (p point);
+INSERT INTO geo_grp VALUES ('(1,1)'), ('(1,1)');
+SELECT p FROM geo_grp GROUP BY p;
+SELECT DISTINCT p FROM geo_grp;
+SELECT count(*) FROM geo_grp GROUP BY p[0];
+DROP TABLE geo_grp;
