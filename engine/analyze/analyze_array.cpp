@@ -116,6 +116,9 @@ ExprPtr Analyzer::transform_array_expr(Node* node, ExprContext ctx, Oid target_a
   return r;
 }
 
+// point[i] (float8), box[i] / lseg[i] (point): analyze_geo_subscript.cpp
+ExprPtr transform_geo_subscript(Analyzer& a, ExprPtr base, List* subs, ExprContext ctx, int location);
+
 ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
   if (ExprPtr f = transform_field_indirection(*this, ind, ctx)) return f;  // (x).field: analyze_row.cpp
@@ -128,6 +131,7 @@ ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
     is_slice |= reinterpret_cast<A_Indices*>(n)->is_slice;
   });
   check_subscript_count(list_size(subs));
+  if (ExprPtr g = transform_geo_subscript(*this, base, subs, ctx, expr_location(ind->arg))) return g;
   Oid elem = array_element_type(base->type);
   if (!elem)
     throw PgError(sqlstate::kDatatypeMismatch, "cannot subscript type " + format_type_name(base->type, -1) +

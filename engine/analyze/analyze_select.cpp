@@ -7,6 +7,9 @@
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "catalog/privileges.h"
+#include "types/geo.h"
+#include "types/record.h"
+#include "types/user_types.h"
 #include "catalog/system_relations.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -1078,7 +1081,13 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
   for_each_node(stmt->groupClause, [&](Node* n) { has_sets |= IsA(n, GroupingSet); });
   if (!has_sets) {
     try {
-      for_each_node(stmt->groupClause, [&](Node* n) { add_group_item(n); });
+      for_each_node(stmt->groupClause, [&](Node* n) {
+        add_group_item(n);
+        if (is_geo_type(q->group_by.back()->type))  // no btree/hash opclass (types/geo.h)
+          throw PgError("42883", "could not identify an equality operator for type " +
+                                     format_type_name(q->group_by.back()->type, -1))
+              .at(expr_location(n));
+      });
     } catch (PgError& err) {
       // PostgreSQL analyses ORDER BY before GROUP BY: an ambiguous column there is reported first.
       if (err.error.sqlstate == sqlstate::kAmbiguousColumn)
@@ -1160,6 +1169,18 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
               .at(expr_location(x));
       }
     }
+    auto unorderable = [](Oid t, int32_t typmod) {  // no btree opclass (types/geo.h), also inside a row type
+      if (is_geo_type(t)) return true;
+      if (!is_named_composite(t)) return false;
+      const std::vector<RowField>* f = row_type_fields(t, typmod);
+      for (size_t i = 0; f && i < f->size(); i++)
+        if (is_geo_type(domain_base_type((*f)[i].type))) return true;
+      return false;
+    };
+    if (unorderable(sc.expr->type, sc.expr->typmod) && sb->sortby_dir != SORTBY_USING)
+      throw PgError("42883", "could not identify an ordering operator for type " + format_type_name(sc.expr->type, -1), "",
+                    "Use an explicit ordering operator or modify the query.")
+          .at(expr_location(x));
     q->order_by.push_back(sc);
   });
   bool order_aggs = saw_agg_;
@@ -1199,6 +1220,10 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
       agg_allowed_ = false;
     } else {
       q->distinct = true;
+      for (auto& t : q->targets)
+        if (is_geo_type(t.expr->type))  // no btree/hash opclass (types/geo.h)
+          throw PgError("42883", "could not identify an equality operator for type " + format_type_name(t.expr->type, -1))
+              .at(t.expr->location);
     }
   }
 

@@ -83,5 +83,8 @@ BuiltinSpan::S<OperatorDef> catalog_operators();  // builtins_catalog.cpp (oid, 
 BuiltinSpan::S<FunctionDef> catalog_functions();
 BuiltinSpan::S<CastDef> catalog_casts();
 BuiltinSpan::S<FunctionDef> statistics_functions();  // builtins_statistics.cpp
+BuiltinSpan::S<OperatorDef> geo_operators();  // builtins_geo.cpp (point, lseg, line, box, path, polygon, circle)
+BuiltinSpan::S<FunctionDef> geo_functions();
+BuiltinSpan::S<CastDef> geo_casts();
 
 }  // namespace pgmicro

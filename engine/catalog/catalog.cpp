@@ -87,7 +87,7 @@ std::string relation_catalog_ddl(const std::string& p) {
          " confrelid INTEGER, confkey TEXT, confupdtype TEXT, confdeltype TEXT,"
          " condeferrable INTEGER NOT NULL DEFAULT 0, condeferred INTEGER NOT NULL DEFAULT 0, confdelsetcols TEXT);"
          "CREATE TABLE " + p + "_pgmicro_index(indexrelid INTEGER PRIMARY KEY, indrelid INTEGER NOT NULL,"
-         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT);"
+         " indisunique INTEGER NOT NULL, indkey TEXT NOT NULL, indoption TEXT NOT NULL, indexprs TEXT, indpred TEXT, indam TEXT);"
          "CREATE TABLE " + p + "_pgmicro_view(viewrelid INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
          " colnames TEXT NOT NULL);"
          "CREATE TABLE " + p + "_pgmicro_sequence(seqrelid INTEGER PRIMARY KEY, seqtypid INTEGER NOT NULL,"
@@ -121,6 +121,7 @@ static const char* const kProcTable =
 //   and seqcache, _pgmicro_index indexprs and indpred.
 // 5 -> 6: _pgmicro_attribute gains attcollation (a COLLATE clause's pg_collation OID, 0 = the type's).
 // 6 -> 7: _pgmicro_constraint gains condeferrable, condeferred and confdelsetcols.
+// 7 -> 8: _pgmicro_index gains indam (the access method; NULL is btree).
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -170,6 +171,11 @@ static void migrate_catalog(sqlite3* db) {
                "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferrable INTEGER NOT NULL DEFAULT 0;"
                "ALTER TABLE _pgmicro_constraint ADD COLUMN condeferred INTEGER NOT NULL DEFAULT 0;"
                "ALTER TABLE _pgmicro_constraint ADD COLUMN confdelsetcols TEXT;");
+  }
+  if (version < 8) {
+    Stmt st(db, "SELECT 1 FROM pragma_table_info('_pgmicro_index') WHERE name = 'indam'");
+    bool present = st.step();
+    if (!present) exec_sql(db, "ALTER TABLE _pgmicro_index ADD COLUMN indam TEXT");  // NULL: btree
   }
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
@@ -429,7 +435,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
     Stmt st(db,
             q("SELECT i.indexrelid, i.indrelid, c.relname, i.indisunique, i.indkey, i.indoption, i.indexprs, i.indpred, "
             "(SELECT m.sql FROM " + p + "sqlite_master m WHERE m.type = 'index' AND m.name = CASE WHEN c.nspname IN ('" +
-            kPublicSchema + "', '" + kTempSchema + "') THEN c.relname ELSE c.nspname || '.' || c.relname END) FROM _pgmicro_index i "
+            kPublicSchema + "', '" + kTempSchema + "') THEN c.relname ELSE c.nspname || '.' || c.relname END), i.indam FROM _pgmicro_index i "
             "JOIN _pgmicro_class c ON c.oid = i.indexrelid ORDER BY c.relname").c_str());
     while (st.step()) {
       auto it = by_oid.find(st.i(1));
@@ -456,6 +462,7 @@ void Catalog::load_relations(sqlite3* db, const std::string& p) {
       }
       ix.predicate = st.t(7);
       ix.sqlite_sql = st.t(8);
+      if (!st.t(9).empty()) ix.am = st.t(9);
       it->second->indexes.push_back(std::move(ix));
     }
   }

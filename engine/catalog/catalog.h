@@ -20,7 +20,8 @@ namespace pgmicro {
 // 5: _pgmicro_inherits, _pgmicro_attinh, _pgmicro_coninh, _pgmicro_partitioned_table
 //    (table inheritance and partitioning; catalog/inheritance.cpp); seqcycle/seqcache in
 //    _pgmicro_sequence, indexprs/indpred in _pgmicro_index
-inline constexpr int kStorageFormatVersion = 7;
+// 8: indam in _pgmicro_index
+inline constexpr int kStorageFormatVersion = 8;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.
@@ -86,6 +87,7 @@ struct IndexDef {
   std::vector<std::string> exprs; // per key: an expression key's PostgreSQL text (else empty)
   std::string predicate;          // partial index: the WHERE clause's PostgreSQL text
   std::string sqlite_sql;         // SQLite's CREATE INDEX text (its lowered keys and WHERE)
+  std::string am = "btree";       // access method (gist/spgist/brin: a catalog entry over an SQLite index)
   bool plain_keys() const {
     for (int c : columns)
       if (c < 0) return false;

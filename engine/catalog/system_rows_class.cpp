@@ -215,6 +215,14 @@ std::vector<RelationRef> all_relations(const Catalog& c) {
   return out;
 }
 
+
+// pg_am's OID of an index's access method.
+static int64_t index_am_oid(const RelationRef& rel) {
+  if (!rel.index) return 403;
+  const std::string& am = rel.index->am;
+  return am == "hash" ? 405 : am == "gist" ? 783 : am == "spgist" ? 4000 : am == "brin" ? 3580 : 403;
+}
+
 void pg_class_rows(SystemRows& r) {
   const Catalog& c = r.catalog;
   bool has_acls = r.rc && r.rc->db && privilege_tables_exist(r.rc->db);
@@ -258,7 +266,7 @@ void pg_class_rows(SystemRows& r) {
         .set_int("reltype", (k == 'r' || k == 'p') ? rel.oid : 0)
         .set_int("reloftype", 0)
         .set_int("relowner", acl_owner)
-        .set_int("relam", k == 'r' ? 2 : (k == 'i' || k == 'I') ? 403 : 0)
+        .set_int("relam", k == 'r' ? 2 : (k == 'i' || k == 'I') ? index_am_oid(rel) : 0)
         .set_int("relfilenode", has_storage ? rel.oid : 0)
         .set_int("reltablespace", 0)
         .set_int("relpages", k == 'i' || k == 'S' ? 1 : 0)
@@ -581,7 +589,7 @@ std::string index_definition(const Catalog& c, const RelationRef& rel) {
   const TableDef& t = *rel.table;
   bool unique = rel.constraint || rel.index->unique;
   std::string s = std::string("CREATE ") + (unique ? "UNIQUE " : "") + "INDEX " + pg_quote_identifier(rel.name) + " ON " +
-                  (t.partition_strategy ? "ONLY " : "") + qualified(t.schema, t.name) + " USING btree (";
+                  (t.partition_strategy ? "ONLY " : "") + qualified(t.schema, t.name) + " USING " + (rel.index ? rel.index->am : std::string("btree")) + " (";
   const std::vector<int>& cols = rel.index ? rel.index->columns : rel.constraint->columns;
   for (size_t i = 0; i < cols.size(); i++) {
     if (i) s += ", ";

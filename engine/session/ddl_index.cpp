@@ -12,6 +12,7 @@
 #include "plpgsql/plpgsql_exec.h"
 #include "session/session_impl.h"
 #include "types/type_io.h"
+#include "types/geo.h"
 
 namespace pgmicro {
 
@@ -31,6 +32,18 @@ bool default_like_opclass(List* opclass) {
   return false;
 }
 
+// The types with a default operator class for gist/spgist/brin that pgmicro has (pg_opclass).
+void check_path_only_opclass(const std::string& am, Oid type) {
+  bool ok;
+  if (am == "gist") ok = type == oid::kPoint || type == oid::kBox || type == oid::kPolygon || type == oid::kCircle || type == oid::kTsvector;
+  else if (am == "spgist") ok = type == oid::kPoint || type == oid::kBox || type == oid::kPolygon || type == oid::kText;
+  else ok = type == oid::kBox || (!is_geo_type(type) && type != oid::kJson && type != oid::kJsonb && !array_element_type(type));
+  if (!ok)
+    throw PgError(sqlstate::kUndefinedObject,
+                  "data type " + format_type_name(type, -1) + " has no default operator class for access method \"" + am + "\"", "",
+                  "You must specify an operator class for the index or define a default operator class for the data type.");
+}
+
 }  // namespace
 
 void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
@@ -39,7 +52,14 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   if (stmt->concurrent && status_ != TransactionStatus::Idle)
     throw PgError("25001", "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
   std::string am = stmt->accessMethod ? stmt->accessMethod : "btree";
-  if (am != "btree" && am != "hash") unsupported("index access method \"" + am + "\"");
+  // gist/spgist/brin: an access path only, so the index is a catalog entry (shown with its
+  // access method) over an ordinary SQLite index; queries give the same rows with or without it.
+  bool path_only_am = am == "gist" || am == "spgist" || am == "brin";
+  if (am == "gin") unsupported("index access method \"gin\"");
+  if (am != "btree" && am != "hash" && !path_only_am) {
+    throw PgError(sqlstate::kUndefinedObject, "access method \"" + am + "\" does not exist");
+  }
+  if (path_only_am && stmt->unique) throw PgError(sqlstate::kFeatureNotSupported, "access method \"" + am + "\" does not support unique indexes");
   if (list_size(stmt->excludeOpNames)) unsupported("exclusion constraints");
   const TableDef* t = ddl_table(rv);
   if (t->plain_sqlite) unsupported("indexes on tables outside the PostgreSQL catalog");
@@ -49,7 +69,8 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   for_each_node(stmt->indexParams, [&](Node* n) {
     auto* ie = reinterpret_cast<IndexElem*>(n);
     if (list_size(ie->collation)) unsupported("COLLATE in indexes");
-    if (list_size(ie->opclass) && !default_like_opclass(ie->opclass)) unsupported("operator classes in indexes");
+    if (list_size(ie->opclass) && !default_like_opclass(ie->opclass) && !path_only_am) unsupported("operator classes in indexes");
+    if (path_only_am && list_size(ie->opclass)) unsupported("operator classes in " + am + " indexes");
     bool desc = ie->ordering == SORTBY_DESC;
     opts += desc ? 'd' : 'a';
     if (!ie->name) {
@@ -63,6 +84,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     }
     int c = t->find_column(ie->name);
     if (c < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
+    if (path_only_am) check_path_only_opclass(am, t->columns[c].type);
     cols.push_back(c);
     name_parts.push_back(t->columns[c].name);
     sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + (desc ? " DESC" : "");
@@ -105,10 +127,10 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   for (size_t i = 0; i < cols.size(); i++) keys += (i ? "," : "") + std::to_string(cols[i] + 1);  // 0: expression
   const std::string cp = catalog_prefix(t->schema);
   std::string sql = "INSERT INTO " + cp + "_pgmicro_class VALUES(" + std::to_string(ioid) + ", " + quote_literal(t->schema) + ", " + quote_literal(name) + ", 'i');" +
-                    "INSERT INTO " + cp + "_pgmicro_index(indexrelid, indrelid, indisunique, indkey, indoption, indexprs, indpred) VALUES(" +
+                    "INSERT INTO " + cp + "_pgmicro_index(indexrelid, indrelid, indisunique, indkey, indoption, indexprs, indpred, indam) VALUES(" +
                     std::to_string(ioid) + ", " + std::to_string(t->oid) + ", " + (stmt->unique ? "1" : "0") + ", '" + keys + "', '" + opts +
                     "', " + (exprs_text.empty() ? "NULL" : quote_literal(exprs_text)) + ", " +
-                    (pred_text.empty() ? "NULL" : quote_literal(pred_text)) + ");";
+                    (pred_text.empty() ? "NULL" : quote_literal(pred_text)) + ", " + (am == "btree" ? "NULL" : quote_literal(am)) + ");";
   std::string index_sql = std::string("CREATE ") + (stmt->unique ? "UNIQUE " : "") + "INDEX " + sqlite_ref(t->schema, name) + " ON " +
                     quote_ident(sqlite_relation_name(t->schema, t->name)) + " (" + sqlcols + ")" +
                     (pred_sql.empty() ? "" : " WHERE " + pred_sql) + ";";

@@ -267,6 +267,7 @@ void format_float8(double v, std::string& out) {
   if (g_extra_float_digits <= 0) return format_digits(v, 15 + g_extra_float_digits, out);
   format_shortest<double>(v, 15, out);
 }
+void format_float8_shortest(double v, std::string& out) { format_shortest<double>(v, 15, out); }
 void format_float4(float v, std::string& out) {
   if (g_extra_float_digits <= 0) return format_digits(v, 6 + g_extra_float_digits, out);
   format_shortest<float>(v, 6, out);

@@ -8,6 +8,7 @@
 #include <mutex>
 #include "common/error.h"
 #include "types/array.h"
+#include "types/geo.h"
 #include "types/type_io.h"
 #include "types/user_types.h"
 
@@ -221,6 +222,8 @@ int record_compare(const std::vector<RowField>* fields, std::string_view a, std:
     int c;
     if (fields) {
       Oid t = (*fields)[i].type;
+      if (is_geo_type(domain_base_type(t)))  // no btree opclass (types/geo.h)
+        throw PgError("42883", "could not identify a comparison function for type " + format_type_name(domain_base_type(t), -1));
       c = datum_compare(t, element_from_text(t, *x[i]), element_from_text(t, *y[i]));
     } else {
       c = untyped_compare(*x[i], *y[i]);

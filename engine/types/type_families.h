@@ -22,6 +22,7 @@ bool parse_bool(std::string_view text);
 double parse_float8(std::string_view text);
 float parse_float4(std::string_view text);
 void format_float8(double v, std::string& out);
+void format_float8_shortest(double v, std::string& out);  // extra_float_digits = 1 whatever the session says
 void format_float4(float v, std::string& out);
 // The session's extra_float_digits (set before each statement); <= 0 selects "%.*g" output.
 void set_extra_float_digits(int digits);

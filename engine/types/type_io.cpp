@@ -10,6 +10,7 @@
 #include "types/json.h"
 #include "types/jsonpath.h"
 #include "types/tsearch.h"
+#include "types/geo.h"
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
@@ -186,6 +187,13 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
       return Datum::text(jsonb_to_text(v));
     }
     case oid::kTsvector: return Datum::text(tsvector_to_text(tsvector_parse(text)));
+    case oid::kPoint:
+    case oid::kLseg:
+    case oid::kPath:
+    case oid::kBox:
+    case oid::kPolygon:
+    case oid::kLine:
+    case oid::kCircle: return Datum::text(geo_input(type, text));
     case oid::kJsonpath: {
       JsonPath p = jsonpath_parse(text);
       if (!p.root)
@@ -293,6 +301,7 @@ void type_output(Oid type, const Datum& v, std::string& out) {
         out += array_format_text(elem, array_from_storage(elem, datum_as_text(v)));
         return;
       }
+      if (is_geo_type(type)) return geo_output(type, datum_as_text(v), out);
       out += datum_as_text(v);
       return;
   }

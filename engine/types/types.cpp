@@ -45,6 +45,14 @@ static const TypeInfo kTypes[] = {
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
     {oid::kJsonpath, "jsonpath", "jsonpath", 'U', false, Storage::Text, -1},  // stored as jsonpath_out's text
     {oid::kTsvector, "tsvector", "tsvector", 'U', false, Storage::Text, -1},  // stored as tsvectorout's text
+    // geometric types (types/geo.h): stored as their output text
+    {oid::kPoint, "point", "point", 'G', false, Storage::Text, 16},
+    {oid::kLseg, "lseg", "lseg", 'G', false, Storage::Text, 32},
+    {oid::kPath, "path", "path", 'G', false, Storage::Text, -1},
+    {oid::kBox, "box", "box", 'G', false, Storage::Text, 32},
+    {oid::kPolygon, "polygon", "polygon", 'G', false, Storage::Text, -1},
+    {oid::kLine, "line", "line", 'G', false, Storage::Text, 24},
+    {oid::kCircle, "circle", "circle", 'G', false, Storage::Text, 24},
     // Arrays: stored as JSON text (docs/storage-format.md).
     {oid::kBoolArray, "_bool", "boolean[]", 'A', false, Storage::Text, -1, oid::kBool},
     {oid::kByteaArray, "_bytea", "bytea[]", 'A', false, Storage::Text, -1, oid::kBytea},
@@ -78,6 +86,13 @@ static const TypeInfo kTypes[] = {
     {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
     {oid::kJsonpathArray, "_jsonpath", "jsonpath[]", 'A', false, Storage::Text, -1, oid::kJsonpath},
     {oid::kTsvectorArray, "_tsvector", "tsvector[]", 'A', false, Storage::Text, -1, oid::kTsvector},
+    {oid::kPointArray, "_point", "point[]", 'A', false, Storage::Text, -1, oid::kPoint},
+    {oid::kLsegArray, "_lseg", "lseg[]", 'A', false, Storage::Text, -1, oid::kLseg},
+    {oid::kPathArray, "_path", "path[]", 'A', false, Storage::Text, -1, oid::kPath},
+    {oid::kBoxArray, "_box", "box[]", 'A', false, Storage::Text, -1, oid::kBox},
+    {oid::kPolygonArray, "_polygon", "polygon[]", 'A', false, Storage::Text, -1, oid::kPolygon},
+    {oid::kLineArray, "_line", "line[]", 'A', false, Storage::Text, -1, oid::kLine},
+    {oid::kCircleArray, "_circle", "circle[]", 'A', false, Storage::Text, -1, oid::kCircle},
     // after _int2/_oid, so the array type of int2/oid stays int2[]/oid[]
     {oid::kInt2Vector, "int2vector", "int2vector", 'A', false, Storage::Text, -1, oid::kInt2},
     {oid::kOidVector, "oidvector", "oidvector", 'A', false, Storage::Text, -1, oid::kOid},
@@ -96,7 +111,7 @@ const TypeInfo* builtin_types_begin() { return kTypes; }
 const TypeInfo* builtin_types_end() { return kTypes + sizeof kTypes / sizeof kTypes[0]; }
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 && t != oid::kJsonArray && !is_vector_type(t)) return 0;
+  if (t < 1000 && t != oid::kJsonArray && t != oid::kLineArray && t != oid::kCircleArray && !is_vector_type(t)) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }

@@ -43,6 +43,10 @@ inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
 inline constexpr Oid kJsonpath = 4072;
 inline constexpr Oid kTsvector = 3614;
+// geometric types (types/geo.h)
+inline constexpr Oid kPoint = 600, kLseg = 601, kPath = 602, kBox = 603, kPolygon = 604, kLine = 628, kCircle = 718;
+inline constexpr Oid kPointArray = 1017, kLsegArray = 1018, kPathArray = 1019, kBoxArray = 1020, kPolygonArray = 1027,
+                     kLineArray = 629, kCircleArray = 719;
 // Polymorphic pseudo-types (function signatures only).
 inline constexpr Oid kAnyArray = 2277;
 inline constexpr Oid kAnyNonArray = 2776;

@@ -1,0 +1,37 @@
+-- lseg, line, path, polygon, circle: input/output, constructors, accessors, operators, casts
+SELECT '[(0,0),(1,1)]'::lseg, '((0,0),(1,1))'::lseg, '0,0,1,1'::lseg, lseg(point(0,0), point(2,2));
+SELECT '{1,-1,0}'::line, '[(0,0),(1,1)]'::line, line(point(0,0), point(0,5));
+SELECT '{0,0,1}'::line;
+SELECT '(1,1),(1,1)'::line;
+SELECT '[(0,0),(1,1),(2,0)]'::path, '((0,0),(1,1),(2,0))'::path, '(0,0),(1,1),(2,0)'::path, '(0,0,1,1)'::path;
+SELECT npoints('[(0,0),(1,1),(2,0)]'::path), isopen('[(0,0),(1,1)]'::path), isclosed('[(0,0),(1,1)]'::path);
+SELECT pclose('[(0,0),(1,1),(2,0)]'::path), popen('((0,0),(1,1),(2,0))'::path), length('[(0,0),(3,4)]'::path), @-@ '((0,0),(3,4))'::path;
+SELECT '(0,0),(1,1),(2,0)'::polygon, '((0,0),(0,1),(1,1))'::polygon, '(1000,0,0,1000)'::polygon, npoints('(0,0),(1,1),(2,0)'::polygon);
+SELECT polygon(box '(0,0),(2,2)'), polygon('((0,0),(1,1),(2,0))'::path), box('(0,0),(1,3),(2,0)'::polygon);
+SELECT polygon('[(0,0),(1,1)]'::path);
+SELECT point '(1,1)' <@ polygon '(0,0),(0,2),(2,2),(2,0)', point '(3,1)' <@ polygon '(0,0),(0,2),(2,2),(2,0)', point '(0,1)' <@ polygon '(0,0),(0,2),(2,2),(2,0)';
+SELECT polygon '(0,0),(0,2),(2,2),(2,0)' @> point '(1,1)', polygon '(0,0),(0,2),(2,2)' && polygon '(1,1),(1,3),(3,3)', polygon '(0,0),(1,1)' && polygon '(5,5),(6,6)';
+SELECT polygon '(0,0),(0,2),(2,2),(2,0)' <-> point '(5,6)', point '(1,1)' <-> polygon '(0,0),(0,2),(2,2),(2,0)';
+SELECT '<(1,2),3>'::circle, '((1,2),3)'::circle, '(1,2),3'::circle, '1,2,3'::circle, circle(point(0,0), 2);
+SELECT '<(1,2),-3>'::circle;
+SELECT circle(box '(0,0),(2,2)'), center(circle '<(1,2),3>'), radius(circle '<(1,2),3>'), diameter(circle '<(1,2),3>'), area(circle '<(0,0),1>');
+SELECT circle '<(0,0),1>' && circle '<(2,0),1>', circle '<(0,0),1>' && circle '<(3,0),1>', circle '<(0,0),5>' @> circle '<(1,0),1>', circle '<(0,0),1>' ~= circle '<(0,0),1>';
+SELECT point '(1,0)' <@ circle '<(0,0),1>', circle '<(0,0),1>' <-> point '(3,4)', point '(3,4)' <-> circle '<(0,0),1>', circle '<(0,0),1>' <-> circle '<(5,0),1>';
+SELECT polygon(4, circle '<(0,0),1>'), circle '<(0,0),1>' + point '(1,1)', circle '<(1,1),1>' * point '(2,0)';
+SELECT circle_center(circle(box '(0,2),(4,0)')), box(circle '<(0,0),1>');
+SELECT @@ lseg '[(0,0),(2,2)]', length(lseg '[(0,0),(3,4)]'), lseg '[(0,0),(2,2)]' ?# lseg '[(0,2),(2,0)]', lseg '[(0,0),(2,2)]' # lseg '[(0,2),(2,0)]';
+SELECT point '(1,1)' <-> lseg '[(0,0),(2,0)]', isvertical(lseg '[(0,0),(0,2)]'), ishorizontal(lseg '[(0,0),(0,2)]');
+SELECT point '(0,0)' <-> line '{1,-1,1}';
+CREATE TABLE geo_shapes (c circle, g polygon);
+INSERT INTO geo_shapes VALUES ('<(0,0),1>', '(0,0),(0,1),(1,1)'), ('<(10,10),2>', '(5,5),(5,6),(6,6)'), (NULL, NULL);
+SELECT * FROM geo_shapes WHERE c && '<(1,1),1>';
+SELECT * FROM geo_shapes ORDER BY g <-> point '(5,5)';
+SELECT circle_center(c), round(radius(c)) FROM geo_shapes ORDER BY c <-> point '(9,9)';
+DROP TABLE geo_shapes;
+-- polygon containment and sameness, point on path, line equality
+SELECT polygon '(0,0),(0,4),(4,4),(4,0)' @> polygon '(1,1),(1,2),(2,2)', polygon '(1,1),(1,2),(2,2)' <@ polygon '(0,0),(0,4),(4,4),(4,0)';
+SELECT polygon '(0,0),(0,4),(4,4),(4,0)' @> polygon '(1,1),(1,5),(2,2)', polygon '(0,0),(0,4),(4,4),(4,0)' @> polygon '(0,0),(0,4),(4,4)';
+SELECT polygon '(0,0),(2,0),(2,2),(0,2)' @> polygon '(0,0),(2,0),(1,1),(2,2),(0,2)', polygon '(0,0),(2,0),(1,1),(2,2),(0,2)' @> polygon '(0,0),(2,0),(2,2),(0,2)';
+SELECT polygon '(0,0),(0,1),(1,1)' ~= polygon '(1,1),(0,1),(0,0)', polygon '(0,0),(0,1),(1,1)' ~= polygon '(0,1),(1,1),(0,0)', polygon '(0,0),(0,1),(1,1)' ~= polygon '(0,0),(1,0),(1,1)';
+SELECT point '(1,0)' <@ path '[(0,0),(2,0)]', point '(1,1)' <@ path '[(0,0),(2,0)]', point '(1,1)' <@ path '((0,0),(2,0),(2,2),(0,2))';
+SELECT line '{1,-1,0}' = line '{2,-2,0}', line '{1,-1,0}' = line '{1,-1,1}', line '[(0,0),(1,1)]' = line '{1,-1,0}';
