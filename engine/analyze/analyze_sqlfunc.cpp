@@ -6,6 +6,7 @@
 // set-returning one (in FROM, or in the select list as a ProjectSet).
 #include <functional>
 #include "analyze/analyzer.h"
+#include "types/base_types.h"
 #include "types/record.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -55,6 +56,8 @@ int Analyzer::sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_ty
   for (Oid t : arg_types) key += std::to_string(t) + ",";
   key += ":";
   for (Oid t : columns) key += std::to_string(t) + ",";  // RETURNS record: a column definition list
+  if (!internal_function_source(p.definition).empty())  // types/base_types.h: only as type I/O functions
+    unsupported("calls of the LANGUAGE internal function " + p.name);
   bool fresh = false;
   int id = catalog_.body_id(key, fresh);
   if (!fresh) return id;  // analysed already, or being analysed (a recursive call)

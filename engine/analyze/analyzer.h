@@ -31,6 +31,8 @@ struct RangeVar;
 
 namespace pgmicro {
 
+struct UserOperator;
+
 // Where an expression appears: decides whether aggregates are allowed and how errors read.
 enum class ExprContext { SelectTarget, Where, Having, GroupBy, OrderBy, JoinOn, Limit, Offset,
                          Values, UpdateSet, Returning, Default, Check, Generated,
@@ -80,6 +82,8 @@ class Analyzer {
   bool can_coerce(Oid from, Oid to, CastContext ctx) const;
   Oid select_common_type(const std::vector<ExprPtr>& exprs, const char* construct);
   ExprPtr make_operator(const std::string& op, ExprPtr left, ExprPtr right, int location);
+  // A CREATE OPERATOR operator applied: a call of its function (analyze_user_operator.cpp).
+  ExprPtr user_operator_call(const UserOperator& op, ExprPtr left, ExprPtr right, int location);
   ExprPtr finalize_unknown(ExprPtr e);  // unknown -> text (result columns)
 
   // Column naming as PostgreSQL's FigureColname.

@@ -13,6 +13,8 @@
 namespace pgmicro {
 
 static const CastDef* find_cast(Oid from, Oid to) {
+  if (const UserTypes* u = current_user_types(); u && !u->casts.empty())
+    if (const UserCast* c = u->find_cast(from, to)) return &c->def;  // CREATE CAST
   for (const auto& c : builtin_casts())
     if (c.source == from && c.target == to) return &c;
   return nullptr;
@@ -506,13 +508,22 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
   Candidate poly{};
   // Exact match, with an unknown side assumed to be the other side's type.
   Oid el = lt == oid::kUnknown ? rt : lt, er = rt == oid::kUnknown ? lt : rt;
+  // Built-in operators, then CREATE OPERATOR ones.
+  std::vector<const OperatorDef*> defs;
   for (const auto& o : builtin_operators())
-    if (op == o.name && o.left == (left ? el : 0) && o.right == er) { chosen = &o; break; }
+    if (op == o.name) defs.push_back(&o);
+  const UserTypes* user_ops = current_user_types();
+  if (user_ops && !user_ops->operators.empty())
+    for (const auto& o : user_ops->operators)
+      if (op == o.name) defs.push_back(&o.def);
+  for (const OperatorDef* o : defs)
+    if (o->left == (left ? el : 0) && o->right == er) { chosen = o; break; }
   if (!chosen) {
     std::vector<Candidate> cands;
     Oid input[2] = {left ? lt : rt, rt};
-    for (const auto& o : builtin_operators()) {
-      if (op != o.name || (left != nullptr) != (o.left != 0)) continue;
+    for (const OperatorDef* od : defs) {
+      const OperatorDef& o = *od;
+      if ((left != nullptr) != (o.left != 0)) continue;
       Candidate c{{left ? o.left : o.right, o.right, 0}, left ? 2 : 1, &o};
       c.decl[0] = c.args[0];
       c.decl[1] = c.args[1];
@@ -538,6 +549,8 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
     chosen = static_cast<const OperatorDef*>(ok[0].def);
     poly = ok[0];
   }
+  if (const UserOperator* uo = user_ops ? user_ops->find_operator(chosen) : nullptr)
+    return user_operator_call(*uo, left, right, location);
   std::vector<ExprPtr> args;
   if (poly.def) {
     if (left) args.push_back(coerce_to(left, poly.args[0], -1, CastContext::Implicit, -1));

@@ -3,6 +3,7 @@
 // CHECKs). The tables are created by the first CREATE TYPE/DOMAIN of a file, so files
 // without user types keep the catalog tables of format_version 3 unchanged.
 #include "catalog/catalog.h"
+#include "catalog/catalog_base_types.h"
 #include "common/error.h"
 
 namespace pgmicro {
@@ -104,6 +105,7 @@ void Catalog::load_type_rows(sqlite3* db) {
       t->constraints.push_back(std::move(c));
     }
   }
+  load_base_type_rows(db, types_);  // catalog_base_types.cpp
 }
 
 const UserType* Catalog::find_user_type_by_name(const std::string& name) const {

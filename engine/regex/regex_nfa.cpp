@@ -38,7 +38,17 @@ struct Compiler {
       }
       case Node::Set: emit({Op::Set, 0, n.set}); break;
       case Node::Any: emit({(re.flags & kNlStop) ? Op::AnyNoNl : Op::Any}); break;
-      case Node::Cat:
+      case Node::Cat: {
+        // PostgreSQL's compile-space limit: a long run of optional items (x*y*z*…) makes
+        // its empty-arc closure quadratic and fails near 1,550 items; so does ours.
+        size_t run = 0, longest = 0;
+        for (int k : n.kids) {
+          const Node& c = re.nodes[k];
+          run = c.kind == Node::Rep && c.min == 0 ? run + 1 : 0;
+          longest = std::max(longest, run);
+        }
+        if (longest >= 1550) regex_error("regular expression is too complex");
+      }
         if (reverse)
           for (size_t k = n.kids.size(); k-- > 0;) node(n.kids[k]);
         else

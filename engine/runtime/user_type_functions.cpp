@@ -12,6 +12,7 @@ namespace pgmicro {
 
 void register_record_functions(sqlite3* db, RuntimeContext* rc);  // record_functions.cpp
 void register_record_collation(sqlite3* db, RuntimeContext* rc, Oid type);
+void register_base_type_functions(sqlite3* db, RuntimeContext* rc);  // base_type_functions.cpp
 
 namespace {
 
@@ -194,6 +195,7 @@ void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_domain_check", 2, SQLITE_UTF8, rc, domain_check, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_domain_array_check", 2, SQLITE_UTF8, rc, domain_array_check, nullptr, nullptr, nullptr);
   register_record_functions(db, rc);
+  register_base_type_functions(db, rc);
 }
 
 void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types) {

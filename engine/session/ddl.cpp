@@ -637,6 +637,8 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (stmt->removeType == OBJECT_FUNCTION || stmt->removeType == OBJECT_PROCEDURE) return execute_drop_function(stmt, out);
   if (stmt->removeType == OBJECT_AGGREGATE) return execute_drop_aggregate(stmt, out);
   if (stmt->removeType == OBJECT_TYPE || stmt->removeType == OBJECT_DOMAIN) return execute_drop_types(stmt, out);
+  if (stmt->removeType == OBJECT_CAST) return execute_drop_casts(stmt, out);          // ddl_base_type.cpp
+  if (stmt->removeType == OBJECT_OPERATOR) return execute_drop_operators(stmt, out);
   if (stmt->removeType == OBJECT_INDEX) {
     if (stmt->concurrent) {  // DROP INDEX CONCURRENTLY: same result, PostgreSQL's restrictions
       if (status_ != TransactionStatus::Idle) throw PgError("25001", "DROP INDEX CONCURRENTLY cannot run inside a transaction block");

@@ -128,6 +128,14 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                                                            " but default expression is of type " + format_type_name(e->type, -1),
                           "", "You will need to rewrite or cast the expression.").at(expr_location(def));
           default_text = deparse_expr(*c);
+          // A non-null default rewrites the rows: refused while another table's column stores
+          // this table's row type (PostgreSQL's find_composite_type_dependencies).
+          if (!(c->kind == ExprKind::Const && c->value.is_null()))
+            for (auto& other : catalog_.tables())
+              for (auto& oc : other->columns)
+                if (t->oid > 0 && oc.type == Oid(t->oid))
+                  throw PgError(sqlstate::kFeatureNotSupported, "cannot alter table \"" + t->name + "\" because column \"" +
+                                                                    other->name + "." + oc.name + "\" uses its row type");
         }
         int attnum = (int)t->columns.size() + 1;
         std::string sql;

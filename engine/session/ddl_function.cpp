@@ -4,6 +4,8 @@
 // function is called, see analyze/analyze_sqlfunc.cpp). The body is validated at CREATE time
 // (check_function_bodies) by analysing it for the declared parameter types.
 #include "analyze/analyzer.h"
+#include "types/base_types.h"
+#include "types/user_types.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
@@ -62,7 +64,7 @@ void SessionImpl::resolve_function_type(TypeName* tn, Oid& type) {
         {"record", oid::kRecord}, {"void", oid::kVoid}, {"anyelement", oid::kAnyElement},
         {"anyarray", oid::kAnyArray}, {"anynonarray", oid::kAnyNonArray},
         {"anycompatible", oid::kAnyCompatible}, {"anycompatiblearray", oid::kAnyCompatibleArray},
-        {"trigger", plpgsql::kTriggerType}};
+        {"trigger", plpgsql::kTriggerType}, {"cstring", 2275}};
     for (auto& [pname, poid] : kPseudo)
       if (name == pname) { type = poid; return; }
   }
@@ -112,13 +114,24 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     language = "sql";
   }
   bool plpgsql = language == "plpgsql";
-  if (language != "sql" && !plpgsql) {
-    if (language == "c" || language == "internal")
+  bool internal = language == "internal";  // PostgreSQL's built-ins by name (types/base_types.h)
+  std::string internal_missing;
+  if (language != "sql" && !plpgsql && !internal) {
+    if (language == "c")
       unsupported("LANGUAGE " + language);
     throw PgError(sqlstate::kUndefinedObject, "language \"" + language + "\" does not exist", "",
                   "Use CREATE EXTENSION to load the language into the database.");
   }
   if (!have_body) throw PgError(sqlstate::kInvalidFunctionDefinition, "no function body specified");
+  if (internal) {
+    std::string src;
+    for_each_node(cf->options, [&](Node* o) {
+      auto* d = reinterpret_cast<DefElem*>(o);
+      if (std::string(d->defname) == "as" && IsA(d->arg, List) && list_size(reinterpret_cast<List*>(d->arg)))
+        src = node_string(list_at(reinterpret_cast<List*>(d->arg), 0));
+    });
+    if (!find_internal_function(src)) internal_missing = src;  // the error follows the shell-type notices
+  }
   if (cf->sql_body && !sql_function_body_text(cf).empty())
     throw PgError(sqlstate::kInvalidFunctionDefinition, "duplicate function body specified");
   // Parameters.
@@ -170,6 +183,20 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     if (out_types.empty()) throw PgError(sqlstate::kInvalidFunctionDefinition, "function result type must be specified");
     p.result = out_types.size() == 1 ? out_types[0] : oid::kRecord;
   }
+  // Shell types (CREATE TYPE name;): PostgreSQL's notices, or its errors for SQL functions.
+  for (auto& a : p.args)
+    if (a.is_input() && is_shell_type(a.type)) {
+      if (language == "sql")
+        throw PgError(sqlstate::kInvalidFunctionDefinition, "SQL function cannot accept shell type " + format_type_name(a.type, -1));
+      out.notices.push_back({"NOTICE", "42809", "argument type " + format_type_name(a.type, -1) + " is only a shell"});
+    }
+  if (is_shell_type(p.result)) {
+    if (language == "sql")
+      throw PgError(sqlstate::kInvalidFunctionDefinition, "SQL function cannot return shell type " + format_type_name(p.result, -1));
+    out.notices.push_back({"NOTICE", "42809", "return type " + format_type_name(p.result, -1) + " is only a shell"});
+  }
+  if (!internal_missing.empty())
+    throw PgError(sqlstate::kUndefinedFunction, "there is no built-in function named \"" + internal_missing + "\"");
   std::vector<Oid> in_types = p.input_types();
   bool poly_in = false, poly_any = false;
   for (Oid t : in_types) poly_in |= is_polymorphic_type(t);
@@ -199,7 +226,9 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
   if (p.kind == 'w') unsupported("WINDOW functions in LANGUAGE sql");
   if (p.result == plpgsql::kTriggerType && !plpgsql)
     throw PgError(sqlstate::kInvalidFunctionDefinition, "SQL functions cannot return type trigger");
-  if (plpgsql) {
+  if (internal) {
+    // nothing to validate beyond the built-in's name
+  } else if (plpgsql) {
     plpgsql_validate(p, cf);  // PostgreSQL's PL/pgSQL grammar (syntax only, as plpgsql_validator)
   } else
   // Validation: the body analysed for the declared types (polymorphic bodies are checked when called).

@@ -104,7 +104,6 @@ void SessionImpl::execute_create_opclass(CreateOpClassStmt* stmt, StatementResul
                                                               std::to_string(max));
     const ProcDef* p = find_routine(item->name, 'f', false, out, "function");
     if (am == "hash" && item->number == 2) hashfn = "public." + quote_ident(p->name);  // functions live in public
-    if (am == "hash" && item->number == 1) unsupported("hash operator classes with a FUNCTION 1 only");
   });
   if (auto existing = find_opclass(conn_, {schema, name}, am)) {
       throw PgError(sqlstate::kDuplicateObject, "operator class \"" + name + "\" for access method \"" + am + "\" already exists");

@@ -144,6 +144,8 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       } else {
         if (oc->type != k.type)
           throw PgError(sqlstate::kDatatypeMismatch, "operator class \"" + oc->name + "\" does not accept data type " + format_type_name(k.type, -1));
+        if (strategy == 'h' && oc->hash_function.empty())
+          unsupported("hash operator classes without FUNCTION 2 in partition keys", pe->location);
         k.hash_function = oc->hash_function;
       }
     } else if (strategy == 'h') {

@@ -83,6 +83,34 @@ void SessionImpl::type_dependents(const UserType& t, const std::vector<const Use
     type_dependents(*u, skip, it.deps);
     items.push_back(std::move(it));
   }
+  // Functions taking or returning it, casts from or to it, operators on it (ddl_base_type.cpp).
+  auto uses = [&](Oid x) { return x == t.oid || (t.array_oid && x == t.array_oid); };
+  for (auto& pp : catalog_.procs()) {
+    const ProcDef* p = pp.get();
+    bool dep = uses(p->result);
+    for (auto& a : p->args) dep |= uses(a.type);
+    if (!dep) continue;
+    std::string sig = p->name + "(";
+    std::vector<Oid> in = p->input_types();
+    for (size_t i = 0; i < in.size(); i++) sig += (i ? "," : "") + format_type_name(in[i], -1);
+    const char* what = p->kind == 'p' ? "procedure " : p->kind == 'a' ? "function " : "function ";
+    items.push_back({p->oid, {{what + sig + ")", "type " + t.name, "", "", nullptr,
+                               "DELETE FROM _pgmicro_proc WHERE oid = " + std::to_string(p->oid)}}});
+  }
+  for (auto& c : catalog_.user_types().casts)
+    if (uses(c.def.source) || uses(c.def.target))
+      items.push_back({c.oid, {{"cast from " + format_type_name(c.def.source, -1) + " to " + format_type_name(c.def.target, -1),
+                                "type " + t.name, "", "", nullptr, "DELETE FROM _pgmicro_cast WHERE oid = " + std::to_string(c.oid)}}});
+  for (auto& o : catalog_.user_types().operators)
+    if (uses(o.def.left) || uses(o.def.right) || uses(o.def.result))
+      items.push_back({o.oid, {{"operator " + o.name + "(" + (o.def.left ? format_type_name(o.def.left, -1) : "NONE") + "," +
+                                    format_type_name(o.def.right, -1) + ")",
+                                "type " + t.name, "", "", nullptr, "DELETE FROM _pgmicro_operator WHERE oid = " + std::to_string(o.oid)}}});
+  for (auto& o : catalog_.user_types().opclasses)
+    if (uses(o.type))
+      // An operator class follows the operators and functions it names (its table has no OIDs).
+      items.push_back({INT64_MAX, {{"operator class " + o.name + " for access method " + o.method, "type " + t.name, "", "",
+                                nullptr, "DELETE FROM main._pgmicro_opclass WHERE rowid = " + std::to_string(o.oid)}}});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.order < b.order; });
   for (auto& it : items)
     for (auto& d : it.deps) out.push_back(std::move(d));
@@ -298,6 +326,10 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
   std::vector<Oid> victim_oids;
   for (const UserType* t : victims) victim_oids.push_back(t->oid);
   for (auto& d : deps) {
+    if (!d.sql.empty()) {  // a function, cast or operator
+      exec_sql(conn_, d.sql);
+      continue;
+    }
     if (!d.type) {
       if (!d.table.empty() && d.table[0] == '\x01') {  // an attribute of a composite type
         exec_sql(conn_, "DELETE FROM _pgmicro_type_attribute WHERE typrelid = " + d.table.substr(1) +
@@ -317,6 +349,8 @@ void SessionImpl::execute_drop_types(DropStmt* stmt, StatementResult& out) {
            ";DELETE FROM _pgmicro_domain_constraint WHERE contypid = " + oid + ";";
     if (const UserType* u = catalog_.user_types().find(victim); u && u->kind == 'c')
       sql += "DELETE FROM _pgmicro_type_attribute WHERE typrelid = " + oid + ";";
+    if (const UserType* u = catalog_.user_types().find(victim); u && u->kind == 'b')
+      sql += "DELETE FROM _pgmicro_base_type WHERE typid = " + oid + ";";
   }
   exec_sql(conn_, sql);
   bump_schema();

@@ -630,7 +630,12 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_DefineStmt:
       if (reinterpret_cast<DefineStmt*>(stmt)->kind == OBJECT_AGGREGATE)
         return execute_create_aggregate(reinterpret_cast<DefineStmt*>(stmt), out);
+      if (reinterpret_cast<DefineStmt*>(stmt)->kind == OBJECT_TYPE)
+        return execute_define_type(reinterpret_cast<DefineStmt*>(stmt), out);
+      if (reinterpret_cast<DefineStmt*>(stmt)->kind == OBJECT_OPERATOR)
+        return execute_create_operator(reinterpret_cast<DefineStmt*>(stmt), out);
       break;
+    case T_CreateCastStmt: return execute_create_cast(reinterpret_cast<CreateCastStmt*>(stmt), out);
     case T_CallStmt: return execute_call(reinterpret_cast<CallStmt*>(stmt), out);
     case T_AlterFunctionStmt: return execute_alter_function(reinterpret_cast<AlterFunctionStmt*>(stmt), out);
     case T_CreateEnumStmt: return execute_create_enum(reinterpret_cast<CreateEnumStmt*>(stmt), out);

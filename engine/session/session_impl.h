@@ -19,6 +19,8 @@ struct CreateStmt;
 struct CompositeTypeStmt;
 struct DropStmt;
 struct DefineStmt;
+struct CreateCastStmt;
+struct CreateOpClassStmt;
 struct TransactionStmt;
 struct IndexStmt;
 struct AlterTableStmt;
@@ -231,6 +233,13 @@ class SessionImpl : public Session {
   void execute_rename_type(RenameStmt* stmt, StatementResult& out);
   void execute_drop_types(DropStmt* stmt, StatementResult& out);
   void execute_create_composite(CompositeTypeStmt* stmt, StatementResult& out);  // ddl_composite.cpp
+  // Shell and base types, casts, operators (ddl_base_type.cpp).
+  Oid base_type_name(TypeName* tn);
+  void execute_define_type(DefineStmt* stmt, StatementResult& out);
+  void execute_create_cast(CreateCastStmt* stmt, StatementResult& out);
+  void execute_drop_casts(DropStmt* stmt, StatementResult& out);
+  void execute_create_operator(DefineStmt* stmt, StatementResult& out);
+  void execute_drop_operators(DropStmt* stmt, StatementResult& out);
   const UserType& lookup_user_type(List* names, int location);
   void check_new_type_name(const std::string& name);
   void validate_domain_columns(const UserType& d, const std::string& check_expr_sql, bool not_null);
@@ -239,6 +248,7 @@ class SessionImpl : public Session {
     std::string object, on;        // "column a of table t" / "type d", and what it depends on
     std::string table, column;     // a column
     const UserType* type = nullptr;  // a domain
+    std::string sql;                 // a function, cast or operator: the catalog rows to delete
   };
   void type_dependents(const UserType& t, const std::vector<const UserType*>& skip, std::vector<TypeDependent>& out);
   std::string current_stmt_text_;  // the statement being executed (a view's definition)

@@ -15,6 +15,7 @@
 #include "types/numeric.h"
 #include "types/type_families.h"
 #include "types/record.h"
+#include "types/base_types.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -124,6 +125,8 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
   if (const UserType* u = find_user_type(type)) {
     if (u->kind == 'e') return Datum::text(enum_input(*u, text));
     if (u->kind == 'c') return record_input(type, text);
+    if (u->kind == 'b') return reinterpret_datum(type_input(u->io_type, -1, text), u->io_type, u->base);
+    if (u->kind == 'p') unsupported("input of the shell type " + u->name);
     return type_input(u->base, typmod >= 0 ? typmod : u->base_typmod, text);
   }
   if (type == oid::kRecord) return record_input(type, text);
@@ -228,6 +231,8 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
 
 void type_output(Oid type, const Datum& v, std::string& out) {
   if (const UserType* u = find_user_type(type); u && u->kind == 'd') return type_output(domain_base_type(type), v, out);
+  if (const UserType* u = find_user_type(type); u && u->kind == 'b')
+    return type_output(u->io_type, reinterpret_datum(v, u->base, u->io_type), out);
   if (type == oid::kRecord || is_named_composite(type)) return record_output(type, v.s, out);
   switch (type) {
     case oid::kBool: {

@@ -31,6 +31,7 @@ static const TypeInfo kTypes[] = {
     {oid::kRecord, "record", "record", 'P', false, Storage::Text, -1},
     {2287, "_record", "record[]", 'P', false, Storage::Text, -1, oid::kRecord},
     {oid::kVoid, "void", "void", 'P', false, Storage::Text, 4},
+    {2275, "cstring", "cstring", 'P', false, Storage::Text, -2},  // I/O functions' argument/result
     // oid aliases (types/reg_types.h): stored as the OID.
     {oid::kRegproc, "regproc", "regproc", 'N', false, Storage::Integer, 4},
     {oid::kRegprocedure, "regprocedure", "regprocedure", 'N', false, Storage::Integer, 4},

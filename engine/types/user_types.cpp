@@ -23,10 +23,16 @@ UserType& UserTypes::add(Oid oid, Oid array_oid, char kind, const std::string& n
   t->name = name;
   t->array_name = "_" + name;
   t->base = base;
-  const TypeInfo* b = kind == 'd' ? find_type(base) : nullptr;
+  const TypeInfo* b = kind == 'd' || kind == 'b' ? find_type(base) : nullptr;
   if (b) {
     t->info = *b;
     t->info.elem = 0;
+    if (kind == 'b') {  // a new type: user-defined category, never preferred
+      t->info.category = 'U';
+      t->info.preferred = false;
+    }
+  } else if (kind == 'p') {
+    t->info = TypeInfo{oid, nullptr, nullptr, 'P', false, Storage::Text, 4};
   } else {
     t->info = kind == 'c' ? TypeInfo{oid, nullptr, nullptr, 'C', false, Storage::Text, -1}
                           : TypeInfo{oid, nullptr, nullptr, 'E', false, Storage::Text, 4};
@@ -58,6 +64,18 @@ const TypeInfo* UserTypes::type_info(Oid oid) const {
   if (it == arrays_.end()) return nullptr;
   const UserType* e = find(it->second);
   return e ? &e->array_info : nullptr;
+}
+
+const UserCast* UserTypes::find_cast(Oid source, Oid target) const {
+  for (auto& c : casts)
+    if (c.def.source == source && c.def.target == target) return &c;
+  return nullptr;
+}
+
+const UserOperator* UserTypes::find_operator(const OperatorDef* def) const {
+  for (auto& o : operators)
+    if (&o.def == def) return &o;
+  return nullptr;
 }
 
 Oid UserTypes::array_of(Oid elem) const {
@@ -110,6 +128,7 @@ std::string sqlite_column_type(Oid type, int32_t typmod) {
   Oid scalar = elem ? elem : type;
   if (const UserType* u = find_user_type(scalar)) {
     if (u->kind == 'e' || u->kind == 'c') return elem ? "text[]" : "text";
+    if (u->kind == 'b') return elem ? "text[]" : sqlite_column_type(u->base, -1);
     int32_t base_typmod = -1;
     Oid base = domain_base_type(scalar, &base_typmod);
     // SQLite's type names take no "(n)[]": an array is declared without the element typmod.
