@@ -19,10 +19,11 @@ test('run() reports changes and the last inserted rowid', async () => {
     { changes: 2, lastInsertRowid: 7 });
   assert.deepEqual(await db.prepare('DELETE FROM users WHERE id > $1').run(5), { changes: 2, lastInsertRowid: 7 });
   assert.deepEqual(await db.prepare('SELECT 1').run(), { changes: 0, lastInsertRowid: 7 });
-  // It follows SQLite's rowid, not the serial column: after a delete of the tail, the next
-  // row reuses rowid 6 while id continues at 8.
+  // It follows SQLite's rowid, not the serial column: the UPDATE moved rows 1 and 2 to the
+  // table's end (rowids 8 and 9, as PostgreSQL's heap places new row versions), so the next row
+  // gets rowid 10 while id continues at 8.
   const r = await db.prepare('INSERT INTO users (name) VALUES ($1) RETURNING id').run('Carol');
-  assert.deepEqual(r, { changes: 1, lastInsertRowid: 6 });
+  assert.deepEqual(r, { changes: 1, lastInsertRowid: 10 });
   assert.deepEqual(await db.prepare('SELECT id FROM users WHERE name = $1').get('Carol'), { id: 8 });
   // Per database.
   const other = await connect(':memory:');
