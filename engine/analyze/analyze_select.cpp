@@ -15,6 +15,7 @@
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "plpgsql/plpgsql_tree.h"
 
 namespace pgmicro {
 
@@ -550,6 +551,17 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
       uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
       coldefs = true;
     }
+    std::vector<int32_t> typmods;
+    if (uc.column_types.empty() && is_named_composite(uc.result) && !plpgsql::is_plpgsql_definition(uc.proc->definition)) {
+      // RETURNS a composite type: one column per field of the type (analyze_sqlfunc.cpp coerces
+      // a whole-row final statement into the fields).
+      for (const RowField& f : *row_type_fields(uc.result, -1)) {
+        uc.column_names.push_back(f.name);
+        uc.column_types.push_back(f.type);
+        typmods.push_back(f.typmod);
+      }
+      uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
+    }
     if (uc.column_types.empty() && is_named_composite(domain_base_type(uc.result)))  // would need expanding into its fields
       unsupported("functions returning a composite type in FROM", fc->location);
     rte.function = user_call_expr(uc, true, !uc.proc->retset);
@@ -559,7 +571,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
       for (size_t i = 0; i < uc.column_types.size(); i++) {
         rte.column_names.push_back(uc.column_names[i]);
         rte.column_types.push_back(uc.column_types[i]);
-        rte.column_typmods.push_back(-1);
+        rte.column_typmods.push_back(i < typmods.size() ? typmods[i] : -1);
       }
     } else {
       if (uc.result == oid::kRecord) {
