@@ -813,8 +813,12 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     std::vector<TargetEntry> cols;
     expand_from(q, fn, -1, cols);
     // The tables inside are not visible by name any more.
-    for (size_t i = first_rte; i < q.rtable.size(); i++)
+    // Nor are their columns unqualified: the join's own (aliased) columns are (PostgreSQL's
+    // transformFromClauseItem makes only the join's namespace item visible).
+    for (size_t i = first_rte; i < q.rtable.size(); i++) {
       if (!q.rtable[i].alias.empty()) q.rtable[i].alias.insert(0, "\x01");
+      q.rtable[i].hidden.assign(q.rtable[i].column_names.size(), true);
+    }
     RangeTableEntry a;
     a.alias = j->alias->aliasname;
     for (auto& c : cols) {
@@ -830,6 +834,7 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     for_each_node(j->alias->colnames, [&](Node* c) { a.column_names[i++] = node_string(c); });
     add(std::move(a));
     fn.alias_rte = (int)q.rtable.size() - 1;
+    q.rtable.back().hidden.assign(q.rtable.back().column_names.size(), false);
   }
 }
 
