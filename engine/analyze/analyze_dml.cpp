@@ -194,6 +194,9 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
     ExprPtr e = a.finalize_unknown(a.transform_expr(rt->val, ExprContext::Returning));
     out.push_back({e, rt->name ? rt->name : Analyzer::figure_colname(rt->val)});
   });
+  if (list_size(list) && out.empty())  // RETURNING * of a table without columns
+    throw PgError(sqlstate::kSyntaxError, "RETURNING must have at least one column")
+        .at(reinterpret_cast<ResTarget*>(list_at(list, 0))->location);
   return out;
 }
 
