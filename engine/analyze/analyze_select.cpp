@@ -1286,6 +1286,23 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
     if (q->having) fail("HAVING clause");
     if (q->has_aggs) fail("aggregate functions");
     if (saw_window_) fail("window functions");
+    // FOR UPDATE OF name: a FROM item of this query that is not a join (transformLockingClause).
+    for_each_node(lc->lockedRels, [&](Node* rn) {
+      auto* rv = reinterpret_cast<RangeVar*>(rn);
+      if (rv->schemaname) return;
+      std::string name = rv->relname;
+      const RangeTableEntry* hit = nullptr;
+      for (auto& r : q->rtable)
+        if (r.alias == name) hit = &r;
+      if (!hit)
+        throw PgError(sqlstate::kUndefinedTable, "relation \"" + name + "\" in FOR " + what + " clause not found in FROM clause")
+            .at(rv->location);
+      if (hit->is_join)
+        throw PgError(sqlstate::kFeatureNotSupported, std::string("FOR ") + what + " cannot be applied to a join").at(rv->location);
+      if (hit->cte)
+        throw PgError(sqlstate::kFeatureNotSupported, std::string("FOR ") + what + " cannot be applied to a WITH query")
+            .at(rv->location);
+    });
   });
 
   if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) {
