@@ -149,6 +149,8 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
 }
 
 
+void check_no_dml_target_reference(const SelectQuery& scope);  // analyze_select.cpp
+
 std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
   bool others = a.scope_ && a.scope_->rtable.size() > 1;
@@ -440,6 +442,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
     scope->rtable[0].dml_target = false;
     scope->rtable[0].sql_alias = "u0";
     analyze_from(stmt->fromClause, *scope);
+    check_no_dml_target_reference(*scope);
     q->from = std::move(scope->from);
   }
   q->rtable = scope->rtable;
@@ -523,6 +526,7 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
     scope->rtable[0].dml_target = false;
     scope->rtable[0].sql_alias = "u0";
     analyze_from(stmt->usingClause, *scope);
+    check_no_dml_target_reference(*scope);
     q->using_ = std::move(scope->from);
   }
   q->rtable = scope->rtable;

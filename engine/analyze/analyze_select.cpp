@@ -280,9 +280,14 @@ static void find_lateral_reference(const SelectQuery& sq, int depth, size_t limi
   for (auto& c : sq.ctes)
     if (c->query) find_lateral_reference(*c->query, depth + 1, limit, q);
 }
+static bool lateral_reference_of_dml_target = false;  // check_no_dml_target_reference is walking
 static void find_lateral_reference(const Expr& e, int depth, size_t limit, const SelectQuery& q) {
   if (e.kind == ExprKind::Var && e.levelsup == depth && e.rte >= 0 && (size_t)e.rte < limit) {
     std::string rel = q.rtable[(size_t)e.rte].alias;
+    if (lateral_reference_of_dml_target)
+      throw PgError(sqlstate::kInvalidColumnReference, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                    "There is an entry for table \"" + rel + "\", but it cannot be referenced from this part of the query.")
+          .at(e.location);
     throw PgError(sqlstate::kInvalidColumnReference, "invalid reference to FROM-clause entry for table \"" + rel + "\"",
                   "The combining JOIN type must be INNER or LEFT for a LATERAL reference.")
         .at(e.location);
@@ -298,6 +303,19 @@ static void check_no_lateral_reference(const SelectQuery& q, size_t right_start)
     if (r.function) find_lateral_reference(*r.function, 0, right_start, q);
     if (r.subquery && r.lateral) find_lateral_reference(*r.subquery, 1, right_start, q);
   }
+}
+
+// UPDATE ... FROM / DELETE ... USING: LATERAL items and functions may not refer to the target
+// (rte 0), as PostgreSQL's check_lateral_ref_ok (used by analyze_dml.cpp).
+void check_no_dml_target_reference(const SelectQuery& scope) {
+  lateral_reference_of_dml_target = true;
+  try {
+    check_no_lateral_reference(scope, 1);
+  } catch (...) {
+    lateral_reference_of_dml_target = false;
+    throw;
+  }
+  lateral_reference_of_dml_target = false;
 }
 
 // The output columns of a multi-column set-returning function, or nullptr.
