@@ -149,6 +149,8 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
 }
 
 
+void check_no_dml_target_reference(const SelectQuery& scope);  // analyze_select.cpp
+
 std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
   bool others = a.scope_ && a.scope_->rtable.size() > 1;
@@ -194,6 +196,9 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
     ExprPtr e = a.finalize_unknown(a.transform_expr(rt->val, ExprContext::Returning));
     out.push_back({e, rt->name ? rt->name : Analyzer::figure_colname(rt->val)});
   });
+  if (list_size(list) && out.empty())  // RETURNING * of a table without columns
+    throw PgError(sqlstate::kSyntaxError, "RETURNING must have at least one column")
+        .at(reinterpret_cast<ResTarget*>(list_at(list, 0))->location);
   return out;
 }
 
@@ -437,6 +442,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
     scope->rtable[0].dml_target = false;
     scope->rtable[0].sql_alias = "u0";
     analyze_from(stmt->fromClause, *scope);
+    check_no_dml_target_reference(*scope);
     q->from = std::move(scope->from);
   }
   q->rtable = scope->rtable;
@@ -520,6 +526,7 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
     scope->rtable[0].dml_target = false;
     scope->rtable[0].sql_alias = "u0";
     analyze_from(stmt->usingClause, *scope);
+    check_no_dml_target_reference(*scope);
     q->using_ = std::move(scope->from);
   }
   q->rtable = scope->rtable;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "analyze/column_hint.h"
 #include "analyze/collation.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -106,6 +107,14 @@ static ExprPtr shift_levels(const ExprPtr& e, int by, int location) {
 }
 
 ExprPtr Analyzer::transform_column_ref(Node* node) {
+  // The range tables PostgreSQL's errorMissingColumn searches, innermost first.
+  auto hint_scopes = [&] {
+    std::vector<const SelectQuery*> s;
+    if (scope_) s.push_back(scope_);
+    for (auto it = outer_scopes_.rbegin(); it != outer_scopes_.rend(); ++it) s.push_back(*it);
+    for (auto it = invisible_scopes_.rbegin(); it != invisible_scopes_.rend(); ++it) s.push_back(*it);
+    return s;
+  };
   auto* cr = reinterpret_cast<ColumnRef*>(node);
   int n = list_size(cr->fields);
   std::string rel, col, schema;
@@ -181,7 +190,9 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
             return rt[i].is_join ? shift_levels(rt[i].column_exprs[a], (int)level, cr->location)
                                  : make_var(rt[i], (int)i, (int)a, (int)level);
         if (col == "tableoid" && rt[i].table) return tableoid(rt[i]);
-        throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
+        throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", "",
+                      missing_column_hint(hint_scopes(), rel, col))
+            .at(cr->location);
       }
     }
     // Referring to a table by its name when it has an alias gets PostgreSQL's hint.
@@ -245,7 +256,8 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
         return make_var(rt[i], (int)i, 0, (int)level);
   }
   if (ExprPtr w = whole_row_reference(*this, col, cr->location)) return w;
-  throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist").at(cr->location);
+  throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", "", missing_column_hint(hint_scopes(), "", col))
+      .at(cr->location);
 }
 
 static ExprPtr make_bool(ExprKind k, std::vector<ExprPtr> args, int location) {

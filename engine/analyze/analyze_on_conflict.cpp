@@ -10,6 +10,7 @@
 #include <functional>
 #include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
+#include "analyze/column_hint.h"
 #include "analyze/on_conflict.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
@@ -248,8 +249,17 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
       ExprPtr e;
       if (ie->name) {
         int c = t->find_column(ie->name);
-        if (c < 0)
-          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist").at(oc->infer->location);
+        if (c < 0) {
+          SelectQuery with_excluded;  // PostgreSQL infers with EXCLUDED (DO UPDATE) in the range table
+          with_excluded.rtable.push_back(scope->rtable[0]);
+          if (oc->action == ONCONFLICT_UPDATE) {
+            with_excluded.rtable.push_back(scope->rtable[0]);
+            with_excluded.rtable[1].alias = "excluded";
+          }
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist", "",
+                        missing_column_hint({&with_excluded}, "", ie->name))
+              .at(oc->infer->location);
+        }
         e = std::make_shared<Expr>();
         e->kind = ExprKind::Var;
         e->rte = 0;

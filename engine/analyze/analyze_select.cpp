@@ -15,6 +15,7 @@
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "plpgsql/plpgsql_tree.h"
 
 namespace pgmicro {
 
@@ -279,9 +280,14 @@ static void find_lateral_reference(const SelectQuery& sq, int depth, size_t limi
   for (auto& c : sq.ctes)
     if (c->query) find_lateral_reference(*c->query, depth + 1, limit, q);
 }
+static bool lateral_reference_of_dml_target = false;  // check_no_dml_target_reference is walking
 static void find_lateral_reference(const Expr& e, int depth, size_t limit, const SelectQuery& q) {
   if (e.kind == ExprKind::Var && e.levelsup == depth && e.rte >= 0 && (size_t)e.rte < limit) {
     std::string rel = q.rtable[(size_t)e.rte].alias;
+    if (lateral_reference_of_dml_target)
+      throw PgError(sqlstate::kInvalidColumnReference, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                    "There is an entry for table \"" + rel + "\", but it cannot be referenced from this part of the query.")
+          .at(e.location);
     throw PgError(sqlstate::kInvalidColumnReference, "invalid reference to FROM-clause entry for table \"" + rel + "\"",
                   "The combining JOIN type must be INNER or LEFT for a LATERAL reference.")
         .at(e.location);
@@ -297,6 +303,19 @@ static void check_no_lateral_reference(const SelectQuery& q, size_t right_start)
     if (r.function) find_lateral_reference(*r.function, 0, right_start, q);
     if (r.subquery && r.lateral) find_lateral_reference(*r.subquery, 1, right_start, q);
   }
+}
+
+// UPDATE ... FROM / DELETE ... USING: LATERAL items and functions may not refer to the target
+// (rte 0), as PostgreSQL's check_lateral_ref_ok (used by analyze_dml.cpp).
+void check_no_dml_target_reference(const SelectQuery& scope) {
+  lateral_reference_of_dml_target = true;
+  try {
+    check_no_lateral_reference(scope, 1);
+  } catch (...) {
+    lateral_reference_of_dml_target = false;
+    throw;
+  }
+  lateral_reference_of_dml_target = false;
 }
 
 // The output columns of a multi-column set-returning function, or nullptr.
@@ -550,6 +569,17 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
       uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
       coldefs = true;
     }
+    std::vector<int32_t> typmods;
+    if (uc.column_types.empty() && is_named_composite(uc.result) && !plpgsql::is_plpgsql_definition(uc.proc->definition)) {
+      // RETURNS a composite type: one column per field of the type (analyze_sqlfunc.cpp coerces
+      // a whole-row final statement into the fields).
+      for (const RowField& f : *row_type_fields(uc.result, -1)) {
+        uc.column_names.push_back(f.name);
+        uc.column_types.push_back(f.type);
+        typmods.push_back(f.typmod);
+      }
+      uc.body_id = sql_function_body(*uc.proc, uc.arg_types, uc.result, uc.column_types);
+    }
     if (uc.column_types.empty() && is_named_composite(domain_base_type(uc.result)))  // would need expanding into its fields
       unsupported("functions returning a composite type in FROM", fc->location);
     rte.function = user_call_expr(uc, true, !uc.proc->retset);
@@ -559,7 +589,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
       for (size_t i = 0; i < uc.column_types.size(); i++) {
         rte.column_names.push_back(uc.column_names[i]);
         rte.column_types.push_back(uc.column_types[i]);
-        rte.column_typmods.push_back(-1);
+        rte.column_typmods.push_back(i < typmods.size() ? typmods[i] : -1);
       }
     } else {
       if (uc.result == oid::kRecord) {
@@ -801,8 +831,12 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     std::vector<TargetEntry> cols;
     expand_from(q, fn, -1, cols);
     // The tables inside are not visible by name any more.
-    for (size_t i = first_rte; i < q.rtable.size(); i++)
+    // Nor are their columns unqualified: the join's own (aliased) columns are (PostgreSQL's
+    // transformFromClauseItem makes only the join's namespace item visible).
+    for (size_t i = first_rte; i < q.rtable.size(); i++) {
       if (!q.rtable[i].alias.empty()) q.rtable[i].alias.insert(0, "\x01");
+      q.rtable[i].hidden.assign(q.rtable[i].column_names.size(), true);
+    }
     RangeTableEntry a;
     a.alias = j->alias->aliasname;
     for (auto& c : cols) {
@@ -818,6 +852,7 @@ void Analyzer::add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q,
     for_each_node(j->alias->colnames, [&](Node* c) { a.column_names[i++] = node_string(c); });
     add(std::move(a));
     fn.alias_rte = (int)q.rtable.size() - 1;
+    q.rtable.back().hidden.assign(q.rtable.back().column_names.size(), false);
   }
 }
 
@@ -1269,6 +1304,23 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, boo
     if (q->having) fail("HAVING clause");
     if (q->has_aggs) fail("aggregate functions");
     if (saw_window_) fail("window functions");
+    // FOR UPDATE OF name: a FROM item of this query that is not a join (transformLockingClause).
+    for_each_node(lc->lockedRels, [&](Node* rn) {
+      auto* rv = reinterpret_cast<RangeVar*>(rn);
+      if (rv->schemaname) return;
+      std::string name = rv->relname;
+      const RangeTableEntry* hit = nullptr;
+      for (auto& r : q->rtable)
+        if (r.alias == name) hit = &r;
+      if (!hit)
+        throw PgError(sqlstate::kUndefinedTable, "relation \"" + name + "\" in FOR " + what + " clause not found in FROM clause")
+            .at(rv->location);
+      if (hit->is_join)
+        throw PgError(sqlstate::kFeatureNotSupported, std::string("FOR ") + what + " cannot be applied to a join").at(rv->location);
+      if (hit->cte)
+        throw PgError(sqlstate::kFeatureNotSupported, std::string("FOR ") + what + " cannot be applied to a WITH query")
+            .at(rv->location);
+    });
   });
 
   if (stmt->limitOption == LIMIT_OPTION_WITH_TIES) {

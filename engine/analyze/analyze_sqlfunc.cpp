@@ -158,6 +158,28 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
       targets[0].expr = c;
       return;
     }
+    if (targets.size() == 1 && is_named_composite(result)) {
+      // A composite-returning function in FROM (its columns are the type's fields) whose final
+      // statement returns the whole row: the row's fields (check_sql_fn_retval's one-column case).
+      ExprPtr e = a.finalize_unknown(targets[0].expr);
+      ExprPtr row = e->type == result ? e : a.coerce_to(e, result, -1, CastContext::Assignment, -1);
+      bool whole = row && !(columns.size() == 1 && a.coerce_to(e, columns[0], -1, CastContext::Assignment, -1));
+      if (whole) {
+        const std::vector<RowField>& fields = *row_type_fields(result, -1);
+        std::vector<TargetEntry> expanded;
+        for (size_t k = 0; k < fields.size(); k++) {
+          auto f = std::make_shared<Expr>();
+          f->kind = ExprKind::Call;
+          f->name = fields[k].name;
+          f->templ = "pg_row_field($1, " + std::to_string(row_type_id(result, -1)) + ", " + std::to_string(k) + ")";
+          f->type = fields[k].type;
+          f->typmod = fields[k].typmod;
+          f->args = {row};
+          expanded.push_back({f, fields[k].name});
+        }
+        targets = std::move(expanded);
+      }
+    }
     if (targets.size() > columns.size()) mismatch("Final statement returns too many columns.");
     if (targets.size() < columns.size()) mismatch("Final statement returns too few columns.");
     for (size_t i = 0; i < columns.size(); i++) {

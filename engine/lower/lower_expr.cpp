@@ -520,7 +520,16 @@ std::string lower_insert_returning(const InsertQuery& q) {
 }
 
 std::string lower_insert(const InsertQuery& q) {
-  if (q.table->columns.empty()) unsupported("INSERT into a table without columns");
+  if (q.table->columns.empty()) {
+    // A table without columns (ddl.cpp keeps one hidden column): as many empty rows as given.
+    if (q.has_on_conflict || !q.returning.empty()) unsupported("this INSERT into a table without columns");
+    std::string s = (q.with ? lower_with(*q.with, LowerCtx{}) : "") + "INSERT INTO " + q.table->sqlite_ref() +
+                    " (_pgmicro_nocols) SELECT NULL FROM (";
+    if (q.select) return s + lower_select_in(*q.select, LowerCtx{}) + ")";
+    s += "VALUES ";
+    for (size_t r = 0; r < q.rows.size(); r++) s += r ? ", (NULL)" : "(NULL)";
+    return s + ")";
+  }
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
   // A target named "excluded" gets an alias, so that excluded.x means the proposed row.
