@@ -148,6 +148,7 @@ int64_t tag_count(const std::string& tag) {
 void SessionImpl::execute_merge(MergeStmt* stmt, StatementResult& out) {
   // WITH: every statement of the lowering gets the MERGE's WITH clause (its queries are read-only).
   WithClause* with = stmt->withClause;
+  if (with && with->recursive) throw PgError(sqlstate::kSyntaxError, "WITH RECURSIVE is not supported for MERGE statement");
   if (with)
     for_each_node(with->ctes, [&](Node* n) {
       Node* q = reinterpret_cast<CommonTableExpr*>(n)->ctequery;
