@@ -283,7 +283,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
         break;
       }
       case T_DeclareCursorStmt: unsupported("DECLARE CURSOR");
-      case T_MergeStmt: unsupported("MERGE");
+      case T_MergeStmt: unsupported("EXPLAIN of MERGE");
       default: unsupported("EXPLAIN of this statement");
     }
     plan.kind = plan.kind ? plan.kind : nodeTag(q);

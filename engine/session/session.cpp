@@ -654,6 +654,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_VacuumStmt: return execute_vacuum(reinterpret_cast<VacuumStmt*>(stmt), out);
     case T_CheckPointStmt: return execute_checkpoint(out);
     case T_CopyStmt: return execute_copy(reinterpret_cast<CopyStmt*>(stmt), out);
+    case T_MergeStmt: return execute_merge(reinterpret_cast<MergeStmt*>(stmt), out);
     case T_DoStmt: return plpgsql::execute_do(reinterpret_cast<DoStmt*>(stmt), runtime_, out);
     case T_DeclareCursorStmt: return execute_declare_cursor(reinterpret_cast<DeclareCursorStmt*>(stmt), out);
     case T_FetchStmt: return execute_fetch(reinterpret_cast<FetchStmt*>(stmt), out);

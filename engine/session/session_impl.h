@@ -57,6 +57,7 @@ struct DiscardStmt;
 struct ExplainStmt;
 struct VacuumStmt;
 struct CopyStmt;
+struct MergeStmt;
 struct DeclareCursorStmt;
 struct FetchStmt;
 struct ClosePortalStmt;
@@ -330,6 +331,7 @@ class SessionImpl : public Session {
   void execute_checkpoint(StatementResult& out);
   bool multi_statement_ = false;  // the running script has several statements (an implicit block)
   void execute_copy(CopyStmt* stmt, StatementResult& out);
+  void execute_merge(MergeStmt* stmt, StatementResult& out);  // merge.cpp
   void copy_rows(CopyInState& st, std::string_view data, bool at_end);
   StatementResult finish_copy(std::optional<Error> error);
   std::unique_ptr<CopyInState> copy_in_;  // COPY FROM STDIN in progress
