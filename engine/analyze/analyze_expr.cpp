@@ -185,6 +185,8 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
             return rt[i].is_join ? shift_levels(rt[i].column_exprs[a], (int)level, cr->location)
                                  : make_var(rt[i], (int)i, (int)a, (int)level);
         if (col == "tableoid" && rt[i].table) return tableoid(rt[i]);
+        if (n == 2)  // rel.f as f(rel): analyze_func_notation.cpp
+          if (ExprPtr f = row_function_notation(rel, col, cr->location)) return f;
         throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist").at(cr->location);
       }
     }
