@@ -106,6 +106,19 @@ ExprPtr Analyzer::transform_generated(const TableDef& table, int column) {
 }
 
 // A copy of e with the target's columns (Vars of rte 0) replaced by `values` where given.
+// A ColumnRef x.* (or f.x.*) item of a VALUES row.
+static bool is_star_ref(Node* n) {
+  if (!IsA(n, ColumnRef)) return false;
+  auto* cr = reinterpret_cast<ColumnRef*>(n);
+  return list_size(cr->fields) > 1 && IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star);
+}
+
+static bool values_row_has_star(List* row) {
+  for (int i = 0; i < list_size(row); i++)
+    if (is_star_ref(list_at(row, i))) return true;
+  return false;
+}
+
 static ExprPtr substitute_columns(const ExprPtr& e, const std::vector<ExprPtr>& values) {
   if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte == 0 && e->attno < (int)values.size() && values[e->attno])
     return values[e->attno];
@@ -273,6 +286,9 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     if (list_size(sel->valuesLists)) {
       n = list_size(reinterpret_cast<List*>(list_at(sel->valuesLists, 0)));
       for_each_node(sel->valuesLists, [&](Node* rown) {
+        if (values_row_has_star(reinterpret_cast<List*>(rown))) n = INT32_MAX;  // x.* rows: widths known after analysis
+      });
+      if (n != INT32_MAX) for_each_node(sel->valuesLists, [&](Node* rown) {
         if (list_size(reinterpret_cast<List*>(rown)) != n)
           throw PgError(sqlstate::kSyntaxError, "VALUES lists must all be the same length")
               .at(expr_location(list_at(reinterpret_cast<List*>(rown), 0)));
@@ -325,6 +341,28 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
       unsupported("VALUES with ORDER BY/LIMIT/WITH in INSERT", -1);
     for_each_node(sel->valuesLists, [&](Node* rown) {
       auto* row = reinterpret_cast<List*>(rown);
+      std::vector<ExprPtr> given;
+      std::vector<int> locs;
+      if (values_row_has_star(row)) {
+        // x.* items expand to the row's fields (PostgreSQL's transformExpressionList)
+        for (int i = 0; i < list_size(row); i++) {
+          Node* n = list_at(row, i);
+          if (IsA(n, SetToDefault)) { given.push_back(nullptr); locs.push_back(expr_location(n)); continue; }
+          ExprPtr e = transform_expr(n, ExprContext::Values);
+          if (!is_star_ref(n)) { given.push_back(e); locs.push_back(expr_location(n)); continue; }
+          if (!is_row_type(e->type))
+            throw PgError(sqlstate::kWrongObjectType, "type " + format_type_name(e->type, e->typmod) + " is not composite")
+                .at(expr_location(n));
+          for (auto& f : row_field_exprs(*this, e, expr_location(n))) { given.push_back(f); locs.push_back(expr_location(n)); }
+        }
+        if (given.size() > cols.size())
+          throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns").at(locs[cols.size()]);
+        if (given.size() < cols.size())
+          throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions")
+              .at(list_size(stmt->cols) ? col_locs[given.size()] : locs.empty() ? -1 : locs[0]);
+        q->rows.push_back(fill_row(std::move(given), locs));
+        return;
+      }
       if (list_size(row) > (int)cols.size())
         throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns")
             .at(expr_location(list_at(row, (int)cols.size())));
@@ -332,8 +370,6 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
         int loc = list_size(stmt->cols) ? col_locs[list_size(row)] : expr_location(list_at(row, 0));
         throw PgError(sqlstate::kSyntaxError, "INSERT has more target columns than expressions").at(loc);
       }
-      std::vector<ExprPtr> given;
-      std::vector<int> locs;
       for (int i = 0; i < list_size(row); i++) {
         Node* n = list_at(row, i);
         locs.push_back(expr_location(n));

@@ -135,8 +135,12 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     // t.* inside an expression is t's whole row (PostgreSQL's transformWholeRowRef).
     if (n == 2) {
       if (ExprPtr w = whole_row_reference(*this, rel, cr->location)) return w;
+      // param.* in a SQL function body: the composite parameter's value (sql_fn_post_column_ref)
+      if (ExprPtr p = sql_function_param("", rel, cr->location)) return p;
       throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
     }
+    if (n == 3)  // function.param.*
+      if (ExprPtr p = sql_function_param(node_string(list_at(cr->fields, 0)), rel, cr->location)) return p;
     throw PgError(sqlstate::kSyntaxError, "row expansion via \"*\" is not supported here").at(cr->location);
   }
   if (domain_value_type_ && n == 1 && col == "value") {
@@ -190,6 +194,8 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
             return rt[i].is_join ? shift_levels(rt[i].column_exprs[a], (int)level, cr->location)
                                  : make_var(rt[i], (int)i, (int)a, (int)level);
         if (col == "tableoid" && rt[i].table) return tableoid(rt[i]);
+        if (n == 2)  // rel.f as f(rel): analyze_func_notation.cpp
+          if (ExprPtr f = row_function_notation(rel, col, cr->location)) return f;
         throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", "",
                       missing_column_hint(hint_scopes(), rel, col))
             .at(cr->location);

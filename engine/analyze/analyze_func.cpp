@@ -499,6 +499,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       }
     }
   }
+  if (!known && list_size(fc->funcname) == 1 && !fc->agg_star && !fc->agg_distinct && !fc->func_variadic)
+    if (ExprPtr f = row_projection_call(*this, name, args, fc->location)) return f;  // last(f): f.last
   if (!known) {
     std::string sig;
     for (size_t i = 0; i < args.size(); i++) sig += (i ? ", " : "") + format_type_name(args[i]->type, -1);

@@ -65,4 +65,7 @@ ExprPtr transform_populate_call(Analyzer& a, const std::string& name, std::vecto
 ExprPtr populate_set_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location);
 // json(b)_each(_text) in the select list: a record-valued table function call for srf_in_select_list.
 ExprPtr json_each_set_call(Analyzer& a, const std::string& name, std::vector<ExprPtr>& args, int location);
+// fname(row) as the row's field fname when no function matches (analyze_func_notation.cpp).
+ExprPtr row_projection_call(Analyzer& a, const std::string& fname, const std::vector<ExprPtr>& args, int location);
+
 }  // namespace pgmicro

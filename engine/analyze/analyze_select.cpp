@@ -516,6 +516,27 @@ std::unique_ptr<FromNode> Analyzer::analyze_json_to_record(RangeFunction* rf, Fu
 // A set-returning function in FROM (implicitly LATERAL: its arguments see the FROM items
 // before it): one column named after the function or the alias, plus "ordinality" WITH
 // ORDINALITY.
+// unnest(a) of an array of a named composite type in FROM yields the type's columns, as
+// PostgreSQL expands a function returning a composite: the elements' texts go through
+// pg_record_rows (a NULL element is a row of NULLs).
+static ExprPtr unnest_composite_rows(const ExprPtr& e, RangeTableEntry& rte) {
+  if (e->name != "unnest" || e->args.size() != 1 || !is_named_composite(e->type)) return nullptr;
+  const std::vector<RowField>* fields = row_type_fields(e->type, e->typmod);
+  if (!fields || fields->empty() || fields->size() > 100) return nullptr;
+  for (auto& f : *fields) {
+    rte.column_names.push_back(f.name);
+    rte.column_types.push_back(f.type);
+    rte.column_typmods.push_back(f.typmod);
+  }
+  rte.function_columns = (int)fields->size();
+  auto r = std::make_shared<Expr>(*e);
+  r->type = oid::kRecord;
+  r->typmod = -1;
+  r->templ = "pg_record_rows((SELECT json_group_array(coalesce(c1, '(" + std::string(fields->size() - 1, ',') + ")')) FROM " +
+             e->templ + "), " + std::to_string(row_type_id(e->type, e->typmod)) + ", 1)";
+  return r;
+}
+
 std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, SelectQuery& q) {
   if (rf->is_rowsfrom || list_size(rf->functions) != 1) unsupported("ROWS FROM");
   List* item = reinterpret_cast<List*>(list_at(rf->functions, 0));
@@ -640,7 +661,9 @@ std::unique_ptr<FromNode> Analyzer::analyze_range_function(RangeFunction* rf, Se
   RangeTableEntry rte;
   rte.function = e;
   rte.alias = rf->alias ? rf->alias->aliasname : name;
-  if (const char* cols = srf_columns(name)) {
+  if (ExprPtr rows = unnest_composite_rows(e, rte)) {  // unnest(composite[]): the element type's columns
+    rte.function = rows;
+  } else if (const char* cols = srf_columns(name)) {
     // several output columns ("key 25,value 114")
     std::string spec = cols;
     rte.function_columns = 0;

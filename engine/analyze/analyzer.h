@@ -119,6 +119,8 @@ class Analyzer {
                                             const std::vector<Oid>& columns, bool* inlinable = nullptr);
   // In a SQL function body: a parameter referenced by name (nullptr: not one).
   ExprPtr sql_function_param(const std::string& rel, const std::string& col, int location);
+  // rel.fname as fname(rel.*) when a user function fits (analyze_func_notation.cpp; nullptr: none).
+  ExprPtr row_function_notation(const std::string& rel, const std::string& fname, int location);
   const ProcDef* sql_function_ = nullptr;
   std::vector<std::string> sql_param_names_;
   std::vector<int32_t> sql_param_typmods_;  // PL/pgSQL: typmods of record variables' anonymous types
