@@ -45,6 +45,9 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     auto def = std::make_shared<CteDef>();
     def->name = cte->ctename;
     def->sql_name = next_alias("w");
+    def->alias_columns = list_size(cte->aliascolnames) > 0;
+    def->materialize = cte->ctematerialized == CTEMaterializeAlways ? 1 : cte->ctematerialized == CTEMaterializeNever ? 2 : 0;
+    def->search_cycle = cte->search_clause || cte->cycle_clause;
     if (with->recursive) check_recursive_cte_shape(cte);
     if (!IsA(cte->ctequery, SelectStmt)) {
       analyze_dml_cte(cte, *def);

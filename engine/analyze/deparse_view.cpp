@@ -406,9 +406,42 @@ struct Deparser {
     if (rparen) keyword(")", 0, 0, 0);
   }
 
+  // ruleutils' get_with_clause.
+  void with_clause(const SelectQuery& q) {
+    indent += kIndentStd;
+    buf += ' ';
+    std::string sep = q.recursive_with ? "WITH RECURSIVE " : "WITH ";
+    for (auto& c : q.ctes) {
+      if (!c->query) unsupported("pg_get_viewdef of data-modifying statements in WITH");
+      if (c->search_cycle) unsupported("pg_get_viewdef of SEARCH/CYCLE in WITH");
+      buf += sep + ident(c->name);
+      if (c->alias_columns) {
+        buf += "(";
+        for (size_t i = 0; i < c->column_names.size(); i++) buf += (i ? ", " : "") + ident(c->column_names[i]);
+        buf += ")";
+      }
+      buf += " AS ";
+      if (c->materialize == 1) buf += "MATERIALIZED ";
+      else if (c->materialize == 2) buf += "NOT MATERIALIZED ";
+      buf += "(";
+      keyword("", 0, 0, 0);
+      Deparser sub{paren};
+      sub.indent = indent;
+      sub.scopes = scopes;
+      sub.buf.swap(buf);
+      sub.query(*c->query);
+      buf.swap(sub.buf);
+      keyword("", 0, 0, 0);
+      buf += ")";
+      sep = ", ";
+    }
+    indent -= kIndentStd;
+    keyword("", 0, 0, 0);
+  }
+
   void query(const SelectQuery& q) {
+    if (!q.ctes.empty()) with_clause(q);
     if (q.setop != SetOp::None) {
-      if (!q.ctes.empty()) unsupported("pg_get_viewdef of views with WITH");
       if (!result_names) result_names = &q.targets;
       setop_arm(q, nullptr);
       if (!q.order_by.empty()) {
@@ -430,8 +463,8 @@ struct Deparser {
       if (q.limit || q.offset) unsupported("pg_get_viewdef of LIMIT on set operations");
       return;
     }
-    if (!q.values_rows.empty() || !q.ctes.empty() || !q.grouping_sets.empty() || !q.distinct_on.empty() || q.with_ties)
-      unsupported("pg_get_viewdef of views with set operations, VALUES, WITH, grouping sets, DISTINCT ON or WITH TIES");
+    if (!q.values_rows.empty() || !q.grouping_sets.empty() || !q.distinct_on.empty() || q.with_ties)
+      unsupported("pg_get_viewdef of views with VALUES, grouping sets, DISTINCT ON or WITH TIES");
     scopes.push_back(&q);
     indent += kIndentStd;
     buf += " SELECT";

@@ -118,6 +118,11 @@ struct CteDef {
   std::vector<Oid> column_types;
   std::vector<int32_t> column_typmods;
   bool recursive = false;
+  // As written, for pg_get_viewdef: an explicit column list, [NOT] MATERIALIZED (1 = MATERIALIZED,
+  // 2 = NOT MATERIALIZED), SEARCH/CYCLE (the query holds PostgreSQL's rewrite; not printable).
+  bool alias_columns = false;
+  uint8_t materialize = 0;
+  bool search_cycle = false;
   // A data-modifying WITH query (INSERT/UPDATE/DELETE ... RETURNING): run before the statement,
   // its RETURNING rows kept in this SQLite temp table (session/dml_cte.cpp); query is null.
   std::string materialized;
