@@ -6,6 +6,7 @@
 #include <functional>
 #include "analyze/analyzer.h"
 #include "types/array.h"
+#include "types/interval.h"
 #include "types/type_io.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -48,6 +49,10 @@ static ExprPtr fold_numeric_casts(const ExprPtr& e) {
   }
 }
 
+
+// analyze_window_range.cpp: RANGE offsets on datetime/interval ORDER BY columns.
+const char* datetime_range_kind(Oid column);
+int64_t datetime_range_key_offset(Oid column, const Interval& offset, int location);
 
 // PostgreSQL's in_range support functions by sort column type: the offset types each accepts
 // (none: RANGE offsets unsupported for the type).
@@ -292,6 +297,16 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
                 .at(wd->location);
           Oid ot = spec->order[0].expr->type;
           check_range_offset_type(ot, x);
+          if (datetime_range_kind(ot)) {
+            ExprPtr c = coerce_to(x, oid::kInterval, -1, CastContext::Implicit, -1);
+            if (!c || c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
+            if (c->value.is_null())
+              throw PgError("22004", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be null");
+            spec->range_key = datetime_range_kind(ot);
+            (start ? spec->start_key_offset : spec->end_key_offset) =
+                datetime_range_key_offset(ot, interval_from_storage(c->value.s), wd->location);
+            return c;
+          }
           if (ot == oid::kFloat4 || ot == oid::kFloat8) target = oid::kFloat8;
           else if (ot != oid::kInt2 && ot != oid::kInt4 && ot != oid::kInt8)
             unsupported("RANGE offsets for ORDER BY columns of type " + format_type_name(ot, -1), wd->location);

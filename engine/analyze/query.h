@@ -81,6 +81,10 @@ struct WindowSpec {
   std::vector<SortClause> order;
   int frame_options = 0;     // PostgreSQL's FRAMEOPTION_* bits
   ExprPtr start_offset, end_offset;
+  // RANGE offsets on a datetime/interval ORDER BY column (analyze_window_range.cpp): SQLite
+  // orders by pg_range_key(range_key, value) and uses these numeric offsets instead.
+  std::string range_key;
+  int64_t start_key_offset = 0, end_key_offset = 0;
 };
 
 struct CteDef;

@@ -147,7 +147,10 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       if (!w.order.empty()) {
         s += sep + "ORDER BY ";
         for (size_t i = 0; i < w.order.size(); i++)
-          s += (i ? ", " : "") + lower(*w.order[i].expr, c) + sort_collation(*w.order[i].expr) + (w.order[i].desc ? " DESC" : " ASC") +
+          s += (i ? ", " : "") +
+               (w.range_key.empty() ? lower(*w.order[i].expr, c) + sort_collation(*w.order[i].expr)
+                                    : "pg_range_key('" + w.range_key + "', " + lower(*w.order[i].expr, c) + ")") +
+               (w.order[i].desc ? " DESC" : " ASC") +
                (w.order[i].nulls_first ? " NULLS FIRST" : " NULLS LAST");
         sep = " ";
       }
@@ -163,6 +166,8 @@ std::string lower(const Expr& e, const LowerCtx& c) {
           if (f & cr) return std::string("CURRENT ROW");
           // A constant offset is checked here; SQLite wants a plain integer expression.
           // (a bound parameter stays bare: SQLite takes a constant or a parameter, nothing else)
+          if (!w.range_key.empty() && (f & (op | of)))
+            return std::to_string(start ? w.start_key_offset : w.end_key_offset) + ((f & op) ? " PRECEDING" : " FOLLOWING");
           std::string o = off->kind == ExprKind::Const || off->kind == ExprKind::Param ? lower(*off, c)
                                                                                       : "pg_check_frame_offset(" + lower(*off, c) + ")";
           if (f & op) return o + " PRECEDING";
