@@ -114,6 +114,7 @@ void register_aggregate_functions(sqlite3* db, RuntimeContext* rc);
 void register_ordered_set_aggregates(sqlite3* db, RuntimeContext* rc);
 void register_minmax_functions(sqlite3* db, RuntimeContext* rc);
 void register_check_functions(sqlite3* db, RuntimeContext* rc);
+void register_exclusion_functions(sqlite3* db, RuntimeContext* rc);  // exclusion_functions.cpp
 void register_partition_functions(sqlite3* db, RuntimeContext* rc);  // partition_functions.cpp
 void register_dml_functions(sqlite3* db, RuntimeContext* rc);  // dml_functions.cpp
 void register_view_check_function(sqlite3* db, RuntimeContext* rc);  // view_check_function.cpp
@@ -164,6 +165,7 @@ inline void register_all_functions(sqlite3* db, RuntimeContext* rc) {
   register_ordered_set_aggregates(db, rc);
   register_minmax_functions(db, rc);
   register_check_functions(db, rc);
+  register_exclusion_functions(db, rc);
   register_partition_functions(db, rc);
   register_dml_functions(db, rc);
   register_view_check_function(db, rc);

@@ -160,6 +160,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
   std::vector<Identity> identities;
   std::map<size_t, Node*> generated_nodes;  // column -> GENERATED ALWAYS AS (expr) STORED
   std::vector<std::pair<Constraint*, std::vector<int>>> foreign_keys;  // with the column of a column constraint
+  std::vector<Constraint*> exclusions;  // EXCLUDE table constraints
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   // PostgreSQL's MergeAttributes: duplicate local columns first, then the parents' columns
@@ -358,6 +359,11 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
     if (c->contype == CONSTR_FOREIGN) {
       foreign_keys.push_back({c, {}});
+      return;
+    }
+    if (c->contype == CONSTR_EXCLUSION) {
+      if (stmt->partspec || stmt->partbound || stmt->inhRelations) unsupported("exclusion constraints on inheritance or partitioned tables", c->location);
+      exclusions.push_back(c);  // added once the table exists (exclusion_constraints.cpp)
       return;
     }
     if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) unsupported("this table constraint", c->location);
@@ -629,6 +635,10 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       }
       current_sql_ = saved;
     }
+  for (Constraint* c : exclusions) {
+    catalog_.refresh(conn_);
+    add_exclusion_constraint(*catalog_.find_table_by_oid(toid), c, cp);
+  }
   if (temporary && stmt->oncommit != ONCOMMIT_NOOP && stmt->oncommit != ONCOMMIT_PRESERVE_ROWS)
     on_commit_[toid] = stmt->oncommit == ONCOMMIT_DROP ? 'D' : 'd';
 }

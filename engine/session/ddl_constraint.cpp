@@ -118,6 +118,7 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     bump_schema();
     return;
   }
+  if (c->contype == CONSTR_EXCLUSION) return add_exclusion_constraint(t, c, cp);
   if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) unsupported("this kind of constraint in ALTER TABLE ADD CONSTRAINT", c->location);
   bool primary = c->contype == CONSTR_PRIMARY;
   if (c->initdeferred) unsupported("INITIALLY DEFERRED unique and primary key constraints", c->location);

@@ -9,6 +9,7 @@
 // and ROLLBACK TO SAVEPOINT for free. At the check the constraint is verified over the whole
 // table; the first queued event of a constraint decides how its error is worded.
 #include "session/deferred_constraints.h"
+#include "session/exclusion_constraints.h"
 #include <set>
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -139,6 +140,9 @@ void SessionImpl::check_deferred_constraints(const std::set<int64_t>* only) {
         if (k.oid != conoid) continue;
         if (k.type == 'f') {
           std::string q = foreign_key_deferred_check(catalog_, *t, k, kind);
+          if (!q.empty()) exec_checked(q);
+        } else if (k.type == 'x') {
+          std::string q = exclusion_validation_sql(catalog_, *t, k, false);
           if (!q.empty()) exec_checked(q);
         }
       }

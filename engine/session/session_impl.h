@@ -212,6 +212,7 @@ class SessionImpl : public Session {
   void alter_identity(const TableDef& t, AlterTableCmd* cmd, StatementResult& out);  // ddl_identity.cpp
   struct IndexExpr { std::string sql, pg_text, name; };  // ddl_index_expr.cpp
   IndexExpr index_expression(const TableDef& t, Node* expr, bool predicate);
+  void add_exclusion_constraint(const TableDef& t, Constraint* c, const std::string& cp);  // exclusion_constraints.cpp
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
   bool execute_alter_view(AlterTableStmt* stmt, StatementResult& out);  // ddl_view.cpp (false: not a view)
