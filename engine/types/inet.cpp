@@ -321,7 +321,7 @@ InetValue inet_parse(std::string_view text, bool cidr) {
 std::string inet_to_storage(const InetValue& v) {
   InetValue net = v;
   inet_clear_host_bits(net);
-  std::string out(1, v.family == 4 ? '4' : '6');
+  std::string out(1, v.family == 4 ? 'A' : 'B');  // a letter: never a number to SQLite's NUMERIC affinity
   for (int i = 0; i < v.size(); i++) out += kHex[net.addr[i] >> 4], out += kHex[net.addr[i] & 15];
   out += kHex[(v.bits >> 4) & 15];
   out += kHex[v.bits & 15];
@@ -331,7 +331,7 @@ std::string inet_to_storage(const InetValue& v) {
 
 InetValue inet_from_storage(std::string_view s) {
   InetValue v;
-  v.family = !s.empty() && s[0] == '6' ? 6 : 4;
+  v.family = !s.empty() && s[0] == 'B' ? 6 : 4;
   size_t n = static_cast<size_t>(v.size());
   if (s.size() != 1 + 4 * n + 2) throw PgError("XX000", "invalid stored inet value");
   v.bits = xval(s[1 + 2 * n]) * 16 + xval(s[2 + 2 * n]);

@@ -19,7 +19,7 @@ struct InetValue {
 
 // Text input (inet_in / cidr_in), errors as PostgreSQL's.
 InetValue inet_parse(std::string_view text, bool cidr);
-// Storage text: family digit, hex network (address masked to masklen), 2 hex digits of masklen,
+// Storage text: family letter (A = IPv4, B = IPv6), hex network (address masked to masklen), 2 hex digits of masklen,
 // hex address. Byte order of this text is network_cmp's order.
 std::string inet_to_storage(const InetValue& v);
 InetValue inet_from_storage(std::string_view s);
