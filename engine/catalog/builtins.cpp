@@ -152,17 +152,17 @@ static BuiltinSpan::S<T> gather(std::vector<T>& all, std::initializer_list<Built
 
 BuiltinSpan::S<OperatorDef> builtin_operators() {
   static std::vector<OperatorDef> all;  // built once, lives for the process
-  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators(), array_operators(), json_operators(), regex_operators(), enum_operators(), math_operators(), catalog_operators(), geo_operators()});
+  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators(), array_operators(), json_operators(), regex_operators(), enum_operators(), math_operators(), catalog_operators(), geo_operators(), inet_operators()});
   return span;
 }
 BuiltinSpan::S<FunctionDef> builtin_functions() {
   static std::vector<FunctionDef> all;
-  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions(), json_functions(), regex_functions(), formatting_functions(), enum_functions(), math_functions(), statistics_functions(), catalog_functions(), tsearch_functions(), hash_functions(), geo_functions()});
+  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions(), json_functions(), regex_functions(), formatting_functions(), enum_functions(), math_functions(), statistics_functions(), catalog_functions(), tsearch_functions(), hash_functions(), geo_functions(), inet_functions()});
   return span;
 }
 BuiltinSpan::S<CastDef> builtin_casts() {
   static std::vector<CastDef> all;
-  static const auto span = gather<CastDef>(all, {core_casts(), datetime_casts(), json_casts(), catalog_casts(), geo_casts()});
+  static const auto span = gather<CastDef>(all, {core_casts(), datetime_casts(), json_casts(), catalog_casts(), geo_casts(), inet_casts()});
   return span;
 }
 

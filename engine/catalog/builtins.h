@@ -86,5 +86,8 @@ BuiltinSpan::S<FunctionDef> statistics_functions();  // builtins_statistics.cpp
 BuiltinSpan::S<OperatorDef> geo_operators();  // builtins_geo.cpp (point, lseg, line, box, path, polygon, circle)
 BuiltinSpan::S<FunctionDef> geo_functions();
 BuiltinSpan::S<CastDef> geo_casts();
+BuiltinSpan::S<OperatorDef> inet_operators();  // builtins_inet.cpp (inet, cidr)
+BuiltinSpan::S<FunctionDef> inet_functions();
+BuiltinSpan::S<CastDef> inet_casts();
 
 }  // namespace pgmicro

@@ -633,6 +633,7 @@ void register_jsonb_subscript_functions(sqlite3* db, RuntimeContext* rc);  // js
 void register_jsonpath_functions(sqlite3* db, RuntimeContext* rc);  // jsonpath_functions.cpp
 void register_tsearch_functions(sqlite3* db, RuntimeContext* rc);  // tsearch_functions.cpp
 void register_geo_functions(sqlite3* db, RuntimeContext* rc);  // geo_functions.cpp
+void register_inet_functions(sqlite3* db, RuntimeContext* rc);  // inet_functions.cpp
 
 void register_json_functions(sqlite3* db, RuntimeContext* rc) {
   register_json_object_functions(db, rc);
@@ -640,6 +641,7 @@ void register_json_functions(sqlite3* db, RuntimeContext* rc) {
   register_jsonpath_functions(db, rc);
   register_tsearch_functions(db, rc);
   register_geo_functions(db, rc);
+  register_inet_functions(db, rc);
   sqlite3_create_collation_v2(db, "pg_jsonb", SQLITE_UTF8, nullptr, collate_jsonb, nullptr);
   struct F { const char* name; int n; Fn fn; };
   static const F fns[] = {

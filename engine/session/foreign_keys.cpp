@@ -49,6 +49,8 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
     return;
   }
   if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
+  auto is_net = [](Oid t) { return t == oid::kInet || t == oid::kCidr; };  // one storage form (types/inet.h)
+  if (is_net(fk.type) && is_net(pk.type)) return;
   char a = type_category(fk.type), b = type_category(pk.type);
   // Numeric types: a referencing type that does not coerce implicitly to the referenced one has
   // no usable equality operator (PostgreSQL's 42804 below); the other way is refused as 0A000.

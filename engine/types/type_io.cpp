@@ -11,6 +11,7 @@
 #include "types/jsonpath.h"
 #include "types/tsearch.h"
 #include "types/geo.h"
+#include "types/inet.h"
 #include "types/interval.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
@@ -197,6 +198,8 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
     case oid::kPolygon:
     case oid::kLine:
     case oid::kCircle: return Datum::text(geo_input(type, text));
+    case oid::kInet:
+    case oid::kCidr: return Datum::text(inet_to_storage(inet_parse(text, type == oid::kCidr)));
     case oid::kJsonpath: {
       JsonPath p = jsonpath_parse(text);
       if (!p.root)
@@ -307,6 +310,10 @@ void type_output(Oid type, const Datum& v, std::string& out) {
         return;
       }
       if (is_geo_type(type)) return geo_output(type, datum_as_text(v), out);
+      if (type == oid::kInet || type == oid::kCidr) {
+        out += inet_storage_output(datum_as_text(v), type == oid::kCidr);
+        return;
+      }
       out += datum_as_text(v);
       return;
   }

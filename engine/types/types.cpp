@@ -54,6 +54,9 @@ static const TypeInfo kTypes[] = {
     {oid::kPolygon, "polygon", "polygon", 'G', false, Storage::Text, -1},
     {oid::kLine, "line", "line", 'G', false, Storage::Text, 24},
     {oid::kCircle, "circle", "circle", 'G', false, Storage::Text, 24},
+    // network address types (types/inet.h): stored as a sortable text
+    {oid::kInet, "inet", "inet", 'I', true, Storage::Text, -1},
+    {oid::kCidr, "cidr", "cidr", 'I', false, Storage::Text, -1},
     // Arrays: stored as JSON text (docs/storage-format.md).
     {oid::kBoolArray, "_bool", "boolean[]", 'A', false, Storage::Text, -1, oid::kBool},
     {oid::kByteaArray, "_bytea", "bytea[]", 'A', false, Storage::Text, -1, oid::kBytea},
@@ -94,6 +97,8 @@ static const TypeInfo kTypes[] = {
     {oid::kPolygonArray, "_polygon", "polygon[]", 'A', false, Storage::Text, -1, oid::kPolygon},
     {oid::kLineArray, "_line", "line[]", 'A', false, Storage::Text, -1, oid::kLine},
     {oid::kCircleArray, "_circle", "circle[]", 'A', false, Storage::Text, -1, oid::kCircle},
+    {oid::kInetArray, "_inet", "inet[]", 'A', false, Storage::Text, -1, oid::kInet},
+    {oid::kCidrArray, "_cidr", "cidr[]", 'A', false, Storage::Text, -1, oid::kCidr},
     // after _int2/_oid, so the array type of int2/oid stays int2[]/oid[]
     {oid::kInt2Vector, "int2vector", "int2vector", 'A', false, Storage::Text, -1, oid::kInt2},
     {oid::kOidVector, "oidvector", "oidvector", 'A', false, Storage::Text, -1, oid::kOid},
@@ -112,7 +117,7 @@ const TypeInfo* builtin_types_begin() { return kTypes; }
 const TypeInfo* builtin_types_end() { return kTypes + sizeof kTypes / sizeof kTypes[0]; }
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 && t != oid::kJsonArray && t != oid::kLineArray && t != oid::kCircleArray && !is_vector_type(t)) return 0;
+  if (t < 1000 && t != oid::kJsonArray && t != oid::kLineArray && t != oid::kCircleArray && t != oid::kCidrArray && !is_vector_type(t)) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }

@@ -47,6 +47,8 @@ inline constexpr Oid kTsvector = 3614;
 inline constexpr Oid kPoint = 600, kLseg = 601, kPath = 602, kBox = 603, kPolygon = 604, kLine = 628, kCircle = 718;
 inline constexpr Oid kPointArray = 1017, kLsegArray = 1018, kPathArray = 1019, kBoxArray = 1020, kPolygonArray = 1027,
                      kLineArray = 629, kCircleArray = 719;
+// network address types (types/inet.h)
+inline constexpr Oid kInet = 869, kCidr = 650, kInetArray = 1041, kCidrArray = 651;
 // Polymorphic pseudo-types (function signatures only).
 inline constexpr Oid kAnyArray = 2277;
 inline constexpr Oid kAnyNonArray = 2776;

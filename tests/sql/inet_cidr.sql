@@ -1,0 +1,60 @@
+-- inet and cidr: input spellings, output, errors, ordering, operators, functions, casts
+SELECT '192.168.1.5'::inet, '192.168.1.5/24'::inet, '10.1/16'::inet, '010.001.002.003'::inet, '0.0.0.0/0'::inet;
+SELECT '192.168.1.0/24'::cidr, '192.168.1'::cidr, '10'::cidr, '128.1'::cidr, '224'::cidr, '224.1'::cidr, '250'::cidr, '0x0a'::cidr;
+SELECT '::1'::inet, '::'::inet, 'FE80::1/64'::inet, '2001:db8:0:0:1:0:0:1'::inet, '2001:0db8:0000:0000:0000:0000:0000:0001'::inet;
+SELECT '::ffff:1.2.3.4'::inet, '::1.2.3.4'::inet, '::2'::inet, '1:2:3:4:5:6:7:8'::inet, '1::8'::inet, '1:0:0:2::'::inet;
+SELECT '2001:db8::/32'::cidr, '::/0'::cidr, '::ffff:1.2.3.0/120'::cidr;
+SELECT '192.168.1.5/33'::inet;
+SELECT '192.168.1.256'::inet;
+SELECT '10.1'::inet;
+SELECT 'abc'::inet;
+SELECT ''::inet;
+SELECT ' 1.2.3.4'::inet;
+SELECT '1:2:3:4:5:6:7:8:9'::inet;
+SELECT '1::2::3'::inet;
+SELECT '::1/129'::inet;
+SELECT '192.168.1.5/24'::cidr;
+SELECT '2001:db8::1/32'::cidr;
+SELECT '10.1.2.3/8'::cidr;
+SELECT 'x'::cidr;
+CREATE TABLE inet_t (i inet, c cidr);
+INSERT INTO inet_t VALUES ('192.168.1.226/24', '192.168.1.0/24'), ('192.168.1.226', '192.168.1.0/26'),
+  ('192.168.1.0/24', '192.168.1.0/24'), ('192.168.1.0/25', '192.168.1.0/24'), ('192.168.1.255/24', '192.168.1'),
+  ('10.1.2.3/8', '10.0.0.0/8'), ('10.1.2.3/8', '10'), ('10.1.2.3', '10.1.2.3/32'), ('11.1.2.3/8', '10.0.0.0/8'),
+  ('::ffff:1.2.3.4', '::ffff:1.2.3.4/128'), ('10:23::f1/64', '10:23::/64'), ('10:23::8000/113', '10:23::8000/113'),
+  ('9.1.2.3/8', '9.0.0.0/8'), (NULL, NULL);
+SELECT i, c FROM inet_t ORDER BY i, c;
+SELECT c, i FROM inet_t ORDER BY c DESC, i DESC;
+SELECT min(i), max(i), min(c), max(c) FROM inet_t;
+SELECT i, host(i), text(i), abbrev(i), masklen(i), family(i), netmask(i), hostmask(i), network(i), broadcast(i) FROM inet_t WHERE i IS NOT NULL ORDER BY 1;
+SELECT c, host(c), text(c), abbrev(c), masklen(c), broadcast(c) FROM inet_t WHERE c IS NOT NULL ORDER BY 1;
+SELECT i, c, i < c AS lt, i <= c AS le, i = c AS eq, i >= c AS ge, i > c AS gt, i <> c AS ne FROM inet_t WHERE i IS NOT NULL ORDER BY 1, 2;
+SELECT i, c, i << c AS sb, i <<= c AS sbe, i >> c AS sup, i >>= c AS spe, i && c AS ovr FROM inet_t WHERE i IS NOT NULL ORDER BY 1, 2;
+SELECT i FROM inet_t WHERE i << '192.168.1.0/24'::cidr ORDER BY i;
+SELECT i, ~i, i & '255.255.0.0'::inet, i | '0.0.255.255'::inet FROM inet_t WHERE family(i) = 4 ORDER BY 1;
+SELECT '1.2.3.4'::inet & '::1'::inet;
+SELECT '1.2.3.4'::inet | '::1'::inet;
+SELECT '127.0.0.1'::inet + 257, 257 + '127.0.0.1'::inet, '127.0.0.1'::inet - 257, '127.0.0.2'::inet - '127.0.0.1'::inet, '127.0.0.1'::inet - '127.0.0.2'::inet;
+SELECT '255.255.255.255'::inet + 1;
+SELECT '0.0.0.0'::inet - 1;
+SELECT '::1'::inet + 1, 'ffff::'::inet - 1, '::ffff:ffff'::inet - '::'::inet;
+SELECT 'ffff::'::inet - '::'::inet;
+SELECT '1.2.3.4'::inet - '::1'::inet;
+SELECT set_masklen('192.168.1.5/24'::inet, 16), set_masklen('192.168.1.5/24'::inet, -1), set_masklen('192.168.1.0/24'::cidr, 16), set_masklen('::1'::inet, 64);
+SELECT set_masklen('192.168.1.5'::inet, 33);
+SELECT set_masklen('192.168.1.0/24'::cidr, -2);
+SELECT inet_same_family('1.2.3.4', '::1'), inet_same_family('1.2.3.4', '5.6.7.8/8');
+SELECT inet_merge('192.168.1.5/24', '192.168.2.5/24'), inet_merge('192.168.1.5/24', '192.168.1.5/28'), inet_merge('10::1', '10::2');
+SELECT inet_merge('192.168.1.5/24', '::1');
+SELECT abbrev('10.1.0.0/16'::cidr), abbrev('10.1.0.0/16'::inet), abbrev('10.1.128.0/17'::cidr), abbrev('0.0.0.0/0'::cidr), abbrev('2001:db8::/32'::cidr), abbrev('::ffff:1.2.3.0/120'::cidr);
+SELECT '192.168.1.5/24'::inet::cidr, '192.168.1.0/24'::cidr::inet, '192.168.1.5'::inet::text, '10.0.0.0/8'::cidr::text, '1.2.3.4/16'::text::inet, cidr('1.2.3.4/16'::inet);
+SELECT pg_typeof('1.2.3.4'::inet::cidr), pg_typeof(network('1.2.3.4')), pg_typeof('1.2.3.0/24'::cidr + 1), pg_typeof('1.2.3.4'::inet - '1.2.3.0'::inet);
+CREATE TABLE inet_u (a inet PRIMARY KEY);
+INSERT INTO inet_u VALUES ('1.2.3.4'), ('1.2.3.4/24'), ('::1');
+INSERT INTO inet_u VALUES ('1.2.3.4/32');
+SELECT a FROM inet_u ORDER BY a;
+CREATE TABLE inet_fk (b cidr REFERENCES inet_u);
+INSERT INTO inet_fk VALUES ('1.2.3.4/32');
+INSERT INTO inet_fk VALUES ('1.2.3.0/24');
+CREATE TABLE inet_fk2 (b int REFERENCES inet_u);
+DROP TABLE inet_t, inet_u, inet_fk;
