@@ -133,6 +133,21 @@ struct Replacing {
   int64_t relid;
   std::string through;  // trigger name
 };
+// Binds a row's stored values to ?1..?n of a statement writing the table's columns.
+void bind_row(sqlite3_stmt* st, const std::vector<pgmicro::Datum>& vals, size_t ncols) {
+  for (size_t i = 0; i < vals.size() && i < ncols; i++) {
+    const pgmicro::Datum& d = vals[i];
+    int idx = (int)i + 1;
+    switch (d.kind) {
+      case pgmicro::Datum::Kind::Null: sqlite3_bind_null(st, idx); break;
+      case pgmicro::Datum::Kind::Int: sqlite3_bind_int64(st, idx, d.i); break;
+      case pgmicro::Datum::Kind::Real: sqlite3_bind_double(st, idx, d.r); break;
+      case pgmicro::Datum::Kind::Text: sqlite3_bind_text(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+      case pgmicro::Datum::Kind::Blob: sqlite3_bind_blob(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
+    }
+  }
+}
+
 thread_local std::vector<Replacing> g_replacing;
 
 // A BEFORE UPDATE trigger that returns a modified row: the row SQLite writes is the original
@@ -173,17 +188,7 @@ void insert_replacement(RuntimeContext* rc, const TableDef& t, const std::string
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(rc->db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
     throw PgError(sqlstate::kInternalError, std::string("replacing a row: ") + sqlite3_errmsg(rc->db));
-  for (size_t i = 0; i < vals.size() && i < t.columns.size(); i++) {
-    const pgmicro::Datum& d = vals[i];
-    int idx = (int)i + 1;
-    switch (d.kind) {
-      case pgmicro::Datum::Kind::Null: sqlite3_bind_null(st, idx); break;
-      case pgmicro::Datum::Kind::Int: sqlite3_bind_int64(st, idx, d.i); break;
-      case pgmicro::Datum::Kind::Real: sqlite3_bind_double(st, idx, d.r); break;
-      case pgmicro::Datum::Kind::Text: sqlite3_bind_text(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
-      case pgmicro::Datum::Kind::Blob: sqlite3_bind_blob(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
-    }
-  }
+  bind_row(st, vals, t.columns.size());
   g_replacing.push_back({t.oid, trigger});
   int64_t before = g_replaced;
   int code = sqlite3_step(st);
@@ -310,17 +315,7 @@ void trigger_fixup(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(rc->db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
       throw PgError(sqlstate::kInternalError, std::string("replacing a row: ") + sqlite3_errmsg(rc->db));
-    for (size_t i = 0; i < vals.size() && i < t->columns.size(); i++) {
-      const pgmicro::Datum& d = vals[i];
-      int idx = (int)i + 1;
-      switch (d.kind) {
-        case pgmicro::Datum::Kind::Null: sqlite3_bind_null(st, idx); break;
-        case pgmicro::Datum::Kind::Int: sqlite3_bind_int64(st, idx, d.i); break;
-        case pgmicro::Datum::Kind::Real: sqlite3_bind_double(st, idx, d.r); break;
-        case pgmicro::Datum::Kind::Text: sqlite3_bind_text(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
-        case pgmicro::Datum::Kind::Blob: sqlite3_bind_blob(st, idx, d.s.data(), (int)d.s.size(), SQLITE_TRANSIENT); break;
-      }
-    }
+    bind_row(st, vals, t->columns.size());
     ++g_suppressed;
     int code = sqlite3_step(st);
     --g_suppressed;
