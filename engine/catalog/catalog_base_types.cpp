@@ -3,26 +3,14 @@
 // of a file; files without them keep their catalog unchanged.
 #include "catalog/catalog_base_types.h"
 #include "catalog/catalog.h"
+#include "catalog/catalog_query.h"
 #include "common/error.h"
 #include "types/base_types.h"
 
 namespace pgmicro {
 
 namespace {
-struct Query {
-  sqlite3_stmt* s = nullptr;
-  Query(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
-      throw PgError(sqlstate::kInternalError, std::string("catalog: ") + sqlite3_errmsg(db));
-  }
-  ~Query() { sqlite3_finalize(s); }
-  bool step() { return sqlite3_step(s) == SQLITE_ROW; }
-  int64_t i(int c) { return sqlite3_column_int64(s, c); }
-  std::string t(int c) {
-    auto* p = sqlite3_column_text(s, c);
-    return p ? reinterpret_cast<const char*>(p) : "";
-  }
-};
+using Query = CatalogQuery;  // catalog/catalog_query.h
 
 bool has_table(sqlite3* db) {
   Query q(db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name='_pgmicro_cast'");
