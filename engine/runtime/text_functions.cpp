@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "common/unicode_case.h"
 #include "common/utf8.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
@@ -90,49 +91,8 @@ void lax_fn(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 // --- case mapping -----------------------------------------------------------------
 
-// Simple Unicode case mapping for the alphabets of C.UTF-8's tables that matter most:
-// ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. Other code points are unchanged.
-uint32_t map_case(uint32_t c, bool upper) {
-  if (upper) {
-    if (c >= 'a' && c <= 'z') return c - 32;
-    if (c == 0xB5) return 0x39C;
-    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
-    if (c == 0xFF) return 0x178;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-      bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-      if (odd_lower ? (c % 2 == 0) : (c % 2 == 1)) return c - 1;
-      return c;
-    }
-    if (c == 0x131) return 'I';
-    if (c == 0x17F) return 'S';
-    if (c == 0x3C2) return 0x3A3;
-    if (c >= 0x3B1 && c <= 0x3CB) return c - 32;
-    if (c == 0x3AC) return 0x386;
-    if (c >= 0x3AD && c <= 0x3AF) return c - 37;
-    if (c == 0x3CC) return 0x38C;
-    if (c == 0x3CD || c == 0x3CE) return c - 63;
-    if (c >= 0x430 && c <= 0x44F) return c - 32;
-    if (c >= 0x450 && c <= 0x45F) return c - 80;
-    return c;
-  }
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  if (c == 0x178) return 0xFF;
-  if (c == 0x130) return 'i';
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-    bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    if (odd_lower ? (c % 2 == 1) : (c % 2 == 0)) return c + 1;
-    return c;
-  }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-  if (c == 0x386) return 0x3AC;
-  if (c >= 0x388 && c <= 0x38A) return c + 37;
-  if (c == 0x38C) return 0x3CC;
-  if (c == 0x38E || c == 0x38F) return c + 63;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  return c;
-}
+// Simple Unicode case mapping (common/unicode_case.h, shared with the regex engine).
+uint32_t map_case(uint32_t c, bool upper) { return upper ? unicode_upper(c) : unicode_lower(c); }
 
 // iswalnum() of C.UTF-8, approximated: ASCII letters and digits, and letters of the
 // alphabets above (anything from U+00C0 on except the two Latin-1 math signs).
