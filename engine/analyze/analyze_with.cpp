@@ -41,7 +41,8 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     for (size_t i : check_with_mutual_recursion(with)) ordered.push_back(list[i]);
     list = ordered;
   }
-  for (CommonTableExpr* cte : list) {
+  for (size_t item = 0; item < list.size(); item++) try {
+    CommonTableExpr* cte = list[item];
     if (cte->ctematerialized != CTEMaterializeDefault) {
       // MATERIALIZED / NOT MATERIALIZED only change the plan, never the result.
     }
@@ -174,6 +175,17 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     }
     ctes_visible_.push_back(def.get());
     q.ctes.push_back(def);
+  } catch (PgError& e) {
+    // parserOpenTable's DETAIL/HINT: a plain WITH item names itself or a later item.
+    if (!with->recursive && e.error.sqlstate == sqlstate::kUndefinedTable && e.error.detail.empty())
+      for (size_t later = item; later < list.size(); later++)
+        if (e.error.message == "relation \"" + std::string(list[later]->ctename) + "\" does not exist") {
+          e.error.detail = "There is a WITH item named \"" + std::string(list[later]->ctename) +
+                           "\", but it cannot be referenced from this part of the query.";
+          e.error.hint = "Use WITH RECURSIVE, or re-order the WITH items to remove forward references.";
+          break;
+        }
+    throw;
   }
 }
 

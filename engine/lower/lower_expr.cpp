@@ -339,6 +339,35 @@ static std::string lower_recursive_body(const CteDef& d, const LowerCtx& outer, 
   return s;
 }
 
+// A volatile function anywhere in a query (PostgreSQL evaluates a WITH query once, so its
+// readers see the same random()/nextval() values; SQLite may inline it per reference).
+static bool has_volatile(const SelectQuery& q);
+static bool has_volatile(const Expr* e) {
+  if (!e) return false;
+  if (e->volatile_ || (e->subquery && has_volatile(*e->subquery)) || has_volatile(e->compare.get())) return true;
+  for (auto& a : e->args)
+    if (has_volatile(a.get())) return true;
+  return false;
+}
+static bool has_volatile(const FromNode* f) {
+  return f && (has_volatile(f->quals.get()) || has_volatile(f->left.get()) || has_volatile(f->right.get()));
+}
+static bool has_volatile(const SelectQuery& q) {
+  if ((q.larg && has_volatile(*q.larg)) || (q.rarg && has_volatile(*q.rarg))) return true;
+  for (auto& t : q.targets)
+    if (has_volatile(t.expr.get())) return true;
+  for (auto& row : q.values_rows)
+    for (auto& v : row)
+      if (has_volatile(v.get())) return true;
+  for (auto& r : q.rtable)
+    if ((r.subquery && has_volatile(*r.subquery)) || has_volatile(r.function.get())) return true;
+  for (auto& f : q.from)
+    if (has_volatile(f.get())) return true;
+  for (auto& c : q.ctes)
+    if (c->query && has_volatile(*c->query)) return true;
+  return has_volatile(q.where.get()) || has_volatile(q.having.get());
+}
+
 std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
   if (q.ctes.empty()) return "";
   std::string s = q.recursive_with ? "WITH RECURSIVE " : "WITH ";
@@ -356,7 +385,8 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
     any = true;
     for (size_t k = 0; k < d.column_names.size(); k++) s += (k ? ", c" : "c") + std::to_string(k + 1);
     if (body.empty()) body = d.query ? lower_select_in(*d.query, outer) : "SELECT * FROM temp." + d.materialized;
-    s += ") AS (" + body + ")";
+    bool once = d.query && !d.recursive && d.materialize != 2 && has_volatile(*d.query);
+    s += std::string(once ? ") AS MATERIALIZED (" : ") AS (") + body + ")";
   };
   for (size_t i = 0; i < q.ctes.size(); i++) entry(*q.ctes[i]);
   return any ? s + " " : "";
