@@ -345,8 +345,9 @@ std::string Analyzer::search_cycle_query(CommonTableExpr* cte, const CteDef& def
     extra_names += ", " + M + ", " + P;
     where = " WHERE " + R + "." + M + " <> " + mark_value;
   }
-  std::string inner = std::string(rtext.substr(0, from)) + carried + " " + std::string(rtext.substr(from));
-  return "SELECT " + lcols + lextra + " FROM (" + std::string(larg) + ") AS " + L + " (" + col_list + ") UNION " +
+  // (newlines end a "--" comment at the end of a term)
+  std::string inner = std::string(rtext.substr(0, from)) + carried + " " + std::string(rtext.substr(from)) + "\n";
+  return "SELECT " + lcols + lextra + " FROM (" + std::string(larg) + "\n) AS " + L + " (" + col_list + ") UNION " +
          (stmt->all ? "ALL " : "") + "SELECT " + rcols + rextra + " FROM (" + inner + ") AS " + R + " (" + col_list +
          extra_names + ")" + where;
 }

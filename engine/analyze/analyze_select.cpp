@@ -73,6 +73,8 @@ static int figure_colname_internal(Node* node, std::string& name) {
         case EXPR_SUBLINK: {
           // the subquery's single output column name
           auto* sub = reinterpret_cast<SelectStmt*>(reinterpret_cast<SubLink*>(node)->subselect);
+          while (sub && sub->op != SETOP_NONE) sub = sub->larg;  // a set operation's names are its first arm's
+          if (sub && sub->valuesLists) { name = "column1"; return 2; }
           if (sub && list_size(sub->targetList) == 1) {
             auto* rt = reinterpret_cast<ResTarget*>(list_at(sub->targetList, 0));
             if (rt->name) { name = rt->name; return 2; }

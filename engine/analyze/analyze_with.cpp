@@ -1,6 +1,7 @@
 // WITH queries (common table expressions), including WITH RECURSIVE of the form
 // non-recursive-term UNION [ALL] recursive-term: the non-recursive term fixes the column
 // types, then the recursive term is analyzed with the CTE visible and coerced to them.
+#include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -28,13 +29,20 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
 void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
 void check_recursive_term_aggregates(const SelectQuery& q, const CteDef* self);
-void check_with_mutual_recursion(WithClause* with);
+std::vector<size_t> check_with_mutual_recursion(WithClause* with);
 void check_search_cycle_shape(CommonTableExpr* cte, std::string& ref);
 
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
-  if (with->recursive) check_with_mutual_recursion(with);
-  for_each_node(with->ctes, [&](Node* n) {
-    auto* cte = reinterpret_cast<CommonTableExpr*>(n);
+  // WITH RECURSIVE: each query after the ones it refers to (forward references allowed).
+  std::vector<CommonTableExpr*> list;
+  for_each_node(with->ctes, [&](Node* n) { list.push_back(reinterpret_cast<CommonTableExpr*>(n)); });
+  if (with->recursive) {
+    std::vector<CommonTableExpr*> ordered;
+    for (size_t i : check_with_mutual_recursion(with)) ordered.push_back(list[i]);
+    list = ordered;
+  }
+  for (size_t item = 0; item < list.size(); item++) try {
+    CommonTableExpr* cte = list[item];
     if (cte->ctematerialized != CTEMaterializeDefault) {
       // MATERIALIZED / NOT MATERIALIZED only change the plan, never the result.
     }
@@ -53,7 +61,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       analyze_dml_cte(cte, *def);
       ctes_visible_.push_back(def.get());
       q.ctes.push_back(def);
-      return;
+      continue;
     }
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
     if ((cte->search_clause || cte->cycle_clause) && !(with->recursive && stmt->op == SETOP_UNION))
@@ -63,6 +71,16 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       auto sq = std::make_shared<SelectQuery>();
       sq->setop = SetOp::Union;
       sq->setop_all = stmt->all;
+      size_t own_mark = ctes_visible_.size();
+      if (stmt->withClause) {
+        // WITH of the recursive query itself (WITH x AS (...) SELECT ... UNION SELECT ...)
+        SelectQuery holder;
+        analyze_with(stmt->withClause, holder);
+        sq->ctes = holder.ctes;
+        sq->recursive_with = stmt->withClause->recursive;
+      }
+      if (stmt->lockingClause)
+        throw PgError(sqlstate::kFeatureNotSupported, "FOR UPDATE/SHARE in a recursive query is not implemented");
       sq->larg = analyze_subquery(stmt->larg, false);
       set_columns(*def, sq->larg->targets, cte);
       if (add_columns) add_search_cycle_columns(cte, *def);
@@ -77,15 +95,45 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
         Oid t = lt[i].expr->type;
         if (t == oid::kUnknown) t = oid::kText;
         ExprPtr c = coerce_to(rt[i].expr, t, -1, CastContext::Implicit, -1);
-        if (!c || (rt[i].expr->type != t && rt[i].expr->type != oid::kUnknown))
+        // (an anonymous record's typmod names its structure, not a type modifier)
+        bool typmod_differs = lt[i].expr->typmod != -1 && rt[i].expr->typmod != lt[i].expr->typmod &&
+                              t != oid::kRecord && t != Oid(2287);
+        int loc = lt[i].expr->location;
+        bool has_star = false;
+        for_each_node(stmt->larg->targetList, [&](Node* n) {
+          auto* res = reinterpret_cast<ResTarget*>(n);
+          has_star |= res->val && IsA(res->val, ColumnRef) && IsA(llast(reinterpret_cast<ColumnRef*>(res->val)->fields), A_Star);
+        });
+        if (!has_star && stmt->larg->op == SETOP_NONE && (int)i < list_size(stmt->larg->targetList)) {
+          auto* res = reinterpret_cast<ResTarget*>(list_at(stmt->larg->targetList, (int)i));
+          if (IsA(res, ResTarget) && res->val) loc = expr_location(res->val);
+        }
+        if (!c || (rt[i].expr->type != t && rt[i].expr->type != oid::kUnknown) || typmod_differs)
           throw PgError(sqlstate::kDatatypeMismatch,
                         "recursive query \"" + def->name + "\" column " + std::to_string(i + 1) + " has type " +
                             format_type_name(t, lt[i].expr->typmod) + " in non-recursive term but type " +
                             format_type_name(select_common_type({lt[i].expr, rt[i].expr}, "UNION"), -1) + " overall",
                         "", "Cast the output of the non-recursive term to the correct type.")
-              .at(lt[i].expr->location);
+              .at(loc);
         lt[i].expr = finalize_unknown(lt[i].expr);
         rt[i].expr = c;
+        if (sq->rarg->setop != SetOp::None) {
+          // A UNION as the recursive term: its arms are lowered one by one (lower_with), so each
+          // arm's column is coerced.
+          std::function<void(SelectQuery&)> leaves = [&](SelectQuery& a) {
+            if (a.setop != SetOp::None) {
+              leaves(*a.larg);
+              leaves(*a.rarg);
+            } else if (!a.values_rows.empty()) {
+              for (auto& row : a.values_rows)
+                if (i < row.size())
+                  if (ExprPtr v = coerce_to(row[i], t, -1, CastContext::Implicit, -1)) row[i] = v;
+            } else if (i < a.targets.size()) {
+              if (ExprPtr v = coerce_to(a.targets[i].expr, t, -1, CastContext::Implicit, -1)) a.targets[i].expr = v;
+            }
+          };
+          leaves(*sq->rarg);
+        }
         auto e = std::make_shared<Expr>();
         e->kind = ExprKind::Raw;
         e->templ = "c" + std::to_string(i + 1);
@@ -102,6 +150,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
         throw PgError(sqlstate::kFeatureNotSupported, "LIMIT in a recursive query is not implemented").at(expr_location(stmt->limitCount));
       def->query = sq;
       ctes_visible_.pop_back();
+      ctes_visible_.resize(own_mark);
     };
     if (with->recursive && stmt->op == SETOP_UNION) {
       std::string ref;
@@ -126,7 +175,18 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     }
     ctes_visible_.push_back(def.get());
     q.ctes.push_back(def);
-  });
+  } catch (PgError& e) {
+    // parserOpenTable's DETAIL/HINT: a plain WITH item names itself or a later item.
+    if (!with->recursive && e.error.sqlstate == sqlstate::kUndefinedTable && e.error.detail.empty())
+      for (size_t later = item; later < list.size(); later++)
+        if (e.error.message == "relation \"" + std::string(list[later]->ctename) + "\" does not exist") {
+          e.error.detail = "There is a WITH item named \"" + std::string(list[later]->ctename) +
+                           "\", but it cannot be referenced from this part of the query.";
+          e.error.hint = "Use WITH RECURSIVE, or re-order the WITH items to remove forward references.";
+          break;
+        }
+    throw;
+  }
 }
 
 // WITH of INSERT/UPDATE/DELETE: the WITH list is kept on a holder query whose ctes the

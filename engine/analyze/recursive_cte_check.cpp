@@ -132,6 +132,26 @@ bool find_self_refs(Node* node, void* context) {
     if (!rv->schemaname && !rv->catalogname && rv->relname && std::strcmp(rv->relname, w->name) == 0) w->count++;
     return false;
   }
+  if (IsA(node, SelectStmt) && reinterpret_cast<SelectStmt*>(node)->withClause) {
+    // An inner WITH query of the same name hides the outer one: in the body, in the WITH
+    // queries after it, and (WITH RECURSIVE) in all of them.
+    auto* s = reinterpret_cast<SelectStmt*>(node);
+    WithClause* with = s->withClause;
+    bool hidden = false;
+    if (with->recursive)
+      for_each_node(with->ctes, [&](Node* c) { hidden |= std::strcmp(reinterpret_cast<CommonTableExpr*>(c)->ctename, w->name) == 0; });
+    if (hidden) return false;
+    for_each_node(with->ctes, [&](Node* c) {
+      auto* cte = reinterpret_cast<CommonTableExpr*>(c);
+      if (!hidden) find_self_refs(cte->ctequery, context);
+      hidden |= std::strcmp(cte->ctename, w->name) == 0;
+    });
+    if (hidden) return false;
+    s->withClause = nullptr;
+    bool r = raw_expression_tree_walker(node, find_self_refs, context);
+    s->withClause = with;
+    return r;
+  }
   return raw_expression_tree_walker(node, find_self_refs, context);
 }
 
@@ -160,12 +180,14 @@ void check_recursive_cte_shape(CommonTableExpr* cte) {
 }
 
 // makeDependencyGraph/TopologicalSort: WITH RECURSIVE items that depend on one another in a
-// cycle (beyond an item's reference to itself) are refused as PostgreSQL refuses them.
-void check_with_mutual_recursion(WithClause* with) {
+// cycle (beyond an item's reference to itself) are refused as PostgreSQL refuses them; the
+// others are analysed in an order where each item comes after the items it refers to (an item
+// may refer to a later one). Returns the items' indexes in that order.
+std::vector<size_t> check_with_mutual_recursion(WithClause* with) {
   std::vector<CommonTableExpr*> ctes;
   for_each_node(with->ctes, [&](Node* n) { ctes.push_back(reinterpret_cast<CommonTableExpr*>(n)); });
   size_t n = ctes.size();
-  if (n < 2) return;
+  std::vector<size_t> order;
   std::vector<std::vector<bool>> dep(n, std::vector<bool>(n, false));
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++) {
@@ -177,17 +199,21 @@ void check_with_mutual_recursion(WithClause* with) {
   std::vector<bool> done(n, false);
   for (bool progress = true; progress;) {
     progress = false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !progress; i++) {
       if (done[i]) continue;
       bool ready = true;
       for (size_t j = 0; j < n; j++)
         if (dep[i][j] && !done[j]) ready = false;
-      if (ready) done[i] = progress = true;
+      if (ready) {
+        done[i] = progress = true;
+        order.push_back(i);
+      }
     }
   }
   for (size_t i = 0; i < n; i++)
     if (!done[i])
       throw PgError(sqlstate::kFeatureNotSupported, "mutual recursion between WITH items is not implemented").at(ctes[i]->location);
+  return order;
 }
 
 // parseCheckAggregates: no aggregate in a SELECT of the recursive term that reads the query itself.

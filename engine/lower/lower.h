@@ -13,6 +13,8 @@ std::string lower_insert(const InsertQuery& q);
 // q's RETURNING clause (target columns by name).
 std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets);
 std::string lower_insert_returning(const InsertQuery& q);
+// The statement's WITH list as a prefix ("WITH … "), for the further statements of one plan.
+std::string lower_with_prefix(const SelectQuery& with);
 std::string lower_update(const UpdateQuery& q);
 // UPDATE … FROM / DELETE … USING whose RETURNING reads the other tables: the SELECT pairing
 // each target row's rowid with the values of `exprs` (analyze/analyze_dml_returning.cpp).

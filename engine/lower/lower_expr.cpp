@@ -1,4 +1,5 @@
 // Lowering of expressions and whole statements to SQLite SQL.
+#include <functional>
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
@@ -37,6 +38,7 @@ struct Capture {
 };
 
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
+std::string lower_with(const SelectQuery& q, const LowerCtx& outer);
 std::string lower(const Expr& e, const LowerCtx& c);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
@@ -244,6 +246,8 @@ std::string lower(const Expr& e, const LowerCtx& c) {
 std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c) {
   if (f.kind == JoinKind::Base) {
     auto& r = rt[f.rte];
+    // A data-modifying WITH query's rows are in its temp table (also for the DML of a later one).
+    if (r.cte && !r.cte->query && !r.cte->materialized.empty()) return "temp." + r.cte->materialized + " AS " + r.sql_alias;
     if (r.cte) return r.cte->sql_name + " AS " + r.sql_alias;
     if (r.function) return lower(*r.function, c) + " AS " + r.sql_alias;
     if (r.subquery && r.lateral) {
@@ -287,18 +291,104 @@ std::string lower_returning(const std::vector<TargetEntry>& ret, const LowerCtx&
 }
 
 
+// A recursive WITH query whose recursive term is itself a UNION, or has WITH queries of its own:
+// SQLite wants the recursive reference directly in the FROM of each recursive SELECT of one
+// compound (non-recursive SELECTs first), so the term's UNION arms are flattened into the
+// compound and its WITH queries hoisted into the enclosing WITH RECURSIVE list (their names are
+// unique). Under UNION (distinct) an arm that does not read the query moves to the
+// non-recursive part (the same rows). Returns "" when the query needs none of this.
+static std::string lower_recursive_body(const CteDef& d, const LowerCtx& outer, std::vector<const CteDef*>& hoist) {
+  const SelectQuery& q = *d.query;
+  if (q.setop != SetOp::Union || !q.rarg) return "";
+  const SelectQuery& r = *q.rarg;
+  if (r.setop == SetOp::None && r.ctes.empty()) return "";
+  std::vector<const SelectQuery*> arms;
+  std::function<void(const SelectQuery&)> collect = [&](const SelectQuery& a) {
+    for (auto& c : a.ctes) hoist.push_back(c.get());
+    if (a.setop == SetOp::Union && a.order_by.empty() && !a.limit && !a.offset && (!q.setop_all || a.setop_all)) {
+      collect(*a.larg);
+      collect(*a.rarg);
+    } else {
+      arms.push_back(&a);
+    }
+  };
+  collect(r);
+  std::vector<const SelectQuery*> rec, nonrec;
+  for (auto* a : arms) {
+    bool reads = false;
+    for (auto& e : a->rtable) reads |= e.cte == &d;
+    (reads ? rec : nonrec).push_back(a);
+  }
+  if (!nonrec.empty() && q.setop_all) return "";  // PostgreSQL would add those rows at every step
+  // The arms are lowered without their WITH lists (hoisted).
+  std::vector<std::pair<SelectQuery*, std::vector<std::shared_ptr<CteDef>>>> saved;
+  for (auto* a : arms) saved.push_back({const_cast<SelectQuery*>(a), std::move(const_cast<SelectQuery*>(a)->ctes)});
+  const char* op = q.setop_all ? " UNION ALL " : " UNION ";
+  auto arm = [&](const SelectQuery& a) {
+    bool simple = a.order_by.empty() && !a.limit && !a.offset && a.ctes.empty() && a.setop == SetOp::None;
+    std::string sql = lower_select_in(a, outer);
+    return simple ? sql : "SELECT * FROM (" + sql + ")";
+  };
+  std::string s = lower_with(q, outer);
+  const SelectQuery& l = *q.larg;
+  bool lsimple = l.order_by.empty() && !l.limit && !l.offset && l.ctes.empty();
+  s += lsimple ? lower_select_in(l, outer) : "SELECT * FROM (" + lower_select_in(l, outer) + ")";
+  for (auto* a : nonrec) s += op + arm(*a);
+  for (auto* a : rec) s += op + arm(*a);
+  for (auto& [a, c] : saved) a->ctes = std::move(c);
+  return s;
+}
+
+// A volatile function anywhere in a query (PostgreSQL evaluates a WITH query once, so its
+// readers see the same random()/nextval() values; SQLite may inline it per reference).
+static bool has_volatile(const SelectQuery& q);
+static bool has_volatile(const Expr* e) {
+  if (!e) return false;
+  if (e->volatile_ || (e->subquery && has_volatile(*e->subquery)) || has_volatile(e->compare.get())) return true;
+  for (auto& a : e->args)
+    if (has_volatile(a.get())) return true;
+  return false;
+}
+static bool has_volatile(const FromNode* f) {
+  return f && (has_volatile(f->quals.get()) || has_volatile(f->left.get()) || has_volatile(f->right.get()));
+}
+static bool has_volatile(const SelectQuery& q) {
+  if ((q.larg && has_volatile(*q.larg)) || (q.rarg && has_volatile(*q.rarg))) return true;
+  for (auto& t : q.targets)
+    if (has_volatile(t.expr.get())) return true;
+  for (auto& row : q.values_rows)
+    for (auto& v : row)
+      if (has_volatile(v.get())) return true;
+  for (auto& r : q.rtable)
+    if ((r.subquery && has_volatile(*r.subquery)) || has_volatile(r.function.get())) return true;
+  for (auto& f : q.from)
+    if (has_volatile(f.get())) return true;
+  for (auto& c : q.ctes)
+    if (c->query && has_volatile(*c->query)) return true;
+  return has_volatile(q.where.get()) || has_volatile(q.having.get());
+}
+
 std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
   if (q.ctes.empty()) return "";
   std::string s = q.recursive_with ? "WITH RECURSIVE " : "WITH ";
   bool any = false;
-  for (size_t i = 0; i < q.ctes.size(); i++) {
-    auto& d = *q.ctes[i];
-    if (!d.query && (d.materialized.empty() || d.column_names.empty())) continue;  // DML without RETURNING
+  std::function<void(const CteDef&)> entry = [&](const CteDef& d) {
+    if (!d.query && (d.materialized.empty() || d.column_names.empty())) return;  // DML without RETURNING
+    std::string body;
+    if (d.query && d.recursive && q.recursive_with) {
+      std::vector<const CteDef*> hoist;
+      body = lower_recursive_body(d, outer, hoist);
+      if (!body.empty())
+        for (auto* h : hoist) entry(*h);
+    }
     s += (any ? ", " : "") + d.sql_name + "(";
     any = true;
     for (size_t k = 0; k < d.column_names.size(); k++) s += (k ? ", c" : "c") + std::to_string(k + 1);
-    s += ") AS (" + (d.query ? lower_select_in(*d.query, outer) : "SELECT * FROM temp." + d.materialized) + ")";
-  }
+    if (body.empty()) body = d.query ? lower_select_in(*d.query, outer) : "SELECT * FROM temp." + d.materialized;
+    bool once = d.query && !d.recursive && d.materialize != 2 && has_volatile(*d.query);
+    s += std::string(once ? ") AS MATERIALIZED (" : ") AS (") + body + ")";
+  };
+  for (size_t i = 0; i < q.ctes.size(); i++) entry(*q.ctes[i]);
   return any ? s + " " : "";
 }
 
@@ -356,13 +446,21 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
     LowerCtx c = outer;
     std::string s = with + "SELECT ";
     for (size_t i = 0; i < q.targets.size(); i++) s += (i ? ", " : "") + q.targets[i].expr->templ + " AS c" + std::to_string(i + 1);
-    s += " FROM (VALUES ";
-    for (size_t r = 0; r < q.values_rows.size(); r++) {
-      s += r ? ", (" : "(";
-      for (size_t i = 0; i < q.values_rows[r].size(); i++) s += (i ? ", " : "") + lower(*q.values_rows[r][i], c);
+    if (q.values_rows.size() == 1) {
+      // SQLite names a one-row VALUES' columns after its expressions, not column1..n.
+      s += " FROM (SELECT ";
+      for (size_t i = 0; i < q.values_rows[0].size(); i++)
+        s += (i ? ", " : "") + lower(*q.values_rows[0][i], c) + " AS column" + std::to_string(i + 1);
+      s += ")";
+    } else {
+      s += " FROM (VALUES ";
+      for (size_t r = 0; r < q.values_rows.size(); r++) {
+        s += r ? ", (" : "(";
+        for (size_t i = 0; i < q.values_rows[r].size(); i++) s += (i ? ", " : "") + lower(*q.values_rows[r][i], c);
+        s += ")";
+      }
       s += ")";
     }
-    s += ")";
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
     return s + lower_order_limit(q, c);
@@ -496,6 +594,8 @@ std::string lower_move_row_set(const TableDef& t, const std::string& qualifier, 
              (record ? ", 1)" : ")");
   return "";
 }
+
+std::string lower_with_prefix(const SelectQuery& with) { return lower_with(with, LowerCtx{}); }
 
 std::string lower_insert_conflict(const InsertQuery& q, const std::vector<std::string>& conflict_targets) {
   LowerCtx c;

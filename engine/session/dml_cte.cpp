@@ -2,6 +2,7 @@
 // runs once, in order, before the statement; its RETURNING rows go, in their storage
 // encoding, to a SQLite temp table `_pgmicro_cte_wN` that the statement's WITH query reads.
 // The tables are dropped when the statement ends.
+#include <algorithm>
 #include "session/session_impl.h"
 #include "common/error.h"
 #include "types/type_io.h"
@@ -93,8 +94,16 @@ void SessionImpl::refuse_dml_cte_snapshot_reads(const CachedPlan& plan) {
     if (used && plan.kind == T_InsertStmt && plan.lowered.find(" ON CONFLICT") == std::string::npos &&
         at >= 12 && plan.lowered.compare(at - 12, 12, "INSERT INTO ") == 0)
       used = plan.lowered.find(ref, at + ref.size()) != std::string::npos;
+    // Another WITH query touching the table: fine when the later of the two only inserts into
+    // it (the earlier one's rows are then those of the snapshot, and the insert adds the same).
+    auto only_inserts = [&](const std::string& sql) {
+      size_t a = sql.find("INSERT INTO " + ref);
+      return a != std::string::npos && sql.find(ref, a + 12 + ref.size()) == std::string::npos &&
+             sql.find(ref) == a + 12 && sql.find(" ON CONFLICT") == std::string::npos;
+    };
     for (size_t j = 0; j < plan.dml_ctes.size() && !used; j++)
-      used = j != i && plan.dml_ctes[j].sql.find(ref) != std::string::npos;
+      used = j != i && plan.dml_ctes[j].sql.find(ref) != std::string::npos &&
+             !only_inserts(plan.dml_ctes[std::max(i, j)].sql);
     if (used) unsupported("data-modifying WITH on a table that the rest of the statement also uses");
   }
 }

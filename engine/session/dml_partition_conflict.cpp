@@ -29,7 +29,14 @@ bool SessionImpl::plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan) {
   q.has_on_conflict = true;
   q.returning = std::move(returning);
   plan.first_uncounted = true;
+  size_t first = plan.more_lowered.size();
   plan_partition_routing(q.table, true, plan, leaf_tail);
+  if (q.with) {
+    // The leaves' INSERTs may read the statement's WITH queries (in ON CONFLICT DO UPDATE).
+    std::string with = lower_with_prefix(*q.with);
+    for (size_t i = first; i < plan.more_lowered.size(); i++)
+      if (plan.more_lowered[i].rfind("INSERT INTO ", 0) == 0) plan.more_lowered[i] = with + plan.more_lowered[i];
+  }
   return true;
 }
 

@@ -364,6 +364,10 @@ void SessionImpl::run_query(const std::string& sql, const std::vector<Oid>& para
     if (e.message.find("too large") != std::string::npos || e.message.find("too many") != std::string::npos) {
       e.sqlstate = sqlstate::kStatementTooComplex;
       e.message = "statement is too complex: " + e.message;
+    } else if (e.message.rfind("circular reference", 0) == 0) {
+      // SQLite reads a recursive WITH query only directly in the FROM of a recursive SELECT.
+      e.sqlstate = sqlstate::kFeatureNotSupported;
+      e.message = "a recursive reference inside a subquery or another WITH query is not supported by pgmicro yet";
     } else {
       e.message = "internal error preparing lowered statement: " + e.message;
     }
