@@ -501,6 +501,7 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
   CachedPlan plan;
   check_utility_privileges(stmt);
+  if ((IsA(stmt, InsertStmt) || IsA(stmt, UpdateStmt) || IsA(stmt, DeleteStmt)) && execute_with_rules(stmt, params, out)) return;
   if (plan_statement(stmt, param_types, plan)) {
     run_plan(plan, params, out);
     if (keep) *keep = std::move(plan);
@@ -589,6 +590,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
         plpgsql::execute_drop_trigger(reinterpret_cast<DropStmt*>(stmt), catalog_, conn_, out);
         return bump_schema();
       }
+      if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_RULE) return execute_drop_rule(reinterpret_cast<DropStmt*>(stmt), out);
       if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_OPCLASS) return execute_drop_opclass(reinterpret_cast<DropStmt*>(stmt), out);
       return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_CreateTrigStmt:
@@ -624,6 +626,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_AlterTableStmt: return execute_alter_table_tree(reinterpret_cast<AlterTableStmt*>(stmt), out);
     case T_RenameStmt: return execute_rename_tree(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
+    case T_RuleStmt: return execute_create_rule(reinterpret_cast<RuleStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_AlterSeqStmt: return execute_alter_sequence(reinterpret_cast<AlterSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);
