@@ -180,11 +180,11 @@ bool is_new_old(Node* n, bool* star, std::string* which) {
   return true;
 }
 
-void check_side(Replace& r, const std::string& which, int location) {
+void check_side(Replace& r, const std::string& which, int) {
   if (which == "old" && r.event == CMD_INSERT)
-    throw PgError(sqlstate::kInvalidObjectDefinition, "ON INSERT rule cannot use OLD").at(location);
+    throw PgError(sqlstate::kInvalidObjectDefinition, "ON INSERT rule cannot use OLD");
   if (which == "new" && r.event == CMD_DELETE)
-    throw PgError(sqlstate::kInvalidObjectDefinition, "ON DELETE rule cannot use NEW").at(location);
+    throw PgError(sqlstate::kInvalidObjectDefinition, "ON DELETE rule cannot use NEW");
 }
 
 Node* replacement(Replace& r, const std::string& which, int i, int location) {
@@ -324,8 +324,7 @@ void SessionImpl::execute_create_rule(RuleStmt* stmt, StatementResult& out) {
     if (catalog_.find_sequence(schema, stmt->relation->relname))
       throw PgError(sqlstate::kWrongObjectType, "relation \"" + std::string(stmt->relation->relname) + "\" cannot have rules",
                     "This operation is not supported for sequences.");
-    throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(stmt->relation->relname) + "\" does not exist")
-        .at(stmt->relation->location);
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(stmt->relation->relname) + "\" does not exist");
   }
   if (stmt->event == CMD_SELECT) unsupported("rules ON SELECT");
   std::string name = stmt->rulename;
@@ -558,9 +557,6 @@ void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
       Node* action = list_at(fresh.stmt->actions, k);
       replace_refs(rep, action);
       replace_refs(rep, fresh.stmt->whereClause);
-      RangeVar* target = dml_relation(action);
-      RuleTarget inner;
-      if (target && resolve_rule_target(catalog_, target, inner) && !load_rules(conn_, inner.oid, 0).empty()) continue;
       List* returning = action_returning(action);
       action = join_source(action, fresh.stmt->whereClause, range_var("pg_temp", src, src));
       std::vector<Oid> types;
@@ -586,12 +582,12 @@ void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
         if (c.type_oid != want.type_oid)
           throw PgError(sqlstate::kInvalidObjectDefinition,
                         "RETURNING list's entry " + std::to_string(i + 1) + " has different type from column \"" + want.name + "\"",
-                        "RETURNING list's entry has type " + format_type_name(c.type_oid, -1) + ", but column has type " +
+                        "RETURNING list entry has type " + format_type_name(c.type_oid, -1) + ", but column has type " +
                             format_type_name(want.type_oid, -1) + ".");
         if (want.typmod >= 0 && c.typmod != want.typmod)
           throw PgError(sqlstate::kInvalidObjectDefinition,
                         "RETURNING list's entry " + std::to_string(i + 1) + " has different size from column \"" + want.name + "\"",
-                        "RETURNING list's entry has type " + format_type_name(c.type_oid, c.typmod) + ", but column has type " +
+                        "RETURNING list entry has type " + format_type_name(c.type_oid, c.typmod) + ", but column has type " +
                             format_type_name(want.type_oid, want.typmod) + ".");
       }
       if (plan.columns.size() < t.columns.size())
