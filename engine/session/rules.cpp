@@ -283,8 +283,51 @@ bool replace_walker(Node* n, void* ctx) {
   return raw_expression_tree_walker_impl(n, replace_walker, ctx);
 }
 
+bool find_new_old(Node* n, void* ctx) {
+  if (!n) return false;
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    if (list_size(c->fields) >= 1 && IsA(list_at(c->fields, 0), String)) {
+      std::string q = strVal(list_at(c->fields, 0));
+      if ((q == "new" || q == "old") && (list_size(c->fields) > 1 || true)) {
+        *static_cast<std::string*>(ctx) = q;
+        return true;
+      }
+    }
+    return false;
+  }
+  return raw_expression_tree_walker_impl(n, find_new_old, ctx);
+}
+
+WithClause* statement_with(Node* n) {
+  switch (nodeTag(n)) {
+    case T_InsertStmt: return reinterpret_cast<InsertStmt*>(n)->withClause;
+    case T_UpdateStmt: return reinterpret_cast<UpdateStmt*>(n)->withClause;
+    case T_DeleteStmt: return reinterpret_cast<DeleteStmt*>(n)->withClause;
+    case T_SelectStmt: return reinterpret_cast<SelectStmt*>(n)->withClause;
+    default: return nullptr;
+  }
+}
+
 void replace_refs(Replace& r, Node* n) {
-  if (n) replace_walker(n, &r);
+  if (!n) return;
+  if (WithClause* w = statement_with(n))
+    for_each_node(w->ctes, [&](Node* c) {
+      std::string which;
+      if (find_new_old(reinterpret_cast<CommonTableExpr*>(c)->ctequery, &which))
+        throw PgError(sqlstate::kFeatureNotSupported, "cannot refer to " + std::string(which == "new" ? "NEW" : "OLD") + " within WITH query");
+    });
+  replace_walker(n, &r);
+}
+
+bool has_dml_cte(WithClause* w) {
+  bool dml = false;
+  if (w)
+    for_each_node(w->ctes, [&](Node* c) {
+      Node* q = reinterpret_cast<CommonTableExpr*>(c)->ctequery;
+      dml |= q && !IsA(q, SelectStmt);
+    });
+  return dml;
 }
 
 int64_t tag_count(const std::string& tag) {
@@ -337,7 +380,8 @@ void SessionImpl::execute_create_rule(RuleStmt* stmt, StatementResult& out) {
       case T_InsertStmt: returning = reinterpret_cast<InsertStmt*>(a)->returningList; break;
       case T_UpdateStmt: returning = reinterpret_cast<UpdateStmt*>(a)->returningList; break;
       case T_DeleteStmt: returning = reinterpret_cast<DeleteStmt*>(a)->returningList; break;
-      default: unsupported("rule actions other than INSERT, UPDATE, DELETE or NOTHING");
+      case T_SelectStmt: break;
+      default: unsupported("rule actions other than INSERT, UPDATE, DELETE, SELECT or NOTHING");
     }
     if (!returning) return;
     if (seen_returning) throw PgError(sqlstate::kFeatureNotSupported, "cannot have multiple RETURNING lists in a rule");
@@ -438,19 +482,40 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
     case T_InsertStmt: {
       auto* ins = reinterpret_cast<InsertStmt*>(action);
       auto* sel = reinterpret_cast<SelectStmt*>(ins->selectStmt);
-      if (!sel) unsupported("INSERT … DEFAULT VALUES as a rule action");
+      if (!sel) unsupported("INSERT ... DEFAULT VALUES as a rule action");
       if (sel->valuesLists) {
-        if (list_size(sel->valuesLists) != 1) unsupported("multi-row VALUES in a rule action");
-        List* targets = NIL;
-        for_each_node(reinterpret_cast<List*>(list_at(sel->valuesLists, 0)), [&](Node* v) {
-          if (IsA(v, SetToDefault)) unsupported("DEFAULT in a rule action's VALUES");
-          targets = lappend(targets, res_target(nullptr, v));
+        // Each VALUES row becomes a SELECT over the source table; several are UNION ALL'ed.
+        SelectStmt* chain = nullptr;
+        for_each_node(sel->valuesLists, [&](Node* row) {
+          List* targets = NIL;
+          for_each_node(reinterpret_cast<List*>(row), [&](Node* v) {
+            if (IsA(v, SetToDefault)) unsupported("DEFAULT in a rule action's VALUES");
+            targets = lappend(targets, res_target(nullptr, v));
+          });
+          auto* one = makeNode(SelectStmt);
+          one->targetList = targets;
+          one->fromClause = list_make1(src);
+          one->whereClause = qual;
+          one->limitOption = LIMIT_OPTION_DEFAULT;
+          one->op = SETOP_NONE;
+          if (!chain) {
+            chain = one;
+            return;
+          }
+          auto* u = makeNode(SelectStmt);
+          u->op = SETOP_UNION;
+          u->all = true;
+          u->larg = chain;
+          u->rarg = one;
+          u->limitOption = LIMIT_OPTION_DEFAULT;
+          chain = u;
         });
-        sel->valuesLists = NIL;
-        sel->targetList = targets;
-      } else if (sel->op != SETOP_NONE) {
-        throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
+        chain->withClause = sel->withClause;
+        ins->selectStmt = reinterpret_cast<Node*>(chain);
+        return action;
       }
+      if (sel->op != SETOP_NONE)
+        throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
       sel->fromClause = lappend(sel->fromClause, src);
       sel->whereClause = and_of(sel->whereClause, qual);
       return action;
@@ -465,6 +530,14 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
       auto* d = reinterpret_cast<DeleteStmt*>(action);
       d->usingClause = lappend(d->usingClause, src);
       d->whereClause = and_of(d->whereClause, qual);
+      return action;
+    }
+    case T_SelectStmt: {
+      auto* sel = reinterpret_cast<SelectStmt*>(action);
+      if (sel->op != SETOP_NONE || sel->valuesLists)
+        throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
+      sel->fromClause = lappend(sel->fromClause, src);
+      sel->whereClause = and_of(sel->whereClause, qual);
       return action;
     }
     default: unsupported("rule actions other than INSERT, UPDATE, DELETE or NOTHING");
@@ -636,7 +709,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     case CMD_UPDATE: orig_returning = reinterpret_cast<UpdateStmt*>(stmt)->returningList; with = reinterpret_cast<UpdateStmt*>(stmt)->withClause; break;
     default: orig_returning = reinterpret_cast<DeleteStmt*>(stmt)->returningList; with = reinterpret_cast<DeleteStmt*>(stmt)->withClause; break;
   }
-  if (with) unsupported("WITH on a statement rewritten by rules");
+  const bool dml_with = has_dml_cte(with);
   const std::string target_ref = alias ? alias->aliasname : t.name;
 
   std::vector<ParsedRule> rules;
@@ -659,6 +732,18 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     throw e;
   }
   if (returning_rules > 1) throw PgError(sqlstate::kFeatureNotSupported, "cannot have RETURNING lists in multiple rules");
+  if (dml_with) {
+    // The data-modifying WITH runs once, when the source rows are computed (rewriteRuleAction).
+    for (auto& r : rules)
+      for_each_node(r.stmt->actions, [&](Node* a) {
+        if (IsA(a, InsertStmt) && reinterpret_cast<InsertStmt*>(a)->selectStmt &&
+            !reinterpret_cast<SelectStmt*>(reinterpret_cast<InsertStmt*>(a)->selectStmt)->valuesLists)
+          throw PgError(sqlstate::kFeatureNotSupported,
+                        "INSERT...SELECT rule actions are not supported for queries having data-modifying statements in WITH");
+      });
+    if (!instead) unsupported("data-modifying WITH on a statement whose relation has DO ALSO rules");
+  }
+  bool filled_once = false;
 
   static int serial = 0;
   const std::string src = "pg_rule_src_" + std::to_string(++serial);
@@ -682,6 +767,8 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   // Fills the source table with the original statement's rows (again before each action).
   auto fill_source = [&]() {
     make_source();
+    if (dml_with && filled_once) return;
+    filled_once = true;
     run_rule_sql("DELETE FROM pg_temp." + src, {}, nullptr);
     Node* fill = nullptr;
     if (event == CMD_INSERT) {
@@ -727,6 +814,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
       }
       ins->cols = o->selectStmt ? cols : NIL;
       ins->selectStmt = o->selectStmt;
+      ins->withClause = with;
       fill = reinterpret_cast<Node*>(ins);
     } else {
       List* targets = NIL;
@@ -770,6 +858,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
       ins->relation = range_var("pg_temp", src, "");
       ins->selectStmt = reinterpret_cast<Node*>(sel);
       ins->override = OVERRIDING_NOT_SET;
+      ins->withClause = with;
       fill = reinterpret_cast<Node*>(ins);
     }
     StatementResult r;
@@ -827,6 +916,12 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         current_sql_ = saved;
         MemoryContextSwitchTo(home);
         for (auto& x : r.notices) out.notices.push_back(std::move(x));
+        if (IsA(action, SelectStmt)) {
+          out.returns_rows = true;
+          out.columns = r.columns;
+          out.rows = std::move(r.rows);
+          continue;
+        }
         if (action_returning(action) && orig_returning) {
           returned = std::move(r.rows);
           returned_columns = r.columns;
