@@ -381,7 +381,8 @@ void SessionImpl::execute_create_rule(RuleStmt* stmt, StatementResult& out) {
       case T_UpdateStmt: returning = reinterpret_cast<UpdateStmt*>(a)->returningList; break;
       case T_DeleteStmt: returning = reinterpret_cast<DeleteStmt*>(a)->returningList; break;
       case T_SelectStmt: break;
-      default: unsupported("rule actions other than INSERT, UPDATE, DELETE, SELECT or NOTHING");
+      case T_NotifyStmt: break;  // stored; a statement that would run it is refused (0A000)
+      default: unsupported("rule actions other than INSERT, UPDATE, DELETE, SELECT, NOTIFY or NOTHING");
     }
     if (!returning) return;
     if (seen_returning) throw PgError(sqlstate::kFeatureNotSupported, "cannot have multiple RETURNING lists in a rule");
@@ -628,6 +629,7 @@ void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
         break;
       }
       Node* action = list_at(fresh.stmt->actions, k);
+      if (IsA(action, NotifyStmt)) continue;
       replace_refs(rep, action);
       replace_refs(rep, fresh.stmt->whereClause);
       List* returning = action_returning(action);
@@ -887,6 +889,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         ParsedRule fresh = parse_rule(pr.row);
         MemoryContextSwitchTo(home);
         Node* action = list_at(fresh.stmt->actions, k);
+        if (IsA(action, NotifyStmt)) unsupported("NOTIFY rule actions");
         Node* qual = fresh.stmt->whereClause;
         if (!orig_returning) set_action_returning(action, NIL);
         Replace rep;
@@ -1029,6 +1032,46 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     default: out.command_tag = "DELETE " + std::to_string(tag_n); break;
   }
   return true;
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// A data-modifying WITH query whose relation has rules for its event: PostgreSQL rewrites it
+// only for a single unconditional DO INSTEAD action (pgmicro does not: 0A000) and refuses the
+// other rule kinds with these errors.
+void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt) {
+  WithClause* with = statement_with(stmt);
+  if (!with) return;
+  for_each_node(with->ctes, [&](Node* c) {
+    Node* q = reinterpret_cast<CommonTableExpr*>(c)->ctequery;
+    RangeVar* rv = q ? dml_relation(q) : nullptr;
+    if (!rv) return;
+    RuleTarget t;
+    if (!resolve_rule_target(cat, rv, t)) return;
+    const int event = IsA(q, InsertStmt) ? CMD_INSERT : IsA(q, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+    std::vector<RuleRow> rows = load_rules(db, t.oid, event);
+    if (rows.empty()) return;
+    bool also = false, conditional = false, notify = false;
+    int actions = 0;
+    for (const RuleRow& r : rows) {
+      ParsedRule p = parse_rule(r);
+      if (!r.instead) also = true;
+      else if (p.stmt->whereClause) {
+        if (!p.stmt->actions) unsupported("conditional DO INSTEAD NOTHING rules on the relation of a data-modifying WITH query");
+        conditional = true;
+      } else {
+        actions += list_size(p.stmt->actions);
+        for_each_node(p.stmt->actions, [&](Node* a) { notify |= IsA(a, NotifyStmt); });
+      }
+    }
+    const char* what = also ? "DO ALSO rules" : conditional ? "conditional DO INSTEAD rules"
+                       : actions == 0 ? "DO INSTEAD NOTHING rules" : actions > 1 ? "multi-statement DO INSTEAD rules"
+                       : notify ? "DO INSTEAD NOTIFY rules" : nullptr;
+    if (what) throw PgError(sqlstate::kFeatureNotSupported, std::string(what) + " are not supported for data-modifying statements in WITH");
+    unsupported("DO INSTEAD rules on the relation of a data-modifying WITH query");
+  });
 }
 
 }  // namespace pgmicro

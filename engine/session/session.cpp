@@ -496,6 +496,8 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   }
 }
 
+void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt);  // rules.cpp
+
 void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                                     CachedPlan* keep) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
@@ -529,6 +531,7 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
 
 bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan) {
   if (IsA(stmt, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt)->intoClause) return false;  // SELECT INTO
+  refuse_rules_in_dml_with(catalog_, conn_, stmt);  // rules.cpp
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
   a.allow_dml_ctes = true;
