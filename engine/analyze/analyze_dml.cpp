@@ -173,6 +173,19 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
     if (IsA(rt->val, ColumnRef)) {
       auto* cr = reinterpret_cast<ColumnRef*>(rt->val);
       if (IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) {
+        if (list_size(cr->fields) == 2 && IsA(list_at(cr->fields, 0), String) && a.scope_ && !a.scope_->rtable.empty()) {
+          // "INSERT INTO t AS a … RETURNING t.*": the table is only visible by its alias.
+          std::string rel = strVal(list_at(cr->fields, 0));
+          const std::string& alias = a.scope_->rtable[0].alias;
+          if (rel != alias && rel == t->name) {
+            bool other = false;
+            for (size_t r = 1; r < a.scope_->rtable.size(); r++) other |= a.scope_->rtable[r].alias == rel;
+            if (!other)
+              throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
+                            "Perhaps you meant to reference the table alias \"" + alias + "\".")
+                  .at(cr->location);
+          }
+        }
         bool all = others && list_size(cr->fields) == 1;  // RETURNING * with FROM/USING: every item's columns
         if (all)
           for (auto& r : a.scope_->rtable)

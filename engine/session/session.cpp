@@ -500,11 +500,14 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
   }
 }
 
+void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt);  // rules.cpp
+
 void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                                     CachedPlan* keep) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
   CachedPlan plan;
   check_utility_privileges(stmt);
+  if ((IsA(stmt, InsertStmt) || IsA(stmt, UpdateStmt) || IsA(stmt, DeleteStmt)) && execute_with_rules(stmt, params, out)) return;
   if (plan_statement(stmt, param_types, plan)) {
     run_plan(plan, params, out);
     if (keep) *keep = std::move(plan);
@@ -532,6 +535,7 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
 
 bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, CachedPlan& plan) {
   if (IsA(stmt, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt)->intoClause) return false;  // SELECT INTO
+  refuse_rules_in_dml_with(catalog_, conn_, stmt);  // rules.cpp
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
   a.allow_dml_ctes = true;
@@ -593,6 +597,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
         plpgsql::execute_drop_trigger(reinterpret_cast<DropStmt*>(stmt), catalog_, conn_, out);
         return bump_schema();
       }
+      if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_RULE) return execute_drop_rule(reinterpret_cast<DropStmt*>(stmt), out);
       if (reinterpret_cast<DropStmt*>(stmt)->removeType == OBJECT_OPCLASS) return execute_drop_opclass(reinterpret_cast<DropStmt*>(stmt), out);
       return execute_drop(reinterpret_cast<DropStmt*>(stmt), out);
     case T_CreateTrigStmt:
@@ -628,6 +633,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_AlterTableStmt: return execute_alter_table_tree(reinterpret_cast<AlterTableStmt*>(stmt), out);
     case T_RenameStmt: return execute_rename_tree(reinterpret_cast<RenameStmt*>(stmt), out);
     case T_ViewStmt: return execute_view(reinterpret_cast<ViewStmt*>(stmt), out);
+    case T_RuleStmt: return execute_create_rule(reinterpret_cast<RuleStmt*>(stmt), out);
     case T_CreateSeqStmt: return execute_create_sequence(reinterpret_cast<CreateSeqStmt*>(stmt), out);
     case T_AlterSeqStmt: return execute_alter_sequence(reinterpret_cast<AlterSeqStmt*>(stmt), out);
     case T_TruncateStmt: return execute_truncate(reinterpret_cast<TruncateStmt*>(stmt), out);

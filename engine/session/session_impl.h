@@ -42,6 +42,7 @@ struct CallStmt;
 struct AlterFunctionStmt;
 struct ObjectWithArgs;
 struct TypeName;
+struct RuleStmt;
 struct CreateEnumStmt;
 struct AlterEnumStmt;
 struct CreateDomainStmt;
@@ -63,6 +64,8 @@ struct FetchStmt;
 struct ClosePortalStmt;
 
 namespace pgmicro {
+
+struct RuleTarget;  // rules.cpp
 
 class DatabaseImpl;
 struct CopyInState;  // copy.cpp
@@ -215,6 +218,15 @@ class SessionImpl : public Session {
   void add_exclusion_constraint(const TableDef& t, Constraint* c, const std::string& cp);  // exclusion_constraints.cpp
   void execute_rename(RenameStmt* stmt, StatementResult& out);
   void execute_view(ViewStmt* stmt, StatementResult& out);
+  // rules.cpp: CREATE/DROP RULE and INSERT/UPDATE/DELETE rewritten by rules.
+  void execute_create_rule(RuleStmt* stmt, StatementResult& out);
+  void execute_drop_rule(DropStmt* stmt, StatementResult& out);
+  bool execute_with_rules(Node* stmt, const std::vector<TextValue>& params, StatementResult& out);
+  void check_rule_actions(const std::string& text, RuleTarget& t);
+  std::vector<Column> rule_relation_columns(const std::string& schema, const std::string& name);
+  void run_rule_sql(const std::string& sql, const std::vector<TextValue>& params, StatementResult* result);
+  Node* rule_skip_ = nullptr;  // the original statement running after its rules (not rewritten again)
+  int rule_depth_ = 0;
   bool execute_alter_view(AlterTableStmt* stmt, StatementResult& out);  // ddl_view.cpp (false: not a view)
   void execute_create_sequence(CreateSeqStmt* stmt, StatementResult& out);
   // LANGUAGE sql functions and procedures (ddl_function.cpp).

@@ -1,0 +1,1077 @@
+// CREATE RULE / DROP RULE on tables and views, and the rewrite of INSERT/UPDATE/DELETE on a
+// relation with rules (PostgreSQL's query rewriter, RewriteQuery/fireRules). A rule is a row
+// of _pgmicro_rule (in the relation's SQLite database, so a temporary view's rules go with
+// it) keeping the text of its CREATE RULE statement, parsed again each time it is used.
+//
+// The rewrite is set-wise, per rule action: the rows the original statement would work on
+// (INSERT: its new rows; UPDATE: each target row's old values and new values; DELETE: the old
+// values) are computed into a temporary table `pg_rule_src_N` just before each action (so each
+// action sees the state the earlier ones left, as each rewritten query does in PostgreSQL), and
+// the action joins it: NEW.x / OLD.x become columns of that table, the rule's WHERE is ANDed to
+// the action. INSERT actions with VALUES become INSERT … SELECT over the table. ON INSERT rules'
+// actions run after the original statement, ON UPDATE/DELETE ones before it; an unconditional
+// INSTEAD rule suppresses the original, a conditional one adds "(qual) IS NOT TRUE" to it.
+// The statement's RETURNING is computed over the rows the INSTEAD rule's RETURNING gives,
+// kept in a second temporary table shaped like the relation. ON SELECT rules and other action
+// kinds are 0A000.
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+#include "analyze/analyzer.h"
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "parse/parser.h"
+#include "session/session_impl.h"
+#include "types/types.h"
+#include "parse/pg_nodes.h"
+
+extern "C" bool raw_expression_tree_walker_impl(Node* node, bool (*walker)(Node*, void*), void* context);
+
+namespace pgmicro {
+
+// The relation a rule or a rewritten statement names.
+struct RuleTarget {
+  int64_t oid = 0;
+  std::string schema, name;
+  bool is_view = false;
+  std::vector<Column> columns;
+};
+
+namespace {
+
+constexpr const char* kRuleColumns =
+    "(oid INTEGER PRIMARY KEY, rulename TEXT, ev_class INTEGER, ev_type INTEGER, is_instead INTEGER, definition TEXT)";
+
+struct RuleRow {
+  int64_t oid = 0;
+  std::string name;
+  int64_t relid = 0;
+  int event = 0;  // CmdType: 2 UPDATE, 3 INSERT, 4 DELETE
+  bool instead = false;
+  std::string definition;
+};
+
+char* dup(const std::string& s) { return pstrdup(s.c_str()); }
+
+bool table_exists(sqlite3* db, const std::string& dbname) {
+  sqlite3_stmt* st = nullptr;
+  bool found = false;
+  std::string q = "SELECT 1 FROM " + dbname + ".sqlite_schema WHERE name = '_pgmicro_rule'";
+  if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
+std::string text_at(sqlite3_stmt* st, int i) {
+  const unsigned char* t = sqlite3_column_text(st, i);
+  return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+// Rules of relation `relid` (every event when event is 0), in name order.
+std::vector<RuleRow> load_rules(sqlite3* db, int64_t relid, int event) {
+  std::vector<RuleRow> out;
+  for (const char* dbname : {"main", "pgtemp"}) {
+    if (!table_exists(db, dbname)) continue;
+    std::string q = std::string("SELECT oid, rulename, ev_class, ev_type, is_instead, definition FROM ") + dbname +
+                    "._pgmicro_rule WHERE ev_class = " + std::to_string(relid);
+    if (event) q += " AND ev_type = " + std::to_string(event);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) != SQLITE_OK) continue;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      RuleRow r;
+      r.oid = sqlite3_column_int64(st, 0);
+      r.name = text_at(st, 1);
+      r.relid = sqlite3_column_int64(st, 2);
+      r.event = sqlite3_column_int(st, 3);
+      r.instead = sqlite3_column_int(st, 4) != 0;
+      r.definition = text_at(st, 5);
+      out.push_back(std::move(r));
+    }
+    sqlite3_finalize(st);
+  }
+  std::sort(out.begin(), out.end(), [](const RuleRow& a, const RuleRow& b) { return a.name < b.name; });
+  return out;
+}
+
+const char* event_name(int event) {
+  switch (event) {
+    case CMD_INSERT: return "INSERT";
+    case CMD_UPDATE: return "UPDATE";
+    case CMD_DELETE: return "DELETE";
+    default: return "SELECT";
+  }
+}
+
+Node* column_ref2(const std::string& rel, const std::string& name) {
+  auto* c = makeNode(ColumnRef);
+  c->fields = list_make2(makeString(dup(rel)), makeString(dup(name)));
+  c->location = -1;
+  return reinterpret_cast<Node*>(c);
+}
+
+ResTarget* res_target(const char* name, Node* val) {
+  auto* r = makeNode(ResTarget);
+  r->name = name ? pstrdup(name) : nullptr;
+  r->val = val;
+  r->location = -1;
+  return r;
+}
+
+RangeVar* range_var(const std::string& schema, const std::string& name, const std::string& alias) {
+  auto* r = makeNode(RangeVar);
+  r->schemaname = schema.empty() ? nullptr : dup(schema);
+  r->relname = dup(name);
+  r->inh = true;
+  r->relpersistence = 'p';
+  r->location = -1;
+  if (!alias.empty()) {
+    auto* a = makeNode(Alias);
+    a->aliasname = dup(alias);
+    r->alias = a;
+  }
+  return r;
+}
+
+Node* and_of(Node* a, Node* b) {
+  if (!a) return b;
+  if (!b) return a;
+  auto* e = makeNode(BoolExpr);
+  e->boolop = AND_EXPR;
+  e->args = list_make2(a, b);
+  e->location = -1;
+  return reinterpret_cast<Node*>(e);
+}
+
+Node* is_not_true(Node* a) {
+  auto* t = makeNode(BooleanTest);
+  t->arg = reinterpret_cast<::Expr*>(a);
+  t->booltesttype = IS_NOT_TRUE;
+  t->location = -1;
+  return reinterpret_cast<Node*>(t);
+}
+
+// NEW/OLD references of a rule action (or qual) replaced by columns of the source table
+// `src`: NEW.x -> src.n_i, OLD.x -> src.o_i; NEW.* / OLD.* in target lists, VALUES rows,
+// RETURNING lists and ROW() expanded to every column.
+struct Replace {
+  const RuleTarget* target = nullptr;
+  std::string src;           // the source table's alias; "" = substitute `old_rel` / `new_exprs`
+  int event = 0;
+  bool used = false;         // some NEW/OLD reference was seen
+  std::string old_rel;       // substitution into the original statement: OLD.x -> old_rel.x
+  std::vector<Node*> new_exprs;  // NEW.x -> new_exprs[i] (UPDATE's SET values), or old_rel.x
+};
+
+int column_index(const Replace& r, const std::string& col) {
+  for (size_t i = 0; i < r.target->columns.size(); i++)
+    if (r.target->columns[i].name == col) return (int)i;
+  return -1;
+}
+
+bool is_new_old(Node* n, bool* star, std::string* which) {
+  if (!n || !IsA(n, ColumnRef)) return false;
+  auto* c = reinterpret_cast<ColumnRef*>(n);
+  if (list_size(c->fields) < 2 || !IsA(list_at(c->fields, 0), String)) return false;
+  std::string q = strVal(list_at(c->fields, 0));
+  if (q != "new" && q != "old") return false;
+  if (which) *which = q;
+  if (star) *star = IsA(list_at(c->fields, 1), A_Star);
+  return true;
+}
+
+void check_side(Replace& r, const std::string& which, int) {
+  if (which == "old" && r.event == CMD_INSERT)
+    throw PgError(sqlstate::kInvalidObjectDefinition, "ON INSERT rule cannot use OLD");
+  if (which == "new" && r.event == CMD_DELETE)
+    throw PgError(sqlstate::kInvalidObjectDefinition, "ON DELETE rule cannot use NEW");
+}
+
+Node* replacement(Replace& r, const std::string& which, int i, int location) {
+  if (!r.src.empty()) return column_ref2(r.src, (which == "new" ? "n_" : "o_") + std::to_string(i + 1));
+  if (which == "new" && i < (int)r.new_exprs.size() && r.new_exprs[(size_t)i])
+    unsupported("NEW of an assigned column in the condition of a conditional DO INSTEAD rule", location);
+  return column_ref2(r.old_rel, r.target->columns[(size_t)i].name);
+}
+
+// Expands NEW.* / OLD.* elements of a list (bare or as unnamed ResTargets).
+List* expand_stars(Replace& r, List* l) {
+  bool any = false;
+  for_each_node(l, [&](Node* n) {
+    Node* v = n && IsA(n, ResTarget) && !reinterpret_cast<ResTarget*>(n)->name ? reinterpret_cast<ResTarget*>(n)->val : n;
+    bool star = false;
+    if (is_new_old(v, &star, nullptr) && star) any = true;
+  });
+  if (!any) return l;
+  List* out = NIL;
+  for_each_node(l, [&](Node* n) {
+    bool wrapped = n && IsA(n, ResTarget) && !reinterpret_cast<ResTarget*>(n)->name;
+    Node* v = wrapped ? reinterpret_cast<ResTarget*>(n)->val : n;
+    bool star = false;
+    std::string which;
+    if (is_new_old(v, &star, &which) && star) {
+      check_side(r, which, reinterpret_cast<ColumnRef*>(v)->location);
+      r.used = true;
+      for (size_t i = 0; i < r.target->columns.size(); i++) {
+        Node* e = replacement(r, which, (int)i, reinterpret_cast<ColumnRef*>(v)->location);
+        out = lappend(out, wrapped ? reinterpret_cast<Node*>(res_target(nullptr, e)) : e);
+      }
+      return;
+    }
+    out = lappend(out, n);
+  });
+  return out;
+}
+
+bool replace_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  auto& r = *static_cast<Replace*>(ctx);
+  switch (nodeTag(n)) {
+    case T_SelectStmt: {
+      auto* s = reinterpret_cast<SelectStmt*>(n);
+      s->targetList = expand_stars(r, s->targetList);
+      List* rows = NIL;
+      for_each_node(s->valuesLists, [&](Node* row) { rows = lappend(rows, expand_stars(r, reinterpret_cast<List*>(row))); });
+      s->valuesLists = rows;
+      break;
+    }
+    case T_InsertStmt: {
+      auto* s = reinterpret_cast<InsertStmt*>(n);
+      s->returningList = expand_stars(r, s->returningList);
+      break;
+    }
+    case T_UpdateStmt: {
+      auto* s = reinterpret_cast<UpdateStmt*>(n);
+      s->returningList = expand_stars(r, s->returningList);
+      break;
+    }
+    case T_DeleteStmt: {
+      auto* s = reinterpret_cast<DeleteStmt*>(n);
+      s->returningList = expand_stars(r, s->returningList);
+      break;
+    }
+    case T_RowExpr: {
+      auto* s = reinterpret_cast<RowExpr*>(n);
+      s->args = expand_stars(r, s->args);
+      break;
+    }
+    case T_ColumnRef: {
+      auto* c = reinterpret_cast<ColumnRef*>(n);
+      bool star = false;
+      std::string which;
+      if (!is_new_old(n, &star, &which)) {
+        if (list_size(c->fields) == 1 && IsA(list_at(c->fields, 0), String)) {
+          std::string only = strVal(list_at(c->fields, 0));
+          if (only == "new" || only == "old") unsupported("whole-row references to NEW or OLD in rules", c->location);
+        }
+        return false;
+      }
+      check_side(r, which, c->location);
+      if (star) unsupported("NEW.* or OLD.* in this place of a rule", c->location);
+      std::string col = strVal(list_at(c->fields, 1));
+      int i = column_index(r, col);
+      if (i < 0) throw PgError(sqlstate::kUndefinedColumn, "column " + which + "." + col + " does not exist").at(c->location);
+      r.used = true;
+      Node* e = replacement(r, which, i, c->location);
+      List* f = reinterpret_cast<ColumnRef*>(e)->fields;
+      for (int k = 2; k < list_size(c->fields); k++) f = lappend(f, list_at(c->fields, k));
+      c->fields = f;
+      return false;
+    }
+    default: break;
+  }
+  return raw_expression_tree_walker_impl(n, replace_walker, ctx);
+}
+
+bool find_new_old(Node* n, void* ctx) {
+  if (!n) return false;
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    if (list_size(c->fields) >= 1 && IsA(list_at(c->fields, 0), String)) {
+      std::string q = strVal(list_at(c->fields, 0));
+      if ((q == "new" || q == "old") && (list_size(c->fields) > 1 || true)) {
+        *static_cast<std::string*>(ctx) = q;
+        return true;
+      }
+    }
+    return false;
+  }
+  return raw_expression_tree_walker_impl(n, find_new_old, ctx);
+}
+
+WithClause* statement_with(Node* n) {
+  switch (nodeTag(n)) {
+    case T_InsertStmt: return reinterpret_cast<InsertStmt*>(n)->withClause;
+    case T_UpdateStmt: return reinterpret_cast<UpdateStmt*>(n)->withClause;
+    case T_DeleteStmt: return reinterpret_cast<DeleteStmt*>(n)->withClause;
+    case T_SelectStmt: return reinterpret_cast<SelectStmt*>(n)->withClause;
+    default: return nullptr;
+  }
+}
+
+void replace_refs(Replace& r, Node* n) {
+  if (!n) return;
+  if (WithClause* w = statement_with(n))
+    for_each_node(w->ctes, [&](Node* c) {
+      std::string which;
+      if (find_new_old(reinterpret_cast<CommonTableExpr*>(c)->ctequery, &which))
+        throw PgError(sqlstate::kFeatureNotSupported, "cannot refer to " + std::string(which == "new" ? "NEW" : "OLD") + " within WITH query");
+    });
+  replace_walker(n, &r);
+}
+
+bool has_dml_cte(WithClause* w) {
+  bool dml = false;
+  if (w)
+    for_each_node(w->ctes, [&](Node* c) {
+      Node* q = reinterpret_cast<CommonTableExpr*>(c)->ctequery;
+      dml |= q && !IsA(q, SelectStmt);
+    });
+  return dml;
+}
+
+int64_t tag_count(const std::string& tag) {
+  size_t sp = tag.rfind(' ');
+  return sp == std::string::npos ? 0 : std::atoll(tag.c_str() + sp + 1);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+// Resolves the relation of a RangeVar to a table or view.
+static bool resolve_rule_target(Catalog& cat, RangeVar* rv, RuleTarget& t) {
+  std::string schema = rv->schemaname ? rv->schemaname : "";
+  if (const ViewDef* v = cat.find_view(schema, rv->relname)) {
+    t.oid = v->oid;
+    t.schema = v->schema;
+    t.name = v->name;
+    t.is_view = true;
+    return true;
+  }
+  if (const TableDef* tb = cat.find_table(schema, rv->relname)) {
+    if (tb->plain_sqlite) return false;
+    t.oid = tb->oid;
+    t.schema = tb->schema;
+    t.name = tb->name;
+    return true;
+  }
+  return false;
+}
+
+void SessionImpl::execute_create_rule(RuleStmt* stmt, StatementResult& out) {
+  out.command_tag = "CREATE RULE";
+  RuleTarget t;
+  if (!resolve_rule_target(catalog_, stmt->relation, t)) {
+    std::string schema = stmt->relation->schemaname ? stmt->relation->schemaname : "";
+    if (catalog_.find_sequence(schema, stmt->relation->relname))
+      throw PgError(sqlstate::kWrongObjectType, "relation \"" + std::string(stmt->relation->relname) + "\" cannot have rules",
+                    "This operation is not supported for sequences.");
+    throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(stmt->relation->relname) + "\" does not exist");
+  }
+  if (stmt->event == CMD_SELECT) unsupported("rules ON SELECT");
+  std::string name = stmt->rulename;
+  if (name == "_RETURN") unsupported("a rule named _RETURN");
+  // The action kinds pgmicro rewrites; RETURNING restrictions (DefineQueryRewrite).
+  bool seen_returning = false;
+  for_each_node(stmt->actions, [&](Node* a) {
+    List* returning = NIL;
+    switch (nodeTag(a)) {
+      case T_InsertStmt: returning = reinterpret_cast<InsertStmt*>(a)->returningList; break;
+      case T_UpdateStmt: returning = reinterpret_cast<UpdateStmt*>(a)->returningList; break;
+      case T_DeleteStmt: returning = reinterpret_cast<DeleteStmt*>(a)->returningList; break;
+      case T_SelectStmt: break;
+      case T_NotifyStmt: break;  // stored; a statement that would run it is refused (0A000)
+      default: unsupported("rule actions other than INSERT, UPDATE, DELETE, SELECT, NOTIFY or NOTHING");
+    }
+    if (!returning) return;
+    if (seen_returning) throw PgError(sqlstate::kFeatureNotSupported, "cannot have multiple RETURNING lists in a rule");
+    seen_returning = true;
+    if (stmt->whereClause) throw PgError(sqlstate::kFeatureNotSupported, "RETURNING lists are not supported in conditional rules");
+    if (!stmt->instead) throw PgError(sqlstate::kFeatureNotSupported, "RETURNING lists are not supported in non-INSTEAD rules");
+  });
+  for (const RuleRow& r : load_rules(conn_, t.oid, 0))
+    if (r.name == name && !stmt->replace)
+      throw PgError(sqlstate::kDuplicateObject, "rule \"" + name + "\" for relation \"" + t.name + "\" already exists");
+  // Checks that need the actions analysed: NEW/OLD references, RETURNING's shape.
+  std::string text = current_stmt_text_;
+  check_rule_actions(text, t);
+  const std::string db = sqlite_database(t.schema);
+  exec_sql(conn_, "CREATE TABLE IF NOT EXISTS " + db + "._pgmicro_rule" + kRuleColumns);
+  for (const RuleRow& r : load_rules(conn_, t.oid, 0))
+    if (r.name == name) exec_sql(conn_, "DELETE FROM " + db + "._pgmicro_rule WHERE oid = " + std::to_string(r.oid));
+  int64_t oid = Catalog::allocate_oid(conn_);
+  exec_sql(conn_, "INSERT INTO " + db + "._pgmicro_rule VALUES(" + std::to_string(oid) + ", " + quote_literal(name) + ", " +
+                      std::to_string(t.oid) + ", " + std::to_string((int)stmt->event) + ", " + (stmt->instead ? "1" : "0") +
+                      ", " + quote_literal(text) + ")");
+  bump_schema();
+}
+
+void SessionImpl::execute_drop_rule(DropStmt* stmt, StatementResult& out) {
+  out.command_tag = "DROP RULE";
+  for_each_node(stmt->objects, [&](Node* o) {
+    auto* l = reinterpret_cast<List*>(o);
+    int n = list_size(l);
+    std::string name = strVal(list_at(l, n - 1));
+    auto* rv = makeNode(RangeVar);
+    rv->relname = strVal(list_at(l, n - 2));
+    rv->schemaname = n > 2 ? strVal(list_at(l, n - 3)) : nullptr;
+    rv->location = -1;
+    RuleTarget t;
+    if (!resolve_rule_target(catalog_, rv, t)) {
+      if (stmt->missing_ok) {
+        out.notices.push_back({"NOTICE", "00000", "relation \"" + std::string(rv->relname) + "\" does not exist, skipping"});
+        return;
+      }
+      throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(rv->relname) + "\" does not exist");
+    }
+    for (const RuleRow& r : load_rules(conn_, t.oid, 0))
+      if (r.name == name) {
+        exec_sql(conn_, "DELETE FROM " + sqlite_database(t.schema) + "._pgmicro_rule WHERE oid = " + std::to_string(r.oid));
+        bump_schema();
+        return;
+      }
+    if (stmt->missing_ok) {
+      out.notices.push_back({"NOTICE", "00000", "rule \"" + name + "\" for relation \"" + t.name + "\" does not exist, skipping"});
+      return;
+    }
+    throw PgError(sqlstate::kUndefinedObject, "rule \"" + name + "\" for relation \"" + t.name + "\" does not exist");
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rewrite.
+
+namespace {
+
+// A parsed rule (its tree lives as long as `script`).
+struct ParsedRule {
+  RuleRow row;
+  std::unique_ptr<ParsedScript> script;
+  RuleStmt* stmt = nullptr;
+};
+
+ParsedRule parse_rule(const RuleRow& row) {
+  ParsedRule p;
+  p.row = row;
+  p.script = std::make_unique<ParsedScript>(row.definition);
+  p.stmt = reinterpret_cast<RuleStmt*>(p.script->statements()[0].raw->stmt);
+  return p;
+}
+
+List* action_returning(Node* a) {
+  switch (nodeTag(a)) {
+    case T_InsertStmt: return reinterpret_cast<InsertStmt*>(a)->returningList;
+    case T_UpdateStmt: return reinterpret_cast<UpdateStmt*>(a)->returningList;
+    case T_DeleteStmt: return reinterpret_cast<DeleteStmt*>(a)->returningList;
+    default: return NIL;
+  }
+}
+
+void set_action_returning(Node* a, List* l) {
+  switch (nodeTag(a)) {
+    case T_InsertStmt: reinterpret_cast<InsertStmt*>(a)->returningList = l; break;
+    case T_UpdateStmt: reinterpret_cast<UpdateStmt*>(a)->returningList = l; break;
+    case T_DeleteStmt: reinterpret_cast<DeleteStmt*>(a)->returningList = l; break;
+    default: break;
+  }
+}
+
+// Joins the source table into a rule action and ANDs the rule's qual: the rewritten action.
+Node* join_source(Node* action, Node* qual, RangeVar* src) {
+  switch (nodeTag(action)) {
+    case T_InsertStmt: {
+      auto* ins = reinterpret_cast<InsertStmt*>(action);
+      auto* sel = reinterpret_cast<SelectStmt*>(ins->selectStmt);
+      if (!sel) unsupported("INSERT ... DEFAULT VALUES as a rule action");
+      if (sel->valuesLists) {
+        // Each VALUES row becomes a SELECT over the source table; several are UNION ALL'ed.
+        SelectStmt* chain = nullptr;
+        for_each_node(sel->valuesLists, [&](Node* row) {
+          List* targets = NIL;
+          for_each_node(reinterpret_cast<List*>(row), [&](Node* v) {
+            if (IsA(v, SetToDefault)) unsupported("DEFAULT in a rule action's VALUES");
+            targets = lappend(targets, res_target(nullptr, v));
+          });
+          auto* one = makeNode(SelectStmt);
+          one->targetList = targets;
+          one->fromClause = list_make1(src);
+          one->whereClause = qual;
+          one->limitOption = LIMIT_OPTION_DEFAULT;
+          one->op = SETOP_NONE;
+          if (!chain) {
+            chain = one;
+            return;
+          }
+          auto* u = makeNode(SelectStmt);
+          u->op = SETOP_UNION;
+          u->all = true;
+          u->larg = chain;
+          u->rarg = one;
+          u->limitOption = LIMIT_OPTION_DEFAULT;
+          chain = u;
+        });
+        chain->withClause = sel->withClause;
+        ins->selectStmt = reinterpret_cast<Node*>(chain);
+        return action;
+      }
+      if (sel->op != SETOP_NONE)
+        throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
+      sel->fromClause = lappend(sel->fromClause, src);
+      sel->whereClause = and_of(sel->whereClause, qual);
+      return action;
+    }
+    case T_UpdateStmt: {
+      auto* u = reinterpret_cast<UpdateStmt*>(action);
+      u->fromClause = lappend(u->fromClause, src);
+      u->whereClause = and_of(u->whereClause, qual);
+      return action;
+    }
+    case T_DeleteStmt: {
+      auto* d = reinterpret_cast<DeleteStmt*>(action);
+      d->usingClause = lappend(d->usingClause, src);
+      d->whereClause = and_of(d->whereClause, qual);
+      return action;
+    }
+    case T_SelectStmt: {
+      auto* sel = reinterpret_cast<SelectStmt*>(action);
+      if (sel->op != SETOP_NONE || sel->valuesLists)
+        throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
+      sel->fromClause = lappend(sel->fromClause, src);
+      sel->whereClause = and_of(sel->whereClause, qual);
+      return action;
+    }
+    default: unsupported("rule actions other than INSERT, UPDATE, DELETE or NOTHING");
+  }
+}
+
+RangeVar* dml_relation(Node* stmt) {
+  switch (nodeTag(stmt)) {
+    case T_InsertStmt: return reinterpret_cast<InsertStmt*>(stmt)->relation;
+    case T_UpdateStmt: return reinterpret_cast<UpdateStmt*>(stmt)->relation;
+    case T_DeleteStmt: return reinterpret_cast<DeleteStmt*>(stmt)->relation;
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
+// The relation's output columns (names and types), as SELECT * gives them.
+std::vector<Column> SessionImpl::rule_relation_columns(const std::string& schema, const std::string& name) {
+  ParsedScript ps("SELECT * FROM " + quote_ident(schema) + "." + quote_ident(name));
+  std::vector<Oid> types;
+  CachedPlan plan;
+  std::string_view saved = current_sql_;
+  plan_statement(ps.statements()[0].raw->stmt, types, plan);
+  current_sql_ = saved;
+  return plan.columns;
+}
+
+// Runs SQL text built by the rewrite (temporary tables).
+void SessionImpl::run_rule_sql(const std::string& sql, const std::vector<TextValue>& params, StatementResult* result) {
+  MemoryContext home = CurrentMemoryContext;
+  ParsedScript ps(sql);
+  std::string_view saved = current_sql_;
+  current_sql_ = sql;
+  try {
+    for (auto& st : ps.statements()) {
+      StatementResult r;
+      execute_statement(st.raw->stmt, params, r, nullptr);
+      if (result) *result = std::move(r);
+    }
+  } catch (...) {
+    current_sql_ = saved;
+    MemoryContextSwitchTo(home);
+    throw;
+  }
+  current_sql_ = saved;
+  MemoryContextSwitchTo(home);
+  if (catalog_.refresh(conn_, schema_version_stmt_)) {
+    prepare_user_types();
+    ensure_triggers();
+  }
+}
+
+// CREATE RULE's checks that need the actions analysed: each action is rewritten over an empty
+// source table and planned (not run); the RETURNING list must match the relation's columns.
+void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
+  MemoryContext home = CurrentMemoryContext;
+  t.columns = rule_relation_columns(t.schema, t.name);
+  MemoryContextSwitchTo(home);
+  ParsedRule probe = parse_rule(RuleRow{0, "", t.oid, 0, false, text});
+  MemoryContextSwitchTo(home);
+  const int event = probe.stmt->event;
+  static int serial = 0;
+  const std::string src = "pg_rule_check_" + std::to_string(++serial);
+  std::string cols;
+  auto add = [&](const char* prefix) {
+    for (size_t i = 0; i < t.columns.size(); i++)
+      cols += (cols.empty() ? "" : ", ") + quote_ident(t.columns[i].name) + " AS " + prefix + std::to_string(i + 1);
+  };
+  if (event != CMD_INSERT) add("o_");
+  if (event != CMD_DELETE) add("n_");
+  if (cols.empty()) cols = "1 AS x";
+  run_rule_sql("CREATE TEMP TABLE " + src + " AS SELECT " + cols + " FROM " + quote_ident(t.schema) + "." + quote_ident(t.name) +
+                   " WITH NO DATA",
+               {}, nullptr);
+  auto finish = [&]() { run_rule_sql("DROP TABLE pg_temp." + src, {}, nullptr); };
+  try {
+    int nactions = list_size(probe.stmt->actions);
+    for (int k = 0; k <= nactions; k++) {
+      ParsedRule fresh = parse_rule(RuleRow{0, "", t.oid, 0, false, text});
+      MemoryContextSwitchTo(home);
+      Replace rep;
+      rep.target = &t;
+      rep.event = event;
+      rep.src = src;
+      if (k == nactions) {  // the qual alone
+        replace_refs(rep, fresh.stmt->whereClause);
+        break;
+      }
+      Node* action = list_at(fresh.stmt->actions, k);
+      if (IsA(action, NotifyStmt)) continue;
+      replace_refs(rep, action);
+      replace_refs(rep, fresh.stmt->whereClause);
+      List* returning = action_returning(action);
+      action = join_source(action, fresh.stmt->whereClause, range_var("pg_temp", src, src));
+      std::vector<Oid> types;
+      CachedPlan plan;
+      std::string_view saved = current_sql_;
+      current_sql_ = text;
+      try {
+        plan_statement(action, types, plan);
+      } catch (PgError& e) {
+        current_sql_ = saved;
+        MemoryContextSwitchTo(home);
+        if (e.error.sqlstate == "55000") continue;  // a view made updatable later (by a rule)
+        throw;
+      }
+      current_sql_ = saved;
+      MemoryContextSwitchTo(home);
+      if (!returning) continue;
+      // checkRuleResultList: the RETURNING list must have the relation's columns and types.
+      for (size_t i = 0; i < plan.columns.size(); i++) {
+        if (i >= t.columns.size()) throw PgError(sqlstate::kInvalidObjectDefinition, "RETURNING list has too many entries");
+        const Column& c = plan.columns[i];
+        const Column& want = t.columns[i];
+        if (c.type_oid != want.type_oid)
+          throw PgError(sqlstate::kInvalidObjectDefinition,
+                        "RETURNING list's entry " + std::to_string(i + 1) + " has different type from column \"" + want.name + "\"",
+                        "RETURNING list entry has type " + format_type_name(c.type_oid, -1) + ", but column has type " +
+                            format_type_name(want.type_oid, -1) + ".");
+        if (want.typmod >= 0 && c.typmod != want.typmod)
+          throw PgError(sqlstate::kInvalidObjectDefinition,
+                        "RETURNING list's entry " + std::to_string(i + 1) + " has different size from column \"" + want.name + "\"",
+                        "RETURNING list entry has type " + format_type_name(c.type_oid, c.typmod) + ", but column has type " +
+                            format_type_name(want.type_oid, want.typmod) + ".");
+      }
+      if (plan.columns.size() < t.columns.size())
+        throw PgError(sqlstate::kInvalidObjectDefinition, "RETURNING list has too few entries");
+    }
+  } catch (...) {
+    MemoryContextSwitchTo(home);
+    finish();
+    throw;
+  }
+  finish();
+}
+
+bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& params, StatementResult& out) {
+  RangeVar* rv = dml_relation(stmt);
+  if (!rv || stmt == rule_skip_) return false;
+  RuleTarget t;
+  if (!resolve_rule_target(catalog_, rv, t)) return false;
+  const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+  std::vector<RuleRow> rows = load_rules(conn_, t.oid, event);
+  if (rows.empty()) {
+    // ON CONFLICT DO UPDATE also looks at UPDATE rules.
+    if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause && !load_rules(conn_, t.oid, CMD_UPDATE).empty())
+      throw PgError(sqlstate::kFeatureNotSupported, "INSERT with ON CONFLICT clause cannot be used with table that has INSERT or UPDATE rules");
+    return false;
+  }
+  if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause)
+    throw PgError(sqlstate::kFeatureNotSupported, "INSERT with ON CONFLICT clause cannot be used with table that has INSERT or UPDATE rules");
+  if (rule_depth_ > 16)
+    throw PgError(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + t.name + "\"");
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(x) { ++d; }
+    ~Depth() { --d; }
+  } depth(rule_depth_);
+  MemoryContext home = CurrentMemoryContext;
+  t.columns = rule_relation_columns(t.schema, t.name);
+  MemoryContextSwitchTo(home);
+  const size_t ncol = t.columns.size();
+
+  List* orig_returning = nullptr;
+  WithClause* with = nullptr;
+  Alias* alias = rv->alias;
+  switch (event) {
+    case CMD_INSERT: orig_returning = reinterpret_cast<InsertStmt*>(stmt)->returningList; with = reinterpret_cast<InsertStmt*>(stmt)->withClause; break;
+    case CMD_UPDATE: orig_returning = reinterpret_cast<UpdateStmt*>(stmt)->returningList; with = reinterpret_cast<UpdateStmt*>(stmt)->withClause; break;
+    default: orig_returning = reinterpret_cast<DeleteStmt*>(stmt)->returningList; with = reinterpret_cast<DeleteStmt*>(stmt)->withClause; break;
+  }
+  const bool dml_with = has_dml_cte(with);
+  const std::string target_ref = alias ? alias->aliasname : t.name;
+
+  std::vector<ParsedRule> rules;
+  for (const RuleRow& r : rows) rules.push_back(parse_rule(r));
+  MemoryContextSwitchTo(home);
+  bool instead = false, any_instead = false;
+  int returning_rules = 0;
+  for (auto& r : rules) {
+    if (r.row.instead) {
+      any_instead = true;
+      if (!r.stmt->whereClause) instead = true;
+    }
+    bool has = false;
+    for_each_node(r.stmt->actions, [&](Node* a) { has |= action_returning(a) != NIL; });
+    if (has && orig_returning) returning_rules++;
+  }
+  if (orig_returning && any_instead && returning_rules == 0) {
+    PgError e(sqlstate::kFeatureNotSupported, std::string("cannot perform ") + event_name(event) + " RETURNING on relation \"" + t.name + "\"");
+    e.error.hint = std::string("You need an unconditional ON ") + event_name(event) + " DO INSTEAD rule with a RETURNING clause.";
+    throw e;
+  }
+  if (returning_rules > 1) throw PgError(sqlstate::kFeatureNotSupported, "cannot have RETURNING lists in multiple rules");
+  if (dml_with) {
+    // The data-modifying WITH runs once, when the source rows are computed (rewriteRuleAction).
+    for (auto& r : rules)
+      for_each_node(r.stmt->actions, [&](Node* a) {
+        if (IsA(a, InsertStmt) && reinterpret_cast<InsertStmt*>(a)->selectStmt &&
+            !reinterpret_cast<SelectStmt*>(reinterpret_cast<InsertStmt*>(a)->selectStmt)->valuesLists)
+          throw PgError(sqlstate::kFeatureNotSupported,
+                        "INSERT...SELECT rule actions are not supported for queries having data-modifying statements in WITH");
+      });
+    if (!instead) unsupported("data-modifying WITH on a statement whose relation has DO ALSO rules");
+  }
+  bool filled_once = false;
+
+  static int serial = 0;
+  const std::string src = "pg_rule_src_" + std::to_string(++serial);
+  const std::string ret = "pg_rule_ret_" + std::to_string(serial);
+  const std::string rel = quote_ident(t.schema) + "." + quote_ident(t.name);
+  bool src_made = false, ret_made = false;
+
+  // The source table: n_i (INSERT, UPDATE) and o_i (UPDATE, DELETE) shaped like the relation.
+  auto make_source = [&]() {
+    if (src_made) return;
+    std::string cols;
+    auto add = [&](const char* prefix) {
+      for (size_t i = 0; i < ncol; i++)
+        cols += (cols.empty() ? "" : ", ") + quote_ident(t.columns[i].name) + " AS " + prefix + std::to_string(i + 1);
+    };
+    if (event != CMD_INSERT) add("o_");
+    if (event != CMD_DELETE) add("n_");
+    run_rule_sql("CREATE TEMP TABLE " + src + " AS SELECT " + cols + " FROM " + rel + " WITH NO DATA", {}, nullptr);
+    src_made = true;
+  };
+  // Fills the source table with the original statement's rows (again before each action).
+  auto fill_source = [&]() {
+    make_source();
+    if (dml_with && filled_once) return;
+    filled_once = true;
+    run_rule_sql("DELETE FROM pg_temp." + src, {}, nullptr);
+    Node* fill = nullptr;
+    if (event == CMD_INSERT) {
+      auto* o = reinterpret_cast<InsertStmt*>(stmt);
+      auto* ins = makeNode(InsertStmt);
+      ins->relation = range_var("pg_temp", src, "");
+      ins->override = o->override;
+      List* cols = NIL;
+      if (o->cols) {
+        for_each_node(o->cols, [&](Node* c) {
+          auto* rt = reinterpret_cast<ResTarget*>(c);
+          if (rt->indirection) unsupported("INSERT with subscripts or fields into a relation with rules", rt->location);
+          int i = -1;
+          for (size_t k = 0; k < ncol; k++)
+            if (t.columns[k].name == rt->name) i = (int)k;
+          if (i < 0)
+            throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
+                .at(rt->location);
+          cols = lappend(cols, res_target(("n_" + std::to_string(i + 1)).c_str(), nullptr));
+        });
+      } else {
+        for (size_t k = 0; k < ncol; k++) cols = lappend(cols, res_target(("n_" + std::to_string(k + 1)).c_str(), nullptr));
+        // VALUES / SELECT with fewer columns fill the first ones, as INSERT without a list.
+        if (o->selectStmt) {
+          auto* s = reinterpret_cast<SelectStmt*>(o->selectStmt);
+          int width = s->valuesLists ? list_size(reinterpret_cast<List*>(list_at(s->valuesLists, 0)))
+                      : s->op == SETOP_NONE && s->targetList ? list_size(s->targetList) : -1;
+          bool has_star = false;
+          for_each_node(s->targetList, [&](Node* n) {
+            auto* rt = reinterpret_cast<ResTarget*>(n);
+            if (rt->val && IsA(rt->val, ColumnRef)) {
+              auto* c = reinterpret_cast<ColumnRef*>(rt->val);
+              if (IsA(llast(c->fields), A_Star)) has_star = true;
+            }
+          });
+          if (width > (int)ncol && !has_star) throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+          if (width >= 0 && width < (int)ncol && !has_star) {
+            List* few = NIL;
+            for (int k = 0; k < width; k++) few = lappend(few, list_at(cols, k));
+            cols = few;
+          }
+        }
+      }
+      ins->cols = o->selectStmt ? cols : NIL;
+      ins->selectStmt = o->selectStmt;
+      ins->withClause = with;
+      fill = reinterpret_cast<Node*>(ins);
+    } else {
+      List* targets = NIL;
+      for (size_t i = 0; i < ncol; i++) targets = lappend(targets, res_target(nullptr, column_ref2(target_ref, t.columns[i].name)));
+      List* from = NIL;
+      RangeVar* self = range_var(t.schema, t.name, target_ref == t.name ? "" : target_ref);
+      self->inh = rv->inh;
+      from = lappend(from, self);
+      Node* where = nullptr;
+      if (event == CMD_UPDATE) {
+        auto* u = reinterpret_cast<UpdateStmt*>(stmt);
+        std::vector<Node*> news(ncol, nullptr);
+        for_each_node(u->targetList, [&](Node* n) {
+          auto* rt = reinterpret_cast<ResTarget*>(n);
+          if (rt->indirection || !rt->val || IsA(rt->val, MultiAssignRef) || IsA(rt->val, SetToDefault))
+            unsupported("UPDATE with subscripts, fields, DEFAULT or column lists on a relation with rules", rt->location);
+          int i = -1;
+          for (size_t k = 0; k < ncol; k++)
+            if (t.columns[k].name == rt->name) i = (int)k;
+          if (i < 0)
+            throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
+                .at(rt->location);
+          news[(size_t)i] = rt->val;
+        });
+        for (size_t i = 0; i < ncol; i++)
+          targets = lappend(targets, res_target(nullptr, news[i] ? news[i] : column_ref2(target_ref, t.columns[i].name)));
+        for_each_node(u->fromClause, [&](Node* f) { from = lappend(from, f); });
+        where = u->whereClause;
+      } else {
+        auto* d = reinterpret_cast<DeleteStmt*>(stmt);
+        for_each_node(d->usingClause, [&](Node* f) { from = lappend(from, f); });
+        where = d->whereClause;
+      }
+      auto* sel = makeNode(SelectStmt);
+      sel->targetList = targets;
+      sel->fromClause = from;
+      sel->whereClause = where;
+      sel->limitOption = LIMIT_OPTION_DEFAULT;
+      sel->op = SETOP_NONE;
+      auto* ins = makeNode(InsertStmt);
+      ins->relation = range_var("pg_temp", src, "");
+      ins->selectStmt = reinterpret_cast<Node*>(sel);
+      ins->override = OVERRIDING_NOT_SET;
+      ins->withClause = with;
+      fill = reinterpret_cast<Node*>(ins);
+    }
+    StatementResult r;
+    execute_statement(fill, params, r, nullptr);
+    MemoryContextSwitchTo(home);
+  };
+  bool orig_has_quals = false;
+  if (event == CMD_UPDATE) {
+    auto* u = reinterpret_cast<UpdateStmt*>(stmt);
+    orig_has_quals = u->whereClause || u->fromClause;
+  } else if (event == CMD_DELETE) {
+    auto* d = reinterpret_cast<DeleteStmt*>(stmt);
+    orig_has_quals = d->whereClause || d->usingClause;
+  }
+
+  int64_t tag_n = 0;
+  bool tag_set = false;
+  std::vector<std::vector<TextValue>> returned;
+  std::vector<Column> returned_columns;
+
+  auto run_actions = [&]() {
+    for (auto& pr : rules) {
+      int nactions = list_size(pr.stmt->actions);
+      for (int k = 0; k < nactions; k++) {
+        // A fresh tree for each action: the rewrite changes it in place.
+        ParsedRule fresh = parse_rule(pr.row);
+        MemoryContextSwitchTo(home);
+        Node* action = list_at(fresh.stmt->actions, k);
+        if (IsA(action, NotifyStmt)) unsupported("NOTIFY rule actions");
+        Node* qual = fresh.stmt->whereClause;
+        if (!orig_returning) set_action_returning(action, NIL);
+        Replace rep;
+        rep.target = &t;
+        rep.event = event;
+        rep.src = src;
+        replace_refs(rep, action);
+        replace_refs(rep, qual);
+        bool join = event == CMD_INSERT || rep.used || orig_has_quals;
+        if (join) {
+          fill_source();
+          action = join_source(action, qual, range_var("pg_temp", src, src));
+        } else if (qual) {
+          action = join_source(action, qual, range_var("pg_temp", src, src));
+          fill_source();
+        }
+        StatementResult r;
+        std::string_view saved = current_sql_;
+        current_sql_ = fresh.row.definition;
+        try {
+          execute_statement(action, {}, r, nullptr);
+        } catch (...) {
+          current_sql_ = saved;
+          MemoryContextSwitchTo(home);
+          throw;
+        }
+        current_sql_ = saved;
+        MemoryContextSwitchTo(home);
+        for (auto& x : r.notices) out.notices.push_back(std::move(x));
+        if (IsA(action, SelectStmt)) {
+          out.returns_rows = true;
+          out.columns = r.columns;
+          out.rows = std::move(r.rows);
+          continue;
+        }
+        if (action_returning(action) && orig_returning) {
+          returned = std::move(r.rows);
+          returned_columns = r.columns;
+        }
+        int kind = IsA(action, InsertStmt) ? CMD_INSERT : IsA(action, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+        if (instead && pr.row.instead && kind == event) {
+          tag_n = tag_count(r.command_tag);
+          tag_set = true;
+        }
+      }
+    }
+  };
+
+  auto run_original = [&]() {
+    // Conditional INSTEAD rules: the original keeps the rows none of their quals accept.
+    Node* node = stmt;
+    for (auto& pr : rules) {
+      if (!pr.row.instead || !pr.stmt->whereClause) continue;
+      ParsedRule fresh = parse_rule(pr.row);
+      MemoryContextSwitchTo(home);
+      Node* qual = fresh.stmt->whereClause;
+      if (event == CMD_INSERT) unsupported("conditional DO INSTEAD rules ON INSERT");
+      Replace rep;
+      rep.target = &t;
+      rep.event = event;
+      rep.old_rel = target_ref;
+      if (event == CMD_UPDATE) {
+        rep.new_exprs.assign(ncol, nullptr);
+        for_each_node(reinterpret_cast<UpdateStmt*>(stmt)->targetList, [&](Node* n) {
+          auto* rt = reinterpret_cast<ResTarget*>(n);
+          for (size_t k = 0; k < ncol; k++)
+            if (rt->name && t.columns[k].name == rt->name) rep.new_exprs[k] = rt->val;
+        });
+        // NEW.x substituted by an expression is refused by the walker (no in-place node swap).
+      }
+      replace_refs(rep, qual);
+      if (event == CMD_UPDATE) {
+        auto* u = reinterpret_cast<UpdateStmt*>(stmt);
+        u->whereClause = and_of(u->whereClause, is_not_true(qual));
+      } else {
+        auto* d = reinterpret_cast<DeleteStmt*>(stmt);
+        d->whereClause = and_of(d->whereClause, is_not_true(qual));
+      }
+    }
+    Node* saved_skip = rule_skip_;
+    rule_skip_ = node;
+    StatementResult r;
+    try {
+      execute_statement(node, params, r, nullptr);
+    } catch (...) {
+      rule_skip_ = saved_skip;
+      MemoryContextSwitchTo(home);
+      throw;
+    }
+    rule_skip_ = saved_skip;
+    MemoryContextSwitchTo(home);
+    for (auto& x : r.notices) out.notices.push_back(std::move(x));
+    out.returns_rows = r.returns_rows;
+    out.columns = r.columns;
+    out.rows = std::move(r.rows);
+    tag_n = tag_count(r.command_tag);
+    tag_set = true;
+  };
+
+  if (event == CMD_INSERT) {
+    if (!instead) run_original();
+    run_actions();
+  } else {
+    run_actions();
+    if (!instead) run_original();
+  }
+
+  if (instead && orig_returning) {
+    // The statement's RETURNING over the rule's RETURNING rows, which stand for the relation.
+    run_rule_sql("CREATE TEMP TABLE " + ret + " AS SELECT * FROM " + rel + " WITH NO DATA", {}, nullptr);
+    ret_made = true;
+    if (!returned.empty()) {
+      std::string ins = "INSERT INTO pg_temp." + ret + " VALUES(";
+      for (size_t i = 0; i < ncol; i++) ins += (i ? ", $" : "$") + std::to_string(i + 1);
+      ins += ")";
+      for (auto& row : returned) {
+        std::vector<TextValue> vals(row.begin(), row.end());
+        vals.resize(ncol);
+        run_rule_sql(ins, vals, nullptr);
+      }
+    }
+    auto* sel = makeNode(SelectStmt);
+    sel->targetList = orig_returning;
+    sel->fromClause = list_make1(range_var("pg_temp", ret, target_ref));
+    sel->limitOption = LIMIT_OPTION_DEFAULT;
+    sel->op = SETOP_NONE;
+    StatementResult r;
+    execute_statement(reinterpret_cast<Node*>(sel), {}, r, nullptr);
+    MemoryContextSwitchTo(home);
+    out.returns_rows = true;
+    out.columns = r.columns;
+    out.rows = std::move(r.rows);
+  }
+  if (src_made) run_rule_sql("DROP TABLE pg_temp." + src, {}, nullptr);
+  if (ret_made) run_rule_sql("DROP TABLE pg_temp." + ret, {}, nullptr);
+  if (!tag_set) tag_n = 0;
+  switch (event) {
+    case CMD_INSERT: out.command_tag = "INSERT 0 " + std::to_string(tag_n); break;
+    case CMD_UPDATE: out.command_tag = "UPDATE " + std::to_string(tag_n); break;
+    default: out.command_tag = "DELETE " + std::to_string(tag_n); break;
+  }
+  return true;
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// A data-modifying WITH query whose relation has rules for its event: PostgreSQL rewrites it
+// only for a single unconditional DO INSTEAD action (pgmicro does not: 0A000) and refuses the
+// other rule kinds with these errors.
+void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt) {
+  WithClause* with = statement_with(stmt);
+  if (!with) return;
+  for_each_node(with->ctes, [&](Node* c) {
+    Node* q = reinterpret_cast<CommonTableExpr*>(c)->ctequery;
+    RangeVar* rv = q ? dml_relation(q) : nullptr;
+    if (!rv) return;
+    RuleTarget t;
+    if (!resolve_rule_target(cat, rv, t)) return;
+    const int event = IsA(q, InsertStmt) ? CMD_INSERT : IsA(q, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+    std::vector<RuleRow> rows = load_rules(db, t.oid, event);
+    if (rows.empty()) return;
+    bool also = false, conditional = false, notify = false;
+    int actions = 0;
+    for (const RuleRow& r : rows) {
+      ParsedRule p = parse_rule(r);
+      if (!r.instead) also = true;
+      else if (p.stmt->whereClause) {
+        if (!p.stmt->actions) unsupported("conditional DO INSTEAD NOTHING rules on the relation of a data-modifying WITH query");
+        conditional = true;
+      } else {
+        actions += list_size(p.stmt->actions);
+        for_each_node(p.stmt->actions, [&](Node* a) { notify |= IsA(a, NotifyStmt); });
+      }
+    }
+    const char* what = also ? "DO ALSO rules" : conditional ? "conditional DO INSTEAD rules"
+                       : actions == 0 ? "DO INSTEAD NOTHING rules" : actions > 1 ? "multi-statement DO INSTEAD rules"
+                       : notify ? "DO INSTEAD NOTIFY rules" : nullptr;
+    if (what) throw PgError(sqlstate::kFeatureNotSupported, std::string(what) + " are not supported for data-modifying statements in WITH");
+    unsupported("DO INSTEAD rules on the relation of a data-modifying WITH query");
+  });
+}
+
+}  // namespace pgmicro
