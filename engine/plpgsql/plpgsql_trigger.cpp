@@ -214,7 +214,7 @@ std::optional<Value> run_trigger(RuntimeContext* rc, const TriggerRow& tg, const
   const ProcDef* p = trigger_function(*rc->catalog, tg.fname);
   if (!p) throw PgError(sqlstate::kUndefinedFunction, "function " + tg.fname + "() does not exist");
   FunctionPtr& fn = compiled()[p->definition];
-  if (!fn) fn = compile_function(*p);
+  if (!fn) fn = compile_function(*p, rc->catalog);
   TriggerCall call;
   call.new_row = std::move(new_row);
   call.old_row = std::move(old_row);
