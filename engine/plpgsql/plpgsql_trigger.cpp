@@ -671,12 +671,12 @@ void execute_create_trigger(CreateTrigStmt* stmt, Catalog& cat, sqlite3* db, std
       if (r.is_new && (type & kBefore)) {
         int ci = r.column.empty() ? -1 : t->find_column(r.column);
         if (ci >= 0 && t->columns[(size_t)ci].generated)
-          throw PgError(sqlstate::kFeatureNotSupported, "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
+          throw PgError("42P17", "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
                         "Column \"" + r.column + "\" is a generated column.").at(r.location);
         if (r.column.empty())
           for (auto& c : t->columns)
             if (c.generated)
-              throw PgError(sqlstate::kFeatureNotSupported, "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
+              throw PgError("42P17", "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
                             "A whole-row reference is used and the table contains generated columns.").at(r.location);
       }
     }
