@@ -364,6 +364,36 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         bump_schema();
         return;
       }
+      case AT_DropExpression: {
+        int idx = t->find_column(cmd->name);
+        std::string col = cmd->name;
+        if (idx < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
+        if (!stmt->relation->inh && !t->children.empty())
+          throw PgError(sqlstate::kFeatureNotSupported, "ALTER TABLE / DROP EXPRESSION must be applied to child tables too");
+        if (t->columns[idx].inhcount > 0)
+          throw PgError("42P16", "cannot drop generation expression from inherited column");
+        if (!t->columns[idx].generated) {
+          std::string m = "column \"" + col + "\" of relation \"" + tname + "\" is not a stored generated column";
+          if (!cmd->missing_ok) throw PgError("55000", m);
+          out.notices.push_back({"NOTICE", "00000", m + ", skipping"});
+          return;
+        }
+        // The column keeps its stored values as an ordinary column, here and in the descendants.
+        std::string sql;
+        std::vector<const TableDef*> todo{t};
+        while (!todo.empty()) {
+          const TableDef* x = todo.back();
+          todo.pop_back();
+          sql += "UPDATE " + catalog_prefix(x->schema) + "_pgmicro_attribute SET attgenerated = '', attdefault = NULL WHERE attrelid = " +
+                 std::to_string(x->oid) + " AND attname = " + quote_literal(col) + ";";
+          for (int64_t child : x->children)
+            if (const TableDef* ct = catalog_.find_table_by_oid(child)) todo.push_back(ct);
+        }
+        exec_sql(conn_, sql);
+        bump_schema();
+        return;
+      }
       default: unsupported("this ALTER TABLE subcommand");
     }
   });
