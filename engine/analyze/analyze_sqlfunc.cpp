@@ -64,7 +64,7 @@ int Analyzer::sql_function_body(const ProcDef& p, const std::vector<Oid>& arg_ty
   try {
     if (plpgsql::is_plpgsql_definition(p.definition)) {  // run by the interpreter (engine/plpgsql/)
       LoweredBody* b = catalog_.body(id);
-      b->plpgsql = plpgsql::compile_for_call(p, arg_types, result, columns);
+      b->plpgsql = plpgsql::compile_for_call(p, arg_types, result, columns, &catalog_);
       b->function_name = p.name;
       b->ready = true;
       return id;

@@ -303,6 +303,10 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_view_insert(InsertStmt* stmt, Vie
                         "View columns that are not columns of their base relation are not updatable.");
         continue;
       }
+      // A view default (ALTER VIEW ... SET DEFAULT) is a value for the base column.
+      if (!given && vt.defaults[i] && base->columns[vt.base_col[i]].generated)
+        throw PgError("428C9", "cannot insert a non-DEFAULT value into column \"" + base->columns[vt.base_col[i]].name + "\"",
+                      "Column \"" + base->columns[vt.base_col[i]].name + "\" is a generated column.");
       if (given || vt.defaults[i]) out[vt.base_col[i]] = row[i];
     }
     for (size_t c = 0; c < out.size(); c++)

@@ -575,10 +575,12 @@ ExprPtr Analyzer::transform_pg_get_viewdef(FuncCall* fc) {
   int n = list_size(fc->args);
   if (n < 1 || n > 2 || fc->agg_star || list_size(fc->agg_order) || fc->agg_filter) return nullptr;
   Node* a0 = list_at(fc->args, 0);
+  bool regclass = false;  // 'v'::regclass is looked up at analysis (the error has a position)
   if (IsA(a0, TypeCast)) {
     auto* tc = reinterpret_cast<TypeCast*>(a0);
     std::string tname = node_string(list_at(tc->typeName->names, list_size(tc->typeName->names) - 1));
     if (tname == "regclass" || tname == "text") a0 = tc->arg;
+    regclass = tname == "regclass";
   }
   if (!IsA(a0, A_Const) || reinterpret_cast<A_Const*>(a0)->isnull || !IsA(&reinterpret_cast<A_Const*>(a0)->val, String))
     unsupported("pg_get_viewdef of a non-constant view name", fc->location);
@@ -600,7 +602,8 @@ ExprPtr Analyzer::transform_pg_get_viewdef(FuncCall* fc) {
   const ViewDef* v = catalog_.find_view(schema, name);
   if (!v) {
     if (!catalog_.find_table(schema, name))
-      throw PgError(sqlstate::kUndefinedTable, "relation \"" + text + "\" does not exist");
+      throw PgError(sqlstate::kUndefinedTable, "relation \"" + text + "\" does not exist")
+          .at(regclass ? reinterpret_cast<A_Const*>(a0)->location : -1);
     result->value = Datum::null();
     return result;
   }

@@ -11,6 +11,7 @@
 #include "common/error.h"
 #include "parse/parser.h"
 #include "plpgsql/plpgsql_tree.h"
+#include "plpgsql/plpgsql_composite_decls.h"
 #include "types/record.h"
 extern "C" {
 #include "postgres.h"
@@ -476,7 +477,17 @@ bool is_plpgsql_definition(const std::string& definition) {
   return language == "plpgsql";
 }
 
-FunctionPtr compile_function(const ProcDef& p) {
+// Puts the declared type text back on the record datums of composite-typed declarations.
+static void restore_composite_decls(Function& f, ::PLpgSQL_function* fn, const std::vector<CompositeDecl>& decls) {
+  for (int i = 0; i < fn->ndatums && i < (int)f.datums.size(); i++) {
+    if (fn->datums[i]->dtype != PLPGSQL_DTYPE_REC) continue;
+    auto* x = reinterpret_cast<::PLpgSQL_rec*>(fn->datums[i]);
+    for (auto& d : decls)
+      if (x->refname && d.name == x->refname && d.lineno == x->lineno) f.datums[(size_t)i].type_text = d.type_text;
+  }
+}
+
+FunctionPtr compile_function(const ProcDef& p, const Catalog* cat) {
   auto f = std::make_shared<Function>();
   f->name = p.name;
   f->result = p.result;
@@ -498,8 +509,10 @@ FunctionPtr compile_function(const ProcDef& p) {
     rec[i] = is_row_type(p.args[i].type);
     modes += p.args[i].mode;
   }
+  std::vector<CompositeDecl> decls;
+  std::string marked = cat ? mark_composite_declarations(f->source, *cat, decls) : f->source;
   CompileRequest rq;
-  rq.source = f->source.c_str();
+  rq.source = marked.c_str();
   rq.name = f->name.c_str();
   rq.trigger = f->is_trigger;
   rq.rettype = p.result;
@@ -522,6 +535,7 @@ FunctionPtr compile_function(const ProcDef& p) {
     }
   }
   finish(*f, fn);
+  restore_composite_decls(*f, fn, decls);
   for (size_t i = 0; i < p.args.size(); i++) {
     f->datums[i].resolved = true;
     f->datums[i].type = p.args[i].type;
@@ -529,7 +543,7 @@ FunctionPtr compile_function(const ProcDef& p) {
   return f;
 }
 
-FunctionPtr compile_do(const std::string& source) {
+FunctionPtr compile_do(const std::string& source, const Catalog* cat) {
   auto f = std::make_shared<Function>();
   f->name = "inline_code_block";
   f->result = oid::kVoid;
@@ -537,9 +551,12 @@ FunctionPtr compile_do(const std::string& source) {
   f->source = source;
   ContextGuard guard;
   ::ErrorData* ed = nullptr;
-  ::PLpgSQL_function* fn = raw_compile_inline(f->source.c_str(), &ed);
+  std::vector<CompositeDecl> decls;
+  std::string marked = cat ? mark_composite_declarations(f->source, *cat, decls) : f->source;
+  ::PLpgSQL_function* fn = raw_compile_inline(marked.c_str(), &ed);
   if (!fn) throw_compile_error(ed, "");
   finish(*f, fn);
+  restore_composite_decls(*f, fn, decls);
   return f;
 }
 
@@ -586,8 +603,8 @@ std::string condition_sqlstate(const std::string& name) {
 namespace pgmicro::plpgsql {
 
 FunctionPtr compile_for_call(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result,
-                             const std::vector<Oid>& columns) {
-  FunctionPtr f = compile_function(p);
+                             const std::vector<Oid>& columns, const Catalog* cat) {
+  FunctionPtr f = compile_function(p, cat);
   for (size_t i = 0; i < f->arg_dnos.size() && i < arg_types.size(); i++) {
     f->datums[(size_t)f->arg_dnos[i]].type = arg_types[i];
   }

@@ -27,7 +27,7 @@ void execute_do(DoStmt* stmt, RuntimeContext& rc, StatementResult& out) {
     throw PgError(sqlstate::kUndefinedObject, "language \"" + language + "\" does not exist", "",
                   "Use CREATE EXTENSION to load the language into the database.");
   }
-  FunctionPtr f = compile_do(source);
+  FunctionPtr f = compile_do(source, rc.catalog);
   run_do(*f, &rc);
   out.command_tag = "DO";
 }

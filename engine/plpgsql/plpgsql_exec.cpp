@@ -897,8 +897,15 @@ class Exec {
             result_ = eval(*s.expr);
             throw ControlReturn{};
           }
-          if (is_row_type(t)) unsupported("PL/pgSQL functions returning composite types");
           Value v = eval(*s.expr);
+          if (is_row_type(t)) {
+            // A value of the declared composite type itself (or NULL) is returned as it is.
+            if (t == oid::kRecord || (v.type != t && !v.d.is_null()))
+              unsupported("PL/pgSQL functions returning composite types");
+            v.type = t;
+            result_ = v;
+            throw ControlReturn{};
+          }
           if (t && (v.type != t || f_.result_typmod >= 0)) {
             at_ = "\x01" "cast";
             v = cast_value(v, t, f_.result_typmod);

@@ -123,11 +123,12 @@ using FunctionPtr = std::shared_ptr<Function>;
 
 // Compiles a CREATE FUNCTION (definition text) or DO body with PostgreSQL's PL/pgSQL grammar;
 // throws PgError on syntax errors. arg types come from the catalog's ProcDef.
-FunctionPtr compile_function(const ProcDef& p);
-FunctionPtr compile_do(const std::string& source);
+// With a catalog, composite-typed variables are records (plpgsql_composite_decls.h).
+FunctionPtr compile_function(const ProcDef& p, const Catalog* cat = nullptr);
+FunctionPtr compile_do(const std::string& source, const Catalog* cat = nullptr);
 // compile_function for one call signature (resolved argument types, result, OUT columns).
 FunctionPtr compile_for_call(const ProcDef& p, const std::vector<Oid>& arg_types, Oid result,
-                             const std::vector<Oid>& columns);
+                             const std::vector<Oid>& columns, const Catalog* cat = nullptr);
 
 // Whether a stored function definition is LANGUAGE plpgsql.
 bool is_plpgsql_definition(const std::string& definition);

@@ -214,7 +214,7 @@ std::optional<Value> run_trigger(RuntimeContext* rc, const TriggerRow& tg, const
   const ProcDef* p = trigger_function(*rc->catalog, tg.fname);
   if (!p) throw PgError(sqlstate::kUndefinedFunction, "function " + tg.fname + "() does not exist");
   FunctionPtr& fn = compiled()[p->definition];
-  if (!fn) fn = compile_function(*p);
+  if (!fn) fn = compile_function(*p, rc->catalog);
   TriggerCall call;
   call.new_row = std::move(new_row);
   call.old_row = std::move(old_row);
@@ -671,12 +671,12 @@ void execute_create_trigger(CreateTrigStmt* stmt, Catalog& cat, sqlite3* db, std
       if (r.is_new && (type & kBefore)) {
         int ci = r.column.empty() ? -1 : t->find_column(r.column);
         if (ci >= 0 && t->columns[(size_t)ci].generated)
-          throw PgError(sqlstate::kFeatureNotSupported, "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
+          throw PgError("42P17", "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
                         "Column \"" + r.column + "\" is a generated column.").at(r.location);
         if (r.column.empty())
           for (auto& c : t->columns)
             if (c.generated)
-              throw PgError(sqlstate::kFeatureNotSupported, "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
+              throw PgError("42P17", "BEFORE trigger's WHEN condition cannot reference NEW generated columns",
                             "A whole-row reference is used and the table contains generated columns.").at(r.location);
       }
     }

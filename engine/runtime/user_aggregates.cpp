@@ -11,6 +11,7 @@
 //    transition function is 22004;
 //  - plain mode with a moving frame head restarts over the frame's rows for each result, as
 //    PostgreSQL does for aggregates without an inverse.
+#include <algorithm>
 #include <deque>
 #include <memory>
 #include <string>
@@ -45,6 +46,7 @@ constexpr unsigned kEmptySubtype = 'E';  // pg_user_agg's NULL for a group witho
 struct Spec {
   bool moving = false;
   bool filter = false;  // argument 3 is the row's FILTER condition (window calls)
+  bool distinct = false;  // DISTINCT (one integer argument): inputs sorted and de-duplicated first
   std::string trans, inv, fin;
   bool trans_strict = false, inv_strict = false, fin_strict = false;
 };
@@ -62,6 +64,7 @@ Spec parse_spec(sqlite3_value* v) {
   Spec sp;
   sp.moving = !f[0].empty() && f[0][0] == 'M';
   sp.filter = f[0].size() > 1 && f[0][1] == 'F';
+  sp.distinct = f[0].find('D', 1) != std::string::npos;
   sp.trans = f[1], sp.trans_strict = f[2] == "1";
   sp.inv = f[3], sp.inv_strict = f[4] == "1";
   sp.fin = f[5], sp.fin_strict = f[6] == "1";
@@ -150,6 +153,18 @@ struct UserAgg {
     count--;
     return true;
   }
+  // DISTINCT: the distinct inputs in ascending order (NULL last), as PostgreSQL sorts them.
+  void distinct_restart(sqlite3* db, RuntimeContext* rc) {
+    std::vector<const std::vector<Value>*> rows;
+    for (size_t i = 0; i < frame.size(); i++)
+      if (!filtered[i] && !frame[i].empty()) rows.push_back(&frame[i]);
+    auto key = [](const std::vector<Value>* r) { return std::make_pair(r->front().null(), r->front().null() ? 0 : sqlite3_value_int64(r->front().v)); };
+    std::stable_sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return key(a) < key(b); });
+    reset();
+    for (size_t i = 0; i < rows.size(); i++)
+      if (i == 0 || key(rows[i]) != key(rows[i - 1])) forward(db, rc, *rows[i]);
+    dirty = false;
+  }
   void restart(sqlite3* db, RuntimeContext* rc) {
     reset();
     for (size_t i = 0; i < frame.size(); i++)
@@ -195,7 +210,8 @@ void x_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     }
     s->frame.push_back(std::move(row));
     s->filtered.push_back(false);
-    if (!s->dirty) s->forward(db, rc, s->frame.back());
+    if (s->spec.distinct) s->dirty = true;
+    else if (!s->dirty) s->forward(db, rc, s->frame.back());
   });
 }
 
@@ -222,7 +238,7 @@ void x_value(sqlite3_context* ctx) {
     }
     sqlite3* db = sqlite3_context_db_handle(ctx);
     RuntimeContext* rc = runtime_context(ctx);
-    if (s->dirty) s->restart(db, rc);
+    if (s->dirty) s->spec.distinct ? s->distinct_restart(db, rc) : s->restart(db, rc);
     if (s->spec.fin.empty()) {
       if (s->state.null()) return sqlite3_result_null(ctx);
       return sqlite3_result_value(ctx, s->state.v);

@@ -363,8 +363,8 @@ void SessionImpl::execute_copy(CopyStmt* stmt, StatementResult& out) {
         if (k < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + c + "\" of relation \"" + t->name + "\" does not exist");
         for (int prev : cols)
           if (prev == k) throw PgError(sqlstate::kDuplicateColumn, "column \"" + c + "\" specified more than once");
-        if (t->columns[k].generated && stmt->is_from)
-          throw PgError("55000", "column \"" + c + "\" is a generated column", "Generated columns cannot be used in COPY.");
+        if (t->columns[k].generated)  // PostgreSQL 15: in either direction
+          throw PgError("42P10", "column \"" + c + "\" is a generated column", "Generated columns cannot be used in COPY.");
         cols.push_back(k);
       });
     } else {

@@ -109,7 +109,7 @@ void collect_vars(const Expr& e, std::vector<int>& cols) {
 
 // GENERATED ALWAYS AS (expr) STORED of column `column`: analyzed over the table's columns with
 // PostgreSQL's restrictions, coerced to the column type; returns the stored (deparsed) text.
-static std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node) {
+std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node) {
   auto scope = a.dml_scope(&t, "");
   a.scope_ = scope.get();
   struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{&a};

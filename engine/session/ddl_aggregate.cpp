@@ -61,6 +61,7 @@ void SessionImpl::execute_create_aggregate(DefineStmt* d, StatementResult& out) 
       args.push_back(x);
     }
     try {
+      p.result = 0;  // the call's type: the final function's result (the state type without one)
       ExprPtr call = a.user_aggregate_call(p, args, false, -1);
       p.result = call->type;
       if (!o.msfunc.empty()) a.user_aggregate_call(p, args, true, -1);

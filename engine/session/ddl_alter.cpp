@@ -18,6 +18,8 @@
 
 namespace pgmicro {
 
+std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node);  // ddl.cpp
+
 void SessionImpl::bump_schema() {
   // Catalog-only changes still move SQLite's schema_version, which every session watches.
   exec_sql(conn_, "CREATE TABLE _pgmicro_bump(x); DROP TABLE _pgmicro_bump;");
@@ -93,6 +95,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         Oid coll = column_collation(cd->collClause, type, typmod);
         Node* def = cd->raw_default;
         Constraint* identity = nullptr;
+        Constraint* generated = nullptr;  // GENERATED ALWAYS AS (expr) STORED
         std::vector<Constraint*> column_constraints;  // CHECK, UNIQUE, PRIMARY KEY, REFERENCES: added after the column
         fold_constraint_attributes(cd->constraints);
         for_each_node(cd->constraints, [&](Node* cn) {
@@ -109,6 +112,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           } else if (c->contype == CONSTR_CHECK || c->contype == CONSTR_UNIQUE || c->contype == CONSTR_PRIMARY ||
                      c->contype == CONSTR_FOREIGN) {
             column_constraints.push_back(c);
+          } else if (c->contype == CONSTR_GENERATED) {
+            if (generated)
+              throw PgError(sqlstate::kSyntaxError, "multiple generation clauses specified for column \"" + col +
+                                                        "\" of table \"" + tname + "\"").at(c->location);
+            generated = c;
           } else if (c->contype != CONSTR_ATTR_DEFERRABLE && c->contype != CONSTR_ATTR_NOT_DEFERRABLE &&
                      c->contype != CONSTR_ATTR_IMMEDIATE && c->contype != CONSTR_ATTR_DEFERRED) {
             unsupported("constraints in ALTER TABLE ... ADD COLUMN", c->location);
@@ -117,6 +125,30 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
             throw PgError(sqlstate::kSyntaxError, "both default and identity specified for column \"" + col + "\" of table \"" +
                                                       tname + "\"").at(serial ? -1 : c->location);
         });
+        if (generated && (def || serial))
+          throw PgError(sqlstate::kSyntaxError, "both default and generation expression specified for column \"" + col +
+                                                    "\" of table \"" + tname + "\"").at(serial ? -1 : generated->location);
+        if (generated && identity)
+          throw PgError(sqlstate::kSyntaxError, "both identity and generation expression specified for column \"" + col +
+                                                    "\" of table \"" + tname + "\"").at(generated->location);
+        std::string generation_text;
+        if (generated) {
+          // Analysed over the table with the new column (no error position, as PostgreSQL's
+          // ALTER TABLE has none for it).
+          TableDef shape = *t;
+          ::pgmicro::ColumnDef nc;
+          nc.name = col;
+          nc.type = type;
+          nc.typmod = typmod;
+          nc.generated = 's';
+          shape.columns.push_back(nc);
+          try {
+            generation_text = analyze_generation_expr(a, shape, (int)shape.columns.size() - 1, generated->raw_expr);
+          } catch (PgError& e) {
+            e.error.position = 0;
+            throw;
+          }
+        }
         if (identity && type != oid::kInt2 && type != oid::kInt4 && type != oid::kInt8)
           throw PgError(sqlstate::kInvalidParameterValue, "identity column type must be smallint, integer, or bigint");
         std::string default_text;
@@ -168,13 +200,24 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         sql += "ALTER TABLE " + t->sqlite_ref() + " ADD COLUMN " + quote_ident(col) + " " + decl + ";";
         sql += "INSERT INTO " + cp + "_pgmicro_attribute VALUES(" + oid + ", " + std::to_string(attnum) + ", " + quote_literal(col) + ", " +
                std::to_string(type) + ", " + std::to_string(typmod) + ", " + (not_null ? "1" : "0") + ", " +
-               (default_text.empty() ? "NULL" : quote_literal(default_text)) + ", " +
-               quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", '', " + std::to_string(coll) + ");";
+               (generated ? quote_literal(generation_text) : default_text.empty() ? "NULL" : quote_literal(default_text)) + ", " +
+               quote_literal(identity ? std::string(1, identity->generated_when) : "") + ", " +
+               (generated ? "'s'" : "''") + ", " + std::to_string(coll) + ");";
         exec_sql(conn_, sql);
         catalog_.force_reload(conn_);
         prepare_user_types();
         t = catalog_.find_table(tschema, tname);
-        if (!default_text.empty() || is_domain_type(type)) {
+        if (generated) {
+          // Existing rows get the computed value.
+          UpdateQuery uq;
+          uq.table = t;
+          auto scope = a.dml_scope(t, "");
+          uq.rtable = scope->rtable;
+          uq.sets.push_back({attnum - 1, a.transform_generated(*t, attnum - 1)});
+          runtime_.pending_error.reset();
+          int rc = sqlite3_exec(conn_, lower_update(uq).c_str(), nullptr, nullptr, nullptr);
+          if (rc != SQLITE_OK) throw PgError(translate_sqlite_error(rc));
+        } else if (!default_text.empty() || is_domain_type(type)) {
           // Existing rows take the default (a domain's: its default and checks), evaluated per
           // row as PostgreSQL does.
           UpdateQuery uq;
@@ -318,6 +361,36 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         if (found->type == 'p' || found->type == 'u') return drop_key_constraint(*t, *found, cmd->behavior == DROP_CASCADE, out);
         drop_triggers(tname);
         exec_sql(conn_, "DELETE FROM " + cp + "_pgmicro_constraint WHERE oid = " + std::to_string(found->oid));
+        bump_schema();
+        return;
+      }
+      case AT_DropExpression: {
+        int idx = t->find_column(cmd->name);
+        std::string col = cmd->name;
+        if (idx < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
+        if (!stmt->relation->inh && !t->children.empty())
+          throw PgError(sqlstate::kFeatureNotSupported, "ALTER TABLE / DROP EXPRESSION must be applied to child tables too");
+        if (t->columns[idx].inhcount > 0)
+          throw PgError("42P16", "cannot drop generation expression from inherited column");
+        if (!t->columns[idx].generated) {
+          std::string m = "column \"" + col + "\" of relation \"" + tname + "\" is not a stored generated column";
+          if (!cmd->missing_ok) throw PgError("55000", m);
+          out.notices.push_back({"NOTICE", "00000", m + ", skipping"});
+          return;
+        }
+        // The column keeps its stored values as an ordinary column, here and in the descendants.
+        std::string sql;
+        std::vector<const TableDef*> todo{t};
+        while (!todo.empty()) {
+          const TableDef* x = todo.back();
+          todo.pop_back();
+          sql += "UPDATE " + catalog_prefix(x->schema) + "_pgmicro_attribute SET attgenerated = '', attdefault = NULL WHERE attrelid = " +
+                 std::to_string(x->oid) + " AND attname = " + quote_literal(col) + ";";
+          for (int64_t child : x->children)
+            if (const TableDef* ct = catalog_.find_table_by_oid(child)) todo.push_back(ct);
+        }
+        exec_sql(conn_, sql);
         bump_schema();
         return;
       }

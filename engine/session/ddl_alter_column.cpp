@@ -2,6 +2,7 @@
 // expression (or the column) coerced to the new type by assignment, as PostgreSQL's rewrite
 // does; the default is converted too; the SQLite table is rebuilt with the new declared type
 // and the table's CHECK constraints are re-checked over the new values.
+#include <functional>
 #include "analyze/analyzer.h"
 #include "analyze/collation.h"
 #include "catalog/catalog.h"
@@ -22,13 +23,25 @@ void SessionImpl::alter_column_type(const TableDef& t, AlterTableCmd* cmd) {
   int idx = t.find_column(col);
   if (idx < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + t.name + "\" does not exist");
   const ColumnDef& old = t.columns[idx];
+  if (old.generated && cd->raw_default)
+    throw PgError("42611", "cannot specify USING when altering type of generated column",
+                  "Column \"" + col + "\" is a generated column.");
   if (old.generated) unsupported("changing the type of a generated column");
-  for (auto& other : t.columns)
-    if (other.generated && other.default_text.find(col) != std::string::npos)
-      unsupported("changing the type of a column used by a generated column");
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   a.sql_ = current_sql_;
+  for (size_t g = 0; g < t.columns.size(); g++) {
+    if (!t.columns[g].generated) continue;
+    std::function<bool(const Expr&)> uses = [&](const Expr& x) {
+      if (x.kind == ExprKind::Var && x.levelsup == 0 && x.attno == idx) return true;
+      for (auto& arg : x.args)
+        if (uses(*arg)) return true;
+      return false;
+    };
+    if (uses(*a.transform_generated(t, (int)g)))
+      throw PgError(sqlstate::kFeatureNotSupported, "cannot alter type of a column used by a generated column",
+                    "Column \"" + col + "\" is used by generated column \"" + t.columns[g].name + "\".");
+  }
   Oid type;
   int32_t typmod = -1;
   a.resolve_type_name(cd->typeName, type, typmod);

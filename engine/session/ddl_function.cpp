@@ -34,9 +34,9 @@ std::string type_name_text(TypeName* tn) {
 }
 
 // Syntax errors of a PL/pgSQL body at CREATE FUNCTION, positioned in the statement.
-void plpgsql_validate(const ProcDef& p, CreateFunctionStmt* cf) {
+void plpgsql_validate(const ProcDef& p, CreateFunctionStmt* cf, const Catalog& cat) {
   try {
-    plpgsql::compile_function(p);
+    plpgsql::compile_function(p, &cat);
   } catch (PgError& e) {
     if (e.error.position < 0) {
       std::string body = sql_function_body_text(cf);
@@ -229,7 +229,7 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
   if (internal) {
     // nothing to validate beyond the built-in's name
   } else if (plpgsql) {
-    plpgsql_validate(p, cf);  // PostgreSQL's PL/pgSQL grammar (syntax only, as plpgsql_validator)
+    plpgsql_validate(p, cf, catalog_);  // PostgreSQL's PL/pgSQL grammar (syntax only, as plpgsql_validator)
   } else
   // Validation: the body analysed for the declared types (polymorphic bodies are checked when called).
   if (settings_.get("check_function_bodies") != "off" && !poly_in) {

@@ -62,6 +62,11 @@ bool builtin_default_opclass(Oid type, const std::string& name) {
   return false;
 }
 
+[[noreturn]] void throw_generated_in_key(const std::string& column, int location) {
+  throw PgError("42P17", "cannot use generated column in partition key", "Column \"" + column + "\" is a generated column.")
+      .at(location);
+}
+
 }  // namespace
 
 std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy, sqlite3* db) {
@@ -83,6 +88,7 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
       if (c < 0)
         throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(pe->name) + "\" named in partition key does not exist")
             .at(pe->location);
+      if (t.columns[c].generated) throw_generated_in_key(t.columns[c].name, pe->location);
       k = {t.columns[c].type, t.columns[c].typmod, pe->name, quote_ident(pe->name)};
     } else {
       // An expression key: analysed over the table's columns, stored deparsed.
@@ -103,6 +109,13 @@ std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpe
         throw;
       }
       a.scope_ = nullptr;
+      // Stored generated columns are computed after partition routing (PostgreSQL's reason).
+      std::function<void(const Expr&)> check_generated = [&](const Expr& x) {
+        if (x.kind == ExprKind::Var && x.attno >= 0 && x.attno < (int)t.columns.size() && t.columns[x.attno].generated)
+          throw_generated_in_key(t.columns[x.attno].name, pe->location);
+        for (auto& arg : x.args) check_generated(*arg);
+      };
+      check_generated(*e);
       std::function<bool(const Expr&)> has_var = [&](const Expr& x) {
         if (x.kind == ExprKind::Var) return true;
         for (auto& arg : x.args)

@@ -206,6 +206,14 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
       throw PgError(sqlstate::kInvalidForeignKey,
                     "there is no unique constraint matching given keys for referenced table \"" + parent->name + "\"");
   }
+  // Generated referencing columns: the SQL standard's restrictions on the actions.
+  for (int col : fk.columns) {
+    if (!child.columns[col].generated) continue;
+    if (fk.on_update == 'n' || fk.on_update == 'd' || fk.on_update == 'c')
+      throw PgError(sqlstate::kSyntaxError, "invalid ON UPDATE action for foreign key constraint containing generated column");
+    if (fk.on_delete == 'n' || fk.on_delete == 'd')
+      throw PgError(sqlstate::kSyntaxError, "invalid ON DELETE action for foreign key constraint containing generated column");
+  }
   if (fk.ref_columns.size() != fk.columns.size())
     throw PgError(sqlstate::kInvalidForeignKey, "number of referencing and referenced columns for foreign key disagree");
   for (size_t i = 0; i < fk.columns.size(); i++)

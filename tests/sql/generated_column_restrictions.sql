@@ -1,0 +1,31 @@
+-- Where stored generated columns are refused: partition keys, COPY column lists, foreign
+-- keys with ON UPDATE/ON DELETE actions that would write them, and view defaults for them.
+CREATE TABLE gcr_parent (f1 date NOT NULL, f2 bigint, f3 bigint GENERATED ALWAYS AS (f2 * 2) STORED) PARTITION BY RANGE (f3);
+CREATE TABLE gcr_parent (f1 date NOT NULL, f2 bigint, f3 bigint GENERATED ALWAYS AS (f2 * 2) STORED) PARTITION BY RANGE ((f3));
+CREATE TABLE gcr_parent (f1 date NOT NULL, f2 bigint, f3 bigint GENERATED ALWAYS AS (f2 * 2) STORED) PARTITION BY RANGE ((f3 * 3));
+CREATE TABLE gcr_parent (f1 date NOT NULL, f2 bigint, f3 bigint GENERATED ALWAYS AS (f2 * 2) STORED) PARTITION BY RANGE ((gcr_parent is not null));
+CREATE TABLE gcr_parent (f1 date NOT NULL, f2 bigint, f3 bigint GENERATED ALWAYS AS (f2 * 2) STORED) PARTITION BY RANGE (f2);
+DROP TABLE gcr_parent;
+CREATE TABLE gcr1 (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED);
+INSERT INTO gcr1 VALUES (1), (2);
+COPY gcr1 (a, b) TO stdout;
+COPY gcr1 (a, b) FROM stdin;
+COPY gcr1 TO stdout;
+COPY gcr1 (a) TO stdout;
+CREATE TABLE gcr_ref (x int PRIMARY KEY);
+CREATE TABLE gcr_fk (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED REFERENCES gcr_ref (x) ON UPDATE CASCADE);
+CREATE TABLE gcr_fk (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED REFERENCES gcr_ref (x) ON DELETE SET NULL);
+CREATE TABLE gcr_fk (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED REFERENCES gcr_ref (x) ON UPDATE SET DEFAULT);
+CREATE TABLE gcr_fk (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED REFERENCES gcr_ref (x) ON DELETE CASCADE);
+INSERT INTO gcr_ref VALUES (2);
+INSERT INTO gcr_fk VALUES (1);
+INSERT INTO gcr_fk VALUES (5);
+CREATE VIEW gcr1v AS SELECT * FROM gcr1;
+INSERT INTO gcr1v VALUES (3, DEFAULT);
+ALTER VIEW gcr1v ALTER COLUMN b SET DEFAULT 100;
+INSERT INTO gcr1v VALUES (8, DEFAULT);
+INSERT INTO gcr1v VALUES (8, DEFAULT), (9, DEFAULT);
+INSERT INTO gcr1v (a) VALUES (10);
+SELECT * FROM gcr1v ORDER BY a;
+DROP VIEW gcr1v;
+DROP TABLE gcr_fk, gcr_ref, gcr1;

@@ -1,0 +1,22 @@
+-- ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION [IF EXISTS]: the column keeps its values as
+-- an ordinary column (in the inheritance children too).
+CREATE TABLE gde (a int PRIMARY KEY, b int GENERATED ALWAYS AS (a * 2) STORED);
+INSERT INTO gde (a) VALUES (3), (4);
+ALTER TABLE gde ALTER COLUMN a DROP EXPRESSION;
+ALTER TABLE gde ALTER COLUMN a DROP EXPRESSION IF EXISTS;
+ALTER TABLE gde ALTER COLUMN zz DROP EXPRESSION;
+ALTER TABLE gde ALTER COLUMN b DROP EXPRESSION;
+INSERT INTO gde (a) VALUES (5);
+INSERT INTO gde (a, b) VALUES (6, 66);
+UPDATE gde SET a = 30 WHERE a = 3;
+SELECT * FROM gde ORDER BY a;
+SELECT attname, attgenerated FROM pg_attribute WHERE attrelid = 'gde'::regclass AND attnum > 0 ORDER BY attnum;
+CREATE TABLE gde_p (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
+CREATE TABLE gde_c () INHERITS (gde_p);
+ALTER TABLE ONLY gde_p ALTER COLUMN b DROP EXPRESSION;
+ALTER TABLE gde_c ALTER COLUMN b DROP EXPRESSION;
+ALTER TABLE gde_p ALTER COLUMN b DROP EXPRESSION;
+INSERT INTO gde_c (a) VALUES (1);
+INSERT INTO gde_c (a, b) VALUES (2, 20);
+SELECT * FROM gde_p ORDER BY a;
+DROP TABLE gde, gde_c, gde_p;
