@@ -357,9 +357,10 @@ void SessionImpl::check_foreign_key_rows(const TableDef& t, const ConstraintDef&
       if (sqlite3_value_type(v) == SQLITE_NULL) { values += "null"; any_null = true; }
       else type_output(col.type, v, values);
     }
+    const TableDef* acting = catalog_.find_table_by_oid(sqlite3_column_int64(st, (int)fk.columns.size()));
     sqlite3_finalize(st);
     throw PgError(sqlstate::kForeignKeyViolation,
-                  "insert or update on table \"" + t.name + "\" violates foreign key constraint \"" + fk.name + "\"",
+                  "insert or update on table \"" + (acting ? acting : &t)->name + "\" violates foreign key constraint \"" + fk.name + "\"",
                   any_null ? "MATCH FULL does not allow mixing of null and nonnull key values."
                            : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
   }
