@@ -110,8 +110,8 @@ void fk_violation_impl(sqlite3_context* ctx, int argc, sqlite3_value** argv, boo
         if (c.oid == con_oid) { child = t.get(); fk = &c; }
     const TableDef* parent = fk ? rc->catalog->find_table_by_oid(fk->ref_table_oid) : nullptr;
     if (!child || !parent) throw PgError(sqlstate::kInternalError, "foreign key constraint " + std::to_string(con_oid) + " is missing");
-    const TableDef* keyed = kind == 1 ? parent : child;
-    const std::vector<int>& cols = kind == 1 ? fk->ref_columns : fk->columns;
+    const TableDef* keyed = kind == 1 || kind == 3 ? parent : child;
+    const std::vector<int>& cols = kind == 1 || kind == 3 ? fk->ref_columns : fk->columns;
     std::string names, values;
     for (size_t i = 0; i < cols.size() && (int)i + 2 < argc; i++) {
       const ColumnDef& col = keyed->columns[cols[i]];
@@ -121,6 +121,10 @@ void fk_violation_impl(sqlite3_context* ctx, int argc, sqlite3_value** argv, boo
       else type_output(col.type, argv[i + 2], values);
     }
     const std::string conname = shown_name.empty() ? fk->name : shown_name;
+    if (kind == 3)  // a partition detached while its rows are referenced
+      throw PgError(sqlstate::kForeignKeyViolation,
+                    "removing partition \"" + (acting ? acting : parent)->name + "\" violates foreign key constraint \"" + conname + "\"",
+                    "Key (" + names + ")=(" + values + ") is still referenced from table \"" + child->name + "\".");
     if (kind == 1)
       throw PgError(sqlstate::kForeignKeyViolation,
                     "update or delete on table \"" + (acting ? acting : parent)->name + "\" violates foreign key constraint \"" +

@@ -292,6 +292,15 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_AddConstraint: {
         auto* c = reinterpret_cast<Constraint*>(cmd->def);
         if (c->contype != CONSTR_FOREIGN) return alter_add_constraint(*t, c, out);
+        if (t->partition_strategy && (!stmt->relation->inh || c->skip_validation)) {
+          const std::string ref = c->pktable && c->pktable->relname ? c->pktable->relname : "";
+          if (!stmt->relation->inh)
+            throw PgError(sqlstate::kWrongObjectType, "cannot use ONLY for foreign key on partitioned table \"" + t->name +
+                                                          "\" referencing relation \"" + ref + "\"");
+          throw PgError(sqlstate::kWrongObjectType,
+                        "cannot add NOT VALID foreign key on partitioned table \"" + t->name + "\" referencing relation \"" + ref + "\"",
+                        "This feature is not yet supported on partitioned tables.");
+        }
         return add_foreign_key(*t, c);
       }
       case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);

@@ -43,14 +43,15 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
   auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
   bool moving = us && target->partition_strategy && !list_size(us->returningList) && !list_size(us->fromClause);
   // A moved row is deleted from its partition and inserted into another: a foreign key's
-  // ON DELETE action would fire where PostgreSQL runs its ON UPDATE one, so moving such a row
-  // is refused when it happens (pg_fk_move_unsupported raises 0A000).
+  // ON DELETE action would fire where PostgreSQL runs the ON UPDATE one of a key referencing a
+  // partitioned table, so moving such a row is refused when it happens (pg_fk_move_unsupported
+  // raises 0A000). A key referencing the partition itself sees a DELETE, as in PostgreSQL.
   bool move_refused = false;
   if (moving) {
     std::vector<const TableDef*> tree = table_descendants(catalog_, *target);
     for (const TableDef* t = target; t; t = t->parents.empty() ? nullptr : catalog_.find_table_by_oid(t->parents[0])) tree.push_back(t);
     for (const TableDef* t : tree)
-      for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->oid))
+      for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->partition_strategy ? t->oid : -1))
         move_refused |= fk->on_delete == 'c' || fk->on_delete == 'n' || fk->on_delete == 'd';
   }
   for (const TableDef* child : table_descendants(catalog_, *target)) {

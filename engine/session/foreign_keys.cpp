@@ -454,6 +454,26 @@ std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& c
          keys + ") FROM (" + violating_rows(catalog, child, fk, kind) + ") LIMIT 1";
 }
 
+std::string foreign_key_partition_removal_check(const Catalog& catalog, const TableDef& partition) {
+  std::string sql;
+  for (const TableDef* a = &partition; a;) {
+    const TableDef* up = a->parents.empty() ? nullptr : catalog.find_table_by_oid(a->parents[0]);
+    if (!up || !up->partition_strategy) break;
+    a = up;
+    // Foreign keys referencing this ancestor reach the partition's rows through their clones.
+    for (auto& [child, fk] : referencing_foreign_keys(catalog, a->oid)) {
+      auto clones = referenced_clone_names(catalog, *child, *fk, *a);
+      std::string shown = clones.count(partition.oid) ? clones.at(partition.oid) : fk->name;
+      std::string refs = key_match(*child, fk->columns, "p.", *a, fk->ref_columns);
+      for (const TableDef* r : row_tables(catalog, partition))
+        sql += "SELECT pg_fk_violation_at(3, " + std::to_string(fk->oid) + ", " + std::to_string(partition.oid) + ", " +
+               quote_literal(shown) + ", " + key_list(*a, fk->ref_columns, "p.") + ") FROM " + r->sqlite_ref() +
+               " AS p WHERE " + exists_in(catalog, *child, refs) + " LIMIT 1;";
+    }
+  }
+  return sql;
+}
+
 std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,
                                                                                         int64_t table_oid) {
   std::vector<std::pair<const TableDef*, const ConstraintDef*>> out;
