@@ -91,11 +91,18 @@ void check_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 // pg_fk_violation(kind, constraint_oid, key1, ...): raised by a foreign key's temp triggers.
 // kind 0: a referencing row's key is missing from the referenced table; 1: a referenced row
 // that is still referenced was updated or deleted; 2: MATCH FULL with mixed null/non-null keys.
-void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+// pg_fk_violation_at(kind, constraint_oid, table_oid, conname, key1, ...): the same for a
+// partition of a partitioned side: `table_oid` is the partition the row was written to or
+// removed from and `conname` the (cloned) constraint's name PostgreSQL reports ('' = its own).
+void fk_violation_impl(sqlite3_context* ctx, int argc, sqlite3_value** argv, bool at) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
     int kind = sqlite3_value_int(argv[0]);
     int64_t con_oid = sqlite3_value_int64(argv[1]);
+    const TableDef* acting = at ? rc->catalog->find_table_by_oid(sqlite3_value_int64(argv[2])) : nullptr;
+    std::string shown_name = at && sqlite3_value_type(argv[3]) == SQLITE_TEXT
+                                 ? reinterpret_cast<const char*>(sqlite3_value_text(argv[3])) : "";
+    if (at) { argv += 2; argc -= 2; }
     const TableDef* child = nullptr;
     const ConstraintDef* fk = nullptr;
     for (auto& t : rc->catalog->tables())
@@ -103,8 +110,8 @@ void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         if (c.oid == con_oid) { child = t.get(); fk = &c; }
     const TableDef* parent = fk ? rc->catalog->find_table_by_oid(fk->ref_table_oid) : nullptr;
     if (!child || !parent) throw PgError(sqlstate::kInternalError, "foreign key constraint " + std::to_string(con_oid) + " is missing");
-    const TableDef* keyed = kind == 1 ? parent : child;
-    const std::vector<int>& cols = kind == 1 ? fk->ref_columns : fk->columns;
+    const TableDef* keyed = kind == 1 || kind == 3 ? parent : child;
+    const std::vector<int>& cols = kind == 1 || kind == 3 ? fk->ref_columns : fk->columns;
     std::string names, values;
     for (size_t i = 0; i < cols.size() && (int)i + 2 < argc; i++) {
       const ColumnDef& col = keyed->columns[cols[i]];
@@ -113,17 +120,34 @@ void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       if (sqlite3_value_type(argv[i + 2]) == SQLITE_NULL) values += "null";
       else type_output(col.type, argv[i + 2], values);
     }
+    const std::string conname = shown_name.empty() ? fk->name : shown_name;
+    if (kind == 3)  // a partition detached while its rows are referenced
+      throw PgError(sqlstate::kForeignKeyViolation,
+                    "removing partition \"" + (acting ? acting : parent)->name + "\" violates foreign key constraint \"" + conname + "\"",
+                    "Key (" + names + ")=(" + values + ") is still referenced from table \"" + child->name + "\".");
     if (kind == 1)
       throw PgError(sqlstate::kForeignKeyViolation,
-                    "update or delete on table \"" + parent->name + "\" violates foreign key constraint \"" + fk->name +
-                        "\" on table \"" + child->name + "\"",
+                    "update or delete on table \"" + (acting ? acting : parent)->name + "\" violates foreign key constraint \"" +
+                        conname + "\" on table \"" + child->name + "\"",
                     "Key (" + names + ")=(" + values + ") is still referenced from table \"" + child->name + "\".");
     throw PgError(sqlstate::kForeignKeyViolation,
-                  "insert or update on table \"" + child->name + "\" violates foreign key constraint \"" + fk->name + "\"",
+                  "insert or update on table \"" + (acting ? acting : child)->name + "\" violates foreign key constraint \"" + conname + "\"",
                   kind == 2 ? "MATCH FULL does not allow mixing of null and nonnull key values."
                             : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
   });
 }
+
+void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) { fk_violation_impl(ctx, argc, argv, false); }
+// pg_fk_move_unsupported(): an UPDATE moving a row between partitions of a table referenced by a
+// foreign key with an ON DELETE action (session/dml_inherit.cpp).
+void fk_move_unsupported(sqlite3_context* ctx, int, sqlite3_value**) {
+  guarded(ctx, [&] {
+    throw PgError(sqlstate::kFeatureNotSupported,
+                  "UPDATE moving rows between partitions of a table referenced by a foreign key with an ON DELETE action "
+                  "is not supported by pgmicro");
+  });
+}
+void fk_violation_at(sqlite3_context* ctx, int argc, sqlite3_value** argv) { fk_violation_impl(ctx, argc, argv, true); }
 
 // pg_constraint_deferred(constraint_oid, initdeferred): whether a DEFERRABLE constraint is
 // deferred now (SET CONSTRAINTS of the transaction, else its INITIALLY DEFERRED).
@@ -248,6 +272,8 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_row", -1, SQLITE_UTF8, rc, check_row, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_check_violation", -1, SQLITE_UTF8, rc, check_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_fk_violation", -1, SQLITE_UTF8, rc, fk_violation, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_fk_move_unsupported", 0, SQLITE_UTF8, rc, fk_move_unsupported, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_fk_violation_at", -1, SQLITE_UTF8, rc, fk_violation_at, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_constraint_deferred", 2, SQLITE_UTF8, rc, constraint_deferred, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,
                              nullptr, nullptr, nullptr);

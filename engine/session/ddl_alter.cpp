@@ -335,6 +335,15 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_AddConstraint: {
         auto* c = reinterpret_cast<Constraint*>(cmd->def);
         if (c->contype != CONSTR_FOREIGN) return alter_add_constraint(*t, c, out);
+        if (t->partition_strategy && (!stmt->relation->inh || c->skip_validation)) {
+          const std::string ref = c->pktable && c->pktable->relname ? c->pktable->relname : "";
+          if (!stmt->relation->inh)
+            throw PgError(sqlstate::kWrongObjectType, "cannot use ONLY for foreign key on partitioned table \"" + t->name +
+                                                          "\" referencing relation \"" + ref + "\"");
+          throw PgError(sqlstate::kWrongObjectType,
+                        "cannot add NOT VALID foreign key on partitioned table \"" + t->name + "\" referencing relation \"" + ref + "\"",
+                        "This feature is not yet supported on partitioned tables.");
+        }
         return add_foreign_key(*t, c);
       }
       case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
@@ -430,9 +439,10 @@ void SessionImpl::check_foreign_key_rows(const TableDef& t, const ConstraintDef&
       if (sqlite3_value_type(v) == SQLITE_NULL) { values += "null"; any_null = true; }
       else type_output(col.type, v, values);
     }
+    const TableDef* acting = catalog_.find_table_by_oid(sqlite3_column_int64(st, (int)fk.columns.size()));
     sqlite3_finalize(st);
     throw PgError(sqlstate::kForeignKeyViolation,
-                  "insert or update on table \"" + t.name + "\" violates foreign key constraint \"" + fk.name + "\"",
+                  "insert or update on table \"" + (acting ? acting : &t)->name + "\" violates foreign key constraint \"" + fk.name + "\"",
                   any_null ? "MATCH FULL does not allow mixing of null and nonnull key values."
                            : "Key (" + names + ")=(" + values + ") is not present in table \"" + parent->name + "\".");
   }

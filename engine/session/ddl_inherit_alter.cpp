@@ -11,6 +11,7 @@
 #include "session/ddl_inherit.h"
 #include "session/ddl_partition.h"
 #include "plpgsql/plpgsql_exec.h"
+#include "session/foreign_keys.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -333,8 +334,31 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
   if (!attach) {
     if (!is_part)
       throw PgError(sqlstate::kUndefinedTable, "relation \"" + t->name + "\" is not a partition of relation \"" + parent.name + "\"");
+    std::string removal = foreign_key_partition_removal_check(catalog_, *t);
+    if (!removal.empty()) exec_checked(removal);
+    drop_triggers(t->name);
     std::string sql = "DELETE FROM " + cp + "_pgmicro_inherits WHERE inhrelid = " + toid + ";DELETE FROM " + cp +
                       "_pgmicro_attinh WHERE attrelid = " + toid + ";";
+    // The foreign keys the partition had through its ancestors stay on it (PostgreSQL's clones
+    // become its own constraints, under the same names).
+    for (const TableDef* a = &parent; a;
+         a = a->parents.empty() || a->partition_bound.empty() ? nullptr : catalog_.find_table_by_oid(a->parents[0]))
+      for (auto& c : a->constraints) {
+        if (c.type != 'f' || find_constraint(*t, c.name)) continue;
+        ConstraintDef copy = c;
+        bool mapped = true;
+        for (int& col : copy.columns) {
+          col = t->find_column(a->columns[col].name);
+          mapped &= col >= 0;
+        }
+        for (int& col : copy.del_set_columns) {
+          col = t->find_column(a->columns[col].name);
+          mapped &= col >= 0;
+        }
+        if (!mapped) continue;
+        copy.oid = Catalog::allocate_oid(conn_);
+        sql += foreign_key_catalog_row(copy, t->oid, cp);
+      }
     for (auto& c : t->constraints)
       if (c.inhcount > 0) sql += coninh_row_sql(c.oid, cp, 0, true, c.no_inherit);
     exec_sql(conn_, sql);
@@ -371,6 +395,10 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
     const ConstraintDef* cc = find_constraint(*t, pk.name);
     if (!cc || cc->type != 'c') throw PgError(sqlstate::kDatatypeMismatch, "child table is missing constraint \"" + pk.name + "\"");
   }
+  for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->oid))
+    if (fk_table->oid == parent.oid)  // the partitioned table's own key would reference its partition
+      throw PgError(sqlstate::kFeatureNotSupported, "cannot attach table \"" + t->name +
+                                                        "\" as a partition because it is referenced by foreign key \"" + fk->name + "\"");
   PartitionBound bound = analyze_partition_bound(conn_, catalog_, parent, pc->bound, t->name, true);
   validate_attached_rows(conn_, catalog_, parent, *t, bound);
   int rank = 0;
@@ -379,8 +407,16 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
   for (auto& pk : parent.constraints)
     if (pk.type == 'c' && !pk.no_inherit && pk.name != kPartitionConstraintName)
       if (const ConstraintDef* cc = find_constraint(*t, pk.name)) sql += coninh_row_sql(cc->oid, cp, cc->inhcount + 1, true, false);
+  const int64_t parent_oid = parent.oid;
+  drop_triggers(t->name);  // foreign keys of the tree now cover the new partition
   exec_sql(conn_, sql);
   bump_schema();
+  // The new partition's rows must satisfy the foreign keys of the tables it now belongs to.
+  catalog_.force_reload(conn_);
+  for (const TableDef* a = catalog_.find_table_by_oid(parent_oid); a;
+       a = a->parents.empty() || a->partition_bound.empty() ? nullptr : catalog_.find_table_by_oid(a->parents[0]))
+    for (auto& c : a->constraints)
+      if (c.type == 'f') check_foreign_key_rows(*a, c);
 }
 
 // ALTER TABLE ... RENAME COLUMN over an inheritance tree.

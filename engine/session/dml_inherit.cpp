@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/foreign_keys.h"
 #include "session/session_impl.h"
 #include <functional>
 #include "parse/parser.h"
@@ -41,6 +42,18 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
   // through the partitioned table's routing (PostgreSQL's row movement; not with RETURNING/FROM).
   auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
   bool moving = us && target->partition_strategy && !list_size(us->returningList) && !list_size(us->fromClause);
+  // A moved row is deleted from its partition and inserted into another: a foreign key's
+  // ON DELETE action would fire where PostgreSQL runs the ON UPDATE one of a key referencing a
+  // partitioned table, so moving such a row is refused when it happens (pg_fk_move_unsupported
+  // raises 0A000). A key referencing the partition itself sees a DELETE, as in PostgreSQL.
+  bool move_refused = false;
+  if (moving) {
+    std::vector<const TableDef*> tree = table_descendants(catalog_, *target);
+    for (const TableDef* t = target; t; t = t->parents.empty() ? nullptr : catalog_.find_table_by_oid(t->parents[0])) tree.push_back(t);
+    for (const TableDef* t : tree)
+      for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->partition_strategy ? t->oid : -1))
+        move_refused |= fk->on_delete == 'c' || fk->on_delete == 'n' || fk->on_delete == 'd';
+  }
   for (const TableDef* child : table_descendants(catalog_, *target)) {
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
@@ -95,6 +108,10 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
           vals += (vals.empty() ? "" : ", ") + (ci >= 0 && values[ci] ? lower_expr_in(*values[ci], q->rtable) : quote_ident(col.name));
         }
         std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
+        if (move_refused) {
+          plan.more_lowered.push_back("SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1");
+          plan.more_counts.push_back(0);
+        }
         plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving);
         plan.more_counts.push_back(1);
         plan.more_lowered.push_back("DELETE FROM " + child->sqlite_ref() + leaving);

@@ -16,7 +16,10 @@
 // SET CONSTRAINTS ... IMMEDIATE (session/deferred_constraints.cpp).
 #include "session/foreign_keys.h"
 #include <algorithm>
+#include <functional>
+#include <map>
 #include "analyze/analyzer.h"
+#include "catalog/inheritance.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
@@ -242,6 +245,49 @@ std::string foreign_key_catalog_row(const ConstraintDef& fk, int64_t table_oid, 
          (fk.del_set_columns.empty() ? "NULL" : "'" + keys_text(fk.del_set_columns) + "'") + ");";
 }
 
+namespace {
+
+// The tables that hold a foreign key side's rows: the table itself, or a partitioned table's
+// leaf partitions (depth first in bound order).
+std::vector<const TableDef*> row_tables(const Catalog& catalog, const TableDef& t) {
+  if (!t.partition_strategy) return {&t};
+  std::vector<const TableDef*> out;
+  for (const TableDef* d : table_descendants(catalog, t))
+    if (!d->partition_strategy) out.push_back(d);
+  return out;
+}
+
+// EXISTS over the rows of `t` (all its partitions) matching `cond` (column names unqualified,
+// `alias` given to each table).
+std::string exists_in(const Catalog& catalog, const TableDef& t, const std::string& cond, const std::string& alias = "") {
+  std::string s;
+  for (const TableDef* r : row_tables(catalog, t))
+    s += (s.empty() ? "" : " OR ") + ("EXISTS (SELECT 1 FROM " + r->sqlite_ref() + (alias.empty() ? "" : " AS " + alias) +
+                                      " WHERE " + cond + ")");
+  return s.empty() ? "0" : "(" + s + ")";
+}
+
+// PostgreSQL clones a foreign key referencing a partitioned table once per partition of it
+// (addFkRecurseReferenced), each named by ChooseConstraintName(referencing table, columns,
+// "fkey"): the names PostgreSQL reports for rows removed from those partitions.
+std::map<int64_t, std::string> referenced_clone_names(const Catalog& catalog, const TableDef& child,
+                                                      const ConstraintDef& fk, const TableDef& parent) {
+  std::map<int64_t, std::string> out;
+  if (!parent.partition_strategy) return out;
+  std::vector<std::string> taken;
+  for (auto& t : catalog.tables())
+    if (t->schema == child.schema)
+      for (auto& c : t->constraints) taken.push_back(c.name);
+  for (const TableDef* d : table_descendants(catalog, parent)) {
+    std::string name = foreign_key_name(child, fk.columns, taken);
+    taken.push_back(name);
+    out[d->oid] = name;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) {
   std::vector<const ConstraintDef*> fks;
   for (auto& c : child.constraints)
@@ -250,13 +296,16 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
   // PostgreSQL checks a row's foreign keys in constraint creation order (its RI triggers sort by
   // name, which carries the OID): one trigger per event runs them all in that order.
   std::sort(fks.begin(), fks.end(), [](auto* a, auto* b) { return a->oid < b->oid; });
-  const std::string ct = "" + child.sqlite_ref(), tid = std::to_string(child.oid);
-  std::string on_insert, on_update, sql;
+  const std::string tid = std::to_string(child.oid);
+  const bool child_partitioned = child.partition_strategy != 0;
+  const std::vector<const TableDef*> child_rows = row_tables(catalog, child);
+  // Per table holding referencing rows (the table, or each leaf partition).
+  std::map<const TableDef*, std::string> on_insert, on_update;
+  std::string sql;
   for (const ConstraintDef* fkp : fks) {
     const ConstraintDef& fk = *fkp;
     const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
     const std::string id = std::to_string(fk.oid);
-    const std::string pt = "" + parent->sqlite_ref();
     // Referencing side: the new key must exist (MATCH FULL: and not be partly NULL).
     // DEFERRABLE: while the constraint is deferred, a violation is queued for the end of the
     // transaction (session/deferred_constraints.cpp) instead of raised.
@@ -266,46 +315,68 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
       return " INSERT INTO temp._pgmicro_deferred_checks(conoid, kind) SELECT " + id + ", " + std::to_string(kind) +
              " WHERE " + deferred + " AND " + cond + "; SELECT " + raise + " WHERE NOT " + deferred + " AND " + cond + ";";
     };
-    auto check = [&](const std::string& when) {
-      std::string s = raise_or_queue("pg_fk_violation(0, " + id + ", " + key_list(child, fk.columns, "NEW.") + ")",
-                                     when + key_present(child, fk.columns, "NEW.") + " AND NOT EXISTS (SELECT 1 FROM " + pt +
-                                         " WHERE " + key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns) + ")",
-                                     0);
-      if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
-        s += raise_or_queue("pg_fk_violation(2, " + id + ")",
-                            when + "NOT (" + key_present(child, fk.columns, "NEW.") + ") AND NOT (" +
-                                key_absent(child, fk.columns, "NEW.") + ")",
-                            0);
-      return s;
+    // `violation(kind, acting table, shown name, keys)`: a partition reports itself.
+    auto violation = [&](int kind, const TableDef* acting, const std::string& shown, const std::string& keys) {
+      if (!acting) return "pg_fk_violation(" + std::to_string(kind) + ", " + id + (keys.empty() ? "" : ", " + keys) + ")";
+      return "pg_fk_violation_at(" + std::to_string(kind) + ", " + id + ", " + std::to_string(acting->oid) + ", " +
+             quote_literal(shown) + (keys.empty() ? "" : ", " + keys) + ")";
     };
-    on_insert += check("");
-    on_update += check("(" + key_changed(child, fk.columns) + ") AND ");
+    for (const TableDef* row_table : child_rows) {
+      const TableDef* acting = child_partitioned ? row_table : nullptr;
+      auto check = [&](const std::string& when) {
+        std::string s = raise_or_queue(violation(0, acting, "", key_list(child, fk.columns, "NEW.")),
+                                       when + key_present(child, fk.columns, "NEW.") + " AND NOT " +
+                                           exists_in(catalog, *parent, key_match(*parent, fk.ref_columns, "NEW.", child, fk.columns)),
+                                       0);
+        if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
+          s += raise_or_queue(violation(2, acting, "", ""),
+                              when + "NOT (" + key_present(child, fk.columns, "NEW.") + ") AND NOT (" +
+                                  key_absent(child, fk.columns, "NEW.") + ")",
+                              0);
+        return s;
+      };
+      on_insert[row_table] += check("");
+      on_update[row_table] += check("(" + key_changed(child, fk.columns) + ") AND ");
+    }
     // Referenced side: what happens to referencing rows when the key goes away.
     const std::string refs = key_match(child, fk.columns, "OLD.", *parent, fk.ref_columns);
-    // Cascaded updates write new row versions at the child's end, as PostgreSQL's do.
-    const std::string move = lower_move_row_set(child, "");
     // ON DELETE SET NULL/SET DEFAULT (cols): only those columns change.
     auto set_column = [&](int col, bool is_delete) {
       return !is_delete || fk.del_set_columns.empty() ||
              std::find(fk.del_set_columns.begin(), fk.del_set_columns.end(), col) != fk.del_set_columns.end();
     };
-    auto action = [&](char act, bool is_delete) -> std::string {
+    // A statement per table holding referencing rows; cascaded updates write new row versions
+    // at that table's end, as PostgreSQL's do.
+    auto each_child = [&](const std::function<std::string(const TableDef&)>& stmt) {
+      std::string s;
+      for (const TableDef* r : child_rows) s += stmt(*r);
+      return s.empty() ? std::string(" SELECT 1;") : s;  // a partitioned table without partitions
+    };
+    const std::map<int64_t, std::string> clones = referenced_clone_names(catalog, child, fk, *parent);
+    auto action = [&](char act, bool is_delete, const TableDef* acting) -> std::string {
+      std::string shown = acting && clones.count(acting->oid) ? clones.at(acting->oid) : "";
+      std::string raise = violation(1, acting, shown, key_list(*parent, fk.ref_columns, "OLD."));
+      std::string referenced = exists_in(catalog, child, refs);
       switch (act) {
         case 'c':
-          if (is_delete) return " DELETE FROM " + ct + " WHERE " + refs + ";";
+          if (is_delete) return each_child([&](const TableDef& r) { return " DELETE FROM " + r.sqlite_ref() + " WHERE " + refs + ";"; });
           {
             std::string set;
             for (size_t i = 0; i < fk.columns.size(); i++)
               set += (i ? ", " : "") + quote_ident(child.columns[fk.columns[i]].name) + " = NEW." +
                      quote_ident(parent->columns[fk.ref_columns[i]].name);
-            return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + ";";
+            return each_child([&](const TableDef& r) {
+              return " UPDATE " + r.sqlite_ref() + " SET " + set + lower_move_row_set(r, "") + " WHERE " + refs + ";";
+            });
           }
         case 'n': {
           std::string set;
           for (size_t i = 0; i < fk.columns.size(); i++)
             if (set_column(fk.columns[i], is_delete))
               set += (set.empty() ? "" : ", ") + quote_ident(child.columns[fk.columns[i]].name) + " = NULL";
-          return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + ";";
+          return each_child([&](const TableDef& r) {
+            return " UPDATE " + r.sqlite_ref() + " SET " + set + lower_move_row_set(r, "") + " WHERE " + refs + ";";
+          });
         }
         case 'd': {  // SET DEFAULT: the columns' defaults (NULL without one), checked by the child's trigger
           std::vector<Oid> no_params;
@@ -316,52 +387,99 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
               set += (set.empty() ? "" : ", ") + quote_ident(child.columns[fk.columns[i]].name) + " = " +
                      lower_standalone_expr(*a.transform_default(child, fk.columns[i]));
           // A default equal to the removed key leaves the rows referencing it: NO ACTION's error.
-          return " UPDATE " + ct + " SET " + set + move + " WHERE " + refs + "; SELECT pg_fk_violation(1, " + id + ", " +
-                 key_list(*parent, fk.ref_columns, "OLD.") + ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
+          return each_child([&](const TableDef& r) {
+                   return " UPDATE " + r.sqlite_ref() + " SET " + set + lower_move_row_set(r, "") + " WHERE " + refs + ";";
+                 }) +
+                 " SELECT " + raise + " WHERE " + referenced + ";";
         }
         case 'a':  // NO ACTION: deferrable
-          return raise_or_queue("pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") + ")",
-                                "EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ")", 1);
+          return raise_or_queue(raise, referenced, 1);
         default:  // RESTRICT: never deferred
-          return " SELECT pg_fk_violation(1, " + id + ", " + key_list(*parent, fk.ref_columns, "OLD.") +
-                 ") WHERE EXISTS (SELECT 1 FROM " + ct + " WHERE " + refs + ");";
+          return " SELECT " + raise + " WHERE " + referenced + ";";
       }
     };
-    sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_del_" + id) + " AFTER DELETE ON " + pt + " BEGIN" +
-           action(fk.on_delete, true) + " END;";
-    sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_pupd_" + id) + " AFTER UPDATE OF " +
-           key_list(*parent, fk.ref_columns, "") + " ON " + pt + " WHEN " + key_changed(*parent, fk.ref_columns) +
-           " BEGIN" + action(fk.on_update, false) + " END;";
+    for (const TableDef* pr : row_tables(catalog, *parent)) {
+      const TableDef* acting = parent->partition_strategy ? pr : nullptr;
+      const std::string suffix = acting ? "_" + std::to_string(pr->oid) : "";
+      sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_del_" + id + suffix) + " AFTER DELETE ON " + pr->sqlite_ref() +
+             " BEGIN" + action(fk.on_delete, true, acting) + " END;";
+      sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_pupd_" + id + suffix) + " AFTER UPDATE OF " +
+             key_list(*parent, fk.ref_columns, "") + " ON " + pr->sqlite_ref() + " WHEN " +
+             key_changed(*parent, fk.ref_columns) + " BEGIN" + action(fk.on_update, false, acting) + " END;";
+    }
   }
-  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_ins_" + tid) + " AFTER INSERT ON " + ct + " BEGIN" + on_insert + " END;";
-  sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_upd_" + tid) + " AFTER UPDATE ON " + ct + " BEGIN" + on_update + " END;";
+  for (const TableDef* r : child_rows) {
+    const std::string suffix = child_partitioned ? tid + "_" + std::to_string(r->oid) : tid;
+    sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_ins_" + suffix) + " AFTER INSERT ON " + r->sqlite_ref() +
+           " BEGIN" + on_insert[r] + " END;";
+    sql += "CREATE TEMP TRIGGER " + quote_ident("_pgmicro_fk_upd_" + suffix) + " AFTER UPDATE ON " + r->sqlite_ref() +
+           " BEGIN" + on_update[r] + " END;";
+  }
   return sql;
 }
 
-std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
+// The violating rows of every table holding `child`'s rows: SELECT k0, k1, ..., table oid, kind.
+static std::string violating_rows(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind) {
   const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
-  std::string c = "c";
-  std::string q = "SELECT " + key_list(child, fk.columns, "c.") + " FROM " + child.sqlite_ref() + " AS c WHERE (" +
-                  key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM " + parent->sqlite_ref() +
-                  " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + "))";
-  if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1)
-    q += " OR (NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + "))";
-  return q + " LIMIT 1";
-}
-
-std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind) {
-  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
-  if (!parent) return "";
-  std::string missing = key_present(child, fk.columns, "c.") + " AND NOT EXISTS (SELECT 1 FROM " + parent->sqlite_ref() +
-                        " AS p WHERE " + key_match(*parent, fk.ref_columns, "c.", child, fk.columns) + ")";
+  std::string missing = key_present(child, fk.columns, "c.") + " AND NOT " +
+                        exists_in(catalog, *parent, key_match(*parent, fk.ref_columns, "c.", child, fk.columns), "p");
   std::string kind_expr = std::to_string(kind), cond = "(" + missing + ")";
   if (fk.check_expr == "MATCH FULL" && fk.columns.size() > 1) {
     std::string mixed = "NOT (" + key_present(child, fk.columns, "c.") + ") AND NOT (" + key_absent(child, fk.columns, "c.") + ")";
     kind_expr = "CASE WHEN " + mixed + " THEN 2 ELSE " + kind_expr + " END";
     cond += " OR (" + mixed + ")";
   }
-  return "SELECT pg_fk_violation(" + kind_expr + ", " + std::to_string(fk.oid) + ", " + key_list(child, fk.columns, "c.") +
-         ") FROM " + child.sqlite_ref() + " AS c WHERE " + cond + " LIMIT 1";
+  std::string keys;
+  for (size_t i = 0; i < fk.columns.size(); i++)
+    keys += "c." + quote_ident(child.columns[fk.columns[i]].name) + " AS k" + std::to_string(i) + ", ";
+  std::string q;
+  for (const TableDef* r : row_tables(catalog, child))
+    q += (q.empty() ? "" : " UNION ALL ") + ("SELECT * FROM (SELECT " + keys + std::to_string(r->oid) + " AS tbl, " +
+                                             kind_expr + " AS kind FROM " + r->sqlite_ref() + " AS c WHERE " + cond + " LIMIT 1)");
+  if (q.empty()) {
+    q = "SELECT ";
+    for (size_t i = 0; i < fk.columns.size(); i++) q += "NULL AS k" + std::to_string(i) + ", ";
+    q += "0 AS tbl, 0 AS kind WHERE 0";
+  }
+  return q;
+}
+
+std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk) {
+  std::string keys;
+  for (size_t i = 0; i < fk.columns.size(); i++) keys += (i ? ", k" : "k") + std::to_string(i);
+  return "SELECT " + keys + ", tbl FROM (" + violating_rows(catalog, child, fk, 0) + ") LIMIT 1";
+}
+
+std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind) {
+  const TableDef* parent = catalog.find_table_by_oid(fk.ref_table_oid);
+  if (!parent) return "";
+  std::string keys;
+  for (size_t i = 0; i < fk.columns.size(); i++) keys += ", k" + std::to_string(i);
+  if (!child.partition_strategy)
+    return "SELECT pg_fk_violation(kind, " + std::to_string(fk.oid) + keys + ") FROM (" +
+           violating_rows(catalog, child, fk, kind) + ") LIMIT 1";
+  return "SELECT pg_fk_violation_at(kind, " + std::to_string(fk.oid) + ", CASE WHEN kind = 1 THEN NULL ELSE tbl END, ''" +
+         keys + ") FROM (" + violating_rows(catalog, child, fk, kind) + ") LIMIT 1";
+}
+
+std::string foreign_key_partition_removal_check(const Catalog& catalog, const TableDef& partition) {
+  std::string sql;
+  for (const TableDef* a = &partition; a;) {
+    const TableDef* up = a->parents.empty() ? nullptr : catalog.find_table_by_oid(a->parents[0]);
+    if (!up || !up->partition_strategy) break;
+    a = up;
+    // Foreign keys referencing this ancestor reach the partition's rows through their clones.
+    for (auto& [child, fk] : referencing_foreign_keys(catalog, a->oid)) {
+      auto clones = referenced_clone_names(catalog, *child, *fk, *a);
+      std::string shown = clones.count(partition.oid) ? clones.at(partition.oid) : fk->name;
+      std::string refs = key_match(*child, fk->columns, "p.", *a, fk->ref_columns);
+      for (const TableDef* r : row_tables(catalog, partition))
+        sql += "SELECT pg_fk_violation_at(3, " + std::to_string(fk->oid) + ", " + std::to_string(partition.oid) + ", " +
+               quote_literal(shown) + ", " + key_list(*a, fk->ref_columns, "p.") + ") FROM " + r->sqlite_ref() +
+               " AS p WHERE " + exists_in(catalog, *child, refs) + " LIMIT 1;";
+    }
+  }
+  return sql;
 }
 
 std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,

@@ -37,6 +37,10 @@ std::string foreign_key_violation_query(const Catalog& catalog, const TableDef& 
 // as a referencing-side (kind 0) or referenced-side (kind 1) check; no row when it holds.
 std::string foreign_key_deferred_check(const Catalog& catalog, const TableDef& child, const ConstraintDef& fk, int kind);
 
+// Queries raising PostgreSQL's "removing partition ... violates foreign key constraint" when a
+// row of `partition` is still referenced through a foreign key on one of its ancestors (DETACH).
+std::string foreign_key_partition_removal_check(const Catalog& catalog, const TableDef& partition);
+
 // Foreign keys of other tables that reference `table_oid`: (referencing table, constraint).
 std::vector<std::pair<const TableDef*, const ConstraintDef*>> referencing_foreign_keys(const Catalog& catalog,
                                                                                         int64_t table_oid);

@@ -204,7 +204,7 @@ void SessionImpl::ensure_triggers() {
       check_sql += " SELECT pg_check_violation(" + args + ", " + quote_literal(c->name) + ") WHERE (" +
                    lower_expr_in(*e, scope->rtable) + ") IS FALSE;";
     }
-    if (!routed) sql += foreign_key_triggers(catalog_, *t);
+    sql += foreign_key_triggers(catalog_, *t);  // a partitioned table's on its partitions
     for (auto& c : t->constraints)
       if (c.deferrable && sql.find(kDeferredChecksDdl) == std::string::npos) sql = kDeferredChecksDdl + sql;
     sql += plpgsql::user_triggers_sql(catalog_, conn_, *t);  // CREATE TRIGGER (engine/plpgsql/)

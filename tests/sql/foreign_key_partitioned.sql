@@ -1,0 +1,46 @@
+-- Foreign keys whose referencing or referenced table is partitioned: checked on each
+-- partition, errors naming the partition and the cloned constraint as PostgreSQL does.
+CREATE TABLE pk (a int primary key, b int) PARTITION BY RANGE (a);
+CREATE TABLE pk1 PARTITION OF pk FOR VALUES FROM (0) TO (100);
+CREATE TABLE pk2 PARTITION OF pk FOR VALUES FROM (100) TO (200);
+CREATE TABLE fk (a int REFERENCES pk) PARTITION BY LIST (a);
+CREATE TABLE fk1 PARTITION OF fk FOR VALUES IN (1, 2, 150);
+CREATE TABLE fkd PARTITION OF fk DEFAULT;
+INSERT INTO pk VALUES (1), (150), (2);
+INSERT INTO fk VALUES (1), (150);
+INSERT INTO fk VALUES (3);
+INSERT INTO fkd VALUES (5);
+DELETE FROM pk WHERE a = 1;
+DELETE FROM pk WHERE a = 150;
+DELETE FROM pk WHERE a = 2;
+UPDATE pk SET a = 3 WHERE a = 1;
+UPDATE fk SET a = 2 WHERE a = 1;
+UPDATE fk SET a = 7 WHERE a = 2;
+SELECT tableoid::regclass, * FROM fk ORDER BY a;
+-- ADD FOREIGN KEY checks the rows of every partition
+CREATE TABLE fk2 (b int, a int);
+INSERT INTO fk2 VALUES (1, 99);
+ALTER TABLE fk2 ADD FOREIGN KEY (a) REFERENCES pk;
+CREATE TABLE pfk (a int) PARTITION BY RANGE (a);
+CREATE TABLE pfk1 PARTITION OF pfk FOR VALUES FROM (0) TO (1000);
+INSERT INTO pfk VALUES (150), (42);
+ALTER TABLE pfk ADD FOREIGN KEY (a) REFERENCES pk;
+DELETE FROM pfk WHERE a = 42;
+ALTER TABLE pfk ADD FOREIGN KEY (a) REFERENCES pk;
+-- actions reach the referencing rows in every partition
+CREATE TABLE c2 (a int REFERENCES pk ON DELETE CASCADE ON UPDATE CASCADE);
+INSERT INTO c2 VALUES (1), (150);
+DELETE FROM fk WHERE a = 150;
+DELETE FROM pfk;
+DELETE FROM pk WHERE a = 150;
+UPDATE pk SET b = 5;
+UPDATE pk SET a = 60 WHERE a = 1;
+SELECT * FROM c2 ORDER BY a;
+CREATE TABLE pk3 (id int primary key);
+CREATE TABLE fk3 (k int, id int REFERENCES pk3 ON DELETE SET NULL) PARTITION BY LIST (k);
+CREATE TABLE fk31 PARTITION OF fk3 FOR VALUES IN (1);
+CREATE TABLE fk3n PARTITION OF fk3 DEFAULT;
+INSERT INTO pk3 VALUES (1), (2);
+INSERT INTO fk3 VALUES (1, 1), (2, 2);
+DELETE FROM pk3;
+SELECT tableoid::regclass, * FROM fk3 ORDER BY k;
