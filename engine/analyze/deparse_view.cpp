@@ -249,6 +249,7 @@ struct Deparser {
         if (merged_column(e, merged)) return ident(merged);
         return "COALESCE(" + args_list(e) + ")";
       case ExprKind::Case: {
+        if (e.name == "nullable_wholerow") return expr(*e.args.back(), showimplicit);
         std::string s = "CASE";
         size_t n = e.args.size() - (e.has_else ? 1 : 0);
         for (size_t i = 0; i + 2 <= n; i += 2)
