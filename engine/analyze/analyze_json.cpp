@@ -151,7 +151,19 @@ ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
         args.push_back(to_json_expr(var, false));
         templ += ", $" + std::to_string(args.size() - 1) + ", $" + std::to_string(args.size());
       }
-      return json_call("row_to_json", templ + ")", oid::kJson, std::move(args), location);
+      ExprPtr obj = json_call("row_to_json", templ + ")", oid::kJson, std::move(args), location);
+      // NULL for the padding rows of an outer join's nullable side, as the whole-row value
+      ExprPtr w = rt[r].is_join ? nullptr : whole_row_value(*this, rel, location);
+      if (!w || w->kind != ExprKind::Case) return obj;
+      auto e = std::make_shared<Expr>(*w);
+      e->type = oid::kJson;
+      e->typmod = -1;
+      e->name = "row_to_json";
+      auto null = std::make_shared<Expr>();
+      null->kind = ExprKind::Const;
+      null->type = oid::kJson;
+      e->args = {w->args[0], null, obj};
+      return e;
     }
   }
   unsupported("row_to_json of anything but a FROM item's row", location);

@@ -337,7 +337,9 @@ ExprPtr whole_row_value(Analyzer& a, const std::string& rel, int location) {
   if (level >= (int)scopes.size()) return w;
   SelectQuery* q = scopes[level];
   RangeTableEntry& rte = q->rtable[r];
-  if (rte.lateral || rte.is_join || rte.function) return w;  // may read its siblings: not wrappable
+  // Functions in FROM may read their siblings (not wrappable); a LATERAL subquery carries the
+  // marker as its column n+1 (at most pg_sql_rows' 100 columns).
+  if (rte.is_join || rte.function || (rte.lateral && (!rte.subquery || rte.column_names.size() >= 100))) return w;
   bool nullable = false;
   for (auto& f : q->from) {
     int x = nullable_side(*f, r, false);

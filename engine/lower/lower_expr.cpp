@@ -130,7 +130,8 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       }
       const auto& rt = *c.scopes.at(index);
       const RangeTableEntry& r = rt[e.rte];
-      if (e.attno == RangeTableEntry::kPresenceAttno) return r.sql_alias + "._pgmicro_present";
+      if (e.attno == RangeTableEntry::kPresenceAttno)
+        return r.sql_alias + (r.lateral ? ".c" + std::to_string(r.column_names.size() + 1) : "._pgmicro_present");
       if (r.dml_target && e.levelsup == 0) return r.column_sql(e.attno);
       return r.sql_alias + "." + r.column_sql(e.attno);
     }
@@ -269,6 +270,8 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
       LowerCtx inner = c;
       inner.capture = cap;
       std::string sql = lower_select_in(*r.subquery, inner);
+      if (r.presence_marker)  // the presence marker (analyze_row.cpp: whole_row_value)
+        sql = "SELECT *, 1 AS c" + std::to_string(r.column_names.size() + 1) + " FROM (" + sql + ")";
       if (cap->args.empty()) return "(" + sql + ") AS " + r.sql_alias;
       std::string call = "pg_sql_rows(" + quote_literal(sql) + ", 0";
       for (auto& a : cap->args) call += ", " + a;

@@ -23,3 +23,11 @@ SELECT count(r.*) FROM wr r;
 -- inside the join's own ON clause and in an inner join the row is a real one
 SELECT count(r.*) FROM wl l JOIN wr r ON l.k = r.k;
 SELECT l.v, (SELECT r) AS sub, (SELECT r IS NULL) AS sub_null FROM wl l LEFT JOIN wr r ON l.k = r.k ORDER BY 1, 2;
+-- LATERAL subqueries, JSON of the row, a view
+SELECT l.v, r FROM wl l LEFT JOIN LATERAL (SELECT * FROM wr WHERE wr.k = l.k) r ON true ORDER BY 1, 2;
+SELECT l.v, r FROM wl l LEFT JOIN LATERAL (SELECT * FROM wr) r ON r.k = l.k ORDER BY 1, 2;
+SELECT l.v, row_to_json(r), to_json(r) FROM wl l LEFT JOIN wr r ON l.k = r.k ORDER BY 1, 2::text;
+SELECT json_agg(r ORDER BY r.w) FROM wl l LEFT JOIN wr r ON l.k = r.k;
+CREATE VIEW wv AS SELECT l.v, count(r.*) AS n FROM wl l LEFT JOIN wr r ON l.k = r.k GROUP BY l.v;
+SELECT * FROM wv ORDER BY v;
+SELECT pg_get_viewdef('wv');
