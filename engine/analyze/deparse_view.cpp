@@ -274,8 +274,11 @@ struct Deparser {
         if (e.name == "wholerow" && !e.args.empty() && e.args[0]->kind == ExprKind::Var) {
           // a FROM item's whole row: alias.*
           const RangeTableEntry* r = rte_of(*e.args[0]);
-          std::string col = r && e.args[0]->attno >= 0 && e.args[0]->attno < (int)r->column_names.size()
-                                ? ident(r->column_names[e.args[0]->attno]) : "";
+          bool whole = r && e.args.size() == r->column_names.size();  // not a join alias's columns
+          for (size_t i = 0; whole && i < e.args.size(); i++)
+            whole = e.args[i]->kind == ExprKind::Var && e.args[i]->rte == e.args[0]->rte &&
+                    e.args[i]->levelsup == e.args[0]->levelsup && e.args[i]->attno == (int)i;
+          std::string col = whole ? ident(r->column_names[0]) : "";
           std::string v = var(*e.args[0]);
           if (!col.empty() && v.size() > col.size()) return v.substr(0, v.size() - col.size()) + "*";
         }
