@@ -98,12 +98,23 @@ ExprPtr Analyzer::transform_const(Node* node) {
 }
 
 // A copy of an expression from an outer scope's point of view (Vars' levelsup raised).
-static ExprPtr shift_levels(const ExprPtr& e, int by, int location) {
+ExprPtr shift_levels(const ExprPtr& e, int by, int location) {
   auto c = std::make_shared<Expr>(*e);
   if (c->kind == ExprKind::Var) c->levelsup += by;
   if (location >= 0) c->location = location;
   for (auto& a : c->args) a = shift_levels(a, by, -1);
   return c;
+}
+
+// `JOIN … USING (…) AS u`'s entry: a name, not a range-table entry PostgreSQL's errorMissingRTE finds.
+static bool using_alias_in(const FromNode& f, int rte) {
+  if (f.using_alias_rte == rte) return true;
+  return (f.left && using_alias_in(*f.left, rte)) || (f.right && using_alias_in(*f.right, rte));
+}
+static bool is_using_alias_entry(const SelectQuery& q, int rte) {
+  for (auto& f : q.from)
+    if (using_alias_in(*f, rte)) return true;
+  return false;
 }
 
 ExprPtr Analyzer::transform_column_ref(Node* node) {
@@ -134,7 +145,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
   if (IsA(list_at(cr->fields, n - 1), A_Star)) {
     // t.* inside an expression is t's whole row (PostgreSQL's transformWholeRowRef).
     if (n == 2) {
-      if (ExprPtr w = whole_row_reference(*this, rel, cr->location)) return w;
+      if (ExprPtr w = whole_row_value(*this, rel, cr->location)) return w;
       // param.* in a SQL function body: the composite parameter's value (sql_fn_post_column_ref)
       if (ExprPtr p = sql_function_param("", rel, cr->location)) return p;
       throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
@@ -203,8 +214,8 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     }
     // Referring to a table by its name when it has an alias gets PostgreSQL's hint.
     for (auto* sc : scopes)
-      for (auto& r : sc->rtable)
-        if (r.alias == "\x01" + rel)  // a table inside an aliased JOIN
+      for (size_t i = 0; i < sc->rtable.size(); i++)
+        if (sc->rtable[i].alias == "\x01" + rel && !is_using_alias_entry(*sc, (int)i))  // a table inside an aliased JOIN
           throw PgError(sqlstate::kUndefinedTable, "invalid reference to FROM-clause entry for table \"" + rel + "\"", "",
                         "There is an entry for table \"" + rel + "\", but it cannot be referenced from this part of the query.")
               .at(cr->location);
@@ -261,7 +272,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
       if (rt[i].function && rt[i].function_columns == 1 && rt[i].alias == col && !rt[i].column_names.empty())
         return make_var(rt[i], (int)i, 0, (int)level);
   }
-  if (ExprPtr w = whole_row_reference(*this, col, cr->location)) return w;
+  if (ExprPtr w = whole_row_value(*this, col, cr->location)) return w;
   throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" does not exist", "", missing_column_hint(hint_scopes(), "", col))
       .at(cr->location);
 }

@@ -3,6 +3,7 @@
 // (runtime/json_functions.cpp), keys their text output; the json operators and the other json
 // functions are ordinary built-ins (catalog/builtins_json.cpp).
 #include "analyze/analyzer.h"
+#include "analyze/analyze_row.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
 #include "types/record.h"
@@ -120,7 +121,7 @@ ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
   for (size_t level = 0; level < scopes.size(); level++) {
     auto& rt = scopes[level]->rtable;
     for (size_t r = 0; r < rt.size(); r++) {
-      if (rt[r].alias != rel || rt[r].is_join) continue;
+      if (rt[r].alias != rel) continue;
       if (n == 1) {  // a column of that name takes precedence, as in PostgreSQL
         for (auto& c : rt[r].column_names)
           if (c == rel) unsupported("row_to_json of a scalar", location);
@@ -132,6 +133,12 @@ ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
         key->kind = ExprKind::Const;
         key->type = oid::kText;
         key->value = Datum::text(rt[r].column_names[a]);
+        if (rt[r].is_join) {  // a join alias: its column expressions
+          args.push_back(key);
+          args.push_back(to_json_expr(shift_levels(rt[r].column_exprs[a], (int)level, location), false));
+          templ += ", $" + std::to_string(args.size() - 1) + ", $" + std::to_string(args.size());
+          continue;
+        }
         auto var = std::make_shared<Expr>();
         var->kind = ExprKind::Var;
         var->rte = (int)r;
@@ -144,7 +151,19 @@ ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
         args.push_back(to_json_expr(var, false));
         templ += ", $" + std::to_string(args.size() - 1) + ", $" + std::to_string(args.size());
       }
-      return json_call("row_to_json", templ + ")", oid::kJson, std::move(args), location);
+      ExprPtr obj = json_call("row_to_json", templ + ")", oid::kJson, std::move(args), location);
+      // NULL for the padding rows of an outer join's nullable side, as the whole-row value
+      ExprPtr w = rt[r].is_join ? nullptr : whole_row_value(*this, rel, location);
+      if (!w || w->kind != ExprKind::Case) return obj;
+      auto e = std::make_shared<Expr>(*w);
+      e->type = oid::kJson;
+      e->typmod = -1;
+      e->name = "row_to_json";
+      auto null = std::make_shared<Expr>();
+      null->kind = ExprKind::Const;
+      null->type = oid::kJson;
+      e->args = {w->args[0], null, obj};
+      return e;
     }
   }
   unsupported("row_to_json of anything but a FROM item's row", location);

@@ -288,8 +288,12 @@ ExprPtr whole_row_reference(Analyzer& a, const std::string& rel, int location) {
   for (size_t level = 0; level < scopes.size(); level++) {
     auto& rt = scopes[level]->rtable;
     for (size_t r = 0; r < rt.size(); r++) {
-      if (rt[r].alias != rel || rt[r].is_join) continue;
+      if (rt[r].alias != rel) continue;
       std::vector<ExprPtr> vars;
+      if (rt[r].is_join) {  // a join alias (`USING (…) AS u`, `(… JOIN …) AS j`): its columns
+        for (auto& c : rt[r].column_exprs) vars.push_back(shift_levels(c, (int)level, location));
+        return anonymous_row(std::move(vars), rt[r].column_names, "wholerow", location);
+      }
       for (size_t c = 0; c < rt[r].column_names.size(); c++) {
         auto v = std::make_shared<Expr>();
         v->kind = ExprKind::Var;
@@ -309,6 +313,66 @@ ExprPtr whole_row_reference(Analyzer& a, const std::string& rel, int location) {
     }
   }
   return nullptr;
+}
+
+namespace {
+// Where entry `rte` sits in a FROM tree: -1 absent, 1 on the nullable side of an outer join.
+int nullable_side(const FromNode& f, int rte, bool under) {
+  if (f.kind == JoinKind::Base) return f.rte == rte ? (under ? 1 : 0) : -1;
+  bool l = under || f.kind == JoinKind::Right || f.kind == JoinKind::Full;
+  bool r = under || f.kind == JoinKind::Left || f.kind == JoinKind::Full;
+  int x = f.left ? nullable_side(*f.left, rte, l) : -1;
+  if (x >= 0) return x;
+  return f.right ? nullable_side(*f.right, rte, r) : -1;
+}
+}  // namespace
+
+ExprPtr whole_row_value(Analyzer& a, const std::string& rel, int location) {
+  ExprPtr w = whole_row_reference(a, rel, location);
+  if (!w || w->args.empty() || w->args[0]->kind != ExprKind::Var) return w;
+  // PostgreSQL's whole-row Var of a null-extended row is NULL, not a row of NULLs (count(t.*)
+  // over a LEFT JOIN counts matched rows only): the entry's presence marker tells them apart.
+  std::vector<SelectQuery*> scopes = visible_scopes(a);
+  int level = w->args[0]->levelsup, r = w->args[0]->rte;
+  if (level >= (int)scopes.size()) return w;
+  SelectQuery* q = scopes[level];
+  RangeTableEntry& rte = q->rtable[r];
+  // Functions in FROM may read their siblings (not wrappable); a LATERAL subquery carries the
+  // marker as its column n+1 (at most pg_sql_rows' 100 columns).
+  if (rte.is_join || rte.function || (rte.lateral && (!rte.subquery || rte.column_names.size() >= 100))) return w;
+  bool nullable = false;
+  for (auto& f : q->from) {
+    int x = nullable_side(*f, r, false);
+    if (x >= 0) { nullable = x == 1; break; }
+  }
+  if (!nullable) return w;
+  rte.presence_marker = true;
+  auto marker = std::make_shared<Expr>();
+  marker->kind = ExprKind::Var;
+  marker->rte = r;
+  marker->attno = RangeTableEntry::kPresenceAttno;
+  marker->levelsup = level;
+  marker->type = oid::kInt4;
+  marker->name = "_pgmicro_present";
+  marker->location = location;
+  auto test = std::make_shared<Expr>();
+  test->kind = ExprKind::NullTest;
+  test->type = oid::kBool;
+  test->args = {marker};
+  test->location = location;
+  auto null = std::make_shared<Expr>();
+  null->kind = ExprKind::Const;
+  null->type = w->type;
+  null->typmod = w->typmod;
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Case;
+  e->name = "nullable_wholerow";
+  e->type = w->type;
+  e->typmod = w->typmod;
+  e->location = location;
+  e->has_else = true;
+  e->args = {test, null, w};
+  return e;
 }
 
 ExprPtr coerce_row(Analyzer& a, ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {

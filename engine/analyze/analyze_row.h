@@ -30,6 +30,10 @@ ExprPtr row_field_select(Analyzer& a, ExprPtr base, const std::string& field, in
 std::vector<ExprPtr> row_field_exprs(Analyzer& a, ExprPtr row, int location);
 // A FROM item named `rel` used as a whole row (nullptr: no such item in scope).
 ExprPtr whole_row_reference(Analyzer& a, const std::string& rel, int location);
+// A copy of an expression seen from `by` levels further in (Vars' levelsup raised).
+ExprPtr shift_levels(const ExprPtr& e, int by, int location);
+// The same as a value: NULL for a null-extended row of an outer join's nullable side.
+ExprPtr whole_row_value(Analyzer& a, const std::string& rel, int location);
 // Coercion of a row value to a row type (constructor → composite: field by field);
 // nullptr when not applicable.
 ExprPtr coerce_row(Analyzer& a, ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location);

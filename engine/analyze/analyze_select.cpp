@@ -6,6 +6,7 @@
 #include <functional>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "analyze/outer_aggregate_check.h"
 #include "catalog/privileges.h"
 #include "types/geo.h"
 #include "types/record.h"
@@ -27,8 +28,9 @@ static int figure_colname_internal(Node* node, std::string& name) {
   switch (nodeTag(node)) {
     case T_ColumnRef: {
       auto* cr = reinterpret_cast<ColumnRef*>(node);
-      Node* last = list_at(cr->fields, list_size(cr->fields) - 1);
-      if (IsA(last, String)) { name = strVal(last); return 2; }
+      // the last field name, ignoring "*" (t.* is named t)
+      for (int i = list_size(cr->fields) - 1; i >= 0; i--)
+        if (IsA(list_at(cr->fields, i), String)) { name = strVal(list_at(cr->fields, i)); return 2; }
       return 0;
     }
     case T_FuncCall: {
@@ -209,6 +211,7 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
     RangeTableEntry rte;
     rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), rs->lateral);
     rte.lateral = rs->lateral;
+    if (rte.lateral) check_lateral_outer_aggregates(*rte.subquery);
     if (rte.lateral && rte.subquery->targets.size() > 100) unsupported("LATERAL subqueries with more than 100 columns");
     rte.alias = rs->alias->aliasname;
     for (auto& t : rte.subquery->targets) {
@@ -966,7 +969,7 @@ void Analyzer::check_grouping(SelectQuery& q) {
     for (auto& g : q.group_by)
       if (expr_equal(*e, *g)) return;
     if (e->kind == ExprKind::Var) {
-      if (e->levelsup > 0 || pk_grouped[e->rte]) return;
+      if (e->levelsup > 0 || pk_grouped[e->rte] || e->attno < 0) return;
       for (auto& g : q.group_by)  // the same column relabelled (varchar read as text)
         if (g->kind == ExprKind::Var && g->levelsup == 0 && g->rte == e->rte && g->attno == e->attno) return;
       throw PgError(sqlstate::kGroupingError,

@@ -1,6 +1,7 @@
 // UNION / INTERSECT / EXCEPT: arms analyzed independently, column counts checked, each
 // result column typed by PostgreSQL's common-type rule and both arms coerced to it; ORDER BY
 // may name result columns or ordinals only; LIMIT/OFFSET apply to the whole.
+#include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -21,13 +22,50 @@ std::unique_ptr<SelectQuery> Analyzer::analyze_setop(SelectStmt* stmt) {
   // Arms see the enclosing queries but not each other.
   q->larg = std::shared_ptr<SelectQuery>(analyze_select(stmt->larg, false));
   q->rarg = std::shared_ptr<SelectQuery>(analyze_select(stmt->rarg, false));
+  if (q->larg->targets.size() != q->rarg->targets.size())
+    throw PgError(sqlstate::kSyntaxError, std::string("each ") + what + " query must have the same number of columns")
+        .at(q->rarg->targets.empty() ? -1 : q->rarg->targets[0].expr->location);
+  std::vector<Oid> common;
+  for (size_t i = 0; i < q->larg->targets.size(); i++)
+    common.push_back(select_common_type({q->larg->targets[i].expr, q->rarg->targets[i].expr}, what));
+  // An arm that is itself a set operation or VALUES is lowered from its arms / rows, not from
+  // its result columns: a conversion to the common type needs a SELECT over it.
+  for (auto* arm : {&q->larg, &q->rarg}) {
+    SelectQuery& a = **arm;
+    if (a.setop == SetOp::None && a.values_rows.empty()) continue;
+    bool converts = false;
+    for (size_t i = 0; i < a.targets.size(); i++) converts |= a.targets[i].expr->type != common[i];
+    if (!converts) continue;
+    auto wrap = std::make_shared<SelectQuery>();
+    RangeTableEntry rte;
+    rte.subquery = *arm;
+    rte.alias = "*SELECT*";
+    rte.sql_alias = next_alias("r");
+    for (auto& t : a.targets) {
+      rte.column_names.push_back(t.name);
+      rte.column_types.push_back(t.expr->type);
+      rte.column_typmods.push_back(t.expr->typmod);
+    }
+    for (size_t i = 0; i < a.targets.size(); i++) {
+      auto v = std::make_shared<Expr>();
+      v->kind = ExprKind::Var;
+      v->rte = 0;
+      v->attno = (int)i;
+      v->type = a.targets[i].expr->type;
+      v->typmod = a.targets[i].expr->typmod;
+      v->name = a.targets[i].name;
+      wrap->targets.push_back({v, a.targets[i].name});
+    }
+    wrap->rtable.push_back(std::move(rte));
+    auto leaf = std::make_unique<FromNode>();
+    leaf->rte = 0;
+    wrap->from.push_back(std::move(leaf));
+    *arm = wrap;
+  }
   auto& lt = q->larg->targets;
   auto& rt = q->rarg->targets;
-  if (lt.size() != rt.size())
-    throw PgError(sqlstate::kSyntaxError, std::string("each ") + what + " query must have the same number of columns")
-        .at(rt.empty() ? -1 : rt[0].expr->location);
   for (size_t i = 0; i < lt.size(); i++) {
-    Oid t = select_common_type({lt[i].expr, rt[i].expr}, what);
+    Oid t = common[i];
     int32_t typmod = lt[i].expr->type == rt[i].expr->type && lt[i].expr->typmod == rt[i].expr->typmod ? lt[i].expr->typmod : -1;
     lt[i].expr = coerce_to(lt[i].expr, t, -1, CastContext::Implicit, -1);
     rt[i].expr = coerce_to(rt[i].expr, t, -1, CastContext::Implicit, -1);
@@ -81,8 +119,33 @@ void Analyzer::analyze_output_order_by(List* sort_clause, SelectQuery& q, bool s
       std::string name = node_string(list_at(reinterpret_cast<ColumnRef*>(x)->fields, 0));
       for (auto& t : q.targets)
         if (t.name == name && !sc.expr) sc.expr = t.expr;
-      if (!sc.expr)
-        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist").at(expr_location(x));
+      if (!sc.expr) {
+        // errorMissingColumn's hint: the first leaf SELECT ("*SELECT* n") with that column.
+        std::string hint;
+        if (setop) {
+          std::vector<const SelectQuery*> leaves;
+          std::function<void(const SelectQuery&)> collect = [&](const SelectQuery& s) {
+            if (s.setop != SetOp::None) {
+              collect(*s.larg);
+              collect(*s.rarg);
+            } else if (s.rtable.size() == 1 && s.rtable[0].alias == "*SELECT*" && s.rtable[0].subquery &&
+                       (s.rtable[0].subquery->setop != SetOp::None || !s.rtable[0].subquery->values_rows.empty())) {
+              collect(*s.rtable[0].subquery);  // an arm converted to the common type
+            } else {
+              leaves.push_back(&s);
+            }
+          };
+          collect(q);
+          for (size_t i = 0; i < leaves.size() && hint.empty(); i++)
+            for (auto& t : leaves[i]->targets)
+              if (t.name == name) {
+                hint = "There is a column named \"" + name + "\" in table \"*SELECT* " + std::to_string(i + 1) +
+                       "\", but it cannot be referenced from this part of the query.";
+                break;
+              }
+        }
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + name + "\" does not exist", "", hint).at(expr_location(x));
+      }
     } else if (setop) {
       throw PgError(sqlstate::kFeatureNotSupported, "invalid UNION/INTERSECT/EXCEPT ORDER BY clause",
                     "Only result column names can be used, not expressions or functions.",

@@ -3,6 +3,8 @@
 // types, then the recursive term is analyzed with the CTE visible and coerced to them.
 #include <functional>
 #include "analyze/analyzer.h"
+#include "types/money.h"
+#include "types/user_types.h"
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
@@ -141,6 +143,11 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
         e->typmod = lt[i].expr->typmod;
         sq->targets.push_back({e, lt[i].name});
       }
+      // The planner's recursive UNION hashes the rows: money has no hash opclass.
+      for (auto& t : sq->targets)
+        if (!stmt->all && (domain_base_type(t.expr->type) == oid::kMoney || array_element_type(t.expr->type) == oid::kMoney))
+          throw PgError(sqlstate::kFeatureNotSupported, "could not implement recursive UNION",
+                        "All column datatypes must be hashable.");
       if (list_size(stmt->sortClause))
         throw PgError(sqlstate::kFeatureNotSupported, "ORDER BY in a recursive query is not implemented")
             .at(expr_location(reinterpret_cast<SortBy*>(list_at(stmt->sortClause, 0))->node));

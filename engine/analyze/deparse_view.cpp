@@ -249,6 +249,10 @@ struct Deparser {
         if (merged_column(e, merged)) return ident(merged);
         return "COALESCE(" + args_list(e) + ")";
       case ExprKind::Case: {
+        // a whole row of an outer join's nullable side (analyze_row.cpp: whole_row_value)
+        if (e.args.size() == 3 && e.args[0]->kind == ExprKind::NullTest && e.args[0]->args[0]->kind == ExprKind::Var &&
+            e.args[0]->args[0]->attno == RangeTableEntry::kPresenceAttno)
+          return expr(*e.args.back(), showimplicit);
         std::string s = "CASE";
         size_t n = e.args.size() - (e.has_else ? 1 : 0);
         for (size_t i = 0; i + 2 <= n; i += 2)
@@ -267,6 +271,17 @@ struct Deparser {
         return s + (e.window ? window_spec(*e.window) : std::string("()"));
       }
       case ExprKind::Call: {
+        if (e.name == "wholerow" && !e.args.empty() && e.args[0]->kind == ExprKind::Var) {
+          // a FROM item's whole row: alias.*
+          const RangeTableEntry* r = rte_of(*e.args[0]);
+          bool whole = r && e.args.size() == r->column_names.size();  // not a join alias's columns
+          for (size_t i = 0; whole && i < e.args.size(); i++)
+            whole = e.args[i]->kind == ExprKind::Var && e.args[i]->rte == e.args[0]->rte &&
+                    e.args[i]->levelsup == e.args[0]->levelsup && e.args[i]->attno == (int)i;
+          std::string col = whole ? ident(r->column_names[0]) : "";
+          std::string v = var(*e.args[0]);
+          if (!col.empty() && v.size() > col.size()) return v.substr(0, v.size() - col.size()) + "*";
+        }
         if (e.name == "COLLATE" && e.args.size() == 1)
           return std::string(paren ? "" : "(") + expr_paren(*e.args[0], e, showimplicit) + " COLLATE " +
                  pg_quote_identifier(collation_name(e.collation)) + (paren ? "" : ")");

@@ -110,6 +110,10 @@ struct RangeTableEntry {
   bool is_join = false;
   std::vector<ExprPtr> column_exprs;
   std::vector<bool> hidden;         // columns merged away: skipped by unqualified lookups
+  // A whole-row reference to this entry on the nullable side of an outer join reads the
+  // presence marker (a Var with attno kPresenceAttno): lowered FROM adds 1 AS _pgmicro_present.
+  bool presence_marker = false;
+  static constexpr int kPresenceAttno = -1;
   // Column as lowered SQL refers to it (table column name, or c1..cn of a subquery).
   std::string column_sql(size_t i) const;
 };

@@ -2,6 +2,7 @@
 // pg_* runtime functions (overflow, division by zero, NaN); comparisons of values whose
 // SQLite storage order equals PostgreSQL's order stay native SQLite operators.
 #include "catalog/builtins.h"
+#include "catalog/builtins_money.h"
 #include <initializer_list>
 #include <vector>
 
@@ -152,17 +153,17 @@ static BuiltinSpan::S<T> gather(std::vector<T>& all, std::initializer_list<Built
 
 BuiltinSpan::S<OperatorDef> builtin_operators() {
   static std::vector<OperatorDef> all;  // built once, lives for the process
-  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators(), array_operators(), json_operators(), regex_operators(), enum_operators(), math_operators(), catalog_operators(), geo_operators(), inet_operators()});
+  static const auto span = gather<OperatorDef>(all, {core_operators(), text_operators(), datetime_operators(), array_operators(), json_operators(), regex_operators(), enum_operators(), math_operators(), catalog_operators(), geo_operators(), inet_operators(), money_operators()});
   return span;
 }
 BuiltinSpan::S<FunctionDef> builtin_functions() {
   static std::vector<FunctionDef> all;
-  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions(), json_functions(), regex_functions(), formatting_functions(), enum_functions(), math_functions(), statistics_functions(), catalog_functions(), tsearch_functions(), hash_functions(), geo_functions(), inet_functions()});
+  static const auto span = gather<FunctionDef>(all, {core_functions(), text_functions(), datetime_functions(), array_functions(), json_functions(), regex_functions(), formatting_functions(), enum_functions(), math_functions(), statistics_functions(), catalog_functions(), tsearch_functions(), hash_functions(), geo_functions(), inet_functions(), money_functions()});
   return span;
 }
 BuiltinSpan::S<CastDef> builtin_casts() {
   static std::vector<CastDef> all;
-  static const auto span = gather<CastDef>(all, {core_casts(), datetime_casts(), json_casts(), catalog_casts(), geo_casts(), inet_casts()});
+  static const auto span = gather<CastDef>(all, {core_casts(), datetime_casts(), json_casts(), catalog_casts(), geo_casts(), inet_casts(), money_casts()});
   return span;
 }
 

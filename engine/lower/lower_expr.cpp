@@ -132,6 +132,8 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       }
       const auto& rt = *c.scopes.at(index);
       const RangeTableEntry& r = rt[e.rte];
+      if (e.attno == RangeTableEntry::kPresenceAttno)
+        return r.sql_alias + (r.lateral ? ".c" + std::to_string(r.column_names.size() + 1) : "._pgmicro_present");
       if (r.dml_target && e.levelsup == 0) return r.column_sql(e.attno);
       return r.sql_alias + "." + r.column_sql(e.attno);
     }
@@ -243,6 +245,19 @@ std::string lower(const Expr& e, const LowerCtx& c) {
   return "NULL";
 }
 
+std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c);
+
+// A FROM item read with its presence marker (RangeTableEntry::presence_marker): the column is
+// 1 on every row it has and NULL on the rows an outer join pads.
+std::string lower_from_item(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c) {
+  auto& r = rt[f.rte];
+  std::string plain = lower_from(f, rt, c);
+  if (!r.presence_marker || r.lateral) return plain;
+  std::string suffix = " AS " + r.sql_alias;
+  std::string src = plain.substr(0, plain.size() - suffix.size());
+  return "(SELECT *, 1 AS _pgmicro_present FROM " + src + ")" + suffix;
+}
+
 std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c) {
   if (f.kind == JoinKind::Base) {
     auto& r = rt[f.rte];
@@ -259,6 +274,8 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
       LowerCtx inner = c;
       inner.capture = cap;
       std::string sql = lower_select_in(*r.subquery, inner);
+      if (r.presence_marker)  // the presence marker (analyze_row.cpp: whole_row_value)
+        sql = "SELECT *, 1 AS c" + std::to_string(r.column_names.size() + 1) + " FROM (" + sql + ")";
       if (cap->args.empty()) return "(" + sql + ") AS " + r.sql_alias;
       std::string call = "pg_sql_rows(" + quote_literal(sql) + ", 0";
       for (auto& a : cap->args) call += ", " + a;
@@ -273,7 +290,8 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
     if (!r.inh_tables.empty()) return "(" + inheritance_union_sql(*r.table, r.inh_tables) + ") AS " + r.sql_alias;
     return "" + r.table->sqlite_ref() + " AS " + r.sql_alias;
   }
-  std::string l = lower_from(*f.left, rt, c), r = lower_from(*f.right, rt, c);
+  auto side = [&](const FromNode& n) { return n.kind == JoinKind::Base ? lower_from_item(n, rt, c) : lower_from(n, rt, c); };
+  std::string l = side(*f.left), r = side(*f.right);
   if (f.right->kind != JoinKind::Base) r = "(" + r + ")";
   const char* j = f.kind == JoinKind::Inner ? " JOIN " : f.kind == JoinKind::Left ? " LEFT JOIN "
                 : f.kind == JoinKind::Right ? " RIGHT JOIN " : f.kind == JoinKind::Full ? " FULL JOIN " : " CROSS JOIN ";

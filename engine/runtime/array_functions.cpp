@@ -11,6 +11,7 @@
 #include "runtime/sqlite_text.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
+#include "types/money.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
 #include "types/type_io.h"
@@ -25,7 +26,7 @@ using Fn = void (*)(sqlite3_context*, int, sqlite3_value**);
 const Oid kElementTypes[] = {oid::kBool, oid::kBytea, oid::kName, oid::kInt2, oid::kInt4, oid::kText,
                              oid::kBpchar, oid::kVarchar, oid::kInt8, oid::kFloat4, oid::kFloat8, oid::kOid,
                              oid::kTimestamp, oid::kDate, oid::kTimestamptz, oid::kInterval, oid::kNumeric,
-                             oid::kUuid, oid::kJson, oid::kJsonb, oid::kInt2Vector, oid::kOidVector};
+                             oid::kUuid, oid::kJson, oid::kJsonb, oid::kInt2Vector, oid::kOidVector, oid::kMoney};
 
 bool is_null(sqlite3_value* v) { return sqlite3_value_type(v) == SQLITE_NULL; }
 Oid oid_arg(sqlite3_value* v) { return static_cast<Oid>(sqlite3_value_int64(v)); }

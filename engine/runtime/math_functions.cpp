@@ -347,6 +347,7 @@ void register_sleep_function(sqlite3* db, RuntimeContext* rc);          // sleep
 void register_bytea_functions(sqlite3* db, RuntimeContext* rc);         // bytea_functions.cpp
 void register_unistr_function(sqlite3* db, RuntimeContext* rc);         // unistr_function.cpp
 void register_width_bucket_functions(sqlite3* db, RuntimeContext* rc);  // width_bucket_functions.cpp
+void register_money_functions(sqlite3* db, RuntimeContext* rc);         // money_functions.cpp
 
 void register_math_functions(sqlite3* db, RuntimeContext* rc) {
   register_numeric_math_functions(db, rc);
@@ -354,6 +355,7 @@ void register_math_functions(sqlite3* db, RuntimeContext* rc) {
   register_bytea_functions(db, rc);
   register_unistr_function(db, rc);
   register_width_bucket_functions(db, rc);
+  register_money_functions(db, rc);
   struct F { const char* name; int n; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
   static const F fns[] = {
       {"pg_fmath1", 2, fmath1}, {"pg_fmath2", 3, fmath2}, {"pg_float_send", 2, float_send},

@@ -46,6 +46,12 @@ void check_path_only_opclass(const std::string& am, Oid type) {
 
 }  // namespace
 
+// Lowered SQL that calls a user-defined function (pg_sql_scalar/pg_sql_rows nested statements,
+// not deterministic SQLite functions).
+static bool calls_user_function(const std::string& sql) {
+  return sql.find("pg_sql_scalar(") != std::string::npos || sql.find("pg_sql_rows(") != std::string::npos;
+}
+
 void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   out.command_tag = "CREATE INDEX";
   RangeVar* rv = stmt->relation;
@@ -78,6 +84,12 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
       IndexExpr ix = index_expression(*t, ie->expr, false);
       cols.push_back(-1);
       exprs_text += (exprs_text.empty() ? "" : "\n") + ix.pg_text;
+      if (calls_user_function(ix.sql)) {
+        // A user-defined function runs as a nested statement SQLite cannot index: the SQLite
+        // index keeps a constant key (an access path only; queries give the same rows).
+        if (stmt->unique) unsupported("unique indexes on expressions calling user-defined functions");
+        ix.sql = "NULL";
+      }
       sqlcols += (sqlcols.empty() ? "" : ", ") + std::string("(") + ix.sql + ")" + (desc ? " DESC" : "");
       name_parts.push_back(ix.name);
       return;
@@ -93,6 +105,10 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     IndexExpr p = index_expression(*t, stmt->whereClause, true);
     pred_text = p.pg_text;
     pred_sql = p.sql;
+    if (calls_user_function(pred_sql)) {
+      if (stmt->unique) unsupported("unique indexes with predicates calling user-defined functions");
+      pred_sql.clear();  // a non-unique index over all rows answers the same queries
+    }
   }
   for_each_node(stmt->indexIncludingParams, [&](Node* n) {
     auto* ie = reinterpret_cast<IndexElem*>(n);

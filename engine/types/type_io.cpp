@@ -18,6 +18,7 @@
 #include "types/record.h"
 #include "types/base_types.h"
 #include "types/user_types.h"
+#include "types/money.h"
 
 namespace pgmicro {
 
@@ -182,6 +183,7 @@ Datum type_input(Oid type, int32_t typmod, std::string_view text) {
     }
     case oid::kInterval: return Datum::text(interval_to_storage(parse_interval(text, typmod)));
     case oid::kUuid: return Datum::text(parse_uuid(text));
+    case oid::kMoney: return Datum::integer(money_parse(text));
     case oid::kJson:
       json_parse(text, false);  // validates; json keeps its text
       return Datum::text(std::string(text));
@@ -284,6 +286,10 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       return;
     }
     case oid::kNumeric: datum_to_numeric(v).append_to(out); return;
+    case oid::kMoney:
+      if (v.kind == Datum::Kind::Int) out += money_text(v.i);
+      else out += datum_as_text(v);
+      return;
     case oid::kInterval: out += interval_storage_output(datum_as_text(v)); return;
     case oid::kTimestamptz: out += timestamptz_storage_output(datum_as_text(v)); return;
     case oid::kTimetz: out += timetz_storage_output(datum_as_text(v)); return;

@@ -3,6 +3,7 @@
 #include <cstring>
 #include "types/reg_types.h"
 #include "types/user_types.h"
+#include "types/money.h"
 
 namespace pgmicro {
 
@@ -42,6 +43,7 @@ static const TypeInfo kTypes[] = {
     {oid::kRegnamespace, "regnamespace", "regnamespace", 'N', false, Storage::Integer, 4},
     {oid::kRegrole, "regrole", "regrole", 'N', false, Storage::Integer, 4},
     {oid::kUuid, "uuid", "uuid", 'U', false, Storage::Text, 16},
+    {oid::kMoney, "money", "money", 'N', false, Storage::Integer, 8},  // types/money.h: int8 cents
     {oid::kJson, "json", "json", 'U', false, Storage::Text, -1},
     {oid::kJsonb, "jsonb", "jsonb", 'U', false, Storage::Text, -1},
     {oid::kJsonpath, "jsonpath", "jsonpath", 'U', false, Storage::Text, -1},  // stored as jsonpath_out's text
@@ -86,6 +88,7 @@ static const TypeInfo kTypes[] = {
     {oid::kIntervalArray, "_interval", "interval[]", 'A', false, Storage::Text, -1, oid::kInterval},
     {oid::kNumericArray, "_numeric", "numeric[]", 'A', false, Storage::Text, -1, oid::kNumeric},
     {oid::kUuidArray, "_uuid", "uuid[]", 'A', false, Storage::Text, -1, oid::kUuid},
+    {oid::kMoneyArray, "_money", "money[]", 'A', false, Storage::Text, -1, oid::kMoney},
     {oid::kJsonArray, "_json", "json[]", 'A', false, Storage::Text, -1, oid::kJson},
     {oid::kJsonbArray, "_jsonb", "jsonb[]", 'A', false, Storage::Text, -1, oid::kJsonb},
     {oid::kJsonpathArray, "_jsonpath", "jsonpath[]", 'A', false, Storage::Text, -1, oid::kJsonpath},
@@ -117,7 +120,7 @@ const TypeInfo* builtin_types_begin() { return kTypes; }
 const TypeInfo* builtin_types_end() { return kTypes + sizeof kTypes / sizeof kTypes[0]; }
 
 Oid array_element_type(Oid t) {
-  if (t < 1000 && t != oid::kJsonArray && t != oid::kLineArray && t != oid::kCircleArray && t != oid::kCidrArray && !is_vector_type(t)) return 0;
+  if (t < 1000 && t != oid::kJsonArray && t != oid::kMoneyArray && t != oid::kLineArray && t != oid::kCircleArray && t != oid::kCidrArray && !is_vector_type(t)) return 0;
   const TypeInfo* i = find_type(t);
   return i ? i->elem : 0;
 }
