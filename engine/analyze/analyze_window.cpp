@@ -315,7 +315,13 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
             throw PgError(sqlstate::kWindowingError, "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column")
                 .at(wd->location);
           Oid ot = spec->order[0].expr->type;
-          check_range_offset_type(ot, x);
+          {
+            // (reported at exprLocation: a cast's leftmost argument, as PostgreSQL)
+            auto at = std::make_shared<Expr>(*x);
+            int loc = expr_location(n);
+            if (loc >= 0) at->location = loc;
+            check_range_offset_type(ot, at);
+          }
           if (datetime_range_kind(ot)) {
             ExprPtr c = coerce_to(x, oid::kInterval, -1, CastContext::Implicit, -1);
             if (!c || c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);

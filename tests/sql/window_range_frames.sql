@@ -47,3 +47,5 @@ SELECT pg_get_viewdef('rfv');
 SELECT * FROM rfv ORDER BY id;
 -- ntile of NULL is NULL
 SELECT ntile(NULL) OVER (ORDER BY id), id FROM rf ORDER BY id LIMIT 2;
+-- an offset type no in_range takes: reported at the cast's argument
+SELECT id, first_value(id) OVER (ORDER BY n RANGE BETWEEN 1 PRECEDING AND 1.1::float8 FOLLOWING) FROM rf;
