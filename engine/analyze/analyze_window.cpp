@@ -2,6 +2,7 @@
 // lag, lead, first_value, last_value, nth_value and the aggregates OVER a window
 // (PARTITION BY, ORDER BY with PostgreSQL's NULL order, ROWS/RANGE/GROUPS frames with
 // offsets and EXCLUDE, named windows from the WINDOW clause). SQLite runs them natively.
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include "analyze/analyzer.h"
@@ -53,6 +54,8 @@ static ExprPtr fold_numeric_casts(const ExprPtr& e) {
 // analyze_window_range.cpp: RANGE offsets on datetime/interval ORDER BY columns.
 const char* datetime_range_kind(Oid column);
 int64_t datetime_range_key_offset(Oid column, const Interval& offset, int location);
+bool datetime_range_needs_calendar(Oid column, const Interval& offset);
+void computed_range_frame(Expr& call, WindowSpec& spec, const std::string offset_text[2], bool filtered, bool star, int location);
 
 // PostgreSQL's in_range support functions by sort column type: the offset types each accepts
 // (none: RANGE offsets unsupported for the type).
@@ -150,6 +153,8 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     int_arg(0);
     e->type = oid::kInt4;
     e->templ = "ntile(pg_window_positive_arg($1, 0))";  // 22014 for <= 0
+    // ntile(NULL) is NULL for every row (SQLite's ntile refuses NULL): an aggregate of NULL.
+    if (args[0]->kind == ExprKind::Const && args[0]->value.is_null()) e->templ = "max(NULL)";
   } else if (name == "lag" || name == "lead") {
     if (args.empty() || args.size() > 3) throw no_function();
     if (args.size() >= 2) int_arg(1);
@@ -285,26 +290,61 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     });
     if (w->frameOptions & FRAMEOPTION_NONDEFAULT) {
       spec->frame_options = w->frameOptions;
+      bool computed = false;          // a frame SQLite cannot express: pg_range_frame
+      std::string offset_text[2];     // the RANGE offsets' text (start, end)
       if ((w->frameOptions & FRAMEOPTION_GROUPS) && spec->order.empty())
         throw PgError(sqlstate::kWindowingError, "GROUPS mode requires an ORDER BY clause").at(w->location);
       auto offset = [&](Node* n, bool start) -> ExprPtr {
         if (!n) return nullptr;
         ExprPtr x = transform_expr(n, ExprContext::Limit);
+        // checkExprIsVarFree: no column of the query's own FROM (42P10 at the column).
+        std::function<const Expr*(const Expr&)> find_var = [&](const Expr& v) -> const Expr* {
+          if (v.kind == ExprKind::Var && v.levelsup == 0) return &v;
+          for (auto& a : v.args)
+            if (const Expr* f = a ? find_var(*a) : nullptr) return f;
+          return nullptr;
+        };
+        if (const Expr* var = find_var(*x))
+          throw PgError(sqlstate::kInvalidColumnReference,
+                        std::string("argument of ") + ((w->frameOptions & FRAMEOPTION_ROWS) ? "ROWS" : (w->frameOptions & FRAMEOPTION_GROUPS) ? "GROUPS" : "RANGE") +
+                            " must not contain variables")
+              .at(var->location >= 0 ? var->location : x->location);
         Oid target = oid::kInt8;
         if (w->frameOptions & FRAMEOPTION_RANGE) {
           if (spec->order.size() != 1)
             throw PgError(sqlstate::kWindowingError, "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column")
                 .at(wd->location);
           Oid ot = spec->order[0].expr->type;
-          check_range_offset_type(ot, x);
+          {
+            // (reported at exprLocation: a cast's leftmost argument, as PostgreSQL)
+            auto at = std::make_shared<Expr>(*x);
+            int loc = expr_location(n);
+            if (loc >= 0) at->location = loc;
+            check_range_offset_type(ot, at);
+          }
           if (datetime_range_kind(ot)) {
             ExprPtr c = coerce_to(x, oid::kInterval, -1, CastContext::Implicit, -1);
             if (!c || c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
             if (c->value.is_null())
               throw PgError("22004", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be null");
+            offset_text[start ? 0 : 1] = c->value.s;
+            if (datetime_range_needs_calendar(ot, interval_from_storage(c->value.s))) {
+              computed = true;
+              return c;
+            }
             spec->range_key = datetime_range_kind(ot);
             (start ? spec->start_key_offset : spec->end_key_offset) =
                 datetime_range_key_offset(ot, interval_from_storage(c->value.s), wd->location);
+            return c;
+          }
+          if (ot == oid::kNumeric) {
+            ExprPtr c = coerce_to(x, oid::kNumeric, -1, CastContext::Implicit, -1);
+            if (c) c = fold_numeric_casts(c);
+            if (!c || c->kind != ExprKind::Const) unsupported("window frame offsets that are not constants", x->location);
+            if (c->value.is_null())
+              throw PgError("22004", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be null");
+            offset_text[start ? 0 : 1] = element_to_text(oid::kNumeric, c->value);
+            computed = true;
             return c;
           }
           if (ot == oid::kFloat4 || ot == oid::kFloat8) target = oid::kFloat8;
@@ -332,11 +372,17 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
           if (neg && (w->frameOptions & FRAMEOPTION_RANGE))
             throw PgError("22013", "invalid preceding or following size in window function");
           if (neg) throw PgError("22013", std::string("frame ") + (start ? "starting" : "ending") + " offset must not be negative");
+          // An infinite float offset: base +/- offset can be NaN, in_range_float8_float8's case.
+          if ((w->frameOptions & FRAMEOPTION_RANGE) && target == oid::kFloat8) {
+            offset_text[start ? 0 : 1] = element_to_text(oid::kFloat8, c->value);
+            if (c->value.kind == Datum::Kind::Real && std::isinf(c->value.r)) computed = true;
+          }
         }
         return c;
       };
       spec->start_offset = offset(w->startOffset, true);
       spec->end_offset = offset(w->endOffset, false);
+      if (computed) computed_range_frame(*e, *spec, offset_text, fc->agg_filter || user_agg, fc->agg_star, fc->location);
     }
   }
   agg_allowed_ = saved_allowed;

@@ -2,9 +2,13 @@
 // (PostgreSQL's in_range_*_interval). SQLite's RANGE frames need a number, so the window orders
 // by pg_range_key(kind, value) (runtime/window_range_key.cpp), a key that is linear in the
 // value, and the interval offset becomes a constant distance in that key. Only offsets for which
-// "value +/- offset" is exactly "key +/- distance" are taken: month offsets on date/timestamp and
-// day offsets on timestamptz (calendar arithmetic) are refused with 0A000.
+// "value +/- offset" is exactly "key +/- distance" take that path. Month offsets on
+// date/timestamp, month and day offsets on timestamptz (calendar arithmetic), offsets on numeric
+// columns and infinite float offsets instead rewrite the call into pg_range_frame
+// (runtime/window_range_frame.cpp) over the whole partition, which finds each row's frame with
+// PostgreSQL's in_range rules (computed_range_frame).
 #include <string>
+#include "analyze/query.h"
 #include "common/error.h"
 #include "types/interval.h"
 #include "types/types.h"
@@ -39,6 +43,54 @@ int64_t datetime_range_key_offset(Oid column, const Interval& iv, int location) 
     unsupported("RANGE offsets with days for ORDER BY columns of type timestamp with time zone", location);
   if (span > (__int128)INT64_MAX) unsupported("RANGE offsets this large", location);
   return (int64_t)span;
+}
+
+bool datetime_range_needs_calendar(Oid column, const Interval& iv) {
+  if (column == oid::kDate || column == oid::kTimestamp) return iv.month != 0;
+  if (column == oid::kTimestamptz) return iv.month != 0 || iv.day != 0;
+  return false;
+}
+
+// The window call lowered as pg_range_frame('<spec>', key, value [, n]) over ROWS BETWEEN
+// UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING (the call itself stays for pg_get_viewdef) (the spec's fields: window_range_frame.cpp).
+void computed_range_frame(Expr& call, WindowSpec& spec, const std::string offset_text[2], bool filtered, bool star, int location) {
+  const std::string& name = call.name;
+  const Expr& key = *spec.order.at(0).expr;
+  Oid kt = key.type;
+  const char* kind = kt == oid::kNumeric ? "numeric" : kt == oid::kFloat4 || kt == oid::kFloat8 ? "float"
+                   : kt == oid::kDate ? "date" : kt == oid::kTimestamp ? "timestamp" : kt == oid::kTimestamptz ? "timestamptz" : nullptr;
+  Oid at = call.args.empty() ? 0 : call.args[0]->type;
+  char fn = 0;
+  if (star) fn = 'A';
+  else if (name == "first_value") fn = 'F';
+  else if (name == "last_value") fn = 'L';
+  else if (name == "nth_value") fn = 'N';
+  else if (name == "count") fn = 'C';
+  else if (name == "sum" && (at == oid::kInt2 || at == oid::kInt4)) fn = 'S';
+  else if ((name == "min" || name == "max") &&
+           (at == oid::kInt2 || at == oid::kInt4 || at == oid::kInt8 || at == oid::kFloat4 || at == oid::kFloat8 ||
+            at == oid::kNumeric || at == oid::kDate || at == oid::kTimestamp || at == oid::kTimestamptz))
+    fn = name == "min" ? 'm' : 'M';
+  if (!kind || !fn || filtered)
+    unsupported("RANGE frames with these offsets for " + name + "()", location);
+  int f = spec.frame_options;
+  char start = (f & 0x20) ? 'U' : (f & 0x200) ? 'C' : (f & 0x800) ? 'P' : 'F';
+  char end = (f & 0x100) ? 'U' : (f & 0x1000) ? 'P' : (f & 0x4000) ? 'F' : 'C';
+  char exclude = (f & 0x8000) ? 'C' : (f & 0x10000) ? 'G' : (f & 0x20000) ? 'T' : 'N';
+  std::string text = std::string(1, fn) + "|" + (spec.order[0].desc ? "0" : "1") + "|" + (spec.order[0].nulls_first ? "1" : "0") + "|" +
+                     kind + "|" + start + "|" + (start == 'P' || start == 'F' ? offset_text[0] : "") + "|" + end + "|" +
+                     (end == 'P' || end == 'F' ? offset_text[1] : "") + "|" + exclude;
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+  quoted += "'";
+  std::vector<ExprPtr> args;
+  if (fn != 'A') args.push_back(call.args.at(0));
+  if (fn == 'N') args.push_back(call.args.at(1));
+  args.push_back(spec.order[0].expr);
+  std::string k = "$" + std::to_string(args.size());
+  spec.frame_call = "pg_range_frame(" + quoted + ", " + k + (fn == 'A' ? ", NULL" : ", $1") + (fn == 'N' ? ", $2" : "") + ")";
+  spec.frame_args = std::move(args);
+  spec.range_key.clear();
 }
 
 }  // namespace pgmicro

@@ -85,6 +85,10 @@ struct WindowSpec {
   // orders by pg_range_key(range_key, value) and uses these numeric offsets instead.
   std::string range_key;
   int64_t start_key_offset = 0, end_key_offset = 0;
+  // A RANGE frame SQLite cannot express: the call is lowered as frame_call (pg_range_frame over
+  // frame_args) OVER the whole partition in the same order (analyze_window_range.cpp).
+  std::string frame_call;
+  std::vector<ExprPtr> frame_args;
 };
 
 struct CteDef;

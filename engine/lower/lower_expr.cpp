@@ -23,6 +23,9 @@ struct LowerCtx {
   // read as NULL (outside aggregate arguments), GROUPING() as its bit mask.
   const SelectQuery* grouping_query = nullptr;
   const std::vector<int>* grouping_set = nullptr;
+  // A base table read by a query whose window functions see rows in input order: scanned in
+  // rowid (PostgreSQL's heap) order, never through an index (see window_heap_order).
+  bool heap_order = false;
 };
 
 struct Capture {
@@ -140,8 +143,15 @@ std::string lower(const Expr& e, const LowerCtx& c) {
     case ExprKind::Raw: return e.templ;
     case ExprKind::Grouping: return "0";  // plain GROUP BY: every argument is grouped
     case ExprKind::Window: {
-      std::string s = substitute(e.templ, args()) + " OVER (";
       const WindowSpec& w = *e.window;
+      std::string s;
+      if (!w.frame_call.empty()) {
+        std::vector<std::string> fa;
+        for (auto& a : w.frame_args) fa.push_back(lower(*a, c));
+        s = substitute(w.frame_call, fa) + " OVER (";
+      } else {
+        s = substitute(e.templ, args()) + " OVER (";
+      }
       std::string sep;
       if (!w.partition.empty()) {
         s += "PARTITION BY ";
@@ -158,7 +168,7 @@ std::string lower(const Expr& e, const LowerCtx& c) {
                (w.order[i].nulls_first ? " NULLS FIRST" : " NULLS LAST");
         sep = " ";
       }
-      int f = w.frame_options;
+      int f = w.frame_call.empty() ? w.frame_options : 0x1 | 0x4 | 0x10 | 0x20 | 0x100;  // (ROWS UNBOUNDED both ways)
       if (f & 1) {  // FRAMEOPTION_NONDEFAULT
         s += sep + ((f & 0x4) ? "ROWS " : (f & 0x8) ? "GROUPS " : "RANGE ");
         auto bound = [&](bool start) {
@@ -258,6 +268,23 @@ std::string lower_from_item(const FromNode& f, const std::vector<RangeTableEntry
   return "(SELECT *, 1 AS _pgmicro_present FROM " + src + ")" + suffix;
 }
 
+// Window functions over a single table without GROUP BY: ROWS frames, ties within a window's
+// ORDER BY and windows without ORDER BY see the rows in scan order. PostgreSQL's plans for
+// these (sequential and bitmap scans) read the heap in order, which pgmicro keeps as rowid
+// order; an index SQLite would pick for WHERE reads in key order instead.
+bool has_window_call(const Expr& e) {
+  if (e.kind == ExprKind::Window) return true;
+  for (auto& a : e.args)
+    if (a && has_window_call(*a)) return true;
+  return false;
+}
+bool window_heap_order(const SelectQuery& q) {
+  if (q.from.size() != 1 || q.from[0]->kind != JoinKind::Base || !q.group_by.empty() || q.has_aggs) return false;
+  for (auto& t : q.targets)
+    if (t.expr && has_window_call(*t.expr)) return true;
+  return false;
+}
+
 std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt, const LowerCtx& c) {
   if (f.kind == JoinKind::Base) {
     auto& r = rt[f.rte];
@@ -288,7 +315,7 @@ std::string lower_from(const FromNode& f, const std::vector<RangeTableEntry>& rt
       return "(" + lower_select_in(*r.subquery, outer) + ") AS " + r.sql_alias;
     }
     if (!r.inh_tables.empty()) return "(" + inheritance_union_sql(*r.table, r.inh_tables) + ") AS " + r.sql_alias;
-    return "" + r.table->sqlite_ref() + " AS " + r.sql_alias;
+    return "" + r.table->sqlite_ref() + " AS " + r.sql_alias + (c.heap_order ? " NOT INDEXED" : "");
   }
   auto side = [&](const FromNode& n) { return n.kind == JoinKind::Base ? lower_from_item(n, rt, c) : lower_from(n, rt, c); };
   std::string l = side(*f.left), r = side(*f.right);
@@ -430,7 +457,9 @@ std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
   return s;
 }
 
-std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
+std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
+  LowerCtx outer = outer_ctx;
+  outer.heap_order = false;  // only the FROM items of the query that asked for it
   std::string with = lower_with(q, outer);
   if (q.setop != SetOp::None) {
     LowerCtx c = outer;
@@ -536,7 +565,9 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer) {
   // Such a query cannot use the rows: PostgreSQL's plan does not scan FROM (nor run WHERE).
   if (!q.from.empty() && !having_only) {
     s += " FROM ";
-    for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, c);
+    LowerCtx fc = c;
+    fc.heap_order = window_heap_order(q);
+    for (size_t i = 0; i < q.from.size(); i++) s += (i ? ", " : "") + lower_from(*q.from[i], q.rtable, fc);
   }
   if (q.where && !having_only) s += " WHERE " + lower(*q.where, c);
   if (!q.group_by.empty()) {

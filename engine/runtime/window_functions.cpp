@@ -22,9 +22,11 @@ void positive_arg(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }  // namespace
 
 void register_window_range_key(sqlite3* db, RuntimeContext* rc);  // window_range_key.cpp
+void register_window_range_frame(sqlite3* db, RuntimeContext* rc);  // window_range_frame.cpp
 
 void register_window_functions(sqlite3* db, RuntimeContext* rc) {
   register_window_range_key(db, rc);
+  register_window_range_frame(db, rc);
   sqlite3_create_function(db, "pg_window_positive_arg", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
                           positive_arg, nullptr, nullptr);
 }
