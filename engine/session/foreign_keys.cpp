@@ -47,7 +47,9 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
   if (fk.type == pk.type) {
     if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
       fk_unsupported("foreign keys between numeric columns of different scales", location);
-    if (fk.type == oid::kInterval || fk.type == oid::kFloat4 || fk.type == oid::kFloat8)
+    // float4/float8 compare by value in SQLite as with PostgreSQL's = (-0 = 0; NaN is stored as
+    // the text 'NaN', equal to itself); equal intervals can be stored differently.
+    if (fk.type == oid::kInterval)
       fk_unsupported("foreign keys on " + format_type_name(fk.type, -1) + " columns", location);
     return;
   }
