@@ -188,6 +188,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     cons.push_back({ck.name, 'c', {}, -1, nullptr, ck.check_expr, -1, ck.inhcount, false, false});
 
   auto add_key = [&](Constraint* c, std::vector<int> cols) {
+    if (c->nulls_not_distinct) unsupported("UNIQUE NULLS NOT DISTINCT", c->location);  // SQLite's unique indexes: NULLs distinct
     if (c->contype == CONSTR_PRIMARY)
       for (auto& pc : cons)
         if (pc.type == 'p')

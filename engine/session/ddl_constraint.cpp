@@ -121,6 +121,7 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
   if (c->contype == CONSTR_EXCLUSION) return add_exclusion_constraint(t, c, cp);
   if (c->contype != CONSTR_PRIMARY && c->contype != CONSTR_UNIQUE) unsupported("this kind of constraint in ALTER TABLE ADD CONSTRAINT", c->location);
   bool primary = c->contype == CONSTR_PRIMARY;
+  if (c->nulls_not_distinct) unsupported("UNIQUE NULLS NOT DISTINCT", c->location);  // SQLite's unique indexes: NULLs distinct
   if (c->initdeferred) unsupported("INITIALLY DEFERRED unique and primary key constraints", c->location);
   if (primary)
     for (auto& k : t.constraints)

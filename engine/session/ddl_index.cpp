@@ -57,6 +57,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   RangeVar* rv = stmt->relation;
   if (stmt->concurrent && status_ != TransactionStatus::Idle)
     throw PgError("25001", "CREATE INDEX CONCURRENTLY cannot run inside a transaction block");
+  if (stmt->nulls_not_distinct) unsupported("UNIQUE NULLS NOT DISTINCT");  // SQLite's unique indexes: NULLs distinct
   std::string am = stmt->accessMethod ? stmt->accessMethod : "btree";
   // gist/spgist/brin: an access path only, so the index is a catalog entry (shown with its
   // access method) over an ordinary SQLite index; queries give the same rows with or without it.

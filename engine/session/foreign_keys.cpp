@@ -47,7 +47,9 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
   if (fk.type == pk.type) {
     if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
       fk_unsupported("foreign keys between numeric columns of different scales", location);
-    if (fk.type == oid::kInterval || fk.type == oid::kFloat4 || fk.type == oid::kFloat8)
+    // float4/float8 compare by value in SQLite as with PostgreSQL's = (-0 = 0; NaN is stored as
+    // the text 'NaN', equal to itself); equal intervals can be stored differently.
+    if (fk.type == oid::kInterval)
       fk_unsupported("foreign keys on " + format_type_name(fk.type, -1) + " columns", location);
     return;
   }
@@ -224,13 +226,29 @@ ConstraintDef resolve_foreign_key(const Catalog& catalog, const TableDef& child,
   return fk;
 }
 
+// PostgreSQL's ChooseConstraintName(table, columns joined by "_", "fkey"): makeObjectName
+// shortens the longer of the two names until name1_name2_label (label "fkey", "fkey1", ...)
+// fits in 63 bytes.
 std::string foreign_key_name(const TableDef& child, const std::vector<int>& cols, const std::vector<std::string>& taken) {
-  std::string base = child.name;
-  for (int c : cols) base += "_" + child.columns[c].name;
-  base += "_fkey";
-  if (base.size() > 63) base.resize(63);
-  std::string name = base;
-  for (int i = 1; std::find(taken.begin(), taken.end(), name) != taken.end(); i++) name = base + std::to_string(i);
+  std::string addition;
+  for (int c : cols) {
+    if (addition.size() >= 64) break;
+    addition += (addition.empty() ? "" : "_") + child.columns[c].name.substr(0, 63);
+  }
+  auto make = [&](const std::string& label) {
+    size_t avail = 63 - (label.size() + 1) - 1, n1 = child.name.size(), n2 = addition.size();
+    while (n1 + n2 > avail) {
+      if (n1 > n2) n1--;
+      else n2--;
+    }
+    auto clip = [](const std::string& s, size_t n) {  // never split a UTF-8 character
+      while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) n--;
+      return s.substr(0, n);
+    };
+    return clip(child.name, n1) + "_" + clip(addition, n2) + "_" + label;
+  };
+  std::string name = make("fkey");
+  for (int i = 1; std::find(taken.begin(), taken.end(), name) != taken.end(); i++) name = make("fkey" + std::to_string(i));
   return name;
 }
 

@@ -460,6 +460,8 @@ static std::vector<Column> columns_of(const std::vector<TargetEntry>& targets) {
 }
 
 void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>& params, StatementResult& out) {
+  xact_query_run_ = true;
+  check_read_only_plan(plan);
   out.returns_rows = plan.returns_rows;
   out.columns = plan.columns;
   struct DropCteTables {
@@ -507,6 +509,7 @@ void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& pa
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
   CachedPlan plan;
   check_utility_privileges(stmt);
+  check_read_only_utility(stmt);
   if ((IsA(stmt, InsertStmt) || IsA(stmt, UpdateStmt) || IsA(stmt, DeleteStmt)) && execute_with_rules(stmt, params, out)) return;
   if (plan_statement(stmt, param_types, plan)) {
     run_plan(plan, params, out);
@@ -606,6 +609,7 @@ void SessionImpl::execute_utility(Node* stmt, StatementResult& out) {
     case T_TransactionStmt: return execute_transaction(reinterpret_cast<TransactionStmt*>(stmt), out);
     case T_VariableSetStmt: {
       auto* vs = reinterpret_cast<VariableSetStmt*>(stmt);
+      if (set_transaction_characteristics(vs, out)) return;  // read_only_transaction.cpp
       settings_.apply(vs, status_ != TransactionStatus::Idle);
       if (vs->is_local && status_ == TransactionStatus::Idle)
         out.notices.push_back({"WARNING", "25P01", "SET LOCAL can only be used in transaction blocks"});

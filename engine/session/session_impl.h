@@ -179,6 +179,12 @@ class SessionImpl : public Session {
   void execute_transaction(TransactionStmt* stmt, StatementResult& out);
   void start_transaction_settings(const std::string& isolation, const std::string& read_only);  // transaction_chain.cpp
   void begin_transaction_settings(List* options);
+  // read_only_transaction.cpp: SET TRANSACTION / SESSION CHARACTERISTICS, read-only checks.
+  bool transaction_is_read_only() const;
+  void check_read_only_utility(Node* stmt);
+  void check_read_only_plan(const CachedPlan& plan);
+  bool set_transaction_characteristics(VariableSetStmt* vs, StatementResult& out);
+  bool xact_query_run_ = false;  // the block has run a query (PostgreSQL's FirstSnapshotSet)
   bool implicit_transaction_statement(TransactionStmt* stmt, StatementResult& out);  // transaction_chain.cpp
   void execute_create_table(CreateStmt* stmt, StatementResult& out);
   void execute_drop(DropStmt* stmt, StatementResult& out);

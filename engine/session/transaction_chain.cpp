@@ -12,6 +12,8 @@ namespace pgmicro {
 void SessionImpl::start_transaction_settings(const std::string& isolation, const std::string& read_only) {
   settings_.set_config("transaction_isolation", isolation.empty() ? "read committed" : isolation, true);
   settings_.set_config("transaction_read_only", read_only.empty() ? "off" : read_only, true);
+  settings_.set_config("transaction_deferrable", settings_.get("default_transaction_deferrable") == "on" ? "on" : "off", true);
+  xact_query_run_ = false;
 }
 
 // BEGIN / START TRANSACTION: ISOLATION LEVEL and READ ONLY/WRITE from its options, else the defaults.
@@ -25,6 +27,11 @@ void SessionImpl::begin_transaction_settings(List* options) {
       ro = reinterpret_cast<A_Const*>(d->arg)->val.ival.ival ? "on" : "off";
   });
   start_transaction_settings(iso, ro);
+  for_each_node(options, [&](Node* n) {
+    auto* d = reinterpret_cast<DefElem*>(n);
+    if (std::strcmp(d->defname, "transaction_deferrable") == 0 && d->arg && IsA(d->arg, A_Const))
+      settings_.set_config("transaction_deferrable", reinterpret_cast<A_Const*>(d->arg)->val.ival.ival ? "on" : "off", true);
+  });
 }
 
 // A transaction statement inside the implicit block of a multi-statement query string
