@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "runtime/function_context.h"
 #include "lower/lower.h"
+#include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
@@ -206,9 +207,27 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           }
           throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
         }
+        // CHECK constraints using the column go with it (PostgreSQL's automatic dependency).
+        std::vector<int64_t> dropped_checks;
         for (auto& c : t->constraints) {
-          if (std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end() ||
-              (c.type == 'c' && c.check_expr.find(col) != std::string::npos))
+          if (c.type == 'c' && c.check_expr.find(col) != std::string::npos) {
+            std::vector<int> vars;
+            std::string text = "SELECT " + c.check_expr;
+            ParsedScript ps(text);
+            auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+            std::string_view saved = current_sql_;
+            current_sql_ = text;
+            try {
+              check_expr_sql(*t, reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, &vars);
+            } catch (...) {
+              current_sql_ = saved;
+              throw;
+            }
+            current_sql_ = saved;
+            if (std::find(vars.begin(), vars.end(), idx) != vars.end()) dropped_checks.push_back(c.oid);
+            continue;
+          }
+          if (std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end())
             unsupported("dropping a column used by constraint \"" + c.name + "\"");
         }
         for (auto& ix : t->indexes)
@@ -221,7 +240,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         if (t->columns.size() == 1) unsupported("dropping the last column of a table");
         drop_triggers(tname);
         std::string num = std::to_string(idx + 1);
-        std::string sql = "ALTER TABLE " + t->sqlite_ref() + " DROP COLUMN " + quote_ident(col) + ";";
+        std::string sql;
+        for (int64_t coid : dropped_checks)
+          sql += "DELETE FROM " + cp + "_pgmicro_constraint WHERE oid = " + std::to_string(coid) + ";DELETE FROM " + cp +
+                 "_pgmicro_coninh WHERE conoid = " + std::to_string(coid) + ";";
+        sql += "ALTER TABLE " + t->sqlite_ref() + " DROP COLUMN " + quote_ident(col) + ";";
         sql += "DELETE FROM " + cp + "_pgmicro_attribute WHERE attrelid = " + oid + " AND attnum = " + num + ";";
         sql += "UPDATE " + cp + "_pgmicro_attribute SET attnum = -(attnum - 1) WHERE attrelid = " + oid + " AND attnum > " + num + ";";
         sql += "UPDATE " + cp + "_pgmicro_attribute SET attnum = -attnum WHERE attrelid = " + oid + " AND attnum < 0;";
