@@ -6,6 +6,7 @@
 #include "analyze/collation.h"
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
+#include "catalog/system_relations.h"
 #include "common/error.h"
 #include "runtime/function_context.h"
 #include "lower/lower.h"
@@ -30,6 +31,10 @@ std::string keys_text(const std::vector<int>& cols) {
   std::string s;
   for (size_t i = 0; i < cols.size(); i++) s += (i ? "," : "") + std::to_string(cols[i] + 1);
   return s;
+}
+
+bool is_system_column_name(const std::string& n) {
+  return n == "tableoid" || n == "cmax" || n == "xmax" || n == "cmin" || n == "xmin" || n == "ctid";
 }
 
 bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
@@ -57,6 +62,9 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
     out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
     return;
   }
+  if (!catalog_.find_table(tschema, tname))
+    if (const SystemRelation* sr = find_system_relation(tschema, tname); sr && sr->relkind == 'r')
+      throw PgError("42501", "permission denied: \"" + tname + "\" is a system catalog");
   tschema = ddl_table(stmt->relation)->schema;
   for_each_node(stmt->cmds, [&](Node* n) {
     auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
@@ -73,6 +81,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_AddColumn: {
         auto* cd = reinterpret_cast<::ColumnDef*>(cmd->def);
         std::string col = cd->colname;
+        if (is_system_column_name(col))
+          throw PgError(sqlstate::kDuplicateColumn, "column name \"" + col + "\" conflicts with a system column name");
         if (t->find_column(col) >= 0) {
           if (cmd->missing_ok) {
             out.notices.push_back({"NOTICE", "42701", "column \"" + col + "\" of relation \"" + tname + "\" already exists, skipping"});
@@ -200,6 +210,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_DropColumn: {
         std::string col = cmd->name;
         int idx = t->find_column(col);
+        if (idx < 0 && is_system_column_name(col)) throw PgError(sqlstate::kFeatureNotSupported, "cannot drop system column \"" + col + "\"");
         if (idx < 0) {
           if (cmd->missing_ok) {
             out.notices.push_back({"NOTICE", "00000", "column \"" + col + "\" of relation \"" + tname + "\" does not exist, skipping"});

@@ -88,7 +88,7 @@ bool is_partition(const TableDef& t) { return !t.partition_bound.empty() && !t.p
 }  // namespace
 
 void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult& out) {
-  if (execute_alter_view(stmt, out)) return;
+  if (execute_alter_view(stmt, out) || alter_composite_type(stmt, out)) return;
   if (stmt->objtype != OBJECT_TABLE || list_size(stmt->cmds) == 0) return execute_alter_table(stmt, out);
   const TableDef* t0 = catalog_.find_table(stmt->relation->schemaname ? stmt->relation->schemaname : "", stmt->relation->relname);
   if (!t0) return execute_alter_table(stmt, out);
@@ -446,11 +446,17 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
 
 // ALTER TABLE ... RENAME COLUMN over an inheritance tree.
 void SessionImpl::execute_rename_tree(RenameStmt* stmt, StatementResult& out) {
+  if (rename_composite_attribute(stmt, out)) return;
   if (stmt->renameType == OBJECT_TRIGGER) {
     plpgsql::execute_rename_trigger(stmt, catalog_, conn_, out);
     return bump_schema();
   }
-  if (stmt->renameType != OBJECT_COLUMN || !stmt->relation) return execute_rename(stmt, out);
+  if (stmt->renameType != OBJECT_COLUMN || !stmt->relation) {
+    bool as_index = stmt->renameType == OBJECT_INDEX;  // ALTER INDEX naming a table still says ALTER INDEX
+    execute_rename(stmt, out);
+    if (as_index) out.command_tag = "ALTER INDEX";
+    return;
+  }
   const TableDef* t = catalog_.find_table(stmt->relation->schemaname ? stmt->relation->schemaname : "", stmt->relation->relname);
   if (!t) return execute_rename(stmt, out);
   std::string col = stmt->subname;
