@@ -15,6 +15,7 @@
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
+#include "session/typed_tables.h"
 #include "types/type_io.h"
 #include "session/session_impl.h"
 
@@ -291,8 +292,14 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                         "", cmd->def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
         if (cmd->def) {
           const ColumnDef& c = t->columns[idx];
-          ExprPtr e = a.transform_expr(cmd->def, ExprContext::Default);
-          ExprPtr cc = a.coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+          ExprPtr e, cc;
+          try {
+            e = a.transform_expr(cmd->def, ExprContext::Default);
+            cc = a.coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+          } catch (PgError& err) {
+            err.error.position = 0;  // PostgreSQL's cookDefault has no statement text
+            throw;
+          }
           if (!cc)
             throw PgError(sqlstate::kDatatypeMismatch, "column \"" + c.name + "\" is of type " + format_type_name(c.type, -1) +
                                                            " but default expression is of type " + format_type_name(e->type, -1),
@@ -355,6 +362,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         bump_schema();
         return;
       }
+      case AT_AddOf: return alter_table_of(catalog_, *t, reinterpret_cast<TypeName*>(cmd->def), a);
+      case AT_DropOf: throw PgError(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a typed table");  // none is typed
       default: unsupported("this ALTER TABLE subcommand");
     }
   });

@@ -11,6 +11,7 @@
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/session_impl.h"
+#include "session/typed_tables.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -164,6 +165,37 @@ bool SessionImpl::rename_composite_attribute(RenameStmt* stmt, StatementResult& 
                       std::to_string(u.oid) + " AND attnum = " + std::to_string(idx + 1));
   bump_schema();
   return true;
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+void alter_table_of(const Catalog& cat, const TableDef& t, TypeName* type_name, Analyzer& a) {
+  Oid type = 0;
+  int32_t typmod = -1;
+  try {
+    a.resolve_type_name(type_name, type, typmod);
+  } catch (PgError& e) {
+    e.error.position = 0;  // PostgreSQL reports it without a position
+    throw;
+  }
+  const UserType* u = cat.user_types().find(type);
+  if (!u || u->kind != 'c' || u->relid)
+    throw PgError(sqlstate::kWrongObjectType, "type " + format_type_name(type, -1) + " is not a composite type");
+  if (!t.parents.empty()) throw PgError(sqlstate::kWrongObjectType, "typed tables cannot inherit");
+  size_t i = 0;
+  for (; i < t.columns.size() && i < u->fields.size(); i++) {
+    const ColumnDef& c = t.columns[i];
+    const RowField& f = u->fields[i];
+    if (c.name != f.name)
+      throw PgError(sqlstate::kDatatypeMismatch, "table has column \"" + c.name + "\" where type requires \"" + f.name + "\"");
+    if (c.type != f.type || c.typmod != f.typmod || c.collation != 0)
+      throw PgError(sqlstate::kDatatypeMismatch, "table \"" + t.name + "\" has different type for column \"" + f.name + "\"");
+  }
+  if (i < t.columns.size()) throw PgError(sqlstate::kDatatypeMismatch, "table has extra column \"" + t.columns[i].name + "\"");
+  if (i < u->fields.size()) throw PgError(sqlstate::kDatatypeMismatch, "table is missing column \"" + u->fields[i].name + "\"");
+  unsupported("typed tables");
 }
 
 }  // namespace pgmicro

@@ -13,6 +13,7 @@
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/table_reloptions.h"
+#include "session/ddl_inherit.h"
 #include "session/foreign_keys.h"
 #include "session/session_impl.h"
 #include "runtime/function_context.h"
@@ -122,6 +123,7 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     exec_sql(conn_, "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" +
                         std::to_string(coid) + ", " + std::to_string(t.oid) + ", " + quote_literal(name) + ", 'c', '', " +
                         quote_literal(src) + ");");
+    if (c->is_no_inherit) exec_sql(conn_, coninh_row_sql(coid, cp, 0, true, true));
     bump_schema();
     return;
   }
@@ -174,10 +176,11 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     if (base.size() > 63) base.resize(63);
     name = base;
     for (int i = 1; relation_name_taken(t.schema, name); i++) name = base.substr(0, 63 - std::to_string(i).size()) + std::to_string(i);
+  } else if ((!using_index || using_index->name != name) && relation_name_taken(t.schema, name)) {
+    // PostgreSQL creates the index first, so a taken relation name is reported before the constraint name.
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   } else if (find_constraint(t, name)) {
     throw PgError(sqlstate::kDuplicateObject, "constraint \"" + name + "\" for relation \"" + t.name + "\" already exists");
-  } else if ((!using_index || using_index->name != name) && relation_name_taken(t.schema, name)) {
-    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   }
   if (primary)
     for (int col : cols)

@@ -461,10 +461,10 @@ void SessionImpl::execute_rename_tree(RenameStmt* stmt, StatementResult& out) {
   if (!t) return execute_rename(stmt, out);
   std::string col = stmt->subname;
   int idx = t->find_column(col);
+  if (!stmt->relation->inh && !t->children.empty() && !alter_recursing_)
+    throw PgError(sqlstate::kInvalidTableDefinition, "inherited column \"" + col + "\" must be renamed in child tables too");
   if (idx >= 0 && t->columns[idx].inhcount > 0 && !alter_recursing_)
     throw PgError(sqlstate::kInvalidTableDefinition, "cannot rename inherited column \"" + col + "\"");
-  if (idx >= 0 && !stmt->relation->inh && !t->children.empty())
-    throw PgError(sqlstate::kInvalidTableDefinition, "inherited column \"" + col + "\" must be renamed in child tables too");
   int64_t toid = t->oid;
   std::vector<int64_t> children = t->children;
   ColumnDef old = idx >= 0 ? t->columns[idx] : ColumnDef{};
