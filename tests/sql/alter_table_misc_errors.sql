@@ -27,3 +27,10 @@ CREATE TABLE ame_part (a int) PARTITION BY RANGE (a);
 ALTER TABLE ame_part ADD EXCLUDE USING gist (a WITH =);
 ALTER INDEX ame_idx2 ALTER COLUMN 0 SET STATISTICS 100;
 DROP TABLE ame, ame_p, ame_c, ame_part;
+-- a foreign key constraint has no index: its name is free for one
+CREATE TABLE ame_pk (id int PRIMARY KEY);
+CREATE TABLE ame_fk (id int CONSTRAINT ame_fk_fk REFERENCES ame_pk);
+CREATE INDEX ame_fk_fk ON ame_fk (id);
+SELECT indexrelid::regclass FROM pg_index WHERE indrelid = 'ame_fk'::regclass;
+INSERT INTO ame_fk VALUES (1);
+DROP TABLE ame_fk, ame_pk;
