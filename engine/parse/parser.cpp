@@ -14,6 +14,7 @@ static const char* parse_error_sqlstate(const char* msg) {
   if (std::strstr(msg, "exceeds the maximum")) return sqlstate::kProgramLimitExceeded;
   if (std::strstr(msg, "is not supported")) return sqlstate::kFeatureNotSupported;
   if (std::strstr(msg, "unrecognized partitioning strategy")) return "22023";  // PostgreSQL 15: transformPartitionSpec
+  if (std::strstr(msg, "column number must be in range")) return "22023";  // gram.y: ALTER INDEX ... ALTER COLUMN n
   if (std::strstr(msg, "is only supported for ON DELETE actions")) return sqlstate::kFeatureNotSupported;
   if (std::strstr(msg, "unsafe use of string constant")) return sqlstate::kFeatureNotSupported;
   return sqlstate::kSyntaxError;

@@ -6,13 +6,16 @@
 #include "analyze/collation.h"
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
+#include "catalog/system_relations.h"
 #include "common/error.h"
 #include "runtime/function_context.h"
 #include "lower/lower.h"
+#include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
+#include "session/typed_tables.h"
 #include "types/type_io.h"
 #include "session/session_impl.h"
 
@@ -31,6 +34,10 @@ std::string keys_text(const std::vector<int>& cols) {
   std::string s;
   for (size_t i = 0; i < cols.size(); i++) s += (i ? "," : "") + std::to_string(cols[i] + 1);
   return s;
+}
+
+bool is_system_column_name(const std::string& n) {
+  return n == "tableoid" || n == "cmax" || n == "xmax" || n == "cmin" || n == "xmin" || n == "ctid";
 }
 
 bool has_nulls(sqlite3* db, const TableDef& t, const std::string& col) {
@@ -58,6 +65,9 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
     out.notices.push_back({"NOTICE", "00000", "relation \"" + tname + "\" does not exist, skipping"});
     return;
   }
+  if (!catalog_.find_table(tschema, tname))
+    if (const SystemRelation* sr = find_system_relation(tschema, tname); sr && sr->relkind == 'r')
+      throw PgError("42501", "permission denied: \"" + tname + "\" is a system catalog");
   tschema = ddl_table(stmt->relation)->schema;
   for_each_node(stmt->cmds, [&](Node* n) {
     auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
@@ -74,6 +84,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_AddColumn: {
         auto* cd = reinterpret_cast<::ColumnDef*>(cmd->def);
         std::string col = cd->colname;
+        if (is_system_column_name(col))
+          throw PgError(sqlstate::kDuplicateColumn, "column name \"" + col + "\" conflicts with a system column name");
         if (t->find_column(col) >= 0) {
           if (cmd->missing_ok) {
             out.notices.push_back({"NOTICE", "42701", "column \"" + col + "\" of relation \"" + tname + "\" already exists, skipping"});
@@ -242,6 +254,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_DropColumn: {
         std::string col = cmd->name;
         int idx = t->find_column(col);
+        if (idx < 0 && is_system_column_name(col)) throw PgError(sqlstate::kFeatureNotSupported, "cannot drop system column \"" + col + "\"");
         if (idx < 0) {
           if (cmd->missing_ok) {
             out.notices.push_back({"NOTICE", "00000", "column \"" + col + "\" of relation \"" + tname + "\" does not exist, skipping"});
@@ -249,9 +262,27 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           }
           throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
         }
+        // CHECK constraints using the column go with it (PostgreSQL's automatic dependency).
+        std::vector<int64_t> dropped_checks;
         for (auto& c : t->constraints) {
-          if (std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end() ||
-              (c.type == 'c' && c.check_expr.find(col) != std::string::npos))
+          if (c.type == 'c' && c.check_expr.find(col) != std::string::npos) {
+            std::vector<int> vars;
+            std::string text = "SELECT " + c.check_expr;
+            ParsedScript ps(text);
+            auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+            std::string_view saved = current_sql_;
+            current_sql_ = text;
+            try {
+              check_expr_sql(*t, reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, &vars);
+            } catch (...) {
+              current_sql_ = saved;
+              throw;
+            }
+            current_sql_ = saved;
+            if (std::find(vars.begin(), vars.end(), idx) != vars.end()) dropped_checks.push_back(c.oid);
+            continue;
+          }
+          if (std::find(c.columns.begin(), c.columns.end(), idx) != c.columns.end())
             unsupported("dropping a column used by constraint \"" + c.name + "\"");
         }
         for (auto& ix : t->indexes)
@@ -264,7 +295,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         if (t->columns.size() == 1) unsupported("dropping the last column of a table");
         drop_triggers(tname);
         std::string num = std::to_string(idx + 1);
-        std::string sql = "ALTER TABLE " + t->sqlite_ref() + " DROP COLUMN " + quote_ident(col) + ";";
+        std::string sql;
+        for (int64_t coid : dropped_checks)
+          sql += "DELETE FROM " + cp + "_pgmicro_constraint WHERE oid = " + std::to_string(coid) + ";DELETE FROM " + cp +
+                 "_pgmicro_coninh WHERE conoid = " + std::to_string(coid) + ";";
+        sql += "ALTER TABLE " + t->sqlite_ref() + " DROP COLUMN " + quote_ident(col) + ";";
         sql += "DELETE FROM " + cp + "_pgmicro_attribute WHERE attrelid = " + oid + " AND attnum = " + num + ";";
         sql += "UPDATE " + cp + "_pgmicro_attribute SET attnum = -(attnum - 1) WHERE attrelid = " + oid + " AND attnum > " + num + ";";
         sql += "UPDATE " + cp + "_pgmicro_attribute SET attnum = -attnum WHERE attrelid = " + oid + " AND attnum < 0;";
@@ -300,8 +335,14 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
                         "", cmd->def ? "" : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
         if (cmd->def) {
           const ColumnDef& c = t->columns[idx];
-          ExprPtr e = a.transform_expr(cmd->def, ExprContext::Default);
-          ExprPtr cc = a.coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+          ExprPtr e, cc;
+          try {
+            e = a.transform_expr(cmd->def, ExprContext::Default);
+            cc = a.coerce_to(e, c.type, c.typmod, CastContext::Assignment, -1);
+          } catch (PgError& err) {
+            err.error.position = 0;  // PostgreSQL's cookDefault has no statement text
+            throw;
+          }
           if (!cc)
             throw PgError(sqlstate::kDatatypeMismatch, "column \"" + c.name + "\" is of type " + format_type_name(c.type, -1) +
                                                            " but default expression is of type " + format_type_name(e->type, -1),
@@ -403,6 +444,8 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
         bump_schema();
         return;
       }
+      case AT_AddOf: return alter_table_of(catalog_, *t, reinterpret_cast<TypeName*>(cmd->def), a);
+      case AT_DropOf: throw PgError(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a typed table");  // none is typed
       default: unsupported("this ALTER TABLE subcommand");
     }
   });

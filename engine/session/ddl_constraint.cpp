@@ -7,11 +7,13 @@
 #include <algorithm>
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
+#include "catalog/inheritance.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/table_reloptions.h"
+#include "session/ddl_inherit.h"
 #include "session/foreign_keys.h"
 #include "session/session_impl.h"
 #include "runtime/function_context.h"
@@ -98,7 +100,13 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     std::string src = check_source(current_sql_, c->location);
     if (src.empty()) unsupported("this CHECK constraint text", c->location);
     std::vector<int> vars;
-    std::string expr_sql = check_expr_sql(t, c->raw_expr, &vars);
+    std::string expr_sql;
+    try {
+      expr_sql = check_expr_sql(t, c->raw_expr, &vars);
+    } catch (PgError& e) {
+      e.error.position = 0;  // PostgreSQL analyses ALTER TABLE's constraint expressions without the statement text
+      throw;
+    }
     std::string name = c->conname ? c->conname : "";
     if (name.empty()) {
       std::sort(vars.begin(), vars.end());
@@ -115,6 +123,7 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     exec_sql(conn_, "INSERT INTO " + cp + "_pgmicro_constraint(oid, conrelid, conname, contype, conkey, consrc) VALUES(" +
                         std::to_string(coid) + ", " + std::to_string(t.oid) + ", " + quote_literal(name) + ", 'c', '', " +
                         quote_literal(src) + ");");
+    if (c->is_no_inherit) exec_sql(conn_, coninh_row_sql(coid, cp, 0, true, true));
     bump_schema();
     return;
   }
@@ -146,7 +155,9 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     for_each_node(c->keys, [&](Node* k) {
       std::string cname = node_string(k);
       int idx = t.find_column(cname);
-      if (idx < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + cname + "\" named in key does not exist").at(c->location);
+      if (idx < 0 && primary)  // PostgreSQL's ALTER TABLE sets the key NOT NULL first
+        throw PgError(sqlstate::kUndefinedColumn, "column \"" + cname + "\" of relation \"" + t.name + "\" does not exist");
+      if (idx < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + cname + "\" named in key does not exist");
       for (int x : cols)
         if (x == idx)
           throw PgError(sqlstate::kDuplicateColumn, "column \"" + cname + "\" appears twice in " + (primary ? "primary key" : "unique") + " constraint")
@@ -166,10 +177,11 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     if (base.size() > 63) base.resize(63);
     name = base;
     for (int i = 1; relation_name_taken(t.schema, name); i++) name = base.substr(0, 63 - std::to_string(i).size()) + std::to_string(i);
+  } else if ((!using_index || using_index->name != name) && relation_name_taken(t.schema, name)) {
+    // PostgreSQL creates the index first, so a taken relation name is reported before the constraint name.
+    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   } else if (find_constraint(t, name)) {
     throw PgError(sqlstate::kDuplicateObject, "constraint \"" + name + "\" for relation \"" + t.name + "\" already exists");
-  } else if ((!using_index || using_index->name != name) && relation_name_taken(t.schema, name)) {
-    throw PgError(sqlstate::kDuplicateTable, "relation \"" + name + "\" already exists");
   }
   if (primary)
     for (int col : cols)
@@ -251,6 +263,22 @@ void SessionImpl::alter_rename_constraint(RenameStmt* stmt, StatementResult& out
   const std::string cp = catalog_prefix(t->schema);
   if ((c->type == 'p' || c->type == 'u') && relation_name_taken(t->schema, to))
     throw PgError(sqlstate::kDuplicateTable, "relation \"" + to + "\" already exists");
+  if (c->type == 'c' && !c->no_inherit) {
+    // An inheritable CHECK is renamed in the whole inheritance tree, as PostgreSQL's rename_constraint_internal.
+    if (!stmt->relation->inh && !t->children.empty())
+      throw PgError(sqlstate::kInvalidTableDefinition, "inherited constraint \"" + from + "\" must be renamed in child tables too");
+    if (c->inhcount > 0) throw PgError(sqlstate::kInvalidTableDefinition, "cannot rename inherited constraint \"" + from + "\"");
+    if (stmt->relation->inh)
+      for (const TableDef* d : table_descendants(catalog_, *t)) {
+        const ConstraintDef* dc = find_constraint(*d, from);
+        if (!dc || dc->type != 'c') continue;
+        if (find_constraint(*d, to))
+          throw PgError(sqlstate::kDuplicateObject, "constraint \"" + to + "\" for relation \"" + d->name + "\" already exists");
+        drop_triggers(d->name);
+        exec_sql(conn_, "UPDATE " + catalog_prefix(d->schema) + "_pgmicro_constraint SET conname = " + quote_literal(to) +
+                            " WHERE oid = " + std::to_string(dc->oid));
+      }
+  }
   drop_triggers(t->name);
   exec_sql(conn_, "UPDATE " + cp + "_pgmicro_constraint SET conname = " + quote_literal(to) + " WHERE oid = " + std::to_string(c->oid));
   if ((c->type == 'p' || c->type == 'u') && sqlite_index_exists(conn_, t->schema, from)) {

@@ -130,7 +130,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   }
   bool taken = catalog_.relation_exists(t->schema, name);
   for (auto& tt : catalog_.tables())
-    for (auto& c : tt->constraints) taken |= c.type != 'c' && c.name == name && tt->schema == t->schema;
+    for (auto& c : tt->constraints) taken |= c.type != 'c' && c.type != 'f' && c.name == name && tt->schema == t->schema;  // FKs have no index
   if (taken) {
     if (stmt->if_not_exists) {
       out.notices.push_back({"NOTICE", "42P07", "relation \"" + name + "\" already exists, skipping"});

@@ -78,10 +78,18 @@ const ConstraintDef* find_constraint(const TableDef& t, const std::string& name)
   return nullptr;
 }
 
+bool in_partition_key(const TableDef& t, const std::string& col) {
+  for (auto& k : partition_keys(t))
+    if (k.display == col || k.expr.find(quote_ident(col)) != std::string::npos || mentions_identifier(k.expr, col)) return true;
+  return false;
+}
+
+bool is_partition(const TableDef& t) { return !t.partition_bound.empty() && !t.parents.empty(); }
+
 }  // namespace
 
 void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult& out) {
-  if (execute_alter_view(stmt, out)) return;
+  if (execute_alter_view(stmt, out) || alter_composite_type(stmt, out)) return;
   if (stmt->objtype != OBJECT_TABLE || list_size(stmt->cmds) == 0) return execute_alter_table(stmt, out);
   const TableDef* t0 = catalog_.find_table(stmt->relation->schemaname ? stmt->relation->schemaname : "", stmt->relation->relname);
   if (!t0) return execute_alter_table(stmt, out);
@@ -111,35 +119,76 @@ void SessionImpl::execute_alter_table_tree(AlterTableStmt* stmt, StatementResult
     int idx = col.empty() ? -1 : t->find_column(col);
     switch (cmd->subtype) {
       case AT_DropColumn:
-        if (idx >= 0 && t->partition_strategy)
-          for (auto& k : partition_keys(*t))
-            if (k.display == col || k.expr.find(quote_ident(col)) != std::string::npos || mentions_identifier(k.expr, col))
+        if (idx >= 0 && t->partition_strategy && in_partition_key(*t, col))
               throw PgError(sqlstate::kInvalidTableDefinition,
                             "cannot drop column \"" + col + "\" because it is part of the partition key of relation \"" + t->name + "\"");
         if (idx >= 0 && t->columns[idx].inhcount > 0 && !alter_recursing_)
           throw PgError(sqlstate::kInvalidTableDefinition, "cannot drop inherited column \"" + col + "\"");
+        if (idx >= 0 && t->partition_strategy && !recurse && !children.empty())
+          throw PgError(sqlstate::kInvalidTableDefinition, "cannot drop column from only the partitioned table when partitions exist", "",
+                        "Do not specify the ONLY keyword.");
         break;
       case AT_AddColumn:
+        if (is_partition(*t) && !alter_recursing_) throw PgError(sqlstate::kWrongObjectType, "cannot add column to a partition");
         if (!recurse && !children.empty())
           throw PgError(sqlstate::kInvalidTableDefinition, "column must be added to child tables too");
         break;
       case AT_AlterColumnType:
         if (idx >= 0 && t->columns[idx].inhcount > 0 && !alter_recursing_)
           throw PgError(sqlstate::kInvalidTableDefinition, "cannot alter inherited column \"" + col + "\"");
+        if (idx >= 0 && t->partition_strategy && in_partition_key(*t, col))
+          throw PgError(sqlstate::kInvalidTableDefinition,
+                        "cannot alter column \"" + col + "\" because it is part of the partition key of relation \"" + t->name + "\"");
         if (!recurse && !children.empty())
           throw PgError(sqlstate::kInvalidTableDefinition, "type of inherited column \"" + col + "\" must be changed in child tables too");
         break;
       case AT_DropConstraint:
-        if (const ConstraintDef* c = find_constraint(*t, col))
+        if (const ConstraintDef* c = find_constraint(*t, col)) {
           if (c->inhcount > 0 && !alter_recursing_)
             throw PgError(sqlstate::kInvalidTableDefinition, "cannot drop inherited constraint \"" + col + "\" of relation \"" + t->name + "\"");
+          if (t->partition_strategy && !recurse && !children.empty() && !c->no_inherit)
+            throw PgError(sqlstate::kInvalidTableDefinition, "cannot remove constraint from only the partitioned table when partitions exist",
+                          "", "Do not specify the ONLY keyword.");
+        }
+        break;
+      case AT_DropNotNull:
+        if (idx >= 0 && t->partition_strategy && !recurse && !alter_recursing_ && !children.empty())
+          throw PgError(sqlstate::kInvalidTableDefinition, "cannot remove constraint from only the partitioned table when partitions exist",
+                        "", "Do not specify the ONLY keyword.");
+        if (idx >= 0 && is_partition(*t))
+          if (const TableDef* parent = catalog_.find_table_by_oid(t->parents[0])) {
+            int pi = parent->find_column(col);
+            if (pi >= 0 && parent->columns[pi].not_null)
+              throw PgError(sqlstate::kInvalidTableDefinition, "column \"" + col + "\" is marked NOT NULL in parent table");
+          }
+        break;
+      case AT_SetNotNull:
+        // ONLY on a partitioned table: every partition must already have the column NOT NULL.
+        if (idx >= 0 && t->partition_strategy && !recurse && !alter_recursing_)
+          for (const TableDef* d : table_descendants(catalog_, *t)) {
+            if (d->oid == t->oid) continue;
+            int di = d->find_column(col);
+            if (di >= 0 && !d->columns[di].not_null)
+              throw PgError(sqlstate::kInvalidTableDefinition, "constraint must be added to child tables too",
+                            "Column \"" + col + "\" of relation \"" + d->name + "\" is not already NOT NULL.",
+                            "Do not specify the ONLY keyword.");
+          }
         break;
       default: break;
     }
     ColumnDef dropped_col;
     if (idx >= 0) dropped_col = t->columns[idx];
     std::string tname = t->name;
+    bool partitioned = t->partition_strategy;
     execute_alter_table(stmt, out);
+    if (cmd->subtype == AT_AddConstraint) {
+      // PostgreSQL refuses these after the expression is checked; the statement's rollback undoes the add.
+      auto* c = reinterpret_cast<Constraint*>(cmd->def);
+      if (c->contype == CONSTR_CHECK && c->is_no_inherit && partitioned)
+        throw PgError(sqlstate::kInvalidTableDefinition, "cannot add NO INHERIT constraint to partitioned table \"" + tname + "\"");
+      if (c->contype == CONSTR_CHECK && !c->is_no_inherit && !recurse && !children.empty())
+        throw PgError(sqlstate::kInvalidTableDefinition, "constraint must be added to child tables too");
+    }
     catalog_.force_reload(conn_);
     t = catalog_.find_table_by_oid(toid);
     if (!t) continue;
@@ -316,7 +365,12 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
 
 // ALTER TABLE parent ATTACH PARTITION t FOR VALUES ... / DETACH PARTITION t.
 void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool attach) {
-  if (attach && !parent.partition_strategy) throw PgError("42P17", "table \"" + parent.name + "\" is not partitioned");
+  if (!parent.partition_strategy) throw PgError("42P17", "table \"" + parent.name + "\" is not partitioned");
+  if (attach && pc->bound && !pc->bound->is_default && pc->bound->strategy != parent.partition_strategy) {
+    // PostgreSQL checks the bound's form at parse analysis, before looking at the table.
+    const char* kind = parent.partition_strategy == 'l' ? "list" : parent.partition_strategy == 'r' ? "range" : "hash";
+    throw PgError("42P16", std::string("invalid bound specification for a ") + kind + " partition").at(pc->bound->location);
+  }
   if (!attach && pc->concurrent) {
     // Without concurrent sessions holding locks, a concurrent detach is a plain one, after
     // PostgreSQL's own refusals.
@@ -370,6 +424,10 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
   if (!t->children.empty() && !t->partition_strategy) throw PgError(sqlstate::kWrongObjectType, "cannot attach inheritance parent as partition");
   if (t->oid == parent.oid) throw PgError(sqlstate::kDuplicateTable, "circular inheritance not allowed",
                                           "\"" + t->name + "\" is already a child of \"" + t->name + "\".");
+  for (const TableDef* d : table_descendants(catalog_, *t))
+    if (d->oid == parent.oid)
+      throw PgError(sqlstate::kDuplicateTable, "circular inheritance not allowed",
+                    "\"" + parent.name + "\" is already a child of \"" + t->name + "\".");
   if (parent.temporary() != t->temporary())
     throw PgError(sqlstate::kWrongObjectType, parent.temporary() ? "cannot attach a permanent relation as partition of temporary relation \"" + parent.name + "\""
                                                                  : "cannot attach a temporary relation as partition of permanent relation \"" + parent.name + "\"");
@@ -388,12 +446,15 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
     if (pcol.not_null && !cols[i].not_null)
       throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pcol.name + "\" in child table must be marked NOT NULL");
     cols[i].inhcount = 1;
-    cols[i].is_local = true;
+    cols[i].is_local = false;  // PostgreSQL: a partition's columns are not local
   }
   for (auto& pk : parent.constraints) {
     if (pk.type != 'c' || pk.no_inherit || pk.name == kPartitionConstraintName) continue;
     const ConstraintDef* cc = find_constraint(*t, pk.name);
     if (!cc || cc->type != 'c') throw PgError(sqlstate::kDatatypeMismatch, "child table is missing constraint \"" + pk.name + "\"");
+    if (cc->check_expr != pk.check_expr)
+      throw PgError(sqlstate::kDatatypeMismatch,
+                    "child table \"" + t->name + "\" has different definition for check constraint \"" + pk.name + "\"");
   }
   for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->oid))
     if (fk_table->oid == parent.oid)  // the partitioned table's own key would reference its partition
@@ -406,7 +467,7 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
   sql += inheritance_rows_sql(t->oid, cp, {parent.oid}, cols, encode_bound(bound), true, rank);
   for (auto& pk : parent.constraints)
     if (pk.type == 'c' && !pk.no_inherit && pk.name != kPartitionConstraintName)
-      if (const ConstraintDef* cc = find_constraint(*t, pk.name)) sql += coninh_row_sql(cc->oid, cp, cc->inhcount + 1, true, false);
+      if (const ConstraintDef* cc = find_constraint(*t, pk.name)) sql += coninh_row_sql(cc->oid, cp, cc->inhcount + 1, false, false);
   const int64_t parent_oid = parent.oid;
   drop_triggers(t->name);  // foreign keys of the tree now cover the new partition
   exec_sql(conn_, sql);
@@ -421,19 +482,25 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
 
 // ALTER TABLE ... RENAME COLUMN over an inheritance tree.
 void SessionImpl::execute_rename_tree(RenameStmt* stmt, StatementResult& out) {
+  if (rename_composite_attribute(stmt, out)) return;
   if (stmt->renameType == OBJECT_TRIGGER) {
     plpgsql::execute_rename_trigger(stmt, catalog_, conn_, out);
     return bump_schema();
   }
-  if (stmt->renameType != OBJECT_COLUMN || !stmt->relation) return execute_rename(stmt, out);
+  if (stmt->renameType != OBJECT_COLUMN || !stmt->relation) {
+    bool as_index = stmt->renameType == OBJECT_INDEX;  // ALTER INDEX naming a table still says ALTER INDEX
+    execute_rename(stmt, out);
+    if (as_index) out.command_tag = "ALTER INDEX";
+    return;
+  }
   const TableDef* t = catalog_.find_table(stmt->relation->schemaname ? stmt->relation->schemaname : "", stmt->relation->relname);
   if (!t) return execute_rename(stmt, out);
   std::string col = stmt->subname;
   int idx = t->find_column(col);
+  if (!stmt->relation->inh && !t->children.empty() && !alter_recursing_)
+    throw PgError(sqlstate::kInvalidTableDefinition, "inherited column \"" + col + "\" must be renamed in child tables too");
   if (idx >= 0 && t->columns[idx].inhcount > 0 && !alter_recursing_)
     throw PgError(sqlstate::kInvalidTableDefinition, "cannot rename inherited column \"" + col + "\"");
-  if (idx >= 0 && !stmt->relation->inh && !t->children.empty())
-    throw PgError(sqlstate::kInvalidTableDefinition, "inherited column \"" + col + "\" must be renamed in child tables too");
   int64_t toid = t->oid;
   std::vector<int64_t> children = t->children;
   ColumnDef old = idx >= 0 ? t->columns[idx] : ColumnDef{};

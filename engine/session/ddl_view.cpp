@@ -40,8 +40,19 @@ bool SessionImpl::execute_alter_view(AlterTableStmt* stmt, StatementResult& out)
         }
         break;
       }
-      default:
+      default: {
+        // PostgreSQL's ATSimplePermissions refusal of table-only subcommands.
+        const char* action = cmd->subtype == AT_AddColumn ? "ADD COLUMN" : cmd->subtype == AT_DropColumn ? "DROP COLUMN"
+                             : cmd->subtype == AT_SetNotNull ? "ALTER COLUMN ... SET NOT NULL"
+                             : cmd->subtype == AT_DropNotNull ? "ALTER COLUMN ... DROP NOT NULL"
+                             : cmd->subtype == AT_AddConstraint ? "ADD CONSTRAINT"
+                             : cmd->subtype == AT_DropConstraint ? "DROP CONSTRAINT"
+                             : cmd->subtype == AT_AlterColumnType ? "ALTER COLUMN ... SET DATA TYPE" : nullptr;
+        if (action)
+          throw PgError(sqlstate::kWrongObjectType, std::string("ALTER action ") + action + " cannot be performed on relation \"" + v->name + "\"",
+                        "This operation is not supported for views.");
         unsupported("this ALTER VIEW subcommand");
+      }
     }
   });
   bool check_option = false;

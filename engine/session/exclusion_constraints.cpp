@@ -158,6 +158,8 @@ std::string exclusion_validation_sql(Catalog& cat, const TableDef& t, const Cons
 }
 
 void SessionImpl::add_exclusion_constraint(const TableDef& t, Constraint* c, const std::string& cp) {
+  if (t.partition_strategy)
+    throw PgError(sqlstate::kFeatureNotSupported, "exclusion constraints are not supported on partitioned tables").at(c->location);
   std::string am = c->access_method ? c->access_method : "btree";
   if (am != "btree" && am != "gist" && am != "hash" && am != "spgist") {
     if (am == "gin") unsupported("exclusion constraints using gin", c->location);

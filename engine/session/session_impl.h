@@ -253,6 +253,8 @@ class SessionImpl : public Session {
   void execute_rename_type(RenameStmt* stmt, StatementResult& out);
   void execute_drop_types(DropStmt* stmt, StatementResult& out);
   void execute_create_composite(CompositeTypeStmt* stmt, StatementResult& out);  // ddl_composite.cpp
+  bool alter_composite_type(AlterTableStmt* stmt, StatementResult& out);  // ddl_alter_composite.cpp (false: not ALTER TYPE)
+  bool rename_composite_attribute(RenameStmt* stmt, StatementResult& out);  // (false: not RENAME ATTRIBUTE)
   // Shell and base types, casts, operators (ddl_base_type.cpp).
   Oid base_type_name(TypeName* tn);
   void execute_define_type(DefineStmt* stmt, StatementResult& out);
