@@ -986,7 +986,9 @@ void Analyzer::check_grouping(SelectQuery& q) {
 
 std::unique_ptr<SelectQuery> Analyzer::analyze_select_body(SelectStmt* stmt, bool finalize_unknown_targets) {
   if (list_size(stmt->valuesLists)) return analyze_values(stmt, finalize_unknown_targets);
-  if (stmt->intoClause) unsupported("SELECT INTO", -1);
+  // A top-level SELECT INTO is CREATE TABLE AS (session.cpp); anywhere else PostgreSQL refuses it.
+  if (stmt->intoClause)
+    throw PgError(sqlstate::kSyntaxError, "SELECT ... INTO is not allowed here").at(stmt->intoClause->rel->location);
   if (stmt->groupDistinct) unsupported("GROUP BY DISTINCT", -1);
   if (stmt->limitOption == LIMIT_OPTION_WITH_TIES && !list_size(stmt->sortClause))
     throw PgError(sqlstate::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");

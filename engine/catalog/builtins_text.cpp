@@ -64,6 +64,7 @@ static const FunctionDef kTextFunctions[] = {
     {"left", 2, {kText, kInt4}, kText, "pg_left($1, $2)"},
     {"right", 2, {kText, kInt4}, kText, "pg_right($1, $2)"},
     {"repeat", 2, {kText, kInt4}, kText, "pg_repeat($1, $2)"},
+    {"textcat", 2, {kText, kText}, kText, "($1 || $2)"},
     {"reverse", 1, {kText}, kText, "pg_reverse($1)"},
     {"split_part", 3, {kText, kText, kInt4}, kText, "pg_split_part($1, $2, $3)"},
     {"starts_with", 2, {kText, kText}, kBool, "pg_starts_with($1, $2)"},

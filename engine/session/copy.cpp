@@ -407,6 +407,9 @@ void SessionImpl::execute_copy(CopyStmt* stmt, StatementResult& out) {
     } else if (!IsA(query, SelectStmt)) {
       unsupported("COPY of an INSERT, UPDATE or DELETE with RETURNING");
     }
+    for (Node* s = query; s && IsA(s, SelectStmt); s = reinterpret_cast<Node*>(reinterpret_cast<SelectStmt*>(s)->larg))
+      if (reinterpret_cast<SelectStmt*>(s)->intoClause)
+        throw PgError(sqlstate::kFeatureNotSupported, "COPY (SELECT INTO) is not supported");
     if (!plan_statement(query, no_params, plan)) unsupported("COPY of this query");
     if (!t)
       for (auto& c : plan.columns) names.push_back(c.name);

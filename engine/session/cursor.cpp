@@ -24,6 +24,10 @@ struct SessionCursor {
 void SessionImpl::execute_declare_cursor(DeclareCursorStmt* stmt, StatementResult& out) {
   std::string name = stmt->portalname ? stmt->portalname : "";
   bool hold = stmt->options & CURSOR_OPT_HOLD;
+  // The query is analysed before the transaction check (PostgreSQL's order): SELECT INTO first.
+  if (IsA(stmt->query, SelectStmt) && reinterpret_cast<SelectStmt*>(stmt->query)->intoClause)
+    throw PgError(sqlstate::kSyntaxError, "SELECT ... INTO is not allowed here")
+        .at(reinterpret_cast<SelectStmt*>(stmt->query)->intoClause->rel->location);
   if (!hold && status_ == TransactionStatus::Idle)
     throw PgError(sqlstate::kNoActiveSqlTransaction, "DECLARE CURSOR can only be used in transaction blocks");
   if (cursors_.count(name)) throw PgError("42P03", "cursor \"" + name + "\" already exists");

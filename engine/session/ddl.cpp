@@ -900,7 +900,13 @@ void SessionImpl::execute_view(ViewStmt* stmt, StatementResult& out) {
   std::vector<Oid> no_params;
   Analyzer a(catalog_, no_params);
   a.sql_ = current_sql_;
+  // SELECT INTO (on the leftmost SELECT): analysed as the query, then refused.
+  SelectStmt* leftmost = reinterpret_cast<SelectStmt*>(stmt->query);
+  while (leftmost->op != SETOP_NONE && leftmost->larg) leftmost = leftmost->larg;
+  IntoClause* into = leftmost->intoClause;
+  leftmost->intoClause = nullptr;
   auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt->query));
+  if (into) throw PgError(sqlstate::kFeatureNotSupported, "views must not contain SELECT INTO");
   if (schema != kTempSchema && query_uses_temp_relations(*q)) {
     // DefineView: a view over temporary relations is temporary itself.
     out.notices.push_back({"NOTICE", "00000", "view \"" + name + "\" will be a temporary view"});

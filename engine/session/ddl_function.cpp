@@ -123,6 +123,11 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
                   "Use CREATE EXTENSION to load the language into the database.");
   }
   if (!have_body) throw PgError(sqlstate::kInvalidFunctionDefinition, "no function body specified");
+  for_each_node(cf->options, [&](Node* o) {  // AS 'obj_file', 'link_symbol' is for LANGUAGE C only
+    auto* d = reinterpret_cast<DefElem*>(o);
+    if (std::string(d->defname) == "as" && IsA(d->arg, List) && list_size(reinterpret_cast<List*>(d->arg)) > 1)
+      throw PgError(sqlstate::kInvalidFunctionDefinition, "only one AS item needed for language \"" + language + "\"");
+  });
   if (internal) {
     std::string src;
     for_each_node(cf->options, [&](Node* o) {

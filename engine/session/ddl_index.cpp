@@ -96,6 +96,14 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
       return;
     }
     int c = t->find_column(ie->name);
+    // System columns: xid/cid ones have no btree operator class (checked first, as PostgreSQL does).
+    std::string sys = c < 0 ? std::string(ie->name) : "";
+    if (am == "btree" && (sys == "xmin" || sys == "xmax" || sys == "cmin" || sys == "cmax"))
+      throw PgError(sqlstate::kUndefinedObject,
+                    std::string("data type ") + (sys[0] == 'x' ? "xid" : "cid") + " has no default operator class for access method \"btree\"",
+                    "", "You must specify an operator class for the index or define a default operator class for the data type.");
+    if (sys == "ctid" || sys == "tableoid")
+      throw PgError(sqlstate::kFeatureNotSupported, "index creation on system columns is not supported");
     if (c < 0) throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(ie->name) + "\" does not exist");
     if (path_only_am) check_path_only_opclass(am, t->columns[c].type);
     cols.push_back(c);

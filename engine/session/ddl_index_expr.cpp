@@ -28,7 +28,16 @@ SessionImpl::IndexExpr SessionImpl::index_expression(const TableDef& t, Node* no
   a.sql_ = current_sql_;
   auto scope = a.dml_scope(&t, "");
   a.scope_ = scope.get();
-  ExprPtr e = a.transform_expr(node, predicate ? ExprContext::IndexPredicate : ExprContext::IndexExpression);
+  ExprPtr e;
+  try {
+    e = a.transform_expr(node, predicate ? ExprContext::IndexPredicate : ExprContext::IndexExpression);
+  } catch (PgError& err) {
+    // System columns (which pgmicro's tables do not have) are refused as PostgreSQL refuses them.
+    for (const char* sc : {"ctid", "xmin", "cmin", "xmax", "cmax", "tableoid"})
+      if (err.error.sqlstate == sqlstate::kUndefinedColumn && err.error.message == "column \"" + std::string(sc) + "\" does not exist")
+        throw PgError(sqlstate::kFeatureNotSupported, "index creation on system columns is not supported");
+    throw;
+  }
   if (predicate) e = a.coerce_to_bool(e, "WHERE");
   a.scope_ = nullptr;
   if (any_volatile(*e))
@@ -50,9 +59,13 @@ SessionImpl::IndexExpr SessionImpl::index_expression(const TableDef& t, Node* no
     out.name = reinterpret_cast<MinMaxExpr*>(node)->op == IS_GREATEST ? "greatest" : "least";
   } else if (IsA(node, CaseExpr)) {
     out.name = "case";
+  } else if (IsA(node, RowExpr)) {
+    out.name = "row";
   } else if (IsA(node, A_Expr) && reinterpret_cast<A_Expr*>(node)->kind == AEXPR_NULLIF) {
     out.name = "nullif";
   }
+  if (!predicate && e->type == oid::kRecord)
+    throw PgError("42P16", "column \"" + out.name + "\" has pseudo-type record");
   return out;
 }
 
