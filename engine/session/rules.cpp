@@ -1161,3 +1161,19 @@ void SessionImpl::convert_table_to_view(RuleStmt* stmt, RuleTarget& t, Statement
 }
 
 }  // namespace pgmicro
+
+namespace pgmicro {
+
+// PL/pgSQL runs its statements without the session's rewrite: a DML statement on a relation
+// with rules for its event is refused there rather than run without them.
+void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) {
+  refuse_rules_in_dml_with(cat, db, stmt);
+  RangeVar* rv = dml_relation(stmt);
+  if (!rv) return;
+  RuleTarget t;
+  if (!resolve_rule_target(cat, rv, t)) return;
+  const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+  if (!load_rules(db, t.oid, event).empty()) unsupported("INSERT/UPDATE/DELETE on a relation with rules in PL/pgSQL");
+}
+
+}  // namespace pgmicro
