@@ -19,6 +19,10 @@
 #include "types/user_types.h"
 #include "parse/pg_nodes.h"
 
+namespace pgmicro {
+void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt);  // session/rules.cpp
+}
+
 namespace pgmicro::plpgsql {
 
 namespace {
@@ -237,6 +241,7 @@ class Exec {
       n = reinterpret_cast<Node*>(as->val);
     }
     statement_trigger_target(cat_, n, x.trigger_relid, x.trigger_events, x.update_columns);
+    refuse_rules_in_plpgsql(cat_, db_, n);  // session/rules.cpp
     switch (nodeTag(n)) {
       case T_SelectStmt:
         if (reinterpret_cast<SelectStmt*>(n)->intoClause) unsupported("SELECT INTO a table in PL/pgSQL");
@@ -1131,6 +1136,7 @@ class Exec {
     std::unique_ptr<DeleteQuery> dq;
     std::vector<TargetEntry>* targets = nullptr;
     statement_trigger_target(cat_, n, x->trigger_relid, x->trigger_events, x->update_columns);
+    refuse_rules_in_plpgsql(cat_, db_, n);  // session/rules.cpp
     switch (nodeTag(n)) {
       case T_SelectStmt: sq = a.analyze_select(reinterpret_cast<SelectStmt*>(n)); targets = &sq->targets; break;
       case T_InsertStmt: iq = a.analyze_insert(reinterpret_cast<InsertStmt*>(n)); targets = iq->returning.empty() ? nullptr : &iq->returning; x->is_dml = true; break;

@@ -15,6 +15,7 @@
 // kept in a second temporary table shaped like the relation. ON SELECT rules and other action
 // kinds are 0A000.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -369,7 +370,7 @@ void SessionImpl::execute_create_rule(RuleStmt* stmt, StatementResult& out) {
                     "This operation is not supported for sequences.");
     throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(stmt->relation->relname) + "\" does not exist");
   }
-  if (stmt->event == CMD_SELECT) unsupported("rules ON SELECT");
+  if (stmt->event == CMD_SELECT) return convert_table_to_view(stmt, t, out);
   std::string name = stmt->rulename;
   if (name == "_RETURN") unsupported("a rule named _RETURN");
   // The action kinds pgmicro rewrites; RETURNING restrictions (DefineQueryRewrite).
@@ -1072,6 +1073,107 @@ void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt) {
     if (what) throw PgError(sqlstate::kFeatureNotSupported, std::string(what) + " are not supported for data-modifying statements in WITH");
     unsupported("DO INSTEAD rules on the relation of a data-modifying WITH query");
   });
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// CREATE RULE "_RETURN" AS ON SELECT TO t DO INSTEAD SELECT …: PostgreSQL 15 turns the empty
+// table t into a view with that query (DefineQueryRewrite); other ON SELECT rules are 0A000.
+void SessionImpl::convert_table_to_view(RuleStmt* stmt, RuleTarget& t, StatementResult& out) {
+  std::string name = stmt->rulename;
+  if (t.is_view) {
+    if (name == "_RETURN" && !stmt->replace)
+      throw PgError("55000", "\"" + t.name + "\" is already a view");
+    unsupported("ON SELECT rules on views");
+  }
+  if (list_size(stmt->actions) != 1 || !IsA(list_at(stmt->actions, 0), SelectStmt) || !stmt->instead)
+    throw PgError(sqlstate::kFeatureNotSupported, "rules on SELECT must have action INSTEAD SELECT");
+  if (stmt->whereClause) throw PgError(sqlstate::kFeatureNotSupported, "rules on SELECT must not have a WHERE");
+  const TableDef* table = catalog_.find_table_by_oid(t.oid);
+  if (!table) unsupported("ON SELECT rules on this relation");
+  if (name != "_RETURN")
+    throw PgError(sqlstate::kInvalidObjectDefinition, "view rule for \"" + t.name + "\" must be named \"_RETURN\"");
+  {
+    StatementResult r;
+    run_rule_sql("SELECT 1 FROM " + quote_ident(t.schema) + "." + quote_ident(t.name) + " LIMIT 1", {}, &r);
+    if (!r.rows.empty())
+      throw PgError("55000", "could not convert table \"" + t.name + "\" to a view because it is not empty");
+  }
+  if (!table->indexes.empty() || !table->constraints.empty() || !table->parents.empty() || !table->children.empty() ||
+      table->partition_strategy)
+    unsupported("converting a table with indexes, constraints or inheritance to a view");
+  // The action's text: what follows "DO [INSTEAD]".
+  const std::string text = current_stmt_text_;
+  std::string lower = text;
+  for (char& ch : lower) ch = (char)std::tolower((unsigned char)ch);
+  size_t at = lower.find(" do ");
+  if (at == std::string::npos) unsupported("this ON SELECT rule");
+  size_t b = at + 4;
+  while (b < text.size() && std::isspace((unsigned char)text[b])) b++;
+  if (lower.compare(b, 7, "instead") == 0) b += 7;
+  std::string query = text.substr(b);
+  while (!query.empty() && (std::isspace((unsigned char)query.back()) || query.back() == ';')) query.pop_back();
+  size_t f = query.find_first_not_of(" \t\r\n");
+  query = f == std::string::npos ? "" : query.substr(f);
+  if (query.size() > 1 && query.front() == '(' && query.back() == ')') query = query.substr(1, query.size() - 2);
+  // The query's columns must be the table's (checkRuleResultList).
+  std::vector<Column> cols;
+  {
+    ParsedScript ps(query);
+    std::vector<Oid> types;
+    CachedPlan plan;
+    std::string_view saved = current_sql_;
+    current_sql_ = query;
+    try {
+      plan_statement(ps.statements()[0].raw->stmt, types, plan);
+    } catch (...) {
+      current_sql_ = saved;
+      throw;
+    }
+    current_sql_ = saved;
+    cols = plan.columns;
+  }
+  t.columns = rule_relation_columns(t.schema, t.name);
+  for (size_t i = 0; i < cols.size(); i++) {
+    if (i >= t.columns.size()) throw PgError(sqlstate::kInvalidObjectDefinition, "SELECT rule's target list has too many entries");
+    if (cols[i].name != t.columns[i].name)
+      throw PgError(sqlstate::kInvalidObjectDefinition,
+                    "SELECT rule's target entry " + std::to_string(i + 1) + " has different column name from column \"" + t.columns[i].name + "\"",
+                    "SELECT target entry is named \"" + cols[i].name + "\".");
+    if (cols[i].type_oid != t.columns[i].type_oid)
+      throw PgError(sqlstate::kInvalidObjectDefinition,
+                    "SELECT rule's target entry " + std::to_string(i + 1) + " has different type from column \"" + t.columns[i].name + "\"",
+                    "SELECT target entry has type " + format_type_name(cols[i].type_oid, -1) + ", but column has type " +
+                        format_type_name(t.columns[i].type_oid, -1) + ".");
+  }
+  if (cols.size() < t.columns.size()) throw PgError(sqlstate::kInvalidObjectDefinition, "SELECT rule's target list has too few entries");
+  std::string names;
+  for (auto& c : t.columns) names += (names.empty() ? "" : ", ") + quote_ident(c.name);
+  const std::string rel = quote_ident(t.schema) + "." + quote_ident(t.name);
+  run_rule_sql("DROP TABLE " + rel, {}, nullptr);
+  current_stmt_text_ = "CREATE VIEW " + rel + " (" + names + ") AS " + query;
+  std::string view_sql = current_stmt_text_;
+  run_rule_sql(view_sql, {}, nullptr);
+  out.notices.clear();
+  out.command_tag = "CREATE RULE";
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// PL/pgSQL runs its statements without the session's rewrite: a DML statement on a relation
+// with rules for its event is refused there rather than run without them.
+void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) {
+  refuse_rules_in_dml_with(cat, db, stmt);
+  RangeVar* rv = dml_relation(stmt);
+  if (!rv) return;
+  RuleTarget t;
+  if (!resolve_rule_target(cat, rv, t)) return;
+  const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+  if (!load_rules(db, t.oid, event).empty()) unsupported("INSERT/UPDATE/DELETE on a relation with rules in PL/pgSQL");
 }
 
 }  // namespace pgmicro

@@ -231,6 +231,7 @@ class SessionImpl : public Session {
   void check_rule_actions(const std::string& text, RuleTarget& t);
   std::vector<Column> rule_relation_columns(const std::string& schema, const std::string& name);
   void run_rule_sql(const std::string& sql, const std::vector<TextValue>& params, StatementResult* result);
+  void convert_table_to_view(RuleStmt* stmt, RuleTarget& t, StatementResult& out);
   Node* rule_skip_ = nullptr;  // the original statement running after its rules (not rewritten again)
   int rule_depth_ = 0;
   bool execute_alter_view(AlterTableStmt* stmt, StatementResult& out);  // ddl_view.cpp (false: not a view)

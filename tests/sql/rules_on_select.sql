@@ -1,0 +1,24 @@
+-- CREATE RULE "_RETURN" AS ON SELECT turns an empty table into a view (PostgreSQL 15)
+CREATE TABLE ros_src (c int, d text);
+INSERT INTO ros_src VALUES (1, 'a'), (2, 'b');
+CREATE TABLE ros_v (c int, d text);
+CREATE RULE "_RETURN" AS ON SELECT TO ros_v DO INSTEAD SELECT * FROM ros_src;
+SELECT * FROM ros_v ORDER BY c;
+SELECT relkind FROM pg_class WHERE relname = 'ros_v';
+CREATE RULE "_RETURN" AS ON SELECT TO ros_v DO INSTEAD SELECT * FROM ros_src;
+CREATE TABLE ros_full (c int, d text);
+INSERT INTO ros_full VALUES (1, 'x');
+CREATE RULE "_RETURN" AS ON SELECT TO ros_full DO INSTEAD SELECT * FROM ros_src;
+CREATE TABLE ros_e (c int);
+CREATE RULE "_RETURN" AS ON SELECT TO ros_e DO INSTEAD SELECT c, d FROM ros_src;
+CREATE RULE "_RETURN" AS ON SELECT TO ros_e DO INSTEAD SELECT d FROM ros_src;
+BEGIN;
+CREATE TABLE ros_t (c int);
+SAVEPOINT q;
+CREATE RULE "_RETURN" AS ON SELECT TO ros_t DO INSTEAD SELECT c FROM ros_src;
+SELECT * FROM ros_t ORDER BY c;
+ROLLBACK TO q;
+SELECT * FROM ros_t;
+ROLLBACK;
+DROP VIEW ros_v;
+DROP TABLE ros_src, ros_full, ros_e;
