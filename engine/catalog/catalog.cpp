@@ -4,6 +4,7 @@
 #include <cctype>
 #include <algorithm>
 #include <cstring>
+#include "catalog/datetime_storage_migration.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
 
@@ -122,13 +123,15 @@ static const char* const kProcTable =
 // 5 -> 6: _pgmicro_attribute gains attcollation (a COLLATE clause's pg_collation OID, 0 = the type's).
 // 6 -> 7: _pgmicro_constraint gains condeferrable, condeferred and confdelsetcols.
 // 7 -> 8: _pgmicro_index gains indam (the access method; NULL is btree).
+// 8 -> 9: stored date/timestamp/timestamptz values of BC years or years past 9999 gain their
+//   sort-key prefix (catalog/datetime_storage_migration.cpp).
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
     Stmt st(db, "SELECT value FROM _pgmicro_meta WHERE key = 'format_version'");
     if (st.step()) version = st.i(0);
   }
-  if (version >= kStorageFormatVersion) return;
+  if (version >= kStorageFormatVersion + 1) return;  // TEMP-BUILD
   if (version < 2)
     exec_sql(db,
              "ALTER TABLE _pgmicro_constraint ADD COLUMN confrelid INTEGER;"
@@ -177,7 +180,8 @@ static void migrate_catalog(sqlite3* db) {
     bool present = st.step();
     if (!present) exec_sql(db, "ALTER TABLE _pgmicro_index ADD COLUMN indam TEXT");  // NULL: btree
   }
-  exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
+  if (version < 9) migrate_datetime_storage(db);
+  exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion + 1) + " WHERE key = 'format_version'");
 }
 
 static std::vector<int> parse_keys(const std::string& keys) {
@@ -197,7 +201,7 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
   exec_sql(db,
            "CREATE TABLE main._pgmicro_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
            "INSERT INTO main._pgmicro_meta VALUES('format_version', " +
-               std::to_string(kStorageFormatVersion) + "), ('next_oid', 16384);" + relation_catalog_ddl("main.") + kNamespaceDdl + kProcTable);
+               std::to_string(kStorageFormatVersion + 1) + "), ('next_oid', 16384);" + relation_catalog_ddl("main.") + kNamespaceDdl + kProcTable);
 }
 
 void Catalog::ensure_temp_catalog_tables(sqlite3* db) {

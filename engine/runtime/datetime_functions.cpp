@@ -780,8 +780,8 @@ double arg_double(sqlite3_value* v) {
 void check_date(int64_t y, int64_t m, int64_t d) {
   if (y == 0 || m < 1 || m > 12 || d < 1 || d > kDayTab[is_leap(int(y < 0 ? y + 1 : y)) ? 1 : 0][m - 1])
     throw PgError(sqlstate::kDatetimeFieldOverflow, "date field value out of range: " + std::to_string(y) + "-" +
-                                                        (m < 10 ? "0" : "") + std::to_string(m) + "-" +
-                                                        (d < 10 ? "0" : "") + std::to_string(d));
+                                                        (m >= 0 && m < 10 ? "0" : "") + std::to_string(m) + "-" +
+                                                        (d >= 0 && d < 10 ? "0" : "") + std::to_string(d));
 }
 void make_date(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
