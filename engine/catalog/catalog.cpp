@@ -131,7 +131,7 @@ static void migrate_catalog(sqlite3* db) {
     Stmt st(db, "SELECT value FROM _pgmicro_meta WHERE key = 'format_version'");
     if (st.step()) version = st.i(0);
   }
-  if (version >= kStorageFormatVersion + 1) return;  // TEMP-BUILD
+  if (version >= kStorageFormatVersion) return;
   if (version < 2)
     exec_sql(db,
              "ALTER TABLE _pgmicro_constraint ADD COLUMN confrelid INTEGER;"
@@ -181,7 +181,7 @@ static void migrate_catalog(sqlite3* db) {
     if (!present) exec_sql(db, "ALTER TABLE _pgmicro_index ADD COLUMN indam TEXT");  // NULL: btree
   }
   if (version < 9) migrate_datetime_storage(db);
-  exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion + 1) + " WHERE key = 'format_version'");
+  exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 
 static std::vector<int> parse_keys(const std::string& keys) {
@@ -201,7 +201,7 @@ void Catalog::ensure_catalog_tables(sqlite3* db) {
   exec_sql(db,
            "CREATE TABLE main._pgmicro_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
            "INSERT INTO main._pgmicro_meta VALUES('format_version', " +
-               std::to_string(kStorageFormatVersion + 1) + "), ('next_oid', 16384);" + relation_catalog_ddl("main.") + kNamespaceDdl + kProcTable);
+               std::to_string(kStorageFormatVersion) + "), ('next_oid', 16384);" + relation_catalog_ddl("main.") + kNamespaceDdl + kProcTable);
 }
 
 void Catalog::ensure_temp_catalog_tables(sqlite3* db) {
