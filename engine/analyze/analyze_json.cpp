@@ -128,11 +128,14 @@ ExprPtr Analyzer::transform_row_to_json(Node* arg, int location) {
       }
       std::string templ = "pg_json_build_object(2";
       std::vector<ExprPtr> args;
+      // a table's row is of its row type: the table's column names, not the alias's
+      const TableDef* tbl = rt[r].table;
+      bool own_names = tbl && tbl->columns.size() == rt[r].column_names.size();
       for (size_t a = 0; a < rt[r].column_names.size(); a++) {
         auto key = std::make_shared<Expr>();
         key->kind = ExprKind::Const;
         key->type = oid::kText;
-        key->value = Datum::text(rt[r].column_names[a]);
+        key->value = Datum::text(own_names ? tbl->columns[a].name : rt[r].column_names[a]);
         if (rt[r].is_join) {  // a join alias: its column expressions
           args.push_back(key);
           args.push_back(to_json_expr(shift_levels(rt[r].column_exprs[a], (int)level, location), false));

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <algorithm>
 #include <cstring>
+#include "catalog/datetime_storage_migration.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
 
@@ -122,6 +123,8 @@ static const char* const kProcTable =
 // 5 -> 6: _pgmicro_attribute gains attcollation (a COLLATE clause's pg_collation OID, 0 = the type's).
 // 6 -> 7: _pgmicro_constraint gains condeferrable, condeferred and confdelsetcols.
 // 7 -> 8: _pgmicro_index gains indam (the access method; NULL is btree).
+// 8 -> 9: stored date/timestamp/timestamptz values of BC years or years past 9999 gain their
+//   sort-key prefix (catalog/datetime_storage_migration.cpp).
 static void migrate_catalog(sqlite3* db) {
   int64_t version = 0;
   {
@@ -177,6 +180,7 @@ static void migrate_catalog(sqlite3* db) {
     bool present = st.step();
     if (!present) exec_sql(db, "ALTER TABLE _pgmicro_index ADD COLUMN indam TEXT");  // NULL: btree
   }
+  if (version < 9) migrate_datetime_storage(db);
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 

@@ -21,7 +21,9 @@ namespace pgmicro {
 //    (table inheritance and partitioning; catalog/inheritance.cpp); seqcycle/seqcache in
 //    _pgmicro_sequence, indexprs/indpred in _pgmicro_index
 // 8: indam in _pgmicro_index
-inline constexpr int kStorageFormatVersion = 8;
+// 9: date/timestamp/timestamptz values of BC years or years past 9999 stored with their sort-key
+//    prefix (docs/storage-format.md; catalog/datetime_storage_migration.cpp)
+inline constexpr int kStorageFormatVersion = 9;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.

@@ -675,6 +675,9 @@ class Exec {
     } else if (v.kind == VarKind::Var && v.type) {
       // A domain with NOT NULL or CHECK constraints sees the NULL too.
       val.d = pgmicro::Datum::null();
+      const UserType* dom = find_user_type(v.type);
+      for (const UserType* d = dom; d && d->kind == 'd'; d = find_user_type(d->base))
+        if (d->not_null) throw PgError(sqlstate::kNotNullViolation, "domain " + dom->name + " does not allow null values");
     }
     if (v.not_null && val.d.is_null())
       throw PgError("22004", "null value cannot be assigned to variable \"" + v.name + "\" declared NOT NULL");

@@ -72,7 +72,7 @@ constexpr int32_t kDateEndForTimestamp = 109203528 - kEpochJ;
 int64_t read_ts(sqlite3_value* v, K k, bool saturate = false) {
   std::string s = text_of(v);
   if (k == K::Date) {
-    int32_t d = parse_date(s);
+    int32_t d = date_from_storage(s);
     if (d == kDatePosInfinity) return kTimestampPosInfinity;
     if (d == kDateNegInfinity) return kTimestampNegInfinity;
     if (d >= kDateEndForTimestamp) {
@@ -81,7 +81,7 @@ int64_t read_ts(sqlite3_value* v, K k, bool saturate = false) {
     }
     return int64_t(d) * kUsDay;
   }
-  return k == K::Ts ? parse_timestamp(s) : parse_timestamptz(s);
+  return k == K::Ts ? timestamp_from_storage(s) : timestamptz_from_storage(s);
 }
 // Local wall-clock time of a timestamptz in zone tz, and back (DetermineTimeZoneOffset).
 int64_t to_local(int64_t utc, const TimeZone& tz = session_timezone()) {
@@ -780,8 +780,8 @@ double arg_double(sqlite3_value* v) {
 void check_date(int64_t y, int64_t m, int64_t d) {
   if (y == 0 || m < 1 || m > 12 || d < 1 || d > kDayTab[is_leap(int(y < 0 ? y + 1 : y)) ? 1 : 0][m - 1])
     throw PgError(sqlstate::kDatetimeFieldOverflow, "date field value out of range: " + std::to_string(y) + "-" +
-                                                        (m < 10 ? "0" : "") + std::to_string(m) + "-" +
-                                                        (d < 10 ? "0" : "") + std::to_string(d));
+                                                        (m >= 0 && m < 10 ? "0" : "") + std::to_string(m) + "-" +
+                                                        (d >= 0 && d < 10 ? "0" : "") + std::to_string(d));
 }
 void make_date(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {

@@ -72,7 +72,7 @@ void to_char_dt(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       tm.wday = 0;
       return result_text(ctx, datetime_to_char(tm, true, fmt));
     }
-    int64_t ts = kind == 1 ? parse_timestamp(text_of(argv[0])) : parse_timestamptz(text_of(argv[0]));
+    int64_t ts = kind == 1 ? timestamp_from_storage(text_of(argv[0])) : timestamptz_from_storage(text_of(argv[0]));
     if (ts == kTimestampPosInfinity || ts == kTimestampNegInfinity) return sqlite3_result_null(ctx);
     if (kind == 2) {
       SessionZone zone = session_zone_at(ts);

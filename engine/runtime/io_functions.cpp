@@ -86,12 +86,12 @@ std::string date_text(sqlite3_value* v) {
   return std::string(reinterpret_cast<const char*>(sqlite3_value_text(v)), sqlite3_value_bytes(v));
 }
 
-// date - date and date + integer on the stored text (parse_date/date_to_string: BC years,
+// date - date and date + integer on the stored text (date_from_storage/date_to_string: BC years,
 // years past 9999, infinities).
 void date_diff(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-    int32_t a = parse_date(date_text(argv[0])), b = parse_date(date_text(argv[1]));
+    int32_t a = date_from_storage(date_text(argv[0])), b = date_from_storage(date_text(argv[1]));
     if (a == kDatePosInfinity || a == kDateNegInfinity || b == kDatePosInfinity || b == kDateNegInfinity)
       throw PgError(sqlstate::kDatetimeFieldOverflow, "cannot subtract infinite dates");
     sqlite3_result_int64(ctx, int64_t(a) - b);
@@ -101,7 +101,7 @@ void date_add(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
     std::string s = date_text(argv[0]);
-    int32_t a = parse_date(s);
+    int32_t a = date_from_storage(s);
     if (a == kDatePosInfinity || a == kDateNegInfinity)
       return sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT);
     int64_t r = int64_t(a) + sqlite3_value_int64(argv[1]);

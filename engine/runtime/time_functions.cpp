@@ -103,7 +103,7 @@ void time_diff(sqlite3_context* ctx, int, sqlite3_value** argv) {
 void date_time(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0]) || is_null(argv[1])) return sqlite3_result_null(ctx);
-    int32_t date = parse_date(text_of(argv[0]));
+    int32_t date = date_from_storage(text_of(argv[0]));
     bool tz = sqlite3_value_int(argv[2]) == 5;
     if (date == kDatePosInfinity || date == kDateNegInfinity) {
       int64_t inf = date == kDatePosInfinity ? kTimestampPosInfinity : kTimestampNegInfinity;
@@ -129,7 +129,7 @@ void time_conv(sqlite3_context* ctx, int, sqlite3_value** argv) {
     int from = sqlite3_value_int(argv[1]), to = sqlite3_value_int(argv[2]);
     std::string s = text_of(argv[0]);
     if (from == 1 || from == 2) {  // timestamp(tz) → time / timetz: the local time of day
-      int64_t ts = from == 1 ? parse_timestamp(s) : parse_timestamptz(s);
+      int64_t ts = from == 1 ? timestamp_from_storage(s) : timestamptz_from_storage(s);
       if (!finite(ts)) return sqlite3_result_null(ctx);
       int32_t utoff = 0;
       if (from == 2) ts = timestamp_in_zone(ts, session_timezone(), &utoff);

@@ -6,6 +6,7 @@
 #include "catalog/catalog.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
+#include "types/enum_uncommitted.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -37,6 +38,7 @@ void enum_bound(sqlite3_context* ctx, int, sqlite3_value** argv) {
       return;
     }
     const std::string& l = sqlite3_value_int(argv[1]) ? t.labels.back().label : t.labels.front().label;
+    check_enum_label_committed(t, l);
     sqlite3_result_text(ctx, l.data(), int(l.size()), SQLITE_TRANSIENT);
   });
 }
@@ -50,7 +52,10 @@ void enum_range(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (sqlite3_value_type(argv[2]) != SQLITE_NULL) hi = t.enum_position(text_arg(argv[2]));
     std::vector<Datum> items;
     if (lo >= 0 && hi >= 0)
-      for (int i = lo; i <= hi; i++) items.push_back(Datum::text(t.labels[i].label));
+      for (int i = lo; i <= hi; i++) {
+        check_enum_label_committed(t, t.labels[i].label);
+        items.push_back(Datum::text(t.labels[i].label));
+      }
     std::string s = array_to_storage(t.oid, ArrayValue::vector(std::move(items)));
     sqlite3_result_text(ctx, s.data(), int(s.size()), SQLITE_TRANSIENT);
   });

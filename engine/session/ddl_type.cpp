@@ -11,6 +11,7 @@
 #include "parse/pg_nodes.h"
 #include "session/session_impl.h"
 #include "types/array.h"
+#include "types/enum_uncommitted.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -244,6 +245,8 @@ void SessionImpl::execute_alter_enum(AlterEnumStmt* stmt, StatementResult& out) 
   }
   sql += "INSERT INTO _pgmicro_enum VALUES (" + oid + ", " + sort_order_text(order) + ", " + quote_literal(label) + ");";
   exec_sql(conn_, sql);
+  // inside a transaction block the label cannot be used before COMMIT (55P04)
+  if (status_ == TransactionStatus::InBlock) note_uncommitted_enum_label(&catalog_.user_types(), t.oid, label);
   bump_schema();
 }
 

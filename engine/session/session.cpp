@@ -23,6 +23,7 @@
 #include "types/timezone.h"
 #include "types/interval.h"
 #include "types/type_families.h"
+#include "types/enum_uncommitted.h"
 #include "session/guc_table.h"
 #include "types/type_io.h"
 
@@ -77,6 +78,7 @@ void SessionImpl::run_plpgsql_utility(const std::string& sql) {
 }
 
 SessionImpl::~SessionImpl() {
+  forget_uncommitted_enum_labels(&catalog_.user_types());
   if (status_ != TransactionStatus::Idle || implicit_open_) {
     sqlite3_exec(conn_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -718,6 +720,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       exec_sql(conn_, "BEGIN");
       status_ = TransactionStatus::InBlock;
       savepoints_.clear();
+      forget_uncommitted_enum_labels(&catalog_.user_types());
       settings_.begin();
       begin_transaction_settings(stmt->options);
       return;
@@ -725,6 +728,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
     case TRANS_STMT_ROLLBACK: {
       bool commit = stmt->kind == TRANS_STMT_COMMIT;
       out.command_tag = commit ? "COMMIT" : "ROLLBACK";
+      forget_uncommitted_enum_labels(&catalog_.user_types());  // the block ends either way
       if (status_ == TransactionStatus::Idle) {
         if (stmt->chain)
           throw PgError("25P01", std::string(commit ? "COMMIT" : "ROLLBACK") + " AND CHAIN can only be used in transaction blocks");

@@ -710,6 +710,31 @@ int32_t parse_date(std::string_view text) {
 int64_t parse_timestamp(std::string_view text) { return parse_ts(text, Kind::Timestamp, false); }
 int64_t parse_timestamptz(std::string_view text) { return parse_ts(text, Kind::Timestamptz, true); }
 
+// Storage form: a BC year y is prefixed "/" + (10000 - y) as 4 digits + " ", a year past
+// 9999 ":" + the year as 7 digits + " ", so that byte order is time order: "-infinity" <
+// "/…" (BC, earliest first) < "0001-…" … "9999-…" < ":…" < "infinity".
+std::string datetime_storage_form(std::string out) {
+  char buf[16];
+  if (out.size() > 3 && out.compare(out.size() - 3, 3, " BC") == 0) {
+    std::snprintf(buf, sizeof buf, "/%04d ", 10000 - std::atoi(out.c_str()));
+    return buf + out;
+  }
+  size_t dash = out.find('-');
+  if (dash != std::string::npos && dash > 4 && std::isdigit((unsigned char)out[0])) {
+    std::snprintf(buf, sizeof buf, ":%07d ", std::atoi(out.c_str()));
+    return buf + out;
+  }
+  return out;
+}
+
+std::string_view datetime_storage_text(std::string_view s) {
+  if (!s.empty() && (s[0] == '/' || s[0] == ':')) {
+    size_t sp = s.find(' ');
+    if (sp != std::string_view::npos) return s.substr(sp + 1);
+  }
+  return s;
+}
+
 std::string date_to_string(int32_t date) {
   if (date == kDatePosInfinity) return "infinity";
   if (date == kDateNegInfinity) return "-infinity";
@@ -717,11 +742,11 @@ std::string date_to_string(int32_t date) {
   bool bc;
   append_date(out, date + kPostgresEpochJdate, bc);
   if (bc) out += " BC";
-  return out;
+  return datetime_storage_form(std::move(out));
 }
 
-std::string timestamp_to_string(int64_t ts) { return ts_to_string(ts, false); }
-std::string timestamptz_to_string(int64_t ts) { return ts_to_string(ts, true); }
+std::string timestamp_to_string(int64_t ts) { return datetime_storage_form(ts_to_string(ts, false)); }
+std::string timestamptz_to_string(int64_t ts) { return datetime_storage_form(ts_to_string(ts, true)); }
 
 std::string timestamptz_output(int64_t ts) {
   if (ts == kTimestampPosInfinity || ts == kTimestampNegInfinity) return ts_to_string(ts, true);
@@ -736,12 +761,12 @@ bool session_timezone_is_utc() {
 }
 
 std::string timestamptz_storage_output(std::string_view stored) {
-  if (session_timezone_is_utc()) return std::string(stored);
+  if (session_timezone_is_utc()) return std::string(datetime_storage_text(stored));
   int64_t ts;
   try {
     ts = timestamptz_from_storage(stored);
   } catch (const PgError&) {
-    return std::string(stored);  // a plain SQLite file may hold other text
+    return std::string(datetime_storage_text(stored));  // a plain SQLite file may hold other text
   }
   return timestamptz_output(ts);
 }
@@ -841,9 +866,9 @@ int64_t adjust_time_typmod(int64_t t, int32_t typmod) {
   return ((t + kOffsets[typmod]) / kScales[typmod]) * kScales[typmod];
 }
 
-int32_t date_from_storage(std::string_view s) { return parse_date(s); }
-int64_t timestamp_from_storage(std::string_view s) { return parse_timestamp(s); }
-int64_t timestamptz_from_storage(std::string_view s) { return parse_timestamptz(s); }
+int32_t date_from_storage(std::string_view s) { return parse_date(datetime_storage_text(s)); }
+int64_t timestamp_from_storage(std::string_view s) { return parse_timestamp(datetime_storage_text(s)); }
+int64_t timestamptz_from_storage(std::string_view s) { return parse_timestamptz(datetime_storage_text(s)); }
 
 int64_t adjust_timestamp_typmod(int64_t ts, int32_t typmod) {
   static const int64_t kScales[7] = {1000000, 100000, 10000, 1000, 100, 10, 1};

@@ -198,13 +198,13 @@ JsonPathDatetime jsonpath_datetime_of(const JsonValue& v) {
 
 std::string jsonpath_datetime_text(const JsonPathDatetime& d) {
   auto iso = [](int64_t ts) {
-    std::string s = timestamp_to_string(ts);
+    std::string s(datetime_storage_text(timestamp_to_string(ts)));
     size_t sp = s.find(' ');
     if (sp != std::string::npos) s[sp] = 'T';
     return s;
   };
   switch (d.type) {
-    case oid::kDate: return date_to_string(int32_t(d.value));
+    case oid::kDate: return std::string(datetime_storage_text(date_to_string(int32_t(d.value))));
     case oid::kTime: return time_to_string(d.value);
     case oid::kTimetz: {
       std::string s = time_to_string(d.value);

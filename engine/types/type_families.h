@@ -52,13 +52,19 @@ constexpr int64_t kTimestampNegInfinity = INT64_MIN, kTimestampPosInfinity = INT
 int32_t parse_date(std::string_view text);
 int64_t parse_timestamp(std::string_view text);
 int64_t parse_timestamptz(std::string_view text);  // TimeZone UTC
-std::string date_to_string(int32_t date);          // ISO, "BC" suffix
+// Storage text (docs/storage-format.md): the ISO output form ("BC" suffix), prefixed by a
+// sort key for years outside 1..9999 so that SQLite's byte order is PostgreSQL's order.
+std::string date_to_string(int32_t date);
 std::string timestamp_to_string(int64_t ts);
-std::string timestamptz_to_string(int64_t ts);     // storage: the UTC instant, "+00" suffix
+std::string timestamptz_to_string(int64_t ts);     // the UTC instant, "+00" suffix
+// The output text inside a stored date/timestamp/timestamptz (the sort-key prefix removed).
+std::string_view datetime_storage_text(std::string_view stored);
+// The storage text of an output-form ISO date/timestamp text (adds the prefix when needed).
+std::string datetime_storage_form(std::string out);
 std::string timestamptz_output(int64_t ts);        // output in the session's TimeZone
 std::string timestamptz_storage_output(std::string_view stored);  // stored text -> output
 bool session_timezone_is_utc();                    // output = storage text
-// Storage text is the ISO output form; these read it back (throw XX000 if malformed).
+// These read storage text back (the output form behind the prefix).
 int32_t date_from_storage(std::string_view s);
 int64_t timestamp_from_storage(std::string_view s);
 int64_t timestamptz_from_storage(std::string_view s);

@@ -292,6 +292,8 @@ void type_output(Oid type, const Datum& v, std::string& out) {
       return;
     case oid::kInterval: out += interval_storage_output(datum_as_text(v)); return;
     case oid::kTimestamptz: out += timestamptz_storage_output(datum_as_text(v)); return;
+    case oid::kDate:
+    case oid::kTimestamp: out += datetime_storage_text(datum_as_text(v)); return;
     case oid::kTimetz: out += timetz_storage_output(datum_as_text(v)); return;
     case oid::kBytea:
       if (v.kind == Datum::Kind::Blob || v.kind == Datum::Kind::Text) output_bytea(v.s, out);
@@ -335,10 +337,15 @@ void type_output(Oid type, sqlite3_value* value, std::string& out) {
       break;
     case SQLITE_TEXT:
       if (type == oid::kText || type == oid::kVarchar || type == oid::kBpchar ||
-          type == oid::kName || type == oid::kDate || type == oid::kTimestamp ||
-          (type == oid::kTimestamptz && session_timezone_is_utc()) || type == oid::kUnknown) {
+          type == oid::kName || type == oid::kUnknown) {
         out.append(reinterpret_cast<const char*>(sqlite3_value_text(value)),
                    size_t(sqlite3_value_bytes(value)));
+        return;
+      }
+      if (type == oid::kDate || type == oid::kTimestamp ||
+          (type == oid::kTimestamptz && session_timezone_is_utc())) {
+        out += datetime_storage_text(std::string_view(reinterpret_cast<const char*>(sqlite3_value_text(value)),
+                                                      size_t(sqlite3_value_bytes(value))));
         return;
       }
       break;

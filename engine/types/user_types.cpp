@@ -1,6 +1,7 @@
 // The user-defined type registry (user_types.h): pg_type-like entries for enums and
 // domains and their array types, the thread's current registry, enum label I/O and order.
 #include "types/user_types.h"
+#include "types/enum_uncommitted.h"
 #include "common/error.h"
 
 namespace pgmicro {
@@ -106,6 +107,7 @@ std::string enum_input(const UserType& t, std::string_view text) {
   if (t.enum_position(text) < 0)
     throw PgError(sqlstate::kInvalidTextRepresentation,
                   "invalid input value for enum " + t.name + ": \"" + std::string(text) + "\"");
+  check_enum_label_committed(t, text);
   return std::string(text);
 }
 

@@ -1,0 +1,30 @@
+-- Enum labels added by ALTER TYPE ... ADD VALUE inside a transaction block cannot be used
+-- before COMMIT (55P04); labels of CREATE TYPE and committed labels can.
+CREATE TYPE eu AS ENUM ('a');
+BEGIN;
+ALTER TYPE eu ADD VALUE 'b';
+SAVEPOINT s;
+SELECT 'b'::eu;
+ROLLBACK TO s;
+SELECT 'a'::eu, enum_first(null::eu);
+SELECT enum_last(null::eu);
+ROLLBACK TO s;
+SELECT enum_range(null::eu);
+ROLLBACK TO s;
+SELECT enum_range('a'::eu, 'a'::eu);
+COMMIT;
+SELECT 'b'::eu, enum_range(null::eu);
+BEGIN;
+ALTER TYPE eu ADD VALUE 'z' BEFORE 'a';
+SELECT enum_first(null::eu);
+ROLLBACK;
+SELECT enum_range(null::eu);
+ALTER TYPE eu ADD VALUE 'c';
+SELECT 'c'::eu;
+BEGIN;
+CREATE TYPE eu2 AS ENUM ('x');
+ALTER TYPE eu2 ADD VALUE 'y';
+SELECT 'x'::eu2;
+SELECT 'y'::eu2;
+ROLLBACK;
+DROP TYPE eu;
