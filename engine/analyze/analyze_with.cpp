@@ -11,6 +11,12 @@
 
 namespace pgmicro {
 
+// The query whose `*` is limited to its first `columns` columns (SEARCH/CYCLE's recursive term).
+struct SearchCycleStar {
+  const CteDef* cte = nullptr;
+  size_t columns = 0;
+};
+
 static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, CommonTableExpr* cte) {
   def.column_names.clear();
   def.column_types.clear();
@@ -29,6 +35,7 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 }
 
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
+extern thread_local SearchCycleStar search_cycle_star;    // analyze_select.cpp
 void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
 void check_recursive_term_aggregates(const SelectQuery& q, const CteDef* self);
 std::vector<size_t> check_with_mutual_recursion(WithClause* with);
@@ -148,6 +155,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
     if ((cte->search_clause || cte->cycle_clause) && !(with->recursive && stmt->op == SETOP_UNION))
       throw PgError(sqlstate::kSyntaxError, "WITH query is not recursive").at(cte->location);
+    int own_columns = -1;
     auto analyze_recursive = [&](SelectStmt* stmt, bool add_columns) {
       def->recursive = true;
       auto sq = std::make_shared<SelectQuery>();
@@ -165,8 +173,17 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
         throw PgError(sqlstate::kFeatureNotSupported, "FOR UPDATE/SHARE in a recursive query is not implemented");
       sq->larg = analyze_subquery(stmt->larg, false);
       set_columns(*def, sq->larg->targets, cte);
-      if (add_columns) add_search_cycle_columns(cte, *def);
+      if (add_columns) {
+        own_columns = (int)def->column_names.size();
+        add_search_cycle_columns(cte, *def);
+      }
       ctes_visible_.push_back(def.get());
+      // SEARCH/CYCLE: the self-reference's * is the query's own columns (both analyses)
+      struct StarColumns {
+        SearchCycleStar saved = search_cycle_star;
+        ~StarColumns() { search_cycle_star = saved; }
+      } star_columns;
+      if (own_columns >= 0) search_cycle_star = {def.get(), (size_t)own_columns};
       AliasInlining inlined;
       inline_renaming_ctes(stmt->rarg, cte->ctename, inlined);
       sq->rarg = analyze_subquery(stmt->rarg, false);
