@@ -20,6 +20,12 @@
 
 namespace pgmicro {
 
+// The query whose `*` is limited to its first `columns` columns (SEARCH/CYCLE's recursive term).
+struct SearchCycleStar {
+  const CteDef* cte = nullptr;
+  size_t columns = 0;
+};
+
 static void check_no_lateral_reference(const SelectQuery& q, size_t right_start);
 
 // FigureColname: the name PostgreSQL gives a result column without an alias.
@@ -707,10 +713,16 @@ void Analyzer::analyze_from(List* from, SelectQuery& q) {
   for_each_node(from, [&](Node* n) { q.from.push_back(analyze_from_item(n, q)); });
 }
 
+// SEARCH/CYCLE: in the recursive term, `*` of the query itself stops before the added columns
+// (set by analyze_with.cpp while it analyses that term).
+thread_local SearchCycleStar search_cycle_star;
+
 // Every column of one range-table entry as Vars (rel.* and the leaves of SELECT *).
 static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out, int levelsup = 0) {
   auto& r = q.rtable[rte];
-  for (size_t a = 0; a < r.column_names.size(); a++) {
+  size_t n = r.column_names.size();
+  if (r.cte && r.cte == search_cycle_star.cte && search_cycle_star.columns < n) n = search_cycle_star.columns;
+  for (size_t a = 0; a < n; a++) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Var;
     e->levelsup = levelsup;

@@ -1,7 +1,9 @@
 // WITH queries (common table expressions), including WITH RECURSIVE of the form
 // non-recursive-term UNION [ALL] recursive-term: the non-recursive term fixes the column
 // types, then the recursive term is analyzed with the CTE visible and coerced to them.
+#include <cstring>
 #include <functional>
+#include <memory>
 #include "analyze/analyzer.h"
 #include "types/money.h"
 #include "types/user_types.h"
@@ -10,6 +12,12 @@
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
+
+// The query whose `*` is limited to its first `columns` columns (SEARCH/CYCLE's recursive term).
+struct SearchCycleStar {
+  const CteDef* cte = nullptr;
+  size_t columns = 0;
+};
 
 static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, CommonTableExpr* cte) {
   def.column_names.clear();
@@ -29,10 +37,91 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 }
 
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
+extern thread_local SearchCycleStar search_cycle_star;    // analyze_select.cpp
 void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
 void check_recursive_term_aggregates(const SelectQuery& q, const CteDef* self);
 std::vector<size_t> check_with_mutual_recursion(WithClause* with);
 void check_search_cycle_shape(CommonTableExpr* cte, std::string& ref);
+
+// A WITH query of the recursive term that only renames the recursive query
+// (WITH z AS (SELECT * FROM x) SELECT … FROM z …, z read once): the term reads x directly under
+// the name z, since SQLite reads the recursive query only in a recursive SELECT's own FROM. The
+// raw tree is changed for the analysis of the term and restored by the returned guard.
+namespace {
+struct RenamedRef {
+  RangeVar* rv;
+  char* relname;
+  Alias* alias;
+};
+struct AliasInlining {
+  std::vector<RenamedRef> renamed;
+  std::vector<std::unique_ptr<Alias>> aliases;
+  ~AliasInlining() {
+    for (auto& r : renamed) {
+      r.rv->relname = r.relname;
+      r.rv->alias = r.alias;
+    }
+  }
+};
+
+bool reads_only_self(CommonTableExpr* z, const char* self) {
+  if (!IsA(z->ctequery, SelectStmt) || list_size(z->aliascolnames) || strcmp(z->ctename, self) == 0) return false;
+  auto* s = reinterpret_cast<SelectStmt*>(z->ctequery);
+  if (s->op != SETOP_NONE || s->withClause || s->whereClause || s->groupClause || s->havingClause || s->distinctClause ||
+      s->windowClause || s->sortClause || s->limitCount || s->limitOffset || s->valuesLists || s->lockingClause ||
+      list_size(s->fromClause) != 1 || list_size(s->targetList) != 1)
+    return false;
+  Node* from = list_at(s->fromClause, 0);
+  if (!IsA(from, RangeVar)) return false;
+  auto* rv = reinterpret_cast<RangeVar*>(from);
+  if (rv->schemaname || rv->catalogname || !rv->relname || strcmp(rv->relname, self) != 0 || rv->alias) return false;
+  auto* res = reinterpret_cast<ResTarget*>(list_at(s->targetList, 0));
+  if (res->name || !res->val || !IsA(res->val, ColumnRef)) return false;
+  auto* cr = reinterpret_cast<ColumnRef*>(res->val);
+  return list_size(cr->fields) == 1 && IsA(list_at(cr->fields, 0), A_Star);
+}
+
+RangeVar* find_from_ref(Node* n, const char* name) {
+  if (!n) return nullptr;
+  if (IsA(n, RangeVar)) {
+    auto* rv = reinterpret_cast<RangeVar*>(n);
+    return !rv->schemaname && !rv->catalogname && rv->relname && strcmp(rv->relname, name) == 0 ? rv : nullptr;
+  }
+  if (IsA(n, JoinExpr)) {
+    auto* j = reinterpret_cast<JoinExpr*>(n);
+    if (RangeVar* r = find_from_ref(j->larg, name)) return r;
+    return find_from_ref(j->rarg, name);
+  }
+  return nullptr;
+}
+}  // namespace
+
+int count_name_refs(Node* n, const char* name);  // recursive_cte_check.cpp
+
+static void inline_renaming_ctes(SelectStmt* rarg, char* self, AliasInlining& out) {
+  if (!rarg || rarg->op != SETOP_NONE || !rarg->withClause || rarg->withClause->recursive) return;
+  for_each_node(rarg->withClause->ctes, [&](Node* n) {
+    auto* z = reinterpret_cast<CommonTableExpr*>(n);
+    if (!reads_only_self(z, self)) return;
+    WithClause* with = rarg->withClause;
+    rarg->withClause = nullptr;
+    int refs = count_name_refs(reinterpret_cast<Node*>(rarg), z->ctename);
+    rarg->withClause = with;
+    if (refs != 1) return;
+    RangeVar* rv = nullptr;
+    for_each_node(rarg->fromClause, [&](Node* f) { if (!rv) rv = find_from_ref(f, z->ctename); });
+    if (!rv) return;
+    out.renamed.push_back({rv, rv->relname, rv->alias});
+    if (!rv->alias) {
+      auto a = std::make_unique<Alias>();
+      a->type = T_Alias;
+      a->aliasname = z->ctename;
+      rv->alias = a.get();
+      out.aliases.push_back(std::move(a));
+    }
+    rv->relname = self;
+  });
+}
 
 void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
   // WITH RECURSIVE: each query after the ones it refers to (forward references allowed).
@@ -68,6 +157,7 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
     auto* stmt = reinterpret_cast<SelectStmt*>(cte->ctequery);
     if ((cte->search_clause || cte->cycle_clause) && !(with->recursive && stmt->op == SETOP_UNION))
       throw PgError(sqlstate::kSyntaxError, "WITH query is not recursive").at(cte->location);
+    int own_columns = -1;
     auto analyze_recursive = [&](SelectStmt* stmt, bool add_columns) {
       def->recursive = true;
       auto sq = std::make_shared<SelectQuery>();
@@ -85,8 +175,19 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
         throw PgError(sqlstate::kFeatureNotSupported, "FOR UPDATE/SHARE in a recursive query is not implemented");
       sq->larg = analyze_subquery(stmt->larg, false);
       set_columns(*def, sq->larg->targets, cte);
-      if (add_columns) add_search_cycle_columns(cte, *def);
+      if (add_columns) {
+        own_columns = (int)def->column_names.size();
+        add_search_cycle_columns(cte, *def);
+      }
       ctes_visible_.push_back(def.get());
+      // SEARCH/CYCLE: the self-reference's * is the query's own columns (both analyses)
+      struct StarColumns {
+        SearchCycleStar saved = search_cycle_star;
+        ~StarColumns() { search_cycle_star = saved; }
+      } star_columns;
+      if (own_columns >= 0) search_cycle_star = {def.get(), (size_t)own_columns};
+      AliasInlining inlined;
+      inline_renaming_ctes(stmt->rarg, cte->ctename, inlined);
       sq->rarg = analyze_subquery(stmt->rarg, false);
       check_recursive_term_aggregates(*sq->rarg, def.get());
       auto& lt = sq->larg->targets;

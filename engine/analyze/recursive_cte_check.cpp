@@ -157,6 +157,13 @@ bool find_self_refs(Node* node, void* context) {
 
 }  // namespace
 
+// References to a relation name in a raw tree (inner WITH queries of that name hide it).
+int count_name_refs(Node* n, const char* name) {
+  Walk w{name};
+  find_self_refs(n, &w);
+  return w.count;
+}
+
 void check_recursive_cte_shape(CommonTableExpr* cte) {
   if (!cte->ctequery) return;
   Walk all{cte->ctename};

@@ -301,7 +301,12 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
     std::string eqp = "EXPLAIN QUERY PLAN " + plan.lowered;
     if (sqlite3_prepare_v2(conn_, eqp.c_str(), (int)eqp.size(), &st, nullptr) != SQLITE_OK) {
       Error e = translate_sqlite_error(SQLITE_ERROR);
-      e.message = "internal error preparing lowered statement: " + e.message;
+      if (e.message.rfind("circular reference", 0) == 0) {  // as run_query reports it
+        e.sqlstate = sqlstate::kFeatureNotSupported;
+        e.message = "a recursive reference inside a subquery or another WITH query is not supported by pgmicro yet";
+      } else {
+        e.message = "internal error preparing lowered statement: " + e.message;
+      }
       throw PgError(e);
     }
     while (sqlite3_step(st) == SQLITE_ROW) {

@@ -82,3 +82,27 @@ WITH RECURSIVE foo(i) AS
 SELECT * FROM foo ORDER BY i;
 WITH RECURSIVE mutual AS (SELECT * FROM other), other AS (SELECT * FROM mutual)
 SELECT * FROM mutual;
+-- a WITH query of the recursive term that only renames the recursive query, read once
+CREATE TABLE wrn_dept (id int, parent int, name text);
+INSERT INTO wrn_dept VALUES (0, NULL, 'ROOT'), (1, 0, 'A'), (2, 1, 'B');
+with recursive q as (
+      select * from wrn_dept
+    union all
+      (with x as (select * from q)
+       select * from x)
+    )
+select * from q limit 7;
+with recursive x(a) as
+  ((values ('a'), ('b'))
+   union all
+   (with z as not materialized (select * from x)
+    select z.a || z.a as a from z
+    where length(z.a || z.a) < 5))
+select * from x;
+with recursive x(a) as
+  ((values ('a'), ('b'))
+   union all
+   (with z as (select * from x)
+    select y.a || 'c' as a from z as y join wrn_dept d on d.id = length(y.a)
+    where length(y.a) < 3))
+select * from x order by a;
