@@ -211,6 +211,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       t += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
     }
     e->templ = t;
+    check_aggregate_level(*e, fc->location);
     return e;
   };
   if (is_agg_name) {
@@ -235,17 +236,6 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       throw;
     }
     in_aggregate_ = false;
-    {
-      // An aggregate whose arguments use only outer columns belongs to an outer query level
-      // (PostgreSQL evaluates it there); pgmicro would compute it per inner query, so refuse it.
-      int min_level = -1;
-      std::function<void(const Expr&)> levels = [&](const Expr& x) {
-        if (x.kind == ExprKind::Var && (min_level < 0 || x.levelsup < min_level)) min_level = x.levelsup;
-        for (auto& arg : x.args) levels(*arg);
-      };
-      for (auto& a : args) levels(*a);
-      if (min_level > 0) unsupported("outer-level aggregates", fc->location);
-    }
     saw_agg_ = true;
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Agg;

@@ -6,7 +6,6 @@
 #include <functional>
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
-#include "analyze/outer_aggregate_check.h"
 #include "catalog/privileges.h"
 #include "types/geo.h"
 #include "types/record.h"
@@ -215,9 +214,15 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
                     "For example, FROM (SELECT ...) [AS] foo.").at(pos);
     }
     RangeTableEntry rte;
-    rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), rs->lateral);
+    if (rs->lateral) lateral_owners_.push_back(outer_scopes_.size());  // this query, once the subquery sees it
+    try {
+      rte.subquery = analyze_subquery(reinterpret_cast<SelectStmt*>(rs->subquery), rs->lateral);
+    } catch (...) {
+      if (rs->lateral) lateral_owners_.pop_back();
+      throw;
+    }
+    if (rs->lateral) lateral_owners_.pop_back();
     rte.lateral = rs->lateral;
-    if (rte.lateral) check_lateral_outer_aggregates(*rte.subquery);
     if (rte.lateral && rte.subquery->targets.size() > 100) unsupported("LATERAL subqueries with more than 100 columns");
     rte.alias = rs->alias->aliasname;
     for (auto& t : rte.subquery->targets) {

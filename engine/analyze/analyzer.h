@@ -213,6 +213,7 @@ class Analyzer {
   void expand_star(SelectQuery& q, const std::string& rel, int location,
                    std::vector<TargetEntry>& out);
   void check_grouping(SelectQuery& q);
+  void check_aggregate_level(const Expr& agg, int location);  // analyze_aggregate_level.cpp
   void analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q);
   void add_join_alias_entries(JoinExpr* j, FromNode& fn, SelectQuery& q, size_t first_rte);
   size_t join_alias_floor_ = 0;  // first range-table entry a new FROM item's name can conflict with
@@ -227,6 +228,7 @@ class Analyzer {
   bool saw_agg_ = false;
   int depth_ = 0;
   std::vector<SelectQuery*> outer_scopes_;    // enclosing queries, innermost last
+  std::vector<size_t> lateral_owners_;  // outer_scopes_ indexes of queries whose LATERAL FROM subquery is being analysed
   std::vector<SelectQuery*> invisible_scopes_;  // queries whose FROM items a (non-LATERAL) FROM subquery cannot see
   std::vector<const CteDef*> ctes_visible_;   // WITH queries in scope, innermost last
   int alias_counter_ = 0;
