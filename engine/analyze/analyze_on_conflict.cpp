@@ -10,6 +10,7 @@
 #include <functional>
 #include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "analyze/column_hint.h"
 #include "analyze/on_conflict.h"
 #include "catalog/catalog.h"
@@ -138,6 +139,59 @@ bool implies(const std::string& given, const std::string& needed) {
   return nop == "=" && gop == "=" && g == n;
 }
 
+// A SQLite index key with the notes CREATE INDEX leaves on it (ddl_index.cpp):
+// `key /*pgcoll:C*/ /*pgopc:text_pattern_ops*/ [DESC]` → the key without them, and the notes.
+std::string strip_key_notes(const std::string& key, std::string& coll, std::string& opc) {
+  std::string out;
+  for (size_t i = 0; i < key.size();) {
+    if (key[i] == '\'' || key[i] == '"') {
+      size_t j = skip_quoted(key, i);
+      out += key.substr(i, j - i);
+      i = j;
+      continue;
+    }
+    if (key.compare(i, 2, "/*") == 0) {
+      size_t end = key.find("*/", i);
+      if (end == std::string::npos) end = key.size();
+      std::string note = key.substr(i + 2, end - i - 2);
+      if (note.rfind("pgcoll:", 0) == 0) coll = note.substr(7);
+      if (note.rfind("pgopc:", 0) == 0) opc = note.substr(6);
+      i = end + 2;
+      if (!out.empty() && out.back() == ' ') out.pop_back();
+      if (i < key.size() && key[i] == ' ' && out.empty()) i++;
+      continue;
+    }
+    out += key[i++];
+  }
+  return out;
+}
+
+// Whether every qualified inference element matches a key of the index (the same column or
+// expression with the element's collation and operator class; infer_collation_opclass_match).
+// keys: the index's SQLite keys (with notes); columns: its column per key (-1: expression).
+bool qualified_match(const TableDef& t, const ConflictInference& spec, const std::vector<std::string>& keys,
+                     const std::vector<int>& columns) {
+  for (auto& q : spec.qualified) {
+    bool found = false;
+    for (size_t k = 0; k < keys.size() && k < columns.size() && !found; k++) {
+      std::string coll, opc;
+      std::string key = strip_key_notes(keys[k], coll, opc);
+      if (key.size() > 5 && key.compare(key.size() - 5, 5, " DESC") == 0) key.resize(key.size() - 5);
+      if (columns[k] >= 0) {
+        if (q.column != t.columns[columns[k]].name) continue;
+        if (coll.empty()) coll = t.columns[columns[k]].collation ? collation_name(t.columns[columns[k]].collation) : "default";
+      } else {
+        if (key.size() >= 2 && key[0] == '(' && key.back() == ')') key = key.substr(1, key.size() - 2);
+        if (q.expr.empty() || q.expr != key) continue;
+        if (coll.empty()) coll = "default";
+      }
+      found = (q.collation.empty() || q.collation == coll) && (q.opclass.empty() || q.opclass == opc);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 std::string quoted_columns(const TableDef& t, const std::vector<int>& cols) {
   std::string s;
   for (int c : cols) s += (s.empty() ? "" : ", ") + quote_ident(t.columns[c].name);
@@ -151,7 +205,6 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
   auto add = [&](const std::string& target, const std::vector<int>& plain_keys, bool partial) {
     out.push_back({target, partial ? std::vector<int>{} : plain_keys});
   };
-  if (spec.special) return out;
   std::vector<int> attrs;
   for (auto& name : spec.columns) {
     int c = t.find_column(name);
@@ -167,12 +220,17 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
   };
   const auto& exprs = spec.exprs;
   for (auto& c : t.constraints)
-    if ((c.type == 'p' || c.type == 'u') && exprs.empty() && same_attrs(c.columns))
+    if ((c.type == 'p' || c.type == 'u') && exprs.empty() && same_attrs(c.columns) &&
+        qualified_match(t, spec, std::vector<std::string>(c.columns.size()), c.columns))
       add("(" + quoted_columns(t, c.columns) + ")", c.columns, false);
   for (auto& ix : t.indexes) {
     if (!ix.unique) continue;
     if (ix.plain_keys()) {
-      if (exprs.empty() && same_attrs(ix.columns)) add("(" + quoted_columns(t, ix.columns) + ")", ix.columns, false);
+      std::vector<std::string> keys;
+      std::string pred;
+      if (!spec.qualified.empty() && !index_sql_parts(ix.sqlite_sql, keys, pred)) continue;
+      keys.resize(ix.columns.size());
+      if (exprs.empty() && same_attrs(ix.columns) && qualified_match(t, spec, keys, ix.columns)) add("(" + quoted_columns(t, ix.columns) + ")", ix.columns, false);
       continue;
     }
     std::vector<std::string> keys;
@@ -186,7 +244,8 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
     std::vector<std::string> key_exprs;
     for (size_t k = 0; k < keys.size(); k++) {
       if (ix.columns[k] >= 0) continue;
-      std::string key = keys[k];
+      std::string coll, opc;
+      std::string key = strip_key_notes(keys[k], coll, opc);
       if (key.size() > 5 && key.compare(key.size() - 5, 5, " DESC") == 0) key.resize(key.size() - 5);
       if (key.size() >= 2 && key[0] == '(' && key.back() == ')') key = key.substr(1, key.size() - 2);
       key_exprs.push_back(key);
@@ -194,7 +253,7 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
     bool ok = true;
     for (auto& e : exprs) ok &= std::find(key_exprs.begin(), key_exprs.end(), e) != key_exprs.end();
     for (auto& k : key_exprs) ok &= std::find(exprs.begin(), exprs.end(), k) != exprs.end();
-    if (!ok) continue;
+    if (!ok || !qualified_match(t, spec, keys, ix.columns)) continue;
     if (!pred.empty()) {
       // A partial index: its predicate must follow from the ON CONFLICT WHERE.
       std::vector<std::string> needed;
@@ -268,8 +327,9 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
       } else {
         e = transform_expr(ie->expr, ExprContext::IndexExpression);
       }
-      // A COLLATE or a non-default operator class: no index of ours has one.
-      if (list_size(ie->collation)) spec->special = true;
+      // A COLLATE or a non-default operator class: only a key with the same one satisfies it.
+      ConflictInference::Qualified qual;
+      if (list_size(ie->collation)) qual.collation = collation_name(lookup_collation(ie->collation, -1));
       if (list_size(ie->opclass)) {
         std::string name = node_string(list_at(ie->opclass, list_size(ie->opclass) - 1));
         std::string type = format_type_name(e->type, -1);
@@ -279,14 +339,17 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
             {"real", "float4_ops"}, {"date", "date_ops"}, {"uuid", "uuid_ops"}};
         bool dflt = false;
         for (auto& [ty, op] : kDefault) dflt |= type == ty && name == op;
-        if (!dflt) spec->special = true;
+        if (!dflt) qual.opclass = name;
       }
       if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte == 0) {
         spec->columns.push_back(t->columns[e->attno].name);
+        qual.column = t->columns[e->attno].name;
       } else {
         std::string sql = lower_expr_in(*e, scope->rtable);
         if (std::find(spec->exprs.begin(), spec->exprs.end(), sql) == spec->exprs.end()) spec->exprs.push_back(sql);
+        qual.expr = sql;
       }
+      if (!qual.collation.empty() || !qual.opclass.empty()) spec->qualified.push_back(qual);
     });
     if (oc->infer->whereClause) {
       ExprPtr w = coerce_to_bool(transform_expr(oc->infer->whereClause, ExprContext::IndexPredicate), "WHERE");
