@@ -22,6 +22,7 @@
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
+#include "session/check_system_columns.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -436,7 +437,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     collect_vars(*e, vars);
     if (pc.check_src.empty()) unsupported("this CHECK constraint text", pc.location);
     if (pc.name.empty()) {
-      std::string base = tname + (vars.size() == 1 ? "_" + t.columns[vars[0]].name : "") + "_check";
+      // tableoid is one of the Vars too (pull_var_clause): with a column, no column part.
+      bool sys = check_mentions_tableoid(pc.check, t);
+      std::string base = tname + (vars.size() == 1 && !sys ? "_" + t.columns[vars[0]].name : vars.empty() && sys ? "_tableoid" : "") + "_check";
       pc.name = base;
       for (int i = 1;; i++) {
         bool taken = false;
