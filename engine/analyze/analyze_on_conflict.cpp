@@ -202,8 +202,8 @@ std::string quoted_columns(const TableDef& t, const std::vector<int>& cols) {
 
 std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const ConflictInference& spec) {
   std::vector<ConflictArbiter> out;
-  auto add = [&](const std::string& target, const std::vector<int>& plain_keys, bool partial) {
-    out.push_back({target, partial ? std::vector<int>{} : plain_keys});
+  auto add = [&](const std::string& target, const std::vector<int>& plain_keys, bool partial, bool deferrable = false) {
+    out.push_back({target, partial ? std::vector<int>{} : plain_keys, deferrable});
   };
   std::vector<int> attrs;
   for (auto& name : spec.columns) {
@@ -222,7 +222,7 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
   for (auto& c : t.constraints)
     if ((c.type == 'p' || c.type == 'u') && exprs.empty() && same_attrs(c.columns) &&
         qualified_match(t, spec, std::vector<std::string>(c.columns.size()), c.columns))
-      add("(" + quoted_columns(t, c.columns) + ")", c.columns, false);
+      add("(" + quoted_columns(t, c.columns) + ")", c.columns, false, c.deferrable);
   for (auto& ix : t.indexes) {
     if (!ix.unique) continue;
     if (ix.plain_keys()) {
@@ -279,6 +279,10 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
   q.has_on_conflict = true;
   q.conflict_do_update = oc->action == ONCONFLICT_UPDATE;
   std::shared_ptr<ConflictInference> spec;
+  const ConstraintDef* exclusion_arbiter = nullptr;
+  bool deferrable_arbiter = false;
+  if (!oc->infer)  // DO NOTHING without a target: every unique and exclusion constraint is an arbiter
+    for (auto& c : t->constraints) deferrable_arbiter |= (c.type == 'p' || c.type == 'u' || c.type == 'x') && c.deferrable;
   if (oc->infer && oc->infer->conname) {
     const ConstraintDef* match = nullptr;
     for (auto& c : t->constraints)
@@ -286,12 +290,21 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
     if (!match)
       throw PgError(sqlstate::kUndefinedObject, "constraint \"" + std::string(oc->infer->conname) + "\" for table \"" +
                                                     t->name + "\" does not exist");
-    if (match->type != 'p' && match->type != 'u')
+    if (match->type == 'x') {
+      // An exclusion constraint has an index: DO UPDATE is the planner's error (after the
+      // SET list is analysed), a deferrable one the executor's; DO NOTHING skipping a row
+      // that conflicts with an exclusion constraint is not implemented.
+      exclusion_arbiter = match;
+    } else if (match->type != 'p' && match->type != 'u') {
       throw PgError(sqlstate::kWrongObjectType, "constraint in ON CONFLICT clause has no associated index");
-    q.conflict_targets.push_back("(" + quoted_columns(*t, match->columns) + ")");
-    q.conflict_key_sets.push_back(match->columns);
-    spec = std::make_shared<ConflictInference>();  // a partition's index on the same columns
-    for (int c : match->columns) spec->columns.push_back(t->columns[c].name);
+    }
+    deferrable_arbiter |= match->deferrable;
+    if (!exclusion_arbiter) {
+      q.conflict_targets.push_back("(" + quoted_columns(*t, match->columns) + ")");
+      q.conflict_key_sets.push_back(match->columns);
+      spec = std::make_shared<ConflictInference>();  // a partition's index on the same columns
+      for (int c : match->columns) spec->columns.push_back(t->columns[c].name);
+    }
   } else if (oc->infer) {
     // The inference elements: plain columns (a set) and expressions (lowered SQL).
     spec = std::make_shared<ConflictInference>();
@@ -363,14 +376,25 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
   // The arbiters are matched after DO UPDATE is analysed (PostgreSQL's planner infers them
   // after parse analysis, so errors in SET come first).
   auto match_indexes = [&] {
-    if (!spec || !q.conflict_targets.empty()) return;
-    for (auto& a : infer_conflict_arbiters(*t, *spec)) {
-      q.conflict_targets.push_back(a.target);
-      if (!a.plain_keys.empty()) q.conflict_key_sets.push_back(a.plain_keys);
+    if (exclusion_arbiter && q.conflict_do_update)
+      throw PgError(sqlstate::kWrongObjectType, "ON CONFLICT DO UPDATE not supported with exclusion constraints");
+    if (spec && q.conflict_targets.empty()) {
+      for (auto& a : infer_conflict_arbiters(*t, *spec)) {
+        q.conflict_targets.push_back(a.target);
+        if (!a.plain_keys.empty()) q.conflict_key_sets.push_back(a.plain_keys);
+        deferrable_arbiter |= a.deferrable;
+      }
+      if (q.conflict_targets.empty())
+        throw PgError(sqlstate::kInvalidColumnReference,
+                      "there is no unique or exclusion constraint matching the ON CONFLICT specification");
     }
-    if (q.conflict_targets.empty())
-      throw PgError(sqlstate::kInvalidColumnReference,
-                    "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+    // The executor refuses a deferrable arbiter when it checks the first row: always for
+    // VALUES; a SELECT may give no row, which is not decided here.
+    if (deferrable_arbiter) {
+      if (q.rows.empty()) unsupported("INSERT ... SELECT ... ON CONFLICT with a deferrable arbiter constraint");
+      throw PgError("55000", "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters");
+    }
+    if (exclusion_arbiter) unsupported("ON CONFLICT ON CONSTRAINT naming an exclusion constraint");
   };
   if (!q.conflict_do_update) {
     match_indexes();

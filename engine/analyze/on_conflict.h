@@ -28,6 +28,7 @@ struct ConflictInference {
 struct ConflictArbiter {
   std::string target;
   std::vector<int> plain_keys;
+  bool deferrable = false;  // a DEFERRABLE unique constraint (never an arbiter: 55000 when a row is checked)
 };
 
 // The unique constraints and unique indexes of t that the specification infers (PostgreSQL's
