@@ -343,6 +343,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       // A partition's column may take its own collation (MergeAttributes checks only inheritance).
       if (stmt->partbound && cd->collClause) t.columns[merge_into].collation = col.collation;
       merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
+      if (stmt->partbound) t.columns[merge_into].is_local = false;  // PARTITION OF (col WITH OPTIONS): still not local
       if (def) default_nodes[merge_into] = def;
       if (col.generated) t.columns[merge_into].generated = col.generated;
       return;
