@@ -10,6 +10,7 @@
 #include <functional>
 #include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "analyze/column_hint.h"
 #include "analyze/on_conflict.h"
 #include "catalog/catalog.h"
@@ -138,6 +139,59 @@ bool implies(const std::string& given, const std::string& needed) {
   return nop == "=" && gop == "=" && g == n;
 }
 
+// A SQLite index key with the notes CREATE INDEX leaves on it (ddl_index.cpp):
+// `key /*pgcoll:C*/ /*pgopc:text_pattern_ops*/ [DESC]` → the key without them, and the notes.
+std::string strip_key_notes(const std::string& key, std::string& coll, std::string& opc) {
+  std::string out;
+  for (size_t i = 0; i < key.size();) {
+    if (key[i] == '\'' || key[i] == '"') {
+      size_t j = skip_quoted(key, i);
+      out += key.substr(i, j - i);
+      i = j;
+      continue;
+    }
+    if (key.compare(i, 2, "/*") == 0) {
+      size_t end = key.find("*/", i);
+      if (end == std::string::npos) end = key.size();
+      std::string note = key.substr(i + 2, end - i - 2);
+      if (note.rfind("pgcoll:", 0) == 0) coll = note.substr(7);
+      if (note.rfind("pgopc:", 0) == 0) opc = note.substr(6);
+      i = end + 2;
+      if (!out.empty() && out.back() == ' ') out.pop_back();
+      if (i < key.size() && key[i] == ' ' && out.empty()) i++;
+      continue;
+    }
+    out += key[i++];
+  }
+  return out;
+}
+
+// Whether every qualified inference element matches a key of the index (the same column or
+// expression with the element's collation and operator class; infer_collation_opclass_match).
+// keys: the index's SQLite keys (with notes); columns: its column per key (-1: expression).
+bool qualified_match(const TableDef& t, const ConflictInference& spec, const std::vector<std::string>& keys,
+                     const std::vector<int>& columns) {
+  for (auto& q : spec.qualified) {
+    bool found = false;
+    for (size_t k = 0; k < keys.size() && k < columns.size() && !found; k++) {
+      std::string coll, opc;
+      std::string key = strip_key_notes(keys[k], coll, opc);
+      if (key.size() > 5 && key.compare(key.size() - 5, 5, " DESC") == 0) key.resize(key.size() - 5);
+      if (columns[k] >= 0) {
+        if (q.column != t.columns[columns[k]].name) continue;
+        if (coll.empty()) coll = t.columns[columns[k]].collation ? collation_name(t.columns[columns[k]].collation) : "default";
+      } else {
+        if (key.size() >= 2 && key[0] == '(' && key.back() == ')') key = key.substr(1, key.size() - 2);
+        if (q.expr.empty() || q.expr != key) continue;
+        if (coll.empty()) coll = "default";
+      }
+      found = (q.collation.empty() || q.collation == coll) && (q.opclass.empty() || q.opclass == opc);
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 std::string quoted_columns(const TableDef& t, const std::vector<int>& cols) {
   std::string s;
   for (int c : cols) s += (s.empty() ? "" : ", ") + quote_ident(t.columns[c].name);
@@ -148,10 +202,9 @@ std::string quoted_columns(const TableDef& t, const std::vector<int>& cols) {
 
 std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const ConflictInference& spec) {
   std::vector<ConflictArbiter> out;
-  auto add = [&](const std::string& target, const std::vector<int>& plain_keys, bool partial) {
-    out.push_back({target, partial ? std::vector<int>{} : plain_keys});
+  auto add = [&](const std::string& target, const std::vector<int>& plain_keys, bool partial, bool deferrable = false) {
+    out.push_back({target, partial ? std::vector<int>{} : plain_keys, deferrable});
   };
-  if (spec.special) return out;
   std::vector<int> attrs;
   for (auto& name : spec.columns) {
     int c = t.find_column(name);
@@ -167,12 +220,17 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
   };
   const auto& exprs = spec.exprs;
   for (auto& c : t.constraints)
-    if ((c.type == 'p' || c.type == 'u') && exprs.empty() && same_attrs(c.columns))
-      add("(" + quoted_columns(t, c.columns) + ")", c.columns, false);
+    if ((c.type == 'p' || c.type == 'u') && exprs.empty() && same_attrs(c.columns) &&
+        qualified_match(t, spec, std::vector<std::string>(c.columns.size()), c.columns))
+      add("(" + quoted_columns(t, c.columns) + ")", c.columns, false, c.deferrable);
   for (auto& ix : t.indexes) {
     if (!ix.unique) continue;
     if (ix.plain_keys()) {
-      if (exprs.empty() && same_attrs(ix.columns)) add("(" + quoted_columns(t, ix.columns) + ")", ix.columns, false);
+      std::vector<std::string> keys;
+      std::string pred;
+      if (!spec.qualified.empty() && !index_sql_parts(ix.sqlite_sql, keys, pred)) continue;
+      keys.resize(ix.columns.size());
+      if (exprs.empty() && same_attrs(ix.columns) && qualified_match(t, spec, keys, ix.columns)) add("(" + quoted_columns(t, ix.columns) + ")", ix.columns, false);
       continue;
     }
     std::vector<std::string> keys;
@@ -186,7 +244,8 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
     std::vector<std::string> key_exprs;
     for (size_t k = 0; k < keys.size(); k++) {
       if (ix.columns[k] >= 0) continue;
-      std::string key = keys[k];
+      std::string coll, opc;
+      std::string key = strip_key_notes(keys[k], coll, opc);
       if (key.size() > 5 && key.compare(key.size() - 5, 5, " DESC") == 0) key.resize(key.size() - 5);
       if (key.size() >= 2 && key[0] == '(' && key.back() == ')') key = key.substr(1, key.size() - 2);
       key_exprs.push_back(key);
@@ -194,7 +253,7 @@ std::vector<ConflictArbiter> infer_conflict_arbiters(const TableDef& t, const Co
     bool ok = true;
     for (auto& e : exprs) ok &= std::find(key_exprs.begin(), key_exprs.end(), e) != key_exprs.end();
     for (auto& k : key_exprs) ok &= std::find(exprs.begin(), exprs.end(), k) != exprs.end();
-    if (!ok) continue;
+    if (!ok || !qualified_match(t, spec, keys, ix.columns)) continue;
     if (!pred.empty()) {
       // A partial index: its predicate must follow from the ON CONFLICT WHERE.
       std::vector<std::string> needed;
@@ -220,6 +279,10 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
   q.has_on_conflict = true;
   q.conflict_do_update = oc->action == ONCONFLICT_UPDATE;
   std::shared_ptr<ConflictInference> spec;
+  const ConstraintDef* exclusion_arbiter = nullptr;
+  bool deferrable_arbiter = false;
+  if (!oc->infer)  // DO NOTHING without a target: every unique and exclusion constraint is an arbiter
+    for (auto& c : t->constraints) deferrable_arbiter |= (c.type == 'p' || c.type == 'u' || c.type == 'x') && c.deferrable;
   if (oc->infer && oc->infer->conname) {
     const ConstraintDef* match = nullptr;
     for (auto& c : t->constraints)
@@ -227,12 +290,21 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
     if (!match)
       throw PgError(sqlstate::kUndefinedObject, "constraint \"" + std::string(oc->infer->conname) + "\" for table \"" +
                                                     t->name + "\" does not exist");
-    if (match->type != 'p' && match->type != 'u')
+    if (match->type == 'x') {
+      // An exclusion constraint has an index: DO UPDATE is the planner's error (after the
+      // SET list is analysed), a deferrable one the executor's; DO NOTHING skipping a row
+      // that conflicts with an exclusion constraint is not implemented.
+      exclusion_arbiter = match;
+    } else if (match->type != 'p' && match->type != 'u') {
       throw PgError(sqlstate::kWrongObjectType, "constraint in ON CONFLICT clause has no associated index");
-    q.conflict_targets.push_back("(" + quoted_columns(*t, match->columns) + ")");
-    q.conflict_key_sets.push_back(match->columns);
-    spec = std::make_shared<ConflictInference>();  // a partition's index on the same columns
-    for (int c : match->columns) spec->columns.push_back(t->columns[c].name);
+    }
+    deferrable_arbiter |= match->deferrable;
+    if (!exclusion_arbiter) {
+      q.conflict_targets.push_back("(" + quoted_columns(*t, match->columns) + ")");
+      q.conflict_key_sets.push_back(match->columns);
+      spec = std::make_shared<ConflictInference>();  // a partition's index on the same columns
+      for (int c : match->columns) spec->columns.push_back(t->columns[c].name);
+    }
   } else if (oc->infer) {
     // The inference elements: plain columns (a set) and expressions (lowered SQL).
     spec = std::make_shared<ConflictInference>();
@@ -268,8 +340,9 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
       } else {
         e = transform_expr(ie->expr, ExprContext::IndexExpression);
       }
-      // A COLLATE or a non-default operator class: no index of ours has one.
-      if (list_size(ie->collation)) spec->special = true;
+      // A COLLATE or a non-default operator class: only a key with the same one satisfies it.
+      ConflictInference::Qualified qual;
+      if (list_size(ie->collation)) qual.collation = collation_name(lookup_collation(ie->collation, -1));
       if (list_size(ie->opclass)) {
         std::string name = node_string(list_at(ie->opclass, list_size(ie->opclass) - 1));
         std::string type = format_type_name(e->type, -1);
@@ -279,14 +352,17 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
             {"real", "float4_ops"}, {"date", "date_ops"}, {"uuid", "uuid_ops"}};
         bool dflt = false;
         for (auto& [ty, op] : kDefault) dflt |= type == ty && name == op;
-        if (!dflt) spec->special = true;
+        if (!dflt) qual.opclass = name;
       }
       if (e->kind == ExprKind::Var && e->levelsup == 0 && e->rte == 0) {
         spec->columns.push_back(t->columns[e->attno].name);
+        qual.column = t->columns[e->attno].name;
       } else {
         std::string sql = lower_expr_in(*e, scope->rtable);
         if (std::find(spec->exprs.begin(), spec->exprs.end(), sql) == spec->exprs.end()) spec->exprs.push_back(sql);
+        qual.expr = sql;
       }
+      if (!qual.collation.empty() || !qual.opclass.empty()) spec->qualified.push_back(qual);
     });
     if (oc->infer->whereClause) {
       ExprPtr w = coerce_to_bool(transform_expr(oc->infer->whereClause, ExprContext::IndexPredicate), "WHERE");
@@ -300,14 +376,25 @@ void Analyzer::analyze_on_conflict(OnConflictClause* oc, InsertQuery& q) {
   // The arbiters are matched after DO UPDATE is analysed (PostgreSQL's planner infers them
   // after parse analysis, so errors in SET come first).
   auto match_indexes = [&] {
-    if (!spec || !q.conflict_targets.empty()) return;
-    for (auto& a : infer_conflict_arbiters(*t, *spec)) {
-      q.conflict_targets.push_back(a.target);
-      if (!a.plain_keys.empty()) q.conflict_key_sets.push_back(a.plain_keys);
+    if (exclusion_arbiter && q.conflict_do_update)
+      throw PgError(sqlstate::kWrongObjectType, "ON CONFLICT DO UPDATE not supported with exclusion constraints");
+    if (spec && q.conflict_targets.empty()) {
+      for (auto& a : infer_conflict_arbiters(*t, *spec)) {
+        q.conflict_targets.push_back(a.target);
+        if (!a.plain_keys.empty()) q.conflict_key_sets.push_back(a.plain_keys);
+        deferrable_arbiter |= a.deferrable;
+      }
+      if (q.conflict_targets.empty())
+        throw PgError(sqlstate::kInvalidColumnReference,
+                      "there is no unique or exclusion constraint matching the ON CONFLICT specification");
     }
-    if (q.conflict_targets.empty())
-      throw PgError(sqlstate::kInvalidColumnReference,
-                    "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+    // The executor refuses a deferrable arbiter when it checks the first row: always for
+    // VALUES; a SELECT may give no row, which is not decided here.
+    if (deferrable_arbiter) {
+      if (q.rows.empty()) unsupported("INSERT ... SELECT ... ON CONFLICT with a deferrable arbiter constraint");
+      throw PgError("55000", "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters");
+    }
+    if (exclusion_arbiter) unsupported("ON CONFLICT ON CONSTRAINT naming an exclusion constraint");
   };
   if (!q.conflict_do_update) {
     match_indexes();

@@ -258,8 +258,25 @@ static ExprPtr with_view_checks(ExprPtr value, const ViewTarget& vt, const std::
 }
 
 std::unique_ptr<InsertQuery> Analyzer::analyze_view_insert(InsertStmt* stmt, ViewTarget& vt) {
-  if (stmt->onConflictClause) unsupported("ON CONFLICT on views", stmt->relation->location);
   const TableDef* base = vt.base;
+  if (stmt->onConflictClause) {
+    // A view showing every column of its base table unchanged, in order, without WHERE (so
+    // CHECK OPTION checks nothing) and view defaults: the INSERT is the base table's, with
+    // the view's name for the target (the arbiters are the base table's, as the rewriter's).
+    bool same = vt.names.size() == base->columns.size() && !vt.quals;
+    for (size_t i = 0; same && i < vt.names.size(); i++)
+      same = vt.base_col[i] == (int)i && vt.names[i] == base->columns[i].name && !vt.defaults[i] &&
+             vt.types[i] == base->columns[i].type && vt.typmods[i] == base->columns[i].typmod;
+    if (!same) unsupported("ON CONFLICT on views", stmt->relation->location);
+    Alias view_alias{};
+    view_alias.type = T_Alias;
+    view_alias.aliasname = const_cast<char*>(vt.name.c_str());
+    Alias* saved = stmt->relation->alias;
+    if (!saved) stmt->relation->alias = &view_alias;
+    insert_target_override_ = base;
+    struct Restore { RangeVar* rv; Alias* a; Analyzer* an; ~Restore() { rv->alias = a; an->insert_target_override_ = nullptr; } } restore{stmt->relation, saved, this};
+    return analyze_insert(stmt);
+  }
   // The INSERT is analysed against a table shaped like the view, then its rows are mapped to
   // the base table's columns.
   TableDef shape;

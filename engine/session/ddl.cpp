@@ -22,6 +22,7 @@
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
+#include "session/check_system_columns.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -342,6 +343,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
       // A partition's column may take its own collation (MergeAttributes checks only inheritance).
       if (stmt->partbound && cd->collClause) t.columns[merge_into].collation = col.collation;
       merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
+      if (stmt->partbound) t.columns[merge_into].is_local = false;  // PARTITION OF (col WITH OPTIONS): still not local
       if (def) default_nodes[merge_into] = def;
       if (col.generated) t.columns[merge_into].generated = col.generated;
       return;
@@ -436,7 +438,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     collect_vars(*e, vars);
     if (pc.check_src.empty()) unsupported("this CHECK constraint text", pc.location);
     if (pc.name.empty()) {
-      std::string base = tname + (vars.size() == 1 ? "_" + t.columns[vars[0]].name : "") + "_check";
+      // tableoid is one of the Vars too (pull_var_clause): with a column, no column part.
+      bool sys = check_mentions_tableoid(pc.check, t);
+      std::string base = tname + (vars.size() == 1 && !sys ? "_" + t.columns[vars[0]].name : vars.empty() && sys ? "_tableoid" : "") + "_check";
       pc.name = base;
       for (int i = 1;; i++) {
         bool taken = false;

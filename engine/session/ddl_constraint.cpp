@@ -15,6 +15,7 @@
 #include "session/table_reloptions.h"
 #include "session/ddl_inherit.h"
 #include "session/foreign_keys.h"
+#include "session/check_system_columns.h"
 #include "session/session_impl.h"
 #include "runtime/function_context.h"
 #include "types/type_io.h"
@@ -111,7 +112,8 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
     if (name.empty()) {
       std::sort(vars.begin(), vars.end());
       vars.erase(std::unique(vars.begin(), vars.end()), vars.end());
-      std::string base = t.name + (vars.size() == 1 ? "_" + t.columns[vars[0]].name : "") + "_check";
+      bool sys = check_mentions_tableoid(c->raw_expr, t);  // a Var too, as in CREATE TABLE
+      std::string base = t.name + (vars.size() == 1 && !sys ? "_" + t.columns[vars[0]].name : vars.empty() && sys ? "_tableoid" : "") + "_check";
       name = base;
       for (int i = 1; find_constraint(t, name); i++) name = base + std::to_string(i);
     } else if (find_constraint(t, name)) {

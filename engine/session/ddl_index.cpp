@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -75,7 +76,15 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   std::vector<std::string> name_parts;  // for the default name: columns, or "expr"
   for_each_node(stmt->indexParams, [&](Node* n) {
     auto* ie = reinterpret_cast<IndexElem*>(n);
-    if (list_size(ie->collation)) unsupported("COLLATE in indexes");
+    // COLLATE and a non-default operator class: every collation pgmicro has compares by code
+    // point (analyze/collation.h), so the SQLite key is the same; both are kept as a comment on
+    // the key for ON CONFLICT inference (key_annotation).
+    std::string note;
+    if (list_size(ie->collation)) note += " /*pgcoll:" + collation_name(lookup_collation(ie->collation, -1)) + "*/";
+    if (list_size(ie->opclass) && !path_only_am) {
+      std::string opc = node_string(list_at(ie->opclass, list_size(ie->opclass) - 1));
+      if (opc.find("pattern_ops") != std::string::npos) note += " /*pgopc:" + opc + "*/";
+    }
     if (list_size(ie->opclass) && !default_like_opclass(ie->opclass) && !path_only_am) unsupported("operator classes in indexes");
     if (path_only_am && list_size(ie->opclass)) unsupported("operator classes in " + am + " indexes");
     bool desc = ie->ordering == SORTBY_DESC;
@@ -91,7 +100,15 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
         if (stmt->unique) unsupported("unique indexes on expressions calling user-defined functions");
         ix.sql = "NULL";
       }
-      sqlcols += (sqlcols.empty() ? "" : ", ") + std::string("(") + ix.sql + ")" + (desc ? " DESC" : "");
+      if (list_size(ie->collation)) {  // 42804 for a type without collations, as the expression's COLLATE
+        CollateClause cc{};
+        cc.type = T_CollateClause;
+        cc.arg = ie->expr;
+        cc.collname = ie->collation;
+        cc.location = -1;
+        index_expression(*t, reinterpret_cast<Node*>(&cc), false);
+      }
+      sqlcols += (sqlcols.empty() ? "" : ", ") + std::string("(") + ix.sql + ")" + note + (desc ? " DESC" : "");
       name_parts.push_back(ix.name);
       return;
     }
@@ -108,7 +125,8 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (path_only_am) check_path_only_opclass(am, t->columns[c].type);
     cols.push_back(c);
     name_parts.push_back(t->columns[c].name);
-    sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + (desc ? " DESC" : "");
+    if (list_size(ie->collation)) check_collatable(t->columns[c].type, t->columns[c].typmod, -1);
+    sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + note + (desc ? " DESC" : "");
   });
   if (stmt->whereClause) {
     IndexExpr p = index_expression(*t, stmt->whereClause, true);
