@@ -465,6 +465,9 @@ bool numeric_setop(const SelectQuery& q) {
   if (q.setop == SetOp::None || (q.setop == SetOp::Union && q.setop_all)) return false;
   for (auto& t : q.targets)
     if (domain_base_type(t.expr->type) == oid::kNumeric) return true;
+  for (auto& t : q.targets)  // {1.0} and {1.00} would be two rows
+    if (domain_base_type(array_element_type(domain_base_type(t.expr->type))) == oid::kNumeric)
+      unsupported("UNION/INTERSECT/EXCEPT over numeric arrays");
   return false;
 }
 
