@@ -2,6 +2,7 @@
 // arrays), pg_enum and pg_proc (LANGUAGE sql functions and procedures; their attributes
 // read back from the CREATE statement kept in the catalog). Built-in functions have no
 // pg_proc rows yet: pgmicro's built-ins carry no PostgreSQL OIDs.
+#include <algorithm>
 #include "catalog/system_relations.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -153,9 +154,12 @@ void pg_proc_rows(SystemRows& r) {
       ParsedScript ps(p->definition);
       if (!ps.statements().empty() && IsA(ps.statements()[0].raw->stmt, CreateFunctionStmt)) {
         auto* cf = reinterpret_cast<CreateFunctionStmt*>(ps.statements()[0].raw->stmt);
+        std::vector<std::string> seen;  // ALTER FUNCTION writes its options in front: the first wins
         for_each_node(cf->options, [&](Node* o) {
           auto* d = reinterpret_cast<DefElem*>(o);
           std::string opt = d->defname;
+          if (std::find(seen.begin(), seen.end(), opt) != seen.end()) return;
+          seen.push_back(opt);
           if (opt == "security") secdef = intVal(d->arg) != 0;
           else if (opt == "leakproof") leakproof = intVal(d->arg) != 0;
           else if (opt == "parallel") {

@@ -457,14 +457,74 @@ std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
   return s;
 }
 
+// A set operation other than UNION ALL with a numeric result column: SQLite's compound compares
+// the stored BLOBs, which differ for equal values of different display scale (2.0 and 2.00).
+// Rows are matched instead on trim_scale(value) through window partitions (NULLs match, as in
+// a set operation); each kept row is the first arm's copy. Empty when no column is numeric.
+bool numeric_setop(const SelectQuery& q) {
+  if (q.setop == SetOp::None || (q.setop == SetOp::Union && q.setop_all)) return false;
+  for (auto& t : q.targets)
+    if (domain_base_type(t.expr->type) == oid::kNumeric) return true;
+  for (auto& t : q.targets)  // {1.0} and {1.00} would be two rows
+    if (domain_base_type(array_element_type(domain_base_type(t.expr->type))) == oid::kNumeric)
+      unsupported("UNION/INTERSECT/EXCEPT over numeric arrays");
+  return false;
+}
+
+std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, const std::string& with) {
+  if (!numeric_setop(q)) return "";
+  std::string cols, keys, ords;
+  bool numeric = false;
+  for (size_t i = 0; i < q.targets.size(); i++) {
+    std::string c = "c" + std::to_string(i + 1);
+    bool n = domain_base_type(q.targets[i].expr->type) == oid::kNumeric;
+    numeric = numeric || n;
+    cols += (i ? ", " : "") + c;
+    keys += (i ? ", " : "") + (n ? "pg_nmath1(" + c + ", 7)" : c);
+    ords += (i ? ", " : "") + std::to_string(i + 1);
+  }
+  if (!numeric) return "";
+  auto arm = [&](const SelectQuery& a, int side) {
+    std::string n = q.setop_all ? "row_number() OVER (PARTITION BY " + keys + ")" : std::string("1");
+    return "SELECT " + cols + ", " + std::to_string(side) + " AS _pgmicro_arm, " + n + " AS _pgmicro_n FROM (" +
+           lower_select_in(a, outer) + ")";
+  };
+  std::string part = " OVER (PARTITION BY " + keys + ", _pgmicro_n)";
+  // INTERSECT ALL / EXCEPT ALL repeat the group's first value, as PostgreSQL's SetOp node does.
+  std::string inner = cols;
+  if (q.setop_all) {
+    inner.clear();
+    for (size_t i = 0; i < q.targets.size(); i++) {
+      std::string c = "c" + std::to_string(i + 1);
+      bool n = domain_base_type(q.targets[i].expr->type) == oid::kNumeric;
+      inner += (i ? ", " : "") + (n ? "first_value(" + c + ") OVER (PARTITION BY " + keys +
+                                          " ORDER BY _pgmicro_arm, _pgmicro_n) AS " + c : c);
+    }
+  }
+  std::string s = with + "SELECT " + cols + " FROM (SELECT " + inner + ", row_number()" + part.substr(0, part.size() - 1) +
+                  " ORDER BY _pgmicro_arm) AS _pgmicro_rn, min(_pgmicro_arm)" + part + " AS _pgmicro_lo, max(_pgmicro_arm)" +
+                  part + " AS _pgmicro_hi FROM (" + arm(*q.larg, 0) + " UNION ALL " + arm(*q.rarg, 1) +
+                  ")) WHERE _pgmicro_rn = 1";
+  if (q.setop == SetOp::Intersect) s += " AND _pgmicro_lo = 0 AND _pgmicro_hi = 1";
+  if (q.setop == SetOp::Except) s += " AND _pgmicro_hi = 0";
+  if (q.order_by.empty()) s += " ORDER BY " + ords;  // the sorted order of SQLite's compound
+  LowerCtx c = outer;
+  static const std::vector<RangeTableEntry> none;
+  c.scopes.push_back(&none);
+  return s + lower_order_limit(q, c);
+}
+
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   LowerCtx outer = outer_ctx;
   outer.heap_order = false;  // only the FROM items of the query that asked for it
   std::string with = lower_with(q, outer);
   if (q.setop != SetOp::None) {
+    std::string numeric = lower_numeric_setop(q, outer, with);
+    if (!numeric.empty()) return numeric;
     LowerCtx c = outer;
     auto arm = [&](const SelectQuery& a, bool right) {
-      bool simple = a.order_by.empty() && !a.limit && !a.offset && a.ctes.empty() && (a.setop == SetOp::None || !right);
+      bool simple = a.order_by.empty() && !a.limit && !a.offset && a.ctes.empty() && (a.setop == SetOp::None || !right) &&
+                    !numeric_setop(a);
       std::string sql = lower_select_in(a, outer);
       return simple ? sql : "SELECT * FROM (" + sql + ")";
     };

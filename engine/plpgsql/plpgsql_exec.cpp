@@ -874,6 +874,7 @@ class Exec {
       case StmtKind::ForS: {
         at_ = "FOR over SELECT rows";
         analyse(*s.expr, Purpose::Stmt);
+        if (s.expr->utility) unsupported("FOR over EXPLAIN or another utility statement in PL/pgSQL");
         // Rows are read first (the body may run statements on the same tables).
         std::vector<std::vector<pgmicro::Datum>> rows;
         run(*s.expr, [&](sqlite3_stmt* st) {
@@ -943,6 +944,7 @@ class Exec {
         if (!f_.retset) throw PgError(sqlstate::kSyntaxError, "cannot use RETURN QUERY in a non-SETOF function");
         if (!s.expr) unsupported("RETURN QUERY EXECUTE");
         analyse(*s.expr, Purpose::Stmt);
+        if (s.expr->utility) unsupported("RETURN QUERY of EXPLAIN or another utility statement in PL/pgSQL");
         size_t want = f_.out_types.size() > 1 ? f_.out_types.size() : 1;
         if (s.expr->result_types.size() != want)
           throw PgError(sqlstate::kDatatypeMismatch, "structure of query does not match function result type",

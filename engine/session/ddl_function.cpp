@@ -3,6 +3,7 @@
 // signature and the CREATE statement's text (body and defaults are re-parsed where the
 // function is called, see analyze/analyze_sqlfunc.cpp). The body is validated at CREATE time
 // (check_function_bodies) by analysing it for the declared parameter types.
+#include <algorithm>
 #include "analyze/analyzer.h"
 #include "types/base_types.h"
 #include "types/user_types.h"
@@ -91,9 +92,15 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
   p.kind = procedure ? 'p' : 'f';
   std::string language;
   bool have_body = cf->sql_body != nullptr;
+  std::vector<std::string> seen_options;
   for_each_node(cf->options, [&](Node* o) {
     auto* d = reinterpret_cast<DefElem*>(o);
     std::string opt = d->defname;
+    if (opt != "set") {  // each option once (errorConflictingDefElem); SET may repeat
+      if (std::find(seen_options.begin(), seen_options.end(), opt) != seen_options.end())
+        throw PgError(sqlstate::kSyntaxError, "conflicting or redundant options").at(d->location);
+      seen_options.push_back(opt);
+    }
     if (opt == "language") language = node_string(d->arg);
     else if (opt == "as") have_body = true;
     else if (opt == "volatility") {
@@ -393,8 +400,42 @@ void SessionImpl::execute_alter_function(AlterFunctionStmt* stmt, StatementResul
       unsupported("ALTER FUNCTION ... " + opt);
     }
   });
+  // SECURITY, LEAKPROOF, PARALLEL, COST and ROWS are read back from the stored CREATE text
+  // (catalog/system_rows_types.cpp, first occurrence wins): written in front of its first option.
+  std::string added;
+  for_each_node(stmt->actions, [&](Node* o) {
+    auto* d = reinterpret_cast<DefElem*>(o);
+    std::string opt = d->defname;
+    if (opt == "security") added += intVal(d->arg) ? "SECURITY DEFINER " : "SECURITY INVOKER ";
+    else if (opt == "leakproof") added += intVal(d->arg) ? "LEAKPROOF " : "NOT LEAKPROOF ";
+    else if (opt == "parallel") added += "PARALLEL " + node_string(d->arg) + " ";
+    else if ((opt == "cost" || opt == "rows") && (IsA(d->arg, Integer) || IsA(d->arg, Float))) {
+      if (opt == "rows" && !p->retset)
+        throw PgError(sqlstate::kInvalidParameterValue, "ROWS is not applicable when function does not return a set");
+      if ((IsA(d->arg, Integer) ? double(intVal(d->arg)) : atof(strVal(d->arg))) <= 0)
+        throw PgError(sqlstate::kInvalidParameterValue, opt == "cost" ? "COST must be positive" : "ROWS must be positive");
+      added += (opt == "cost" ? "COST " : "ROWS ") + (IsA(d->arg, Integer) ? std::to_string(intVal(d->arg)) : std::string(strVal(d->arg))) + " ";
+    }
+  });
+  std::string definition = p->definition;
+  if (!added.empty()) {
+    try {
+      ParsedScript ps(definition);
+      if (!ps.statements().empty() && IsA(ps.statements()[0].raw->stmt, CreateFunctionStmt)) {
+        auto* cf = reinterpret_cast<CreateFunctionStmt*>(ps.statements()[0].raw->stmt);
+        int at = -1;
+        for_each_node(cf->options, [&](Node* o) {
+          int l = reinterpret_cast<DefElem*>(o)->location;
+          if (l >= 0 && (at < 0 || l < at)) at = l;
+        });
+        if (at >= 0 && size_t(at) <= definition.size()) definition.insert(size_t(at), added);
+      }
+    } catch (const PgError&) {
+    }
+  }
   exec_sql(conn_, "UPDATE _pgmicro_proc SET provolatile = " + quote_literal(std::string(1, volatility)) +
-                      ", proisstrict = " + (strict ? "1" : "0") + " WHERE oid = " + std::to_string(p->oid));
+                      ", proisstrict = " + (strict ? "1" : "0") + ", definition = " + quote_literal(definition) +
+                      " WHERE oid = " + std::to_string(p->oid));
   bump_schema();
 }
 

@@ -174,7 +174,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
   if (IsA(q, CreateTableAsStmt)) {
     auto* c = reinterpret_cast<CreateTableAsStmt*>(q);
     if (c->objtype == OBJECT_MATVIEW) unsupported("materialized views");
-    if (!IsA(c->query, SelectStmt)) unsupported("EXPLAIN CREATE TABLE AS EXECUTE");
+    if (!IsA(c->query, SelectStmt) && !IsA(c->query, ExecuteStmt)) unsupported("EXPLAIN of this CREATE TABLE AS query");
     into = c->into;
     into_query = c->query;
     into_if_not_exists = c->if_not_exists;
@@ -197,10 +197,29 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
       out.command_tag = "EXPLAIN";
       return;
     }
-    auto sq = a.analyze_select(reinterpret_cast<SelectStmt*>(into_query));
-    collect_select(sq.get(), aliases);
-    shape = {sq->has_aggs || !sq->group_by.empty(), !sq->group_by.empty(), sq->limit || sq->offset};
-    plan.lowered = lower_select(*sq);
+    if (IsA(into_query, ExecuteStmt)) {  // CREATE TABLE AS EXECUTE: the prepared SELECT's plan
+      std::vector<TextValue> args;
+      CachedPlan p = prepared_plan_for(reinterpret_cast<ExecuteStmt*>(into_query), args);
+      if (p.kind != T_SelectStmt || !p.dml_ctes.empty() || !p.more_lowered.empty())
+        throw PgError("42809", "prepared statement is not a SELECT");
+      if (!p.param_types.empty()) unsupported("EXPLAIN CREATE TABLE AS EXECUTE of a statement with parameters");
+      plan.lowered = p.lowered;
+      auto it = prepared_.find(reinterpret_cast<ExecuteStmt*>(into_query)->name);
+      if (it != prepared_.end()) {  // the names behind the lowered SQL's aliases, as for EXPLAIN EXECUTE
+        ParsedScript ps(it->second.text);
+        auto* prep = reinterpret_cast<PrepareStmt*>(ps.statements().at(0).raw->stmt);
+        std::vector<Oid> types;
+        Analyzer pa(catalog_, types);
+        auto sq = pa.analyze_select(reinterpret_cast<SelectStmt*>(prep->query));
+        collect_select(sq.get(), aliases);
+        shape = {sq->has_aggs || !sq->group_by.empty(), !sq->group_by.empty(), sq->limit || sq->offset};
+      }
+    } else {
+      auto sq = a.analyze_select(reinterpret_cast<SelectStmt*>(into_query));
+      collect_select(sq.get(), aliases);
+      shape = {sq->has_aggs || !sq->group_by.empty(), !sq->group_by.empty(), sq->limit || sq->offset};
+      plan.lowered = lower_select(*sq);
+    }
     plan.kind = T_SelectStmt;
     run = [this, into, into_query, into_if_not_exists](StatementResult& r) {
       execute_create_table_as(into_query, into, into_if_not_exists, false, r);

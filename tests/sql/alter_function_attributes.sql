@@ -1,0 +1,21 @@
+-- ALTER FUNCTION's SECURITY / LEAKPROOF / PARALLEL / COST / ROWS are kept and shown by pg_proc;
+-- an option given twice in CREATE FUNCTION is an error.
+CREATE FUNCTION afa_dup(int) RETURNS bool LANGUAGE sql SECURITY DEFINER SECURITY INVOKER AS 'SELECT true';
+CREATE FUNCTION afa_c2(int) RETURNS bool LANGUAGE 'sql' SECURITY DEFINER AS 'SELECT $1 = 0';
+CREATE FUNCTION afa_c3(int) RETURNS bool LANGUAGE 'sql' SECURITY INVOKER AS 'SELECT $1 < 0';
+ALTER FUNCTION afa_c2(int) SECURITY INVOKER;
+ALTER FUNCTION afa_c3(int) SECURITY DEFINER LEAKPROOF COST 7 PARALLEL SAFE;
+SELECT proname, prosecdef, proleakproof, procost, prorows, proparallel FROM pg_proc WHERE proname LIKE 'afa_c%' ORDER BY 1;
+SELECT afa_c2(0), afa_c3(-1);
+ALTER FUNCTION afa_c3(int) NOT LEAKPROOF;
+ALTER FUNCTION afa_c3(int) ROWS 3;
+ALTER FUNCTION afa_c3(int) COST -1;
+SELECT proname, prosecdef, proleakproof, procost FROM pg_proc WHERE proname LIKE 'afa_c%' ORDER BY 1;
+CREATE FUNCTION afa_srf(int) RETURNS SETOF int LANGUAGE sql AS 'SELECT generate_series(1, $1)';
+ALTER FUNCTION afa_srf(int) ROWS 12.5 STABLE;
+SELECT prorows, provolatile FROM pg_proc WHERE proname = 'afa_srf';
+SELECT * FROM afa_srf(2);
+CREATE FUNCTION afa_s(a int) RETURNS int LANGUAGE sql RETURN a + 1;
+ALTER FUNCTION afa_s(int) SECURITY DEFINER;
+SELECT afa_s(1), prosecdef FROM pg_proc WHERE proname = 'afa_s';
+DROP FUNCTION afa_c2(int), afa_c3(int), afa_s(int), afa_srf(int);
