@@ -8,6 +8,7 @@
 #include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include <cstdlib>
 
 namespace pgmicro {
 
@@ -19,6 +20,24 @@ bool is_hypothetical(const std::string& n) {
 
 bool is_ordered_set_aggregate_name(const std::string& n) {
   return n == "percentile_cont" || n == "percentile_disc" || n == "mode" || is_hypothetical(n);
+}
+
+// How many of an ordered-set aggregate's leading args are direct arguments (0 for any other
+// aggregate): the count transform_ordered_set_agg wrote into its pg_ordered_set template.
+int ordered_set_direct_count(const Expr& agg) {
+  if (agg.kind != ExprKind::Agg) return 0;
+  size_t p = agg.templ.find("pg_ordered_set('");
+  if (p == std::string::npos) return 0;
+  p += 15;
+  for (int quoted = 0; quoted < 3; quoted++) {  // kind, sort types, directions
+    p = agg.templ.find('\'', p);
+    if (p == std::string::npos) return 0;
+    p = agg.templ.find('\'', p + 1);
+    if (p == std::string::npos) return 0;
+    p++;
+  }
+  p = agg.templ.find_first_of("0123456789", p);
+  return p == std::string::npos ? 0 : std::atoi(agg.templ.c_str() + p);
 }
 
 ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name, ExprContext ctx) {
