@@ -8,6 +8,8 @@
 #include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include <algorithm>
+#include <climits>
 #include <cstdlib>
 
 namespace pgmicro {
@@ -15,6 +17,20 @@ namespace pgmicro {
 namespace {
 bool is_hypothetical(const std::string& n) {
   return n == "rank" || n == "dense_rank" || n == "percent_rank" || n == "cume_dist";
+}
+// The first Var in e below query level `level` (seen from e's own level), or nullptr.
+const Expr* var_below_level(const Expr& e, int level) {
+  if (e.kind == ExprKind::Var && e.levelsup < level) return &e;
+  for (auto& a : e.args)
+    if (const Expr* v = var_below_level(*a, level)) return v;
+  return nullptr;
+}
+
+int min_var_level(const Expr& e) {
+  int m = e.kind == ExprKind::Var ? e.levelsup : INT_MAX;
+  for (auto& a : e.args) m = std::min(m, min_var_level(*a));
+  if (e.compare) m = std::min(m, min_var_level(*e.compare));
+  return m;
 }
 }  // namespace
 
@@ -179,6 +195,22 @@ ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name,
     agg_allowed_ = saved;
     e->args.push_back(f);
     t += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
+  }
+  {
+    // The aggregate's level comes from its sorted arguments and FILTER (PostgreSQL's
+    // check_agg_arguments); its direct arguments may not use a lower level's columns.
+    Expr level_args;
+    level_args.kind = ExprKind::Agg;
+    level_args.args.assign(e->args.begin() + (long)direct.size(), e->args.end());
+    int level = min_var_level(level_args);
+    if (level != INT_MAX && level > 0) {
+      for (auto& d : direct)
+        if (const Expr* v = var_below_level(*d, level))
+          throw PgError(sqlstate::kGroupingError,
+                        "outer-level aggregate cannot contain a lower-level variable in its direct arguments")
+              .at(v->location);
+      check_aggregate_level(level_args, fc->location);
+    }
   }
   // Hypothetical-set aggregates over no rows: the hypothetical row alone (rank 1, percent_rank
   // 0, cume_dist 1); their result is never NULL otherwise.
