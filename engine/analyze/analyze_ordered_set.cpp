@@ -124,7 +124,13 @@ ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name,
   e->location = fc->location;
   std::string kind = name, types, flags;
   if (is_hypothetical(name)) {
-    if (direct.size() != sorted.size() || direct.empty()) throw no_function();
+    if (direct.size() != sorted.size())
+      throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                    "To use the hypothetical-set aggregate " + name + ", the number of hypothetical direct arguments (here " +
+                        std::to_string(direct.size()) + ") must match the number of ordering columns (here " +
+                        std::to_string(sorted.size()) + ").")
+          .at(fc->location);
+    if (direct.empty()) throw no_function();
     for (size_t i = 0; i < direct.size(); i++) {
       Oid t = select_common_type({sorted[i], direct[i]}, "WITHIN GROUP");
       if (t == oid::kUnknown) t = oid::kText;
