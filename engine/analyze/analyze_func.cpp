@@ -1,6 +1,9 @@
 // Function calls and aggregates: count/min/max (polymorphic), the table-driven functions
 // and aggregates of catalog/builtins.cpp, nextval(). Aggregate placement rules
 // (42803 nested aggregates, not allowed in WHERE/GROUP BY/JOIN ON) follow PostgreSQL.
+#include <algorithm>
+#include <climits>
+#include <functional>
 #include "analyze/analyze_named_args.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
@@ -203,8 +206,18 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         f = coerce_to_bool(transform_expr(fc->agg_filter, ExprContext::Where), "FILTER");
       } catch (PgError& err) {
         agg_allowed_ = saved;
-        if (err.error.message == "aggregate functions are not allowed in WHERE")
-          err.error.message = "aggregate functions are not allowed in FILTER";
+        if (err.error.message == "aggregate functions are not allowed in WHERE") {
+          // An aggregate of an outer query (its arguments use only outer columns): PostgreSQL
+          // places the FILTER's aggregate at that query's level, so it is nested in this one.
+          std::function<int(const Expr&)> lowest = [&](const Expr& x) {
+            int m = x.kind == ExprKind::Var ? x.levelsup : INT_MAX;
+            for (auto& a : x.args) m = std::min(m, lowest(*a));
+            return m;
+          };
+          int level = lowest(*e);
+          err.error.message = level != INT_MAX && level > 0 ? "aggregate function calls cannot be nested"
+                                                            : "aggregate functions are not allowed in FILTER";
+        }
         throw;
       }
       agg_allowed_ = saved;
