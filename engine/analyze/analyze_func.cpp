@@ -1,9 +1,13 @@
 // Function calls and aggregates: count/min/max (polymorphic), the table-driven functions
 // and aggregates of catalog/builtins.cpp, nextval(). Aggregate placement rules
 // (42803 nested aggregates, not allowed in WHERE/GROUP BY/JOIN ON) follow PostgreSQL.
+#include <algorithm>
+#include <climits>
+#include <functional>
 #include "analyze/analyze_named_args.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "analyze/collation.h"
 #include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
@@ -202,8 +206,18 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         f = coerce_to_bool(transform_expr(fc->agg_filter, ExprContext::Where), "FILTER");
       } catch (PgError& err) {
         agg_allowed_ = saved;
-        if (err.error.message == "aggregate functions are not allowed in WHERE")
-          err.error.message = "aggregate functions are not allowed in FILTER";
+        if (err.error.message == "aggregate functions are not allowed in WHERE") {
+          // An aggregate of an outer query (its arguments use only outer columns): PostgreSQL
+          // places the FILTER's aggregate at that query's level, so it is nested in this one.
+          std::function<int(const Expr&)> lowest = [&](const Expr& x) {
+            int m = x.kind == ExprKind::Var ? x.levelsup : INT_MAX;
+            for (auto& a : x.args) m = std::min(m, lowest(*a));
+            return m;
+          };
+          int level = lowest(*e);
+          err.error.message = level != INT_MAX && level > 0 ? "aggregate function calls cannot be nested"
+                                                            : "aggregate functions are not allowed in FILTER";
+        }
         throw;
       }
       agg_allowed_ = saved;
@@ -368,6 +382,36 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->name = "pg_typeof";
       e->args = {a};
       e->templ = "(CASE WHEN ($1) IS NULL THEN " + type_oid + " ELSE " + type_oid + " END)";
+    }
+    return e;
+  }
+  if (name == "pg_collation_for" && list_size(fc->args) == 1) {
+    // The argument's derived collation, as generate_collation_name prints it; NULL without one.
+    bool had_agg = saw_agg_, had_window = saw_window_;
+    saw_agg_ = saw_window_ = false;
+    ExprPtr a = transform_expr(list_at(fc->args, 0), ctx);
+    bool keep = saw_agg_ || saw_window_;
+    saw_agg_ |= had_agg, saw_window_ |= had_window;
+    if (a->type != oid::kUnknown && !type_default_collation(a->type))
+      throw PgError(sqlstate::kDatatypeMismatch, "collations are not supported by type " + format_type_name(a->type, -1));
+    ExprCollation c = a->type == oid::kUnknown ? ExprCollation{} : expr_collation(*a, scope_);
+    if (c.strength == CollStrength::Conflict) unsupported("pg_collation_for() of conflicting collations", fc->location);
+    auto e = std::make_shared<Expr>();
+    e->kind = ExprKind::Const;
+    e->type = oid::kText;
+    e->location = fc->location;
+    if (c.coll) {
+      std::string n = collation_name(c.coll);
+      bool plain = n != "default" && !n.empty();
+      for (char ch : n) plain &= (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+      e->value = Datum::text(plain ? n : "\"" + n + "\"");
+    }
+    if (keep) {  // the aggregate stays in the lowered SQL
+      e->kind = ExprKind::Call;
+      e->name = "pg_collation_for";
+      e->args = {a};
+      e->templ = c.coll ? "(CASE WHEN ($1) IS NULL THEN '" + e->value.s + "' ELSE '" + e->value.s + "' END)"
+                        : "(CASE WHEN ($1) IS NULL THEN NULL ELSE NULL END)";
     }
     return e;
   }

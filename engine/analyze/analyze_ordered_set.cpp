@@ -8,6 +8,9 @@
 #include "types/user_types.h"
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
 
 namespace pgmicro {
 
@@ -15,10 +18,42 @@ namespace {
 bool is_hypothetical(const std::string& n) {
   return n == "rank" || n == "dense_rank" || n == "percent_rank" || n == "cume_dist";
 }
+// The first Var in e below query level `level` (seen from e's own level), or nullptr.
+const Expr* var_below_level(const Expr& e, int level) {
+  if (e.kind == ExprKind::Var && e.levelsup < level) return &e;
+  for (auto& a : e.args)
+    if (const Expr* v = var_below_level(*a, level)) return v;
+  return nullptr;
+}
+
+int min_var_level(const Expr& e) {
+  int m = e.kind == ExprKind::Var ? e.levelsup : INT_MAX;
+  for (auto& a : e.args) m = std::min(m, min_var_level(*a));
+  if (e.compare) m = std::min(m, min_var_level(*e.compare));
+  return m;
+}
 }  // namespace
 
 bool is_ordered_set_aggregate_name(const std::string& n) {
   return n == "percentile_cont" || n == "percentile_disc" || n == "mode" || is_hypothetical(n);
+}
+
+// How many of an ordered-set aggregate's leading args are direct arguments (0 for any other
+// aggregate): the count transform_ordered_set_agg wrote into its pg_ordered_set template.
+int ordered_set_direct_count(const Expr& agg) {
+  if (agg.kind != ExprKind::Agg) return 0;
+  size_t p = agg.templ.find("pg_ordered_set('");
+  if (p == std::string::npos) return 0;
+  p += 15;
+  for (int quoted = 0; quoted < 3; quoted++) {  // kind, sort types, directions
+    p = agg.templ.find('\'', p);
+    if (p == std::string::npos) return 0;
+    p = agg.templ.find('\'', p + 1);
+    if (p == std::string::npos) return 0;
+    p++;
+  }
+  p = agg.templ.find_first_of("0123456789", p);
+  return p == std::string::npos ? 0 : std::atoi(agg.templ.c_str() + p);
 }
 
 ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name, ExprContext ctx) {
@@ -89,7 +124,13 @@ ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name,
   e->location = fc->location;
   std::string kind = name, types, flags;
   if (is_hypothetical(name)) {
-    if (direct.size() != sorted.size() || direct.empty()) throw no_function();
+    if (direct.size() != sorted.size())
+      throw PgError(sqlstate::kUndefinedFunction, "function " + name + "(" + sig + ") does not exist", "",
+                    "To use the hypothetical-set aggregate " + name + ", the number of hypothetical direct arguments (here " +
+                        std::to_string(direct.size()) + ") must match the number of ordering columns (here " +
+                        std::to_string(sorted.size()) + ").")
+          .at(fc->location);
+    if (direct.empty()) throw no_function();
     for (size_t i = 0; i < direct.size(); i++) {
       Oid t = select_common_type({sorted[i], direct[i]}, "WITHIN GROUP");
       if (t == oid::kUnknown) t = oid::kText;
@@ -160,6 +201,22 @@ ExprPtr Analyzer::transform_ordered_set_agg(Node* node, const std::string& name,
     agg_allowed_ = saved;
     e->args.push_back(f);
     t += " FILTER (WHERE $" + std::to_string(e->args.size()) + ")";
+  }
+  {
+    // The aggregate's level comes from its sorted arguments and FILTER (PostgreSQL's
+    // check_agg_arguments); its direct arguments may not use a lower level's columns.
+    Expr level_args;
+    level_args.kind = ExprKind::Agg;
+    level_args.args.assign(e->args.begin() + (long)direct.size(), e->args.end());
+    int level = min_var_level(level_args);
+    if (level != INT_MAX && level > 0) {
+      for (auto& d : direct)
+        if (const Expr* v = var_below_level(*d, level))
+          throw PgError(sqlstate::kGroupingError,
+                        "outer-level aggregate cannot contain a lower-level variable in its direct arguments")
+              .at(v->location);
+      check_aggregate_level(level_args, fc->location);
+    }
   }
   // Hypothetical-set aggregates over no rows: the hypothetical row alone (rank 1, percent_rank
   // 0, cume_dist 1); their result is never NULL otherwise.

@@ -810,6 +810,13 @@ void Analyzer::analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q) {
     quals.push_back(make_operator("=", l, r, -1));
     ExprPtr merged = l;
     if (fn.kind == JoinKind::Right) merged = r;
+    if (fn.kind != JoinKind::Full && l->type != r->type) {
+      // PostgreSQL's merged column has the sides' common type: the kept side cast to it (an
+      // inner join keeps whichever side needs no cast).
+      Oid t = select_common_type({l, r}, "JOIN/USING");
+      if (fn.kind != JoinKind::Left && fn.kind != JoinKind::Right && r->type == t && l->type != t) merged = r;
+      if (ExprPtr c = coerce_to(merged, t, -1, CastContext::Implicit, -1)) merged = c;
+    }
     if (fn.kind == JoinKind::Full) {
       Oid t = select_common_type({l, r}, "JOIN/USING");
       auto c = std::make_shared<Expr>();
@@ -954,6 +961,8 @@ bool expr_equal(const Expr& a, const Expr& b) {
   return true;
 }
 
+int ordered_set_direct_count(const Expr& agg);  // analyze_ordered_set.cpp
+
 void Analyzer::check_grouping(SelectQuery& q) {
   // Functionally dependent columns: a table whose primary key is fully grouped.
   std::vector<bool> pk_grouped(q.rtable.size(), false);
@@ -970,8 +979,25 @@ void Analyzer::check_grouping(SelectQuery& q) {
       pk_grouped[r] = all;
     }
   }
+  // int4 read as int8 (a USING join's merged column) is a cast in PostgreSQL: grouping by it does
+  // not group the plain column.
+  auto numeric_widening = [](Oid a, Oid b) {
+    auto num = [](Oid t) {
+      return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8 || t == oid::kFloat4 || t == oid::kFloat8 ||
+             t == oid::kNumeric;
+    };
+    return a != b && num(a) && num(b);
+  };
+  bool direct_arg = false;  // inside an ordered-set aggregate's direct arguments
   std::function<void(const ExprPtr&, const char*)> check = [&](const ExprPtr& e, const char* where) {
-    if (!e || e->kind == ExprKind::Agg) return;
+    if (!e) return;
+    if (e->kind == ExprKind::Agg) {
+      int n = ordered_set_direct_count(*e);
+      direct_arg = true;
+      for (int i = 0; i < n && i < (int)e->args.size(); i++) check(e->args[i], where);
+      direct_arg = false;
+      return;
+    }
     if (e->kind == ExprKind::Grouping) {
       for (auto& a : e->args) {
         bool found = false;
@@ -988,10 +1014,13 @@ void Analyzer::check_grouping(SelectQuery& q) {
     if (e->kind == ExprKind::Var) {
       if (e->levelsup > 0 || pk_grouped[e->rte] || e->attno < 0) return;
       for (auto& g : q.group_by)  // the same column relabelled (varchar read as text)
-        if (g->kind == ExprKind::Var && g->levelsup == 0 && g->rte == e->rte && g->attno == e->attno) return;
+        if (g->kind == ExprKind::Var && g->levelsup == 0 && g->rte == e->rte && g->attno == e->attno &&
+            (!numeric_widening(e->type, g->type) || ((size_t)e->attno < q.rtable[e->rte].column_types.size() && g->type == q.rtable[e->rte].column_types[e->attno])))
+          return;
       throw PgError(sqlstate::kGroupingError,
                     "column \"" + q.rtable[e->rte].alias + "." + q.rtable[e->rte].column_names[e->attno] +
-                        "\" must appear in the GROUP BY clause or be used in an aggregate function")
+                        "\" must appear in the GROUP BY clause or be used in an aggregate function",
+                    direct_arg ? "Direct arguments of an ordered-set aggregate must use only grouped columns." : "")
           .at(e->location);
     }
     for (auto& a : e->args) check(a, where);
