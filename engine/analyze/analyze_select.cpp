@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include "analyze/analyze_row.h"
+#include "analyze/sequence_relation.h"
 #include "analyze/analyzer.h"
 #include "catalog/privileges.h"
 #include "types/geo.h"
@@ -188,6 +189,19 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
         return add_rte(std::move(rte), rv->location);
       }
     }
+    if (!t && !catalog_.find_view(schema, rv->relname))
+      if (const SequenceDef* s = catalog_.find_sequence(schema, rv->relname)) {
+        // A sequence reads as its one row (analyze/sequence_relation.cpp).
+        rte.subquery = sequence_relation_query(catalog_, *s);
+        rte.alias = rv->alias ? rv->alias->aliasname : s->name;
+        for (auto& tg : rte.subquery->targets) {
+          rte.column_names.push_back(tg.name);
+          rte.column_types.push_back(tg.expr->type);
+          rte.column_typmods.push_back(-1);
+        }
+        apply_alias_columns(rte, rv->alias, rv->location);
+        return add_rte(std::move(rte), rv->location);
+      }
     if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist").at(rv->location);
     check_select_privilege(catalog_, *t, rv->schemaname ? rv->location : -1);
     rte.table = t;

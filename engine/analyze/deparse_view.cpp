@@ -6,6 +6,7 @@
 // analyser keeps (tables, views, functions and subqueries in FROM, joins, WHERE, GROUP BY,
 // HAVING, window functions, ORDER BY, LIMIT/OFFSET); anything else is refused with 0A000.
 #include <functional>
+#include "analyze/sequence_relation.h"
 #include "analyze/analyzer.h"
 #include "analyze/collation.h"
 #include "catalog/catalog.h"
@@ -326,6 +327,9 @@ struct Deparser {
       } else if (r.view) {
         buf += ident(r.view->name);
         printalias = alias != r.view->name;
+      } else if (const std::string* seq = r.subquery ? sequence_relation_name(*r.subquery) : nullptr) {
+        buf += ident(*seq);  // a sequence (analyze/sequence_relation.cpp)
+        printalias = alias != *seq;
       } else if (r.function) {
         buf += expr(*r.function, true);
         printalias = true;
