@@ -822,14 +822,20 @@ void Analyzer::analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q) {
   for (auto& name : names) {
     ExprPtr l = find(lcols, name, "left"), r = find(rcols, name, "right");
     quals.push_back(make_operator("=", l, r, -1));
-    ExprPtr merged = l;
-    if (fn.kind == JoinKind::Right) merged = r;
+    // PostgreSQL's buildMergedJoinVar: the column has the sides' common type; an inner join
+    // uses whichever side needs no coercion (the left one first), LEFT the left side, RIGHT
+    // the right side, FULL COALESCE of both.
+    Oid t = select_common_type({l, r}, "JOIN/USING");
+    ExprPtr lc = l->type == t ? l : coerce_to(l, t, -1, CastContext::Implicit, -1);
+    ExprPtr rc = r->type == t ? r : coerce_to(r, t, -1, CastContext::Implicit, -1);
+    ExprPtr merged = lc;
+    if (fn.kind == JoinKind::Inner || fn.kind == JoinKind::Cross) merged = l->type == t ? l : r->type == t ? r : lc;
+    if (fn.kind == JoinKind::Right) merged = rc;
     if (fn.kind == JoinKind::Full) {
-      Oid t = select_common_type({l, r}, "JOIN/USING");
       auto c = std::make_shared<Expr>();
       c->kind = ExprKind::Coalesce;
       c->type = t;
-      c->args = {coerce_to(l, t, -1, CastContext::Implicit, -1), coerce_to(r, t, -1, CastContext::Implicit, -1)};
+      c->args = {lc, rc};
       merged = c;
     }
     pseudo.column_names.push_back(name);

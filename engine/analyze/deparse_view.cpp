@@ -369,7 +369,10 @@ struct Deparser {
       buf += " USING (";
       for (size_t i = 0; i < u.column_names.size(); i++) buf += (i ? ", " : "") + ident(u.column_names[i]);
       buf += ")";
-      if (n.using_alias_rte >= 0) buf += " AS " + ident(q.rtable[n.using_alias_rte].alias);
+      if (n.using_alias_rte >= 0) {
+        std::string ua = q.rtable[n.using_alias_rte].alias;  // hidden by an enclosing join's alias: \x01 marker
+        buf += " AS " + ident(!ua.empty() && ua[0] == '\x01' ? ua.substr(1) : ua);
+      }
     } else if (n.quals) {
       buf += " ON ";
       buf += paren ? expr(*n.quals, false) : "(" + expr(*n.quals, false) + ")";
