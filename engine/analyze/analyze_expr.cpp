@@ -379,6 +379,14 @@ ExprPtr Analyzer::transform_a_expr(Node* node, ExprContext ctx) {
   }
 }
 
+// True for the type name unknown or pg_catalog.unknown (no typmods, no array bounds).
+static bool is_unknown_type_name(TypeName* tn) {
+  int n = list_size(tn->names);
+  if (n < 1 || n > 2 || list_size(tn->arrayBounds) || list_size(tn->typmods) || tn->pct_type || tn->setof) return false;
+  if (n == 2 && node_string(list_at(tn->names, 0)) != "pg_catalog") return false;
+  return node_string(list_at(tn->names, n - 1)) == "unknown";
+}
+
 ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
   auto* tc = reinterpret_cast<TypeCast*>(node);
   Oid target;
@@ -388,6 +396,12 @@ ExprPtr Analyzer::transform_type_cast(Node* node, ExprContext ctx) {
       node_string(list_at(tn->names, 0)) == "record") {
     target = oid::kRecord;  // x::record (a row value stays itself; analyze_row.cpp)
     typmod = -1;
+  } else if (is_unknown_type_name(tn)) {
+    // 'foo'::unknown: an untyped literal (or NULL) stays untyped; nothing else casts to unknown.
+    ExprPtr arg = transform_expr(tc->arg, ctx);
+    if (arg->type == oid::kUnknown) return arg;
+    throw PgError(sqlstate::kCannotCoerce, "cannot cast type " + format_type_name(arg->type, -1) + " to unknown")
+        .at(tc->location);
   } else {
     resolve_type_name(tc->typeName, target, typmod);
   }

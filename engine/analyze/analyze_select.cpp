@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 #include "analyze/analyze_row.h"
+#include "analyze/sequence_relation.h"
 #include "analyze/analyzer.h"
 #include "catalog/privileges.h"
 #include "types/geo.h"
@@ -188,6 +189,19 @@ std::unique_ptr<FromNode> Analyzer::analyze_from_item(Node* n, SelectQuery& q) {
         return add_rte(std::move(rte), rv->location);
       }
     }
+    if (!t && !catalog_.find_view(schema, rv->relname))
+      if (const SequenceDef* s = catalog_.find_sequence(schema, rv->relname)) {
+        // A sequence reads as its one row (analyze/sequence_relation.cpp).
+        rte.subquery = sequence_relation_query(catalog_, *s);
+        rte.alias = rv->alias ? rv->alias->aliasname : s->name;
+        for (auto& tg : rte.subquery->targets) {
+          rte.column_names.push_back(tg.name);
+          rte.column_types.push_back(tg.expr->type);
+          rte.column_typmods.push_back(-1);
+        }
+        apply_alias_columns(rte, rv->alias, rv->location);
+        return add_rte(std::move(rte), rv->location);
+      }
     if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + shown + "\" does not exist").at(rv->location);
     check_select_privilege(catalog_, *t, rv->schemaname ? rv->location : -1);
     rte.table = t;
@@ -808,21 +822,20 @@ void Analyzer::analyze_using_join(JoinExpr* j, FromNode& fn, SelectQuery& q) {
   for (auto& name : names) {
     ExprPtr l = find(lcols, name, "left"), r = find(rcols, name, "right");
     quals.push_back(make_operator("=", l, r, -1));
-    ExprPtr merged = l;
-    if (fn.kind == JoinKind::Right) merged = r;
-    if (fn.kind != JoinKind::Full && l->type != r->type) {
-      // PostgreSQL's merged column has the sides' common type: the kept side cast to it (an
-      // inner join keeps whichever side needs no cast).
-      Oid t = select_common_type({l, r}, "JOIN/USING");
-      if (fn.kind != JoinKind::Left && fn.kind != JoinKind::Right && r->type == t && l->type != t) merged = r;
-      if (ExprPtr c = coerce_to(merged, t, -1, CastContext::Implicit, -1)) merged = c;
-    }
+    // PostgreSQL's buildMergedJoinVar: the column has the sides' common type; an inner join
+    // uses whichever side needs no coercion (the left one first), LEFT the left side, RIGHT
+    // the right side, FULL COALESCE of both.
+    Oid t = select_common_type({l, r}, "JOIN/USING");
+    ExprPtr lc = l->type == t ? l : coerce_to(l, t, -1, CastContext::Implicit, -1);
+    ExprPtr rc = r->type == t ? r : coerce_to(r, t, -1, CastContext::Implicit, -1);
+    ExprPtr merged = lc;
+    if (fn.kind == JoinKind::Inner || fn.kind == JoinKind::Cross) merged = l->type == t ? l : r->type == t ? r : lc;
+    if (fn.kind == JoinKind::Right) merged = rc;
     if (fn.kind == JoinKind::Full) {
-      Oid t = select_common_type({l, r}, "JOIN/USING");
       auto c = std::make_shared<Expr>();
       c->kind = ExprKind::Coalesce;
       c->type = t;
-      c->args = {coerce_to(l, t, -1, CastContext::Implicit, -1), coerce_to(r, t, -1, CastContext::Implicit, -1)};
+      c->args = {lc, rc};
       merged = c;
     }
     pseudo.column_names.push_back(name);

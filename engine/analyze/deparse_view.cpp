@@ -6,6 +6,7 @@
 // analyser keeps (tables, views, functions and subqueries in FROM, joins, WHERE, GROUP BY,
 // HAVING, window functions, ORDER BY, LIMIT/OFFSET); anything else is refused with 0A000.
 #include <functional>
+#include "analyze/sequence_relation.h"
 #include "analyze/analyzer.h"
 #include "analyze/collation.h"
 #include "catalog/catalog.h"
@@ -326,6 +327,9 @@ struct Deparser {
       } else if (r.view) {
         buf += ident(r.view->name);
         printalias = alias != r.view->name;
+      } else if (const std::string* seq = r.subquery ? sequence_relation_name(*r.subquery) : nullptr) {
+        buf += ident(*seq);  // a sequence (analyze/sequence_relation.cpp)
+        printalias = alias != *seq;
       } else if (r.function) {
         buf += expr(*r.function, true);
         printalias = true;
@@ -365,7 +369,10 @@ struct Deparser {
       buf += " USING (";
       for (size_t i = 0; i < u.column_names.size(); i++) buf += (i ? ", " : "") + ident(u.column_names[i]);
       buf += ")";
-      if (n.using_alias_rte >= 0) buf += " AS " + ident(q.rtable[n.using_alias_rte].alias);
+      if (n.using_alias_rte >= 0) {
+        std::string ua = q.rtable[n.using_alias_rte].alias;  // hidden by an enclosing join's alias: \x01 marker
+        buf += " AS " + ident(!ua.empty() && ua[0] == '\x01' ? ua.substr(1) : ua);
+      }
     } else if (n.quals) {
       buf += " ON ";
       buf += paren ? expr(*n.quals, false) : "(" + expr(*n.quals, false) + ")";

@@ -160,6 +160,49 @@ void constraint_deferred(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_int(ctx, deferred ? 1 : 0);
 }
 
+// The sequence's shared state, read from _pgmicro_sequence on first use (rc->sequences->mu held).
+SequenceState::Value& loaded_sequence_value(sqlite3_context* ctx, RuntimeContext* rc, const SequenceDef& s) {
+  auto& v = rc->sequences->values[s.oid];
+  if (!v.loaded) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+                       "SELECT last_value, is_called FROM _pgmicro_sequence WHERE seqrelid = ?", -1, &st, nullptr);
+    sqlite3_bind_int64(st, 1, s.oid);
+    if (st && sqlite3_step(st) == SQLITE_ROW) {
+      v.last_value = sqlite3_column_int64(st, 0);
+      v.is_called = sqlite3_column_int(st, 1) != 0;
+    } else {
+      v.last_value = s.start;
+      v.is_called = false;
+    }
+    sqlite3_finalize(st);
+    v.loaded = true;
+  }
+  return v;
+}
+
+// pg_sequence_state(seq_oid, column): a column of the sequence's row (SELECT ... FROM seq):
+// 0 last_value, 1 log_cnt, 2 is_called. log_cnt counts values PostgreSQL pre-logged in its WAL,
+// which pgmicro has no equivalent of: it is 0 until the first nextval, then not supported.
+void sequence_state(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int64_t oid = sqlite3_value_int64(argv[0]);
+    const SequenceDef* s = rc->catalog->find_sequence_by_oid(oid);
+    if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
+    check_sequence_privilege(rc, oid, kAclSelect);
+    std::lock_guard<std::mutex> lock(rc->sequences->mu);
+    auto& v = loaded_sequence_value(ctx, rc, *s);
+    switch (sqlite3_value_int(argv[1])) {
+      case 0: return sqlite3_result_int64(ctx, v.last_value);
+      case 1:
+        if (v.is_called) throw PgError(sqlstate::kFeatureNotSupported, "log_cnt of a sequence after nextval is not supported by pgmicro yet");
+        return sqlite3_result_int64(ctx, 0);
+      default: return sqlite3_result_int(ctx, v.is_called ? 1 : 0);
+    }
+  });
+}
+
 void nextval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     RuntimeContext* rc = runtime_context(ctx);
@@ -168,22 +211,7 @@ void nextval(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (!s) throw PgError(sqlstate::kUndefinedTable, "could not open relation with OID " + std::to_string(oid));
     if (argc == 1) check_sequence_privilege(rc, oid, kAclUsage | kAclUpdate);  // 2: an identity column
     std::lock_guard<std::mutex> lock(rc->sequences->mu);
-    auto& v = rc->sequences->values[oid];
-    if (!v.loaded) {
-      sqlite3_stmt* st = nullptr;
-      sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
-                         "SELECT last_value, is_called FROM _pgmicro_sequence WHERE seqrelid = ?", -1, &st, nullptr);
-      sqlite3_bind_int64(st, 1, oid);
-      if (st && sqlite3_step(st) == SQLITE_ROW) {
-        v.last_value = sqlite3_column_int64(st, 0);
-        v.is_called = sqlite3_column_int(st, 1) != 0;
-      } else {
-        v.last_value = s->start;
-        v.is_called = false;
-      }
-      sqlite3_finalize(st);
-      v.loaded = true;
-    }
+    auto& v = loaded_sequence_value(ctx, rc, *s);
     int64_t next = v.last_value;
     if (v.is_called) {
       if (__builtin_add_overflow(v.last_value, s->increment, &next) || next > s->max_value || next < s->min_value) {
@@ -280,6 +308,7 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_currval", 1, SQLITE_UTF8, rc, currval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_lastval", 0, SQLITE_UTF8, rc, lastval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_setval", 3, SQLITE_UTF8, rc, setval, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_sequence_state", 2, SQLITE_UTF8, rc, sequence_state, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 1, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_nextval", 2, SQLITE_UTF8, rc, nextval, nullptr, nullptr, nullptr);
 }

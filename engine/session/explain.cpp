@@ -110,6 +110,7 @@ std::vector<Column> result_columns(const std::vector<TargetEntry>& targets) {
 struct AliasInfo {
   std::string relation, alias, cte;
   const TableDef* table = nullptr;
+  int order = 1 << 30;  // position in PostgreSQL's flattened range table (unique_aliases)
 };
 using AliasMap = std::map<std::string, AliasInfo>;
 
@@ -119,14 +120,17 @@ void collect_select(const SelectQuery* q, AliasMap& m) {
   if (!q) return;
   collect_select(q->larg.get(), m);
   collect_select(q->rarg.get(), m);
-  for (auto& c : q->ctes) collect_select(c->query.get(), m);
   collect_rtable(q->rtable, m);
+  for (auto& c : q->ctes) collect_select(c->query.get(), m);  // subplans: after the main plan's entries
 }
 
 void collect_rtable(const std::vector<RangeTableEntry>& rtable, AliasMap& m) {
+  // A query's own entries come before those of its subqueries (the planner appends pulled-up
+  // subqueries' range tables after the outer one).
   for (auto& r : rtable) {
     if (r.is_join || r.sql_alias.empty()) continue;
     AliasInfo a;
+    a.order = m.count(r.sql_alias) ? m[r.sql_alias].order : (int)m.size();
     a.alias = r.alias;
     if (r.table) {
       a.relation = r.table->name;
@@ -138,7 +142,36 @@ void collect_rtable(const std::vector<RangeTableEntry>& rtable, AliasMap& m) {
       a.cte = r.cte->sql_name;
     }
     m[r.sql_alias] = a;
-    if (r.subquery) collect_select(r.subquery.get(), m);
+  }
+  for (auto& r : rtable)
+    if (!r.is_join && !r.sql_alias.empty() && r.subquery) collect_select(r.subquery.get(), m);
+}
+
+// EXPLAIN names every range-table entry uniquely, as ruleutils' set_rtable_names: a name seen
+// before gets "_1", "_2", ... (the name clipped so the result stays within 63 bytes).
+void unique_aliases(AliasMap& m) {
+  std::vector<AliasInfo*> order;
+  for (auto& [k, a] : m) order.push_back(&a);
+  std::stable_sort(order.begin(), order.end(), [](const AliasInfo* x, const AliasInfo* y) { return x->order < y->order; });
+  std::map<std::string, int> counter;
+  for (AliasInfo* a : order) {
+    std::string name = a->alias.empty() ? a->relation : a->alias;
+    if (name.empty()) continue;
+    auto it = counter.find(name);
+    if (it == counter.end()) { counter[name] = 0; continue; }
+    std::string mod;
+    do {
+      it->second++;
+      std::string suffix = "_" + std::to_string(it->second);
+      size_t len = name.size();
+      while (len + suffix.size() > 63) {
+        len--;
+        while (len > 0 && (static_cast<unsigned char>(name[len]) & 0xC0) == 0x80) len--;
+      }
+      mod = name.substr(0, len) + suffix;
+    } while (counter.count(mod));
+    counter[mod] = 0;
+    a->alias = mod;
   }
 }
 
@@ -405,6 +438,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
       if (t) aliases[alias] = AliasInfo{t->name, t->name, "", t};
     }
   }
+  unique_aliases(aliases);
   names.relation = [&](const std::string& sqlite_alias) -> ExplainRelation {
     auto it = aliases.find(sqlite_alias);
     if (it != aliases.end()) return {it->second.relation, it->second.alias, it->second.cte};

@@ -1,6 +1,7 @@
 // Session: statement dispatch, PostgreSQL transaction semantics on SQLite transactions,
 // running lowered SQL and converting results to PostgreSQL's text format, and mapping
 // SQLite errors back to PostgreSQL errors.
+#include "parse/identifier_truncation.h"
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/exclusion_constraints.h"
@@ -919,6 +920,8 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
     Node* node = cached ? nullptr : script->statements()[i].raw->stmt;
     StatementResult r;
     runtime_.notices.clear();
+    if (i == 0 && script)  // the scanner's notices come before the script's first statement
+      for (auto& m : identifier_truncation_messages(sql)) runtime_.notices.push_back({"NOTICE", "42622", m, "", ""});
     plpgsql::clear_after_row_queue();
     // RAISE NOTICE/WARNING of PL/pgSQL code come before the statement's own notices.
     struct TakeNotices {

@@ -4,6 +4,7 @@
 #include "session/view_replace_checks.h"
 #include <functional>
 #include "analyze/collation.h"
+#include "analyze/sequence_relation.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -51,6 +52,7 @@ bool query_uses_temp(const SelectQuery* q) {
 
 bool expr_uses_temp(const Expr* e) {
   if (!e) return false;
+  if (is_temp_sequence_state(*e)) return true;  // a temporary sequence in FROM
   if (e->kind == ExprKind::SubLink && query_uses_temp(e->subquery.get())) return true;
   for (auto& a : e->args)
     if (expr_uses_temp(a.get())) return true;

@@ -1,0 +1,23 @@
+-- A sequence in FROM reads as its row (last_value, log_cnt, is_called); views over sequences.
+CREATE SEQUENCE sif_seq;
+SELECT * FROM sif_seq;
+SELECT is_called, last_value FROM sif_seq;
+SELECT nextval('sif_seq');
+SELECT last_value, is_called FROM sif_seq;
+SELECT nextval('sif_seq'), nextval('sif_seq');
+SELECT s.last_value, s.is_called FROM sif_seq s;
+SELECT setval('sif_seq', 10, false);
+SELECT x.lv, x.ic FROM sif_seq AS x(lv, lc, ic);
+CREATE TEMP SEQUENCE sif_tseq START 5;
+SELECT last_value, is_called FROM sif_tseq;
+CREATE VIEW sif_v AS SELECT sif_seq.is_called FROM sif_seq;
+CREATE VIEW sif_v2 AS SELECT t.last_value FROM sif_tseq t;
+SELECT * FROM sif_v;
+SELECT * FROM sif_v2;
+SELECT pg_get_viewdef('sif_v');
+SELECT pg_get_viewdef('sif_v2');
+SELECT relname, relpersistence FROM pg_class WHERE relname LIKE 'sif_v%' ORDER BY 1;
+DROP VIEW sif_v;
+DROP VIEW sif_v2;
+DROP SEQUENCE sif_seq;
+DROP SEQUENCE sif_tseq;
