@@ -5,6 +5,7 @@
 #include "session/foreign_keys.h"
 #include "session/exclusion_constraints.h"
 #include "session/copy.h"
+#include "session/cursor_savepoints.h"
 #include "session/session_impl.h"
 #include <algorithm>
 #include <chrono>
@@ -806,9 +807,11 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       if (stmt->kind == TRANS_STMT_RELEASE) {
         exec_sql(conn_, "RELEASE " + quote_ident(name));
         savepoints_.resize(idx);
+        cursors_release_savepoint(cursors_, (size_t)idx);
       } else {
         exec_sql(conn_, "ROLLBACK TO " + quote_ident(name));
         savepoints_.resize(idx + 1);
+        cursors_rollback_to_savepoint(cursors_, (size_t)idx);
         status_ = TransactionStatus::InBlock;
       }
       return;
