@@ -739,6 +739,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       if (stmt->chain) {
         // AND CHAIN: a new block with the same characteristics right after this one ends.
         std::string iso = settings_.get("transaction_isolation"), ro = settings_.get("transaction_read_only");
+        std::string deferrable = settings_.get("transaction_deferrable");
         TransactionStmt plain = *stmt;
         plain.chain = false;
         execute_transaction(&plain, out);
@@ -747,6 +748,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         savepoints_.clear();
         settings_.begin();
         start_transaction_settings(iso, ro);
+        settings_.set_config("transaction_deferrable", deferrable, true);
         return;
       }
       if (commit && status_ == TransactionStatus::InBlock) {

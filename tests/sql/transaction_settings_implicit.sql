@@ -19,3 +19,13 @@ SHOW transaction_isolation;
 INSERT INTO tsi_t VALUES (2)\; SHOW transaction_read_only;
 SELECT * FROM tsi_t;
 DROP TABLE tsi_t;
+-- COMMIT/ROLLBACK AND CHAIN keep DEFERRABLE too
+START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ WRITE, DEFERRABLE;
+COMMIT AND CHAIN;
+SHOW transaction_deferrable;
+SAVEPOINT x;
+ROLLBACK AND CHAIN;
+SHOW transaction_isolation;
+SHOW transaction_deferrable;
+COMMIT;
+SHOW transaction_deferrable;
