@@ -505,9 +505,33 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
         multi_sub = multi_assign_subquery(m->source, m->ncolumns, m->colno);
       } else if (IsA(m->source, RowExpr)) {
         auto* row = reinterpret_cast<RowExpr*>(m->source);
-        if (list_size(row->args) != m->ncolumns)
-          throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
-        rt->val = list_at(row->args, m->colno - 1);
+        bool has_star = false;
+        for_each_node(row->args, [&](Node* a) {
+          auto* cr = IsA(a, ColumnRef) ? reinterpret_cast<ColumnRef*>(a) : nullptr;
+          if (cr && IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) has_star = true;
+        });
+        if (has_star) {
+          // SET (a, b) = ROW(v.*): the row's items with x.* expanded to x's columns.
+          std::vector<ExprPtr> items;
+          for_each_node(row->args, [&](Node* a) {
+            auto* cr = IsA(a, ColumnRef) ? reinterpret_cast<ColumnRef*>(a) : nullptr;
+            if (cr && list_size(cr->fields) >= 2 && IsA(list_at(cr->fields, list_size(cr->fields) - 1), A_Star)) {
+              ExprPtr whole = transform_expr(a, ExprContext::UpdateSet);
+              for (auto& f : whole->args) items.push_back(f);
+            } else if (cr && list_size(cr->fields) == 1) {
+              unsupported("* in a ROW() source of a multiple-column UPDATE", cr->location);
+            } else {
+              items.push_back(transform_expr(a, ExprContext::UpdateSet));
+            }
+          });
+          if ((int)items.size() != m->ncolumns)
+            throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
+          multi_sub = items[(size_t)m->colno - 1];
+        } else {
+          if (list_size(row->args) != m->ncolumns)
+            throw PgError(sqlstate::kSyntaxError, "number of columns does not match number of values").at(row->location);
+          rt->val = list_at(row->args, m->colno - 1);
+        }
       } else {
         throw PgError(sqlstate::kFeatureNotSupported,
                       "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression")

@@ -57,7 +57,17 @@ void PsqlFrontend::run_sql(const std::string& sql) {
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                   .count();
-  for (const auto& r : results) print_result(r, sql);
+  // psql 15 fetches the next result before printing a successful one (to know whether it is the
+  // last), so the notices of statement i+1 come before the output of statement i.
+  for (size_t i = 0; i < results.size(); i++) {
+    if (!results[i].error && i + 1 < results.size()) {
+      for (const auto& n : results[i].notices) err(format_notice(n, verbose_errors_));
+      results[i].notices.clear();
+      for (const auto& n : results[i + 1].notices) err(format_notice(n, verbose_errors_));
+      results[i + 1].notices.clear();
+    }
+    print_result(results[i], sql);
+  }
   if (!results.empty() && results.back().copy_in && !results.back().error) {
     copy_in_ = true;  // the next input lines are the data
     copy_sql_ = sql;

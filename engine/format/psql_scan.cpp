@@ -1,7 +1,9 @@
 // psql-compatible statement splitting (see psql_scan.h).
 #include "format/psql_scan.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace pgmicro::format {
 namespace {
@@ -99,17 +101,25 @@ std::vector<ScanEvent> PsqlScanner::scan_line(std::string_view line) {
           while (j < n && (is_ident_char(static_cast<unsigned char>(line[j])) || line[j] == '$')) j++;
           std::string word(line.substr(i, j - i));
           for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          if (identifier_count_ == 0) std::fill(std::begin(identifiers_), std::end(identifiers_), '\0');
+          if ((word == "create" || word == "function" || word == "procedure" || word == "or" || word == "replace") &&
+              identifier_count_ < 4)
+            identifiers_[identifier_count_] = word[0];
           identifier_count_++;
-          if (word == "begin" || word == "case") {
-            if (identifier_count_ > 1) begin_depth_++;
-          } else if (word == "end") {
-            if (begin_depth_ > 0) begin_depth_--;
+          bool routine = identifiers_[0] == 'c' &&
+                         (identifiers_[1] == 'f' || identifiers_[1] == 'p' ||
+                          (identifiers_[1] == 'o' && identifiers_[2] == 'r' && (identifiers_[3] == 'f' || identifiers_[3] == 'p')));
+          if (routine && paren_depth_ == 0) {
+            if (word == "begin") begin_depth_++;
+            else if (word == "case") { if (begin_depth_ >= 1) begin_depth_++; }
+            else if (word == "end") { if (begin_depth_ > 0) begin_depth_--; }
           }
           buf_.append(line.substr(i, j - i));
           i = j;
         } else if (c == '\\' && i + 1 < n && (line[i + 1] == ';' || line[i + 1] == ':')) {
           // "\;" and "\:" put the character itself into the query (psqlscan.l).
           buf_ += line[i + 1];
+          if (line[i + 1] == ';') identifier_count_ = 0;
           i += 2;
         } else if (c == '\\') {
           // Meta-command: up to the end of the line or a "\\" separator.

@@ -32,9 +32,12 @@ class PsqlScanner {
   State state_ = Initial;
   int comment_depth_ = 0;
   int paren_depth_ = 0;
-  // psql's BEGIN ATOMIC ... END tracking: identifiers seen in the statement, and open
-  // BEGIN/CASE blocks after its first word (a ';' inside one does not end the statement).
+  // psql's BEGIN ATOMIC ... END tracking (psqlscan.l): in a statement starting CREATE [OR
+  // REPLACE] FUNCTION/PROCEDURE, BEGIN and (inside one) CASE open a block that END closes, outside
+  // parentheses; a ';' inside a block does not end the statement. identifiers_ keeps the first
+  // letters of the statement's first words when they are CREATE/OR/REPLACE/FUNCTION/PROCEDURE.
   int identifier_count_ = 0;
+  char identifiers_[4] = {0, 0, 0, 0};
   int begin_depth_ = 0;
   std::string dollar_tag_;
   std::string buf_;

@@ -1,6 +1,11 @@
 // DECLARE CURSOR, FETCH, MOVE and CLOSE. A cursor's query runs to completion at DECLARE and
 // its rows are kept in the session (PostgreSQL materialises a WITH HOLD cursor the same way at
 // commit; a cursor's snapshot is taken at DECLARE, so the rows are the ones it would read).
+// A run-time error of a cursor without WITH HOLD is PostgreSQL's error of the FETCH that reads
+// past the rows made before it: DECLARE runs the query inside a savepoint, undoes its changes,
+// keeps the rows made so far and the error; the FETCH needing more rows raises it and the cursor
+// is failed from then on (55000 "portal cannot be run", as after ROLLBACK TO a savepoint).
+// A cursor declared after a savepoint ends with a ROLLBACK TO that savepoint (cursor_savepoints.h).
 // The position follows PostgreSQL's portal: before the first row (0), on row k (1..n), or after
 // the last (n + 1); FETCH/MOVE FORWARD/BACKWARD/ABSOLUTE/RELATIVE move it as DoPortalRunFetch.
 // Cursors without WITH HOLD end with their transaction; all end with a ROLLBACK of the
@@ -8,6 +13,7 @@
 #include <climits>
 #include "common/error.h"
 #include "parse/pg_nodes.h"
+#include "session/cursor_savepoints.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -19,7 +25,19 @@ struct SessionCursor {
   bool hold = false;
   bool no_scroll = false;
   bool committed = false;  // survived the COMMIT of its transaction (WITH HOLD)
+  size_t depth = 0;        // savepoints open when it was declared (still open ones after RELEASE)
+  bool has_error = false;  // the query failed after making `rows`
+  Error error;
+  bool failed = false;     // a FETCH raised `error`: the portal cannot run again
 };
+
+void cursors_release_savepoint(CursorMap& cursors, size_t depth) {
+  for (auto& [name, c] : cursors) c->depth = std::min(c->depth, depth);
+}
+
+void cursors_rollback_to_savepoint(CursorMap& cursors, size_t depth) {
+  for (auto it = cursors.begin(); it != cursors.end();) it = it->second->depth > depth ? cursors.erase(it) : std::next(it);
+}
 
 void SessionImpl::execute_declare_cursor(DeclareCursorStmt* stmt, StatementResult& out) {
   std::string name = stmt->portalname ? stmt->portalname : "";
@@ -36,8 +54,24 @@ void SessionImpl::execute_declare_cursor(DeclareCursorStmt* stmt, StatementResul
   CachedPlan plan;
   if (!plan_statement(stmt->query, param_types, plan)) unsupported("DECLARE CURSOR for this statement");
   StatementResult rows;
-  run_plan(plan, {}, rows);
   auto c = std::make_shared<SessionCursor>();
+  c->depth = savepoints_.size();
+  // SQLite opens no savepoint inside a data-modifying statement: the error is then DECLARE's.
+  if (!hold && sqlite3_exec(conn_, "SAVEPOINT \"_pgmicro_cursor\"", nullptr, nullptr, nullptr) == SQLITE_OK) {
+    try {
+      run_plan(plan, {}, rows);
+      exec_sql(conn_, "RELEASE \"_pgmicro_cursor\"");
+    } catch (PgError& e) {
+      runtime_.pending_error.reset();
+      exec_sql(conn_, "ROLLBACK TO \"_pgmicro_cursor\"");
+      exec_sql(conn_, "RELEASE \"_pgmicro_cursor\"");
+      c->has_error = true;
+      c->error = e.error;
+      c->error.position = 0;  // a position in the DECLARE's text means nothing to the FETCH
+    }
+  } else {
+    run_plan(plan, {}, rows);
+  }
   c->columns = rows.columns;
   c->rows = std::move(rows.rows);
   c->hold = hold;
@@ -51,6 +85,7 @@ void SessionImpl::execute_fetch(FetchStmt* stmt, StatementResult& out) {
   auto it = cursors_.find(name);
   if (it == cursors_.end()) throw PgError("34000", "cursor \"" + name + "\" does not exist");
   SessionCursor& c = *it->second;
+  if (c.failed) throw PgError("55000", "portal \"" + name + "\" cannot be run");
   const int64_t n = (int64_t)c.rows.size();
   int64_t count = stmt->howMany == LONG_MAX ? INT64_MAX : (int64_t)stmt->howMany;
   FetchDirection dir = stmt->direction;
@@ -77,6 +112,16 @@ void SessionImpl::execute_fetch(FetchStmt* stmt, StatementResult& out) {
       c.pos = target;
     } else {
       c.pos = target < 1 ? 0 : n + 1;
+    }
+  }
+  if (c.has_error) {
+    // The query failed after its n rows: reading past them (or from the end) raises its error.
+    bool past = dir == FETCH_FORWARD ? (int64_t)take.size() < count
+                : dir == FETCH_BACKWARD ? c.pos > n
+                : c.pos > n || (dir == FETCH_ABSOLUTE && count < 0);
+    if (past) {
+      c.failed = true;
+      throw PgError(c.error);
     }
   }
   if (stmt->ismove) {

@@ -20,7 +20,16 @@ bool SessionImpl::plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan) {
       if (targets.empty())
         unsupported("INSERT ... ON CONFLICT into partition \"" + leaf.name + "\", which has no index matching the arbiter");
     }
-    return lower_insert_conflict(q, targets) + lower_insert_returning(q);
+    // DO UPDATE's subqueries name the target by its SQLite table: here the leaf's (a partition
+    // has the partitioned table's column names).
+    std::string saved_alias;
+    if (!q.rtable.empty()) {
+      saved_alias = q.rtable[0].sql_alias;
+      q.rtable[0].sql_alias = leaf.sqlite_ref();
+    }
+    std::string conflict = lower_insert_conflict(q, targets);
+    if (!q.rtable.empty()) q.rtable[0].sql_alias = saved_alias;
+    return conflict + lower_insert_returning(q);
   };
   std::vector<TargetEntry> returning = std::move(q.returning);
   q.returning.clear();

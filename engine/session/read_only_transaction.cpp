@@ -110,6 +110,8 @@ std::string writing_command(Node* stmt) {
 
 bool SessionImpl::transaction_is_read_only() const {
   const char* name = status_ == TransactionStatus::Idle || implicit_open_ ? "default_transaction_read_only" : "transaction_read_only";
+  // SET TRANSACTION READ ONLY in the implicit block of a multi-statement string lasts to its end.
+  if (implicit_open_ && multi_statement_ && settings_.get("transaction_read_only") == "on") return true;
   return settings_.get(name) == "on";
 }
 
@@ -169,7 +171,9 @@ bool SessionImpl::set_transaction_characteristics(VariableSetStmt* vs, Statement
   if (vs->kind != VAR_SET_MULTI || (name != "TRANSACTION" && name != "SESSION CHARACTERISTICS")) return false;
   bool session = name == "SESSION CHARACTERISTICS";
   out.command_tag = "SET";
-  if (!session && !block) {
+  // The implicit block of a multi-statement string is a transaction block for SET TRANSACTION
+  // (PostgreSQL's TBLOCK_IMPLICIT_INPROGRESS): no warning, the values last to the block's end.
+  if (!session && !block && !(implicit_open_ && multi_statement_)) {
     out.notices.push_back({"WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks"});
     return true;
   }

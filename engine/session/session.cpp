@@ -6,6 +6,7 @@
 #include "session/foreign_keys.h"
 #include "session/exclusion_constraints.h"
 #include "session/copy.h"
+#include "session/cursor_savepoints.h"
 #include "session/session_impl.h"
 #include <algorithm>
 #include <chrono>
@@ -739,6 +740,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       if (stmt->chain) {
         // AND CHAIN: a new block with the same characteristics right after this one ends.
         std::string iso = settings_.get("transaction_isolation"), ro = settings_.get("transaction_read_only");
+        std::string deferrable = settings_.get("transaction_deferrable");
         TransactionStmt plain = *stmt;
         plain.chain = false;
         execute_transaction(&plain, out);
@@ -747,6 +749,7 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
         savepoints_.clear();
         settings_.begin();
         start_transaction_settings(iso, ro);
+        settings_.set_config("transaction_deferrable", deferrable, true);
         return;
       }
       if (commit && status_ == TransactionStatus::InBlock) {
@@ -807,9 +810,11 @@ void SessionImpl::execute_transaction(TransactionStmt* stmt, StatementResult& ou
       if (stmt->kind == TRANS_STMT_RELEASE) {
         exec_sql(conn_, "RELEASE " + quote_ident(name));
         savepoints_.resize(idx);
+        cursors_release_savepoint(cursors_, (size_t)idx);
       } else {
         exec_sql(conn_, "ROLLBACK TO " + quote_ident(name));
         savepoints_.resize(idx + 1);
+        cursors_rollback_to_savepoint(cursors_, (size_t)idx);
         status_ = TransactionStatus::InBlock;
       }
       return;

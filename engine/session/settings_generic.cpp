@@ -77,7 +77,11 @@ void Settings::set_generic(const std::string& name, const std::optional<std::str
   }
   if (is_local) {
     if (!in_transaction) return;
-    if (!before_local_.count(key)) before_local_[key] = get(key);
+    if (!before_local_.count(key)) {
+      // A parameter never set so far is restored to its default, not to an empty value.
+      auto current = generic_value(name);
+      before_local_[key] = current ? current->second : get(key);
+    }
   }
   values_[key] = shown;
 }
