@@ -14,6 +14,7 @@
 #include "parse/pg_nodes.h"
 #include "session/table_reloptions.h"
 #include "session/ddl_inherit.h"
+#include "session/ddl_partition.h"
 #include "session/foreign_keys.h"
 #include "session/check_system_columns.h"
 #include "session/session_impl.h"
@@ -185,6 +186,7 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
   } else if (find_constraint(t, name)) {
     throw PgError(sqlstate::kDuplicateObject, "constraint \"" + name + "\" for relation \"" + t.name + "\" already exists");
   }
+  if (t.partition_strategy) check_unique_covers_partition_key(t, t.partition_key, primary ? 'p' : 'u', cols);
   if (primary)
     for (int col : cols)
       if (!t.columns[col].not_null) {
@@ -220,6 +222,16 @@ void SessionImpl::alter_add_constraint(const TableDef& t, Constraint* c, Stateme
   exec_sql(conn_, sql);
   create_unique_index_checked(t, name, cols, "CREATE UNIQUE INDEX " + sqlite_ref(t.schema, name) + " ON " +
                                                  quote_ident(sqlite_relation_name(t.schema, t.name)) + " (" + sqlcols + ");");
+  // A partitioned table's key is enforced by each partition's own unique index.
+  for (const TableDef* part : partitions_of(catalog_, t)) {
+    std::vector<int> part_cols = partition_key_to_add(t, cols, *part);
+    if (part_cols.empty()) continue;
+    Constraint key{};
+    key.type = T_Constraint;
+    key.contype = c->contype;
+    key.location = -1;
+    alter_add_constraint(*part, &key, out, part_cols);
+  }
   bump_schema();
 }
 

@@ -71,6 +71,10 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   if (list_size(stmt->excludeOpNames)) unsupported("exclusion constraints");
   const TableDef* t = ddl_table(rv);
   if (t->plain_sqlite) unsupported("indexes on tables outside the PostgreSQL catalog");
+  // CREATE INDEX does not reach a partitioned table's partitions (those created or attached
+  // later get no copy), so a unique one would not be enforced there.
+  if (stmt->unique && t->partition_strategy)
+    unsupported("CREATE UNIQUE INDEX on a partitioned table (a UNIQUE or PRIMARY KEY constraint is supported)");
   std::vector<int> cols;
   std::string opts, sqlcols, exprs_text, pred_text, pred_sql;
   std::vector<std::string> name_parts;  // for the default name: columns, or "expr"

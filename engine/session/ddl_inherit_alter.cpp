@@ -383,6 +383,26 @@ void SessionImpl::alter_partition(const TableDef& parent, PartitionCmd* pc, bool
   std::string schema = pc->name->schemaname ? pc->name->schemaname : "";
   const TableDef* t = catalog_.find_table(schema, pc->name->relname);
   if (!t) throw PgError(sqlstate::kUndefinedTable, "relation \"" + std::string(pc->name->relname) + "\" does not exist");
+  if (attach) {
+    for (auto& pcol : parent.columns) {  // PostgreSQL's MergeAttributesIntoExisting
+      int c = t->find_column(pcol.name);
+      if (pcol.not_null && c >= 0 && !t->columns[c].not_null)
+        throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pcol.name + "\" in child table must be marked NOT NULL");
+    }
+    // The parent's UNIQUE/PRIMARY KEY constraints: an attached table without a unique key or
+    // index on the same columns gets one (PostgreSQL builds the partition's index on ATTACH).
+    for (auto& k : parent.constraints) {
+      if (k.type != 'u' && k.type != 'p') continue;
+      std::vector<int> cols = partition_key_to_add(parent, k.columns, *t);
+      if (cols.empty()) continue;
+      Constraint key{};
+      key.type = T_Constraint;
+      key.contype = k.type == 'p' ? CONSTR_PRIMARY : CONSTR_UNIQUE;
+      key.location = -1;
+      StatementResult ignored;
+      alter_add_constraint(*t, &key, ignored, cols);
+    }
+  }
   std::string cp = catalog_prefix(t->schema), toid = std::to_string(t->oid);
   bool is_part = !t->partition_bound.empty() && !t->parents.empty() && t->parents[0] == parent.oid;
   if (!attach) {

@@ -5,6 +5,7 @@
 // expressions through the engine itself, so every key type compares with its own semantics.
 #include "session/ddl_partition.h"
 #include <algorithm>
+#include <set>
 #include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
@@ -443,6 +444,23 @@ void validate_attached_rows(sqlite3* db, Catalog& cat, const TableDef& parent, c
   for (const TableDef* leaf : leaves)
     if (eval_pg_bool(db, cat, "EXISTS (SELECT 1 FROM " + qualified(*leaf) + " WHERE NOT (" + cond + "))"))
       throw PgError(sqlstate::kCheckViolation, "partition constraint of relation \"" + leaf->name + "\" is violated by some row");
+}
+
+std::vector<int> partition_key_to_add(const TableDef& parent, const std::vector<int>& cols, const TableDef& partition) {
+  auto names_of = [](const TableDef& x, const std::vector<int>& c) {
+    std::set<std::string> out;
+    for (int i : c)
+      if (i >= 0 && i < (int)x.columns.size()) out.insert(x.columns[i].name);
+    return out;
+  };
+  auto want = names_of(parent, cols);
+  for (auto& m : partition.constraints)
+    if ((m.type == 'u' || m.type == 'p') && names_of(partition, m.columns) == want) return {};
+  for (auto& ix : partition.indexes)
+    if (ix.unique && ix.plain_keys() && names_of(partition, ix.columns) == want) return {};
+  std::vector<int> out;
+  for (int c : cols) out.push_back(partition.find_column(parent.columns[c].name));
+  return out;
 }
 
 }  // namespace pgmicro

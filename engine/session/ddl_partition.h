@@ -21,6 +21,10 @@ bool eval_pg_bool(sqlite3* db, Catalog& cat, const std::string& expr);
 std::string analyze_partition_spec(Catalog& cat, const TableDef& t, PartitionSpec* spec, char& strategy, sqlite3* db = nullptr);
 // A PRIMARY KEY / UNIQUE constraint of a partitioned table must include the key columns.
 void check_unique_covers_partition_key(const TableDef& t, const std::string& key, char contype, const std::vector<int>& cols);
+// A partitioned table's UNIQUE/PRIMARY KEY (type, parent's 0-based cols) on a partition: the
+// partition's column indexes when it has no unique key or plain unique index on the same
+// columns yet (it needs one to enforce the key), else empty.
+std::vector<int> partition_key_to_add(const TableDef& parent, const std::vector<int>& cols, const TableDef& partition);
 
 // FOR VALUES ... of a new partition `child_name` of `parent`: analysed, checked against the
 // parent's other partitions (overlap, default) and its default partition's rows.
