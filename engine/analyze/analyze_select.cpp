@@ -4,6 +4,7 @@
 // LIMIT/OFFSET.
 #include <algorithm>
 #include <functional>
+#include "analyze/search_cycle_star.h"
 #include "analyze/analyze_row.h"
 #include "analyze/sequence_relation.h"
 #include "analyze/analyzer.h"
@@ -20,11 +21,6 @@
 
 namespace pgmicro {
 
-// The query whose `*` is limited to its first `columns` columns (SEARCH/CYCLE's recursive term).
-struct SearchCycleStar {
-  const CteDef* cte = nullptr;
-  size_t columns = 0;
-};
 
 static void check_no_lateral_reference(const SelectQuery& q, size_t right_start);
 
@@ -734,13 +730,17 @@ void Analyzer::analyze_from(List* from, SelectQuery& q) {
 
 // SEARCH/CYCLE: in the recursive term, `*` of the query itself stops before the added columns
 // (set by analyze_with.cpp while it analyses that term).
-thread_local SearchCycleStar search_cycle_star;
+SearchCycleStar& search_cycle_star() {
+  thread_local SearchCycleStar limit;
+  return limit;
+}
 
 // Every column of one range-table entry as Vars (rel.* and the leaves of SELECT *).
 static void expand_entry(const SelectQuery& q, int rte, int location, std::vector<TargetEntry>& out, int levelsup = 0) {
   auto& r = q.rtable[rte];
   size_t n = r.column_names.size();
-  if (r.cte && r.cte == search_cycle_star.cte && search_cycle_star.columns < n) n = search_cycle_star.columns;
+  const SearchCycleStar& star = search_cycle_star();
+  if (r.cte && r.cte == star.cte && star.columns < n) n = star.columns;
   for (size_t a = 0; a < n; a++) {
     auto e = std::make_shared<Expr>();
     e->kind = ExprKind::Var;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include "analyze/search_cycle_star.h"
 #include "analyze/analyzer.h"
 #include "types/money.h"
 #include "types/user_types.h"
@@ -13,11 +14,6 @@
 
 namespace pgmicro {
 
-// The query whose `*` is limited to its first `columns` columns (SEARCH/CYCLE's recursive term).
-struct SearchCycleStar {
-  const CteDef* cte = nullptr;
-  size_t columns = 0;
-};
 
 static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, CommonTableExpr* cte) {
   def.column_names.clear();
@@ -37,7 +33,6 @@ static void set_columns(CteDef& def, const std::vector<TargetEntry>& targets, Co
 }
 
 void flatten_search_cycle_term(SelectQuery& cte_query);  // analyze_search_cycle.cpp
-extern thread_local SearchCycleStar search_cycle_star;    // analyze_select.cpp
 void check_recursive_cte_shape(CommonTableExpr* cte);     // recursive_cte_check.cpp
 void check_recursive_term_aggregates(const SelectQuery& q, const CteDef* self);
 std::vector<size_t> check_with_mutual_recursion(WithClause* with);
@@ -182,10 +177,10 @@ void Analyzer::analyze_with(WithClause* with, SelectQuery& q) {
       ctes_visible_.push_back(def.get());
       // SEARCH/CYCLE: the self-reference's * is the query's own columns (both analyses)
       struct StarColumns {
-        SearchCycleStar saved = search_cycle_star;
-        ~StarColumns() { search_cycle_star = saved; }
+        SearchCycleStar saved = search_cycle_star();
+        ~StarColumns() { search_cycle_star() = saved; }
       } star_columns;
-      if (own_columns >= 0) search_cycle_star = {def.get(), (size_t)own_columns};
+      if (own_columns >= 0) search_cycle_star() = {def.get(), (size_t)own_columns};
       AliasInlining inlined;
       inline_renaming_ctes(stmt->rarg, cte->ctename, inlined);
       sq->rarg = analyze_subquery(stmt->rarg, false);
