@@ -9,17 +9,14 @@
 
 namespace pgmicro {
 
-namespace {
-
-// The smallest levelsup of the Vars in e (seen from e's own level), INT_MAX without Vars.
+// The smallest levelsup of the Vars in e (seen from e's own level), INT_MAX without Vars; also
+// used by analyze_ordered_set.cpp.
 int min_var_level(const Expr& e) {
   int m = e.kind == ExprKind::Var ? e.levelsup : INT_MAX;
   for (auto& a : e.args) m = std::min(m, min_var_level(*a));
   if (e.compare) m = std::min(m, min_var_level(*e.compare));
   return m;
 }
-
-}  // namespace
 
 void Analyzer::check_aggregate_level(const Expr& agg, int location) {
   int level = min_var_level(agg);

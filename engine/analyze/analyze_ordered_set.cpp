@@ -26,13 +26,9 @@ const Expr* var_below_level(const Expr& e, int level) {
   return nullptr;
 }
 
-int min_var_level(const Expr& e) {
-  int m = e.kind == ExprKind::Var ? e.levelsup : INT_MAX;
-  for (auto& a : e.args) m = std::min(m, min_var_level(*a));
-  if (e.compare) m = std::min(m, min_var_level(*e.compare));
-  return m;
-}
 }  // namespace
+
+int min_var_level(const Expr& e);  // analyze_aggregate_level.cpp
 
 bool is_ordered_set_aggregate_name(const std::string& n) {
   return n == "percentile_cont" || n == "percentile_disc" || n == "mode" || is_hypothetical(n);
