@@ -27,12 +27,16 @@ Options:
   -f, --file=FILENAME      execute commands from file, then exit
   -q, --quiet              run quietly (no messages, only query output)
   -X, --no-psqlrc          accepted for psql compatibility (there is no startup file)
+      --server=HOST:PORT   serve FILE to PostgreSQL clients (psql, drivers) over the wire
+                           protocol instead of running the shell (port 0: any free port)
+      --password=PASSWORD  require SCRAM-SHA-256 authentication with this password (needed
+                           to listen on an address that is not loopback)
   -V, --version            output version information, then exit
   -?, --help               show this help, then exit
 `;
 
 function parseArgs(argv) {
-  const opt = { echoAll: false, quiet: false, file: '', commands: [], database: ':memory:' };
+  const opt = { echoAll: false, quiet: false, file: '', commands: [], database: ':memory:', server: null, password: null };
   const positional = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -45,6 +49,10 @@ function parseArgs(argv) {
     else if (a === '--version' || a === '-V') return { exit: 0, out: 'pg-micro (PostgreSQL 15 dialect)\n' };
     else if ((v = long('--file')) !== null) opt.file = v;
     else if ((v = long('--command')) !== null) opt.commands.push(v);
+    else if ((v = long('--server')) !== null) opt.server = v;
+    else if ((v = long('--password')) !== null) opt.password = v;
+    else if ((a === '--server' || a === '--password') && i + 1 < argv.length) opt[a.slice(2)] = argv[++i];
+    else if (a === '--server' || a === '--password') return { exit: 1, err: `pg-micro: error: option ${a} requires an argument\n` };
     else if (a === '--') positional.push(...argv.slice(i + 1)), i = argv.length;
     else if (a.length > 1 && a[0] === '-' && a[1] !== '-') {
       for (let k = 1; k < a.length; k++) {
@@ -134,6 +142,11 @@ async function main() {
     return parsed.exit;
   }
   const { opt } = parsed;
+  if (opt.server !== null) return serve(opt);
+  if (opt.password !== null) {
+    process.stderr.write('pg-micro: error: --password is for --server\n');
+    return 1;
+  }
   const Module = await loadModule();
   let database;
   try {
@@ -150,6 +163,35 @@ async function main() {
     db.close();  // rolls back a transaction left open, removes the journal
     db.delete();
   }
+}
+
+// `pg-micro FILE --server HOST:PORT [--password PW]`: the wire-protocol server (server.js) until
+// SIGINT/SIGTERM. The first line on stderr says where it listens (the port, when 0 was asked).
+async function serve(opt) {
+  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$|^(\d+)$/.exec(opt.server);
+  if (!m) {
+    process.stderr.write(`pg-micro: error: --server expects HOST:PORT, not "${opt.server}"\n`);
+    return 1;
+  }
+  const host = m[1] ?? (m[2] || '127.0.0.1');
+  const port = Number(m[3] ?? m[4]);
+  const { startServer } = await import('./server.js');
+  let server;
+  try {
+    server = await startServer({ path: opt.database, host, port, password: opt.password || undefined });
+  } catch (e) {
+    process.stderr.write(`${/^pg-micro: /.test(e.message) ? '' : 'pg-micro: error: '}${e.message}\n`);
+    return 2;
+  }
+  const shown = server.address.includes(':') ? `[${server.address}]` : server.address;
+  process.stderr.write(`pg-micro: serving ${opt.database} on ${shown}:${server.port}` +
+    `${opt.password ? ' (SCRAM-SHA-256)' : ' (trust)'}\n`);
+  await new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
 }
 
 async function runShell(Module, db, opt) {
