@@ -141,6 +141,8 @@ class Connection {
     this.pendingGroups = [];
     this.copyIn = null;
     this.waiter = null;
+    this.aborted = false;     // a block the server aborted (withLockWait)
+    this.cleanBegin = null;   // the BEGIN of a block that has done nothing else yet
     this.running = false;
     this.closed = false;
     this.opened = false;
@@ -397,33 +399,75 @@ class Connection {
 
   // Runs attempt() (→ results with .error) so that a write meeting another connection's lock
   // waits for that transaction to end and tries again: in autocommit the failed statement was
-  // rolled back whole; inside a transaction block the attempt runs under a savepoint when
-  // another connection holds the write lock. A COMMIT of a transaction that wrote waits until
-  // no other connection has a transaction open (SQLite's commit needs every reader gone, and
-  // a refused commit would roll the transaction back). Throws SqlError when the wait is
-  // canceled or is a deadlock.
+  // rolled back whole; in a transaction block that has done nothing yet since its BEGIN, the
+  // block is rolled back (giving up its SQLite locks), begun again after the wait and the
+  // statement retried; in a block that has, the attempt runs under a savepoint when another
+  // connection holds the write lock. A COMMIT of a transaction that wrote waits until no other
+  // connection has a transaction open (SQLite's commit needs every reader gone, and a refused
+  // commit would roll the transaction back). A wait that is canceled or is a deadlock fails
+  // the statement and, inside a block, aborts the block as PostgreSQL does (the server then
+  // answers 25P02 until ROLLBACK, see abortedAnswer).
   async withLockWait(stmts, attempt) {
+    if (this.aborted) return this.abortedAnswer(stmts);
     const txControl = stmts.some((s) => TX_CONTROL.has(s.keywords[0]));
     const commits = stmts.some((s) => s.keywords[0] === 'commit' || s.keywords[0] === 'end' ||
       (s.keywords[0] === 'prepare' && s.keywords[1] === 'transaction'));
-    for (;;) {
-      if (this.status === 'T' && commits && (this.wrote || stmts.length > 1) && this.server.othersInTransaction(this)) {
-        await this.waitForLock(true);
-        continue;
+    const onlyBegin = stmts.length > 0 && stmts.every((s) => s.keywords[0] === 'begin' ||
+      (s.keywords[0] === 'start' && s.keywords[1] === 'transaction'));
+    let rebegin = null;  // the BEGIN to run again after a wait
+    try {
+      for (;;) {
+        if (rebegin) {
+          await this.exec(rebegin, [], POSTGRES_DIALECT);
+          rebegin = null;
+        }
+        if (this.status === 'T' && commits && (this.wrote || stmts.length > 1) && this.server.othersInTransaction(this)) {
+          await this.waitForLock(true);
+          continue;
+        }
+        const clean = this.status === 'T' && this.cleanBegin && !txControl;
+        const wrap = this.status === 'T' && !clean && !txControl && this.server.otherWriter(this);
+        if (wrap) await this.exec(`SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
+        const before = this.status;
+        const results = await attempt();
+        const locked = results.some((x) => x.error?.code === '55P03' && /database is locked/.test(x.error.message));
+        if (locked && clean) {
+          rebegin = this.cleanBegin;
+          await this.exec('ROLLBACK', [], POSTGRES_DIALECT);
+          await this.waitForLock(false);
+          continue;
+        }
+        if (locked && (wrap || (before === 'I' && this.status === 'I'))) {
+          if (wrap) await this.exec(`ROLLBACK TO SAVEPOINT ${LOCK_SAVEPOINT}; RELEASE SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
+          await this.waitForLock(false);
+          continue;
+        }
+        if (wrap && this.status === 'T') await this.exec(`RELEASE SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
+        // A block just begun by this query has done nothing yet; any other statement ends that.
+        this.cleanBegin = before === 'I' && this.status === 'T' && onlyBegin ? stmts.map((s) => s.text).join(';') : null;
+        return results;
       }
-      const wrap = this.status === 'T' && !txControl && this.server.otherWriter(this);
-      if (wrap) await this.exec(`SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
-      const before = this.status;
-      const results = await attempt();
-      const locked = results.some((x) => x.error?.code === '55P03' && /database is locked/.test(x.error.message));
-      if (locked && (wrap || (before === 'I' && this.status === 'I'))) {
-        if (wrap) await this.exec(`ROLLBACK TO SAVEPOINT ${LOCK_SAVEPOINT}; RELEASE SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
-        await this.waitForLock(false);
-        continue;
+    } catch (e) {
+      if (rebegin || this.status !== 'I') {
+        if (this.status !== 'I') await this.exec('ROLLBACK', [], POSTGRES_DIALECT);
+        this.aborted = true;
+        this.cleanBegin = null;
       }
-      if (wrap && this.status === 'T') await this.exec(`RELEASE SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
-      return results;
+      throw e;
     }
+  }
+
+  // A block the server aborted (a canceled wait, a deadlock): 25P02 until it ends; COMMIT ends
+  // it as ROLLBACK, as in PostgreSQL.
+  abortedAnswer(stmts) {
+    const ok = (command) => ({ columns: [], rows: [], returnsRows: false, command, notices: [], error: null });
+    const kw = stmts[0]?.keywords[0];
+    if (['rollback', 'abort', 'commit', 'end'].includes(kw) && stmts[0].keywords[1] !== 'to') {
+      this.aborted = false;
+      this.settingsDirty = true;
+      return [ok('ROLLBACK')];
+    }
+    return [{ ...ok(''), error: { code: '25P02', message: 'current transaction is aborted, commands ignored until end of transaction block' } }];
   }
 
   async run(sql, params, stmts = splitStatements(sql)) {
@@ -444,7 +488,7 @@ class Connection {
 
   async readyForQuery() {
     if (this.settingsDirty) await this.reportParameters(false);
-    this.send(P.readyForQuery(this.status));
+    this.send(P.readyForQuery(this.aborted ? 'E' : this.status));
   }
 
   // ---- simple query ----
@@ -621,8 +665,10 @@ class Connection {
       const format = nf === 0 ? 0 : nf === 1 ? formats[0] : formats[i];
       if (format === 0) return b.toString('utf8');
       if (format !== 1) throw new P.ProtocolError(`unsupported format code: ${format}`);
-      const type = stmt.types[i] ?? 0;
-      if (!type) throw new SqlError('0A000', `binary format for parameter $${i + 1} of unspecified type is not supported`);
+      // A binary parameter of unspecified type is taken as bytea (node-postgres sends Buffers
+      // so): its text form '\\x…' is what bytea reads. Known gap until the engine describes
+      // parameter types: a text target would store that hex text rather than the bytes.
+      const type = stmt.types[i] || 17;
       return binaryToText(type, b);
     });
     for (const f of resultFormats) if (f !== 0 && f !== 1) throw new P.ProtocolError(`unsupported format code: ${f}`);
