@@ -33,7 +33,7 @@ function j2date(jd) {
   quad = Math.floor(julian / 1461);
   julian -= quad * 1461;
   let y = Math.floor((julian * 4) / 1461);
-  julian = y !== 0 ? ((julian + 305) % 365) : ((julian + 306) % 366) + 123;
+  julian = (y !== 0 ? (julian + 305) % 365 : (julian + 306) % 366) + 123;
   y += quad * 4;
   const year = y - 4800;
   quad = Math.floor((julian * 2141) / 65536);

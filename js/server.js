@@ -772,7 +772,9 @@ class Connection {
       })));
     }
     portal.index = end;
-    if (end < r.rows.length) this.send(P.portalSuspended());
+    // As PostgreSQL: a fetch that filled its row limit leaves the portal suspended, even when
+    // no row is left (the next Execute completes it with 0 rows).
+    if (maxRows > 0 && end - start === maxRows) this.send(P.portalSuspended());
     else this.send(P.commandComplete(/^SELECT \d+$/.test(r.command) ? `SELECT ${end - start}` : r.command));
   }
 
