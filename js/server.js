@@ -553,6 +553,19 @@ class Connection {
     const parts = copyParts(g.text);
     if (!parts) return this.runAndSend(g.text, g.stmts);  // COPY to/from a file: the engine answers
     if (parts.from) {
+      // The statement is checked before CopyInResponse (as PostgreSQL fails a COPY into a missing
+      // table before asking for data): run through execute(), a valid COPY FROM STDIN stops at
+      // the binding's "not supported" error; under a savepoint inside a block, which it aborts.
+      if (this.aborted) { this.sendError(new SqlError('25P02', 'current transaction is aborted, commands ignored until end of transaction block')); return false; }
+      const inBlock = this.status === 'T';
+      if (inBlock) await this.exec('SAVEPOINT pgmicro_server_copy_check', [], POSTGRES_DIALECT);
+      const [check] = (await this.exec(`COPY ${parts.target} FROM STDIN ${parts.rest}`)).results;
+      if (inBlock) await this.exec('ROLLBACK TO SAVEPOINT pgmicro_server_copy_check; RELEASE SAVEPOINT pgmicro_server_copy_check', [], POSTGRES_DIALECT);
+      if (check?.error && !(check.error.code === '0A000' && /COPY FROM STDIN is not supported/.test(check.error.message))) {
+        this.sendNotices(check.notices);
+        this.send(P.errorResponse(check.error));
+        return false;
+      }
       this.copyIn = { ...parts, chunks: [], stmts: g.stmts };
       this.send(P.copyInResponse(0));
       return 'copy-in';

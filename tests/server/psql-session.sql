@@ -42,6 +42,17 @@ COPY items (id, name) FROM STDIN;
 x	bad
 \.
 \copy items from 'no-such-file.tsv'
+BEGIN;
+COPY items (id, name) FROM STDIN;
+14	fourteen
+\.
+COPY items (nope) FROM STDIN;
+ROLLBACK;
+-- a COPY that fails before its data: psql then reads the data as SQL, on both servers
+COPY no_such_table FROM STDIN;
+1	one
+\.
+;
 SELECT count(*) FROM items;
 -- notices, settings, NULL display, empty results
 DROP TABLE IF EXISTS not_there;
