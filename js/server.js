@@ -318,7 +318,6 @@ class Connection {
   }
 
   async finishStartup() {
-    if (!this.server.databases.has(this.database)) throw new SqlError('3D000', `database "${this.database}" does not exist`);
     this.slot = this.engine.takeSlot();
     if (this.slot === undefined) throw new SqlError('53300', 'sorry, too many clients already');
     this.server.conns.set(this.pid, this);
@@ -329,7 +328,6 @@ class Connection {
     }
     this.opened = true;
     if (this.closed) return this.cleanup();
-    this.send(P.authOk());
     const internal = async (sql, params) => {
       const r = (await this.exec(sql, params, POSTGRES_DIALECT)).results.at(-1);
       if (r?.error) throw new SqlError(r.error.code, r.error.message, { detail: r.error.detail, hint: r.error.hint });
@@ -341,11 +339,15 @@ class Connection {
       if (r.rows[0][0] !== 't') throw new SqlError('28000', `role "${this.user}" is not permitted to log in`);
       await internal(`SET SESSION AUTHORIZATION "${this.user.replace(/"/g, '""')}"`, []);
     }
+    if (!this.server.databases.has(this.database)) throw new SqlError('3D000', `database "${this.database}" does not exist`);
+    this.send(P.authOk());
     // Startup settings: other parameters are GUCs, then options' -c name=value / --name=value.
     const settings = [];
     for (const [name, value] of Object.entries(this.params)) {
       if (['user', 'database', 'options', 'replication', 'fallback_application_name'].includes(name)) continue;
-      settings.push([name, value]);
+      // SQL_ASCII (libpq's "auto" under the C locale) passes bytes through unconverted, which is
+      // what a UTF8 client encoding does here; other encodings are refused by the engine.
+      settings.push([name, name === 'client_encoding' && /^sql_ascii$/i.test(value) ? 'UTF8' : value]);
     }
     if (this.params.fallback_application_name && this.params.application_name === undefined) {
       settings.push(['application_name', this.params.fallback_application_name]);
