@@ -65,6 +65,14 @@ class PgServer {
   async start() {
     this.engine = new EngineHost();
     await this.engine.ready;
+    // The file must open (and is created when missing) before clients are told to come.
+    try {
+      await this.engine.call('open', { id: 0, path: this.path, slot: 0 });
+      await this.engine.call('close', { id: 0 });
+    } catch (e) {
+      await this.engine.terminate();
+      throw new Error(`pg-micro: could not open database "${this.path}": ${e.message}`);
+    }
     this.net = net.createServer((socket) => new Connection(this, socket));
     await new Promise((resolve, reject) => {
       this.net.once('error', reject);

@@ -6,7 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startServer, connect } from './server-lib.mjs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { startServer, connect, root } from './server-lib.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -311,4 +313,17 @@ test('a deadlock between two blocks fails one of them with 40P01; cancel ends a 
     await a.query('COMMIT');
     assert.deepEqual((await c.query('SELECT v FROM dl ORDER BY v')).rows.map((x) => x.v), [1, 3]);
   } finally { await a.end(); await b.end(); await c.end(); }
+});
+
+test('the CLI refuses a non-loopback address without --password, and a file it cannot open', () => {
+  const cli = path.join(root, 'js/cli.js');
+  const open = spawnSync(process.execPath, [cli, path.join(server.dir, 'x.db'), '--server', '0.0.0.0:0'], { encoding: 'utf8', timeout: 60000 });
+  assert.equal(open.status, 2);
+  assert.match(open.stderr, /refusing to listen on 0\.0\.0\.0 without --password/);
+  const bad = spawnSync(process.execPath, [cli, '/nonexistent-dir/x.db', '--server', '127.0.0.1:0'], { encoding: 'utf8', timeout: 60000 });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /could not open database/);
+  const mem = spawnSync(process.execPath, [cli, '--server', '127.0.0.1:0'], { encoding: 'utf8', timeout: 60000 });
+  assert.equal(mem.status, 2);
+  assert.match(mem.stderr, /needs a database FILE/);
 });
