@@ -88,6 +88,10 @@ const ops = {
   open({ id, path, slot }) {
     const db = new Module.Database(path, VFS);
     db.setCancelCheck(() => Atomics.load(cancelFlags, slot) !== 0);
+    // No busy wait inside the engine: a sleep here would stop every connection (one thread),
+    // and the lock's holder could not run to release it. server.js waits instead.
+    const [r] = execute(db, 'PRAGMA busy_timeout = 0', [], 'sqlite');
+    if (r?.error) throw new Error(r.error.message);
     conns.set(id, { db, slot, wrote: false, shell: null, copyIn: null, copyOut: null });
     return {};
   },

@@ -58,6 +58,7 @@ class PgServer {
     this.log = log;
     this.conns = new Map();  // backend PID → Connection
     this.waiters = [];       // connections waiting for another one's transaction to end
+    this.txEnds = 0;         // transactions ended so far (a wait begun after one ended returns at once)
     this.nextPid = 1000 + crypto.randomInt(30000);
     this.databases = new Set(['postgres', nodePath.basename(this.path).replace(/\.[^.]*$/, '')]);
   }
@@ -108,6 +109,7 @@ class PgServer {
 
   // A transaction ended or a connection went away: every waiter tries again.
   wake() {
+    this.txEnds++;
     const ws = this.waiters;
     this.waiters = [];
     for (const w of ws) { w.conn.waiter = null; w.resolve(); }
@@ -150,6 +152,7 @@ class Connection {
     this.copyIn = null;
     this.waiter = null;
     this.aborted = false;     // a block the server aborted (withLockWait)
+    this.ownEnds = 0;         // transactions of this connection ended (see waitForLock)
     this.cleanBegin = null;   // the BEGIN of a block that has done nothing else yet
     this.running = false;
     this.closed = false;
@@ -387,7 +390,7 @@ class Connection {
     this.status = r.status;
     this.wrote = r.wrote && r.status !== 'I';
     for (const x of r.results ?? []) if (/^(SET|RESET|DISCARD|COMMIT|ROLLBACK)\b/.test(x.command)) this.settingsDirty = true;
-    if (was !== 'I' && r.status === 'I') { this.settingsDirty = true; this.server.wake(); }
+    if (was !== 'I' && r.status === 'I') { this.settingsDirty = true; this.ownEnds++; this.server.wake(); }
   }
 
   cancel() {
@@ -403,8 +406,18 @@ class Connection {
     w.reject(e);
   }
 
-  waitForLock(isCommit) {
+  // Waits for the next transaction end after the moment gen (server.txEnds) was read.
+  // Own ends (this connection's ROLLBACK before waiting) do not count.
+  waitForLock(isCommit, [gen, own]) {
+    if (this.server.txEnds - gen > this.ownEnds - own) return Promise.resolve();
     return new Promise((resolve, reject) => this.server.wait({ conn: this, resolve, reject, isCommit }));
+  }
+
+  // After a write met a lock: the next transaction end, then for as long as another connection
+  // holds the write lock (retrying while it waits to commit would keep it from committing).
+  async waitForWriter(gen) {
+    await this.waitForLock(false, gen);
+    while (this.server.otherWriter(this)) await this.waitForLock(false, [this.server.txEnds, this.ownEnds]);
   }
 
   // Runs attempt() (→ results with .error) so that a write meeting another connection's lock
@@ -431,8 +444,9 @@ class Connection {
           await this.exec(rebegin, [], POSTGRES_DIALECT);
           rebegin = null;
         }
+        const gen = [this.server.txEnds, this.ownEnds];
         if (this.status === 'T' && commits && (this.wrote || stmts.length > 1) && this.server.othersInTransaction(this)) {
-          await this.waitForLock(true);
+          await this.waitForLock(true, gen);
           continue;
         }
         const clean = this.status === 'T' && this.cleanBegin && !txControl;
@@ -444,12 +458,12 @@ class Connection {
         if (locked && clean) {
           rebegin = this.cleanBegin;
           await this.exec('ROLLBACK', [], POSTGRES_DIALECT);
-          await this.waitForLock(false);
+          await this.waitForWriter(gen);
           continue;
         }
         if (locked && (wrap || (before === 'I' && this.status === 'I'))) {
           if (wrap) await this.exec(`ROLLBACK TO SAVEPOINT ${LOCK_SAVEPOINT}; RELEASE SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);
-          await this.waitForLock(false);
+          await this.waitForWriter(gen);
           continue;
         }
         if (wrap && this.status === 'T') await this.exec(`RELEASE SAVEPOINT ${LOCK_SAVEPOINT}`, [], POSTGRES_DIALECT);

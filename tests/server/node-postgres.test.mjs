@@ -140,6 +140,43 @@ test('concurrent clients: a reader is not blocked, a writer waits for the open t
   } finally { await a.end(); await reader.end(); await writer.end(); }
 });
 
+test('many clients mixing blocks and autocommit writes: every committed row is there, only 40P01 fails', async () => {
+  const setup = await connect(server.port);
+  await setup.query('CREATE TABLE mix (k int, v int)');
+  const clients = await Promise.all(Array.from({ length: 8 }, () => connect(server.port)));
+  let committed = 0;
+  const errors = [];
+  await Promise.all(clients.map(async (c, i) => {
+    for (let j = 0; j < 12; j++) {
+      try {
+        if (j % 3 === 0) {          // write, read, write, commit
+          await c.query('BEGIN');
+          await c.query('INSERT INTO mix VALUES ($1, $2)', [i, j]);
+          await c.query('SELECT count(*) FROM mix');
+          await c.query('INSERT INTO mix VALUES ($1, $2)', [i, -j]);
+          await c.query('COMMIT');
+          committed += 2;
+        } else if (j % 3 === 1) {   // read, then write (may be the deadlock victim)
+          await c.query('BEGIN');
+          await c.query('SELECT count(*) FROM mix');
+          await c.query('INSERT INTO mix VALUES ($1, $2)', [i, 1000 + j]);
+          await c.query('COMMIT');
+          committed += 1;
+        } else {
+          await c.query('INSERT INTO mix VALUES ($1, $2)', [i, 2000 + j]);
+          committed += 1;
+        }
+      } catch (e) {
+        errors.push(e.code);
+        await c.query('ROLLBACK');
+      }
+    }
+  }));
+  assert.deepEqual([...new Set(errors)].filter((c) => c !== '40P01'), []);
+  assert.equal((await setup.query('SELECT count(*)::int AS n FROM mix')).rows[0].n, committed);
+  await Promise.all([...clients, setup].map((c) => c.end()));
+});
+
 test('cancel (CancelRequest) and statement_timeout', async () => {
   const c = await connect(server.port);
   try {
