@@ -332,13 +332,17 @@ class Connection {
     this.slot = this.engine.takeSlot();
     if (this.slot === undefined) throw new SqlError('53300', 'sorry, too many clients already');
     this.server.conns.set(this.pid, this);
+    this.opening = true;
     try {
       await this.engine.call('open', { id: this.pid, path: this.server.path, slot: this.slot });
     } catch (e) {
+      this.opening = false;
+      this.cleanup();
       throw new SqlError('58030', `could not open database file "${this.server.path}": ${e.message}`);
     }
+    this.opening = false;
     this.opened = true;
-    if (this.closed) return this.cleanup();
+    if (this.closed) return this.cleanup();  // the client left while its session was opening
     const internal = async (sql, params) => {
       const r = (await this.exec(sql, params, POSTGRES_DIALECT)).results.at(-1);
       if (r?.error) throw new SqlError(r.error.code, r.error.message, { detail: r.error.detail, hint: r.error.hint });
@@ -833,9 +837,9 @@ class Connection {
   }
 
   async cleanup() {
-    if (this.cleaned) return;
-    this.cleaned = true;
     this.closed = true;
+    if (this.cleaned || this.opening) return;  // opening: finishStartup comes back here
+    this.cleaned = true;
     this.failWait(new SqlError('57P01', 'terminating connection'));
     this.server.conns.delete(this.pid);
     if (this.opened) {
