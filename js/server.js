@@ -414,12 +414,32 @@ class Connection {
   // Own ends (this connection's ROLLBACK before waiting) do not count.
   waitForLock(isCommit, [gen, own]) {
     if (this.server.txEnds - gen > this.ownEnds - own) return Promise.resolve();
-    return new Promise((resolve, reject) => this.server.wait({ conn: this, resolve, reject, isCommit }));
+    return new Promise((resolve, reject) => {
+      let timer = null;
+      if (this.deadline) {
+        // statement_timeout also ends a wait, as it cancels PostgreSQL's lock waits.
+        timer = setTimeout(() => this.failWait(new SqlError('57014', 'canceling statement due to statement timeout')),
+          Math.max(0, this.deadline - Date.now()));
+      }
+      const done = (f) => (v) => { if (timer) clearTimeout(timer); f(v); };
+      this.server.wait({ conn: this, resolve: done(resolve), reject: done(reject), isCommit });
+    });
+  }
+
+  // The statement's deadline from statement_timeout (0: none), read when it first has to wait.
+  async readDeadline(started) {
+    if (this.deadline !== undefined) return;
+    this.deadline = 0;
+    const [r] = (await this.exec("SELECT pg_catalog.current_setting('statement_timeout')", [], POSTGRES_DIALECT)).results;
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|min|h|d)?$/.exec(r?.rows?.[0]?.[0] ?? '');
+    const ms = m ? Number(m[1]) * { ms: 1, s: 1000, min: 60000, h: 3600000, d: 86400000 }[m[2] ?? 'ms'] : 0;
+    if (ms > 0) this.deadline = started + ms;
   }
 
   // After a write met a lock: the next transaction end, then for as long as another connection
   // holds the write lock (retrying while it waits to commit would keep it from committing).
   async waitForWriter(gen) {
+    await this.readDeadline(this.started);
     await this.waitForLock(false, gen);
     while (this.server.otherWriter(this)) await this.waitForLock(false, [this.server.txEnds, this.ownEnds]);
   }
@@ -436,6 +456,8 @@ class Connection {
   // answers 25P02 until ROLLBACK, see abortedAnswer).
   async withLockWait(stmts, attempt) {
     if (this.aborted) return this.abortedAnswer(stmts);
+    this.started = Date.now();
+    this.deadline = undefined;
     const txControl = stmts.some((s) => TX_CONTROL.has(s.keywords[0]));
     const commits = stmts.some((s) => s.keywords[0] === 'commit' || s.keywords[0] === 'end' ||
       (s.keywords[0] === 'prepare' && s.keywords[1] === 'transaction'));
@@ -450,6 +472,7 @@ class Connection {
         }
         const gen = [this.server.txEnds, this.ownEnds];
         if (this.status === 'T' && commits && (this.wrote || stmts.length > 1) && this.server.othersInTransaction(this)) {
+          await this.readDeadline(this.started);
           await this.waitForLock(true, gen);
           continue;
         }

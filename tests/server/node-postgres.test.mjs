@@ -192,6 +192,18 @@ test('cancel (CancelRequest) and statement_timeout', async () => {
     assert.equal((await c.query('SELECT 3 AS x')).rows[0].x, 3);
     await c.query("SET statement_timeout = '200ms'");
     await assert.rejects(c.query(long), (e) => e.code === '57014' && /statement timeout/.test(e.message));
+    // statement_timeout also ends a wait for another connection's lock.
+    const holder = await connect(server.port);
+    await holder.query('CREATE TABLE IF NOT EXISTS tw (v int)');
+    await holder.query('BEGIN');
+    await holder.query('INSERT INTO tw VALUES (1)');
+    const t0 = Date.now();
+    await assert.rejects(c.query('INSERT INTO tw VALUES (2)'), (e) => e.code === '57014' && /statement timeout/.test(e.message));
+    assert.ok(Date.now() - t0 < 3000);
+    await holder.query('COMMIT');
+    await c.query('SET statement_timeout = 0');
+    assert.equal((await c.query('INSERT INTO tw VALUES (3)')).rowCount, 1);
+    await holder.end();
   } finally { await c.end(); }
 });
 
