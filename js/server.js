@@ -863,6 +863,7 @@ class Connection {
     this.closed = true;
     if (this.cleaned || this.opening) return;  // opening: finishStartup comes back here
     this.cleaned = true;
+    if (this.running) this.engine.cancel(this.slot);  // the client is gone: stop its statement
     this.failWait(new SqlError('57P01', 'terminating connection'));
     this.server.conns.delete(this.pid);
     if (this.opened) {

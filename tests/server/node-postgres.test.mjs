@@ -207,6 +207,19 @@ test('cancel (CancelRequest) and statement_timeout', async () => {
   } finally { await c.end(); }
 });
 
+test('a client that goes away mid-statement: its statement stops, others go on', async () => {
+  const a = await connect(server.port);
+  a.on('error', () => {});
+  a.query('SELECT count(*) FROM generate_series(1, 300000000)').catch(() => {});
+  await new Promise((r) => setTimeout(r, 300));
+  a.connection.stream.destroy();
+  const t0 = Date.now();
+  const b = await connect(server.port);
+  assert.equal((await b.query('SELECT 1 AS x')).rows[0].x, 1);
+  assert.ok(Date.now() - t0 < 5000, 'the abandoned statement was canceled');
+  await b.end();
+});
+
 test('binary results', async () => {
   const c = await connect(server.port);
   try {
