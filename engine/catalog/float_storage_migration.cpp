@@ -19,15 +19,15 @@ namespace {
 bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '"'; }
 
 // Appends " blob" to every column declaration `name real` / `name double precision` of a
-// CREATE TABLE statement (outside quoted identifiers; arrays "real[]" keep their TEXT storage).
+// CREATE TABLE statement (outside quoted identifiers and literals; arrays "real[]" keep their TEXT storage).
 std::string add_blob_to_float_declarations(const std::string& sql) {
   std::string out;
-  bool quoted = false;
+  char quote = 0;  // inside "identifier" or 'literal'
   for (size_t i = 0; i < sql.size(); i++) {
     char c = sql[i];
     out += c;
-    if (c == '"') quoted = !quoted;
-    if (quoted || c != ' ' || i == 0 || !ident_char(sql[i - 1])) continue;
+    if ((c == '"' || c == '\'') && (!quote || quote == c)) quote = quote ? 0 : c;
+    if (quote || c != ' ' || i == 0 || !ident_char(sql[i - 1])) continue;
     for (const char* type : {"real", "double precision"}) {
       size_t n = std::char_traits<char>::length(type);
       if (sql.compare(i + 1, n, type) != 0) continue;
