@@ -23,6 +23,7 @@
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/check_system_columns.h"
+#include "session/generation_expr_refs.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -114,6 +115,7 @@ std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, 
   auto scope = a.dml_scope(&t, "");
   a.scope_ = scope.get();
   struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{&a};
+  check_generation_expr_refs(node, t);
   ExprPtr e = a.transform_expr(node, ExprContext::Generated);
   check_generation_vars(*e, t);
   const ColumnDef& col = t.columns[column];
