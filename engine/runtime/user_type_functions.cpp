@@ -194,6 +194,8 @@ int collate_enum(void* arg, int n1, const void* p1, int n2, const void* p2) {
 
 }  // namespace
 
+void register_domain_record_check(sqlite3* db, RuntimeContext* rc);  // domain_record_check.cpp
+
 void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_enum_bound", 2, SQLITE_UTF8, rc, enum_bound, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_enum_range", 3, SQLITE_UTF8, rc, enum_range, nullptr, nullptr, nullptr);
@@ -202,6 +204,7 @@ void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_domain_array_check", 2, SQLITE_UTF8, rc, domain_array_check, nullptr, nullptr, nullptr);
   register_record_functions(db, rc);
   register_base_type_functions(db, rc);
+  register_domain_record_check(db, rc);
 }
 
 void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types) {
