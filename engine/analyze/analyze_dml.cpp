@@ -395,6 +395,35 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     // Unknown literals in the SELECT list take the target columns' types (PostgreSQL's
     // INSERT … SELECT does not resolve them as text first); set operations resolve their own.
     q->select = analyze_select(sel, sel->op != SETOP_NONE);
+    // A set operation is lowered from its arms, not from its result columns: the conversions to
+    // the target columns' types (and defaults of the other columns) need a SELECT over it.
+    std::shared_ptr<SelectQuery> setop_source;
+    if (q->select->setop != SetOp::None) {
+      setop_source = std::move(q->select);
+      q->select = std::make_unique<SelectQuery>();
+      RangeTableEntry rte;
+      rte.subquery = setop_source;
+      rte.alias = "*SELECT*";
+      rte.sql_alias = next_alias("r");
+      for (size_t i = 0; i < setop_source->targets.size(); i++) {
+        auto& st = setop_source->targets[i];
+        rte.column_names.push_back(st.name);
+        rte.column_types.push_back(st.expr->type);
+        rte.column_typmods.push_back(st.expr->typmod);
+        auto v = std::make_shared<Expr>();
+        v->kind = ExprKind::Var;
+        v->rte = 0;
+        v->attno = (int)i;
+        v->type = st.expr->type;
+        v->typmod = st.expr->typmod;
+        v->name = st.name;
+        q->select->targets.push_back({v, st.name});
+      }
+      q->select->rtable.push_back(std::move(rte));
+      auto leaf = std::make_unique<FromNode>();
+      leaf->rte = 0;
+      q->select->from.push_back(std::move(leaf));
+    }
     if (list_size(stmt->cols) == 0 && q->select->targets.size() < cols.size()) {
       cols.resize(q->select->targets.size());
       col_locs.resize(cols.size());
@@ -409,7 +438,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
     for (size_t i = 0; i < cols.size(); i++) {
       auto& te = q->select->targets[i];
       // A set operation's column is reported at its leftmost arm's expression.
-      const SelectQuery* arm = q->select.get();
+      const SelectQuery* arm = setop_source ? setop_source.get() : q->select.get();
       while (arm->setop != SetOp::None && arm->larg) arm = arm->larg.get();
       int loc = te.expr->location >= 0 || i >= arm->targets.size() ? te.expr->location : arm->targets[i].expr->location;
       if (i < field_targets.size() && field_targets[i]) {  // (c.f), (a[i]): as for VALUES rows

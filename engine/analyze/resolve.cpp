@@ -7,6 +7,7 @@
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
+#include "types/record.h"
 #include "types/type_io.h"
 #include "types/user_types.h"
 
@@ -110,12 +111,29 @@ static ExprPtr apply_typmod_expr(ExprPtr e, Oid target, int32_t typmod, CastCont
   return make_call("typmod", t.c_str(), target, typmod, {e}, loc);
 }
 
+// Whether a named composite type has fields of domain types (directly or in nested composites).
+static bool composite_has_domain_fields(Oid type, int depth) {
+  if (!is_named_composite(type) || depth > 32) return false;
+  const std::vector<RowField>* fields = row_type_fields(type, -1);
+  if (!fields) return false;
+  for (const RowField& f : *fields)
+    if (is_domain_type(f.type) || composite_has_domain_fields(f.type, depth + 1)) return true;
+  return false;
+}
+
 ExprPtr Analyzer::coerce_to(ExprPtr e, Oid target, int32_t typmod, CastContext ctx, int location) {
   // An array of a domain: the array coercion, then the domain's checks on every element.
   if (Oid te = array_element_type(target); te && is_domain_type(te) && e->type != target) {
     ExprPtr r = coerce_to_plain(e, target, typmod, ctx, location);
     if (!r) return r;
     std::string t = "pg_domain_array_check($1, " + std::to_string(te) + ")";
+    return make_call(format_type_name(target, -1), t.c_str(), target, r->typmod, {r}, r->location);
+  }
+  // A composite with domain fields read from text (record_in): the fields' domain checks.
+  if (e->type != target && (e->type == oid::kUnknown || type_category(e->type) == 'S') && composite_has_domain_fields(target, 0)) {
+    ExprPtr r = coerce_to_plain(e, target, typmod, ctx, location);
+    if (!r) return r;
+    std::string t = "pg_domain_record_check($1, " + std::to_string(target) + ")";
     return make_call(format_type_name(target, -1), t.c_str(), target, r->typmod, {r}, r->location);
   }
   return coerce_to_plain(e, target, typmod, ctx, location);

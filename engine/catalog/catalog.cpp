@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include "catalog/datetime_storage_migration.h"
+#include "catalog/float_storage_migration.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
 
@@ -181,6 +182,7 @@ static void migrate_catalog(sqlite3* db) {
     if (!present) exec_sql(db, "ALTER TABLE _pgmicro_index ADD COLUMN indam TEXT");  // NULL: btree
   }
   if (version < 9) migrate_datetime_storage(db);
+  if (version < 10) migrate_float_columns(db);
   exec_sql(db, "UPDATE _pgmicro_meta SET value = " + std::to_string(kStorageFormatVersion) + " WHERE key = 'format_version'");
 }
 

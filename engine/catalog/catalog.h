@@ -23,7 +23,9 @@ namespace pgmicro {
 // 8: indam in _pgmicro_index
 // 9: date/timestamp/timestamptz values of BC years or years past 9999 stored with their sort-key
 //    prefix (docs/storage-format.md; catalog/datetime_storage_migration.cpp)
-inline constexpr int kStorageFormatVersion = 9;
+// 10: real/double precision columns declared `real blob`/`double precision blob` (no affinity),
+//    so that -0 is stored as written (catalog/float_storage_migration.cpp)
+inline constexpr int kStorageFormatVersion = 10;
 
 // Schemas with a fixed meaning. Temporary objects live in this session's pg_temp schema
 // (shown under PostgreSQL's name for the first backend's temp schema); "pg_temp" names it.

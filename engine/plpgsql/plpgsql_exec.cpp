@@ -676,8 +676,14 @@ class Exec {
       // A domain with NOT NULL or CHECK constraints sees the NULL too.
       val.d = pgmicro::Datum::null();
       const UserType* dom = find_user_type(v.type);
+      bool constrained = false;
       for (const UserType* d = dom; d && d->kind == 'd'; d = find_user_type(d->base))
-        if (d->not_null) throw PgError(sqlstate::kNotNullViolation, "domain " + dom->name + " does not allow null values");
+        constrained |= d->not_null || !d->constraints.empty();
+      if (constrained) {  // the NULL coerced to the domain: pg_domain_check's errors
+        Value null_base;
+        null_base.type = domain_base_type(v.type);
+        cast_value(null_base, v.type, v.typmod);
+      }
     }
     if (v.not_null && val.d.is_null())
       throw PgError("22004", "null value cannot be assigned to variable \"" + v.name + "\" declared NOT NULL");

@@ -10,7 +10,8 @@
 // table's own (staging) table fires none. pg_trigger_row builds NEW/OLD as records of the
 // table's row type, sets the TG_ variables and runs the function with the interpreter. A BEFORE
 // trigger returning NULL skips the row (RAISE(IGNORE)); one returning a row other than NEW is
-// refused with 0A000 (SQLite's trigger cannot replace the row being written). FOR EACH
+// refused with 0A000 (SQLite's trigger cannot replace the row being written); generated columns
+// around BEFORE triggers: trigger_generated_columns.cpp. FOR EACH
 // STATEMENT triggers (and TRUNCATE ones) are fired by the session around the statement
 // (fire_statement_triggers). INSTEAD OF triggers and transition tables are 0A000.
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "plpgsql/plpgsql_exec.h"
+#include "plpgsql/trigger_generated_columns.h"
 #include "runtime/function_context.h"
 #include "types/record.h"
 #include "parse/pg_nodes.h"
@@ -176,15 +178,15 @@ thread_local int64_t g_replaced = 0;
 
 void insert_replacement(RuntimeContext* rc, const TableDef& t, const std::string& trigger,
                         const std::vector<RowField>& fields, const std::string& storage) {
-  for (auto& c : t.columns)
-    if (c.generated) unsupported("BEFORE triggers that return a modified row on tables with generated columns");
   std::vector<pgmicro::Datum> vals = record_values(fields, storage);
   std::string cols, params;
   for (size_t i = 0; i < t.columns.size(); i++) {
     cols += (i ? ", " : "") + quote_ident(t.columns[i].name);
     params += i ? ", ?" : "?";
   }
-  std::string q = "INSERT INTO " + t.sqlite_ref() + " (" + cols + ") VALUES (" + params + ")";
+  // Generated columns are computed from the returned row (its values for them are ignored).
+  std::string q = "INSERT INTO " + t.sqlite_ref() + " (" + cols + ") " +
+                  (has_generated_columns(t) ? row_with_generated_sql(*rc->catalog, t) : "VALUES (" + params + ")");
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(rc->db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
     throw PgError(sqlstate::kInternalError, std::string("replacing a row: ") + sqlite3_errmsg(rc->db));
@@ -267,6 +269,9 @@ void trigger_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     } else if (has_rowid && g_last_fix.relid == relid && g_last_fix.rowid == rowid) {
       new_row.d = pgmicro::Datum::text(g_last_fix.storage);
     }
+    // PL/pgSQL's BEFORE triggers see NEW's generated columns as NULL (computed after them).
+    bool generated = event != 2 && has_generated_columns(*t);
+    if (generated && (tg.type & kBefore)) new_row.d = pgmicro::Datum::text(without_generated(*t, *fields, new_row.d.s));
     Value expect = event == 2 ? old_row : new_row;
     if (!(tg.type & kBefore)) {
       g_after.push_back({tg, relid, bit, std::move(new_row), std::move(old_row)});
@@ -278,10 +283,11 @@ void trigger_row(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       if (has_rowid) g_pending_update.erase({relid, rowid});
       return sqlite3_result_int(ctx, 0);  // skip the row
     }
+    // Values the trigger gave generated columns are ignored.
+    if (generated && !r->d.is_null() && r->d.kind == pgmicro::Datum::Kind::Text)
+      r->d.s = without_generated(*t, *fields, r->d.s);
     if (r->d.s != expect.d.s || r->d.kind != expect.d.kind) {
       if (event == 3 && has_rowid) {
-        for (auto& c : t->columns)
-          if (c.generated) unsupported("BEFORE triggers that return a modified row on tables with generated columns");
         g_pending_update[{relid, rowid}] = r->d.s;
         return sqlite3_result_int(ctx, 1);
       }
@@ -309,15 +315,29 @@ void trigger_fixup(sqlite3_context* ctx, int, sqlite3_value** argv) {
     const std::vector<RowField>* fields = t ? row_type_fields((Oid)t->oid, -1) : nullptr;
     if (!t || !fields) return;
     std::vector<pgmicro::Datum> vals = record_values(*fields, storage);
-    std::string sets;
-    for (size_t i = 0; i < t->columns.size(); i++) sets += (i ? ", " : "") + quote_ident(t->columns[i].name) + " = ?";
-    std::string q = "UPDATE " + t->sqlite_ref() + " SET " + sets + " WHERE rowid = " + std::to_string(rowid);
+    std::string sets, cols;
+    for (size_t i = 0; i < t->columns.size(); i++) {
+      sets += (i ? ", " : "") + quote_ident(t->columns[i].name) + " = ?";
+      cols += (i ? ", " : "") + quote_ident(t->columns[i].name);
+    }
+    // Generated columns are computed from the modified row; the row written is what AFTER
+    // triggers see as NEW.
+    bool generated = has_generated_columns(*t);
+    std::string q = "UPDATE " + t->sqlite_ref() + " SET " +
+                    (generated ? "(" + cols + ") = (" + row_with_generated_sql(*rc->catalog, *t) + ")" : sets) +
+                    " WHERE rowid = " + std::to_string(rowid) + (generated ? " RETURNING " + cols : "");
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(rc->db, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
       throw PgError(sqlstate::kInternalError, std::string("replacing a row: ") + sqlite3_errmsg(rc->db));
     bind_row(st, vals, t->columns.size());
     ++g_suppressed;
     int code = sqlite3_step(st);
+    if (generated && code == SQLITE_ROW) {
+      std::vector<pgmicro::Datum> written;
+      for (int i = 0; i < (int)t->columns.size(); i++) written.push_back(pgmicro::Datum::from_sqlite(sqlite3_column_value(st, i)));
+      storage = record_storage(*fields, written);
+      code = sqlite3_step(st);
+    }
     --g_suppressed;
     std::string msg = sqlite3_errmsg(rc->db);
     sqlite3_finalize(st);

@@ -74,7 +74,8 @@ void enum_cmp(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 // pg_domain_check(value, domain): the value, or 23502/23514 when it violates the NOT NULL or
 // a CHECK constraint of the domain or of a domain under it (PostgreSQL's order: the
-// base-most domain's checks first, each domain's by name; a NULL check result passes). The
+// base-most domain's checks first, each domain's by name; the checks see NULL values too, as
+// PostgreSQL's CoerceToDomain; a NULL check result passes). The
 // error names the domain coerced to.
 template <class Bind>
 void check_domain_value(sqlite3_context* ctx, const UserType& t, bool is_null, Bind&& bind) {
@@ -87,7 +88,7 @@ void check_domain_value(sqlite3_context* ctx, const UserType& t, bool is_null, B
         throw PgError(sqlstate::kNotNullViolation, "domain " + t.name + " does not allow null values");
     sqlite3* db = sqlite3_context_db_handle(ctx);
     RuntimeContext* rc = runtime_context(ctx);
-    for (const UserType* d : is_null ? std::vector<const UserType*>{} : chain) {
+    for (const UserType* d : chain) {  // NULL too: CHECK (VALUE IS NOT NULL) fails on it
       for (const DomainConstraint& c : d->constraints) {
         if (c.check_sql.empty())
           throw PgError(sqlstate::kInternalError, "check constraint \"" + c.name + "\" of domain " + t.name +
@@ -193,6 +194,8 @@ int collate_enum(void* arg, int n1, const void* p1, int n2, const void* p2) {
 
 }  // namespace
 
+void register_domain_record_check(sqlite3* db, RuntimeContext* rc);  // domain_record_check.cpp
+
 void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_enum_bound", 2, SQLITE_UTF8, rc, enum_bound, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_enum_range", 3, SQLITE_UTF8, rc, enum_range, nullptr, nullptr, nullptr);
@@ -201,6 +204,7 @@ void register_user_type_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_domain_array_check", 2, SQLITE_UTF8, rc, domain_array_check, nullptr, nullptr, nullptr);
   register_record_functions(db, rc);
   register_base_type_functions(db, rc);
+  register_domain_record_check(db, rc);
 }
 
 void register_user_type_objects(sqlite3* db, RuntimeContext* rc, const UserTypes& types) {

@@ -23,6 +23,7 @@
 #include "session/foreign_keys.h"
 #include "session/sequence_options.h"
 #include "session/check_system_columns.h"
+#include "session/generation_expr_refs.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -114,6 +115,7 @@ std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, 
   auto scope = a.dml_scope(&t, "");
   a.scope_ = scope.get();
   struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{&a};
+  check_generation_expr_refs(node, t);
   ExprPtr e = a.transform_expr(node, ExprContext::Generated);
   check_generation_vars(*e, t);
   const ColumnDef& col = t.columns[column];
@@ -342,7 +344,16 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     if (merge_into >= 0) {
       // A partition's column may take its own collation (MergeAttributes checks only inheritance).
       if (stmt->partbound && cd->collClause) t.columns[merge_into].collation = col.collation;
+      bool inherited_generated = t.columns[merge_into].generated;
       merge_local_column(t.columns[merge_into], col, merge_into + 1 != local_pos, stmt->partbound ? partition_notices : out.notices);
+      if (inherited_generated && !stmt->partbound) {  // MergeAttributes: the child column stays unadorned
+        if (col.generated)
+          throw PgError("42611", "child column \"" + col.name + "\" specifies generation expression", "",
+                        "Omit the generation expression in the definition of the child table column to inherit the generation "
+                        "expression from the parent table.");
+        if (def) throw PgError("42611", "column \"" + col.name + "\" inherits from generated column but specifies default");
+        if (col.identity) throw PgError("42611", "column \"" + col.name + "\" inherits from generated column but specifies identity");
+      }
       if (stmt->partbound) t.columns[merge_into].is_local = false;  // PARTITION OF (col WITH OPTIONS): still not local
       if (def) default_nodes[merge_into] = def;
       if (col.generated) t.columns[merge_into].generated = col.generated;
@@ -424,7 +435,9 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
     }
   }
   for (size_t i = 0; i < inh.columns.size(); i++)
-    if (inh.default_conflict[i] && !default_nodes[i])
+    if (inh.default_conflict[i] && !default_nodes[i] && t.columns[i].generated)
+      throw PgError("42611", "column \"" + t.columns[i].name + "\" inherits conflicting generation expressions");
+    else if (inh.default_conflict[i] && !default_nodes[i])
       throw PgError("42611", "column \"" + t.columns[i].name + "\" inherits conflicting default values", "",
                     "To resolve the conflict, specify a default explicitly.");
   for (auto& pc : cons) {

@@ -3,6 +3,7 @@
 // RENAME COLUMN, RENAME TO. Each subcommand changes the SQLite table and the _pgmicro_*
 // catalog in the statement's transaction.
 #include <algorithm>
+#include <functional>
 #include "analyze/collation.h"
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
@@ -261,6 +262,53 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
             return;
           }
           throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
+        }
+        // Generated columns computed from it depend on it (a normal dependency: 2BP01; CASCADE
+        // drops them first).
+        std::string dependents;
+        std::vector<std::string> dependent_columns;
+        for (size_t g = 0; g < t->columns.size(); g++) {
+          if (!t->columns[g].generated || (int)g == idx) continue;
+          std::function<bool(const Expr&)> uses = [&](const Expr& x) {
+            if (x.kind == ExprKind::Var && x.levelsup == 0 && x.attno == idx) return true;
+            for (auto& arg : x.args)
+              if (uses(*arg)) return true;
+            return false;
+          };
+          if (!uses(*a.transform_generated(*t, (int)g))) continue;
+          dependents += (dependents.empty() ? "" : "\n") + std::string("column ") + t->columns[g].name + " of table " + tname +
+                        " depends on column " + col + " of table " + tname;
+          dependent_columns.push_back(t->columns[g].name);
+        }
+        if (!dependents.empty()) {
+          if (cmd->behavior != DROP_CASCADE)
+            throw PgError("2BP01", "cannot drop column " + col + " of table " + tname + " because other objects depend on it",
+                          dependents, "Use DROP ... CASCADE to drop the dependent objects too.");
+          if (!t->parents.empty() || !t->children.empty())
+            unsupported("DROP COLUMN ... CASCADE of a column used by a generated column in an inheritance tree");
+          std::string listed;
+          for (auto& d : dependent_columns) listed += (listed.empty() ? "" : "\n") + std::string("drop cascades to column ") + d + " of table " + tname;
+          if (dependent_columns.size() == 1) out.notices.push_back({"NOTICE", "00000", listed});
+          else out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(dependent_columns.size()) + " other objects", listed});
+          std::string_view saved = current_sql_;
+          for (auto& d : dependent_columns) {
+            std::string text = "ALTER TABLE " + pg_quote_identifier(t->temporary() ? std::string("pg_temp") : t->schema) + "." + pg_quote_identifier(tname) +
+                               " DROP COLUMN " + pg_quote_identifier(d);
+            ParsedScript parsed(text);
+            current_sql_ = text;
+            StatementResult ignored;
+            try {
+              execute_alter_table(reinterpret_cast<AlterTableStmt*>(parsed.statements().at(0).raw->stmt), ignored);
+            } catch (...) {
+              current_sql_ = saved;
+              throw;
+            }
+            current_sql_ = saved;
+          }
+          catalog_.force_reload(conn_);
+          prepare_user_types();
+          t = catalog_.find_table(tschema, tname);
+          idx = t->find_column(col);
         }
         // CHECK constraints using the column go with it (PostgreSQL's automatic dependency).
         std::vector<int64_t> dropped_checks;

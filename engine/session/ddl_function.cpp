@@ -4,6 +4,7 @@
 // function is called, see analyze/analyze_sqlfunc.cpp). The body is validated at CREATE time
 // (check_function_bodies) by analysing it for the declared parameter types.
 #include <algorithm>
+#include "session/function_dependents.h"
 #include "analyze/analyzer.h"
 #include "types/base_types.h"
 #include "types/user_types.h"
@@ -358,7 +359,18 @@ void SessionImpl::execute_drop_function(DropStmt* stmt, StatementResult& out) {
   for_each_node(stmt->objects, [&](Node* n) {
     const ProcDef* p = find_routine(reinterpret_cast<ObjectWithArgs*>(n), procedure ? 'p' : 'f', stmt->missing_ok, out,
                                     procedure ? "procedure" : "function");
-    if (p) sql += "DELETE FROM _pgmicro_proc WHERE oid = " + std::to_string(p->oid) + ";";
+    if (!p) return;
+    // Generation expressions, defaults and CHECKs calling it (PostgreSQL's dependencies: 2BP01).
+    std::string sig = signature_text(p->name, p->input_types());
+    std::vector<std::string> deps = function_dependents(catalog_, *p, sig);
+    if (!deps.empty()) {
+      if (stmt->behavior == DROP_CASCADE) unsupported("DROP FUNCTION ... CASCADE of a function used by columns or constraints");
+      std::string detail;
+      for (auto& d : deps) detail += (detail.empty() ? "" : "\n") + d;
+      throw PgError("2BP01", "cannot drop function " + sig + " because other objects depend on it", detail,
+                    "Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+    sql += "DELETE FROM _pgmicro_proc WHERE oid = " + std::to_string(p->oid) + ";";
   });
   if (!sql.empty()) {
     exec_sql(conn_, sql);

@@ -64,6 +64,8 @@ InheritedSchema merge_parent_tables(const Catalog& cat, List* inh_relations, boo
         throw PgError("42P21", "inherited column \"" + pc.name + "\" has a collation conflict",
                       "\"" + collation_name(c.collation ? c.collation : type_default_collation(c.type)) + "\" versus \"" +
                           collation_name(pc.collation ? pc.collation : type_default_collation(pc.type)) + "\"");
+      if (bool(c.generated) != bool(pc.generated))
+        throw PgError(sqlstate::kDatatypeMismatch, "inherited column \"" + pc.name + "\" has a generation conflict");
       c.not_null |= pc.not_null;
       c.inhcount++;
       std::string d = pc.identity ? "" : pc.default_text;

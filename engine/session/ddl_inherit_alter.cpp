@@ -343,6 +343,10 @@ void SessionImpl::alter_inherit(const TableDef& child, RangeVar* prv, bool add) 
       throw PgError("42P21", "child table \"" + child.name + "\" has different collation for column \"" + pc.name + "\"");
     if (pc.not_null && !cc.not_null)
       throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pc.name + "\" in child table must be marked NOT NULL");
+    if (pc.generated && !cc.generated)
+      throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pc.name + "\" in child table must be a generated column");
+    if (pc.generated && cc.default_text != pc.default_text)
+      throw PgError(sqlstate::kDatatypeMismatch, "column \"" + pc.name + "\" in child table has a conflicting generation expression");
     sql += attinh_sql(child, cc, cc.inhcount + 1, cc.inhcount == 0 ? true : cc.is_local);
   }
   for (auto& pk : parent->constraints) {

@@ -4,6 +4,7 @@
 // (catalog_types.cpp); existing rows are validated or rewritten in the same transaction.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -12,6 +13,7 @@
 #include "session/session_impl.h"
 #include "types/array.h"
 #include "types/enum_uncommitted.h"
+#include "types/record.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
@@ -480,6 +482,38 @@ void SessionImpl::validate_domain_columns(const UserType& d, const std::string& 
   for (size_t i = 0; i < domains.size(); i++)
     for (auto& [oid, u] : catalog_.user_types().all())
       if (u->kind == 'd' && u->base == domains[i]) domains.push_back(oid);
+  // Columns of container types holding the domain (its arrays, composites with such fields,
+  // domains over those) are refused as PostgreSQL's get_rels_with_domain does (the new constraint
+  // would not check their values): dependents visited depth first in creation (OID) order.
+  std::vector<Oid> visited;
+  std::function<void(Oid, bool)> visit = [&](Oid type, bool top) {
+    if (std::find(visited.begin(), visited.end(), type) != visited.end() || visited.size() > 1000) return;
+    visited.push_back(type);
+    struct Dep { int64_t order; Oid type; const TableDef* table; const ColumnDef* column; };
+    std::vector<Dep> deps;
+    const UserType* self = catalog_.user_types().find(type);
+    if (self && self->array_oid) deps.push_back({self->array_oid, self->array_oid, nullptr, nullptr});
+    for (auto& [oid, u] : catalog_.user_types().all()) {
+      if (u->relid) continue;  // a table's row type: its columns are met as columns
+      bool holds = !top && u->kind == 'd' && u->base == type;
+      if (u->kind == 'c')
+        if (const std::vector<RowField>* fields = row_type_fields(oid, -1))
+          for (const RowField& f : *fields) holds |= f.type == type;
+      if (holds) deps.push_back({oid, oid, nullptr, nullptr});
+    }
+    if (!top)
+      for (auto& t : catalog_.tables())
+        for (auto& c : t->columns)
+          if (c.type == type) deps.push_back({t->oid, 0, t.get(), &c});
+    std::stable_sort(deps.begin(), deps.end(), [](const Dep& a, const Dep& b) { return a.order < b.order; });
+    for (const Dep& dep : deps) {
+      if (dep.column)
+        throw PgError(sqlstate::kFeatureNotSupported,
+                      "cannot alter type \"" + d.name + "\" because column \"" + dep.table->name + "." + dep.column->name + "\" uses it");
+      visit(dep.type, false);
+    }
+  };
+  for (Oid o : domains) visit(o, true);
   std::vector<ColumnUse> uses;
   for (Oid o : domains)
     for (auto& use : columns_using(catalog_, o, false)) uses.push_back(use);

@@ -12,6 +12,7 @@
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/session_impl.h"
+#include "session/sqlite_dialect_float_params.h"
 #include "types/type_io.h"
 
 namespace pgmicro {
@@ -111,6 +112,7 @@ struct AuthorizerState {
   const Catalog* catalog;
   sqlite3* conn;
   std::optional<Error> denied;
+  bool float_columns = false;  // the statement meets a PostgreSQL float column (parameters as numbers)
 };
 
 // Whether the main database's VFS has shared memory (xShmMap): without it a file in WAL mode
@@ -144,6 +146,7 @@ int authorize(void* arg, int action, const char* a, const char* b, const char* d
                                                            " is not supported in the SQLite dialect"};
     return SQLITE_DENY;
   }
+  if (!st->float_columns) st->float_columns = touches_float_column(*st->catalog, action, a, b);
   if (db_name && std::strcmp(db_name, "temp") == 0) return SQLITE_OK;
   std::string what, name;
   auto managed = [&](const char* table) {
@@ -291,7 +294,8 @@ std::vector<StatementResult> SessionImpl::execute_sqlite(const std::string& sql,
       }
       pos = tail ? (size_t)(tail - sql.c_str()) : sql.size();
       if (!st) continue;  // only comments
-      // Parameters: ?, ?NNN and $NNN take params[NNN - 1] (as PostgreSQL text, bound as TEXT).
+      // Parameters: ?, ?NNN and $NNN take params[NNN - 1] (as PostgreSQL text, bound as TEXT;
+      // canonical numbers as numbers when the statement meets a PostgreSQL float column).
       int nbind = sqlite3_bind_parameter_count(st);
       for (int i = 1; i <= nbind; i++) {
         const char* name = sqlite3_bind_parameter_name(st, i);
@@ -305,7 +309,7 @@ std::vector<StatementResult> SessionImpl::execute_sqlite(const std::string& sql,
         }
         if (n < 0) throw PgError("42P02", std::string("there is no parameter ") + name);
         if ((size_t)n > params.size()) throw PgError("42P02", "there is no parameter $" + std::to_string(n));
-        if (const auto& p = params[n - 1]) sqlite3_bind_text(st, i, p->data(), (int)p->size(), SQLITE_TRANSIENT);
+        if (const auto& p = params[n - 1]) bind_dialect_param(conn_, st, i, *p, auth.float_columns);
       }
       runtime_.pending_error.reset();
       Watch watch;

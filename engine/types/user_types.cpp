@@ -138,6 +138,9 @@ std::string sqlite_column_type(Oid type, int32_t typmod) {
   }
   if (typmod >= 0 && (type == oid::kVarchar || type == oid::kBpchar || type == oid::kNumeric))
     return format_type_name(type, typmod);
+  // "blob" gives the column no affinity: SQLite stores an integral REAL of a REAL-affinity
+  // column as an integer, which turns -0 into 0 (docs/storage-format.md).
+  if (type == oid::kFloat4 || type == oid::kFloat8) return format_type_name(type, -1) + " blob";
   return format_type_name(type, -1);
 }
 

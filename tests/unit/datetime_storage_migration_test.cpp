@@ -80,7 +80,7 @@ TEST(DatetimeStorageMigration, FormatVersion8ValuesAreRewritten) {
   {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    EXPECT_EQ(raw_value(raw, "SELECT value FROM _pgmicro_meta WHERE key = 'format_version'"), "9");
+    EXPECT_EQ(raw_value(raw, "SELECT value FROM _pgmicro_meta WHERE key = 'format_version'"), "10");
     EXPECT_EQ(raw_value(raw, "SELECT tz FROM t WHERE id = 5"), "/5287 4713-01-01 00:00:00+00 BC");
     EXPECT_EQ(raw_value(raw, "SELECT dd FROM t WHERE id = 3"), ":0010000 10000-01-01");
     EXPECT_EQ(raw_value(raw, "SELECT d FROM t WHERE id = 4"), "9999-12-31");

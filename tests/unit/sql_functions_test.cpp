@@ -75,7 +75,7 @@ TEST(LanguageSqlFunctions, FormatVersion3FileIsMigrated) {
     sqlite3_stmt* st = nullptr;
     ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT value FROM _pgmicro_meta WHERE key = 'format_version'", -1, &st, nullptr), SQLITE_OK);
     ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-    EXPECT_EQ(sqlite3_column_int(st, 0), 9);  // migrated to the current format_version
+    EXPECT_EQ(sqlite3_column_int(st, 0), 10);  // migrated to the current format_version
     sqlite3_finalize(st);
     sqlite3_close(raw);
   }

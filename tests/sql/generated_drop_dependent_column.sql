@@ -1,0 +1,19 @@
+-- DROP COLUMN of a column that generated columns are computed from: 2BP01 with PostgreSQL's
+-- DETAIL/HINT, CASCADE drops the generated columns too (NOTICE).
+CREATE TABLE gd (a int, b int, c int GENERATED ALWAYS AS (b * 2) STORED, d int GENERATED ALWAYS AS (a + b) STORED, e text);
+INSERT INTO gd (a, b, e) VALUES (1, 2, 'x');
+ALTER TABLE gd DROP COLUMN b;
+ALTER TABLE gd DROP COLUMN b RESTRICT;
+ALTER TABLE gd DROP COLUMN a;
+ALTER TABLE gd DROP COLUMN b CASCADE;
+SELECT * FROM gd;
+INSERT INTO gd (a, e) VALUES (5, 'y');
+SELECT * FROM gd;
+ALTER TABLE gd DROP COLUMN a CASCADE;
+SELECT * FROM gd;
+CREATE TEMP TABLE gt (a int, g int GENERATED ALWAYS AS (a) STORED, z int);
+ALTER TABLE gt DROP COLUMN a CASCADE;
+SELECT * FROM gt;
+CREATE TABLE gd2 (a int, c int GENERATED ALWAYS AS (a * 2) STORED);
+ALTER TABLE gd2 DROP COLUMN c;
+SELECT * FROM gd2;
