@@ -279,6 +279,11 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       // jsonb values equal by jsonb_cmp (1 and 1.0) are one value: its collation
       bool jsonb = domain_base_type(e->args[0]->type) == oid::kJsonb;
       e->templ = fc->agg_distinct ? (jsonb ? "count(DISTINCT $1 COLLATE pg_jsonb)" : "count(DISTINCT $1)") : "count($1)";
+      // equal numerics of different scales (1.5, 1.50) are one value: their scale-free key
+      Oid base = domain_base_type(e->args[0]->type), elem = array_element_type(base);
+      if (fc->agg_distinct && base == oid::kNumeric) e->templ = "count(DISTINCT pg_numeric_key($1))";
+      else if (fc->agg_distinct && elem && domain_base_type(elem) == oid::kNumeric)
+        e->templ = "count(DISTINCT pg_numeric_array_key($1))";
       return finish_agg(e);
     }
     if (name == "min" || name == "max") {
@@ -338,7 +343,15 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       });
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
     }
+    // DISTINCT over numeric values: SQLite de-duplicates the stored forms, which differ for
+    // equal values of different scales; sum and avg de-duplicate by value themselves.
+    auto numeric_distinct_arg = [&]() {
+      if (!fc->agg_distinct || args.size() != 1) return false;
+      Oid base = domain_base_type(args[0]->type), elem = array_element_type(base);
+      return base == oid::kNumeric || (elem && domain_base_type(elem) == oid::kNumeric);
+    };
     if (transform_json_aggregate(name, args, *e)) {
+      if (numeric_distinct_arg()) unsupported("DISTINCT in " + name + " of numeric values", fc->location);
       if (fc->agg_distinct) e->templ.insert(e->templ.find("($1") + 1, "DISTINCT ");
       return finish_agg(e);
     }
@@ -351,7 +364,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->typmod = args[0]->typmod;
     e->args = args;
     std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
-    if (fc->agg_distinct) {
+    if (fc->agg_distinct && numeric_distinct_arg()) {
+      if (t == "pg_sum_numeric($1)" || t == "pg_avg_numeric($1)") t.insert(t.find('('), "_distinct");
+      else unsupported("DISTINCT in " + name + " of numeric values", fc->location);
+    } else if (fc->agg_distinct) {
       size_t p = t.find("($1");
       if (p != std::string::npos) t.insert(p + 1, "DISTINCT ");
     }

@@ -51,6 +51,23 @@ std::string group_collation(const Expr& e) {
   return domain_base_type(e.type) == oid::kJsonb ? " COLLATE pg_jsonb" : "";
 }
 
+// Equal numerics of different display scale (1.5, 1.50) are different stored BLOBs, and
+// numeric[] texts differ likewise: where SQLite compares values itself (GROUP BY, DISTINCT,
+// PARTITION BY, window ORDER BY peers, ties of a non-last ORDER BY key) the value goes through
+// its scale-free key (runtime/numeric_key_functions.cpp); the key keeps numeric order.
+bool needs_numeric_key(Oid type) {
+  Oid t = domain_base_type(type);
+  if (t == oid::kNumeric) return true;
+  Oid el = array_element_type(t);
+  return el && domain_base_type(el) == oid::kNumeric;
+}
+std::string numeric_key(const Expr& e, const std::string& sql) {
+  Oid t = domain_base_type(e.type);
+  if (t == oid::kNumeric) return "pg_numeric_key(" + sql + ")";
+  if (needs_numeric_key(t)) return "pg_numeric_array_key(" + sql + ")";
+  return sql;
+}
+
 std::string lower_datum(const Datum& d) {
   switch (d.kind) {
     case Datum::Kind::Null: return "NULL";
@@ -155,14 +172,15 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       std::string sep;
       if (!w.partition.empty()) {
         s += "PARTITION BY ";
-        for (size_t i = 0; i < w.partition.size(); i++) s += (i ? ", " : "") + lower(*w.partition[i], c);
+        for (size_t i = 0; i < w.partition.size(); i++)
+          s += (i ? ", " : "") + numeric_key(*w.partition[i], lower(*w.partition[i], c));
         sep = " ";
       }
       if (!w.order.empty()) {
         s += sep + "ORDER BY ";
         for (size_t i = 0; i < w.order.size(); i++)
           s += (i ? ", " : "") +
-               (w.range_key.empty() ? lower(*w.order[i].expr, c) + sort_collation(*w.order[i].expr)
+               (w.range_key.empty() ? numeric_key(*w.order[i].expr, lower(*w.order[i].expr, c)) + sort_collation(*w.order[i].expr)
                                     : "pg_range_key('" + w.range_key + "', " + lower(*w.order[i].expr, c) + ")") +
                (w.order[i].desc ? " DESC" : " ASC") +
                (w.order[i].nulls_first ? " NULLS FIRST" : " NULLS LAST");
@@ -437,15 +455,31 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
   return any ? s + " " : "";
 }
 
-std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
+// A numeric sort key followed by other keys must tie on equal values (1.5, 1.50): its
+// scale-free key. by_column: the output columns are c1..cn of a FROM subquery (set operations,
+// VALUES, GROUPING SETS, the DISTINCT wrapper), so a key names the column.
+bool order_needs_key(const SelectQuery& q) {
+  for (size_t i = 0; i + 1 < q.order_by.size(); i++)
+    if (needs_numeric_key(q.order_by[i].expr->type)) return true;
+  return false;
+}
+std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c, bool by_column = false) {
   std::string s;
   if (!q.order_by.empty()) {
     s += " ORDER BY ";
     for (size_t i = 0; i < q.order_by.size(); i++) {
       auto& o = q.order_by[i];
       std::string x;
-      for (size_t t = 0; t < q.targets.size() && x.empty(); t++)
-        if (q.targets[t].expr == o.expr) x = std::to_string(t + 1);
+      size_t target = q.targets.size();
+      for (size_t t = 0; t < q.targets.size() && target == q.targets.size(); t++)
+        if (q.targets[t].expr == o.expr) target = t;
+      if (by_column && target == q.targets.size())
+        for (size_t t = 0; t < q.targets.size() && target == q.targets.size(); t++)
+          if (expr_equal(*q.targets[t].expr, *o.expr)) target = t;
+      bool key = i + 1 < q.order_by.size() && needs_numeric_key(o.expr->type);
+      if (target < q.targets.size()) x = std::to_string(target + 1);
+      if (key && by_column && target < q.targets.size()) x = numeric_key(*o.expr, "c" + std::to_string(target + 1));
+      else if (key) x = numeric_key(*o.expr, lower(*o.expr, c));
       if (x.empty()) x = lower(*o.expr, c);
       s += (i ? ", " : "") + x + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
     }
@@ -514,6 +548,21 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
   return s + lower_order_limit(q, c);
 }
 
+// SELECT DISTINCT whose outputs include a numeric (or numeric[]) value: SQLite's DISTINCT would
+// compare the stored forms, so the query's rows (columns c1..cn) are grouped by their keys instead.
+bool numeric_distinct(const SelectQuery& q) {
+  if (!q.distinct) return false;
+  for (auto& t : q.targets)
+    if (needs_numeric_key(t.expr->type)) return true;
+  return false;
+}
+std::string distinct_group_by(const SelectQuery& q) {
+  std::string s = " GROUP BY ";
+  for (size_t i = 0; i < q.targets.size(); i++)
+    s += (i ? ", " : "") + numeric_key(*q.targets[i].expr, "c" + std::to_string(i + 1)) + group_collation(*q.targets[i].expr);
+  return s;
+}
+
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   LowerCtx outer = outer_ctx;
   outer.heap_order = false;  // only the FROM items of the query that asked for it
@@ -547,6 +596,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     // ORDER BY of a set operation names result columns only: ordinals.
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
+    if (order_needs_key(q)) return "SELECT * FROM (" + s + ")" + lower_order_limit(q, c, true);
     return s + lower_order_limit(q, c);
   }
   if (!q.values_rows.empty()) {
@@ -570,7 +620,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     }
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
-    return s + lower_order_limit(q, c);
+    return s + lower_order_limit(q, c, true);
   }
   LowerCtx c = outer;
   c.grouping_query = nullptr;
@@ -598,7 +648,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
       if (q.where) s += " WHERE " + lower(*q.where, c);
       if (!set.empty()) {
         s += " GROUP BY ";
-        for (size_t i = 0; i < set.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[set[i]], c);
+        for (size_t i = 0; i < set.size(); i++)
+          s += (i ? ", " : "") + numeric_key(*q.group_by[set[i]], lower(*q.group_by[set[i]], c));
       }
       if (q.having) s += " HAVING " + lower(*q.having, b);
       std::string cols = "*";
@@ -609,10 +660,14 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
       }
       u += (k ? " UNION ALL " : "") + ("SELECT " + cols + " FROM (" + s + ")");
     }
+    if (numeric_distinct(q)) return with + "SELECT * FROM (" + u + ")" + distinct_group_by(q) + lower_order_limit(q, c, true);
     std::string s = with + (q.distinct ? "SELECT DISTINCT * FROM (" : "SELECT * FROM (") + u + ")";
-    return s + lower_order_limit(q, c);
+    return s + lower_order_limit(q, c, true);
   }
-  std::string s = with + (q.distinct ? "SELECT DISTINCT " : "SELECT ");
+  // SELECT DISTINCT with a numeric output: grouped by the outputs' keys around the query.
+  bool nd = q.distinct_on.empty() && numeric_distinct(q);
+  if (nd && q.with_ties && (q.limit || q.offset)) unsupported("SELECT DISTINCT of numeric values with FETCH FIRST WITH TIES");
+  std::string s = with + (q.distinct && !nd ? "SELECT DISTINCT " : "SELECT ");
   // HAVING without GROUP BY or aggregates: PostgreSQL's single group (even over no rows). An
   // aggregate in the first output column makes SQLite see the query as grouped.
   bool having_only = q.having && q.group_by.empty() && !q.has_aggs;
@@ -632,20 +687,24 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   if (q.where && !having_only) s += " WHERE " + lower(*q.where, c);
   if (!q.group_by.empty()) {
     s += " GROUP BY ";
-    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c) + group_collation(*q.group_by[i]);
+    for (size_t i = 0; i < q.group_by.size(); i++)
+      s += (i ? ", " : "") + numeric_key(*q.group_by[i], lower(*q.group_by[i], c)) + group_collation(*q.group_by[i]);
   }
   if (q.having) s += " HAVING " + lower(*q.having, c);
   if (!q.distinct_on.empty()) {
     // DISTINCT ON: number the rows of each group in ORDER BY order and keep the first;
     // the sort keys travel as extra columns so the outer query can order by them.
     std::string win = "row_number() OVER (PARTITION BY ";
-    for (size_t i = 0; i < q.distinct_on.size(); i++) win += (i ? ", " : "") + lower(*q.distinct_on[i], c);
+    for (size_t i = 0; i < q.distinct_on.size(); i++)
+      win += (i ? ", " : "") + numeric_key(*q.distinct_on[i], lower(*q.distinct_on[i], c));
     std::string order, outer_order;
     for (size_t i = 0; i < q.order_by.size(); i++) {
       auto& o = q.order_by[i];
       std::string dir = std::string(o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
-      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + dir;
-      outer_order += (i ? ", " : "") + std::string("o") + std::to_string(i + 1) + sort_collation(*o.expr) + dir;
+      bool key = i + 1 < q.order_by.size();
+      std::string on = std::string("o") + std::to_string(i + 1);
+      order += (i ? ", " : "") + (key ? numeric_key(*o.expr, lower(*o.expr, c)) : lower(*o.expr, c)) + sort_collation(*o.expr) + dir;
+      outer_order += (i ? ", " : "") + (key ? numeric_key(*o.expr, on) : on) + sort_collation(*o.expr) + dir;
     }
     if (!order.empty()) win += " ORDER BY " + order;
     win += ")";
@@ -670,8 +729,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     // after OFFSET when its rank (its first peer's position) is within OFFSET + n.
     std::string order;
     for (size_t i = 0; i < q.order_by.size(); i++) {
-      auto& o = q.order_by[i];
-      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") +
+      auto& o = q.order_by[i];  // rank(): equal numerics of different scales are peers
+      order += (i ? ", " : "") + numeric_key(*o.expr, lower(*o.expr, c)) + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") +
                (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
     }
     size_t from_pos = s.find(" FROM ");
@@ -685,6 +744,11 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     std::string lim = q.limit ? "coalesce(pg_check_limit(" + lower(*q.limit, c) + ", 0), 9223372036854775807)" : "9223372036854775807";
     return "SELECT " + cols + " FROM (" + head + extra + tail + ") WHERE _pgmicro_rn > " + off + " AND _pgmicro_rk - " + off +
            " <= " + lim + " ORDER BY _pgmicro_rn";
+  }
+  if (nd) {
+    std::string cols;
+    for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
+    return with + "SELECT " + cols + " FROM (" + s.substr(with.size()) + ")" + distinct_group_by(q) + lower_order_limit(q, c, true);
   }
   return s + lower_order_limit(q, c);
 }

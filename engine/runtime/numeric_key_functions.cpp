@@ -1,0 +1,84 @@
+// Scale-free keys of numeric values for the places where SQLite compares stored values itself
+// (GROUP BY, DISTINCT, PARTITION BY, window ORDER BY peers, ORDER BY ties, DISTINCT aggregates,
+// UNIQUE checks). The stored numeric BLOB ends with its display scale (types/numeric.h), so 1.5
+// and 1.50 differ for SQLite; the key is the encoding without that suffix: equal numerics have
+// equal keys and memcmp order of keys is still numeric order (the digit part is self-delimiting).
+//   pg_numeric_key(x)        numeric BLOB -> BLOB key (other values unchanged)
+//   pg_numeric_array_key(a)  numeric[] JSON text -> the same text with every number's trailing
+//                            fraction zeros dropped ([1.50,2.0] -> [1.5,2]), still a numeric[]
+#include <string>
+#include "runtime/function_context.h"
+#include "runtime/sqlite_text.h"
+
+namespace pgmicro {
+
+// Length of the encoding without its display-scale suffix (0 = not a numeric encoding).
+size_t numeric_key_length(const unsigned char* p, size_t n) {
+  if (n == 0) return 0;
+  switch (p[0]) {
+    case 0x01: case 0x05: case 0x06: return 1;  // -Infinity, +Infinity, NaN
+    case 0x03: return 1;                       // zero: tag, then the scale
+    case 0x02: case 0x04: break;
+    default: return 0;
+  }
+  uint8_t inv = p[0] == 0x02 ? 0xff : 0x00;
+  for (size_t i = 4; i < n; i++) {
+    uint8_t b = p[i] ^ inv;
+    if ((b >> 4) == 0 || (b & 15) == 0) return i + 1;  // the byte holding the 0 terminator nibble
+  }
+  return 0;
+}
+
+namespace {
+
+void numeric_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) != SQLITE_BLOB) return sqlite3_result_value(ctx, argv[0]);
+  auto* p = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+  size_t n = size_t(sqlite3_value_bytes(argv[0]));
+  size_t k = numeric_key_length(p, n);
+  if (k == 0) return sqlite3_result_value(ctx, argv[0]);
+  sqlite3_result_blob64(ctx, p, k, SQLITE_TRANSIENT);
+}
+
+void numeric_array_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) return sqlite3_result_value(ctx, argv[0]);
+  std::string s = text_of(argv[0]), out;
+  out.reserve(s.size());
+  bool in_string = false;
+  for (size_t i = 0; i < s.size(); i++) {
+    char ch = s[i];
+    if (in_string) {
+      out += ch;
+      if (ch == '\\' && i + 1 < s.size()) out += s[++i];
+      else if (ch == '"') in_string = false;
+      continue;
+    }
+    if (ch == '"') { in_string = true; out += ch; continue; }
+    if (ch == '-' || (ch >= '0' && ch <= '9')) {
+      size_t j = i;
+      while (j < s.size() && (s[j] == '-' || s[j] == '.' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'e' || s[j] == 'E' || s[j] == '+')) j++;
+      std::string num = s.substr(i, j - i);
+      if (num.find('.') != std::string::npos && num.find_first_of("eE") == std::string::npos) {
+        while (num.back() == '0') num.pop_back();
+        if (num.back() == '.') num.pop_back();
+        if (num == "-0") num = "0";
+      }
+      out += num;
+      i = j - 1;
+      continue;
+    }
+    out += ch;
+  }
+  sqlite3_result_text64(ctx, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+}  // namespace
+
+void register_numeric_key_functions(sqlite3* db, RuntimeContext* rc) {
+  sqlite3_create_function_v2(db, "pg_numeric_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc, numeric_key,
+                             nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_numeric_array_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
+                             numeric_array_key, nullptr, nullptr, nullptr);
+}
+
+}  // namespace pgmicro
