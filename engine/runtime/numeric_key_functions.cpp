@@ -6,8 +6,15 @@
 //   pg_numeric_key(x)        numeric BLOB -> BLOB key (other values unchanged)
 //   pg_numeric_array_key(a)  numeric[] JSON text -> the same text with every number's trailing
 //                            fraction zeros dropped ([1.50,2.0] -> [1.5,2]), still a numeric[]
+//   pg_numeric_key_hi(x)     the key followed by 0xFF: every encoding of a value equal to x lies
+//                            in [pg_numeric_key(x), pg_numeric_key_hi(x)), an index range
+//   pg_unique_violation(±table oid, name, 'attnums', keys...)  PostgreSQL's 23505 for a key equal
+//                            to another row's (session/numeric_unique.cpp); a negative oid words
+//                            it as a unique index build does
 #include <string>
+#include "catalog/catalog.h"
 #include "runtime/function_context.h"
+#include "types/type_io.h"
 #include "runtime/sqlite_text.h"
 
 namespace pgmicro {
@@ -38,6 +45,45 @@ void numeric_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
   size_t k = numeric_key_length(p, n);
   if (k == 0) return sqlite3_result_value(ctx, argv[0]);
   sqlite3_result_blob64(ctx, p, k, SQLITE_TRANSIENT);
+}
+
+void numeric_key_hi(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) != SQLITE_BLOB) return sqlite3_result_value(ctx, argv[0]);
+  auto* p = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+  size_t n = size_t(sqlite3_value_bytes(argv[0]));
+  size_t k = numeric_key_length(p, n);
+  std::string key(reinterpret_cast<const char*>(p), k ? k : n);
+  key += char(0xff);
+  sqlite3_result_blob64(ctx, key.data(), key.size(), SQLITE_TRANSIENT);
+}
+
+void unique_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    RuntimeContext* rc = runtime_context(ctx);
+    int64_t oid = sqlite3_value_int64(argv[0]);
+    bool build = oid < 0;
+    if (build) oid = -oid;
+    std::string name = text_of(argv[1]), cols = text_of(argv[2]);
+    const TableDef* t = nullptr;
+    for (auto& cand : rc->catalog->tables())
+      if (cand->oid == oid) t = cand.get();
+    std::string names, values;
+    size_t pos = 0;
+    for (int i = 3; t && i < argc; i++) {
+      size_t comma = cols.find(',', pos);
+      int c = std::stoi(cols.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+      pos = comma == std::string::npos ? cols.size() : comma + 1;
+      names += (i > 3 ? ", " : "") + t->columns.at(c).name;
+      if (i > 3) values += ", ";
+      if (sqlite3_value_type(argv[i]) == SQLITE_NULL) values += "null";
+      else type_output(t->columns[c].type, argv[i], values);
+    }
+    if (build)
+      throw PgError(sqlstate::kUniqueViolation, "could not create unique index \"" + name + "\"",
+                    "Key (" + names + ")=(" + values + ") is duplicated.");
+    throw PgError(sqlstate::kUniqueViolation, "duplicate key value violates unique constraint \"" + name + "\"",
+                  "Key (" + names + ")=(" + values + ") already exists.");
+  });
 }
 
 void numeric_array_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -79,6 +125,9 @@ void register_numeric_key_functions(sqlite3* db, RuntimeContext* rc) {
                              nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_numeric_array_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
                              numeric_array_key, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_numeric_key_hi", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc, numeric_key_hi,
+                             nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_unique_violation", -1, SQLITE_UTF8, rc, unique_violation, nullptr, nullptr, nullptr);
 }
 
 }  // namespace pgmicro

@@ -11,6 +11,7 @@
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
 #include "plpgsql/plpgsql_exec.h"
+#include "session/numeric_unique.h"
 #include "session/session_impl.h"
 #include "types/type_io.h"
 #include "types/geo.h"
@@ -192,6 +193,9 @@ void SessionImpl::create_unique_index_checked(const TableDef& tdef, const std::s
   const TableDef* t = &tdef;
   runtime_.pending_error.reset();
   runtime_.clear_last_row();
+  // Rows whose keys differ only in a numeric's display scale (1.5, 1.50) are duplicates too.
+  std::string numeric_dups = numeric_unique_validation_sql(*t, name, cols);
+  if (!numeric_dups.empty()) exec_checked(numeric_dups);
   char* err = nullptr;
   int rc = sqlite3_exec(conn_, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {

@@ -1,0 +1,15 @@
+// UNIQUE / PRIMARY KEY constraints and unique indexes over numeric columns (numeric_unique.cpp).
+#pragma once
+#include <string>
+#include "catalog/catalog.h"
+
+namespace pgmicro {
+
+// Statements for a table's BEFORE INSERT (update=false) / BEFORE UPDATE trigger body: 23505 when
+// another row has an equal key that differs only in a numeric's display scale (1.50 after 1.5).
+std::string numeric_unique_trigger_sql(const Catalog& cat, const TableDef& t, bool update);
+// A query raising 23505 as CREATE UNIQUE INDEX / ALTER TABLE ADD UNIQUE does ("could not create
+// unique index") when two existing rows have keys equal that way; empty when no key is numeric.
+std::string numeric_unique_validation_sql(const TableDef& t, const std::string& name, const std::vector<int>& cols);
+
+}  // namespace pgmicro
