@@ -797,6 +797,64 @@ std::string lower_insert_returning(const InsertQuery& q) {
   return lower_returning(q.returning, c);
 }
 
+// ON CONFLICT over a unique key with a numeric column: SQLite's upsert sees a conflict only
+// between identical stored forms, so a proposed numeric equal to an existing row's key value
+// (1.50 against 1.5) is replaced by that row's stored form; the row is then arbitrated as
+// PostgreSQL does (DO NOTHING skips it, DO UPDATE updates the existing row). excluded.<that
+// column> in DO UPDATE would read the replaced form: 0A000.
+std::string numeric_conflict_rows(const InsertQuery& q, const std::string& insert) {
+  const TableDef& t = *q.table;
+  auto numeric_col = [&](int c) {
+    return c >= 0 && c < (int)t.columns.size() && domain_base_type(t.columns[c].type) == oid::kNumeric;
+  };
+  std::vector<std::vector<int>> keys;
+  for (auto& c : t.constraints)
+    if ((c.type == 'p' || c.type == 'u') && !c.deferrable) keys.push_back(c.columns);
+  for (auto& ix : t.indexes)
+    if (ix.unique && ix.plain_keys()) keys.push_back(ix.columns);
+  std::vector<const std::vector<int>*> key_of(t.columns.size(), nullptr);
+  bool any = false;
+  for (auto& k : keys)
+    for (int c : k)
+      if (numeric_col(c) && !key_of[c]) key_of[c] = &k, any = true;
+  if (!any) return insert;
+  if (!q.generated.empty()) unsupported("ON CONFLICT on a numeric key of a table with generated columns");
+  std::string src = q.select ? "c" : "column";
+  size_t from = insert.find(") SELECT * FROM (");
+  if (from == std::string::npos) unsupported("ON CONFLICT on a numeric key here");
+  std::string cols;
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    std::string own = "_pgmicro_r." + src + std::to_string(i + 1);
+    if (!key_of[i]) {
+      cols += (i ? ", " : "") + own + " AS " + src + std::to_string(i + 1);
+      continue;
+    }
+    std::string match;
+    for (int c : *key_of[i]) {
+      std::string e = "_pgmicro_e." + quote_ident(t.columns[c].name), r = "_pgmicro_r." + src + std::to_string(c + 1);
+      match += (match.empty() ? "" : " AND ") +
+               (numeric_col(c) ? e + " >= pg_numeric_key(" + r + ") AND " + e + " < pg_numeric_key_hi(" + r + ")" : e + " = " + r);
+    }
+    cols += (i ? ", " : "") + ("coalesce((SELECT _pgmicro_e." + quote_ident(t.columns[i].name) + " FROM " + t.sqlite_ref() +
+                               " AS _pgmicro_e WHERE " + match + " LIMIT 1), " + own + ") AS " + src + std::to_string(i + 1));
+  }
+  if (q.conflict_do_update) {
+    std::vector<ExprPtr> reads;
+    for (auto& set : q.conflict_sets) reads.push_back(set.second);
+    if (q.conflict_where) reads.push_back(q.conflict_where);
+    std::function<void(const Expr&)> check = [&](const Expr& e) {
+      if (e.kind == ExprKind::Var && e.levelsup == 0 && e.rte < (int)q.rtable.size() && q.rtable[e.rte].sql_alias == "excluded" &&
+          e.attno >= 0 && e.attno < (int)t.columns.size() && key_of[e.attno])
+        unsupported("ON CONFLICT DO UPDATE reading excluded." + t.columns[e.attno].name + " of a numeric unique key");
+      for (auto& a : e.args)
+        if (a) check(*a);
+    };
+    for (auto& r : reads)
+      if (r) check(*r);
+  }
+  return insert.substr(0, from + 2) + "SELECT " + cols + " FROM (" + insert.substr(from + 2) + ") AS _pgmicro_r";
+}
+
 std::string lower_insert(const InsertQuery& q) {
   if (q.table->columns.empty()) {
     // A table without columns (ddl.cpp keeps one hidden column): as many empty rows as given.
@@ -855,6 +913,7 @@ std::string lower_insert(const InsertQuery& q) {
     }
     s += ")";
   }
+  if (q.has_on_conflict) s = numeric_conflict_rows(q, s);
   // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT. DO UPDATE:
   // a row proposed twice for one arbiter's key is PostgreSQL's 21000 (pg_upsert_check).
   std::string where;
