@@ -7,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
 #include "lower/lower.h"
+#include "types/record.h"
 
 namespace pgmicro {
 
@@ -55,17 +56,24 @@ std::string group_collation(const Expr& e) {
 // numeric[] texts differ likewise: where SQLite compares values itself (GROUP BY, DISTINCT,
 // PARTITION BY, window ORDER BY peers, ties of a non-last ORDER BY key) the value goes through
 // its scale-free key (runtime/numeric_key_functions.cpp); the key keeps numeric order.
-bool needs_numeric_key(Oid type) {
+bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
   Oid t = domain_base_type(type);
   if (t == oid::kNumeric) return true;
   Oid el = array_element_type(t);
-  return el && domain_base_type(el) == oid::kNumeric;
+  if (el) return domain_base_type(el) == oid::kNumeric;
+  if (depth < 8 && is_row_type(t))
+    if (auto* f = row_type_fields(t, typmod))
+      for (auto& field : *f)
+        if (needs_numeric_key(field.type, field.typmod, depth + 1)) return true;
+  return false;
 }
+bool needs_numeric_key(const Expr& e) { return needs_numeric_key(e.type, e.typmod); }
 std::string numeric_key(const Expr& e, const std::string& sql) {
+  if (!needs_numeric_key(e)) return sql;
   Oid t = domain_base_type(e.type);
   if (t == oid::kNumeric) return "pg_numeric_key(" + sql + ")";
-  if (needs_numeric_key(t)) return "pg_numeric_array_key(" + sql + ")";
-  return sql;
+  if (is_row_type(t)) return "pg_record_numeric_key(" + sql + ", " + std::to_string(row_type_id(t, e.typmod)) + ")";
+  return "pg_numeric_array_key(" + sql + ")";
 }
 
 std::string lower_datum(const Datum& d) {
@@ -460,7 +468,7 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
 // VALUES, GROUPING SETS, the DISTINCT wrapper), so a key names the column.
 bool order_needs_key(const SelectQuery& q) {
   for (size_t i = 0; i + 1 < q.order_by.size(); i++)
-    if (needs_numeric_key(q.order_by[i].expr->type)) return true;
+    if (needs_numeric_key(*q.order_by[i].expr)) return true;
   return false;
 }
 std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c, bool by_column = false) {
@@ -476,7 +484,7 @@ std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c, bool by_c
       if (by_column && target == q.targets.size())
         for (size_t t = 0; t < q.targets.size() && target == q.targets.size(); t++)
           if (expr_equal(*q.targets[t].expr, *o.expr)) target = t;
-      bool key = i + 1 < q.order_by.size() && needs_numeric_key(o.expr->type);
+      bool key = i + 1 < q.order_by.size() && needs_numeric_key(*o.expr);
       if (target < q.targets.size()) x = std::to_string(target + 1);
       if (key && by_column && target < q.targets.size()) x = numeric_key(*o.expr, "c" + std::to_string(target + 1));
       else if (key) x = numeric_key(*o.expr, lower(*o.expr, c));
@@ -553,7 +561,7 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
 bool numeric_distinct(const SelectQuery& q) {
   if (!q.distinct) return false;
   for (auto& t : q.targets)
-    if (needs_numeric_key(t.expr->type)) return true;
+    if (needs_numeric_key(*t.expr)) return true;
   return false;
 }
 std::string distinct_group_by(const SelectQuery& q) {

@@ -8,13 +8,21 @@
 //                            fraction zeros dropped ([1.50,2.0] -> [1.5,2]), still a numeric[]
 //   pg_numeric_key_hi(x)     the key followed by 0xFF: every encoding of a value equal to x lies
 //                            in [pg_numeric_key(x), pg_numeric_key_hi(x)), an index range
+//   pg_numeric_min(x), pg_numeric_max(x)  min/max(numeric) aggregates: of equal values the last one
+//                            seen, as PostgreSQL's numeric_smaller/numeric_larger keep the newer
+//                            value on a tie (SQLite's min/max would pick the smaller stored form)
+//   pg_record_numeric_key(r, row type id)  a record's text with its numeric fields (also inside
+//                            numeric[] and nested record fields) trimmed the same way
 //   pg_unique_violation(±table oid, name, 'attnums', keys...)  PostgreSQL's 23505 for a key equal
 //                            to another row's (session/numeric_unique.cpp); a negative oid words
 //                            it as a unique index build does
 #include <string>
+#include <string_view>
 #include "catalog/catalog.h"
 #include "runtime/function_context.h"
+#include "types/record.h"
 #include "types/type_io.h"
+#include "types/user_types.h"
 #include "runtime/sqlite_text.h"
 
 namespace pgmicro {
@@ -86,9 +94,49 @@ void unique_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   });
 }
 
-void numeric_array_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) return sqlite3_result_value(ctx, argv[0]);
-  std::string s = text_of(argv[0]), out;
+// The best value so far (heap string; the aggregate context holds the pointer).
+struct MinMaxState {
+  std::string* best;
+};
+
+template <bool kMax>
+void minmax_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  auto* st = static_cast<MinMaxState*>(sqlite3_aggregate_context(ctx, sizeof(MinMaxState)));
+  if (!st) return sqlite3_result_error_nomem(ctx);
+  auto* p = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+  size_t n = size_t(sqlite3_value_bytes(argv[0]));
+  std::string v(reinterpret_cast<const char*>(p), n);
+  if (!st->best) {
+    st->best = new std::string(std::move(v));
+    return;
+  }
+  size_t kb = numeric_key_length(reinterpret_cast<const unsigned char*>(st->best->data()), st->best->size());
+  size_t kv = numeric_key_length(p, n);
+  int c = std::string_view(*st->best).substr(0, kb ? kb : st->best->size()).compare(std::string_view(v).substr(0, kv ? kv : n));
+  if (kMax ? c <= 0 : c >= 0) *st->best = std::move(v);  // ties: the newer value
+}
+
+void minmax_final(sqlite3_context* ctx) {
+  auto* st = static_cast<MinMaxState*>(sqlite3_aggregate_context(ctx, 0));
+  if (!st || !st->best) return sqlite3_result_null(ctx);
+  sqlite3_result_blob64(ctx, st->best->data(), st->best->size(), SQLITE_TRANSIENT);
+  delete st->best;
+  st->best = nullptr;
+}
+
+// 1.50 -> 1.5, 2.0 -> 2: numeric output text without trailing fraction zeros.
+std::string trim_number(std::string num) {
+  if (num.find('.') == std::string::npos || num.find_first_of("eE") != std::string::npos) return num;
+  while (num.back() == '0') num.pop_back();
+  if (num.back() == '.') num.pop_back();
+  if (num == "-0") num = "0";
+  return num;
+}
+
+// Every run of number characters outside double quotes trimmed (JSON arrays, array text).
+std::string trim_numbers(const std::string& s) {
+  std::string out;
   out.reserve(s.size());
   bool in_string = false;
   for (size_t i = 0; i < s.size(); i++) {
@@ -103,19 +151,47 @@ void numeric_array_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
     if (ch == '-' || (ch >= '0' && ch <= '9')) {
       size_t j = i;
       while (j < s.size() && (s[j] == '-' || s[j] == '.' || (s[j] >= '0' && s[j] <= '9') || s[j] == 'e' || s[j] == 'E' || s[j] == '+')) j++;
-      std::string num = s.substr(i, j - i);
-      if (num.find('.') != std::string::npos && num.find_first_of("eE") == std::string::npos) {
-        while (num.back() == '0') num.pop_back();
-        if (num.back() == '.') num.pop_back();
-        if (num == "-0") num = "0";
-      }
-      out += num;
+      out += trim_number(s.substr(i, j - i));
       i = j - 1;
       continue;
     }
     out += ch;
   }
-  sqlite3_result_text64(ctx, out.data(), out.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return out;
+}
+
+std::string record_key(const std::vector<RowField>& fields, const std::string& text);
+
+// The key of one field's output text.
+std::string field_key(Oid type, int32_t typmod, const std::string& text) {
+  Oid t = domain_base_type(type);
+  if (t == oid::kNumeric) return trim_number(text);
+  Oid el = array_element_type(t);
+  if (el && domain_base_type(el) == oid::kNumeric) return trim_numbers(text);
+  if (is_row_type(t))
+    if (auto* f = row_type_fields(t, typmod)) return record_key(*f, text);
+  return text;
+}
+
+std::string record_key(const std::vector<RowField>& fields, const std::string& text) {
+  std::vector<FieldText> parts = record_split(text, -1);
+  for (size_t i = 0; i < parts.size() && i < fields.size(); i++)
+    if (parts[i]) parts[i] = field_key(fields[i].type, fields[i].typmod, *parts[i]);
+  return record_join(parts);
+}
+
+void record_numeric_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) return sqlite3_result_value(ctx, argv[0]);
+  guarded(ctx, [&] {
+    const std::vector<RowField>* fields = row_fields_by_id(sqlite3_value_int64(argv[1]));
+    if (!fields) return sqlite3_result_value(ctx, argv[0]);
+    result_text(ctx, record_key(*fields, text_of(argv[0])));
+  });
+}
+
+void numeric_array_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) return sqlite3_result_value(ctx, argv[0]);
+  result_text(ctx, trim_numbers(text_of(argv[0])));
 }
 
 }  // namespace
@@ -127,6 +203,12 @@ void register_numeric_key_functions(sqlite3* db, RuntimeContext* rc) {
                              numeric_array_key, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_numeric_key_hi", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc, numeric_key_hi,
                              nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_numeric_min", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc, nullptr,
+                             minmax_step<false>, minmax_final, nullptr);
+  sqlite3_create_function_v2(db, "pg_numeric_max", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc, nullptr,
+                             minmax_step<true>, minmax_final, nullptr);
+  sqlite3_create_function_v2(db, "pg_record_numeric_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
+                             record_numeric_key, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_unique_violation", -1, SQLITE_UTF8, rc, unique_violation, nullptr, nullptr, nullptr);
 }
 
