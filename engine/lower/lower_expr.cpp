@@ -67,7 +67,14 @@ bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
         if (needs_numeric_key(field.type, field.typmod, depth + 1)) return true;
   return false;
 }
-bool needs_numeric_key(const Expr& e) { return needs_numeric_key(e.type, e.typmod); }
+// A column of numeric(p,s) (or numeric(p,s)[]) holds every value at scale s: its stored forms
+// are equal exactly when the values are, so it needs no key.
+bool needs_numeric_key(const Expr& e) {
+  int32_t typmod = e.typmod;
+  Oid base = domain_base_type(e.type, &typmod);
+  if (e.kind == ExprKind::Var && typmod >= 0 && (base == oid::kNumeric || array_element_type(base) == oid::kNumeric)) return false;
+  return needs_numeric_key(e.type, e.typmod);
+}
 std::string numeric_key(const Expr& e, const std::string& sql) {
   if (!needs_numeric_key(e)) return sql;
   Oid t = domain_base_type(e.type);
@@ -813,7 +820,8 @@ std::string lower_insert_returning(const InsertQuery& q) {
 std::string numeric_conflict_rows(const InsertQuery& q, const std::string& insert) {
   const TableDef& t = *q.table;
   auto numeric_col = [&](int c) {
-    return c >= 0 && c < (int)t.columns.size() && domain_base_type(t.columns[c].type) == oid::kNumeric;
+    int32_t typmod = c >= 0 && c < (int)t.columns.size() ? t.columns[c].typmod : -1;
+    return c >= 0 && c < (int)t.columns.size() && domain_base_type(t.columns[c].type, &typmod) == oid::kNumeric && typmod < 0;
   };
   std::vector<std::vector<int>> keys;
   for (auto& c : t.constraints)

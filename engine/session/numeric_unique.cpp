@@ -8,6 +8,7 @@
 // SQLite's index, so its error and ON CONFLICT arbitration work as before.
 #include "session/numeric_unique.h"
 #include "types/types.h"
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -15,8 +16,11 @@ namespace {
 
 enum class KeyKind { Plain, Numeric, NumericArray };
 
+// numeric(p,s) columns hold every value at scale s: SQLite's own comparison is exact for them.
 KeyKind key_kind(const ColumnDef& c) {
-  Oid t = domain_base_type(c.type);
+  int32_t typmod = c.typmod;
+  Oid t = domain_base_type(c.type, &typmod);
+  if (typmod >= 0) return KeyKind::Plain;
   if (t == oid::kNumeric) return KeyKind::Numeric;
   Oid el = array_element_type(t);
   if (el && domain_base_type(el) == oid::kNumeric) return KeyKind::NumericArray;
