@@ -85,7 +85,7 @@ std::string numeric_unique_trigger_sql(const Catalog&, const TableDef& t, bool u
 std::string numeric_unique_validation_sql(const TableDef& t, const std::string& name, const std::vector<int>& cols) {
   if (!has_numeric(t, cols)) return "";
   std::string keys;
-  for (int c : cols) keys += ", _pgmicro_b." + quote_ident(t.columns[c].name);
+  for (int c : cols) keys += ", _pgmicro_a." + quote_ident(t.columns[c].name);  // the earlier row, as PostgreSQL's build shows
   return "SELECT pg_unique_violation(-" + std::to_string(t.oid) + ", " + quote_literal(name) + ", '" + attnums(cols) + "'" + keys +
          ") FROM " + t.sqlite_ref() + " AS _pgmicro_a JOIN " + t.sqlite_ref() + " AS _pgmicro_b ON _pgmicro_a.rowid < _pgmicro_b.rowid AND " +
          equal_not_identical(t, cols, "_pgmicro_a", "_pgmicro_b.") + " LIMIT 1";
