@@ -42,6 +42,7 @@ struct Capture {
 };
 
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
+bool numeric_setop(const SelectQuery& q);
 std::string lower_with(const SelectQuery& q, const LowerCtx& outer);
 std::string lower(const Expr& e, const LowerCtx& c);
 
@@ -454,6 +455,8 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
     if (!d.query && (d.materialized.empty() || d.column_names.empty())) return;  // DML without RETURNING
     std::string body;
     if (d.query && d.recursive && q.recursive_with) {
+      // SQLite's recursive UNION would de-duplicate the stored forms (1.0 and 1.00 differ)
+      if (numeric_setop(*d.query)) unsupported("UNION in a recursive WITH query over numeric values");
       std::vector<const CteDef*> hoist;
       body = lower_recursive_body(d, outer, hoist);
       if (!body.empty())
@@ -512,11 +515,8 @@ std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c, bool by_c
 // a set operation); each kept row is the first arm's copy. Empty when no column is numeric.
 bool numeric_setop(const SelectQuery& q) {
   if (q.setop == SetOp::None || (q.setop == SetOp::Union && q.setop_all)) return false;
-  for (auto& t : q.targets)
-    if (domain_base_type(t.expr->type) == oid::kNumeric) return true;
-  for (auto& t : q.targets)  // {1.0} and {1.00} would be two rows
-    if (domain_base_type(array_element_type(domain_base_type(t.expr->type))) == oid::kNumeric)
-      unsupported("UNION/INTERSECT/EXCEPT over numeric arrays");
+  for (auto& t : q.targets)  // also numeric[] ({1.0}, {1.00}) and records with numeric fields
+    if (needs_numeric_key(*t.expr)) return true;
   return false;
 }
 
@@ -526,10 +526,10 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
   bool numeric = false;
   for (size_t i = 0; i < q.targets.size(); i++) {
     std::string c = "c" + std::to_string(i + 1);
-    bool n = domain_base_type(q.targets[i].expr->type) == oid::kNumeric;
+    bool n = needs_numeric_key(*q.targets[i].expr);
     numeric = numeric || n;
     cols += (i ? ", " : "") + c;
-    keys += (i ? ", " : "") + (n ? "pg_nmath1(" + c + ", 7)" : c);
+    keys += (i ? ", " : "") + numeric_key(*q.targets[i].expr, c);
     ords += (i ? ", " : "") + std::to_string(i + 1);
   }
   if (!numeric) return "";
@@ -545,7 +545,7 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
     inner.clear();
     for (size_t i = 0; i < q.targets.size(); i++) {
       std::string c = "c" + std::to_string(i + 1);
-      bool n = domain_base_type(q.targets[i].expr->type) == oid::kNumeric;
+      bool n = needs_numeric_key(*q.targets[i].expr);
       inner += (i ? ", " : "") + (n ? "first_value(" + c + ") OVER (PARTITION BY " + keys +
                                           " ORDER BY _pgmicro_arm, _pgmicro_n) AS " + c : c);
     }

@@ -11,11 +11,16 @@
 //   pg_numeric_min(x), pg_numeric_max(x)  min/max(numeric) aggregates: of equal values the last one
 //                            seen, as PostgreSQL's numeric_smaller/numeric_larger keep the newer
 //                            value on a tie (SQLite's min/max would pick the smaller stored form)
+//   pg_numeric_window_min(x), pg_numeric_window_max(x)  the same as window functions: the frame's
+//                            values by key, each key's values in frame order (rows leave a frame
+//                            in order, so an inverse step drops the oldest)
 //   pg_record_numeric_key(r, row type id)  a record's text with its numeric fields (also inside
 //                            numeric[] and nested record fields) trimmed the same way
 //   pg_unique_violation(±table oid, name, 'attnums', keys...)  PostgreSQL's 23505 for a key equal
 //                            to another row's (session/numeric_unique.cpp); a negative oid words
 //                            it as a unique index build does
+#include <deque>
+#include <map>
 #include <string>
 #include <string_view>
 #include "catalog/catalog.h"
@@ -189,6 +194,57 @@ void record_numeric_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+struct WindowMinMax {
+  std::map<std::string, std::deque<std::string>>* frame;
+};
+
+std::string key_of_value(sqlite3_value* v, std::string* value) {
+  auto* p = static_cast<const unsigned char*>(sqlite3_value_blob(v));
+  size_t n = size_t(sqlite3_value_bytes(v));
+  value->assign(reinterpret_cast<const char*>(p), n);
+  size_t k = numeric_key_length(p, n);
+  return value->substr(0, k ? k : n);
+}
+
+void window_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  auto* st = static_cast<WindowMinMax*>(sqlite3_aggregate_context(ctx, sizeof(WindowMinMax)));
+  if (!st) return sqlite3_result_error_nomem(ctx);
+  if (!st->frame) st->frame = new std::map<std::string, std::deque<std::string>>();
+  std::string value;
+  std::string key = key_of_value(argv[0], &value);
+  (*st->frame)[key].push_back(std::move(value));
+}
+
+void window_inverse(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return;
+  auto* st = static_cast<WindowMinMax*>(sqlite3_aggregate_context(ctx, sizeof(WindowMinMax)));
+  if (!st || !st->frame) return;
+  std::string value;
+  auto it = st->frame->find(key_of_value(argv[0], &value));
+  if (it == st->frame->end()) return;
+  it->second.pop_front();
+  if (it->second.empty()) st->frame->erase(it);
+}
+
+template <bool kMax>
+void window_value(sqlite3_context* ctx) {
+  auto* st = static_cast<WindowMinMax*>(sqlite3_aggregate_context(ctx, 0));
+  if (!st || !st->frame || st->frame->empty()) return sqlite3_result_null(ctx);
+  const std::string& v = kMax ? st->frame->rbegin()->second.back() : st->frame->begin()->second.back();
+  sqlite3_result_blob64(ctx, v.data(), v.size(), SQLITE_TRANSIENT);
+}
+
+template <bool kMax>
+void window_final(sqlite3_context* ctx) {
+  window_value<kMax>(ctx);
+  auto* st = static_cast<WindowMinMax*>(sqlite3_aggregate_context(ctx, 0));
+  if (st) {
+    delete st->frame;
+    st->frame = nullptr;
+  }
+}
+
 void numeric_array_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
   if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) return sqlite3_result_value(ctx, argv[0]);
   result_text(ctx, trim_numbers(text_of(argv[0])));
@@ -207,6 +263,10 @@ void register_numeric_key_functions(sqlite3* db, RuntimeContext* rc) {
                              minmax_step<false>, minmax_final, nullptr);
   sqlite3_create_function_v2(db, "pg_numeric_max", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc, nullptr,
                              minmax_step<true>, minmax_final, nullptr);
+  sqlite3_create_window_function(db, "pg_numeric_window_min", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
+                                 window_step, window_final<false>, window_value<false>, window_inverse, nullptr);
+  sqlite3_create_window_function(db, "pg_numeric_window_max", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
+                                 window_step, window_final<true>, window_value<true>, window_inverse, nullptr);
   sqlite3_create_function_v2(db, "pg_record_numeric_key", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc,
                              record_numeric_key, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_unique_violation", -1, SQLITE_UTF8, rc, unique_violation, nullptr, nullptr, nullptr);

@@ -15,7 +15,8 @@ TEST(NumericScale, UnsupportedCasesAreRefusedWith0A000) {
   run(*s, "CREATE TABLE t (n numeric UNIQUE); INSERT INTO t VALUES (1.5)");
   for (const char* sql : {"INSERT INTO t VALUES (1.50) ON CONFLICT (n) DO UPDATE SET n = excluded.n",
                           "SELECT array_agg(DISTINCT n) FROM t", "SELECT stddev(DISTINCT n) FROM t",
-                          "SELECT jsonb_agg(DISTINCT n) FROM t"}) {
+                          "SELECT jsonb_agg(DISTINCT n) FROM t",
+                          "WITH RECURSIVE r(x) AS (SELECT 1.0 UNION SELECT round(x, 2) FROM r) SELECT * FROM r"}) {
     auto r = run(*s, sql);
     ASSERT_TRUE(r[0].error) << sql;
     EXPECT_EQ(r[0].error->sqlstate, "0A000") << sql << ": " << r[0].error->message;
