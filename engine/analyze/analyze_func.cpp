@@ -162,6 +162,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     if (list_size(fc->agg_order)) {
       extra = " ORDER BY ";
       bool first = true;
+      int order_pos = 0;
       bool saved = agg_allowed_;
       agg_allowed_ = false;
       for_each_node(fc->agg_order, [&](Node* n) {
@@ -177,7 +178,13 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
         std::string coll = order_collation(x->type);
-        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + coll + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
+        // a numeric key followed by others: 1.5 and 1.50 tie (their scale-free key)
+        int32_t tm = x->typmod;
+        bool tie_key = ++order_pos < list_size(fc->agg_order) && domain_base_type(x->type, &tm) == oid::kNumeric &&
+                       !(x->kind == ExprKind::Var && tm >= 0);
+        std::string ref = "$" + std::to_string(e->args.size());
+        extra += (first ? "" : ", ") + (tie_key ? "pg_numeric_key(" + ref + ")" : ref) + coll + (desc ? " DESC" : " ASC") +
+                 (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;
       });
       agg_allowed_ = saved;

@@ -825,7 +825,7 @@ std::string numeric_conflict_rows(const InsertQuery& q, const std::string& inser
   };
   std::vector<std::vector<int>> keys;
   for (auto& c : t.constraints)
-    if ((c.type == 'p' || c.type == 'u') && !c.deferrable) keys.push_back(c.columns);
+    if (c.type == 'p' || c.type == 'u') keys.push_back(c.columns);
   for (auto& ix : t.indexes)
     if (ix.unique && ix.plain_keys()) keys.push_back(ix.columns);
   std::vector<const std::vector<int>*> key_of(t.columns.size(), nullptr);

@@ -76,7 +76,7 @@ std::string numeric_unique_trigger_sql(const Catalog&, const TableDef& t, bool u
            (update ? " AND _pgmicro_u.rowid IS NOT OLD.rowid" : "") + " LIMIT 1;";
   };
   for (auto& c : t.constraints)
-    if ((c.type == 'p' || c.type == 'u') && !c.deferrable) one(c.name, c.columns);
+    if (c.type == 'p' || c.type == 'u') one(c.name, c.columns);  // DEFERRABLE ones are checked at every row too (SQLite's index)
   for (auto& ix : t.indexes)
     if (ix.unique && ix.plain_keys()) one(ix.name, ix.columns);
   return sql;

@@ -68,3 +68,7 @@ CREATE TABLE c2 (k numeric REFERENCES p ON DELETE CASCADE);
 INSERT INTO c2 VALUES (2.0);
 DELETE FROM p WHERE k = 2.00;
 SELECT count(*) FROM c2;
+-- DEFERRABLE keys are checked at every row as well
+CREATE TABLE udef (n numeric UNIQUE DEFERRABLE);
+INSERT INTO udef VALUES (5.0);
+INSERT INTO udef VALUES (5);

@@ -64,3 +64,6 @@ SELECT (p).b, count(*) FROM rp GROUP BY p ORDER BY 1;
 CREATE TABLE fixed (n numeric(6,2));
 INSERT INTO fixed VALUES (1.5), (1.50), (2);
 SELECT DISTINCT n FROM fixed ORDER BY 1;
+-- ORDER BY inside aggregates: a tie on the numeric key
+SELECT string_agg(m, ',' ORDER BY n, m DESC) FROM ns WHERE n > 1;
+SELECT array_agg(m ORDER BY n DESC, m) FROM ns WHERE n > 0;
