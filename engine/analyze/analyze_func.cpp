@@ -311,7 +311,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       std::string arg = coll.empty() ? "$1" : "$1" + coll;
       e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
       // numeric: of equal values of different scales, the last one (runtime/numeric_key_functions.cpp)
-      if (a->type == oid::kNumeric) e->templ = "pg_numeric_" + name + "($1)";
+      // (a numeric(p,s) column holds one scale: SQLite's min/max, which can use an index)
+      if (a->type == oid::kNumeric && !(a->kind == ExprKind::Var && a->typmod >= 0)) e->templ = "pg_numeric_" + name + "($1)";
       return finish_agg(e);
     }
     if (user_agg) {
