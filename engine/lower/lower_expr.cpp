@@ -718,7 +718,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
       std::string dir = std::string(o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
       bool key = i + 1 < q.order_by.size();
       std::string on = std::string("o") + std::to_string(i + 1);
-      order += (i ? ", " : "") + (key ? numeric_key(*o.expr, lower(*o.expr, c)) : lower(*o.expr, c)) + sort_collation(*o.expr) + dir;
+      // every key scale-free: of equal values, the first row in scan order is kept (PostgreSQL's)
+      order += (i ? ", " : "") + numeric_key(*o.expr, lower(*o.expr, c)) + sort_collation(*o.expr) + dir;
       outer_order += (i ? ", " : "") + (key ? numeric_key(*o.expr, on) : on) + sort_collation(*o.expr) + dir;
     }
     if (!order.empty()) win += " ORDER BY " + order;

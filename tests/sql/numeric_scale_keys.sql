@@ -67,3 +67,11 @@ SELECT DISTINCT n FROM fixed ORDER BY 1;
 -- ORDER BY inside aggregates: a tie on the numeric key
 SELECT string_agg(m, ',' ORDER BY n, m DESC) FROM ns WHERE n > 1;
 SELECT array_agg(m ORDER BY n DESC, m) FROM ns WHERE n > 0;
+-- the value shown for a group of equal numerics is its first row's
+CREATE TABLE rep (n numeric, m text);
+INSERT INTO rep VALUES (1.50, 'a'), (1.5, 'b'), (2, 'c'), (2.0, 'd'), (2.00, 'e');
+SELECT n FROM rep GROUP BY n ORDER BY n;
+SELECT DISTINCT n FROM rep ORDER BY n;
+SELECT n + 1 AS p FROM rep GROUP BY n ORDER BY 1;
+SELECT DISTINCT ON (n) n, m FROM rep ORDER BY n;
+SELECT n FROM rep UNION SELECT 2.000 ORDER BY 1;
