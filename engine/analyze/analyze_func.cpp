@@ -7,6 +7,7 @@
 #include "analyze/analyze_named_args.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "lower/lower.h"
 #include "analyze/collation.h"
 #include "types/user_types.h"
 #include "common/error.h"
@@ -287,10 +288,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       bool jsonb = domain_base_type(e->args[0]->type) == oid::kJsonb;
       e->templ = fc->agg_distinct ? (jsonb ? "count(DISTINCT $1 COLLATE pg_jsonb)" : "count(DISTINCT $1)") : "count($1)";
       // equal numerics of different scales (1.5, 1.50) are one value: their scale-free key
-      Oid base = domain_base_type(e->args[0]->type), elem = array_element_type(base);
-      if (fc->agg_distinct && base == oid::kNumeric) e->templ = "count(DISTINCT pg_numeric_key($1))";
-      else if (fc->agg_distinct && elem && domain_base_type(elem) == oid::kNumeric)
-        e->templ = "count(DISTINCT pg_numeric_array_key($1))";
+      if (fc->agg_distinct && !jsonb) e->templ = "count(DISTINCT " + scale_free_key(*e->args[0], "$1") + ")";
       return finish_agg(e);
     }
     if (name == "min" || name == "max") {

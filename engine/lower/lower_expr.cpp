@@ -48,10 +48,6 @@ std::string lower(const Expr& e, const LowerCtx& c);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
 std::string sort_collation(const Expr& e) { return order_collation(e.type); }
-// GROUP BY: jsonb values equal by jsonb_cmp but spelled differently (1 and 1.0) form one group.
-std::string group_collation(const Expr& e) {
-  return domain_base_type(e.type) == oid::kJsonb ? " COLLATE pg_jsonb" : "";
-}
 
 // Equal numerics of different display scale (1.5, 1.50) are different stored BLOBs, and
 // numeric[] texts differ likewise: where SQLite compares values itself (GROUP BY, DISTINCT,
@@ -59,7 +55,7 @@ std::string group_collation(const Expr& e) {
 // its scale-free key (runtime/numeric_key_functions.cpp); the key keeps numeric order.
 bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
   Oid t = domain_base_type(type);
-  if (t == oid::kNumeric) return true;
+  if (t == oid::kNumeric || (t == oid::kJsonb && depth == 0)) return true;  // jsonb: 1.0 and 1 (pg_jsonb collation)
   Oid el = array_element_type(t);
   if (el) return domain_base_type(el) == oid::kNumeric;
   if (depth < 8 && is_row_type(t))
@@ -80,6 +76,7 @@ std::string numeric_key(const Expr& e, const std::string& sql) {
   if (!needs_numeric_key(e)) return sql;
   Oid t = domain_base_type(e.type);
   if (t == oid::kNumeric) return "pg_numeric_key(" + sql + ")";
+  if (t == oid::kJsonb) return sql + " COLLATE pg_jsonb";
   if (is_row_type(t)) return "pg_record_numeric_key(" + sql + ", " + std::to_string(row_type_id(t, e.typmod)) + ")";
   return "pg_numeric_array_key(" + sql + ")";
 }
@@ -574,7 +571,7 @@ bool numeric_distinct(const SelectQuery& q) {
 std::string distinct_group_by(const SelectQuery& q) {
   std::string s = " GROUP BY ";
   for (size_t i = 0; i < q.targets.size(); i++)
-    s += (i ? ", " : "") + numeric_key(*q.targets[i].expr, "c" + std::to_string(i + 1)) + group_collation(*q.targets[i].expr);
+    s += (i ? ", " : "") + numeric_key(*q.targets[i].expr, "c" + std::to_string(i + 1));
   return s;
 }
 
@@ -703,7 +700,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   if (!q.group_by.empty()) {
     s += " GROUP BY ";
     for (size_t i = 0; i < q.group_by.size(); i++)
-      s += (i ? ", " : "") + numeric_key(*q.group_by[i], lower(*q.group_by[i], c)) + group_collation(*q.group_by[i]);
+      s += (i ? ", " : "") + numeric_key(*q.group_by[i], lower(*q.group_by[i], c));  // jsonb: its collation
   }
   if (q.having) s += " HAVING " + lower(*q.having, c);
   if (!q.distinct_on.empty()) {
@@ -772,6 +769,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
 }  // namespace
 
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
+
+std::string scale_free_key(const Expr& e, const std::string& sql) { return numeric_key(e, sql); }
 
 // The row moves to the table's end (runtime/row_placement_functions.cpp). A column named
 // rowid shadows SQLite's name, so the first free alias is used.

@@ -16,3 +16,10 @@ SELECT k, max(n) OVER (ORDER BY n RANGE BETWEEN 0.5 PRECEDING AND CURRENT ROW) F
 SELECT k > 2 AS g, min(n), max(n) FROM w GROUP BY 1 ORDER BY 1;
 SELECT min(n) FILTER (WHERE k < 3), max(n) FILTER (WHERE k > 1) FROM w;
 SELECT max(n), min(n) FROM w WHERE false;
+-- DISTINCT aggregates over records, jsonb numbers of different scales
+CREATE TABLE rj (n numeric, m text);
+INSERT INTO rj VALUES (1.50, 'a'), (1.5, 'a'), (2, 'c');
+SELECT count(DISTINCT (n, m)) FROM rj;
+SELECT count(*) FROM (SELECT DISTINCT to_jsonb(n) FROM rj) s;
+SELECT count(*) FROM (SELECT to_jsonb(n) FROM rj UNION SELECT '1.500'::jsonb) s;
+SELECT m, count(*) OVER (PARTITION BY to_jsonb(n)) FROM rj ORDER BY m, 2;
