@@ -133,6 +133,10 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (list_size(ie->collation)) check_collatable(t->columns[c].type, t->columns[c].typmod, -1);
     sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + note + (desc ? " DESC" : "");
   });
+  if (stmt->whereClause && stmt->unique)
+    for (int c : cols)  // the numeric check of session/numeric_unique.cpp covers whole-table keys only
+      if (c >= 0 && numeric_unique_column(t->columns[c]))
+        unsupported("partial unique indexes on numeric columns without a scale");
   if (stmt->whereClause) {
     IndexExpr p = index_expression(*t, stmt->whereClause, true);
     pred_text = p.pg_text;

@@ -7,6 +7,7 @@
 // and raises PostgreSQL's 23505 through pg_unique_violation. Byte-identical keys are left to
 // SQLite's index, so its error and ON CONFLICT arbitration work as before.
 #include "session/numeric_unique.h"
+#include "types/record.h"
 #include "types/types.h"
 #include "types/user_types.h"
 
@@ -14,7 +15,19 @@ namespace pgmicro {
 
 namespace {
 
-enum class KeyKind { Plain, Numeric, NumericArray };
+enum class KeyKind { Plain, Numeric, NumericArray, Record };
+
+bool has_numeric_field(Oid type, int32_t typmod, int depth) {
+  Oid t = domain_base_type(type, &typmod);
+  if (t == oid::kNumeric) return typmod < 0;
+  Oid el = array_element_type(t);
+  if (el) return domain_base_type(el) == oid::kNumeric && typmod < 0;
+  if (depth < 8 && is_row_type(t))
+    if (auto* f = row_type_fields(t, typmod))
+      for (auto& field : *f)
+        if (has_numeric_field(field.type, field.typmod, depth + 1)) return true;
+  return false;
+}
 
 // numeric(p,s) columns hold every value at scale s: SQLite's own comparison is exact for them.
 KeyKind key_kind(const ColumnDef& c) {
@@ -24,6 +37,7 @@ KeyKind key_kind(const ColumnDef& c) {
   if (t == oid::kNumeric) return KeyKind::Numeric;
   Oid el = array_element_type(t);
   if (el && domain_base_type(el) == oid::kNumeric) return KeyKind::NumericArray;
+  if (is_row_type(t) && has_numeric_field(t, typmod, 0)) return KeyKind::Record;
   return KeyKind::Plain;
 }
 
@@ -51,11 +65,23 @@ std::string equal_not_identical(const TableDef& t, const std::vector<int>& cols,
         cond += (cond.empty() ? "" : " AND ") + ("pg_numeric_array_key(" + x + ") = pg_numeric_array_key(" + y + ")");
         identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
         break;
+      case KeyKind::Record: {
+        std::string id = std::to_string(row_type_id(domain_base_type(t.columns[ci].type), t.columns[ci].typmod));
+        cond += (cond.empty() ? "" : " AND ") + ("pg_record_numeric_key(" + x + ", " + id + ") = pg_record_numeric_key(" + y + ", " + id + ")");
+        identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
+        break;
+      }
       case KeyKind::Plain: cond += (cond.empty() ? "" : " AND ") + x + " = " + y; break;
     }
   }
   return cond + " AND NOT (" + identical + ")";
 }
+
+}  // namespace
+
+bool numeric_unique_column(const ColumnDef& c) { return key_kind(c) != KeyKind::Plain; }
+
+namespace {
 
 std::string attnums(const std::vector<int>& cols) {
   std::string s;

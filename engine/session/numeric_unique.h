@@ -10,6 +10,9 @@ namespace pgmicro {
 std::string numeric_unique_trigger_sql(const Catalog& cat, const TableDef& t, bool update);
 // A query raising 23505 as CREATE UNIQUE INDEX / ALTER TABLE ADD UNIQUE does ("could not create
 // unique index") when two existing rows have keys equal that way; empty when no key is numeric.
+// Whether a column's stored forms can differ for equal values: numeric (no typmod), numeric[],
+// a composite type with such a field.
+bool numeric_unique_column(const ColumnDef& c);
 std::string numeric_unique_validation_sql(const TableDef& t, const std::string& name, const std::vector<int>& cols);
 
 }  // namespace pgmicro

@@ -72,3 +72,10 @@ SELECT count(*) FROM c2;
 CREATE TABLE udef (n numeric UNIQUE DEFERRABLE);
 INSERT INTO udef VALUES (5.0);
 INSERT INTO udef VALUES (5);
+-- a composite column with a numeric field as a key
+CREATE TYPE money_pair AS (amount numeric, cur text);
+CREATE TABLE uc (p money_pair UNIQUE);
+INSERT INTO uc VALUES (ROW(1.5, 'EUR'));
+INSERT INTO uc VALUES (ROW(1.50, 'EUR'));
+INSERT INTO uc VALUES (ROW(1.50, 'USD'));
+SELECT p FROM uc ORDER BY p;
