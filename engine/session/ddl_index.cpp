@@ -97,6 +97,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (!ie->name) {
       // An expression key: analyzed over the table, immutable, lowered into the SQLite index.
       IndexExpr ix = index_expression(*t, ie->expr, false);
+      if (stmt->unique && last_expression_scale_free()) unsupported("unique indexes on numeric expressions");
       cols.push_back(-1);
       exprs_text += (exprs_text.empty() ? "" : "\n") + ix.pg_text;
       if (calls_user_function(ix.sql)) {

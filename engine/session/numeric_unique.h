@@ -13,6 +13,9 @@ std::string numeric_unique_trigger_sql(const Catalog& cat, const TableDef& t, bo
 // Whether a column's stored forms can differ for equal values: numeric (no typmod), numeric[],
 // a composite type with such a field.
 bool numeric_unique_column(const ColumnDef& c);
+// Set by SessionImpl::index_expression (ddl_index_expr.cpp): the last expression key analysed
+// is numeric-valued (no scale), so SQLite's unique index on it would compare stored forms.
+bool& last_expression_scale_free();
 std::string numeric_unique_validation_sql(const TableDef& t, const std::string& name, const std::vector<int>& cols);
 
 }  // namespace pgmicro

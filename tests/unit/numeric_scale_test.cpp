@@ -16,7 +16,7 @@ TEST(NumericScale, UnsupportedCasesAreRefusedWith0A000) {
   for (const char* sql : {"INSERT INTO t VALUES (1.50) ON CONFLICT (n) DO UPDATE SET n = excluded.n",
                           "SELECT array_agg(DISTINCT n) FROM t", "SELECT stddev(DISTINCT n) FROM t",
                           "SELECT jsonb_agg(DISTINCT n) FROM t",
-                          "CREATE UNIQUE INDEX t_part ON t (n) WHERE n > 0",
+                          "CREATE UNIQUE INDEX t_part ON t (n) WHERE n > 0", "CREATE UNIQUE INDEX t_expr ON t ((n * 2))",
                           "WITH RECURSIVE r(x) AS (SELECT 1.0 UNION SELECT round(x, 2) FROM r) SELECT * FROM r"}) {
     auto r = run(*s, sql);
     ASSERT_TRUE(r[0].error) << sql;
