@@ -7,6 +7,7 @@
 #include "analyze/analyze_named_args.h"
 #include "analyze/analyze_row.h"
 #include "analyze/analyzer.h"
+#include "lower/lower.h"
 #include "analyze/collation.h"
 #include "types/user_types.h"
 #include "common/error.h"
@@ -162,6 +163,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     if (list_size(fc->agg_order)) {
       extra = " ORDER BY ";
       bool first = true;
+      int order_pos = 0;
       bool saved = agg_allowed_;
       agg_allowed_ = false;
       for_each_node(fc->agg_order, [&](Node* n) {
@@ -177,7 +179,13 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
         bool desc = dir.desc, nf = dir.nulls_first;
         e->args.push_back(x);
         std::string coll = order_collation(x->type);
-        extra += (first ? "$" : ", $") + std::to_string(e->args.size()) + coll + (desc ? " DESC" : " ASC") + (nf ? " NULLS FIRST" : " NULLS LAST");
+        // a numeric key followed by others: 1.5 and 1.50 tie (their scale-free key)
+        int32_t tm = x->typmod;
+        bool tie_key = ++order_pos < list_size(fc->agg_order) && domain_base_type(x->type, &tm) == oid::kNumeric &&
+                       !(x->kind == ExprKind::Var && tm >= 0);
+        std::string ref = "$" + std::to_string(e->args.size());
+        extra += (first ? "" : ", ") + (tie_key ? "pg_numeric_key(" + ref + ")" : ref) + coll + (desc ? " DESC" : " ASC") +
+                 (nf ? " NULLS FIRST" : " NULLS LAST");
         first = false;
       });
       agg_allowed_ = saved;
@@ -279,6 +287,8 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       // jsonb values equal by jsonb_cmp (1 and 1.0) are one value: its collation
       bool jsonb = domain_base_type(e->args[0]->type) == oid::kJsonb;
       e->templ = fc->agg_distinct ? (jsonb ? "count(DISTINCT $1 COLLATE pg_jsonb)" : "count(DISTINCT $1)") : "count($1)";
+      // equal numerics of different scales (1.5, 1.50) are one value: their scale-free key
+      if (fc->agg_distinct && !jsonb) e->templ = "count(DISTINCT " + scale_free_key(*e->args[0], "$1") + ")";
       return finish_agg(e);
     }
     if (name == "min" || name == "max") {
@@ -298,6 +308,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       std::string coll = order_collation(a->type);
       std::string arg = coll.empty() ? "$1" : "$1" + coll;
       e->templ = std::string(name) + (fc->agg_distinct ? "(DISTINCT " + arg + ")" : "(" + arg + ")");
+      // numeric: of equal values of different scales, the last one (runtime/numeric_key_functions.cpp)
+      // (a numeric(p,s) column holds one scale: SQLite's min/max, which can use an index)
+      if (a->type == oid::kNumeric && !(a->kind == ExprKind::Var && a->typmod >= 0)) e->templ = "pg_numeric_" + name + "($1)";
       return finish_agg(e);
     }
     if (user_agg) {
@@ -338,7 +351,15 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       });
       unsupported("DISTINCT in aggregates with more than one argument", fc->location);
     }
+    // DISTINCT over numeric values: SQLite de-duplicates the stored forms, which differ for
+    // equal values of different scales; sum and avg de-duplicate by value themselves.
+    auto numeric_distinct_arg = [&]() {
+      if (!fc->agg_distinct || args.size() != 1) return false;
+      Oid base = domain_base_type(args[0]->type), elem = array_element_type(base);
+      return base == oid::kNumeric || (elem && domain_base_type(elem) == oid::kNumeric);
+    };
     if (transform_json_aggregate(name, args, *e)) {
+      if (numeric_distinct_arg()) unsupported("DISTINCT in " + name + " of numeric values", fc->location);
       if (fc->agg_distinct) e->templ.insert(e->templ.find("($1") + 1, "DISTINCT ");
       return finish_agg(e);
     }
@@ -351,7 +372,10 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       e->typmod = args[0]->typmod;
     e->args = args;
     std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
-    if (fc->agg_distinct) {
+    if (fc->agg_distinct && numeric_distinct_arg()) {
+      if (t == "pg_sum_numeric($1)" || t == "pg_avg_numeric($1)") t.insert(t.find('('), "_distinct");
+      else unsupported("DISTINCT in " + name + " of numeric values", fc->location);
+    } else if (fc->agg_distinct) {
       size_t p = t.find("($1");
       if (p != std::string::npos) t.insert(p + 1, "DISTINCT ");
     }

@@ -186,6 +186,8 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     args[0] = strip_domain(args[0]);
     e->type = args[0]->type == oid::kVarchar ? oid::kText : args[0]->type;
     e->templ = name + "($1" + order_collation(args[0]->type) + ")";
+    // numeric: of equal values of different scales, the frame's last (runtime/numeric_key_functions.cpp)
+    if (args[0]->type == oid::kNumeric) e->templ = "pg_numeric_window_" + name + "($1)";
   } else if (has_user_aggregate(name)) {
     user_agg = find_user_aggregate(name, args);
     if (!user_agg) throw no_function();

@@ -8,6 +8,9 @@
 namespace pgmicro {
 
 std::string lower_select(const SelectQuery& q);
+// `sql` (the lowered e) as a key SQLite may compare: equal numerics of different display scale
+// (also inside numeric[] and records) and equal jsonb values made equal; else `sql` itself.
+std::string scale_free_key(const Expr& e, const std::string& sql);
 std::string lower_insert(const InsertQuery& q);
 // The ON CONFLICT clauses of q's action for these conflict targets (a partition's own), and
 // q's RETURNING clause (target columns by name).

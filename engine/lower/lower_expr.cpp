@@ -7,6 +7,7 @@
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
 #include "lower/lower.h"
+#include "types/record.h"
 
 namespace pgmicro {
 
@@ -41,14 +42,43 @@ struct Capture {
 };
 
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer);
+bool numeric_setop(const SelectQuery& q);
 std::string lower_with(const SelectQuery& q, const LowerCtx& outer);
 std::string lower(const Expr& e, const LowerCtx& c);
 
 // Sort keys of array type compare with PostgreSQL's array order (a collation per element type).
 std::string sort_collation(const Expr& e) { return order_collation(e.type); }
-// GROUP BY: jsonb values equal by jsonb_cmp but spelled differently (1 and 1.0) form one group.
-std::string group_collation(const Expr& e) {
-  return domain_base_type(e.type) == oid::kJsonb ? " COLLATE pg_jsonb" : "";
+
+// Equal numerics of different display scale (1.5, 1.50) are different stored BLOBs, and
+// numeric[] texts differ likewise: where SQLite compares values itself (GROUP BY, DISTINCT,
+// PARTITION BY, window ORDER BY peers, ties of a non-last ORDER BY key) the value goes through
+// its scale-free key (runtime/numeric_key_functions.cpp); the key keeps numeric order.
+bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
+  Oid t = domain_base_type(type);
+  if (t == oid::kNumeric || (t == oid::kJsonb && depth == 0)) return true;  // jsonb: 1.0 and 1 (pg_jsonb collation)
+  Oid el = array_element_type(t);
+  if (el) return domain_base_type(el) == oid::kNumeric;
+  if (depth < 8 && is_row_type(t))
+    if (auto* f = row_type_fields(t, typmod))
+      for (auto& field : *f)
+        if (needs_numeric_key(field.type, field.typmod, depth + 1)) return true;
+  return false;
+}
+// A column of numeric(p,s) (or numeric(p,s)[]) holds every value at scale s: its stored forms
+// are equal exactly when the values are, so it needs no key.
+bool needs_numeric_key(const Expr& e) {
+  int32_t typmod = e.typmod;
+  Oid base = domain_base_type(e.type, &typmod);
+  if (e.kind == ExprKind::Var && typmod >= 0 && (base == oid::kNumeric || array_element_type(base) == oid::kNumeric)) return false;
+  return needs_numeric_key(e.type, e.typmod);
+}
+std::string numeric_key(const Expr& e, const std::string& sql) {
+  if (!needs_numeric_key(e)) return sql;
+  Oid t = domain_base_type(e.type);
+  if (t == oid::kNumeric) return "pg_numeric_key(" + sql + ")";
+  if (t == oid::kJsonb) return sql + " COLLATE pg_jsonb";
+  if (is_row_type(t)) return "pg_record_numeric_key(" + sql + ", " + std::to_string(row_type_id(t, e.typmod)) + ")";
+  return "pg_numeric_array_key(" + sql + ")";
 }
 
 std::string lower_datum(const Datum& d) {
@@ -155,14 +185,15 @@ std::string lower(const Expr& e, const LowerCtx& c) {
       std::string sep;
       if (!w.partition.empty()) {
         s += "PARTITION BY ";
-        for (size_t i = 0; i < w.partition.size(); i++) s += (i ? ", " : "") + lower(*w.partition[i], c);
+        for (size_t i = 0; i < w.partition.size(); i++)
+          s += (i ? ", " : "") + numeric_key(*w.partition[i], lower(*w.partition[i], c));
         sep = " ";
       }
       if (!w.order.empty()) {
         s += sep + "ORDER BY ";
         for (size_t i = 0; i < w.order.size(); i++)
           s += (i ? ", " : "") +
-               (w.range_key.empty() ? lower(*w.order[i].expr, c) + sort_collation(*w.order[i].expr)
+               (w.range_key.empty() ? numeric_key(*w.order[i].expr, lower(*w.order[i].expr, c)) + sort_collation(*w.order[i].expr)
                                     : "pg_range_key('" + w.range_key + "', " + lower(*w.order[i].expr, c) + ")") +
                (w.order[i].desc ? " DESC" : " ASC") +
                (w.order[i].nulls_first ? " NULLS FIRST" : " NULLS LAST");
@@ -421,6 +452,8 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
     if (!d.query && (d.materialized.empty() || d.column_names.empty())) return;  // DML without RETURNING
     std::string body;
     if (d.query && d.recursive && q.recursive_with) {
+      // SQLite's recursive UNION would de-duplicate the stored forms (1.0 and 1.00 differ)
+      if (numeric_setop(*d.query)) unsupported("UNION in a recursive WITH query over numeric values");
       std::vector<const CteDef*> hoist;
       body = lower_recursive_body(d, outer, hoist);
       if (!body.empty())
@@ -437,15 +470,31 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
   return any ? s + " " : "";
 }
 
-std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
+// A numeric sort key followed by other keys must tie on equal values (1.5, 1.50): its
+// scale-free key. by_column: the output columns are c1..cn of a FROM subquery (set operations,
+// VALUES, GROUPING SETS, the DISTINCT wrapper), so a key names the column.
+bool order_needs_key(const SelectQuery& q) {
+  for (size_t i = 0; i + 1 < q.order_by.size(); i++)
+    if (needs_numeric_key(*q.order_by[i].expr)) return true;
+  return false;
+}
+std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c, bool by_column = false) {
   std::string s;
   if (!q.order_by.empty()) {
     s += " ORDER BY ";
     for (size_t i = 0; i < q.order_by.size(); i++) {
       auto& o = q.order_by[i];
       std::string x;
-      for (size_t t = 0; t < q.targets.size() && x.empty(); t++)
-        if (q.targets[t].expr == o.expr) x = std::to_string(t + 1);
+      size_t target = q.targets.size();
+      for (size_t t = 0; t < q.targets.size() && target == q.targets.size(); t++)
+        if (q.targets[t].expr == o.expr) target = t;
+      if (by_column && target == q.targets.size())
+        for (size_t t = 0; t < q.targets.size() && target == q.targets.size(); t++)
+          if (expr_equal(*q.targets[t].expr, *o.expr)) target = t;
+      bool key = i + 1 < q.order_by.size() && needs_numeric_key(*o.expr);
+      if (target < q.targets.size()) x = std::to_string(target + 1);
+      if (key && by_column && target < q.targets.size()) x = numeric_key(*o.expr, "c" + std::to_string(target + 1));
+      else if (key) x = numeric_key(*o.expr, lower(*o.expr, c));
       if (x.empty()) x = lower(*o.expr, c);
       s += (i ? ", " : "") + x + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
     }
@@ -463,11 +512,8 @@ std::string lower_order_limit(const SelectQuery& q, const LowerCtx& c) {
 // a set operation); each kept row is the first arm's copy. Empty when no column is numeric.
 bool numeric_setop(const SelectQuery& q) {
   if (q.setop == SetOp::None || (q.setop == SetOp::Union && q.setop_all)) return false;
-  for (auto& t : q.targets)
-    if (domain_base_type(t.expr->type) == oid::kNumeric) return true;
-  for (auto& t : q.targets)  // {1.0} and {1.00} would be two rows
-    if (domain_base_type(array_element_type(domain_base_type(t.expr->type))) == oid::kNumeric)
-      unsupported("UNION/INTERSECT/EXCEPT over numeric arrays");
+  for (auto& t : q.targets)  // also numeric[] ({1.0}, {1.00}) and records with numeric fields
+    if (needs_numeric_key(*t.expr)) return true;
   return false;
 }
 
@@ -477,10 +523,10 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
   bool numeric = false;
   for (size_t i = 0; i < q.targets.size(); i++) {
     std::string c = "c" + std::to_string(i + 1);
-    bool n = domain_base_type(q.targets[i].expr->type) == oid::kNumeric;
+    bool n = needs_numeric_key(*q.targets[i].expr);
     numeric = numeric || n;
     cols += (i ? ", " : "") + c;
-    keys += (i ? ", " : "") + (n ? "pg_nmath1(" + c + ", 7)" : c);
+    keys += (i ? ", " : "") + numeric_key(*q.targets[i].expr, c);
     ords += (i ? ", " : "") + std::to_string(i + 1);
   }
   if (!numeric) return "";
@@ -496,7 +542,7 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
     inner.clear();
     for (size_t i = 0; i < q.targets.size(); i++) {
       std::string c = "c" + std::to_string(i + 1);
-      bool n = domain_base_type(q.targets[i].expr->type) == oid::kNumeric;
+      bool n = needs_numeric_key(*q.targets[i].expr);
       inner += (i ? ", " : "") + (n ? "first_value(" + c + ") OVER (PARTITION BY " + keys +
                                           " ORDER BY _pgmicro_arm, _pgmicro_n) AS " + c : c);
     }
@@ -512,6 +558,21 @@ std::string lower_numeric_setop(const SelectQuery& q, const LowerCtx& outer, con
   static const std::vector<RangeTableEntry> none;
   c.scopes.push_back(&none);
   return s + lower_order_limit(q, c);
+}
+
+// SELECT DISTINCT whose outputs include a numeric (or numeric[]) value: SQLite's DISTINCT would
+// compare the stored forms, so the query's rows (columns c1..cn) are grouped by their keys instead.
+bool numeric_distinct(const SelectQuery& q) {
+  if (!q.distinct) return false;
+  for (auto& t : q.targets)
+    if (needs_numeric_key(*t.expr)) return true;
+  return false;
+}
+std::string distinct_group_by(const SelectQuery& q) {
+  std::string s = " GROUP BY ";
+  for (size_t i = 0; i < q.targets.size(); i++)
+    s += (i ? ", " : "") + numeric_key(*q.targets[i].expr, "c" + std::to_string(i + 1));
+  return s;
 }
 
 std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
@@ -547,6 +608,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     // ORDER BY of a set operation names result columns only: ordinals.
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
+    if (order_needs_key(q)) return "SELECT * FROM (" + s + ")" + lower_order_limit(q, c, true);
     return s + lower_order_limit(q, c);
   }
   if (!q.values_rows.empty()) {
@@ -570,7 +632,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     }
     static const std::vector<RangeTableEntry> none;
     c.scopes.push_back(&none);
-    return s + lower_order_limit(q, c);
+    return s + lower_order_limit(q, c, true);
   }
   LowerCtx c = outer;
   c.grouping_query = nullptr;
@@ -598,7 +660,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
       if (q.where) s += " WHERE " + lower(*q.where, c);
       if (!set.empty()) {
         s += " GROUP BY ";
-        for (size_t i = 0; i < set.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[set[i]], c);
+        for (size_t i = 0; i < set.size(); i++)
+          s += (i ? ", " : "") + numeric_key(*q.group_by[set[i]], lower(*q.group_by[set[i]], c));
       }
       if (q.having) s += " HAVING " + lower(*q.having, b);
       std::string cols = "*";
@@ -609,10 +672,14 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
       }
       u += (k ? " UNION ALL " : "") + ("SELECT " + cols + " FROM (" + s + ")");
     }
+    if (numeric_distinct(q)) return with + "SELECT * FROM (" + u + ")" + distinct_group_by(q) + lower_order_limit(q, c, true);
     std::string s = with + (q.distinct ? "SELECT DISTINCT * FROM (" : "SELECT * FROM (") + u + ")";
-    return s + lower_order_limit(q, c);
+    return s + lower_order_limit(q, c, true);
   }
-  std::string s = with + (q.distinct ? "SELECT DISTINCT " : "SELECT ");
+  // SELECT DISTINCT with a numeric output: grouped by the outputs' keys around the query.
+  bool nd = q.distinct_on.empty() && numeric_distinct(q);
+  if (nd && q.with_ties && (q.limit || q.offset)) unsupported("SELECT DISTINCT of numeric values with FETCH FIRST WITH TIES");
+  std::string s = with + (q.distinct && !nd ? "SELECT DISTINCT " : "SELECT ");
   // HAVING without GROUP BY or aggregates: PostgreSQL's single group (even over no rows). An
   // aggregate in the first output column makes SQLite see the query as grouped.
   bool having_only = q.having && q.group_by.empty() && !q.has_aggs;
@@ -632,20 +699,25 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   if (q.where && !having_only) s += " WHERE " + lower(*q.where, c);
   if (!q.group_by.empty()) {
     s += " GROUP BY ";
-    for (size_t i = 0; i < q.group_by.size(); i++) s += (i ? ", " : "") + lower(*q.group_by[i], c) + group_collation(*q.group_by[i]);
+    for (size_t i = 0; i < q.group_by.size(); i++)
+      s += (i ? ", " : "") + numeric_key(*q.group_by[i], lower(*q.group_by[i], c));  // jsonb: its collation
   }
   if (q.having) s += " HAVING " + lower(*q.having, c);
   if (!q.distinct_on.empty()) {
     // DISTINCT ON: number the rows of each group in ORDER BY order and keep the first;
     // the sort keys travel as extra columns so the outer query can order by them.
     std::string win = "row_number() OVER (PARTITION BY ";
-    for (size_t i = 0; i < q.distinct_on.size(); i++) win += (i ? ", " : "") + lower(*q.distinct_on[i], c);
+    for (size_t i = 0; i < q.distinct_on.size(); i++)
+      win += (i ? ", " : "") + numeric_key(*q.distinct_on[i], lower(*q.distinct_on[i], c));
     std::string order, outer_order;
     for (size_t i = 0; i < q.order_by.size(); i++) {
       auto& o = q.order_by[i];
       std::string dir = std::string(o.desc ? " DESC" : " ASC") + (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
-      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + dir;
-      outer_order += (i ? ", " : "") + std::string("o") + std::to_string(i + 1) + sort_collation(*o.expr) + dir;
+      bool key = i + 1 < q.order_by.size();
+      std::string on = std::string("o") + std::to_string(i + 1);
+      // every key scale-free: of equal values, the first row in scan order is kept (PostgreSQL's)
+      order += (i ? ", " : "") + numeric_key(*o.expr, lower(*o.expr, c)) + sort_collation(*o.expr) + dir;
+      outer_order += (i ? ", " : "") + (key ? numeric_key(*o.expr, on) : on) + sort_collation(*o.expr) + dir;
     }
     if (!order.empty()) win += " ORDER BY " + order;
     win += ")";
@@ -670,8 +742,8 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     // after OFFSET when its rank (its first peer's position) is within OFFSET + n.
     std::string order;
     for (size_t i = 0; i < q.order_by.size(); i++) {
-      auto& o = q.order_by[i];
-      order += (i ? ", " : "") + lower(*o.expr, c) + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") +
+      auto& o = q.order_by[i];  // rank(): equal numerics of different scales are peers
+      order += (i ? ", " : "") + numeric_key(*o.expr, lower(*o.expr, c)) + sort_collation(*o.expr) + (o.desc ? " DESC" : " ASC") +
                (o.nulls_first ? " NULLS FIRST" : " NULLS LAST");
     }
     size_t from_pos = s.find(" FROM ");
@@ -686,12 +758,19 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
     return "SELECT " + cols + " FROM (" + head + extra + tail + ") WHERE _pgmicro_rn > " + off + " AND _pgmicro_rk - " + off +
            " <= " + lim + " ORDER BY _pgmicro_rn";
   }
+  if (nd) {
+    std::string cols;
+    for (size_t i = 0; i < q.targets.size(); i++) cols += (i ? ", c" : "c") + std::to_string(i + 1);
+    return with + "SELECT " + cols + " FROM (" + s.substr(with.size()) + ")" + distinct_group_by(q) + lower_order_limit(q, c, true);
+  }
   return s + lower_order_limit(q, c);
 }
 
 }  // namespace
 
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
+
+std::string scale_free_key(const Expr& e, const std::string& sql) { return numeric_key(e, sql); }
 
 // The row moves to the table's end (runtime/row_placement_functions.cpp). A column named
 // rowid shadows SQLite's name, so the first free alias is used.
@@ -731,6 +810,65 @@ std::string lower_insert_returning(const InsertQuery& q) {
   LowerCtx c;
   c.scopes.push_back(&q.rtable);
   return lower_returning(q.returning, c);
+}
+
+// ON CONFLICT over a unique key with a numeric column: SQLite's upsert sees a conflict only
+// between identical stored forms, so a proposed numeric equal to an existing row's key value
+// (1.50 against 1.5) is replaced by that row's stored form; the row is then arbitrated as
+// PostgreSQL does (DO NOTHING skips it, DO UPDATE updates the existing row). excluded.<that
+// column> in DO UPDATE would read the replaced form: 0A000.
+std::string numeric_conflict_rows(const InsertQuery& q, const std::string& insert) {
+  const TableDef& t = *q.table;
+  auto numeric_col = [&](int c) {
+    int32_t typmod = c >= 0 && c < (int)t.columns.size() ? t.columns[c].typmod : -1;
+    return c >= 0 && c < (int)t.columns.size() && domain_base_type(t.columns[c].type, &typmod) == oid::kNumeric && typmod < 0;
+  };
+  std::vector<std::vector<int>> keys;
+  for (auto& c : t.constraints)
+    if (c.type == 'p' || c.type == 'u') keys.push_back(c.columns);
+  for (auto& ix : t.indexes)
+    if (ix.unique && ix.plain_keys()) keys.push_back(ix.columns);
+  std::vector<const std::vector<int>*> key_of(t.columns.size(), nullptr);
+  bool any = false;
+  for (auto& k : keys)
+    for (int c : k)
+      if (numeric_col(c) && !key_of[c]) key_of[c] = &k, any = true;
+  if (!any) return insert;
+  if (!q.generated.empty()) unsupported("ON CONFLICT on a numeric key of a table with generated columns");
+  std::string src = q.select ? "c" : "column";
+  size_t from = insert.find(") SELECT * FROM (");
+  if (from == std::string::npos) unsupported("ON CONFLICT on a numeric key here");
+  std::string cols;
+  for (size_t i = 0; i < t.columns.size(); i++) {
+    std::string own = "_pgmicro_r." + src + std::to_string(i + 1);
+    if (!key_of[i]) {
+      cols += (i ? ", " : "") + own + " AS " + src + std::to_string(i + 1);
+      continue;
+    }
+    std::string match;
+    for (int c : *key_of[i]) {
+      std::string e = "_pgmicro_e." + quote_ident(t.columns[c].name), r = "_pgmicro_r." + src + std::to_string(c + 1);
+      match += (match.empty() ? "" : " AND ") +
+               (numeric_col(c) ? e + " >= pg_numeric_key(" + r + ") AND " + e + " < pg_numeric_key_hi(" + r + ")" : e + " = " + r);
+    }
+    cols += (i ? ", " : "") + ("coalesce((SELECT _pgmicro_e." + quote_ident(t.columns[i].name) + " FROM " + t.sqlite_ref() +
+                               " AS _pgmicro_e WHERE " + match + " LIMIT 1), " + own + ") AS " + src + std::to_string(i + 1));
+  }
+  if (q.conflict_do_update) {
+    std::vector<ExprPtr> reads;
+    for (auto& set : q.conflict_sets) reads.push_back(set.second);
+    if (q.conflict_where) reads.push_back(q.conflict_where);
+    std::function<void(const Expr&)> check = [&](const Expr& e) {
+      if (e.kind == ExprKind::Var && e.levelsup == 0 && e.rte < (int)q.rtable.size() && q.rtable[e.rte].sql_alias == "excluded" &&
+          e.attno >= 0 && e.attno < (int)t.columns.size() && key_of[e.attno])
+        unsupported("ON CONFLICT DO UPDATE reading excluded." + t.columns[e.attno].name + " of a numeric unique key");
+      for (auto& a : e.args)
+        if (a) check(*a);
+    };
+    for (auto& r : reads)
+      if (r) check(*r);
+  }
+  return insert.substr(0, from + 2) + "SELECT " + cols + " FROM (" + insert.substr(from + 2) + ") AS _pgmicro_r";
 }
 
 std::string lower_insert(const InsertQuery& q) {
@@ -791,6 +929,7 @@ std::string lower_insert(const InsertQuery& q) {
     }
     s += ")";
   }
+  if (q.has_on_conflict) s = numeric_conflict_rows(q, s);
   // SQLite needs a WHERE before ON CONFLICT when the rows come from a SELECT. DO UPDATE:
   // a row proposed twice for one arbiter's key is PostgreSQL's 21000 (pg_upsert_check).
   std::string where;

@@ -14,15 +14,19 @@
 // subtraction drift).
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 #include "runtime/aggregate_state.h"
 #include "runtime/function_context.h"
 #include "runtime/numeric_value.h"
+#include "runtime/sqlite_text.h"
 #include "types/numeric.h"
 #include "types/type_families.h"
 
 namespace pgmicro {
+
+size_t numeric_key_length(const unsigned char* p, size_t n);  // numeric_key_functions.cpp
 
 namespace {
 
@@ -208,6 +212,24 @@ struct AvgNumeric : SumNumeric {
   }
 };
 
+// sum/avg(DISTINCT numeric): a value equal to one already seen (1.50 after 1.5) is skipped,
+// so the first of equal values counts (SQLite's DISTINCT would compare the stored forms).
+template <class Base>
+struct DistinctNumeric : Base {
+  std::set<std::string> seen;
+  void step(sqlite3_value* v) {
+    std::string key;
+    if (sqlite3_value_type(v) == SQLITE_BLOB) {
+      auto* p = static_cast<const unsigned char*>(sqlite3_value_blob(v));
+      size_t n = size_t(sqlite3_value_bytes(v)), k = numeric_key_length(p, n);
+      key.assign(reinterpret_cast<const char*>(p), k ? k : n);
+    } else {
+      key = std::to_string(sqlite3_value_type(v)) + text_of(v);
+    }
+    if (seen.insert(key).second) Base::step(v);
+  }
+};
+
 // Float aggregates keep the values of the current frame (see the file comment).
 struct FloatFrame {
   bool configured = false;
@@ -325,6 +347,8 @@ void register_aggregate_functions(sqlite3* db, RuntimeContext* rc) {
   register_agg<AvgInt>(db, rc, "pg_avg_int", 1);
   register_agg<SumNumeric>(db, rc, "pg_sum_numeric", 1);
   register_agg<AvgNumeric>(db, rc, "pg_avg_numeric", 1);
+  register_agg<DistinctNumeric<SumNumeric>>(db, rc, "pg_sum_numeric_distinct", 1);
+  register_agg<DistinctNumeric<AvgNumeric>>(db, rc, "pg_avg_numeric_distinct", 1);
   register_agg<SumFloat>(db, rc, "pg_sum_float", 1);
   register_agg<SumFloat>(db, rc, "pg_sum_float", 2);
   register_agg<AvgFloat>(db, rc, "pg_avg_float", 1);

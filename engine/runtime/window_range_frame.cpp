@@ -256,7 +256,8 @@ void frame_value(sqlite3_context* ctx) {
           count++;
           if (s.fn == 'S') sum += sqlite3_value_int64(v);
           else if (s.fn == 'm' || s.fn == 'M') {
-            if (!best || (s.fn == 'm' ? compare_values(v, best) < 0 : compare_values(v, best) > 0)) best = v;
+            // ties keep the later value, as PostgreSQL's *smaller/*larger (numeric 1.5 vs 1.50)
+            if (!best || (s.fn == 'm' ? compare_values(v, best) <= 0 : compare_values(v, best) >= 0)) best = v;
           }
       }
     }

@@ -11,6 +11,7 @@
 #include "parse/pg_nodes.h"
 #include "session/foreign_keys.h"
 #include "plpgsql/plpgsql_exec.h"
+#include "session/numeric_unique.h"
 #include "session/session_impl.h"
 #include "types/type_io.h"
 #include "types/geo.h"
@@ -96,6 +97,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (!ie->name) {
       // An expression key: analyzed over the table, immutable, lowered into the SQLite index.
       IndexExpr ix = index_expression(*t, ie->expr, false);
+      if (stmt->unique && last_expression_scale_free()) unsupported("unique indexes on numeric expressions");
       cols.push_back(-1);
       exprs_text += (exprs_text.empty() ? "" : "\n") + ix.pg_text;
       if (calls_user_function(ix.sql)) {
@@ -132,6 +134,10 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (list_size(ie->collation)) check_collatable(t->columns[c].type, t->columns[c].typmod, -1);
     sqlcols += (sqlcols.empty() ? "" : ", ") + quote_ident(t->columns[c].name) + note + (desc ? " DESC" : "");
   });
+  if (stmt->whereClause && stmt->unique)
+    for (int c : cols)  // the numeric check of session/numeric_unique.cpp covers whole-table keys only
+      if (c >= 0 && numeric_unique_column(t->columns[c]))
+        unsupported("partial unique indexes on numeric columns without a scale");
   if (stmt->whereClause) {
     IndexExpr p = index_expression(*t, stmt->whereClause, true);
     pred_text = p.pg_text;
@@ -192,6 +198,9 @@ void SessionImpl::create_unique_index_checked(const TableDef& tdef, const std::s
   const TableDef* t = &tdef;
   runtime_.pending_error.reset();
   runtime_.clear_last_row();
+  // Rows whose keys differ only in a numeric's display scale (1.5, 1.50) are duplicates too.
+  std::string numeric_dups = numeric_unique_validation_sql(*t, name, cols);
+  if (!numeric_dups.empty()) exec_checked(numeric_dups);
   char* err = nullptr;
   int rc = sqlite3_exec(conn_, sql.c_str(), nullptr, nullptr, &err);
   if (rc != SQLITE_OK) {

@@ -7,6 +7,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/numeric_unique.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -21,6 +22,13 @@ bool any_volatile(const Expr& e) {
 }
 
 }  // namespace
+
+// Whether the last index expression analysed has values whose stored forms can differ while
+// equal (numeric 1.5/1.50): a unique index on it is refused (ddl_index.cpp).
+bool& last_expression_scale_free() {
+  thread_local bool scale_free = false;
+  return scale_free;
+}
 
 SessionImpl::IndexExpr SessionImpl::index_expression(const TableDef& t, Node* node, bool predicate) {
   std::vector<Oid> no_params;
@@ -42,6 +50,7 @@ SessionImpl::IndexExpr SessionImpl::index_expression(const TableDef& t, Node* no
   a.scope_ = nullptr;
   if (any_volatile(*e))
     throw PgError("42P17", std::string("functions in index ") + (predicate ? "predicate" : "expression") + " must be marked IMMUTABLE");
+  last_expression_scale_free() = !predicate && scale_free_key(*e, "x") != "x" && domain_base_type(e->type) != oid::kJsonb;
   IndexExpr out;
   out.sql = lower_expr_in(*e, scope->rtable);
   out.pg_text = deparse_expr(*e);

@@ -88,9 +88,17 @@ std::string keys_text(const std::vector<int>& cols) {
 std::string key_match(const TableDef& left, const std::vector<int>& lcols, const std::string& right_prefix,
                       const TableDef& right, const std::vector<int>& rcols) {
   std::string s;
-  for (size_t i = 0; i < lcols.size(); i++)
-    s += (i ? " AND " : "") + quote_ident(left.columns[lcols[i]].name) + " = " + right_prefix +
-         quote_ident(right.columns[rcols[i]].name);
+  for (size_t i = 0; i < lcols.size(); i++) {
+    std::string l = quote_ident(left.columns[lcols[i]].name), r = right_prefix + quote_ident(right.columns[rcols[i]].name);
+    // numeric keys are equal whatever their display scales (1.5 references 1.50): the range of
+    // encodings sharing the scale-free key, which left's index serves
+    int32_t lt = left.columns[lcols[i]].typmod, rt = right.columns[rcols[i]].typmod;
+    bool ln = domain_base_type(left.columns[lcols[i]].type, &lt) == oid::kNumeric;
+    bool rn = domain_base_type(right.columns[rcols[i]].type, &rt) == oid::kNumeric;
+    if (lt >= 0 && rt >= 0 && lt == rt) ln = false;  // numeric(p,s) on both sides: one scale
+    if (ln && rn) s += (i ? " AND " : "") + l + " >= pg_numeric_key(" + r + ") AND " + l + " < pg_numeric_key_hi(" + r + ")";
+    else s += (i ? " AND " : "") + l + " = " + r;
+  }
   return s;
 }
 

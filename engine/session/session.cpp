@@ -5,6 +5,7 @@
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
 #include "session/exclusion_constraints.h"
+#include "session/numeric_unique.h"
 #include "session/copy.h"
 #include "session/cursor_savepoints.h"
 #include "session/session_impl.h"
@@ -216,7 +217,8 @@ void SessionImpl::ensure_triggers() {
     for (const char* ev : {"INSERT", "UPDATE"}) {
       sql += "CREATE TEMP TRIGGER IF NOT EXISTS " + quote_ident("_pgmicro_check_" + std::string(ev) + "_" + tag) +
              " BEFORE " + ev + " ON " + t->sqlite_ref() + " BEGIN " + (routed ? "SELECT 1;" : "SELECT pg_check_row(" + args + ");") +
-             check_sql + (routed ? "" : exclusion_trigger_sql(catalog_, *t, ev[0] == 'U')) + " END;";
+             check_sql + (routed ? "" : exclusion_trigger_sql(catalog_, *t, ev[0] == 'U') +
+                                         numeric_unique_trigger_sql(catalog_, *t, ev[0] == 'U')) + " END;";
     }
   }
   if (!sql.empty()) exec_sql(conn_, sql);

@@ -1,0 +1,81 @@
+-- UNIQUE, PRIMARY KEY, unique indexes, ON CONFLICT and foreign keys compare numeric keys by
+-- value: 1.50 is a duplicate of 1.5.
+CREATE TABLE u (n numeric PRIMARY KEY);
+INSERT INTO u VALUES (1.5);
+INSERT INTO u VALUES (1.50);
+INSERT INTO u VALUES (1.5);
+INSERT INTO u VALUES (0), (0.00);
+INSERT INTO u VALUES (-2.5), ('NaN'), ('Infinity');
+INSERT INTO u VALUES ('NaN');
+INSERT INTO u VALUES (-2.500);
+SELECT n FROM u ORDER BY n;
+UPDATE u SET n = 1.500 WHERE n = 1.5;
+SELECT n FROM u ORDER BY n;
+UPDATE u SET n = -2.50 WHERE n = 1.5;
+CREATE TABLE u2 (n numeric UNIQUE, v int);
+INSERT INTO u2 VALUES (1.5, 1), (NULL, 2), (NULL, 3);
+INSERT INTO u2 VALUES (1.50, 2);
+INSERT INTO u2 VALUES (1.50, 3) ON CONFLICT (n) DO NOTHING;
+INSERT INTO u2 VALUES (1.50, 4) ON CONFLICT DO NOTHING;
+INSERT INTO u2 VALUES (1.50, 5) ON CONFLICT (n) DO UPDATE SET v = excluded.v RETURNING n, v;
+INSERT INTO u2 VALUES (1.5000, 6), (7.0, 7) ON CONFLICT (n) DO UPDATE SET v = u2.v + excluded.v RETURNING n, v;
+INSERT INTO u2 VALUES (7.00, 8) ON CONFLICT (n) DO UPDATE SET v = excluded.v WHERE u2.v > 100;
+SELECT * FROM u2 ORDER BY n, v;
+-- several columns, unique indexes
+CREATE TABLE u3 (a int, n numeric, UNIQUE (a, n));
+INSERT INTO u3 VALUES (1, 1.5), (2, 1.50);
+INSERT INTO u3 VALUES (1, 1.50);
+CREATE TABLE u4 (n numeric, t text);
+CREATE UNIQUE INDEX u4_n ON u4 (n);
+INSERT INTO u4 VALUES (2.0, 'x');
+INSERT INTO u4 VALUES (2, 'y');
+CREATE TABLE u5 (n numeric);
+INSERT INTO u5 VALUES (3.0), (3.00);
+CREATE UNIQUE INDEX u5_n ON u5 (n);
+ALTER TABLE u5 ADD CONSTRAINT u5_key UNIQUE (n);
+ALTER TABLE u5 ADD PRIMARY KEY (n);
+DELETE FROM u5 WHERE n::text = '3.00';
+ALTER TABLE u5 ADD PRIMARY KEY (n);
+INSERT INTO u5 VALUES (3.000);
+-- arrays of numeric as keys
+CREATE TABLE ua (a numeric[] UNIQUE);
+INSERT INTO ua VALUES ('{1.5,2}');
+INSERT INTO ua VALUES ('{1.50,2.0}');
+INSERT INTO ua VALUES ('{1.5,2,3}');
+SELECT a FROM ua ORDER BY a;
+-- domain over numeric
+CREATE DOMAIN dn AS numeric;
+CREATE TABLE ud (n dn PRIMARY KEY);
+INSERT INTO ud VALUES (4.0);
+INSERT INTO ud VALUES (4);
+-- numeric(p,s): every value has the column's scale
+CREATE TABLE uf (n numeric(5,2) PRIMARY KEY);
+INSERT INTO uf VALUES (1.5);
+INSERT INTO uf VALUES (1.50);
+INSERT INTO uf VALUES (1.50) ON CONFLICT (n) DO NOTHING;
+-- foreign keys
+CREATE TABLE p (k numeric PRIMARY KEY);
+INSERT INTO p VALUES (1.5), (2);
+CREATE TABLE c (k numeric REFERENCES p ON UPDATE CASCADE);
+INSERT INTO c VALUES (1.50), (2.00), (1.5);
+INSERT INTO c VALUES (3.0);
+SELECT k FROM c ORDER BY k, k::text;
+DELETE FROM p WHERE k = 2;
+UPDATE p SET k = 1.5000 WHERE k = 1.5;
+SELECT k FROM p ORDER BY k;
+SELECT k FROM c ORDER BY k, k::text;
+CREATE TABLE c2 (k numeric REFERENCES p ON DELETE CASCADE);
+INSERT INTO c2 VALUES (2.0);
+DELETE FROM p WHERE k = 2.00;
+SELECT count(*) FROM c2;
+-- DEFERRABLE keys are checked at every row as well
+CREATE TABLE udef (n numeric UNIQUE DEFERRABLE);
+INSERT INTO udef VALUES (5.0);
+INSERT INTO udef VALUES (5);
+-- a composite column with a numeric field as a key
+CREATE TYPE money_pair AS (amount numeric, cur text);
+CREATE TABLE uc (p money_pair UNIQUE);
+INSERT INTO uc VALUES (ROW(1.5, 'EUR'));
+INSERT INTO uc VALUES (ROW(1.50, 'EUR'));
+INSERT INTO uc VALUES (ROW(1.50, 'USD'));
+SELECT p FROM uc ORDER BY p;
