@@ -43,6 +43,8 @@ static const CastDef kCasts[] = {
     {kRegoper, kRegoperator, CastContext::Implicit, "$1"}, {kRegoperator, kRegoper, CastContext::Implicit, "$1"},
     {kText, kRegclass, CastContext::Implicit, "pg_in($1, 2205, -1)"},
     {kVarchar, kRegclass, CastContext::Implicit, "pg_in($1, 2205, -1)"},
+    // name -> text is implicit (pg_cast 19 -> 25 'i'): quote_ident(relname), string_agg(attname, …)
+    {kName, kText, CastContext::Implicit, "$1"},
 };
 
 static const FunctionDef kFunctions[] = {
@@ -79,6 +81,27 @@ static const FunctionDef kFunctions[] = {
     {"pg_type_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2206)"},
     {"pg_function_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2202)"},
     {"current_database", 0, {}, kName, "'postgres'"},
+    // psql's describe queries (runtime/psql_catalog_functions.cpp)
+    {"pg_get_userbyid", 1, {kOid}, kName, "pg_get_userbyid($1)"},
+    {"pg_get_expr", 2, {kText, kOid}, kText, "pg_get_expr($1, $2)"},
+    {"pg_get_expr", 3, {kText, kOid, kBool}, kText, "pg_get_expr($1, $2, $3)"},
+    {"pg_get_indexdef", 3, {kOid, kInt4, kBool}, kText, "pg_get_indexdef3($1, $2, $3)"},
+    {"pg_get_viewdef", 1, {kOid}, kText, "pg_get_viewdef_oid($1)"},
+    {"pg_get_viewdef", 2, {kOid, kBool}, kText, "pg_get_viewdef_oid($1, $2)"},
+    {"pg_get_partkeydef", 1, {kOid}, kText, "pg_get_partkeydef($1)"},
+    {"pg_get_partition_constraintdef", 1, {kOid}, kText, "pg_get_partition_constraintdef($1)"},
+    {"pg_partition_ancestors", 1, {kRegclass}, kRegclass, "pg_unnest(pg_partition_ancestors_array($1), 2205)",
+     false, false, false, true, "relid 2205"},
+    {"pg_relation_is_publishable", 1, {kRegclass}, kBool, "pg_relation_is_publishable($1)"},
+    {"pg_get_function_arguments", 1, {kOid}, kText, "pg_get_function_arguments($1)"},
+    {"pg_get_function_result", 1, {kOid}, kText, "pg_get_function_result($1)"},
+    {"pg_encoding_to_char", 1, {kInt4}, kName, "pg_encoding_to_char($1)"},
+    {"pg_size_pretty", 1, {kInt8}, kText, "pg_size_pretty($1)"},
+    {"pg_get_ruledef", 1, {kOid}, kText, "pg_get_ruledef($1)"},
+    {"pg_get_ruledef", 2, {kOid, kBool}, kText, "pg_get_ruledef($1, $2)"},
+    {"pg_get_triggerdef", 1, {kOid}, kText, "pg_get_triggerdef($1)"},
+    {"pg_get_triggerdef", 2, {kOid, kBool}, kText, "pg_get_triggerdef($1, $2)"},
+    {"pg_get_statisticsobjdef_columns", 1, {kOid}, kText, "pg_get_statisticsobjdef_columns($1)"},
     {"pg_my_temp_schema", 0, {}, kOid, "pg_my_temp_schema()"},
 };
 

@@ -107,7 +107,7 @@ void pg_type_rows(SystemRows& r) {
   for (auto& [o, u] : r.catalog.user_types().all()) {
     char category = u->kind == 'e' ? 'E' : u->kind == 'c' ? 'C' : u->info.category;
     type_row(r, o, u->name, kPublicSchemaOid, u->kind, category, false, u->kind == 'c' ? u->relid : 0, 0, u->array_oid, o);
-    if (u->kind == 'c' && u->relid) r.set_int("typrelid", u->relid);
+    if (u->kind == 'c') r.set_int("typrelid", u->relid ? u->relid : kCompositeRelationOidBase + o);
     if (u->kind == 'd') {
       r.set_int("typbasetype", u->base).set_int("typtypmod", u->base_typmod).set_bool("typnotnull", u->not_null)
           .set_int("typcollation", type_collation(u->base));

@@ -140,9 +140,11 @@ void my_temp_schema(sqlite3_context* ctx, int, sqlite3_value**) {
 }  // namespace
 
 void register_constraint_functions(sqlite3* db, RuntimeContext* rc);  // constraint_functions.cpp
+void register_psql_catalog_functions(sqlite3* db, RuntimeContext* rc);  // psql_catalog_functions.cpp
 
 void register_catalog_functions(sqlite3* db, RuntimeContext* rc) {
   register_constraint_functions(db, rc);
+  register_psql_catalog_functions(db, rc);
   const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
   sqlite3_create_function_v2(db, "pg_int8_to_oid", 1, det, rc, int8_to_oid, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_format_type", 2, SQLITE_UTF8, rc, format_type_fn, nullptr, nullptr, nullptr);
