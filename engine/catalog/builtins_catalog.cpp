@@ -97,6 +97,8 @@ static const FunctionDef kFunctions[] = {
     {"pg_get_function_result", 1, {kOid}, kText, "pg_get_function_result($1)"},
     {"pg_encoding_to_char", 1, {kInt4}, kName, "pg_encoding_to_char($1)"},
     {"pg_size_pretty", 1, {kInt8}, kText, "pg_size_pretty($1)"},
+    {"pg_table_size", 1, {kRegclass}, kInt8, "pg_table_size($1)"},
+    {"pg_relation_size", 1, {kRegclass}, kInt8, "pg_table_size($1)"},
     {"pg_get_ruledef", 1, {kOid}, kText, "pg_get_ruledef($1)"},
     {"pg_get_ruledef", 2, {kOid, kBool}, kText, "pg_get_ruledef($1, $2)"},
     {"pg_get_triggerdef", 1, {kOid}, kText, "pg_get_triggerdef($1)"},

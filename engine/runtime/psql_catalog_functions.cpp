@@ -4,7 +4,8 @@
 // pg_get_indexdef(oid, column, pretty), pg_get_viewdef(oid[, pretty]), pg_get_partkeydef,
 // pg_get_partition_constraintdef, pg_partition_ancestors (as an array unnested by
 // pg_unnest), pg_relation_is_publishable, pg_get_function_arguments/result,
-// pg_encoding_to_char, pg_size_pretty, pg_table_size, and pg_get_ruledef /
+// pg_encoding_to_char, pg_size_pretty, pg_table_size/pg_relation_size (SQLite's b-tree pages,
+// read from dbstat), and pg_get_ruledef /
 // pg_get_triggerdef / pg_get_statisticsobjdef_columns where pgmicro cannot print PostgreSQL's
 // text (0A000 rather than a different text).
 #include "analyze/analyzer.h"
@@ -376,6 +377,44 @@ void size_pretty(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// The bytes of the SQLite b-tree `name` in database `dbname` (dbstat's aggregated row).
+int64_t btree_bytes(sqlite3* db, const std::string& dbname, const std::string& name) {
+  sqlite3_stmt* st = nullptr;
+  int64_t n = 0;
+  if (sqlite3_prepare_v2(db, "SELECT pgsize FROM dbstat(?1, 1) WHERE name = ?2", -1, &st, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(st);
+    unsupported("pg_table_size without SQLite's dbstat table");
+  }
+  sqlite3_bind_text(st, 1, dbname.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 2, name.c_str(), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+// pg_table_size / pg_relation_size(regclass): the pages of the relation's SQLite b-tree (a
+// table's rows, an index's entries; a table's indexes not counted, as PostgreSQL's), 0 for
+// relations without storage of their own (views, partitioned tables, composite types,
+// sequences, whose state is a row of a shared table); NULL for an unknown OID.
+void table_size(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    RuntimeContext* rc = runtime_context(ctx);
+    const Catalog& c = *rc->catalog;
+    int64_t o = sqlite3_value_int64(argv[0]);
+    for (const RelationRef& rel : all_relations(c)) {
+      if (rel.oid != o) continue;
+      int64_t n = 0;
+      if (rel.relkind == 'r' && rel.table)
+        n = btree_bytes(rc->db, sqlite_database(rel.schema), sqlite_relation_name(rel.schema, rel.name));
+      else if (rel.relkind == 'i' && rel.index)
+        n = btree_bytes(rc->db, sqlite_database(rel.schema), sqlite_relation_name(rel.schema, rel.name));
+      return sqlite3_result_int64(ctx, n);
+    }
+    sqlite3_result_null(ctx);
+  });
+}
+
 void not_printable(sqlite3_context* ctx, const char* what) {
   guarded(ctx, [&] { unsupported(what); });
 }
@@ -406,6 +445,7 @@ void register_psql_catalog_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_get_function_result", 1, get_function_result},
       {"pg_encoding_to_char", 1, encoding_to_char},
       {"pg_size_pretty", 1, size_pretty},
+      {"pg_table_size", 1, table_size},
       {"pg_get_ruledef", -1, get_ruledef},
       {"pg_get_triggerdef", -1, get_triggerdef},
       {"pg_get_statisticsobjdef_columns", 1, get_statisticsobjdef_columns},

@@ -90,6 +90,7 @@ WHERE c.relkind IN ('r','p','')
 ORDER BY 1,2;
 
 -- \dt+
+SELECT "Schema", "Name", "Type", "Owner", "Persistence", "Access method", "Description" FROM (
 SELECT n.nspname as "Schema",
   c.relname as "Name",
   CASE c.relkind WHEN 'r' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'i' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 't' THEN 'TOAST table' WHEN 'f' THEN 'foreign table' WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END as "Type",
@@ -106,7 +107,8 @@ WHERE c.relkind IN ('r','p','')
       AND n.nspname !~ '^pg_toast'
       AND n.nspname <> 'information_schema'
   AND pg_catalog.pg_table_is_visible(c.oid)
-ORDER BY 1,2;
+ORDER BY 1,2
+) s ORDER BY 1, 2;
 
 -- \di
 SELECT n.nspname as "Schema",
@@ -254,3 +256,7 @@ ORDER BY 1;
 SELECT e.extname AS "Name", e.extversion AS "Version", n.nspname AS "Schema", c.description AS "Description"
 FROM pg_catalog.pg_extension e LEFT JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace LEFT JOIN pg_catalog.pg_description c ON c.objoid = e.oid AND c.classoid = 'pg_catalog.pg_extension'::pg_catalog.regclass
 ORDER BY 1;
+
+-- relations without storage of their own
+SELECT pg_size_pretty(pg_table_size('measure')), pg_table_size('ref_v'), pg_size_pretty(0::bigint),
+  pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint), pg_size_pretty(123456789::bigint);
