@@ -348,7 +348,10 @@ void get_function_result(sqlite3_context* ctx, int, sqlite3_value** argv) {
     for (auto& a : p->args)
       if (a.mode == 't') table += (table.empty() ? "" : ", ") + pg_quote_identifier(a.name) + " " + format_type_name(a.type, -1);
     if (!table.empty()) return result_text(ctx, "TABLE(" + table + ")");
-    result_text(ctx, (p->retset ? "SETOF " : "") + format_type_name(p->result, -1));
+    // pseudo-types pgmicro's type table does not hold
+    std::string type = p->result == 2279 ? "trigger" : p->result == 3838 ? "event_trigger"
+                     : find_type(p->result) ? format_type_name(p->result, -1) : "???";
+    result_text(ctx, (p->retset ? "SETOF " : "") + type);
   });
 }
 
@@ -422,9 +425,68 @@ void get_ruledef(sqlite3_context* ctx, int, sqlite3_value** argv) {
   if (is_null(argv[0])) return sqlite3_result_null(ctx);
   not_printable(ctx, "pg_get_ruledef");
 }
-void get_triggerdef(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  if (is_null(argv[0])) return sqlite3_result_null(ctx);
-  not_printable(ctx, "pg_get_triggerdef");
+// pg_get_triggerdef(trigger[, pretty]) from the _pgmicro_trigger row (the columns
+// plpgsql/plpgsql_trigger_alter.cpp's pg_trigger reads): CREATE TRIGGER name BEFORE|AFTER|INSTEAD
+// OF events ON table FOR EACH ROW|STATEMENT [WHEN (condition)] EXECUTE FUNCTION f(args).
+void get_triggerdef(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    bool pretty = argc > 1 && !is_null(argv[1]) && sqlite3_value_int(argv[1]) != 0;
+    RuntimeContext* rc = runtime_context(ctx);
+    const Catalog& c = *rc->catalog;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(rc->db, "SELECT * FROM _pgmicro_trigger WHERE oid = ?1", -1, &st, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(st);
+      return sqlite3_result_null(ctx);
+    }
+    struct Finalize { sqlite3_stmt* s; ~Finalize() { sqlite3_finalize(s); } } fin{st};
+    sqlite3_bind_int64(st, 1, sqlite3_value_int64(argv[0]));
+    if (sqlite3_step(st) != SQLITE_ROW) return sqlite3_result_null(ctx);
+    auto col = [&](int i) { const unsigned char* t = sqlite3_column_text(st, i); return t ? std::string(reinterpret_cast<const char*>(t)) : std::string(); };
+    std::string name = col(1), fname = col(3), args = col(5), when = col(6);
+    std::string attrs = sqlite3_column_count(st) > 8 ? col(8) : "";
+    int type = sqlite3_column_int(st, 4);
+    const TableDef* t = c.find_table_by_oid(sqlite3_column_int64(st, 2));
+    std::string table;
+    if (const ObjectNameResolver* r = current_object_names())
+      if (auto n = r->name(oid::kRegclass, (Oid)sqlite3_column_int64(st, 2))) table = *n;
+    if (t && (!pretty || table.empty())) {
+      std::string qual = pg_quote_identifier(t->schema) + "." + pg_quote_identifier(t->name);
+      if (!pretty || table.empty()) table = qual;
+    }
+    std::string events;
+    auto add = [&](const std::string& e) { events += (events.empty() ? "" : " OR ") + e; };
+    if (type & 4) add("INSERT");
+    if (type & 8) add("DELETE");
+    if (type & 16) {
+      std::string of;
+      size_t p = 0;
+      while (!attrs.empty() && p <= attrs.size()) {
+        size_t q = attrs.find('\x1f', p);
+        if (q == std::string::npos) q = attrs.size();
+        of += (of.empty() ? "" : ", ") + pg_quote_identifier(attrs.substr(p, q - p));
+        p = q + 1;
+      }
+      add(of.empty() ? "UPDATE" : "UPDATE OF " + of);
+    }
+    if (type & 32) add("TRUNCATE");
+    std::string def = "CREATE TRIGGER " + pg_quote_identifier(name) + ((type & 2) ? " BEFORE " : (type & 64) ? " INSTEAD OF " : " AFTER ") +
+                      events + " ON " + table + ((type & 1) ? " FOR EACH ROW" : " FOR EACH STATEMENT");
+    if (!when.empty()) def += " WHEN (" + when + ")";
+    std::string arglist, cur;
+    bool any = false;
+    for (char ch : args) {
+      if (ch == '\x1f') {
+        arglist += (any ? ", " : "") + quote_literal(cur);
+        any = true;
+        cur.clear();
+      } else {
+        cur += ch;
+      }
+    }
+    def += " EXECUTE FUNCTION " + pg_quote_identifier(fname) + "(" + arglist + ")";
+    result_text(ctx, def);
+  });
 }
 void get_statisticsobjdef_columns(sqlite3_context* ctx, int, sqlite3_value**) { sqlite3_result_null(ctx); }
 

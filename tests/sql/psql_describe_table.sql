@@ -58,6 +58,9 @@ CREATE TABLE child_t (c integer) INHERITS (parent_t);
 CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x + 1';
 CREATE FUNCTION greet(name text, punct text DEFAULT '!') RETURNS text LANGUAGE sql AS $$SELECT 'hi ' || name || punct$$;
 COMMENT ON FUNCTION add_one(integer) IS 'adds one';
+CREATE FUNCTION trg_fn() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE TRIGGER owner_t_trg BEFORE INSERT OR UPDATE OF label ON owner_t FOR EACH ROW EXECUTE FUNCTION trg_fn('a', 'b''c');
+CREATE TRIGGER owner_t_stmt AFTER DELETE ON owner_t EXECUTE FUNCTION trg_fn();
 
 -- \d kinds
 SELECT s.nspname, s.relname FROM (
