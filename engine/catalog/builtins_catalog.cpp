@@ -95,6 +95,7 @@ static const FunctionDef kFunctions[] = {
     {"pg_relation_is_publishable", 1, {kRegclass}, kBool, "pg_relation_is_publishable($1)"},
     {"pg_get_function_arguments", 1, {kOid}, kText, "pg_get_function_arguments($1)"},
     {"pg_get_function_result", 1, {kOid}, kText, "pg_get_function_result($1)"},
+    {"pg_get_function_sqlbody", 1, {kOid}, kText, "pg_get_function_sqlbody($1)"},
     {"pg_encoding_to_char", 1, {kInt4}, kName, "pg_encoding_to_char($1)"},
     {"pg_size_pretty", 1, {kInt8}, kText, "pg_size_pretty($1)"},
     {"pg_table_size", 1, {kRegclass}, kInt8, "pg_table_size($1)"},
@@ -103,6 +104,7 @@ static const FunctionDef kFunctions[] = {
     {"pg_get_ruledef", 2, {kOid, kBool}, kText, "pg_get_ruledef($1, $2)"},
     {"pg_get_triggerdef", 1, {kOid}, kText, "pg_get_triggerdef($1)"},
     {"pg_get_triggerdef", 2, {kOid, kBool}, kText, "pg_get_triggerdef($1, $2)"},
+    {"shobj_description", 2, {kOid, kName}, kText, "NULL"},  // no comments on shared objects (COMMENT ON DATABASE/ROLE: 0A000)
     {"pg_get_statisticsobjdef_columns", 1, {kOid}, kText, "pg_get_statisticsobjdef_columns($1)"},
     {"pg_my_temp_schema", 0, {}, kOid, "pg_my_temp_schema()"},
 };

@@ -81,6 +81,9 @@ const Spec kSpecs[] = {
      "schemaname name, tablename name, indexname name, tablespace name, indexdef text"},
     {"pg_catalog", "pg_inherits", 2611, 'r', pg_inherits_rows,
      "inhrelid oid, inhparent oid, inhseqno integer, inhdetachpending boolean"},
+    {"pg_catalog", "pg_language", 2612, 'r', pg_language_rows,
+     "oid oid, lanname name, lanowner oid, lanispl boolean, lanpltrusted boolean, lanplcallfoid oid, "
+     "laninline oid, lanvalidator oid, lanacl aclitem[]"},
     {"pg_catalog", "pg_namespace", 2615, 'r', pg_namespace_rows,
      "oid oid, nspname name, nspowner oid, nspacl aclitem[]"},
     {"pg_catalog", "pg_partitioned_table", 3350, 'r', pg_partitioned_table_rows,
@@ -123,6 +126,8 @@ const Spec kSpecs[] = {
     {"pg_catalog", "pg_statistic_ext", 3381, 'r', pg_statistic_ext_rows,
      "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, stxstattarget integer, "
      "stxkeys int2vector, stxkind char1[], stxexprs pg_node_tree"},
+    {"pg_catalog", "pg_tablespace", 1213, 'r', pg_tablespace_rows,
+     "oid oid, spcname name, spcowner oid, spcacl aclitem[], spcoptions text[]"},
     {"pg_catalog", "pg_tables", 12033, 'v', pg_tables_rows,
      "schemaname name, tablename name, tableowner name, tablespace name, hasindexes boolean, "
      "hasrules boolean, hastriggers boolean, rowsecurity boolean"},

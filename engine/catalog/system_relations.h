@@ -27,6 +27,7 @@ inline constexpr int64_t kBootstrapSuperuserOid = 10;  // "postgres"
 inline constexpr int64_t kDatabaseOwnerOid = 6171;     // pg_database_owner (owns public)
 inline constexpr int64_t kDatabaseOid = 5;             // "postgres"
 inline constexpr int64_t kPlpgsqlExtensionOid = 13559; // pg_extension "plpgsql" (PostgreSQL 15's)
+inline constexpr int64_t kPlpgsqlLanguageOid = 13563;  // pg_language "plpgsql"
 // The index behind a PRIMARY KEY/UNIQUE constraint has no OID of its own in pgmicro's
 // catalog: it is shown under this base plus the constraint's OID.
 inline constexpr int64_t kConstraintIndexOidBase = 0x20000000;
@@ -126,6 +127,8 @@ void pg_publication_rel_rows(SystemRows& r);
 void pg_rewrite_rows(SystemRows& r);
 void pg_depend_rows(SystemRows& r);
 void pg_extension_rows(SystemRows& r);
+void pg_language_rows(SystemRows& r);
+void pg_tablespace_rows(SystemRows& r);
 // pg_attribute rows of views (their result columns, typed by analysing the view) and of
 // composite types' relations.
 void view_and_composite_attribute_rows(SystemRows& r);

@@ -580,6 +580,11 @@ void pg_description_rows(SystemRows& r) {
   }
   r.add().set_int("objoid", kPlpgsqlExtensionOid).set_int("classoid", 3079).set_int("objsubid", 0)
       .set("description", "PL/pgSQL procedural language");
+  // initdb's comments on the built-in schemas (public's unless COMMENT ON SCHEMA public changed it)
+  if (!c.comment(kPublicSchemaOid, 0))
+    r.add().set_int("objoid", kPublicSchemaOid).set_int("classoid", 2615).set_int("objsubid", 0).set("description", "standard public schema");
+  r.add().set_int("objoid", kCatalogSchemaOid).set_int("classoid", 2615).set_int("objsubid", 0).set("description", "system catalog schema");
+  r.add().set_int("objoid", kToastSchemaOid).set_int("classoid", 2615).set_int("objsubid", 0).set("description", "reserved schema for TOAST tables");
 }
 
 void pg_partitioned_table_rows(SystemRows& r) {

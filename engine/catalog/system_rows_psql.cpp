@@ -4,7 +4,8 @@
 // logical replication), pg_rewrite (each view's _RETURN rule and the rules of CREATE RULE),
 // pg_depend (the dependencies pgmicro's catalog knows: sequences owned by columns,
 // indexes on their tables' columns, constraint indexes on their constraints) and
-// pg_extension (plpgsql, which PostgreSQL installs in every database). Also the text
+// pg_extension (plpgsql, which PostgreSQL installs in every database), pg_language (internal,
+// c, sql, plpgsql) and pg_tablespace (pg_default, pg_global). Also the text
 // pg_get_expr gives a partition bound (FOR VALUES … / DEFAULT).
 #include "catalog/inheritance.h"
 #include "catalog/system_relations.h"
@@ -87,6 +88,22 @@ void pg_depend_rows(SystemRows& r) {
 void pg_extension_rows(SystemRows& r) {
   r.add().set_int("oid", kPlpgsqlExtensionOid).set("extname", "plpgsql").set_int("extowner", kBootstrapSuperuserOid)
       .set_int("extnamespace", kCatalogSchemaOid).set_bool("extrelocatable", false).set("extversion", "1.0");
+}
+
+void pg_language_rows(SystemRows& r) {
+  struct L { int64_t oid; const char* name; bool pl, trusted; int64_t call, inl, validator; };
+  static const L kLanguages[] = {{12, "internal", false, false, 0, 0, 2246}, {13, "c", false, false, 0, 0, 2247},
+                                 {14, "sql", false, true, 0, 0, 2248},
+                                 {kPlpgsqlLanguageOid, "plpgsql", true, true, 13560, 13561, 13562}};
+  for (const L& l : kLanguages)
+    r.add().set_int("oid", l.oid).set("lanname", l.name).set_int("lanowner", kBootstrapSuperuserOid).set_bool("lanispl", l.pl)
+        .set_bool("lanpltrusted", l.trusted).set_int("lanplcallfoid", l.call).set_int("laninline", l.inl)
+        .set_int("lanvalidator", l.validator);
+}
+
+void pg_tablespace_rows(SystemRows& r) {
+  r.add().set_int("oid", 1663).set("spcname", "pg_default").set_int("spcowner", kBootstrapSuperuserOid);
+  r.add().set_int("oid", 1664).set("spcname", "pg_global").set_int("spcowner", kBootstrapSuperuserOid);
 }
 
 namespace {

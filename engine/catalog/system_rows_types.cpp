@@ -146,6 +146,7 @@ void pg_proc_rows(SystemRows& r) {
     }
     // Attributes the catalog does not keep: read back from the CREATE statement.
     bool secdef = false, leakproof = false;
+    int64_t lang = 14;  // sql
     double cost = 100, rows = p->retset ? 1000 : 0;
     char parallel = 'u';
     std::string src;
@@ -160,7 +161,8 @@ void pg_proc_rows(SystemRows& r) {
           std::string opt = d->defname;
           if (std::find(seen.begin(), seen.end(), opt) != seen.end()) return;
           seen.push_back(opt);
-          if (opt == "security") secdef = intVal(d->arg) != 0;
+          if (opt == "language") lang = node_string(d->arg) == "plpgsql" ? kPlpgsqlLanguageOid : 14;
+          else if (opt == "security") secdef = intVal(d->arg) != 0;
           else if (opt == "leakproof") leakproof = intVal(d->arg) != 0;
           else if (opt == "parallel") {
             std::string v = node_string(d->arg);
@@ -179,7 +181,7 @@ void pg_proc_rows(SystemRows& r) {
         .set("proname", p->name)
         .set_int("pronamespace", kPublicSchemaOid)
         .set_int("proowner", kBootstrapSuperuserOid)
-        .set_int("prolang", 14)
+        .set_int("prolang", lang)
         .set("procost", Datum::real(cost))
         .set("prorows", Datum::real(rows))
         .set_int("provariadic", variadic)

@@ -355,6 +355,21 @@ void get_function_result(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_get_function_sqlbody(function): NULL for a body given as a string; a SQL-standard body
+// (RETURN …, BEGIN ATOMIC … END) is 0A000 (pgmicro does not print it as ruleutils.c does).
+void get_function_sqlbody(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    const ProcDef* p = proc_by_oid(*runtime_context(ctx)->catalog, sqlite3_value_int64(argv[0]));
+    if (!p) return sqlite3_result_null(ctx);
+    ParsedScript ps(p->definition);
+    if (!ps.statements().empty() && IsA(ps.statements()[0].raw->stmt, CreateFunctionStmt) &&
+        reinterpret_cast<CreateFunctionStmt*>(ps.statements()[0].raw->stmt)->sql_body)
+      unsupported("pg_get_function_sqlbody of a SQL-standard function body");
+    sqlite3_result_null(ctx);
+  });
+}
+
 void encoding_to_char(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (is_null(argv[0])) return sqlite3_result_null(ctx);
@@ -505,6 +520,7 @@ void register_psql_catalog_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_relation_is_publishable", 1, relation_is_publishable},
       {"pg_get_function_arguments", 1, get_function_arguments},
       {"pg_get_function_result", 1, get_function_result},
+      {"pg_get_function_sqlbody", 1, get_function_sqlbody},
       {"pg_encoding_to_char", 1, encoding_to_char},
       {"pg_size_pretty", 1, size_pretty},
       {"pg_table_size", 1, table_size},
