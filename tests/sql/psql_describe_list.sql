@@ -61,6 +61,8 @@ COMMENT ON FUNCTION add_one(integer) IS 'adds one';
 CREATE FUNCTION trg_fn() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
 CREATE TRIGGER owner_t_trg BEFORE INSERT OR UPDATE OF label ON owner_t FOR EACH ROW EXECUTE FUNCTION trg_fn('a', 'b''c');
 CREATE TRIGGER owner_t_stmt AFTER DELETE ON owner_t EXECUTE FUNCTION trg_fn();
+CREATE DOMAIN digits AS text CHECK (VALUE ~ '^\d+$') CHECK (length(VALUE) < 10);
+ALTER DOMAIN digits ADD CONSTRAINT digits_nonzero CHECK (VALUE <> '0') NOT VALID;
 
 -- \d
 SELECT n.nspname as "Schema",
@@ -267,6 +269,25 @@ FROM pg_catalog.pg_type t
      LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))
   AND NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)
+      AND n.nspname <> 'pg_catalog'
+      AND n.nspname <> 'information_schema'
+  AND pg_catalog.pg_type_is_visible(t.oid)
+ORDER BY 1, 2;
+
+-- \dD
+SELECT n.nspname as "Schema",
+       t.typname as "Name",
+       pg_catalog.format_type(t.typbasetype, t.typtypmod) as "Type",
+       (SELECT c.collname FROM pg_catalog.pg_collation c, pg_catalog.pg_type bt
+        WHERE c.oid = t.typcollation AND bt.oid = t.typbasetype AND t.typcollation <> bt.typcollation) as "Collation",
+       CASE WHEN t.typnotnull THEN 'not null' END as "Nullable",
+       t.typdefault as "Default",
+       pg_catalog.array_to_string(ARRAY(
+         SELECT pg_catalog.pg_get_constraintdef(r.oid, true) FROM pg_catalog.pg_constraint r WHERE t.oid = r.contypid
+       ), ' ') as "Check"
+FROM pg_catalog.pg_type t
+     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'd'
       AND n.nspname <> 'pg_catalog'
       AND n.nspname <> 'information_schema'
   AND pg_catalog.pg_type_is_visible(t.oid)

@@ -61,6 +61,8 @@ COMMENT ON FUNCTION add_one(integer) IS 'adds one';
 CREATE FUNCTION trg_fn() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
 CREATE TRIGGER owner_t_trg BEFORE INSERT OR UPDATE OF label ON owner_t FOR EACH ROW EXECUTE FUNCTION trg_fn('a', 'b''c');
 CREATE TRIGGER owner_t_stmt AFTER DELETE ON owner_t EXECUTE FUNCTION trg_fn();
+CREATE DOMAIN digits AS text CHECK (VALUE ~ '^\d+$') CHECK (length(VALUE) < 10);
+ALTER DOMAIN digits ADD CONSTRAINT digits_nonzero CHECK (VALUE <> '0') NOT VALID;
 
 -- \d kinds
 SELECT s.nspname, s.relname FROM (

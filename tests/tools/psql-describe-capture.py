@@ -50,7 +50,7 @@ def build(name, header, cmds, extra=''):
 H=('-- The queries psql 15 runs (psql -E) for %s, captured from psql 15 against\n'
    '-- PostgreSQL 15 by tests/tools/psql-describe-capture.py; the OIDs psql interpolates are\n'
    "-- 'schema.name'::regclass, the lookup queries print no OID.\n")
-build('psql_describe_list', H%'the list meta-commands', ['\\d','\\dt','\\dt+','\\di','\\dv','\\ds','\\df','\\df+','\\dn','\\dn+','\\dT','\\dT+','\\l postgres','\\du postgres','\\dx'],
+build('psql_describe_list', H%'the list meta-commands', ['\\d','\\dt','\\dt+','\\di','\\dv','\\ds','\\df','\\df+','\\dn','\\dn+','\\dT','\\dT+','\\dD','\\l postgres','\\du postgres','\\dx'],
       "-- relations without storage of their own\nSELECT pg_size_pretty(pg_table_size('measure')), pg_table_size('ref_v'), pg_size_pretty(0::bigint),\n"
       "  pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint), pg_size_pretty(123456789::bigint);\n")
 build('psql_describe_table', H%'\\d and \\d+ of tables', ['\\d kinds','\\d+ kinds','\\d ref_t','\\d+ ref_t','\\d owner_t','\\d+ owner_t','\\d child_t','\\d parent_t','\\d app.things'])
