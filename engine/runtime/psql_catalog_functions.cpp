@@ -8,6 +8,7 @@
 // read from dbstat), and pg_get_ruledef /
 // pg_get_triggerdef / pg_get_statisticsobjdef_columns where pgmicro cannot print PostgreSQL's
 // text (0A000 rather than a different text).
+#include <strings.h>
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
 #include "catalog/inheritance.h"
@@ -487,7 +488,28 @@ void get_triggerdef(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     if (type & 32) add("TRUNCATE");
     std::string def = "CREATE TRIGGER " + pg_quote_identifier(name) + ((type & 2) ? " BEFORE " : (type & 64) ? " INSTEAD OF " : " AFTER ") +
                       events + " ON " + table + ((type & 1) ? " FOR EACH ROW" : " FOR EACH STATEMENT");
-    if (!when.empty()) def += " WHEN (" + when + ")";
+    if (!when.empty()) {
+      // the stored condition is the pretty form; the plain one parenthesizes an operator expression
+      // NEW./OLD. print in lower case (ruleutils prints the range table's names new/old)
+      std::string w;
+      bool quoted = false;
+      for (size_t k = 0; k < when.size(); k++) {
+        char ch = when[k];
+        if (ch == '\'') quoted = !quoted;
+        bool start = k == 0 || !(std::isalnum((unsigned char)when[k - 1]) || when[k - 1] == '_' || when[k - 1] == '"');
+        if (!quoted && start && (strncasecmp(when.c_str() + k, "new.", 4) == 0 || strncasecmp(when.c_str() + k, "old.", 4) == 0)) {
+          for (int j = 0; j < 3; j++) w += (char)std::tolower((unsigned char)when[k + j]);
+          k += 2;
+          continue;
+        }
+        w += ch;
+      }
+      size_t i = 0;
+      while (i < w.size() && (std::isalnum((unsigned char)w[i]) || w[i] == '_' || w[i] == '.')) i++;
+      bool call = i > 0 && i < w.size() && w[i] == '(' && strip_parens(w.substr(i)) != w.substr(i);
+      if (!pretty && !call && strip_parens(w) == w) w = "(" + w + ")";
+      def += " WHEN (" + w + ")";
+    }
     std::string arglist, cur;
     bool any = false;
     for (char ch : args) {

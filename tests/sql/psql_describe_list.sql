@@ -63,6 +63,7 @@ CREATE TRIGGER owner_t_trg BEFORE INSERT OR UPDATE OF label ON owner_t FOR EACH 
 CREATE TRIGGER owner_t_stmt AFTER DELETE ON owner_t EXECUTE FUNCTION trg_fn();
 CREATE DOMAIN digits AS text CHECK (VALUE ~ '^\d+$') CHECK (length(VALUE) < 10);
 ALTER DOMAIN digits ADD CONSTRAINT digits_nonzero CHECK (VALUE <> '0') NOT VALID;
+CREATE TRIGGER owner_t_when AFTER UPDATE ON owner_t FOR EACH ROW WHEN (NEW.k > 5 AND OLD.label IS DISTINCT FROM NEW.label) EXECUTE FUNCTION trg_fn();
 
 -- \d
 SELECT n.nspname as "Schema",
