@@ -3,6 +3,7 @@
 // pg_description, pg_partitioned_table and the pg_tables/pg_views/pg_indexes/pg_sequences
 // views, all from the session's Catalog.
 #include <algorithm>
+#include <set>
 #include <cctype>
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
@@ -259,8 +260,23 @@ static int64_t index_am_oid(const RelationRef& rel) {
   return am == "hash" ? 405 : am == "gist" ? 783 : am == "spgist" ? 4000 : am == "brin" ? 3580 : 403;
 }
 
+// The relations that have rules of CREATE RULE (session/rules.cpp's _pgmicro_rule).
+static std::set<int64_t> relations_with_rules(sqlite3* db) {
+  std::set<int64_t> out;
+  if (!db) return out;
+  for (const char* dbname : {"main", "pgtemp"}) {
+    std::string q = std::string("SELECT ev_class FROM ") + dbname + "._pgmicro_rule";
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW) out.insert(sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+  }
+  return out;
+}
+
 void pg_class_rows(SystemRows& r) {
   const Catalog& c = r.catalog;
+  std::set<int64_t> rule_relations = relations_with_rules(r.rc ? r.rc->db : nullptr);
   bool has_acls = r.rc && r.rc->db && privilege_tables_exist(r.rc->db);
   for (const RelationRef& rel : all_relations(c)) {
     char k = rel.relkind;
@@ -304,7 +320,7 @@ void pg_class_rows(SystemRows& r) {
         .set_int("reltype", (k == 'r' || k == 'p') ? rel.oid : rel.composite ? rel.composite->oid : 0)
         .set_int("reloftype", 0)
         .set_int("relowner", acl_owner)
-        .set_int("relam", k == 'r' ? 2 : k == 'i' ? index_am_oid(rel) : 0)
+        .set_int("relam", k == 'r' ? 2 : (k == 'i' || k == 'I') ? index_am_oid(rel) : 0)
         .set_int("relfilenode", has_storage ? rel.oid : 0)
         .set_int("reltablespace", 0)
         .set_int("relpages", k == 'i' || k == 'S' ? 1 : 0)
@@ -317,7 +333,7 @@ void pg_class_rows(SystemRows& r) {
         .set_char("relkind", k)
         .set_int("relnatts", natts)
         .set_int("relchecks", checks)
-        .set_bool("relhasrules", k == 'v')
+        .set_bool("relhasrules", k == 'v' || rule_relations.count(rel.oid))
         .set_bool("relhastriggers", triggers)
         .set_bool("relhassubclass", subclass)
         .set_bool("relrowsecurity", false)
