@@ -68,6 +68,10 @@ static const FunctionDef kFunctions[] = {
     {"has_schema_privilege", 3, {kName, kText, kText}, kBool, "pg_has_privilege('n', $1, $2, $3)"},
     {"has_column_privilege", 3, {kText, kText, kText}, kBool, "pg_has_privilege('c', NULL, $1, $2, $3)"},
     {"has_column_privilege", 4, {kName, kText, kText, kText}, kBool, "pg_has_privilege('c', $1, $2, $3, $4)"},
+    {"has_database_privilege", 2, {kText, kText}, kBool, "pg_has_privilege('d', NULL, $1, $2)"},
+    {"has_database_privilege", 3, {kName, kText, kText}, kBool, "pg_has_privilege('d', $1, $2, $3)"},
+    {"has_database_privilege", 2, {kOid, kText}, kBool, "pg_has_privilege('d', NULL, $1, $2)"},
+    {"has_database_privilege", 3, {kName, kOid, kText}, kBool, "pg_has_privilege('d', $1, $2, $3)"},
     {"pg_has_role", 2, {kName, kText}, kBool, "pg_has_privilege('m', NULL, $1, $2)"},
     {"pg_has_role", 3, {kName, kName, kText}, kBool, "pg_has_privilege('m', $1, $2, $3)"},
     {"obj_description", 2, {kOid, kName}, kText, "pg_obj_description($1, $2)"},
@@ -104,7 +108,11 @@ static const FunctionDef kFunctions[] = {
     {"pg_get_ruledef", 2, {kOid, kBool}, kText, "pg_get_ruledef($1, $2)"},
     {"pg_get_triggerdef", 1, {kOid}, kText, "pg_get_triggerdef($1)"},
     {"pg_get_triggerdef", 2, {kOid, kBool}, kText, "pg_get_triggerdef($1, $2)"},
-    {"shobj_description", 2, {kOid, kName}, kText, "NULL"},  // no comments on shared objects (COMMENT ON DATABASE/ROLE: 0A000)
+    // shared objects' comments: initdb's on the database postgres (COMMENT ON DATABASE/ROLE: 0A000)
+    {"shobj_description", 2, {kOid, kName}, kText,
+     "CASE WHEN $1 = 5 AND $2 = 'pg_database' THEN 'default administrative connection database' END"},
+    {"pg_database_size", 1, {kName}, kInt8, "pg_database_size($1)"},
+    {"pg_database_size", 1, {kOid}, kInt8, "pg_database_size($1)"},
     {"pg_get_statisticsobjdef_columns", 1, {kOid}, kText, "pg_get_statisticsobjdef_columns($1)"},
     {"pg_my_temp_schema", 0, {}, kOid, "pg_my_temp_schema()"},
 };

@@ -434,6 +434,27 @@ void table_size(sqlite3_context* ctx, int, sqlite3_value** argv) {
   });
 }
 
+// pg_database_size(name or oid) of the one database: the bytes of the SQLite file's pages.
+void database_size(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  guarded(ctx, [&] {
+    if (is_null(argv[0])) return sqlite3_result_null(ctx);
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+      if (sqlite3_value_int64(argv[0]) != kDatabaseOid) return sqlite3_result_null(ctx);
+    } else if (text_arg(argv[0]) != "postgres") {
+      throw PgError("3D000", "database \"" + text_arg(argv[0]) + "\" does not exist");
+    }
+    sqlite3* db = runtime_context(ctx)->db;
+    auto pragma = [&](const char* q) {
+      sqlite3_stmt* st = nullptr;
+      int64_t v = 0;
+      if (sqlite3_prepare_v2(db, q, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+      sqlite3_finalize(st);
+      return v;
+    };
+    sqlite3_result_int64(ctx, pragma("PRAGMA main.page_count") * pragma("PRAGMA main.page_size"));
+  });
+}
+
 void not_printable(sqlite3_context* ctx, const char* what) {
   guarded(ctx, [&] { unsupported(what); });
 }
@@ -546,6 +567,7 @@ void register_psql_catalog_functions(sqlite3* db, RuntimeContext* rc) {
       {"pg_encoding_to_char", 1, encoding_to_char},
       {"pg_size_pretty", 1, size_pretty},
       {"pg_table_size", 1, table_size},
+      {"pg_database_size", 1, database_size},
       {"pg_get_ruledef", -1, get_ruledef},
       {"pg_get_triggerdef", -1, get_triggerdef},
       {"pg_get_statisticsobjdef_columns", 1, get_statisticsobjdef_columns},

@@ -329,3 +329,8 @@ ORDER BY 1;
 -- relations without storage of their own
 SELECT pg_size_pretty(pg_table_size('measure')), pg_table_size('ref_v'), pg_size_pretty(0::bigint),
   pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint), pg_size_pretty(123456789::bigint);
+-- \l+ (its Size column is the database's storage)
+SELECT has_database_privilege('postgres', 'CONNECT'), has_database_privilege('postgres', 'CREATE'),
+  shobj_description(d.oid, 'pg_database'), t.spcname FROM pg_database d JOIN pg_tablespace t ON d.dattablespace = t.oid
+  WHERE d.datname = 'postgres';
+SELECT has_database_privilege('nosuchdb', 'CONNECT');

@@ -52,7 +52,12 @@ H=('-- The queries psql 15 runs (psql -E) for %s, captured from psql 15 against\
    "-- 'schema.name'::regclass, the lookup queries print no OID.\n")
 build('psql_describe_list', H%'the list meta-commands', ['\\d','\\dt','\\dt+','\\di','\\dv','\\ds','\\df','\\df+','\\dn','\\dn+','\\dT','\\dT+','\\dD','\\l postgres','\\du postgres','\\dx'],
       "-- relations without storage of their own\nSELECT pg_size_pretty(pg_table_size('measure')), pg_table_size('ref_v'), pg_size_pretty(0::bigint),\n"
-      "  pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint), pg_size_pretty(123456789::bigint);\n")
+      "  pg_size_pretty(10239::bigint), pg_size_pretty(10240::bigint), pg_size_pretty(123456789::bigint);\n"
+      "-- \\l+ (its Size column is the database's storage)\n"
+      "SELECT has_database_privilege('postgres', 'CONNECT'), has_database_privilege('postgres', 'CREATE'),\n"
+      "  shobj_description(d.oid, 'pg_database'), t.spcname FROM pg_database d JOIN pg_tablespace t ON d.dattablespace = t.oid\n"
+      "  WHERE d.datname = 'postgres';\n"
+      "SELECT has_database_privilege('nosuchdb', 'CONNECT');\n")
 build('psql_describe_table', H%'\\d and \\d+ of tables', ['\\d kinds','\\d+ kinds','\\d ref_t','\\d+ ref_t','\\d owner_t','\\d+ owner_t','\\d child_t','\\d parent_t','\\d app.things'])
 build('psql_describe_misc', H%'\\d of views, sequences, indexes, partitioned tables and composite types', ['\\d ref_v','\\d+ ref_v','\\d free_seq','\\d kinds_s_seq','\\d kinds_id_seq','\\d ref_t_k_idx','\\d ref_t_q_uidx','\\d ref_t_expr_idx','\\d ref_t_multi_idx','\\d kinds_pkey','\\d measure','\\d+ measure','\\d measure_y2020','\\d+ measure_y2020','\\d pair'])
 admin('DROP DATABASE IF EXISTS '+DB)
