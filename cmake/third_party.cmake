@@ -14,8 +14,10 @@ endif()
 
 add_library(sqlite3 STATIC ${TP}/sqlite/sqlite3.c)
 target_include_directories(sqlite3 PUBLIC ${TP}/sqlite)
+# DBSTAT_VTAB: the dbstat table pg_table_size/pg_relation_size read a b-tree's pages from
+# (runtime/psql_catalog_functions.cpp).
 target_compile_definitions(sqlite3 PRIVATE SQLITE_DEFAULT_FOREIGN_KEYS=0 SQLITE_DQS=0
-  SQLITE_OMIT_DEPRECATED SQLITE_ENABLE_MATH_FUNCTIONS)
+  SQLITE_OMIT_DEPRECATED SQLITE_ENABLE_MATH_FUNCTIONS SQLITE_ENABLE_DBSTAT_VTAB)
 # Scan counters for EXPLAIN ANALYZE (engine/session/explain.cpp); each session switches them
 # off (SQLITE_DBCONFIG_STMT_SCANSTATUS) except while EXPLAIN ANALYZE runs its statement.
 target_compile_definitions(sqlite3 PUBLIC SQLITE_ENABLE_STMT_SCANSTATUS)

@@ -598,6 +598,15 @@ ExprPtr Analyzer::transform_pg_get_viewdef(FuncCall* fc) {
   if (n < 1 || n > 2 || fc->agg_star || list_size(fc->agg_order) || fc->agg_filter) return nullptr;
   Node* a0 = list_at(fc->args, 0);
   bool regclass = false;  // 'v'::regclass is looked up at analysis (the error has a position)
+  // An OID (a number, x::oid, x::regclass::oid, a column): pg_get_viewdef(oid) at run time
+  // (runtime/psql_catalog_functions.cpp).
+  if (IsA(a0, TypeCast)) {
+    auto* tc = reinterpret_cast<TypeCast*>(a0);
+    std::string tname = node_string(list_at(tc->typeName->names, list_size(tc->typeName->names) - 1));
+    if (tname == "oid" || (tname == "regclass" && !IsA(tc->arg, A_Const))) return nullptr;
+  } else if (!IsA(a0, A_Const) || !IsA(&reinterpret_cast<A_Const*>(a0)->val, String)) {
+    return nullptr;
+  }
   if (IsA(a0, TypeCast)) {
     auto* tc = reinterpret_cast<TypeCast*>(a0);
     std::string tname = node_string(list_at(tc->typeName->names, list_size(tc->typeName->names) - 1));

@@ -43,6 +43,8 @@ static const CastDef kCasts[] = {
     {kRegoper, kRegoperator, CastContext::Implicit, "$1"}, {kRegoperator, kRegoper, CastContext::Implicit, "$1"},
     {kText, kRegclass, CastContext::Implicit, "pg_in($1, 2205, -1)"},
     {kVarchar, kRegclass, CastContext::Implicit, "pg_in($1, 2205, -1)"},
+    // name -> text is implicit (pg_cast 19 -> 25 'i'): quote_ident(relname), string_agg(attname, …)
+    {kName, kText, CastContext::Implicit, "$1"},
 };
 
 static const FunctionDef kFunctions[] = {
@@ -66,6 +68,10 @@ static const FunctionDef kFunctions[] = {
     {"has_schema_privilege", 3, {kName, kText, kText}, kBool, "pg_has_privilege('n', $1, $2, $3)"},
     {"has_column_privilege", 3, {kText, kText, kText}, kBool, "pg_has_privilege('c', NULL, $1, $2, $3)"},
     {"has_column_privilege", 4, {kName, kText, kText, kText}, kBool, "pg_has_privilege('c', $1, $2, $3, $4)"},
+    {"has_database_privilege", 2, {kText, kText}, kBool, "pg_has_privilege('d', NULL, $1, $2)"},
+    {"has_database_privilege", 3, {kName, kText, kText}, kBool, "pg_has_privilege('d', $1, $2, $3)"},
+    {"has_database_privilege", 2, {kOid, kText}, kBool, "pg_has_privilege('d', NULL, $1, $2)"},
+    {"has_database_privilege", 3, {kName, kOid, kText}, kBool, "pg_has_privilege('d', $1, $2, $3)"},
     {"pg_has_role", 2, {kName, kText}, kBool, "pg_has_privilege('m', NULL, $1, $2)"},
     {"pg_has_role", 3, {kName, kName, kText}, kBool, "pg_has_privilege('m', $1, $2, $3)"},
     {"obj_description", 2, {kOid, kName}, kText, "pg_obj_description($1, $2)"},
@@ -79,6 +85,35 @@ static const FunctionDef kFunctions[] = {
     {"pg_type_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2206)"},
     {"pg_function_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2202)"},
     {"current_database", 0, {}, kName, "'postgres'"},
+    // psql's describe queries (runtime/psql_catalog_functions.cpp)
+    {"pg_get_userbyid", 1, {kOid}, kName, "pg_get_userbyid($1)"},
+    {"pg_get_expr", 2, {kText, kOid}, kText, "pg_get_expr($1, $2)"},
+    {"pg_get_expr", 3, {kText, kOid, kBool}, kText, "pg_get_expr($1, $2, $3)"},
+    {"pg_get_indexdef", 3, {kOid, kInt4, kBool}, kText, "pg_get_indexdef3($1, $2, $3)"},
+    {"pg_get_viewdef", 1, {kOid}, kText, "pg_get_viewdef_oid($1)"},
+    {"pg_get_viewdef", 2, {kOid, kBool}, kText, "pg_get_viewdef_oid($1, $2)"},
+    {"pg_get_partkeydef", 1, {kOid}, kText, "pg_get_partkeydef($1)"},
+    {"pg_get_partition_constraintdef", 1, {kOid}, kText, "pg_get_partition_constraintdef($1)"},
+    {"pg_partition_ancestors", 1, {kRegclass}, kRegclass, "pg_unnest(pg_partition_ancestors_array($1), 2205)",
+     false, false, false, true, "relid 2205"},
+    {"pg_relation_is_publishable", 1, {kRegclass}, kBool, "pg_relation_is_publishable($1)"},
+    {"pg_get_function_arguments", 1, {kOid}, kText, "pg_get_function_arguments($1)"},
+    {"pg_get_function_result", 1, {kOid}, kText, "pg_get_function_result($1)"},
+    {"pg_get_function_sqlbody", 1, {kOid}, kText, "pg_get_function_sqlbody($1)"},
+    {"pg_encoding_to_char", 1, {kInt4}, kName, "pg_encoding_to_char($1)"},
+    {"pg_size_pretty", 1, {kInt8}, kText, "pg_size_pretty($1)"},
+    {"pg_table_size", 1, {kRegclass}, kInt8, "pg_table_size($1)"},
+    {"pg_relation_size", 1, {kRegclass}, kInt8, "pg_table_size($1)"},
+    {"pg_get_ruledef", 1, {kOid}, kText, "pg_get_ruledef($1)"},
+    {"pg_get_ruledef", 2, {kOid, kBool}, kText, "pg_get_ruledef($1, $2)"},
+    {"pg_get_triggerdef", 1, {kOid}, kText, "pg_get_triggerdef($1)"},
+    {"pg_get_triggerdef", 2, {kOid, kBool}, kText, "pg_get_triggerdef($1, $2)"},
+    // shared objects' comments: initdb's on the database postgres (COMMENT ON DATABASE/ROLE: 0A000)
+    {"shobj_description", 2, {kOid, kName}, kText,
+     "CASE WHEN $1 = 5 AND $2 = 'pg_database' THEN 'default administrative connection database' END"},
+    {"pg_database_size", 1, {kName}, kInt8, "pg_database_size($1)"},
+    {"pg_database_size", 1, {kOid}, kInt8, "pg_database_size($1)"},
+    {"pg_get_statisticsobjdef_columns", 1, {kOid}, kText, "pg_get_statisticsobjdef_columns($1)"},
     {"pg_my_temp_schema", 0, {}, kOid, "pg_my_temp_schema()"},
 };
 

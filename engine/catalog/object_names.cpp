@@ -39,6 +39,10 @@ int64_t find_relation(const Catalog& c, const std::string& schema, const std::st
         return kConstraintIndexOidBase + k.oid;
       }
   }
+  // the relation of a composite type (CREATE TYPE AS)
+  if (schema.empty() || Catalog::canonical_schema(schema) == kPublicSchema)
+    for (auto& [toid, u] : c.user_types().all())
+      if (u->kind == 'c' && !u->relid && u->name == name) return kCompositeRelationOidBase + toid;
   return 0;
 }
 

@@ -62,10 +62,15 @@ const Spec kSpecs[] = {
      "datistemplate boolean, datallowconn boolean, datconnlimit integer, datfrozenxid xid, "
      "datminmxid xid, dattablespace oid, datcollate text, datctype text, daticulocale text, "
      "datcollversion text, datacl aclitem[]"},
+    {"pg_catalog", "pg_depend", 2608, 'r', pg_depend_rows,
+     "classid oid, objid oid, objsubid integer, refclassid oid, refobjid oid, refobjsubid integer, deptype char1"},
     {"pg_catalog", "pg_description", 2609, 'r', pg_description_rows,
      "objoid oid, classoid oid, objsubid integer, description text"},
     {"pg_catalog", "pg_enum", 3501, 'r', pg_enum_rows,
      "oid oid, enumtypid oid, enumsortorder real, enumlabel name"},
+    {"pg_catalog", "pg_extension", 3079, 'r', pg_extension_rows,
+     "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable boolean, extversion text, "
+     "extconfig oid[], extcondition text[]"},
     {"pg_catalog", "pg_index", 2610, 'r', pg_index_rows,
      "indexrelid oid, indrelid oid, indnatts smallint, indnkeyatts smallint, indisunique boolean, "
      "indnullsnotdistinct boolean, indisprimary boolean, indisexclusion boolean, indimmediate boolean, "
@@ -76,11 +81,17 @@ const Spec kSpecs[] = {
      "schemaname name, tablename name, indexname name, tablespace name, indexdef text"},
     {"pg_catalog", "pg_inherits", 2611, 'r', pg_inherits_rows,
      "inhrelid oid, inhparent oid, inhseqno integer, inhdetachpending boolean"},
+    {"pg_catalog", "pg_language", 2612, 'r', pg_language_rows,
+     "oid oid, lanname name, lanowner oid, lanispl boolean, lanpltrusted boolean, lanplcallfoid oid, "
+     "laninline oid, lanvalidator oid, lanacl aclitem[]"},
     {"pg_catalog", "pg_namespace", 2615, 'r', pg_namespace_rows,
      "oid oid, nspname name, nspowner oid, nspacl aclitem[]"},
     {"pg_catalog", "pg_partitioned_table", 3350, 'r', pg_partitioned_table_rows,
      "partrelid oid, partstrat char1, partnatts smallint, partdefid oid, partattrs int2vector, "
      "partclass oidvector, partcollation oidvector, partexprs pg_node_tree"},
+    {"pg_catalog", "pg_policy", 3256, 'r', pg_policy_rows,
+     "oid oid, polname name, polrelid oid, polcmd char1, polpermissive boolean, polroles oid[], "
+     "polqual pg_node_tree, polwithcheck pg_node_tree"},
     {"pg_catalog", "pg_prepared_statements", 12095, 'v', pg_prepared_statements_rows,
      "name text, statement text, prepare_time timestamp with time zone, parameter_types regtype[], from_sql boolean, "
      "generic_plans bigint, custom_plans bigint"},
@@ -91,6 +102,16 @@ const Spec kSpecs[] = {
      "pronargdefaults smallint, prorettype oid, proargtypes oidvector, proallargtypes oid[], "
      "proargmodes char1[], proargnames text[], proargdefaults pg_node_tree, protrftypes oid[], "
      "prosrc text, probin text, prosqlbody pg_node_tree, proconfig text[], proacl aclitem[]"},
+    {"pg_catalog", "pg_publication", 6104, 'r', pg_publication_rows,
+     "oid oid, pubname name, pubowner oid, puballtables boolean, pubinsert boolean, pubupdate boolean, "
+     "pubdelete boolean, pubtruncate boolean, pubviaroot boolean"},
+    {"pg_catalog", "pg_publication_namespace", 6237, 'r', pg_publication_namespace_rows,
+     "oid oid, pnpubid oid, pnnspid oid"},
+    {"pg_catalog", "pg_publication_rel", 6106, 'r', pg_publication_rel_rows,
+     "oid oid, prpubid oid, prrelid oid, prqual pg_node_tree, prattrs int2vector"},
+    {"pg_catalog", "pg_rewrite", 2618, 'r', pg_rewrite_rows,
+     "oid oid, rulename name, ev_class oid, ev_type char1, ev_enabled char1, is_instead boolean, "
+     "ev_qual pg_node_tree, ev_action pg_node_tree"},
     {"pg_catalog", "pg_roles", 12000, 'v', pg_roles_rows,
      "rolname name, rolsuper boolean, rolinherit boolean, rolcreaterole boolean, rolcreatedb boolean, "
      "rolcanlogin boolean, rolreplication boolean, rolconnlimit integer, rolpassword text, "
@@ -102,6 +123,11 @@ const Spec kSpecs[] = {
      "schemaname name, sequencename name, sequenceowner name, data_type regtype, start_value bigint, "
      "min_value bigint, max_value bigint, increment_by bigint, cycle boolean, cache_size bigint, "
      "last_value bigint"},
+    {"pg_catalog", "pg_statistic_ext", 3381, 'r', pg_statistic_ext_rows,
+     "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, stxstattarget integer, "
+     "stxkeys int2vector, stxkind char1[], stxexprs pg_node_tree"},
+    {"pg_catalog", "pg_tablespace", 1213, 'r', pg_tablespace_rows,
+     "oid oid, spcname name, spcowner oid, spcacl aclitem[], spcoptions text[]"},
     {"pg_catalog", "pg_tables", 12033, 'v', pg_tables_rows,
      "schemaname name, tablename name, tableowner name, tablespace name, hasindexes boolean, "
      "hasrules boolean, hastriggers boolean, rowsecurity boolean"},

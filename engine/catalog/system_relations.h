@@ -15,6 +15,8 @@
 
 namespace pgmicro {
 
+struct UserType;
+
 struct RuntimeContext;
 
 inline constexpr const char* kInformationSchema = "information_schema";
@@ -24,9 +26,14 @@ inline constexpr int64_t kTempSchemaOid = 16383;      // this session's pg_temp_
 inline constexpr int64_t kBootstrapSuperuserOid = 10;  // "postgres"
 inline constexpr int64_t kDatabaseOwnerOid = 6171;     // pg_database_owner (owns public)
 inline constexpr int64_t kDatabaseOid = 5;             // "postgres"
+inline constexpr int64_t kPlpgsqlExtensionOid = 13559; // pg_extension "plpgsql" (PostgreSQL 15's)
+inline constexpr int64_t kPlpgsqlLanguageOid = 13563;  // pg_language "plpgsql"
 // The index behind a PRIMARY KEY/UNIQUE constraint has no OID of its own in pgmicro's
 // catalog: it is shown under this base plus the constraint's OID.
 inline constexpr int64_t kConstraintIndexOidBase = 0x20000000;
+// A composite type of CREATE TYPE AS has no pg_class OID of its own either: its relation
+// (relkind 'c', pg_type.typrelid) is shown under this base plus the type's OID.
+inline constexpr int64_t kCompositeRelationOidBase = 0x30000000;
 inline int64_t schema_oid(const Catalog& c, const std::string& schema) {
   if (schema == kTempSchema) return kTempSchemaOid;
   if (schema == kInformationSchema) return kInformationSchemaOid;
@@ -111,6 +118,29 @@ void pg_collation_rows(SystemRows& r);  // system_rows_collation.cpp
 void pg_prepared_statements_rows(SystemRows& r);
 void pg_trigger_rows(SystemRows& r);  // plpgsql/plpgsql_trigger_alter.cpp
 void info_schema_tables_rows(SystemRows& r);
+// system_rows_psql.cpp: the relations psql's describe queries read besides the above.
+void pg_policy_rows(SystemRows& r);
+void pg_statistic_ext_rows(SystemRows& r);
+void pg_publication_rows(SystemRows& r);
+void pg_publication_namespace_rows(SystemRows& r);
+void pg_publication_rel_rows(SystemRows& r);
+void pg_rewrite_rows(SystemRows& r);
+void pg_depend_rows(SystemRows& r);
+void pg_extension_rows(SystemRows& r);
+void pg_language_rows(SystemRows& r);
+void pg_tablespace_rows(SystemRows& r);
+// pg_attribute rows of views (their result columns, typed by analysing the view) and of
+// composite types' relations.
+void view_and_composite_attribute_rows(SystemRows& r);
+// Whether a partition key (catalog/inheritance.h: display, expr) is a plain column: its
+// expression is the column name, quoted or not.
+inline bool partition_key_is_column(const std::string& display, const std::string& expr, const std::string& quoted) {
+  std::string dq = "\"";
+  for (char ch : display) dq += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return expr == quoted || expr == dq + "\"";
+}
+// pg_get_expr's text of a partition bound: FOR VALUES … / DEFAULT.
+std::string partition_bound_text(const Catalog& c, const TableDef& partition);
 void info_schema_columns_rows(SystemRows& r);
 void info_schema_sequences_rows(SystemRows& r);
 void info_schema_schemata_rows(SystemRows& r);
@@ -127,6 +157,7 @@ struct RelationRef {
   const ViewDef* view = nullptr;
   const SequenceDef* sequence = nullptr;
   const SystemRelation* system = nullptr;
+  const UserType* composite = nullptr;    // relkind 'c': a composite type of CREATE TYPE AS
 };
 std::vector<RelationRef> all_relations(const Catalog& c);
 // pg_get_indexdef's text of an index relation (system_rows_class.cpp).

@@ -3,7 +3,9 @@
 // pg_description, pg_partitioned_table and the pg_tables/pg_views/pg_indexes/pg_sequences
 // views, all from the session's Catalog.
 #include <algorithm>
+#include <set>
 #include <cctype>
+#include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
 #include "catalog/privileges.h"
 #include "catalog/system_relations.h"
@@ -35,7 +37,7 @@ bool table_has_triggers(const Catalog& cat, const TableDef& t) {
 int check_count(const TableDef& t) {
   int n = 0;
   for (auto& c : t.constraints)
-    if (c.type == 'c') n++;
+    if (c.type == 'c' && c.name != kPartitionConstraintName) n++;
   return n;
 }
 
@@ -71,6 +73,31 @@ int64_t collation_of(Oid t) {
   if (t == oid::kText || t == oid::kVarchar || t == oid::kBpchar) return 100;
   if (t == oid::kName) return 950;
   return 0;
+}
+
+// The name of an index column (PostgreSQL's ChooseIndexColumnNames): a key column's name; an
+// expression's function name (FigureColname), else "expr"; a repeated name gets 1, 2, ….
+std::string index_column_name(const TableDef& t, const IndexDef* ix, const std::vector<int>& cols, size_t n) {
+  auto base = [&](size_t i) -> std::string {
+    if (cols[i] >= 0 && cols[i] < (int)t.columns.size()) return t.columns[cols[i]].name;
+    std::string e = ix && i < ix->exprs.size() ? ix->exprs[i] : "";
+    while (!e.empty() && e[0] == '(') e.erase(0, 1);
+    size_t j = 0;
+    while (j < e.size() && (std::isalnum((unsigned char)e[j]) || e[j] == '_')) j++;
+    if (j > 0 && j < e.size() && e[j] == '(' && !std::isdigit((unsigned char)e[0])) {
+      std::string f = e.substr(0, j);
+      for (auto& ch : f) ch = (char)std::tolower((unsigned char)ch);
+      return f;
+    }
+    return "expr";
+  };
+  std::vector<std::string> names;
+  for (size_t i = 0; i <= n; i++) {
+    std::string b = base(i), name = b;
+    for (int k = 1; std::find(names.begin(), names.end(), name) != names.end(); k++) name = b + std::to_string(k);
+    names.push_back(name);
+  }
+  return names[n];
 }
 
 void attribute_row(SystemRows& r, int64_t relid, const std::string& name, Oid type, int32_t typmod, int attnum,
@@ -203,6 +230,16 @@ std::vector<RelationRef> all_relations(const Catalog& c) {
     r.sequence = s.get();
     out.push_back(r);
   }
+  for (auto& [toid, u] : c.user_types().all()) {
+    if (u->kind != 'c' || u->relid) continue;
+    RelationRef r;
+    r.oid = kCompositeRelationOidBase + toid;
+    r.schema = kPublicSchema;
+    r.name = u->name;
+    r.relkind = 'c';
+    r.composite = u.get();
+    out.push_back(r);
+  }
   for (auto& s : system_relations()) {
     RelationRef r;
     r.oid = s.def.oid;
@@ -223,8 +260,23 @@ static int64_t index_am_oid(const RelationRef& rel) {
   return am == "hash" ? 405 : am == "gist" ? 783 : am == "spgist" ? 4000 : am == "brin" ? 3580 : 403;
 }
 
+// The relations that have rules of CREATE RULE (session/rules.cpp's _pgmicro_rule).
+static std::set<int64_t> relations_with_rules(sqlite3* db) {
+  std::set<int64_t> out;
+  if (!db) return out;
+  for (const char* dbname : {"main", "pgtemp"}) {
+    std::string q = std::string("SELECT ev_class FROM ") + dbname + "._pgmicro_rule";
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK)
+      while (sqlite3_step(st) == SQLITE_ROW) out.insert(sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+  }
+  return out;
+}
+
 void pg_class_rows(SystemRows& r) {
   const Catalog& c = r.catalog;
+  std::set<int64_t> rule_relations = relations_with_rules(r.rc ? r.rc->db : nullptr);
   bool has_acls = r.rc && r.rc->db && privilege_tables_exist(r.rc->db);
   for (const RelationRef& rel : all_relations(c)) {
     char k = rel.relkind;
@@ -249,6 +301,8 @@ void pg_class_rows(SystemRows& r) {
       natts = 3;
     } else if (rel.system) {
       natts = (int)rel.system->def.columns.size();
+    } else if (rel.composite) {
+      natts = (int)rel.composite->fields.size();
     }
     // Owner and ACL (catalog/privileges.h): an index has its table's owner.
     int64_t acl_owner = kBootstrapSuperuserOid;
@@ -263,7 +317,7 @@ void pg_class_rows(SystemRows& r) {
         .set_int("oid", rel.oid)
         .set("relname", rel.name)
         .set_int("relnamespace", schema_oid(c, rel.schema))
-        .set_int("reltype", (k == 'r' || k == 'p') ? rel.oid : 0)
+        .set_int("reltype", (k == 'r' || k == 'p') ? rel.oid : rel.composite ? rel.composite->oid : 0)
         .set_int("reloftype", 0)
         .set_int("relowner", acl_owner)
         .set_int("relam", k == 'r' ? 2 : (k == 'i' || k == 'I') ? index_am_oid(rel) : 0)
@@ -279,7 +333,7 @@ void pg_class_rows(SystemRows& r) {
         .set_char("relkind", k)
         .set_int("relnatts", natts)
         .set_int("relchecks", checks)
-        .set_bool("relhasrules", k == 'v')
+        .set_bool("relhasrules", k == 'v' || rule_relations.count(rel.oid))
         .set_bool("relhastriggers", triggers)
         .set_bool("relhassubclass", subclass)
         .set_bool("relrowsecurity", false)
@@ -290,7 +344,7 @@ void pg_class_rows(SystemRows& r) {
         .set_int("relrewrite", 0)
         .set_int("relfrozenxid", 0)
         .set_int("relminmxid", k == 'r' ? 1 : 0);
-    if (partition && rel.table) r.set("relpartbound", rel.table->partition_bound);
+    if (partition && rel.table) r.set("relpartbound", partition_bound_text(c, *rel.table));
     if (acl) r.set_text_array("relacl", acl_texts(r.rc->db, *acl));
   }
 }
@@ -339,7 +393,7 @@ void pg_attribute_rows(SystemRows& r) {
       for (size_t i = 0; i < t.columns.size(); i++) {
         const ColumnDef& col = t.columns[i];
         attribute_row(r, t.oid, col.name, col.type, col.typmod, (int)i + 1, col.not_null);
-        r.set_bool("atthasdef", !col.default_text.empty())
+        r.set_bool("atthasdef", !col.default_text.empty() && !col.identity)
             .set("attidentity", col.identity ? std::string(1, col.identity) : "")
             .set("attgenerated", col.generated ? std::string(1, col.generated) : "")
             .set_bool("attislocal", col.is_local)
@@ -355,7 +409,7 @@ void pg_attribute_rows(SystemRows& r) {
           attribute_row(r, rel.oid, col.name, col.type, col.typmod, (int)i + 1, false);
           if (col.collation) r.set_int("attcollation", col.collation);
         } else {
-          attribute_row(r, rel.oid, i == 0 ? "expr" : "expr" + std::to_string(i), oid::kText, -1, (int)i + 1, false);
+          attribute_row(r, rel.oid, index_column_name(*rel.table, rel.index, cols, i), oid::kText, -1, (int)i + 1, false);
         }
         r.set_int("attstattarget", -1);
       }
@@ -366,6 +420,27 @@ void pg_attribute_rows(SystemRows& r) {
     } else if (rel.system) {
       auto& cols = rel.system->def.columns;
       for (size_t i = 0; i < cols.size(); i++) attribute_row(r, rel.oid, cols[i].name, cols[i].type, -1, (int)i + 1, false);
+    } else if (rel.composite) {
+      auto& f = rel.composite->fields;
+      for (size_t i = 0; i < f.size(); i++) {
+        attribute_row(r, rel.oid, f[i].name, f[i].type, f[i].typmod, (int)i + 1, false);
+        r.set_int("attstattarget", -1);
+      }
+    } else if (rel.view) {
+      // The view's result columns, typed by analysing its query (a view that no longer
+      // analyses shows no columns).
+      try {
+        std::vector<Oid> params;
+        Analyzer a(const_cast<Catalog&>(c), params);
+        auto q = a.analyze_view(*rel.view);
+        for (size_t i = 0; i < q->targets.size(); i++) {
+          const Expr& e = *q->targets[i].expr;
+          std::string name = i < rel.view->column_names.size() ? rel.view->column_names[i] : q->targets[i].name;
+          attribute_row(r, rel.oid, name, e.type, e.typmod, (int)i + 1, false);
+          if (e.collation) r.set_int("attcollation", e.collation);
+        }
+      } catch (const std::exception&) {  // PgError included: a view that no longer analyses
+      }
     }
   }
 }
@@ -373,7 +448,7 @@ void pg_attribute_rows(SystemRows& r) {
 void pg_attrdef_rows(SystemRows& r) {
   for (auto& t : r.catalog.tables())
     for (size_t i = 0; i < t->columns.size(); i++)
-      if (!t->columns[i].default_text.empty())
+      if (!t->columns[i].default_text.empty() && !t->columns[i].identity)
         r.add().set_int("adrelid", t->oid).set_int("adnum", (int64_t)i + 1).set("adbin", t->columns[i].default_text);
 }
 
@@ -381,6 +456,7 @@ void pg_constraint_rows(SystemRows& r) {
   const Catalog& c = r.catalog;
   for (auto& t : c.tables()) {
     for (auto& k : t->constraints) {
+      if (k.name == kPartitionConstraintName) continue;  // in-memory only (catalog/inheritance.h)
       bool fk = k.type == 'f';
       r.add()
           .set_int("oid", k.oid)
@@ -508,12 +584,23 @@ void pg_description_rows(SystemRows& r) {
     for (auto& k : t->constraints) classes[k.oid] = 2606;
   for (auto& s : c.schemas()) classes[schema_oid(c, s.name)] = 2615;
   for (auto& p : c.procs()) classes[p->oid] = 1255;
-  for (auto& [o, u] : c.user_types().all()) classes[o] = 1247;
+  for (auto& [o, u] : c.user_types().all()) {
+    classes[o] = 1247;
+    for (auto& k : u->constraints) classes[k.oid] = 2606;
+  }
   for (auto& [key, text] : c.comments()) {
     auto it = classes.find(key.oid);
-    r.add().set_int("objoid", key.oid).set_int("classoid", it == classes.end() ? 0 : it->second)
+    if (it == classes.end()) continue;  // the object was dropped
+    r.add().set_int("objoid", key.oid).set_int("classoid", it->second)
         .set_int("objsubid", key.subid).set("description", text);
   }
+  r.add().set_int("objoid", kPlpgsqlExtensionOid).set_int("classoid", 3079).set_int("objsubid", 0)
+      .set("description", "PL/pgSQL procedural language");
+  // initdb's comments on the built-in schemas (public's unless COMMENT ON SCHEMA public changed it)
+  if (!c.comment(kPublicSchemaOid, 0))
+    r.add().set_int("objoid", kPublicSchemaOid).set_int("classoid", 2615).set_int("objsubid", 0).set("description", "standard public schema");
+  r.add().set_int("objoid", kCatalogSchemaOid).set_int("classoid", 2615).set_int("objsubid", 0).set("description", "system catalog schema");
+  r.add().set_int("objoid", kToastSchemaOid).set_int("classoid", 2615).set_int("objsubid", 0).set("description", "reserved schema for TOAST tables");
 }
 
 void pg_partitioned_table_rows(SystemRows& r) {
@@ -524,7 +611,8 @@ void pg_partitioned_table_rows(SystemRows& r) {
     std::string exprs;
     for (auto& k : partition_keys(*t)) {
       int ci = t->find_column(k.display);
-      attrs.push_back(ci >= 0 && pg_quote_identifier(k.display) == k.expr ? ci + 1 : 0);
+      attrs.push_back(ci >= 0 && partition_key_is_column(k.display, k.expr, pg_quote_identifier(k.display)) ? ci + 1 : 0);
+      if (!attrs.back()) exprs += (exprs.empty() ? "" : "\n") + k.expr;
       cls.push_back(0);
       coll.push_back(collation_of(k.type));
     }
@@ -539,6 +627,7 @@ void pg_partitioned_table_rows(SystemRows& r) {
         .set_vector("partattrs", oid::kInt2, attrs)
         .set_vector("partclass", oid::kOid, cls)
         .set_vector("partcollation", oid::kOid, coll);
+    if (!exprs.empty()) r.set("partexprs", exprs);
   }
 }
 

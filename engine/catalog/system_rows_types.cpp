@@ -107,7 +107,7 @@ void pg_type_rows(SystemRows& r) {
   for (auto& [o, u] : r.catalog.user_types().all()) {
     char category = u->kind == 'e' ? 'E' : u->kind == 'c' ? 'C' : u->info.category;
     type_row(r, o, u->name, kPublicSchemaOid, u->kind, category, false, u->kind == 'c' ? u->relid : 0, 0, u->array_oid, o);
-    if (u->kind == 'c' && u->relid) r.set_int("typrelid", u->relid);
+    if (u->kind == 'c') r.set_int("typrelid", u->relid ? u->relid : kCompositeRelationOidBase + o);
     if (u->kind == 'd') {
       r.set_int("typbasetype", u->base).set_int("typtypmod", u->base_typmod).set_bool("typnotnull", u->not_null)
           .set_int("typcollation", type_collation(u->base));
@@ -146,6 +146,7 @@ void pg_proc_rows(SystemRows& r) {
     }
     // Attributes the catalog does not keep: read back from the CREATE statement.
     bool secdef = false, leakproof = false;
+    int64_t lang = 14;  // sql
     double cost = 100, rows = p->retset ? 1000 : 0;
     char parallel = 'u';
     std::string src;
@@ -160,7 +161,8 @@ void pg_proc_rows(SystemRows& r) {
           std::string opt = d->defname;
           if (std::find(seen.begin(), seen.end(), opt) != seen.end()) return;
           seen.push_back(opt);
-          if (opt == "security") secdef = intVal(d->arg) != 0;
+          if (opt == "language") lang = node_string(d->arg) == "plpgsql" ? kPlpgsqlLanguageOid : 14;
+          else if (opt == "security") secdef = intVal(d->arg) != 0;
           else if (opt == "leakproof") leakproof = intVal(d->arg) != 0;
           else if (opt == "parallel") {
             std::string v = node_string(d->arg);
@@ -179,7 +181,7 @@ void pg_proc_rows(SystemRows& r) {
         .set("proname", p->name)
         .set_int("pronamespace", kPublicSchemaOid)
         .set_int("proowner", kBootstrapSuperuserOid)
-        .set_int("prolang", 14)
+        .set_int("prolang", lang)
         .set("procost", Datum::real(cost))
         .set("prorows", Datum::real(rows))
         .set_int("provariadic", variadic)

@@ -255,8 +255,29 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
                     "FROM _pgmicro_index i JOIN _pgmicro_class c ON c.oid = i.indexrelid WHERE i.indrelid = " + rel.oid,
                     {}, err);
   if (!idxs) return {};
+  // Partitioning and inheritance (psql's footers around the others): kind, partition of,
+  // partition key, parents, number of children.
+  auto part = query(session,
+                    "SELECT c.relkind, (SELECT i.inhparent::pg_catalog.regclass::pg_catalog.text FROM pg_catalog.pg_inherits i "
+                    "WHERE i.inhrelid = c.oid AND c.relispartition), pg_catalog.pg_get_expr(c.relpartbound, c.oid), "
+                    "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, "
+                    "(SELECT count(*) FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid) "
+                    "FROM pg_catalog.pg_class c WHERE c.oid = " + rel.oid,
+                    {}, err);
+  if (!part) return {};
+  auto parents = query(session,
+                       "SELECT c.oid::pg_catalog.regclass::pg_catalog.text FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i "
+                       "WHERE c.oid = i.inhparent AND i.inhrelid = " + rel.oid + " AND c.relkind != 'p' ORDER BY inhseqno",
+                       {}, err);
+  if (!parents) return {};
+  bool partitioned = !part->rows.empty() && str(part->rows[0][0]) == "p";
   format::Table t;
-  t.title = "Table \"" + rel.schema + "." + rel.name + "\"";
+  t.title = std::string(partitioned ? "Partitioned table" : "Table") + " \"" + rel.schema + "." + rel.name + "\"";
+  if (!part->rows.empty()) {
+    const auto& pr = part->rows[0];
+    if (!str(pr[1]).empty()) t.footers.push_back("Partition of: " + str(pr[1]) + " " + str(pr[2]));
+    if (partitioned) t.footers.push_back("Partition key: " + str(pr[3]));
+  }
   t.headers = {"Column", "Type", "Collation", "Nullable", "Default"};
   t.aligns = {'l', 'l', 'l', 'l', 'l'};
   t.default_footer = false;
@@ -407,6 +428,16 @@ std::string describe_table(Session& session, const Relation& rel, std::string& e
     for (auto& r : referenced_by) t.footers.push_back(r.second);
   }
   if (!trigger_footers(session, rel, names, t.footers, err)) return {};
+  for (size_t i = 0; i < parents->rows.size(); i++)
+    t.footers.push_back(std::string(i == 0 ? "Inherits: " : "          ") + str(parents->rows[i][0]) +
+                        (i + 1 < parents->rows.size() ? "," : ""));
+  if (!part->rows.empty()) {
+    std::string n = str(part->rows[0][4]);
+    if (partitioned)
+      t.footers.push_back("Number of partitions: " + n + (n == "0" ? "" : " (Use \\d+ to list them.)"));
+    else if (n != "0" && !n.empty())
+      t.footers.push_back("Number of child tables: " + n + " (Use \\d+ to list them.)");
+  }
   return format::print_table(t, false);
 }
 

@@ -106,6 +106,9 @@ std::string deparse_expr(const Expr& e) {
       if (e.has_else) s += " ELSE " + deparse_expr(*e.args.back());
       return s + " END";
     }
+    case ExprKind::Raw:
+      if (e.templ == "_pgmicro_value") return "VALUE";  // a domain CHECK's value
+      unsupported("this kind of expression in a stored default, generated column, index or partition key");
     default:
       // Never a silently different stored expression (a default, generation, index or
       // partition key expression is re-read from this text).

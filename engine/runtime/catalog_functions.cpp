@@ -56,7 +56,13 @@ void obj_description(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
     if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
     const Catalog* c = runtime_context(ctx)->catalog;
-    if (const std::string* d = c->comment(sqlite3_value_int64(argv[0]), 0)) return set_text(ctx, *d);
+    int64_t o = sqlite3_value_int64(argv[0]);
+    if (const std::string* d = c->comment(o, 0)) return set_text(ctx, *d);
+    // initdb's comments on built-in objects (as pg_description lists them)
+    if (o == kPublicSchemaOid) return set_text(ctx, "standard public schema");
+    if (o == kCatalogSchemaOid) return set_text(ctx, "system catalog schema");
+    if (o == kToastSchemaOid) return set_text(ctx, "reserved schema for TOAST tables");
+    if (o == kPlpgsqlExtensionOid) return set_text(ctx, "PL/pgSQL procedural language");
     sqlite3_result_null(ctx);
   });
 }
@@ -140,9 +146,11 @@ void my_temp_schema(sqlite3_context* ctx, int, sqlite3_value**) {
 }  // namespace
 
 void register_constraint_functions(sqlite3* db, RuntimeContext* rc);  // constraint_functions.cpp
+void register_psql_catalog_functions(sqlite3* db, RuntimeContext* rc);  // psql_catalog_functions.cpp
 
 void register_catalog_functions(sqlite3* db, RuntimeContext* rc) {
   register_constraint_functions(db, rc);
+  register_psql_catalog_functions(db, rc);
   const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
   sqlite3_create_function_v2(db, "pg_int8_to_oid", 1, det, rc, int8_to_oid, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_format_type", 2, SQLITE_UTF8, rc, format_type_fn, nullptr, nullptr, nullptr);

@@ -8,6 +8,7 @@
 #include "parse/pg_nodes.h"
 #include "runtime/function_context.h"
 #include "types/reg_types.h"
+#include "types/user_types.h"
 
 namespace pgmicro {
 
@@ -99,6 +100,25 @@ void get_constraintdef(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
         if (k.initdeferred) def += " INITIALLY DEFERRED";
         return sqlite3_result_text(ctx, def.data(), (int)def.size(), SQLITE_TRANSIENT);
       }
+    // A domain's CHECK: analysed with VALUE of the base type and printed as ruleutils does.
+    for (auto& [toid, u] : cat.user_types().all()) {
+      if (u->kind != 'd') continue;
+      for (auto& k : u->constraints) {
+        if (k.oid != oid) continue;
+        std::vector<Oid> no_params;
+        Analyzer a(const_cast<Catalog&>(cat), no_params);
+        a.domain_value_type_ = u->base;
+        a.domain_value_typmod_ = u->base_typmod;
+        ParsedScript ps("SELECT " + k.check_src);
+        auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
+        ExprPtr e = a.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Check);
+        std::string text = deparse_expr(*e);
+        if (text.empty() || text.front() != '(' || strip_outer_parens(text) == text) text = "(" + text + ")";
+        std::string def = "CHECK (" + (pretty ? strip_outer_parens(text) : text) + ")";
+        if (!k.validated) def += " NOT VALID";
+        return sqlite3_result_text(ctx, def.data(), (int)def.size(), SQLITE_TRANSIENT);
+      }
+    }
     sqlite3_result_null(ctx);
   });
 }

@@ -63,7 +63,7 @@ const std::vector<std::pair<const char*, uint32_t>> kTablePrivs = {
     {"truncate", kAclTruncate}, {"references", kAclReferences}, {"trigger", kAclTrigger}};
 
 // pg_has_privilege(kind, user or NULL, object, [column,] privileges): kind 'r' relation, 'S'
-// sequence, 'n' schema, 'c' column, 'm' role membership. Object and user are names (text) or OIDs.
+// sequence, 'n' schema, 'c' column, 'm' role membership, 'd' database. Object and user are names (text) or OIDs.
 void has_privilege(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
     for (int i = 2; i < argc; i++)
@@ -94,6 +94,19 @@ void has_privilege(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       }
       bool member = privs.find_first_of("uU") == 0 ? has_privs_of_role(db, user, role) : is_member_of_role(db, user, role);
       return sqlite3_result_int(ctx, member ? 1 : 0);
+    }
+    if (kind == 'd') {  // the one database, "postgres" (OID 5)
+      uint32_t want = parse_privs(privs, {{"create", kAclCreate}, {"connect", kAclConnect}, {"temporary", kAclTemp}, {"temp", kAclTemp}});
+      if (sqlite3_value_type(argv[2]) == SQLITE_INTEGER) {
+        if (sqlite3_value_int64(argv[2]) != 5)
+          throw PgError("3D000", "database with OID " + std::to_string(sqlite3_value_int64(argv[2])) + " does not exist");
+      } else if (arg_text(argv[2]) != "postgres") {
+        throw PgError("3D000", "database \"" + arg_text(argv[2]) + "\" does not exist");
+      }
+      if (superuser(user)) return sqlite3_result_int(ctx, 1);
+      ObjectAcl o = object_acl(db, AclClass::Database, 5);
+      Acl acl = o.acl ? *o.acl : default_acl('d', o.owner);
+      return sqlite3_result_int(ctx, acl_mask(db, acl, user, want) ? 1 : 0);
     }
     if (kind == 'n') {
       uint32_t want = parse_privs(privs, {{"create", kAclCreate}, {"usage", kAclUsage}});

@@ -109,6 +109,18 @@ void collect_vars(const Expr& e, std::vector<int>& cols) {
 
 }  // namespace
 
+// The stored text of a column default: the expression as written when the coercion to the
+// column type only added casts (ruleutils hides implicit and assignment casts, and the
+// default is coerced to the column again where it is used), else the coerced expression.
+std::string stored_default_text(const ExprPtr& e, const ExprPtr& c) {
+  const Expr* x = c.get();
+  while (x && x != e.get() && x->kind == ExprKind::Call && x->args.size() == 1 &&
+         (x->name == "typmod" || find_type_by_name(x->name)))
+    x = x->args[0].get();
+  if (x == e.get() && c != e && e->type != oid::kUnknown) return deparse_expr(*e);
+  return deparse_expr(*c);
+}
+
 // GENERATED ALWAYS AS (expr) STORED of column `column`: analyzed over the table's columns with
 // PostgreSQL's restrictions, coerced to the column type; returns the stored (deparsed) text.
 std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node) {
@@ -529,7 +541,7 @@ void SessionImpl::execute_create_table(CreateStmt* stmt, StatementResult& out) {
                         " but default expression is of type " + format_type_name(e->type, -1),
                     "", "You will need to rewrite or cast the expression.")
           .at(expr_location(default_nodes[i]));
-    t.columns[i].default_text = deparse_expr(*c);
+    t.columns[i].default_text = stored_default_text(e, c);
   }
 
   // Generation expressions: over the new row, stored deparsed in attdefault (attgenerated 's').

@@ -22,6 +22,8 @@
 
 namespace pgmicro {
 
+std::string stored_default_text(const ExprPtr& e, const ExprPtr& c);  // ddl.cpp
+
 std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node);  // ddl.cpp
 
 void SessionImpl::bump_schema() {
@@ -172,7 +174,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
             throw PgError(sqlstate::kDatatypeMismatch, "column \"" + col + "\" is of type " + format_type_name(type, -1) +
                                                            " but default expression is of type " + format_type_name(e->type, -1),
                           "", "You will need to rewrite or cast the expression.").at(expr_location(def));
-          default_text = deparse_expr(*c);
+          default_text = stored_default_text(e, c);
           // A non-null default rewrites the rows: refused while another table's column stores
           // this table's row type (PostgreSQL's find_composite_type_dependencies).
           if (!(c->kind == ExprKind::Const && c->value.is_null()))

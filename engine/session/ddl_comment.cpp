@@ -1,4 +1,5 @@
-// COMMENT ON TABLE/VIEW/INDEX/SEQUENCE/COLUMN/SCHEMA/CONSTRAINT [ON DOMAIN] ... IS 'text' | NULL:
+// COMMENT ON TABLE/VIEW/INDEX/SEQUENCE/COLUMN/SCHEMA/CONSTRAINT [ON DOMAIN]/TYPE/DOMAIN/
+// FUNCTION/PROCEDURE ... IS 'text' | NULL:
 // rows of _pgmicro_description (objoid, objsubid = column number or 0), in the database of
 // the object (main, or pgtemp for temporary objects). '' and NULL remove the comment.
 #include "analyze/analyzer.h"
@@ -26,6 +27,7 @@ void SessionImpl::execute_comment(CommentStmt* stmt, StatementResult& out) {
       if (names.empty()) unsupported("COMMENT ON this kind of object");
       break;
     case OBJECT_DOMCONSTRAINT: break;  // (TypeName, constraint name), resolved below
+    case OBJECT_TYPE: case OBJECT_DOMAIN: case OBJECT_FUNCTION: case OBJECT_PROCEDURE: break;  // resolved below
     default: unsupported("COMMENT ON this kind of object");
   }
   // A relation named by names[0 .. count-1] (schema-qualified when count is 2).
@@ -131,6 +133,36 @@ void SessionImpl::execute_comment(CommentStmt* stmt, StatementResult& out) {
       if (!oid)
         throw PgError(sqlstate::kUndefinedObject,
                       "constraint \"" + con + "\" for domain " + written + " does not exist");
+      break;
+    }
+    case OBJECT_TYPE:
+    case OBJECT_DOMAIN: {
+      if (!stmt->object || !IsA(stmt->object, TypeName)) unsupported("COMMENT ON this kind of object");
+      auto* tn = reinterpret_cast<TypeName*>(stmt->object);
+      std::vector<Oid> no_params;
+      Analyzer a(catalog_, no_params);
+      Oid type = 0;
+      int32_t typmod = -1;
+      a.resolve_type_name(tn, type, typmod);
+      const UserType* u = catalog_.user_types().find(type);
+      if (!u) unsupported("COMMENT ON a built-in type");
+      if (stmt->objtype == OBJECT_DOMAIN && u->kind != 'd') {
+        std::string written;
+        for_each_node(tn->names, [&](Node* n) { written += (written.empty() ? "" : ".") + node_string(n); });
+        throw PgError(sqlstate::kWrongObjectType, "\"" + written + "\" is not a domain");
+      }
+      oid = u->relid ? u->relid : u->oid;  // a table's row type: PostgreSQL comments the type
+      if (u->relid) unsupported("COMMENT ON the row type of a table");
+      break;
+    }
+    case OBJECT_FUNCTION:
+    case OBJECT_PROCEDURE: {
+      StatementResult ignored;
+      bool proc = stmt->objtype == OBJECT_PROCEDURE;
+      const ProcDef* p = find_routine(reinterpret_cast<ObjectWithArgs*>(stmt->object), proc ? 'p' : 'f', false, ignored,
+                                      proc ? "procedure" : "function");
+      if (!p) unsupported("COMMENT ON this kind of object");
+      oid = p->oid;
       break;
     }
     default: unsupported("COMMENT ON this kind of object");
