@@ -39,9 +39,21 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
   if (!rv->inh || !target || target->children.empty()) return;
   // UPDATE of a partitioned table moves rows whose new key leaves their partition: they go back
-  // through the partitioned table's routing (PostgreSQL's row movement; not with RETURNING/FROM).
+  // through the partitioned table's routing (PostgreSQL's row movement; not with FROM).
   auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
-  bool moving = us && target->partition_strategy && !list_size(us->returningList) && !list_size(us->fromClause);
+  bool moving = us && target->partition_strategy && !list_size(us->fromClause);
+  // A moved row's RETURNING is the staging INSERT's, analysed over the partitioned table (its
+  // tableoid: the partition routing picks, analyze/partition_tableoid.cpp).
+  std::string moved_returning;
+  if (moving && list_size(us->returningList)) {
+    Analyzer ra(catalog_, param_types);
+    ra.sql_ = current_sql_;
+    ra.allow_dml_ctes = false;
+    ra.dml_target_override = target;
+    auto rq = ra.analyze_update(us);
+    for (size_t i = 0; i < rq->returning.size(); i++)
+      moved_returning += (i ? ", " : " RETURNING ") + lower_expr_in(*rq->returning[i].expr, rq->rtable);
+  }
   // A moved row is deleted from its partition and inserted into another: a foreign key's
   // ON DELETE action would fire where PostgreSQL runs the ON UPDATE one of a key referencing a
   // partitioned table, so moving such a row is refused when it happens (pg_fk_move_unsupported
@@ -112,7 +124,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
           plan.more_lowered.push_back("SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1");
           plan.more_counts.push_back(0);
         }
-        plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving);
+        plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving + moved_returning);
         plan.more_counts.push_back(1);
         plan.more_lowered.push_back("DELETE FROM " + child->sqlite_ref() + leaving);
         plan.more_counts.push_back(0);
