@@ -35,6 +35,9 @@ bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& 
 
 }  // namespace
 
+std::vector<DmlCteStep> materialize_inherited_with(SelectQuery& with);  // dml_inherit_with.cpp
+void use_inherited_with(SelectQuery& with, const std::vector<DmlCteStep>& steps);
+
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
   if (!rv->inh || !target || target->children.empty()) return;
@@ -66,6 +69,18 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->partition_strategy ? t->oid : -1))
         move_refused |= fk->on_delete == 'c' || fk->on_delete == 'n' || fk->on_delete == 'd';
   }
+  // The statement's WITH queries: run once into temp tables every statement reads.
+  bool with_done = false;
+  std::string with_before, with_after;
+  std::vector<DmlCteStep> with_steps;
+  auto once_with = [&](const std::shared_ptr<SelectQuery>& w) {
+    if (!w) return;
+    if (with_done) return use_inherited_with(*w, with_steps);
+    with_before = lower_with_prefix(*w);
+    with_steps = materialize_inherited_with(*w);
+    with_after = lower_with_prefix(*w);
+    with_done = true;
+  };
   for (const TableDef* child : table_descendants(catalog_, *target)) {
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
@@ -83,6 +98,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     } keep_steps{a, plan};
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+      once_with(q->with);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
       if (moving && child->partition_strategy) continue;  // holds no rows
       if (moving) {
@@ -121,12 +137,12 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
         }
         std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
         if (move_refused) {
-          plan.more_lowered.push_back("SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1");
+          plan.more_lowered.push_back(with_after + "SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1");
           plan.more_counts.push_back(0);
         }
-        plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving + moved_returning);
+        plan.more_lowered.push_back(with_after + "INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving + moved_returning);
         plan.more_counts.push_back(1);
-        plan.more_lowered.push_back("DELETE FROM " + child->sqlite_ref() + leaving);
+        plan.more_lowered.push_back(with_after + "DELETE FROM " + child->sqlite_ref() + leaving);
         plan.more_counts.push_back(0);
       }
       plan.more_lowered.push_back(lower_update(*q));
@@ -134,10 +150,17 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       continue;
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
+      once_with(q->with);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
       plan.more_lowered.push_back(lower_delete(*q));
       plan.more_counts.push_back(1);
     }
+  }
+  if (with_done && !with_steps.empty()) {
+    if (plan.lowered.compare(0, with_before.size(), with_before) != 0)
+      unsupported("WITH queries in UPDATE/DELETE of a table with inheritance children");
+    plan.lowered = with_after + plan.lowered.substr(with_before.size());
+    plan.dml_ctes.insert(plan.dml_ctes.begin(), with_steps.begin(), with_steps.end());
   }
   if (moving) {
     plan_partition_routing(target, false, plan);
