@@ -38,9 +38,49 @@ bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& 
 std::vector<DmlCteStep> materialize_inherited_with(SelectQuery& with);  // dml_inherit_with.cpp
 void use_inherited_with(SelectQuery& with, const std::vector<DmlCteStep>& steps);
 
+void snapshot_dml_reads(CachedPlan& plan, const std::vector<const TableDef*>& modifies, const std::vector<char>& own,
+                        const std::vector<char>& keep_reads);  // dml_snapshot_reads.cpp
+
+namespace {
+// Whether an UPDATE's SET values read its own table (SQLite computes them after earlier rows changed).
+bool sets_read_target(const UpdateQuery& q) {
+  std::string ref = q.table->sqlite_ref();
+  for (auto& s : q.sets)
+    if (s.second && lower_expr_in(*s.second, q.rtable).find(ref) != std::string::npos) return true;
+  return false;
+}
+}  // namespace
+
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
-  if (!rv->inh || !target || target->children.empty()) return;
+  if (!target) return;
+  if (!rv->inh || target->children.empty()) {
+    // One table: only an UPDATE whose SET values read the table itself needs its snapshot.
+    if (!IsA(stmt, UpdateStmt) || plan.lowered.find(target->sqlite_ref(), plan.lowered.find(" SET ")) == std::string::npos) return;
+    Analyzer a(catalog_, param_types);
+    a.sql_ = current_sql_;
+    a.allow_dml_ctes = false;
+    a.dml_target_override = target;
+    std::unique_ptr<UpdateQuery> q;
+    try {
+      q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+    } catch (const PgError&) {
+      return;  // (e.g. a data-modifying WITH query, which this analysis does not allow)
+    }
+    if (sets_read_target(*q)) snapshot_dml_reads(plan, {target}, {1}, {0});
+    return;
+  }
+  // Per statement of the plan (0: plan.lowered): the table it writes, whether its SET values
+  // read that table, whether its reads stay (partition routing reads the staging table).
+  std::vector<const TableDef*> modifies{target};
+  std::vector<char> own{IsA(stmt, UpdateStmt) && plan.lowered.find(target->sqlite_ref(), plan.lowered.find(" SET ")) != std::string::npos},
+      keep{0};
+  auto add = [&](const std::string& sql, const TableDef* t, bool own_read, bool keep_reads) {
+    plan.more_lowered.push_back(sql);
+    modifies.push_back(t);
+    own.push_back(own_read);
+    keep.push_back(keep_reads);
+  };
   // UPDATE of a partitioned table moves rows whose new key leaves their partition: they go back
   // through the partitioned table's routing (PostgreSQL's row movement; not with FROM).
   auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
@@ -137,22 +177,22 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
         }
         std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
         if (move_refused) {
-          plan.more_lowered.push_back(with_after + "SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1");
+          add(with_after + "SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1", nullptr, false, false);
           plan.more_counts.push_back(0);
         }
-        plan.more_lowered.push_back(with_after + "INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving + moved_returning);
+        add(with_after + "INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving + moved_returning, target, false, false);
         plan.more_counts.push_back(1);
-        plan.more_lowered.push_back(with_after + "DELETE FROM " + child->sqlite_ref() + leaving);
+        add(with_after + "DELETE FROM " + child->sqlite_ref() + leaving, child, false, false);
         plan.more_counts.push_back(0);
       }
-      plan.more_lowered.push_back(lower_update(*q));
+      add(lower_update(*q), child, sets_read_target(*q), false);
       plan.more_counts.push_back(1);
       continue;
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
       once_with(q->with);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
-      plan.more_lowered.push_back(lower_delete(*q));
+      add(lower_delete(*q), child, false, false);
       plan.more_counts.push_back(1);
     }
   }
@@ -166,6 +206,8 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     plan_partition_routing(target, false, plan);
     plan.more_counts.resize(plan.more_lowered.size(), 0);
   }
+  keep.resize(1 + plan.more_lowered.size(), 1);
+  snapshot_dml_reads(plan, modifies, own, keep);
 }
 
 }  // namespace pgmicro
