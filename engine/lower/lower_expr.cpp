@@ -691,6 +691,9 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
 
 }  // namespace
 
+// Whether a query calls a volatile function (session/dml_inherit.cpp).
+bool query_has_volatile(const SelectQuery& q) { return has_volatile(q); }
+
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
 
 // The row moves to the table's end (runtime/row_placement_functions.cpp). A column named

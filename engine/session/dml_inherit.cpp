@@ -13,6 +13,8 @@
 
 namespace pgmicro {
 
+bool query_has_volatile(const SelectQuery& q);  // lower/lower_expr.cpp
+
 namespace {
 
 // A child's RETURNING * lists the child's columns: the parent's columns are picked by name
@@ -21,6 +23,20 @@ bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& 
   bool same = ret.size() == parent.size();
   for (size_t i = 0; same && i < ret.size(); i++) same = ret[i].name == parent[i].name;
   if (same) return true;
+  // In order first (RETURNING t.*, o.* repeats names: each parent column after the previous one).
+  std::vector<TargetEntry> in_order;
+  for (size_t i = 0, from = 0; i < parent.size(); i++) {
+    while (from < ret.size() && ret[from].name != parent[i].name) from++;
+    if (from == ret.size()) break;
+    in_order.push_back(ret[from++]);
+  }
+  if (in_order.size() == parent.size()) {
+    ret = std::move(in_order);
+    return true;
+  }
+  for (size_t i = 0; i < parent.size(); i++)
+    for (size_t j = 0; j < i; j++)
+      if (parent[i].name == parent[j].name) return false;
   std::vector<TargetEntry> picked;
   for (auto& col : parent) {
     const TargetEntry* found = nullptr;
@@ -49,6 +65,31 @@ bool sets_read_target(const UpdateQuery& q) {
     if (s.second && lower_expr_in(*s.second, q.rtable).find(ref) != std::string::npos) return true;
   return false;
 }
+// A subquery calling a volatile function: PostgreSQL evaluates an uncorrelated one once for
+// the statement, here each table's statement would evaluate it again.
+bool volatile_subquery(const Expr* e) {
+  if (!e) return false;
+  if (e->subquery && query_has_volatile(*e->subquery)) return true;
+  if (volatile_subquery(e->compare.get())) return true;
+  for (auto& a : e->args)
+    if (volatile_subquery(a.get())) return true;
+  return false;
+}
+template <class Q>
+void refuse_volatile_subqueries(const Q& q) {
+  bool found = volatile_subquery(q.where.get());
+  for (auto& t : q.returning) found |= volatile_subquery(t.expr.get());
+  for (size_t r = 1; r < q.rtable.size(); r++)
+    found |= (q.rtable[r].subquery && query_has_volatile(*q.rtable[r].subquery)) ||
+             (q.rtable[r].function && (q.rtable[r].function->volatile_ || volatile_subquery(q.rtable[r].function.get())));
+  if (found) unsupported("volatile functions in subqueries of UPDATE/DELETE on a table with inheritance children or partitions");
+}
+void refuse_volatile_sets(const UpdateQuery& q) {
+  for (auto& s : q.sets)
+    if (volatile_subquery(s.second.get()))
+      unsupported("volatile functions in subqueries of UPDATE/DELETE on a table with inheritance children or partitions");
+}
+
 }  // namespace
 
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
@@ -139,6 +180,8 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
       once_with(q->with);
+      refuse_volatile_subqueries(*q);
+      refuse_volatile_sets(*q);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
       if (moving && child->partition_strategy) continue;  // holds no rows
       if (moving) {
@@ -191,6 +234,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
       once_with(q->with);
+      refuse_volatile_subqueries(*q);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
       add(lower_delete(*q), child, false, false);
       plan.more_counts.push_back(1);
