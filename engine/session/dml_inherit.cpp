@@ -90,6 +90,21 @@ void refuse_volatile_sets(const UpdateQuery& q) {
       unsupported("volatile functions in subqueries of UPDATE/DELETE on a table with inheritance children or partitions");
 }
 
+// Whether `t` or one of its ancestors (whose row triggers fire on their partitions) has a
+// BEFORE UPDATE row trigger: a row it moves to another partition would skip it here (the move
+// is a DELETE and an INSERT), and PostgreSQL fires it first (it may change or skip the row).
+bool before_update_row_triggers(sqlite3* db, const Catalog& cat, const TableDef* t) {
+  std::string ids;
+  for (; t; t = t->parents.empty() ? nullptr : cat.find_table_by_oid(t->parents[0]))
+    ids += (ids.empty() ? "" : ", ") + std::to_string(t->oid);
+  sqlite3_stmt* st = nullptr;
+  std::string q = "SELECT 1 FROM main._pgmicro_trigger WHERE tgrelid IN (" + ids + ") AND (tgtype & 83) = 19";
+  bool found = false;
+  if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
 }  // namespace
 
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
@@ -219,6 +234,12 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
           vals += (vals.empty() ? "" : ", ") + (ci >= 0 && values[ci] ? lower_expr_in(*values[ci], q->rtable) : quote_ident(col.name));
         }
         std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
+        if (before_update_row_triggers(conn_, catalog_, child)) {
+          add(with_after + "SELECT pg_fk_move_unsupported('UPDATE moving rows between partitions with BEFORE UPDATE row triggers') FROM " +
+                  child->sqlite_ref() + leaving + " LIMIT 1",
+              nullptr, false, false);
+          plan.more_counts.push_back(0);
+        }
         if (move_refused) {
           add(with_after + "SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1", nullptr, false, false);
           plan.more_counts.push_back(0);
