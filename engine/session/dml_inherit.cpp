@@ -58,12 +58,25 @@ void snapshot_dml_reads(CachedPlan& plan, const std::vector<const TableDef*>& mo
                         const std::vector<char>& keep_reads);  // dml_snapshot_reads.cpp
 
 namespace {
-// Whether an UPDATE's SET values read its own table (SQLite computes them after earlier rows changed).
-bool sets_read_target(const UpdateQuery& q) {
-  std::string ref = q.table->sqlite_ref();
+// The lowered SET values and RETURNING list: reads of a table there see the rows the
+// statement already changed (SQLite computes them as it writes each row).
+std::string written_row_reads(const UpdateQuery& q) {
+  std::string text;
   for (auto& s : q.sets)
-    if (s.second && lower_expr_in(*s.second, q.rtable).find(ref) != std::string::npos) return true;
-  return false;
+    if (s.second) text += lower_expr_in(*s.second, q.rtable);
+  for (auto& t : q.returning) text += lower_expr_in(*t.expr, q.rtable);
+  // UPDATE … FROM the target's own table: the rows it joins move (pg_new_rowid) under it.
+  if (!q.from.empty()) {
+    std::string all = lower_update(q);
+    size_t set = all.find(" SET ");
+    if (set != std::string::npos) text += all.substr(set);
+  }
+  return text;
+}
+std::string written_row_reads(const DeleteQuery& q) {
+  std::string text;
+  for (auto& t : q.returning) text += lower_expr_in(*t.expr, q.rtable);
+  return text;
 }
 // A subquery calling a volatile function: PostgreSQL evaluates an uncorrelated one once for
 // the statement, here each table's statement would evaluate it again.
@@ -111,26 +124,28 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
   if (!target) return;
   if (!rv->inh || target->children.empty()) {
-    // One table: only an UPDATE whose SET values read the table itself needs its snapshot.
-    if (!IsA(stmt, UpdateStmt) || plan.lowered.find(target->sqlite_ref(), plan.lowered.find(" SET ")) == std::string::npos) return;
+    // One table: only a statement whose SET values or RETURNING read the table itself needs its snapshot.
+    std::string ref = target->sqlite_ref();
+    size_t first = plan.lowered.find(ref);
+    if (first == std::string::npos || plan.lowered.find(ref, first + 1) == std::string::npos) return;
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
     a.allow_dml_ctes = false;
     a.dml_target_override = target;
-    std::unique_ptr<UpdateQuery> q;
+    std::string reads;
     try {
-      q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+      reads = IsA(stmt, UpdateStmt) ? written_row_reads(*a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt)))
+                                    : written_row_reads(*a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt)));
     } catch (const PgError&) {
       return;  // (e.g. a data-modifying WITH query, which this analysis does not allow)
     }
-    if (sets_read_target(*q)) snapshot_dml_reads(plan, {target}, {1}, {0});
+    if (reads.find(ref) != std::string::npos) snapshot_dml_reads(plan, {target}, {1}, {0});
     return;
   }
   // Per statement of the plan (0: plan.lowered): the table it writes, whether its SET values
   // read that table, whether its reads stay (partition routing reads the staging table).
   std::vector<const TableDef*> modifies{target};
-  std::vector<char> own{IsA(stmt, UpdateStmt) && plan.lowered.find(target->sqlite_ref(), plan.lowered.find(" SET ")) != std::string::npos},
-      keep{0};
+  std::vector<char> own{0}, keep{0};
   auto add = [&](const std::string& sql, const TableDef* t, bool own_read, bool keep_reads) {
     plan.more_lowered.push_back(sql);
     modifies.push_back(t);
@@ -249,7 +264,9 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
         add(with_after + "DELETE FROM " + child->sqlite_ref() + leaving, child, false, false);
         plan.more_counts.push_back(0);
       }
-      add(lower_update(*q), child, sets_read_target(*q), false);
+      std::string reads = written_row_reads(*q);
+      own[0] |= reads.find(target->sqlite_ref()) != std::string::npos;
+      add(lower_update(*q), child, reads.find(child->sqlite_ref()) != std::string::npos, false);
       plan.more_counts.push_back(1);
       continue;
     } else {
@@ -257,7 +274,9 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       once_with(q->with);
       refuse_volatile_subqueries(*q);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
-      add(lower_delete(*q), child, false, false);
+      std::string reads = written_row_reads(*q);
+      own[0] |= reads.find(target->sqlite_ref()) != std::string::npos;
+      add(lower_delete(*q), child, reads.find(child->sqlite_ref()) != std::string::npos, false);
       plan.more_counts.push_back(1);
     }
   }

@@ -10,6 +10,7 @@
 #include <cstring>
 #include "catalog/catalog.h"
 #include "common/error.h"
+#include "lower/lower.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -94,6 +95,16 @@ void snapshot_dml_reads(CachedPlan& plan, const std::vector<const TableDef*>& mo
     }
   }
   plan.dml_ctes.insert(plan.dml_ctes.begin(), steps.begin(), steps.end());
+}
+
+// INSERT … RETURNING whose subqueries read the target: SQLite's RETURNING sees the rows
+// inserted so far, PostgreSQL's the table as before the statement (a partitioned table's rows
+// reach the partitions only after the RETURNING statement).
+void snapshot_insert_returning_reads(const InsertQuery& q, CachedPlan& plan) {
+  if (!q.table || q.table->partition_strategy || q.returning.empty()) return;
+  std::string reads;
+  for (auto& t : q.returning) reads += lower_expr_in(*t.expr, q.rtable);
+  if (reads.find(q.table->sqlite_ref()) != std::string::npos) snapshot_dml_reads(plan, {q.table}, {1}, {0});
 }
 
 }  // namespace pgmicro
