@@ -54,6 +54,7 @@ bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& 
 std::vector<DmlCteStep> materialize_inherited_with(SelectQuery& with);  // dml_inherit_with.cpp
 void use_inherited_with(SelectQuery& with, const std::vector<DmlCteStep>& steps);
 
+bool statement_reads_table(const std::string& sql, const std::string& ref);  // dml_snapshot_reads.cpp
 void snapshot_dml_reads(CachedPlan& plan, const std::vector<const TableDef*>& modifies, const std::vector<char>& own,
                         const std::vector<char>& keep_reads);  // dml_snapshot_reads.cpp
 
@@ -126,8 +127,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
   if (!rv->inh || target->children.empty()) {
     // One table: only a statement whose SET values or RETURNING read the table itself needs its snapshot.
     std::string ref = target->sqlite_ref();
-    size_t first = plan.lowered.find(ref);
-    if (first == std::string::npos || plan.lowered.find(ref, first + 1) == std::string::npos) return;
+    if (!statement_reads_table(plan.lowered, ref)) return;
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
     a.allow_dml_ctes = false;

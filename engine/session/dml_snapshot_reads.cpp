@@ -40,6 +40,9 @@ std::vector<size_t> read_positions(const std::string& sql, const std::string& re
 
 }  // namespace
 
+// Whether the statement reads `ref` other than as its target (plan_inherited_dml's cheap test).
+bool statement_reads_table(const std::string& sql, const std::string& ref) { return !read_positions(sql, ref, true).empty(); }
+
 // `statements[k]`: the SQL of the plan's k-th statement (0: plan.lowered); `modifies[k]`: the
 // table it writes (nullptr: none, or a statement whose reads are kept, e.g. partition routing);
 // `own[k]`: its own target is read in its SET values (redirected too).
