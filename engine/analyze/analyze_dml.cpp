@@ -186,6 +186,29 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
                   .at(cr->location);
           }
         }
+        // RETURNING x.* of a FROM/USING item x: its columns.
+        if (list_size(cr->fields) == 2 && IsA(list_at(cr->fields, 0), String) && a.scope_) {
+          std::string rel = strVal(list_at(cr->fields, 0));
+          for (size_t r = 1; r < a.scope_->rtable.size(); r++) {
+            const RangeTableEntry& e = a.scope_->rtable[r];
+            if (e.alias != rel || e.is_join) continue;
+            for (size_t i = 0; i < e.column_names.size(); i++) {
+              if (i < e.hidden.size() && e.hidden[i]) continue;
+              auto v = std::make_shared<Expr>();
+              v->kind = ExprKind::Var;
+              v->rte = (int)r;
+              v->attno = (int)i;
+              v->type = e.column_types[i];
+              v->typmod = e.column_typmods[i];
+              v->name = e.column_names[i];
+              v->location = cr->location;
+              out.push_back({v, e.column_names[i]});
+            }
+            return;
+          }
+          if (rel != a.scope_->rtable[0].alias && rel != t->name)
+            throw PgError(sqlstate::kUndefinedTable, "missing FROM-clause entry for table \"" + rel + "\"").at(cr->location);
+        }
         bool all = others && list_size(cr->fields) == 1;  // RETURNING * with FROM/USING: every item's columns
         if (all)
           for (auto& r : a.scope_->rtable)

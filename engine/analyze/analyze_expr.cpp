@@ -117,6 +117,9 @@ static bool is_using_alias_entry(const SelectQuery& q, int rte) {
   return false;
 }
 
+ExprPtr partition_routed_tableoid(Catalog& cat, std::vector<Oid>& params, const TableDef& root, int rte, int levelsup,
+                                  int location);  // partition_tableoid.cpp
+
 ExprPtr Analyzer::transform_column_ref(Node* node) {
   // The range tables PostgreSQL's errorMissingColumn searches, innermost first.
   auto hint_scopes = [&] {
@@ -176,8 +179,11 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     e->location = cr->location;
     return e;
   };
-  // The tableoid system column of a table: its OID, or the row's table for an inheritance tree.
-  auto tableoid = [&](const RangeTableEntry& r) {
+  // The tableoid system column of a table: its OID, or the row's table for an inheritance tree;
+  // for rows written through a partitioned table, the leaf routing picks (partition_tableoid.cpp).
+  auto tableoid = [&](const RangeTableEntry& r, int rte, int level) {
+    if (r.dml_target && r.table && r.table->partition_strategy)
+      return partition_routed_tableoid(catalog_, param_types_, *r.table, rte, level, cr->location);
     auto e = std::make_shared<Expr>();
     e->type = oid::kOid;
     e->location = cr->location;
@@ -204,7 +210,7 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
           if (rt[i].column_names[a] == col)
             return rt[i].is_join ? shift_levels(rt[i].column_exprs[a], (int)level, cr->location)
                                  : make_var(rt[i], (int)i, (int)a, (int)level);
-        if (col == "tableoid" && rt[i].table) return tableoid(rt[i]);
+        if (col == "tableoid" && rt[i].table) return tableoid(rt[i], (int)i, (int)level);
         if (n == 2)  // rel.f as f(rel): analyze_func_notation.cpp
           if (ExprPtr f = row_function_notation(rel, col, cr->location)) return f;
         throw PgError(sqlstate::kUndefinedColumn, "column " + rel + "." + col + " does not exist", "",
@@ -252,12 +258,14 @@ ExprPtr Analyzer::transform_column_ref(Node* node) {
     }
     if (found_rte < 0 && col == "tableoid") {
       const RangeTableEntry* sys = nullptr;
-      for (auto& r : rt)
-        if (r.table) {
+      int sys_rte = -1;
+      for (size_t i = 0; i < rt.size(); i++)
+        if (rt[i].table) {
           if (sys) throw PgError(sqlstate::kAmbiguousColumn, "column reference \"" + col + "\" is ambiguous").at(cr->location);
-          sys = &r;
+          sys = &rt[i];
+          sys_rte = (int)i;
         }
-      if (sys) return tableoid(*sys);
+      if (sys) return tableoid(*sys, sys_rte, (int)level);
     }
     if (found_rte >= 0) {
       if (rt[found_rte].is_join) return shift_levels(rt[found_rte].column_exprs[found_att], (int)level, cr->location);

@@ -513,7 +513,8 @@ ExprPtr Analyzer::make_operator(const std::string& op, ExprPtr left, ExprPtr rig
       (is_string_type(lt) || is_string_type(rt) || (lt == oid::kUnknown) != (rt == oid::kUnknown))) {
     auto to_text = [&](ExprPtr e) {
       if (e->type == oid::kUnknown) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
-      if (is_string_type(e->type)) return coerce_to(e, oid::kText, -1, CastContext::Implicit, -1);
+      if (is_string_type(e->type))
+        if (ExprPtr c = coerce_to(e, oid::kText, -1, CastContext::Implicit, -1)) return c;
       return coerce_to(e, oid::kText, -1, CastContext::Explicit, -1);
     };
     if (lt != oid::kUnknown || rt != oid::kUnknown) {

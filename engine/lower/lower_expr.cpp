@@ -768,6 +768,9 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
 
 }  // namespace
 
+// Whether a query calls a volatile function (session/dml_inherit.cpp).
+bool query_has_volatile(const SelectQuery& q) { return has_volatile(q); }
+
 std::string lower_select(const SelectQuery& q) { return lower_select_in(q, LowerCtx{}); }
 
 std::string scale_free_key(const Expr& e, const std::string& sql) { return numeric_key(e, sql); }

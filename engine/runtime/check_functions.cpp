@@ -140,8 +140,12 @@ void fk_violation_impl(sqlite3_context* ctx, int argc, sqlite3_value** argv, boo
 void fk_violation(sqlite3_context* ctx, int argc, sqlite3_value** argv) { fk_violation_impl(ctx, argc, argv, false); }
 // pg_fk_move_unsupported(): an UPDATE moving a row between partitions of a table referenced by a
 // foreign key with an ON DELETE action (session/dml_inherit.cpp).
-void fk_move_unsupported(sqlite3_context* ctx, int, sqlite3_value**) {
+// With an argument: the feature it names (an UPDATE moving rows past BEFORE UPDATE row triggers).
+void fk_move_unsupported(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   guarded(ctx, [&] {
+    if (argc == 1 && sqlite3_value_type(argv[0]) == SQLITE_TEXT)
+      throw PgError(sqlstate::kFeatureNotSupported,
+                    std::string(reinterpret_cast<const char*>(sqlite3_value_text(argv[0]))) + " is not supported by pgmicro");
     throw PgError(sqlstate::kFeatureNotSupported,
                   "UPDATE moving rows between partitions of a table referenced by a foreign key with an ON DELETE action "
                   "is not supported by pgmicro");
@@ -301,6 +305,7 @@ void register_check_functions(sqlite3* db, RuntimeContext* rc) {
   sqlite3_create_function_v2(db, "pg_check_violation", -1, SQLITE_UTF8, rc, check_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_fk_violation", -1, SQLITE_UTF8, rc, fk_violation, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_fk_move_unsupported", 0, SQLITE_UTF8, rc, fk_move_unsupported, nullptr, nullptr, nullptr);
+  sqlite3_create_function_v2(db, "pg_fk_move_unsupported", 1, SQLITE_UTF8, rc, fk_move_unsupported, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_fk_violation_at", -1, SQLITE_UTF8, rc, fk_violation_at, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_constraint_deferred", 2, SQLITE_UTF8, rc, constraint_deferred, nullptr, nullptr, nullptr);
   sqlite3_create_function_v2(db, "pg_scalar_subquery", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, rc, scalar_subquery,

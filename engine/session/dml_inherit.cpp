@@ -13,6 +13,8 @@
 
 namespace pgmicro {
 
+bool query_has_volatile(const SelectQuery& q);  // lower/lower_expr.cpp
+
 namespace {
 
 // A child's RETURNING * lists the child's columns: the parent's columns are picked by name
@@ -21,6 +23,20 @@ bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& 
   bool same = ret.size() == parent.size();
   for (size_t i = 0; same && i < ret.size(); i++) same = ret[i].name == parent[i].name;
   if (same) return true;
+  // In order first (RETURNING t.*, o.* repeats names: each parent column after the previous one).
+  std::vector<TargetEntry> in_order;
+  for (size_t i = 0, from = 0; i < parent.size(); i++) {
+    while (from < ret.size() && ret[from].name != parent[i].name) from++;
+    if (from == ret.size()) break;
+    in_order.push_back(ret[from++]);
+  }
+  if (in_order.size() == parent.size()) {
+    ret = std::move(in_order);
+    return true;
+  }
+  for (size_t i = 0; i < parent.size(); i++)
+    for (size_t j = 0; j < i; j++)
+      if (parent[i].name == parent[j].name) return false;
   std::vector<TargetEntry> picked;
   for (auto& col : parent) {
     const TargetEntry* found = nullptr;
@@ -35,13 +51,123 @@ bool parent_returning(std::vector<TargetEntry>& ret, const std::vector<Column>& 
 
 }  // namespace
 
+std::vector<DmlCteStep> materialize_inherited_with(SelectQuery& with);  // dml_inherit_with.cpp
+void use_inherited_with(SelectQuery& with, const std::vector<DmlCteStep>& steps);
+
+bool statement_reads_table(const std::string& sql, const std::string& ref);  // dml_snapshot_reads.cpp
+void snapshot_dml_reads(CachedPlan& plan, const std::vector<const TableDef*>& modifies, const std::vector<char>& own,
+                        const std::vector<char>& keep_reads);  // dml_snapshot_reads.cpp
+
+namespace {
+// The lowered SET values and RETURNING list: reads of a table there see the rows the
+// statement already changed (SQLite computes them as it writes each row).
+std::string written_row_reads(const UpdateQuery& q) {
+  std::string text;
+  for (auto& s : q.sets)
+    if (s.second) text += lower_expr_in(*s.second, q.rtable);
+  for (auto& t : q.returning) text += lower_expr_in(*t.expr, q.rtable);
+  // UPDATE … FROM the target's own table: the rows it joins move (pg_new_rowid) under it.
+  if (!q.from.empty()) {
+    std::string all = lower_update(q);
+    size_t set = all.find(" SET ");
+    if (set != std::string::npos) text += all.substr(set);
+  }
+  return text;
+}
+std::string written_row_reads(const DeleteQuery& q) {
+  std::string text;
+  for (auto& t : q.returning) text += lower_expr_in(*t.expr, q.rtable);
+  return text;
+}
+// A subquery calling a volatile function: PostgreSQL evaluates an uncorrelated one once for
+// the statement, here each table's statement would evaluate it again.
+bool volatile_subquery(const Expr* e) {
+  if (!e) return false;
+  if (e->subquery && query_has_volatile(*e->subquery)) return true;
+  if (volatile_subquery(e->compare.get())) return true;
+  for (auto& a : e->args)
+    if (volatile_subquery(a.get())) return true;
+  return false;
+}
+template <class Q>
+void refuse_volatile_subqueries(const Q& q) {
+  bool found = volatile_subquery(q.where.get());
+  for (auto& t : q.returning) found |= volatile_subquery(t.expr.get());
+  for (size_t r = 1; r < q.rtable.size(); r++)
+    found |= (q.rtable[r].subquery && query_has_volatile(*q.rtable[r].subquery)) ||
+             (q.rtable[r].function && (q.rtable[r].function->volatile_ || volatile_subquery(q.rtable[r].function.get())));
+  if (found) unsupported("volatile functions in subqueries of UPDATE/DELETE on a table with inheritance children or partitions");
+}
+void refuse_volatile_sets(const UpdateQuery& q) {
+  for (auto& s : q.sets)
+    if (volatile_subquery(s.second.get()))
+      unsupported("volatile functions in subqueries of UPDATE/DELETE on a table with inheritance children or partitions");
+}
+
+// Whether `t` or one of its ancestors (whose row triggers fire on their partitions) has a
+// BEFORE UPDATE row trigger: a row it moves to another partition would skip it here (the move
+// is a DELETE and an INSERT), and PostgreSQL fires it first (it may change or skip the row).
+bool before_update_row_triggers(sqlite3* db, const Catalog& cat, const TableDef* t) {
+  std::string ids;
+  for (; t; t = t->parents.empty() ? nullptr : cat.find_table_by_oid(t->parents[0]))
+    ids += (ids.empty() ? "" : ", ") + std::to_string(t->oid);
+  sqlite3_stmt* st = nullptr;
+  std::string q = "SELECT 1 FROM main._pgmicro_trigger WHERE tgrelid IN (" + ids + ") AND (tgtype & 83) = 19";
+  bool found = false;
+  if (sqlite3_prepare_v2(db, q.c_str(), -1, &st, nullptr) == SQLITE_OK) found = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_finalize(st);
+  return found;
+}
+
+}  // namespace
+
 void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::vector<Oid>& param_types, CachedPlan& plan) {
   RangeVar* rv = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt)->relation : reinterpret_cast<DeleteStmt*>(stmt)->relation;
-  if (!rv->inh || !target || target->children.empty()) return;
+  if (!target) return;
+  if (!rv->inh || target->children.empty()) {
+    // One table: only a statement whose SET values or RETURNING read the table itself needs its snapshot.
+    std::string ref = target->sqlite_ref();
+    if (!statement_reads_table(plan.lowered, ref)) return;
+    Analyzer a(catalog_, param_types);
+    a.sql_ = current_sql_;
+    a.allow_dml_ctes = false;
+    a.dml_target_override = target;
+    std::string reads;
+    try {
+      reads = IsA(stmt, UpdateStmt) ? written_row_reads(*a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt)))
+                                    : written_row_reads(*a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt)));
+    } catch (const PgError&) {
+      return;  // (e.g. a data-modifying WITH query, which this analysis does not allow)
+    }
+    if (reads.find(ref) != std::string::npos) snapshot_dml_reads(plan, {target}, {1}, {0});
+    return;
+  }
+  // Per statement of the plan (0: plan.lowered): the table it writes, whether its SET values
+  // read that table, whether its reads stay (partition routing reads the staging table).
+  std::vector<const TableDef*> modifies{target};
+  std::vector<char> own{0}, keep{0};
+  auto add = [&](const std::string& sql, const TableDef* t, bool own_read, bool keep_reads) {
+    plan.more_lowered.push_back(sql);
+    modifies.push_back(t);
+    own.push_back(own_read);
+    keep.push_back(keep_reads);
+  };
   // UPDATE of a partitioned table moves rows whose new key leaves their partition: they go back
-  // through the partitioned table's routing (PostgreSQL's row movement; not with RETURNING/FROM).
+  // through the partitioned table's routing (PostgreSQL's row movement; not with FROM).
   auto* us = IsA(stmt, UpdateStmt) ? reinterpret_cast<UpdateStmt*>(stmt) : nullptr;
-  bool moving = us && target->partition_strategy && !list_size(us->returningList) && !list_size(us->fromClause);
+  bool moving = us && target->partition_strategy && !list_size(us->fromClause);
+  // A moved row's RETURNING is the staging INSERT's, analysed over the partitioned table (its
+  // tableoid: the partition routing picks, analyze/partition_tableoid.cpp).
+  std::string moved_returning;
+  if (moving && list_size(us->returningList)) {
+    Analyzer ra(catalog_, param_types);
+    ra.sql_ = current_sql_;
+    ra.allow_dml_ctes = false;
+    ra.dml_target_override = target;
+    auto rq = ra.analyze_update(us);
+    for (size_t i = 0; i < rq->returning.size(); i++)
+      moved_returning += (i ? ", " : " RETURNING ") + lower_expr_in(*rq->returning[i].expr, rq->rtable);
+  }
   // A moved row is deleted from its partition and inserted into another: a foreign key's
   // ON DELETE action would fire where PostgreSQL runs the ON UPDATE one of a key referencing a
   // partitioned table, so moving such a row is refused when it happens (pg_fk_move_unsupported
@@ -54,6 +180,18 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
       for (auto& [fk_table, fk] : referencing_foreign_keys(catalog_, t->partition_strategy ? t->oid : -1))
         move_refused |= fk->on_delete == 'c' || fk->on_delete == 'n' || fk->on_delete == 'd';
   }
+  // The statement's WITH queries: run once into temp tables every statement reads.
+  bool with_done = false;
+  std::string with_before, with_after;
+  std::vector<DmlCteStep> with_steps;
+  auto once_with = [&](const std::shared_ptr<SelectQuery>& w) {
+    if (!w) return;
+    if (with_done) return use_inherited_with(*w, with_steps);
+    with_before = lower_with_prefix(*w);
+    with_steps = materialize_inherited_with(*w);
+    with_after = lower_with_prefix(*w);
+    with_done = true;
+  };
   for (const TableDef* child : table_descendants(catalog_, *target)) {
     Analyzer a(catalog_, param_types);
     a.sql_ = current_sql_;
@@ -71,6 +209,9 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     } keep_steps{a, plan};
     if (IsA(stmt, UpdateStmt)) {
       auto q = a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt));
+      once_with(q->with);
+      refuse_volatile_subqueries(*q);
+      refuse_volatile_sets(*q);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of UPDATE on a parent whose children have other columns");
       if (moving && child->partition_strategy) continue;  // holds no rows
       if (moving) {
@@ -108,29 +249,49 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
           vals += (vals.empty() ? "" : ", ") + (ci >= 0 && values[ci] ? lower_expr_in(*values[ci], q->rtable) : quote_ident(col.name));
         }
         std::string leaving = " WHERE " + where + " AND NOT coalesce(" + stays + ", false)";
-        if (move_refused) {
-          plan.more_lowered.push_back("SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1");
+        if (before_update_row_triggers(conn_, catalog_, child)) {
+          add(with_after + "SELECT pg_fk_move_unsupported('UPDATE moving rows between partitions with BEFORE UPDATE row triggers') FROM " +
+                  child->sqlite_ref() + leaving + " LIMIT 1",
+              nullptr, false, false);
           plan.more_counts.push_back(0);
         }
-        plan.more_lowered.push_back("INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving);
+        if (move_refused) {
+          add(with_after + "SELECT pg_fk_move_unsupported() FROM " + child->sqlite_ref() + leaving + " LIMIT 1", nullptr, false, false);
+          plan.more_counts.push_back(0);
+        }
+        add(with_after + "INSERT INTO " + target->sqlite_ref() + " (" + cols + ") SELECT " + vals + " FROM " + child->sqlite_ref() + leaving + moved_returning, target, false, false);
         plan.more_counts.push_back(1);
-        plan.more_lowered.push_back("DELETE FROM " + child->sqlite_ref() + leaving);
+        add(with_after + "DELETE FROM " + child->sqlite_ref() + leaving, child, false, false);
         plan.more_counts.push_back(0);
       }
-      plan.more_lowered.push_back(lower_update(*q));
+      std::string reads = written_row_reads(*q);
+      own[0] |= reads.find(target->sqlite_ref()) != std::string::npos;
+      add(lower_update(*q), child, reads.find(child->sqlite_ref()) != std::string::npos, false);
       plan.more_counts.push_back(1);
       continue;
     } else {
       auto q = a.analyze_delete(reinterpret_cast<DeleteStmt*>(stmt));
+      once_with(q->with);
+      refuse_volatile_subqueries(*q);
       if (!parent_returning(q->returning, plan.columns)) unsupported("RETURNING * of DELETE on a parent whose children have other columns");
-      plan.more_lowered.push_back(lower_delete(*q));
+      std::string reads = written_row_reads(*q);
+      own[0] |= reads.find(target->sqlite_ref()) != std::string::npos;
+      add(lower_delete(*q), child, reads.find(child->sqlite_ref()) != std::string::npos, false);
       plan.more_counts.push_back(1);
     }
+  }
+  if (with_done && !with_steps.empty()) {
+    if (plan.lowered.compare(0, with_before.size(), with_before) != 0)
+      unsupported("WITH queries in UPDATE/DELETE of a table with inheritance children");
+    plan.lowered = with_after + plan.lowered.substr(with_before.size());
+    plan.dml_ctes.insert(plan.dml_ctes.begin(), with_steps.begin(), with_steps.end());
   }
   if (moving) {
     plan_partition_routing(target, false, plan);
     plan.more_counts.resize(plan.more_lowered.size(), 0);
   }
+  keep.resize(1 + plan.more_lowered.size(), 1);
+  snapshot_dml_reads(plan, modifies, own, keep);
 }
 
 }  // namespace pgmicro

@@ -5,6 +5,7 @@
 // statement's inference specification, as PostgreSQL maps the arbiter indexes to the
 // partition's indexes — and the statement's RETURNING. The command tag counts the leaves' rows.
 #include "analyze/on_conflict.h"
+#include "catalog/catalog.h"
 #include "common/error.h"
 #include "lower/lower.h"
 #include "session/session_impl.h"
@@ -29,6 +30,12 @@ bool SessionImpl::plan_partitioned_upsert(InsertQuery& q, CachedPlan& plan) {
     }
     std::string conflict = lower_insert_conflict(q, targets);
     if (!q.rtable.empty()) q.rtable[0].sql_alias = saved_alias;
+    // DO UPDATE moves the row to the end of the leaf (pg_new_rowid of the leaf, not of the
+    // partitioned table's staging table, whose rowids collide with the leaf's).
+    std::string root_rowid = "pg_new_rowid(" + quote_literal(q.table->sqlite_ref()) + ",";
+    std::string leaf_rowid = "pg_new_rowid(" + quote_literal(leaf.sqlite_ref()) + ",";
+    for (size_t at = conflict.find(root_rowid); at != std::string::npos; at = conflict.find(root_rowid, at + leaf_rowid.size()))
+      conflict.replace(at, root_rowid.size(), leaf_rowid);
     return conflict + lower_insert_returning(q);
   };
   std::vector<TargetEntry> returning = std::move(q.returning);

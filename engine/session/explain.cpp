@@ -15,6 +15,7 @@
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "session/explain.h"
+#include <memory>
 #include "session/session_impl.h"
 #include "types/user_types.h"
 
@@ -340,9 +341,22 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
     }
     plan.kind = plan.kind ? plan.kind : nodeTag(q);
   }
+  std::string run_sql;  // the first statement the run executes, when not plan.lowered
   if (!run) {
     plan.param_types = param_types;
     run = [this, &plan](StatementResult& r) { run_plan(plan, {}, r); };
+    // EXPLAIN ANALYZE of DML runs the whole statement: partition routing, the statements of an
+    // inheritance tree's other tables, snapshot copies (dml_inherit.cpp), not just the first.
+    if (opt.analyze && (plan.kind == T_InsertStmt || plan.kind == T_UpdateStmt || plan.kind == T_DeleteStmt)) {
+      auto full = std::make_shared<CachedPlan>();
+      std::vector<Oid> full_types = param_types;
+      if (plan_statement(q, full_types, *full) &&
+          (!full->more_lowered.empty() || !full->dml_ctes.empty() || full->lowered != plan.lowered)) {
+        full->param_types = full_types;
+        run_sql = full->lowered;
+        run = [this, full](StatementResult& r) { run_plan(*full, {}, r); };
+      }
+    }
   }
 
   // SQLite's plan of the lowered statement.
@@ -380,7 +394,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
   double execution_ms = 0;
   if (opt.analyze) {
     auto t1 = std::chrono::steady_clock::now();
-    analyze_sql_ = plan.lowered;
+    analyze_sql_ = run_sql.empty() ? plan.lowered : run_sql;
     analyze_hook_ = [&counts](sqlite3_stmt* st) {
 #ifdef SQLITE_ENABLE_STMT_SCANSTATUS
       for (int i = 0;; i++) {

@@ -509,6 +509,7 @@ void SessionImpl::run_plan(const CachedPlan& plan, const std::vector<TextValue>&
 }
 
 void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt);  // rules.cpp
+void snapshot_insert_returning_reads(const InsertQuery& q, CachedPlan& plan);  // dml_snapshot_reads.cpp
 
 void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                                     CachedPlan* keep) {
@@ -564,6 +565,9 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       plan.columns = columns_of(q->returning);
       plan.lowered = lower_insert(*q);
       if (!plan_partitioned_upsert(*q, plan)) plan_partition_routing(q->table, q->has_on_conflict, plan);
+      plan.dml_ctes = a.dml_cte_steps;
+      snapshot_insert_returning_reads(*q, plan);  // dml_snapshot_reads.cpp
+      a.dml_cte_steps = plan.dml_ctes;
       break;
     }
     case T_UpdateStmt: {

@@ -1,0 +1,27 @@
+-- An UPDATE moving rows between partitions (also with RETURNING, also into and out of a
+-- DEFAULT partition) fires DELETE triggers on the source and INSERT triggers on the
+-- destination partition, as PostgreSQL does.
+CREATE TABLE pt (a int, b text) PARTITION BY RANGE (a);
+CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10);
+CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20);
+CREATE TABLE ptd PARTITION OF pt DEFAULT;
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE NOTICE '% % % on %: old=% new=%', TG_WHEN, TG_OP, TG_LEVEL, TG_TABLE_NAME,
+    CASE WHEN TG_OP <> 'INSERT' THEN OLD::text END, CASE WHEN TG_OP <> 'DELETE' THEN NEW::text END;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER bd BEFORE DELETE ON pt FOR EACH ROW EXECUTE FUNCTION trg();
+CREATE TRIGGER bi BEFORE INSERT ON pt FOR EACH ROW EXECUTE FUNCTION trg();
+CREATE TRIGGER au AFTER UPDATE ON pt FOR EACH ROW EXECUTE FUNCTION trg();
+CREATE TRIGGER ad AFTER DELETE ON pt FOR EACH ROW EXECUTE FUNCTION trg();
+CREATE TRIGGER ai AFTER INSERT ON pt FOR EACH ROW EXECUTE FUNCTION trg();
+INSERT INTO pt VALUES (1, 'a'), (15, 'b'), (30, 'c');
+UPDATE pt SET a = a + 10 WHERE a = 1;
+UPDATE pt SET a = 5 WHERE a = 30 RETURNING tableoid::regclass, *;
+UPDATE pt SET b = 'x' WHERE a = 15;
+UPDATE pt SET a = a + 100 WHERE a = 5 RETURNING tableoid::regclass, *;
+SELECT tableoid::regclass, * FROM pt ORDER BY a;
+DROP TABLE pt;
+DROP FUNCTION trg();

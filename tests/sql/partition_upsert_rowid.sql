@@ -1,0 +1,32 @@
+-- INSERT … ON CONFLICT DO UPDATE into a partitioned table moves the updated row to the end of
+-- its own partition (it failed with a rowid collision against the staging table's rowids).
+CREATE TABLE pt (a int PRIMARY KEY, b text) PARTITION BY LIST (a);
+CREATE TABLE pt1 PARTITION OF pt FOR VALUES IN (1, 2, 3);
+CREATE TABLE ptd PARTITION OF pt DEFAULT;
+CREATE TABLE o (a int, z text);
+INSERT INTO pt VALUES (1, 'a'), (2, 'b'), (7, 'c') RETURNING tableoid::regclass, *;
+INSERT INTO o VALUES (1, 'o1'), (7, 'o7');
+INSERT INTO pt VALUES (2, 'bb'), (8, 'd') ON CONFLICT (a) DO UPDATE SET b = excluded.b RETURNING tableoid::regclass, *;
+INSERT INTO pt VALUES (7, 'cc') ON CONFLICT (a) DO UPDATE SET b = pt.b || excluded.b RETURNING tableoid::regclass, *, (SELECT count(*) FROM pt);
+SELECT tableoid::regclass, * FROM pt ORDER BY a;
+UPDATE pt SET b = o.z FROM o WHERE o.a = pt.a RETURNING tableoid::regclass, pt.*, o.z;
+DELETE FROM pt WHERE a IN (SELECT a FROM pt ORDER BY a DESC LIMIT 1) RETURNING tableoid::regclass, *;
+UPDATE pt1 SET a = 9 WHERE a = 1;
+UPDATE pt SET a = 3 WHERE a = 1 RETURNING tableoid::regclass, *;
+SELECT tableoid::regclass, * FROM pt ORDER BY a;
+DELETE FROM pt p USING pt q WHERE p.a = q.a + 1 RETURNING p.tableoid::regclass, p.*, q.*;
+SELECT tableoid::regclass, * FROM pt ORDER BY a;
+UPDATE pt SET b = (SELECT string_agg(b, ',' ORDER BY a) FROM pt) RETURNING *;
+UPDATE ptd SET b = upper(b) RETURNING tableoid::regclass, *;
+SELECT (SELECT count(*) FROM pt) AS n, (SELECT max(a) FROM (SELECT a FROM pt ORDER BY a LIMIT 2) s) AS m;
+CREATE TABLE ip (a int, b text);
+CREATE TABLE ic (c text) INHERITS (ip);
+INSERT INTO ip VALUES (1, 'x');
+INSERT INTO ic VALUES (2, 'y', 'cc');
+UPDATE ip SET b = ic.c FROM ic WHERE ic.a = ip.a + 1 RETURNING ip.*, ic.c;
+DELETE FROM ip WHERE a = (SELECT max(a) FROM ip) RETURNING *;
+SELECT tableoid::regclass, * FROM ip ORDER BY a;
+UPDATE ip SET a = a * 10 WHERE a IN (SELECT a FROM ONLY ip) RETURNING *;
+UPDATE ip SET (a, b) = (SELECT max(a) + 1, 'm' FROM ip) RETURNING tableoid::regclass, *;
+SELECT tableoid::regclass, * FROM ip ORDER BY a;
+DROP TABLE pt, o, ip CASCADE;
