@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 #include "analyze/analyzer.h"
+#include "analyze/view_definition.h"
+#include "catalog/builtins.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -157,11 +159,17 @@ Node* is_not_true(Node* a) {
 // RETURNING lists and ROW() expanded to every column.
 struct Replace {
   const RuleTarget* target = nullptr;
-  std::string src;           // the source table's alias; "" = substitute `old_rel` / `new_exprs`
+  std::string src;           // the source table's alias; "" = substitute `old_rel` / `new_subst`
   int event = 0;
   bool used = false;         // some NEW/OLD reference was seen
   std::string old_rel;       // substitution into the original statement: OLD.x -> old_rel.x
-  std::vector<Node*> new_exprs;  // NEW.x -> new_exprs[i] (UPDATE's SET values), or old_rel.x
+  // NEW.x replaced by a copy of new_subst[i] (when set) instead of the source column: the
+  // expression PostgreSQL's rewriter substitutes, evaluated once per reference (a column's
+  // default, a volatile value, an UPDATE's SET expression in the original's qual); new_bare[i]:
+  // its bare column names are NEW's (a generation expression). new_refused[i]: NEW.x is 0A000.
+  std::vector<Node*> new_subst;
+  std::vector<char> new_bare;
+  std::vector<std::string> new_refused;
 };
 
 int column_index(const Replace& r, const std::string& col) {
@@ -188,11 +196,39 @@ void check_side(Replace& r, const std::string& which, int) {
     throw PgError(sqlstate::kInvalidObjectDefinition, "ON DELETE rule cannot use NEW");
 }
 
+bool replace_walker(Node* n, void* ctx);
+
+// A generation expression's bare column names made NEW's.
+bool prefix_new_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    if (list_size(c->fields) == 1 && IsA(list_at(c->fields, 0), String) &&
+        column_index(*static_cast<Replace*>(ctx), strVal(list_at(c->fields, 0))) >= 0)
+      c->fields = list_make2(makeString(pstrdup("new")), list_at(c->fields, 0));
+    return false;
+  }
+  return raw_expression_tree_walker_impl(n, prefix_new_walker, ctx);
+}
+
+// What NEW.x / OLD.x stand for: a source-table column, the original's own column, or (NEW)
+// an expression substituted per reference, wrapped in an A_Indirection without indirection.
 Node* replacement(Replace& r, const std::string& which, int i, int location) {
+  const size_t k = (size_t)i;
+  if (which == "new" && k < r.new_refused.size() && !r.new_refused[k].empty()) unsupported(r.new_refused[k], location);
+  if (which == "new" && k < r.new_subst.size() && r.new_subst[k]) {
+    Node* e = static_cast<Node*>(copyObjectImpl(r.new_subst[k]));
+    if (k < r.new_bare.size() && r.new_bare[k]) {
+      raw_expression_tree_walker_impl(e, prefix_new_walker, &r);
+      if (IsA(e, ColumnRef)) prefix_new_walker(e, &r);
+      replace_walker(e, &r);
+    }
+    auto* w = makeNode(A_Indirection);
+    w->arg = e;
+    return reinterpret_cast<Node*>(w);
+  }
   if (!r.src.empty()) return column_ref2(r.src, (which == "new" ? "n_" : "o_") + std::to_string(i + 1));
-  if (which == "new" && i < (int)r.new_exprs.size() && r.new_exprs[(size_t)i])
-    unsupported("NEW of an assigned column in the condition of a conditional DO INSTEAD rule", location);
-  return column_ref2(r.old_rel, r.target->columns[(size_t)i].name);
+  return column_ref2(r.old_rel, r.target->columns[k].name);
 }
 
 // Expands NEW.* / OLD.* elements of a list (bare or as unnamed ResTargets).
@@ -274,6 +310,18 @@ bool replace_walker(Node* n, void* ctx) {
       if (i < 0) throw PgError(sqlstate::kUndefinedColumn, "column " + which + "." + col + " does not exist").at(c->location);
       r.used = true;
       Node* e = replacement(r, which, i, c->location);
+      if (IsA(e, A_Indirection)) {
+        // The ColumnRef becomes, in place, the substituted expression with NEW.x's field selections.
+        static_assert(sizeof(A_Indirection) <= sizeof(ColumnRef), "in-place node change");
+        List* rest = NIL;
+        for (int k = 2; k < list_size(c->fields); k++) rest = lappend(rest, list_at(c->fields, k));
+        Node* arg = reinterpret_cast<A_Indirection*>(e)->arg;
+        auto* ind = reinterpret_cast<A_Indirection*>(c);
+        ind->type = T_A_Indirection;
+        ind->arg = arg;
+        ind->indirection = rest;
+        return false;
+      }
       List* f = reinterpret_cast<ColumnRef*>(e)->fields;
       for (int k = 2; k < list_size(c->fields); k++) f = lappend(f, list_at(c->fields, k));
       c->fields = f;
@@ -298,6 +346,45 @@ bool find_new_old(Node* n, void* ctx) {
     return false;
   }
   return raw_expression_tree_walker_impl(n, find_new_old, ctx);
+}
+
+// Whether a raw expression may be volatile: it calls a volatile built-in or a user function
+// that is not IMMUTABLE/STABLE (by name: any overload counts).
+struct VolatileSearch {
+  const Catalog* cat;
+  bool found = false;
+};
+
+bool volatile_walker(Node* x, void* p) {
+  auto& c = *static_cast<VolatileSearch*>(p);
+  if (!x) return false;
+  if (IsA(x, FuncCall)) {
+    std::string name = strVal(llast(reinterpret_cast<FuncCall*>(x)->funcname));
+    for (const FunctionDef& d : builtin_functions())
+      if (d.is_volatile && name == d.name) c.found = true;
+    for (const ProcDef* proc : c.cat->find_procs(name))
+      if (proc->volatility == 'v') c.found = true;
+    if (c.found) return true;
+  }
+  return raw_expression_tree_walker_impl(x, volatile_walker, p);
+}
+
+bool volatile_raw_expr(const Catalog& cat, Node* n) {
+  VolatileSearch v{&cat};
+  volatile_walker(n, &v);
+  return v.found;
+}
+
+bool param_walker(Node* x, void* p) {
+  if (!x) return false;
+  if (IsA(x, ParamRef)) return *static_cast<bool*>(p) = true;
+  return raw_expression_tree_walker_impl(x, param_walker, p);
+}
+
+bool has_param_ref(Node* n) {
+  bool found = false;
+  param_walker(n, &found);
+  return found;
 }
 
 WithClause* statement_with(Node* n) {
@@ -748,6 +835,158 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   }
   bool filled_once = false;
 
+  // What NEW.x stands for when it is no plain source column (PostgreSQL substitutes the
+  // original's target-list expression for each reference): a generated column's expression
+  // over NEW, the default of a column the INSERT does not give (or gives as DEFAULT), a
+  // volatile value of a one-row VALUES; an UPDATE's SET DEFAULT; a volatile SET expression
+  // (pgmicro computes NEW once per row: 0A000 when referenced).
+  std::vector<std::unique_ptr<ParsedScript>> parsed;  // the trees of the substituted expressions
+  const TableDef* table = t.is_view ? nullptr : catalog_.find_table_by_oid(t.oid);
+  std::unique_ptr<ViewDefinition> view_def;
+  if (t.is_view)
+    if (const ViewDef* v = catalog_.find_view(t.schema, t.name)) view_def = std::make_unique<ViewDefinition>(v->definition);
+  MemoryContextSwitchTo(home);
+  const ColumnDef* none = nullptr;
+  auto table_column = [&](size_t i) -> const ColumnDef* {
+    if (table)
+      for (const ColumnDef& c : table->columns)
+        if (c.name == t.columns[i].name) return &c;
+    return none;
+  };
+  // CAST((text) AS column type), parsed; `arg` replaces the cast's argument when given.
+  auto cast_node = [&](size_t i, const std::string& text, Node* arg) -> Node* {
+    parsed.push_back(std::make_unique<ParsedScript>("SELECT CAST((" + text + ") AS " +
+                                                    format_type_name(t.columns[i].type_oid, t.columns[i].typmod) + ")"));
+    MemoryContextSwitchTo(home);
+    auto* sel = reinterpret_cast<SelectStmt*>(parsed.back()->statements()[0].raw->stmt);
+    Node* e = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val;
+    if (arg) reinterpret_cast<TypeCast*>(e)->arg = arg;
+    return e;
+  };
+  auto null_of = [&](size_t i) -> Node* { return cast_node(i, "NULL", nullptr); };
+  // The column's default (nullptr: none, NULL). Read now: running statements reloads the catalog.
+  auto read_default = [&](size_t i) -> Node* {
+    if (view_def) {
+      Node* d = view_def->column_default(t.columns[i].name);
+      return d ? cast_node(i, "NULL", d) : nullptr;
+    }
+    const ColumnDef* c = table_column(i);
+    if (!c || c->generated) return nullptr;
+    std::string text = c->default_text;  // a domain's default when the column has none
+    for (const UserType* d = catalog_.user_types().find(c->type); text.empty() && d && d->kind == 'd';
+         d = catalog_.user_types().find(d->base))
+      text = d->default_text;
+    return text.empty() ? nullptr : cast_node(i, text, nullptr);
+  };
+  std::vector<Node*> defaults(ncol, nullptr), generations(ncol, nullptr);
+  for (size_t i = 0; i < ncol; i++) {
+    defaults[i] = read_default(i);
+    const ColumnDef* c = table_column(i);
+    if (c && c->generated) generations[i] = cast_node(i, c->default_text, nullptr);
+  }
+  table = nullptr;
+  // A fresh copy each time: a tree is used once.
+  auto default_of = [&](size_t i) -> Node* { return defaults[i] ? static_cast<Node*>(copyObjectImpl(defaults[i])) : nullptr; };
+  auto generation_of = [&](size_t i) -> Node* { return generations[i]; };
+  Replace rep_template;
+  rep_template.new_subst.assign(ncol, nullptr);
+  rep_template.new_bare.assign(ncol, 0);
+  rep_template.new_refused.assign(ncol, "");
+  auto update_column = [&](ResTarget* rt) -> int {
+    if (rt->indirection || !rt->val || IsA(rt->val, MultiAssignRef))
+      unsupported("UPDATE with subscripts, fields or column lists on a relation with rules", rt->location);
+    for (size_t k = 0; k < ncol; k++)
+      if (t.columns[k].name == rt->name) return (int)k;
+    throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
+        .at(rt->location);
+  };
+  // INSERT: the column each value position fills.
+  std::vector<int> insert_pos;
+  SelectStmt* one_row = nullptr;  // a single-row VALUES
+  if (event == CMD_INSERT) {
+    auto* o = reinterpret_cast<InsertStmt*>(stmt);
+    if (o->cols) {
+      for_each_node(o->cols, [&](Node* c) {
+        auto* rt = reinterpret_cast<ResTarget*>(c);
+        if (rt->indirection) unsupported("INSERT with subscripts or fields into a relation with rules", rt->location);
+        int i = -1;
+        for (size_t k = 0; k < ncol; k++)
+          if (t.columns[k].name == rt->name) i = (int)k;
+        if (i < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
+              .at(rt->location);
+        insert_pos.push_back(i);
+      });
+    } else if (o->selectStmt) {
+      // VALUES / SELECT with fewer columns fill the first ones, as INSERT without a list.
+      auto* s = reinterpret_cast<SelectStmt*>(o->selectStmt);
+      SelectStmt* first = s;
+      while (first->op != SETOP_NONE && first->larg) first = first->larg;
+      int width = s->valuesLists ? list_size(reinterpret_cast<List*>(list_at(s->valuesLists, 0))) : list_size(first->targetList);
+      bool has_star = false;
+      for_each_node(first->targetList, [&](Node* n) {
+        auto* rt = reinterpret_cast<ResTarget*>(n);
+        if (rt->val && IsA(rt->val, ColumnRef) && IsA(llast(reinterpret_cast<ColumnRef*>(rt->val)->fields), A_Star)) has_star = true;
+      });
+      if (has_star) width = (int)ncol;
+      if (width > (int)ncol) throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+      for (int k = 0; k < width; k++) insert_pos.push_back(k);
+    }
+    if (o->selectStmt && reinterpret_cast<SelectStmt*>(o->selectStmt)->valuesLists &&
+        list_size(reinterpret_cast<SelectStmt*>(o->selectStmt)->valuesLists) == 1)
+      one_row = reinterpret_cast<SelectStmt*>(o->selectStmt);
+    std::vector<char> given(ncol, 0);
+    for (size_t p = 0; p < insert_pos.size(); p++) {
+      const size_t i = (size_t)insert_pos[p];
+      given[i] = 1;
+      if (!one_row) continue;
+      Node* v = list_at(reinterpret_cast<List*>(list_at(one_row->valuesLists, 0)), (int)p);
+      if (IsA(v, SetToDefault)) given[i] = 0;
+      else if (volatile_raw_expr(catalog_, v)) {
+        if (has_param_ref(v)) unsupported("a volatile VALUES expression with parameters referenced as NEW in rules");
+        rep_template.new_subst[i] = v;
+      }
+    }
+    for (size_t i = 0; i < ncol; i++)
+      if (!given[i]) rep_template.new_subst[i] = default_of(i);
+  } else if (event == CMD_UPDATE) {
+    for_each_node(reinterpret_cast<UpdateStmt*>(stmt)->targetList, [&](Node* n) {
+      auto* rt = reinterpret_cast<ResTarget*>(n);
+      const size_t i = (size_t)update_column(rt);
+      if (IsA(rt->val, SetToDefault)) {
+        Node* d = default_of(i);
+        rep_template.new_subst[i] = d ? d : null_of(i);
+      } else if (volatile_raw_expr(catalog_, rt->val)) {
+        rep_template.new_refused[i] = "NEW of a column assigned a volatile expression in rules";
+      }
+    });
+  }
+  if (event != CMD_DELETE)
+    for (size_t i = 0; i < ncol; i++)
+      if (Node* g = generation_of(i)) {
+        rep_template.new_subst[i] = g;
+        rep_template.new_bare[i] = 1;
+      }
+  // The fill's VALUES: DEFAULT becomes the column's default (evaluated per row, as the action's
+  // rescan of PostgreSQL's VALUES list does); values substituted per reference are not computed.
+  auto prepare_insert_values = [&]() {
+    auto* o = reinterpret_cast<InsertStmt*>(stmt);
+    auto* s = o->selectStmt ? reinterpret_cast<SelectStmt*>(o->selectStmt) : nullptr;
+    if (!s || !s->valuesLists) return;
+    for_each_node(s->valuesLists, [&](Node* row) {
+      auto* l = reinterpret_cast<List*>(row);
+      for (int p = 0; p < list_size(l) && p < (int)insert_pos.size(); p++) {
+        const size_t i = (size_t)insert_pos[p];
+        Node* v = list_at(l, p);
+        if (one_row && (IsA(v, SetToDefault) || rep_template.new_subst[i])) l->elements[p].ptr_value = null_of(i);
+        else if (!one_row && IsA(v, SetToDefault)) {
+          Node* d = default_of(i);
+          if (d) l->elements[p].ptr_value = d;
+        }
+      }
+    });
+  };
+
   static int serial = 0;
   const std::string src = "pg_rule_src_" + std::to_string(++serial);
   const std::string ret = "pg_rule_ret_" + std::to_string(serial);
@@ -780,41 +1019,8 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
       ins->relation = range_var("pg_temp", src, "");
       ins->override = o->override;
       List* cols = NIL;
-      if (o->cols) {
-        for_each_node(o->cols, [&](Node* c) {
-          auto* rt = reinterpret_cast<ResTarget*>(c);
-          if (rt->indirection) unsupported("INSERT with subscripts or fields into a relation with rules", rt->location);
-          int i = -1;
-          for (size_t k = 0; k < ncol; k++)
-            if (t.columns[k].name == rt->name) i = (int)k;
-          if (i < 0)
-            throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
-                .at(rt->location);
-          cols = lappend(cols, res_target(("n_" + std::to_string(i + 1)).c_str(), nullptr));
-        });
-      } else {
-        for (size_t k = 0; k < ncol; k++) cols = lappend(cols, res_target(("n_" + std::to_string(k + 1)).c_str(), nullptr));
-        // VALUES / SELECT with fewer columns fill the first ones, as INSERT without a list.
-        if (o->selectStmt) {
-          auto* s = reinterpret_cast<SelectStmt*>(o->selectStmt);
-          int width = s->valuesLists ? list_size(reinterpret_cast<List*>(list_at(s->valuesLists, 0)))
-                      : s->op == SETOP_NONE && s->targetList ? list_size(s->targetList) : -1;
-          bool has_star = false;
-          for_each_node(s->targetList, [&](Node* n) {
-            auto* rt = reinterpret_cast<ResTarget*>(n);
-            if (rt->val && IsA(rt->val, ColumnRef)) {
-              auto* c = reinterpret_cast<ColumnRef*>(rt->val);
-              if (IsA(llast(c->fields), A_Star)) has_star = true;
-            }
-          });
-          if (width > (int)ncol && !has_star) throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
-          if (width >= 0 && width < (int)ncol && !has_star) {
-            List* few = NIL;
-            for (int k = 0; k < width; k++) few = lappend(few, list_at(cols, k));
-            cols = few;
-          }
-        }
-      }
+      for (int i : insert_pos) cols = lappend(cols, res_target(("n_" + std::to_string(i + 1)).c_str(), nullptr));
+      prepare_insert_values();
       ins->cols = o->selectStmt ? cols : NIL;
       ins->selectStmt = o->selectStmt;
       ins->withClause = with;
@@ -832,15 +1038,9 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         std::vector<Node*> news(ncol, nullptr);
         for_each_node(u->targetList, [&](Node* n) {
           auto* rt = reinterpret_cast<ResTarget*>(n);
-          if (rt->indirection || !rt->val || IsA(rt->val, MultiAssignRef) || IsA(rt->val, SetToDefault))
-            unsupported("UPDATE with subscripts, fields, DEFAULT or column lists on a relation with rules", rt->location);
-          int i = -1;
-          for (size_t k = 0; k < ncol; k++)
-            if (t.columns[k].name == rt->name) i = (int)k;
-          if (i < 0)
-            throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
-                .at(rt->location);
-          news[(size_t)i] = rt->val;
+          int i = update_column(rt);
+          // A value substituted per NEW reference is not computed here (a volatile one would advance).
+          news[(size_t)i] = rep_template.new_subst[(size_t)i] || !rep_template.new_refused[(size_t)i].empty() ? null_of(i) : rt->val;
         });
         for (size_t i = 0; i < ncol; i++)
           targets = lappend(targets, res_target(nullptr, news[i] ? news[i] : column_ref2(target_ref, t.columns[i].name)));
@@ -893,7 +1093,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         if (IsA(action, NotifyStmt)) unsupported("NOTIFY rule actions");
         Node* qual = fresh.stmt->whereClause;
         if (!orig_returning) set_action_returning(action, NIL);
-        Replace rep;
+        Replace rep = rep_template;
         rep.target = &t;
         rep.event = event;
         rep.src = src;
@@ -942,24 +1142,25 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   auto run_original = [&]() {
     // Conditional INSTEAD rules: the original keeps the rows none of their quals accept.
     Node* node = stmt;
+    std::vector<ParsedRule> quals;  // their trees stay alive until the statement has run
     for (auto& pr : rules) {
       if (!pr.row.instead || !pr.stmt->whereClause) continue;
-      ParsedRule fresh = parse_rule(pr.row);
+      quals.push_back(parse_rule(pr.row));
       MemoryContextSwitchTo(home);
-      Node* qual = fresh.stmt->whereClause;
+      Node* qual = quals.back().stmt->whereClause;
       if (event == CMD_INSERT) unsupported("conditional DO INSTEAD rules ON INSERT");
-      Replace rep;
+      Replace rep = rep_template;
       rep.target = &t;
       rep.event = event;
       rep.old_rel = target_ref;
       if (event == CMD_UPDATE) {
-        rep.new_exprs.assign(ncol, nullptr);
+        // NEW.x of an assigned column: its SET expression, evaluated in the original's own scope.
         for_each_node(reinterpret_cast<UpdateStmt*>(stmt)->targetList, [&](Node* n) {
           auto* rt = reinterpret_cast<ResTarget*>(n);
-          for (size_t k = 0; k < ncol; k++)
-            if (rt->name && t.columns[k].name == rt->name) rep.new_exprs[k] = rt->val;
+          const size_t k = (size_t)update_column(rt);
+          rep.new_refused[k].clear();
+          if (!IsA(rt->val, SetToDefault)) rep.new_subst[k] = rt->val;
         });
-        // NEW.x substituted by an expression is refused by the walker (no in-place node swap).
       }
       replace_refs(rep, qual);
       if (event == CMD_UPDATE) {
