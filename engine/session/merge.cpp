@@ -145,6 +145,8 @@ int64_t tag_count(const std::string& tag) {
 
 }  // namespace
 
+bool relation_has_rules(sqlite3* db, int64_t relid, int event);  // rules.cpp (event 0: any)
+
 void SessionImpl::execute_merge(MergeStmt* stmt, StatementResult& out) {
   // WITH: every statement of the lowering gets the MERGE's WITH clause (its queries are read-only).
   WithClause* with = stmt->withClause;
@@ -162,6 +164,11 @@ void SessionImpl::execute_merge(MergeStmt* stmt, StatementResult& out) {
   if (!catalog_.find_table(tschema, target->relname) && catalog_.find_view(tschema, target->relname)) {
     PgError e(sqlstate::kFeatureNotSupported, std::string("cannot execute MERGE on relation \"") + target->relname + "\"");
     e.error.detail = "This operation is not supported for views.";
+    throw e;
+  }
+  if (const TableDef* tt = catalog_.find_table(tschema, target->relname); tt && relation_has_rules(conn_, tt->oid, 0)) {
+    PgError e(sqlstate::kFeatureNotSupported, std::string("cannot execute MERGE on relation \"") + target->relname + "\"");
+    e.error.detail = "MERGE is not supported for relations with rules.";
     throw e;
   }
   std::string sname;

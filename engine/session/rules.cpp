@@ -260,6 +260,38 @@ List* expand_stars(Replace& r, List* l) {
   return out;
 }
 
+// RETURNING * of a rule action: the action's own relations' columns, spelled `rel.*`, since the
+// rewrite joins the source table into the action.
+List* qualify_star(List* returning, RangeVar* target, List* from) {
+  List* out = NIL;
+  auto star_of = [](const char* name) {
+    auto* c = makeNode(ColumnRef);
+    c->fields = list_make2(makeString(pstrdup(name)), makeNode(A_Star));
+    c->location = -1;
+    return res_target(nullptr, reinterpret_cast<Node*>(c));
+  };
+  for_each_node(returning, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    auto* c = rt->val && IsA(rt->val, ColumnRef) ? reinterpret_cast<ColumnRef*>(rt->val) : nullptr;
+    if (!c || list_size(c->fields) != 1 || !IsA(list_at(c->fields, 0), A_Star)) {
+      out = lappend(out, n);
+      return;
+    }
+    out = lappend(out, star_of(target->alias ? target->alias->aliasname : target->relname));
+    for_each_node(from, [&](Node* f) {
+      if (IsA(f, RangeVar)) {
+        auto* rv = reinterpret_cast<RangeVar*>(f);
+        out = lappend(out, star_of(rv->alias ? rv->alias->aliasname : rv->relname));
+      } else if (IsA(f, RangeSubselect) && reinterpret_cast<RangeSubselect*>(f)->alias) {
+        out = lappend(out, star_of(reinterpret_cast<RangeSubselect*>(f)->alias->aliasname));
+      } else {
+        unsupported("RETURNING * in a rule action whose FROM has joins or functions", c->location);
+      }
+    });
+  });
+  return out;
+}
+
 bool replace_walker(Node* n, void* ctx) {
   if (!n) return false;
   auto& r = *static_cast<Replace*>(ctx);
@@ -274,17 +306,17 @@ bool replace_walker(Node* n, void* ctx) {
     }
     case T_InsertStmt: {
       auto* s = reinterpret_cast<InsertStmt*>(n);
-      s->returningList = expand_stars(r, s->returningList);
+      s->returningList = qualify_star(expand_stars(r, s->returningList), s->relation, NIL);
       break;
     }
     case T_UpdateStmt: {
       auto* s = reinterpret_cast<UpdateStmt*>(n);
-      s->returningList = expand_stars(r, s->returningList);
+      s->returningList = qualify_star(expand_stars(r, s->returningList), s->relation, s->fromClause);
       break;
     }
     case T_DeleteStmt: {
       auto* s = reinterpret_cast<DeleteStmt*>(n);
-      s->returningList = expand_stars(r, s->returningList);
+      s->returningList = qualify_star(expand_stars(r, s->returningList), s->relation, s->usingClause);
       break;
     }
     case T_RowExpr: {
@@ -644,6 +676,27 @@ RangeVar* dml_relation(Node* stmt) {
 
 }  // namespace
 
+// PostgreSQL's RewriteQuery refuses, before running anything, a rule action that would fire
+// the rules of a (relation, event) already being rewritten, whatever the rules' conditions.
+static void check_rule_recursion(Catalog& cat, sqlite3* db, int64_t relid, int event, std::vector<std::pair<int64_t, int>>& stack) {
+  stack.push_back({relid, event});
+  for (const RuleRow& r : load_rules(db, relid, event)) {
+    ParsedRule p = parse_rule(r);
+    for_each_node(p.stmt->actions, [&](Node* a) {
+      RangeVar* rv = dml_relation(a);
+      RuleTarget t;
+      if (!rv || !resolve_rule_target(cat, rv, t)) return;
+      const int ev = IsA(a, InsertStmt) ? CMD_INSERT : IsA(a, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+      if (load_rules(db, t.oid, ev).empty()) return;
+      for (auto& s : stack)
+        if (s.first == t.oid && s.second == ev)
+          throw PgError(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + t.name + "\"");
+      if (stack.size() < 64) check_rule_recursion(cat, db, t.oid, ev, stack);
+    });
+  }
+  stack.pop_back();
+}
+
 // The relation's output columns (names and types), as SELECT * gives them.
 std::vector<Column> SessionImpl::rule_relation_columns(const std::string& schema, const std::string& name) {
   ParsedScript ps("SELECT * FROM " + quote_ident(schema) + "." + quote_ident(name));
@@ -779,6 +832,10 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   }
   if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause)
     throw PgError(sqlstate::kFeatureNotSupported, "INSERT with ON CONFLICT clause cannot be used with table that has INSERT or UPDATE rules");
+  if (rule_depth_ == 0) {
+    std::vector<std::pair<int64_t, int>> stack;
+    check_rule_recursion(catalog_, conn_, t.oid, event, stack);
+  }
   if (rule_depth_ > 16)
     throw PgError(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + t.name + "\"");
   struct Depth {
@@ -1255,8 +1312,25 @@ void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt) {
     const int event = IsA(q, InsertStmt) ? CMD_INSERT : IsA(q, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
     std::vector<RuleRow> rows = load_rules(db, t.oid, event);
     if (rows.empty()) return;
+    std::vector<std::pair<int64_t, int>> stack;
+    check_rule_recursion(cat, db, t.oid, event, stack);
     bool also = false, conditional = false, notify = false;
     int actions = 0;
+    // The WITH query is rewritten first (its RETURNING needs an INSTEAD rule's RETURNING).
+    if (List* returning = action_returning(q)) {
+      (void)returning;
+      bool any_instead = false, rule_returning = false;
+      for (const RuleRow& r : rows) {
+        ParsedRule p = parse_rule(r);
+        any_instead |= r.instead;
+        for_each_node(p.stmt->actions, [&](Node* a) { rule_returning |= action_returning(a) != NIL; });
+      }
+      if (any_instead && !rule_returning) {
+        PgError e(sqlstate::kFeatureNotSupported, std::string("cannot perform ") + event_name(event) + " RETURNING on relation \"" + t.name + "\"");
+        e.error.hint = std::string("You need an unconditional ON ") + event_name(event) + " DO INSTEAD rule with a RETURNING clause.";
+        throw e;
+      }
+    }
     for (const RuleRow& r : rows) {
       ParsedRule p = parse_rule(r);
       if (!r.instead) also = true;
@@ -1365,16 +1439,30 @@ void SessionImpl::convert_table_to_view(RuleStmt* stmt, RuleTarget& t, Statement
 
 namespace pgmicro {
 
-// PL/pgSQL runs its statements without the session's rewrite: a DML statement on a relation
-// with rules for its event is refused there rather than run without them.
-void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) {
+// Whether relation `relid` has rules for `event` (CmdType); for the analyzer, which refuses
+// DML through an automatically updatable view on a relation with rules (analyze_view_update.cpp).
+bool relation_has_rules(sqlite3* db, int64_t relid, int event) {
+  return db && !load_rules(db, relid, event).empty();
+}
+
+// PL/pgSQL and LANGUAGE sql bodies run their statements without the session's rewrite: a DML
+// statement on a relation with rules for its event is refused there rather than run without them.
+static void refuse_rules_unrewritten(Catalog& cat, sqlite3* db, Node* stmt, const char* where) {
   refuse_rules_in_dml_with(cat, db, stmt);
   RangeVar* rv = dml_relation(stmt);
   if (!rv) return;
   RuleTarget t;
   if (!resolve_rule_target(cat, rv, t)) return;
   const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
-  if (!load_rules(db, t.oid, event).empty()) unsupported("INSERT/UPDATE/DELETE on a relation with rules in PL/pgSQL");
+  bool rules = !load_rules(db, t.oid, event).empty();
+  if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause) rules |= !load_rules(db, t.oid, CMD_UPDATE).empty();
+  if (rules) unsupported(std::string("INSERT/UPDATE/DELETE on a relation with rules in ") + where);
+}
+
+void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "PL/pgSQL"); }
+
+void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt) {
+  if (db) refuse_rules_unrewritten(cat, db, stmt, "SQL functions");
 }
 
 }  // namespace pgmicro
