@@ -7,6 +7,7 @@
 #include <functional>
 #include "analyze/analyzer.h"
 #include "catalog/privileges.h"
+#include "session/rule_checks.h"
 #include "types/base_types.h"
 #include "types/record.h"
 #include "common/error.h"
@@ -17,7 +18,6 @@
 
 namespace pgmicro {
 
-void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt);  // session/rules.cpp
 
 namespace {
 
@@ -224,9 +224,9 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
     std::unique_ptr<InsertQuery> iq;
     std::unique_ptr<UpdateQuery> uq;
     std::unique_ptr<DeleteQuery> dq;
-    // At a call (not CREATE FUNCTION's validation), DML on a relation with rules is 0A000:
-    // the body is lowered into the caller's statement, where no rule rewrite happens.
-    if (inlinable && (IsA(s, InsertStmt) || IsA(s, UpdateStmt) || IsA(s, DeleteStmt)))
+    // DML on a relation with rules is 0A000 (not in CREATE FUNCTION's validation): the body is
+    // lowered into the caller's statement, where no rule rewrite happens.
+    if ((IsA(s, InsertStmt) || IsA(s, UpdateStmt) || IsA(s, DeleteStmt)))
       refuse_rules_in_sql_function(catalog_, catalog_.privileges ? catalog_.privileges->db : nullptr, s);
     switch (nodeTag(s)) {
       case T_ReturnStmt: {  // RETURN inside BEGIN ATOMIC: SELECT expr

@@ -14,6 +14,7 @@
 #include "analyze/view_definition.h"
 #include "catalog/catalog.h"
 #include "catalog/privileges.h"
+#include "session/rule_checks.h"
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
@@ -21,7 +22,6 @@
 
 namespace pgmicro {
 
-bool relation_has_rules(sqlite3* db, int64_t relid, int event);  // session/rules.cpp
 
 struct ViewTarget {
   std::string name;                   // the view named by the statement

@@ -14,6 +14,7 @@
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
+#include "session/rule_checks.h"
 #include "session/session_impl.h"
 #include "parse/pg_nodes.h"
 
@@ -144,8 +145,6 @@ int64_t tag_count(const std::string& tag) {
 }
 
 }  // namespace
-
-bool relation_has_rules(sqlite3* db, int64_t relid, int event);  // rules.cpp (event 0: any)
 
 void SessionImpl::execute_merge(MergeStmt* stmt, StatementResult& out) {
   // WITH: every statement of the lowering gets the MERGE's WITH clause (its queries are read-only).
