@@ -441,6 +441,31 @@ void replace_refs(Replace& r, Node* n) {
   replace_walker(n, &r);
 }
 
+// A rule's WHERE sees the relation's columns unqualified as NEW's (ON INSERT) or OLD's (ON
+// DELETE); ON UPDATE they are ambiguous (transformRuleStmt's namespace). Not inside subqueries,
+// whose own relations come first.
+bool qual_bare_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  auto& r = *static_cast<Replace*>(ctx);
+  if (IsA(n, SubLink)) return qual_bare_walker(reinterpret_cast<SubLink*>(n)->testexpr, ctx);
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    if (list_size(c->fields) != 1 || !IsA(list_at(c->fields, 0), String)) return false;
+    std::string name = strVal(list_at(c->fields, 0));
+    if (column_index(r, name) < 0) return false;
+    if (r.event == CMD_UPDATE)
+      throw PgError("42702", "column reference \"" + name + "\" is ambiguous").at(c->location);
+    c->fields = list_make2(makeString(pstrdup(r.event == CMD_INSERT ? "new" : "old")), list_at(c->fields, 0));
+    return false;
+  }
+  return raw_expression_tree_walker_impl(n, qual_bare_walker, ctx);
+}
+
+void replace_qual_refs(Replace& r, Node* qual) {
+  qual_bare_walker(qual, &r);
+  replace_refs(r, qual);
+}
+
 bool has_dml_cte(WithClause* w) {
   bool dml = false;
   if (w)
@@ -598,6 +623,53 @@ void set_action_returning(Node* a, List* l) {
   }
 }
 
+bool refers_to_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    return list_size(c->fields) > 1 && IsA(list_at(c->fields, 0), String) &&
+           *static_cast<const std::string*>(ctx) == strVal(list_at(c->fields, 0));
+  }
+  return raw_expression_tree_walker_impl(n, refers_to_walker, ctx);
+}
+
+// The action's FROM list with the source table first: a subquery reading NEW/OLD (now the
+// source table's columns) becomes LATERAL, as PostgreSQL's rule actions see NEW/OLD anywhere.
+List* with_source(List* from, RangeVar* src) {
+  std::string name = src->alias ? src->alias->aliasname : src->relname;
+  List* out = list_make1(src);
+  for_each_node(from, [&](Node* f) {
+    if (IsA(f, RangeSubselect) && refers_to_walker(reinterpret_cast<RangeSubselect*>(f)->subquery, &name))
+      reinterpret_cast<RangeSubselect*>(f)->lateral = true;
+    out = lappend(out, f);
+  });
+  return out;
+}
+
+// SELECT * of an INSERT ... SELECT action: its own FROM items' columns (`x.*`), not the source's.
+void qualify_select_star(SelectStmt* sel) {
+  List* targets = NIL;
+  for_each_node(sel->targetList, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    auto* c = rt->val && IsA(rt->val, ColumnRef) ? reinterpret_cast<ColumnRef*>(rt->val) : nullptr;
+    if (!c || list_size(c->fields) != 1 || !IsA(list_at(c->fields, 0), A_Star)) {
+      targets = lappend(targets, n);
+      return;
+    }
+    for_each_node(sel->fromClause, [&](Node* f) {
+      const char* name = nullptr;
+      if (IsA(f, RangeVar)) name = reinterpret_cast<RangeVar*>(f)->alias ? reinterpret_cast<RangeVar*>(f)->alias->aliasname : reinterpret_cast<RangeVar*>(f)->relname;
+      else if (IsA(f, RangeSubselect) && reinterpret_cast<RangeSubselect*>(f)->alias) name = reinterpret_cast<RangeSubselect*>(f)->alias->aliasname;
+      else unsupported("SELECT * in a rule action whose FROM has joins or functions", c->location);
+      auto* star = makeNode(ColumnRef);
+      star->fields = list_make2(makeString(pstrdup(name)), makeNode(A_Star));
+      star->location = c->location;
+      targets = lappend(targets, res_target(nullptr, reinterpret_cast<Node*>(star)));
+    });
+  });
+  sel->targetList = targets;
+}
+
 // Joins the source table into a rule action and ANDs the rule's qual: the rewritten action.
 Node* join_source(Node* action, Node* qual, RangeVar* src) {
   switch (nodeTag(action)) {
@@ -638,19 +710,20 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
       }
       if (sel->op != SETOP_NONE)
         throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
-      sel->fromClause = lappend(sel->fromClause, src);
+      qualify_select_star(sel);
+      sel->fromClause = with_source(sel->fromClause, src);
       sel->whereClause = and_of(sel->whereClause, qual);
       return action;
     }
     case T_UpdateStmt: {
       auto* u = reinterpret_cast<UpdateStmt*>(action);
-      u->fromClause = lappend(u->fromClause, src);
+      u->fromClause = with_source(u->fromClause, src);
       u->whereClause = and_of(u->whereClause, qual);
       return action;
     }
     case T_DeleteStmt: {
       auto* d = reinterpret_cast<DeleteStmt*>(action);
-      d->usingClause = lappend(d->usingClause, src);
+      d->usingClause = with_source(d->usingClause, src);
       d->whereClause = and_of(d->whereClause, qual);
       return action;
     }
@@ -658,7 +731,8 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
       auto* sel = reinterpret_cast<SelectStmt*>(action);
       if (sel->op != SETOP_NONE || sel->valuesLists)
         throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
-      sel->fromClause = lappend(sel->fromClause, src);
+      qualify_select_star(sel);
+      sel->fromClause = with_source(sel->fromClause, src);
       sel->whereClause = and_of(sel->whereClause, qual);
       return action;
     }
@@ -768,13 +842,13 @@ void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
       rep.event = event;
       rep.src = src;
       if (k == nactions) {  // the qual alone
-        replace_refs(rep, fresh.stmt->whereClause);
+        replace_qual_refs(rep, fresh.stmt->whereClause);
         break;
       }
       Node* action = list_at(fresh.stmt->actions, k);
       if (IsA(action, NotifyStmt)) continue;
       replace_refs(rep, action);
-      replace_refs(rep, fresh.stmt->whereClause);
+      replace_qual_refs(rep, fresh.stmt->whereClause);
       List* returning = action_returning(action);
       action = join_source(action, fresh.stmt->whereClause, range_var("pg_temp", src, src));
       std::vector<Oid> types;
@@ -1157,7 +1231,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         rep.event = event;
         rep.src = src;
         replace_refs(rep, action);
-        replace_refs(rep, qual);
+        replace_qual_refs(rep, qual);
         bool join = event == CMD_INSERT || rep.used || orig_has_quals;
         if (join) {
           fill_source();
@@ -1221,7 +1295,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
           if (!IsA(rt->val, SetToDefault)) rep.new_subst[k] = rt->val;
         });
       }
-      replace_refs(rep, qual);
+      replace_qual_refs(rep, qual);
       if (event == CMD_UPDATE) {
         auto* u = reinterpret_cast<UpdateStmt*>(stmt);
         u->whereClause = and_of(u->whereClause, is_not_true(qual));
@@ -1243,9 +1317,11 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     rule_skip_ = saved_skip;
     MemoryContextSwitchTo(home);
     for (auto& x : r.notices) out.notices.push_back(std::move(x));
-    out.returns_rows = r.returns_rows;
-    out.columns = r.columns;
-    out.rows = std::move(r.rows);
+    if (r.returns_rows || !out.returns_rows) {  // else: the rows of an ALSO rule's SELECT action
+      out.returns_rows = r.returns_rows;
+      out.columns = r.columns;
+      out.rows = std::move(r.rows);
+    }
     tag_n = tag_count(r.command_tag);
     tag_set = true;
   };
