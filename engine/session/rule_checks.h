@@ -16,6 +16,8 @@ class Catalog;
 bool relation_has_rules(sqlite3* db, int64_t relid, int event);
 // 0A000 for DML (or a data-modifying WITH) of a LANGUAGE sql body on a relation with rules.
 void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt);
+// 0A000 for EXPLAIN of such a statement (its plan would be the unrewritten statement's).
+void refuse_rules_in_explain(Catalog& cat, sqlite3* db, Node* stmt);
 
 class RuleChecksOff {
  public:

@@ -1546,6 +1546,8 @@ static void refuse_rules_unrewritten(Catalog& cat, sqlite3* db, Node* stmt, cons
 
 void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "PL/pgSQL"); }
 
+void refuse_rules_in_explain(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "EXPLAIN"); }
+
 void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt) {
   if (db && !rule_checks_off()) refuse_rules_unrewritten(cat, db, stmt, "SQL functions");
 }

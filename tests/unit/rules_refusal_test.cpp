@@ -60,4 +60,12 @@ TEST(RulesRefusal, UnrewrittenPlaces) {
   EXPECT_EQ(value(*s, "SELECT a FROM t"), "5");
   EXPECT_EQ(value(*s, "SELECT nextval('sq')"), "1");  // the refused statement did not advance it
   EXPECT_EQ(value(*s, "SELECT count(*) FROM log"), "1");
+  // EXPLAIN would show (and ANALYZE run) the statement without its rules.
+  expect_0a000(*s, "EXPLAIN INSERT INTO t VALUES (1, 1)", "in EXPLAIN");
+  expect_0a000(*s, "EXPLAIN ANALYZE INSERT INTO t VALUES (1, 1)", "in EXPLAIN");
+  run(*s, "PREPARE pi AS INSERT INTO t VALUES (2, 2)");
+  expect_0a000(*s, "EXPLAIN ANALYZE EXECUTE pi", "in EXPLAIN");
+  EXPECT_EQ(value(*s, "SELECT count(*) FROM t"), "1");
+  run(*s, "EXECUTE pi");  // rewritten: the ALSO rule logs it
+  EXPECT_EQ(value(*s, "SELECT count(*) FROM log WHERE a = 2"), "1");
 }
