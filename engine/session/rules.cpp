@@ -1033,7 +1033,9 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
         .at(rt->location);
   };
-  // INSERT: the column each value position fills.
+  // INSERT: the column each value position fills; the original's rows (the original statement
+  // itself may be given a filter by conditional INSTEAD rules).
+  Node* const insert_select = event == CMD_INSERT ? reinterpret_cast<InsertStmt*>(stmt)->selectStmt : nullptr;
   std::vector<int> insert_pos;
   SelectStmt* one_row = nullptr;  // a single-row VALUES
   if (event == CMD_INSERT) {
@@ -1154,8 +1156,8 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
       List* cols = NIL;
       for (int i : insert_pos) cols = lappend(cols, res_target(("n_" + std::to_string(i + 1)).c_str(), nullptr));
       prepare_insert_values();
-      ins->cols = o->selectStmt ? cols : NIL;
-      ins->selectStmt = o->selectStmt;
+      ins->cols = insert_select ? cols : NIL;
+      ins->selectStmt = insert_select;
       ins->withClause = with;
       fill = reinterpret_cast<Node*>(ins);
     } else {
@@ -1272,20 +1274,90 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     }
   };
 
+  // The original INSERT limited to the rows no conditional INSTEAD rule's qual accepts
+  // (PostgreSQL adds "NOT qual" with NEW replaced by the inserted values): one VALUES row
+  // becomes SELECT values WHERE …; other rows are read through a subquery.
+  auto filter_insert = [&](const std::vector<Node*>& conds) {
+    auto* o = reinterpret_cast<InsertStmt*>(stmt);
+    auto* s = insert_select ? reinterpret_cast<SelectStmt*>(insert_select) : nullptr;
+    if (!s) unsupported("INSERT ... DEFAULT VALUES on a relation with conditional DO INSTEAD rules");
+    Replace rep = rep_template;
+    rep.target = &t;
+    rep.event = event;
+    for (size_t i = 0; i < ncol; i++)
+      if (!rep.new_subst[i] && std::find(insert_pos.begin(), insert_pos.end(), (int)i) == insert_pos.end())
+        rep.new_subst[i] = null_of(i);
+    auto* sel = makeNode(SelectStmt);
+    sel->limitOption = LIMIT_OPTION_DEFAULT;
+    sel->op = SETOP_NONE;
+    if (one_row) {
+      List* row = reinterpret_cast<List*>(list_at(s->valuesLists, 0));
+      for (int p = 0; p < list_size(row); p++) {
+        Node* v = list_at(row, p);
+        if (IsA(v, SetToDefault)) unsupported("DEFAULT in an INSERT on a relation with conditional DO INSTEAD rules");
+        if (p < (int)insert_pos.size()) rep.new_subst[(size_t)insert_pos[p]] = v;
+        sel->targetList = lappend(sel->targetList, res_target(nullptr, v));
+      }
+    } else {
+      const std::string alias = "pg_rule_new";
+      rep.src = alias;
+      auto* sub = makeNode(RangeSubselect);
+      sub->subquery = insert_select;
+      sub->alias = makeNode(Alias);
+      sub->alias->aliasname = pstrdup(alias.c_str());
+      for (int i : insert_pos) {
+        std::string n = "n_" + std::to_string(i + 1);
+        sub->alias->colnames = lappend(sub->alias->colnames, makeString(pstrdup(n.c_str())));
+        sel->targetList = lappend(sel->targetList, res_target(nullptr, column_ref2(alias, n)));
+      }
+      // In a subquery, VALUES would resolve untyped literals to text: they are cast to the
+      // column's type first (without its typmod, which the INSERT's assignment then checks).
+      if (s->valuesLists)
+        for_each_node(s->valuesLists, [&](Node* row) {
+          auto* l = reinterpret_cast<List*>(row);
+          for (int p = 0; p < list_size(l) && p < (int)insert_pos.size(); p++) {
+            Node* v = list_at(l, p);
+            if (IsA(v, SetToDefault)) unsupported("DEFAULT in an INSERT on a relation with conditional DO INSTEAD rules");
+            auto* c = IsA(v, A_Const) ? reinterpret_cast<A_Const*>(v) : nullptr;
+            if (c && (c->isnull || IsA(&c->val, String))) {
+              const Column& col = t.columns[(size_t)insert_pos[p]];
+              parsed.push_back(std::make_unique<ParsedScript>("SELECT CAST(NULL AS " + format_type_name(col.type_oid, -1) + ")"));
+              MemoryContextSwitchTo(home);
+              auto* cs = reinterpret_cast<SelectStmt*>(parsed.back()->statements()[0].raw->stmt);
+              auto* tc = reinterpret_cast<TypeCast*>(reinterpret_cast<ResTarget*>(list_at(cs->targetList, 0))->val);
+              tc->arg = v;
+              l->elements[p].ptr_value = tc;
+            }
+          }
+        });
+      sel->fromClause = list_make1(sub);
+    }
+    for (Node* q : conds) {
+      Replace r = rep;
+      replace_qual_refs(r, q);
+      sel->whereClause = and_of(sel->whereClause, is_not_true(q));
+    }
+    o->selectStmt = reinterpret_cast<Node*>(sel);
+  };
+
   auto run_original = [&]() {
     // Conditional INSTEAD rules: the original keeps the rows none of their quals accept.
     Node* node = stmt;
     std::vector<ParsedRule> quals;  // their trees stay alive until the statement has run
+    std::vector<Node*> insert_quals;
     for (auto& pr : rules) {
       if (!pr.row.instead || !pr.stmt->whereClause) continue;
       quals.push_back(parse_rule(pr.row));
       MemoryContextSwitchTo(home);
       Node* qual = quals.back().stmt->whereClause;
-      if (event == CMD_INSERT) unsupported("conditional DO INSTEAD rules ON INSERT");
       Replace rep = rep_template;
       rep.target = &t;
       rep.event = event;
       rep.old_rel = target_ref;
+      if (event == CMD_INSERT) {
+        insert_quals.push_back(qual);
+        continue;
+      }
       if (event == CMD_UPDATE) {
         // NEW.x of an assigned column: its SET expression, evaluated in the original's own scope.
         for_each_node(reinterpret_cast<UpdateStmt*>(stmt)->targetList, [&](Node* n) {
@@ -1304,6 +1376,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         d->whereClause = and_of(d->whereClause, is_not_true(qual));
       }
     }
+    if (!insert_quals.empty()) filter_insert(insert_quals);
     Node* saved_skip = rule_skip_;
     rule_skip_ = node;
     StatementResult r;

@@ -46,3 +46,26 @@ CREATE RULE rs_foo_upd AS ON UPDATE TO rs_foo WHERE f1 < 100 DO INSTEAD NOTHING;
 CREATE RULE rs_foo_upd AS ON UPDATE TO rs_foo WHERE EXISTS (SELECT 1 FROM rs_foo2 WHERE f1 = NEW.f1) DO INSTEAD NOTHING;
 UPDATE rs_foo SET f1 = 2;
 SELECT * FROM rs_foo ORDER BY f1;
+-- Conditional DO INSTEAD rules ON INSERT (rule-based partitioning): the original INSERT keeps
+-- the rows no rule's condition accepts.
+CREATE TABLE rs_m (d date, v int, note text DEFAULT 'n');
+CREATE TABLE rs_m_old (d date, v int, note text);
+CREATE TABLE rs_m_new (d date, v int, note text);
+CREATE RULE rs_m_r1 AS ON INSERT TO rs_m WHERE NEW.d < '2020-01-01' DO INSTEAD INSERT INTO rs_m_old VALUES (NEW.*);
+CREATE RULE rs_m_r2 AS ON INSERT TO rs_m WHERE NEW.d >= '2021-01-01' DO INSTEAD INSERT INTO rs_m_new VALUES (NEW.d, NEW.v, NEW.note);
+INSERT INTO rs_m VALUES ('2019-05-01', 1);
+INSERT INTO rs_m VALUES ('2020-05-01', 2);
+INSERT INTO rs_m VALUES ('2022-05-01', 3, 'x');
+INSERT INTO rs_m VALUES ('2019-01-01', 4), ('2020-02-02', 5), ('2023-03-03', 6);
+INSERT INTO rs_m (v, d) SELECT 7, '2018-01-01'::date;
+INSERT INTO rs_m (v, d) SELECT * FROM (VALUES (8, date '2020-06-06'), (11, date '2018-02-02')) x;
+INSERT INTO rs_m VALUES ('2020-07-07', 9) RETURNING *;
+INSERT INTO rs_m VALUES ('2017-07-07', 10) RETURNING *;
+SELECT * FROM rs_m ORDER BY v;
+SELECT * FROM rs_m_old ORDER BY v;
+SELECT * FROM rs_m_new ORDER BY v;
+CREATE TABLE rs_n (f1 int);
+CREATE RULE rs_n_r AS ON INSERT TO rs_n WHERE f1 < 100 DO INSTEAD NOTHING;
+INSERT INTO rs_n VALUES (1);
+INSERT INTO rs_n VALUES (1001), (5);
+SELECT * FROM rs_n;
