@@ -678,34 +678,41 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
       auto* sel = reinterpret_cast<SelectStmt*>(ins->selectStmt);
       if (!sel) unsupported("INSERT ... DEFAULT VALUES as a rule action");
       if (sel->valuesLists) {
-        // Each VALUES row becomes a SELECT over the source table; several are UNION ALL'ed.
-        SelectStmt* chain = nullptr;
+        // One VALUES row becomes a SELECT over the source table; several a LATERAL VALUES list
+        // joined to each source row (the rows of each source row in turn, as PostgreSQL's join
+        // of the original's relation with the VALUES list computes them).
         for_each_node(sel->valuesLists, [&](Node* row) {
-          List* targets = NIL;
           for_each_node(reinterpret_cast<List*>(row), [&](Node* v) {
             if (IsA(v, SetToDefault)) unsupported("DEFAULT in a rule action's VALUES");
-            targets = lappend(targets, res_target(nullptr, v));
           });
-          auto* one = makeNode(SelectStmt);
-          one->targetList = targets;
-          one->fromClause = list_make1(src);
-          one->whereClause = qual;
-          one->limitOption = LIMIT_OPTION_DEFAULT;
-          one->op = SETOP_NONE;
-          if (!chain) {
-            chain = one;
-            return;
-          }
-          auto* u = makeNode(SelectStmt);
-          u->op = SETOP_UNION;
-          u->all = true;
-          u->larg = chain;
-          u->rarg = one;
-          u->limitOption = LIMIT_OPTION_DEFAULT;
-          chain = u;
         });
-        chain->withClause = sel->withClause;
-        ins->selectStmt = reinterpret_cast<Node*>(chain);
+        auto* one = makeNode(SelectStmt);
+        one->limitOption = LIMIT_OPTION_DEFAULT;
+        one->op = SETOP_NONE;
+        one->whereClause = qual;
+        one->withClause = sel->withClause;
+        if (list_size(sel->valuesLists) == 1) {
+          for_each_node(reinterpret_cast<List*>(list_at(sel->valuesLists, 0)), [&](Node* v) {
+            one->targetList = lappend(one->targetList, res_target(nullptr, v));
+          });
+          one->fromClause = list_make1(src);
+        } else {
+          auto* vals = makeNode(SelectStmt);
+          vals->valuesLists = sel->valuesLists;
+          vals->limitOption = LIMIT_OPTION_DEFAULT;
+          vals->op = SETOP_NONE;
+          auto* sub = makeNode(RangeSubselect);
+          sub->lateral = true;
+          sub->subquery = reinterpret_cast<Node*>(vals);
+          sub->alias = makeNode(Alias);
+          sub->alias->aliasname = pstrdup("pg_rule_values");
+          auto* star = makeNode(ColumnRef);
+          star->fields = list_make2(makeString(pstrdup("pg_rule_values")), makeNode(A_Star));
+          star->location = -1;
+          one->targetList = list_make1(res_target(nullptr, reinterpret_cast<Node*>(star)));
+          one->fromClause = list_make2(src, sub);
+        }
+        ins->selectStmt = reinterpret_cast<Node*>(one);
         return action;
       }
       if (sel->op != SETOP_NONE)
@@ -747,6 +754,61 @@ RangeVar* dml_relation(Node* stmt) {
     case T_DeleteStmt: return reinterpret_cast<DeleteStmt*>(stmt)->relation;
     default: return nullptr;
   }
+}
+
+// DEFAULT in an INSERT action's VALUES: the action's target column default (or NULL), as the
+// rewritten action's VALUES would compute it; untyped literals of a multi-row VALUES cast to
+// the column types. `keep` holds the parsed expressions.
+void resolve_action_defaults(Catalog& cat, Node* action, std::vector<std::unique_ptr<ParsedScript>>& keep) {
+  if (!IsA(action, InsertStmt)) return;
+  auto* ins = reinterpret_cast<InsertStmt*>(action);
+  auto* sel = reinterpret_cast<SelectStmt*>(ins->selectStmt);
+  if (!sel || !sel->valuesLists) return;
+  const TableDef* table = nullptr;
+  MemoryContext home = CurrentMemoryContext;
+  for_each_node(sel->valuesLists, [&](Node* row) {
+    auto* l = reinterpret_cast<List*>(row);
+    for (int p = 0; p < list_size(l); p++) {
+      Node* v = list_at(l, p);
+      auto* lit = IsA(v, A_Const) && list_size(sel->valuesLists) > 1 ? reinterpret_cast<A_Const*>(v) : nullptr;
+      if (lit && !lit->isnull && !IsA(&lit->val, String)) lit = nullptr;
+      if (!IsA(v, SetToDefault) && !lit) continue;
+      if (!table) table = cat.find_table(ins->relation->schemaname ? ins->relation->schemaname : "", ins->relation->relname);
+      if (!table && lit) continue;
+      if (!table) unsupported("DEFAULT in the VALUES of a rule action on this relation");
+      int col = p;
+      if (ins->cols) {
+        if (p >= list_size(ins->cols)) return;  // the analyzer reports the mismatch
+        std::string name = reinterpret_cast<ResTarget*>(list_at(ins->cols, p))->name;
+        col = -1;
+        for (size_t k = 0; k < table->columns.size(); k++)
+          if (table->columns[k].name == name) col = (int)k;
+        if (col < 0) return;
+      }
+      if (col >= (int)table->columns.size()) return;
+      const ColumnDef& c = table->columns[(size_t)col];
+      if (lit) {
+        // A multi-row VALUES list is read as a subquery, where an untyped literal would be text:
+        // cast to the column's type (without its typmod, which the INSERT then checks).
+        keep.push_back(std::make_unique<ParsedScript>("SELECT CAST(NULL AS " + format_type_name(c.type, -1) + ")"));
+        MemoryContextSwitchTo(home);
+        auto* s = reinterpret_cast<SelectStmt*>(keep.back()->statements()[0].raw->stmt);
+        auto* tc = reinterpret_cast<TypeCast*>(reinterpret_cast<ResTarget*>(list_at(s->targetList, 0))->val);
+        tc->arg = v;
+        l->elements[p].ptr_value = tc;
+        continue;
+      }
+      if (c.generated) unsupported("DEFAULT for a generated column in a rule action's VALUES");
+      std::string text = c.default_text;
+      for (const UserType* d = cat.user_types().find(c.type); text.empty() && d && d->kind == 'd'; d = cat.user_types().find(d->base))
+        text = d->default_text;
+      keep.push_back(std::make_unique<ParsedScript>("SELECT CAST((" + (text.empty() ? std::string("NULL") : text) + ") AS " +
+                                                    format_type_name(c.type, c.typmod) + ")"));
+      MemoryContextSwitchTo(home);
+      auto* s = reinterpret_cast<SelectStmt*>(keep.back()->statements()[0].raw->stmt);
+      l->elements[p].ptr_value = reinterpret_cast<ResTarget*>(list_at(s->targetList, 0))->val;
+    }
+  });
 }
 
 }  // namespace
@@ -850,6 +912,8 @@ void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
       replace_refs(rep, action);
       replace_qual_refs(rep, fresh.stmt->whereClause);
       List* returning = action_returning(action);
+      std::vector<std::unique_ptr<ParsedScript>> defaults;
+      resolve_action_defaults(catalog_, action, defaults);
       action = join_source(action, fresh.stmt->whereClause, range_var("pg_temp", src, src));
       std::vector<Oid> types;
       CachedPlan plan;
@@ -1234,6 +1298,8 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         rep.src = src;
         replace_refs(rep, action);
         replace_qual_refs(rep, qual);
+        std::vector<std::unique_ptr<ParsedScript>> defaults;
+        resolve_action_defaults(catalog_, action, defaults);
         bool join = event == CMD_INSERT || rep.used || orig_has_quals;
         if (join) {
           fill_source();

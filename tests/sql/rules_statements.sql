@@ -69,3 +69,15 @@ CREATE RULE rs_n_r AS ON INSERT TO rs_n WHERE f1 < 100 DO INSTEAD NOTHING;
 INSERT INTO rs_n VALUES (1);
 INSERT INTO rs_n VALUES (1001), (5);
 SELECT * FROM rs_n;
+-- DEFAULT in a rule action's VALUES is the action target's default; a multi-row VALUES action
+-- computes its rows source row by source row.
+CREATE TABLE rs_src (f1 int, f2 int DEFAULT 0);
+CREATE TABLE rs_log2 (f1 int, f2 int, tag text, id serial, d date);
+INSERT INTO rs_src VALUES (1, 2), (11, 12);
+CREATE RULE rs_src_upd AS ON UPDATE TO rs_src DO ALSO
+  INSERT INTO rs_log2 VALUES (OLD.*, 'old', DEFAULT, '2020-01-01'), (NEW.*, 'new', DEFAULT, NULL);
+UPDATE rs_src SET f2 = f2 + 1;
+CREATE RULE rs_src_ins AS ON INSERT TO rs_src DO ALSO
+  INSERT INTO rs_log2 VALUES (NULL, NULL, '-', DEFAULT), (NEW.*, 'new', DEFAULT);
+INSERT INTO rs_src VALUES (22, 23), (33, DEFAULT);
+SELECT * FROM rs_log2 ORDER BY id;
