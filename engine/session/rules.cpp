@@ -779,6 +779,7 @@ void resolve_action_defaults(Catalog& cat, Node* action, std::vector<std::unique
       int col = p;
       if (ins->cols) {
         if (p >= list_size(ins->cols)) return;  // the analyzer reports the mismatch
+        if (reinterpret_cast<ResTarget*>(list_at(ins->cols, p))->indirection) continue;  // a subscript or field
         std::string name = reinterpret_cast<ResTarget*>(list_at(ins->cols, p))->name;
         col = -1;
         for (size_t k = 0; k < table->columns.size(); k++)
