@@ -4,6 +4,7 @@
 // action check) analyses without running: it suspends the refusal with RuleChecksOff.
 #pragma once
 #include <cstdint>
+#include <string>
 #include "sqlite3.h"
 
 struct Node;
@@ -18,6 +19,11 @@ bool relation_has_rules(sqlite3* db, int64_t relid, int event);
 void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt);
 // 0A000 for EXPLAIN of such a statement (its plan would be the unrewritten statement's).
 void refuse_rules_in_explain(Catalog& cat, sqlite3* db, Node* stmt);
+
+// ALTER TABLE … ENABLE [REPLICA | ALWAYS] / DISABLE RULE: state 'O', 'R', 'A' or 'D'
+// (42704 when the relation has no such rule).
+void set_rule_enabled(sqlite3* db, int64_t relid, const std::string& schema, const std::string& relname, const std::string& rule,
+                      char state);
 
 class RuleChecksOff {
  public:

@@ -54,6 +54,7 @@ struct RuleRow {
   int event = 0;  // CmdType: 2 UPDATE, 3 INSERT, 4 DELETE
   bool instead = false;
   std::string definition;
+  char enabled = 'O';  // pg_rewrite.ev_enabled: O origin/local, R replica, A always, D disabled
 };
 
 char* dup(const std::string& s) { return pstrdup(s.c_str()); }
@@ -93,9 +94,33 @@ std::vector<RuleRow> load_rules(sqlite3* db, int64_t relid, int event) {
       out.push_back(std::move(r));
     }
     sqlite3_finalize(st);
+    // ALTER TABLE … ENABLE/DISABLE RULE states (set_rule_enabled).
+    std::string sq = std::string("SELECT 1 FROM ") + dbname + ".sqlite_schema WHERE name = '_pgmicro_rule_state'";
+    bool states = false;
+    if (sqlite3_prepare_v2(db, sq.c_str(), -1, &st, nullptr) == SQLITE_OK) states = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!states) continue;
+    for (RuleRow& r : out) {
+      std::string q2 = std::string("SELECT ev_enabled FROM ") + dbname + "._pgmicro_rule_state WHERE oid = " + std::to_string(r.oid);
+      if (sqlite3_prepare_v2(db, q2.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        std::string e = text_at(st, 0);
+        if (!e.empty()) r.enabled = e[0];
+      }
+      sqlite3_finalize(st);
+    }
   }
   std::sort(out.begin(), out.end(), [](const RuleRow& a, const RuleRow& b) { return a.name < b.name; });
   return out;
+}
+
+// Whether a rule fires under session_replication_role (RuleLockIsEnabled … matchLocks).
+bool rule_fires(const RuleRow& r, const std::string& role) {
+  switch (r.enabled) {
+    case 'D': return false;
+    case 'A': return true;
+    case 'R': return role == "replica";
+    default: return role != "replica";
+  }
 }
 
 const char* event_name(int event) {
@@ -819,6 +844,7 @@ void resolve_action_defaults(Catalog& cat, Node* action, std::vector<std::unique
 static void check_rule_recursion(Catalog& cat, sqlite3* db, int64_t relid, int event, std::vector<std::pair<int64_t, int>>& stack) {
   stack.push_back({relid, event});
   for (const RuleRow& r : load_rules(db, relid, event)) {
+    if (r.enabled == 'D') continue;
     ParsedRule p = parse_rule(r);
     for_each_node(p.stmt->actions, [&](Node* a) {
       RangeVar* rv = dml_relation(a);
@@ -965,6 +991,10 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   if (!resolve_rule_target(catalog_, rv, t)) return false;
   const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
   std::vector<RuleRow> rows = load_rules(conn_, t.oid, event);
+  {
+    const std::string role = settings_.get("session_replication_role");
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const RuleRow& r) { return !rule_fires(r, role); }), rows.end());
+  }
   if (rows.empty()) {
     // ON CONFLICT DO UPDATE also looks at UPDATE rules.
     if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause && !load_rules(conn_, t.oid, CMD_UPDATE).empty())
@@ -1685,6 +1715,20 @@ static void refuse_rules_unrewritten(Catalog& cat, sqlite3* db, Node* stmt, cons
 }
 
 void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "PL/pgSQL"); }
+
+// ALTER TABLE … ENABLE [REPLICA | ALWAYS] / DISABLE RULE name: the rule's ev_enabled state in
+// _pgmicro_rule_state (next to _pgmicro_rule, created on first use).
+void set_rule_enabled(sqlite3* db, int64_t relid, const std::string& schema, const std::string& relname, const std::string& rule, char state) {
+  for (const RuleRow& r : load_rules(db, relid, 0))
+    if (r.name == rule) {
+      const std::string dbname = sqlite_database(schema);
+      exec_sql(db, "CREATE TABLE IF NOT EXISTS " + dbname + "._pgmicro_rule_state (oid INTEGER PRIMARY KEY, ev_enabled TEXT)");
+      exec_sql(db, "INSERT OR REPLACE INTO " + dbname + "._pgmicro_rule_state VALUES(" + std::to_string(r.oid) + ", '" +
+                       std::string(1, state) + "')");
+      return;
+    }
+  throw PgError(sqlstate::kUndefinedObject, "rule \"" + rule + "\" for relation \"" + relname + "\" does not exist");
+}
 
 void refuse_rules_in_explain(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "EXPLAIN"); }
 
