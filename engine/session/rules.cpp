@@ -995,6 +995,51 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     const std::string role = settings_.get("session_replication_role");
     rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const RuleRow& r) { return !rule_fires(r, role); }), rows.end());
   }
+  if (rows.empty() && t.is_view && !(event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause)) {
+    // A view that is exactly `SELECT * FROM inner_view` over a view with rules for the event:
+    // the statement is the same statement on the inner view (rewriteTargetView), whose rules
+    // apply; the outer name stays as the alias. Other views over views with rules are 0A000
+    // (analyze_view_update.cpp).
+    if (const ViewDef* v = catalog_.find_view(t.schema, t.name)) {
+      MemoryContext home = CurrentMemoryContext;
+      struct Restore {
+        MemoryContext h;
+        ~Restore() { MemoryContextSwitchTo(h); }
+      } restore{home};  // runs after `def` is gone
+      ViewDefinition def(v->definition);
+      MemoryContextSwitchTo(home);
+      auto* s = def.stmt && def.stmt->query && IsA(def.stmt->query, SelectStmt) ? reinterpret_cast<SelectStmt*>(def.stmt->query) : nullptr;
+      bool star = s && s->op == SETOP_NONE && !s->whereClause && !s->groupClause && !s->havingClause && !s->distinctClause &&
+                  !s->sortClause && !s->limitCount && !s->limitOffset && !s->withClause && !s->valuesLists && !s->windowClause &&
+                  list_size(s->fromClause) == 1 && IsA(list_at(s->fromClause, 0), RangeVar) && list_size(s->targetList) == 1 &&
+                  !def.check_option && def.column_defaults.empty() && !def.stmt->aliases;
+      if (star) {
+        auto* rt = reinterpret_cast<ResTarget*>(list_at(s->targetList, 0));
+        auto* c = rt->val && IsA(rt->val, ColumnRef) ? reinterpret_cast<ColumnRef*>(rt->val) : nullptr;
+        star = c && list_size(c->fields) == 1 && IsA(list_at(c->fields, 0), A_Star);
+      }
+      const ViewDef* inner = nullptr;
+      if (star) {
+        auto* brv = reinterpret_cast<RangeVar*>(list_at(s->fromClause, 0));
+        Catalog::PathPrefix in_view_schema(catalog_, v->schema);
+        inner = catalog_.find_view(brv->schemaname ? brv->schemaname : "", brv->relname);
+      }
+      if (inner) {
+        const std::string role = settings_.get("session_replication_role");
+        bool fires = false;
+        for (const RuleRow& r : load_rules(conn_, inner->oid, event)) fires |= rule_fires(r, role);
+        if (fires) {
+          if (!rv->alias) {
+            rv->alias = makeNode(Alias);
+            rv->alias->aliasname = pstrdup(rv->relname);
+          }
+          rv->relname = pstrdup(inner->name.c_str());
+          rv->schemaname = pstrdup(inner->schema.c_str());
+          return execute_with_rules(stmt, params, out);
+        }
+      }
+    }
+  }
   if (rows.empty()) {
     // ON CONFLICT DO UPDATE also looks at UPDATE rules.
     if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause && !load_rules(conn_, t.oid, CMD_UPDATE).empty())

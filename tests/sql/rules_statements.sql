@@ -81,3 +81,15 @@ CREATE RULE rs_src_ins AS ON INSERT TO rs_src DO ALSO
   INSERT INTO rs_log2 VALUES (NULL, NULL, '-', DEFAULT), (NEW.*, 'new', DEFAULT);
 INSERT INTO rs_src VALUES (22, 23), (33, DEFAULT);
 SELECT * FROM rs_log2 ORDER BY id;
+-- A view that is SELECT * of a view with rules: the statement acts on the inner view.
+CREATE TABLE rs_bt (a int, b text);
+CREATE VIEW rs_bv1 AS SELECT * FROM rs_bt;
+CREATE VIEW rs_bv2 AS SELECT * FROM rs_bv1;
+CREATE RULE rs_bv1_ins AS ON INSERT TO rs_bv1 DO INSTEAD INSERT INTO rs_bt VALUES (NEW.a * 10, NEW.b) RETURNING *;
+INSERT INTO rs_bv2 VALUES (1, 'x') RETURNING *;
+INSERT INTO rs_bv2 VALUES (2, 'y');
+CREATE TABLE rs_blog (a int, b text);
+CREATE RULE rs_bv1_upd AS ON UPDATE TO rs_bv1 DO ALSO INSERT INTO rs_blog VALUES (OLD.a, NEW.b);
+UPDATE rs_bv2 v SET b = upper(v.b) WHERE v.a = 10 RETURNING *;
+SELECT * FROM rs_bt ORDER BY a;
+SELECT * FROM rs_blog ORDER BY a;
