@@ -121,6 +121,8 @@ ExprPtr transform_geo_subscript(Analyzer& a, ExprPtr base, List* subs, ExprConte
 
 ExprPtr Analyzer::transform_indirection(Node* node, ExprContext ctx) {
   auto* ind = reinterpret_cast<A_Indirection*>(node);
+  // No indirection: an expression substituted for NEW.x by the rule rewrite (session/rules.cpp).
+  if (!ind->indirection) return transform_expr(ind->arg, ctx);
   if (ExprPtr f = transform_field_indirection(*this, ind, ctx)) return f;  // (x).field: analyze_row.cpp
   ExprPtr base = strip_domain(transform_expr(ind->arg, ctx));
   List* subs = ind->indirection;

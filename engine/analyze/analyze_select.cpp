@@ -66,6 +66,7 @@ static int figure_colname_internal(Node* node, std::string& name) {
     case T_RowExpr: name = "row"; return 2;
     case T_A_Indirection: {
       auto* ind = reinterpret_cast<A_Indirection*>(node);
+      if (!ind->indirection) return figure_colname_internal(ind->arg, name);  // rules.cpp's substitution
       Node* last = list_at(ind->indirection, list_size(ind->indirection) - 1);
       if (IsA(last, String)) { name = strVal(last); return 2; }
       return figure_colname_internal(ind->arg, name);

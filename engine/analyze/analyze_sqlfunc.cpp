@@ -6,6 +6,8 @@
 // set-returning one (in FROM, or in the select list as a ProjectSet).
 #include <functional>
 #include "analyze/analyzer.h"
+#include "catalog/privileges.h"
+#include "session/rule_checks.h"
 #include "types/base_types.h"
 #include "types/record.h"
 #include "common/error.h"
@@ -15,6 +17,7 @@
 #include "parse/pg_nodes.h"
 
 namespace pgmicro {
+
 
 namespace {
 
@@ -221,6 +224,10 @@ std::vector<std::string> Analyzer::analyze_sql_body(const ProcDef& p, const std:
     std::unique_ptr<InsertQuery> iq;
     std::unique_ptr<UpdateQuery> uq;
     std::unique_ptr<DeleteQuery> dq;
+    // DML on a relation with rules is 0A000 (not in CREATE FUNCTION's validation): the body is
+    // lowered into the caller's statement, where no rule rewrite happens.
+    if ((IsA(s, InsertStmt) || IsA(s, UpdateStmt) || IsA(s, DeleteStmt)))
+      refuse_rules_in_sql_function(catalog_, catalog_.privileges ? catalog_.privileges->db : nullptr, s);
     switch (nodeTag(s)) {
       case T_ReturnStmt: {  // RETURN inside BEGIN ATOMIC: SELECT expr
         sq = std::make_unique<SelectQuery>();

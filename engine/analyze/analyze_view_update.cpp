@@ -13,12 +13,15 @@
 #include "analyze/analyzer.h"
 #include "analyze/view_definition.h"
 #include "catalog/catalog.h"
+#include "catalog/privileges.h"
+#include "session/rule_checks.h"
 #include "common/error.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
 #include "types/types.h"
 
 namespace pgmicro {
+
 
 struct ViewTarget {
   std::string name;                   // the view named by the statement
@@ -125,14 +128,23 @@ std::shared_ptr<ViewTarget> Analyzer::view_target(RangeVar* rv, char command) {
     std::shared_ptr<ViewTarget> inner;
     bool own_check = def.check_option != 0;
     bool cascade = cascaded || def.check_option == 'c';
+    // PostgreSQL applies the rules of the relation a view is rewritten to; pgmicro's rule
+    // rewrite (session/rules.cpp) starts from the statement's own target only.
+    auto refuse_rules = [&](int64_t relid) {
+      const int event = command == 'i' ? CMD_INSERT : command == 'u' ? CMD_UPDATE : CMD_DELETE;
+      if (relation_has_rules(catalog_.privileges ? catalog_.privileges->db : nullptr, relid, event))
+        unsupported("INSERT/UPDATE/DELETE through a view on a relation with rules", rv->location);
+    };
     if (r.table) {
       if (brte != 0 || !r.inh_tables.empty()) unsupported("INSERT/UPDATE/DELETE on views over tables with inheritance children", rv->location);
+      refuse_rules(r.table->oid);
       vt->base = r.table;
     } else {
       auto* brv = reinterpret_cast<RangeVar*>(list_at(s->fromClause, 0));
       Catalog::PathPrefix in_view_schema(catalog_, view.schema);
       const ViewDef* iv = catalog_.find_view(brv->schemaname ? brv->schemaname : "", brv->relname);
       if (!iv || !r.subquery) not_updatable(rv->relname, command, "Views that do not select from a single table or view are not automatically updatable.");
+      refuse_rules(iv->oid);
       inner = resolve(*iv, cascade);
       vt->base = inner->base;
     }

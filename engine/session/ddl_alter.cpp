@@ -18,6 +18,7 @@
 #include "session/sequence_options.h"
 #include "session/typed_tables.h"
 #include "types/type_io.h"
+#include "session/rule_checks.h"
 #include "session/session_impl.h"
 
 namespace pgmicro {
@@ -496,6 +497,14 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       }
       case AT_AddOf: return alter_table_of(catalog_, *t, reinterpret_cast<TypeName*>(cmd->def), a);
       case AT_DropOf: throw PgError(sqlstate::kWrongObjectType, "\"" + t->name + "\" is not a typed table");  // none is typed
+      case AT_EnableRule:
+      case AT_EnableAlwaysRule:
+      case AT_EnableReplicaRule:
+      case AT_DisableRule:  // session/rules.cpp
+        set_rule_enabled(conn_, t->oid, t->schema, t->name, cmd->name,
+                         cmd->subtype == AT_EnableRule ? 'O' : cmd->subtype == AT_EnableAlwaysRule ? 'A' : cmd->subtype == AT_EnableReplicaRule ? 'R' : 'D');
+        bump_schema();
+        return;
       default: unsupported("this ALTER TABLE subcommand");
     }
   });

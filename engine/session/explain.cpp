@@ -16,6 +16,7 @@
 #include "parse/pg_nodes.h"
 #include "session/explain.h"
 #include <memory>
+#include "session/rule_checks.h"
 #include "session/session_impl.h"
 #include "types/user_types.h"
 
@@ -190,6 +191,17 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
   if (opt.format == ExplainOptions::Format::Yaml) unsupported("EXPLAIN (FORMAT YAML)");
   auto t0 = std::chrono::steady_clock::now();
   Node* q = stmt->query;
+  refuse_rules_in_explain(catalog_, conn_, q);  // session/rule_checks.h
+  if (IsA(q, ExecuteStmt))
+    if (auto it = prepared_.find(reinterpret_cast<ExecuteStmt*>(q)->name); it != prepared_.end()) {
+      MemoryContext home = CurrentMemoryContext;
+      {
+        ParsedScript text(it->second.text);
+        MemoryContextSwitchTo(home);
+        refuse_rules_in_explain(catalog_, conn_, reinterpret_cast<PrepareStmt*>(text.statements().at(0).raw->stmt)->query);
+      }
+      MemoryContextSwitchTo(home);
+    }
   std::vector<Oid> param_types;
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;

@@ -14,6 +14,7 @@
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
+#include "session/rule_checks.h"
 #include "session/session_impl.h"
 #include "parse/pg_nodes.h"
 
@@ -162,6 +163,11 @@ void SessionImpl::execute_merge(MergeStmt* stmt, StatementResult& out) {
   if (!catalog_.find_table(tschema, target->relname) && catalog_.find_view(tschema, target->relname)) {
     PgError e(sqlstate::kFeatureNotSupported, std::string("cannot execute MERGE on relation \"") + target->relname + "\"");
     e.error.detail = "This operation is not supported for views.";
+    throw e;
+  }
+  if (const TableDef* tt = catalog_.find_table(tschema, target->relname); tt && relation_has_rules(conn_, tt->oid, 0)) {
+    PgError e(sqlstate::kFeatureNotSupported, std::string("cannot execute MERGE on relation \"") + target->relname + "\"");
+    e.error.detail = "MERGE is not supported for relations with rules.";
     throw e;
   }
   std::string sname;

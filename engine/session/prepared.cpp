@@ -77,6 +77,27 @@ void SessionImpl::execute_prepare(PrepareStmt* stmt, StatementResult& out) {
 void SessionImpl::execute_execute(ExecuteStmt* stmt, StatementResult& out) {
   std::vector<TextValue> args;
   CachedPlan plan = prepared_plan_for(stmt, args);  // a copy: run_plan may re-enter the session's caches
+  if (plan.kind == T_InsertStmt || plan.kind == T_UpdateStmt || plan.kind == T_DeleteStmt) {
+    // A relation with rules: the statement is rewritten (session/rules.cpp) at each execution.
+    const std::string text = prepared_.at(stmt->name).text;
+    MemoryContext home = CurrentMemoryContext;
+    std::string_view saved = current_sql_;
+    bool rewritten = false;
+    try {
+      ParsedScript ps(text);
+      MemoryContextSwitchTo(home);
+      current_sql_ = text;
+      rewritten = execute_with_rules(reinterpret_cast<PrepareStmt*>(ps.statements().at(0).raw->stmt)->query, args, out);
+      MemoryContextSwitchTo(home);
+    } catch (...) {
+      current_sql_ = saved;
+      MemoryContextSwitchTo(home);
+      throw;
+    }
+    current_sql_ = saved;
+    MemoryContextSwitchTo(home);
+    if (rewritten) return;
+  }
   run_plan(plan, args, out);
 }
 

@@ -20,9 +20,12 @@
 #include <string>
 #include <vector>
 #include "analyze/analyzer.h"
+#include "analyze/view_definition.h"
+#include "catalog/builtins.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
+#include "session/rule_checks.h"
 #include "session/session_impl.h"
 #include "types/types.h"
 #include "parse/pg_nodes.h"
@@ -51,6 +54,7 @@ struct RuleRow {
   int event = 0;  // CmdType: 2 UPDATE, 3 INSERT, 4 DELETE
   bool instead = false;
   std::string definition;
+  char enabled = 'O';  // pg_rewrite.ev_enabled: O origin/local, R replica, A always, D disabled
 };
 
 char* dup(const std::string& s) { return pstrdup(s.c_str()); }
@@ -90,9 +94,33 @@ std::vector<RuleRow> load_rules(sqlite3* db, int64_t relid, int event) {
       out.push_back(std::move(r));
     }
     sqlite3_finalize(st);
+    // ALTER TABLE … ENABLE/DISABLE RULE states (set_rule_enabled).
+    std::string sq = std::string("SELECT 1 FROM ") + dbname + ".sqlite_schema WHERE name = '_pgmicro_rule_state'";
+    bool states = false;
+    if (sqlite3_prepare_v2(db, sq.c_str(), -1, &st, nullptr) == SQLITE_OK) states = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!states) continue;
+    for (RuleRow& r : out) {
+      std::string q2 = std::string("SELECT ev_enabled FROM ") + dbname + "._pgmicro_rule_state WHERE oid = " + std::to_string(r.oid);
+      if (sqlite3_prepare_v2(db, q2.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        std::string e = text_at(st, 0);
+        if (!e.empty()) r.enabled = e[0];
+      }
+      sqlite3_finalize(st);
+    }
   }
   std::sort(out.begin(), out.end(), [](const RuleRow& a, const RuleRow& b) { return a.name < b.name; });
   return out;
+}
+
+// Whether a rule fires under session_replication_role (RuleLockIsEnabled … matchLocks).
+bool rule_fires(const RuleRow& r, const std::string& role) {
+  switch (r.enabled) {
+    case 'D': return false;
+    case 'A': return true;
+    case 'R': return role == "replica";
+    default: return role != "replica";
+  }
 }
 
 const char* event_name(int event) {
@@ -157,11 +185,17 @@ Node* is_not_true(Node* a) {
 // RETURNING lists and ROW() expanded to every column.
 struct Replace {
   const RuleTarget* target = nullptr;
-  std::string src;           // the source table's alias; "" = substitute `old_rel` / `new_exprs`
+  std::string src;           // the source table's alias; "" = substitute `old_rel` / `new_subst`
   int event = 0;
   bool used = false;         // some NEW/OLD reference was seen
   std::string old_rel;       // substitution into the original statement: OLD.x -> old_rel.x
-  std::vector<Node*> new_exprs;  // NEW.x -> new_exprs[i] (UPDATE's SET values), or old_rel.x
+  // NEW.x replaced by a copy of new_subst[i] (when set) instead of the source column: the
+  // expression PostgreSQL's rewriter substitutes, evaluated once per reference (a column's
+  // default, a volatile value, an UPDATE's SET expression in the original's qual); new_bare[i]:
+  // its bare column names are NEW's (a generation expression). new_refused[i]: NEW.x is 0A000.
+  std::vector<Node*> new_subst;
+  std::vector<char> new_bare;
+  std::vector<std::string> new_refused;
 };
 
 int column_index(const Replace& r, const std::string& col) {
@@ -188,11 +222,39 @@ void check_side(Replace& r, const std::string& which, int) {
     throw PgError(sqlstate::kInvalidObjectDefinition, "ON DELETE rule cannot use NEW");
 }
 
+bool replace_walker(Node* n, void* ctx);
+
+// A generation expression's bare column names made NEW's.
+bool prefix_new_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    if (list_size(c->fields) == 1 && IsA(list_at(c->fields, 0), String) &&
+        column_index(*static_cast<Replace*>(ctx), strVal(list_at(c->fields, 0))) >= 0)
+      c->fields = list_make2(makeString(pstrdup("new")), list_at(c->fields, 0));
+    return false;
+  }
+  return raw_expression_tree_walker_impl(n, prefix_new_walker, ctx);
+}
+
+// What NEW.x / OLD.x stand for: a source-table column, the original's own column, or (NEW)
+// an expression substituted per reference, wrapped in an A_Indirection without indirection.
 Node* replacement(Replace& r, const std::string& which, int i, int location) {
+  const size_t k = (size_t)i;
+  if (which == "new" && k < r.new_refused.size() && !r.new_refused[k].empty()) unsupported(r.new_refused[k], location);
+  if (which == "new" && k < r.new_subst.size() && r.new_subst[k]) {
+    Node* e = static_cast<Node*>(copyObjectImpl(r.new_subst[k]));
+    if (k < r.new_bare.size() && r.new_bare[k]) {
+      raw_expression_tree_walker_impl(e, prefix_new_walker, &r);
+      if (IsA(e, ColumnRef)) prefix_new_walker(e, &r);
+      replace_walker(e, &r);
+    }
+    auto* w = makeNode(A_Indirection);
+    w->arg = e;
+    return reinterpret_cast<Node*>(w);
+  }
   if (!r.src.empty()) return column_ref2(r.src, (which == "new" ? "n_" : "o_") + std::to_string(i + 1));
-  if (which == "new" && i < (int)r.new_exprs.size() && r.new_exprs[(size_t)i])
-    unsupported("NEW of an assigned column in the condition of a conditional DO INSTEAD rule", location);
-  return column_ref2(r.old_rel, r.target->columns[(size_t)i].name);
+  return column_ref2(r.old_rel, r.target->columns[k].name);
 }
 
 // Expands NEW.* / OLD.* elements of a list (bare or as unnamed ResTargets).
@@ -224,6 +286,38 @@ List* expand_stars(Replace& r, List* l) {
   return out;
 }
 
+// RETURNING * of a rule action: the action's own relations' columns, spelled `rel.*`, since the
+// rewrite joins the source table into the action.
+List* qualify_star(List* returning, RangeVar* target, List* from) {
+  List* out = NIL;
+  auto star_of = [](const char* name) {
+    auto* c = makeNode(ColumnRef);
+    c->fields = list_make2(makeString(pstrdup(name)), makeNode(A_Star));
+    c->location = -1;
+    return res_target(nullptr, reinterpret_cast<Node*>(c));
+  };
+  for_each_node(returning, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    auto* c = rt->val && IsA(rt->val, ColumnRef) ? reinterpret_cast<ColumnRef*>(rt->val) : nullptr;
+    if (!c || list_size(c->fields) != 1 || !IsA(list_at(c->fields, 0), A_Star)) {
+      out = lappend(out, n);
+      return;
+    }
+    out = lappend(out, star_of(target->alias ? target->alias->aliasname : target->relname));
+    for_each_node(from, [&](Node* f) {
+      if (IsA(f, RangeVar)) {
+        auto* rv = reinterpret_cast<RangeVar*>(f);
+        out = lappend(out, star_of(rv->alias ? rv->alias->aliasname : rv->relname));
+      } else if (IsA(f, RangeSubselect) && reinterpret_cast<RangeSubselect*>(f)->alias) {
+        out = lappend(out, star_of(reinterpret_cast<RangeSubselect*>(f)->alias->aliasname));
+      } else {
+        unsupported("RETURNING * in a rule action whose FROM has joins or functions", c->location);
+      }
+    });
+  });
+  return out;
+}
+
 bool replace_walker(Node* n, void* ctx) {
   if (!n) return false;
   auto& r = *static_cast<Replace*>(ctx);
@@ -238,17 +332,17 @@ bool replace_walker(Node* n, void* ctx) {
     }
     case T_InsertStmt: {
       auto* s = reinterpret_cast<InsertStmt*>(n);
-      s->returningList = expand_stars(r, s->returningList);
+      s->returningList = qualify_star(expand_stars(r, s->returningList), s->relation, NIL);
       break;
     }
     case T_UpdateStmt: {
       auto* s = reinterpret_cast<UpdateStmt*>(n);
-      s->returningList = expand_stars(r, s->returningList);
+      s->returningList = qualify_star(expand_stars(r, s->returningList), s->relation, s->fromClause);
       break;
     }
     case T_DeleteStmt: {
       auto* s = reinterpret_cast<DeleteStmt*>(n);
-      s->returningList = expand_stars(r, s->returningList);
+      s->returningList = qualify_star(expand_stars(r, s->returningList), s->relation, s->usingClause);
       break;
     }
     case T_RowExpr: {
@@ -274,6 +368,18 @@ bool replace_walker(Node* n, void* ctx) {
       if (i < 0) throw PgError(sqlstate::kUndefinedColumn, "column " + which + "." + col + " does not exist").at(c->location);
       r.used = true;
       Node* e = replacement(r, which, i, c->location);
+      if (IsA(e, A_Indirection)) {
+        // The ColumnRef becomes, in place, the substituted expression with NEW.x's field selections.
+        static_assert(sizeof(A_Indirection) <= sizeof(ColumnRef), "in-place node change");
+        List* rest = NIL;
+        for (int k = 2; k < list_size(c->fields); k++) rest = lappend(rest, list_at(c->fields, k));
+        Node* arg = reinterpret_cast<A_Indirection*>(e)->arg;
+        auto* ind = reinterpret_cast<A_Indirection*>(c);
+        ind->type = T_A_Indirection;
+        ind->arg = arg;
+        ind->indirection = rest;
+        return false;
+      }
       List* f = reinterpret_cast<ColumnRef*>(e)->fields;
       for (int k = 2; k < list_size(c->fields); k++) f = lappend(f, list_at(c->fields, k));
       c->fields = f;
@@ -300,6 +406,45 @@ bool find_new_old(Node* n, void* ctx) {
   return raw_expression_tree_walker_impl(n, find_new_old, ctx);
 }
 
+// Whether a raw expression may be volatile: it calls a volatile built-in or a user function
+// that is not IMMUTABLE/STABLE (by name: any overload counts).
+struct VolatileSearch {
+  const Catalog* cat;
+  bool found = false;
+};
+
+bool volatile_walker(Node* x, void* p) {
+  auto& c = *static_cast<VolatileSearch*>(p);
+  if (!x) return false;
+  if (IsA(x, FuncCall)) {
+    std::string name = strVal(llast(reinterpret_cast<FuncCall*>(x)->funcname));
+    for (const FunctionDef& d : builtin_functions())
+      if (d.is_volatile && name == d.name) c.found = true;
+    for (const ProcDef* proc : c.cat->find_procs(name))
+      if (proc->volatility == 'v') c.found = true;
+    if (c.found) return true;
+  }
+  return raw_expression_tree_walker_impl(x, volatile_walker, p);
+}
+
+bool volatile_raw_expr(const Catalog& cat, Node* n) {
+  VolatileSearch v{&cat};
+  volatile_walker(n, &v);
+  return v.found;
+}
+
+bool param_walker(Node* x, void* p) {
+  if (!x) return false;
+  if (IsA(x, ParamRef)) return *static_cast<bool*>(p) = true;
+  return raw_expression_tree_walker_impl(x, param_walker, p);
+}
+
+bool has_param_ref(Node* n) {
+  bool found = false;
+  param_walker(n, &found);
+  return found;
+}
+
 WithClause* statement_with(Node* n) {
   switch (nodeTag(n)) {
     case T_InsertStmt: return reinterpret_cast<InsertStmt*>(n)->withClause;
@@ -319,6 +464,31 @@ void replace_refs(Replace& r, Node* n) {
         throw PgError(sqlstate::kFeatureNotSupported, "cannot refer to " + std::string(which == "new" ? "NEW" : "OLD") + " within WITH query");
     });
   replace_walker(n, &r);
+}
+
+// A rule's WHERE sees the relation's columns unqualified as NEW's (ON INSERT) or OLD's (ON
+// DELETE); ON UPDATE they are ambiguous (transformRuleStmt's namespace). Not inside subqueries,
+// whose own relations come first.
+bool qual_bare_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  auto& r = *static_cast<Replace*>(ctx);
+  if (IsA(n, SubLink)) return qual_bare_walker(reinterpret_cast<SubLink*>(n)->testexpr, ctx);
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    if (list_size(c->fields) != 1 || !IsA(list_at(c->fields, 0), String)) return false;
+    std::string name = strVal(list_at(c->fields, 0));
+    if (column_index(r, name) < 0) return false;
+    if (r.event == CMD_UPDATE)
+      throw PgError("42702", "column reference \"" + name + "\" is ambiguous").at(c->location);
+    c->fields = list_make2(makeString(pstrdup(r.event == CMD_INSERT ? "new" : "old")), list_at(c->fields, 0));
+    return false;
+  }
+  return raw_expression_tree_walker_impl(n, qual_bare_walker, ctx);
+}
+
+void replace_qual_refs(Replace& r, Node* qual) {
+  qual_bare_walker(qual, &r);
+  replace_refs(r, qual);
 }
 
 bool has_dml_cte(WithClause* w) {
@@ -478,6 +648,53 @@ void set_action_returning(Node* a, List* l) {
   }
 }
 
+bool refers_to_walker(Node* n, void* ctx) {
+  if (!n) return false;
+  if (IsA(n, ColumnRef)) {
+    auto* c = reinterpret_cast<ColumnRef*>(n);
+    return list_size(c->fields) > 1 && IsA(list_at(c->fields, 0), String) &&
+           *static_cast<const std::string*>(ctx) == strVal(list_at(c->fields, 0));
+  }
+  return raw_expression_tree_walker_impl(n, refers_to_walker, ctx);
+}
+
+// The action's FROM list with the source table first: a subquery reading NEW/OLD (now the
+// source table's columns) becomes LATERAL, as PostgreSQL's rule actions see NEW/OLD anywhere.
+List* with_source(List* from, RangeVar* src) {
+  std::string name = src->alias ? src->alias->aliasname : src->relname;
+  List* out = list_make1(src);
+  for_each_node(from, [&](Node* f) {
+    if (IsA(f, RangeSubselect) && refers_to_walker(reinterpret_cast<RangeSubselect*>(f)->subquery, &name))
+      reinterpret_cast<RangeSubselect*>(f)->lateral = true;
+    out = lappend(out, f);
+  });
+  return out;
+}
+
+// SELECT * of an INSERT ... SELECT action: its own FROM items' columns (`x.*`), not the source's.
+void qualify_select_star(SelectStmt* sel) {
+  List* targets = NIL;
+  for_each_node(sel->targetList, [&](Node* n) {
+    auto* rt = reinterpret_cast<ResTarget*>(n);
+    auto* c = rt->val && IsA(rt->val, ColumnRef) ? reinterpret_cast<ColumnRef*>(rt->val) : nullptr;
+    if (!c || list_size(c->fields) != 1 || !IsA(list_at(c->fields, 0), A_Star)) {
+      targets = lappend(targets, n);
+      return;
+    }
+    for_each_node(sel->fromClause, [&](Node* f) {
+      const char* name = nullptr;
+      if (IsA(f, RangeVar)) name = reinterpret_cast<RangeVar*>(f)->alias ? reinterpret_cast<RangeVar*>(f)->alias->aliasname : reinterpret_cast<RangeVar*>(f)->relname;
+      else if (IsA(f, RangeSubselect) && reinterpret_cast<RangeSubselect*>(f)->alias) name = reinterpret_cast<RangeSubselect*>(f)->alias->aliasname;
+      else unsupported("SELECT * in a rule action whose FROM has joins or functions", c->location);
+      auto* star = makeNode(ColumnRef);
+      star->fields = list_make2(makeString(pstrdup(name)), makeNode(A_Star));
+      star->location = c->location;
+      targets = lappend(targets, res_target(nullptr, reinterpret_cast<Node*>(star)));
+    });
+  });
+  sel->targetList = targets;
+}
+
 // Joins the source table into a rule action and ANDs the rule's qual: the rewritten action.
 Node* join_source(Node* action, Node* qual, RangeVar* src) {
   switch (nodeTag(action)) {
@@ -486,51 +703,59 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
       auto* sel = reinterpret_cast<SelectStmt*>(ins->selectStmt);
       if (!sel) unsupported("INSERT ... DEFAULT VALUES as a rule action");
       if (sel->valuesLists) {
-        // Each VALUES row becomes a SELECT over the source table; several are UNION ALL'ed.
-        SelectStmt* chain = nullptr;
+        // One VALUES row becomes a SELECT over the source table; several a LATERAL VALUES list
+        // joined to each source row (the rows of each source row in turn, as PostgreSQL's join
+        // of the original's relation with the VALUES list computes them).
         for_each_node(sel->valuesLists, [&](Node* row) {
-          List* targets = NIL;
           for_each_node(reinterpret_cast<List*>(row), [&](Node* v) {
             if (IsA(v, SetToDefault)) unsupported("DEFAULT in a rule action's VALUES");
-            targets = lappend(targets, res_target(nullptr, v));
           });
-          auto* one = makeNode(SelectStmt);
-          one->targetList = targets;
-          one->fromClause = list_make1(src);
-          one->whereClause = qual;
-          one->limitOption = LIMIT_OPTION_DEFAULT;
-          one->op = SETOP_NONE;
-          if (!chain) {
-            chain = one;
-            return;
-          }
-          auto* u = makeNode(SelectStmt);
-          u->op = SETOP_UNION;
-          u->all = true;
-          u->larg = chain;
-          u->rarg = one;
-          u->limitOption = LIMIT_OPTION_DEFAULT;
-          chain = u;
         });
-        chain->withClause = sel->withClause;
-        ins->selectStmt = reinterpret_cast<Node*>(chain);
+        auto* one = makeNode(SelectStmt);
+        one->limitOption = LIMIT_OPTION_DEFAULT;
+        one->op = SETOP_NONE;
+        one->whereClause = qual;
+        one->withClause = sel->withClause;
+        if (list_size(sel->valuesLists) == 1) {
+          for_each_node(reinterpret_cast<List*>(list_at(sel->valuesLists, 0)), [&](Node* v) {
+            one->targetList = lappend(one->targetList, res_target(nullptr, v));
+          });
+          one->fromClause = list_make1(src);
+        } else {
+          auto* vals = makeNode(SelectStmt);
+          vals->valuesLists = sel->valuesLists;
+          vals->limitOption = LIMIT_OPTION_DEFAULT;
+          vals->op = SETOP_NONE;
+          auto* sub = makeNode(RangeSubselect);
+          sub->lateral = true;
+          sub->subquery = reinterpret_cast<Node*>(vals);
+          sub->alias = makeNode(Alias);
+          sub->alias->aliasname = pstrdup("pg_rule_values");
+          auto* star = makeNode(ColumnRef);
+          star->fields = list_make2(makeString(pstrdup("pg_rule_values")), makeNode(A_Star));
+          star->location = -1;
+          one->targetList = list_make1(res_target(nullptr, reinterpret_cast<Node*>(star)));
+          one->fromClause = list_make2(src, sub);
+        }
+        ins->selectStmt = reinterpret_cast<Node*>(one);
         return action;
       }
       if (sel->op != SETOP_NONE)
         throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
-      sel->fromClause = lappend(sel->fromClause, src);
+      qualify_select_star(sel);
+      sel->fromClause = with_source(sel->fromClause, src);
       sel->whereClause = and_of(sel->whereClause, qual);
       return action;
     }
     case T_UpdateStmt: {
       auto* u = reinterpret_cast<UpdateStmt*>(action);
-      u->fromClause = lappend(u->fromClause, src);
+      u->fromClause = with_source(u->fromClause, src);
       u->whereClause = and_of(u->whereClause, qual);
       return action;
     }
     case T_DeleteStmt: {
       auto* d = reinterpret_cast<DeleteStmt*>(action);
-      d->usingClause = lappend(d->usingClause, src);
+      d->usingClause = with_source(d->usingClause, src);
       d->whereClause = and_of(d->whereClause, qual);
       return action;
     }
@@ -538,7 +763,8 @@ Node* join_source(Node* action, Node* qual, RangeVar* src) {
       auto* sel = reinterpret_cast<SelectStmt*>(action);
       if (sel->op != SETOP_NONE || sel->valuesLists)
         throw PgError(sqlstate::kFeatureNotSupported, "conditional UNION/INTERSECT/EXCEPT statements are not implemented");
-      sel->fromClause = lappend(sel->fromClause, src);
+      qualify_select_star(sel);
+      sel->fromClause = with_source(sel->fromClause, src);
       sel->whereClause = and_of(sel->whereClause, qual);
       return action;
     }
@@ -555,7 +781,85 @@ RangeVar* dml_relation(Node* stmt) {
   }
 }
 
+// DEFAULT in an INSERT action's VALUES: the action's target column default (or NULL), as the
+// rewritten action's VALUES would compute it; untyped literals of a multi-row VALUES cast to
+// the column types. `keep` holds the parsed expressions.
+void resolve_action_defaults(Catalog& cat, Node* action, std::vector<std::unique_ptr<ParsedScript>>& keep) {
+  if (!IsA(action, InsertStmt)) return;
+  auto* ins = reinterpret_cast<InsertStmt*>(action);
+  auto* sel = reinterpret_cast<SelectStmt*>(ins->selectStmt);
+  if (!sel || !sel->valuesLists) return;
+  const TableDef* table = nullptr;
+  MemoryContext home = CurrentMemoryContext;
+  for_each_node(sel->valuesLists, [&](Node* row) {
+    auto* l = reinterpret_cast<List*>(row);
+    for (int p = 0; p < list_size(l); p++) {
+      Node* v = list_at(l, p);
+      auto* lit = IsA(v, A_Const) && list_size(sel->valuesLists) > 1 ? reinterpret_cast<A_Const*>(v) : nullptr;
+      if (lit && !lit->isnull && !IsA(&lit->val, String)) lit = nullptr;
+      if (!IsA(v, SetToDefault) && !lit) continue;
+      if (!table) table = cat.find_table(ins->relation->schemaname ? ins->relation->schemaname : "", ins->relation->relname);
+      if (!table && lit) continue;
+      if (!table) unsupported("DEFAULT in the VALUES of a rule action on this relation");
+      int col = p;
+      if (ins->cols) {
+        if (p >= list_size(ins->cols)) return;  // the analyzer reports the mismatch
+        if (reinterpret_cast<ResTarget*>(list_at(ins->cols, p))->indirection) continue;  // a subscript or field
+        std::string name = reinterpret_cast<ResTarget*>(list_at(ins->cols, p))->name;
+        col = -1;
+        for (size_t k = 0; k < table->columns.size(); k++)
+          if (table->columns[k].name == name) col = (int)k;
+        if (col < 0) return;
+      }
+      if (col >= (int)table->columns.size()) return;
+      const ColumnDef& c = table->columns[(size_t)col];
+      if (lit) {
+        // A multi-row VALUES list is read as a subquery, where an untyped literal would be text:
+        // cast to the column's type (without its typmod, which the INSERT then checks).
+        keep.push_back(std::make_unique<ParsedScript>("SELECT CAST(NULL AS " + format_type_name(c.type, -1) + ")"));
+        MemoryContextSwitchTo(home);
+        auto* s = reinterpret_cast<SelectStmt*>(keep.back()->statements()[0].raw->stmt);
+        auto* tc = reinterpret_cast<TypeCast*>(reinterpret_cast<ResTarget*>(list_at(s->targetList, 0))->val);
+        tc->arg = v;
+        l->elements[p].ptr_value = tc;
+        continue;
+      }
+      if (c.generated) unsupported("DEFAULT for a generated column in a rule action's VALUES");
+      std::string text = c.default_text;
+      for (const UserType* d = cat.user_types().find(c.type); text.empty() && d && d->kind == 'd'; d = cat.user_types().find(d->base))
+        text = d->default_text;
+      keep.push_back(std::make_unique<ParsedScript>("SELECT CAST((" + (text.empty() ? std::string("NULL") : text) + ") AS " +
+                                                    format_type_name(c.type, c.typmod) + ")"));
+      MemoryContextSwitchTo(home);
+      auto* s = reinterpret_cast<SelectStmt*>(keep.back()->statements()[0].raw->stmt);
+      l->elements[p].ptr_value = reinterpret_cast<ResTarget*>(list_at(s->targetList, 0))->val;
+    }
+  });
+}
+
 }  // namespace
+
+// PostgreSQL's RewriteQuery refuses, before running anything, a rule action that would fire
+// the rules of a (relation, event) already being rewritten, whatever the rules' conditions.
+static void check_rule_recursion(Catalog& cat, sqlite3* db, int64_t relid, int event, std::vector<std::pair<int64_t, int>>& stack) {
+  stack.push_back({relid, event});
+  for (const RuleRow& r : load_rules(db, relid, event)) {
+    if (r.enabled == 'D') continue;
+    ParsedRule p = parse_rule(r);
+    for_each_node(p.stmt->actions, [&](Node* a) {
+      RangeVar* rv = dml_relation(a);
+      RuleTarget t;
+      if (!rv || !resolve_rule_target(cat, rv, t)) return;
+      const int ev = IsA(a, InsertStmt) ? CMD_INSERT : IsA(a, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+      if (load_rules(db, t.oid, ev).empty()) return;
+      for (auto& s : stack)
+        if (s.first == t.oid && s.second == ev)
+          throw PgError(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + t.name + "\"");
+      if (stack.size() < 64) check_rule_recursion(cat, db, t.oid, ev, stack);
+    });
+  }
+  stack.pop_back();
+}
 
 // The relation's output columns (names and types), as SELECT * gives them.
 std::vector<Column> SessionImpl::rule_relation_columns(const std::string& schema, const std::string& name) {
@@ -596,6 +900,7 @@ void SessionImpl::run_rule_sql(const std::string& sql, const std::vector<TextVal
 // CREATE RULE's checks that need the actions analysed: each action is rewritten over an empty
 // source table and planned (not run); the RETURNING list must match the relation's columns.
 void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
+  RuleChecksOff planning_only;
   MemoryContext home = CurrentMemoryContext;
   t.columns = rule_relation_columns(t.schema, t.name);
   MemoryContextSwitchTo(home);
@@ -626,14 +931,16 @@ void SessionImpl::check_rule_actions(const std::string& text, RuleTarget& t) {
       rep.event = event;
       rep.src = src;
       if (k == nactions) {  // the qual alone
-        replace_refs(rep, fresh.stmt->whereClause);
+        replace_qual_refs(rep, fresh.stmt->whereClause);
         break;
       }
       Node* action = list_at(fresh.stmt->actions, k);
       if (IsA(action, NotifyStmt)) continue;
       replace_refs(rep, action);
-      replace_refs(rep, fresh.stmt->whereClause);
+      replace_qual_refs(rep, fresh.stmt->whereClause);
       List* returning = action_returning(action);
+      std::vector<std::unique_ptr<ParsedScript>> defaults;
+      resolve_action_defaults(catalog_, action, defaults);
       action = join_source(action, fresh.stmt->whereClause, range_var("pg_temp", src, src));
       std::vector<Oid> types;
       CachedPlan plan;
@@ -684,6 +991,55 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   if (!resolve_rule_target(catalog_, rv, t)) return false;
   const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
   std::vector<RuleRow> rows = load_rules(conn_, t.oid, event);
+  {
+    const std::string role = settings_.get("session_replication_role");
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const RuleRow& r) { return !rule_fires(r, role); }), rows.end());
+  }
+  if (rows.empty() && t.is_view && !(event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause)) {
+    // A view that is exactly `SELECT * FROM inner_view` over a view with rules for the event:
+    // the statement is the same statement on the inner view (rewriteTargetView), whose rules
+    // apply; the outer name stays as the alias. Other views over views with rules are 0A000
+    // (analyze_view_update.cpp).
+    if (const ViewDef* v = catalog_.find_view(t.schema, t.name)) {
+      MemoryContext home = CurrentMemoryContext;
+      struct Restore {
+        MemoryContext h;
+        ~Restore() { MemoryContextSwitchTo(h); }
+      } restore{home};  // runs after `def` is gone
+      ViewDefinition def(v->definition);
+      MemoryContextSwitchTo(home);
+      auto* s = def.stmt && def.stmt->query && IsA(def.stmt->query, SelectStmt) ? reinterpret_cast<SelectStmt*>(def.stmt->query) : nullptr;
+      bool star = s && s->op == SETOP_NONE && !s->whereClause && !s->groupClause && !s->havingClause && !s->distinctClause &&
+                  !s->sortClause && !s->limitCount && !s->limitOffset && !s->withClause && !s->valuesLists && !s->windowClause &&
+                  list_size(s->fromClause) == 1 && IsA(list_at(s->fromClause, 0), RangeVar) && list_size(s->targetList) == 1 &&
+                  !def.check_option && def.column_defaults.empty() && !def.stmt->aliases;
+      if (star) {
+        auto* rt = reinterpret_cast<ResTarget*>(list_at(s->targetList, 0));
+        auto* c = rt->val && IsA(rt->val, ColumnRef) ? reinterpret_cast<ColumnRef*>(rt->val) : nullptr;
+        star = c && list_size(c->fields) == 1 && IsA(list_at(c->fields, 0), A_Star);
+      }
+      const ViewDef* inner = nullptr;
+      if (star) {
+        auto* brv = reinterpret_cast<RangeVar*>(list_at(s->fromClause, 0));
+        Catalog::PathPrefix in_view_schema(catalog_, v->schema);
+        inner = catalog_.find_view(brv->schemaname ? brv->schemaname : "", brv->relname);
+      }
+      if (inner) {
+        const std::string role = settings_.get("session_replication_role");
+        bool fires = false;
+        for (const RuleRow& r : load_rules(conn_, inner->oid, event)) fires |= rule_fires(r, role);
+        if (fires) {
+          if (!rv->alias) {
+            rv->alias = makeNode(Alias);
+            rv->alias->aliasname = pstrdup(rv->relname);
+          }
+          rv->relname = pstrdup(inner->name.c_str());
+          rv->schemaname = pstrdup(inner->schema.c_str());
+          return execute_with_rules(stmt, params, out);
+        }
+      }
+    }
+  }
   if (rows.empty()) {
     // ON CONFLICT DO UPDATE also looks at UPDATE rules.
     if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause && !load_rules(conn_, t.oid, CMD_UPDATE).empty())
@@ -692,6 +1048,10 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   }
   if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause)
     throw PgError(sqlstate::kFeatureNotSupported, "INSERT with ON CONFLICT clause cannot be used with table that has INSERT or UPDATE rules");
+  if (rule_depth_ == 0) {
+    std::vector<std::pair<int64_t, int>> stack;
+    check_rule_recursion(catalog_, conn_, t.oid, event, stack);
+  }
   if (rule_depth_ > 16)
     throw PgError(sqlstate::kInvalidObjectDefinition, "infinite recursion detected in rules for relation \"" + t.name + "\"");
   struct Depth {
@@ -748,6 +1108,160 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
   }
   bool filled_once = false;
 
+  // What NEW.x stands for when it is no plain source column (PostgreSQL substitutes the
+  // original's target-list expression for each reference): a generated column's expression
+  // over NEW, the default of a column the INSERT does not give (or gives as DEFAULT), a
+  // volatile value of a one-row VALUES; an UPDATE's SET DEFAULT; a volatile SET expression
+  // (pgmicro computes NEW once per row: 0A000 when referenced).
+  std::vector<std::unique_ptr<ParsedScript>> parsed;  // the trees of the substituted expressions
+  const TableDef* table = t.is_view ? nullptr : catalog_.find_table_by_oid(t.oid);
+  std::unique_ptr<ViewDefinition> view_def;
+  if (t.is_view)
+    if (const ViewDef* v = catalog_.find_view(t.schema, t.name)) view_def = std::make_unique<ViewDefinition>(v->definition);
+  MemoryContextSwitchTo(home);
+  const ColumnDef* none = nullptr;
+  auto table_column = [&](size_t i) -> const ColumnDef* {
+    if (table)
+      for (const ColumnDef& c : table->columns)
+        if (c.name == t.columns[i].name) return &c;
+    return none;
+  };
+  // CAST((text) AS column type), parsed; `arg` replaces the cast's argument when given.
+  auto cast_node = [&](size_t i, const std::string& text, Node* arg) -> Node* {
+    parsed.push_back(std::make_unique<ParsedScript>("SELECT CAST((" + text + ") AS " +
+                                                    format_type_name(t.columns[i].type_oid, t.columns[i].typmod) + ")"));
+    MemoryContextSwitchTo(home);
+    auto* sel = reinterpret_cast<SelectStmt*>(parsed.back()->statements()[0].raw->stmt);
+    Node* e = reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val;
+    if (arg) reinterpret_cast<TypeCast*>(e)->arg = arg;
+    return e;
+  };
+  auto null_of = [&](size_t i) -> Node* { return cast_node(i, "NULL", nullptr); };
+  // The column's default (nullptr: none, NULL). Read now: running statements reloads the catalog.
+  auto read_default = [&](size_t i) -> Node* {
+    if (view_def) {
+      Node* d = view_def->column_default(t.columns[i].name);
+      return d ? cast_node(i, "NULL", d) : nullptr;
+    }
+    const ColumnDef* c = table_column(i);
+    if (!c || c->generated) return nullptr;
+    std::string text = c->default_text;  // a domain's default when the column has none
+    for (const UserType* d = catalog_.user_types().find(c->type); text.empty() && d && d->kind == 'd';
+         d = catalog_.user_types().find(d->base))
+      text = d->default_text;
+    return text.empty() ? nullptr : cast_node(i, text, nullptr);
+  };
+  std::vector<Node*> defaults(ncol, nullptr), generations(ncol, nullptr);
+  for (size_t i = 0; i < ncol; i++) {
+    defaults[i] = read_default(i);
+    const ColumnDef* c = table_column(i);
+    if (c && c->generated) generations[i] = cast_node(i, c->default_text, nullptr);
+  }
+  table = nullptr;
+  // A fresh copy each time: a tree is used once.
+  auto default_of = [&](size_t i) -> Node* { return defaults[i] ? static_cast<Node*>(copyObjectImpl(defaults[i])) : nullptr; };
+  auto generation_of = [&](size_t i) -> Node* { return generations[i]; };
+  Replace rep_template;
+  rep_template.new_subst.assign(ncol, nullptr);
+  rep_template.new_bare.assign(ncol, 0);
+  rep_template.new_refused.assign(ncol, "");
+  auto update_column = [&](ResTarget* rt) -> int {
+    if (rt->indirection || !rt->val || IsA(rt->val, MultiAssignRef))
+      unsupported("UPDATE with subscripts, fields or column lists on a relation with rules", rt->location);
+    for (size_t k = 0; k < ncol; k++)
+      if (t.columns[k].name == rt->name) return (int)k;
+    throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
+        .at(rt->location);
+  };
+  // INSERT: the column each value position fills; the original's rows (the original statement
+  // itself may be given a filter by conditional INSTEAD rules).
+  Node* const insert_select = event == CMD_INSERT ? reinterpret_cast<InsertStmt*>(stmt)->selectStmt : nullptr;
+  std::vector<int> insert_pos;
+  SelectStmt* one_row = nullptr;  // a single-row VALUES
+  if (event == CMD_INSERT) {
+    auto* o = reinterpret_cast<InsertStmt*>(stmt);
+    if (o->cols) {
+      for_each_node(o->cols, [&](Node* c) {
+        auto* rt = reinterpret_cast<ResTarget*>(c);
+        if (rt->indirection) unsupported("INSERT with subscripts or fields into a relation with rules", rt->location);
+        int i = -1;
+        for (size_t k = 0; k < ncol; k++)
+          if (t.columns[k].name == rt->name) i = (int)k;
+        if (i < 0)
+          throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
+              .at(rt->location);
+        insert_pos.push_back(i);
+      });
+    } else if (o->selectStmt) {
+      // VALUES / SELECT with fewer columns fill the first ones, as INSERT without a list.
+      auto* s = reinterpret_cast<SelectStmt*>(o->selectStmt);
+      SelectStmt* first = s;
+      while (first->op != SETOP_NONE && first->larg) first = first->larg;
+      int width = s->valuesLists ? list_size(reinterpret_cast<List*>(list_at(s->valuesLists, 0))) : list_size(first->targetList);
+      bool has_star = false;
+      for_each_node(first->targetList, [&](Node* n) {
+        auto* rt = reinterpret_cast<ResTarget*>(n);
+        if (rt->val && IsA(rt->val, ColumnRef) && IsA(llast(reinterpret_cast<ColumnRef*>(rt->val)->fields), A_Star)) has_star = true;
+      });
+      if (has_star) width = (int)ncol;
+      if (width > (int)ncol) throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
+      for (int k = 0; k < width; k++) insert_pos.push_back(k);
+    }
+    if (o->selectStmt && reinterpret_cast<SelectStmt*>(o->selectStmt)->valuesLists &&
+        list_size(reinterpret_cast<SelectStmt*>(o->selectStmt)->valuesLists) == 1)
+      one_row = reinterpret_cast<SelectStmt*>(o->selectStmt);
+    std::vector<char> given(ncol, 0);
+    for (size_t p = 0; p < insert_pos.size(); p++) {
+      const size_t i = (size_t)insert_pos[p];
+      given[i] = 1;
+      if (!one_row) continue;
+      Node* v = list_at(reinterpret_cast<List*>(list_at(one_row->valuesLists, 0)), (int)p);
+      if (IsA(v, SetToDefault)) given[i] = 0;
+      else if (volatile_raw_expr(catalog_, v)) {
+        if (has_param_ref(v)) unsupported("a volatile VALUES expression with parameters referenced as NEW in rules");
+        rep_template.new_subst[i] = v;
+      }
+    }
+    for (size_t i = 0; i < ncol; i++)
+      if (!given[i]) rep_template.new_subst[i] = default_of(i);
+  } else if (event == CMD_UPDATE) {
+    for_each_node(reinterpret_cast<UpdateStmt*>(stmt)->targetList, [&](Node* n) {
+      auto* rt = reinterpret_cast<ResTarget*>(n);
+      const size_t i = (size_t)update_column(rt);
+      if (IsA(rt->val, SetToDefault)) {
+        Node* d = default_of(i);
+        rep_template.new_subst[i] = d ? d : null_of(i);
+      } else if (volatile_raw_expr(catalog_, rt->val)) {
+        rep_template.new_refused[i] = "NEW of a column assigned a volatile expression in rules";
+      }
+    });
+  }
+  if (event != CMD_DELETE)
+    for (size_t i = 0; i < ncol; i++)
+      if (Node* g = generation_of(i)) {
+        rep_template.new_subst[i] = g;
+        rep_template.new_bare[i] = 1;
+      }
+  // The fill's VALUES: DEFAULT becomes the column's default (evaluated per row, as the action's
+  // rescan of PostgreSQL's VALUES list does); values substituted per reference are not computed.
+  auto prepare_insert_values = [&]() {
+    auto* o = reinterpret_cast<InsertStmt*>(stmt);
+    auto* s = o->selectStmt ? reinterpret_cast<SelectStmt*>(o->selectStmt) : nullptr;
+    if (!s || !s->valuesLists) return;
+    for_each_node(s->valuesLists, [&](Node* row) {
+      auto* l = reinterpret_cast<List*>(row);
+      for (int p = 0; p < list_size(l) && p < (int)insert_pos.size(); p++) {
+        const size_t i = (size_t)insert_pos[p];
+        Node* v = list_at(l, p);
+        if (one_row && (IsA(v, SetToDefault) || rep_template.new_subst[i])) l->elements[p].ptr_value = null_of(i);
+        else if (!one_row && IsA(v, SetToDefault)) {
+          Node* d = default_of(i);
+          if (d) l->elements[p].ptr_value = d;
+        }
+      }
+    });
+  };
+
   static int serial = 0;
   const std::string src = "pg_rule_src_" + std::to_string(++serial);
   const std::string ret = "pg_rule_ret_" + std::to_string(serial);
@@ -780,43 +1294,10 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
       ins->relation = range_var("pg_temp", src, "");
       ins->override = o->override;
       List* cols = NIL;
-      if (o->cols) {
-        for_each_node(o->cols, [&](Node* c) {
-          auto* rt = reinterpret_cast<ResTarget*>(c);
-          if (rt->indirection) unsupported("INSERT with subscripts or fields into a relation with rules", rt->location);
-          int i = -1;
-          for (size_t k = 0; k < ncol; k++)
-            if (t.columns[k].name == rt->name) i = (int)k;
-          if (i < 0)
-            throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
-                .at(rt->location);
-          cols = lappend(cols, res_target(("n_" + std::to_string(i + 1)).c_str(), nullptr));
-        });
-      } else {
-        for (size_t k = 0; k < ncol; k++) cols = lappend(cols, res_target(("n_" + std::to_string(k + 1)).c_str(), nullptr));
-        // VALUES / SELECT with fewer columns fill the first ones, as INSERT without a list.
-        if (o->selectStmt) {
-          auto* s = reinterpret_cast<SelectStmt*>(o->selectStmt);
-          int width = s->valuesLists ? list_size(reinterpret_cast<List*>(list_at(s->valuesLists, 0)))
-                      : s->op == SETOP_NONE && s->targetList ? list_size(s->targetList) : -1;
-          bool has_star = false;
-          for_each_node(s->targetList, [&](Node* n) {
-            auto* rt = reinterpret_cast<ResTarget*>(n);
-            if (rt->val && IsA(rt->val, ColumnRef)) {
-              auto* c = reinterpret_cast<ColumnRef*>(rt->val);
-              if (IsA(llast(c->fields), A_Star)) has_star = true;
-            }
-          });
-          if (width > (int)ncol && !has_star) throw PgError(sqlstate::kSyntaxError, "INSERT has more expressions than target columns");
-          if (width >= 0 && width < (int)ncol && !has_star) {
-            List* few = NIL;
-            for (int k = 0; k < width; k++) few = lappend(few, list_at(cols, k));
-            cols = few;
-          }
-        }
-      }
-      ins->cols = o->selectStmt ? cols : NIL;
-      ins->selectStmt = o->selectStmt;
+      for (int i : insert_pos) cols = lappend(cols, res_target(("n_" + std::to_string(i + 1)).c_str(), nullptr));
+      prepare_insert_values();
+      ins->cols = insert_select ? cols : NIL;
+      ins->selectStmt = insert_select;
       ins->withClause = with;
       fill = reinterpret_cast<Node*>(ins);
     } else {
@@ -832,15 +1313,9 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         std::vector<Node*> news(ncol, nullptr);
         for_each_node(u->targetList, [&](Node* n) {
           auto* rt = reinterpret_cast<ResTarget*>(n);
-          if (rt->indirection || !rt->val || IsA(rt->val, MultiAssignRef) || IsA(rt->val, SetToDefault))
-            unsupported("UPDATE with subscripts, fields, DEFAULT or column lists on a relation with rules", rt->location);
-          int i = -1;
-          for (size_t k = 0; k < ncol; k++)
-            if (t.columns[k].name == rt->name) i = (int)k;
-          if (i < 0)
-            throw PgError(sqlstate::kUndefinedColumn, "column \"" + std::string(rt->name) + "\" of relation \"" + t.name + "\" does not exist")
-                .at(rt->location);
-          news[(size_t)i] = rt->val;
+          int i = update_column(rt);
+          // A value substituted per NEW reference is not computed here (a volatile one would advance).
+          news[(size_t)i] = rep_template.new_subst[(size_t)i] || !rep_template.new_refused[(size_t)i].empty() ? null_of(i) : rt->val;
         });
         for (size_t i = 0; i < ncol; i++)
           targets = lappend(targets, res_target(nullptr, news[i] ? news[i] : column_ref2(target_ref, t.columns[i].name)));
@@ -893,12 +1368,14 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         if (IsA(action, NotifyStmt)) unsupported("NOTIFY rule actions");
         Node* qual = fresh.stmt->whereClause;
         if (!orig_returning) set_action_returning(action, NIL);
-        Replace rep;
+        Replace rep = rep_template;
         rep.target = &t;
         rep.event = event;
         rep.src = src;
         replace_refs(rep, action);
-        replace_refs(rep, qual);
+        replace_qual_refs(rep, qual);
+        std::vector<std::unique_ptr<ParsedScript>> defaults;
+        resolve_action_defaults(catalog_, action, defaults);
         bool join = event == CMD_INSERT || rep.used || orig_has_quals;
         if (join) {
           fill_source();
@@ -939,29 +1416,100 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     }
   };
 
+  // The original INSERT limited to the rows no conditional INSTEAD rule's qual accepts
+  // (PostgreSQL adds "NOT qual" with NEW replaced by the inserted values): one VALUES row
+  // becomes SELECT values WHERE …; other rows are read through a subquery.
+  auto filter_insert = [&](const std::vector<Node*>& conds) {
+    auto* o = reinterpret_cast<InsertStmt*>(stmt);
+    auto* s = insert_select ? reinterpret_cast<SelectStmt*>(insert_select) : nullptr;
+    if (!s) unsupported("INSERT ... DEFAULT VALUES on a relation with conditional DO INSTEAD rules");
+    Replace rep = rep_template;
+    rep.target = &t;
+    rep.event = event;
+    for (size_t i = 0; i < ncol; i++)
+      if (!rep.new_subst[i] && std::find(insert_pos.begin(), insert_pos.end(), (int)i) == insert_pos.end())
+        rep.new_subst[i] = null_of(i);
+    auto* sel = makeNode(SelectStmt);
+    sel->limitOption = LIMIT_OPTION_DEFAULT;
+    sel->op = SETOP_NONE;
+    if (one_row) {
+      List* row = reinterpret_cast<List*>(list_at(s->valuesLists, 0));
+      for (int p = 0; p < list_size(row); p++) {
+        Node* v = list_at(row, p);
+        if (IsA(v, SetToDefault)) unsupported("DEFAULT in an INSERT on a relation with conditional DO INSTEAD rules");
+        if (p < (int)insert_pos.size()) rep.new_subst[(size_t)insert_pos[p]] = v;
+        sel->targetList = lappend(sel->targetList, res_target(nullptr, v));
+      }
+    } else {
+      const std::string alias = "pg_rule_new";
+      rep.src = alias;
+      auto* sub = makeNode(RangeSubselect);
+      sub->subquery = insert_select;
+      sub->alias = makeNode(Alias);
+      sub->alias->aliasname = pstrdup(alias.c_str());
+      for (int i : insert_pos) {
+        std::string n = "n_" + std::to_string(i + 1);
+        sub->alias->colnames = lappend(sub->alias->colnames, makeString(pstrdup(n.c_str())));
+        sel->targetList = lappend(sel->targetList, res_target(nullptr, column_ref2(alias, n)));
+      }
+      // In a subquery, VALUES would resolve untyped literals to text: they are cast to the
+      // column's type first (without its typmod, which the INSERT's assignment then checks).
+      if (s->valuesLists)
+        for_each_node(s->valuesLists, [&](Node* row) {
+          auto* l = reinterpret_cast<List*>(row);
+          for (int p = 0; p < list_size(l) && p < (int)insert_pos.size(); p++) {
+            Node* v = list_at(l, p);
+            if (IsA(v, SetToDefault)) unsupported("DEFAULT in an INSERT on a relation with conditional DO INSTEAD rules");
+            auto* c = IsA(v, A_Const) ? reinterpret_cast<A_Const*>(v) : nullptr;
+            if (c && (c->isnull || IsA(&c->val, String))) {
+              const Column& col = t.columns[(size_t)insert_pos[p]];
+              parsed.push_back(std::make_unique<ParsedScript>("SELECT CAST(NULL AS " + format_type_name(col.type_oid, -1) + ")"));
+              MemoryContextSwitchTo(home);
+              auto* cs = reinterpret_cast<SelectStmt*>(parsed.back()->statements()[0].raw->stmt);
+              auto* tc = reinterpret_cast<TypeCast*>(reinterpret_cast<ResTarget*>(list_at(cs->targetList, 0))->val);
+              tc->arg = v;
+              l->elements[p].ptr_value = tc;
+            }
+          }
+        });
+      sel->fromClause = list_make1(sub);
+    }
+    for (Node* q : conds) {
+      Replace r = rep;
+      replace_qual_refs(r, q);
+      sel->whereClause = and_of(sel->whereClause, is_not_true(q));
+    }
+    o->selectStmt = reinterpret_cast<Node*>(sel);
+  };
+
   auto run_original = [&]() {
     // Conditional INSTEAD rules: the original keeps the rows none of their quals accept.
     Node* node = stmt;
+    std::vector<ParsedRule> quals;  // their trees stay alive until the statement has run
+    std::vector<Node*> insert_quals;
     for (auto& pr : rules) {
       if (!pr.row.instead || !pr.stmt->whereClause) continue;
-      ParsedRule fresh = parse_rule(pr.row);
+      quals.push_back(parse_rule(pr.row));
       MemoryContextSwitchTo(home);
-      Node* qual = fresh.stmt->whereClause;
-      if (event == CMD_INSERT) unsupported("conditional DO INSTEAD rules ON INSERT");
-      Replace rep;
+      Node* qual = quals.back().stmt->whereClause;
+      Replace rep = rep_template;
       rep.target = &t;
       rep.event = event;
       rep.old_rel = target_ref;
+      if (event == CMD_INSERT) {
+        insert_quals.push_back(qual);
+        continue;
+      }
       if (event == CMD_UPDATE) {
-        rep.new_exprs.assign(ncol, nullptr);
+        // NEW.x of an assigned column: its SET expression, evaluated in the original's own scope.
         for_each_node(reinterpret_cast<UpdateStmt*>(stmt)->targetList, [&](Node* n) {
           auto* rt = reinterpret_cast<ResTarget*>(n);
-          for (size_t k = 0; k < ncol; k++)
-            if (rt->name && t.columns[k].name == rt->name) rep.new_exprs[k] = rt->val;
+          const size_t k = (size_t)update_column(rt);
+          rep.new_refused[k].clear();
+          if (!IsA(rt->val, SetToDefault)) rep.new_subst[k] = rt->val;
         });
-        // NEW.x substituted by an expression is refused by the walker (no in-place node swap).
       }
-      replace_refs(rep, qual);
+      replace_qual_refs(rep, qual);
       if (event == CMD_UPDATE) {
         auto* u = reinterpret_cast<UpdateStmt*>(stmt);
         u->whereClause = and_of(u->whereClause, is_not_true(qual));
@@ -970,6 +1518,7 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
         d->whereClause = and_of(d->whereClause, is_not_true(qual));
       }
     }
+    if (!insert_quals.empty()) filter_insert(insert_quals);
     Node* saved_skip = rule_skip_;
     rule_skip_ = node;
     StatementResult r;
@@ -983,9 +1532,11 @@ bool SessionImpl::execute_with_rules(Node* stmt, const std::vector<TextValue>& p
     rule_skip_ = saved_skip;
     MemoryContextSwitchTo(home);
     for (auto& x : r.notices) out.notices.push_back(std::move(x));
-    out.returns_rows = r.returns_rows;
-    out.columns = r.columns;
-    out.rows = std::move(r.rows);
+    if (r.returns_rows || !out.returns_rows) {  // else: the rows of an ALSO rule's SELECT action
+      out.returns_rows = r.returns_rows;
+      out.columns = r.columns;
+      out.rows = std::move(r.rows);
+    }
     tag_n = tag_count(r.command_tag);
     tag_set = true;
   };
@@ -1054,8 +1605,25 @@ void refuse_rules_in_dml_with(Catalog& cat, sqlite3* db, Node* stmt) {
     const int event = IsA(q, InsertStmt) ? CMD_INSERT : IsA(q, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
     std::vector<RuleRow> rows = load_rules(db, t.oid, event);
     if (rows.empty()) return;
+    std::vector<std::pair<int64_t, int>> stack;
+    check_rule_recursion(cat, db, t.oid, event, stack);
     bool also = false, conditional = false, notify = false;
     int actions = 0;
+    // The WITH query is rewritten first (its RETURNING needs an INSTEAD rule's RETURNING).
+    if (List* returning = action_returning(q)) {
+      (void)returning;
+      bool any_instead = false, rule_returning = false;
+      for (const RuleRow& r : rows) {
+        ParsedRule p = parse_rule(r);
+        any_instead |= r.instead;
+        for_each_node(p.stmt->actions, [&](Node* a) { rule_returning |= action_returning(a) != NIL; });
+      }
+      if (any_instead && !rule_returning) {
+        PgError e(sqlstate::kFeatureNotSupported, std::string("cannot perform ") + event_name(event) + " RETURNING on relation \"" + t.name + "\"");
+        e.error.hint = std::string("You need an unconditional ON ") + event_name(event) + " DO INSTEAD rule with a RETURNING clause.";
+        throw e;
+      }
+    }
     for (const RuleRow& r : rows) {
       ParsedRule p = parse_rule(r);
       if (!r.instead) also = true;
@@ -1164,16 +1732,53 @@ void SessionImpl::convert_table_to_view(RuleStmt* stmt, RuleTarget& t, Statement
 
 namespace pgmicro {
 
-// PL/pgSQL runs its statements without the session's rewrite: a DML statement on a relation
-// with rules for its event is refused there rather than run without them.
-void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) {
+// Whether relation `relid` has rules for `event` (CmdType); for the analyzer, which refuses
+// DML through an automatically updatable view on a relation with rules (analyze_view_update.cpp).
+static int& rule_checks_off() {
+  static thread_local int off = 0;
+  return off;
+}
+RuleChecksOff::RuleChecksOff() { ++rule_checks_off(); }
+RuleChecksOff::~RuleChecksOff() { --rule_checks_off(); }
+
+bool relation_has_rules(sqlite3* db, int64_t relid, int event) {
+  return db && !rule_checks_off() && !load_rules(db, relid, event).empty();
+}
+
+// PL/pgSQL and LANGUAGE sql bodies run their statements without the session's rewrite: a DML
+// statement on a relation with rules for its event is refused there rather than run without them.
+static void refuse_rules_unrewritten(Catalog& cat, sqlite3* db, Node* stmt, const char* where) {
   refuse_rules_in_dml_with(cat, db, stmt);
   RangeVar* rv = dml_relation(stmt);
   if (!rv) return;
   RuleTarget t;
   if (!resolve_rule_target(cat, rv, t)) return;
   const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
-  if (!load_rules(db, t.oid, event).empty()) unsupported("INSERT/UPDATE/DELETE on a relation with rules in PL/pgSQL");
+  bool rules = !load_rules(db, t.oid, event).empty();
+  if (event == CMD_INSERT && reinterpret_cast<InsertStmt*>(stmt)->onConflictClause) rules |= !load_rules(db, t.oid, CMD_UPDATE).empty();
+  if (rules) unsupported(std::string("INSERT/UPDATE/DELETE on a relation with rules in ") + where);
+}
+
+void refuse_rules_in_plpgsql(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "PL/pgSQL"); }
+
+// ALTER TABLE … ENABLE [REPLICA | ALWAYS] / DISABLE RULE name: the rule's ev_enabled state in
+// _pgmicro_rule_state (next to _pgmicro_rule, created on first use).
+void set_rule_enabled(sqlite3* db, int64_t relid, const std::string& schema, const std::string& relname, const std::string& rule, char state) {
+  for (const RuleRow& r : load_rules(db, relid, 0))
+    if (r.name == rule) {
+      const std::string dbname = sqlite_database(schema);
+      exec_sql(db, "CREATE TABLE IF NOT EXISTS " + dbname + "._pgmicro_rule_state (oid INTEGER PRIMARY KEY, ev_enabled TEXT)");
+      exec_sql(db, "INSERT OR REPLACE INTO " + dbname + "._pgmicro_rule_state VALUES(" + std::to_string(r.oid) + ", '" +
+                       std::string(1, state) + "')");
+      return;
+    }
+  throw PgError(sqlstate::kUndefinedObject, "rule \"" + rule + "\" for relation \"" + relname + "\" does not exist");
+}
+
+void refuse_rules_in_explain(Catalog& cat, sqlite3* db, Node* stmt) { refuse_rules_unrewritten(cat, db, stmt, "EXPLAIN"); }
+
+void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt) {
+  if (db && !rule_checks_off()) refuse_rules_unrewritten(cat, db, stmt, "SQL functions");
 }
 
 }  // namespace pgmicro
