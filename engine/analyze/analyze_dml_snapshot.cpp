@@ -1,0 +1,139 @@
+// Function calls in INSERT/UPDATE/DELETE that read the table being modified. PostgreSQL gives a
+// STABLE/IMMUTABLE function the statement's snapshot (it never sees the statement's own
+// changes) and a VOLATILE one a fresh snapshot per query (it sees the rows changed so far, in
+// the executor's row-by-row order). Every function body here runs on the statement's SQLite
+// connection, which shows the partial changes, and SQLite evaluates an UPDATE/DELETE's WHERE
+// and an INSERT's source rows before changing any row. So:
+//  - a STABLE/IMMUTABLE function reading the target in UPDATE SET/WHERE/FROM or DELETE
+//    WHERE/USING: the statement is staged — a step run first (a DmlCteStep, session/dml_cte.cpp)
+//    keeps each target row's rowid and new values in a temp table `_pgmicro_snapN`, and the
+//    statement then only copies them (`rowid IN (…)`, `(SELECT cK … WHERE c1 = t.rowid)`);
+//  - such a function in RETURNING or ON CONFLICT DO UPDATE, a VOLATILE one reading the target in
+//    an UPDATE/DELETE's WHERE/FROM/USING or in the rows of an INSERT of several rows, and
+//    staging where no step can run (inside functions, with WITH): 0A000.
+// Statements calling no user function that may read the target are left alone (no cost).
+#include <functional>
+#include "analyze/analyze_dml.h"
+#include "analyze/statement_snapshot.h"
+#include "catalog/catalog.h"
+#include "common/error.h"
+#include "lower/lower.h"
+
+namespace pgmicro {
+
+namespace {
+
+struct CallReads {
+  bool stable = false, volatile_ = false;
+};
+
+CallReads reads_in(FunctionTableReads& r, const std::string& sql) {
+  CallReads out;
+  for (const LoweredUserCall& c : lowered_user_calls(sql))
+    if ((c.flags & kSqlCallNonVolatile) ? !out.stable : !out.volatile_)
+      if (r.body_reads(c.body)) ((c.flags & kSqlCallNonVolatile) ? out.stable : out.volatile_) = true;
+  return out;
+}
+
+std::string returning_sql(const std::vector<TargetEntry>& returning, const std::vector<RangeTableEntry>& rtable) {
+  std::string s;
+  for (auto& te : returning) s += lower_expr_in(*te.expr, rtable) + ";";
+  return s;
+}
+
+const char* kStableFeature = "a STABLE or IMMUTABLE function reading the table being modified";
+
+ExprPtr raw(const ExprPtr& like, const std::string& sql) {
+  auto e = std::make_shared<Expr>();
+  e->kind = ExprKind::Raw;
+  e->type = like ? like->type : oid::kBool;
+  e->typmod = like ? like->typmod : -1;
+  e->templ = sql;
+  return e;
+}
+
+// The staging step: target rowid + exprs over the statement's FROM/USING and WHERE.
+std::string add_step(Analyzer& a, const TableDef& t, const std::vector<std::unique_ptr<FromNode>>& from,
+                     const std::vector<RangeTableEntry>& rtable, const ExprPtr& where, const std::vector<ExprPtr>& exprs) {
+  std::string table = "_pgmicro_snap" + std::to_string(a.dml_cte_steps.size() + 1);
+  DmlCteStep step;
+  std::vector<RangeTableEntry> rt = rtable;  // the target as u0, as with FROM/USING
+  rt[0].dml_target = false;
+  rt[0].sql_alias = "u0";
+  step.sql = lower_returning_source(t, from, rt, where, exprs);
+  step.table = table;
+  step.ncols = exprs.size() + 1;
+  a.dml_cte_steps.push_back(step);
+  return table;
+}
+
+}  // namespace
+
+void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) {
+  std::vector<ExprPtr> sets;
+  for (auto& s : q.sets) sets.push_back(s.second);
+  std::string source = lower_returning_source(*q.table, q.from, q.rtable, q.where, sets);
+  std::string ret = returning_sql(q.returning, q.rtable);
+  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
+  FunctionTableReads r(cat, FunctionTableReads::with_ancestors(cat, *q.table));
+  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+  CallReads all = reads_in(r, source);
+  if (all.volatile_ && reads_in(r, lower_returning_source(*q.table, q.from, q.rtable, q.where, {})).volatile_)
+    unsupported("a VOLATILE function reading the table being modified in UPDATE's WHERE or FROM");
+  if (!all.stable) return;
+  if (all.volatile_) unsupported(std::string(kStableFeature) + " together with a VOLATILE one reading it");
+  if (!a.allow_dml_ctes || q.with || inherited) unsupported(std::string(kStableFeature) + " in UPDATE here");
+  std::string table = add_step(a, *q.table, q.from, q.rtable, q.where, sets);
+  std::string row = quote_ident(sqlite_relation_name(q.table->schema, q.table->name)) + ".rowid";
+  for (size_t i = 0; i < q.sets.size(); i++)
+    q.sets[i].second = raw(q.sets[i].second, "(SELECT c" + std::to_string(i + 2) + " FROM temp." + table + " WHERE c1 = " + row + ")");
+  q.where = raw(nullptr, row + " IN (SELECT c1 FROM temp." + table + ")");
+  if (!q.from.empty()) {  // the FROM items were read by the step; RETURNING of them has its own
+    q.from.clear();
+    q.rtable[0].dml_target = true;
+    q.rtable[0].sql_alias = q.table->sqlite_ref();
+  }
+}
+
+void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited) {
+  std::string source = lower_returning_source(*q.table, q.using_, q.rtable, q.where, {});
+  std::string ret = returning_sql(q.returning, q.rtable);
+  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
+  FunctionTableReads r(cat, FunctionTableReads::with_ancestors(cat, *q.table));
+  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+  CallReads all = reads_in(r, source);
+  if (all.volatile_) unsupported("a VOLATILE function reading the table being modified in DELETE's WHERE or USING");
+  if (!all.stable) return;
+  if (!a.allow_dml_ctes || q.with || inherited) unsupported(std::string(kStableFeature) + " in DELETE here");
+  std::string table = add_step(a, *q.table, q.using_, q.rtable, q.where, {});
+  std::string row = quote_ident(sqlite_relation_name(q.table->schema, q.table->name)) + ".rowid";
+  q.where = raw(nullptr, row + " IN (SELECT c1 FROM temp." + table + ")");
+  if (!q.using_.empty()) {
+    q.using_.clear();
+    q.rtable[0].dml_target = true;
+    q.rtable[0].sql_alias = q.table->sqlite_ref();
+  }
+}
+
+void snapshot_insert(Catalog& cat, InsertQuery& q) {
+  std::vector<TargetEntry> returning;
+  returning.swap(q.returning);
+  std::string source = lower_insert(q);
+  returning.swap(q.returning);
+  std::string ret = returning_sql(q.returning, q.rtable);
+  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
+  FunctionTableReads r(cat, FunctionTableReads::with_ancestors(cat, *q.table));
+  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+  std::string conflict;
+  for (auto& s : q.conflict_sets) conflict += lower_expr_in(*s.second, q.rtable) + ";";
+  if (q.conflict_where) conflict += lower_expr_in(*q.conflict_where, q.rtable);
+  if (reads_in(r, conflict).stable) unsupported(std::string(kStableFeature) + " in ON CONFLICT DO UPDATE");
+  // SQLite computes every row to insert first: PostgreSQL's STABLE result; a VOLATILE function
+  // would see the rows inserted before in PostgreSQL.
+  bool several = q.rows.size() > 1 ||
+                 (q.select && (q.select->setop != SetOp::None || !q.select->from.empty() || q.select->values_rows.size() > 1));
+  if (several && reads_in(r, source).volatile_)
+    unsupported("a VOLATILE function reading the table being modified in an INSERT of several rows");
+}
+
+}  // namespace pgmicro
