@@ -69,20 +69,41 @@ std::string add_step(Analyzer& a, const TableDef& t, const std::vector<std::uniq
 
 }  // namespace
 
+// SET expressions with a subquery reading the target that refers to the row being updated:
+// SQLite evaluates it per row after the rows before were written (an uncorrelated one runs once,
+// before any change). With FROM every target reference reads u0, so any such subquery counts.
+static bool sets_read_target(const UpdateQuery& q, const std::vector<const TableDef*>& tables) {
+  std::string sql;
+  for (auto& s : q.sets) sql += lower_expr_in(*s.second, q.rtable) + ";";
+  for (const TableDef* t : tables) {
+    std::string ref = t->sqlite_ref();
+    if (sql.find(ref + " AS ") != std::string::npos &&
+        (!q.from.empty() || sql.find(q.table->sqlite_ref() + ".") != std::string::npos))
+      return true;
+  }
+  return false;
+}
+
 void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) {
   std::vector<ExprPtr> sets;
   for (auto& s : q.sets) sets.push_back(s.second);
+  std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
   std::string source = lower_returning_source(*q.table, q.from, q.rtable, q.where, sets);
   std::string ret = returning_sql(q.returning, q.rtable);
-  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
-  FunctionTableReads r(cat, FunctionTableReads::with_ancestors(cat, *q.table));
-  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
-  CallReads all = reads_in(r, source);
-  if (all.volatile_ && reads_in(r, lower_returning_source(*q.table, q.from, q.rtable, q.where, {})).volatile_)
-    unsupported("a VOLATILE function reading the table being modified in UPDATE's WHERE or FROM");
-  if (!all.stable) return;
-  if (all.volatile_) unsupported(std::string(kStableFeature) + " together with a VOLATILE one reading it");
-  if (!a.allow_dml_ctes || q.with || inherited) unsupported(std::string(kStableFeature) + " in UPDATE here");
+  bool subquery = sets_read_target(q, tables);
+  CallReads all;
+  if (source.find("pg_sql_") != std::string::npos || ret.find("pg_sql_") != std::string::npos) {
+    FunctionTableReads r(cat, tables);
+    if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+    all = reads_in(r, source);
+    if (all.volatile_ && reads_in(r, lower_returning_source(*q.table, q.from, q.rtable, q.where, {})).volatile_)
+      unsupported("a VOLATILE function reading the table being modified in UPDATE's WHERE or FROM");
+  }
+  if (!all.stable && !subquery) return;
+  const std::string what = all.stable ? std::string(kStableFeature)
+                                      : "a subquery in UPDATE SET reading the table being updated for each row";
+  if (all.volatile_) unsupported(what + " together with a VOLATILE function reading it");
+  if (!a.allow_dml_ctes || q.with || inherited) unsupported(what + " in UPDATE here");
   std::string table = add_step(a, *q.table, q.from, q.rtable, q.where, sets);
   std::string row = quote_ident(sqlite_relation_name(q.table->schema, q.table->name)) + ".rowid";
   for (size_t i = 0; i < q.sets.size(); i++)
@@ -121,12 +142,18 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
   std::string source = lower_insert(q);
   returning.swap(q.returning);
   std::string ret = returning_sql(q.returning, q.rtable);
-  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
-  FunctionTableReads r(cat, FunctionTableReads::with_ancestors(cat, *q.table));
-  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+  std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
   std::string conflict;
   for (auto& s : q.conflict_sets) conflict += lower_expr_in(*s.second, q.rtable) + ";";
   if (q.conflict_where) conflict += lower_expr_in(*q.conflict_where, q.rtable);
+  // DO UPDATE runs when its row conflicts, after the rows before were written; PostgreSQL's
+  // subqueries there see the statement's snapshot.
+  for (const TableDef* t : tables)
+    if (conflict.find(t->sqlite_ref() + " AS ") != std::string::npos)
+      unsupported("a subquery in ON CONFLICT DO UPDATE reading the table being inserted into");
+  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
+  FunctionTableReads r(cat, tables);
+  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
   if (reads_in(r, conflict).stable) unsupported(std::string(kStableFeature) + " in ON CONFLICT DO UPDATE");
   // SQLite computes every row to insert first: PostgreSQL's STABLE result; a VOLATILE function
   // would see the rows inserted before in PostgreSQL.
