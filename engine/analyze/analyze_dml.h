@@ -30,5 +30,7 @@ void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vect
 void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited);
 void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited);
 void snapshot_insert(Catalog& cat, InsertQuery& q);
+// Set while EXPLAIN without ANALYZE analyses a statement it does not run: no staging, no 0A000.
+bool& snapshot_checks_suspended();
 
 }  // namespace pgmicro
