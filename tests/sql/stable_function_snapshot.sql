@@ -121,3 +121,28 @@ update snap_g set b = snap_g_max() + a;
 select * from snap_g order by a;
 update snap_g set b = snap_g_max() * 1000;
 select * from snap_g order by a;
+-- a correlated subquery in UPDATE SET reading the target sees the statement's snapshot
+create table snap_c (a int, b int);
+insert into snap_c values (1, 10), (2, 20), (3, 30);
+begin;
+update snap_c set b = (select sum(b) from snap_c x where x.a <> snap_c.a) returning *;
+rollback;
+begin;
+update snap_c t set b = (select max(b) from snap_c x where x.a < t.a) returning *;
+rollback;
+begin;
+update snap_c set b = coalesce((select b from snap_c x where x.a = snap_c.a - 1), 0) + 1 where a > 1 returning *;
+rollback;
+begin;
+update snap_c set b = b + (select count(*) from snap_c x where x.b > 15) returning *;
+rollback;
+begin;
+update snap_c set b = x.b + 1 from snap_c x where x.a = snap_c.a - 1 returning snap_c.*, x.b;
+rollback;
+-- ON CONFLICT DO UPDATE reading only the conflicting row
+create table snap_u (k int primary key, v text);
+insert into snap_u values (1, 'a'), (2, 'b');
+insert into snap_u values (1, 'x'), (2, 'y'), (3, 'z') on conflict (k)
+  do update set v = (select v || '+' || excluded.v from snap_u i where i.k = excluded.k) returning *;
+insert into snap_u values (1, 'x'), (3, 'w') on conflict (k)
+  do update set v = (select v || '!' from snap_u i where i.k = snap_u.k) returning *;

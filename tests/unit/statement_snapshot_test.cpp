@@ -47,6 +47,10 @@ TEST_F(StatementSnapshot, RefusedWherePostgresSnapshotsDiffer) {
       "with d as (delete from s where a = 1 returning *) select cnt_s(), (select count(*) from d)",
       "with d as (delete from s where a = 1 returning *) select cnt_v() from d",
       "with d as (update s set b = cnt_s() returning *) select * from d",
+      // subqueries reading the target where SQLite sees the rows written before
+      "insert into s values (1, 0), (4, 0) on conflict (a) do update set b = (select sum(b) from s)",
+      "insert into s values (1, 0) on conflict (a) do update set b = (select max(b) from s i where i.a <> s.a)",
+      "create view sv as select * from s; update sv set b = (select max(b) from s x where x.a < sv.a)",
   };
   for (const char* sql : refused) {
     std::string e = run_error(*s, sql);
@@ -66,6 +70,8 @@ TEST_F(StatementSnapshot, AllowedWhereTheyAgree) {
       "insert into s values (7, cnt_v())",               // one row
       "update s set b = other_v() where other_v() = 0",  // the function reads another table
       "delete from s where a = 7 returning cnt_v()",
+      "insert into s values (1, 0), (9, 0) on conflict (a) do update set b = (select b + 1 from s i where i.a = excluded.a)",
+      "explain update s set b = cnt_s() + cnt_v()",  // EXPLAIN without ANALYZE runs nothing
   };
   for (const char* sql : allowed) EXPECT_EQ(run_error(*s, sql), "") << sql;
 }
