@@ -4,6 +4,7 @@
 // function is called, see analyze/analyze_sqlfunc.cpp). The body is validated at CREATE time
 // (check_function_bodies) by analysing it for the declared parameter types.
 #include <algorithm>
+#include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
 #include "types/base_types.h"
 #include "types/user_types.h"
@@ -252,6 +253,12 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     std::vector<Oid> none;
     Analyzer a(catalog_, none);
     a.sql_ = current_sql_;
+    // Snapshot refusals (analyze/analyze_dml_snapshot.cpp) wait for a call: CREATE runs nothing.
+    struct SuspendSnapshot {
+      bool saved = snapshot_checks_suspended();
+      SuspendSnapshot() { snapshot_checks_suspended() = true; }
+      ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
+    } suspend_snapshot;
     try {
       if (p.result == oid::kRecord && cols.empty()) {
         // RETURNS record / SETOF record: the columns come from the call's column definition list.
