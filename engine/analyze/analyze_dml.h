@@ -32,5 +32,7 @@ void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited);
 void snapshot_insert(Catalog& cat, InsertQuery& q);
 // Set while EXPLAIN without ANALYZE analyses a statement it does not run: no staging, no 0A000.
 bool& snapshot_checks_suspended();
+// Set while a MERGE runs as several statements (session/merge.cpp): reads of the target refused.
+bool& snapshot_merge_several();
 
 }  // namespace pgmicro

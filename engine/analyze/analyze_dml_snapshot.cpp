@@ -102,6 +102,27 @@ bool& snapshot_checks_suspended() {
   return suspended;
 }
 
+bool& snapshot_merge_several() {
+  static thread_local bool several = false;
+  return several;
+}
+
+// One of several statements of a MERGE (session/merge.cpp): PostgreSQL runs all its actions on
+// one snapshot, here each statement sees the ones before, so expressions reading the target
+// (a subquery, or a function of any volatility that may read it) are refused.
+static void refuse_merge_reads(Catalog& cat, const TableDef& t, const std::string& sql) {
+  if (!snapshot_merge_several()) return;
+  std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, t);
+  bool reads = false;
+  for (const TableDef* x : tables)
+    if (sql.find(x->sqlite_ref() + " AS ") != std::string::npos) reads = true;
+  if (!reads && sql.find("pg_sql_") != std::string::npos) {
+    FunctionTableReads r(cat, tables);
+    reads = r.sql_reads_via_calls(sql);
+  }
+  if (reads) unsupported("MERGE with several actions whose expressions read the target table");
+}
+
 // SET expressions with a subquery reading the target that refers to the row being updated:
 // SQLite evaluates it per row after the rows before were written (an uncorrelated one runs once,
 // before any change). With FROM every target reference reads u0, so any such subquery counts.
@@ -119,6 +140,12 @@ static bool sets_read_target(const UpdateQuery& q, const std::vector<const Table
 
 void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) {
   if (snapshot_checks_suspended()) return;
+  if (snapshot_merge_several()) {
+    std::string sql;
+    for (auto& s : q.sets) sql += lower_expr_in(*s.second, q.rtable) + ";";
+    if (q.where) sql += lower_expr_in(*q.where, q.rtable);
+    refuse_merge_reads(cat, *q.table, sql);
+  }
   std::vector<ExprPtr> sets;
   for (auto& s : q.sets) sets.push_back(s.second);
   std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
@@ -152,6 +179,7 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) 
 
 void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited) {
   if (snapshot_checks_suspended()) return;
+  if (snapshot_merge_several() && q.where) refuse_merge_reads(cat, *q.table, lower_expr_in(*q.where, q.rtable));
   std::string source = lower_returning_source(*q.table, q.using_, q.rtable, q.where, {});
   std::string ret = returning_sql(q.returning, q.rtable);
   if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
@@ -177,6 +205,7 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
   returning.swap(q.returning);
   std::string source = lower_insert(q);
   returning.swap(q.returning);
+  refuse_merge_reads(cat, *q.table, source);
   std::string ret = returning_sql(q.returning, q.rtable);
   std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
   std::string conflict;

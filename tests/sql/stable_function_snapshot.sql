@@ -146,3 +146,14 @@ insert into snap_u values (1, 'x'), (2, 'y'), (3, 'z') on conflict (k)
   do update set v = (select v || '+' || excluded.v from snap_u i where i.k = excluded.k) returning *;
 insert into snap_u values (1, 'x'), (3, 'w') on conflict (k)
   do update set v = (select v || '!' from snap_u i where i.k = snap_u.k) returning *;
+-- MERGE with one action statement: staged like UPDATE
+create table snap_mt (k int primary key, v int);
+insert into snap_mt values (1, 10), (2, 20), (3, 30);
+create table snap_ms (k int);
+insert into snap_ms values (2), (3), (4);
+create function snap_mt_sum() returns bigint language sql stable as 'select sum(v) from snap_mt';
+begin;
+merge into snap_mt using snap_ms on snap_mt.k = snap_ms.k
+  when matched then update set v = snap_mt_sum() + (select max(v) from snap_mt x where x.k < snap_mt.k);
+select * from snap_mt order by k;
+rollback;

@@ -51,6 +51,11 @@ TEST_F(StatementSnapshot, RefusedWherePostgresSnapshotsDiffer) {
       "insert into s values (1, 0), (4, 0) on conflict (a) do update set b = (select sum(b) from s)",
       "insert into s values (1, 0) on conflict (a) do update set b = (select max(b) from s i where i.a <> s.a)",
       "create view sv as select * from s; update sv set b = (select max(b) from s x where x.a < sv.a)",
+      // MERGE run as several statements: each would see the ones before
+      "merge into s using other on s.a = other.x when matched then delete "
+      "when not matched then insert values (other.x, (select sum(b) from s))",
+      "merge into s using (values (1), (4)) v(x) on s.a = v.x when matched then update set b = cnt_v() "
+      "when not matched then insert values (v.x, 0)",
   };
   for (const char* sql : refused) {
     std::string e = run_error(*s, sql);
