@@ -201,10 +201,27 @@ void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited) 
 
 void snapshot_insert(Catalog& cat, InsertQuery& q) {
   if (snapshot_checks_suspended()) return;
-  std::vector<TargetEntry> returning;
-  returning.swap(q.returning);
-  std::string source = lower_insert(q);
-  returning.swap(q.returning);
+  // VALUES rows (possibly many) are only lowered again when an expression may call a function
+  // or read a table.
+  std::function<bool(const Expr&)> suspicious = [&](const Expr& e) {
+    if (e.kind == ExprKind::SubLink || e.templ.find("pg_sql_") != std::string::npos) return true;
+    for (auto& x : e.args)
+      if (x && suspicious(*x)) return true;
+    return false;
+  };
+  bool lower_source = q.select != nullptr;
+  for (size_t r = 0; r < q.rows.size() && !lower_source; r++)
+    for (auto& e : q.rows[r])
+      if (e && suspicious(*e)) lower_source = true;
+  for (auto& e : q.generated)
+    if (e && suspicious(*e)) lower_source = true;
+  std::string source;
+  if (lower_source) {
+    std::vector<TargetEntry> returning;
+    returning.swap(q.returning);
+    source = lower_insert(q);
+    returning.swap(q.returning);
+  }
   refuse_merge_reads(cat, *q.table, source);
   std::string ret = returning_sql(q.returning, q.rtable);
   std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
@@ -228,7 +245,9 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
     for (auto& x : e->args) check(x);
   };
   for (auto& e : conflict_exprs) check(e);
-  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
+  if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos &&
+      conflict.find("pg_sql_") == std::string::npos)
+    return;
   FunctionTableReads r(cat, tables);
   if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
   if (reads_in(r, conflict).stable) unsupported(std::string(kStableFeature) + " in ON CONFLICT DO UPDATE");
