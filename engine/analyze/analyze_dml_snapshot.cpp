@@ -97,6 +97,34 @@ bool reads_conflict_row_only(const SelectQuery& sub, const TableDef& t, const st
 
 }  // namespace
 
+// RETURNING entries calling a STABLE/IMMUTABLE function that reads the target: their values are
+// computed by the staging step (the statement's snapshot). Only entries whose row references are
+// columns the statement does not assign (UPDATE; old = new) and without subqueries can be; an
+// entry also calling a VOLATILE function reading the target cannot (0A000).
+static std::vector<size_t> returning_to_stage(FunctionTableReads& r, const std::vector<TargetEntry>& returning,
+                                              const std::vector<RangeTableEntry>& rtable,
+                                              const std::vector<std::pair<int, ExprPtr>>* sets) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < returning.size(); i++) {
+    CallReads c = reads_in(r, lower_expr_in(*returning[i].expr, rtable));
+    if (!c.stable) continue;
+    if (c.volatile_) unsupported(std::string(kStableFeature) + " in RETURNING together with a VOLATILE one reading it");
+    bool ok = true;
+    std::function<void(const Expr&)> walk = [&](const Expr& e) {
+      if (e.kind == ExprKind::SubLink || e.kind == ExprKind::Raw) ok = false;
+      if (e.kind == ExprKind::Var && e.levelsup == 0 && sets)
+        for (auto& s : *sets)
+          if (e.rte == 0 && s.first == e.attno) ok = false;
+      for (auto& x : e.args)
+        if (x) walk(*x);
+    };
+    walk(*returning[i].expr);
+    if (!ok) unsupported(std::string(kStableFeature) + " in RETURNING over assigned columns or subqueries");
+    out.push_back(i);
+  }
+  return out;
+}
+
 bool& snapshot_checks_suspended() {
   static thread_local bool suspended = false;
   return suspended;
@@ -153,23 +181,36 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) 
   std::string ret = returning_sql(q.returning, q.rtable);
   bool subquery = sets_read_target(q, tables);
   CallReads all;
+  std::vector<size_t> staged_ret;
   if (source.find("pg_sql_") != std::string::npos || ret.find("pg_sql_") != std::string::npos) {
     FunctionTableReads r(cat, tables);
-    if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+    staged_ret = returning_to_stage(r, q.returning, q.rtable, &q.sets);
     all = reads_in(r, source);
     if (all.volatile_ && reads_in(r, lower_returning_source(*q.table, q.from, q.rtable, q.where, {})).volatile_)
       unsupported("a VOLATILE function reading the table being modified in UPDATE's WHERE or FROM");
   }
-  if (!all.stable && !subquery) return;
-  const std::string what = all.stable ? std::string(kStableFeature)
-                                      : "a subquery in UPDATE SET reading the table being updated for each row";
+  if (!all.stable && !subquery && staged_ret.empty()) return;
+  const std::string what = all.stable || !staged_ret.empty()
+                               ? std::string(kStableFeature)
+                               : "a subquery in UPDATE SET reading the table being updated for each row";
   if (all.volatile_) unsupported(what + " together with a VOLATILE function reading it");
   if (!a.allow_dml_ctes || q.with || inherited) unsupported(what + " in UPDATE here");
-  std::string table = add_step(a, *q.table, q.from, q.rtable, q.where, sets);
+  if (!staged_ret.empty() && !q.from.empty()) unsupported(what + " in RETURNING of UPDATE ... FROM");
+  std::vector<ExprPtr> exprs = sets;
+  for (size_t i : staged_ret) exprs.push_back(q.returning[i].expr);
+  std::string table = add_step(a, *q.table, q.from, q.rtable, q.where, exprs);
   std::string row = quote_ident(sqlite_relation_name(q.table->schema, q.table->name)) + ".rowid";
   for (size_t i = 0; i < q.sets.size(); i++)
     q.sets[i].second = raw(q.sets[i].second, "(SELECT c" + std::to_string(i + 2) + " FROM temp." + table + " WHERE c1 = " + row + ")");
   q.where = raw(nullptr, row + " IN (SELECT c1 FROM temp." + table + ")");
+  if (!staged_ret.empty()) {  // RETURNING sees the moved row: its old rowid through pg_moved_from
+    if (q.move_rows) q.record_moves = true;
+    std::string old_row = q.move_rows ? "pg_moved_from(" + quote_literal(q.table->sqlite_ref()) + ", " + row + ")" : row;
+    for (size_t k = 0; k < staged_ret.size(); k++) {
+      TargetEntry& te = q.returning[staged_ret[k]];
+      te.expr = raw(te.expr, "(SELECT c" + std::to_string(q.sets.size() + 2 + k) + " FROM temp." + table + " WHERE c1 = " + old_row + ")");
+    }
+  }
   if (!q.from.empty()) {  // the FROM items were read by the step; RETURNING of them has its own
     q.from.clear();
     q.rtable[0].dml_target = true;
@@ -184,14 +225,21 @@ void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited) 
   std::string ret = returning_sql(q.returning, q.rtable);
   if (source.find("pg_sql_") == std::string::npos && ret.find("pg_sql_") == std::string::npos) return;
   FunctionTableReads r(cat, FunctionTableReads::with_ancestors(cat, *q.table));
-  if (reads_in(r, ret).stable) unsupported(std::string(kStableFeature) + " in RETURNING");
+  std::vector<size_t> staged_ret = returning_to_stage(r, q.returning, q.rtable, nullptr);
   CallReads all = reads_in(r, source);
   if (all.volatile_) unsupported("a VOLATILE function reading the table being modified in DELETE's WHERE or USING");
-  if (!all.stable) return;
+  if (!all.stable && staged_ret.empty()) return;
   if (!a.allow_dml_ctes || q.with || inherited) unsupported(std::string(kStableFeature) + " in DELETE here");
-  std::string table = add_step(a, *q.table, q.using_, q.rtable, q.where, {});
+  if (!staged_ret.empty() && !q.using_.empty()) unsupported(std::string(kStableFeature) + " in RETURNING of DELETE ... USING");
+  std::vector<ExprPtr> exprs;
+  for (size_t i : staged_ret) exprs.push_back(q.returning[i].expr);
+  std::string table = add_step(a, *q.table, q.using_, q.rtable, q.where, exprs);
   std::string row = quote_ident(sqlite_relation_name(q.table->schema, q.table->name)) + ".rowid";
   q.where = raw(nullptr, row + " IN (SELECT c1 FROM temp." + table + ")");
+  for (size_t k = 0; k < staged_ret.size(); k++) {
+    TargetEntry& te = q.returning[staged_ret[k]];
+    te.expr = raw(te.expr, "(SELECT c" + std::to_string(2 + k) + " FROM temp." + table + " WHERE c1 = " + row + ")");
+  }
   if (!q.using_.empty()) {
     q.using_.clear();
     q.rtable[0].dml_target = true;

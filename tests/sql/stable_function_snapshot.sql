@@ -98,6 +98,16 @@ begin;
 execute snap_up(2);
 select * from snap order by a;
 rollback;
+-- RETURNING: STABLE calls see the snapshot too (computed with the staged values)
+begin;
+update snap set b = b + 1 returning a, snap_sum_s(), snap_b_s(a), snap_cnt_ps();
+rollback;
+begin;
+delete from snap where a > 1 returning a, snap_sum_ps(), snap_cnt_s();
+rollback;
+begin;
+update snap set b = snap_sum_s() where a < 3 returning *, snap_cnt_s() * 100;
+rollback;
 -- a STABLE function in a trigger's query sees that query's snapshot
 create table snap_log (n bigint);
 create function snap_trg() returns trigger language plpgsql as $$ begin insert into snap_log values (snap_cnt_s()); return new; end $$;

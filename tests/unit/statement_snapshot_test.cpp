@@ -36,7 +36,7 @@ class StatementSnapshot : public ::testing::Test {
 
 TEST_F(StatementSnapshot, RefusedWherePostgresSnapshotsDiffer) {
   const char* refused[] = {
-      "update s set b = b + 1 returning a, cnt_s()",                      // STABLE in RETURNING
+      "update s set b = b + 1 returning a, cnt_s() + b",                  // STABLE in RETURNING over SET b
       "insert into s values (4, 0) returning cnt_s()",
       "insert into s values (1, 0) on conflict (a) do update set b = cnt_s()",
       "update s set b = 0 where cnt_v() = 3",                             // VOLATILE in WHERE
