@@ -1,16 +1,20 @@
-// Function calls in INSERT/UPDATE/DELETE that read the table being modified. PostgreSQL gives a
-// STABLE/IMMUTABLE function the statement's snapshot (it never sees the statement's own
-// changes) and a VOLATILE one a fresh snapshot per query (it sees the rows changed so far, in
-// the executor's row-by-row order). Every function body here runs on the statement's SQLite
-// connection, which shows the partial changes, and SQLite evaluates an UPDATE/DELETE's WHERE
-// and an INSERT's source rows before changing any row. So:
-//  - a STABLE/IMMUTABLE function reading the target in UPDATE SET/WHERE/FROM or DELETE
-//    WHERE/USING: the statement is staged — a step run first (a DmlCteStep, session/dml_cte.cpp)
-//    keeps each target row's rowid and new values in a temp table `_pgmicro_snapN`, and the
-//    statement then only copies them (`rowid IN (…)`, `(SELECT cK … WHERE c1 = t.rowid)`);
-//  - such a function in RETURNING or ON CONFLICT DO UPDATE, a VOLATILE one reading the target in
-//    an UPDATE/DELETE's WHERE/FROM/USING or in the rows of an INSERT of several rows, and
-//    staging where no step can run (inside functions, with WITH): 0A000.
+// Function calls and subqueries in INSERT/UPDATE/DELETE/MERGE that read the table being
+// modified. PostgreSQL gives a STABLE/IMMUTABLE function the statement's snapshot (it never sees
+// the statement's own changes) and a VOLATILE one a fresh snapshot per query (it sees the rows
+// changed so far, in the executor's row-by-row order); a subquery uses the statement's snapshot.
+// Every function body here runs on the statement's SQLite connection, which shows the partial
+// changes; SQLite evaluates an UPDATE/DELETE's WHERE and an INSERT's rows before changing any row,
+// but an UPDATE's SET per row after the rows before were written. So:
+//  - a STABLE/IMMUTABLE function reading the target in UPDATE SET/WHERE/FROM, DELETE WHERE/USING
+//    or RETURNING (entries over unassigned columns), or a SET subquery reading the target per row:
+//    the statement is staged — a step run first (a DmlCteStep, session/dml_cte.cpp) keeps each
+//    target row's rowid and values in a temp table `_pgmicro_snapN`, and the statement then only
+//    copies them (`rowid IN (…)`, `(SELECT cK … WHERE c1 = t.rowid)`);
+//  - such a function in other RETURNING entries, INSERT's RETURNING or ON CONFLICT DO UPDATE, a
+//    DO UPDATE subquery reading other rows than the conflicting one, a VOLATILE function reading
+//    the target in an UPDATE/DELETE's WHERE/FROM/USING or in an INSERT of several rows, reads of
+//    the target in a MERGE run as several statements, and staging where no step can run (inside
+//    functions, WITH, views, inheritance passes): 0A000.
 // Statements calling no user function that may read the target are left alone (no cost).
 #include <functional>
 #include "analyze/analyze_dml.h"
