@@ -167,3 +167,19 @@ merge into snap_mt using snap_ms on snap_mt.k = snap_ms.k
   when matched then update set v = snap_mt_sum() + (select max(v) from snap_mt x where x.k < snap_mt.k);
 select * from snap_mt order by k;
 rollback;
+-- staged UPDATE with BEFORE (modifying NEW, reading the table) and AFTER row triggers
+create table snap_tt (a int primary key, b int, c int);
+insert into snap_tt values (1, 10, 0), (2, 20, 0), (3, 30, 0);
+create function snap_tt_sum() returns bigint language sql stable as 'select sum(b) from snap_tt';
+create function snap_tt_bt() returns trigger language plpgsql as $$ begin new.c := (select count(*) from snap_tt where b > 25); return new; end $$;
+create trigger snap_tt_b before update on snap_tt for each row execute function snap_tt_bt();
+create function snap_tt_at() returns trigger language plpgsql as $$ begin raise notice 'after % %', new.a, (select sum(b) from snap_tt); return null; end $$;
+create trigger snap_tt_a after update on snap_tt for each row execute function snap_tt_at();
+begin;
+update snap_tt set b = snap_tt_sum() + a;
+select * from snap_tt order by a;
+rollback;
+begin;
+update snap_tt set b = (select max(b) from snap_tt x where x.a < snap_tt.a) where a > 1;
+select * from snap_tt order by a;
+rollback;
