@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include "catalog/catalog.h"
+#include "common/error.h"
 
 namespace pgmicro {
 
@@ -52,7 +53,8 @@ std::set<std::string> words_of(const std::string& s) {
 
 }  // namespace
 
-FunctionTableReads::FunctionTableReads(Catalog& cat, const std::vector<const TableDef*>& tables) : cat_(cat) {
+FunctionTableReads::FunctionTableReads(Catalog& cat, const std::vector<const TableDef*>& tables, bool writes)
+    : cat_(cat), writes_(writes) {
   for (const TableDef* t : tables) {
     refs_.push_back(t->sqlite_ref());
     names_.insert(t->name);
@@ -70,8 +72,10 @@ std::vector<const TableDef*> FunctionTableReads::with_ancestors(const Catalog& c
 bool FunctionTableReads::text_reads(const std::string& definition) {
   std::set<std::string> words = words_of(definition);
   if (words.count("execute")) return true;  // PL/pgSQL's dynamic SQL: anything
+  bool direct = !writes_ || words.count("insert") || words.count("update") || words.count("delete") ||
+                words.count("merge") || words.count("truncate") || words.count("copy");
   for (auto& n : names_)
-    if (words.count(n)) return true;
+    if (direct && words.count(n)) return true;
   for (auto& word : words)
     if (word_reads(word)) return true;
   return false;
@@ -92,8 +96,12 @@ bool FunctionTableReads::word_reads(const std::string& word) {
 }
 
 bool FunctionTableReads::sql_reads(const std::string& lowered) {
-  for (auto& r : refs_)
-    if (lowered.find(r) != std::string::npos) return true;
+  for (auto& r : refs_) {
+    if (!writes_ && lowered.find(r) != std::string::npos) return true;
+    if (writes_ && (lowered.find("INSERT INTO " + r) != std::string::npos || lowered.find("UPDATE " + r) != std::string::npos ||
+                    lowered.find("DELETE FROM " + r) != std::string::npos))
+      return true;
+  }
   for (const LoweredUserCall& c : lowered_user_calls(lowered))
     if (body_reads(c.body)) return true;
   return false;
@@ -120,6 +128,30 @@ bool FunctionTableReads::body_reads(int64_t id) {
   }
   body_state_[id] = reads;
   return reads;
+}
+
+void refuse_reads_of_function_writes(Catalog& cat, const std::string& lowered) {
+  std::vector<LoweredUserCall> calls = lowered_user_calls(lowered);
+  if (calls.empty()) return;
+  for (auto& t : cat.tables()) {
+    std::string ref = t->sqlite_ref();
+    // Only tables the statement reads itself or through a non-volatile call can matter.
+    bool read_here = lowered.find(ref + " AS ") != std::string::npos;
+    bool stable_calls = false;
+    for (auto& c : calls) stable_calls |= (c.flags & kSqlCallNonVolatile) != 0;
+    if (!read_here && !stable_calls) continue;
+    std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *t);
+    FunctionTableReads writes(cat, tables, true);
+    bool written = false;
+    for (auto& c : calls)
+      if (!(c.flags & kSqlCallNonVolatile) && writes.body_reads(c.body)) written = true;
+    if (!written) continue;
+    bool read = read_here;
+    FunctionTableReads reads(cat, tables);
+    for (auto& c : calls)
+      if (!read && (c.flags & kSqlCallNonVolatile) && reads.body_reads(c.body)) read = true;
+    if (read) unsupported("a statement reading a table that a function it calls modifies");
+  }
 }
 
 }  // namespace pgmicro

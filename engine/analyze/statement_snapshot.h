@@ -32,7 +32,9 @@ std::vector<LoweredUserCall> lowered_user_calls(const std::string& sql);
 // own text names it, EXECUTE's dynamic SQL).
 class FunctionTableReads {
  public:
-  FunctionTableReads(Catalog& cat, const std::vector<const TableDef*>& tables);
+  // writes: whether the bodies may modify the tables (INSERT/UPDATE/DELETE of them; in PL/pgSQL
+  // text a DML keyword or EXECUTE with the table's name) instead of read them.
+  FunctionTableReads(Catalog& cat, const std::vector<const TableDef*>& tables, bool writes = false);
   // The table and its inheritance ancestors (a function reading a parent reads the child).
   static std::vector<const TableDef*> with_ancestors(const Catalog& cat, const TableDef& t);
   bool body_reads(int64_t body);
@@ -42,11 +44,18 @@ class FunctionTableReads {
 
  private:
   Catalog& cat_;
+  bool writes_ = false;
   std::vector<std::string> refs_;
   std::set<std::string> names_;
   std::map<int64_t, bool> body_state_;
   std::map<std::string, bool> word_state_;
   bool word_reads(const std::string& word);
 };
+
+// A query whose function calls modify a table the query itself reads (in FROM or a subquery, or
+// through a STABLE/IMMUTABLE function): PostgreSQL's query and its non-volatile functions keep the
+// snapshot from before those changes, here they would see them (a scan could even see its own
+// inserts without end). 0A000; called by the session for every planned statement.
+void refuse_reads_of_function_writes(Catalog& cat, const std::string& lowered);
 
 }  // namespace pgmicro

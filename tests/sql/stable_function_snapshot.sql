@@ -183,3 +183,9 @@ begin;
 update snap_tt set b = (select max(b) from snap_tt x where x.a < snap_tt.a) where a > 1;
 select * from snap_tt order by a;
 rollback;
+-- a query calling a data-modifying function: VOLATILE reads see its rows
+create table snap_w (a int);
+create function snap_w_ins(x int) returns int language sql volatile as 'insert into snap_w values (x) returning x';
+create function snap_w_cnt_v() returns bigint language sql volatile as 'select count(*) from snap_w';
+select g, snap_w_ins(g), snap_w_cnt_v() from generate_series(1, 3) g;
+select count(*) from snap_w;
