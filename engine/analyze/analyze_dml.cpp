@@ -503,6 +503,7 @@ std::unique_ptr<InsertQuery> Analyzer::analyze_insert(InsertStmt* stmt) {
   struct PopInvisible { Analyzer* a; ~PopInvisible() { a->invisible_scopes_.pop_back(); } } pop_invisible{this};
   q->returning = analyze_returning(*this, stmt->returningList, t);
   scope_ = nullptr;
+  snapshot_insert(catalog_, *q);
   return q;
 }
 
@@ -632,6 +633,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_update(UpdateStmt* stmt) {
   q->move_rows = !t->plain_sqlite;
   q->record_moves = dml_cte_steps.size() != steps_before;
   scope_ = nullptr;
+  snapshot_update(*this, catalog_, *q, dml_target_override != nullptr);
   return q;
 }
 
@@ -659,6 +661,7 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_delete(DeleteStmt* stmt) {
   q->returning = analyze_returning(*this, stmt->returningList, t);
   returning_from_other_tables(*this, *t, q->using_, q->rtable, q->where, q->returning);
   scope_ = nullptr;
+  snapshot_delete(*this, catalog_, *q, dml_target_override != nullptr);
   return q;
 }
 

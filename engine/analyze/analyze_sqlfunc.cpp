@@ -8,6 +8,7 @@
 #include "analyze/analyzer.h"
 #include "catalog/privileges.h"
 #include "session/rule_checks.h"
+#include "analyze/statement_snapshot.h"
 #include "types/base_types.h"
 #include "types/record.h"
 #include "common/error.h"
@@ -517,7 +518,8 @@ ExprPtr Analyzer::user_call_expr(const UserCall& c, bool rows, bool one_row) {
   e->kind = ExprKind::Call;
   e->name = c.proc->name;
   e->type = c.column_types.empty() ? c.result : oid::kRecord;
-  int flags = (c.proc->strict ? 1 : 0) | (one_row ? 2 : 0) | (c.result == oid::kVoid ? 4 : 0);
+  int flags = (c.proc->strict ? 1 : 0) | (one_row ? 2 : 0) | (c.result == oid::kVoid ? 4 : 0) |
+              (c.proc->volatility != 'v' ? kSqlCallNonVolatile : 0);
   std::string t = std::string(rows ? "pg_sql_rows(" : "pg_sql_scalar(") + std::to_string(c.body_id) + ", " + std::to_string(flags);
   for (size_t i = 0; i < c.args.size(); i++) t += ", $" + std::to_string(i + 1);
   e->templ = t + ")";

@@ -10,6 +10,7 @@
 // view columns. INSTEAD OF triggers and rules are not consulted here: a view with an INSTEAD OF
 // trigger must be intercepted before view_target() (the hook for the trigger implementation).
 #include <functional>
+#include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
 #include "analyze/view_definition.h"
 #include "catalog/catalog.h"
@@ -438,6 +439,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_view_update(UpdateStmt* stmt, Vie
     q->sets[0].second = with_view_checks(q->sets[0].second, vt, new_row, stmt->relation->location);
   }
   q->move_rows = true;
+  snapshot_update(*this, catalog_, *q, true);  // analyze_dml_snapshot.cpp: checks only, no staging
   return q;
 }
 
@@ -460,6 +462,7 @@ std::unique_ptr<DeleteQuery> Analyzer::analyze_view_delete(DeleteStmt* stmt, Vie
   ExprPtr where = stmt->whereClause ? coerce_to_bool(transform_expr(stmt->whereClause, ExprContext::Where), "WHERE") : nullptr;
   q->where = make_and(vt.quals, where);
   q->returning = view_returning(*this, stmt->returningList, vt);
+  snapshot_delete(*this, catalog_, *q, true);
   return q;
 }
 

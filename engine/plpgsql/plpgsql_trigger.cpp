@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include "analyze/statement_snapshot.h"
 #include "analyze/analyzer.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
@@ -119,9 +120,18 @@ const ProcDef* trigger_function(const Catalog& cat, const std::string& name) {
   return nullptr;
 }
 
-// Compiled trigger functions by definition text (a CREATE OR REPLACE gives new text).
-std::map<std::string, FunctionPtr>& compiled() {
+// Compiled trigger functions by definition text (a CREATE OR REPLACE gives new text), for one
+// catalog generation: their lowered statements name SQL function bodies by the catalog's ids,
+// which a reload renumbers.
+std::map<std::string, FunctionPtr>& compiled(const Catalog* cat) {
   static thread_local std::map<std::string, FunctionPtr> m;
+  static thread_local const Catalog* for_catalog = nullptr;
+  static thread_local uint64_t for_generation = 0;
+  if (for_catalog != cat || for_generation != cat->generation()) {
+    m.clear();
+    for_catalog = cat;
+    for_generation = cat->generation();
+  }
   return m;
 }
 
@@ -215,8 +225,14 @@ std::optional<Value> run_trigger(RuntimeContext* rc, const TriggerRow& tg, const
                                  const char* level, Value new_row, Value old_row) {
   const ProcDef* p = trigger_function(*rc->catalog, tg.fname);
   if (!p) throw PgError(sqlstate::kUndefinedFunction, "function " + tg.fname + "() does not exist");
-  FunctionPtr& fn = compiled()[p->definition];
-  if (!fn) fn = compile_function(*p, rc->catalog);
+  // A STABLE/IMMUTABLE trigger function's queries see the statement's snapshot in PostgreSQL
+  // (none of the statement's changes); here they would see the rows changed so far.
+  if (p->volatility != 'v' && !((tg.type & kBefore) && std::string(level) == "STATEMENT") &&
+      FunctionTableReads(*rc->catalog, FunctionTableReads::with_ancestors(*rc->catalog, t)).text_reads(p->definition))
+    unsupported("a STABLE or IMMUTABLE trigger function reading its table");
+  FunctionPtr& slot = compiled(rc->catalog)[p->definition];
+  if (!slot) slot = compile_function(*p, rc->catalog);
+  FunctionPtr fn = slot;  // kept alive if a reload clears the cache while it runs
   TriggerCall call;
   call.new_row = std::move(new_row);
   call.old_row = std::move(old_row);

@@ -5,6 +5,7 @@
 // (check_function_bodies) by analysing it for the declared parameter types.
 #include <algorithm>
 #include "session/function_dependents.h"
+#include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
 #include "types/base_types.h"
 #include "types/user_types.h"
@@ -255,6 +256,12 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     Analyzer a(catalog_, none);
     a.sql_ = current_sql_;
     RuleChecksOff validating;  // session/rule_checks.h: rules are refused when the body runs
+    // Snapshot refusals (analyze/analyze_dml_snapshot.cpp) wait for a call: CREATE runs nothing.
+    struct SuspendSnapshot {
+      bool saved = snapshot_checks_suspended();
+      SuspendSnapshot() { snapshot_checks_suspended() = true; }
+      ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
+    } suspend_snapshot;
     try {
       if (p.result == oid::kRecord && cols.empty()) {
         // RETURNS record / SETOF record: the columns come from the call's column definition list.

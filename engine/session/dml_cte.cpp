@@ -4,6 +4,7 @@
 // The tables are dropped when the statement ends.
 #include <algorithm>
 #include "session/session_impl.h"
+#include "analyze/statement_snapshot.h"
 #include "common/error.h"
 #include "types/type_io.h"
 #include "parse/pg_nodes.h"
@@ -46,8 +47,10 @@ void SessionImpl::run_dml_ctes(const CachedPlan& plan, const std::vector<TextVal
     Stmt ins;
     if (step.ncols) {
       std::string cols, marks;
+      // A staged statement (analyze/analyze_dml_snapshot.cpp) finds its rows by rowid (c1, unique).
+      bool keyed = step.table.rfind("_pgmicro_snap", 0) == 0;
       for (size_t c = 0; c < step.ncols; c++) {
-        cols += (c ? ", c" : "c") + std::to_string(c + 1);
+        cols += (c ? ", c" : "c") + std::to_string(c + 1) + (c == 0 && keyed ? " INTEGER PRIMARY KEY" : "");
         marks += c ? ", ?" : "?";
       }
       std::string create = "CREATE TEMP TABLE IF NOT EXISTS " + step.table + " (" + cols + ")";
@@ -105,6 +108,16 @@ void SessionImpl::refuse_dml_cte_snapshot_reads(const CachedPlan& plan) {
       used = j != i && plan.dml_ctes[j].sql.find(ref) != std::string::npos &&
              !only_inserts(plan.dml_ctes[std::max(i, j)].sql);
     if (used) unsupported("data-modifying WITH on a table that the rest of the statement also uses");
+    // A function the statement calls reading the table: PostgreSQL's function sees the table
+    // before the WITH query (STABLE) or as far as the WITH query has run when it is called
+    // (VOLATILE); here it would see it modified already.
+    for (auto& t : catalog_.tables()) {
+      if (t->sqlite_ref() != ref) continue;
+      FunctionTableReads reads(catalog_, FunctionTableReads::with_ancestors(catalog_, *t));
+      bool calls = reads.sql_reads_via_calls(plan.lowered);
+      for (size_t j = 0; j < plan.dml_ctes.size() && !calls; j++) calls = reads.sql_reads_via_calls(plan.dml_ctes[j].sql);
+      if (calls) unsupported("data-modifying WITH on a table that a function called by the statement reads");
+    }
   }
 }
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <sqlite3.h>
+#include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -205,6 +206,12 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
   std::vector<Oid> param_types;
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
+  // A plain EXPLAIN shows the statement as written (analyze/analyze_dml_snapshot.cpp).
+  struct SuspendSnapshot {
+    bool saved;
+    explicit SuspendSnapshot(bool on) : saved(snapshot_checks_suspended()) { if (on) snapshot_checks_suspended() = true; }
+    ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
+  } suspend_snapshot{!opt.analyze};
   AliasMap aliases;
   CachedPlan plan;
   std::string dml_root, dml_relation;

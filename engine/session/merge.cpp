@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#include "analyze/analyze_dml.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
 #include "parse/parser.h"
@@ -252,6 +253,21 @@ void SessionImpl::execute_merge(MergeStmt* stmt, StatementResult& out) {
   }
 
   int64_t affected = 0;
+  // Several action statements: none may read the target (analyze/analyze_dml_snapshot.cpp).
+  int statements = 0;
+  bool any_update = false;
+  for (auto& c : matched) {
+    if (c.when->commandType == CMD_DELETE) statements++;
+    if (c.when->commandType == CMD_UPDATE) any_update = true;
+  }
+  for (auto& c : not_matched)
+    if (c.when->commandType == CMD_INSERT) statements++;
+  statements += any_update ? 1 : 0;
+  struct MergeSeveral {
+    bool saved = snapshot_merge_several();
+    explicit MergeSeveral(bool on) { if (on) snapshot_merge_several() = true; }
+    ~MergeSeveral() { snapshot_merge_several() = saved; }
+  } merge_several{statements > 1};
   std::vector<Node*> acting;  // filters of the clauses that change the target row
   for (auto& c : matched)
     if (c.when->commandType == CMD_UPDATE || c.when->commandType == CMD_DELETE) acting.push_back(c.chosen);

@@ -1,6 +1,7 @@
 // Session: statement dispatch, PostgreSQL transaction semantics on SQLite transactions,
 // running lowered SQL and converting results to PostgreSQL's text format, and mapping
 // SQLite errors back to PostgreSQL errors.
+#include "analyze/statement_snapshot.h"
 #include "parse/identifier_truncation.h"
 #include "session/deferred_constraints.h"
 #include "session/foreign_keys.h"
@@ -596,6 +597,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
   if (plan.kind != T_UpdateStmt && plan.kind != T_DeleteStmt) plan.dml_ctes = a.dml_cte_steps;
   plan_statement_triggers(stmt, plan);
   refuse_dml_cte_snapshot_reads(plan);
+  refuse_reads_of_function_writes(catalog_, plan.lowered);  // analyze/statement_snapshot.cpp
   plan.param_types = param_types;
   plan.catalog_generation = catalog_.generation();
   return true;
