@@ -198,6 +198,9 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) 
                                ? std::string(kStableFeature)
                                : "a subquery in UPDATE SET reading the table being updated for each row";
   if (all.volatile_) unsupported(what + " together with a VOLATILE function reading it");
+  // A SET subquery alone, where no step can be staged: the statement reads a copy of the table
+  // taken before it runs instead (session/dml_snapshot_reads.cpp).
+  if (!all.stable && staged_ret.empty() && a.allow_dml_ctes && (q.with || inherited)) return;
   if (!a.allow_dml_ctes || q.with || inherited) unsupported(what + " in UPDATE here");
   if (!staged_ret.empty() && !q.from.empty()) unsupported(what + " in RETURNING of UPDATE ... FROM");
   std::vector<ExprPtr> exprs = sets;

@@ -1,6 +1,7 @@
 // UPDATE and DELETE of an inheritance parent: PostgreSQL applies them to the parent and every
 // descendant (unless ONLY); here each table gets its own statement, analysed with the table as
 // the target (columns are matched by name), and the command tag counts the rows of all.
+#include "analyze/analyze_dml.h"
 #include "analyze/analyzer.h"
 #include "catalog/inheritance.h"
 #include "common/error.h"
@@ -132,6 +133,12 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     a.sql_ = current_sql_;
     a.allow_dml_ctes = false;
     a.dml_target_override = target;
+    // Only the reads are wanted: the snapshot refusals (analyze_dml_snapshot.cpp) ran in the plan's analysis.
+    struct SuspendSnapshot {
+      bool saved = snapshot_checks_suspended();
+      SuspendSnapshot() { snapshot_checks_suspended() = true; }
+      ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
+    } suspend_snapshot;
     std::string reads;
     try {
       reads = IsA(stmt, UpdateStmt) ? written_row_reads(*a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt)))

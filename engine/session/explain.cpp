@@ -211,7 +211,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
     bool saved;
     explicit SuspendSnapshot(bool on) : saved(snapshot_checks_suspended()) { if (on) snapshot_checks_suspended() = true; }
     ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
-  } suspend_snapshot{!opt.analyze};
+  } suspend_snapshot{true};  // EXPLAIN ANALYZE of DML runs plan_statement's full plan, which checks
   AliasMap aliases;
   CachedPlan plan;
   std::string dml_root, dml_relation;
