@@ -20,6 +20,7 @@
 #include "types/type_io.h"
 #include "session/rule_checks.h"
 #include "session/session_impl.h"
+#include "session/view_star_freeze.h"
 
 namespace pgmicro {
 
@@ -73,6 +74,11 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
     if (const SystemRelation* sr = find_system_relation(tschema, tname); sr && sr->relkind == 'r')
       throw PgError("42501", "permission denied: \"" + tname + "\" is a system catalog");
   tschema = ddl_table(stmt->relation)->schema;
+  // Views over `SELECT *` keep their columns (session/view_star_freeze.h).
+  bool adds_columns = false;
+  for_each_node(stmt->cmds, [&](Node* n) { adds_columns |= reinterpret_cast<AlterTableCmd*>(n)->subtype == AT_AddColumn; });
+  StarViews star_views;
+  if (adds_columns) star_views = snapshot_star_views(catalog_);
   for_each_node(stmt->cmds, [&](Node* n) {
     auto* cmd = reinterpret_cast<AlterTableCmd*>(n);
     catalog_.force_reload(conn_);
@@ -508,6 +514,10 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       default: unsupported("this ALTER TABLE subcommand");
     }
   });
+  if (adds_columns) {
+    catalog_.force_reload(conn_);
+    if (freeze_widened_views(catalog_, conn_, star_views)) bump_schema();
+  }
 }
 
 // ALTER TABLE ... ADD [CONSTRAINT name] FOREIGN KEY: existing rows must satisfy it.
