@@ -25,6 +25,7 @@
 #include "session/check_system_columns.h"
 #include "session/generation_expr_refs.h"
 #include "session/session_impl.h"
+#include "session/view_dependencies.h"
 
 namespace pgmicro {
 
@@ -721,6 +722,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (stmt->removeType == OBJECT_VIEW) {
     out.command_tag = "DROP VIEW";
     std::string sql;
+    std::vector<const ViewDef*> dropping;
     for_each_node(stmt->objects, [&](Node* n) {
       auto* names = reinterpret_cast<List*>(n);
       std::string name = node_string(list_at(names, list_size(names) - 1));
@@ -736,10 +738,31 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
         }
         throw PgError(sqlstate::kUndefinedTable, "view \"" + name + "\" does not exist");
       }
-      std::string cp = catalog_prefix(v->schema);
-      sql += "DELETE FROM " + cp + "_pgmicro_view WHERE viewrelid = " + std::to_string(v->oid) + ";DELETE FROM " + cp + "_pgmicro_class WHERE oid = " +
-             std::to_string(v->oid) + ";DELETE FROM " + cp + "_pgmicro_description WHERE objoid = " + std::to_string(v->oid) + ";";
+      dropping.push_back(v);
     });
+    // Views reading a dropped view (session/view_dependencies.h).
+    std::vector<int64_t> skip;
+    for (const ViewDef* v : dropping) skip.push_back(v->oid);
+    std::vector<DependentView> dependents;
+    for (const ViewDef* v : dropping)
+      collect_dependent_views(catalog_, v->oid, "view " + relation_description_name(catalog_, v->oid), skip, dependents);
+    if (!dependents.empty()) {
+      std::string detail, notice;
+      for (auto& d : dependents) {
+        std::string name = relation_description_name(catalog_, d.view->oid);
+        detail += (detail.empty() ? "" : "\n") + ("view " + name + " depends on " + d.on);
+        notice += (notice.empty() ? "" : "\n") + ("drop cascades to view " + name);
+      }
+      if (stmt->behavior != DROP_CASCADE)
+        throw PgError("2BP01", dropping.size() > 1 ? "cannot drop desired object(s) because other objects depend on them"
+                                                   : "cannot drop view " + relation_description_name(catalog_, dropping[0]->oid) +
+                                                         " because other objects depend on it",
+                      detail, "Use DROP ... CASCADE to drop the dependent objects too.");
+      if (dependents.size() == 1) out.notices.push_back({"NOTICE", "00000", notice});
+      else out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(dependents.size()) + " other objects", notice});
+      for (auto& d : dependents) dropping.push_back(d.view);
+    }
+    for (const ViewDef* v : dropping) sql += drop_view_sql(*v);
     if (!sql.empty()) {
       exec_sql(conn_, sql);
       bump_schema();
@@ -862,6 +885,18 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
       if (stmt->behavior == DROP_CASCADE) drop.push_back(f.first);
     }
   }
+  // Views reading a dropped table (session/view_dependencies.h).
+  std::vector<DependentView> dependent_views;
+  for (const TableDef* t : drop) {
+    size_t before = dependent_views.size();
+    collect_dependent_views(catalog_, t->oid, "table " + relation_description_name(catalog_, t->oid), {}, dependent_views);
+    if (dependent_views.size() > before && depended.empty()) depended = relation_description_name(catalog_, t->oid);
+  }
+  for (auto& d : dependent_views) {
+    std::string name = relation_description_name(catalog_, d.view->oid);
+    deps.push_back("view " + name + " depends on " + d.on);
+    cascaded.push_back("drop cascades to view " + name);
+  }
   auto lines = [](const std::vector<std::string>& v) {
     std::string s;
     for (auto& l : v) s += (s.empty() ? "" : "\n") + l;
@@ -875,6 +910,7 @@ void SessionImpl::execute_drop(DropStmt* stmt, StatementResult& out) {
   if (cascaded.size() > 1)
     out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(cascaded.size()) + " other objects",
                            lines(cascaded)});
+  for (auto& d : dependent_views) sql += drop_view_sql(*d.view);
   for (const TableDef* t : drop) sql += drop_table_sql(*t);
   if (!sql.empty()) exec_sql(conn_, sql);
 }
