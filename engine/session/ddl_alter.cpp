@@ -20,6 +20,7 @@
 #include "types/type_io.h"
 #include "session/rule_checks.h"
 #include "session/session_impl.h"
+#include "session/view_dependencies.h"
 #include "session/view_star_freeze.h"
 
 namespace pgmicro {
@@ -27,6 +28,10 @@ namespace pgmicro {
 std::string stored_default_text(const ExprPtr& e, const ExprPtr& c);  // ddl.cpp
 
 std::string analyze_generation_expr(Analyzer& a, const TableDef& t, int column, Node* node);  // ddl.cpp
+
+// DROP COLUMN of a column views read: 2BP01, or with CASCADE the views are dropped (below).
+bool drop_views_reading_column(Catalog& catalog_, sqlite3* conn_, const TableDef& t, const std::string& col, bool cascade,
+                               StatementResult& out);
 
 void SessionImpl::bump_schema() {
   // Catalog-only changes still move SQLite's schema_version, which every session watches.
@@ -272,6 +277,7 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           }
           throw PgError(sqlstate::kUndefinedColumn, "column \"" + col + "\" of relation \"" + tname + "\" does not exist");
         }
+        if (drop_views_reading_column(catalog_, conn_, *t, col, cmd->behavior == DROP_CASCADE, out)) bump_schema();
         // Generated columns computed from it depend on it (a normal dependency: 2BP01; CASCADE
         // drops them first).
         std::string dependents;
@@ -447,7 +453,12 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
       case AT_ValidateConstraint: return alter_validate_constraint(*t, cmd->name);
       case AT_AlterConstraint: return alter_constraint_deferrability(*t, reinterpret_cast<Constraint*>(cmd->def));
       case AT_AddIdentity: case AT_SetIdentity: case AT_DropIdentity: return alter_identity(*t, cmd, out);
-      case AT_AlterColumnType: return alter_column_type(*t, cmd);
+      case AT_AlterColumnType:
+        if (auto used = views_reading_column(catalog_, t->oid, cmd->name); !used.empty())
+          throw PgError(sqlstate::kFeatureNotSupported, "cannot alter type of a column used by a view or rule",
+                        "rule _RETURN on view " + relation_description_name(catalog_, used[0]->oid) + " depends on column \"" +
+                            std::string(cmd->name) + "\"");
+        return alter_column_type(*t, cmd);
       case AT_SetStatistics: case AT_SetStorage: case AT_SetOptions: case AT_ResetOptions: case AT_SetCompression:
       case AT_ClusterOn: case AT_DropCluster: case AT_SetRelOptions: case AT_ResetRelOptions: case AT_ReplicaIdentity:
       case AT_DropOids: case AT_SetLogged: case AT_SetUnLogged: {
@@ -591,6 +602,16 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   std::string oid = std::to_string(t->oid);
   const std::string cp = catalog_prefix(t->schema);
   std::string newname = stmt->newname;
+  // Views keep reading a renamed table or column in PostgreSQL (by OID and attnum); a view here
+  // is its query text, which would then name what no longer exists.
+  if (stmt->renameType == OBJECT_TABLE) {
+    std::vector<DependentView> readers;
+    collect_dependent_views(catalog_, t->oid, "table " + tname, {}, readers);
+    if (!readers.empty())
+      unsupported("renaming a table that view \"" + readers[0].view->name + "\" reads");
+  } else if (auto used = views_reading_column(catalog_, t->oid, stmt->subname); !used.empty()) {
+    unsupported("renaming a column that view \"" + used[0]->name + "\" reads");
+  }
   drop_triggers(tname);
   if (stmt->renameType == OBJECT_TABLE) {
     if (catalog_.relation_exists(t->schema, newname))
@@ -610,6 +631,41 @@ void SessionImpl::execute_rename(RenameStmt* stmt, StatementResult& out) {
   exec_sql(conn_, "ALTER TABLE " + t->sqlite_ref() + " RENAME COLUMN " + quote_ident(col) + " TO " + quote_ident(newname) +
                       ";UPDATE " + cp + "_pgmicro_attribute SET attname = " + quote_literal(newname) + " WHERE attrelid = " + oid +
                       " AND attnum = " + std::to_string(idx + 1) + ";");
+}
+
+}  // namespace pgmicro
+
+namespace pgmicro {
+
+// DROP COLUMN of a column views read: 2BP01 listing them (and the views reading those), or with
+// CASCADE the views are dropped first, with PostgreSQL's NOTICE.
+bool drop_views_reading_column(Catalog& catalog_, sqlite3* conn_, const TableDef& t, const std::string& col, bool cascade,
+                               StatementResult& out) {
+  std::vector<const ViewDef*> direct = views_reading_column(catalog_, t.oid, col);
+  if (direct.empty()) return false;
+  std::string tname = relation_description_name(catalog_, t.oid);
+  std::vector<DependentView> all;
+  for (const ViewDef* v : direct) {
+    bool seen = false;
+    for (auto& d : all) seen |= d.view == v;
+    if (seen) continue;
+    all.push_back({v, "column " + col + " of table " + tname});
+    collect_dependent_views(catalog_, v->oid, "view " + relation_description_name(catalog_, v->oid), {}, all);
+  }
+  std::string detail, notice, sql;
+  for (auto& d : all) {
+    std::string name = relation_description_name(catalog_, d.view->oid);
+    detail += (detail.empty() ? "" : "\n") + ("view " + name + " depends on " + d.on);
+    notice += (notice.empty() ? "" : "\n") + ("drop cascades to view " + name);
+    sql += drop_view_sql(*d.view);
+  }
+  if (!cascade)
+    throw PgError("2BP01", "cannot drop column " + col + " of table " + t.name + " because other objects depend on it", detail,
+                  "Use DROP ... CASCADE to drop the dependent objects too.");
+  if (all.size() == 1) out.notices.push_back({"NOTICE", "00000", notice});
+  else out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(all.size()) + " other objects", notice});
+  exec_sql(conn_, sql);
+  return true;
 }
 
 }  // namespace pgmicro

@@ -17,6 +17,7 @@ namespace {
 struct Names {
   std::vector<std::pair<std::string, std::string>> relations;  // (schema or "", name)
   std::set<std::string> ctes;
+  std::set<std::string> columns;  // last fields of column references ("*" for a star)
 };
 
 bool names_walker(Node* n, void* ctx) {
@@ -27,6 +28,13 @@ bool names_walker(Node* n, void* ctx) {
     if (rv->relname) out.relations.push_back({rv->schemaname ? rv->schemaname : "", rv->relname});
     return false;
   }
+  if (IsA(n, ColumnRef)) {
+    auto* cr = reinterpret_cast<ColumnRef*>(n);
+    Node* last = list_at(cr->fields, list_size(cr->fields) - 1);
+    if (IsA(last, A_Star)) out.columns.insert("*");
+    else if (IsA(last, String)) out.columns.insert(strVal(last));
+    return false;
+  }
   if (IsA(n, CommonTableExpr)) {
     auto* cte = reinterpret_cast<CommonTableExpr*>(n);
     if (cte->ctename) out.ctes.insert(cte->ctename);
@@ -34,8 +42,8 @@ bool names_walker(Node* n, void* ctx) {
   return raw_expression_tree_walker_impl(n, names_walker, ctx);
 }
 
-// The OIDs of the relations view `v` reads directly.
-std::vector<int64_t> relations_read(const Catalog& catalog, const ViewDef& v) {
+// The OIDs of the relations view `v` reads directly (and the column names it mentions).
+std::vector<int64_t> relations_read(const Catalog& catalog, const ViewDef& v, std::set<std::string>* columns = nullptr) {
   std::vector<int64_t> oids;
   MemoryContext home = CurrentMemoryContext;
   try {
@@ -50,6 +58,7 @@ std::vector<int64_t> relations_read(const Catalog& catalog, const ViewDef& v) {
       if (const TableDef* t = catalog.find_table(schema, name)) oids.push_back(t->oid);
       else if (const ViewDef* w = catalog.find_view(schema, name)) oids.push_back(w->oid);
     }
+    if (columns) *columns = names.columns;
   } catch (const PgError&) {
     // a stored text that no longer parses reads nothing we can name
   }
@@ -75,6 +84,18 @@ void collect_dependent_views(Catalog& catalog, int64_t oid, const std::string& w
     out.push_back({v, what});
     collect_dependent_views(catalog, v->oid, "view " + relation_description_name(catalog, v->oid), skip, out);
   }
+}
+
+std::vector<const ViewDef*> views_reading_column(Catalog& catalog, int64_t oid, const std::string& column) {
+  std::vector<const ViewDef*> out;
+  for (auto& v : catalog.views()) {
+    std::set<std::string> columns;
+    auto reads = relations_read(catalog, *v, &columns);
+    if (std::find(reads.begin(), reads.end(), oid) != reads.end() && (columns.count(column) || columns.count("*")))
+      out.push_back(v.get());
+  }
+  std::sort(out.begin(), out.end(), [](const ViewDef* a, const ViewDef* b) { return a->oid < b->oid; });
+  return out;
 }
 
 std::string relation_description_name(const Catalog& catalog, int64_t oid) {

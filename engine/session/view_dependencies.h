@@ -24,6 +24,10 @@ struct DependentView {
 void collect_dependent_views(Catalog& catalog, int64_t oid, const std::string& what, const std::vector<int64_t>& skip,
                              std::vector<DependentView>& out);
 
+// The views reading column `column` of the relation `oid` directly: by name anywhere in their
+// query (a same-named column of another relation counts too) or through a `*`.
+std::vector<const ViewDef*> views_reading_column(Catalog& catalog, int64_t oid, const std::string& column);
+
 // A relation's name as PostgreSQL's object descriptions print it: qualified when not visible on
 // the search path (regclass output).
 std::string relation_description_name(const Catalog& catalog, int64_t oid);
