@@ -7,6 +7,17 @@
 #include "catalog/builtins.h"
 #include "types/reg_types.h"
 
+// version()'s platform part, as PostgreSQL's configure names the host.
+#if defined(__wasm32__)
+#define PGMICRO_PLATFORM "wasm32-unknown-emscripten, 32-bit"
+#elif defined(__x86_64__)
+#define PGMICRO_PLATFORM "x86_64-pc-linux-gnu, 64-bit"
+#elif defined(__aarch64__)
+#define PGMICRO_PLATFORM "aarch64-unknown-linux-gnu, 64-bit"
+#else
+#define PGMICRO_PLATFORM "unknown"
+#endif
+
 namespace pgmicro {
 using namespace oid;
 
@@ -85,6 +96,7 @@ static const FunctionDef kFunctions[] = {
     {"pg_type_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2206)"},
     {"pg_function_is_visible", 1, {kOid}, kBool, "pg_object_is_visible($1, 2202)"},
     {"current_database", 0, {}, kName, "'postgres'"},
+    {"version", 0, {}, kText, "'PostgreSQL 15.0 (pgmicro 0.1.0, SQLite ' || sqlite_version() || ') on " PGMICRO_PLATFORM "'"},
     // psql's describe queries (runtime/psql_catalog_functions.cpp)
     {"pg_get_userbyid", 1, {kOid}, kName, "pg_get_userbyid($1)"},
     {"pg_get_expr", 2, {kText, kOid}, kText, "pg_get_expr($1, $2)"},
