@@ -70,10 +70,19 @@ struct DumpColumn {
   char identity = 0, generated = 0;
 };
 
+// A relation name as the script writes it: qualified outside the public schema.
+std::string qualified(const std::string& schema, const std::string& name) {
+  return schema.empty() || schema == "public" ? ident(name) : ident(schema) + "." + ident(name);
+}
+
 struct DumpTable {
   std::string oid, name;
   bool plain = false;
   std::vector<DumpColumn> columns;
+  std::string schema = "public";
+  std::string ref() const { return plain ? ident(name) : qualified(schema, name); }
+  // The SQLite table's name (docs/storage-format.md: "schema.name" outside public).
+  std::string sqlite_name() const { return plain || schema == "public" ? name : schema + "." + name; }
   std::string column_list(const std::vector<int>& nums) const {
     std::string out;
     for (int n : nums)
@@ -86,6 +95,8 @@ struct DumpTable {
 struct Sequence {
   std::string oid, name, type;
   std::string start, increment, min, max, last, called, owner_rel, owner_att;
+  std::string schema = "public";
+  std::string text() const { return schema == "public" ? name : schema + "." + name; }  // regclass text
 };
 
 std::string fk_action(const std::string& a) {
@@ -112,10 +123,40 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
   auto has = q.run("SELECT count(*) FROM sqlite_schema WHERE name = '_pgmicro_class'");
   if (!has) return false;
   if (str(has->rows.at(0).at(0)) != "0") {
-    auto rel = q.run("SELECT oid, relname, relkind FROM _pgmicro_class ORDER BY oid");
+    // Objects the script cannot write yet: refused rather than left out.
+    static const std::pair<const char*, const char*> kNotWritten[] = {
+        {"_pgmicro_type", "user-defined types"}, {"_pgmicro_proc", "functions and procedures"},
+        {"_pgmicro_inherits", "inheritance and partitioned tables"}, {"_pgmicro_partitioned_table", "partitioned tables"},
+        {"_pgmicro_rule", "rules"}, {"_pgmicro_trigger", "triggers"}, {"_pgmicro_operator", "operators"},
+        {"_pgmicro_cast", "casts"}};
+    std::string missing;
+    for (auto& [table, what] : kNotWritten) {
+      auto exists = q.run(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'");
+      if (!exists) return false;
+      if (str(exists->rows.at(0).at(0)) == "0") continue;
+      auto rows = q.run(std::string("SELECT EXISTS (SELECT 1 FROM ") + table + ")");
+      if (!rows) return false;
+      if (str(rows->rows.at(0).at(0)) == "1") missing += (missing.empty() ? "" : ", ") + std::string(what);
+    }
+    if (!missing.empty()) {
+      err += "pgmicro dump: the database has objects the dump cannot write yet (" + missing + ")\n";
+      return false;
+    }
+    auto has_ns = q.run("SELECT count(*) FROM sqlite_schema WHERE name = '_pgmicro_namespace'");
+    if (!has_ns) return false;
+    if (str(has_ns->rows.at(0).at(0)) != "0") {
+      auto ns = q.run("SELECT nspname FROM _pgmicro_namespace WHERE nspname <> 'public' ORDER BY oid");
+      if (!ns) return false;
+      for (auto& row : ns->rows) out += "CREATE SCHEMA " + ident(str(row[0])) + ";\n";
+      if (!ns->rows.empty()) out += "\n";
+    }
+    auto rel = q.run("SELECT oid, relname, relkind, nspname FROM _pgmicro_class ORDER BY oid");
     if (!rel) return false;
     for (auto& row : rel->rows) {
-      if (str(row[2]) == "r") tables.push_back({str(row[0]), str(row[1]), false, {}});
+      if (str(row[2]) == "r") {
+        tables.push_back({str(row[0]), str(row[1]), false, {}});
+        if (!str(row[3]).empty()) tables.back().schema = str(row[3]);
+      }
       table_name[str(row[0])] = str(row[1]);
     }
     auto att = q.run("SELECT attrelid, attnum, attname, atttypid, atttypmod, attnotnull, attdefault, attidentity, "
@@ -135,12 +176,13 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
           t.columns.push_back(std::move(c));
         }
     auto seq = q.run("SELECT s.seqrelid, c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
-                     "s.last_value, s.is_called, s.owned_by_rel, s.owned_by_att FROM _pgmicro_sequence s "
+                     "s.last_value, s.is_called, s.owned_by_rel, s.owned_by_att, c.nspname FROM _pgmicro_sequence s "
                      "JOIN _pgmicro_class c ON c.oid = s.seqrelid ORDER BY s.seqrelid");
     if (!seq) return false;
     for (auto& row : seq->rows) {
       Sequence s{str(row[0]), str(row[1]), format_type(static_cast<Oid>(std::stoll(str(row[2]))), -1),
                  str(row[3]), str(row[4]), str(row[5]), str(row[6]), str(row[7]), str(row[8]), str(row[9]), str(row[10])};
+      if (!str(row[11]).empty()) s.schema = str(row[11]);
       sequences[s.oid] = s;
     }
     auto con = q.run("SELECT conrelid, conname, contype, conkey, consrc, confrelid, confkey, confupdtype, confdeltype "
@@ -154,16 +196,16 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
       if (!t) continue;
       std::string name = "CONSTRAINT " + ident(str(row[1]));
       if (type == "p" || type == "u") {
-        constraint_sql[t->name] += ",\n    " + name + (type == "p" ? " PRIMARY KEY (" : " UNIQUE (") + t->column_list(keys(str(row[3]))) + ")";
+        constraint_sql[t->oid] += ",\n    " + name + (type == "p" ? " PRIMARY KEY (" : " UNIQUE (") + t->column_list(keys(str(row[3]))) + ")";
       } else if (type == "c") {
-        constraint_sql[t->name] += ",\n    " + name + " CHECK (" + str(row[4]) + ")";
+        constraint_sql[t->oid] += ",\n    " + name + " CHECK (" + str(row[4]) + ")";
       } else if (type == "f") {
         const DumpTable* ref = nullptr;
         for (auto& x : tables)
           if (x.oid == str(row[5])) ref = &x;
         if (!ref) continue;
-        fk_sql += "ALTER TABLE " + ident(t->name) + " ADD " + name + " FOREIGN KEY (" + t->column_list(keys(str(row[3]))) +
-                  ") REFERENCES " + ident(ref->name) + "(" + ref->column_list(keys(str(row[6]))) + ")";
+        fk_sql += "ALTER TABLE " + t->ref() + " ADD " + name + " FOREIGN KEY (" + t->column_list(keys(str(row[3]))) +
+                  ") REFERENCES " + ref->ref() + "(" + ref->column_list(keys(str(row[6]))) + ")";
         if (str(row[4]) == "MATCH FULL") fk_sql += " MATCH FULL";
         if (auto a = fk_action(str(row[7])); !a.empty()) fk_sql += " ON UPDATE " + a;
         if (auto a = fk_action(str(row[8])); !a.empty()) fk_sql += " ON DELETE " + a;
@@ -193,9 +235,9 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
         cols += (i ? ", " : "") + key + (i < opts.size() && opts[i] == 'd' ? " DESC" : "");
       }
       indexes_sql += std::string("CREATE ") + (str(row[2]) == "1" ? "UNIQUE " : "") + "INDEX " + ident(str(row[0])) +
-                     " ON " + ident(t->name) + " (" + cols + ")" + (pred.empty() ? "" : " WHERE " + pred) + ";\n";
+                     " ON " + t->ref() + " (" + cols + ")" + (pred.empty() ? "" : " WHERE " + pred) + ";\n";
     }
-    auto vw = q.run("SELECT c.relname, v.definition FROM _pgmicro_view v JOIN _pgmicro_class c ON c.oid = v.viewrelid "
+    auto vw = q.run("SELECT c.nspname, v.definition FROM _pgmicro_view v JOIN _pgmicro_class c ON c.oid = v.viewrelid "
                     "ORDER BY v.viewrelid");
     if (!vw) return false;
     for (auto& row : vw->rows) views.push_back({str(row[0]), str(row[1])});
@@ -208,7 +250,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
     for (auto& row : plain->rows) {
       std::string name = str(row[0]);
       bool known = false;
-      for (auto& t : tables) known |= t.name == name;
+      for (auto& t : tables) known |= t.sqlite_name() == name;
       if (known) continue;
       auto shape = q.run("SELECT * FROM " + ident(name) + " LIMIT 0", Dialect::Postgres);
       if (!shape) return false;
@@ -255,7 +297,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
         if (t.oid == s.owner_rel)
           for (auto& c : t.columns)
             if (c.num == std::stoi(s.owner_att)) {
-              bool serial = c.identity == 0 && c.def == "nextval('" + s.name + "'::regclass)" &&
+              bool serial = c.identity == 0 && c.def == "nextval('" + s.text() + "'::regclass)" &&
                             s.name == t.name + "_" + c.name + "_seq" && s.start == "1" && s.increment == "1";
               by_column = serial || c.identity != 0;
             }
@@ -263,16 +305,16 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
     if (by_column) {
       owned.insert(oid);
     } else {
-      seq_sql += "CREATE SEQUENCE " + ident(s.name) + " AS " + s.type + " START WITH " + s.start + " INCREMENT BY " +
+      seq_sql += "CREATE SEQUENCE " + qualified(s.schema, s.name) + " AS " + s.type + " START WITH " + s.start + " INCREMENT BY " +
                  s.increment + " MINVALUE " + s.min + " MAXVALUE " + s.max + ";\n";
     }
     if (!s.last.empty())
-      setval_sql += "SELECT pg_catalog.setval(" + literal(s.name) + ", " + s.last + ", " +
+      setval_sql += "SELECT pg_catalog.setval(" + literal(qualified(s.schema, s.name)) + ", " + s.last + ", " +
                     (s.called == "1" ? "true" : "false") + ");\n";
   }
   out += seq_sql.empty() ? "" : seq_sql + "\n";
   for (auto& t : tables) {
-    out += "CREATE TABLE " + ident(t.name) + " (";
+    out += "CREATE TABLE " + t.ref() + " (";
     bool first = true;
     for (auto& c : t.columns) {
       out += first ? "\n    " : ",\n    ";
@@ -295,7 +337,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
       }
       if (c.not_null && !c.identity) out += " NOT NULL";
     }
-    out += constraint_sql[t.name];
+    out += constraint_sql[t.oid.empty() ? t.name : t.oid];
     out += "\n);\n\n";
   }
   // Data: one INSERT per row (generated columns are computed again on load).
@@ -312,9 +354,9 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
     for (auto* c : cols) {
       list += (list.empty() ? "" : ", ") + ident(c->name);
     }
-    auto rows = q.run("SELECT " + list + " FROM " + ident(t.name), Dialect::Postgres);
+    auto rows = q.run("SELECT " + list + " FROM ONLY " + t.ref(), Dialect::Postgres);
     if (!rows) return false;
-    std::string head = "INSERT INTO " + ident(t.name) + " (" + list + ")" + (always ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (";
+    std::string head = "INSERT INTO " + t.ref() + " (" + list + ")" + (always ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES (";
     for (auto& row : rows->rows) {
       out += head;
       for (size_t i = 0; i < row.size(); i++) out += (i ? ", " : "") + (row[i] ? literal(*row[i]) : std::string("NULL"));
@@ -325,10 +367,11 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
   out += setval_sql.empty() ? "" : setval_sql + "\n";
   out += indexes_sql.empty() ? "" : indexes_sql + "\n";
   out += fk_sql.empty() ? "" : fk_sql + "\n";
-  for (auto& [name, def] : views) {
+  for (auto& [view_schema, def] : views) {
+    (void)view_schema;  // the CREATE VIEW text carries its own qualification
     std::string d = def;
     while (!d.empty() && (d.back() == ';' || d.back() == ' ' || d.back() == '\n')) d.pop_back();
-    out += d + ";\n";
+    out += d + ";\n";  // the stored CREATE VIEW text, names as written
   }
   out += "\n-- dump complete\n";
   return true;

@@ -22,7 +22,8 @@ std::string expanded_definition(Catalog& catalog, const ViewDef& v, size_t& colu
   while (!query.empty() && (query.back() == ';' || isspace((unsigned char)query.back()))) query.pop_back();
   ViewDefinition def(v.definition);
   std::string text = std::string("CREATE ") + (def.stmt->view->relpersistence == 't' ? "TEMP " : "") +
-                     "VIEW " + quote_ident(v.name) + " (";
+                     "VIEW " + (v.schema == "public" || def.stmt->view->relpersistence == 't' ? "" : quote_ident(v.schema) + ".") +
+                     quote_ident(v.name) + " (";
   for (size_t i = 0; i < q->targets.size(); i++) text += (i ? ", " : "") + quote_ident(q->targets[i].name);
   text += ")";
   if (!def.reloptions.empty()) {

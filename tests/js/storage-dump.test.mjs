@@ -102,3 +102,17 @@ test('dump: a plain SQLite file (no PostgreSQL catalog) dumps its tables with th
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('dump: a database with objects the dump cannot write yet is refused, not dumped without them', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgmicro-dump-'));
+  try {
+    const source = path.join(dir, 'source.db');
+    const r = run(shell, ['-X', '-q', source], "CREATE TYPE mood AS ENUM ('ok'); CREATE TABLE t (m mood);");
+    assert.equal(r.stderr, '');
+    const native = run(shell, ['dump', source]);
+    assert.notEqual(native.status, 0);
+    assert.match(native.stderr, /cannot write yet \(user-defined types\)/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

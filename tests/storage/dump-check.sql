@@ -10,3 +10,8 @@ INSERT INTO customers (email) VALUES ('a@x.org');
 INSERT INTO orders (customer_id, qty, price) VALUES (99, 1, 1);
 DELETE FROM customers WHERE id = 1;
 SELECT count(*) FROM orders;
+SELECT * FROM "Shop".items ORDER BY id;
+SELECT * FROM "Shop".labels ORDER BY 1;
+SELECT nextval('"Shop".seq');
+INSERT INTO "Shop".items (label) VALUES ('shop three') RETURNING id;
+INSERT INTO "Shop".items (customer_id, label) VALUES (99, 'bad');
