@@ -14,7 +14,11 @@ const char* kSchema =
     "CREATE TABLE t (id int4 PRIMARY KEY, name text, price numeric(10,2), tags text[], v varchar(20), ts timestamptz,"
     " qty posint);"
     "CREATE TABLE u (id bigint, t_id int4, note text, flag boolean);"
-    "CREATE VIEW tv AS SELECT id, name, price * 2 AS dbl FROM t;";
+    "CREATE VIEW tv AS SELECT id, name, price * 2 AS dbl FROM t;"
+    "CREATE TABLE pt (k int, v text) PARTITION BY RANGE (k);"
+    "CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (100);"
+    "CREATE TABLE par (a int, b text);"
+    "CREATE TABLE chi (c int) INHERITS (par);";
 
 struct Case {
   const char* sql;
@@ -60,6 +64,12 @@ const Case kCases[] = {
     {"DELETE FROM t WHERE ts < $1 RETURNING *", {}, "params 1184 | row id:23:-1:t:1 name:25:-1:t:2 price:1700:655366:t:3 tags:1009:-1:t:4 v:1043:24:t:5 ts:1184:-1:t:6 qty:23:-1:t:7"},
     {"DELETE FROM u WHERE flag = $1", {}, "params 16 | nodata"},
     {"SELECT $1::posint", {}, "params posint | row posint:23:-1:0:0"},
+    {"INSERT INTO pt VALUES ($1, $2) RETURNING k", {}, "params 23,25 | row k:23:-1:pt:1"},
+    {"UPDATE par SET b = $1 WHERE a = $2 RETURNING *", {}, "params 25,23 | row a:23:-1:par:1 b:25:-1:par:2"},
+    {"SELECT relname, relkind FROM pg_class WHERE oid = $1", {}, "params 26 | row relname:19:-1:pg_class:2 relkind:18:-1:pg_class:17"},
+    {"SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1", {},
+     "params 19 | row relname:19:-1:pg_class:2"},
+    {"SELECT * FROM pt WHERE k < $1", {}, "params 23 | row k:23:-1:pt:1 v:25:-1:pt:2"},
     {"SELECT row_number() OVER (ORDER BY id) FROM t LIMIT $1", {}, "params 20 | row row_number:20:-1:0:0"},
     {"SELECT 1 WHERE $1 IS NULL", {}, "error 42P18 could not determine data type of parameter $1"},
     {"SELECT $2::int", {}, "error 42P18 could not determine data type of parameter $1"},
