@@ -174,6 +174,17 @@ void SessionImpl::describe_statement(Node* stmt, std::vector<Oid>& types, Statem
       }
       return;
     }
+    case T_MergeStmt: {
+      // MERGE runs as INSERT/UPDATE/DELETE statements built at execution (merge.cpp), which
+      // type the parameters there: undeclared ones are described as text.
+      int hi = 0;
+      max_param_walker(stmt, &hi);
+      if (hi > 65535) throw PgError(sqlstate::kUndefinedParameter, "there is no parameter $" + std::to_string(hi));
+      if ((int)types.size() < hi) types.resize(hi, oid::kUnknown);
+      for (auto& t : types)
+        if (t == oid::kUnknown) t = oid::kText;
+      return;
+    }
     default: return;  // utility statements: NoData
   }
 }

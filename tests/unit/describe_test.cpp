@@ -184,6 +184,17 @@ TEST(Describe, FailedTransactionAndCursors) {
   EXPECT_EQ(d.columns[1].column_number, 2);
 }
 
+TEST(Describe, MergeParametersAreCounted) {
+  auto db = Database::open(":memory:");
+  auto s = db->connect();
+  s->execute("CREATE TABLE t (a int, b text)");
+  auto d = s->describe("MERGE INTO t USING (SELECT 1 AS a) s ON t.a = s.a WHEN MATCHED THEN UPDATE SET b = $2 "
+                       "WHEN NOT MATCHED THEN INSERT VALUES ($1, 'x')", {23});
+  ASSERT_FALSE(d.error) << d.error->message;
+  EXPECT_EQ(d.param_types, (std::vector<Oid>{23, 25}));
+  EXPECT_FALSE(d.returns_rows);
+}
+
 TEST(Describe, ErrorPositionsAreCharacters) {
   auto db = Database::open(":memory:");
   auto s = db->connect();
