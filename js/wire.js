@@ -22,7 +22,8 @@ function utf8(u8, off, len) {
 }
 
 // Runs sql with params (string | null each, PostgreSQL text format) on a binding Database.
-// Returns [{ columns: [{name, typeOid, typmod}], rows: [[string|null]], returnsRows, command,
+// Returns [{ columns: [{name, typeOid, typmod, tableOid, columnNumber}], rows: [[string|null]],
+//            returnsRows, command,
 //            notices: [{severity, code, message, detail, hint}],
 //            error: {code, message, detail, hint, position} | null }]
 // dialect: undefined (the session's SET pgmicro.dialect), 'postgres' or 'sqlite'.
@@ -43,8 +44,33 @@ export function dialectCode(dialect) {
 // next call on db (the worker copies it out and transfers it to the calling thread).
 export function executeRaw(db, sql, params = [], dialect) {
   const code = dialectCode(dialect);
+  return db.execute(writeInput(db, sql, params), params.length, code);
+}
+
+// The extended query protocol: execute() with the Parse message's declared parameter type OIDs
+// (0 = unspecified, inferred from the statement), in the session's dialect. Bind's text values
+// are read as those types. Same result as execute().
+export function executeWithTypes(db, sql, params = [], paramTypes = []) {
+  return decode(executeWithTypesRaw(db, sql, params, paramTypes));
+}
+
+export function executeWithTypesRaw(db, sql, params = [], paramTypes = []) {
+  return db.executeWithTypes(writeInput(db, sql, params, paramTypes), params.length, paramTypes.length);
+}
+
+// Parse + Describe (statement) of one statement without running it (Session::describe):
+// { paramTypes: [oid] (ParameterDescription), returnsRows (false: NoData),
+//   columns: [{name, typeOid, typmod, tableOid, columnNumber}] (RowDescription),
+//   error: {code, message, detail, hint, position} | null (the Parse error) }.
+// paramTypes: the Parse message's declared type OIDs (0 = unspecified).
+export function describe(db, sql, paramTypes = []) {
+  return decodeDescription(db.describe(writeInput(db, sql, [], paramTypes), paramTypes.length));
+}
+
+// Writes sql, params and declared type OIDs into db's input buffer; returns the byte count.
+function writeInput(db, sql, params, paramTypes = []) {
   // Upper bound of the UTF-8 size: 3 bytes per UTF-16 unit.
-  let size = 4 + sql.length * 3;
+  let size = 4 + sql.length * 3 + 4 * paramTypes.length;
   for (const p of params) size += 4 + (p == null ? 0 : p.length * 3);
   let buf = db.inputBuffer(size);
   let pos = 0;
@@ -57,7 +83,8 @@ export function executeRaw(db, sql, params = [], dialect) {
   for (const p of params) {
     if (p == null) { writeU32(buf, pos, NULL_LENGTH); pos += 4; } else put(p);
   }
-  return db.execute(pos, params.length, code);
+  for (const t of paramTypes) { writeU32(buf, pos, t >>> 0); pos += 4; }
+  return pos;
 }
 
 function writeU32(u8, off, v) {
@@ -89,7 +116,9 @@ function walkBatch(u8, readRows) {
     const command = str();
     const ncols = u32();
     const columns = new Array(ncols);
-    for (let c = 0; c < ncols; c++) columns[c] = { name: str(), typeOid: u32(), typmod: u32() | 0 };
+    for (let c = 0; c < ncols; c++) {
+      columns[c] = { name: str(), typeOid: u32(), typmod: u32() | 0, tableOid: u32(), columnNumber: u32() };
+    }
     const nrows = u32();
     const [rows, after] = readRows(u8, pos, ncols, nrows);
     pos = after;
@@ -105,6 +134,34 @@ function walkBatch(u8, readRows) {
     results[s] = { columns, rows, returnsRows: (flags & 1) !== 0, command, notices, error };
   }
   return results;
+}
+
+// A description (wasm/binding.cpp: 'PGMD' ...) as describe() returns it.
+export function decodeDescription(u8) {
+  let pos = 0;
+  const u32 = () => {
+    const v = (u8[pos] | (u8[pos + 1] << 8) | (u8[pos + 2] << 16) | (u8[pos + 3] << 24)) >>> 0;
+    pos += 4;
+    return v;
+  };
+  const str = () => {
+    const n = u32();
+    const s = utf8(u8, pos, n);
+    pos += n;
+    return s;
+  };
+  const opt = () => str() || undefined;
+  if (u32() !== 0x444d4750) throw new Error('pgmicro: bad description');
+  const flags = u8[pos++];
+  const paramTypes = new Array(u32());
+  for (let i = 0; i < paramTypes.length; i++) paramTypes[i] = u32();
+  const columns = new Array(u32());
+  for (let c = 0; c < columns.length; c++) {
+    columns[c] = { name: str(), typeOid: u32(), typmod: u32() | 0, tableOid: u32(), columnNumber: u32() };
+  }
+  let error = null;
+  if (flags & 2) error = { code: str(), message: str(), detail: opt(), hint: opt(), position: u32() || undefined };
+  return { paramTypes, returnsRows: (flags & 1) !== 0, columns, error };
 }
 
 const readU32 = (u8, pos) => (u8[pos] | (u8[pos + 1] << 8) | (u8[pos + 2] << 16) | (u8[pos + 3] << 24)) >>> 0;

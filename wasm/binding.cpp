@@ -10,6 +10,9 @@
 //   const input = db.inputBuffer(n);       // Uint8Array view of n bytes: SQL + parameters
 //   const out = db.execute(n, nparams, dialect);  // Uint8Array view of the result batch; dialect:
 //                                          // 0 the session's (SET pgmicro.dialect), 1 postgres, 2 sqlite
+//   db.executeWithTypes(n, nparams, ntypes); // the same (session's dialect) with ntypes declared
+//                                          // parameter type OIDs after the parameters (0 = unspecified)
+//   db.describe(n, ntypes);                // Parse + Describe: Uint8Array view of a description
 //   db.dump();                             // the database as a PostgreSQL SQL script (format/dump.h)
 //   db.transactionStatus();                // 'I' | 'T' | 'E'
 //   db.lastInsertRowid();                  // decimal text of SQLite's last insert rowid
@@ -25,15 +28,22 @@
 //   db.close(); db.delete();
 //
 // Input (little-endian): u32 length + UTF-8 bytes of the SQL text, then nparams parameters,
-// each a u32 byte length (0xFFFFFFFF = NULL) + that many UTF-8 bytes of PostgreSQL text format.
+// each a u32 byte length (0xFFFFFFFF = NULL) + that many UTF-8 bytes of PostgreSQL text format,
+// then (executeWithTypes, describe) ntypes u32 type OIDs.
 //
 // Output batch (little-endian; str = u32 length + UTF-8 bytes):
 //   u32 'PGMB' magic, u32 statement count, then per statement:
 //     u8 flags (1 returns rows, 2 error), str command tag,
-//     u32 column count, per column: str name, u32 type OID, i32 typmod,
+//     u32 column count, per column: str name, u32 type OID, i32 typmod, u32 table OID,
+//       u32 column number (both 0 unless the column is a table's or view's column),
 //     u32 row count, per row per column: i32 length (-1 = NULL) + bytes,
 //     u32 notice count, per notice: str severity, code, message, detail, hint,
 //     if flags & 2: str code, message, detail, hint, i32 position (0 = absent).
+// Description (describe; Session::describe):
+//   u32 'PGMD' magic, u8 flags (1 returns rows: RowDescription, else NoData; 2 error),
+//   u32 parameter count, per parameter: u32 type OID (ParameterDescription),
+//   u32 column count, per column: str name, u32 type OID, i32 typmod, u32 table OID, u32 column number,
+//   if flags & 2 (and nothing before it but zero counts): str code, message, detail, hint, i32 position.
 // The views stay valid until the next call on the same Database (or memory growth); JS
 // decodes them at once.
 #include <emscripten/bind.h>
@@ -84,7 +94,7 @@ size_t estimate(const std::vector<pgmicro::StatementResult>& results) {
   size_t n = 8;
   for (const auto& r : results) {
     n += 64 + r.command_tag.size();
-    for (const auto& c : r.columns) n += 12 + c.name.size();
+    for (const auto& c : r.columns) n += 20 + c.name.size();
     for (const auto& row : r.rows)
       for (const auto& cell : row) n += 4 + (cell ? cell->size() : 0);
   }
@@ -105,6 +115,8 @@ void encode(const std::vector<pgmicro::StatementResult>& results, std::vector<ui
       w.bytes(c.name);
       w.u32(c.type_oid);
       w.u32(uint32_t(c.typmod));
+      w.u32(c.table_oid);
+      w.u32(uint32_t(uint16_t(c.column_number)));
     }
     w.u32(uint32_t(r.rows.size()));
     for (const auto& row : r.rows)
@@ -127,6 +139,30 @@ void encode(const std::vector<pgmicro::StatementResult>& results, std::vector<ui
       w.bytes(r.error->hint);
       w.u32(uint32_t(r.error->position));
     }
+  }
+}
+
+void encode_description(const pgmicro::StatementDescription& d, std::vector<uint8_t>& out) {
+  out.clear();
+  Writer w(out);
+  w.u32(0x444D4750);  // "PGMD"
+  w.u8(uint8_t((d.returns_rows ? 1 : 0) | (d.error ? 2 : 0)));
+  w.u32(uint32_t(d.param_types.size()));
+  for (pgmicro::Oid t : d.param_types) w.u32(t);
+  w.u32(uint32_t(d.columns.size()));
+  for (const auto& c : d.columns) {
+    w.bytes(c.name);
+    w.u32(c.type_oid);
+    w.u32(uint32_t(c.typmod));
+    w.u32(c.table_oid);
+    w.u32(uint32_t(uint16_t(c.column_number)));
+  }
+  if (d.error) {
+    w.bytes(d.error->sqlstate);
+    w.bytes(d.error->message);
+    w.bytes(d.error->detail);
+    w.bytes(d.error->hint);
+    w.u32(uint32_t(d.error->position));
   }
 }
 
@@ -158,10 +194,43 @@ class WasmDatabase {
   // Runs the SQL in the first input_size bytes of the input buffer with nparams parameters;
   // returns a view of the result batch.
   val execute(uint32_t input_size, uint32_t nparams, uint32_t dialect) {
+    return run(input_size, nparams, dialect, nullptr);
+  }
+
+  // execute() in the session's dialect with ntypes declared parameter type OIDs (the extended
+  // protocol's Parse message; 0 = unspecified) after the parameters in the input buffer.
+  val execute_with_types(uint32_t input_size, uint32_t nparams, uint32_t ntypes) {
+    return run(input_size, nparams, 0, &ntypes);
+  }
+
+  // Parse + Describe of the statement in the input buffer (SQL, then ntypes u32 declared type
+  // OIDs); returns a view of the description (see the format above).
+  val describe(uint32_t input_size, uint32_t ntypes) {
+    if (!session_) throw_js_error("pgmicro: database is closed");
+    std::string sql;
+    std::vector<pgmicro::TextValue> no_params;
+    std::vector<pgmicro::Oid> types;
+    if (input_size > in_.size() || !decode_input(input_size, 0, sql, no_params, ntypes, &types))
+      throw_js_error("pgmicro: malformed input buffer");
+    std::string failure;
+    try {
+      encode_description(session_->describe(sql, types), out_);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    } catch (...) {
+      failure = "unknown C++ exception";
+    }
+    if (!failure.empty()) throw_js_error("pgmicro: internal error: " + failure);
+    return val(emscripten::typed_memory_view(out_.size(), out_.data()));
+  }
+
+  // ntypes: null for execute(), else the declared types' count (execute_with_types).
+  val run(uint32_t input_size, uint32_t nparams, uint32_t dialect, const uint32_t* ntypes) {
     if (!session_) throw_js_error("pgmicro: database is closed");
     std::string sql;
     std::vector<pgmicro::TextValue> params;
-    if (input_size > in_.size() || !decode_input(input_size, nparams, sql, params))
+    std::vector<pgmicro::Oid> types;
+    if (input_size > in_.size() || !decode_input(input_size, nparams, sql, params, ntypes ? *ntypes : 0, &types))
       throw_js_error("pgmicro: malformed input buffer");
     // Buffers over 1 MiB from this or an earlier call are not kept between calls.
     if (in_.size() > (1u << 20)) std::vector<uint8_t>().swap(in_);
@@ -170,7 +239,7 @@ class WasmDatabase {
     std::string failure;
     try {
       auto d = dialect == 2 ? pgmicro::Dialect::Sqlite : dialect == 1 ? pgmicro::Dialect::Postgres : pgmicro::Dialect::Session;
-      auto results = session_->execute(sql, params, d);
+      auto results = ntypes ? session_->execute_with_types(sql, params, types) : session_->execute(sql, params, d);
       // COPY FROM STDIN needs its data streamed in (Session::copy_send): not in this API yet.
       if (!results.empty() && results.back().copy_in) {
         session_->copy_fail("COPY FROM STDIN through execute");
@@ -213,8 +282,8 @@ class WasmDatabase {
     session_->set_cancel_check([fn] { return fn().as<bool>(); });
   }
 
-  bool decode_input(uint32_t size, uint32_t nparams, std::string& sql,
-                    std::vector<pgmicro::TextValue>& params) const {
+  bool decode_input(uint32_t size, uint32_t nparams, std::string& sql, std::vector<pgmicro::TextValue>& params,
+                    uint32_t ntypes = 0, std::vector<pgmicro::Oid>* types = nullptr) const {
     const uint8_t* p = in_.data();
     const uint8_t* end = p + size;
     auto read_u32 = [&](uint32_t& v) {
@@ -237,6 +306,11 @@ class WasmDatabase {
       if (uint32_t(end - p) < len) return false;
       params.emplace_back(std::string(reinterpret_cast<const char*>(p), len));
       p += len;
+    }
+    for (uint32_t i = 0; i < ntypes; ++i) {
+      uint32_t t = 0;
+      if (!read_u32(t)) return false;
+      types->push_back(t);
     }
     return true;
   }
@@ -394,6 +468,8 @@ EMSCRIPTEN_BINDINGS(pgmicro) {
       .constructor<std::string, std::string>()
       .function("inputBuffer", &WasmDatabase::input_buffer)
       .function("execute", &WasmDatabase::execute)
+      .function("executeWithTypes", &WasmDatabase::execute_with_types)
+      .function("describe", &WasmDatabase::describe)
       .function("transactionStatus", &WasmDatabase::transaction_status)
       .function("lastInsertRowid", &WasmDatabase::last_insert_rowid)
       .function("setCancelCheck", &WasmDatabase::set_cancel_check)

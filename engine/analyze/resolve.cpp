@@ -149,6 +149,11 @@ ExprPtr Analyzer::coerce_to_plain(ExprPtr e, Oid target, int32_t typmod, CastCon
       Oid base = domain_base_type(target, &base_typmod);
       ExprPtr inner = coerce_to(e, base, base_typmod, ctx, location);
       if (!inner) return nullptr;
+      // An untyped parameter takes the domain as its type (ParameterDescription, as PostgreSQL);
+      // its value is read by the base type's input, the check stays below.
+      if (e->kind == ExprKind::Param && e->type == oid::kUnknown && e->param_no >= 1 &&
+          e->param_no <= (int)param_types_.size() && param_types_[e->param_no - 1] == base)
+        param_types_[e->param_no - 1] = target;
       std::string t = "pg_domain_check($1, " + std::to_string(target) + ")";
       return make_call(d->name, t.c_str(), target, -1, {inner}, location >= 0 ? location : e->location);
     }

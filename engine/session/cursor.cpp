@@ -80,6 +80,11 @@ void SessionImpl::execute_declare_cursor(DeclareCursorStmt* stmt, StatementResul
   out.command_tag = "DECLARE CURSOR";
 }
 
+const std::vector<Column>* SessionImpl::cursor_columns(const std::string& name) const {
+  auto it = cursors_.find(name);
+  return it == cursors_.end() ? nullptr : &it->second->columns;
+}
+
 void SessionImpl::execute_fetch(FetchStmt* stmt, StatementResult& out) {
   std::string name = stmt->portalname ? stmt->portalname : "";
   auto it = cursors_.find(name);

@@ -579,7 +579,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
   ro.verbose = opt.verbose;
   bool show_lowered = settings_.get("pgmicro.explain_lowered") == "on";
   out.returns_rows = true;
-  out.columns = {{"QUERY PLAN", oid::kText, -1}};
+  out.columns = {{"QUERY PLAN", opt.format == ExplainOptions::Format::Json ? oid::kJson : oid::kText, -1}};
   out.command_tag = "EXPLAIN";
   if (opt.format == ExplainOptions::Format::Text) {
     std::vector<std::string> lines;

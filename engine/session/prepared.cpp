@@ -1,8 +1,6 @@
 // PREPARE name [(types)] AS statement, EXECUTE name [(args)], DEALLOCATE [PREPARE] name | ALL:
 // SQL-level prepared statements of a session, with PostgreSQL's errors (42P05, 26000, 42601,
 // 42804). A statement is analysed when prepared and re-planned when the catalog changes.
-#include <algorithm>
-#include <cctype>
 #include "analyze/analyzer.h"
 #include "common/error.h"
 #include "lower/lower.h"
@@ -13,32 +11,10 @@
 
 namespace pgmicro {
 
-namespace {
+int highest_param_number(Node* stmt);                             // describe.cpp
+void check_parameter_types_determined(const std::vector<Oid>& types);  // describe.cpp
 
-// The highest $n of the statement text (quotes, identifiers and comments skipped): parameters
-// PREPARE does not declare take types from their use.
-int highest_param(const std::string& sql) {
-  int hi = 0;
-  for (size_t i = 0; i < sql.size(); i++) {
-    char c = sql[i];
-    if (c == '\'' || c == '"') {
-      for (i++; i < sql.size() && sql[i] != c; i++) {}
-      continue;
-    }
-    if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
-      while (i < sql.size() && sql[i] != '\n') i++;
-      continue;
-    }
-    if (c == '$' && i + 1 < sql.size() && isdigit((unsigned char)sql[i + 1]) && (i == 0 || !isalnum((unsigned char)sql[i - 1]))) {
-      int n = 0;
-      size_t j = i + 1;
-      while (j < sql.size() && isdigit((unsigned char)sql[j]) && n < 100000) n = n * 10 + (sql[j++] - '0');
-      hi = std::max(hi, n);
-      i = j - 1;
-    }
-  }
-  return hi;
-}
+namespace {
 
 bool preparable(Node* n) {
   return IsA(n, SelectStmt) || IsA(n, InsertStmt) || IsA(n, UpdateStmt) || IsA(n, DeleteStmt);
@@ -64,13 +40,12 @@ void SessionImpl::execute_prepare(PrepareStmt* stmt, StatementResult& out) {
     p.declared.push_back(t);
   });
   std::vector<Oid> types = p.declared;
-  int hi = highest_param(p.text);
+  int hi = highest_param_number(stmt->query);
   if (hi > 65535) throw PgError(sqlstate::kSyntaxError, "there is no parameter $" + std::to_string(hi));
   if ((int)types.size() < hi) types.resize(hi, oid::kUnknown);
   p.declared = types;
   if (!plan_statement(stmt->query, types, p.plan)) unsupported("PREPARE of this statement");
-  for (size_t i = 0; i < types.size(); i++)
-    if (types[i] == oid::kUnknown) p.plan.param_types[i] = types[i] = oid::kText;
+  check_parameter_types_determined(types);  // 42P18, as PostgreSQL's PrepareQuery
   prepared_.emplace(name, std::move(p));
 }
 

@@ -1782,3 +1782,17 @@ void refuse_rules_in_sql_function(Catalog& cat, sqlite3* db, Node* stmt) {
 }
 
 }  // namespace pgmicro
+
+namespace pgmicro {
+
+// Whether a DML statement's relation has rules for its event (Session::describe, describe.cpp).
+bool dml_has_rules(Catalog& cat, sqlite3* db, Node* stmt) {
+  RangeVar* rv = dml_relation(stmt);
+  if (!rv) return false;
+  RuleTarget t;
+  if (!resolve_rule_target(cat, rv, t)) return false;
+  const int event = IsA(stmt, InsertStmt) ? CMD_INSERT : IsA(stmt, UpdateStmt) ? CMD_UPDATE : CMD_DELETE;
+  return !load_rules(db, t.oid, event).empty();
+}
+
+}  // namespace pgmicro

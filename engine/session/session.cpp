@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstring>
 #include "analyze/analyzer.h"
+#include "analyze/column_origins.h"
 #include "catalog/inheritance.h"
 #include "catalog/object_names.h"
 #include "common/error.h"
@@ -515,6 +516,12 @@ void snapshot_insert_returning_reads(const InsertQuery& q, CachedPlan& plan);  /
 void SessionImpl::execute_statement(Node* stmt, const std::vector<TextValue>& params, StatementResult& out,
                                     CachedPlan* keep) {
   std::vector<Oid> param_types(params.size(), oid::kUnknown);
+  if (!statement_param_types_.empty()) {  // execute_with_types: the declared types (0: inferred)
+    if (param_types.size() < statement_param_types_.size()) param_types.resize(statement_param_types_.size(), oid::kUnknown);
+    for (size_t i = 0; i < statement_param_types_.size(); i++)
+      if (statement_param_types_[i]) param_types[i] = statement_param_types_[i];
+    statement_param_types_.clear();
+  }
   CachedPlan plan;
   check_utility_privileges(stmt);
   check_read_only_utility(stmt);
@@ -556,6 +563,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       auto q = a.analyze_select(reinterpret_cast<SelectStmt*>(stmt));
       plan.returns_rows = true;
       plan.columns = columns_of(q->targets);
+      mark_column_origins(q->targets, q->rtable, plan.columns);
       plan.lowered = lower_select(*q);
       break;
     }
@@ -564,6 +572,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       check_dml_privileges(stmt, q->table);
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
+      mark_column_origins(q->returning, q->rtable, plan.columns);
       plan.lowered = lower_insert(*q);
       if (!plan_partitioned_upsert(*q, plan)) plan_partition_routing(q->table, q->has_on_conflict, plan);
       plan.dml_ctes = a.dml_cte_steps;
@@ -576,6 +585,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       check_dml_privileges(stmt, q->table);
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
+      mark_column_origins(q->returning, q->rtable, plan.columns);
       plan.lowered = lower_update(*q);
       plan.dml_ctes = a.dml_cte_steps;  // the children's RETURNING steps follow
       plan_inherited_dml(stmt, q->table, param_types, plan);
@@ -586,6 +596,7 @@ bool SessionImpl::plan_statement(Node* stmt, std::vector<Oid>& param_types, Cach
       check_dml_privileges(stmt, q->table);
       plan.returns_rows = !q->returning.empty();
       plan.columns = columns_of(q->returning);
+      mark_column_origins(q->returning, q->rtable, plan.columns);
       plan.lowered = lower_delete(*q);
       plan.dml_ctes = a.dml_cte_steps;
       plan_inherited_dml(stmt, q->table, param_types, plan);
@@ -890,9 +901,12 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
   }
   // A script seen before as one query/DML statement runs from its cached plan (checked
   // against the catalog below, after refresh); otherwise it is parsed.
+  std::vector<Oid> declared;  // execute_with_types: for the script's own statements only
+  declared.swap(declared_param_types_);
   std::string plan_key = sql;
   plan_key += '\0';
   plan_key += std::to_string(params.size());
+  for (Oid t : declared) plan_key += ',' + std::to_string(t);
   plan_key += '\0';
   plan_key += settings_.get("timezone");  // constants were converted in this zone
   plan_key += '\0';
@@ -1001,7 +1015,9 @@ std::vector<StatementResult> SessionImpl::execute_postgres(std::string_view sql_
         current_stmt_text_ = st.length ? sql.substr(st.location, st.length) : sql.substr(st.location);
         CachedPlan plan;
         int64_t owner_mark = owner_watermark();
+        statement_param_types_ = declared;
         execute_statement(node, params, r, count == 1 ? &plan : nullptr);
+        statement_param_types_.clear();
         record_owners(owner_mark);
         if (r.copy_in) {
           // COPY FROM STDIN: the statement (and its implicit transaction) ends in copy_end().

@@ -105,6 +105,16 @@ class SessionImpl : public Session {
   std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params,
                                        Dialect dialect) override;
   std::vector<StatementResult> execute_text(std::string_view sql, const std::vector<TextValue>& params, Dialect d);
+  // Extended query protocol (describe.cpp): Parse + Describe, and execution with the Parse
+  // message's declared parameter types (taken by the script's top-level statements).
+  StatementDescription describe(std::string_view sql, const std::vector<Oid>& param_types) override;
+  std::vector<StatementResult> execute_with_types(std::string_view sql, const std::vector<TextValue>& params,
+                                                  const std::vector<Oid>& param_types) override;
+  void describe_statement(Node* stmt, std::vector<Oid>& types, StatementDescription& d);
+  void describe_query(Node* stmt, std::vector<Oid>& types, StatementDescription& d);
+  std::vector<Oid> declared_param_types_;   // execute_with_types, until execute_postgres takes them
+  std::vector<Oid> statement_param_types_;  // ... for the next top-level execute_statement
+  const std::vector<Column>* cursor_columns(const std::string& name) const;  // cursor.cpp (null: none)
   int execute_depth_ = 0;
   Dialect dialect() const override;
   TransactionStatus transaction_status() const override { return status_; }

@@ -118,6 +118,35 @@ await check('transaction-aborted-block', () => {
   assert.deepEqual(one('SELECT count(*) FROM users')[0].rows, [['2']]);
 });
 
+const { describe, executeWithTypes } = await import(pathToFileURL(path.join(root, 'js/wire.js')).href);
+
+await check('describe', () => {
+  let d = describe(db, 'SELECT id, n + 1 AS m FROM users WHERE name = $1 LIMIT $2');
+  assert.equal(d.error, null, JSON.stringify(d.error));
+  assert.deepEqual(d.paramTypes, [25, 20]);
+  assert.equal(d.returnsRows, true);
+  assert.deepEqual(d.columns.map((c) => [c.name, c.typeOid, c.typmod, c.tableOid !== 0, c.columnNumber]),
+    [['id', 23, -1, true, 1], ['m', 23, -1, false, 0]]);
+  d = describe(db, 'INSERT INTO users (name, n) VALUES ($1, $2)', [0, 20]);
+  assert.deepEqual([d.paramTypes, d.returnsRows, d.columns], [[25, 20], false, []]);
+  d = describe(db, 'SELECT 1; SELECT 2');
+  assert.equal(d.error?.code, '42601');
+  assert.equal(d.error.message, 'cannot insert multiple commands into a prepared statement');
+  d = describe(db, 'SELECT nope FROM users');
+  assert.deepEqual([d.error?.code, d.error?.position], ['42703', 8]);
+  assert.equal(one('SELECT count(*) FROM users')[0].rows[0][0], '2');  // nothing ran
+});
+
+await check('execute-with-types', () => {
+  let rs = executeWithTypes(db, 'SELECT name FROM users WHERE n = $1', ['7'], [20]);
+  assert.equal(rs[0].error, null, JSON.stringify(rs[0].error));
+  assert.deepEqual(rs[0].rows, [['ann']]);
+  assert.ok(rs[0].columns[0].tableOid > 0);
+  assert.equal(rs[0].columns[0].columnNumber, 2);
+  rs = executeWithTypes(db, 'SELECT name FROM users WHERE name = $1', ['7'], [23]);
+  assert.equal(rs[0].error?.code, '42883');
+});
+
 await check('close', () => {
   db.close();
   assert.throws(() => execute(db, 'SELECT 1'), /closed/);

@@ -37,6 +37,11 @@ struct Column {
   std::string name;
   Oid type_oid = 0;
   int32_t typmod = -1;
+  // RowDescription's origin of a column taken straight from a table or view (also through
+  // subqueries, WITH queries and joins): the relation's OID and the column's attribute number;
+  // 0 and 0 for computed columns.
+  Oid table_oid = 0;
+  int16_t column_number = 0;
 };
 
 // A value in PostgreSQL's text output format; nullopt is SQL NULL.
@@ -58,6 +63,18 @@ struct StatementResult {
   // printed before the tag "COPY n".
   bool copy_out = false;
   std::vector<std::string> copy_data;
+};
+
+// What Parse + Describe (statement) of the extended query protocol report for one statement,
+// without executing it: ParameterDescription (param_types, one per $n: the declared type or
+// the one inferred from its use) and RowDescription (returns_rows, columns) or NoData.
+// error: what PostgreSQL raises at Parse time (42601 syntax or several statements, 42P01,
+// 42703, 42883, 42P18 "could not determine data type of parameter $n", ...).
+struct StatementDescription {
+  std::vector<Oid> param_types;
+  bool returns_rows = false;
+  std::vector<Column> columns;
+  std::optional<Error> error;
 };
 
 // Host file access for COPY ... FROM/TO 'file' (server-side files, which PostgreSQL allows
@@ -111,6 +128,16 @@ class Session {
   // The same in a given dialect (Dialect::Session: the session's SET pgmicro.dialect).
   virtual std::vector<StatementResult> execute(std::string_view sql, const std::vector<TextValue>& params,
                                                Dialect dialect) = 0;
+  // Parse + Describe of one statement of the PostgreSQL dialect (docs/architecture.md,
+  // "Statement description"): param_types are the Parse message's declared types (0 =
+  // unspecified); nothing runs and nothing changes. Utility statements describe as NoData
+  // with the declared parameters, except SHOW, EXPLAIN and EXECUTE (their rows' columns).
+  virtual StatementDescription describe(std::string_view sql, const std::vector<Oid>& param_types = {}) = 0;
+  // execute() with the Parse message's declared parameter types (0 = unspecified, inferred as
+  // execute() does): Bind's text values are read as those types and the statement is analysed
+  // with them (a parameter declared int4 compared with text is 42883, as in PostgreSQL).
+  virtual std::vector<StatementResult> execute_with_types(std::string_view sql, const std::vector<TextValue>& params,
+                                                          const std::vector<Oid>& param_types) = 0;
   // The session's dialect (SET pgmicro.dialect = 'postgres' | 'sqlite'): Postgres or Sqlite.
   virtual Dialect dialect() const = 0;
   virtual TransactionStatus transaction_status() const = 0;
