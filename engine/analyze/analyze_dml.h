@@ -27,7 +27,7 @@ void returning_from_other_tables(Analyzer& a, const TableDef& t, const std::vect
 // Function calls reading the table being modified: UPDATE/DELETE staged on the statement's
 // snapshot, or 0A000 where PostgreSQL's snapshot rules cannot be matched
 // (analyze_dml_snapshot.cpp). `inherited`: one table's pass of a parent's UPDATE/DELETE.
-void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited);
+void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited, bool through_view = false);
 void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited);
 void snapshot_insert(Catalog& cat, InsertQuery& q);
 // Set while EXPLAIN without ANALYZE analyses a statement it does not run: no staging, no 0A000.

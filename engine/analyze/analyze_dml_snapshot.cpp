@@ -170,7 +170,7 @@ static bool sets_read_target(const UpdateQuery& q, const std::vector<const Table
   return false;
 }
 
-void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) {
+void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited, bool through_view) {
   if (snapshot_checks_suspended()) return;
   if (snapshot_merge_several()) {
     std::string sql;
@@ -200,7 +200,7 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited) 
   if (all.volatile_) unsupported(what + " together with a VOLATILE function reading it");
   // A SET subquery alone, where no step can be staged: the statement reads a copy of the table
   // taken before it runs instead (session/dml_snapshot_reads.cpp).
-  if (!all.stable && staged_ret.empty() && a.allow_dml_ctes && (q.with || inherited)) return;
+  if (!all.stable && staged_ret.empty() && !through_view && a.allow_dml_ctes && (q.with || inherited)) return;
   if (!a.allow_dml_ctes || q.with || inherited) unsupported(what + " in UPDATE here");
   if (!staged_ret.empty() && !q.from.empty()) unsupported(what + " in RETURNING of UPDATE ... FROM");
   std::vector<ExprPtr> exprs = sets;

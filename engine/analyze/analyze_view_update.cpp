@@ -439,7 +439,7 @@ std::unique_ptr<UpdateQuery> Analyzer::analyze_view_update(UpdateStmt* stmt, Vie
     q->sets[0].second = with_view_checks(q->sets[0].second, vt, new_row, stmt->relation->location);
   }
   q->move_rows = true;
-  snapshot_update(*this, catalog_, *q, true);  // analyze_dml_snapshot.cpp: checks only, no staging
+  snapshot_update(*this, catalog_, *q, true, true);  // analyze_dml_snapshot.cpp: checks only, no staging
   return q;
 }
 

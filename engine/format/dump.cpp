@@ -75,6 +75,16 @@ std::string qualified(const std::string& schema, const std::string& name) {
   return schema.empty() || schema == "public" ? ident(name) : ident(schema) + "." + ident(name);
 }
 
+// A relation name as regclass input reads it: quoted only where needed.
+std::string regclass_text(const std::string& schema, const std::string& name) {
+  auto part = [](const std::string& n) {
+    bool plain = !n.empty() && !(n[0] >= '0' && n[0] <= '9');
+    for (char c : n) plain &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    return plain ? n : ident(n);
+  };
+  return schema.empty() || schema == "public" ? part(name) : part(schema) + "." + part(name);
+}
+
 struct DumpTable {
   std::string oid, name;
   bool plain = false;
@@ -309,7 +319,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
                  s.increment + " MINVALUE " + s.min + " MAXVALUE " + s.max + ";\n";
     }
     if (!s.last.empty())
-      setval_sql += "SELECT pg_catalog.setval(" + literal(qualified(s.schema, s.name)) + ", " + s.last + ", " +
+      setval_sql += "SELECT pg_catalog.setval(" + literal(regclass_text(s.schema, s.name)) + ", " + s.last + ", " +
                     (s.called == "1" ? "true" : "false") + ");\n";
   }
   out += seq_sql.empty() ? "" : seq_sql + "\n";
