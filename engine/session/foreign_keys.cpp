@@ -48,9 +48,7 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
     if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
       fk_unsupported("foreign keys between numeric columns of different scales", location);
     // float4/float8 compare by value in SQLite as with PostgreSQL's = (-0 = 0; NaN is stored as
-    // the text 'NaN', equal to itself); equal intervals can be stored differently.
-    if (fk.type == oid::kInterval)
-      fk_unsupported("foreign keys on " + format_type_name(fk.type, -1) + " columns", location);
+    // the text 'NaN', equal to itself); intervals are matched by their span (key_match below).
     return;
   }
   if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
@@ -96,7 +94,11 @@ std::string key_match(const TableDef& left, const std::vector<int>& lcols, const
     bool ln = domain_base_type(left.columns[lcols[i]].type, &lt) == oid::kNumeric;
     bool rn = domain_base_type(right.columns[rcols[i]].type, &rt) == oid::kNumeric;
     if (lt >= 0 && rt >= 0 && lt == rt) ln = false;  // numeric(p,s) on both sides: one scale
+    // intervals: equal spans ('1 mon', '30 days') share the stored text's 23-digit prefix
+    bool li = domain_base_type(left.columns[lcols[i]].type) == oid::kInterval;
+    bool ri = domain_base_type(right.columns[rcols[i]].type) == oid::kInterval;
     if (ln && rn) s += (i ? " AND " : "") + l + " >= pg_numeric_key(" + r + ") AND " + l + " < pg_numeric_key_hi(" + r + ")";
+    else if (li && ri) s += (i ? " AND " : "") + l + " >= substr(" + r + ", 1, 23) || char(31) AND " + l + " < substr(" + r + ", 1, 23) || '!'";
     else s += (i ? " AND " : "") + l + " = " + r;
   }
   return s;

@@ -1,5 +1,8 @@
-// UNIQUE / PRIMARY KEY constraints and unique indexes whose key has a numeric (or numeric[])
-// column. SQLite's own index compares the stored forms, and a numeric's stored form carries its
+// UNIQUE / PRIMARY KEY constraints and unique indexes whose key has a numeric (or numeric[]) or
+// interval column (an interval's stored text is its 23-digit span, a space and its output text, so
+// '1 mon' and '30 days' differ for SQLite: matched as the range [span || char(31), span || '!');
+// the bounds are not number-like texts, which the column's INTEGER affinity ("interval") would
+// turn into REALs). SQLite's own index compares the stored forms, and a numeric's stored form carries its
 // display scale (docs/storage-format.md), so it would accept 1.50 after 1.5. The table's BEFORE
 // INSERT/UPDATE temp trigger (session.cpp ensure_triggers) looks for another row whose key is
 // equal but not byte-identical — a numeric column matched through its index as the range of
@@ -15,7 +18,7 @@ namespace pgmicro {
 
 namespace {
 
-enum class KeyKind { Plain, Numeric, NumericArray, Record };
+enum class KeyKind { Plain, Numeric, NumericArray, Record, Interval };
 
 bool has_numeric_field(Oid type, int32_t typmod, int depth) {
   Oid t = domain_base_type(type, &typmod);
@@ -33,6 +36,7 @@ bool has_numeric_field(Oid type, int32_t typmod, int depth) {
 KeyKind key_kind(const ColumnDef& c) {
   int32_t typmod = c.typmod;
   Oid t = domain_base_type(c.type, &typmod);
+  if (t == oid::kInterval) return KeyKind::Interval;  // '1 mon' = '30 days': equal spans, different text
   if (typmod >= 0) return KeyKind::Plain;
   if (t == oid::kNumeric) return KeyKind::Numeric;
   Oid el = array_element_type(t);
@@ -59,6 +63,10 @@ std::string equal_not_identical(const TableDef& t, const std::vector<int>& cols,
     switch (key_kind(t.columns[ci])) {
       case KeyKind::Numeric:
         cond += (cond.empty() ? "" : " AND ") + x + " >= pg_numeric_key(" + y + ") AND " + x + " < pg_numeric_key_hi(" + y + ")";
+        identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
+        break;
+      case KeyKind::Interval:  // the stored texts starting with the same 23-digit span, then a space
+        cond += (cond.empty() ? "" : " AND ") + x + " >= substr(" + y + ", 1, 23) || char(31) AND " + x + " < substr(" + y + ", 1, 23) || '!'";
         identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
         break;
       case KeyKind::NumericArray:
