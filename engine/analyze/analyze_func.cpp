@@ -311,6 +311,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       // numeric: of equal values of different scales, the last one (runtime/numeric_key_functions.cpp)
       // (a numeric(p,s) column holds one scale: SQLite's min/max, which can use an index)
       if (a->type == oid::kNumeric && !(a->kind == ExprKind::Var && a->typmod >= 0)) e->templ = "pg_numeric_" + name + "($1)";
+      if (a->type == oid::kInterval && !fc->agg_distinct) e->templ = "pg_interval_" + name + "($1)";  // ties: the newer
       return finish_agg(e);
     }
     if (user_agg) {

@@ -58,9 +58,9 @@ std::string sort_collation(const Expr& e) { return order_collation(e.type); }
 bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
   Oid t = domain_base_type(type);
   if (t == oid::kNumeric || (t == oid::kJsonb && depth == 0)) return true;  // jsonb: 1.0 and 1 (pg_jsonb collation)
-  if (t == oid::kInterval && depth == 0) return true;
+  if (t == oid::kInterval) return true;  // in a record too (pg_record_numeric_key)
   Oid el = array_element_type(t);
-  if (el) return domain_base_type(el) == oid::kNumeric;
+  if (el) return domain_base_type(el) == oid::kNumeric || (domain_base_type(el) == oid::kInterval && depth == 0);
   if (depth < 8 && is_row_type(t))
     if (auto* f = row_type_fields(t, typmod))
       for (auto& field : *f)
@@ -81,6 +81,7 @@ std::string numeric_key(const Expr& e, const std::string& sql) {
   if (t == oid::kNumeric) return "pg_numeric_key(" + sql + ")";
   if (t == oid::kJsonb) return sql + " COLLATE pg_jsonb";
   if (t == oid::kInterval) return "substr(" + sql + ", 1, 23)";
+  if (array_element_type(t) && domain_base_type(array_element_type(t)) == oid::kInterval) return "pg_interval_array_key(" + sql + ")";
   if (is_row_type(t)) return "pg_record_numeric_key(" + sql + ", " + std::to_string(row_type_id(t, e.typmod)) + ")";
   return "pg_numeric_array_key(" + sql + ")";
 }

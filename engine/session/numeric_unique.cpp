@@ -18,11 +18,12 @@ namespace pgmicro {
 
 namespace {
 
-enum class KeyKind { Plain, Numeric, NumericArray, Record, Interval };
+enum class KeyKind { Plain, Numeric, NumericArray, Record, Interval, IntervalArray };
 
 bool has_numeric_field(Oid type, int32_t typmod, int depth) {
   Oid t = domain_base_type(type, &typmod);
   if (t == oid::kNumeric) return typmod < 0;
+  if (t == oid::kInterval) return depth > 0;  // a record's interval field (pg_record_numeric_key)
   Oid el = array_element_type(t);
   if (el) return domain_base_type(el) == oid::kNumeric && typmod < 0;
   if (depth < 8 && is_row_type(t))
@@ -37,6 +38,7 @@ KeyKind key_kind(const ColumnDef& c) {
   int32_t typmod = c.typmod;
   Oid t = domain_base_type(c.type, &typmod);
   if (t == oid::kInterval) return KeyKind::Interval;  // '1 mon' = '30 days': equal spans, different text
+  if (array_element_type(t) && domain_base_type(array_element_type(t)) == oid::kInterval) return KeyKind::IntervalArray;
   if (typmod >= 0) return KeyKind::Plain;
   if (t == oid::kNumeric) return KeyKind::Numeric;
   Oid el = array_element_type(t);
@@ -67,6 +69,10 @@ std::string equal_not_identical(const TableDef& t, const std::vector<int>& cols,
         break;
       case KeyKind::Interval:  // the stored texts starting with the same 23-digit span, then a space
         cond += (cond.empty() ? "" : " AND ") + x + " >= substr(" + y + ", 1, 23) || char(31) AND " + x + " < substr(" + y + ", 1, 23) || '!'";
+        identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
+        break;
+      case KeyKind::IntervalArray:
+        cond += (cond.empty() ? "" : " AND ") + ("pg_interval_array_key(" + x + ") = pg_interval_array_key(" + y + ")");
         identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
         break;
       case KeyKind::NumericArray:

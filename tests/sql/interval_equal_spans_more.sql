@@ -1,0 +1,47 @@
+-- Equal interval spans printed differently, continued: min/max ties, arrays and records of
+-- intervals, UPDATE into an equal key (tests/sql/interval_equal_spans.sql has the main matrix).
+CREATE TABLE ivm (i interval, m text);
+INSERT INTO ivm VALUES ('30 days', 'a'), ('1 mon', 'b'), ('1 day', 'c'), ('24 hours', 'd'), ('720 hours', 'e');
+-- min/max keep the later of equal values, as interval_smaller/interval_larger do
+SELECT max(i), min(i) FROM ivm;
+SELECT max(i), min(i) FROM ivm WHERE m <> 'e';
+SELECT max(i) FROM (VALUES ('1 mon'::interval), ('30 days')) v(i);
+SELECT max(i) FROM (VALUES ('30 days'::interval), ('1 mon')) v(i);
+SELECT min(i) FROM (VALUES ('24 hours'::interval), ('1 day')) v(i);
+SELECT min(i) FROM (VALUES ('1 day'::interval), ('24 hours')) v(i);
+SELECT m, max(i) OVER (ORDER BY m ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM ivm ORDER BY m;
+SELECT m, min(i) OVER (ORDER BY m ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM ivm WHERE m IN ('c', 'd') ORDER BY m;
+-- arrays of intervals
+SELECT count(*) FROM (SELECT DISTINCT a FROM (VALUES (ARRAY['1 mon'::interval]), (ARRAY['30 days'::interval]), (ARRAY['1 day'::interval])) v(a)) s;
+SELECT count(*) FROM (SELECT a FROM (VALUES (ARRAY['1 mon'::interval, NULL]), (ARRAY['30 days'::interval, NULL])) v(a) GROUP BY a) s;
+SELECT count(*) FROM (SELECT ARRAY['1 day'::interval] UNION SELECT ARRAY['24 hours'::interval]) s;
+SELECT count(DISTINCT a) FROM (VALUES (ARRAY['1 mon'::interval]), (ARRAY['30 days'::interval])) v(a);
+CREATE TABLE iva (a interval[] UNIQUE);
+INSERT INTO iva VALUES ('{"1 mon","1 day"}');
+INSERT INTO iva VALUES ('{"30 days","24 hours"}');
+INSERT INTO iva VALUES ('{"30 days","25 hours"}');
+SELECT count(*) FROM iva;
+-- records with interval fields
+SELECT count(*) FROM (SELECT DISTINCT r FROM (VALUES (ROW('1 mon'::interval, 1)), (ROW('30 days'::interval, 1))) v(r)) s;
+CREATE TYPE ivpair AS (i interval, n int);
+CREATE TABLE ivr (p ivpair PRIMARY KEY);
+INSERT INTO ivr VALUES (ROW('1 day', 1));
+INSERT INTO ivr VALUES (ROW('24 hours', 1));
+INSERT INTO ivr VALUES (ROW('24 hours', 2));
+SELECT count(*) FROM ivr;
+SELECT count(*) FROM (SELECT p FROM ivr UNION SELECT ROW('1 day', 2)::ivpair) s;
+-- UPDATE into an equal key
+CREATE TABLE ivk (i interval UNIQUE, n int);
+INSERT INTO ivk VALUES ('1 mon', 1), ('1 day', 2);
+UPDATE ivk SET i = '30 days' WHERE n = 2;
+UPDATE ivk SET i = '720 hours' WHERE n = 1;
+SELECT i, n FROM ivk ORDER BY n;
+-- foreign keys: cascades find the referencing rows by span
+CREATE TABLE ivp (i interval PRIMARY KEY);
+INSERT INTO ivp VALUES ('1 day'), ('2 days');
+CREATE TABLE ivc (i interval REFERENCES ivp ON DELETE CASCADE, k int);
+INSERT INTO ivc VALUES ('24 hours', 1), ('1 day', 2), ('48 hours', 3);
+DELETE FROM ivp WHERE i = '1 day';
+SELECT k FROM ivc ORDER BY k;
+DROP TABLE ivm, iva, ivr, ivk, ivc, ivp;
+DROP TYPE ivpair;
