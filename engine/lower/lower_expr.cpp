@@ -458,7 +458,7 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
     std::string body;
     if (d.query && d.recursive && q.recursive_with) {
       // SQLite's recursive UNION would de-duplicate the stored forms (1.0 and 1.00 differ)
-      if (numeric_setop(*d.query)) unsupported("UNION in a recursive WITH query over numeric values");
+      if (numeric_setop(*d.query)) unsupported("UNION in a recursive WITH query over numeric or interval values");
       std::vector<const CteDef*> hoist;
       body = lower_recursive_body(d, outer, hoist);
       if (!body.empty())
@@ -683,7 +683,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   }
   // SELECT DISTINCT with a numeric output: grouped by the outputs' keys around the query.
   bool nd = q.distinct_on.empty() && numeric_distinct(q);
-  if (nd && q.with_ties && (q.limit || q.offset)) unsupported("SELECT DISTINCT of numeric values with FETCH FIRST WITH TIES");
+  if (nd && q.with_ties && (q.limit || q.offset)) unsupported("SELECT DISTINCT of numeric or interval values with FETCH FIRST WITH TIES");
   std::string s = with + (q.distinct && !nd ? "SELECT DISTINCT " : "SELECT ");
   // HAVING without GROUP BY or aggregates: PostgreSQL's single group (even over no rows). An
   // aggregate in the first output column makes SQLite see the query as grouped.
