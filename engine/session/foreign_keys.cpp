@@ -420,8 +420,11 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
                  }) +
                  " SELECT " + raise + " WHERE " + referenced + ";";
         }
-        case 'a':  // NO ACTION: deferrable
-          return raise_or_queue(raise, referenced, 1);
+        case 'a':  // NO ACTION: deferrable; no error while a referenced row still holds an equal key
+          // (ri_Check_Pk_Match: '1 day' updated to '24 hours', 1.5 to 1.50 — changed, yet equal)
+          return raise_or_queue(raise, referenced + " AND NOT " +
+                                           exists_in(catalog, *parent, key_match(*parent, fk.ref_columns, "OLD.", *parent, fk.ref_columns)),
+                                1);
         default:  // RESTRICT: never deferred
           return " SELECT " + raise + " WHERE " + referenced + ";";
       }
