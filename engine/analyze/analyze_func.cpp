@@ -381,6 +381,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
     if (fc->agg_distinct && numeric_distinct_arg()) {
       if ((t == "pg_sum_numeric($1)" || t == "pg_avg_numeric($1)") && !interval_distinct_arg()) t.insert(t.find('('), "_distinct");
+      else if (t == "pg_sum_interval($1)" || t == "pg_avg_interval($1)") t.insert(t.find('('), "_distinct");
       else unsupported("DISTINCT in " + name + distinct_of, fc->location);
     } else if (fc->agg_distinct) {
       size_t p = t.find("($1");

@@ -11,6 +11,13 @@ SELECT min(i) FROM (VALUES ('24 hours'::interval), ('1 day')) v(i);
 SELECT min(i) FROM (VALUES ('1 day'::interval), ('24 hours')) v(i);
 SELECT m, max(i) OVER (ORDER BY m ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM ivm ORDER BY m;
 SELECT m, min(i) OVER (ORDER BY m ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM ivm WHERE m IN ('c', 'd') ORDER BY m;
+-- sum/avg(DISTINCT): equal spans count once
+SELECT extract(epoch FROM sum(DISTINCT i)) AS s, extract(epoch FROM avg(DISTINCT i)) AS a FROM ivm;
+SELECT sum(DISTINCT i), avg(DISTINCT i) FROM (VALUES ('1 day'::interval), ('1 day'), ('2 days'), (NULL)) v(i);
+SELECT k, sum(DISTINCT i) FROM (VALUES (1, '1 day'::interval), (1, '1 day'), (2, '2 days')) v(k, i) GROUP BY k ORDER BY k;
+SELECT sum(DISTINCT i), avg(DISTINCT i) FROM (VALUES (NULL::interval)) v(i);
+SELECT sum(DISTINCT i) FROM (VALUES ('178000000 years'::interval), ('1 year'), ('178000000 years')) v(i);
+SELECT sum(DISTINCT i) FROM (VALUES ('178000000 years'::interval), ('100000000 years')) v(i);
 -- arrays of intervals
 SELECT count(*) FROM (SELECT DISTINCT a FROM (VALUES (ARRAY['1 mon'::interval]), (ARRAY['30 days'::interval]), (ARRAY['1 day'::interval])) v(a)) s;
 SELECT count(*) FROM (SELECT a FROM (VALUES (ARRAY['1 mon'::interval, NULL]), (ARRAY['30 days'::interval, NULL])) v(a) GROUP BY a) s;
