@@ -848,7 +848,7 @@ std::string numeric_conflict_rows(const InsertQuery& q, const std::string& inser
   if (!q.generated.empty()) unsupported("ON CONFLICT on a numeric or interval key of a table with generated columns");
   std::string src = q.select ? "c" : "column";
   size_t from = insert.find(") SELECT * FROM (");
-  if (from == std::string::npos) unsupported("ON CONFLICT on a numeric key here");
+  if (from == std::string::npos) unsupported("ON CONFLICT on a numeric or interval key here");
   std::string cols;
   for (size_t i = 0; i < t.columns.size(); i++) {
     std::string own = "_pgmicro_r." + src + std::to_string(i + 1);
