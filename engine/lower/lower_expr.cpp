@@ -60,7 +60,7 @@ bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
   if (t == oid::kNumeric || (t == oid::kJsonb && depth == 0)) return true;  // jsonb: 1.0 and 1 (pg_jsonb collation)
   if (t == oid::kInterval) return true;  // in a record too (pg_record_numeric_key)
   Oid el = array_element_type(t);
-  if (el) return domain_base_type(el) == oid::kNumeric || (domain_base_type(el) == oid::kInterval && depth == 0);
+  if (el) return domain_base_type(el) == oid::kNumeric || domain_base_type(el) == oid::kInterval;
   if (depth < 8 && is_row_type(t))
     if (auto* f = row_type_fields(t, typmod))
       for (auto& field : *f)

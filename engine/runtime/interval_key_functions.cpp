@@ -3,7 +3,9 @@
 // '1 mon' and '30 days' (equal in PostgreSQL) differ for SQLite. Scalars are keyed in SQL by
 // substr(x, 1, 23) (lower/lower_expr.cpp); these functions cover what SQL cannot:
 //   pg_interval_array_key(a)   interval[] JSON text -> the same JSON with every element's output
-//                              text replaced by its 23-digit span (["1 mon"] -> ["1000…"])
+//                              text replaced by its 23-digit span (["1 mon"] -> ["1000…"]);
+//                              interval_array_text_key does the same for a record's interval[]
+//                              field (array literal text)
 //   pg_interval_min(x), pg_interval_max(x)  min/max(interval): of equal spans the last value
 //                              seen, as interval_smaller/interval_larger keep the newer on a tie
 //   pg_interval_window_min(x), pg_interval_window_max(x)  the same as window functions (the
@@ -13,7 +15,9 @@
 #include <string>
 #include "runtime/function_context.h"
 #include "runtime/sqlite_text.h"
+#include "types/array.h"
 #include "types/interval.h"
+#include "types/types.h"
 
 namespace pgmicro {
 
@@ -21,6 +25,16 @@ namespace pgmicro {
 std::string interval_span_key(const std::string& text) {
   if (text.size() > size_t(kIntervalSpanDigits) && text[kIntervalSpanDigits] == ' ') return text.substr(0, kIntervalSpanDigits);
   return interval_to_storage(interval_from_storage(text)).substr(0, kIntervalSpanDigits);
+}
+
+namespace {
+std::string array_key(const std::string& s);
+}  // namespace
+
+// The key of an interval[] in array literal form ({"1 mon","30 days"}), as a record's field
+// prints it: the storage JSON of the array with every element replaced by its span.
+std::string interval_array_text_key(const std::string& text) {
+  return array_key(array_to_storage(oid::kInterval, array_parse_text(oid::kInterval, -1, text)));
 }
 
 namespace {

@@ -25,7 +25,7 @@ bool has_numeric_field(Oid type, int32_t typmod, int depth) {
   if (t == oid::kNumeric) return typmod < 0;
   if (t == oid::kInterval) return depth > 0;  // a record's interval field (pg_record_numeric_key)
   Oid el = array_element_type(t);
-  if (el) return domain_base_type(el) == oid::kNumeric && typmod < 0;
+  if (el) return (domain_base_type(el) == oid::kNumeric && typmod < 0) || (domain_base_type(el) == oid::kInterval && depth > 0);
   if (depth < 8 && is_row_type(t))
     if (auto* f = row_type_fields(t, typmod))
       for (auto& field : *f)

@@ -37,6 +37,15 @@ INSERT INTO ivr VALUES (ROW('24 hours', 1));
 INSERT INTO ivr VALUES (ROW('24 hours', 2));
 SELECT count(*) FROM ivr;
 SELECT count(*) FROM (SELECT p FROM ivr UNION SELECT ROW('1 day', 2)::ivpair) s;
+SELECT count(*) FROM (SELECT DISTINCT r FROM (VALUES (ROW(ARRAY['1 mon'::interval, NULL], 1)), (ROW(ARRAY['30 days'::interval, NULL], 1)), (ROW(ARRAY['31 days'::interval, NULL], 1))) v(r)) s;
+CREATE TYPE ivarr AS (a interval[], n int);
+CREATE TABLE iar (p ivarr UNIQUE);
+INSERT INTO iar VALUES (ROW('{"1 day"}', 1));
+INSERT INTO iar VALUES (ROW('{"24 hours"}', 1));
+INSERT INTO iar VALUES (ROW('{"24 hours"}', 2));
+SELECT count(*) FROM iar GROUP BY (p).a;
+DROP TABLE iar;
+DROP TYPE ivarr;
 -- UPDATE into an equal key
 CREATE TABLE ivk (i interval UNIQUE, n int);
 INSERT INTO ivk VALUES ('1 mon', 1), ('1 day', 2);
