@@ -23,6 +23,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/numeric_unique.h"
 #include "types/types.h"
 
 namespace pgmicro {
@@ -83,6 +84,16 @@ std::string keys_text(const std::vector<int>& cols) {
 }
 
 // "a"."x" = NEW."y" AND ... over the key column pairs.
+// numeric[] / interval[] key columns ({1.5} references {1.50}, {"30 days"} references {"1 mon"}):
+// the key function both sides compare through (no index range); empty for other columns.
+std::string array_or_record_key(const ColumnDef& a, const ColumnDef& b) {
+  if (a.type != b.type || !numeric_unique_column(a) || !numeric_unique_column(b)) return "";
+  Oid el = array_element_type(domain_base_type(a.type));
+  if (el && domain_base_type(el) == oid::kNumeric) return "pg_numeric_array_key";
+  if (el && domain_base_type(el) == oid::kInterval) return "pg_interval_array_key";
+  return "";
+}
+
 std::string key_match(const TableDef& left, const std::vector<int>& lcols, const std::string& right_prefix,
                       const TableDef& right, const std::vector<int>& rcols) {
   std::string s;
@@ -99,6 +110,8 @@ std::string key_match(const TableDef& left, const std::vector<int>& lcols, const
     bool ri = domain_base_type(right.columns[rcols[i]].type) == oid::kInterval;
     if (ln && rn) s += (i ? " AND " : "") + l + " >= pg_numeric_key(" + r + ") AND " + l + " < pg_numeric_key_hi(" + r + ")";
     else if (li && ri) s += (i ? " AND " : "") + l + " >= substr(" + r + ", 1, 23) || char(31) AND " + l + " < substr(" + r + ", 1, 23) || '!'";
+    else if (std::string k = array_or_record_key(left.columns[lcols[i]], right.columns[rcols[i]]); !k.empty())
+      s += (i ? " AND " : "") + k + "(" + l + ") = " + k + "(" + r + ")";
     else s += (i ? " AND " : "") + l + " = " + r;
   }
   return s;
