@@ -311,6 +311,7 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
       // numeric: of equal values of different scales, the last one (runtime/numeric_key_functions.cpp)
       // (a numeric(p,s) column holds one scale: SQLite's min/max, which can use an index)
       if (a->type == oid::kNumeric && !(a->kind == ExprKind::Var && a->typmod >= 0)) e->templ = "pg_numeric_" + name + "($1)";
+      if (a->type == oid::kInterval && !fc->agg_distinct) e->templ = "pg_interval_" + name + "($1)";  // ties: the newer
       return finish_agg(e);
     }
     if (user_agg) {
@@ -353,13 +354,19 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     }
     // DISTINCT over numeric values: SQLite de-duplicates the stored forms, which differ for
     // equal values of different scales; sum and avg de-duplicate by value themselves.
+    // Intervals likewise ('1 mon' and '30 days' are stored differently): refused but for count.
+    auto interval_distinct_arg = [&]() {
+      Oid base = domain_base_type(args[0]->type), elem = array_element_type(base);
+      return base == oid::kInterval || (elem && domain_base_type(elem) == oid::kInterval);
+    };
+    std::string distinct_of = fc->agg_distinct && args.size() == 1 && interval_distinct_arg() ? " of interval values" : " of numeric values";
     auto numeric_distinct_arg = [&]() {
       if (!fc->agg_distinct || args.size() != 1) return false;
       Oid base = domain_base_type(args[0]->type), elem = array_element_type(base);
-      return base == oid::kNumeric || (elem && domain_base_type(elem) == oid::kNumeric);
+      return base == oid::kNumeric || (elem && domain_base_type(elem) == oid::kNumeric) || interval_distinct_arg();
     };
     if (transform_json_aggregate(name, args, *e)) {
-      if (numeric_distinct_arg()) unsupported("DISTINCT in " + name + " of numeric values", fc->location);
+      if (numeric_distinct_arg()) unsupported("DISTINCT in " + name + distinct_of, fc->location);
       if (fc->agg_distinct) e->templ.insert(e->templ.find("($1") + 1, "DISTINCT ");
       return finish_agg(e);
     }
@@ -373,8 +380,9 @@ ExprPtr Analyzer::transform_func_call(Node* node, ExprContext ctx) {
     e->args = args;
     std::string t = poly.polymorphic ? instantiate_template(f->templ, poly.elem) : f->templ;
     if (fc->agg_distinct && numeric_distinct_arg()) {
-      if (t == "pg_sum_numeric($1)" || t == "pg_avg_numeric($1)") t.insert(t.find('('), "_distinct");
-      else unsupported("DISTINCT in " + name + " of numeric values", fc->location);
+      if ((t == "pg_sum_numeric($1)" || t == "pg_avg_numeric($1)") && !interval_distinct_arg()) t.insert(t.find('('), "_distinct");
+      else if (t == "pg_sum_interval($1)" || t == "pg_avg_interval($1)") t.insert(t.find('('), "_distinct");
+      else unsupported("DISTINCT in " + name + distinct_of, fc->location);
     } else if (fc->agg_distinct) {
       size_t p = t.find("($1");
       if (p != std::string::npos) t.insert(p + 1, "DISTINCT ");

@@ -188,6 +188,7 @@ ExprPtr Analyzer::transform_window_call(Node* node, ExprContext ctx) {
     e->templ = name + "($1" + order_collation(args[0]->type) + ")";
     // numeric: of equal values of different scales, the frame's last (runtime/numeric_key_functions.cpp)
     if (args[0]->type == oid::kNumeric) e->templ = "pg_numeric_window_" + name + "($1)";
+    if (args[0]->type == oid::kInterval) e->templ = "pg_interval_window_" + name + "($1)";
   } else if (has_user_aggregate(name)) {
     user_agg = find_user_aggregate(name, args);
     if (!user_agg) throw no_function();

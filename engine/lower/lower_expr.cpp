@@ -53,11 +53,14 @@ std::string sort_collation(const Expr& e) { return order_collation(e.type); }
 // numeric[] texts differ likewise: where SQLite compares values itself (GROUP BY, DISTINCT,
 // PARTITION BY, window ORDER BY peers, ties of a non-last ORDER BY key) the value goes through
 // its scale-free key (runtime/numeric_key_functions.cpp); the key keeps numeric order.
+// Intervals likewise: '1 mon' and '30 days' are equal spans printed differently; their key is the
+// 23-digit span prefix of the stored text (docs/storage-format.md), in span order.
 bool needs_numeric_key(Oid type, int32_t typmod, int depth = 0) {
   Oid t = domain_base_type(type);
   if (t == oid::kNumeric || (t == oid::kJsonb && depth == 0)) return true;  // jsonb: 1.0 and 1 (pg_jsonb collation)
+  if (t == oid::kInterval) return true;  // in a record too (pg_record_numeric_key)
   Oid el = array_element_type(t);
-  if (el) return domain_base_type(el) == oid::kNumeric;
+  if (el) return domain_base_type(el) == oid::kNumeric || domain_base_type(el) == oid::kInterval;
   if (depth < 8 && is_row_type(t))
     if (auto* f = row_type_fields(t, typmod))
       for (auto& field : *f)
@@ -77,6 +80,8 @@ std::string numeric_key(const Expr& e, const std::string& sql) {
   Oid t = domain_base_type(e.type);
   if (t == oid::kNumeric) return "pg_numeric_key(" + sql + ")";
   if (t == oid::kJsonb) return sql + " COLLATE pg_jsonb";
+  if (t == oid::kInterval) return "substr(" + sql + ", 1, 23)";
+  if (array_element_type(t) && domain_base_type(array_element_type(t)) == oid::kInterval) return "pg_interval_array_key(" + sql + ")";
   if (is_row_type(t)) return "pg_record_numeric_key(" + sql + ", " + std::to_string(row_type_id(t, e.typmod)) + ")";
   return "pg_numeric_array_key(" + sql + ")";
 }
@@ -453,7 +458,7 @@ std::string lower_with(const SelectQuery& q, const LowerCtx& outer) {
     std::string body;
     if (d.query && d.recursive && q.recursive_with) {
       // SQLite's recursive UNION would de-duplicate the stored forms (1.0 and 1.00 differ)
-      if (numeric_setop(*d.query)) unsupported("UNION in a recursive WITH query over numeric values");
+      if (numeric_setop(*d.query)) unsupported("UNION in a recursive WITH query over numeric or interval values");
       std::vector<const CteDef*> hoist;
       body = lower_recursive_body(d, outer, hoist);
       if (!body.empty())
@@ -678,7 +683,7 @@ std::string lower_select_in(const SelectQuery& q, const LowerCtx& outer_ctx) {
   }
   // SELECT DISTINCT with a numeric output: grouped by the outputs' keys around the query.
   bool nd = q.distinct_on.empty() && numeric_distinct(q);
-  if (nd && q.with_ties && (q.limit || q.offset)) unsupported("SELECT DISTINCT of numeric values with FETCH FIRST WITH TIES");
+  if (nd && q.with_ties && (q.limit || q.offset)) unsupported("SELECT DISTINCT of numeric or interval values with FETCH FIRST WITH TIES");
   std::string s = with + (q.distinct && !nd ? "SELECT DISTINCT " : "SELECT ");
   // HAVING without GROUP BY or aggregates: PostgreSQL's single group (even over no rows). An
   // aggregate in the first output column makes SQLite see the query as grouped.
@@ -826,6 +831,9 @@ std::string numeric_conflict_rows(const InsertQuery& q, const std::string& inser
     int32_t typmod = c >= 0 && c < (int)t.columns.size() ? t.columns[c].typmod : -1;
     return c >= 0 && c < (int)t.columns.size() && domain_base_type(t.columns[c].type, &typmod) == oid::kNumeric && typmod < 0;
   };
+  auto interval_col = [&](int c) {  // '30 days' against a stored '1 mon': the same 23-digit span
+    return c >= 0 && c < (int)t.columns.size() && domain_base_type(t.columns[c].type) == oid::kInterval;
+  };
   std::vector<std::vector<int>> keys;
   for (auto& c : t.constraints)
     if (c.type == 'p' || c.type == 'u') keys.push_back(c.columns);
@@ -835,12 +843,12 @@ std::string numeric_conflict_rows(const InsertQuery& q, const std::string& inser
   bool any = false;
   for (auto& k : keys)
     for (int c : k)
-      if (numeric_col(c) && !key_of[c]) key_of[c] = &k, any = true;
+      if ((numeric_col(c) || interval_col(c)) && !key_of[c]) key_of[c] = &k, any = true;
   if (!any) return insert;
-  if (!q.generated.empty()) unsupported("ON CONFLICT on a numeric key of a table with generated columns");
+  if (!q.generated.empty()) unsupported("ON CONFLICT on a numeric or interval key of a table with generated columns");
   std::string src = q.select ? "c" : "column";
   size_t from = insert.find(") SELECT * FROM (");
-  if (from == std::string::npos) unsupported("ON CONFLICT on a numeric key here");
+  if (from == std::string::npos) unsupported("ON CONFLICT on a numeric or interval key here");
   std::string cols;
   for (size_t i = 0; i < t.columns.size(); i++) {
     std::string own = "_pgmicro_r." + src + std::to_string(i + 1);
@@ -852,7 +860,9 @@ std::string numeric_conflict_rows(const InsertQuery& q, const std::string& inser
     for (int c : *key_of[i]) {
       std::string e = "_pgmicro_e." + quote_ident(t.columns[c].name), r = "_pgmicro_r." + src + std::to_string(c + 1);
       match += (match.empty() ? "" : " AND ") +
-               (numeric_col(c) ? e + " >= pg_numeric_key(" + r + ") AND " + e + " < pg_numeric_key_hi(" + r + ")" : e + " = " + r);
+               (numeric_col(c)    ? e + " >= pg_numeric_key(" + r + ") AND " + e + " < pg_numeric_key_hi(" + r + ")"
+                : interval_col(c) ? e + " >= substr(" + r + ", 1, 23) || char(31) AND " + e + " < substr(" + r + ", 1, 23) || '!'"
+                                  : e + " = " + r);
     }
     cols += (i ? ", " : "") + ("coalesce((SELECT _pgmicro_e." + quote_ident(t.columns[i].name) + " FROM " + t.sqlite_ref() +
                                " AS _pgmicro_e WHERE " + match + " LIMIT 1), " + own + ") AS " + src + std::to_string(i + 1));
@@ -864,7 +874,7 @@ std::string numeric_conflict_rows(const InsertQuery& q, const std::string& inser
     std::function<void(const Expr&)> check = [&](const Expr& e) {
       if (e.kind == ExprKind::Var && e.levelsup == 0 && e.rte < (int)q.rtable.size() && q.rtable[e.rte].sql_alias == "excluded" &&
           e.attno >= 0 && e.attno < (int)t.columns.size() && key_of[e.attno])
-        unsupported("ON CONFLICT DO UPDATE reading excluded." + t.columns[e.attno].name + " of a numeric unique key");
+        unsupported("ON CONFLICT DO UPDATE reading excluded." + t.columns[e.attno].name + " of a numeric or interval unique key");
       for (auto& a : e.args)
         if (a) check(*a);
     };

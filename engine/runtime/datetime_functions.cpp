@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 #include "runtime/sqlite_text.h"
@@ -941,6 +942,32 @@ void iv_agg_final(sqlite3_context* ctx, bool avg) {
 void iv_sum_final(sqlite3_context* ctx) { iv_agg_final(ctx, false); }
 void iv_avg_final(sqlite3_context* ctx) { iv_agg_final(ctx, true); }
 
+// sum/avg(DISTINCT interval): a value whose span equals one already seen ('30 days' after
+// '1 mon') is skipped, the first of equal values counting (SQLite's DISTINCT would compare the
+// stored texts, which differ). The seen spans live behind the IvAgg state.
+struct IvAggDistinct {
+  IvAgg agg;
+  std::set<std::string>* seen;
+};
+void iv_distinct_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* a = static_cast<IvAggDistinct*>(sqlite3_aggregate_context(ctx, sizeof(IvAggDistinct)));
+  if (!a) return sqlite3_result_error_nomem(ctx);
+  if (is_null(argv[0])) return;
+  if (!a->seen) a->seen = new std::set<std::string>();
+  std::string v = text_of(argv[0]);
+  if (!a->seen->insert(v.substr(0, kIntervalSpanDigits)).second) return;
+  iv_agg_step(ctx, argc, argv);
+}
+template <bool kAvg>
+void iv_distinct_final(sqlite3_context* ctx) {
+  iv_agg_final(ctx, kAvg);
+  auto* a = static_cast<IvAggDistinct*>(sqlite3_aggregate_context(ctx, 0));
+  if (a) {
+    delete a->seen;
+    a->seen = nullptr;
+  }
+}
+
 }  // namespace
 
 int64_t timestamp_add_interval(int64_t ts, const Interval& iv) { return ts_add_iv(ts, iv); }
@@ -972,6 +999,10 @@ void register_datetime_functions(sqlite3* db, RuntimeContext* rc) {
                                  iv_agg_inverse, nullptr);
   sqlite3_create_window_function(db, "pg_avg_interval", 1, SQLITE_UTF8, rc, iv_agg_step, iv_avg_final, iv_avg_final,
                                  iv_agg_inverse, nullptr);
+  sqlite3_create_function_v2(db, "pg_sum_interval_distinct", 1, SQLITE_UTF8, rc, nullptr, iv_distinct_step,
+                             iv_distinct_final<false>, nullptr);
+  sqlite3_create_function_v2(db, "pg_avg_interval_distinct", 1, SQLITE_UTF8, rc, nullptr, iv_distinct_step,
+                             iv_distinct_final<true>, nullptr);
   for (auto& f : volatile_fns)
     sqlite3_create_function_v2(db, f.name, f.n, SQLITE_UTF8, rc, f.fn, nullptr, nullptr, nullptr);
 }

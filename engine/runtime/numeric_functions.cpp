@@ -123,9 +123,11 @@ void fn_in(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 }  // namespace
 
 void register_numeric_key_functions(sqlite3* db, RuntimeContext* rc);  // numeric_key_functions.cpp
+void register_interval_key_functions(sqlite3* db, RuntimeContext* rc);  // interval_key_functions.cpp
 
 void register_numeric_functions(sqlite3* db, RuntimeContext* rc) {
   register_numeric_key_functions(db, rc);
+  register_interval_key_functions(db, rc);
   struct Fn {
     const char* name;
     int nargs;

@@ -32,6 +32,9 @@
 
 namespace pgmicro {
 
+std::string interval_span_key(const std::string& text);        // interval_key_functions.cpp
+std::string interval_array_text_key(const std::string& text);  // interval_key_functions.cpp
+
 // Length of the encoding without its display-scale suffix (0 = not a numeric encoding).
 size_t numeric_key_length(const unsigned char* p, size_t n) {
   if (n == 0) return 0;
@@ -171,8 +174,10 @@ std::string record_key(const std::vector<RowField>& fields, const std::string& t
 std::string field_key(Oid type, int32_t typmod, const std::string& text) {
   Oid t = domain_base_type(type);
   if (t == oid::kNumeric) return trim_number(text);
+  if (t == oid::kInterval) return interval_span_key(text);  // '1 mon', '30 days': one span
   Oid el = array_element_type(t);
   if (el && domain_base_type(el) == oid::kNumeric) return trim_numbers(text);
+  if (el && domain_base_type(el) == oid::kInterval) return interval_array_text_key(text);
   if (is_row_type(t))
     if (auto* f = row_type_fields(t, typmod)) return record_key(*f, text);
   return text;

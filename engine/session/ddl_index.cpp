@@ -97,7 +97,7 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
     if (!ie->name) {
       // An expression key: analyzed over the table, immutable, lowered into the SQLite index.
       IndexExpr ix = index_expression(*t, ie->expr, false);
-      if (stmt->unique && last_expression_scale_free()) unsupported("unique indexes on numeric expressions");
+      if (stmt->unique && last_expression_scale_free()) unsupported("unique indexes on numeric or interval expressions");
       cols.push_back(-1);
       exprs_text += (exprs_text.empty() ? "" : "\n") + ix.pg_text;
       if (calls_user_function(ix.sql)) {
@@ -137,7 +137,8 @@ void SessionImpl::execute_index(IndexStmt* stmt, StatementResult& out) {
   if (stmt->whereClause && stmt->unique)
     for (int c : cols)  // the numeric check of session/numeric_unique.cpp covers whole-table keys only
       if (c >= 0 && numeric_unique_column(t->columns[c]))
-        unsupported("partial unique indexes on numeric columns without a scale");
+        unsupported(domain_base_type(t->columns[c].type) == oid::kInterval ? "partial unique indexes on interval columns"
+                                                                           : "partial unique indexes on numeric columns without a scale");
   if (stmt->whereClause) {
     IndexExpr p = index_expression(*t, stmt->whereClause, true);
     pred_text = p.pg_text;

@@ -23,6 +23,7 @@
 #include "common/error.h"
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
+#include "session/numeric_unique.h"
 #include "types/types.h"
 
 namespace pgmicro {
@@ -48,9 +49,7 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
     if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
       fk_unsupported("foreign keys between numeric columns of different scales", location);
     // float4/float8 compare by value in SQLite as with PostgreSQL's = (-0 = 0; NaN is stored as
-    // the text 'NaN', equal to itself); equal intervals can be stored differently.
-    if (fk.type == oid::kInterval)
-      fk_unsupported("foreign keys on " + format_type_name(fk.type, -1) + " columns", location);
+    // the text 'NaN', equal to itself); intervals are matched by their span (key_match below).
     return;
   }
   if ((is_int_type(fk.type) && is_int_type(pk.type)) || (is_text_type(fk.type) && is_text_type(pk.type))) return;
@@ -85,6 +84,16 @@ std::string keys_text(const std::vector<int>& cols) {
 }
 
 // "a"."x" = NEW."y" AND ... over the key column pairs.
+// numeric[] / interval[] key columns ({1.5} references {1.50}, {"30 days"} references {"1 mon"}):
+// the key function both sides compare through (no index range); empty for other columns.
+std::string array_or_record_key(const ColumnDef& a, const ColumnDef& b) {
+  if (a.type != b.type || !numeric_unique_column(a) || !numeric_unique_column(b)) return "";
+  Oid el = array_element_type(domain_base_type(a.type));
+  if (el && domain_base_type(el) == oid::kNumeric) return "pg_numeric_array_key";
+  if (el && domain_base_type(el) == oid::kInterval) return "pg_interval_array_key";
+  return "";
+}
+
 std::string key_match(const TableDef& left, const std::vector<int>& lcols, const std::string& right_prefix,
                       const TableDef& right, const std::vector<int>& rcols) {
   std::string s;
@@ -96,7 +105,13 @@ std::string key_match(const TableDef& left, const std::vector<int>& lcols, const
     bool ln = domain_base_type(left.columns[lcols[i]].type, &lt) == oid::kNumeric;
     bool rn = domain_base_type(right.columns[rcols[i]].type, &rt) == oid::kNumeric;
     if (lt >= 0 && rt >= 0 && lt == rt) ln = false;  // numeric(p,s) on both sides: one scale
+    // intervals: equal spans ('1 mon', '30 days') share the stored text's 23-digit prefix
+    bool li = domain_base_type(left.columns[lcols[i]].type) == oid::kInterval;
+    bool ri = domain_base_type(right.columns[rcols[i]].type) == oid::kInterval;
     if (ln && rn) s += (i ? " AND " : "") + l + " >= pg_numeric_key(" + r + ") AND " + l + " < pg_numeric_key_hi(" + r + ")";
+    else if (li && ri) s += (i ? " AND " : "") + l + " >= substr(" + r + ", 1, 23) || char(31) AND " + l + " < substr(" + r + ", 1, 23) || '!'";
+    else if (std::string k = array_or_record_key(left.columns[lcols[i]], right.columns[rcols[i]]); !k.empty())
+      s += (i ? " AND " : "") + k + "(" + l + ") = " + k + "(" + r + ")";
     else s += (i ? " AND " : "") + l + " = " + r;
   }
   return s;
@@ -418,8 +433,11 @@ std::string foreign_key_triggers(const Catalog& catalog, const TableDef& child) 
                  }) +
                  " SELECT " + raise + " WHERE " + referenced + ";";
         }
-        case 'a':  // NO ACTION: deferrable
-          return raise_or_queue(raise, referenced, 1);
+        case 'a':  // NO ACTION: deferrable; no error while a referenced row still holds an equal key
+          // (ri_Check_Pk_Match: '1 day' updated to '24 hours', 1.5 to 1.50 — changed, yet equal)
+          return raise_or_queue(raise, referenced + " AND NOT " +
+                                           exists_in(catalog, *parent, key_match(*parent, fk.ref_columns, "OLD.", *parent, fk.ref_columns)),
+                                1);
         default:  // RESTRICT: never deferred
           return " SELECT " + raise + " WHERE " + referenced + ";";
       }

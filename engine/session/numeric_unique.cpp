@@ -1,5 +1,8 @@
-// UNIQUE / PRIMARY KEY constraints and unique indexes whose key has a numeric (or numeric[])
-// column. SQLite's own index compares the stored forms, and a numeric's stored form carries its
+// UNIQUE / PRIMARY KEY constraints and unique indexes whose key has a numeric (or numeric[]) or
+// interval column (an interval's stored text is its 23-digit span, a space and its output text, so
+// '1 mon' and '30 days' differ for SQLite: matched as the range [span || char(31), span || '!');
+// the bounds are not number-like texts, which the column's INTEGER affinity ("interval") would
+// turn into REALs). SQLite's own index compares the stored forms, and a numeric's stored form carries its
 // display scale (docs/storage-format.md), so it would accept 1.50 after 1.5. The table's BEFORE
 // INSERT/UPDATE temp trigger (session.cpp ensure_triggers) looks for another row whose key is
 // equal but not byte-identical — a numeric column matched through its index as the range of
@@ -15,13 +18,14 @@ namespace pgmicro {
 
 namespace {
 
-enum class KeyKind { Plain, Numeric, NumericArray, Record };
+enum class KeyKind { Plain, Numeric, NumericArray, Record, Interval, IntervalArray };
 
 bool has_numeric_field(Oid type, int32_t typmod, int depth) {
   Oid t = domain_base_type(type, &typmod);
   if (t == oid::kNumeric) return typmod < 0;
+  if (t == oid::kInterval) return depth > 0;  // a record's interval field (pg_record_numeric_key)
   Oid el = array_element_type(t);
-  if (el) return domain_base_type(el) == oid::kNumeric && typmod < 0;
+  if (el) return (domain_base_type(el) == oid::kNumeric && typmod < 0) || (domain_base_type(el) == oid::kInterval && depth > 0);
   if (depth < 8 && is_row_type(t))
     if (auto* f = row_type_fields(t, typmod))
       for (auto& field : *f)
@@ -33,6 +37,8 @@ bool has_numeric_field(Oid type, int32_t typmod, int depth) {
 KeyKind key_kind(const ColumnDef& c) {
   int32_t typmod = c.typmod;
   Oid t = domain_base_type(c.type, &typmod);
+  if (t == oid::kInterval) return KeyKind::Interval;  // '1 mon' = '30 days': equal spans, different text
+  if (array_element_type(t) && domain_base_type(array_element_type(t)) == oid::kInterval) return KeyKind::IntervalArray;
   if (typmod >= 0) return KeyKind::Plain;
   if (t == oid::kNumeric) return KeyKind::Numeric;
   Oid el = array_element_type(t);
@@ -59,6 +65,14 @@ std::string equal_not_identical(const TableDef& t, const std::vector<int>& cols,
     switch (key_kind(t.columns[ci])) {
       case KeyKind::Numeric:
         cond += (cond.empty() ? "" : " AND ") + x + " >= pg_numeric_key(" + y + ") AND " + x + " < pg_numeric_key_hi(" + y + ")";
+        identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
+        break;
+      case KeyKind::Interval:  // the stored texts starting with the same 23-digit span, then a space
+        cond += (cond.empty() ? "" : " AND ") + x + " >= substr(" + y + ", 1, 23) || char(31) AND " + x + " < substr(" + y + ", 1, 23) || '!'";
+        identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
+        break;
+      case KeyKind::IntervalArray:
+        cond += (cond.empty() ? "" : " AND ") + ("pg_interval_array_key(" + x + ") = pg_interval_array_key(" + y + ")");
         identical += (identical.empty() ? "" : " AND ") + x + " = " + y;
         break;
       case KeyKind::NumericArray:
