@@ -299,7 +299,8 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
   std::map<std::pair<std::string, int>, const Sequence*> owner;  // (table oid, attnum) -> sequence
   for (auto& [oid, s] : sequences)
     if (!s.owner_rel.empty() && s.owner_rel != "0") owner[{s.owner_rel, std::stoi(s.owner_att)}] = &s;
-  std::string seq_sql, setval_sql;
+  std::string seq_sql;
+  std::map<std::string, std::string> setvals;  // by schema and name: the same order whatever the OIDs
   for (auto& [oid, s] : sequences) {
     bool by_column = false;
     if (auto it = owner.find({s.owner_rel, s.owner_att.empty() ? 0 : std::stoi(s.owner_att)}); it != owner.end()) {
@@ -319,7 +320,7 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
                  s.increment + " MINVALUE " + s.min + " MAXVALUE " + s.max + ";\n";
     }
     if (!s.last.empty())
-      setval_sql += "SELECT pg_catalog.setval(" + literal(regclass_text(s.schema, s.name)) + ", " + s.last + ", " +
+      setvals[s.schema + '\x01' + s.name] = "SELECT pg_catalog.setval(" + literal(regclass_text(s.schema, s.name)) + ", " + s.last + ", " +
                     (s.called == "1" ? "true" : "false") + ");\n";
   }
   out += seq_sql.empty() ? "" : seq_sql + "\n";
@@ -374,7 +375,8 @@ bool dump_database(Session& session, std::string& out, std::string& err) {
     }
     if (!rows->rows.empty()) out += "\n";
   }
-  out += setval_sql.empty() ? "" : setval_sql + "\n";
+  for (auto& [key, line] : setvals) out += line;
+  out += setvals.empty() ? "" : "\n";
   out += indexes_sql.empty() ? "" : indexes_sql + "\n";
   out += fk_sql.empty() ? "" : fk_sql + "\n";
   for (auto& [view_schema, def] : views) {
