@@ -18,6 +18,7 @@
 // Statements calling no user function that may read the target are left alone (no cost).
 #include <functional>
 #include "analyze/analyze_dml.h"
+#include "analyze/constraint_snapshot.h"
 #include "analyze/statement_snapshot.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
@@ -178,6 +179,7 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited, 
     if (q.where) sql += lower_expr_in(*q.where, q.rtable);
     refuse_merge_reads(cat, *q.table, sql);
   }
+  refuse_constraint_snapshot_reads(cat, *q.table, {}, "an UPDATE");
   std::vector<ExprPtr> sets;
   for (auto& s : q.sets) sets.push_back(s.second);
   std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
@@ -264,6 +266,9 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
       if (x && suspicious(*x)) return true;
     return false;
   };
+  bool several = q.rows.size() > 1 ||
+                 (q.select && (q.select->setop != SetOp::None || !q.select->from.empty() || q.select->values_rows.size() > 1));
+  if (several) refuse_constraint_snapshot_reads(cat, *q.table, {}, "an INSERT of several rows");
   bool lower_source = q.select != nullptr;
   for (size_t r = 0; r < q.rows.size() && !lower_source; r++)
     for (auto& e : q.rows[r])
@@ -308,8 +313,6 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
   if (reads_in(r, conflict).stable) unsupported(std::string(kStableFeature) + " in ON CONFLICT DO UPDATE");
   // SQLite computes every row to insert first: PostgreSQL's STABLE result; a VOLATILE function
   // would see the rows inserted before in PostgreSQL.
-  bool several = q.rows.size() > 1 ||
-                 (q.select && (q.select->setop != SetOp::None || !q.select->from.empty() || q.select->values_rows.size() > 1));
   if (several && reads_in(r, source).volatile_)
     unsupported("a VOLATILE function reading the table being modified in an INSERT of several rows");
 }
