@@ -100,6 +100,25 @@ bool reads_conflict_row_only(const SelectQuery& sub, const TableDef& t, const st
   return pins(sub.where);
 }
 
+// `key = constant` (or a conjunction with one) over a one-column PRIMARY KEY/UNIQUE column of t.
+bool pins_one_row(const Expr& e, const TableDef& t) {
+  if (e.kind == ExprKind::And) {
+    for (auto& x : e.args)
+      if (x && pins_one_row(*x, t)) return true;
+    return false;
+  }
+  if (e.kind != ExprKind::Call || e.name != "=" || e.args.size() != 2 || !e.args[0] || !e.args[1]) return false;
+  const Expr& l = *e.args[0];
+  const Expr& r = *e.args[1];
+  const Expr& var = l.kind == ExprKind::Var ? l : r;
+  const Expr& value = l.kind == ExprKind::Var ? r : l;
+  if (var.kind != ExprKind::Var || var.levelsup != 0 || var.rte != 0) return false;
+  if (value.kind != ExprKind::Const && value.kind != ExprKind::Param) return false;
+  for (auto& c : t.constraints)
+    if ((c.type == 'p' || c.type == 'u') && c.columns.size() == 1 && c.columns[0] == var.attno) return true;
+  return false;
+}
+
 }  // namespace
 
 // RETURNING entries calling a STABLE/IMMUTABLE function that reads the target: their values are
@@ -179,7 +198,9 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited, 
     if (q.where) sql += lower_expr_in(*q.where, q.rtable);
     refuse_merge_reads(cat, *q.table, sql);
   }
-  refuse_constraint_snapshot_reads(cat, *q.table, {}, "an UPDATE");
+  // An UPDATE of at most one row (WHERE pins a one-column key to a constant) sees no row it wrote.
+  if (!(q.from.empty() && !inherited && q.where && pins_one_row(*q.where, *q.table)))
+    refuse_constraint_snapshot_reads(cat, *q.table, {}, "an UPDATE that may write several rows");
   std::vector<ExprPtr> sets;
   for (auto& s : q.sets) sets.push_back(s.second);
   std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);

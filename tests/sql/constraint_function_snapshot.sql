@@ -21,6 +21,18 @@ COPY cfs_d (a, b) FROM STDIN;
 9	90
 \.
 SELECT * FROM cfs_d ORDER BY a;
+-- an UPDATE by a one-column key writes at most one row
+CREATE TABLE cfs_k (id int PRIMARY KEY, n int);
+CREATE FUNCTION cfs_cntk() RETURNS bigint STABLE LANGUAGE sql AS 'SELECT count(*) FROM cfs_k WHERE n > 0';
+ALTER TABLE cfs_k ADD CHECK (cfs_cntk() < 2);
+INSERT INTO cfs_k VALUES (1, 0);
+INSERT INTO cfs_k VALUES (2, 0);
+INSERT INTO cfs_k VALUES (3, 0);
+UPDATE cfs_k SET n = 1 WHERE id = 1;
+UPDATE cfs_k SET n = 5 WHERE id = 1;
+UPDATE cfs_k SET n = 1 WHERE id = 2;
+UPDATE cfs_k SET n = 1 WHERE id = 3 AND n = 0;
+SELECT * FROM cfs_k ORDER BY id;
 -- a STABLE function reading another table, and a VOLATILE one, in a CHECK
 CREATE TABLE cfs_o (a int, CHECK (cfs_cnt() < 5));
 INSERT INTO cfs_o VALUES (1), (2), (3);
@@ -30,5 +42,5 @@ ALTER TABLE cfs_v ADD CHECK (cfs_vcnt() < 2);
 INSERT INTO cfs_v VALUES (1), (2), (3);
 INSERT INTO cfs_v VALUES (1), (2);
 SELECT * FROM cfs_v;
-DROP TABLE cfs_t, cfs_d, cfs_o, cfs_v;
-DROP FUNCTION cfs_cnt(), cfs_cntd(), cfs_vcnt();
+DROP TABLE cfs_t, cfs_d, cfs_o, cfs_v, cfs_k;
+DROP FUNCTION cfs_cnt(), cfs_cntd(), cfs_vcnt(), cfs_cntk();

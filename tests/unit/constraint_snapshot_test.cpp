@@ -75,6 +75,16 @@ TEST(ConstraintFunctionSnapshot, SeveralRowsRefused) {
   // A DEFAULT in INSERT … VALUES of several rows is computed before any row is written.
   EXPECT_EQ(run_error(*s, "insert into d (a) values (1), (2)"), "");
   EXPECT_EQ(scalar(*s, "select string_agg(b::text, ',' order by a) from d"), "0,0");
+  // An UPDATE by a one-column key writes at most one row: allowed.
+  EXPECT_EQ(run_error(*s, "create table k (id int primary key, n int)"), "");
+  EXPECT_EQ(run_error(*s, "create function cntk() returns bigint stable language sql as "
+                          "'select count(*) from k where n > 0'"), "");
+  EXPECT_EQ(run_error(*s, "alter table k add check (cntk() < 1)"), "");
+  EXPECT_EQ(run_error(*s, "insert into k values (1, 0)"), "");
+  EXPECT_EQ(run_error(*s, "insert into k values (2, 0)"), "");
+  EXPECT_EQ(run_error(*s, "update k set n = 1 where id = 1"), "");
+  EXPECT_EQ(run_error(*s, "update k set n = 1 where id = 2").substr(0, 6), "23514 ");
+  EXPECT_EQ(run_error(*s, "update k set n = 0 where id > 0").substr(0, 6), "0A000 ");
   // A function reading another table, or a VOLATILE one (a fresh snapshot per query), is allowed.
   EXPECT_EQ(run_error(*s, "insert into p values (1), (2)"), "");
   EXPECT_EQ(run_error(*s, "insert into v values (1), (2)"), "");
