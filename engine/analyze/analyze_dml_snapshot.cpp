@@ -18,6 +18,7 @@
 // Statements calling no user function that may read the target are left alone (no cost).
 #include <functional>
 #include "analyze/analyze_dml.h"
+#include "analyze/constraint_snapshot.h"
 #include "analyze/statement_snapshot.h"
 #include "catalog/catalog.h"
 #include "common/error.h"
@@ -99,6 +100,25 @@ bool reads_conflict_row_only(const SelectQuery& sub, const TableDef& t, const st
   return pins(sub.where);
 }
 
+// `key = constant` (or a conjunction with one) over a one-column PRIMARY KEY/UNIQUE column of t.
+bool pins_one_row(const Expr& e, const TableDef& t) {
+  if (e.kind == ExprKind::And) {
+    for (auto& x : e.args)
+      if (x && pins_one_row(*x, t)) return true;
+    return false;
+  }
+  if (e.kind != ExprKind::Call || e.name != "=" || e.args.size() != 2 || !e.args[0] || !e.args[1]) return false;
+  const Expr& l = *e.args[0];
+  const Expr& r = *e.args[1];
+  const Expr& var = l.kind == ExprKind::Var ? l : r;
+  const Expr& value = l.kind == ExprKind::Var ? r : l;
+  if (var.kind != ExprKind::Var || var.levelsup != 0 || var.rte != 0) return false;
+  if (value.kind != ExprKind::Const && value.kind != ExprKind::Param) return false;
+  for (auto& c : t.constraints)
+    if ((c.type == 'p' || c.type == 'u') && c.columns.size() == 1 && c.columns[0] == var.attno) return true;
+  return false;
+}
+
 }  // namespace
 
 // RETURNING entries calling a STABLE/IMMUTABLE function that reads the target: their values are
@@ -178,6 +198,9 @@ void snapshot_update(Analyzer& a, Catalog& cat, UpdateQuery& q, bool inherited, 
     if (q.where) sql += lower_expr_in(*q.where, q.rtable);
     refuse_merge_reads(cat, *q.table, sql);
   }
+  // An UPDATE of at most one row (WHERE pins a one-column key to a constant) sees no row it wrote.
+  if (!(q.from.empty() && !inherited && q.where && pins_one_row(*q.where, *q.table)))
+    refuse_constraint_snapshot_reads(cat, *q.table, {}, "an UPDATE that may write several rows");
   std::vector<ExprPtr> sets;
   for (auto& s : q.sets) sets.push_back(s.second);
   std::vector<const TableDef*> tables = FunctionTableReads::with_ancestors(cat, *q.table);
@@ -264,6 +287,9 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
       if (x && suspicious(*x)) return true;
     return false;
   };
+  bool several = q.rows.size() > 1 ||
+                 (q.select && (q.select->setop != SetOp::None || !q.select->from.empty() || q.select->values_rows.size() > 1));
+  if (several) refuse_constraint_snapshot_reads(cat, *q.table, {}, "an INSERT of several rows");
   bool lower_source = q.select != nullptr;
   for (size_t r = 0; r < q.rows.size() && !lower_source; r++)
     for (auto& e : q.rows[r])
@@ -308,8 +334,6 @@ void snapshot_insert(Catalog& cat, InsertQuery& q) {
   if (reads_in(r, conflict).stable) unsupported(std::string(kStableFeature) + " in ON CONFLICT DO UPDATE");
   // SQLite computes every row to insert first: PostgreSQL's STABLE result; a VOLATILE function
   // would see the rows inserted before in PostgreSQL.
-  bool several = q.rows.size() > 1 ||
-                 (q.select && (q.select->setop != SetOp::None || !q.select->from.empty() || q.select->values_rows.size() > 1));
   if (several && reads_in(r, source).volatile_)
     unsupported("a VOLATILE function reading the table being modified in an INSERT of several rows");
 }

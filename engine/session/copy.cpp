@@ -4,8 +4,10 @@
 // HEADER [MATCH]), rows inserted through one compiled INSERT (defaults, checks and triggers as
 // for INSERT), errors with PostgreSQL's CONTEXT "COPY t, line n[, column c]: ...".
 #include "session/copy.h"
+#include <algorithm>
 #include <cstring>
 #include "analyze/analyzer.h"
+#include "analyze/constraint_snapshot.h"
 #include "common/error.h"
 #include "parse/parser.h"
 #include "plpgsql/plpgsql_exec.h"
@@ -459,6 +461,12 @@ void SessionImpl::execute_copy(CopyStmt* stmt, StatementResult& out) {
   }
 
   // COPY ... FROM: one INSERT with a parameter per data column.
+  {
+    std::vector<int> defaults;  // the columns COPY leaves to their DEFAULTs
+    for (int i = 0; i < (int)t->columns.size(); i++)
+      if (std::find(cols.begin(), cols.end(), i) == cols.end()) defaults.push_back(i);
+    refuse_constraint_snapshot_reads(catalog_, *t, defaults, "COPY FROM");
+  }
   auto st = std::make_unique<CopyInState>();
   st->opt = opt;
   st->table = t->name;

@@ -24,6 +24,7 @@
 #include "lower/lower.h"
 #include "parse/pg_nodes.h"
 #include "session/numeric_unique.h"
+#include "types/record.h"
 #include "types/types.h"
 
 namespace pgmicro {
@@ -37,6 +38,20 @@ namespace {
 bool is_int_type(Oid t) { return t == oid::kInt2 || t == oid::kInt4 || t == oid::kInt8; }
 bool is_text_type(Oid t) { return t == oid::kText || t == oid::kVarchar; }
 
+// A composite (or array of composite) type with an unconstrained numeric or an interval field at
+// any depth: its stored text is compared, while PostgreSQL compares those fields by value.
+bool composite_with_value_fields(Oid type, int32_t typmod, int depth) {
+  Oid t = domain_base_type(type, &typmod);
+  if (depth > 0 && t == oid::kNumeric) return typmod < 0;
+  if (depth > 0 && t == oid::kInterval) return true;
+  if (Oid el = array_element_type(t)) return composite_with_value_fields(el, typmod, depth);
+  if (depth < 8 && is_row_type(t))
+    if (auto* f = row_type_fields(t, typmod))
+      for (auto& field : *f)
+        if (composite_with_value_fields(field.type, field.typmod, depth + 1)) return true;
+  return false;
+}
+
 // Key columns whose stored values compare equal exactly when PostgreSQL's = says so.
 void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string& conname, int location) {
   // Domains compare as their base types.
@@ -46,6 +61,8 @@ void check_key_types(const ColumnDef& fk, const ColumnDef& pk, const std::string
     return check_key_types(f, p, conname, location);
   }
   if (fk.type == pk.type) {
+    if (composite_with_value_fields(fk.type, fk.typmod, 0) || composite_with_value_fields(pk.type, pk.typmod, 0))
+      fk_unsupported("foreign keys on composite columns with numeric or interval fields", location);
     if (fk.type == oid::kNumeric && fk.typmod != pk.typmod)
       fk_unsupported("foreign keys between numeric columns of different scales", location);
     // float4/float8 compare by value in SQLite as with PostgreSQL's = (-0 = 0; NaN is stored as
