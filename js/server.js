@@ -714,7 +714,7 @@ class Connection {
       paramTypes = Array.from({ length: Math.max(types.length, maxParam(sql)) }, (_, i) => types[i] || 25);
     }
     if (name && this.statements.has(name)) throw new SqlError('42P05', `prepared statement "${name}" already exists`);
-    this.statements.set(name, { sql, types, stmts, paramTypes, columns, described, nparams: paramTypes.length });
+    this.statements.set(name, { sql, types, stmts, paramTypes, columns, described, fresh: true, nparams: paramTypes.length });
     this.send(P.parseComplete());
   }
 
@@ -731,7 +731,7 @@ class Connection {
     return r.description;
   }
 
-  bind(c) {
+  async bind(c) {
     const portalName = c.cstring(), stmtName = c.cstring();
     const nf = c.int16();
     const formats = [];
@@ -764,6 +764,8 @@ class Connection {
       return binaryToText(stmt.paramTypes[i], b);
     });
     for (const f of resultFormats) if (f !== 0 && f !== 1) throw new P.ProtocolError(`unsupported format code: ${f}`);
+    if (stmt.described && !stmt.fresh && !this.aborted) await this.revalidate(stmt);
+    stmt.fresh = false;
     this.portals.set(portalName, { stmt, params, resultFormats, result: undefined, index: 0 });
     this.send(P.bindComplete());
   }
@@ -788,6 +790,17 @@ class Connection {
       throw new SqlError(e.code, e.message, { detail: e.detail, hint: e.hint, position: e.position });
     }
     return portal.result;
+  }
+
+  // A statement bound again (the schema may have changed since Parse) is described again first:
+  // an analysis error is its error, and other result columns than those Describe announced are
+  // PostgreSQL's "cached plan must not change result type" rather than rows of another shape.
+  async revalidate(stmt) {
+    const d = await this.describeSql(stmt.sql, stmt.paramTypes);
+    if (d.error) throw new SqlError(d.error.code, d.error.message, { detail: d.error.detail, hint: d.error.hint, position: d.error.position });
+    const cols = d.returnsRows ? d.columns : null;
+    const same = (a, b) => a === b || (a && b && a.length === b.length && a.every((c, i) => c.typeOid === b[i].typeOid && c.typmod === b[i].typmod));
+    if (!same(cols, stmt.columns)) throw new SqlError('0A000', 'cached plan must not change result type');
   }
 
   // Describe answers from the statement's description made at Parse; nothing runs.

@@ -268,6 +268,20 @@ test('Parse analyses the statement: inferred parameter types, RETURNING, table c
   const syn = await r.untilReady();
   assert.equal(types(syn), 'EZ');
   assert.equal(fields(syn[0].body).C, '42601');
+  // A named statement bound again is analysed again: another result shape is refused at Bind
+  // (as PostgreSQL's revalidation does), a dropped table is the Bind's error.
+  r.send(Buffer.concat([parse('star', 'SELECT * FROM pt'), bind('', 'star', []), execute(''), sync()]));
+  assert.equal(types(await r.untilReady()), '12DCZ');
+  r.send(query('ALTER TABLE pt ADD extra int'));
+  await r.untilReady();
+  r.send(Buffer.concat([bind('', 'star', []), execute(''), sync()]));
+  const changed = await r.untilReady();
+  assert.equal(types(changed), 'EZ');
+  assert.equal(fields(changed[0].body).M, 'cached plan must not change result type');
+  r.send(query('DROP TABLE pt'));
+  await r.untilReady();
+  r.send(Buffer.concat([bind('', 'star', []), execute(''), sync()]));
+  assert.equal(fields((await r.untilReady())[0].body).C, '42P01');
   r.close();
 });
 
