@@ -1,8 +1,9 @@
 // The wire protocol byte by byte against `pg-micro FILE --server`, with a raw socket: SSL and
 // GSSENC requests, startup options and ParameterStatus, the extended protocol (Describe of a
 // statement, row limits with PortalSuspended, errors skipping to Sync, binary parameters and
-// results; Parse's analysis: inferred parameter types, table columns, errors before Bind), EmptyQueryResponse, and malformed or oversized messages closing only their own
-// connection with a FATAL error.
+// results; Parse's analysis: inferred parameter types, table columns, errors before Bind),
+// EmptyQueryResponse, and malformed or oversized messages closing only their own connection
+// with a FATAL error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
