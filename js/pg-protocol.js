@@ -132,11 +132,12 @@ export const copyOutResponse = (ncols) => message('H', [Buffer.from([0]), i16(nc
 // Fixed sizes of the types the server knows (pg_type.typlen); -1 for the rest.
 const TYPLEN = { 16: 1, 18: 1, 19: 64, 20: 8, 21: 2, 23: 4, 26: 4, 700: 4, 701: 8, 1082: 4, 1083: 8, 1114: 8, 1184: 8, 2950: 16 };
 
-// fields: [{ name, typeOid, typmod }], formats: format code per field.
+// fields: [{ name, typeOid, typmod, tableOid?, columnNumber? }] (table OID and attribute number: 0 when
+// the column is not a plain table column), formats: format code per field.
 export function rowDescription(fields, formats) {
   const parts = [i16(fields.length)];
   fields.forEach((f, i) => {
-    parts.push(cstr(f.name), i32(0), i16(0), u32(f.typeOid), i16(TYPLEN[f.typeOid] ?? -1), i32(f.typmod ?? -1), i16(formats[i] ?? 0));
+    parts.push(cstr(f.name), u32(f.tableOid ?? 0), i16(f.columnNumber ?? 0), u32(f.typeOid), i16(TYPLEN[f.typeOid] ?? -1), i32(f.typmod ?? -1), i16(formats[i] ?? 0));
   });
   return message('T', parts);
 }

@@ -12,7 +12,7 @@
 // answered from memory: the engine's own COPY code parses and formats the data.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadModule } from './load.js';
-import { execute } from './wire.js';
+import { execute, executeWithTypes, describe } from './wire.js';
 import { nodeFileVfsHost } from './node-file-vfs.js';
 
 const VFS = 'pgmicro-server';
@@ -95,12 +95,24 @@ const ops = {
     conns.set(id, { db, slot, wrote: false, shell: null, copyIn: null, copyOut: null });
     return {};
   },
-  exec({ id, sql, params, dialect }) {
+  // paramTypes (the extended protocol's parameter type OIDs): executeWithTypes, in the
+  // session's dialect.
+  exec({ id, sql, params, dialect, paramTypes }) {
     const c = conn(id);
     current = c;
     try {
-      const results = execute(c.db, sql, params ?? [], dialect);
+      const results = paramTypes ? executeWithTypes(c.db, sql, params ?? [], paramTypes) : execute(c.db, sql, params ?? [], dialect);
       return { results, ...state(c) };
+    } finally {
+      current = null;
+    }
+  },
+  // Parse + Describe of one statement without running it (wire.js describe()).
+  describe({ id, sql, paramTypes }) {
+    const c = conn(id);
+    current = c;
+    try {
+      return { description: describe(c.db, sql, paramTypes ?? []), ...state(c) };
     } finally {
       current = null;
     }

@@ -376,12 +376,13 @@ class Connection {
   }
 
   // ---- engine calls ----
-  async exec(sql, params = [], dialect) {
+  // paramTypes: the extended protocol's parameter type OIDs (executeWithTypes).
+  async exec(sql, params = [], dialect, paramTypes) {
     this.engine.clearCancel(this.slot);
     this.running = true;
     let r;
     try {
-      r = await this.engine.call('exec', { id: this.pid, sql, params, dialect });
+      r = await this.engine.call('exec', { id: this.pid, sql, params, dialect, paramTypes });
     } finally {
       this.running = false;
     }
@@ -521,8 +522,8 @@ class Connection {
     return [{ ...ok(''), error: { code: '25P02', message: 'current transaction is aborted, commands ignored until end of transaction block' } }];
   }
 
-  async run(sql, params, stmts = splitStatements(sql)) {
-    return this.withLockWait(stmts, async () => (await this.exec(sql, params)).results);
+  async run(sql, params, stmts = splitStatements(sql), paramTypes) {
+    return this.withLockWait(stmts, async () => (await this.exec(sql, params, undefined, paramTypes)).results);
   }
 
   async reportParameters(all) {
@@ -687,20 +688,50 @@ class Connection {
   }
 
   // ---- extended query ----
-  parse(c) {
+  // Parse analyses the statement as PostgreSQL does (the engine's describe: parse and analysis
+  // errors are reported here, before Bind) and keeps its description: the parameter types
+  // (declared, or inferred where unspecified) and the result columns (null: NoData).
+  async parse(c) {
     const name = c.cstring(), sql = c.cstring();
     const n = c.int16();
     const types = [];
     for (let i = 0; i < n; i++) types.push(c.uint32());
     c.end();
-    if (name && this.statements.has(name)) throw new SqlError('42P05', `prepared statement "${name}" already exists`);
     const stmts = splitStatements(sql);
     if (stmts.length > 1) throw new SqlError('42601', 'cannot insert multiple commands into a prepared statement');
-    this.statements.set(name, { sql, types, stmts, nparams: Math.max(types.length, maxParam(sql)) });
+    let paramTypes, columns = null, described = false;
+    if (stmts.length && !isCopy(stmts[0])) {
+      if (this.aborted && !TX_CONTROL.has(stmts[0].keywords[0])) {
+        throw new SqlError('25P02', 'current transaction is aborted, commands ignored until end of transaction block');
+      }
+      const d = await this.describeSql(sql, types);
+      if (d.error) throw new SqlError(d.error.code, d.error.message, { detail: d.error.detail, hint: d.error.hint, position: d.error.position });
+      paramTypes = d.paramTypes;
+      columns = d.returnsRows ? d.columns : null;
+      described = true;
+    } else {
+      // Empty, or COPY (refused at Execute): the declared types, unspecified ones as text.
+      paramTypes = Array.from({ length: Math.max(types.length, maxParam(sql)) }, (_, i) => types[i] || 25);
+    }
+    if (name && this.statements.has(name)) throw new SqlError('42P05', `prepared statement "${name}" already exists`);
+    this.statements.set(name, { sql, types, stmts, paramTypes, columns, described, fresh: true, nparams: paramTypes.length });
     this.send(P.parseComplete());
   }
 
-  bind(c) {
+  async describeSql(sql, paramTypes) {
+    this.engine.clearCancel(this.slot);
+    this.running = true;
+    let r;
+    try {
+      r = await this.engine.call('describe', { id: this.pid, sql, paramTypes });
+    } finally {
+      this.running = false;
+    }
+    this.setState(r);
+    return r.description;
+  }
+
+  async bind(c) {
     const portalName = c.cstring(), stmtName = c.cstring();
     const nf = c.int16();
     const formats = [];
@@ -729,13 +760,12 @@ class Connection {
       const format = nf === 0 ? 0 : nf === 1 ? formats[0] : formats[i];
       if (format === 0) return b.toString('utf8');
       if (format !== 1) throw new P.ProtocolError(`unsupported format code: ${format}`);
-      // A binary parameter of unspecified type is taken as bytea (node-postgres sends Buffers
-      // so): its text form '\\x…' is what bytea reads. Known gap until the engine describes
-      // parameter types: a text target would store that hex text rather than the bytes.
-      const type = stmt.types[i] || 17;
-      return binaryToText(type, b);
+      // A binary value is read as the parameter's type: declared at Parse, or inferred there.
+      return binaryToText(stmt.paramTypes[i], b);
     });
     for (const f of resultFormats) if (f !== 0 && f !== 1) throw new P.ProtocolError(`unsupported format code: ${f}`);
+    if (stmt.described && !stmt.fresh && !this.aborted) await this.revalidate(stmt);
+    stmt.fresh = false;
     this.portals.set(portalName, { stmt, params, resultFormats, result: undefined, index: 0 });
     this.send(P.bindComplete());
   }
@@ -750,7 +780,8 @@ class Connection {
     if (portal.result !== undefined) return portal.result;
     const { stmt } = portal;
     if (stmt.stmts.some(isCopy)) throw new SqlError('0A000', 'COPY FROM STDIN / TO STDOUT through the extended query protocol is not supported');
-    const results = stmt.stmts.length ? await this.run(stmt.sql, portal.params, stmt.stmts) : [];
+    const results = stmt.stmts.length
+      ? await this.run(stmt.sql, portal.params, stmt.stmts, stmt.described ? stmt.paramTypes : undefined) : [];
     portal.result = results.at(-1) ?? null;
     if (portal.result) this.sendNotices(portal.result.notices);
     if (portal.result?.error) {
@@ -761,6 +792,18 @@ class Connection {
     return portal.result;
   }
 
+  // A statement bound again (the schema may have changed since Parse) is described again first:
+  // an analysis error is its error, and other result columns than those Describe announced are
+  // PostgreSQL's "cached plan must not change result type" rather than rows of another shape.
+  async revalidate(stmt) {
+    const d = await this.describeSql(stmt.sql, stmt.paramTypes);
+    if (d.error) throw new SqlError(d.error.code, d.error.message, { detail: d.error.detail, hint: d.error.hint, position: d.error.position });
+    const cols = d.returnsRows ? d.columns : null;
+    const same = (a, b) => a === b || (a && b && a.length === b.length && a.every((c, i) => c.typeOid === b[i].typeOid && c.typmod === b[i].typmod));
+    if (!same(cols, stmt.columns)) throw new SqlError('0A000', 'cached plan must not change result type');
+  }
+
+  // Describe answers from the statement's description made at Parse; nothing runs.
   async describe(c) {
     const kind = String.fromCharCode(c.byte());
     const name = c.cstring();
@@ -768,48 +811,24 @@ class Connection {
     if (kind === 'S') {
       const stmt = this.statements.get(name);
       if (!stmt) throw new SqlError('26000', name ? `prepared statement "${name}" does not exist` : 'unnamed prepared statement does not exist');
-      const d = await this.describeStatement(stmt);
-      this.send(P.parameterDescription(d.paramTypes));
-      this.send(d.columns ? P.rowDescription(d.columns, []) : P.noData());
+      this.send(P.parameterDescription(stmt.paramTypes));
+      this.send(stmt.columns ? P.rowDescription(stmt.columns, []) : P.noData());
       return;
     }
     if (kind !== 'P') throw new P.ProtocolError(`invalid DESCRIBE message subtype ${kind.charCodeAt(0)}`);
     const portal = this.portals.get(name);
     if (!portal) throw new SqlError('34000', `portal "${name}" does not exist`);
-    const r = await this.runPortal(portal);
-    if (r && r.returnsRows) {
-      const formats = this.formatsFor(portal, r.columns);
-      r.columns.forEach((col, i) => {
+    if (portal.stmt.stmts.some(isCopy)) await this.runPortal(portal);  // refused there (0A000)
+    const columns = portal.stmt.columns;
+    if (columns) {
+      const formats = this.formatsFor(portal, columns);
+      columns.forEach((col, i) => {
         if (formats[i] === 1 && !BINARY_TYPES.has(col.typeOid)) {
           throw new SqlError('0A000', `binary format for column "${col.name}" (type OID ${col.typeOid}) is not supported`);
         }
       });
-      this.send(P.rowDescription(r.columns, formats));
+      this.send(P.rowDescription(columns, formats));
     } else this.send(P.noData());
-  }
-
-  // Describe of a prepared statement without running it. Until the engine can describe a
-  // statement (parameter types and result columns), the parameters are the declared types
-  // (unspecified → text) and the columns of a query are those of the query run with NULL
-  // parameters under LIMIT 0; a data-modifying statement with RETURNING is refused (0A000)
-  // rather than described wrongly.
-  async describeStatement(stmt) {
-    const paramTypes = Array.from({ length: stmt.nparams }, (_, i) => stmt.types[i] || 25);
-    const s = stmt.stmts[0];
-    const kw = s?.keywords[0];
-    if (!s) return { paramTypes, columns: null };
-    let probe = null;
-    if (['select', 'with', 'values', 'table'].includes(kw)) probe = `SELECT * FROM (${s.text}) AS pgmicro_describe LIMIT 0`;
-    else if (kw === 'show') probe = s.text;
-    else if (['insert', 'update', 'delete', 'merge'].includes(kw) && topLevelWords(s.text).some((w) => w.word === 'returning')) {
-      throw new SqlError('0A000', 'Describe of a prepared INSERT/UPDATE/DELETE … RETURNING is not supported yet (bind it and describe the portal)');
-    } else if (kw === 'explain') {
-      return { paramTypes, columns: [{ name: 'QUERY PLAN', typeOid: 25, typmod: -1 }] };
-    }
-    if (!probe) return { paramTypes, columns: null };
-    const [r] = await this.run(probe, Array(stmt.nparams).fill(null));
-    if (r?.error) throw new SqlError(r.error.code, r.error.message, { detail: r.error.detail, hint: r.error.hint });
-    return { paramTypes, columns: r?.returnsRows ? r.columns : null };
   }
 
   async execute(c) {

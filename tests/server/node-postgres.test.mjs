@@ -58,6 +58,9 @@ test('tables, named prepared statements, rowCount and RETURNING', async () => {
     assert.equal((await c.query("SELECT data FROM items WHERE name = 'fig'")).rows[0].data.toString(), 'bytes\0here');
     const arr = await c.query({ text: 'SELECT id, name FROM items ORDER BY id', rowMode: 'array' });
     assert.deepEqual(arr.rows, [[1, 'apple'], [2, 'pear'], [3, 'fig']]);
+    // A Buffer is sent in binary: into a text column it is the text of its bytes, into bytea the bytes.
+    await c.query('INSERT INTO items (name, data) VALUES ($1, $2)', [Buffer.from('kiwi'), Buffer.from([0, 255])]);
+    assert.deepEqual((await c.query("SELECT name, data FROM items WHERE id = 4")).rows, [{ name: 'kiwi', data: Buffer.from([0, 255]) }]);
   } finally { await c.end(); }
 });
 

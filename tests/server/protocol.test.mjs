@@ -1,8 +1,9 @@
 // The wire protocol byte by byte against `pg-micro FILE --server`, with a raw socket: SSL and
 // GSSENC requests, startup options and ParameterStatus, the extended protocol (Describe of a
 // statement, row limits with PortalSuspended, errors skipping to Sync, binary parameters and
-// results), EmptyQueryResponse, and malformed or oversized messages closing only their own
-// connection with a FATAL error.
+// results; Parse's analysis: inferred parameter types, table columns, errors before Bind),
+// EmptyQueryResponse, and malformed or oversized messages closing only their own connection
+// with a FATAL error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -205,6 +206,86 @@ test('extended protocol: Describe statement, row limits, errors skip to Sync, Cl
   r.close();
 });
 
+// RowDescription's fields: { name, tableOid, columnNumber, typeOid }.
+function rowFields(body) {
+  const out = [];
+  let p = 2;
+  for (let k = 0; k < body.readInt16BE(0); k++) {
+    const end = body.indexOf(0, p);
+    const name = body.toString('utf8', p, end);
+    p = end + 1;
+    out.push({ name, tableOid: body.readUInt32BE(p), columnNumber: body.readInt16BE(p + 4), typeOid: body.readUInt32BE(p + 6) });
+    p += 18;
+  }
+  return out;
+}
+const paramDescription = (body) => Array.from({ length: body.readInt16BE(0) }, (_, i) => body.readUInt32BE(2 + 4 * i));
+
+test('Parse analyses the statement: inferred parameter types, RETURNING, table columns, errors before Bind', async () => {
+  const r = await Raw.open(server.port);
+  await r.startup();
+  r.send(query("CREATE TABLE pt (id int, name text, data bytea); SELECT 'pt'::regclass::oid"));
+  const created = await r.untilReady();
+  const ptOid = Number(dataRow(created.find((m) => m.type === 'D').body)[0].toString());
+  for (const [sql, want] of [['SELECT $1 + 1', [23]], ['SELECT id FROM pt WHERE name = $1', [25]],
+    ['INSERT INTO pt VALUES ($1, $2)', [23, 25]], ['SELECT $1::int8 AS a, $2', [20, 25]]]) {
+    r.send(Buffer.concat([parse('', sql), describe('S', ''), sync()]));
+    const ms = await r.untilReady();
+    assert.equal(ms[1]?.type, 't', `${sql}: ${ms.filter((m) => m.type === 'E').map((m) => fields(m.body).M)}`);
+    assert.deepEqual(paramDescription(ms[1].body), want, sql);
+  }
+  // INSERT … RETURNING described before it runs; binary parameters of unspecified type are
+  // read as the inferred types (int4, text, bytea), not as bytea.
+  r.send(Buffer.concat([parse('ins', "INSERT INTO pt VALUES ($1, $2, $3) RETURNING id, name, name || '!' AS n"), describe('S', 'ins'), sync()]));
+  const d = await r.untilReady();
+  assert.equal(types(d), '1tTZ');
+  assert.deepEqual(paramDescription(d[1].body), [23, 25, 17]);
+  assert.deepEqual(rowFields(d[2].body), [
+    { name: 'id', tableOid: ptOid, columnNumber: 1, typeOid: 23 },
+    { name: 'name', tableOid: ptOid, columnNumber: 2, typeOid: 25 },
+    { name: 'n', tableOid: 0, columnNumber: 0, typeOid: 25 }]);
+  const id = Buffer.alloc(4);
+  id.writeInt32BE(7);
+  r.send(Buffer.concat([bind('', 'ins', [id, Buffer.from('héllo'), Buffer.from([0, 1, 255])], { paramFormats: [1] }), execute(''), sync()]));
+  const ins = await r.untilReady();
+  assert.equal(types(ins), '2DCZ', ins.filter((m) => m.type === 'E').map((m) => fields(m.body).M).join());
+  assert.deepEqual(dataRow(ins[1].body).map(String), ['7', 'héllo', 'héllo!']);
+  r.send(query('SELECT name, data FROM pt'));
+  assert.deepEqual(dataRow((await r.untilReady())[1].body).map(String), ['héllo', '\\x0001ff']);
+  // Table OID and column number in the portal's RowDescription too.
+  r.send(Buffer.concat([parse('', 'SELECT data, id + 1 AS next FROM pt'), bind('', '', []), describe('P', ''), execute(''), sync()]));
+  const sel = await r.untilReady();
+  assert.equal(types(sel), '12TDCZ');
+  assert.deepEqual(rowFields(sel[2].body), [
+    { name: 'data', tableOid: ptOid, columnNumber: 3, typeOid: 17 },
+    { name: 'next', tableOid: 0, columnNumber: 0, typeOid: 23 }]);
+  // A parse or analysis error is the answer to Parse: nothing after it runs until Sync.
+  r.send(Buffer.concat([parse('', 'SELECT * FROM missing_table'), bind('', '', []), execute(''), sync()]));
+  const e = await r.untilReady();
+  assert.equal(types(e), 'EZ');
+  assert.equal(fields(e[0].body).C, '42P01');
+  assert.equal(fields(e[0].body).P, '15');
+  r.send(Buffer.concat([parse('', 'SELEC 1'), describe('S', ''), sync()]));
+  const syn = await r.untilReady();
+  assert.equal(types(syn), 'EZ');
+  assert.equal(fields(syn[0].body).C, '42601');
+  // A named statement bound again is analysed again: another result shape is refused at Bind
+  // (as PostgreSQL's revalidation does), a dropped table is the Bind's error.
+  r.send(Buffer.concat([parse('star', 'SELECT * FROM pt'), bind('', 'star', []), execute(''), sync()]));
+  assert.equal(types(await r.untilReady()), '12DCZ');
+  r.send(query('ALTER TABLE pt ADD extra int'));
+  await r.untilReady();
+  r.send(Buffer.concat([bind('', 'star', []), execute(''), sync()]));
+  const changed = await r.untilReady();
+  assert.equal(types(changed), 'EZ');
+  assert.equal(fields(changed[0].body).M, 'cached plan must not change result type');
+  r.send(query('DROP TABLE pt'));
+  await r.untilReady();
+  r.send(Buffer.concat([bind('', 'star', []), execute(''), sync()]));
+  assert.equal(fields((await r.untilReady())[0].body).C, '42P01');
+  r.close();
+});
+
 test('binary parameters and results of the common types', async () => {
   const r = await Raw.open(server.port);
   await r.startup();
@@ -222,8 +303,6 @@ test('binary parameters and results of the common types', async () => {
   for (const [oid, fill, size, text] of cases) {
     const b = Buffer.alloc(size);
     fill(b);
-    // The cast names the result type: the engine takes declared parameter types only once
-    // it can describe statements (executing with them is the describe helper's engine call).
     const name = { 23: 'int4', 20: 'int8', 21: 'int2', 701: 'float8', 700: 'float4', 16: 'bool', 1082: 'date', 1114: 'timestamp', 1184: 'timestamptz' }[oid];
     r.send(Buffer.concat([parse('', `SELECT $1::${name} AS v, $1::text AS t`, [oid]), bind('', '', [b], { paramFormats: [1], resultFormats: [1, 0] }),
       describe('P', ''), execute(''), sync()]));
