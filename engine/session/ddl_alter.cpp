@@ -306,9 +306,10 @@ void SessionImpl::execute_alter_table(AlterTableStmt* stmt, StatementResult& out
           if (dependent_columns.size() == 1) out.notices.push_back({"NOTICE", "00000", listed});
           else out.notices.push_back({"NOTICE", "00000", "drop cascades to " + std::to_string(dependent_columns.size()) + " other objects", listed});
           std::string_view saved = current_sql_;
+          // `t` does not survive the first nested ALTER (it reloads the catalog).
+          const std::string target = pg_quote_identifier(t->temporary() ? std::string("pg_temp") : t->schema) + "." + pg_quote_identifier(tname);
           for (auto& d : dependent_columns) {
-            std::string text = "ALTER TABLE " + pg_quote_identifier(t->temporary() ? std::string("pg_temp") : t->schema) + "." + pg_quote_identifier(tname) +
-                               " DROP COLUMN " + pg_quote_identifier(d);
+            std::string text = "ALTER TABLE " + target + " DROP COLUMN " + pg_quote_identifier(d);
             ParsedScript parsed(text);
             current_sql_ = text;
             StatementResult ignored;
