@@ -43,7 +43,7 @@ INSERT INTO items (k, label) VALUES (10, 'ten');
 SELECT nextval('order_no');
 DELETE FROM customers WHERE email = 'b@x.org';
 CREATE SCHEMA "Shop";
-CREATE TABLE "Shop".items (id serial PRIMARY KEY, customer_id integer REFERENCES customers(id), label text);
+CREATE TABLE "Shop".items (id serial PRIMARY KEY, customer_id integer REFERENCES customers(id) ON DELETE SET NULL, label text);
 CREATE SEQUENCE "Shop".seq START WITH 7;
 INSERT INTO "Shop".items (customer_id, label) VALUES (1, 'shop one'), (NULL, 'shop two');
 SELECT nextval('"Shop".seq');
