@@ -3,7 +3,7 @@
 # ASan + UBSan on every target; incremental), replays every reproducer kept in
 # tests/fuzz/regressions/, then runs a *deterministic* fuzzing pass: a fresh corpus made of the
 # statements of tests/sql/*.sql, tests/fuzz/seeds.sql and the regressions, libFuzzer's -seed=1
-# and a fixed number of inputs (PGMICRO_FUZZ_RUNS, default 30000; .ci/run sets 60000). The same
+# and a fixed number of inputs (PGMICRO_FUZZ_RUNS, default 30000; .ci/run sets 40000). The same
 # source therefore gives the same verdict here and in CI; a gate never depends on wall-clock luck.
 # Open-ended exploration (persistent corpus, random seed, a time budget) is tools/fuzz-explore.sh:
 # what it finds is fixed and its reproducer added to tests/fuzz/regressions/.
