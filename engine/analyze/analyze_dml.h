@@ -32,6 +32,19 @@ void snapshot_delete(Analyzer& a, Catalog& cat, DeleteQuery& q, bool inherited);
 void snapshot_insert(Catalog& cat, InsertQuery& q);
 // Set while EXPLAIN without ANALYZE analyses a statement it does not run: no staging, no 0A000.
 bool& snapshot_checks_suspended();
+// Suspends those checks for its lifetime (an analysis whose statement does not run as planned).
+class SnapshotChecksSuspended {
+ public:
+  explicit SnapshotChecksSuspended(bool on = true) : saved_(snapshot_checks_suspended()) {
+    if (on) snapshot_checks_suspended() = true;
+  }
+  ~SnapshotChecksSuspended() { snapshot_checks_suspended() = saved_; }
+  SnapshotChecksSuspended(const SnapshotChecksSuspended&) = delete;
+  SnapshotChecksSuspended& operator=(const SnapshotChecksSuspended&) = delete;
+
+ private:
+  bool saved_;
+};
 // Set while a MERGE runs as several statements (session/merge.cpp): reads of the target refused.
 bool& snapshot_merge_several();
 

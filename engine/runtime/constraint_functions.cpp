@@ -6,22 +6,13 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "runtime/expression_text.h"
 #include "runtime/function_context.h"
 #include "types/reg_types.h"
 #include "types/user_types.h"
 
 namespace pgmicro {
 
-namespace {
-
-std::string column_names(const TableDef& t, const std::vector<int>& cols) {
-  std::string s;
-  for (int c : cols) s += (s.empty() ? "" : ", ") + (c >= 0 && c < (int)t.columns.size() ? pg_quote_identifier(t.columns[c].name) : "?");
-  return s;
-}
-
-// The stored CHECK text without its outer parentheses (the pretty form; PostgreSQL's pretty
-// printer also drops inner parentheses its precedence rules make redundant, which this does not).
 std::string strip_outer_parens(const std::string& e) {
   if (e.size() < 2 || e.front() != '(' || e.back() != ')') return e;
   int depth = 0;
@@ -35,8 +26,7 @@ std::string strip_outer_parens(const std::string& e) {
   return e.substr(1, e.size() - 2);
 }
 
-// A CHECK constraint's stored source analysed over its table and printed as pg_get_expr does.
-std::string check_text(const Catalog& cat, const TableDef& t, const std::string& source) {
+std::string table_expression_text(const Catalog& cat, const TableDef& t, const std::string& source) {
   std::vector<Oid> no_params;
   Analyzer a(const_cast<Catalog&>(cat), no_params);
   ParsedScript ps("SELECT " + source);
@@ -45,7 +35,20 @@ std::string check_text(const Catalog& cat, const TableDef& t, const std::string&
   a.scope_ = scope.get();
   struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{&a};
   ExprPtr e = a.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Check);
-  std::string text = deparse_expr(*e);
+  return deparse_expr(*e);
+}
+
+namespace {
+
+std::string column_names(const TableDef& t, const std::vector<int>& cols) {
+  std::string s;
+  for (int c : cols) s += (s.empty() ? "" : ", ") + (c >= 0 && c < (int)t.columns.size() ? pg_quote_identifier(t.columns[c].name) : "?");
+  return s;
+}
+
+// A CHECK constraint's stored source analysed over its table and printed as pg_get_expr does.
+std::string check_text(const Catalog& cat, const TableDef& t, const std::string& source) {
+  std::string text = table_expression_text(cat, t, source);
   if (text.empty() || text.front() != '(' || strip_outer_parens(text) == text) text = "(" + text + ")";
   return text;
 }

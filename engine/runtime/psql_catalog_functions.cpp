@@ -18,6 +18,7 @@
 #include "lower/lower.h"
 #include "parse/parser.h"
 #include "parse/pg_nodes.h"
+#include "runtime/expression_text.h"
 #include "runtime/function_context.h"
 #include "types/array.h"
 #include "types/reg_types.h"
@@ -33,33 +34,6 @@ std::string text_arg(sqlite3_value* v) {
 }
 void result_text(sqlite3_context* ctx, const std::string& s) { sqlite3_result_text(ctx, s.data(), (int)s.size(), SQLITE_TRANSIENT); }
 
-// Without its outer parentheses when they enclose the whole text (the pretty form).
-std::string strip_parens(const std::string& e) {
-  if (e.size() < 2 || e.front() != '(' || e.back() != ')') return e;
-  int depth = 0;
-  bool quoted = false;
-  for (size_t i = 0; i < e.size(); i++) {
-    if (e[i] == '\'') quoted = !quoted;
-    if (quoted) continue;
-    depth += e[i] == '(' ? 1 : e[i] == ')' ? -1 : 0;
-    if (depth == 0 && i + 1 < e.size()) return e;
-  }
-  return e.substr(1, e.size() - 2);
-}
-
-// An expression text over table `t` analysed and printed as ruleutils.c does (non-pretty
-// form: the top level parenthesized when it is an operator expression).
-std::string expression_text(const Catalog& cat, const TableDef& t, const std::string& source) {
-  std::vector<Oid> no_params;
-  Analyzer a(const_cast<Catalog&>(cat), no_params);
-  ParsedScript ps("SELECT " + source);
-  auto* sel = reinterpret_cast<SelectStmt*>(ps.statements()[0].raw->stmt);
-  auto scope = a.dml_scope(&t, "");
-  a.scope_ = scope.get();
-  struct Restore { Analyzer* a; ~Restore() { a->scope_ = nullptr; } } restore{&a};
-  ExprPtr e = a.transform_expr(reinterpret_cast<ResTarget*>(list_at(sel->targetList, 0))->val, ExprContext::Check);
-  return deparse_expr(*e);
-}
 
 void get_userbyid(sqlite3_context* ctx, int, sqlite3_value** argv) {
   guarded(ctx, [&] {
@@ -89,12 +63,12 @@ void get_expr(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
     std::string text = src;
     if (t) {
       try {
-        text = expression_text(cat, *t, src);
+        text = table_expression_text(cat, *t, src);
       } catch (const PgError&) {
         text = src;
       }
     }
-    result_text(ctx, pretty ? strip_parens(text) : text);
+    result_text(ctx, pretty ? strip_outer_parens(text) : text);
   });
 }
 
@@ -122,7 +96,7 @@ void get_indexdef3(sqlite3_context* ctx, int, sqlite3_value** argv) {
         // pretty: the predicate without its outer parentheses
         if (pretty && rel.index && !rel.index->predicate.empty()) {
           size_t w = def.rfind(" WHERE (");
-          if (w != std::string::npos) def = def.substr(0, w) + " WHERE " + strip_parens(def.substr(w + 7));
+          if (w != std::string::npos) def = def.substr(0, w) + " WHERE " + strip_outer_parens(def.substr(w + 7));
         }
         return result_text(ctx, def);
       }
@@ -132,7 +106,7 @@ void get_indexdef3(sqlite3_context* ctx, int, sqlite3_value** argv) {
       if (ci >= 0) return result_text(ctx, pg_quote_identifier(rel.table->columns[ci].name));
       std::string e = rel.index && (size_t)col - 1 < rel.index->exprs.size() ? rel.index->exprs[(size_t)col - 1] : "";
       try {
-        e = strip_parens(expression_text(c, *rel.table, e));
+        e = strip_outer_parens(table_expression_text(c, *rel.table, e));
       } catch (const PgError&) {
       }
       return result_text(ctx, e);
@@ -179,13 +153,13 @@ void get_partkeydef(sqlite3_context* ctx, int, sqlite3_value** argv) {
       } else {
         std::string e = k.expr;
         try {
-          e = expression_text(c, *t, k.expr);
+          e = table_expression_text(c, *t, k.expr);
         } catch (const PgError&) {
         }
-        std::string bare = strip_parens(e);
+        std::string bare = strip_outer_parens(e);
         size_t i = 0;
         while (i < bare.size() && (std::isalnum((unsigned char)bare[i]) || bare[i] == '_' || bare[i] == '.')) i++;
-        bool call = i > 0 && i < bare.size() && bare[i] == '(' && strip_parens(bare.substr(i)) != bare.substr(i) &&
+        bool call = i > 0 && i < bare.size() && bare[i] == '(' && strip_outer_parens(bare.substr(i)) != bare.substr(i) &&
                     bare.back() == ')';
         out += call ? bare : "(" + bare + ")";
       }
@@ -527,8 +501,8 @@ void get_triggerdef(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
       }
       size_t i = 0;
       while (i < w.size() && (std::isalnum((unsigned char)w[i]) || w[i] == '_' || w[i] == '.')) i++;
-      bool call = i > 0 && i < w.size() && w[i] == '(' && strip_parens(w.substr(i)) != w.substr(i);
-      if (!pretty && !call && strip_parens(w) == w) w = "(" + w + ")";
+      bool call = i > 0 && i < w.size() && w[i] == '(' && strip_outer_parens(w.substr(i)) != w.substr(i);
+      if (!pretty && !call && strip_outer_parens(w) == w) w = "(" + w + ")";
       def += " WHEN (" + w + ")";
     }
     std::string arglist, cur;

@@ -257,11 +257,7 @@ void SessionImpl::execute_create_function(CreateFunctionStmt* cf, StatementResul
     a.sql_ = current_sql_;
     RuleChecksOff validating;  // session/rule_checks.h: rules are refused when the body runs
     // Snapshot refusals (analyze/analyze_dml_snapshot.cpp) wait for a call: CREATE runs nothing.
-    struct SuspendSnapshot {
-      bool saved = snapshot_checks_suspended();
-      SuspendSnapshot() { snapshot_checks_suspended() = true; }
-      ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
-    } suspend_snapshot;
+    SnapshotChecksSuspended suspend_snapshot;
     try {
       if (p.result == oid::kRecord && cols.empty()) {
         // RETURNS record / SETOF record: the columns come from the call's column definition list.

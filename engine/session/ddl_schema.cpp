@@ -11,6 +11,7 @@
 #include "runtime/function_context.h"
 #include "session/foreign_keys.h"
 #include "session/session_impl.h"
+#include "session/view_dependencies.h"
 
 namespace pgmicro {
 
@@ -193,8 +194,7 @@ void SessionImpl::execute_drop_schema(DropStmt* stmt, StatementResult& out) {
       }
     for (auto* v : catalog_.views_in(s->name)) {
       mine.push_back({v->oid, "view " + q(s->name) + "." + q(v->name), {}});
-      sql += "DELETE FROM main._pgmicro_view WHERE viewrelid = " + std::to_string(v->oid) + ";DELETE FROM main._pgmicro_class WHERE oid = " +
-             std::to_string(v->oid) + ";DELETE FROM main._pgmicro_description WHERE objoid = " + std::to_string(v->oid) + ";";
+      sql += drop_view_sql(*v);  // session/view_dependencies.h
     }
     for (auto* seq : catalog_.sequences_in(s->name)) {
       if (seq->owned_by_table && catalog_.find_table_by_oid(seq->owned_by_table) &&

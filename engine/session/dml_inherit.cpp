@@ -134,11 +134,7 @@ void SessionImpl::plan_inherited_dml(Node* stmt, const TableDef* target, std::ve
     a.allow_dml_ctes = false;
     a.dml_target_override = target;
     // Only the reads are wanted: the snapshot refusals (analyze_dml_snapshot.cpp) ran in the plan's analysis.
-    struct SuspendSnapshot {
-      bool saved = snapshot_checks_suspended();
-      SuspendSnapshot() { snapshot_checks_suspended() = true; }
-      ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
-    } suspend_snapshot;
+    SnapshotChecksSuspended suspend_snapshot;
     std::string reads;
     try {
       reads = IsA(stmt, UpdateStmt) ? written_row_reads(*a.analyze_update(reinterpret_cast<UpdateStmt*>(stmt)))

@@ -207,11 +207,7 @@ void SessionImpl::execute_explain(ExplainStmt* stmt, StatementResult& out) {
   Analyzer a(catalog_, param_types);
   a.sql_ = current_sql_;
   // A plain EXPLAIN shows the statement as written (analyze/analyze_dml_snapshot.cpp).
-  struct SuspendSnapshot {
-    bool saved;
-    explicit SuspendSnapshot(bool on) : saved(snapshot_checks_suspended()) { if (on) snapshot_checks_suspended() = true; }
-    ~SuspendSnapshot() { snapshot_checks_suspended() = saved; }
-  } suspend_snapshot{true};  // EXPLAIN ANALYZE of DML runs plan_statement's full plan, which checks
+  SnapshotChecksSuspended suspend_snapshot;  // EXPLAIN ANALYZE of DML runs plan_statement's full plan, which checks
   AliasMap aliases;
   CachedPlan plan;
   std::string dml_root, dml_relation;
