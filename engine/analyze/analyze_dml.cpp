@@ -164,6 +164,22 @@ std::unique_ptr<SelectQuery> Analyzer::dml_scope(const TableDef* t, const std::s
 
 void check_no_dml_target_reference(const SelectQuery& scope);  // analyze_select.cpp
 
+// RETURNING x.* / * of a FROM/USING item: its visible columns as Vars of range-table entry `r`.
+static void append_rte_columns(const RangeTableEntry& e, int r, int location, std::vector<TargetEntry>& out) {
+  for (size_t i = 0; i < e.column_names.size(); i++) {
+    if (i < e.hidden.size() && e.hidden[i]) continue;
+    auto v = std::make_shared<Expr>();
+    v->kind = ExprKind::Var;
+    v->rte = r;
+    v->attno = (int)i;
+    v->type = e.column_types[i];
+    v->typmod = e.column_typmods[i];
+    v->name = e.column_names[i];
+    v->location = location;
+    out.push_back({v, e.column_names[i]});
+  }
+}
+
 std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableDef* t) {
   std::vector<TargetEntry> out;
   bool others = a.scope_ && a.scope_->rtable.size() > 1;
@@ -192,18 +208,7 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
           for (size_t r = 1; r < a.scope_->rtable.size(); r++) {
             const RangeTableEntry& e = a.scope_->rtable[r];
             if (e.alias != rel || e.is_join) continue;
-            for (size_t i = 0; i < e.column_names.size(); i++) {
-              if (i < e.hidden.size() && e.hidden[i]) continue;
-              auto v = std::make_shared<Expr>();
-              v->kind = ExprKind::Var;
-              v->rte = (int)r;
-              v->attno = (int)i;
-              v->type = e.column_types[i];
-              v->typmod = e.column_typmods[i];
-              v->name = e.column_names[i];
-              v->location = cr->location;
-              out.push_back({v, e.column_names[i]});
-            }
+            append_rte_columns(e, (int)r, cr->location, out);
             return;
           }
           if (rel != a.scope_->rtable[0].alias && rel != t->name)
@@ -214,19 +219,7 @@ std::vector<TargetEntry> analyze_returning(Analyzer& a, List* list, const TableD
           for (auto& r : a.scope_->rtable)
             if (r.is_join) unsupported("RETURNING * with joined FROM/USING items", cr->location);
         for (size_t r = 1; all && r < a.scope_->rtable.size(); r++) {
-          const RangeTableEntry& e = a.scope_->rtable[r];
-          for (size_t i = 0; i < e.column_names.size(); i++) {
-            if (i < e.hidden.size() && e.hidden[i]) continue;
-            auto v = std::make_shared<Expr>();
-            v->kind = ExprKind::Var;
-            v->rte = (int)r;
-            v->attno = (int)i;
-            v->type = e.column_types[i];
-            v->typmod = e.column_typmods[i];
-            v->name = e.column_names[i];
-            v->location = cr->location;
-            from_star.push_back({v, e.column_names[i]});
-          }
+          append_rte_columns(a.scope_->rtable[r], (int)r, cr->location, from_star);
         }
         for (size_t i = 0; i < t->columns.size(); i++) {
           auto e = std::make_shared<Expr>();
